@@ -1,0 +1,3 @@
+from voice.cli.main import main
+
+raise SystemExit(main())

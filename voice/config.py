@@ -1,0 +1,186 @@
+"""Settings: one TOML file, checked once at start-up.
+
+Precedence, lowest first: built-in defaults, the per-user file
+(``$XDG_CONFIG_HOME/voice/config.toml``), a file given with ``--config`` (or
+``$VOICE_CONFIG``), then command-line flags. ``Config.sources`` remembers where
+each value came from so ``voice config`` can show it.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from voice.errors import ConfigInvalid
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def user_config_dir() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "voice"
+
+
+def user_state_dir() -> Path:
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "voice"
+
+
+def default_models_dir() -> Path:
+    env = os.environ.get("VOICE_MODELS_DIR")
+    return Path(env) if env else REPO_ROOT / "models"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every setting in force. Keys in TOML are ``section.name``."""
+
+    content_dirs: tuple[str, ...] = (str(REPO_ROOT / "content"),)
+    """[content] dirs: folders (or files) of Markdown entries, merged."""
+    answer_threshold: float = 72.0
+    """[matching] answer_threshold: score at or above which an entry is answered outright."""
+    confirm_threshold: float = 50.0
+    """[matching] confirm_threshold: score at or above which "Did you mean ...?" is asked."""
+    recognizer: str = "auto"
+    """[speech_in] recognizer: vosk, pocketsphinx or auto."""
+    model: str = ""
+    """[speech_in] model: path of a Vosk model folder; empty means look in models/."""
+    input_device: str = ""
+    """[audio] input_device: part of the microphone's name; empty for the default."""
+    output_device: str = ""
+    """[audio] output_device: part of the speaker's name; empty for the default."""
+    silence_timeout: float = 2.0
+    """[audio] silence_timeout: seconds of silence that end a question (generous: people pause)."""
+    start_timeout: float = 15.0
+    """[audio] start_timeout: seconds to wait for speech to begin before saying so."""
+    max_utterance: float = 30.0
+    """[audio] max_utterance: longest question in seconds."""
+    rate: int = 150
+    """[speech_out] rate: words per minute."""
+    volume: float = 0.9
+    """[speech_out] volume: 0.0 to 1.0."""
+    voice: str = "en-us"
+    """[speech_out] voice: espeak-ng voice name."""
+    mode: str = "toggle"
+    """[ptt] mode: toggle (press to start and stop) or hold."""
+    button_pin: int | None = None
+    """[ptt] button_pin: GPIO number of the button; none for keyboard."""
+    led_pin: int | None = None
+    """[ptt] led_pin: GPIO number of the status LED; none for no LED."""
+    sources: dict[str, str] = field(default_factory=dict, compare=False)
+    """Where each value came from (key -> "default", a file path, or "command line")."""
+
+
+#: TOML key -> Config field, with the type a value must have.
+KEYS: dict[str, tuple[str, type | tuple[type, ...]]] = {
+    "content.dirs": ("content_dirs", list),
+    "matching.answer_threshold": ("answer_threshold", (int, float)),
+    "matching.confirm_threshold": ("confirm_threshold", (int, float)),
+    "speech_in.recognizer": ("recognizer", str),
+    "speech_in.model": ("model", str),
+    "audio.input_device": ("input_device", str),
+    "audio.output_device": ("output_device", str),
+    "audio.silence_timeout": ("silence_timeout", (int, float)),
+    "audio.start_timeout": ("start_timeout", (int, float)),
+    "audio.max_utterance": ("max_utterance", (int, float)),
+    "speech_out.rate": ("rate", int),
+    "speech_out.volume": ("volume", (int, float)),
+    "speech_out.voice": ("voice", str),
+    "ptt.mode": ("mode", str),
+    "ptt.button_pin": ("button_pin", int),
+    "ptt.led_pin": ("led_pin", int),
+}
+FIELD_TO_KEY = {f: k for k, (f, _) in KEYS.items()}
+
+
+def _flatten(data: dict[str, Any], where: str) -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for section, body in data.items():
+        if not isinstance(body, dict):
+            raise ConfigInvalid(f"{where}: '{section}' must be a [section], not a value")
+        for name, value in body.items():
+            flat[f"{section}.{name}"] = value
+    return flat
+
+
+def _check(key: str, value: Any, where: str) -> Any:
+    if key not in KEYS:
+        known = ", ".join(sorted(KEYS))
+        raise ConfigInvalid(f"{where}: unknown setting '{key}'. Known settings: {known}")
+    name, typ = KEYS[key]
+    if isinstance(value, bool) or not isinstance(value, typ):
+        raise ConfigInvalid(f"{where}: '{key}' has the wrong type ({value!r})")
+    if name == "content_dirs":
+        if not value or not all(isinstance(v, str) for v in value):
+            raise ConfigInvalid(f"{where}: 'content.dirs' must be a non-empty list of paths")
+        base = Path(where).parent if where.endswith(".toml") else Path.cwd()
+        return tuple(str((base / v).resolve()) if not os.path.isabs(v) else v for v in value)
+    if name == "recognizer" and value not in ("auto", "vosk", "pocketsphinx"):
+        raise ConfigInvalid(f"{where}: 'speech_in.recognizer' must be auto, vosk or pocketsphinx")
+    if name == "mode" and value not in ("toggle", "hold"):
+        raise ConfigInvalid(f"{where}: 'ptt.mode' must be toggle or hold")
+    if name == "volume" and not 0.0 <= float(value) <= 1.0:
+        raise ConfigInvalid(f"{where}: 'speech_out.volume' must be between 0.0 and 1.0")
+    if name == "rate" and not 60 <= value <= 400:
+        raise ConfigInvalid(f"{where}: 'speech_out.rate' must be between 60 and 400 words a minute")
+    if name in ("silence_timeout", "start_timeout", "max_utterance") and not 0 < value <= 600:
+        raise ConfigInvalid(f"{where}: '{key}' must be a number of seconds between 0 and 600")
+    if name in ("answer_threshold", "confirm_threshold") and not 0 <= value <= 100:
+        raise ConfigInvalid(f"{where}: '{key}' must be between 0 and 100")
+    if name in ("button_pin", "led_pin") and not 0 <= value <= 53:
+        raise ConfigInvalid(f"{where}: '{key}' must be a GPIO number between 0 and 53")
+    return float(value) if typ == (int, float) else value
+
+
+def read_file(path: Path) -> dict[str, Any]:
+    """Checked values of one TOML file, keyed by Config field name."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise ConfigInvalid(f"{path}: cannot read the settings file ({e.strerror})") from e
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigInvalid(f"{path}: not valid TOML ({e})") from e
+    where = str(path)
+    return {KEYS[k][0]: _check(k, v, where) for k, v in _flatten(data, where).items()}
+
+
+def load(
+    path: str | Path | None = None, overrides: dict[str, Any] | None = None
+) -> Config:
+    """Defaults, then the user file, then ``path``, then ``overrides`` (field names)."""
+    cfg = Config()
+    sources = {f.name: "default" for f in fields(Config) if f.name != "sources"}
+    layers: list[tuple[str, dict[str, Any]]] = []
+    user_file = user_config_dir() / "config.toml"
+    if user_file.is_file():
+        layers.append((str(user_file), read_file(user_file)))
+    explicit = path or os.environ.get("VOICE_CONFIG")
+    if explicit:
+        p = Path(explicit)
+        if not p.is_file():
+            raise ConfigInvalid(f"{p}: settings file not found")
+        layers.append((str(p), read_file(p)))
+    if overrides:
+        checked = {}
+        for name, value in overrides.items():
+            if value is None:
+                continue
+            key = FIELD_TO_KEY[name]
+            if name == "content_dirs":
+                value = list(value)
+            checked[name] = _check(key, value, "command line")
+        layers.append(("command line", checked))
+    for where, values in layers:
+        cfg = replace(cfg, **values)
+        for name in values:
+            sources[name] = where
+    if cfg.confirm_threshold > cfg.answer_threshold:
+        raise ConfigInvalid(
+            "'matching.confirm_threshold' must not be above 'matching.answer_threshold'"
+        )
+    return replace(cfg, sources=sources)

@@ -1,0 +1,48 @@
+"""The one interface every speech recognizer here implements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from voice.audio.clip import AudioClip
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """What a recognizer heard."""
+
+    text: str
+    """Lower-case words, empty when nothing was recognised."""
+    engine: str
+    """Which recognizer produced it ("vosk", "pocketsphinx")."""
+    confidence: float | None = None
+    """Engine confidence 0..1 where the engine gives one."""
+    alternatives: list[str] = field(default_factory=list)
+    """Other hypotheses, best first, where the engine gives them."""
+
+
+class RecognitionStream(Protocol):
+    """One utterance being decoded as audio arrives."""
+
+    def feed(self, clip: AudioClip) -> str:
+        """Add 16 kHz mono audio; return the partial text so far."""
+        ...
+
+    def finish(self) -> Transcript:
+        """End the utterance and return the final transcript."""
+        ...
+
+
+class Recognizer(Protocol):
+    """A loaded speech recognizer (load once, decode many utterances)."""
+
+    name: str
+
+    def stream(self) -> RecognitionStream:
+        """Start decoding a new utterance."""
+        ...
+
+    def transcribe(self, clip: AudioClip) -> Transcript:
+        """Decode a whole clip (any rate; resampled to 16 kHz mono)."""
+        ...
