@@ -1,0 +1,182 @@
+"""Reads content Markdown files into a KnowledgeBase.
+
+The format is documented in content/README.md. Errors name the file and line,
+so a clinic or caregiver editing a file can find the mistake without code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from voice.content.model import Entry, EntryKind, KnowledgeBase
+from voice.errors import ContentInvalid
+
+_HEADING = re.compile(r"^(#{1,3})\s+(.*?)\s*#*\s*$")
+_META = re.compile(r"^(id|keywords|also asked)\s*:\s*(.*)$", re.IGNORECASE)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_FAQ_GROUPS = {"faq", "faqs", "questions", "frequently asked questions"}
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@dataclass
+class _Draft:
+    title: str
+    kind: EntryKind
+    parent: str | None
+    where: str
+    line: int
+    entry_id: str = ""
+    paragraphs: list[list[str]] = field(default_factory=lambda: [[]])
+    phrasings: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+
+    def build(self) -> Entry:
+        answer = "\n\n".join(" ".join(p) for p in self.paragraphs if p)
+        if not answer:
+            raise ContentInvalid(
+                f"{self.where}:{self.line}: the entry '{self.title}' has no answer text. "
+                "Write the answer under its heading."
+            )
+        return Entry(
+            id=self.entry_id or slugify(self.title),
+            kind=self.kind,
+            title=self.title,
+            answer=answer,
+            phrasings=tuple(self.phrasings),
+            keywords=tuple(self.keywords),
+            parent=self.parent,
+            source=f"{self.where}:{self.line}",
+        )
+
+
+def parse_markdown(text: str, where: str) -> list[Entry]:
+    """Entries of one file's text; ``where`` names the file in messages."""
+    # Comments may span lines; blank them out but keep line numbers right.
+    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    entries: list[Entry] = []
+    kind: EntryKind = "section"
+    parent: str | None = None
+    draft: _Draft | None = None
+    in_also_asked = False
+
+    def close() -> None:
+        if draft is not None:
+            entries.append(draft.build())
+
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        heading = _HEADING.match(line)
+        if heading:
+            level, title = len(heading.group(1)), heading.group(2).strip()
+            if not title:
+                raise ContentInvalid(f"{where}:{number}: a heading has no title.")
+            close()
+            draft, in_also_asked = None, False
+            if level == 1:
+                kind = "faq" if title.lower() in _FAQ_GROUPS else "section"
+                parent = None
+                continue
+            if level == 2:
+                parent_of_this = None
+                parent = title
+            else:
+                if parent is None:
+                    raise ContentInvalid(
+                        f"{where}:{number}: '### {title}' is a subsection but no '## ' "
+                        "section comes before it."
+                    )
+                parent_of_this = parent
+            draft = _Draft(title, kind, parent_of_this, where, number)
+            continue
+        if not line:
+            in_also_asked = False
+            if draft is not None and draft.paragraphs[-1]:
+                draft.paragraphs.append([])
+            continue
+        if draft is None:
+            raise ContentInvalid(
+                f"{where}:{number}: text outside an entry. Start each entry with "
+                "'## Title' (or '## Question?' under '# FAQ')."
+            )
+        meta = _META.match(line)
+        if meta:
+            key, value = meta.group(1).lower(), meta.group(2).strip()
+            if key == "id":
+                if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", value):
+                    raise ContentInvalid(
+                        f"{where}:{number}: an id is lower-case letters, digits and dashes."
+                    )
+                draft.entry_id = value
+            elif key == "keywords":
+                draft.keywords.extend(k.strip() for k in value.split(",") if k.strip())
+            else:
+                in_also_asked = True
+                if value:
+                    draft.phrasings.append(value)
+            continue
+        if in_also_asked:
+            if not line.startswith(("-", "*")):
+                raise ContentInvalid(
+                    f"{where}:{number}: under 'Also asked:' each way of asking goes on its "
+                    "own line starting with '- '. Leave a blank line before the answer."
+                )
+            phrase = line.lstrip("-* ").strip()
+            if phrase:
+                draft.phrasings.append(phrase)
+            continue
+        draft.paragraphs[-1].append(line)
+    close()
+    return entries
+
+
+def _files_of(path: Path) -> list[Path]:
+    if path.is_dir():
+        files = sorted(p for p in path.glob("*.md") if p.name.lower() != "readme.md")
+        if not files:
+            raise ContentInvalid(f"{path}: no content files (*.md) in this folder.")
+        return files
+    if path.is_file():
+        return [path]
+    raise ContentInvalid(f"{path}: content folder or file not found.")
+
+
+def load_knowledge(paths: Sequence[str | Path]) -> KnowledgeBase:
+    """Load and merge every content file under ``paths`` (folders or files)."""
+    if not paths:
+        raise ContentInvalid("No content folder given.")
+    entries: list[Entry] = []
+    files: list[str] = []
+    seen_titles: dict[str, Entry] = {}
+    seen_ids: dict[str, Entry] = {}
+    for path in paths:
+        for file in _files_of(Path(path)):
+            try:
+                text = file.read_text(encoding="utf-8")
+            except UnicodeDecodeError as e:
+                raise ContentInvalid(f"{file}: not UTF-8 text (byte {e.start}).") from e
+            except OSError as e:
+                raise ContentInvalid(f"{file}: cannot read the file ({e.strerror}).") from e
+            files.append(str(file))
+            for entry in parse_markdown(text, str(file)):
+                key = entry.title.casefold()
+                if key in seen_titles:
+                    raise ContentInvalid(
+                        f"{entry.source}: the title '{entry.title}' is already used at "
+                        f"{seen_titles[key].source}. Titles must be unique."
+                    )
+                if entry.id in seen_ids:
+                    raise ContentInvalid(
+                        f"{entry.source}: the id '{entry.id}' is already used at "
+                        f"{seen_ids[entry.id].source}. Give this entry its own 'Id:'."
+                    )
+                seen_titles[key] = seen_ids[entry.id] = entry
+                entries.append(entry)
+    if not entries:
+        raise ContentInvalid(f"{', '.join(files)}: no entries found.")
+    return KnowledgeBase(tuple(entries), tuple(files))
