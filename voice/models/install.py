@@ -1,0 +1,152 @@
+"""Download, check, unpack and install one model into the models folder.
+
+The steps are ordered so that models/<name>/ either appears complete or not
+at all: the archive is unpacked into a hidden temporary folder next to it and
+renamed into place in one step (same file system, so the rename is atomic).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from voice.errors import ModelDownloadFailed
+from voice.models.extract import extract_archive, model_root
+from voice.models.fetch import FetchPolicy, fetch
+from voice.models.manifest import ModelSpec
+from voice.models.progress import Progress
+from voice.models.store import SIDECAR, looks_like_vosk_model
+
+
+@dataclass(frozen=True)
+class InstallResult:
+    """What ``install_model`` did."""
+
+    path: Path
+    """The model folder."""
+    downloaded: bool
+    """False when the model was already installed and nothing was fetched."""
+
+
+def _archive_suffix(url: str) -> str:
+    lower = url.lower().split("?", 1)[0]
+    for suffix in (".tar.gz", ".tgz", ".zip"):
+        if lower.endswith(suffix):
+            return suffix
+    return ".archive"
+
+
+def partial_path(spec: ModelSpec, root: Path) -> Path:
+    """Where the archive is downloaded to; kept after a failure so a rerun resumes."""
+    return root / f"{spec.name}{_archive_suffix(spec.url)}.partial"
+
+
+def manual_hint(spec: ModelSpec, root: Path) -> str:
+    """One sentence telling a person how to install the model without this command."""
+    return (
+        f"on a computer with internet, download {spec.url}, unzip it into {root}{os.sep} "
+        f"so that {root / spec.name}{os.sep}am exists, then run 'voice models list'."
+    )
+
+
+def _check_space(root: Path, spec: ModelSpec, have: int) -> None:
+    if spec.size is None:
+        return
+    # Room for the rest of the archive plus the unpacked model (Vosk zips unpack to under 3x).
+    need = (spec.size - have) + 3 * spec.size
+    free = shutil.disk_usage(root).free
+    if free < need:
+        raise ModelDownloadFailed(
+            f"Not enough free space in {root}: the model needs about {need / 1e6:.0f} MB "
+            f"and only {free / 1e6:.0f} MB is free. Free some space and try again."
+        )
+
+
+def _write_sidecar(folder: Path, spec: ModelSpec) -> None:
+    meta = {
+        "name": spec.name,
+        "kind": spec.kind,
+        "lang": spec.lang,
+        "url": spec.url,
+        "sha256": spec.sha256,
+        "size": spec.size,
+        "installed": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+    (folder / SIDECAR).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+
+def _move_into_place(new: Path, final: Path, root: Path) -> None:
+    if not final.exists():
+        os.rename(new, final)
+        return
+    # Replacing: park the old folder under a hidden name first so a crash never leaves neither.
+    old = Path(tempfile.mkdtemp(prefix=f".old-{final.name}-", dir=root))
+    os.rename(final, old / final.name)
+    os.rename(new, final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def install_model(
+    spec: ModelSpec,
+    root: Path,
+    *,
+    force: bool = False,
+    stream: TextIO | None = None,
+    tty: bool | None = None,
+    policy: FetchPolicy | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> InstallResult:
+    """Fetch ``spec`` into ``root/<name>/`` unless it is already there (or ``force``)."""
+    out = stream if stream is not None else sys.stderr
+    final = root / spec.name
+    if final.exists() and not force:
+        return InstallResult(final, downloaded=False)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ModelDownloadFailed(
+            f"Cannot create the models folder {root} ({e.strerror}). "
+            "Choose another one with --dir."
+        ) from e
+    partial = partial_path(spec, root)
+    hint = manual_hint(spec, root)
+    _check_space(root, spec, partial.stat().st_size if partial.exists() else 0)
+    header = f"Downloading {spec.name} from {spec.url}"
+    if spec.sha256 is None:
+        header += (
+            "\nNo checksum is known for this file: only its archive checks and the "
+            "model's layout will be verified."
+        )
+    progress = Progress(out, spec.name, spec.size, tty=tty, header=header)
+    fetch(
+        spec.url, partial, size=spec.size, sha256=spec.sha256,
+        progress=progress, policy=policy, hint=hint, sleep=sleep,
+    )
+    tmp = Path(tempfile.mkdtemp(prefix=f".unpack-{spec.name}-", dir=root))
+    try:
+        try:
+            extract_archive(partial, tmp)
+        except ModelDownloadFailed:
+            partial.unlink(missing_ok=True)
+            raise
+        unpacked = model_root(tmp)
+        if spec.kind == "vosk" and not looks_like_vosk_model(unpacked):
+            partial.unlink(missing_ok=True)
+            raise ModelDownloadFailed(
+                f"The file from {spec.url} is not a Vosk model (it has no am/final.mdl and conf/ "
+                "folder). Nothing was installed; the file was deleted."
+            )
+        _write_sidecar(unpacked, spec)
+        _move_into_place(unpacked, final, root)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    partial.unlink(missing_ok=True)
+    return InstallResult(final, downloaded=True)
