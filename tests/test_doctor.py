@@ -1,0 +1,136 @@
+"""`voice doctor` run for real, as the user runs it (a subprocess).
+
+Without a sound server there is no microphone and the exit code says so;
+with the virtual microphone (PulseAudio null sink) every essential check passes.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import VirtualMic
+
+from voice.cli.commands.doctor import Check, summary
+
+REPO = Path(__file__).resolve().parent.parent
+CHECKS = ("Settings", "Speech output", "Sound system", "Microphone", "PocketSphinx", "Vosk",
+          "Recognizer", "Content", "GPIO")
+
+
+def doctor(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "voice", "doctor", *args],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
+    )
+
+
+def line(out: str, name: str) -> str:
+    found = [x for x in out.splitlines() if x[5:].startswith(f"{name}:")]
+    assert len(found) == 1, f"no single {name!r} line in:\n{out}"
+    return found[0]
+
+
+@pytest.fixture
+def no_sound_env(tmp_path: Path) -> dict[str, str]:
+    """No PulseAudio reachable: an empty runtime dir and no PULSE_SERVER."""
+    runtime = tmp_path / "runtime"
+    runtime.mkdir()
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PULSE_SERVER", "GPIOZERO_PIN_FACTORY", "VOICE_CONFIG")}
+    env.update(XDG_RUNTIME_DIR=str(runtime), XDG_CONFIG_HOME=str(tmp_path / "cfg"),
+               VOICE_MODELS_DIR=str(tmp_path / "models"))
+    return env
+
+
+def test_without_a_sound_server_there_is_no_microphone(no_sound_env: dict[str, str]) -> None:
+    proc = doctor(no_sound_env)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    out = proc.stdout
+    for name in CHECKS:
+        line(out, name)  # one line per check, always
+    mic = line(out, "Microphone")
+    assert mic.startswith("FAIL") and "plug in" in mic
+    assert line(out, "Sound system").startswith("warn")
+    assert line(out, "Speech output").startswith("ok")  # espeak-ng writes a WAV regardless
+    assert line(out, "PocketSphinx").startswith("ok")
+    vosk = line(out, "Vosk")
+    assert vosk.startswith("warn") and "PocketSphinx will be used" in vosk
+    assert line(out, "Recognizer") == "ok   Recognizer: pocketsphinx will be used (setting: auto)"
+    assert line(out, "Content").startswith("ok")
+    assert line(out, "GPIO") == "ok   GPIO: not a Raspberry Pi: keyboard mode"
+    assert out.splitlines()[-1].startswith("1 problem to fix: Microphone")
+    assert "Traceback" not in proc.stderr
+
+
+def test_with_the_virtual_microphone_everything_needed_works(
+    virtual_mic: VirtualMic, tmp_path: Path
+) -> None:
+    env = dict(virtual_mic.env)
+    env.update(XDG_CONFIG_HOME=str(tmp_path / "cfg"), GPIOZERO_PIN_FACTORY="mock")
+    env.pop("VOICE_CONFIG", None)
+    proc = doctor(env, "--input-device", "pulse")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    mic = line(proc.stdout, "Microphone")
+    assert mic.startswith("ok") and '"pulse"' in mic and "recorded 0.3 s" in mic
+    sound = line(proc.stdout, "Sound system")
+    assert sound.startswith("ok") and "pulse" in sound
+    assert line(proc.stdout, "GPIO").startswith("ok   GPIO: pin factory MockFactory")
+
+
+def test_a_microphone_name_that_does_not_exist(virtual_mic: VirtualMic, tmp_path: Path) -> None:
+    env = dict(virtual_mic.env)
+    env.update(XDG_CONFIG_HOME=str(tmp_path / "cfg"))
+    proc = doctor(env, "--input-device", "no such microphone")
+    assert proc.returncode == 1
+    mic = line(proc.stdout, "Microphone")
+    assert mic.startswith("FAIL") and "input_device" in mic and '"pulse"' in mic
+
+
+def test_broken_settings_and_content_are_reported_and_checks_go_on(
+    no_sound_env: dict[str, str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[speech_out]\nrate = 5\n")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    proc = doctor(no_sound_env, "--config", str(bad))
+    assert proc.returncode == 1
+    assert line(proc.stdout, "Settings").startswith("FAIL")
+    assert "speech_out.rate" in line(proc.stdout, "Settings")
+    assert line(proc.stdout, "Content").startswith("ok")  # defaults were used
+    proc = doctor(no_sound_env, "--content", str(empty))
+    content = line(proc.stdout, "Content")
+    assert content.startswith("FAIL") and "no content files" in content
+
+
+def test_vosk_required_but_missing_fails(no_sound_env: dict[str, str], tmp_path: Path) -> None:
+    cfg = tmp_path / "vosk.toml"
+    cfg.write_text('[speech_in]\nrecognizer = "vosk"\n[ptt]\nbutton_pin = 17\n')
+    proc = doctor(no_sound_env, "--config", str(cfg))
+    assert proc.returncode == 1
+    assert line(proc.stdout, "Vosk").startswith("FAIL")
+    assert line(proc.stdout, "Recognizer").startswith("FAIL")
+    gpio = line(proc.stdout, "GPIO")
+    assert gpio.startswith("warn") and "keyboard" in gpio  # button set, but not a Pi
+
+
+def test_no_espeak_is_a_failure(no_sound_env: dict[str, str]) -> None:
+    env = dict(no_sound_env, PATH=str(Path(sys.executable).parent))
+    proc = doctor(env)
+    assert proc.returncode == 1
+    speech = line(proc.stdout, "Speech output")
+    assert speech.startswith("FAIL") and "apt install espeak-ng" in speech
+
+
+def test_summary_wording() -> None:
+    ok = Check("A", "ok", "fine")
+    warn = Check("B", "warn", "meh", "do x")
+    fail = Check("C", "FAIL", "broken", "do y")
+    assert fail.line() == "FAIL C: broken -> do y"
+    assert summary([ok]) == "Everything the assistant needs is working."
+    assert summary([ok, warn]) == "The assistant can run. Worth a look: B."
+    assert summary([ok, warn, fail]).startswith("1 problem to fix: C.")

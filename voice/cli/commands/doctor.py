@@ -1,0 +1,303 @@
+"""``voice doctor``: check everything the assistant needs, one line per check.
+
+Each line says what was found and, when something is wrong, what to do. The
+exit code is 1 when the voice assistant cannot work at all (no content, no
+recognizer, no microphone, or no espeak-ng to speak with), 0 otherwise;
+warnings (no Vosk model, no speaker device, not a Raspberry Pi) do not count,
+because the assistant still runs around them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from voice.cli.options import config_from_args
+from voice.config import Config
+from voice.errors import ConfigInvalid, VoiceError
+
+NAME = "doctor"
+HELP = "check speech output, microphone, recognizer, content and GPIO; say what to fix"
+ORDER = 85
+
+Status = Literal["ok", "warn", "FAIL"]
+
+
+@dataclass(frozen=True)
+class Check:
+    """The result of one check, printed as one line."""
+
+    name: str
+    """What was checked, e.g. "Microphone"."""
+    status: Status
+    """ok, warn (the assistant works around it) or FAIL (it cannot work)."""
+    detail: str
+    """What was found."""
+    fix: str = ""
+    """What to do about it; empty when nothing is needed."""
+
+    def line(self) -> str:
+        text = f"{self.status:<4} {self.name}: {self.detail}"
+        return f"{text} -> {self.fix}" if self.fix else text
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--input-device", help="part of the microphone's name to look for (default: settings)"
+    )
+    parser.add_argument(
+        "--speak", action="store_true", help="also read the summary aloud with espeak-ng"
+    )
+
+
+# -- the checks ------------------------------------------------------------
+
+
+def check_speech_output(cfg: Config) -> Check:
+    program = shutil.which("espeak-ng")
+    if program is None:
+        return Check("Speech output", "FAIL", "espeak-ng is not installed",
+                     "sudo apt install espeak-ng (or run scripts/install-pi.sh)")
+    from voice.audio.clip import read_wav
+
+    with tempfile.TemporaryDirectory(prefix="voice-doctor-") as tmp:
+        wav = Path(tmp) / "test.wav"
+        proc = subprocess.run(
+            [program, "-v", cfg.voice, "-w", str(wav), "This is a test of my voice."],
+            capture_output=True, text=True, timeout=30,
+        )
+        if proc.returncode != 0 or not wav.is_file():
+            why = (proc.stderr.strip().splitlines() or ["no error message"])[0]
+            return Check("Speech output", "FAIL", f"espeak-ng could not speak ({why})",
+                         f"check the voice name '{cfg.voice}' with: espeak-ng --voices")
+        clip = read_wav(wav)
+    if clip.duration < 0.5 or clip.rms() == 0:
+        return Check("Speech output", "FAIL", "espeak-ng produced no sound",
+                     "reinstall espeak-ng: sudo apt install --reinstall espeak-ng")
+    return Check("Speech output", "ok",
+                 f"espeak-ng spoke a test sentence ({clip.duration:.1f} s, voice {cfg.voice})")
+
+
+def check_sound_devices(cfg: Config) -> Check:
+    from voice.audio import devices
+
+    try:
+        found = devices.list_devices()
+    except VoiceError as e:
+        return Check("Sound system", "FAIL", e.message,
+                     "sudo apt install libportaudio2 (or run scripts/install-pi.sh)")
+    inputs = [d.name for d in found if d.input_channels]
+    outputs = [d.name for d in found if d.output_channels]
+    detail = (f"PortAudio lists microphones: {', '.join(inputs) or 'none'}; "
+              f"speakers: {', '.join(outputs) or 'none'}")
+    if not outputs:
+        return Check("Sound system", "warn", detail,
+                     "no speaker: answers will only be printed. Plug in a speaker or "
+                     "headphones, and check the sound server (pulseaudio) is running")
+    return Check("Sound system", "ok", detail)
+
+
+def check_microphone(cfg: Config) -> Check:
+    from voice.audio import devices
+
+    wanted = cfg.input_device
+    try:
+        dev = devices.find_input_device(wanted)
+    except VoiceError as e:
+        inputs = [d for d in devices.list_devices() if d.input_channels]
+        fix = ("plug in a USB microphone and check the sound server (pulseaudio) is running, "
+               "then run 'voice doctor' again; typed questions still work")
+        if wanted and inputs:
+            fix = ("set [audio] input_device to part of one of those names "
+                   "('voice config' shows where it is set now)")
+        return Check("Microphone", "FAIL", e.message, fix)
+    how = f'matches "{wanted}"' if wanted else "the default"
+    try:
+        seconds = record_briefly(dev.index, dev.default_rate)
+    except Exception as e:  # PortAudio raises its own error type; any failure means the same
+        return Check("Microphone", "FAIL", f'"{dev.name}" is listed but could not record ({e})',
+                     "check the user is in the 'audio' group (sudo adduser $USER audio, "
+                     "then log in again) and that no other program holds the microphone")
+    return Check("Microphone", "ok",
+                 f'"{dev.name}" ({how}) recorded {seconds:.1f} s at {dev.default_rate} Hz')
+
+
+def record_briefly(index: int, rate: int, seconds: float = 0.3, timeout: float = 5.0) -> float:
+    """Record a moment from the device: being listed does not mean it works.
+
+    A callback stream with a deadline, because a stream whose server died
+    stops silently (MACHINE-NOTES) and a blocking wait would hang the doctor.
+    """
+    import threading
+
+    import sounddevice as sd
+
+    wanted = int(rate * seconds)
+    got = [0]
+    done = threading.Event()
+
+    def callback(indata: object, frames: int, time_info: object, status: object) -> None:
+        got[0] += frames
+        if got[0] >= wanted:
+            done.set()
+
+    with sd.InputStream(device=index, samplerate=rate, channels=1, dtype="int16",
+                        callback=callback):
+        if not done.wait(timeout):
+            raise TimeoutError(f"no sound arrived within {timeout:.0f} s")
+    return got[0] / float(rate)
+
+
+def check_pocketsphinx() -> Check:
+    try:
+        import pocketsphinx
+    except ImportError:
+        return Check("PocketSphinx", "FAIL", "not installed",
+                     "run scripts/install-pi.sh again (it installs the Python packages)")
+    t0 = time.monotonic()
+    try:
+        pocketsphinx.Decoder(samprate=16000, logfn="/dev/null")
+    except Exception as e:  # the engine reports a broken model with plain errors
+        return Check("PocketSphinx", "FAIL", f"its bundled model did not load ({e})",
+                     "reinstall: .venv/bin/pip install --force-reinstall pocketsphinx")
+    return Check("PocketSphinx", "ok",
+                 f"bundled English model loads ({time.monotonic() - t0:.1f} s)")
+
+
+def check_vosk(cfg: Config, sphinx_ok: bool) -> Check:
+    from voice.models.store import find_vosk_model, looks_like_vosk_model, models_dir
+
+    # Missing Vosk is only a warning when PocketSphinx can stand in.
+    missing: Status = "warn" if sphinx_ok and cfg.recognizer != "vosk" else "FAIL"
+    try:
+        import vosk  # noqa: F401
+    except ImportError:
+        return Check("Vosk", missing, "the vosk package is not installed",
+                     "run scripts/install-pi.sh again")
+    if cfg.model:
+        path = Path(cfg.model)
+        if looks_like_vosk_model(path):
+            return Check("Vosk", "ok", f"model found at {path}")
+        return Check("Vosk", missing, f"no Vosk model at {path} (set in [speech_in] model)",
+                     "fix the path, or run: voice models download")
+    root = models_dir(cfg)
+    found = find_vosk_model(root)
+    if found is None:
+        fallback = "; PocketSphinx will be used" if missing == "warn" else ""
+        return Check("Vosk", missing, f"no Vosk model in {root}{fallback}",
+                     "for better recognition run: voice models download")
+    return Check("Vosk", "ok", f"model found at {found}")
+
+
+def check_recognizer_choice(cfg: Config, sphinx: Check, vosk: Check) -> Check:
+    usable = {"pocketsphinx": sphinx.status == "ok", "vosk": vosk.status == "ok"}
+    if cfg.recognizer == "auto":
+        chosen = "vosk" if usable["vosk"] else "pocketsphinx" if usable["pocketsphinx"] else ""
+    else:
+        chosen = cfg.recognizer if usable[cfg.recognizer] else ""
+    if not chosen:
+        return Check("Recognizer", "FAIL",
+                     f"'{cfg.recognizer}' cannot be used (see the lines above)",
+                     "follow the advice above, or set [speech_in] recognizer = \"auto\"")
+    return Check("Recognizer", "ok", f"{chosen} will be used (setting: {cfg.recognizer})")
+
+
+def check_content(cfg: Config) -> Check:
+    from voice.content.loader import load_knowledge
+
+    try:
+        kb = load_knowledge(cfg.content_dirs)
+    except VoiceError as e:
+        return Check("Content", "FAIL", e.message,
+                     "fix the file named above, or point [content] dirs at your content")
+    return Check("Content", "ok", f"{len(kb.entries)} entries from {len(kb.files)} files")
+
+
+def check_gpio(cfg: Config) -> Check:
+    from voice.devices.push_to_talk import default_pin_factory
+
+    try:
+        factory = default_pin_factory()
+    except VoiceError:
+        status: Status = "warn" if cfg.button_pin is not None else "ok"
+        fix = ("the button setting is ignored here; the keyboard is used instead"
+               if cfg.button_pin is not None else "")
+        return Check("GPIO", status, "not a Raspberry Pi: keyboard mode", fix)
+    name = type(factory).__name__
+    pins = ", ".join(
+        f"{what} on GPIO {pin}"
+        for what, pin in (("button", cfg.button_pin), ("light", cfg.led_pin))
+        if pin is not None
+    )
+    return Check("GPIO", "ok", f"pin factory {name}" + (f"; {pins}" if pins else ""))
+
+
+def run_checks(cfg: Config) -> list[Check]:
+    """Every check in order; a check that crashes is reported, never raised."""
+
+    def safe(name: str, fn: Callable[[], Check]) -> Check:
+        try:
+            return fn()
+        except VoiceError as e:
+            return Check(name, "FAIL", e.message)
+        except Exception as e:  # a doctor must finish and report, whatever breaks
+            return Check(name, "FAIL", f"the check itself failed ({type(e).__name__}: {e})",
+                         "please report this")
+
+    checks = [
+        safe("Speech output", lambda: check_speech_output(cfg)),
+        safe("Sound system", lambda: check_sound_devices(cfg)),
+        safe("Microphone", lambda: check_microphone(cfg)),
+    ]
+    sphinx = safe("PocketSphinx", check_pocketsphinx)
+    vosk = safe("Vosk", lambda: check_vosk(cfg, sphinx.status == "ok"))
+    checks += [sphinx, vosk, check_recognizer_choice(cfg, sphinx, vosk)]
+    checks.append(safe("Content", lambda: check_content(cfg)))
+    checks.append(safe("GPIO", lambda: check_gpio(cfg)))
+    return checks
+
+
+def summary(checks: list[Check]) -> str:
+    failed = [c.name for c in checks if c.status == "FAIL"]
+    if failed:
+        return (f"{len(failed)} problem{'s' if len(failed) > 1 else ''} to fix: "
+                f"{', '.join(failed)}. The lines above say what to do.")
+    warned = [c.name for c in checks if c.status == "warn"]
+    if warned:
+        return f"The assistant can run. Worth a look: {', '.join(warned)}."
+    return "Everything the assistant needs is working."
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        cfg = config_from_args(args)
+        config_line = Check("Settings", "ok", "loaded ('voice config' shows them)")
+    except ConfigInvalid as e:
+        # Keep going with the defaults: the other checks are still worth having.
+        from voice import config as config_mod
+
+        cfg = config_mod.Config()
+        config_line = Check("Settings", "FAIL", e.message,
+                            "fix that file; the checks below use the defaults")
+    print(config_line.line(), flush=True)
+    checks = [config_line]
+    for check in run_checks(cfg):
+        print(check.line(), flush=True)
+        checks.append(check)
+    text = summary(checks)
+    print(text)
+    if args.speak and shutil.which("espeak-ng"):
+        subprocess.run(["espeak-ng", "-v", cfg.voice, "-s", str(cfg.rate), text],
+                       capture_output=True, timeout=60, check=False)
+    failed = any(c.status == "FAIL" for c in checks)
+    if failed:
+        sys.stdout.flush()
+    return 1 if failed else 0
