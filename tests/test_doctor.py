@@ -10,9 +10,9 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import VirtualMic
 
 from voice.cli.commands.doctor import Check, summary
 
@@ -67,7 +67,7 @@ def test_without_a_sound_server_there_is_no_microphone(no_sound_env: dict[str, s
 
 
 def test_with_the_virtual_microphone_everything_needed_works(
-    virtual_mic: VirtualMic, tmp_path: Path
+    virtual_mic: Any, tmp_path: Path
 ) -> None:
     env = dict(virtual_mic.env)
     env.update(XDG_CONFIG_HOME=str(tmp_path / "cfg"), GPIOZERO_PIN_FACTORY="mock")
@@ -81,7 +81,7 @@ def test_with_the_virtual_microphone_everything_needed_works(
     assert line(proc.stdout, "GPIO").startswith("ok   GPIO: pin factory MockFactory")
 
 
-def test_a_microphone_name_that_does_not_exist(virtual_mic: VirtualMic, tmp_path: Path) -> None:
+def test_a_microphone_name_that_does_not_exist(virtual_mic: Any, tmp_path: Path) -> None:
     env = dict(virtual_mic.env)
     env.update(XDG_CONFIG_HOME=str(tmp_path / "cfg"))
     proc = doctor(env, "--input-device", "no such microphone")
