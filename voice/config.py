@@ -106,12 +106,17 @@ def _flatten(data: dict[str, Any], where: str) -> dict[str, Any]:
     return flat
 
 
+def _has_type(value: Any, typ: type | tuple[type, ...]) -> bool:
+    # A separate function so the checker does not narrow ``value`` to object.
+    return not isinstance(value, bool) and isinstance(value, typ)
+
+
 def _check(key: str, value: Any, where: str) -> Any:
     if key not in KEYS:
         known = ", ".join(sorted(KEYS))
         raise ConfigInvalid(f"{where}: unknown setting '{key}'. Known settings: {known}")
     name, typ = KEYS[key]
-    if isinstance(value, bool) or not isinstance(value, typ):
+    if not _has_type(value, typ):
         raise ConfigInvalid(f"{where}: '{key}' has the wrong type ({value!r})")
     if name == "content_dirs":
         if not value or not all(isinstance(v, str) for v in value):

@@ -14,7 +14,7 @@ from pathlib import Path
 from voice.content.model import Entry, EntryKind, KnowledgeBase
 from voice.errors import ContentInvalid
 
-_HEADING = re.compile(r"^(#{1,3})\s+(.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^(#{1,3})(?:\s+(.*?))?\s*#*\s*$")
 _META = re.compile(r"^(id|keywords|also asked)\s*:\s*(.*)$", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _FAQ_GROUPS = {"faq", "faqs", "questions", "frequently asked questions"}
@@ -73,7 +73,7 @@ def parse_markdown(text: str, where: str) -> list[Entry]:
         line = raw.strip()
         heading = _HEADING.match(line)
         if heading:
-            level, title = len(heading.group(1)), heading.group(2).strip()
+            level, title = len(heading.group(1)), (heading.group(2) or "").strip()
             if not title:
                 raise ContentInvalid(f"{where}:{number}: a heading has no title.")
             close()

@@ -1,0 +1,85 @@
+"""The command-line contract, run as a user runs it (a real subprocess)."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import REPO
+
+
+def voice(*args: str, stdin: str | None = None, env: dict[str, str] | None = None,
+          timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "voice", *args], input=stdin, capture_output=True, text=True,
+        timeout=timeout, cwd=REPO, env=env or os.environ.copy(),
+    )
+
+
+def test_ask_prints_the_answer() -> None:
+    result = voice("ask", "--no-speak", "can these disorders be cured?")
+    assert result.returncode == 0, result.stderr
+    assert "While no universal cure exists" in result.stdout
+    assert "not medical advice" in result.stdout
+
+
+def test_ask_json_batch_keeps_order_and_contract() -> None:
+    questions = ["can these disorders be cured?", "what's the weather", "", "I can't breathe",
+                 "braces", "what should I eat"]
+    result = voice("ask", "--json", "--no-speak", stdin="\n".join(questions) + "\n")
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["query"] for r in rows] == questions
+    assert [r["outcome"] for r in rows] == [
+        "answer", "no_match", "no_match", "emergency", "confirm", "answer"]
+    first = rows[0]
+    assert first["match"] == {
+        "id": "is-there-a-cure-for-neuromuscular-disorders", "kind": "faq",
+        "title": "Is there a cure for neuromuscular disorders?"}
+    assert 0 <= first["score"] <= 100 and first["answer"] in first["say"]
+    assert all({"id", "title", "score"} <= set(a) for a in first["alternatives"])
+    assert rows[1]["match"] is None and rows[1]["answer"] is None
+    # Each question is its own session: every answer carries the note.
+    assert rows[5]["say"].startswith("Here is some general health information")
+
+
+def test_text_json_conversation() -> None:
+    lines = ["is it hereditary", "slower", "louder", "repeat", "goodbye", "hello?",
+             "wake up", "quit", "never read"]
+    result = voice("text", "--json", "--no-speak", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["input"] for r in rows] == lines[:-1], "stops at quit"
+    assert rows[1]["rate"] == rows[0]["rate"] - 25
+    assert rows[2]["volume"] > rows[1]["volume"]
+    assert rows[3]["say"] == rows[0]["say"]
+    assert rows[5]["say"] == "" and rows[5]["asleep"]
+    assert {"input", "outcome", "say", "match", "rate", "volume"} <= set(rows[0])
+
+
+def test_topics() -> None:
+    result = voice("topics")
+    assert result.returncode == 0
+    assert "Is there a cure for neuromuscular disorders?" in result.stdout
+    assert "    Medication" in result.stdout
+
+
+def test_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.md"
+    bad.write_text("## Title with no answer\n")
+    for args in (["ask", "--no-speak", "--content", str(bad), "x"],
+                 ["ask", "--no-speak", "--content", str(tmp_path / "missing"), "x"],
+                 ["ask", "--no-speak"]):
+        result = voice(*args)
+        assert result.returncode == 2
+        assert "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert "bad.md:1" in voice("topics", "--content", str(bad)).stderr
+
+
+def test_bad_config_names_the_key(tmp_path: Path) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[speech_out]\nvolume = 3\n")
+    result = voice("ask", "--no-speak", "--config", str(cfg), "cure")
+    assert result.returncode == 2 and "speech_out.volume" in result.stderr

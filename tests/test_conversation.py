@@ -1,0 +1,139 @@
+"""Whole conversations as transcripts: text in, replies out, no audio."""
+
+import pytest
+
+from voice.content.loader import load_knowledge
+from voice.conversation import Conversation, phrases
+from voice.speech_out.base import VoiceSettings
+
+from .conftest import CONTENT
+
+CURE = "is-there-a-cure-for-neuromuscular-disorders"
+
+
+@pytest.fixture
+def talk() -> Conversation:
+    return Conversation(load_knowledge([CONTENT]), settings=VoiceSettings(rate=150, volume=0.7))
+
+
+def test_question_then_repeat_then_slower(talk: Conversation) -> None:
+    first = talk.respond("can these disorders be cured?")
+    assert first.outcome == "answer" and first.match and first.match.id == CURE
+    assert first.say.startswith(phrases.DISCLAIMER)
+    again = talk.respond("say that again")
+    assert again.command == "repeat" and again.say == first.say
+    slower = talk.respond("slower please")
+    assert slower.settings.rate == 125 and "slowly" in slower.say
+    # "repeat" after "slower" repeats the answer, not the acknowledgement.
+    assert talk.respond("what?").say == first.say
+    second = talk.respond("what should I eat")
+    assert not second.say.startswith(phrases.DISCLAIMER), "the note comes once a session"
+
+
+def test_volume_and_rate_are_bounded(talk: Conversation) -> None:
+    for _ in range(10):
+        reply = talk.respond("louder")
+    assert reply.settings.volume == 1.0 and "as loud as" in reply.say
+    for _ in range(20):
+        reply = talk.respond("faster")
+    assert reply.settings.rate == 260 and "fastest" in reply.say
+    assert talk.respond("quieter").settings.volume == 0.85
+
+
+def test_confirm_then_yes(talk: Conversation) -> None:
+    ask = talk.respond("braces")
+    assert ask.outcome == "confirm"
+    assert ask.say.startswith("Did you mean: Assistive Devices; or: How do assistive devices")
+    answer = talk.respond("yes")
+    assert answer.outcome == "answer" and answer.match and answer.match.id == "assistive-devices"
+
+
+def test_confirm_then_the_second_one(talk: Conversation) -> None:
+    talk.respond("braces")
+    answer = talk.respond("the second one")
+    assert answer.match and answer.match.id == "how-do-assistive-devices-improve-mobility"
+
+
+def test_confirm_then_no_asks_again(talk: Conversation) -> None:
+    talk.respond("braces")
+    reply = talk.respond("no")
+    assert reply.say == phrases.ASK_AGAIN
+    assert talk.respond("yes").outcome == "command", "the offer is gone after no"
+
+
+def test_no_match_suggests_topics_then_lists_them(talk: Conversation) -> None:
+    first = talk.respond("what's the weather like")
+    assert first.outcome == "no_match" and first.match is None
+    assert "I can only answer questions about chronic spasms" in first.say
+    assert "For example, you can ask:" in first.say
+    talk.respond("play some music")
+    third = talk.respond("tell me a joke")
+    assert third.outcome == "no_match"
+    assert phrases.TOPICS_INTRO in third.say and "Introduction" in third.say
+
+
+def test_nothing_heard(talk: Conversation) -> None:
+    reply = talk.respond("")
+    assert reply.outcome == "no_match" and "didn't catch that" in reply.say
+
+
+def test_emergency_comes_before_matching_even_asleep(talk: Conversation) -> None:
+    reply = talk.respond("I have chest pain, what are the early signs")
+    assert reply.outcome == "emergency" and "emergency number" in reply.say
+    talk.respond("goodbye")
+    assert talk.respond("I can't breathe").outcome == "emergency"
+
+
+def test_sleep_and_wake(talk: Conversation) -> None:
+    bye = talk.respond("goodbye")
+    assert bye.command == "sleep" and bye.asleep and "wake up" in bye.say
+    ignored = talk.respond("is there a cure")
+    assert ignored.say == "" and ignored.match is None and ignored.asleep
+    woke = talk.respond("wake up")
+    assert woke.command == "wake" and not woke.asleep
+    assert talk.respond("is there a cure").match is not None
+
+
+def test_long_section_in_parts_and_stop(talk: Conversation) -> None:
+    first = talk.respond("how can I cope")
+    assert first.more and first.say.endswith(phrases.GO_ON)
+    rest = talk.respond("go on")
+    assert rest.outcome == "answer" and not rest.more
+    assert "counseling" in rest.say
+    assert talk.respond("more").say == phrases.NO_MORE
+    talk.respond("how can I cope")
+    stop = talk.respond("stop")
+    assert stop.stop_speaking and stop.command == "stop"
+    assert talk.respond("go on").say == phrases.NO_MORE
+
+
+def test_go_back(talk: Conversation) -> None:
+    talk.respond("is there a cure")
+    talk.respond("what should I eat")
+    back = talk.respond("go back")
+    assert back.match and back.match.id == CURE
+
+
+def test_help_and_topics(talk: Conversation) -> None:
+    help_reply = talk.respond("what can I ask")
+    assert help_reply.command == "help" and "slower" in help_reply.say
+    topics = talk.respond("list topics")
+    assert topics.more and "Introduction" in topics.say
+    more = talk.respond("more")
+    assert "Medication" in more.say
+
+
+def test_command_words_inside_questions_are_questions(talk: Conversation) -> None:
+    reply = talk.respond("should I stop my medication")
+    assert reply.command is None and not reply.stop_speaking
+    # Not sure enough to answer, but the near miss is suggested by name.
+    assert "Medication" in reply.say
+
+
+def test_json_contract_fields(talk: Conversation) -> None:
+    data = talk.respond("is it hereditary").to_json()
+    for key in ("input", "outcome", "say", "match", "rate", "volume", "query", "score",
+                "answer", "alternatives"):
+        assert key in data
+    assert data["match"]["kind"] == "faq"
+    assert data["volume"] == 0.7

@@ -1,0 +1,98 @@
+from pathlib import Path
+
+import pytest
+
+from voice.content.loader import load_knowledge
+from voice.matching import Matcher, is_emergency
+
+from .conftest import CONTENT, DATA
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(load_knowledge([CONTENT]))
+
+
+def labelled(path: Path) -> list[tuple[str, str]]:
+    rows = []
+    for line in path.read_text().splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        q, expected = line.split("\t")
+        rows.append((q, expected))
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("can these disorders be cured?", "is-there-a-cure-for-neuromuscular-disorders"),
+        ("what should I eat", "dietary-adjustments"),
+        ("um so uh is it genetic", "are-neuromuscular-disorders-hereditary"),
+        ("can you tell me about neuro modulation", "neuromodulation-treatments"),
+        ("what is hydro therapy", "alternative-therapies"),
+        ("tell me about acupunture", "alternative-therapies"),  # misspelt
+        ("WHAT ARE THE EARLY SIGNS???", "what-are-the-early-signs-of-neuromuscular-disorders"),
+    ],
+)
+def test_answers_the_way_people_ask(matcher: Matcher, question: str, entry_id: str) -> None:
+    result = matcher.match(question)
+    assert result.entry is not None and result.entry.id == entry_id
+    assert result.outcome in ("answer", "confirm")
+    assert 0 <= result.score <= 100
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what's the weather", "play music", "tell me a joke", "what time is it",
+     "who won the game", "", "um", "???"],
+)
+def test_out_of_scope_gets_no_match(matcher: Matcher, question: str) -> None:
+    assert matcher.match(question).outcome == "no_match"
+
+
+def test_two_close_entries_are_confirmed_not_guessed(matcher: Matcher) -> None:
+    result = matcher.match("braces")
+    assert result.outcome == "confirm"
+    assert {e.id for e in result.offered} == {
+        "assistive-devices", "how-do-assistive-devices-improve-mobility"
+    }
+
+
+def test_candidates_are_ranked_with_alternatives(matcher: Matcher) -> None:
+    result = matcher.match("exercise and physical therapy")
+    scores = [c.score for c in result.candidates]
+    assert scores == sorted(scores, reverse=True)
+    assert len(result.candidates) > 1
+
+
+def test_tuning_set_meets_the_target(matcher: Matcher) -> None:
+    rows = labelled(DATA / "tuning.tsv")
+    inscope = [(q, e) for q, e in rows if e != "-"]
+    oos = [q for q, e in rows if e == "-"]
+    right = sum(
+        1 for q, e in inscope
+        if (r := matcher.match(q)).outcome != "no_match" and r.entry and r.entry.id in e.split("|")
+    )
+    declined = sum(1 for q in oos if matcher.match(q).outcome == "no_match")
+    assert right / len(inscope) >= 0.95
+    assert declined / len(oos) >= 0.95
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I can't breathe", "I cannot breathe!", "chest pain", "I have pain in my chest",
+     "I'm choking", "I have suicidal thoughts", "I want to end my life",
+     "this is an emergency", "my husband collapsed", "I think I'm having a stroke"],
+)
+def test_emergency_words(text: str) -> None:
+    assert is_emergency(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["is difficulty swallowing a sign", "what are the early signs", "breathing exercises",
+     "what causes spasms", "deep breathing for stress"],
+)
+def test_not_emergencies(text: str) -> None:
+    assert not is_emergency(text)

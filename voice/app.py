@@ -1,0 +1,177 @@
+"""Wires the pure conversation to a speaker and an output stream.
+
+Every front end (text, listen, push-to-talk, ask) goes through ``Assistant``,
+so every mode speaks, prints, persists voice settings and can be interrupted
+the same way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, TextIO
+
+from voice.config import Config
+from voice.content.loader import load_knowledge
+from voice.conversation import Conversation, Reply
+from voice.matching.matcher import Matcher
+from voice.speech_out.base import Speaker, VoiceSettings
+
+
+class Assistant:
+    """The conversation plus how its replies reach the user."""
+
+    def __init__(
+        self,
+        conversation: Conversation,
+        speaker: Speaker | None,
+        out: TextIO | None = None,
+        json_lines: bool = False,
+        settings_path: Path | None = None,
+    ) -> None:
+        self.conversation = conversation
+        #: None prints only (``--no-speak``).
+        self.speaker = speaker
+        self.out = out or sys.stdout
+        #: Print one JSON object per reply instead of the spoken words.
+        self.json_lines = json_lines
+        #: Where voice settings persist between runs (None: not persisted).
+        self.settings_path = settings_path
+        self.wants_exit = False
+        self._thread: threading.Thread | None = None
+        self._saved: VoiceSettings | None = conversation.settings
+
+    @property
+    def asleep(self) -> bool:
+        return self.conversation.asleep
+
+    def reply_to(self, text: str) -> Reply:
+        """The conversation's reply, spoken and printed."""
+        reply = self.conversation.respond(text)
+        if reply.stop_speaking:
+            self.stop_speaking()
+        self.wants_exit = self.wants_exit or reply.exit
+        self._persist(reply.settings)
+        return reply
+
+    def handle_text(self, text: str, transcript: str | None = None) -> dict[str, Any]:
+        """Answer one utterance or typed line; returns the JSON-ready reply."""
+        reply = self.reply_to(text)
+        data = reply.to_json()
+        if transcript is not None:
+            data["transcript"] = transcript
+        self.emit(data, reply.say)
+        if reply.say:
+            self.speak(reply.say, reply.settings)
+        return data
+
+    def emit(self, data: dict[str, Any], say: str) -> None:
+        if self.json_lines:
+            print(json.dumps(data, ensure_ascii=False), file=self.out, flush=True)
+        elif say:
+            print(say, file=self.out, flush=True)
+
+    def say(self, text: str) -> None:
+        """A status message (not a reply): printed on stderr and spoken."""
+        print(text, file=sys.stderr, flush=True)
+        self.speak(text, self.conversation.settings)
+
+    def speak(self, text: str, settings: VoiceSettings) -> None:
+        """Speak in the background so "stop" (or a long press) can interrupt."""
+        if self.speaker is None:
+            return
+        self.wait()
+        speaker = self.speaker
+        self._thread = threading.Thread(
+            target=speaker.say, args=(text, settings), name="speak", daemon=True
+        )
+        self._thread.start()
+
+    def stop_speaking(self) -> None:
+        if self.speaker is not None:
+            self.speaker.stop()
+        self.conversation.stop()
+        self.wait()
+
+    def repeat_last(self) -> None:
+        if self.conversation.last_say:
+            self.stop_speaking()
+            self.speak(self.conversation.last_say, self.conversation.settings)
+
+    def wait(self) -> None:
+        """Block until the current speech has finished."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    @property
+    def speaking(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def _persist(self, settings: VoiceSettings) -> None:
+        if self.settings_path is None or settings == self._saved:
+            return
+        from voice.speech_out.settings_store import save_voice_settings
+
+        save_voice_settings(settings, self.settings_path)
+        self._saved = settings
+
+
+def load_matcher(cfg: Config) -> Matcher:
+    kb = load_knowledge(cfg.content_dirs)
+    return Matcher(kb, cfg.answer_threshold, cfg.confirm_threshold)
+
+
+def voice_settings(cfg: Config, persisted: bool) -> tuple[VoiceSettings, Path | None]:
+    """Settings from config, overlaid by what the user last chose by voice.
+
+    Flags and config given explicitly win over the persisted choice.
+    """
+    base = VoiceSettings(rate=cfg.rate, volume=cfg.volume, voice=cfg.voice)
+    if not persisted:
+        return base, None
+    from voice.config import user_state_dir
+    from voice.speech_out.settings_store import load_voice_settings
+
+    path = user_state_dir() / "voice-settings.json"
+    stored = load_voice_settings(base, path)
+    chosen = {
+        name: getattr(base, name)
+        for name in ("rate", "volume", "voice")
+        if cfg.sources.get(name, "default") != "default"
+    }
+    return replace(stored, **chosen), path
+
+
+def add_output_arguments(parser: argparse.ArgumentParser) -> None:
+    """Flags every speaking command shares."""
+    parser.add_argument("--no-speak", action="store_true", help="print only, do not speak")
+    parser.add_argument(
+        "--speak-to", metavar="DIR", type=Path,
+        help="write each spoken reply as a numbered WAV file in DIR instead of playing it",
+    )
+    parser.add_argument("--rate", type=int, help="speech rate in words per minute")
+    parser.add_argument("--volume", type=float, help="speech volume 0.0 to 1.0")
+    parser.add_argument("--voice", help="espeak-ng voice, e.g. en-us")
+    parser.add_argument("--output-device", help="part of the speaker's name")
+
+
+def build_assistant(cfg: Config, args: argparse.Namespace, json_lines: bool = False,
+                    persist: bool = True) -> Assistant:
+    """The assistant for a command, with the speaker its flags ask for."""
+    matcher = load_matcher(cfg)
+    no_speak = bool(getattr(args, "no_speak", False))
+    speak_to = getattr(args, "speak_to", None)
+    settings, path = voice_settings(cfg, persisted=persist and speak_to is None)
+    speaker: Speaker | None = None
+    if not no_speak:
+        from voice.speech_out.factory import make_speaker
+
+        speaker = make_speaker(cfg, speak_to=speak_to, no_speak=False,
+                               notify=lambda m: print(m, file=sys.stderr, flush=True))
+    conversation = Conversation(matcher.kb, matcher, settings)
+    return Assistant(conversation, speaker, json_lines=json_lines, settings_path=path)

@@ -1,0 +1,88 @@
+"""`voice ask`: answer questions given on the command line, stdin or as WAV files."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sys
+
+from voice.app import Assistant, add_output_arguments, build_assistant
+from voice.cli.options import config_from_args
+from voice.config import Config
+from voice.conversation import Conversation
+from voice.errors import VoiceError
+
+NAME = "ask"
+HELP = "answer a question (or, with --json and no question, one per line of stdin)"
+ORDER = 10
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("question", nargs="*", help="the question, in words")
+    parser.add_argument("--json", action="store_true", help="print one JSON object per question")
+    parser.add_argument(
+        "--audio", nargs="+", metavar="WAV", help="transcribe these WAV files and answer each"
+    )
+    parser.add_argument("--recognizer", choices=("auto", "vosk", "pocketsphinx"))
+    parser.add_argument("--model", metavar="DIR", help="Vosk model folder")
+    add_output_arguments(parser)
+
+
+def _fresh(assistant: Assistant) -> None:
+    """Each question is its own session: answers never depend on the order asked."""
+    old = assistant.conversation
+    assistant.conversation = Conversation(old.kb, old.matcher, old.settings, paged=False)
+
+
+def run(args: argparse.Namespace) -> int:
+    cfg = config_from_args(args)
+    # Printing is done here, so the assistant only speaks.
+    assistant = build_assistant(cfg, args, persist=False)
+    assistant.out = io.StringIO()
+    if args.audio:
+        if args.question:
+            raise VoiceError("Give either a question or --audio files, not both.")
+        return _ask_audio(cfg, assistant, args)
+    questions = [" ".join(args.question)] if args.question else None
+    if questions is None:
+        if not args.json:
+            raise VoiceError('Ask a question, for example: voice ask "is there a cure?"')
+        questions = (line.rstrip("\n") for line in sys.stdin)  # type: ignore[assignment]
+    for question in questions or []:
+        _answer(assistant, question, args.json, None)
+    assistant.wait()
+    return 0
+
+
+def _answer(assistant: Assistant, text: str, as_json: bool, transcript: str | None) -> None:
+    _fresh(assistant)
+    reply = assistant.reply_to(text)
+    if as_json:
+        data = reply.to_json()
+        if transcript is not None:
+            data["transcript"] = transcript
+        print(json.dumps(data, ensure_ascii=False), flush=True)
+    else:
+        print(reply.say, flush=True)
+    if reply.say:
+        assistant.speak(reply.say, reply.settings)
+        assistant.wait()
+
+
+def _ask_audio(cfg: Config, assistant: Assistant, args: argparse.Namespace) -> int:
+    from voice.audio.clip import read_wav
+    from voice.speech_in.select import load_recognizer
+
+    recognizer = load_recognizer(cfg, announce=lambda m: print(m, file=sys.stderr, flush=True))
+    status = 0
+    for path in args.audio:
+        try:
+            clip = read_wav(path)
+        except (OSError, EOFError, ValueError) as e:
+            print(f"voice: {path}: cannot read this WAV file ({e}).", file=sys.stderr)
+            status = 2
+            continue
+        transcript = recognizer.transcribe(clip).text
+        _answer(assistant, transcript, args.json, transcript)
+    return status

@@ -1,0 +1,117 @@
+"""Voice commands and their many natural phrasings.
+
+A command is recognised only when the whole utterance is the command (after
+fillers and politeness are removed), so a question such as "can I stop my
+medication" is never taken for "stop". Near-misses from the recognizer are
+accepted through rapidfuzz with a high cutoff.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from voice.matching.normalize import FILLER_WORDS, clean
+
+PHRASINGS: dict[str, tuple[str, ...]] = {
+    "repeat": (
+        "repeat", "repeat that", "repeat it", "say that again", "say it again", "say again",
+        "again", "what", "pardon", "pardon me", "sorry", "come again", "what did you say",
+        "once more", "i did not hear", "i did not catch that", "i did not hear that",
+        "one more time", "huh", "excuse me",
+    ),
+    "slower": (
+        "slower", "slow down", "speak slower", "talk slower", "too fast", "speak more slowly",
+        "more slowly", "slowly", "speak slowly", "you are too fast", "not so fast",
+    ),
+    "faster": (
+        "faster", "speed up", "speak faster", "talk faster", "too slow", "more quickly",
+        "quicker", "speak more quickly", "you are too slow", "hurry up",
+    ),
+    "louder": (
+        "louder", "speak up", "volume up", "turn it up", "i can not hear you", "too quiet",
+        "more volume", "speak louder", "talk louder", "turn up the volume", "increase volume",
+    ),
+    "quieter": (
+        "quieter", "softer", "volume down", "turn it down", "too loud", "less loud",
+        "lower the volume", "speak quieter", "speak softer", "speak more quietly",
+        "turn down the volume", "decrease volume", "not so loud",
+    ),
+    "stop": (
+        "stop", "quiet", "be quiet", "shush", "shh", "stop talking", "enough", "silence",
+        "cancel", "that is enough", "stop it", "hush", "ok stop", "stop please",
+    ),
+    "more": (
+        "more", "go on", "continue", "tell me more", "keep going", "next", "and then",
+        "carry on", "go ahead", "what else", "more please", "read more", "rest of it",
+    ),
+    "help": (
+        "help", "what can i ask", "what can you do", "what do you know", "how does this work",
+        "options", "what can i say", "i need help", "help me", "instructions",
+        "what should i say", "what can i ask you",
+    ),
+    "topics": (
+        "list topics", "topics", "list", "what topics", "what topics are there", "menu",
+        "list of topics", "list the topics", "what subjects", "all topics", "show topics",
+        "what do you cover", "list questions", "what questions can i ask",
+    ),
+    "yes": (
+        "yes", "yeah", "yep", "yes please", "sure", "correct", "right", "that is right",
+        "ok", "okay", "uh huh", "the first one", "first", "first one", "that one", "yes that",
+        "that is it", "exactly", "please do", "yes go on", "of course", "the first",
+    ),
+    "second": ("the second one", "second", "second one", "the other one", "the second", "other"),
+    "no": (
+        "no", "nope", "no thanks", "wrong", "not that", "neither", "no thank you",
+        "none of them", "neither of them", "not really", "no it is not", "that is wrong",
+    ),
+    "back": (
+        "go back", "back", "previous", "the previous one", "before that", "previous answer",
+        "the one before", "last answer",
+    ),
+    "sleep": (
+        "goodbye", "good bye", "bye", "bye bye", "stop listening", "go to sleep", "sleep",
+        "that is all", "thank you goodbye", "good night", "that is all thank you",
+        "see you", "see you later", "we are done", "i am done",
+    ),
+    "wake": (
+        "wake up", "hello again", "i am back", "start listening", "wake", "are you there",
+        "listen", "listen to me",
+    ),
+    "greet": ("hello", "hi", "hey", "good morning", "good afternoon", "good evening", "hi there"),
+    "thanks": ("thank you", "thanks", "thank you very much", "thanks a lot", "cheers"),
+    "exit": ("quit", "exit", "quit program", "exit program", "shut down", "turn off"),
+}
+
+#: Politeness around a command that does not change it.
+_WRAPPERS = (
+    "can you", "could you", "would you", "will you", "please", "thank you", "thanks",
+    "now", "a bit", "a little", "little", "bit", "just", "you", "for me",
+)
+
+_LOOKUP: dict[str, str] = {}
+for _name, _phrases in PHRASINGS.items():
+    for _p in _phrases:
+        _LOOKUP[_p] = _name
+_ALL = list(_LOOKUP)
+
+
+def _strip(text: str) -> str:
+    words = [w for w in clean(text).split() if w not in FILLER_WORDS or w in ("ok", "okay")]
+    text = " ".join(words)
+    padded = f" {text} "
+    for wrapper in _WRAPPERS:
+        padded = padded.replace(f" {wrapper} ", " ")
+    return " ".join(padded.split())
+
+
+def find_command(text: str) -> str | None:
+    """The command ``text`` says, or None when it is not (only) a command."""
+    plain = " ".join(w for w in clean(text).split() if w not in FILLER_WORDS)
+    for candidate in (clean(text), plain, _strip(text)):
+        if candidate in _LOOKUP:
+            return _LOOKUP[candidate]
+    stripped = _strip(text)
+    if len(stripped) < 4:
+        return None
+    hit = process.extractOne(stripped, _ALL, scorer=fuzz.ratio, score_cutoff=90)
+    return _LOOKUP[hit[0]] if hit else None

@@ -1,0 +1,279 @@
+"""The conversation: text in, replies out.
+
+Pure logic in the spirit of hassil's ``recognize``: no audio, no files, no
+clock, no globals. Everything the user can do by voice is decided here, so the
+whole behaviour is tested as transcripts (tests/test_conversation.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from voice.content.model import Entry, KnowledgeBase
+from voice.conversation import phrases
+from voice.conversation.commands import find_command
+from voice.conversation.reply import Reply
+from voice.conversation.speech_parts import parts
+from voice.matching.emergency import is_emergency
+from voice.matching.matcher import Matcher, MatchResult
+from voice.speech_out.base import VoiceSettings
+
+RATE_STEP = 25
+RATE_MIN, RATE_MAX = 80, 260
+VOLUME_STEP = 0.15
+VOLUME_MIN, VOLUME_MAX = 0.2, 1.0
+#: After this many misunderstandings in a row, the list of topics is offered.
+FAILURES_BEFORE_TOPICS = 2
+#: Topics named per part when listing them.
+TOPICS_PER_PART = 6
+
+
+@dataclass
+class _State:
+    settings: VoiceSettings
+    last_say: str = ""
+    offered: list[Entry] = field(default_factory=list)
+    pending_parts: list[str] = field(default_factory=list)
+    pending_entry: Entry | None = None
+    pending_prompt: str = phrases.GO_ON
+    history: list[Entry] = field(default_factory=list)
+    failures: int = 0
+    disclaimer_given: bool = False
+    asleep: bool = False
+
+
+class Conversation:
+    """One user's session with the assistant."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        matcher: Matcher | None = None,
+        settings: VoiceSettings | None = None,
+        paged: bool = True,
+    ) -> None:
+        self.kb = kb
+        #: Offer long answers in parts ("Shall I go on?"); off for one-shot answers.
+        self.paged = paged
+        self.matcher = matcher or Matcher(kb)
+        self._s = _State(settings or VoiceSettings())
+
+    @property
+    def settings(self) -> VoiceSettings:
+        return self._s.settings
+
+    @property
+    def asleep(self) -> bool:
+        return self._s.asleep
+
+    @property
+    def last_say(self) -> str:
+        return self._s.last_say
+
+    # -- the one entry point ----------------------------------------------
+
+    def respond(self, text: str) -> Reply:
+        """The assistant's reply to one utterance or typed line."""
+        text = text.strip()
+        if is_emergency(text):
+            # Before anything else, even asleep: this must never be missed.
+            self._s.asleep = False
+            return self._reply(text, "emergency", phrases.EMERGENCY, stop_speaking=True)
+        command = find_command(text) if text else None
+        if self._s.asleep:
+            if command == "wake":
+                self._s.asleep = False
+                return self._reply(text, "command", phrases.WAKE, command="wake")
+            if command == "exit":
+                return self._reply(text, "command", phrases.EXIT, command="exit", exit=True)
+            return self._reply(text, "command", "", command="asleep", remember=False)
+        if not text:
+            return self._not_understood(text, heard_nothing=True)
+        if command:
+            return self._command(text, command)
+        return self._question(text)
+
+    def stop(self) -> None:
+        """The user stopped speech another way (a long button press)."""
+        self._s.pending_parts = []
+
+    # -- questions --------------------------------------------------------
+
+    def _question(self, text: str) -> Reply:
+        result = self.matcher.match(text)
+        if result.outcome == "answer" and result.entry is not None:
+            return self._answer(text, result.entry, result)
+        if result.outcome == "confirm":
+            self._s.offered = result.offered
+            self._s.pending_parts = []
+            self._s.failures = 0
+            return self._reply(
+                text, "confirm", phrases.did_you_mean([e.title for e in result.offered]),
+                match=result.entry, score=result.score, alternatives=result.candidates[1:],
+            )
+        return self._not_understood(text, result=result)
+
+    def _answer(self, text: str, entry: Entry, result: MatchResult | None = None) -> Reply:
+        s = self._s
+        s.offered = []
+        s.failures = 0
+        s.history.append(entry)
+        chunks = parts(entry.answer) if self.paged else [entry.answer]
+        s.pending_parts, s.pending_entry = chunks[1:], entry
+        s.pending_prompt = phrases.GO_ON
+        say = chunks[0] if chunks else entry.answer
+        if not s.disclaimer_given:
+            say = f"{phrases.DISCLAIMER} {say}"
+            s.disclaimer_given = True
+        if s.pending_parts:
+            say = f"{say} {phrases.GO_ON}"
+        return self._reply(
+            text, "answer", say, match=entry, answer=entry.answer,
+            score=result.score if result else 100.0,
+            alternatives=result.candidates[1:] if result else [],
+            more=bool(s.pending_parts), stop_speaking=True,
+        )
+
+    def _not_understood(
+        self, text: str, result: MatchResult | None = None, heard_nothing: bool = False
+    ) -> Reply:
+        s = self._s
+        s.failures += 1
+        s.offered = []
+        if s.failures > FAILURES_BEFORE_TOPICS:
+            s.failures = 0
+            return self._topics(text, outcome="no_match", prefix=phrases.STILL_NOT_FOUND)
+        suggestions = self._suggestions(result)
+        say = phrases.not_understood(suggestions, heard_nothing)
+        return self._reply(
+            text, "no_match", say,
+            alternatives=result.candidates if result else [],
+        )
+
+    def _suggestions(self, result: MatchResult | None) -> list[str]:
+        """Two or three topics to suggest: near misses first, then common questions."""
+        titles: list[str] = []
+        if result:
+            titles = [c.entry.title for c in result.candidates[:2] if c.score >= 25]
+        for entry in self.kb.entries:
+            if len(titles) >= 2:
+                break
+            if entry.kind == "faq" and entry.title not in titles:
+                titles.append(entry.title)
+        return titles[:2]
+
+    # -- commands ---------------------------------------------------------
+
+    def _command(self, text: str, command: str) -> Reply:
+        s = self._s
+        if command == "repeat":
+            say = s.last_say or phrases.NOTHING_TO_REPEAT
+            return self._reply(text, "command", say, command=command, stop_speaking=True)
+        if command in ("slower", "faster"):
+            step = -RATE_STEP if command == "slower" else RATE_STEP
+            rate = min(RATE_MAX, max(RATE_MIN, s.settings.rate + step))
+            changed = rate != s.settings.rate
+            s.settings = replace(s.settings, rate=rate)
+            say = phrases.rate_changed(command, changed)
+            return self._reply(text, "command", say, command=command, remember=False)
+        if command in ("louder", "quieter"):
+            vstep = VOLUME_STEP if command == "louder" else -VOLUME_STEP
+            volume = round(min(VOLUME_MAX, max(VOLUME_MIN, s.settings.volume + vstep)), 2)
+            changed = volume != s.settings.volume
+            s.settings = replace(s.settings, volume=volume)
+            say = phrases.volume_changed(command, changed)
+            return self._reply(text, "command", say, command=command, remember=False)
+        if command == "stop":
+            s.pending_parts = []
+            return self._reply(
+                text, "command", phrases.STOPPED, command=command, stop_speaking=True,
+                remember=False,
+            )
+        if command in ("yes", "second", "more"):
+            return self._yes(text, command)
+        if command == "no":
+            if s.offered:
+                s.offered = []
+                return self._reply(text, "command", phrases.ASK_AGAIN, command=command)
+            if s.pending_parts:
+                s.pending_parts = []
+                return self._reply(text, "command", phrases.WHAT_ELSE, command=command)
+            return self._reply(text, "command", phrases.WHAT_ELSE, command=command)
+        if command == "help":
+            return self._reply(text, "command", phrases.help_text(self._examples()),
+                               command=command, stop_speaking=True)
+        if command == "topics":
+            return self._topics(text)
+        if command == "back":
+            if len(s.history) >= 2:
+                s.history.pop()
+                previous = s.history.pop()
+                return self._answer(text, previous)
+            return self._reply(text, "command", phrases.NOTHING_BEFORE, command=command)
+        if command == "sleep":
+            s.asleep = True
+            s.pending_parts, s.offered = [], []
+            return self._reply(text, "command", phrases.SLEEP, command=command,
+                               stop_speaking=True)
+        if command == "wake":
+            return self._reply(text, "command", phrases.ALREADY_AWAKE, command=command)
+        if command == "greet":
+            return self._reply(text, "command", phrases.GREETING, command=command)
+        if command == "thanks":
+            return self._reply(text, "command", phrases.WELCOME, command=command)
+        if command == "exit":
+            return self._reply(text, "command", phrases.EXIT, command="exit", exit=True,
+                               stop_speaking=True)
+        raise ValueError(f"unhandled command {command}")
+
+    def _yes(self, text: str, command: str) -> Reply:
+        s = self._s
+        if s.offered:
+            index = 1 if command == "second" else 0
+            if index < len(s.offered):
+                return self._answer(text, s.offered[index])
+        if s.pending_parts:
+            chunk = s.pending_parts.pop(0)
+            say = f"{chunk} {s.pending_prompt}" if s.pending_parts else chunk
+            entry = s.pending_entry
+            return self._reply(
+                text, "answer" if entry else "command", say, match=entry,
+                answer=entry.answer if entry else None, score=100.0 if entry else 0.0,
+                command=None if entry else command, more=bool(s.pending_parts),
+            )
+        if command == "more":
+            return self._reply(text, "command", phrases.NO_MORE, command=command)
+        return self._reply(text, "command", phrases.WHAT_ELSE, command=command)
+
+    def _topics(self, text: str, outcome: str = "command", prefix: str = "") -> Reply:
+        s = self._s
+        titles = [e.title for e in self.kb.entries]
+        groups = [titles[i : i + TOPICS_PER_PART] for i in range(0, len(titles), TOPICS_PER_PART)]
+        spoken = [phrases.topic_list(g) for g in groups]
+        s.pending_parts, s.pending_entry = spoken[1:], None
+        s.pending_prompt = phrases.MORE_TOPICS
+        s.offered = []
+        say = f"{prefix} {phrases.TOPICS_INTRO} {spoken[0]}".strip()
+        if s.pending_parts:
+            say = f"{say} {phrases.MORE_TOPICS}"
+        return self._reply(
+            text, "no_match" if outcome == "no_match" else "command", say,
+            command=None if outcome == "no_match" else "topics", more=bool(s.pending_parts),
+        )
+
+    def _examples(self) -> list[str]:
+        return [e.title for e in self.kb.entries if e.kind == "faq"][:2] or [
+            e.title for e in self.kb.entries[:2]
+        ]
+
+    # -- building replies -------------------------------------------------
+
+    def _reply(self, text: str, outcome: str, say: str, *, remember: bool = True,
+               **fields: object) -> Reply:
+        if remember and say:
+            self._s.last_say = say
+        reply = Reply(
+            input=text, outcome=outcome, say=say,  # type: ignore[arg-type]
+            settings=self._s.settings, asleep=self._s.asleep, **fields,  # type: ignore[arg-type]
+        )
+        return reply

@@ -1,0 +1,91 @@
+"""Everything the assistant says in its own words (not content).
+
+Every message names the way forward, because the user may not see a screen.
+"""
+
+from __future__ import annotations
+
+DISCLAIMER = "Here is some general health information, not medical advice."
+EMERGENCY = (
+    "This sounds like it could be an emergency. Please call your local emergency number "
+    "now, such as 911, 112 or 999, or ask someone near you to call. "
+    "I can only give general information."
+)
+GO_ON = "Shall I go on?"
+MORE_TOPICS = "Say 'more' to hear more topics, or ask about one."
+TOPICS_INTRO = "You can ask me about:"
+STILL_NOT_FOUND = "I'm sorry, I still couldn't find an answer."
+NOTHING_TO_REPEAT = "I haven't said anything yet. Ask me a question, or say 'help'."
+STOPPED = "Stopped."
+ASK_AGAIN = "All right. Please ask again in other words, or say 'list topics'."
+WHAT_ELSE = "All right. What else would you like to know?"
+NO_MORE = "That's all I have on that. What else would you like to know?"
+NOTHING_BEFORE = "There is no earlier answer to go back to. Ask me a question."
+SLEEP = "Goodbye. I'll stay quiet now. Say 'wake up' when you need me."
+WAKE = "I'm listening. What would you like to know?"
+ALREADY_AWAKE = "I'm here and listening. What would you like to know?"
+GREETING = "Hello. Ask me a question about chronic spasms or neuromuscular disorders."
+WELCOME = "You're welcome. Ask me anything else, or say 'goodbye'."
+EXIT = "Goodbye."
+
+
+def join_or(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + ", or " + items[-1]
+
+
+def _spoken_title(title: str) -> str:
+    return title.rstrip("?.!")
+
+
+def did_you_mean(titles: list[str]) -> str:
+    if len(titles) == 1:
+        return f"Did you mean: {_spoken_title(titles[0])}? Please say yes or no."
+    return (
+        f"Did you mean: {_spoken_title(titles[0])}; or: {_spoken_title(titles[1])}? "
+        "Say 'the first one', 'the second one', or no."
+    )
+
+
+def not_understood(suggestions: list[str], heard_nothing: bool) -> str:
+    if heard_nothing:
+        return "Sorry, I didn't catch that. Please say it again, or say 'help'."
+    head = (
+        "Sorry, I don't have an answer for that. I can only answer questions about "
+        "chronic spasms and neuromuscular disorders."
+    )
+    if not suggestions:
+        return f"{head} Say 'help' to hear what you can ask."
+    examples = join_or([_spoken_title(t) for t in suggestions])
+    return f"{head} For example, you can ask: {examples}. Or say 'list topics'."
+
+
+def topic_list(titles: list[str]) -> str:
+    return "; ".join(_spoken_title(t) for t in titles) + "."
+
+
+def help_text(examples: list[str]) -> str:
+    ask = join_or([_spoken_title(t) for t in examples])
+    return (
+        "Ask me a question about chronic spasms and neuromuscular disorders, for example: "
+        f"{ask}. You can also say: repeat, slower, faster, louder, quieter, stop, more, "
+        "go back, list topics, or goodbye."
+    )
+
+
+def rate_changed(command: str, changed: bool) -> str:
+    if not changed:
+        return ("This is the slowest I can speak." if command == "slower"
+                else "This is the fastest I can speak.")
+    return ("All right, I'll speak more slowly. Say 'repeat' to hear that again."
+            if command == "slower"
+            else "All right, I'll speak faster. Say 'repeat' to hear that again.")
+
+
+def volume_changed(command: str, changed: bool) -> str:
+    if not changed:
+        return ("This is as loud as I can speak." if command == "louder"
+                else "This is as quiet as I can speak.")
+    return ("All right, I'll speak louder." if command == "louder"
+            else "All right, I'll speak more quietly.")

@@ -1,0 +1,39 @@
+"""Recognises words of an emergency, before any FAQ matching.
+
+Deliberately broad: saying "call emergency services" to someone who did not
+need it costs little; missing a real emergency costs a great deal. Patterns
+work on cleaned text (lower case, contractions expanded), so "can't breathe",
+"cannot breathe" and "can not breathe" are one pattern.
+"""
+
+from __future__ import annotations
+
+import re
+
+from voice.matching.normalize import clean
+
+_PATTERNS = [
+    r"\b(can not|could not|cant|unable to|hard to|struggling to|trouble|difficulty) breath",
+    r"\bnot breathing\b",
+    r"\bshort(ness)? of breath\b",
+    r"\b(chest|heart) (pain|pains|hurts|is hurting|pressure)\b",
+    r"\bpain in (my|the|his|her) chest\b",
+    r"\bheart attack\b",
+    r"\b(choking|choke|chocking)\b",
+    r"\bhaving a (stroke|seizure|fit)\b",
+    r"\b(seizure|seizures|convulsing|convulsions) (now|right now|started)\b",
+    r"\b(suicid\w*|kill (my|him|her)self|end (my|it all|my life)|want to die|self harm)\b",
+    r"\b(overdose|overdosed|poisoned)\b",
+    r"\b(unconscious|passed out|fainted|collapsed|not responding|unresponsive)\b",
+    r"\b(severe|heavy) bleeding\b",
+    r"\bemergency\b",
+    r"\b(ambulance|nine one one|911|999|112)\b",
+    r"\b(can not|cannot|can't) (swallow|move) (at all|anything)\b",
+    r"\bi (fell|have fallen) (down|over)?\s*(and )?(can not|cannot) get up\b",
+]
+_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+
+
+def is_emergency(text: str) -> bool:
+    """True when ``text`` contains words of an emergency."""
+    return _RE.search(clean(text)) is not None

@@ -1,0 +1,250 @@
+"""Finds the entry a question asks for, with a confidence.
+
+Scoring, per entry, of the question's content tokens (stemmed, fillers gone):
+
+* coverage: the share of the question's information (IDF-weighted tokens)
+  that the entry explains. A token found in the title, an editor's phrasing
+  or a keyword counts fully; one found only in the answer text counts less.
+  Words the content never uses keep their weight, so "what's the weather"
+  explains nothing and is declined instead of matched to something unrelated.
+* phrase similarity (rapidfuzz): how close the whole question is to the
+  title or one of the phrasings, which rewards word order and near-misses.
+
+Recognition errors are absorbed before scoring: adjacent words are joined
+when the join is a known word ("neuro modulation"), unknown words are split
+into two known ones, and remaining unknown words are mapped to a close known
+word (rapidfuzz ratio) when one is close enough.
+
+The core is pure: text in, ``MatchResult`` out. It is built once from a
+``KnowledgeBase``; an inverted index keeps it fast with many entries.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from voice.content.model import Entry, KnowledgeBase
+from voice.matching import normalize
+
+Outcome = Literal["answer", "confirm", "no_match"]
+
+#: Weight of a token found only in an entry's answer text (vs. 1.0 in its title,
+#: phrasings or keywords): answers mention many things they are not about.
+BODY_WEIGHT = 0.45
+#: A near-miss word (rapidfuzz) counts this much of an exact one.
+FUZZY_TOKEN_WEIGHT = 0.8
+FUZZY_TOKEN_CUTOFF = 84.0
+#: Share of the score taken by whole-phrase similarity.
+PHRASE_SHARE = 0.3
+#: How many top entries by coverage get the (costlier) phrase comparison.
+SHORTLIST = 12
+#: Two entries this close in score are both offered.
+CLOSE_MARGIN = 6.0
+#: At or above this, the best entry is answered even with a close second.
+SURE_SCORE = 97.0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An entry and how well it fits the question."""
+
+    entry: Entry
+    """The entry."""
+    score: float
+    """0-100; higher is better."""
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    """What the matcher made of one question."""
+
+    query: str
+    """The question as given."""
+    outcome: Outcome
+    """answer (sure), confirm (ask "Did you mean ...?"), or no_match."""
+    candidates: list[Candidate] = field(default_factory=list)
+    """Best first; the first is the match (for confirm, the first one or two are offered)."""
+
+    @property
+    def best(self) -> Candidate | None:
+        return self.candidates[0] if self.candidates else None
+
+    @property
+    def entry(self) -> Entry | None:
+        return self.candidates[0].entry if self.candidates else None
+
+    @property
+    def score(self) -> float:
+        return self.candidates[0].score if self.candidates else 0.0
+
+    @property
+    def offered(self) -> list[Entry]:
+        """Entries to name in "Did you mean ...?": the best, and a close second."""
+        if not self.candidates:
+            return []
+        out = [self.candidates[0].entry]
+        if (
+            len(self.candidates) > 1
+            and self.candidates[0].score - self.candidates[1].score < CLOSE_MARGIN
+        ):
+            out.append(self.candidates[1].entry)
+        return out
+
+
+@dataclass
+class _Indexed:
+    entry: Entry
+    strong: frozenset[str]
+    body: frozenset[str]
+    phrases: list[str]
+
+
+class Matcher:
+    """Matches questions against a knowledge base."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        answer_threshold: float = 72.0,
+        confirm_threshold: float = 50.0,
+    ) -> None:
+        self.kb = kb
+        self.answer_threshold = answer_threshold
+        self.confirm_threshold = confirm_threshold
+        self._items: list[_Indexed] = []
+        self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i, entry in enumerate(kb.entries):
+            strong_text = " ".join((entry.title, *entry.phrasings, *entry.keywords))
+            strong = frozenset(normalize.tokens(strong_text))
+            body = frozenset(normalize.tokens(entry.answer)) - strong
+            phrases = [
+                normalize.strip_fillers(normalize.clean(p))
+                for p in (entry.title, *entry.phrasings)
+            ]
+            self._items.append(_Indexed(entry, strong, body, phrases))
+            for tok in strong:
+                self._postings[tok].append((i, 1.0))
+            for tok in body:
+                self._postings[tok].append((i, BODY_WEIGHT))
+        n = len(self._items)
+        self._idf = {
+            tok: math.log((n + 1) / (len(posts) + 0.5)) + 0.1
+            for tok, posts in self._postings.items()
+        }
+        # A word the content never uses weighs like a fairly rare known word.
+        self._unknown_idf = math.log((n + 1) / 2.5) + 0.1
+        self._vocab = sorted(self._postings)
+        # Raw (unstemmed) words, for joining and splitting mis-segmented words.
+        self._raw_words: dict[str, str] = {}
+        for entry in kb.entries:
+            text = " ".join((entry.title, *entry.phrasings, *entry.keywords, entry.answer))
+            for w in normalize.clean(text).split():
+                if w not in normalize.STOPWORDS:
+                    self._raw_words.setdefault(w, normalize.stem(w))
+
+    # -- token repair -----------------------------------------------------
+
+    def _repair(self, words: list[str]) -> list[tuple[str, float]]:
+        """Content tokens with a confidence weight each, after fixing segmentation."""
+        out: list[tuple[str, float]] = []
+        i = 0
+        while i < len(words):
+            w = words[i]
+            if i + 1 < len(words) and (w + words[i + 1]) in self._raw_words:
+                joined = w + words[i + 1]
+                if normalize.stem(w) not in self._postings or len(w) < 6:
+                    out.append((self._raw_words[joined], 1.0))
+                    i += 2
+                    continue
+            i += 1
+            if w in normalize.STOPWORDS or w in normalize.FILLER_WORDS:
+                continue
+            tok = normalize.stem(w)
+            if tok in self._postings:
+                out.append((tok, 1.0))
+                continue
+            split = self._split(w)
+            if split:
+                out.extend((t, 1.0) for t in split)
+                continue
+            near = self._near(tok) if len(w) >= 5 else None
+            out.append((near, FUZZY_TOKEN_WEIGHT) if near else (tok, 1.0))
+        return out
+
+    def _split(self, word: str) -> list[str] | None:
+        for cut in range(3, len(word) - 2):
+            a, b = word[:cut], word[cut:]
+            if a in self._raw_words and b in self._raw_words:
+                return [self._raw_words[a], self._raw_words[b]]
+        return None
+
+    def _near(self, tok: str) -> str | None:
+        hit = process.extractOne(
+            tok, self._vocab, scorer=fuzz.ratio, score_cutoff=FUZZY_TOKEN_CUTOFF
+        )
+        return hit[0] if hit else None
+
+    # -- scoring ----------------------------------------------------------
+
+    def _coverage(self, toks: list[tuple[str, float]]) -> dict[int, float]:
+        total = sum(self._idf.get(t, self._unknown_idf) for t, _ in toks)
+        if total <= 0:
+            return {}
+        acc: dict[int, float] = defaultdict(float)
+        seen: set[str] = set()
+        for tok, conf in toks:
+            if tok in seen:
+                continue
+            seen.add(tok)
+            w = self._idf.get(tok, self._unknown_idf) * conf
+            for idx, field_weight in self._postings.get(tok, ()):
+                acc[idx] += w * field_weight
+        return {idx: v / total for idx, v in acc.items()}
+
+    def _phrase_similarity(self, query: str, item: _Indexed) -> float:
+        hit = process.extractOne(query, item.phrases, scorer=fuzz.token_set_ratio)
+        set_score = hit[1] if hit else 0.0
+        ordered = process.extractOne(query, item.phrases, scorer=fuzz.ratio)
+        return max(set_score * 0.85, ordered[1] if ordered else 0.0)
+
+    def rank(self, text: str, limit: int = 5) -> list[Candidate]:
+        """Entries ranked for ``text``, best first, with 0-100 scores."""
+        cleaned = normalize.strip_fillers(normalize.clean(text))
+        toks = self._repair(cleaned.split())
+        if not toks:
+            return []
+        coverage = self._coverage(toks)
+        if not coverage:
+            return []
+        short = sorted(coverage, key=coverage.__getitem__, reverse=True)[:SHORTLIST]
+        scored = []
+        for idx in short:
+            cov = min(coverage[idx], 1.0)
+            phrase = self._phrase_similarity(cleaned, self._items[idx]) / 100.0
+            # Phrase similarity can lift a covered question but never rescue
+            # one whose words the entry does not explain.
+            score = 100.0 * ((1 - PHRASE_SHARE) * cov + PHRASE_SHARE * phrase * cov**0.5)
+            scored.append(Candidate(self._items[idx].entry, round(score, 1)))
+        scored.sort(key=lambda c: c.score, reverse=True)
+        return scored[:limit]
+
+    def match(self, text: str) -> MatchResult:
+        cands = self.rank(text)
+        if not cands or cands[0].score < self.confirm_threshold:
+            return MatchResult(text, "no_match", cands)
+        top = cands[0].score
+        close = len(cands) > 1 and top - cands[1].score < CLOSE_MARGIN
+        # A question the entry explains completely is answered even when a
+        # sibling entry (an FAQ and its article section) scores nearly as well.
+        if top >= self.answer_threshold and (not close or top >= SURE_SCORE):
+            return MatchResult(text, "answer", cands)
+        return MatchResult(text, "confirm", cands)
+
+    def titles(self) -> Iterable[str]:
+        return (i.entry.title for i in self._items)

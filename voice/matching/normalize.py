@@ -1,0 +1,93 @@
+"""Turns what people say (or what a recognizer heard) into matchable tokens.
+
+Speech transcripts have fillers ("um", "can you tell me"), contractions and
+word-form noise; typed questions have punctuation and capitals. Both end up as
+the same stemmed content tokens here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+_CONTRACTIONS = {
+    "what's": "what is", "whats": "what is", "where's": "where is", "who's": "who is",
+    "how's": "how is", "it's": "it is", "that's": "that is", "there's": "there is",
+    "can't": "can not", "cannot": "can not", "won't": "will not", "don't": "do not",
+    "doesn't": "does not", "isn't": "is not", "aren't": "are not", "i'm": "i am",
+    "i've": "i have", "i'd": "i would", "i'll": "i will", "you're": "you are",
+    "let's": "let us", "couldn't": "could not", "wouldn't": "would not",
+    "shouldn't": "should not", "didn't": "did not",
+}
+
+#: Openers and hesitations that carry no meaning; removed as whole phrases.
+FILLER_PHRASES = (
+    "can you tell me", "could you tell me", "would you tell me", "please tell me",
+    "tell me", "i want to know", "i would like to know", "i wanted to know",
+    "i was wondering", "i wonder", "do you know", "you know", "i mean", "kind of",
+    "sort of", "let me know", "i need to know", "explain to me", "talk to me about",
+    "tell us", "can you explain", "could you explain",
+)
+FILLER_WORDS = frozenset(
+    "um umm uh uhh er erm ah hmm mm like so well okay ok please hey hi hello oh "
+    "actually basically just really anyway right".split()
+)
+
+#: Function words: they say how something is asked, not what.
+STOPWORDS = frozenset(
+    """a an the and or but if then of to in on at by for with from into about as is are was
+    were be been being am do does did doing have has had having can could would should will
+    shall may might must i me my mine we us our you your he him his she her it its they
+    them their this that these those what which who whom whose when where why how there here
+    any some all more most much many very too also not no yes get got go going
+    tell say said know thing things anything something lot lots way ways one ones
+    kind sort bit need want like help take taking""".split()
+)
+# "help" is a stopword because nearly every entry helps with something; it
+# made "how can I help" questions look in-scope for unrelated entries.
+
+_NON_WORD = re.compile(r"[^a-z0-9' ]+")
+
+
+def clean(text: str) -> str:
+    """Lower-case words with contractions expanded and punctuation removed."""
+    text = text.lower().replace("’", "'")
+    text = _NON_WORD.sub(" ", text)
+    words = [_CONTRACTIONS.get(w, w) for w in text.split()]
+    return " ".join(w.strip("'") for w in words if w.strip("'"))
+
+
+def strip_fillers(text: str) -> str:
+    """``clean`` text without fillers ("um", "can you tell me")."""
+    padded = f" {text} "
+    for phrase in FILLER_PHRASES:
+        padded = padded.replace(f" {phrase} ", " ")
+    return " ".join(w for w in padded.split() if w not in FILLER_WORDS)
+
+
+#: Snowball conflates these with unrelated words ("medication" and "medical"
+#: both become "medic"), which made a medication question look like one about
+#: seeing a doctor.
+_STEM_OVERRIDES = {
+    "medication": "medicat", "medications": "medicat", "medicated": "medicat",
+    "medicine": "medicin", "medicines": "medicin",
+}
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _STEM_OVERRIDES.get(word) or str(_STEMMER.stemWord(word))
+
+
+def content_tokens(text: str) -> list[str]:
+    """Stemmed content words of already-cleaned text."""
+    return [stem(w) for w in text.split() if w not in STOPWORDS and w not in FILLER_WORDS]
+
+
+def tokens(text: str) -> list[str]:
+    """Stemmed content words of raw text."""
+    return content_tokens(strip_fillers(clean(text)))
