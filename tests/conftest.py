@@ -116,3 +116,12 @@ def _reinit_portaudio() -> None:
 @pytest.fixture(scope="session")
 def content_dir() -> Path:
     return CONTENT
+
+
+@pytest.fixture(autouse=True)
+def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory,
+                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the per-user settings and config of the person running the tests untouched."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
