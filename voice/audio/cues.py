@@ -1,0 +1,87 @@
+"""Short tones that tell the user what the assistant is doing, without a screen.
+
+Generated in code (no sound files to lose): a rising pair of tones means "I am
+listening", a falling pair "I stopped listening", a low tone "something went
+wrong". The tones are soft-edged (fade in and out) so they do not click or
+startle, and short so a tired user is not kept waiting.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+
+import numpy as np
+
+from voice.audio.clip import AudioClip
+
+CUE_RATE = 22050
+"""Rate the cues are generated at: every output device takes it."""
+
+#: name -> list of (frequency Hz, seconds) tones played one after the other.
+CUES: dict[str, list[tuple[float, float]]] = {
+    "listening": [(660.0, 0.12), (880.0, 0.16)],
+    "stopped": [(880.0, 0.12), (660.0, 0.16)],
+    "error": [(220.0, 0.35)],
+}
+
+_LEVEL = 0.3  # about -10 dBFS: clearly audible, well below speech peaks
+_FADE = 0.012  # seconds; a raised-cosine edge this long removes the click
+_GAP = 0.03  # seconds of silence between two tones so they are heard as two
+
+_note_printed = False
+_note_lock = threading.Lock()
+
+
+def _tone(freq: float, seconds: float, rate: int) -> np.ndarray:
+    n = round(seconds * rate)
+    t = np.arange(n) / rate
+    wave = np.sin(2 * np.pi * freq * t)
+    fade = min(int(_FADE * rate), n // 2)
+    if fade:
+        ramp = 0.5 - 0.5 * np.cos(np.pi * np.arange(fade) / fade)
+        wave[:fade] *= ramp
+        wave[n - fade :] *= ramp[::-1]
+    return wave
+
+
+def cue(name: str, rate: int = CUE_RATE) -> AudioClip:
+    """The cue called ``name`` ("listening", "stopped" or "error") as mono int16."""
+    if name not in CUES:
+        raise ValueError(f"unknown cue {name!r}; known cues: {', '.join(CUES)}")
+    parts: list[np.ndarray] = []
+    for i, (freq, seconds) in enumerate(CUES[name]):
+        if i:
+            parts.append(np.zeros(int(_GAP * rate)))
+        parts.append(_tone(freq, seconds, rate))
+    samples = np.concatenate(parts) * _LEVEL * 32767
+    return AudioClip(samples.astype(np.int16), rate, 1)
+
+
+def play_cue(name: str, device: str = "", blocking: bool = True) -> bool:
+    """Play a cue on the speaker whose name contains ``device`` (default speaker
+    when empty). Returns False, after printing a note once, when it cannot be
+    played: a missing beep must never stop the assistant from answering.
+    With ``blocking=False`` it returns at once while the cue plays.
+    """
+    clip = cue(name)
+    try:
+        import sounddevice as sd
+
+        from voice.audio.devices import find_output_device
+
+        index = find_output_device(device).index
+        sd.play(clip.samples, clip.rate, device=index, blocking=blocking)
+    except Exception as e:  # any failure here is the same: no beep
+        _note_once(f"voice: note: cannot play sound cues ({e}); continuing without them.")
+        return False
+    return True
+
+
+def _note_once(text: str) -> None:
+    global _note_printed
+    with _note_lock:
+        if _note_printed:
+            return
+        _note_printed = True
+    print(text, file=sys.stderr)

@@ -1,0 +1,186 @@
+"""Finding the microphone (and speaker) by name, and waiting for it to come back.
+
+Devices are found by part of their name, never by number: PortAudio numbers
+change when a USB microphone is unplugged and plugged back in. PortAudio reads
+its device list once, so after a device vanished the list is re-read by
+restarting PortAudio (MACHINE-NOTES: a list read while the sound server was down
+stays empty until then).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from voice.errors import MicrophoneUnavailable, VoiceError
+
+NO_MICROPHONE = "I can't hear a microphone. Please check that it is plugged in."
+MICROPHONE_GONE = "The microphone is gone. I will keep trying."
+MICROPHONE_BACK = "The microphone is back."
+
+
+@dataclass(frozen=True)
+class AudioDevice:
+    """One sound device as PortAudio sees it right now."""
+
+    index: int
+    """PortAudio's number for it; valid only until PortAudio restarts."""
+    name: str
+    """Its name, e.g. "pulse" or "USB PnP Sound Device: Audio (hw:1,0)"."""
+    input_channels: int
+    """Largest number of input channels (0 for output-only devices)."""
+    output_channels: int
+    """Largest number of output channels (0 for input-only devices)."""
+    default_rate: int
+    """The rate the device prefers; capture opens at this rate and resamples."""
+
+
+def _sd() -> Any:
+    try:
+        import sounddevice
+    except OSError as e:  # libportaudio2 missing
+        raise MicrophoneUnavailable(
+            "I can't use sound on this computer: the PortAudio library is missing. "
+            "Please run the install script again."
+        ) from e
+    return sounddevice
+
+
+def reinitialize() -> None:
+    """Restart PortAudio so it re-reads the device list.
+
+    This closes every open PortAudio stream in the process, so call it only
+    when the microphone is already lost (or before anything is open).
+    """
+    sd = _sd()
+    # Already terminated is fine: it is started again just below.
+    with contextlib.suppress(Exception):
+        sd._terminate()
+    sd._initialize()
+
+
+def list_devices() -> list[AudioDevice]:
+    """Every device PortAudio knows about now."""
+    sd = _sd()
+    out = []
+    for i, d in enumerate(sd.query_devices()):
+        out.append(
+            AudioDevice(
+                index=i,
+                name=str(d["name"]),
+                input_channels=int(d["max_input_channels"]),
+                output_channels=int(d["max_output_channels"]),
+                default_rate=int(d["default_samplerate"]),
+            )
+        )
+    return out
+
+
+def _default_index(kind: str) -> int | None:
+    sd = _sd()
+    try:
+        dev = sd.default.device[0 if kind == "input" else 1]
+    except Exception:  # sounddevice raises plain errors when no default
+        return None
+    return int(dev) if dev is not None and int(dev) >= 0 else None
+
+
+def _find(name: str, kind: str) -> AudioDevice:
+    devices = list_devices()
+    usable = [d for d in devices if (d.input_channels if kind == "input" else d.output_channels)]
+    what = "microphone" if kind == "input" else "speaker"
+    if not usable:
+        if kind == "input":
+            raise MicrophoneUnavailable(NO_MICROPHONE)
+        raise VoiceError("I can't find a speaker. Please check that it is plugged in.")
+    if not name:
+        idx = _default_index(kind)
+        for d in usable:
+            if d.index == idx:
+                return d
+        return usable[0]
+    wanted = name.casefold()
+    for d in usable:
+        if d.name.casefold() == wanted:
+            return d
+    for d in usable:
+        if wanted in d.name.casefold():
+            return d
+    names = ", ".join(f'"{d.name}"' for d in usable)
+    message = f'I can\'t find a {what} called "{name}". The {what}s I can use are: {names}.'
+    if kind == "input":
+        raise MicrophoneUnavailable(message)
+    raise VoiceError(message)
+
+
+def find_input_device(name: str = "") -> AudioDevice:
+    """The microphone whose name contains ``name`` (any case); the default when empty.
+
+    An exact name wins over a partial one, so "pulse" picks "pulse" even when
+    another device has "pulse" inside its name. Raises MicrophoneUnavailable,
+    listing the microphones there are, when none fits.
+    """
+    return _find(name, "input")
+
+
+def find_output_device(name: str = "") -> AudioDevice:
+    """The speaker whose name contains ``name`` (any case); the default when empty."""
+    return _find(name, "output")
+
+
+def wait_for_device(
+    name: str = "",
+    stop: threading.Event | None = None,
+    on_event: Callable[[str], None] | None = None,
+    poll: float = 1.0,
+    timeout: float | None = None,
+) -> AudioDevice | None:
+    """Wait until a microphone called ``name`` can be found again, and return it.
+
+    Restarts PortAudio on every try, since only that re-reads the device list.
+    Calls ``on_event("microphone-waiting")`` once at the start and
+    ``on_event("microphone-back")`` when found. Returns None when ``stop`` is
+    set or ``timeout`` seconds pass (None waits for ever: a person who cannot
+    reach the computer easily should not have to restart it).
+    """
+    deadline = None if timeout is None else time.monotonic() + timeout
+    told = False
+    while True:
+        reinitialize()
+        try:
+            dev = find_input_device(name)
+        except MicrophoneUnavailable:
+            dev = None
+        if dev is not None and _can_open(dev):
+            if told and on_event:
+                on_event("microphone-back")
+            return dev
+        if not told and on_event:
+            on_event("microphone-waiting")
+        told = True
+        wait = poll
+        if deadline is not None:
+            wait = min(wait, deadline - time.monotonic())
+            if wait <= 0:
+                return None
+        if stop is not None:
+            if stop.wait(wait):
+                return None
+        else:
+            time.sleep(wait)
+
+
+def _can_open(dev: AudioDevice) -> bool:
+    """True when an input stream on ``dev`` opens: ALSA's "default" is listed
+    even while the PulseAudio server behind it is still starting."""
+    sd = _sd()
+    try:
+        s = sd.InputStream(device=dev.index, channels=1, dtype="int16")
+        s.close()
+    except Exception:  # PortAudioError and ValueError both mean "not yet"
+        return False
+    return True
