@@ -31,15 +31,26 @@ from rapidfuzz import fuzz, process
 
 from voice.content.model import Entry, KnowledgeBase
 from voice.matching import normalize
+from voice.matching.off_topic import WORDS as OFF_TOPIC
 
 Outcome = Literal["answer", "confirm", "no_match"]
 
 #: Weight of a token found only in an entry's answer text (vs. 1.0 in its title,
 #: phrasings or keywords): answers mention many things they are not about.
 BODY_WEIGHT = 0.45
+#: Weight of a word used once in an editor's phrasings or keywords, and what
+#: each further use adds (up to the title's 1.0).
+STRONG_BASE = 0.75
+STRONG_STEP = 0.1
 #: A near-miss word (rapidfuzz) counts this much of an exact one.
 FUZZY_TOKEN_WEIGHT = 0.8
 FUZZY_TOKEN_CUTOFF = 84.0
+#: How much an unknown word weighs against the question's known words.
+UNKNOWN_SHARE = 0.35
+#: Stands for any word of an everyday off-topic request; it matches no entry.
+OFF_TOPIC_TOKEN = "<off-topic>"
+#: An off-topic word outweighs a rare known word: it vetoes all but strong matches.
+OFF_TOPIC_WEIGHT = 1.5
 #: Share of the score taken by whole-phrase similarity.
 PHRASE_SHARE = 0.3
 #: How many top entries by coverage get the (costlier) phrase comparison.
@@ -112,7 +123,7 @@ class Matcher:
         self,
         kb: KnowledgeBase,
         answer_threshold: float = 72.0,
-        confirm_threshold: float = 50.0,
+        confirm_threshold: float = 45.0,
     ) -> None:
         self.kb = kb
         self.answer_threshold = answer_threshold
@@ -120,18 +131,13 @@ class Matcher:
         self._items: list[_Indexed] = []
         self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for i, entry in enumerate(kb.entries):
-            strong_text = " ".join((entry.title, *entry.phrasings, *entry.keywords))
-            strong = frozenset(normalize.tokens(strong_text))
-            body = frozenset(normalize.tokens(entry.answer)) - strong
-            phrases = [
-                normalize.strip_fillers(normalize.clean(p))
-                for p in (entry.title, *entry.phrasings)
-            ]
+            weights = self._field_weights(entry)
+            strong = frozenset(t for t, w in weights.items() if w > BODY_WEIGHT)
+            body = frozenset(weights) - strong
+            phrases = [normalize.prepare(p) for p in (entry.title, *entry.phrasings)]
             self._items.append(_Indexed(entry, strong, body, phrases))
-            for tok in strong:
-                self._postings[tok].append((i, 1.0))
-            for tok in body:
-                self._postings[tok].append((i, BODY_WEIGHT))
+            for tok, w in weights.items():
+                self._postings[tok].append((i, w))
         n = len(self._items)
         self._idf = {
             tok: math.log((n + 1) / (len(posts) + 0.5)) + 0.1
@@ -144,9 +150,31 @@ class Matcher:
         self._raw_words: dict[str, str] = {}
         for entry in kb.entries:
             text = " ".join((entry.title, *entry.phrasings, *entry.keywords, entry.answer))
-            for w in normalize.clean(text).split():
+            for w in normalize.prepare(text).split():
                 if w not in normalize.STOPWORDS:
                     self._raw_words.setdefault(w, normalize.stem(w))
+
+    @staticmethod
+    def _field_weights(entry: Entry) -> dict[str, float]:
+        """How strongly each token says what the entry is about.
+
+        The title counts fully; a word an editor used in several phrasings or
+        keywords counts more than one used once, because an entry whose
+        askers keep saying "treat" is about treatment more than one that
+        mentions it in passing; the answer text counts least.
+        """
+        weights: dict[str, float] = {}
+        counts: dict[str, int] = defaultdict(int)
+        for item in (*entry.phrasings, *entry.keywords):
+            for tok in set(normalize.tokens(item)):
+                counts[tok] += 1
+        for tok, c in counts.items():
+            weights[tok] = min(1.0, STRONG_BASE + STRONG_STEP * (c - 1))
+        for tok in normalize.tokens(entry.title):
+            weights[tok] = 1.0
+        for tok in normalize.tokens(entry.answer):
+            weights.setdefault(tok, BODY_WEIGHT)
+        return weights
 
     # -- token repair -----------------------------------------------------
 
@@ -164,6 +192,9 @@ class Matcher:
                     continue
             i += 1
             if w in normalize.STOPWORDS or w in normalize.FILLER_WORDS:
+                continue
+            if w in OFF_TOPIC:
+                out.append((OFF_TOPIC_TOKEN, 1.0))
                 continue
             tok = normalize.stem(w)
             if tok in self._postings:
@@ -192,8 +223,19 @@ class Matcher:
 
     # -- scoring ----------------------------------------------------------
 
+    def _weight(self, tok: str) -> float:
+        if tok in self._idf:
+            return self._idf[tok]
+        if tok == OFF_TOPIC_TOKEN:
+            return OFF_TOPIC_WEIGHT * self._unknown_idf
+        return UNKNOWN_SHARE * self._unknown_idf
+
     def _coverage(self, toks: list[tuple[str, float]]) -> dict[int, float]:
-        total = sum(self._idf.get(t, self._unknown_idf) for t, _ in toks)
+        # Unknown words count less than known ones: a question padded with
+        # words the content never uses ("my hands are weak and I keep dropping
+        # things") should still find its entry, yet a question made only of
+        # such words finds nothing at all.
+        total = sum(self._weight(t) for t, _ in set(toks))
         if total <= 0:
             return {}
         acc: dict[int, float] = defaultdict(float)
@@ -215,7 +257,7 @@ class Matcher:
 
     def rank(self, text: str, limit: int = 5) -> list[Candidate]:
         """Entries ranked for ``text``, best first, with 0-100 scores."""
-        cleaned = normalize.strip_fillers(normalize.clean(text))
+        cleaned = normalize.prepare(text)
         toks = self._repair(cleaned.split())
         if not toks:
             return []

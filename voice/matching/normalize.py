@@ -42,10 +42,14 @@ STOPWORDS = frozenset(
     """a an the and or but if then of to in on at by for with from into about as is are was
     were be been being am do does did doing have has had having can could would should will
     shall may might must i me my mine we us our you your he him his she her it its they
-    them their this that these those what which who whom whose when where why how there here
+    them their this that these those what which who whom whose when where how there here
     any some all more most much many very too also not no yes get got go going
     tell say said know thing things anything something lot lots way ways one ones
-    kind sort bit need want like help take taking""".split()
+    kind sort bit need want like help take taking make makes making get gets getting
+    keep keeps give gives find use using used put let try seem come comes happen happens
+    happening up out off over down on after before ever still always never often again
+    already yet even only own other others same such each every both either neither than
+    else good best bad really""".split()
 )
 # "help" is a stopword because nearly every entry helps with something; it
 # made "how can I help" questions look in-scope for unrelated entries.
@@ -88,6 +92,13 @@ def content_tokens(text: str) -> list[str]:
     return [stem(w) for w in text.split() if w not in STOPWORDS and w not in FILLER_WORDS]
 
 
+def prepare(text: str) -> str:
+    """Raw text to cleaned words without fillers, synonyms folded."""
+    from voice.matching.synonyms import fold
+
+    return fold(strip_fillers(clean(text)))
+
+
 def tokens(text: str) -> list[str]:
     """Stemmed content words of raw text."""
-    return content_tokens(strip_fillers(clean(text)))
+    return content_tokens(prepare(text))
