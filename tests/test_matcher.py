@@ -2,7 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from voice.content.loader import load_knowledge
+from voice.content.loader import load_knowledge, parse_markdown
+from voice.content.model import KnowledgeBase
 from voice.matching import Matcher, is_emergency
 
 from .conftest import CONTENT, DATA
@@ -51,12 +52,17 @@ def test_out_of_scope_gets_no_match(matcher: Matcher, question: str) -> None:
     assert matcher.match(question).outcome == "no_match"
 
 
-def test_two_close_entries_are_confirmed_not_guessed(matcher: Matcher) -> None:
-    result = matcher.match("braces")
+def test_two_close_entries_are_confirmed_not_guessed() -> None:
+    text = "## Do braces help?\nYes.\nKeywords: braces\n## Which braces?\nKnee.\nKeywords: braces\n"
+    twins = Matcher(KnowledgeBase(tuple(parse_markdown(text, "t.md"))))
+    result = twins.match("braces")
     assert result.outcome == "confirm"
-    assert {e.id for e in result.offered} == {
-        "assistive-devices", "how-do-assistive-devices-improve-mobility"
-    }
+    assert {e.title for e in result.offered} == {"Do braces help?", "Which braces?"}
+
+
+def test_low_confidence_is_confirmed_not_answered(matcher: Matcher) -> None:
+    result = matcher.match("devices")
+    assert result.outcome == "confirm"
 
 
 def test_candidates_are_ranked_with_alternatives(matcher: Matcher) -> None:

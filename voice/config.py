@@ -42,7 +42,7 @@ class Config:
     """[content] dirs: folders (or files) of Markdown entries, merged."""
     answer_threshold: float = 72.0
     """[matching] answer_threshold: score at or above which an entry is answered outright."""
-    confirm_threshold: float = 50.0
+    confirm_threshold: float = 45.0
     """[matching] confirm_threshold: score at or above which "Did you mean ...?" is asked."""
     recognizer: str = "auto"
     """[speech_in] recognizer: vosk, pocketsphinx or auto."""

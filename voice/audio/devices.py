@@ -47,7 +47,36 @@ def _sd() -> Any:
             "I can't use sound on this computer: the PortAudio library is missing. "
             "Please run the install script again."
         ) from e
+    _quiet_alsa()
     return sounddevice
+
+
+_alsa_handler: Any = None
+
+
+def _quiet_alsa() -> None:
+    """Stop ALSA printing "ALSA lib pcm.c: underrun occurred" and the like.
+
+    Those lines land among the assistant's own messages, mean nothing to the
+    user, and every real problem reaches them as a spoken message anyway.
+    """
+    global _alsa_handler
+    if _alsa_handler is not None:
+        return
+    import ctypes
+    import ctypes.util
+
+    # The real handler is variadic; a callee that ignores the extra arguments
+    # is safe on the x86-64 and AArch64 Linux calling conventions.
+    handler_type = ctypes.CFUNCTYPE(
+        None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p
+    )
+    _alsa_handler = handler_type(lambda *_args: None)  # kept alive: ALSA holds a pointer
+    name = ctypes.util.find_library("asound")
+    if not name:
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(name).snd_lib_error_set_handler(_alsa_handler)
 
 
 def reinitialize() -> None:

@@ -23,6 +23,7 @@ from voice.speech_in.base import Transcript
 
 NOTHING_HEARD = "I didn't hear a question. Press the button when you are ready, and ask again."
 NOT_CAUGHT = "Sorry, I didn't catch that. Press the button and try again."
+TRY_AGAIN = "Then press the button to ask again."
 CUT_OFF = "That was a long question, so I stopped listening after {seconds:.0f} seconds."
 #: How long the light shows "error" after something went wrong (seconds).
 ERROR_SHOWN_FOR = 5.0
@@ -194,7 +195,7 @@ class PushToTalkSession:
         if self.cue is not None:
             self.cue("stopped")
         if heard.error is not None:
-            self._error(heard.error.message)
+            self._error(f"{heard.error.message} {TRY_AGAIN}")
             return
         utt = heard.utterance
         if utt is None or not getattr(utt, "heard_speech", True):

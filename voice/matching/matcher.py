@@ -150,9 +150,9 @@ class Matcher:
         self._raw_words: dict[str, str] = {}
         for entry in kb.entries:
             text = " ".join((entry.title, *entry.phrasings, *entry.keywords, entry.answer))
-            for w in normalize.prepare(text).split():
-                if w not in normalize.STOPWORDS:
-                    self._raw_words.setdefault(w, normalize.stem(w))
+            for word in normalize.prepare(text).split():
+                if word not in normalize.STOPWORDS:
+                    self._raw_words.setdefault(word, normalize.stem(word))
 
     @staticmethod
     def _field_weights(entry: Entry) -> dict[str, float]:

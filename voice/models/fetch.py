@@ -147,6 +147,8 @@ def _transfer(
             progress.note("the server cannot resume; starting again from the beginning")
         length_header = resp.headers.get("Content-Length")
         expected_end = start + int(length_header) if length_header else None
+        if progress.total is None and expected_end is not None:
+            progress.total = expected_end  # no size pinned: the server's word is enough for a bar
         done = start
         progress.start(start)
         with partial.open("r+b" if start else "wb") as out:
