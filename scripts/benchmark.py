@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""Benchmark of the assistant: prints figures, asserts nothing.
+
+    .venv/bin/python scripts/benchmark.py            # matching (text)
+    .venv/bin/python scripts/benchmark.py --all      # + spoken questions, speech out
+
+Matching is measured on tests/data/heldout.tsv, a set never used for tuning,
+against two baselines: rapidfuzz.process.extractOne over the titles, and
+plain BM25 over title and body.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from rapidfuzz import fuzz, process  # noqa: E402
+
+from voice.content.loader import load_knowledge  # noqa: E402
+from voice.content.model import Entry, KnowledgeBase  # noqa: E402
+from voice.matching import normalize  # noqa: E402
+from voice.matching.matcher import Matcher  # noqa: E402
+
+DATA = REPO / "tests" / "data"
+#: A guess: the entry id, or None for "declined".
+Guess = Callable[[str], "str | None"]
+
+
+def labelled(name: str) -> list[tuple[str, set[str] | None]]:
+    rows: list[tuple[str, set[str] | None]] = []
+    for line in (DATA / name).read_text().splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        q, expected = line.split("\t")
+        rows.append((q, None if expected == "-" else set(expected.split("|"))))
+    return rows
+
+
+def score(guess: Guess, rows: list[tuple[str, set[str] | None]]) -> tuple[float, float, int, int]:
+    inscope = [(q, e) for q, e in rows if e is not None]
+    oos = [q for q, e in rows if e is None]
+    right = sum(1 for q, e in inscope if guess(q) in e)  # type: ignore[operator]
+    declined = sum(1 for q in oos if guess(q) is None)
+    return 100 * right / len(inscope), 100 * declined / len(oos), len(inscope), len(oos)
+
+
+def ours(matcher: Matcher) -> Guess:
+    def guess(q: str) -> str | None:
+        r = matcher.match(q)
+        return r.entry.id if r.outcome != "no_match" and r.entry else None
+    return guess
+
+
+def ours_strict(matcher: Matcher) -> Guess:
+    def guess(q: str) -> str | None:
+        r = matcher.match(q)
+        return r.entry.id if r.outcome == "answer" and r.entry else None
+    return guess
+
+
+def extract_one_titles(kb: KnowledgeBase, cutoff: float = 60.0) -> Guess:
+    titles = [e.title for e in kb.entries]
+
+    def guess(q: str) -> str | None:
+        hit = process.extractOne(q, titles, scorer=fuzz.WRatio, score_cutoff=cutoff)
+        return kb.entries[hit[2]].id if hit else None
+    return guess
+
+
+def bm25(kb: KnowledgeBase) -> Guess:
+    from rank_bm25 import BM25Okapi
+
+    docs = [normalize.tokens(f"{e.title} {e.answer}") for e in kb.entries]
+    index = BM25Okapi(docs)
+
+    def guess(q: str) -> str | None:
+        toks = normalize.tokens(q)
+        if not toks:
+            return None
+        scores = index.get_scores(toks)
+        best = max(range(len(scores)), key=scores.__getitem__)
+        return kb.entries[best].id if scores[best] > 0 else None
+    return guess
+
+
+def per_question_ms(fn: Callable[[str], object], questions: list[str], repeat: int = 5) -> float:
+    fn(questions[0])
+    runs = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        for q in questions:
+            fn(q)
+        runs.append((time.perf_counter() - t) / len(questions) * 1000)
+    return statistics.median(runs)
+
+
+def synthetic_kb(kb: KnowledgeBase, n: int, seed: int = 7) -> KnowledgeBase:
+    """The real entries plus generated ones built from real and invented words."""
+    rng = random.Random(seed)
+    words = sorted({w for e in kb.entries for w in normalize.clean(e.answer).split()})
+    invented = ["".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+                for _ in range(4000)]
+    pool = words + invented
+    extra = []
+    for i in range(n - len(kb.entries)):
+        title = " ".join(rng.choice(pool) for _ in range(rng.randint(2, 6))).capitalize()
+        body = " ".join(rng.choice(pool) for _ in range(rng.randint(20, 60))) + "."
+        extra.append(Entry(id=f"gen-{i}", kind="section", title=f"{title} {i}", answer=body,
+                           keywords=tuple(rng.sample(pool, 3))))
+    return KnowledgeBase(kb.entries + tuple(extra))
+
+
+def text_benchmark() -> None:
+    kb = load_knowledge([REPO / "content"])
+    t = time.perf_counter()
+    matcher = Matcher(kb)
+    build_ms = (time.perf_counter() - t) * 1000
+    heldout, tuning = labelled("heldout.tsv"), labelled("tuning.tsv")
+    print("== Matching (text) ==")
+    print(f"entries: {len(kb.entries)}; index built in {build_ms:.1f} ms")
+    header = f"{'method':44} {'set':8} {'in-scope top-1':>15} {'out-of-scope declined':>22}"
+    print(header)
+    methods: list[tuple[str, Guess]] = [
+        ("ours (answer or confirm with right entry)", ours(matcher)),
+        ("ours, strict (answered outright)", ours_strict(matcher)),
+        ("baseline: rapidfuzz extractOne titles>=60", extract_one_titles(kb)),
+        ("baseline: BM25 title+body", bm25(kb)),
+    ]
+    for name, guess in methods:
+        for set_name, rows in (("held-out", heldout), ("tuning", tuning)):
+            acc, rej, n_in, n_out = score(guess, rows)
+            print(f"{name:44} {set_name:8} {acc:14.1f}% {rej:21.1f}%   (n={n_in}+{n_out})")
+    questions = [q for q, _ in heldout]
+    print(f"marginal cost, ours: {per_question_ms(matcher.match, questions):.3f} ms/question")
+    print(f"marginal cost, extractOne: "
+          f"{per_question_ms(extract_one_titles(kb), questions):.3f} ms/question")
+    print(f"marginal cost, BM25: {per_question_ms(bm25(kb), questions):.3f} ms/question")
+    big = synthetic_kb(kb, 10_000)
+    t = time.perf_counter()
+    big_matcher = Matcher(big)
+    big_build = time.perf_counter() - t
+    big_ms = per_question_ms(big_matcher.match, questions, repeat=3)
+    acc, rej, _, _ = score(ours(big_matcher), heldout)
+    print(f"10,000 entries: {big_ms:.2f} ms/question (index built in {big_build:.1f} s); "
+          f"held-out top-1 {acc:.1f}%, declined {rej:.1f}%")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory of this process so far: {rss:.0f} MB")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--all", action="store_true", help="also spoken questions and speech out")
+    parser.add_argument("--audio", action="store_true", help="also spoken questions")
+    parser.add_argument("--speech-out", action="store_true", help="also speech output")
+    args = parser.parse_args()
+    text_benchmark()
+    sys.path.insert(0, str(REPO / "scripts"))
+    if args.all or args.audio:
+        print()
+        import benchmark_audio
+
+        benchmark_audio.main([])
+    if args.all or args.speech_out:
+        print()
+        import benchmark_speech_out
+
+        benchmark_speech_out.run_speech_out_benchmark()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
