@@ -1,0 +1,185 @@
+"""`voice listen`: hands-free questions on the microphone, answered aloud.
+
+Listen, recognise, answer, and listen again, until the user says goodbye.
+Nothing needs a hand: the end of a question is found by the pause after it,
+a rising tone says "I'm listening", a falling one "I heard you", and every
+problem (no microphone, microphone unplugged) is said aloud with what to do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from voice.app import Assistant, add_output_arguments, build_assistant
+from voice.audio.capture import EVENT_MESSAGES, Microphone, Utterance
+from voice.audio.clip import AudioClip
+from voice.audio.devices import NO_MICROPHONE, find_input_device
+from voice.cli.options import config_from_args
+from voice.config import Config
+from voice.speech_in.base import RecognitionStream, Recognizer
+
+NAME = "listen"
+HELP = "listen on the microphone and answer spoken questions (hands-free)"
+ORDER = 20
+
+READY = "Listening..."
+STILL_WAITING = "I'm still listening. Ask your question whenever you are ready."
+CUT_OFF = "That was a long question, so I stopped listening after {seconds} seconds."
+NO_MIC_AT_START = NO_MICROPHONE + " I will keep trying."
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 < value <= 600:
+        raise argparse.ArgumentTypeError("give a number of seconds between 0 and 600")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--once", action="store_true",
+                        help="answer one question, then exit")
+    parser.add_argument("--json", action="store_true",
+                        help="print one JSON object per reply (with the transcript)")
+    parser.add_argument("--recognizer", choices=("auto", "vosk", "pocketsphinx"))
+    parser.add_argument("--model", metavar="DIR", help="Vosk model folder")
+    parser.add_argument("--input-device", metavar="NAME",
+                        help="part of the microphone's name (default: the system's)")
+    parser.add_argument("--silence-timeout", type=_seconds, metavar="S",
+                        help="seconds of silence that end a question (default 2)")
+    parser.add_argument("--start-timeout", type=_seconds, metavar="S",
+                        help="seconds to wait for a question to begin (default 15)")
+    parser.add_argument("--max-utterance", type=_seconds, metavar="S",
+                        help="longest question in seconds (default 30)")
+    parser.add_argument("--no-cues", action="store_true",
+                        help="no tones when listening starts and stops")
+    add_output_arguments(parser)
+
+
+class _Turn:
+    """One question: recognition runs while the user is still speaking."""
+
+    def __init__(self, recognizer: Recognizer) -> None:
+        self.recognizer = recognizer
+        self.stream: RecognitionStream | None = None
+
+    def on_audio(self, clip: AudioClip) -> None:
+        if self.stream is None:
+            self.stream = self.recognizer.stream()
+        self.stream.feed(clip)
+
+    def restart(self) -> None:
+        # The microphone vanished mid-question: what was fed is incomplete.
+        self.stream = None
+
+    def transcript(self, utt: Utterance) -> str:
+        if self.stream is None:
+            # Stopped before speech was detected: decode what there is.
+            return self.recognizer.transcribe(utt.clip).text if utt.clip.duration else ""
+        return self.stream.finish().text
+
+
+class _Session:
+    """The hands-free loop: owns the microphone, recognizer and assistant."""
+
+    def __init__(self, cfg: Config, args: argparse.Namespace, assistant: Assistant,
+                 recognizer: Recognizer) -> None:
+        self.cfg = cfg
+        self.assistant = assistant
+        self.recognizer = recognizer
+        self.mic = Microphone.from_config(cfg)
+        self.cues = not args.no_cues
+        self.ever_listened = False
+        self.turn = _Turn(recognizer)
+
+    def cue(self, name: str, blocking: bool = True) -> None:
+        if self.cues and not self.assistant.asleep:
+            from voice.audio.cues import play_cue
+
+            play_cue(name, device=self.cfg.output_device, blocking=blocking)
+
+    def on_event(self, name: str) -> None:
+        if name == "listening":
+            self.ever_listened = True
+            print(READY, file=sys.stderr, flush=True)
+        elif name == "microphone-lost":
+            self.turn.restart()
+            self.cue("error")
+            self.tell(EVENT_MESSAGES[name] if self.ever_listened else NO_MIC_AT_START)
+        elif name == "microphone-back":
+            self.tell(EVENT_MESSAGES[name])
+            self.cue("listening")
+
+    def tell(self, text: str) -> None:
+        """Say a status message and let it finish before the microphone opens
+        again, so the assistant never hears (and answers) itself."""
+        self.assistant.say(text)
+        self.assistant.wait()
+
+    def listen(self) -> Utterance | None:
+        self.turn = _Turn(self.recognizer)
+        return self.mic.listen_until_heard(on_event=self.on_event, on_audio=self.turn.on_audio)
+
+    def answer(self, utt: Utterance | None) -> dict[str, Any]:
+        text = self.turn.transcript(utt) if utt is not None else ""
+        if utt is not None and utt.cut:
+            self.tell(CUT_OFF.format(seconds=round(self.mic.max_utterance)))
+        return self.assistant.handle_text(text, transcript=text)
+
+
+def _load_recognizer(cfg: Config) -> Recognizer:
+    from voice.speech_in.select import load_recognizer
+
+    announce: Callable[[str], None] = lambda m: print(m, file=sys.stderr, flush=True)  # noqa: E731
+    return load_recognizer(cfg, announce)
+
+
+def run(args: argparse.Namespace) -> int:
+    cfg = config_from_args(args)
+    if args.once:
+        # Fail fast, before the slow recognizer load: one-shot use is scripted,
+        # and main() turns MicrophoneUnavailable into one clear line, exit 2.
+        find_input_device(cfg.input_device)
+    assistant = build_assistant(cfg, args, json_lines=args.json, persist=not args.once)
+    session = _Session(cfg, args, assistant, _load_recognizer(cfg))
+    if args.once:
+        return _once(session)
+    waited_before = False
+    session.cue("listening")
+    while not assistant.wants_exit:
+        utt = session.listen()
+        if utt is None:
+            # Nobody spoke: keep listening quietly. A word the first time tells
+            # the user it is still on; repeating it would only nag.
+            if not waited_before:
+                waited_before = True
+                session.tell(STILL_WAITING)
+            continue
+        session.cue("stopped", blocking=False)
+        session.answer(utt)
+        # Never listen while talking: the microphone would hear the answer.
+        assistant.wait()
+        if not assistant.wants_exit:
+            session.cue("listening")
+    assistant.wait()
+    return 0
+
+
+def _once(session: _Session) -> int:
+    """One question; exactly one JSON object (or reply) printed, exit 0 even
+    when nothing was heard (the reply then says so)."""
+    if session.cues:
+        session.cue("listening")
+    # No waiting for a microphone that vanishes: see run().
+    session.turn = _Turn(session.recognizer)
+    utt = session.mic.listen(on_event=session.on_event, on_audio=session.turn.on_audio)
+    if utt is not None:
+        session.cue("stopped", blocking=False)
+    session.answer(utt)
+    session.assistant.wait()
+    return 0
