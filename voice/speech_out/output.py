@@ -1,0 +1,199 @@
+"""Audio output: finding the speaker and playing clips so they stop at once.
+
+Playback is a sounddevice ``OutputStream`` in callback mode fed from a queue
+of clips. The callback copies one small block at a time, so ``stop()`` takes
+effect within one block (~23 ms) and ``abort()`` drops what PortAudio and
+PulseAudio still hold. sounddevice is imported here only, never by the core.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from voice.audio.clip import AudioClip
+from voice.errors import SpeechOutputUnavailable
+
+#: Frames per callback block at 22 050 Hz: ~23 ms, the granularity of stop().
+BLOCK_FRAMES = 512
+
+
+@dataclass(frozen=True)
+class OutputDevice:
+    """One device sounddevice can play to."""
+
+    index: int
+    """sounddevice device index."""
+    name: str
+    """Name as PortAudio reports it."""
+
+
+def _sounddevice() -> Any:
+    try:
+        import sounddevice
+    except OSError as e:  # libportaudio2 missing
+        raise SpeechOutputUnavailable(
+            "I cannot play sound because the PortAudio library is missing. "
+            "Please install it: sudo apt-get install libportaudio2."
+        ) from e
+    return sounddevice
+
+
+def output_devices() -> list[OutputDevice]:
+    """Devices that can play sound; empty when there are none (or no PortAudio)."""
+    try:
+        sd = _sounddevice()
+        devices = sd.query_devices()
+    except (SpeechOutputUnavailable, Exception):
+        # A broken audio system means "no speaker", which the caller reports.
+        return []
+    return [
+        OutputDevice(i, str(d["name"]))
+        for i, d in enumerate(devices)
+        if int(d.get("max_output_channels", 0)) > 0
+    ]
+
+
+def refresh_devices() -> None:
+    """Make PortAudio read the device list again (it caches it at start-up)."""
+    try:
+        sd = _sounddevice()
+        sd._terminate()
+        sd._initialize()
+    except Exception:
+        pass  # nothing to refresh; output_devices() will report none
+
+
+def find_output_device(name: str) -> OutputDevice | None:
+    """The first output device whose name contains ``name`` (any case).
+
+    None when ``name`` is empty (use the default device) or nothing matches.
+    """
+    if not name.strip():
+        return None
+    wanted = name.strip().lower()
+    for dev in output_devices():
+        if wanted in dev.name.lower():
+            return dev
+    return None
+
+
+class ClipPlayer:
+    """Plays a queue of clips of one rate, in order, until told to finish or stop.
+
+    ``feed`` adds clips while earlier ones play; ``finish`` says no more will
+    come; ``wait`` returns when everything fed has played, or at ``stop``.
+    """
+
+    def __init__(self, rate: int, device: int | None = None) -> None:
+        self.rate = rate
+        self.device = device
+        self._clips: collections.deque[np.ndarray] = collections.deque()
+        self._pos = 0
+        self._lock = threading.Lock()
+        self._no_more = False
+        self._stopped = threading.Event()
+        self._done = threading.Event()
+        self._stream: Any = None
+        # Guards the stream object: stop() may race close() from another thread, and
+        # aborting a stream PortAudio already freed would crash the process.
+        self._stream_lock = threading.Lock()
+        self.first_sound_at: float | None = None
+        """time.monotonic() when the callback first handed real audio to PortAudio."""
+
+    def start(self) -> None:
+        sd = _sounddevice()
+        try:
+            stream = sd.OutputStream(
+                samplerate=self.rate, channels=1, dtype="int16", device=self.device,
+                blocksize=BLOCK_FRAMES, latency="low", callback=self._callback,
+                finished_callback=self._done.set,
+            )
+            with self._stream_lock:
+                self._stream = stream
+            stream.start()
+        except Exception as e:  # PortAudioError, or ValueError for a vanished device
+            self._done.set()
+            raise SpeechOutputUnavailable(
+                "I cannot play sound on the speaker. Please check that it is plugged in "
+                "and switched on."
+            ) from e
+
+    def feed(self, clip: AudioClip) -> None:
+        samples = np.ascontiguousarray(clip.resampled(self.rate).samples, dtype=np.int16)
+        with self._lock:
+            self._clips.append(samples)
+
+    def finish(self) -> None:
+        with self._lock:
+            self._no_more = True
+
+    def _callback(self, outdata: np.ndarray, frames: int, _time: Any, _status: Any) -> None:
+        sd = _sounddevice()
+        out = outdata[:, 0]
+        filled = 0
+        with self._lock:
+            if self._stopped.is_set():
+                out[:] = 0
+                raise sd.CallbackAbort
+            while filled < frames and self._clips:
+                clip = self._clips[0]
+                n = min(frames - filled, len(clip) - self._pos)
+                out[filled : filled + n] = clip[self._pos : self._pos + n]
+                filled += n
+                self._pos += n
+                if self._pos >= len(clip):
+                    self._clips.popleft()
+                    self._pos = 0
+            finished = self._no_more and not self._clips
+        if filled and self.first_sound_at is None:
+            self.first_sound_at = time.monotonic()
+        # Silence while the next piece is synthesised, instead of an underrun click.
+        out[filled:] = 0
+        if finished:
+            # CallbackStop plays out what is buffered, so the last word is not cut.
+            raise sd.CallbackStop
+
+    def stop(self) -> None:
+        """Silence now: drop everything queued and buffered (safe from any thread)."""
+        self._stopped.set()
+        with self._lock:
+            self._clips.clear()
+        with self._stream_lock:
+            if self._stream is not None:
+                # Already stopped or the device vanished: silent either way.
+                with contextlib.suppress(Exception):
+                    self._stream.abort()
+        self._done.set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """True when playback ended (finished or stopped) within ``timeout``."""
+        return self._done.wait(timeout)
+
+    @property
+    def active(self) -> bool:
+        return self._stream is not None and not self._done.is_set()
+
+    @property
+    def lost(self) -> bool:
+        """Playback ended by itself with audio still queued: the device went away."""
+        with self._lock:
+            pending = bool(self._clips) or not self._no_more
+        return self._done.is_set() and not self._stopped.is_set() and pending
+
+    def close(self) -> None:
+        with self._stream_lock:
+            stream, self._stream = self._stream, None
+            if stream is not None:
+                try:
+                    stream.abort()
+                    stream.close()
+                except Exception:
+                    pass  # the device vanished mid-way; nothing left to release
+

@@ -1,0 +1,30 @@
+"""A speaker that prints: for ``--no-speak`` and when there is no speaker."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from voice.speech_out.base import VoiceSettings
+
+
+class PrintOnlySpeaker:
+    """Writes each answer as one line of text instead of speaking it."""
+
+    def __init__(self, out: TextIO | None = None) -> None:
+        # Looked up at each call when not given, so pytest's capsys and a
+        # redirected sys.stdout both see the text.
+        self._out = out
+
+    @property
+    def speaking(self) -> bool:
+        return False
+
+    def say(self, text: str, settings: VoiceSettings) -> None:
+        text = text.strip()
+        if text:
+            out = self._out or sys.stdout
+            print(text, file=out, flush=True)
+
+    def stop(self) -> None:
+        """Nothing to stop: printing is instant."""
