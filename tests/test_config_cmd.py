@@ -30,7 +30,10 @@ def test_example_loads_and_matches_the_defaults() -> None:
     values = config_mod.read_file(EXAMPLE)
     defaults = Config()
     for name, value in values.items():
-        assert value == getattr(defaults, name), name
+        assert value == getattr(defaults, name), (
+            f"config.example.toml: {name} is {value!r} but the default is "
+            f"{getattr(defaults, name)!r} in voice/config.py; update the example"
+        )
 
 
 def test_example_mentions_every_key() -> None:
