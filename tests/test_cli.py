@@ -83,3 +83,11 @@ def test_bad_config_names_the_key(tmp_path: Path) -> None:
     cfg.write_text("[speech_out]\nvolume = 3\n")
     result = voice("ask", "--no-speak", "--config", str(cfg), "cure")
     assert result.returncode == 2 and "speech_out.volume" in result.stderr
+
+
+def test_bare_voice_without_a_microphone_falls_back_to_typing(tmp_path: Path) -> None:
+    env = dict(os.environ, PULSE_SERVER=f"unix:{tmp_path}/no-such-socket")
+    result = voice("--no-speak", stdin="is it genetic\nquit\n", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "can't find a microphone" in result.stderr
+    assert "genetic component" in result.stdout

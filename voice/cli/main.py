@@ -53,10 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "run", None):
+    words = list(sys.argv[1:] if argv is None else argv)
+    if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help", "--version")):
         # A bare `voice` starts the assistant the most accessible way available.
-        args = parser.parse_args(["start", *(argv or [])])
+        words = ["start", *words]
+    args = parser.parse_args(words)
     try:
         return int(args.run(args))
     except VoiceError as e:
