@@ -1,0 +1,150 @@
+"""``voice ptt``: push to talk, with the Pi's big button or the keyboard.
+
+With ``--gpio PIN`` (or ``[ptt] button_pin``) the button on that GPIO pin is
+used; without it, or when this is not a Raspberry Pi, the keyboard is (space
+or Enter). ``GPIOZERO_PIN_FACTORY=mock`` gives gpiozero's mock pins, so the
+real command can be tried and tested on any computer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from voice.app import add_output_arguments, build_assistant
+from voice.cli.options import config_from_args
+from voice.config import Config
+from voice.devices.gestures import GestureTiming, Mode
+from voice.errors import DeviceUnavailable
+from voice.speech_in.base import Transcript
+
+NAME = "ptt"
+HELP = "push to talk: press the button (or space) to ask, press again or pause to finish"
+ORDER = 30
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not 0 < value <= 600:
+        raise argparse.ArgumentTypeError("give a number of seconds between 0 and 600")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--gpio", type=int, metavar="PIN",
+                        help="GPIO number of the button, wired to GND (e.g. 17)")
+    parser.add_argument("--led", type=int, metavar="PIN",
+                        help="GPIO number of the status light (e.g. 27)")
+    parser.add_argument("--pwm-led", action="store_true",
+                        help="the light can be dimmed (PWM): pulse while speaking")
+    parser.add_argument("--mode", choices=("hold", "toggle"),
+                        help="toggle: press to start and to stop (default); hold: talk while held")
+    parser.add_argument("--long-press", type=_seconds, default=1.5, metavar="S",
+                        help="holding this long stops the speech (toggle mode; default 1.5)")
+    parser.add_argument("--double-press", type=_seconds, default=0.6, metavar="S",
+                        help="two presses within this time repeat the answer (default 0.6)")
+    parser.add_argument("--input-device", metavar="NAME", help="part of the microphone's name")
+    parser.add_argument("--silence-timeout", type=_seconds, metavar="S",
+                        help="seconds of silence that end a question")
+    parser.add_argument("--recognizer", choices=("auto", "vosk", "pocketsphinx"))
+    parser.add_argument("--model", metavar="DIR", help="Vosk model folder")
+    parser.add_argument("--no-cues", action="store_true",
+                        help="no beeps when listening starts and stops")
+    add_output_arguments(parser)
+
+
+def _note(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    cfg = config_from_args(args)
+    if args.double_press >= args.long_press:
+        raise DeviceUnavailable("--long-press must be longer than --double-press.")
+    timing = GestureTiming(long_press=args.long_press, double_press=args.double_press)
+
+    from voice.audio.capture import Microphone
+    from voice.devices.session import PushToTalkSession
+    from voice.speech_in.select import load_recognizer
+
+    assistant = build_assistant(cfg, args)
+    recognizer = load_recognizer(cfg, announce=assistant.say, kb=assistant.conversation.kb)
+    mic = Microphone.from_config(cfg)
+
+    def listen(stop: Any, on_event: Any, end_on_silence: bool) -> Any:
+        def status(name: str) -> None:
+            if name == "listening":
+                # The microphone is open now: the moment to speak (for the log too).
+                _note("listening...")
+            on_event(name)
+
+        return mic.listen(stop, status, end_on_silence=end_on_silence)
+
+    cue = None
+    if not args.no_cues:
+        from voice.audio.cues import play_cue
+
+        def cue(name: str) -> object:
+            return play_cue(name, cfg.output_device)
+
+    def heard(transcript: Transcript) -> None:
+        # For the journal and for a caregiver watching: what was understood.
+        _note(f"heard: {transcript.text or '(nothing)'}")
+
+    session = PushToTalkSession(assistant, listen, recognizer, cue=cue, on_transcript=heard)
+    button, light, messages = _open_devices(cfg, args, session, timing)
+    session.button = button
+    session.hold = getattr(button, "mode", "toggle") == "hold"
+    session.light = light
+    try:
+        for message in messages:
+            assistant.say(message)
+        session.run()
+    finally:
+        button.close()
+        if light is not None:
+            light.close()
+        assistant.wait()
+    return 0
+
+
+def _open_devices(cfg: Config, args: argparse.Namespace, session: Any,
+                  timing: GestureTiming) -> tuple[Any, Any, list[str]]:
+    """The button (or keyboard), the light (or None), and what to say first."""
+    from voice.devices.keyboard import HOLD_ON_KEYBOARD_MESSAGE, KeyboardButton, keyboard_help
+    from voice.devices.push_to_talk import PushToTalk, default_pin_factory
+
+    messages: list[str] = []
+    factory = None
+    if cfg.button_pin is not None or cfg.led_pin is not None:
+        try:
+            factory = default_pin_factory()
+        except DeviceUnavailable as e:
+            messages.append(e.message)
+    light = None
+    if factory is not None and cfg.led_pin is not None:
+        from voice.devices.led import StatusLed
+
+        try:
+            light = StatusLed(cfg.led_pin, pwm=args.pwm_led, pin_factory=factory)
+        except DeviceUnavailable as e:
+            # A missing light must not stop the assistant: say so, carry on.
+            messages.append(e.message)
+    if factory is not None and cfg.button_pin is not None:
+        mode: Mode = "hold" if cfg.mode == "hold" else "toggle"
+        button = PushToTalk(cfg.button_pin, session.post, mode=mode, timing=timing,
+                            pin_factory=factory)
+        if mode == "hold":
+            greeting = ("Hold the button while you ask your question. "
+                        "Tap it to stop me talking; tap twice to hear the answer again.")
+        else:
+            greeting = ("Press the button and ask your question. Press again when you are done, "
+                        "or just stop talking. Hold it to stop me talking; "
+                        "press twice to hear the answer again.")
+        return button, light, [*messages, greeting]
+    keyboard = KeyboardButton(session.post, sys.stdin, timing=timing)
+    greeting = keyboard_help(keyboard.tty)
+    if cfg.mode == "hold":
+        greeting = f"{HOLD_ON_KEYBOARD_MESSAGE} {greeting}"
+    return keyboard, light, [*messages, greeting]
