@@ -140,3 +140,43 @@ def test_hands_free_loop_answers_and_listens_again(virtual_mic: Any, tmp_path: P
     assert proc.returncode == 130
     assert "Traceback" not in err
     assert err.strip().splitlines()[-1] == "voice: stopped."
+
+
+def read_until(proc: subprocess.Popen[str], wanted: str, timeout: float = 30) -> list[str]:
+    assert proc.stderr is not None
+    seen: list[str] = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        if not line:
+            break
+        seen.append(line.rstrip("\n"))
+        if wanted in line:
+            return seen
+    proc.kill()
+    pytest.fail(f"never said {wanted!r}; stderr: {seen}")
+
+
+@needs_recognizer
+def test_loop_waits_for_a_missing_microphone_and_says_so(
+    virtual_mic: Any, tmp_path: Path
+) -> None:
+    from voice.audio import devices
+
+    virtual_mic.stop()
+    proc = start_listen(virtual_mic, "--recognizer", "pocketsphinx", "--no-speak",
+                        "--no-cues", tmp_path=tmp_path)
+    try:
+        read_until(proc, "I can't hear a microphone. Please check that it is plugged in. "
+                         "I will keep trying.")
+        virtual_mic.start()
+        read_until(proc, "I can hear the microphone now.")
+        read_until(proc, "Listening...")
+        proc.send_signal(signal.SIGINT)
+        _out, err = proc.communicate(timeout=15)
+    finally:
+        proc.kill()
+        if virtual_mic.keepalive is None:
+            virtual_mic.start()
+        devices.reinitialize()  # this process's PortAudio saw the server go
+    assert proc.returncode == 130 and "Traceback" not in err

@@ -29,6 +29,7 @@ READY = "Listening..."
 STILL_WAITING = "I'm still listening. Ask your question whenever you are ready."
 CUT_OFF = "That was a long question, so I stopped listening after {seconds} seconds."
 NO_MIC_AT_START = NO_MICROPHONE + " I will keep trying."
+MIC_AT_LAST = "I can hear the microphone now. Ask your question whenever you are ready."
 
 
 def _seconds(text: str) -> float:
@@ -112,7 +113,7 @@ class _Session:
             self.cue("error")
             self.tell(EVENT_MESSAGES[name] if self.ever_listened else NO_MIC_AT_START)
         elif name == "microphone-back":
-            self.tell(EVENT_MESSAGES[name])
+            self.tell(EVENT_MESSAGES[name] if self.ever_listened else MIC_AT_LAST)
             self.cue("listening")
 
     def tell(self, text: str) -> None:
@@ -132,11 +133,12 @@ class _Session:
         return self.assistant.handle_text(text, transcript=text)
 
 
-def _load_recognizer(cfg: Config) -> Recognizer:
+def _load_recognizer(cfg: Config, assistant: Assistant) -> Recognizer:
     from voice.speech_in.select import load_recognizer
 
     announce: Callable[[str], None] = lambda m: print(m, file=sys.stderr, flush=True)  # noqa: E731
-    return load_recognizer(cfg, announce)
+    # The assistant has the content loaded already; the recognizer adapts to it.
+    return load_recognizer(cfg, announce, kb=assistant.conversation.kb)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -146,7 +148,7 @@ def run(args: argparse.Namespace) -> int:
         # and main() turns MicrophoneUnavailable into one clear line, exit 2.
         find_input_device(cfg.input_device)
     assistant = build_assistant(cfg, args, json_lines=args.json, persist=not args.once)
-    session = _Session(cfg, args, assistant, _load_recognizer(cfg))
+    session = _Session(cfg, args, assistant, _load_recognizer(cfg, assistant))
     if args.once:
         return _once(session)
     waited_before = False
