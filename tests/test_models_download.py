@@ -341,3 +341,24 @@ def test_unreachable_host_is_not_retried(tmp_path: Path):
         install_model(spec, tmp_path, stream=io.StringIO(), policy=FetchPolicy(retry_wait=5),
                       sleep=slept.append)
     assert slept == []  # offline is not a glitch: the user hears about it at once
+
+
+def test_unknown_size_uses_the_servers_length_for_percentages(server: Server, tmp_path: Path):
+    spec = serve_model(server, make_zip(vosk_files()))
+    spec = ModelSpec(name=spec.name, kind="vosk", lang="", url=spec.url, sha256=spec.sha256)
+    out = io.StringIO()
+    install_model(spec, tmp_path, stream=out, tty=False, policy=FAST)
+    assert f"{NAME}: 100% 0.3 of 0.3 MB" in out.getvalue()
+
+
+def test_force_replaces_an_installed_model_in_one_step(server: Server, tmp_path: Path):
+    spec = serve_model(server, make_zip(vosk_files()))
+    install_model(spec, tmp_path, stream=io.StringIO(), policy=FAST)
+    (tmp_path / NAME / "stale.txt").write_text("old")
+    newer = make_zip({**vosk_files(), f"{NAME}/conf/model.conf": b"--new\n"})
+    spec = serve_model(server, newer)
+    result = install_model(spec, tmp_path, force=True, stream=io.StringIO(), policy=FAST)
+    assert result.downloaded
+    assert (tmp_path / NAME / "conf" / "model.conf").read_bytes() == b"--new\n"
+    assert not (tmp_path / NAME / "stale.txt").exists()
+    assert leftovers(tmp_path) == []  # the parked old folder is gone too
