@@ -53,9 +53,11 @@ def test_english_model_is_preferred_over_korean(tmp_path: Path):
     assert find_vosk_model(tmp_path, "ko") == tmp_path / "vosk-model-small-ko-0.22"
 
 
-def test_only_other_language_installed_is_still_found(tmp_path: Path):
+def test_model_in_another_language_is_only_found_when_asked(tmp_path: Path):
     (tmp_path / "vosk-model-small-ko-0.22").symlink_to(KO_MODEL)
-    assert find_vosk_model(tmp_path, "en") == tmp_path / "vosk-model-small-ko-0.22"
+    assert find_vosk_model(tmp_path, "en") is None
+    ko = tmp_path / "vosk-model-small-ko-0.22"
+    assert find_vosk_model(tmp_path, "en", any_language=True) == ko
 
 
 def test_newest_of_two_versions_wins_and_junk_is_ignored(tmp_path: Path):
@@ -91,8 +93,16 @@ def test_list_with_nothing_installed_says_pocketsphinx_is_used(tmp_path: Path, c
     assert main(["models", "list", "--dir", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert f"No models are installed in {tmp_path}." in out
-    assert "PocketSphinx's bundled English model is used" in out
+    assert "No English Vosk model is installed, so PocketSphinx's bundled English model" in out
     assert "voice models download" in out
+
+
+def test_list_with_only_a_korean_model_says_pocketsphinx_is_used(tmp_path: Path, capsys):
+    (tmp_path / "vosk-model-small-ko-0.22").symlink_to(KO_MODEL)
+    assert main(["models", "list", "--dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "vosk-model-small-ko-0.22  vosk, ko, " in out
+    assert "No English Vosk model is installed, so PocketSphinx's bundled English model" in out
 
 
 def test_list_shows_models_and_the_one_used(tmp_path: Path, capsys):
@@ -103,6 +113,21 @@ def test_list_shows_models_and_the_one_used(tmp_path: Path, capsys):
     assert "vosk-model-small-ko-0.22  vosk, ko, " in out
     assert f"vosk-model-small-en-us-0.15  vosk, en-us, 0 kB  {en}" in out
     assert f"Speech recognition would use: vosk-model-small-en-us-0.15 ({en})" in out
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        ('recognizer = "pocketsphinx"', "set to PocketSphinx"),
+        ('model = "/no/such/model"', "/no/such/model, but that folder does not exist, so Pocket"),
+        ('recognizer = "vosk"', "will stop at start-up"),
+    ],
+)
+def test_list_follows_the_settings(tmp_path: Path, capsys, settings: str, expected: str):
+    cfg = tmp_path / "voice.toml"
+    cfg.write_text(f"[speech_in]\n{settings}\n")
+    assert main(["models", "--config", str(cfg), "list", "--dir", str(tmp_path / "m")]) == 0
+    assert expected in capsys.readouterr().out
 
 
 def test_list_through_environment_variable(

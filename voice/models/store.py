@@ -131,30 +131,32 @@ def installed_models(models_root: Path) -> list[InstalledModel]:
     return found
 
 
-def _lang_rank(model_lang: str, wanted: str) -> int:
+def _lang_rank(model_lang: str, wanted: str) -> int | None:
     model_lang, wanted = model_lang.lower(), wanted.lower()
     if model_lang == wanted:
         return 0
     if model_lang and model_lang.split("-")[0] == wanted.split("-")[0]:
         return 1
-    return 2 if not model_lang else 3
+    return None
 
 
-def find_vosk_model(models_root: Path, lang: str = "en") -> Path | None:
-    """The Vosk model folder to use, or None when none is installed.
+def find_vosk_model(
+    models_root: Path, lang: str = "en", *, any_language: bool = False
+) -> Path | None:
+    """The Vosk model folder to use for ``lang``, or None when none is installed.
 
-    Preference: exact language, then same base language ("en" for "en-us"),
-    then a model of unknown language, then any other Vosk model (the user
-    installed it on purpose; ``voice models list`` shows its language).
-    Ties go to the name that sorts last, i.e. usually the newest version.
+    Exact language first ("en-us"), then the same base language ("en" matches
+    "en-us"); among equals the name that sorts last, i.e. usually the newest
+    version. A model in another or an unknown language is only returned with
+    ``any_language``: an English assistant listening through a Korean model
+    hears nothing useful, and PocketSphinx's English model does better.
     """
     candidates = [m for m in installed_models(models_root) if m.kind == "vosk"]
-    if not candidates:
-        return None
-    best = min(candidates, key=lambda m: (_lang_rank(m.lang, lang), _neg(m.name)))
-    return best.path
-
-
-def _neg(name: str) -> tuple[int, ...]:
-    # Sorting key that puts later names first without reversing the whole sort.
-    return tuple(-ord(c) for c in name)
+    ranked = [(_lang_rank(m.lang, lang), m) for m in candidates]
+    matching = [(r, m) for r, m in ranked if r is not None]
+    if matching:
+        best_rank = min(r for r, _ in matching)
+        return max((m for r, m in matching if r == best_rank), key=lambda m: m.name).path
+    if any_language and candidates:
+        return max(candidates, key=lambda m: m.name).path
+    return None

@@ -75,17 +75,34 @@ def _size(n: int) -> str:
 
 
 def _would_use(cfg: Config, root: Path) -> str:
+    # Mirrors voice.speech_in.select.load_recognizer, so this answer is what start-up does.
     if cfg.recognizer == "pocketsphinx":
         return "Speech recognition is set to PocketSphinx, which uses its bundled English model."
     if cfg.model:
-        return f"Speech recognition would use the model set in the settings: {cfg.model}"
-    chosen = find_vosk_model(root, "en")
-    if chosen is None:
+        path = Path(cfg.model).expanduser()
+        if path.is_dir():
+            return f"Speech recognition would use the model set in the settings: {path}"
+        if cfg.recognizer == "vosk":
+            return (
+                f"The settings name the Vosk model {path}, but that folder does not exist: "
+                "the assistant will stop at start-up until the setting is fixed."
+            )
         return (
-            "No Vosk model is installed, so PocketSphinx's bundled English model is used. "
-            "For better recognition run: voice models download"
+            f"The settings name the Vosk model {path}, but that folder does not exist, "
+            "so PocketSphinx's bundled English model is used."
         )
-    return f"Speech recognition would use: {chosen.name} ({chosen})"
+    chosen = find_vosk_model(root, "en")
+    if chosen is not None:
+        return f"Speech recognition would use: {chosen.name} ({chosen})"
+    if cfg.recognizer == "vosk":
+        return (
+            "Vosk is chosen in the settings but no English Vosk model is installed: "
+            "run 'voice models download', or the assistant will stop at start-up."
+        )
+    return (
+        "No English Vosk model is installed, so PocketSphinx's bundled English model is used. "
+        "For better recognition run: voice models download"
+    )
 
 
 def _list(args: argparse.Namespace) -> int:
