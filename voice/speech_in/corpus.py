@@ -1,0 +1,153 @@
+"""The sentences a recognizer is adapted to: our content, our commands, and
+everyday talk that is NOT about our content.
+
+The out-of-scope sentences matter as much as the in-scope ones: a language
+model that only knows health questions forces "what's the weather like" into
+health words, and the matcher then answers a question nobody asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from voice.content.model import KnowledgeBase
+from voice.speech_in.lexicon import words_of
+
+#: What a user says to steer the conversation (kept in step with the
+#: conversation core's commands; extra phrases here cost nothing).
+COMMAND_PHRASES: tuple[str, ...] = (
+    "repeat", "repeat that", "say that again", "say it again", "again please",
+    "slower", "speak slower", "slower please", "faster", "speak faster",
+    "louder", "speak louder", "quieter", "softer", "stop", "stop talking", "be quiet",
+    "more", "tell me more", "go on", "continue", "next", "help", "i need help",
+    "what can i ask", "what can i ask you", "what do you know about", "list topics",
+    "list the topics", "what are the topics", "yes", "yes please", "no", "no thanks",
+    "no thank you", "the first one", "the second one", "the third one", "first", "second",
+    "third", "go back", "back", "previous", "goodbye", "bye", "stop listening",
+    "wake up", "what", "sorry", "pardon", "i didn't understand", "cancel", "never mind",
+    "thank you", "thanks", "okay", "start again", "menu",
+)
+
+#: Everyday requests outside our content, so the language model has somewhere
+#: to put them (see module docstring). Generic on purpose: no health words.
+OUT_OF_SCOPE_SENTENCES: tuple[str, ...] = (
+    "what is the weather like today", "will it rain tomorrow", "what is the temperature outside",
+    "is it going to be sunny this weekend", "play some music", "play my favourite song",
+    "turn up the radio", "put on some jazz", "tell me a joke", "tell me something funny",
+    "what time is it", "what is the date today", "what day is it today", "set an alarm",
+    "set a timer for ten minutes", "remind me to call my daughter", "what is the news today",
+    "read me the headlines", "who won the football game", "what is the score of the match",
+    "call my son", "send a message to my wife", "phone the doctor's office",
+    "how do i cook pasta", "give me a recipe for soup", "what should i have for dinner",
+    "order a pizza", "add milk to the shopping list", "how far is the train station",
+    "book a taxi", "when does the bus come", "what is the capital of france",
+    "who is the president", "how tall is mount everest", "translate hello into spanish",
+    "turn on the lights", "turn off the television", "open the door", "lock the front door",
+    "what is on television tonight", "recommend a good film", "read me a book",
+    "how old are you", "what is your name", "are you a robot", "do you like cats",
+    "where did i leave my glasses", "how much does a car cost", "what is the stock market doing",
+    "how do i pay my electricity bill", "when is my birthday", "sing me a song",
+    "what is two plus two", "spell the word necessary", "how do you make tea",
+    "find a restaurant nearby", "is the shop open on sunday", "how is the traffic",
+    "tell me about the history of rome", "what is the meaning of life",
+    "my cat is hungry", "the garden needs watering", "i want to go on holiday",
+)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Sentences to build a language model from, one per line, lower-case words."""
+
+    in_scope: tuple[str, ...]
+    """Entry titles, phrasings, keywords, tuning questions and answer sentences."""
+    commands: tuple[str, ...]
+    """Conversation commands."""
+    out_of_scope: tuple[str, ...]
+    """Everyday talk that no entry answers."""
+
+    def lines(self) -> list[str]:
+        """Every sentence, normalised; the order is stable so hashes are too."""
+        out = []
+        for sentence in (*self.in_scope, *self.commands, *self.out_of_scope):
+            words = words_of(sentence)
+            if words:
+                out.append(" ".join(words))
+        return out
+
+    def vocabulary(self) -> list[str]:
+        """Sorted distinct words of every sentence."""
+        return sorted({w for line in self.lines() for w in line.split()})
+
+
+def _sentences(text: str) -> list[str]:
+    """Split answer prose into sentences (good enough for LM counts)."""
+    parts: list[str] = []
+    for para in text.split("\n"):
+        chunk = ""
+        for ch in para:
+            chunk += ch
+            if ch in ".!?;:":
+                parts.append(chunk)
+                chunk = ""
+        parts.append(chunk)
+    return [p.strip() for p in parts if p.strip()]
+
+
+#: How often a question-like line counts against one answer sentence: people
+#: ask in question words, and answers only add vocabulary.
+QUESTION_WEIGHT = 3
+
+
+def build_corpus(
+    kb: KnowledgeBase | None,
+    extra_questions: Iterable[str] = (),
+    *,
+    include_answers: bool = True,
+) -> Corpus:
+    """The corpus for ``kb`` plus labelled questions (e.g. the tuning set)."""
+    questions: list[str] = []
+    prose: list[str] = []
+    if kb is not None:
+        for e in kb.entries:
+            questions.append(e.title)
+            if e.parent:
+                questions.append(e.parent)
+            questions.extend(e.phrasings)
+            questions.extend(e.keywords)
+            # Short questions made from titles, as users say them.
+            questions.append(f"tell me about {e.title}")
+            questions.append(f"what about {e.title}")
+            if include_answers:
+                prose.extend(_sentences(e.answer))
+    questions.extend(extra_questions)
+    in_scope = tuple(q for q in questions for _ in range(QUESTION_WEIGHT)) + tuple(prose)
+    return Corpus(in_scope, COMMAND_PHRASES, OUT_OF_SCOPE_SENTENCES)
+
+
+@dataclass(frozen=True)
+class LabelledQuestion:
+    """One line of tests/data/tuning.tsv or heldout.tsv."""
+
+    text: str
+    """The question as a person would say it."""
+    expected: str | None
+    """Id of the entry that answers it; None for out-of-scope ("-")."""
+
+
+def read_labelled(path: str | Path) -> list[LabelledQuestion]:
+    """Read a question<TAB>entry-id file; blank lines and '#' comments skipped."""
+    out: list[LabelledQuestion] = []
+    for raw in Path(path).read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        text, _, expected = line.partition("\t")
+        expected = expected.strip()
+        out.append(LabelledQuestion(text.strip(), None if expected in ("", "-") else expected))
+    return out
+
+
+def labelled_texts(items: Sequence[LabelledQuestion]) -> list[str]:
+    return [q.text for q in items]

@@ -1,0 +1,122 @@
+"""Choose and load the speech recognizer the settings ask for.
+
+``auto`` prefers Vosk when an English Vosk model is installed (more accurate
+on real voices) and otherwise uses PocketSphinx, which always works because
+its English model ships inside the package. Either way the choice is said in
+one line, with the way to better accuracy when there is one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from voice.config import REPO_ROOT, Config, default_models_dir
+from voice.content.model import KnowledgeBase
+from voice.errors import ModelMissing
+from voice.speech_in.base import Recognizer
+from voice.speech_in.corpus import COMMAND_PHRASES, build_corpus, read_labelled
+from voice.speech_in.lexicon import words_of
+
+#: Extra ways of asking, labelled by hand; they adapt the language model when
+#: present (a source checkout). An installed assistant works without them.
+TUNING_FILE = REPO_ROOT / "tests" / "data" / "tuning.tsv"
+
+POCKETSPHINX_LINE = (
+    "Using PocketSphinx (built-in English model); "
+    "for better accuracy run 'voice models download'."
+)
+
+
+def _english_vosk_model(models_dir: Path) -> Path | None:
+    """An installed English Vosk model folder, or None (another language won't do)."""
+    from voice.models.store import installed_models
+
+    for m in installed_models(models_dir):
+        if m.kind == "vosk" and m.lang.lower().split("-")[0] == "en":
+            return m.path
+    return None
+
+
+def _knowledge(cfg: Config, kb: KnowledgeBase | None) -> KnowledgeBase | None:
+    if kb is not None:
+        return kb
+    from voice.content.loader import load_knowledge
+
+    return load_knowledge(cfg.content_dirs)
+
+
+def _tuning_questions() -> list[str]:
+    try:
+        return [q.text for q in read_labelled(TUNING_FILE)]
+    except OSError:
+        return []
+
+
+def content_grammar(kb: KnowledgeBase | None) -> list[str]:
+    """Every word of the content and of the commands, for a Vosk grammar."""
+    corpus = build_corpus(kb, _tuning_questions())
+    words = set(corpus.vocabulary())
+    for phrase in COMMAND_PHRASES:
+        words.update(words_of(phrase))
+    return sorted(words)
+
+
+def load_pocketsphinx(kb: KnowledgeBase | None, cache_dir: Path | None = None) -> Recognizer:
+    """PocketSphinx adapted to ``kb`` (and the tuning questions when present)."""
+    from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
+
+    return PocketSphinxRecognizer(build_corpus(kb, _tuning_questions()), cache_dir)
+
+
+def load_recognizer(
+    cfg: Config,
+    announce: Callable[[str], None],
+    kb: KnowledgeBase | None = None,
+    *,
+    grammar: bool = False,
+) -> Recognizer:
+    """The recognizer ``cfg.recognizer`` asks for; says which one in one line.
+
+    ``kb`` saves loading the content a second time when the caller has it.
+    ``grammar`` limits Vosk to the content's words (faster, but it cannot
+    hear words outside the content at all).
+    """
+    choice = cfg.recognizer
+    if choice not in ("auto", "vosk", "pocketsphinx"):
+        raise ModelMissing(
+            f"I don't know the speech recognizer '{choice}'. "
+            "Choose vosk, pocketsphinx or auto in the settings."
+        )
+    model_path: Path | None = None
+    if choice in ("auto", "vosk"):
+        if cfg.model:
+            model_path = Path(cfg.model).expanduser()
+            if choice == "auto" and not model_path.is_dir():
+                model_path = None
+        else:
+            model_path = _english_vosk_model(default_models_dir())
+    if choice == "vosk" and model_path is None:
+        raise ModelMissing(
+            "Vosk was chosen but no English Vosk model is installed. "
+            "Run 'voice models download' to install one, "
+            "or set the recognizer to pocketsphinx."
+        )
+    if model_path is not None:
+        from voice.speech_in.vosk_engine import VoskRecognizer
+
+        kb = _knowledge(cfg, kb) if grammar else kb
+        try:
+            rec = VoskRecognizer(model_path, content_grammar(kb) if grammar else None)
+        except ModelMissing as e:
+            if choice == "vosk":
+                raise
+            # auto: a broken model must not leave the user without a voice.
+            rec_ps = load_pocketsphinx(_knowledge(cfg, kb))
+            announce(f"{e.message} Using PocketSphinx (built-in English model) for now.")
+            return rec_ps
+        announce(f"Using Vosk ({model_path.name}).")
+        return rec
+    rec_ps = load_pocketsphinx(_knowledge(cfg, kb))
+    announce(POCKETSPHINX_LINE)
+    return rec_ps
