@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tarfile
 import threading
+import time
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -83,6 +84,7 @@ class Server:
     honour_range: bool = True
     drops_left: int = 0
     drop_after: int = 100_000
+    stall: float = 0.0
     requests: list[tuple[str, str | None]] = field(default_factory=list)
 
     def url(self, name: str) -> str:
@@ -125,6 +127,7 @@ def server() -> Iterator[Server]:
                 # Promise the whole body, send part, hang up: a connection lost mid-download.
                 self.wfile.write(body[: state.drop_after])
                 self.wfile.flush()
+                time.sleep(state.stall)
                 self.close_connection = True
                 return
             self.wfile.write(body)
@@ -362,3 +365,27 @@ def test_force_replaces_an_installed_model_in_one_step(server: Server, tmp_path:
     assert (tmp_path / NAME / "conf" / "model.conf").read_bytes() == b"--new\n"
     assert not (tmp_path / NAME / "stale.txt").exists()
     assert leftovers(tmp_path) == []  # the parked old folder is gone too
+
+
+def test_stalled_connection_times_out_and_resumes(server: Server, tmp_path: Path):
+    spec = serve_model(server, make_zip(vosk_files()))
+    server.drops_left = 1
+    server.stall = 1.0  # longer than the client's timeout: a connection that went silent
+    policy = FetchPolicy(retries=1, retry_wait=0.0, timeout=0.2, chunk_size=16 * 1024)
+    out = io.StringIO()
+    install_model(spec, tmp_path, stream=out, tty=False, policy=policy)
+    # A read cut by the timeout loses its unfinished chunk: resume from what reached the disk.
+    m = re.fullmatch(r"bytes=(\d+)-", server.requests[1][1] or "")
+    assert m and 0 < int(m.group(1)) <= server.drop_after
+    assert "no data for 0.2 s at 0.1 MB; trying again in 0 s" in out.getvalue()
+    assert (tmp_path / NAME / "am" / "final.mdl").read_bytes() == PAYLOAD
+
+
+def test_disk_problem_is_one_clear_error_and_keeps_nothing_half_done(
+    server: Server, tmp_path: Path
+):
+    spec = serve_model(server, make_zip(vosk_files()))
+    partial_path(spec, tmp_path).mkdir()  # cannot be written as a file, as on a broken card
+    with pytest.raises(ModelDownloadFailed, match=r"Could not save the download to .*--dir"):
+        install_model(spec, tmp_path, stream=io.StringIO(), policy=FAST)
+    assert not (tmp_path / NAME).exists()

@@ -123,9 +123,10 @@ def _extract_tar(archive: Path, dest: Path) -> None:
 def extract_archive(archive: Path, dest: Path) -> None:
     """Unpack ``archive`` into the existing folder ``dest``.
 
-    Raises UnsafeArchive for a hostile archive and ModelDownloadFailed for a
-    damaged or unknown one; on error ``dest`` may hold a partial tree, which
-    the caller (who made ``dest`` as a temporary folder) removes.
+    Raises UnsafeArchive for a hostile archive, ModelDownloadFailed for a
+    damaged or unknown one, and OSError for a disk problem. On error ``dest``
+    may hold a partial tree, which the caller (who made ``dest`` as a
+    temporary folder) removes.
     """
     try:
         if zipfile.is_zipfile(archive):
@@ -139,10 +140,9 @@ def extract_archive(archive: Path, dest: Path) -> None:
             )
     except (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError) as e:
         if isinstance(e, OSError) and e.errno is not None:
-            # A real disk problem (full, read-only) is not the archive's fault: say so.
-            raise ModelDownloadFailed(
-                f"Could not unpack the model: {e.strerror}. Free some space and try again."
-            ) from e
+            # A real disk problem (full, read-only) is not the archive's fault: the
+            # caller keeps the archive and says so.
+            raise
         raise ModelDownloadFailed(
             f"The model archive is damaged ({e}). Nothing was installed; the file was deleted. "
             "Please try again."

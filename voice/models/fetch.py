@@ -12,6 +12,7 @@ import http.client
 import os
 import re
 import socket
+import ssl
 import time
 import urllib.error
 import urllib.request
@@ -110,6 +111,13 @@ def _open(url: str, start: int, timeout: float, hint: str) -> http.client.HTTPRe
     except urllib.error.URLError as e:
         if _retryable_url_error(e.reason):
             raise _Broken(_why(e.reason)) from e
+        if isinstance(e.reason, ssl.SSLError):
+            # A Raspberry Pi has no clock battery: a wrong date is the usual cause.
+            raise ModelDownloadFailed(
+                f"Cannot make a secure connection to {_host(url)} "
+                f"({getattr(e.reason, 'reason', None) or e.reason}). If this device's date "
+                f"and time are wrong, set them and try again. Or install by hand: {hint}"
+            ) from e
         raise HostUnreachable(
             f"Cannot reach {_host(url)} ({_why(e.reason)}): this computer seems to be offline "
             f"or the address is wrong. To install by hand: {hint}"
@@ -157,6 +165,10 @@ def _transfer(
             while True:
                 try:
                     block = resp.read(policy.chunk_size)
+                except TimeoutError as e:
+                    raise _Broken(
+                        f"no data for {policy.timeout:g} s at {done / 1e6:.1f} MB"
+                    ) from e
                 except (OSError, http.client.HTTPException) as e:
                     raise _Broken(f"connection broke at {done / 1e6:.1f} MB") from e
                 if not block:
@@ -191,7 +203,27 @@ def fetch(
     its check it is deleted and fetched once more from the start. A fresh file
     that fails its check is deleted and reported.
     """
-    policy = policy or FetchPolicy()
+    try:
+        _fetch(url, partial, size, sha256, progress, policy or FetchPolicy(), hint, sleep)
+    except OSError as e:
+        # Network errors were turned into _Broken or ModelDownloadFailed already:
+        # what is left is the local disk (full, read-only, not a file).
+        raise ModelDownloadFailed(
+            f"Could not save the download to {partial} ({e.strerror or e}). "
+            "Free some space or choose another folder with --dir, then try again."
+        ) from e
+
+
+def _fetch(
+    url: str,
+    partial: Path,
+    size: int | None,
+    sha256: str | None,
+    progress: Progress,
+    policy: FetchPolicy,
+    hint: str,
+    sleep: Callable[[float], None],
+) -> None:
     wait = policy.retry_wait
     left = policy.retries
     restarted = False

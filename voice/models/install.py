@@ -130,6 +130,19 @@ def install_model(
         spec.url, partial, size=spec.size, sha256=spec.sha256,
         progress=progress, policy=policy, hint=hint, sleep=sleep,
     )
+    try:
+        _unpack_and_place(spec, partial, final, root)
+    except OSError as e:
+        # The archive is fine (it passed its check), so it is kept for the next try.
+        raise ModelDownloadFailed(
+            f"Could not install the model into {root} ({e.strerror or e}). "
+            "Free some space or choose another folder with --dir, then run the command again."
+        ) from e
+    partial.unlink(missing_ok=True)
+    return InstallResult(final, downloaded=True)
+
+
+def _unpack_and_place(spec: ModelSpec, partial: Path, final: Path, root: Path) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=f".unpack-{spec.name}-", dir=root))
     try:
         try:
@@ -148,5 +161,3 @@ def install_model(
         _move_into_place(unpacked, final, root)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    partial.unlink(missing_ok=True)
-    return InstallResult(final, downloaded=True)
