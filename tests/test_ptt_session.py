@@ -109,7 +109,7 @@ def test_hold_button_question_reaches_recognizer_and_answer_is_spoken(
                                 on_transcript=heard.append)
     with led, PushToTalk(17, session.post, mode="hold", pin_factory=factory) as button:
         session.button = button
-        running(session)
+        thread = running(session)
         pin = factory.pin(17)
         pin.drive_low()  # press and hold
         wait_for(lambda: led.state == "listening", 3, "the light to say listening")
@@ -123,6 +123,9 @@ def test_hold_button_question_reaches_recognizer_and_answer_is_spoken(
         wait_for(lambda: bool(spoken(tmp_path)), 15, "the spoken answer")
         assert ANSWER_START in assistant.out.getvalue()  # type: ignore[attr-defined]
         wait_for(lambda: led.state == "asleep", 15, "the light to go back to asleep")
+        # End the loop before the light closes: a closed LED cannot be switched.
+        session.close()
+        thread.join(timeout=10)
 
 
 def test_keyboard_toggle_press_then_silence_ends_the_question(
@@ -191,8 +194,9 @@ def test_missing_microphone_is_spoken_and_shown(
     session = PushToTalkSession(assistant, microphone(device="no such microphone"),
                                 recognizer, light=led)
     with led:
-        running(session)
+        thread = running(session)
         session.post(ButtonEvent("start_listening", 0.0))
         wait_for(lambda: "no such microphone" in capsys.readouterr().err, 10, "the error")
         wait_for(lambda: led.state == "error", 5, "the light to show the error")
         session.close()
+        thread.join(timeout=10)
