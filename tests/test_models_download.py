@@ -12,6 +12,7 @@ import io
 import os
 import re
 import socket
+import ssl
 import subprocess
 import sys
 import tarfile
@@ -389,3 +390,29 @@ def test_disk_problem_is_one_clear_error_and_keeps_nothing_half_done(
     with pytest.raises(ModelDownloadFailed, match=r"Could not save the download to .*--dir"):
         install_model(spec, tmp_path, stream=io.StringIO(), policy=FAST)
     assert not (tmp_path / NAME).exists()
+
+
+def test_untrusted_https_certificate_is_one_clear_error(tmp_path: Path):
+    # A real TLS server with a self-signed certificate: what a Pi with a wrong clock
+    # (or a captive portal) sees. openssl is part of every Debian/Raspberry Pi OS.
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True, timeout=60,
+    )
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(cert, key)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
+    httpd.socket = ctx.wrap_socket(httpd.socket, server_side=True)
+    threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True).start()
+    try:
+        url = f"https://127.0.0.1:{httpd.server_address[1]}/m.zip"
+        spec = ModelSpec(name=NAME, kind="vosk", lang="", url=url)
+        with pytest.raises(ModelDownloadFailed, match="Cannot make a secure connection") as e:
+            install_model(spec, tmp_path / "models", stream=io.StringIO(), policy=FAST)
+        assert "(self-signed certificate). If this device's date and time are wrong" in str(e.value)
+        assert "\n" not in e.value.message
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

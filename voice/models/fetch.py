@@ -115,7 +115,8 @@ def _open(url: str, start: int, timeout: float, hint: str) -> http.client.HTTPRe
             # A Raspberry Pi has no clock battery: a wrong date is the usual cause.
             raise ModelDownloadFailed(
                 f"Cannot make a secure connection to {_host(url)} "
-                f"({getattr(e.reason, 'reason', None) or e.reason}). If this device's date "
+                f"({getattr(e.reason, 'verify_message', None) or 'the handshake failed'}). "
+                "If this device's date "
                 f"and time are wrong, set them and try again. Or install by hand: {hint}"
             ) from e
         raise HostUnreachable(
