@@ -79,9 +79,12 @@ class TtsSpeaker:
                     player.wait()
                 except SpeechOutputUnavailable:
                     pass  # handled below as a lost speaker
-                lost = player.lost or (not stop_event.is_set() and player.first_sound_at is None)
+                stopped = stop_event.is_set()
+                lost = player.lost or (not stopped and player.first_sound_at is None)
                 stop_event.set()  # ends synthesis early if playback failed
-                worker.join(timeout=10)
+                # After stop() the caller must get control back at once; a piece
+                # still being synthesised is dropped by the thread on its own.
+                worker.join(timeout=0.05 if stopped or lost else 10)
                 if lost:
                     self._speaker_lost(text)
                 else:

@@ -1,0 +1,246 @@
+"""The real speaker, heard through the virtual microphone.
+
+The ``virtual_mic`` fixture's null sink is the default output and its monitor
+the default input, so whatever the speaker plays is recorded here exactly as
+a microphone next to a loudspeaker would record it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from voice.config import Config
+from voice.errors import SpeechOutputUnavailable
+from voice.speech_out.base import VoiceSettings
+from voice.speech_out.factory import NO_SPEAKER, make_speaker
+from voice.speech_out.output import find_output_device, output_devices
+from voice.speech_out.print_speaker import PrintOnlySpeaker
+from voice.speech_out.synth import Pyttsx3Synth
+from voice.speech_out.tts_speaker import LOST_SPEAKER, TtsSpeaker
+from voice.speech_out.wav_speaker import WavFileSpeaker
+
+pytestmark = pytest.mark.audio
+
+REPO = Path(__file__).resolve().parent.parent
+BLOCK_S = 0.05
+#: RMS above which a 50 ms block counts as sound (silence records as exactly 0).
+LOUD = 0.003
+
+LONG_ANSWER = (
+    "Spasticity is a stiffness of the muscles. Stretching every day can help keep the "
+    "joints moving. Warm water may ease the spasms. Talk to your doctor before you change "
+    "any medicine. Baclofen relaxes the muscles, but it can make you sleepy. Take care "
+    "when you stand up."
+)
+
+
+@dataclass
+class Recording:
+    """50 ms blocks from the default input, each with the time it arrived."""
+
+    blocks: list[tuple[float, float]] = field(default_factory=list)
+    """(time.monotonic() at arrival, RMS of the block)."""
+
+    def loud_times(self, after: float = 0.0) -> list[float]:
+        return [t for t, rms in self.blocks if rms > LOUD and t > after]
+
+    def level(self, start: float, end: float) -> float:
+        vals = [rms for t, rms in self.blocks if start < t <= end and rms > LOUD]
+        return float(np.median(vals)) if vals else 0.0
+
+
+@pytest.fixture
+def record(virtual_mic: Any) -> Iterator[Recording]:
+    import sounddevice as sd
+
+    rec = Recording()
+
+    def callback(indata: np.ndarray, frames: int, _t: Any, _s: Any) -> None:
+        x = indata[:, 0].astype(np.float64)
+        rec.blocks.append((time.monotonic(), float(np.sqrt(np.mean(x * x)))))
+
+    stream = sd.InputStream(
+        samplerate=16000, channels=1, dtype="float32", blocksize=int(16000 * BLOCK_S),
+        callback=callback,
+    )
+    stream.start()
+    time.sleep(0.3)  # let the monitor settle so the first sound is not lost
+    try:
+        yield rec
+    finally:
+        stream.stop()
+        stream.close()
+
+
+@pytest.fixture(scope="module")
+def synth() -> Iterator[Pyttsx3Synth]:
+    s = Pyttsx3Synth()
+    s.start()
+    yield s
+    s.close()
+
+
+def test_a_spoken_answer_is_heard(record: Recording, synth: Pyttsx3Synth) -> None:
+    speaker = TtsSpeaker(synth, notify=pytest.fail)
+    start = time.monotonic()
+    assert not record.loud_times()  # silence before
+    speaker.say("Stretching every morning helps stiff muscles.", VoiceSettings())
+    returned = time.monotonic()
+    time.sleep(0.4)
+    loud = record.loud_times(after=start)
+    assert loud, "nothing was heard"
+    # Heard for most of the sentence (~3 s at 150 words a minute), starting quickly.
+    assert len(loud) * BLOCK_S > 1.5
+    assert loud[0] - start < 0.5
+    # say() waits for the end: the last sound arrives no later than just after it returns.
+    assert loud[-1] <= returned + 0.3
+    assert speaker.last_first_sound_at is not None
+    assert speaker.last_first_sound_at - start < 0.2
+
+
+def test_stop_silences_the_speaker_within_300_ms(
+    record: Recording, synth: Pyttsx3Synth
+) -> None:
+    speaker = TtsSpeaker(synth, notify=pytest.fail)
+    start = time.monotonic()
+    t = threading.Thread(target=speaker.say, args=(LONG_ANSWER, VoiceSettings()))
+    t.start()
+    time.sleep(1.2)
+    assert speaker.speaking
+    stopped_at = time.monotonic()
+    speaker.stop()
+    t.join(timeout=5)
+    returned_at = time.monotonic()
+    assert not t.is_alive()
+    assert not speaker.speaking
+    time.sleep(1.0)  # would still be talking: the answer lasts about 20 s
+    loud = record.loud_times(after=start)
+    # It was really speaking just before the stop ...
+    assert any(stopped_at - 0.6 < x <= stopped_at for x in loud)
+    # ... and the last sound reached the microphone within 300 ms of stop().
+    assert max(loud) - stopped_at < 0.3, f"sound went on {max(loud) - stopped_at:.3f} s"
+    assert returned_at - stopped_at < 0.3
+    # The speaker is usable again at once.
+    speaker.say("Yes.", VoiceSettings())
+    assert record.loud_times(after=returned_at + 1.0)
+
+
+def test_volume_changes_the_recorded_level(record: Recording, synth: Pyttsx3Synth) -> None:
+    speaker = TtsSpeaker(synth, notify=pytest.fail)
+    levels = []
+    for volume in (0.9, 0.3):
+        start = time.monotonic()
+        speaker.say("Warm water can ease the spasms.", VoiceSettings(volume=volume))
+        time.sleep(0.3)
+        levels.append(record.level(start, time.monotonic()))
+    assert levels[1] > 0
+    assert levels[0] / levels[1] == pytest.approx(3.0, rel=0.2)
+
+
+def test_output_device_is_chosen_by_part_of_its_name(
+    record: Recording, synth: Pyttsx3Synth
+) -> None:
+    names = [d.name for d in output_devices()]
+    assert "pulse" in names
+    dev = find_output_device("PULS")
+    assert dev is not None and dev.name == "pulse"
+    assert find_output_device("") is None
+    assert find_output_device("no such speaker") is None
+    notes: list[str] = []
+    speaker = make_speaker(Config(output_device="puls"), None, False, notes.append)
+    assert isinstance(speaker, TtsSpeaker) and speaker.device == dev.index
+    start = time.monotonic()
+    speaker.say("Hello.", VoiceSettings())
+    speaker.close()
+    time.sleep(0.3)
+    assert record.loud_times(after=start)
+    assert notes == []
+
+
+def test_an_unknown_speaker_name_is_reported_and_the_default_used(virtual_mic: Any) -> None:
+    notes: list[str] = []
+    speaker = make_speaker(Config(output_device="hdmi 7"), None, False, notes.append)
+    try:
+        assert isinstance(speaker, TtsSpeaker) and speaker.device is None
+        assert len(notes) == 1 and "hdmi 7" in notes[0] and "pulse" in notes[0]
+    finally:
+        speaker.close()
+
+
+def test_factory_modes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, virtual_mic: Any) -> None:
+    notes: list[str] = []
+    assert isinstance(make_speaker(Config(), None, True, notes.append), PrintOnlySpeaker)
+    wav = make_speaker(Config(), tmp_path / "out", False, notes.append)
+    assert isinstance(wav, WavFileSpeaker)
+    wav.synth.close()
+    assert notes == []
+    monkeypatch.setenv("PATH", str(tmp_path))  # no espeak-ng anywhere
+    with pytest.raises(SpeechOutputUnavailable, match="espeak-ng"):
+        make_speaker(Config(), None, False, notes.append)
+    with pytest.raises(SpeechOutputUnavailable, match="espeak-ng"):
+        make_speaker(Config(), tmp_path / "out", False, notes.append)
+    # Printing needs no espeak-ng.
+    assert isinstance(make_speaker(Config(), None, True, notes.append), PrintOnlySpeaker)
+
+
+NO_DEVICE_SCRIPT = """
+from voice.config import Config
+from voice.speech_out.base import VoiceSettings
+from voice.speech_out.factory import make_speaker
+speaker = make_speaker(Config(), None, False, lambda m: print("NOTIFY:", m, flush=True))
+speaker.say("Stretch every morning.", VoiceSettings())
+speaker.say("Rest when you are tired.", VoiceSettings())
+print("TYPE:", type(speaker).__name__)
+"""
+
+
+def test_no_output_device_says_so_once_and_prints(tmp_path: Path) -> None:
+    runtime = tmp_path / "run"
+    runtime.mkdir()
+    env = dict(
+        os.environ, XDG_RUNTIME_DIR=str(runtime),
+        PULSE_SERVER=f"unix:{tmp_path}/dead/native",  # nothing listens there
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", NO_DEVICE_SCRIPT], env=env, cwd=REPO,
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"NOTIFY: {NO_SPEAKER}",
+        "Stretch every morning.",
+        "Rest when you are tired.",
+        "TYPE: PrintOnlySpeaker",
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_a_speaker_that_disappears_is_reported_once_and_answers_are_printed(
+    virtual_mic: Any, synth: Pyttsx3Synth, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes: list[str] = []
+    speaker = TtsSpeaker(synth, notify=notes.append)
+    virtual_mic.stop()  # the sound server goes away, as when a USB speaker is pulled
+    try:
+        speaker.say("Stretch every morning.", VoiceSettings())
+        speaker.say("Rest when you are tired.", VoiceSettings())
+        out = capsys.readouterr().out
+        assert notes == [LOST_SPEAKER]
+        assert out.splitlines() == ["Stretch every morning.", "Rest when you are tired."]
+    finally:
+        virtual_mic.start()
+    # Plugged back in: sound again, no message.
+    speaker.say("Hello.", VoiceSettings())
+    assert notes == [LOST_SPEAKER]
+    assert speaker.last_first_sound_at is not None
