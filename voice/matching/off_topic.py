@@ -11,7 +11,7 @@ from __future__ import annotations
 
 WORDS = frozenset(
     """weather temperature rain raining snow snowing sunny forecast outside umbrella
-    music song songs sing singing play playing radio album band artist playlist
+    music song songs sing singing radio album band artist playlist
     joke jokes funny laugh riddle story stories poem
     time clock date today tomorrow yesterday tonight weekday calendar alarm timer remind
     reminder schedule news headlines politics president election minister government
