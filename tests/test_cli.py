@@ -91,3 +91,26 @@ def test_bare_voice_without_a_microphone_falls_back_to_typing(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     assert "can't find a microphone" in result.stderr
     assert "genetic component" in result.stdout
+
+
+def test_ask_speak_to_writes_the_spoken_reply(tmp_path: Path) -> None:
+    import wave
+
+    out = tmp_path / "spoken"
+    result = voice("ask", "--json", "--speak-to", str(out), "is there a cure")
+    assert result.returncode == 0, result.stderr
+    say = json.loads(result.stdout)["say"]
+    (wav,) = sorted(out.glob("*.wav"))
+    with wave.open(str(wav)) as w:
+        seconds = w.getnframes() / w.getframerate()
+    words = len(say.split())
+    # espeak-ng at 150 words a minute: the whole reply, not a fragment of it.
+    assert words / 150 * 60 * 0.6 < seconds < words / 150 * 60 * 1.6
+
+
+def test_text_speak_to_numbers_every_reply(tmp_path: Path) -> None:
+    out = tmp_path / "spoken"
+    result = voice("text", "--speak-to", str(out), stdin="hello\nis it genetic\nslower\nrepeat\n")
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in out.glob("*.wav"))
+    assert names == ["0001.wav", "0002.wav", "0003.wav", "0004.wav"]
