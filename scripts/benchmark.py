@@ -12,6 +12,7 @@ plain BM25 over title and body.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import random
 import resource
 import statistics
@@ -65,6 +66,31 @@ def ours_strict(matcher: Matcher) -> Guess:
         r = matcher.match(q)
         return r.entry.id if r.outcome == "answer" and r.entry else None
     return guess
+
+
+def offered_rate(matcher: Matcher, rows: list[tuple[str, set[str] | None]]) -> float:
+    """Share of in-scope questions whose right entry is answered or offered by name."""
+    inscope = [(q, e) for q, e in rows if e is not None]
+    hits = 0
+    for q, e in inscope:
+        r = matcher.match(q)
+        shown = [r.entry] if r.outcome == "answer" else r.offered if r.outcome == "confirm" else []
+        hits += any(x is not None and x.id in e for x in shown)  # type: ignore[operator]
+    return 100 * hits / len(inscope)
+
+
+def leave_one_out(kb: KnowledgeBase, rows: list[tuple[str, set[str] | None]]) -> float:
+    """Tuning questions matched with their own phrasing taken out of the content."""
+    inscope = [(q, e) for q, e in rows if e is not None]
+    right = 0
+    for q, e in inscope:
+        entries = tuple(
+            dataclasses.replace(x, phrasings=tuple(p for p in x.phrasings if p.lower() != q))
+            for x in kb.entries
+        )
+        r = Matcher(KnowledgeBase(entries)).match(q)
+        right += r.outcome != "no_match" and r.entry is not None and r.entry.id in e  # type: ignore[operator]
+    return 100 * right / len(inscope)
 
 
 def extract_one_titles(kb: KnowledgeBase, cutoff: float = 60.0) -> Guess:
@@ -139,6 +165,10 @@ def text_benchmark() -> None:
         for set_name, rows in (("held-out", heldout), ("tuning", tuning)):
             acc, rej, n_in, n_out = score(guess, rows)
             print(f"{name:44} {set_name:8} {acc:14.1f}% {rej:21.1f}%   (n={n_in}+{n_out})")
+    print(f"held-out, right entry answered or offered in 'Did you mean': "
+          f"{offered_rate(matcher, heldout):.1f}%")
+    print(f"tuning, leave-one-out (own phrasing removed from the content): "
+          f"{leave_one_out(kb, tuning):.1f}%")
     questions = [q for q, _ in heldout]
     print(f"marginal cost, ours: {per_question_ms(matcher.match, questions):.3f} ms/question")
     print(f"marginal cost, extractOne: "
