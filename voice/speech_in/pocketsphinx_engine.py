@@ -20,10 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from voice.audio.clip import RECOGNIZER_RATE, AudioClip
 from voice.errors import ModelMissing
 from voice.speech_in.base import Transcript
 from voice.speech_in.corpus import Corpus
+from voice.speech_in.gate import SpeechGate
 from voice.speech_in.lexicon import LEXICON_VERSION, Lexicon
 
 ENGINE = "pocketsphinx"
@@ -123,18 +126,20 @@ class PocketSphinxStream:
         self._owner = owner
         self._open = True
         self._partial = ""
+        self._gate = SpeechGate()
 
     def feed(self, clip: AudioClip) -> str:
         if not self._open:
             raise RuntimeError("this utterance is finished; start a new stream()")
-        pcm = _pcm16k(clip)
+        speech = self._gate.push(_samples16k(clip))
         with self._owner._lock:
             if self._owner._active is not self:
                 raise RuntimeError("a newer stream() replaced this one")
-            d = self._owner._decoder
-            d.process_raw(pcm, no_search=False, full_utt=False)
-            hyp = d.hyp()
-            self._partial = _clean(hyp.hypstr) if hyp is not None else ""
+            if len(speech):
+                d = self._owner._decoder
+                d.process_raw(speech.tobytes(), no_search=False, full_utt=False)
+                hyp = d.hyp()
+                self._partial = _clean(hyp.hypstr) if hyp is not None else ""
         return self._partial
 
     def finish(self) -> Transcript:
@@ -146,14 +151,17 @@ class PocketSphinxStream:
                 raise RuntimeError("a newer stream() replaced this one")
             self._owner._active = None
             d = self._owner._decoder
+            tail = self._gate.flush()
+            if len(tail):
+                d.process_raw(tail.tobytes(), no_search=False, full_utt=False)
             d.end_utt()
             return self._owner._transcript(d.hyp())
 
 
-def _pcm16k(clip: AudioClip) -> bytes:
+def _samples16k(clip: AudioClip) -> np.ndarray:
     if clip.rate != RECOGNIZER_RATE or clip.channels != 1:
         clip = clip.resampled(RECOGNIZER_RATE)
-    return clip.pcm_bytes()
+    return np.asarray(clip.samples, dtype=np.int16).reshape(-1)
 
 
 class PocketSphinxRecognizer:
@@ -223,7 +231,8 @@ class PocketSphinxRecognizer:
             return s
 
     def transcribe(self, clip: AudioClip) -> Transcript:
-        pcm = _pcm16k(clip)
+        gate = SpeechGate()
+        speech = np.concatenate([gate.push(_samples16k(clip)), gate.flush()])
         with self._lock:
             if self._active is not None:
                 self._active._open = False
@@ -231,9 +240,9 @@ class PocketSphinxRecognizer:
                 self._decoder.end_utt()
             d = self._decoder
             d.start_utt()
-            # full_utt: normalise with the whole clip's cepstral mean, which
-            # is more accurate than the running estimate a stream must use.
-            d.process_raw(pcm, no_search=False, full_utt=True)
+            if len(speech):
+                # full_utt: the whole clip is known, so decode it as one block.
+                d.process_raw(speech.tobytes(), no_search=False, full_utt=True)
             d.end_utt()
             return self._transcript(d.hyp())
 
