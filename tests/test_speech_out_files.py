@@ -163,6 +163,8 @@ def test_print_only_speaker_prints_each_answer(capsys: pytest.CaptureFixture[str
     p.stop()
     assert capsys.readouterr().out == "Stretch daily.\n"
     assert not p.speaking
+    PrintOnlySpeaker(echo=False).say("Printed by the caller.", VoiceSettings())
+    assert capsys.readouterr().out == ""
 
 
 def test_spoken_answer_transcribes_back_to_its_key_words(
@@ -207,3 +209,22 @@ def test_wav_speaker_stop_leaves_no_half_answer(tmp_path: Path, synth: Pyttsx3Sy
     speaker.say(ANSWER, VoiceSettings())
     assert not list(tmp_path.glob("*.wav"))
     assert not [p for p in os.listdir(tmp_path) if p.endswith(".part")]
+
+
+def test_a_rate_change_applies_to_the_very_next_sentence() -> None:
+    # pyttsx3 applied a changed rate one to nine utterances late when it was set
+    # on a running engine; the worker is therefore restarted for new settings.
+    s = Pyttsx3Synth()
+    try:
+        s.start(VoiceSettings(rate=200))
+        assert s._worker is not None
+        pid = s._worker.proc.pid
+        text = "Warm water can ease the spasms."
+        fast = s.synthesise(text, VoiceSettings(rate=200)).duration
+        assert s._worker.proc.pid == pid  # prepared: no restart on the first answer
+        durations = [s.synthesise(text, VoiceSettings(rate=r)).duration for r in (100, 200, 100)]
+        assert durations[0] > 1.5 * fast and durations[2] > 1.5 * fast
+        assert durations[1] == pytest.approx(fast, rel=0.05)
+        assert s.fallbacks == 0
+    finally:
+        s.close()

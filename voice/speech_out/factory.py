@@ -26,22 +26,28 @@ def make_speaker(
     speak_to: Path | None,
     no_speak: bool,
     notify: Callable[[str], None],
+    *,
+    echo: bool = True,
 ) -> Speaker:
     """The speaker to use, in this order of preference:
 
     ``--no-speak`` prints; ``--speak-to DIR`` writes WAVs; no audio output
     device prints (said once through ``notify``); otherwise the real speaker.
     Raises SpeechOutputUnavailable when espeak-ng is needed but missing.
+
+    ``echo=False`` is for callers that print every reply themselves: the
+    print-only speaker then prints nothing, and neither does the real speaker
+    when its device disappears (it still says so once through ``notify``).
     """
+    printer = PrintOnlySpeaker(echo=echo)
     if no_speak:
-        return PrintOnlySpeaker()
+        return printer
     if speak_to is not None:
-        require_espeak()
-        return WavFileSpeaker(speak_to)
+        return WavFileSpeaker(speak_to, default_synth(settings_from_config(cfg)))
     devices = output_devices()
     if not devices:
         notify(NO_SPEAKER)
-        return PrintOnlySpeaker()
+        return printer
     require_espeak()
     device = None
     if cfg.output_device.strip():
@@ -55,4 +61,5 @@ def make_speaker(
             )
         else:
             device = found.index
-    return TtsSpeaker(default_synth(), device=device, notify=notify)
+    synth = default_synth(settings_from_config(cfg))
+    return TtsSpeaker(synth, device=device, notify=notify, printer=printer)

@@ -42,6 +42,11 @@ def _sounddevice() -> Any:
             "I cannot play sound because the PortAudio library is missing. "
             "Please install it: sudo apt-get install libportaudio2."
         ) from e
+    # ALSA prints "underrun occurred" and the like among the assistant's own
+    # messages; the microphone code already silences it for the whole process.
+    from voice.audio.devices import _quiet_alsa
+
+    _quiet_alsa()
     return sounddevice
 
 
@@ -71,15 +76,21 @@ def refresh_devices() -> None:
 
 
 def find_output_device(name: str) -> OutputDevice | None:
-    """The first output device whose name contains ``name`` (any case).
+    """The output device called ``name``, else the first whose name contains it (any case).
 
-    None when ``name`` is empty (use the default device) or nothing matches.
+    An exact name wins, as for the microphone, so "pulse" picks "pulse" even
+    when another device has "pulse" inside its name. None when ``name`` is
+    empty (use the default device) or nothing matches.
     """
-    if not name.strip():
+    wanted = name.strip().casefold()
+    if not wanted:
         return None
-    wanted = name.strip().lower()
-    for dev in output_devices():
-        if wanted in dev.name.lower():
+    devices = output_devices()
+    for dev in devices:
+        if dev.name.casefold() == wanted:
+            return dev
+    for dev in devices:
+        if wanted in dev.name.casefold():
             return dev
     return None
 

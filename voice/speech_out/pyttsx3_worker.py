@@ -17,20 +17,28 @@ always held. The parent starts a new worker when the settings change.
 
 Protocol: one JSON object per line on stdin
 ``{"text": str, "path": str}``; one JSON line per
-request on the original stdout: ``{"ok": true, "frames": n}`` once the WAV is
+request on the original stdout: ``{"ok": true, "frames": n, "attempts": k}`` once the WAV is
 complete, or ``{"ok": false, "error": "..."}``. End of stdin ends the process.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
 import time
 import wave
+from typing import Any
 
 #: How long to wait for pyttsx3 to finish writing a WAV after runAndWait returns.
 FILE_WAIT_S = 3.0
+#: Once pyttsx3 is idle and its file exists, how long to wait before calling it final.
+SETTLE_S = 0.02
+#: pyttsx3 sometimes writes an empty 44-byte WAV (MACHINE-NOTES section 4; seen
+#: here for about half of the second utterances made ~4 s after the first).
+#: Saying it again in the same engine is ~15 ms and usually works.
+RETRIES = 1
 
 
 def _frames(path: str) -> int:
@@ -43,6 +51,27 @@ def _frames(path: str) -> int:
         return n if os.path.getsize(path) >= expected else 0
     except (OSError, EOFError, wave.Error):
         return 0
+
+
+def _save(engine: Any, text: str, path: str) -> int:
+    """Synthesise ``text`` into ``path``; frames written (0: pyttsx3 lost the audio)."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
+    engine.save_to_file(text, path)
+    engine.runAndWait()
+    returned = time.monotonic()
+    deadline = returned + FILE_WAIT_S
+    while True:
+        frames = _frames(path)
+        if frames or time.monotonic() > deadline:
+            return frames
+        # Idle with the file on disk means pyttsx3 is done: an empty WAV stays empty.
+        if (
+            not engine.isBusy() and os.path.exists(path)
+            and time.monotonic() - returned > SETTLE_S
+        ):
+            return _frames(path)
+        time.sleep(0.002)
 
 
 def main() -> int:
@@ -63,15 +92,12 @@ def main() -> int:
         try:
             req = json.loads(line)
             path = str(req["path"])
-            engine.save_to_file(str(req["text"]), path)
-            engine.runAndWait()
-            deadline = time.monotonic() + FILE_WAIT_S
-            frames = _frames(path)
-            while frames == 0 and time.monotonic() < deadline:
-                time.sleep(0.005)
-                frames = _frames(path)
+            frames = attempts = 0
+            while not frames and attempts <= RETRIES:
+                attempts += 1
+                frames = _save(engine, str(req["text"]), path)
             if frames:
-                reply.write(json.dumps({"ok": True, "frames": frames}) + "\n")
+                reply.write(json.dumps({"ok": True, "frames": frames, "attempts": attempts}) + "\n")
             else:
                 reply.write(json.dumps({"ok": False, "error": "no audio written"}) + "\n")
         except Exception as e:  # the parent falls back to espeak-ng; it needs the reason

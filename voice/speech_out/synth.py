@@ -5,9 +5,12 @@ is applied per sample afterwards so it means the same for both.
 
 Measured here (``scripts/benchmark_speech_out.py``, 20 sentences, 2 cores):
 pyttsx3 in the worker 13-16 ms a sentence, ``espeak-ng --stdout`` 11-14 ms.
-pyttsx3 is used first as the brief asks; the CLI takes over for a sentence
-whose WAV pyttsx3 did not write (MACHINE-NOTES section 4) or when the worker
-died or missed its deadline. Neither is slow enough to matter next to a
+pyttsx3 is used first as the brief asks. It does write an empty 44-byte WAV
+now and then (MACHINE-NOTES section 4; here about half of the second
+utterances made ~4 s after the first, in one test order): the worker notices
+at once and asks again, which has worked every time seen; the CLI takes over
+for a sentence that still has no audio, or when the worker died or missed its
+deadline. Neither is slow enough to matter next to a
 sentence's playback, so the choice is about robustness, not speed.
 """
 
@@ -179,6 +182,8 @@ class Pyttsx3Synth:
         self._count = 0
         self.fallbacks = 0
         """How many pieces the CLI had to synthesise (for tests and the benchmark)."""
+        self.retries = 0
+        """How many times pyttsx3 wrote an empty WAV and was asked again."""
         self._failures = 0  # consecutive worker failures
 
     @property
@@ -276,6 +281,9 @@ class Pyttsx3Synth:
             self._kill_worker()
             return None
         try:
+            attempts = reply.get("attempts", 1)
+            if isinstance(attempts, int) and attempts > 1:
+                self.retries += attempts - 1
             if not reply.get("ok"):
                 log.info("pyttsx3 wrote no audio (%s); using espeak-ng", reply.get("error"))
                 return None
@@ -301,9 +309,11 @@ class Pyttsx3Synth:
 
     def __del__(self) -> None:
         w = getattr(self, "_worker", None)
-        if w is not None and w.proc.poll() is None:
-            with contextlib.suppress(OSError):
-                os.killpg(w.proc.pid, signal.SIGKILL)
+        if w is not None:
+            if w.proc.poll() is None:
+                with contextlib.suppress(OSError):
+                    os.killpg(w.proc.pid, signal.SIGKILL)
+            shutil.rmtree(w.tmpdir, ignore_errors=True)
 
 
 def synthesise_text(synth: Synthesiser, text: str, settings: VoiceSettings) -> AudioClip:
@@ -318,10 +328,13 @@ def synthesise_text(synth: Synthesiser, text: str, settings: VoiceSettings) -> A
     return apply_volume(AudioClip(samples, rate, 1), settings.volume)
 
 
-def default_synth() -> Pyttsx3Synth:
-    """The synthesiser the assistant uses; raises when espeak-ng is missing."""
+def default_synth(settings: VoiceSettings | None = None) -> Pyttsx3Synth:
+    """The synthesiser the assistant uses, ready for ``settings``.
+
+    Raises SpeechOutputUnavailable when espeak-ng is missing.
+    """
     synth = Pyttsx3Synth(EspeakCliSynth(require_espeak()))
-    synth.start()
+    synth.start(settings)
     return synth
 
 

@@ -122,6 +122,16 @@ class TtsSpeaker:
             self.notify(LOST_SPEAKER)
         self.printer.say(text, VoiceSettings())
 
+    def prepare(self, settings: VoiceSettings) -> None:
+        """Get ready for ``settings`` now (e.g. just after the user changed the rate).
+
+        pyttsx3 needs a fresh child process for a new rate or voice (~0.1 s);
+        doing it here keeps that out of the next answer's first-sound time.
+        """
+        start = getattr(self.synth, "start", None)
+        if callable(start):
+            start(settings)
+
     def stop(self) -> None:
         with self._state_lock:
             self._stop_event.set()
