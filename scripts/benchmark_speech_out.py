@@ -237,7 +237,10 @@ def _live(texts: list[str], n_stops: int) -> dict[str, Any]:
         if monitor is not None:
             monitor.close()
         speaker.close()
-    out: dict[str, Any] = {}
+    out: dict[str, Any] = {
+        "live_pyttsx3_retries": synth.retries,
+        "live_pyttsx3_fallbacks": synth.fallbacks,
+    }
     out.update(_summary("first_audio_ms", first))
     out.update(_summary("first_heard_ms", heard))
     out.update(_summary("stop_return_ms", stop_return))
@@ -252,6 +255,11 @@ def _print(r: dict[str, Any]) -> None:
         f"espeak-ng CLI {r['synth_espeak_cli_ms_median']:.1f} ms (median); "
         f"pyttsx3 fallbacks {int(r['synth_pyttsx3_fallbacks'])}"
     )
+    if "live_pyttsx3_retries" in r:
+        print(
+            f"  while speaking: pyttsx3 empty-WAV retries {r['live_pyttsx3_retries']}, "
+            f"espeak-ng fallbacks {r['live_pyttsx3_fallbacks']}"
+        )
     for key, label in (
         ("first_audio_ms", "text -> first sample to PortAudio"),
         ("first_heard_ms", "text -> first sound at the monitor"),

@@ -4,7 +4,8 @@ Both produce 22 050 Hz mono int16 audio at full amplitude; the volume setting
 is applied per sample afterwards so it means the same for both.
 
 Measured here (``scripts/benchmark_speech_out.py``, 20 sentences, 2 cores):
-pyttsx3 in the worker 13-16 ms a sentence, ``espeak-ng --stdout`` 11-14 ms.
+pyttsx3 in the worker 11-22 ms a sentence (median), ``espeak-ng --stdout``
+18-22 ms.
 pyttsx3 is used first as the brief asks. It does write an empty 44-byte WAV
 now and then (MACHINE-NOTES section 4; here about half of the second
 utterances made ~4 s after the first, in one test order): the worker notices
