@@ -171,7 +171,14 @@ def build_assistant(cfg: Config, args: argparse.Namespace, json_lines: bool = Fa
     if not no_speak:
         from voice.speech_out.factory import make_speaker
 
+        # The assistant prints every reply itself; the speaker only speaks.
         speaker = make_speaker(cfg, speak_to=speak_to, no_speak=False,
-                               notify=lambda m: print(m, file=sys.stderr, flush=True))
+                               notify=lambda m: print(m, file=sys.stderr, flush=True),
+                               echo=False)
+        prepare = getattr(speaker, "prepare", None)
+        if prepare is not None:
+            # Start the synthesiser with the user's saved rate and voice now,
+            # not on the first answer.
+            prepare(settings)
     conversation = Conversation(matcher.kb, matcher, settings)
     return Assistant(conversation, speaker, json_lines=json_lines, settings_path=path)
