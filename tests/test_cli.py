@@ -114,3 +114,15 @@ def test_text_speak_to_numbers_every_reply(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in out.glob("*.wav"))
     assert names == ["0001.wav", "0002.wav", "0003.wav", "0004.wav"]
+
+
+def test_button_timing_comes_from_the_settings_file(tmp_path: Path) -> None:
+    from voice import config
+
+    cfg_file = tmp_path / "c.toml"
+    cfg_file.write_text("[ptt]\nlong_press = 2.5\ndouble_press = 0.8\npwm_led = true\n")
+    cfg = config.load(cfg_file)
+    assert (cfg.long_press, cfg.double_press, cfg.pwm_led) == (2.5, 0.8, True)
+    cfg_file.write_text("[ptt]\nlong_press = 0.5\ndouble_press = 0.8\n")
+    result = voice("ptt", "--config", str(cfg_file), "--no-speak")
+    assert result.returncode == 2 and "ptt.long_press" in result.stderr

@@ -70,6 +70,12 @@ class Config:
     """[ptt] button_pin: GPIO number of the button; none for keyboard."""
     led_pin: int | None = None
     """[ptt] led_pin: GPIO number of the status LED; none for no LED."""
+    pwm_led: bool = False
+    """[ptt] pwm_led: the status LED can be dimmed (PWM), so it pulses while speaking."""
+    long_press: float = 1.5
+    """[ptt] long_press: seconds a press is held to stop the speech."""
+    double_press: float = 0.6
+    """[ptt] double_press: two presses within this many seconds repeat the last answer."""
     sources: dict[str, str] = field(default_factory=dict, compare=False)
     """Where each value came from (key -> "default", a file path, or "command line")."""
 
@@ -92,6 +98,9 @@ KEYS: dict[str, tuple[str, type | tuple[type, ...]]] = {
     "ptt.mode": ("mode", str),
     "ptt.button_pin": ("button_pin", int),
     "ptt.led_pin": ("led_pin", int),
+    "ptt.pwm_led": ("pwm_led", bool),
+    "ptt.long_press": ("long_press", (int, float)),
+    "ptt.double_press": ("double_press", (int, float)),
 }
 FIELD_TO_KEY = {f: k for k, (f, _) in KEYS.items()}
 
@@ -108,6 +117,8 @@ def _flatten(data: dict[str, Any], where: str) -> dict[str, Any]:
 
 def _has_type(value: Any, typ: type | tuple[type, ...]) -> bool:
     # A separate function so the checker does not narrow ``value`` to object.
+    if typ is bool:
+        return isinstance(value, bool)
     return not isinstance(value, bool) and isinstance(value, typ)
 
 
@@ -131,6 +142,8 @@ def _check(key: str, value: Any, where: str) -> Any:
         raise ConfigInvalid(f"{where}: 'speech_out.volume' must be between 0.0 and 1.0")
     if name == "rate" and not 60 <= value <= 400:
         raise ConfigInvalid(f"{where}: 'speech_out.rate' must be between 60 and 400 words a minute")
+    if name in ("long_press", "double_press") and not 0.05 <= value <= 10:
+        raise ConfigInvalid(f"{where}: '{key}' must be a number of seconds between 0.05 and 10")
     if name in ("silence_timeout", "start_timeout", "max_utterance") and not 0 < value <= 600:
         raise ConfigInvalid(f"{where}: '{key}' must be a number of seconds between 0 and 600")
     if name in ("answer_threshold", "confirm_threshold") and not 0 <= value <= 100:
@@ -184,6 +197,8 @@ def load(
         cfg = replace(cfg, **values)
         for name in values:
             sources[name] = where
+    if cfg.double_press >= cfg.long_press:
+        raise ConfigInvalid("'ptt.long_press' must be longer than 'ptt.double_press'")
     if cfg.confirm_threshold > cfg.answer_threshold:
         raise ConfigInvalid(
             "'matching.confirm_threshold' must not be above 'matching.answer_threshold'"

@@ -24,6 +24,9 @@ FLAG_FIELDS = {
     "mode": "mode",
     "gpio": "button_pin",
     "led": "led_pin",
+    "pwm_led": "pwm_led",
+    "long_press": "long_press",
+    "double_press": "double_press",
 }
 
 

@@ -36,13 +36,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="GPIO number of the button, wired to GND (e.g. 17)")
     parser.add_argument("--led", type=int, metavar="PIN",
                         help="GPIO number of the status light (e.g. 27)")
-    parser.add_argument("--pwm-led", action="store_true",
+    parser.add_argument("--pwm-led", action="store_true", default=None,
                         help="the light can be dimmed (PWM): pulse while speaking")
     parser.add_argument("--mode", choices=("hold", "toggle"),
                         help="toggle: press to start and to stop (default); hold: talk while held")
-    parser.add_argument("--long-press", type=_seconds, default=1.5, metavar="S",
+    parser.add_argument("--long-press", type=_seconds, metavar="S",
                         help="holding this long stops the speech (toggle mode; default 1.5)")
-    parser.add_argument("--double-press", type=_seconds, default=0.6, metavar="S",
+    parser.add_argument("--double-press", type=_seconds, metavar="S",
                         help="two presses within this time repeat the answer (default 0.6)")
     parser.add_argument("--input-device", metavar="NAME", help="part of the microphone's name")
     parser.add_argument("--silence-timeout", type=_seconds, metavar="S",
@@ -60,9 +60,7 @@ def _note(text: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     cfg = config_from_args(args)
-    if args.double_press >= args.long_press:
-        raise DeviceUnavailable("--long-press must be longer than --double-press.")
-    timing = GestureTiming(long_press=args.long_press, double_press=args.double_press)
+    timing = GestureTiming(long_press=cfg.long_press, double_press=cfg.double_press)
 
     from voice.audio.capture import Microphone
     from voice.devices.session import PushToTalkSession
@@ -127,7 +125,7 @@ def _open_devices(cfg: Config, args: argparse.Namespace, session: Any,
         from voice.devices.led import StatusLed
 
         try:
-            light = StatusLed(cfg.led_pin, pwm=args.pwm_led, pin_factory=factory)
+            light = StatusLed(cfg.led_pin, pwm=cfg.pwm_led, pin_factory=factory)
         except DeviceUnavailable as e:
             # A missing light must not stop the assistant: say so, carry on.
             messages.append(e.message)
