@@ -42,7 +42,7 @@ STOPWORDS = frozenset(
     """a an the and or but if then of to in on at by for with from into about as is are was
     were be been being am do does did doing have has had having can could would should will
     shall may might must i me my mine we us our you your he him his she her it its they
-    them their this that these those what which who whom whose when where how there here
+    them their this that these those what which who whom whose where how there here
     any some all more most much many very too also not no yes get got go going
     tell say said know thing things anything something lot lots way ways one ones
     kind sort bit need want like help take taking make makes making get gets getting
