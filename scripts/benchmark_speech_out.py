@@ -22,12 +22,9 @@ When no audio output is reachable it starts its own PulseAudio null sink
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -94,40 +91,14 @@ def _audio_available() -> Iterator[str]:
     if not shutil.which("pulseaudio"):
         yield "none"
         return
-    runtime = Path(tempfile.mkdtemp(prefix="voice-bench-pa-"))
-    saved = {k: os.environ.get(k) for k in ("XDG_RUNTIME_DIR", "PULSE_SERVER")}
-    os.environ.update(XDG_RUNTIME_DIR=str(runtime), PULSE_SERVER=f"unix:{runtime}/pulse/native")
-    keepalive = None
-    try:
-        subprocess.run(
-            ["pulseaudio", "-n", "--daemonize=yes", "--exit-idle-time=-1",
-             "-L", "module-null-sink sink_name=bench", "-L", "module-native-protocol-unix"],
-            check=True, capture_output=True, timeout=20,
-        )
-        for cmd in (["pactl", "set-default-sink", "bench"],
-                    ["pactl", "set-default-source", "bench.monitor"]):
-            subprocess.run(cmd, check=True, capture_output=True, timeout=10)
-        # Without a steady client the null sink runs in 2 s blocks (MACHINE-NOTES).
-        keepalive = subprocess.Popen(
-            ["pacat", "-p", "--raw", "--rate=16000", "--channels=1", "--format=s16le",
-             "--latency-msec=20", "/dev/zero"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        time.sleep(2.5)
+    from voice.audio.virtual_mic import running_virtual_mic
+
+    with running_virtual_mic():
         refresh_devices()
-        yield "own-pulseaudio"
-    finally:
-        if keepalive is not None:
-            keepalive.kill()
-            keepalive.wait()
-        subprocess.run(["pulseaudio", "--kill"], capture_output=True, timeout=10)
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-        shutil.rmtree(runtime, ignore_errors=True)
-        refresh_devices()
+        try:
+            yield "own-pulseaudio"
+        finally:
+            refresh_devices()
 
 
 class _Monitor:

@@ -16,7 +16,6 @@ Needs espeak-ng and sox to make the recordings (and pulseaudio for
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import subprocess
@@ -70,35 +69,10 @@ def vad_cost(wav: Path, seconds: float = 60.0) -> float:
 @contextmanager
 def virtual_microphone() -> Iterator[dict[str, str]]:
     """A private PulseAudio whose null sink's monitor is the default source."""
-    runtime = Path(tempfile.mkdtemp(prefix="voice-bench-pa-"))
-    env = dict(os.environ, XDG_RUNTIME_DIR=str(runtime),
-               PULSE_SERVER=f"unix:{runtime}/pulse/native")
-    _run(["pulseaudio", "-n", "--daemonize=yes", "--exit-idle-time=-1",
-          "-L", "module-null-sink sink_name=vmic", "-L", "module-native-protocol-unix"], env)
-    _run(["pactl", "set-default-sink", "vmic"], env)
-    _run(["pactl", "set-default-source", "vmic.monitor"], env)
-    # A steady client keeps the null sink from working in 2 s blocks.
-    keep = subprocess.Popen(
-        ["pacat", "-p", "--raw", "--rate=16000", "--channels=1", "--format=s16le",
-         "--latency-msec=20", "/dev/zero"], env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(2.5)
-    saved = {k: os.environ.get(k) for k in ("XDG_RUNTIME_DIR", "PULSE_SERVER")}
-    os.environ.update({k: env[k] for k in saved})
-    from voice.audio.devices import reinitialize
+    from voice.audio.virtual_mic import running_virtual_mic
 
-    reinitialize()
-    try:
-        yield env
-    finally:
-        keep.kill()
-        subprocess.run(["pulseaudio", "--kill"], env=env, capture_output=True, timeout=10)
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-        shutil.rmtree(runtime, ignore_errors=True)
+    with running_virtual_mic() as mic:
+        yield mic.env
 
 
 def live_latency(wav: Path, runs: int, silence_timeout: float) -> list[float]:
