@@ -47,14 +47,14 @@ def _sd() -> Any:
             "I can't use sound on this computer: the PortAudio library is missing. "
             "Please run the install script again."
         ) from e
-    _quiet_alsa()
+    quiet_alsa()
     return sounddevice
 
 
 _alsa_handler: Any = None
 
 
-def _quiet_alsa() -> None:
+def quiet_alsa() -> None:
     """Stop ALSA printing "ALSA lib pcm.c: underrun occurred" and the like.
 
     Those lines land among the assistant's own messages, mean nothing to the
@@ -118,6 +118,24 @@ def _default_index(kind: str) -> int | None:
     return int(dev) if dev is not None and int(dev) >= 0 else None
 
 
+def match_name(devices: list[AudioDevice], name: str) -> AudioDevice | None:
+    """The device called ``name``, else the first whose name contains it (any case).
+
+    An exact name wins, so "pulse" picks "pulse" even when another device has
+    "pulse" inside its name.
+    """
+    wanted = name.strip().casefold()
+    if not wanted:
+        return None
+    for d in devices:
+        if d.name.casefold() == wanted:
+            return d
+    for d in devices:
+        if wanted in d.name.casefold():
+            return d
+    return None
+
+
 def _find(name: str, kind: str) -> AudioDevice:
     devices = list_devices()
     usable = [d for d in devices if (d.input_channels if kind == "input" else d.output_channels)]
@@ -132,13 +150,9 @@ def _find(name: str, kind: str) -> AudioDevice:
             if d.index == idx:
                 return d
         return usable[0]
-    wanted = name.casefold()
-    for d in usable:
-        if d.name.casefold() == wanted:
-            return d
-    for d in usable:
-        if wanted in d.name.casefold():
-            return d
+    found = match_name(usable, name)
+    if found is not None:
+        return found
     names = ", ".join(f'"{d.name}"' for d in usable)
     message = f'I can\'t find a {what} called "{name}". The {what}s I can use are: {names}.'
     if kind == "input":

@@ -12,26 +12,17 @@ import collections
 import contextlib
 import threading
 import time
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from voice.audio import devices
 from voice.audio.clip import AudioClip
+from voice.audio.devices import AudioDevice
 from voice.errors import SpeechOutputUnavailable
 
 #: Frames per callback block at 22 050 Hz: ~23 ms, the granularity of stop().
 BLOCK_FRAMES = 512
-
-
-@dataclass(frozen=True)
-class OutputDevice:
-    """One device sounddevice can play to."""
-
-    index: int
-    """sounddevice device index."""
-    name: str
-    """Name as PortAudio reports it."""
 
 
 def _sounddevice() -> Any:
@@ -42,57 +33,30 @@ def _sounddevice() -> Any:
             "I cannot play sound because the PortAudio library is missing. "
             "Please install it: sudo apt-get install libportaudio2."
         ) from e
-    # ALSA prints "underrun occurred" and the like among the assistant's own
-    # messages; the microphone code already silences it for the whole process.
-    from voice.audio.devices import _quiet_alsa
-
-    _quiet_alsa()
+    # ALSA prints "underrun occurred" and the like among the assistant's own messages.
+    devices.quiet_alsa()
     return sounddevice
 
 
-def output_devices() -> list[OutputDevice]:
+def output_devices() -> list[AudioDevice]:
     """Devices that can play sound; empty when there are none (or no PortAudio)."""
     try:
-        sd = _sounddevice()
-        devices = sd.query_devices()
-    except (SpeechOutputUnavailable, Exception):
+        return [d for d in devices.list_devices() if d.output_channels > 0]
+    except Exception:
         # A broken audio system means "no speaker", which the caller reports.
         return []
-    return [
-        OutputDevice(i, str(d["name"]))
-        for i, d in enumerate(devices)
-        if int(d.get("max_output_channels", 0)) > 0
-    ]
 
 
 def refresh_devices() -> None:
     """Make PortAudio read the device list again (it caches it at start-up)."""
-    try:
-        sd = _sounddevice()
-        sd._terminate()
-        sd._initialize()
-    except Exception:
-        pass  # nothing to refresh; output_devices() will report none
+    # Nothing to refresh without PortAudio; output_devices() will report none.
+    with contextlib.suppress(Exception):
+        devices.reinitialize()
 
 
-def find_output_device(name: str) -> OutputDevice | None:
-    """The output device called ``name``, else the first whose name contains it (any case).
-
-    An exact name wins, as for the microphone, so "pulse" picks "pulse" even
-    when another device has "pulse" inside its name. None when ``name`` is
-    empty (use the default device) or nothing matches.
-    """
-    wanted = name.strip().casefold()
-    if not wanted:
-        return None
-    devices = output_devices()
-    for dev in devices:
-        if dev.name.casefold() == wanted:
-            return dev
-    for dev in devices:
-        if wanted in dev.name.casefold():
-            return dev
-    return None
+def find_output_device(name: str) -> AudioDevice | None:
+    """The output device called ``name`` (or containing it); None when empty or not found."""
+    return devices.match_name(output_devices(), name)
 
 
 class ClipPlayer:
