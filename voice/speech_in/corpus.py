@@ -98,6 +98,8 @@ def _sentences(text: str) -> list[str]:
 #: How often a question-like line counts against one answer sentence: people
 #: ask in question words, and answers only add vocabulary.
 QUESTION_WEIGHT = 3
+#: Commands are short, so the language model needs them often to hear them at all.
+COMMAND_WEIGHT = 8
 
 
 def build_corpus(
@@ -123,7 +125,19 @@ def build_corpus(
                 prose.extend(_sentences(e.answer))
     questions.extend(extra_questions)
     in_scope = tuple(q for q in questions for _ in range(QUESTION_WEIGHT)) + tuple(prose)
-    return Corpus(in_scope, COMMAND_PHRASES, OUT_OF_SCOPE_SENTENCES)
+    return Corpus(in_scope, command_phrases(), OUT_OF_SCOPE_SENTENCES)
+
+
+def command_phrases() -> tuple[str, ...]:
+    """Every phrasing the conversation understands as a command, weighted like a question.
+
+    Taken from the conversation core itself, so a command it accepts can
+    always be recognised ("quit" once came out as "will it").
+    """
+    from voice.conversation.commands import PHRASINGS
+
+    phrases = dict.fromkeys((*COMMAND_PHRASES, *(p for ps in PHRASINGS.values() for p in ps)))
+    return tuple(p for p in phrases for _ in range(COMMAND_WEIGHT))
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,7 @@ from voice.config import REPO_ROOT, Config, default_models_dir
 from voice.content.model import KnowledgeBase
 from voice.errors import ModelMissing
 from voice.speech_in.base import Recognizer
-from voice.speech_in.corpus import COMMAND_PHRASES, build_corpus, read_labelled
-from voice.speech_in.lexicon import words_of
+from voice.speech_in.corpus import build_corpus, read_labelled
 
 #: Extra ways of asking, labelled by hand; they adapt the language model when
 #: present (a source checkout). An installed assistant works without them.
@@ -55,11 +54,8 @@ def _tuning_questions() -> list[str]:
 
 def content_grammar(kb: KnowledgeBase | None) -> list[str]:
     """Every word of the content and of the commands, for a Vosk grammar."""
-    corpus = build_corpus(kb, _tuning_questions())
-    words = set(corpus.vocabulary())
-    for phrase in COMMAND_PHRASES:
-        words.update(words_of(phrase))
-    return sorted(words)
+    # The corpus includes every command phrasing the conversation accepts.
+    return sorted(set(build_corpus(kb, _tuning_questions()).vocabulary()))
 
 
 def load_pocketsphinx(kb: KnowledgeBase | None, cache_dir: Path | None = None) -> Recognizer:
