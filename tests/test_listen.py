@@ -42,19 +42,9 @@ def start_listen(virtual_mic: Any, *flags: str, tmp_path: Path) -> subprocess.Po
 
 def wait_for_ready(proc: subprocess.Popen[str], timeout: float = 60) -> list[str]:
     """Read stderr until "Listening..."; returns the lines seen."""
-    assert proc.stderr is not None
-    seen: list[str] = []
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        line = proc.stderr.readline()
-        if not line:
-            break
-        seen.append(line.rstrip("\n"))
-        if line.strip() == "Listening...":
-            time.sleep(0.3)  # the null sink's first block (MACHINE-NOTES)
-            return seen
-    proc.kill()
-    pytest.fail(f"never said Listening...; stderr: {seen}")
+    seen = read_until(proc, "Listening...", timeout)
+    time.sleep(0.3)  # the null sink's first block (MACHINE-NOTES)
+    return seen
 
 
 def spoken(text: str, name: str) -> Path:

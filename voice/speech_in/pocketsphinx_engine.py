@@ -45,15 +45,19 @@ def default_cache_dir() -> Path:
     return Path(base) / "voice" / "pocketsphinx"
 
 
-def _model_dir() -> Path:
+def _pocketsphinx() -> Any:
     try:
-        from pocketsphinx import get_model_path
+        import pocketsphinx
     except ImportError as e:  # pragma: no cover - the package is a dependency
         raise ModelMissing(
             "The PocketSphinx speech recognizer is not installed. "
             "Run scripts/install.sh to install it."
         ) from e
-    return Path(get_model_path()) / "en-us"
+    return pocketsphinx
+
+
+def _model_dir() -> Path:
+    return Path(_pocketsphinx().get_model_path()) / "en-us"
 
 
 @dataclass(frozen=True)
@@ -188,13 +192,7 @@ class PocketSphinxRecognizer:
         *,
         topn: int = TOPN,
     ) -> None:
-        try:
-            import pocketsphinx
-        except ImportError as e:  # pragma: no cover - the package is a dependency
-            raise ModelMissing(
-                "The PocketSphinx speech recognizer is not installed. "
-                "Run scripts/install.sh to install it."
-            ) from e
+        pocketsphinx = _pocketsphinx()
         self.adapted: AdaptedModel | None = None
         # dither: exact digital silence (a muted or unplugged input gives
         # zeros) otherwise decodes as a word ("door", "when"); half a bit of
