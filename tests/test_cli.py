@@ -126,3 +126,20 @@ def test_button_timing_comes_from_the_settings_file(tmp_path: Path) -> None:
     cfg_file.write_text("[ptt]\nlong_press = 0.5\ndouble_press = 0.8\n")
     result = voice("ptt", "--config", str(cfg_file), "--no-speak")
     assert result.returncode == 2 and "ptt.long_press" in result.stderr
+
+
+def test_hands_free_modes_speak_a_fatal_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.md"
+    bad.write_text("## A title\n")
+    out = tmp_path / "spoken"
+    no_server = dict(os.environ, PULSE_SERVER=f"unix:{tmp_path}/no-such-socket")
+    result = voice("listen", "--once", "--content", str(bad), "--speak-to", str(out),
+                   env=no_server)
+    assert result.returncode == 2
+    assert "microphone" in result.stderr or "bad.md:1" in result.stderr
+    (wav,) = out.glob("*.wav")
+    assert wav.stat().st_size > 10_000, "the error was spoken, not just printed"
+    # Scripting commands only print.
+    quiet = tmp_path / "quiet"
+    assert voice("ask", "--content", str(bad), "--speak-to", str(quiet), "x").returncode == 2
+    assert not list(quiet.glob("*.wav"))

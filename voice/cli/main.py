@@ -8,10 +8,12 @@ by discovery, so adding a command touches no shared file.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import pkgutil
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from types import ModuleType
 
 from voice import __version__
@@ -47,8 +49,29 @@ def build_parser() -> argparse.ArgumentParser:
             help="content folder or file (repeat to merge several)",
         )
         mod.add_arguments(p)
-        p.set_defaults(run=mod.run)
+        # The hands-free modes speak a fatal error too: their user may not see a screen.
+        p.set_defaults(run=mod.run, speak_errors=getattr(mod, "SPEAKS_ERRORS", False))
     return parser
+
+
+def _say_aloud(message: str, speak_to: Path | None) -> None:
+    """Best effort: the error is already printed; speaking it must never fail."""
+    import shutil
+    import subprocess
+
+    if speak_to is not None:
+        from voice.speech_out.base import VoiceSettings
+        from voice.speech_out.wav_speaker import WavFileSpeaker
+
+        with contextlib.suppress(Exception):
+            WavFileSpeaker(speak_to).say(message, VoiceSettings())
+        return
+    espeak = shutil.which("espeak-ng")
+    if espeak is None:
+        return
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        subprocess.run([espeak, "-s", "140", message], timeout=60, check=False,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -62,6 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except VoiceError as e:
         print(f"voice: {e.message}", file=sys.stderr)
+        if getattr(args, "speak_errors", False) and not getattr(args, "no_speak", False):
+            _say_aloud(e.message, getattr(args, "speak_to", None))
         return 2
     except KeyboardInterrupt:
         print("voice: stopped.", file=sys.stderr)

@@ -23,6 +23,7 @@ from voice.speech_in.base import RecognitionStream, Recognizer
 
 NAME = "listen"
 HELP = "listen on the microphone and answer spoken questions (hands-free)"
+SPEAKS_ERRORS = True
 ORDER = 20
 
 READY = "Listening..."

@@ -21,6 +21,7 @@ from voice.speech_in.base import Transcript
 
 NAME = "ptt"
 HELP = "push to talk: press the button (or space) to ask, press again or pause to finish"
+SPEAKS_ERRORS = True
 ORDER = 30
 
 

@@ -15,6 +15,7 @@ from voice.errors import MicrophoneUnavailable
 
 NAME = "start"
 HELP = "start the assistant: listen on the microphone, or typing when there is none"
+SPEAKS_ERRORS = True
 ORDER = 1
 
 NO_MIC = "I can't find a microphone, so I'll answer typed questions instead."
