@@ -143,3 +143,30 @@ def test_hands_free_modes_speak_a_fatal_error(tmp_path: Path) -> None:
     quiet = tmp_path / "quiet"
     assert voice("ask", "--content", str(bad), "--speak-to", str(quiet), "x").returncode == 2
     assert not list(quiet.glob("*.wav"))
+
+
+def test_ask_audio_transcribes_each_file_once_loaded(tmp_path: Path) -> None:
+    question = tmp_path / "cure.wav"
+    subprocess.run(["espeak-ng", "-w", str(question), "is there a cure for neuromuscular disorders"],
+                   check=True, timeout=30)
+    # Any rate and channel count: resampled on the way in.
+    stereo = tmp_path / "eat-44k-stereo.wav"
+    plain = tmp_path / "eat.wav"
+    subprocess.run(["espeak-ng", "-w", str(plain), "what should I eat"], check=True, timeout=30)
+    subprocess.run(["sox", str(plain), "-r", "44100", "-c", "2", str(stereo)], check=True)
+    silence = tmp_path / "silence.wav"
+    subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", "-b", "16", str(silence),
+                    "trim", "0", "2"], check=True)
+    broken = tmp_path / "broken.wav"
+    broken.write_bytes(b"not a wav at all")
+    result = voice("ask", "--json", "--no-speak", "--recognizer", "pocketsphinx", "--audio",
+                   str(question), str(broken), str(stereo), str(silence))
+    assert result.returncode == 2, "one file could not be read"
+    assert "broken.wav" in result.stderr and "Traceback" not in result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == 3
+    assert rows[0]["match"]["id"] == "is-there-a-cure-for-neuromuscular-disorders"
+    assert "cure" in rows[0]["transcript"]
+    assert rows[1]["match"]["id"] == "dietary-adjustments"
+    assert rows[2]["transcript"] == "" and rows[2]["outcome"] == "no_match"
+    assert "Using PocketSphinx" in result.stderr

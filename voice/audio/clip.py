@@ -60,13 +60,20 @@ class AudioClip:
 
 
 def read_wav(path: str | Path) -> AudioClip:
-    """Read a 16-bit PCM WAV (any rate, any channel count)."""
-    with wave.open(str(path), "rb") as w:
-        if w.getsampwidth() != 2:
-            raise ValueError(f"{path}: only 16-bit PCM WAV files are supported")
-        frames = w.readframes(w.getnframes())
-        channels = w.getnchannels()
-        rate = w.getframerate()
+    """Read a 16-bit PCM WAV (any rate, any channel count).
+
+    Raises OSError when the file cannot be opened and ValueError when it is
+    not a 16-bit PCM WAV, so callers need to know nothing of ``wave``.
+    """
+    try:
+        with wave.open(str(path), "rb") as w:
+            if w.getsampwidth() != 2:
+                raise ValueError("only 16-bit PCM WAV files are supported")
+            frames = w.readframes(w.getnframes())
+            channels = w.getnchannels()
+            rate = w.getframerate()
+    except (wave.Error, EOFError) as e:
+        raise ValueError(f"not a WAV file ({e})") from e
     samples = np.frombuffer(frames, dtype="<i2").astype(np.int16)
     if channels > 1:
         samples = samples.reshape(-1, channels)

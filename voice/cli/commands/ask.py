@@ -79,8 +79,12 @@ def _ask_audio(cfg: Config, assistant: Assistant, args: argparse.Namespace) -> i
     for path in args.audio:
         try:
             clip = read_wav(path)
-        except (OSError, EOFError, ValueError) as e:
-            print(f"voice: {path}: cannot read this WAV file ({e}).", file=sys.stderr)
+        except OSError as e:
+            print(f"voice: {path}: cannot read this file ({e.strerror}).", file=sys.stderr)
+            status = 2
+            continue
+        except ValueError as e:
+            print(f"voice: {path}: cannot use this file: {e}.", file=sys.stderr)
             status = 2
             continue
         transcript = recognizer.transcribe(clip).text
