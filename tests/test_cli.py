@@ -147,8 +147,10 @@ def test_hands_free_modes_speak_a_fatal_error(tmp_path: Path) -> None:
 
 def test_ask_audio_transcribes_each_file_once_loaded(tmp_path: Path) -> None:
     question = tmp_path / "cure.wav"
-    subprocess.run(["espeak-ng", "-w", str(question), "is there a cure for neuromuscular disorders"],
-                   check=True, timeout=30)
+    subprocess.run(
+        ["espeak-ng", "-w", str(question), "is there a cure for neuromuscular disorders"],
+        check=True, timeout=30,
+    )
     # Any rate and channel count: resampled on the way in.
     stereo = tmp_path / "eat-44k-stereo.wav"
     plain = tmp_path / "eat.wav"
