@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from voice.audio.virtual_mic import VirtualMic, missing_tools, running_virtual_mic
+from voice.speech_out.synth import Pyttsx3Synth
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
@@ -28,9 +29,13 @@ def virtual_mic() -> Iterator[VirtualMic]:
         yield mic
 
 
-@pytest.fixture(scope="session")
-def content_dir() -> Path:
-    return CONTENT
+@pytest.fixture(scope="module")
+def synth() -> Iterator[Pyttsx3Synth]:
+    """The pyttsx3 synthesiser child process, shared by a module's tests."""
+    s = Pyttsx3Synth()
+    s.start()
+    yield s
+    s.close()
 
 
 @pytest.fixture(autouse=True)

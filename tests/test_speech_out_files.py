@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import stat
 import wave
-from collections.abc import Iterator
 from pathlib import Path
 
 import pocketsphinx
@@ -28,14 +27,6 @@ ANSWER = (
     "Stretching every morning helps stiff muscles. "
     "Warm water can ease the spasms. Ask your doctor about medicine."
 )
-
-
-@pytest.fixture(scope="module")
-def synth() -> Iterator[Pyttsx3Synth]:
-    s = Pyttsx3Synth()
-    s.start()
-    yield s
-    s.close()
 
 
 def _complete(path: Path) -> int:

@@ -87,14 +87,6 @@ def record(virtual_mic: Any) -> Iterator[Recording]:
         stream.close()
 
 
-@pytest.fixture(scope="module")
-def synth() -> Iterator[Pyttsx3Synth]:
-    s = Pyttsx3Synth()
-    s.start()
-    yield s
-    s.close()
-
-
 def test_a_spoken_answer_is_heard(record: Recording, synth: Pyttsx3Synth) -> None:
     speaker = TtsSpeaker(synth, notify=pytest.fail)
     start = time.monotonic()

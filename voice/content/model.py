@@ -43,7 +43,3 @@ class KnowledgeBase:
             if e.id == entry_id:
                 return e
         raise KeyError(entry_id)
-
-    def topics(self) -> list[str]:
-        """Titles to offer when the user asks what they can ask."""
-        return [e.title for e in self.entries]

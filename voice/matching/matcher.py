@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -81,10 +80,6 @@ class MatchResult:
     """answer (sure), confirm (ask "Did you mean ...?"), or no_match."""
     candidates: list[Candidate] = field(default_factory=list)
     """Best first; the first is the match (for confirm, the first one or two are offered)."""
-
-    @property
-    def best(self) -> Candidate | None:
-        return self.candidates[0] if self.candidates else None
 
     @property
     def entry(self) -> Entry | None:
@@ -287,6 +282,3 @@ class Matcher:
         if top >= self.answer_threshold and (not close or top >= SURE_SCORE):
             return MatchResult(text, "answer", cands)
         return MatchResult(text, "confirm", cands)
-
-    def titles(self) -> Iterable[str]:
-        return (i.entry.title for i in self._items)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import io
-import json
 import sys
 
 from voice.app import Assistant, add_output_arguments, build_assistant
@@ -37,9 +35,7 @@ def _fresh(assistant: Assistant) -> None:
 
 def run(args: argparse.Namespace) -> int:
     cfg = config_from_args(args)
-    # Printing is done here, so the assistant only speaks.
-    assistant = build_assistant(cfg, args, persist=False)
-    assistant.out = io.StringIO()
+    assistant = build_assistant(cfg, args, json_lines=args.json, persist=False)
     if args.audio:
         if args.question:
             raise VoiceError("Give either a question or --audio files, not both.")
@@ -50,24 +46,15 @@ def run(args: argparse.Namespace) -> int:
             raise VoiceError('Ask a question, for example: voice ask "is there a cure?"')
         questions = (line.rstrip("\n") for line in sys.stdin)  # type: ignore[assignment]
     for question in questions or []:
-        _answer(assistant, question, args.json, None)
+        _answer(assistant, question, None)
     assistant.wait()
     return 0
 
 
-def _answer(assistant: Assistant, text: str, as_json: bool, transcript: str | None) -> None:
+def _answer(assistant: Assistant, text: str, transcript: str | None) -> None:
     _fresh(assistant)
-    reply = assistant.reply_to(text)
-    if as_json:
-        data = reply.to_json()
-        if transcript is not None:
-            data["transcript"] = transcript
-        print(json.dumps(data, ensure_ascii=False), flush=True)
-    else:
-        print(reply.say, flush=True)
-    if reply.say:
-        assistant.speak(reply.say, reply.settings)
-        assistant.wait()
+    assistant.handle_text(text, transcript)
+    assistant.wait()
 
 
 def _ask_audio(cfg: Config, assistant: Assistant, args: argparse.Namespace) -> int:
@@ -88,5 +75,5 @@ def _ask_audio(cfg: Config, assistant: Assistant, args: argparse.Namespace) -> i
             status = 2
             continue
         transcript = recognizer.transcribe(clip).text
-        _answer(assistant, transcript, args.json, transcript)
+        _answer(assistant, transcript, transcript)
     return status
