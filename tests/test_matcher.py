@@ -102,3 +102,55 @@ def test_emergency_words(text: str) -> None:
 )
 def test_not_emergencies(text: str) -> None:
     assert not is_emergency(text)
+
+
+FAQ_AND_SECTION = (
+    "# FAQ\n\n## What can braces do for me?\n\nThey support weak joints.\n\n"
+    "# Article\n\n## Braces\n\nKnee braces and ankle braces support weak joints.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("do braces help", "What can braces do for me?"),
+        ("would braces work for me", "What can braces do for me?"),
+        ("tell me about braces", "Braces"),
+        ("what braces are there", "Braces"),
+    ],
+)
+def test_question_shape_settles_faq_against_section(question: str, title: str) -> None:
+    # A yes/no or "does it help" question goes to the FAQ, a request to
+    # describe a topic to the section, when both explain its words alike.
+    pair = Matcher(KnowledgeBase(tuple(parse_markdown(FAQ_AND_SECTION, "t.md"))))
+    result = pair.match(question)
+    assert result.entry is not None and result.entry.title == title
+
+
+def test_question_without_content_words_matches_a_phrasing_of_the_same_words() -> None:
+    text = "## Introduction\n\nAbout spasms.\n\nAlso asked:\n- what is this about\n"
+    kb = KnowledgeBase(tuple(parse_markdown(text, "t.md")))
+    matcher = Matcher(kb)
+    assert matcher.match("tell me what this is about").outcome == "answer"
+    assert matcher.match("how are you").outcome == "no_match"
+    assert matcher.match("what is this").outcome == "no_match"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("do my genes matter", "are-neuromuscular-disorders-hereditary"),
+        ("what is gene therapy", "recent-advancements-and-research"),
+        ("will my condition improve", "is-there-a-cure-for-neuromuscular-disorders"),
+    ],
+)
+def test_plain_words_fold_onto_the_content(matcher: Matcher, question: str, entry_id: str) -> None:
+    # "genes" is heredity but "gene therapy" is research; "illness" is a disorder.
+    result = matcher.match(question)
+    assert result.outcome != "no_match"
+    assert result.entry is not None and result.entry.id == entry_id
+
+
+@pytest.mark.parametrize("question", ["what does bonjour mean", "what does that word mean"])
+def test_asking_what_a_word_means_is_not_a_topic(matcher: Matcher, question: str) -> None:
+    assert matcher.match(question).outcome == "no_match"

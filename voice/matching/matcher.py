@@ -9,6 +9,12 @@ Scoring, per entry, of the question's content tokens (stemmed, fillers gone):
   explains nothing and is declined instead of matched to something unrelated.
 * phrase similarity (rapidfuzz): how close the whole question is to the
   title or one of the phrasings, which rewards word order and near-misses.
+* question shape: between an FAQ and an article section that score alike, a
+  yes/no or "does it help" question goes to the FAQ and "tell me about X" to
+  the section.
+
+A question without content words ("tell me what this is about") can only
+match a phrasing made of the same function words.
 
 Recognition errors are absorbed before scoring: adjacent words are joined
 when the join is a known word ("neuro modulation"), unknown words are split
@@ -28,11 +34,21 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from voice.content.model import Entry, KnowledgeBase
+from voice.content.model import Entry, EntryKind, KnowledgeBase
 from voice.matching import normalize
 from voice.matching.off_topic import WORDS as OFF_TOPIC
 
 Outcome = Literal["answer", "confirm", "no_match"]
+
+#: Openers of a request to describe a topic ("tell me about" is a filler, so
+#: what is left of "tell me about X" is "about X").
+_DESCRIBE_OPENERS = frozenset("about which".split())
+#: Last words of "what X are there / can I get / are available": asking what exists.
+_WHAT_EXISTS = frozenset("there get available exist".split())
+#: Openers of a yes/no question.
+_YES_NO_OPENERS = frozenset("do does can could will would is are should".split())
+#: Words asking whether something does good.
+_BENEFIT_WORDS = frozenset("help helps improve improves benefit benefits work works".split())
 
 #: Weight of a token found only in an entry's answer text (vs. 1.0 in its title,
 #: phrasings or keywords): answers mention many things they are not about.
@@ -50,6 +66,10 @@ UNKNOWN_SHARE = 0.35
 OFF_TOPIC_TOKEN = "<off-topic>"
 #: An off-topic word outweighs a rare known word: it vetoes all but strong matches.
 OFF_TOPIC_WEIGHT = 1.5
+#: A question without content words matches a phrasing without content words
+#: only this closely (rapidfuzz token_sort_ratio), and scores this share of it.
+BARE_CUTOFF = 90.0
+BARE_SCALE = 0.8
 #: Share of the score taken by whole-phrase similarity.
 PHRASE_SHARE = 0.3
 #: How many top entries by coverage get the (costlier) phrase comparison.
@@ -58,6 +78,10 @@ SHORTLIST = 12
 CLOSE_MARGIN = 6.0
 #: At or above this, the best entry is answered even with a close second.
 SURE_SCORE = 97.0
+#: Points added to the kind of entry the question's shape asks for (see
+#: ``_preferred_kind``): enough to settle a near-tie, too little to outweigh
+#: a clearly better entry.
+SHAPE_BONUS = CLOSE_MARGIN
 
 
 @dataclass(frozen=True)
@@ -124,6 +148,8 @@ class Matcher:
         self.answer_threshold = answer_threshold
         self.confirm_threshold = confirm_threshold
         self._items: list[_Indexed] = []
+        # Phrasings made only of function words ("what is this about").
+        self._bare: list[tuple[str, int]] = []
         self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for i, entry in enumerate(kb.entries):
             weights = self._field_weights(entry)
@@ -131,6 +157,7 @@ class Matcher:
             body = frozenset(weights) - strong
             phrases = [normalize.prepare(p) for p in (entry.title, *entry.phrasings)]
             self._items.append(_Indexed(entry, strong, body, phrases))
+            self._bare.extend((p, i) for p in phrases if not normalize.content_tokens(p))
             for tok, w in weights.items():
                 self._postings[tok].append((i, w))
         n = len(self._items)
@@ -250,15 +277,50 @@ class Matcher:
         ordered = process.extractOne(query, item.phrases, scorer=fuzz.ratio)
         return max(set_score * 0.85, ordered[1] if ordered else 0.0)
 
+    @staticmethod
+    def _preferred_kind(cleaned: str) -> EntryKind | None:
+        """The kind of entry a question's shape asks for, if it says.
+
+        An FAQ entry answers a question ("does physical therapy help", "can a
+        walker keep me active"); an article section describes a topic ("tell
+        me about physical therapy", "what devices are there"). When an FAQ and
+        the section on the same topic score alike, the shape decides.
+        """
+        words = cleaned.split()
+        if not words:
+            return None
+        if words[0] in _DESCRIBE_OPENERS or (words[0] == "what" and words[-1] in _WHAT_EXISTS):
+            return "section"
+        if words[0] in _YES_NO_OPENERS or any(w in _BENEFIT_WORDS for w in words):
+            return "faq"
+        return None
+
+    def _rank_bare(self, cleaned: str) -> list[Candidate]:
+        """Entries for a question without content words, by its function words alone.
+
+        "tell me what this is about" has nothing to score by coverage, yet an
+        editor's phrasing made of the same words ("what is this about") says
+        what it asks for. Only a near-verbatim match counts, so "how are you"
+        or a lone "um" still finds nothing.
+        """
+        best: dict[int, float] = {}
+        for phrase, idx in self._bare:
+            sim = fuzz.token_sort_ratio(cleaned, phrase)
+            if sim >= BARE_CUTOFF:
+                best[idx] = max(best.get(idx, 0.0), sim * BARE_SCALE)
+        ranked = sorted(best.items(), key=lambda kv: kv[1], reverse=True)
+        return [Candidate(self._items[idx].entry, round(score, 1)) for idx, score in ranked]
+
     def rank(self, text: str, limit: int = 5) -> list[Candidate]:
         """Entries ranked for ``text``, best first, with 0-100 scores."""
         cleaned = normalize.prepare(text)
         toks = self._repair(cleaned.split())
         if not toks:
-            return []
+            return self._rank_bare(cleaned)[:limit]
         coverage = self._coverage(toks)
         if not coverage:
             return []
+        kind = self._preferred_kind(cleaned)
         short = sorted(coverage, key=coverage.__getitem__, reverse=True)[:SHORTLIST]
         scored = []
         for idx in short:
@@ -267,6 +329,8 @@ class Matcher:
             # Phrase similarity can lift a covered question but never rescue
             # one whose words the entry does not explain.
             score = 100.0 * ((1 - PHRASE_SHARE) * cov + PHRASE_SHARE * phrase * cov**0.5)
+            if self._items[idx].entry.kind == kind and score >= self.confirm_threshold:
+                score = min(100.0, score + SHAPE_BONUS)
             scored.append(Candidate(self._items[idx].entry, round(score, 1)))
         scored.sort(key=lambda c: c.score, reverse=True)
         return scored[:limit]

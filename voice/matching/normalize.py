@@ -31,6 +31,8 @@ FILLER_PHRASES = (
     "i was wondering", "i wonder", "do you know", "you know", "i mean", "kind of",
     "sort of", "let me know", "i need to know", "explain to me", "talk to me about",
     "tell us", "can you explain", "could you explain",
+    # "do genes play a part": the idiom says "matter", not games or roles.
+    "play a part", "play any part", "play a role", "play any role",
 )
 FILLER_WORDS = frozenset(
     "um umm uh uhh er erm ah hmm mm like so well okay ok please hey hi hello oh "
@@ -49,7 +51,7 @@ STOPWORDS = frozenset(
     keep keeps give gives find use using used put let try seem come comes happen happens
     happening up out off over down on after before ever still always never often again
     already yet even only own other others same such each every both either neither than
-    else good best bad really""".split()
+    else good best bad really mean means meant""".split()
 )
 # "help" is a stopword because nearly every entry helps with something; it
 # made "how can I help" questions look in-scope for unrelated entries.

@@ -17,8 +17,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "diet": ("food", "foods", "eat", "eating", "meal", "meals", "nutrition", "nutritional",
              "nutrient", "nutrients", "cook", "cooking", "supplement", "supplements",
              "dietary", "menu"),
-    "hereditary": ("genetic", "genetically", "inherited", "inherit", "inheritance", "heredity",
-                   "hereditery", "familial", "born"),
+    "hereditary": ("genetic", "genetically", "gene", "genes", "inherited", "inherit",
+                   "inheritance", "heredity", "hereditery", "familial", "born"),
     "family": ("families", "son", "daughter", "children", "child", "kids", "kid", "parents",
                "parent", "grandchildren", "relatives", "siblings"),
     "cure": ("cured", "curable", "cures", "heal", "healed", "healing", "fix", "recover",
@@ -66,6 +66,10 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "daily": ("everyday", "day to day", "daily life", "chores", "housework"),
     "job": ("career", "employment", "office"),
     "stimulation": ("stimulator", "stimulators", "stimulate", "stimulating", "magnetic"),
+    # Gene therapy is a treatment under research, not heredity: kept apart from "genes".
+    "genetherapy": ("gene therapy", "gene therapies"),
+    "disorder": ("disorders", "disease", "diseases", "condition", "conditions", "illness",
+                 "illnesses", "sickness"),
     "treatment": ("treatments", "treat", "treated", "treating", "therapies"),
 }
 
