@@ -51,7 +51,7 @@ STOPWORDS = frozenset(
     keep keeps give gives find use using used put let try seem come comes happen happens
     happening up out off over down on after before ever still always never often again
     already yet even only own other others same such each every both either neither than
-    else good best bad really mean means meant""".split()
+    else good best bad really mean means meant matter matters""".split()
 )
 # "help" is a stopword because nearly every entry helps with something; it
 # made "how can I help" questions look in-scope for unrelated entries.
