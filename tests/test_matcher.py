@@ -154,3 +154,58 @@ def test_plain_words_fold_onto_the_content(matcher: Matcher, question: str, entr
 @pytest.mark.parametrize("question", ["what does bonjour mean", "what does that word mean"])
 def test_asking_what_a_word_means_is_not_a_topic(matcher: Matcher, question: str) -> None:
     assert matcher.match(question).outcome == "no_match"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how do I treat a sunburn", "what are the symptoms of flu", "is coffee bad for my heart",
+     "what's a good diet to lose weight"],
+)
+def test_health_questions_the_article_does_not_cover_are_declined(
+    matcher: Matcher, question: str
+) -> None:
+    # They share a word with the content ("treat", "symptoms", "diet") but
+    # answering them with that entry would mislead.
+    assert matcher.match(question).outcome == "no_match"
+
+
+def test_other_forms_of_function_words_are_function_words() -> None:
+    from voice.matching.normalize import tokens
+
+    assert tokens("my neurologist wants to try baclofen") == tokens("neurologist baclofen")
+    # A partner is who is asked about, not a caregiving question.
+    assert tokens("my wife has ms") == tokens("ms")
+
+
+def test_longer_phrases_fold_before_the_phrases_inside_them() -> None:
+    from voice.matching.synonyms import fold
+
+    assert fold("can i look after myself") == "can i independent"
+    assert fold("how do i look after him") == "how do i caregiver him"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("my wife has ms will swimming make her worse", "the-role-of-exercise-and-rehabilitation"),
+        ("are the jabs any good for spasms", "medication"),
+        ("what brings the cramps on", "causes-and-risk-factors"),
+    ],
+)
+def test_everyday_words_fold_onto_the_article_words(
+    matcher: Matcher, question: str, entry_id: str
+) -> None:
+    result = matcher.match(question)
+    assert result.outcome != "no_match"
+    assert result.entry is not None and result.entry.id == entry_id
+
+
+def test_a_condition_name_is_context_when_something_else_is_asked(matcher: Matcher) -> None:
+    # "ALS" is a rare word that only the section describing the conditions
+    # uses; asked with another topic it must not outweigh that topic.
+    assert matcher.match("what is als").entry.id == (  # type: ignore[union-attr]
+        "recognizing-chronic-spasms-and-neuromuscular-disorders"
+    )
+    result = matcher.match("my wife has ms, will exercise make her worse")
+    assert result.entry is not None
+    assert result.entry.id == "the-role-of-exercise-and-rehabilitation"

@@ -70,6 +70,16 @@ OFF_TOPIC_WEIGHT = 1.5
 #: only this closely (rapidfuzz token_sort_ratio), and scores this share of it.
 BARE_CUTOFF = 90.0
 BARE_SCALE = 0.8
+#: Names of the conditions. In "is there a charity for ALS" or "will exercise
+#: make her MS worse" the name says whose condition, the other words say what
+#: is asked; as rare words they would otherwise pull every such question to
+#: the section that describes the conditions.
+CONDITION_NAMES = (
+    "multiple sclerosis ms als myasthenia gravis motor neurone neuron mnd lou gehrig "
+    "parkinson parkinsons"
+)
+#: Weight of a condition name when the question has other known words.
+CONDITION_SHARE = 0.3
 #: Share of the score taken by whole-phrase similarity.
 PHRASE_SHARE = 0.3
 #: How many top entries by coverage get the (costlier) phrase comparison.
@@ -168,12 +178,13 @@ class Matcher:
         # A word the content never uses weighs like a fairly rare known word.
         self._unknown_idf = math.log((n + 1) / 2.5) + 0.1
         self._vocab = sorted(self._postings)
+        self._conditions = frozenset(normalize.tokens(CONDITION_NAMES))
         # Raw (unstemmed) words, for joining and splitting mis-segmented words.
         self._raw_words: dict[str, str] = {}
         for entry in kb.entries:
             text = " ".join((entry.title, *entry.phrasings, *entry.keywords, entry.answer))
             for word in normalize.prepare(text).split():
-                if word not in normalize.STOPWORDS:
+                if not normalize.is_function_word(word):
                     self._raw_words.setdefault(word, normalize.stem(word))
 
     @staticmethod
@@ -213,7 +224,7 @@ class Matcher:
                     i += 2
                     continue
             i += 1
-            if w in normalize.STOPWORDS or w in normalize.FILLER_WORDS:
+            if normalize.is_function_word(w):
                 continue
             if w in OFF_TOPIC:
                 out.append((OFF_TOPIC_TOKEN, 1.0))
@@ -252,12 +263,20 @@ class Matcher:
             return OFF_TOPIC_WEIGHT * self._unknown_idf
         return UNKNOWN_SHARE * self._unknown_idf
 
+    def _context_shares(self, toks: list[tuple[str, float]]) -> dict[str, float]:
+        """Reduced shares of condition names asked about alongside another topic."""
+        topical = any(t in self._idf and t not in self._conditions for t, _ in toks)
+        if not topical:
+            return {}
+        return {t: CONDITION_SHARE for t, _ in toks if t in self._conditions}
+
     def _coverage(self, toks: list[tuple[str, float]]) -> dict[int, float]:
         # Unknown words count less than known ones: a question padded with
         # words the content never uses ("my hands are weak and I keep dropping
         # things") should still find its entry, yet a question made only of
         # such words finds nothing at all.
-        total = sum(self._weight(t) for t, _ in set(toks))
+        shares = self._context_shares(toks)
+        total = sum(self._weight(t) * shares.get(t, 1.0) for t, _ in set(toks))
         if total <= 0:
             return {}
         acc: dict[int, float] = defaultdict(float)
@@ -266,7 +285,7 @@ class Matcher:
             if tok in seen:
                 continue
             seen.add(tok)
-            w = self._idf.get(tok, self._unknown_idf) * conf
+            w = self._idf.get(tok, self._unknown_idf) * conf * shares.get(tok, 1.0)
             for idx, field_weight in self._postings.get(tok, ()):
                 acc[idx] += w * field_weight
         return {idx: v / total for idx, v in acc.items()}

@@ -53,6 +53,9 @@ STOPWORDS = frozenset(
     already yet even only own other others same such each every both either neither than
     else good best bad really mean means meant matter matters""".split()
 )
+#: Partners are who is asked about, not what: "my wife has MS, can she swim" is
+#: about exercise. (Parents and children stay content words: they say heredity.)
+PEOPLE_WORDS = frozenset("wife husband partner spouse boyfriend girlfriend".split())
 # "help" is a stopword because nearly every entry helps with something; it
 # made "how can I help" questions look in-scope for unrelated entries.
 
@@ -89,9 +92,19 @@ def stem(word: str) -> str:
     return _STEM_OVERRIDES.get(word) or str(_STEMMER.stemWord(word))
 
 
+#: Stems of the function words, so their other forms ("wants", "needed",
+#: "tried", "helps") are function words too.
+_STOP_STEMS = frozenset(stem(w) for w in STOPWORDS | PEOPLE_WORDS)
+
+
+def is_function_word(word: str) -> bool:
+    """True for a word that says how something is asked, not what."""
+    return word in STOPWORDS or word in FILLER_WORDS or stem(word) in _STOP_STEMS
+
+
 def content_tokens(text: str) -> list[str]:
     """Stemmed content words of already-cleaned text."""
-    return [stem(w) for w in text.split() if w not in STOPWORDS and w not in FILLER_WORDS]
+    return [stem(w) for w in text.split() if not is_function_word(w)]
 
 
 def prepare(text: str) -> str:

@@ -28,5 +28,22 @@ WORDS = frozenset(
     wall paint painting garden knit knitting
     wrote author book novel hamlet shakespeare
     plus minus divided square root math maths calculate
-    morning afternoon evening""".split()
+    birthday present gift holiday holidays hotel egg eggs soup station dog dogs cat cats
+    pet pets vet password wifi""".split()
 )
+
+#: Health matters this knowledge base does not cover. Asked with a word it does
+#: use ("how do I treat a sunburn", "symptoms of flu"), such a question would
+#: otherwise be answered with an unrelated entry; it must be declined instead.
+HEALTH_WORDS = frozenset(
+    """sunburn sunburnt flu influenza covid coronavirus cough coughing sneeze sneezing
+    headache headaches migraine migraines toothache tooth teeth dentist snore snoring
+    cholesterol diabetes diabetic cancer asthma eczema rash rashes acne allergy allergies
+    hayfever fever throat heartburn indigestion constipation diarrhoea diarrhea vomiting
+    pregnant pregnancy menopause vaccine vaccines vaccination measles chickenpox
+    heart blood pressure weight obesity overweight hangover sting stings wasp bee insect
+    bite bites bruise bruises cream lotion skin hair eyesight glasses hearing ear ears
+    earache kidney kidneys liver stomach tummy bladder paracetamol ibuprofen aspirin
+    antibiotics antibiotic""".split()
+)
+WORDS = WORDS | HEALTH_WORDS
