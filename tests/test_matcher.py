@@ -209,3 +209,16 @@ def test_a_condition_name_is_context_when_something_else_is_asked(matcher: Match
     result = matcher.match("my wife has ms, will exercise make her worse")
     assert result.entry is not None
     assert result.entry.id == "the-role-of-exercise-and-rehabilitation"
+
+
+def test_what_is_the_point_of_asks_whether_it_helps(matcher: Matcher) -> None:
+    # "What's the point of X" asks about X's benefit: the FAQ, not the section.
+    result = matcher.match("what's the point of physical therapy")
+    assert result.entry is not None
+    assert result.entry.id == "what-role-does-physical-therapy-play-in-managing-these-conditions"
+
+
+def test_when_it_happens_says_nothing_about_what_is_asked() -> None:
+    from voice.matching.normalize import tokens
+
+    assert tokens("i feel anxious all the time") == tokens("i feel anxious")

@@ -48,7 +48,10 @@ _WHAT_EXISTS = frozenset("there get available exist".split())
 #: Openers of a yes/no question.
 _YES_NO_OPENERS = frozenset("do does can could will would is are should".split())
 #: Words asking whether something does good.
-_BENEFIT_WORDS = frozenset("help helps improve improves benefit benefits work works".split())
+#: ("what's the point of physio", "is it worth it").
+_BENEFIT_WORDS = frozenset(
+    "help helps improve improves benefit benefits work works point worth".split()
+)
 
 #: Weight of a token found only in an entry's answer text (vs. 1.0 in its title,
 #: phrasings or keywords): answers mention many things they are not about.
@@ -61,7 +64,7 @@ STRONG_STEP = 0.1
 FUZZY_TOKEN_WEIGHT = 0.8
 FUZZY_TOKEN_CUTOFF = 84.0
 #: How much an unknown word weighs against the question's known words.
-UNKNOWN_SHARE = 0.35
+UNKNOWN_SHARE = 0.2
 #: Stands for any word of an everyday off-topic request; it matches no entry.
 OFF_TOPIC_TOKEN = "<off-topic>"
 #: An off-topic word outweighs a rare known word: it vetoes all but strong matches.

@@ -33,6 +33,10 @@ FILLER_PHRASES = (
     "tell us", "can you explain", "could you explain",
     # "do genes play a part": the idiom says "matter", not games or roles.
     "play a part", "play any part", "play a role", "play any role",
+    # When something happens says nothing about what is asked ("I'm anxious
+    # all the time"), and "time" alone is an everyday request word.
+    "all the time", "at the moment", "these days", "nowadays", "lately", "any more",
+    "anymore", "at all",
 )
 FILLER_WORDS = frozenset(
     "um umm uh uhh er erm ah hmm mm like so well okay ok please hey hi hello oh "
@@ -51,7 +55,7 @@ STOPWORDS = frozenset(
     keep keeps give gives find use using used put let try seem come comes happen happens
     happening up out off over down on after before ever still always never often again
     already yet even only own other others same such each every both either neither than
-    else good best bad really mean means meant matter matters""".split()
+    else good best bad really mean means meant matter matters point""".split()
 )
 #: Partners are who is asked about, not what: "my wife has MS, can she swim" is
 #: about exercise. (Parents and children stay content words: they say heredity.)
