@@ -222,3 +222,15 @@ def test_when_it_happens_says_nothing_about_what_is_asked() -> None:
     from voice.matching.normalize import tokens
 
     assert tokens("i feel anxious all the time") == tokens("i feel anxious")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "not_token"),
+    [("can i sign up for a trial", "sign"), ("what is the test with needles", "tingl")],
+)
+def test_idioms_do_not_leak_their_words(phrase: str, not_token: str) -> None:
+    # "sign up" is joining, not a symptom; a needle is not "pins and needles".
+    from voice.matching.normalize import tokens
+
+    assert not_token not in tokens(phrase)
+    assert "tingl" in tokens("i get pins and needles")

@@ -37,6 +37,9 @@ FILLER_PHRASES = (
     # all the time"), and "time" alone is an everyday request word.
     "all the time", "at the moment", "these days", "nowadays", "lately", "any more",
     "anymore", "at all",
+    # Where the asker heard of something ("I saw robot legs on the news").
+    "on the news", "in the news", "on the radio", "on the telly", "on tv", "on television",
+    "in the paper", "in the papers",
 )
 FILLER_WORDS = frozenset(
     "um umm uh uhh er erm ah hmm mm like so well okay ok please hey hi hello oh "
@@ -55,7 +58,7 @@ STOPWORDS = frozenset(
     keep keeps give gives find use using used put let try seem come comes happen happens
     happening up out off over down on after before ever still always never often again
     already yet even only own other others same such each every both either neither than
-    else good best bad really mean means meant matter matters point""".split()
+    else good best bad really mean means meant matter matters point stuff""".split()
 )
 #: Partners are who is asked about, not what: "my wife has MS, can she swim" is
 #: about exercise. (Parents and children stay content words: they say heredity.)
