@@ -117,6 +117,8 @@ FAQ_AND_SECTION = (
         ("would braces work for me", "What can braces do for me?"),
         ("tell me about braces", "Braces"),
         ("what braces are there", "Braces"),
+        ("where do i get braces", "Braces"),
+        ("can i get a brace", "Braces"),
     ],
 )
 def test_question_shape_settles_faq_against_section(question: str, title: str) -> None:
@@ -234,3 +236,14 @@ def test_idioms_do_not_leak_their_words(phrase: str, not_token: str) -> None:
 
     assert not_token not in tokens(phrase)
     assert "tingl" in tokens("i get pins and needles")
+
+
+def test_the_article_subject_is_context_too() -> None:
+    # "chronic" names what the whole article is about; "causes" is the question.
+    text = (
+        "## Chronic spasms\n\nWhat they are.\n\n"
+        "## Causes of spasms\n\nWhy they happen.\n"
+    )
+    matcher = Matcher(KnowledgeBase(tuple(parse_markdown(text, "t.md"))))
+    result = matcher.match("what causes chronic spasms")
+    assert result.entry is not None and result.entry.title == "Causes of spasms"

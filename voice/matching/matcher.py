@@ -45,6 +45,8 @@ Outcome = Literal["answer", "confirm", "no_match"]
 _DESCRIBE_OPENERS = frozenset("about which".split())
 #: Last words of "what X are there / can I get / are available": asking what exists.
 _WHAT_EXISTS = frozenset("there get available exist".split())
+#: "can I get a ...": asking for a thing, not whether it helps.
+_GET_A = [["can", "i", "get", a] for a in ("a", "an", "some", "any")]
 #: Openers of a yes/no question.
 _YES_NO_OPENERS = frozenset("do does can could will would is are should".split())
 #: Words asking whether something does good.
@@ -73,13 +75,13 @@ OFF_TOPIC_WEIGHT = 1.5
 #: only this closely (rapidfuzz token_sort_ratio), and scores this share of it.
 BARE_CUTOFF = 90.0
 BARE_SCALE = 0.8
-#: Names of the conditions. In "is there a charity for ALS" or "will exercise
-#: make her MS worse" the name says whose condition, the other words say what
-#: is asked; as rare words they would otherwise pull every such question to
-#: the section that describes the conditions.
+#: Names of the conditions, and the article's words for them. In "is there a
+#: charity for ALS" or "what triggers chronic spasms" the name says whose
+#: condition, the other words say what is asked; as rare words they would
+#: otherwise pull such questions to the section that describes the conditions.
 CONDITION_NAMES = (
     "multiple sclerosis ms als myasthenia gravis motor neurone neuron mnd lou gehrig "
-    "parkinson parkinsons"
+    "parkinson parkinsons chronic neuromuscular"
 )
 #: Weight of a condition name when the question has other known words.
 CONDITION_SHARE = 0.3
@@ -312,6 +314,9 @@ class Matcher:
         if not words:
             return None
         if words[0] in _DESCRIBE_OPENERS or (words[0] == "what" and words[-1] in _WHAT_EXISTS):
+            return "section"
+        if words[0] == "where" or words[:4] in _GET_A:
+            # "where do I get braces", "can I get a scooter": what exists and how to get it.
             return "section"
         if words[0] in _YES_NO_OPENERS or any(w in _BENEFIT_WORDS for w in words):
             return "faq"
