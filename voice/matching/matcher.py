@@ -66,7 +66,7 @@ STRONG_STEP = 0.1
 FUZZY_TOKEN_WEIGHT = 0.8
 FUZZY_TOKEN_CUTOFF = 84.0
 #: How much an unknown word weighs against the question's known words.
-UNKNOWN_SHARE = 0.2
+UNKNOWN_SHARE = 0.3
 #: Stands for any word of an everyday off-topic request; it matches no entry.
 OFF_TOPIC_TOKEN = "<off-topic>"
 #: An off-topic word outweighs a rare known word: it vetoes all but strong matches.

@@ -58,7 +58,9 @@ STOPWORDS = frozenset(
     keep keeps give gives find use using used put let try seem come comes happen happens
     happening up out off over down on after before ever still always never often again
     already yet even only own other others same such each every both either neither than
-    else good best bad really mean means meant matter matters point stuff""".split()
+    else good best bad really mean means meant matter matters point stuff
+    wants wanted needs needed tries tried trying helps helped helping uses seems seemed
+    happened anybody anyone somebody someone""".split()
 )
 #: Partners are who is asked about, not what: "my wife has MS, can she swim" is
 #: about exercise. (Parents and children stay content words: they say heredity.)
@@ -99,14 +101,9 @@ def stem(word: str) -> str:
     return _STEM_OVERRIDES.get(word) or str(_STEMMER.stemWord(word))
 
 
-#: Stems of the function words, so their other forms ("wants", "needed",
-#: "tried", "helps") are function words too.
-_STOP_STEMS = frozenset(stem(w) for w in STOPWORDS | PEOPLE_WORDS)
-
-
 def is_function_word(word: str) -> bool:
     """True for a word that says how something is asked, not what."""
-    return word in STOPWORDS or word in FILLER_WORDS or stem(word) in _STOP_STEMS
+    return word in STOPWORDS or word in FILLER_WORDS or word in PEOPLE_WORDS
 
 
 def content_tokens(text: str) -> list[str]:

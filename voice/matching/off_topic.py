@@ -44,6 +44,6 @@ HEALTH_WORDS = frozenset(
     heart blood pressure weight obesity overweight hangover sting stings wasp bee insect
     bite bites bruise bruises cream lotion skin hair eyesight glasses hearing ear ears
     earache kidney kidneys liver stomach tummy bladder paracetamol ibuprofen aspirin
-    antibiotics antibiotic""".split()
+    antibiotics antibiotic hiccups hiccup""".split()
 )
 WORDS = WORDS | HEALTH_WORDS
