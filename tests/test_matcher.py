@@ -252,7 +252,7 @@ def test_the_article_subject_is_context_too() -> None:
 def test_dev_set_does_not_regress(matcher: Matcher) -> None:
     # tests/data/dev.tsv was written independently of the tuning set and of
     # the content's phrasings; it measures how the matcher generalises.
-    # Reached: in scope 90/106 (84.9%), out of scope 29/30 (96.7%).
+    # Reached: in scope 91/106 (85.8%), out of scope 29/30 (96.7%).
     rows = labelled(DATA / "dev.tsv")
     inscope = [(q, e) for q, e in rows if e != "-"]
     oos = [q for q, e in rows if e == "-"]
@@ -261,5 +261,5 @@ def test_dev_set_does_not_regress(matcher: Matcher) -> None:
         if (r := matcher.match(q)).outcome != "no_match" and r.entry and r.entry.id in e.split("|")
     )
     declined = sum(1 for q in oos if matcher.match(q).outcome == "no_match")
-    assert right / len(inscope) >= 0.82, f"dev in scope {right}/{len(inscope)}"
+    assert right / len(inscope) >= 0.83, f"dev in scope {right}/{len(inscope)}"
     assert declined / len(oos) >= 0.93, f"dev out of scope {declined}/{len(oos)}"
