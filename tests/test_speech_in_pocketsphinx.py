@@ -159,6 +159,41 @@ def test_streaming_gives_partials_and_the_same_words(
         s.feed(clip)
 
 
+def _feed(stream: object, samples: np.ndarray) -> None:
+    for i in range(0, len(samples), 1600):  # 100 ms blocks, as the microphone delivers
+        stream.feed(AudioClip(samples[i : i + 1600], 16000))  # type: ignore[attr-defined]
+
+
+def test_final_pass_starts_at_a_pause_and_equals_the_whole_clip_decode(
+    rec: PocketSphinxRecognizer, wavs: Path
+) -> None:
+    clip = spoken("are neuromuscular disorders hereditary", wavs, Variant("en+f3"))
+    whole = rec.transcribe(clip).text
+    s = rec.stream()
+    _feed(s, clip.samples)
+    _feed(s, np.zeros(16000, dtype=np.int16))  # the end-pointer's wait
+    # Started during the silence, before anyone asked for the result.
+    assert s._final is not None
+    assert s.finish().text == whole
+
+
+def test_speech_after_a_pause_is_not_lost_to_an_early_final_pass(
+    rec: PocketSphinxRecognizer, wavs: Path
+) -> None:
+    # A slow speaker: "does acupuncture help" ... 1 s ... "do i need a wheelchair".
+    a = spoken("does acupuncture help", wavs).samples
+    b = spoken("do i need a wheelchair", wavs).samples
+    s = rec.stream()
+    _feed(s, a)
+    _feed(s, np.zeros(16000, dtype=np.int16))
+    first_guess = s._final
+    assert first_guess is not None
+    _feed(s, b)
+    text = s.finish().text
+    assert s._final is not first_guess
+    assert "acupuncture" in text and "wheelchair" in text, text
+
+
 def test_new_stream_abandons_the_old_one(rec: PocketSphinxRecognizer, wavs: Path) -> None:
     first = rec.stream()
     first.feed(AudioClip(np.zeros(1600, dtype=np.int16), 16000))

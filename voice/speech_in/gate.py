@@ -72,6 +72,13 @@ class SpeechGate:
                     self._pending.pop(0)  # only the pre-roll is ever needed
         return np.concatenate(out) if out else np.zeros(0, dtype=np.int16)
 
+    def peek_tail(self) -> np.ndarray:
+        """What ``flush()`` would return now, without ending the input."""
+        if not self._heard:
+            return np.zeros(0, dtype=np.int16)
+        tail = self._pending[: self._keep()]
+        return np.concatenate(tail) if tail else np.zeros(0, dtype=np.int16)
+
     def flush(self) -> np.ndarray:
         """End of input: the trailing margin after the last speech (empty if none)."""
         if not self._heard:

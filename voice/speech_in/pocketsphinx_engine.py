@@ -131,28 +131,98 @@ def _clean(hypstr: str) -> str:
     return " ".join(w.split("(")[0] for w in words).lower()
 
 
+#: Seconds of trailing quiet after which the final pass starts, before the
+#: end-pointer has decided the question is over. The end-pointer waits 2 s by
+#: default, so the final pass is usually done when it is asked for.
+SPECULATE_AFTER = 0.4
+
+#: Longest speech (seconds) decoded again as a whole at the end. Past this the
+#: streamed result is used, so a long ramble never waits seconds for a second
+#: pass (~0.09 s per second of speech here, 3-4x that on a Pi).
+FINAL_PASS_MAX = 15.0
+
+
+class _FinalPass:
+    """The whole utterance decoded again in one block, in a worker thread.
+
+    Measured on the tuning questions, spoken in six conditions, with a
+    language model that had not seen them: the streamed result gets 57 % of
+    questions to the right entry, the same audio decoded as one block 66 %
+    (the cepstral mean is then taken over the whole utterance instead of
+    being estimated as it goes). Starting it at the first pause keeps the
+    wait after the end of speech short.
+    """
+
+    def __init__(self, owner: PocketSphinxRecognizer, speech: np.ndarray) -> None:
+        self.samples = len(speech)
+        self._result: Transcript | None = None
+        self._thread = threading.Thread(
+            target=self._run, args=(owner, speech), daemon=True, name="pocketsphinx-final"
+        )
+        self._thread.start()
+
+    def _run(self, owner: PocketSphinxRecognizer, speech: np.ndarray) -> None:
+        self._result = owner._decode_whole(speech)
+
+    def result(self) -> Transcript | None:
+        self._thread.join()
+        return self._result
+
+
 class PocketSphinxStream:
-    """One utterance; see ``RecognitionStream``. Obtain from ``stream()``."""
+    """One utterance; see ``RecognitionStream``. Obtain from ``stream()``.
+
+    Audio is decoded as it arrives (for partial results); the final
+    transcript comes from ``_FinalPass`` over the whole utterance.
+    """
 
     def __init__(self, owner: PocketSphinxRecognizer) -> None:
         self._owner = owner
         self._open = True
         self._partial = ""
         self._gate = SpeechGate()
+        self._speech: list[np.ndarray] = []
+        self._speech_samples = 0
+        self._quiet = 0  # samples pushed since the gate last passed speech
+        self._final: _FinalPass | None = None
 
     def feed(self, clip: AudioClip) -> str:
         if not self._open:
             raise RuntimeError("this utterance is finished; start a new stream()")
-        speech = self._gate.push(_samples16k(clip))
+        pushed = _samples16k(clip)
+        speech = self._gate.push(pushed)
         with self._owner._lock:
             if self._owner._active is not self:
                 raise RuntimeError("a newer stream() replaced this one")
             if len(speech):
+                self._speech.append(speech)
+                self._speech_samples += len(speech)
+                self._quiet = 0
                 d = self._owner._decoder
                 d.process_raw(speech.tobytes(), no_search=False, full_utt=False)
                 hyp = d.hyp()
                 self._partial = _clean(hyp.hypstr) if hyp is not None else ""
+            else:
+                self._quiet += len(pushed)
+        self._maybe_speculate()
         return self._partial
+
+    def _maybe_speculate(self) -> None:
+        if (
+            self._final is None
+            and self._gate.heard_speech
+            and self._quiet >= SPECULATE_AFTER * RECOGNIZER_RATE
+            and self._speech_samples <= FINAL_PASS_MAX * RECOGNIZER_RATE
+        ):
+            self._final = _FinalPass(self._owner, self._whole(self._gate.peek_tail()))
+        elif self._final is not None and self._final.samples != self._speech_samples + len(
+            self._gate.peek_tail()
+        ):
+            # The user went on speaking: that guess is stale.
+            self._final = None
+
+    def _whole(self, tail: np.ndarray) -> np.ndarray:
+        return np.concatenate([*self._speech, tail]) if self._speech else tail
 
     def finish(self) -> Transcript:
         if not self._open:
@@ -167,7 +237,16 @@ class PocketSphinxStream:
             if len(tail):
                 d.process_raw(tail.tobytes(), no_search=False, full_utt=False)
             d.end_utt()
-            return self._owner._transcript(d.hyp())
+            streamed = self._owner._transcript(d.hyp())
+        whole = self._whole(tail)
+        if len(whole) > FINAL_PASS_MAX * RECOGNIZER_RATE or not self._gate.heard_speech:
+            return streamed
+        final = self._final
+        if final is not None and final.samples == len(whole):
+            result = final.result()
+            if result is not None:
+                return result
+        return self._owner._decode_whole(whole)
 
 
 def _samples16k(clip: AudioClip) -> np.ndarray:
@@ -208,12 +287,14 @@ class PocketSphinxRecognizer:
             options["dict"] = str(self.adapted.dict_path)
         try:
             self._decoder = pocketsphinx.Decoder(**options)
+            self._final_decoder = pocketsphinx.Decoder(**options)
         except (RuntimeError, ValueError) as e:
             raise ModelMissing(
                 "The built-in English speech model could not be loaded. "
                 "Reinstall the assistant with scripts/install.sh."
             ) from e
         self._lock = threading.RLock()
+        self._final_lock = threading.Lock()
         self._active: PocketSphinxStream | None = None
 
     @property
@@ -244,7 +325,16 @@ class PocketSphinxRecognizer:
                 self._active._open = False
                 self._active = None
                 self._decoder.end_utt()
-            d = self._decoder
+        return self._decode_whole(speech)
+
+    def _decode_whole(self, speech: np.ndarray) -> Transcript:
+        """Decode ``speech`` as one utterance with the final-pass decoder.
+
+        A decoder of its own, so a final pass can run while the streaming
+        decoder already listens to the next question.
+        """
+        with self._final_lock:
+            d = self._final_decoder
             d.start_utt()
             if len(speech):
                 # full_utt: the whole clip is known, so decode it as one block.
