@@ -219,3 +219,14 @@ def test_unknown_words_in_the_content_never_crash(cache: Path) -> None:
     assert r.adapted is not None and "zorbulate" in r.adapted.guessed
     assert r.knows("qwxv") and r.knows("xyzzy")
     assert r.transcribe(AudioClip(np.zeros(8000, dtype=np.int16), 16000)).text == ""
+
+
+def test_words_carry_confidences_that_spell_the_text(
+    rec: PocketSphinxRecognizer, wavs: Path
+) -> None:
+    t = rec.transcribe(spoken("are neuromuscular disorders hereditary", wavs))
+    assert t.words, "PocketSphinx gave no word confidences"
+    assert " ".join(w for w, _ in t.words) == t.text
+    assert all(0.0 <= c <= 1.0 for _, c in t.words)
+    # A clearly spoken content word is one the decoder is sure of.
+    assert dict(t.words).get("hereditary", 0.0) >= 0.5, t.words

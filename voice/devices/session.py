@@ -34,7 +34,7 @@ class AssistantLike(Protocol):
 
     wants_exit: bool
 
-    def handle_text(self, text: str, transcript: str | None = None) -> dict[str, Any]: ...
+    def handle_heard(self, heard: Transcript) -> dict[str, Any]: ...
 
     def say(self, text: str) -> None: ...
 
@@ -217,7 +217,7 @@ class PushToTalkSession:
             return
         if getattr(utt, "cut", False):
             self.assistant.say(CUT_OFF.format(seconds=utt.listened))
-        self.assistant.handle_text(transcript.text, transcript=transcript.text)
+        self.assistant.handle_heard(transcript)
 
     def _error(self, message: str) -> None:
         self._error_until = self._clock() + ERROR_SHOWN_FOR

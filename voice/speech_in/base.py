@@ -20,6 +20,18 @@ class Transcript:
     """Engine confidence 0..1 where the engine gives one."""
     alternatives: list[str] = field(default_factory=list)
     """Other hypotheses, best first, where the engine gives them."""
+    words: tuple[tuple[str, float], ...] = ()
+    """Each word of ``text`` with the engine's confidence in it (0..1), where
+    the engine gives one; empty otherwise."""
+
+    def sure_text(self, min_confidence: float) -> str:
+        """``text`` without the words the engine is less sure of than ``min_confidence``.
+
+        Without per-word confidences this is ``text`` unchanged.
+        """
+        if not self.words:
+            return self.text
+        return " ".join(w for w, c in self.words if c >= min_confidence)
 
 
 class RecognitionStream(Protocol):

@@ -237,7 +237,7 @@ class PocketSphinxStream:
             if len(tail):
                 d.process_raw(tail.tobytes(), no_search=False, full_utt=False)
             d.end_utt()
-            streamed = self._owner._transcript(d.hyp())
+            streamed = self._owner._transcript(d)
         whole = self._whole(tail)
         if len(whole) > FINAL_PASS_MAX * RECOGNIZER_RATE or not self._gate.heard_speech:
             return streamed
@@ -340,12 +340,21 @@ class PocketSphinxRecognizer:
                 # full_utt: the whole clip is known, so decode it as one block.
                 d.process_raw(speech.tobytes(), no_search=False, full_utt=True)
             d.end_utt()
-            return self._transcript(d.hyp())
+            return self._transcript(d)
 
-    def _transcript(self, hyp: Any) -> Transcript:
+    def _transcript(self, decoder: Any) -> Transcript:
+        hyp = decoder.hyp()
         if hyp is None:
             return Transcript("", ENGINE, None)
         text = _clean(hyp.hypstr)
         prob = float(hyp.prob) if text else None
         confidence = prob if prob is not None and 0.0 <= prob <= 1.0 else None
-        return Transcript(text, ENGINE, confidence)
+        words = []
+        for seg in decoder.seg():
+            word = _clean(seg.word)
+            if word:
+                # seg.prob is the word's posterior probability in the lattice.
+                words.append((word, min(1.0, max(0.0, float(seg.prob)))))
+        if " ".join(w for w, _ in words) != text:
+            words = []  # never disagree with the text; fall back to all words
+        return Transcript(text, ENGINE, confidence, words=tuple(words))

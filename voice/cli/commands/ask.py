@@ -46,14 +46,14 @@ def run(args: argparse.Namespace) -> int:
             raise VoiceError('Ask a question, for example: voice ask "is there a cure?"')
         questions = (line.rstrip("\n") for line in sys.stdin)  # type: ignore[assignment]
     for question in questions or []:
-        _answer(assistant, question, None)
+        _answer(assistant, question)
     assistant.wait()
     return 0
 
 
-def _answer(assistant: Assistant, text: str, transcript: str | None) -> None:
+def _answer(assistant: Assistant, text: str) -> None:
     _fresh(assistant)
-    assistant.handle_text(text, transcript)
+    assistant.handle_text(text)
     assistant.wait()
 
 
@@ -74,6 +74,7 @@ def _ask_audio(cfg: Config, assistant: Assistant, args: argparse.Namespace) -> i
             print(f"voice: {path}: cannot use this file: {e}.", file=sys.stderr)
             status = 2
             continue
-        transcript = recognizer.transcribe(clip).text
-        _answer(assistant, transcript, transcript)
+        _fresh(assistant)
+        assistant.handle_heard(recognizer.transcribe(clip))
+        assistant.wait()
     return status

@@ -19,7 +19,7 @@ from voice.audio.clip import AudioClip
 from voice.audio.devices import NO_MICROPHONE, find_input_device
 from voice.cli.options import config_from_args
 from voice.config import Config
-from voice.speech_in.base import RecognitionStream, Recognizer
+from voice.speech_in.base import RecognitionStream, Recognizer, Transcript
 
 NAME = "listen"
 HELP = "listen on the microphone and answer spoken questions (hands-free)"
@@ -79,11 +79,13 @@ class _Turn:
         # The microphone vanished mid-question: what was fed is incomplete.
         self.stream = None
 
-    def transcript(self, utt: Utterance) -> str:
+    def transcript(self, utt: Utterance) -> Transcript:
         if self.stream is None:
             # Stopped before speech was detected: decode what there is.
-            return self.recognizer.transcribe(utt.clip).text if utt.clip.duration else ""
-        return self.stream.finish().text
+            if not utt.clip.duration:
+                return Transcript("", self.recognizer.name)
+            return self.recognizer.transcribe(utt.clip)
+        return self.stream.finish()
 
 
 class _Session:
@@ -128,10 +130,10 @@ class _Session:
         return self.mic.listen_until_heard(on_event=self.on_event, on_audio=self.turn.on_audio)
 
     def answer(self, utt: Utterance | None) -> dict[str, Any]:
-        text = self.turn.transcript(utt) if utt is not None else ""
+        heard = self.turn.transcript(utt) if utt is not None else Transcript("", "")
         if utt is not None and utt.cut:
             self.tell(CUT_OFF.format(seconds=round(self.mic.max_utterance)))
-        return self.assistant.handle_text(text, transcript=text)
+        return self.assistant.handle_heard(heard)
 
 
 def _load_recognizer(cfg: Config, assistant: Assistant) -> Recognizer:

@@ -1,0 +1,35 @@
+"""Which words of a spoken question reach the matcher (voice.app.query_of)."""
+
+from __future__ import annotations
+
+from voice.app import SURE_WORD, query_of
+from voice.speech_in.base import Transcript
+
+
+def heard(*words: tuple[str, float]) -> Transcript:
+    return Transcript(" ".join(w for w, _ in words), "test", words=tuple(words))
+
+
+def test_doubted_words_are_left_out() -> None:
+    # "is it going to rain", misheard with a doubtful "brain".
+    t = heard(("is", 0.9), ("going", 0.6), ("brain", 0.05))
+    assert query_of(t) == "is going"
+
+
+def test_words_exactly_at_the_threshold_are_kept() -> None:
+    assert query_of(heard(("acupuncture", SURE_WORD), ("help", 1.0))) == "acupuncture help"
+
+
+def test_commands_and_emergencies_use_every_word() -> None:
+    assert query_of(heard(("stop", 0.01))) == "stop"
+    assert query_of(heard(("louder", 0.05), ("please", 0.02))) == "louder please"
+    assert query_of(heard(("i", 0.9), ("can't", 0.05), ("breathe", 0.01))) == "i can't breathe"
+
+
+def test_without_word_confidences_the_whole_text_is_used() -> None:
+    assert query_of(Transcript("does acupuncture help", "vosk")) == "does acupuncture help"
+
+
+def test_all_words_doubted_gives_an_empty_question() -> None:
+    # The conversation answers an empty question with "Sorry, I didn't catch that".
+    assert query_of(heard(("door", 0.01), ("when", 0.1))) == ""
