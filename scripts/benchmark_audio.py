@@ -114,7 +114,9 @@ def _pct(a: float, b: float) -> str:
 
 def _wer_pass(rec: object, spoken: list[Spoken], label: str, say: Callable[[str], None]
               ) -> tuple[float, float, dict[str, str], dict[str, list[int]]]:
-    """WER on the in-scope clips: (wer, rtf, heard by variant+text, [errors, words] by variant)."""
+    """WER on the in-scope clips: (wer, rtf, question matched by variant+text,
+    [errors, words] by variant)."""
+    from voice.app import query_of
     from voice.speech_in.lexicon import words_of
 
     errors = words = 0
@@ -124,10 +126,12 @@ def _wer_pass(rec: object, spoken: list[Spoken], label: str, say: Callable[[str]
     for s in spoken:
         clip = pad(read_wav(s.path))
         t = time.perf_counter()
-        text = rec.transcribe(clip).text  # type: ignore[attr-defined]
+        transcript = rec.transcribe(clip)  # type: ignore[attr-defined]
         decode += time.perf_counter() - t
+        text = transcript.text
         audio += clip.duration
-        heard[f"{s.variant.name}\t{s.text}"] = text
+        # What the assistant matches: the words the recognizer is sure of.
+        heard[f"{s.variant.name}\t{s.text}"] = query_of(transcript)
         if s.expected is None:
             continue
         e, n = word_errors(" ".join(words_of(s.text)), text)
@@ -147,6 +151,8 @@ def _latency(rec: object, matcher: object, spoken: list[Spoken], silence: float)
     in real time. What the user waits for after the silence timeout is the
     last block, whatever is left of the final decode, and the match.
     """
+    from voice.app import query_of
+
     out = []
     step = 1600
     quiet = np.zeros(step, dtype=np.int16)
@@ -162,8 +168,7 @@ def _latency(rec: object, matcher: object, spoken: list[Spoken], silence: float)
             stream.feed(AudioClip(quiet, 16000))
         t = time.perf_counter()
         stream.feed(AudioClip(quiet, 16000))
-        text = stream.finish().text
-        matcher.match(text)  # type: ignore[attr-defined]
+        matcher.match(query_of(stream.finish()))  # type: ignore[attr-defined]
         out.append(time.perf_counter() - t)
     return out
 

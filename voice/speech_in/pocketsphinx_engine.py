@@ -286,7 +286,11 @@ class PocketSphinxRecognizer:
             options["lm"] = str(self.adapted.lm_path)
             options["dict"] = str(self.adapted.dict_path)
         try:
-            self._decoder = pocketsphinx.Decoder(**options)
+            # The streaming decoder only gives partial text (and the final
+            # text of a ramble past FINAL_PASS_MAX): without its two extra
+            # passes, ending an utterance costs nothing while the final
+            # pass's result is waiting.
+            self._decoder = pocketsphinx.Decoder(**options, fwdflat=False, bestpath=False)
             self._final_decoder = pocketsphinx.Decoder(**options)
         except (RuntimeError, ValueError) as e:
             raise ModelMissing(
