@@ -30,6 +30,7 @@ import sys
 import tempfile
 import threading
 import wave
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Protocol
@@ -207,7 +208,8 @@ class Pyttsx3Synth:
         if w is not None and w.proc.poll() is None and w.key == key:
             return w
         self._kill_worker()
-        tmpdir = Path(tempfile.mkdtemp(prefix="voice-tts-"))
+        _sweep_stale_folders()
+        tmpdir = Path(tempfile.mkdtemp(prefix=f"{TMP_PREFIX}{os.getpid()}-"))
         try:
             proc = subprocess.Popen(
                 [self.python, self.script, str(key[0]), key[1]],
@@ -226,6 +228,9 @@ class Pyttsx3Synth:
             target=_read_lines, args=(proc.stdout, replies), daemon=True, name="tts-reader"
         ).start()
         self._worker = _Worker(proc, replies, tmpdir, key)
+        # Also at interpreter exit, which __del__ does not promise: a killed
+        # test run or a crash must not leave a voice-tts-* folder behind.
+        weakref.finalize(self._worker, _reap, proc, tmpdir)
         ready = self._reply(self.start_timeout)
         if not (ready and ready.get("ready")):
             log.warning("pyttsx3 worker is not ready; using espeak-ng directly")
@@ -308,13 +313,34 @@ class Pyttsx3Synth:
         with self._lock:
             self._kill_worker()
 
-    def __del__(self) -> None:
-        w = getattr(self, "_worker", None)
-        if w is not None:
-            if w.proc.poll() is None:
-                with contextlib.suppress(OSError):
-                    os.killpg(w.proc.pid, signal.SIGKILL)
-            shutil.rmtree(w.tmpdir, ignore_errors=True)
+
+
+TMP_PREFIX = "voice-tts-"
+
+
+def _sweep_stale_folders() -> None:
+    """Remove worker folders of processes that no longer run.
+
+    A killed assistant (SIGKILL, power loss on a Pi, a test timeout) runs no
+    clean-up at all; its folder is recognised by the process id in its name.
+    """
+    for folder in Path(tempfile.gettempdir()).glob(f"{TMP_PREFIX}*-*"):
+        pid = folder.name[len(TMP_PREFIX):].split("-", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            pass  # alive, under another user
+
+
+def _reap(proc: subprocess.Popen[str], tmpdir: Path) -> None:
+    if proc.poll() is None:
+        with contextlib.suppress(OSError):
+            os.killpg(proc.pid, signal.SIGKILL)
+    shutil.rmtree(tmpdir, ignore_errors=True)
 
 
 def synthesise_text(synth: Synthesiser, text: str, settings: VoiceSettings) -> AudioClip:
