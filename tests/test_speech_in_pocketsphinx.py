@@ -13,7 +13,7 @@ import pytest
 from voice.audio.clip import AudioClip, read_wav
 from voice.content.loader import load_knowledge
 from voice.content.model import KnowledgeBase
-from voice.speech_in.corpus import Corpus, build_corpus, read_labelled
+from voice.speech_in.corpus import Corpus, build_corpus
 from voice.speech_in.lexicon import words_of
 from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
 
@@ -41,8 +41,8 @@ def kb() -> KnowledgeBase:
 
 @pytest.fixture(scope="module")
 def corpus(kb: KnowledgeBase) -> Corpus:
-    tuning = [q.text for q in read_labelled(REPO / "tests" / "data" / "tuning.tsv")]
-    return build_corpus(kb, tuning)
+    # As the assistant builds it: content, commands and everyday talk only.
+    return build_corpus(kb)
 
 
 @pytest.fixture(scope="module")

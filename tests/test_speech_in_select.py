@@ -96,3 +96,24 @@ def test_auto_picks_an_installed_english_vosk_model(isolated: Path) -> None:
     rec = load_recognizer(cfg(recognizer="auto"), said.append)
     assert isinstance(rec, VoskRecognizer)
     assert said == ["Using Vosk (vosk-model-small-en-us-0.15)."]
+
+
+
+def test_the_corpus_needs_nothing_from_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    # An installed assistant has no tests/ folder: the language model is
+    # built from the content, the commands and the packaged everyday talk.
+    from voice.content.loader import load_knowledge
+    from voice.speech_in import pocketsphinx_engine, select
+    from voice.speech_in.corpus import Corpus, build_corpus
+
+    built: list[Corpus] = []
+
+    class Fake:
+        def __init__(self, corpus: Corpus, cache_dir: Path | None = None) -> None:
+            built.append(corpus)
+
+    monkeypatch.setattr(pocketsphinx_engine, "PocketSphinxRecognizer", Fake)
+    kb = load_knowledge([REPO / "content"])
+    select.load_pocketsphinx(kb)
+    assert built == [build_corpus(kb)]
+    assert not hasattr(select, "TUNING_FILE")

@@ -30,30 +30,24 @@ COMMAND_PHRASES: tuple[str, ...] = (
     "thank you", "thanks", "okay", "start again", "menu",
 )
 
+#: Everyday talk outside our content, one sentence a line (see the module
+#: docstring and the file's own header). Shipped inside the package.
+EVERYDAY_FILE = Path(__file__).with_name("everyday.txt")
+
+
+def read_sentences(path: str | Path) -> tuple[str, ...]:
+    """The lines of a sentence file; blank lines and '#' comments skipped."""
+    out = []
+    for raw in Path(path).read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return tuple(out)
+
+
 #: Everyday requests outside our content, so the language model has somewhere
-#: to put them (see module docstring). Generic on purpose: no health words.
-OUT_OF_SCOPE_SENTENCES: tuple[str, ...] = (
-    "what is the weather like today", "will it rain tomorrow", "what is the temperature outside",
-    "is it going to be sunny this weekend", "play some music", "play my favourite song",
-    "turn up the radio", "put on some jazz", "tell me a joke", "tell me something funny",
-    "what time is it", "what is the date today", "what day is it today", "set an alarm",
-    "set a timer for ten minutes", "remind me to call my daughter", "what is the news today",
-    "read me the headlines", "who won the football game", "what is the score of the match",
-    "call my son", "send a message to my wife", "phone the doctor's office",
-    "how do i cook pasta", "give me a recipe for soup", "what should i have for dinner",
-    "order a pizza", "add milk to the shopping list", "how far is the train station",
-    "book a taxi", "when does the bus come", "what is the capital of france",
-    "who is the president", "how tall is mount everest", "translate hello into spanish",
-    "turn on the lights", "turn off the television", "open the door", "lock the front door",
-    "what is on television tonight", "recommend a good film", "read me a book",
-    "how old are you", "what is your name", "are you a robot", "do you like cats",
-    "where did i leave my glasses", "how much does a car cost", "what is the stock market doing",
-    "how do i pay my electricity bill", "when is my birthday", "sing me a song",
-    "what is two plus two", "spell the word necessary", "how do you make tea",
-    "find a restaurant nearby", "is the shop open on sunday", "how is the traffic",
-    "tell me about the history of rome", "what is the meaning of life",
-    "my cat is hungry", "the garden needs watering", "i want to go on holiday",
-)
+#: to put them. Generic on purpose: none of our content's words.
+OUT_OF_SCOPE_SENTENCES: tuple[str, ...] = read_sentences(EVERYDAY_FILE)
 
 
 @dataclass(frozen=True)
@@ -108,7 +102,11 @@ def build_corpus(
     *,
     include_answers: bool = True,
 ) -> Corpus:
-    """The corpus for ``kb`` plus labelled questions (e.g. the tuning set)."""
+    """The corpus for ``kb``, plus extra in-scope questions when a caller has them.
+
+    The assistant itself passes none: every way of asking it knows is in the
+    content's phrasings, and the everyday talk is in ``everyday.txt``.
+    """
     questions: list[str] = []
     prose: list[str] = []
     if kb is not None:

@@ -11,15 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from voice.config import REPO_ROOT, Config, default_models_dir
+from voice.config import Config, default_models_dir
 from voice.content.model import KnowledgeBase
 from voice.errors import ModelMissing
 from voice.speech_in.base import Recognizer
-from voice.speech_in.corpus import build_corpus, read_labelled
-
-#: Extra ways of asking, labelled by hand; they adapt the language model when
-#: present (a source checkout). An installed assistant works without them.
-TUNING_FILE = REPO_ROOT / "tests" / "data" / "tuning.tsv"
+from voice.speech_in.corpus import build_corpus
 
 POCKETSPHINX_LINE = (
     "Using PocketSphinx (built-in English model); "
@@ -45,24 +41,20 @@ def _knowledge(cfg: Config, kb: KnowledgeBase | None) -> KnowledgeBase | None:
     return load_knowledge(cfg.content_dirs)
 
 
-def _tuning_questions() -> list[str]:
-    try:
-        return [q.text for q in read_labelled(TUNING_FILE)]
-    except OSError:
-        return []
-
-
 def content_grammar(kb: KnowledgeBase | None) -> list[str]:
     """Every word of the content and of the commands, for a Vosk grammar."""
     # The corpus includes every command phrasing the conversation accepts.
-    return sorted(set(build_corpus(kb, _tuning_questions()).vocabulary()))
+    return sorted(set(build_corpus(kb).vocabulary()))
 
 
 def load_pocketsphinx(kb: KnowledgeBase | None, cache_dir: Path | None = None) -> Recognizer:
-    """PocketSphinx adapted to ``kb`` (and the tuning questions when present)."""
+    """PocketSphinx adapted to ``kb``, our commands and everyday talk.
+
+    Nothing outside the package is read: an installed assistant has no tests/.
+    """
     from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
 
-    return PocketSphinxRecognizer(build_corpus(kb, _tuning_questions()), cache_dir)
+    return PocketSphinxRecognizer(build_corpus(kb), cache_dir)
 
 
 def load_recognizer(
