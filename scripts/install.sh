@@ -20,7 +20,10 @@ done
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 
-packages=(espeak-ng libportaudio2 pulseaudio pulseaudio-utils libasound2-plugins alsa-utils sox)
+# sphinxtrain, sphinxbase-utils and pocketsphinx: the CMUSphinx tools `voice adapt`
+# runs to learn the user's voice (bw, mllr_solve, sphinx_fe, pocketsphinx_mdef_convert).
+packages=(espeak-ng libportaudio2 pulseaudio pulseaudio-utils libasound2-plugins alsa-utils sox
+          sphinxtrain sphinxbase-utils pocketsphinx)
 python3 -m venv --help >/dev/null 2>&1 || packages+=(python3-venv)
 missing=()
 for p in "${packages[@]}"; do

@@ -48,6 +48,9 @@ class Config:
     """[speech_in] recognizer: vosk, pocketsphinx or auto."""
     model: str = ""
     """[speech_in] model: path of a Vosk model folder; empty means look in models/."""
+    adaptation: bool = True
+    """[speech_in] adaptation: use the adaptation to the user's voice made by
+    ``voice adapt`` (PocketSphinx only); false ignores it."""
     input_device: str = ""
     """[audio] input_device: part of the microphone's name; empty for the default."""
     output_device: str = ""
@@ -87,6 +90,7 @@ KEYS: dict[str, tuple[str, type | tuple[type, ...]]] = {
     "matching.confirm_threshold": ("confirm_threshold", (int, float)),
     "speech_in.recognizer": ("recognizer", str),
     "speech_in.model": ("model", str),
+    "speech_in.adaptation": ("adaptation", bool),
     "audio.input_device": ("input_device", str),
     "audio.output_device": ("output_device", str),
     "audio.silence_timeout": ("silence_timeout", (int, float)),

@@ -270,9 +270,14 @@ class PocketSphinxRecognizer:
         cache_dir: Path | None = None,
         *,
         topn: int = TOPN,
+        mllr: Path | None = None,
     ) -> None:
         pocketsphinx = _pocketsphinx()
         self.adapted: AdaptedModel | None = None
+        #: The speaker adaptation in use (``voice adapt``), None for none.
+        self.mllr: Path | None = None
+        #: Why ``mllr`` was given but not used ("" when it was, or none was given).
+        self.mllr_problem = ""
         # dither: exact digital silence (a muted or unplugged input gives
         # zeros) otherwise decodes as a word ("door", "when"); half a bit of
         # noise with a fixed seed keeps results repeatable.
@@ -285,6 +290,29 @@ class PocketSphinxRecognizer:
             self.adapted = build_adapted_model(corpus, cache_dir)
             options["lm"] = str(self.adapted.lm_path)
             options["dict"] = str(self.adapted.dict_path)
+        self._load_decoders(pocketsphinx, options, mllr)
+        self._lock = threading.RLock()
+        self._final_lock = threading.Lock()
+        self._active: PocketSphinxStream | None = None
+
+    def _load_decoders(self, pocketsphinx: Any, options: dict[str, Any],
+                       mllr: Path | None = None) -> None:
+        if mllr is not None:
+            from voice.speech_in.adaptation import transform_problem
+
+            # PocketSphinx only says "Failed to initialize" for a bad file:
+            # check it first so the user hears what is wrong.
+            problem = transform_problem(mllr)
+            if not problem:
+                try:
+                    self._load_decoders(pocketsphinx, {**options, "mllr": str(mllr)})
+                    self.mllr = mllr
+                    return
+                except ModelMissing:
+                    problem = f"the voice adaptation in {mllr} could not be used."
+            # Run unadapted: a damaged adaptation must never cost the user their voice.
+            self.mllr_problem = (problem[0].upper() + problem[1:] +
+                                 " Running without it; run 'voice adapt' to make it again.")
         try:
             # The streaming decoder only gives partial text (and the final
             # text of a ramble past FINAL_PASS_MAX): without its two extra
@@ -297,9 +325,6 @@ class PocketSphinxRecognizer:
                 "The built-in English speech model could not be loaded. "
                 "Reinstall the assistant with scripts/install.sh."
             ) from e
-        self._lock = threading.RLock()
-        self._final_lock = threading.Lock()
-        self._active: PocketSphinxStream | None = None
 
     @property
     def stock(self) -> bool:

@@ -21,6 +21,7 @@ POCKETSPHINX_LINE = (
     "Using PocketSphinx (built-in English model); "
     "for better accuracy run 'voice models download'."
 )
+ADAPTED_LINE = "Using the adaptation to your voice (made with 'voice adapt')."
 
 
 def _english_vosk_model(models_dir: Path) -> Path | None:
@@ -47,14 +48,37 @@ def content_grammar(kb: KnowledgeBase | None) -> list[str]:
     return sorted(set(build_corpus(kb).vocabulary()))
 
 
-def load_pocketsphinx(kb: KnowledgeBase | None, cache_dir: Path | None = None) -> Recognizer:
-    """PocketSphinx adapted to ``kb``, our commands and everyday talk.
+def load_pocketsphinx(kb: KnowledgeBase | None, cache_dir: Path | None = None,
+                      mllr: Path | None = None) -> Recognizer:
+    """PocketSphinx adapted to ``kb``, our commands and everyday talk, and to
+    the user's voice when ``mllr`` (a ``voice adapt`` transform) is given.
 
     Nothing outside the package is read: an installed assistant has no tests/.
     """
     from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
 
-    return PocketSphinxRecognizer(build_corpus(kb), cache_dir)
+    return PocketSphinxRecognizer(build_corpus(kb), cache_dir, mllr=mllr)
+
+
+def voice_transform(cfg: Config) -> Path | None:
+    """The user's voice adaptation, when there is one and the settings allow it."""
+    if not cfg.adaptation:
+        return None
+    from voice.speech_in.adaptation import default_transform_path
+
+    path = default_transform_path()
+    return path if path.exists() else None
+
+
+def _pocketsphinx_for(cfg: Config, kb: KnowledgeBase | None,
+                      announce: Callable[[str], None]) -> Recognizer:
+    rec = load_pocketsphinx(kb, mllr=voice_transform(cfg))
+    problem = getattr(rec, "mllr_problem", "")
+    if problem:
+        announce(problem)
+    elif getattr(rec, "mllr", None) is not None:
+        announce(ADAPTED_LINE)
+    return rec
 
 
 def load_recognizer(
@@ -100,11 +124,9 @@ def load_recognizer(
             if choice == "vosk":
                 raise
             # auto: a broken model must not leave the user without a voice.
-            rec_ps = load_pocketsphinx(_knowledge(cfg, kb))
             announce(f"{e.message} Using PocketSphinx (built-in English model) for now.")
-            return rec_ps
+            return _pocketsphinx_for(cfg, _knowledge(cfg, kb), announce)
         announce(f"Using Vosk ({model_path.name}).")
         return rec
-    rec_ps = load_pocketsphinx(_knowledge(cfg, kb))
     announce(POCKETSPHINX_LINE)
-    return rec_ps
+    return _pocketsphinx_for(cfg, _knowledge(cfg, kb), announce)

@@ -227,6 +227,34 @@ def load_vosk_model(path: Path, timeout: float = 120) -> tuple[float, str]:
     return seconds, last[:200]
 
 
+def check_adaptation(cfg: Config) -> Check:
+    """Whether PocketSphinx will use an adaptation to the user's voice."""
+    from voice.speech_in import adaptation as ad
+
+    path = ad.default_transform_path()
+    try:
+        ad.check_tools()
+        tools = ""
+    except VoiceError as e:
+        tools = e.message
+    if not path.exists():
+        if tools:
+            return Check("Voice adaptation", "warn", f"none made yet; {tools}",
+                         "then run 'voice adapt' to teach it your voice")
+        return Check("Voice adaptation", "ok", "none made yet",
+                     "to be understood better, run 'voice adapt' (about 5 minutes)")
+    problem = ad.transform_problem(path)
+    if problem:
+        return Check("Voice adaptation", "warn", problem[0].upper() + problem[1:],
+                     "run 'voice adapt' again (or 'voice adapt --reset')")
+    if not cfg.adaptation:
+        return Check("Voice adaptation", "ok",
+                     f"{path} exists but is switched off ([speech_in] adaptation = false)")
+    when = time.strftime("%Y-%m-%d", time.localtime(path.stat().st_mtime))
+    return Check("Voice adaptation", "ok",
+                 f"in use for PocketSphinx (made {when}, {path})")
+
+
 def check_recognizer_choice(cfg: Config, sphinx: Check, vosk: Check) -> Check:
     usable = {"pocketsphinx": sphinx.status == "ok", "vosk": vosk.status == "ok"}
     if cfg.recognizer == "auto":
@@ -290,6 +318,7 @@ def run_checks(cfg: Config) -> list[Check]:
     sphinx = safe("PocketSphinx", check_pocketsphinx)
     vosk = safe("Vosk", lambda: check_vosk(cfg, sphinx.status == "ok"))
     checks += [sphinx, vosk, check_recognizer_choice(cfg, sphinx, vosk)]
+    checks.append(safe("Voice adaptation", lambda: check_adaptation(cfg)))
     checks.append(safe("Content", lambda: check_content(cfg)))
     checks.append(safe("GPIO", lambda: check_gpio(cfg)))
     return checks

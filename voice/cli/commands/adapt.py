@@ -1,0 +1,153 @@
+"""`voice adapt`: teach the recognizer the user's voice, hands-free.
+
+The assistant says each sentence and listens while the user repeats it;
+then it builds a speaker adaptation (see ``voice.speech_in.adaptation``)
+that PocketSphinx uses from then on. A caregiver can instead record the
+sentences beforehand (``--from-dir``), so a tired user needs no session.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from voice.app import Assistant, add_output_arguments, build_assistant
+from voice.cli.commands.listen import READY, _seconds
+from voice.cli.options import config_from_args
+from voice.config import Config
+from voice.speech_in import adaptation as ad
+
+NAME = "adapt"
+HELP = "teach the recognizer your voice: read about 20 short sentences once"
+SPEAKS_ERRORS = True
+ORDER = 60
+
+#: Seconds a sentence takes, said, heard and repeated, for the time estimate.
+SECONDS_PER_SENTENCE = 12
+
+#: Sentences in a row with nothing heard after which the session ends: the
+#: user may have left, or cannot go on, and must not be asked forever.
+GIVE_UP_AFTER = 3
+
+INTRO = ("I will learn how you speak, so that I understand you better. I will say "
+         "{count} short sentences, one at a time. After each one, please say it back "
+         "to me in your usual voice. It takes about {minutes} minutes.")
+PROMPT = "Please say: {sentence}"
+NOTHING_HEARD = "I didn't hear anything. Let's go on to the next one."
+GAVE_UP = "I haven't heard anything for a while, so I will stop asking."
+LEARNING = "Thank you. I am learning your voice now. This takes a few seconds."
+DONE = ("Done. I learned your voice from {used} sentences, and I will use it from now on. "
+        "You can do this again at any time.")
+RESET = "I removed what I learned about your voice. I will use the standard model again."
+NOTHING_TO_RESET = "There was no adaptation to your voice to remove."
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not ad.MIN_RECORDINGS <= value <= 100:
+        raise argparse.ArgumentTypeError(f"give a number between {ad.MIN_RECORDINGS} and 100")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from-dir", metavar="DIR", type=Path,
+                        help="build from recordings NAME.wav with their words in NAME.txt "
+                             "instead of the microphone")
+    parser.add_argument("--reset", action="store_true",
+                        help="forget the adaptation to your voice")
+    parser.add_argument("--sentences", type=_count, default=ad.DEFAULT_SENTENCES, metavar="N",
+                        help=f"how many sentences to read (default {ad.DEFAULT_SENTENCES})")
+    parser.add_argument("--list", action="store_true",
+                        help="print the sentences to read (for recording them beforehand)")
+    parser.add_argument("--input-device", metavar="NAME",
+                        help="part of the microphone's name (default: the system's)")
+    parser.add_argument("--silence-timeout", type=_seconds, metavar="S",
+                        help="seconds of silence that end a sentence (default 2)")
+    parser.add_argument("--start-timeout", type=_seconds, metavar="S",
+                        help="seconds to wait for a sentence to begin (default 15)")
+    parser.add_argument("--max-utterance", type=_seconds, metavar="S",
+                        help="longest sentence in seconds (default 30)")
+    parser.add_argument("--no-cues", action="store_true",
+                        help="no tones when listening starts and stops")
+    add_output_arguments(parser)
+
+
+def sentences(cfg: Config, count: int) -> list[str]:
+    from voice.content.loader import load_knowledge
+
+    kb = load_knowledge(cfg.content_dirs)
+    return ad.prompts((e.answer for e in kb.entries), count)
+
+
+def run(args: argparse.Namespace) -> int:
+    cfg = config_from_args(args)
+    if args.list:
+        for s in sentences(cfg, args.sentences):
+            print(s)
+        return 0
+    assistant = build_assistant(cfg, args, persist=False)
+    if args.reset:
+        _tell(assistant, RESET if ad.remove_transform() else NOTHING_TO_RESET)
+        return 0
+    # Before any reading: twenty sentences for nothing would be cruel.
+    ad.check_tools()
+    if args.from_dir is not None:
+        recordings = ad.recordings_from_dir(args.from_dir)
+    else:
+        recordings = _record(cfg, args, assistant, sentences(cfg, args.sentences))
+        _tell(assistant, LEARNING)
+    result = ad.build_transform(recordings)
+    print(f"Saved {result.path} ({result.used} recordings used, {result.skipped} left out, "
+          f"{result.seconds:.1f} s).", file=sys.stderr)
+    _tell(assistant, DONE.format(used=result.used))
+    return 0
+
+
+def _tell(assistant: Assistant, text: str) -> None:
+    """Say it and let it finish: the microphone must not hear the assistant."""
+    assistant.say(text)
+    assistant.wait()
+
+
+def _record(cfg: Config, args: argparse.Namespace, assistant: Assistant,
+            texts: list[str]) -> list[ad.Recording]:
+    from voice.audio.capture import Microphone
+    from voice.audio.devices import find_input_device
+
+    find_input_device(cfg.input_device)  # one clear line now if there is none
+    mic = Microphone.from_config(cfg)
+    minutes = max(1, round(len(texts) * SECONDS_PER_SENTENCE / 60))
+    _tell(assistant, INTRO.format(count=len(texts), minutes=minutes))
+    recordings: list[ad.Recording] = []
+    missed = 0
+    for text in texts:
+        _tell(assistant, PROMPT.format(sentence=text))
+        _cue(args, cfg, "listening")
+        utt = mic.listen_until_heard(on_event=_on_event)
+        if utt is None or not utt.heard_speech:
+            missed += 1
+            if missed >= GIVE_UP_AFTER:
+                _tell(assistant, GAVE_UP)
+                break
+            _tell(assistant, NOTHING_HEARD)
+            continue
+        _cue(args, cfg, "stopped")
+        missed = 0
+        recordings.append(ad.Recording(utt.clip, text))
+    return recordings
+
+
+def _on_event(name: str) -> None:
+    if name == "listening":
+        print(READY, file=sys.stderr, flush=True)
+
+
+def _cue(args: argparse.Namespace, cfg: Config, name: str) -> None:
+    if not args.no_cues:
+        from voice.audio.cues import play_cue
+
+        play_cue(name, device=cfg.output_device, blocking=True)

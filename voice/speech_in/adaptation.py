@@ -1,0 +1,387 @@
+"""Teaching PocketSphinx one person's voice (MLLR speaker adaptation).
+
+The user reads about twenty short sentences once. From those recordings the
+CMUSphinx training tools estimate an MLLR transform: one linear map of the
+acoustic model's Gaussian means that moves them towards this speaker. It is
+the standard CMUSphinx answer to an accent or dysarthric speech, it needs
+only minutes of audio (a full re-training would need hours), and decoding
+with it costs nothing extra.
+
+The tools come from Debian packages (``sphinxtrain``, ``sphinxbase-utils``,
+``pocketsphinx``). They need a model folder the pip wheel does not quite
+have: a text ``mdef`` and full-precision ``mixture_weights`` instead of the
+wheel's binary mdef and quantised ``sendump``; both are converted here.
+
+The transform is written atomically to the user's state folder; anything
+that goes wrong leaves a previous transform untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+import struct
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from voice.audio.clip import RECOGNIZER_RATE, AudioClip, read_wav, write_wav
+from voice.config import user_state_dir
+from voice.errors import VoiceError
+from voice.speech_in.lexicon import words_of
+
+#: Folders where Debian puts the sphinxtrain programs (not on PATH).
+SPHINXTRAIN_DIRS = (Path("/usr/lib/sphinxtrain"), Path("/usr/local/lib/sphinxtrain"))
+
+#: Program -> the apt package that provides it.
+TOOLS = {
+    "sphinx_fe": "sphinxbase-utils",
+    "pocketsphinx_mdef_convert": "pocketsphinx",
+    "bw": "sphinxtrain",
+    "mllr_solve": "sphinxtrain",
+}
+
+#: Fewer usable recordings than this give a transform fitted to noise.
+MIN_RECORDINGS = 5
+
+#: Default number of sentences to read: ~20 is what CMUSphinx suggests for MLLR.
+DEFAULT_SENTENCES = 20
+
+#: Seconds each tool may run. bw loops forever on some errors (a missing
+#: accumulator folder), so nothing runs without a limit.
+TOOL_TIMEOUT = 300.0
+
+#: Recordings quieter than this (RMS, full scale 1.0) are silence, not speech.
+SILENT_RMS = 0.003
+
+
+class AdaptationFailed(VoiceError):
+    """The voice adaptation could not be made or used (message is spoken)."""
+
+
+@dataclass(frozen=True)
+class Recording:
+    """One sentence as the user said it."""
+
+    clip: AudioClip
+    """The audio, any rate (resampled to 16 kHz mono here)."""
+    text: str
+    """What was read."""
+
+
+@dataclass(frozen=True)
+class AdaptResult:
+    """What ``build_transform`` did."""
+
+    path: Path
+    """Where the transform now is."""
+    used: int
+    """Recordings it was estimated from."""
+    skipped: int
+    """Recordings left out (silent, too short, or words the dictionary lacks)."""
+    seconds: float
+    """How long building took."""
+
+
+def default_transform_path() -> Path:
+    return user_state_dir() / "adaptation" / "mllr_matrix"
+
+
+def model_dir() -> Path:
+    """The en-us acoustic model folder of the pocketsphinx wheel."""
+    import pocketsphinx
+
+    return Path(pocketsphinx.get_model_path()) / "en-us" / "en-us"
+
+
+def dictionary_path() -> Path:
+    return model_dir().parent / "cmudict-en-us.dict"
+
+
+def dictionary_words(path: Path | None = None) -> set[str]:
+    words: set[str] = set()
+    with open(path or dictionary_path(), encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                # Alternative pronunciations are spelled "word(2)".
+                words.add(line.split(maxsplit=1)[0].split("(")[0])
+    return words
+
+
+# -- prompts ------------------------------------------------------------------
+
+
+def prompts(answers: Iterable[str], count: int = DEFAULT_SENTENCES,
+            known: set[str] | None = None) -> list[str]:
+    """``count`` short sentences from the content's answers to read aloud.
+
+    Sentences of the content itself: their words are the ones the assistant
+    must hear well. Short (4-14 words) so a tired speaker can manage them;
+    every word in the dictionary, because the training tools need its
+    pronunciation; a fixed shuffle so everyone (and every test) gets the same.
+    """
+    known = dictionary_words() if known is None else known
+    seen: set[str] = set()
+    found: list[str] = []
+    for answer in answers:
+        for sentence in re.split(r"(?<=[.!?])\s+", answer):
+            words = words_of(sentence)
+            text = " ".join(words)
+            if 4 <= len(words) <= 14 and text not in seen and all(w in known for w in words):
+                seen.add(text)
+                found.append(text)
+    random.Random(1).shuffle(found)
+    return found[:count]
+
+
+# -- model conversions -------------------------------------------------------------
+
+
+def read_sendump(path: Path) -> np.ndarray:
+    """Mixture weights from a PocketSphinx ``sendump``: [senone, feature, codeword].
+
+    The file is length-prefixed header strings up to a zero length, then
+    one byte per weight: -log base 1.0001 of the weight, shifted right by
+    ``mixw_shift``. Rows are normalised to sum to 1, as bw expects.
+    """
+    data = path.read_bytes()
+    pos = 0
+
+    def u32() -> int:
+        nonlocal pos
+        (value,) = struct.unpack_from("<I", data, pos)
+        pos += 4
+        return int(value)
+
+    head: dict[str, int] = {}
+    u32_len = u32()
+    pos += u32_len  # the title string
+    while True:
+        n = u32()
+        if n == 0:
+            break
+        parts = data[pos:pos + n].rstrip(b"\0").split()
+        pos += n
+        if len(parts) == 2 and parts[1].isdigit():
+            head[parts[0].decode("ascii", "replace")] = int(parts[1])
+    codewords = head.get("model_count", 0)
+    senones = head.get("mixture_count", 0)
+    features = head.get("feature_count", 0)
+    shift = head.get("mixw_shift", 10)
+    if head.get("cluster_count", 0) == 0:
+        # Counts follow the header again (the names are swapped in the file).
+        codewords, senones = u32(), u32()
+    size = features * codewords * senones
+    if not size or pos + size > len(data):
+        raise AdaptationFailed(f"The speech model's weights in {path} are not readable.")
+    raw = np.frombuffer(data, dtype=np.uint8, count=size, offset=pos)
+    logs = raw.astype(np.float64).reshape(features, codewords, senones) * (1 << shift)
+    weights = np.power(1.0001, -logs).transpose(2, 0, 1)
+    return weights / weights.sum(axis=2, keepdims=True)
+
+
+def write_mixture_weights(path: Path, weights: np.ndarray) -> None:
+    """Sphinx-3 binary mixture weights, the format bw reads."""
+    n_mixw, n_feat, n_density = weights.shape
+    with open(path, "wb") as f:
+        f.write(b"s3\nversion 1.0\nendhdr\n")
+        f.write(struct.pack("<I", 0x11223344))  # byte-order mark
+        f.write(struct.pack("<4i", n_mixw, n_feat, n_density, weights.size))
+        f.write(weights.astype("<f4").tobytes())
+
+
+# -- the tools ----------------------------------------------------------------------
+
+
+def find_tool(name: str) -> Path:
+    """The program ``name``, or AdaptationFailed naming the package to install."""
+    found = shutil.which(name)
+    if found:
+        return Path(found)
+    for folder in SPHINXTRAIN_DIRS:
+        if (folder / name).is_file() and os.access(folder / name, os.X_OK):
+            return folder / name
+    raise AdaptationFailed(
+        f"The voice training program {name} is missing. Install the {TOOLS[name]} "
+        "package, for example by running scripts/install.sh again."
+    )
+
+
+def check_tools() -> None:
+    """Fail before the user reads twenty sentences, not after."""
+    for name in TOOLS:
+        find_tool(name)
+
+
+def _run(name: str, args: Sequence[str], log: Path, timeout: float = TOOL_TIMEOUT) -> None:
+    cmd = [str(find_tool(name)), *args]
+    try:
+        with open(log, "w", encoding="utf-8") as out:
+            proc = subprocess.run(cmd, stdout=out, stderr=subprocess.STDOUT, timeout=timeout,
+                                  check=False)
+    except subprocess.TimeoutExpired:
+        raise AdaptationFailed(
+            f"Learning your voice failed: {name} did not finish within {timeout:.0f} seconds."
+        ) from None
+    if proc.returncode != 0:
+        last = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-1:]
+        why = f" ({last[0][:150]})" if last else ""
+        raise AdaptationFailed(f"Learning your voice failed: {name} stopped with an error{why}.")
+
+
+def prepare_model(into: Path) -> Path:
+    """A model folder bw can read, built from the wheel's en-us model."""
+    src = model_dir()
+    into.mkdir(parents=True, exist_ok=True)
+    for name in ("means", "variances", "transition_matrices", "feat.params", "noisedict"):
+        (into / name).symlink_to(src / name)
+    _run("pocketsphinx_mdef_convert", ["-text", str(src / "mdef"), str(into / "mdef")],
+         into / "mdef.log", timeout=60)
+    write_mixture_weights(into / "mixture_weights", read_sendump(src / "sendump"))
+    return into
+
+
+# -- building the transform -------------------------------------------------------------
+
+
+def usable(rec: Recording, known: set[str]) -> bool:
+    """Whether the training tools can use ``rec``: speech, words they know."""
+    words = words_of(rec.text)
+    if not words or any(w not in known for w in words):
+        return False
+    return rec.clip.duration >= 0.5 and rec.clip.rms() >= SILENT_RMS
+
+
+def build_transform(recordings: Sequence[Recording], out: Path | None = None) -> AdaptResult:
+    """Estimate the MLLR transform from ``recordings`` and save it at ``out``.
+
+    ``out`` is replaced only when everything worked.
+    """
+    started = time.monotonic()
+    out = out or default_transform_path()
+    check_tools()
+    known = dictionary_words()
+    good = [r for r in recordings if usable(r, known)]
+    if len(good) < MIN_RECORDINGS:
+        raise AdaptationFailed(
+            f"I could only use {len(good)} of the {len(recordings)} recordings, and I need "
+            f"at least {MIN_RECORDINGS}. Please try again somewhere quiet, speaking close "
+            "to the microphone."
+        )
+    with tempfile.TemporaryDirectory(prefix="voice-adapt-") as tmp_name:
+        tmp = Path(tmp_name)
+        model = prepare_model(tmp / "model")
+        wavs = tmp / "wav"
+        wavs.mkdir()
+        ids, lines = [], []
+        for i, rec in enumerate(good):
+            uid = f"u{i:03d}"
+            write_wav(wavs / f"{uid}.wav", rec.clip.resampled(RECOGNIZER_RATE))
+            ids.append(uid)
+            lines.append(f"<s> {' '.join(words_of(rec.text))} </s> ({uid})")
+        fileids, transcription = tmp / "adapt.fileids", tmp / "adapt.transcription"
+        fileids.write_text("\n".join(ids) + "\n", encoding="utf-8")
+        transcription.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        _run("sphinx_fe", ["-argfile", str(model / "feat.params"),
+                           "-samprate", str(RECOGNIZER_RATE), "-c", str(fileids),
+                           "-di", str(wavs), "-do", str(wavs), "-ei", "wav", "-eo", "mfc",
+                           "-mswav", "yes"], tmp / "fe.log")
+        acc = tmp / "acc"
+        acc.mkdir()  # bw retries forever when it is missing
+        _run("bw", ["-hmmdir", str(model), "-moddeffn", str(model / "mdef"),
+                    "-ts2cbfn", ".ptm.", "-feat", "1s_c_d_dd",
+                    "-svspec", "0-12/13-25/26-38", "-cmn", "batch", "-agc", "none",
+                    "-dictfn", str(dictionary_path()), "-fdictfn", str(model / "noisedict"),
+                    "-ctlfn", str(fileids), "-lsnfn", str(transcription),
+                    "-cepdir", str(wavs), "-accumdir", str(acc)], tmp / "bw.log")
+        matrix = tmp / "mllr_matrix"
+        _run("mllr_solve", ["-meanfn", str(model / "means"), "-varfn", str(model / "variances"),
+                            "-outmllrfn", str(matrix), "-accumdir", str(acc)],
+             tmp / "mllr.log")
+        problem = transform_problem(matrix)
+        if problem:
+            raise AdaptationFailed(f"Learning your voice failed: {problem}")
+        save_atomically(matrix, out)
+    return AdaptResult(out, len(good), len(recordings) - len(good),
+                       time.monotonic() - started)
+
+
+def save_atomically(src: Path, dest: Path) -> None:
+    """Copy ``src`` to ``dest`` so that a reader sees the old file or the new, never half."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, part = tempfile.mkstemp(prefix=".mllr-", dir=dest.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(src.read_bytes())
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(part, dest)
+    except BaseException:
+        Path(part).unlink(missing_ok=True)
+        raise
+
+
+def transform_problem(path: Path) -> str:
+    """Why the transform at ``path`` cannot be used, or "" when it can.
+
+    A text check (PocketSphinx only says "Failed to initialize" for any bad
+    file): a class count, a stream count, then per stream its length and an
+    n x n matrix, a bias and a variance scale of finite numbers.
+    """
+    try:
+        tokens = path.read_text(encoding="ascii").split()
+        values = [float(t) for t in tokens]
+    except FileNotFoundError:
+        return f"there is no voice adaptation at {path}."
+    except (OSError, UnicodeDecodeError, ValueError):
+        return f"the voice adaptation in {path} is damaged."
+    try:
+        n_class, n_stream = int(values[0]), int(values[1])
+        pos = 2
+        for _ in range(n_class * n_stream):
+            n = int(values[pos])
+            pos += 1 + n * n + 2 * n
+        whole = pos == len(values) and n_class >= 1 and n_stream >= 1
+    except (IndexError, ValueError, OverflowError):
+        whole = False
+    if not whole or not np.isfinite(values).all():
+        return f"the voice adaptation in {path} is damaged."
+    return ""
+
+
+def recordings_from_dir(folder: Path) -> list[Recording]:
+    """``NAME.wav`` files with their ``NAME.txt`` transcripts (a caregiver's recordings)."""
+    if not folder.is_dir():
+        raise AdaptationFailed(f"There is no folder {folder}.")
+    found = []
+    for wav in sorted(folder.glob("*.wav")):
+        txt = wav.with_suffix(".txt")
+        if not txt.is_file():
+            continue
+        try:
+            found.append(Recording(read_wav(wav), txt.read_text(encoding="utf-8").strip()))
+        except (OSError, ValueError, EOFError, UnicodeDecodeError):
+            continue  # counted as unusable by build_transform's message
+    if not found:
+        raise AdaptationFailed(
+            f"I found no recordings in {folder}. Put each sentence in NAME.wav "
+            "with its words in NAME.txt."
+        )
+    return found
+
+
+def remove_transform(path: Path | None = None) -> bool:
+    """Delete the transform; True if there was one."""
+    path = path or default_transform_path()
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    return True
