@@ -10,6 +10,7 @@ from voice.content.loader import load_knowledge
 from voice.speech_in.corpus import (
     COMMAND_PHRASES,
     EVERYDAY_FILE,
+    EVERYDAY_WEIGHT,
     OUT_OF_SCOPE_SENTENCES,
     build_corpus,
     read_labelled,
@@ -79,6 +80,7 @@ def test_corpus_covers_content_commands_and_out_of_scope() -> None:
     # Extra questions are optional: the assistant itself passes none.
     plain = build_corpus(kb)
     assert set(plain.lines()) <= lines and "what is the weather like today" in plain.lines()
+    assert plain.lines().count("is it going to rain") == EVERYDAY_WEIGHT
 
 
 def test_everyday_sentences_load_from_the_package_file(tmp_path: Path) -> None:

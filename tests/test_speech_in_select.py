@@ -109,7 +109,7 @@ def test_the_corpus_needs_nothing_from_tests(monkeypatch: pytest.MonkeyPatch) ->
     built: list[Corpus] = []
 
     class Fake:
-        def __init__(self, corpus: Corpus, cache_dir: Path | None = None) -> None:
+        def __init__(self, corpus: Corpus, cache_dir: Path | None = None, **_: object) -> None:
             built.append(corpus)
 
     monkeypatch.setattr(pocketsphinx_engine, "PocketSphinxRecognizer", Fake)

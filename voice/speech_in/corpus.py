@@ -94,6 +94,11 @@ def _sentences(text: str) -> list[str]:
 QUESTION_WEIGHT = 3
 #: Commands are short, so the language model needs them often to hear them at all.
 COMMAND_WEIGHT = 8
+#: Everyday talk counts twice: measured on the tuning questions (six espeak-ng
+#: conditions, language model without the fold's questions), weight 2 against
+#: 1 declined 83 % of out-of-scope questions instead of 81 %, right entry 45.9 %
+#: instead of 45.7 %.
+EVERYDAY_WEIGHT = 2
 
 
 def build_corpus(
@@ -123,7 +128,8 @@ def build_corpus(
                 prose.extend(_sentences(e.answer))
     questions.extend(extra_questions)
     in_scope = tuple(q for q in questions for _ in range(QUESTION_WEIGHT)) + tuple(prose)
-    return Corpus(in_scope, command_phrases(), OUT_OF_SCOPE_SENTENCES)
+    everyday = tuple(s for s in OUT_OF_SCOPE_SENTENCES for _ in range(EVERYDAY_WEIGHT))
+    return Corpus(in_scope, command_phrases(), everyday)
 
 
 def command_phrases() -> tuple[str, ...]:
