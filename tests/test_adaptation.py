@@ -179,28 +179,31 @@ def test_reset_removes_the_transform(tmp_path: Path) -> None:
 def test_interactive_session_through_the_microphone(
     virtual_mic: Any, prompts: list[str], tmp_path: Path
 ) -> None:
-    """Each prompt said into the virtual microphone, then the transform
-    (MIN_RECORDINGS sentences: the fewest a transform is built from)."""
-    count = ad.MIN_RECORDINGS
+    """Each prompt said into the virtual microphone, the first one answered
+    "skip", then the transform from the rest (MIN_RECORDINGS sentences: the
+    fewest a transform is built from)."""
+    count = ad.MIN_RECORDINGS + 1
     proc = subprocess.Popen(
         [sys.executable, "-m", "voice", "adapt", "--sentences", str(count), "--no-speak",
          "--no-cues", "--silence-timeout", "1.0", "--start-timeout", "20"],
         cwd=REPO, env=_env(tmp_path, XDG_RUNTIME_DIR=virtual_mic.env["XDG_RUNTIME_DIR"],
-                           PULSE_SERVER=virtual_mic.env["PULSE_SERVER"]), stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True,
+                           PULSE_SERVER=virtual_mic.env["PULSE_SERVER"]),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     seen: list[str] = []
 
     def answer() -> None:
         assert proc.stderr is not None
         sentence = ""
+        prompts_seen = 0
         for line in proc.stderr:
             seen.append(line.rstrip("\n"))
             if line.startswith("Please say: "):
                 sentence = line[len("Please say: "):].strip()
+                prompts_seen += 1
             elif line.startswith("Listening...") and sentence:
                 time.sleep(0.3)  # the null sink's first block (MACHINE-NOTES)
-                virtual_mic.play(speak(sentence, VOICE))
+                virtual_mic.play(speak("skip" if prompts_seen == 1 else sentence, VOICE))
                 sentence = ""
 
     reader = threading.Thread(target=answer, daemon=True)
@@ -212,8 +215,20 @@ def test_interactive_session_through_the_microphone(
     reader.join(timeout=10)
     assert proc.returncode == 0, seen
     assert sum(s.startswith("Please say: ") for s in seen) == count
-    assert any(f"I learned your voice from {count} sentences" in s for s in seen), seen
+    assert "All right, the next one." in seen
+    assert any(f"I learned your voice from {count - 1} sentences" in s for s in seen), seen
     assert ad.transform_problem(transform(tmp_path)) == ""
+
+
+def test_stop_and_skip_are_told_from_the_sentence(prompts: list[str]) -> None:
+    listener = ad.CommandListener()
+    for word in ("stop", "skip"):
+        clip = pad(read_wav(speak(word, VOICE)))
+        assert listener.command(clip, prompts[0], 0.5) == word
+    reading = pad(read_wav(speak(prompts[0], VOICE)))
+    assert listener.command(reading, prompts[0], 1.0) == ""
+    # Longer than any command: never taken for one, whatever it sounds like.
+    assert listener.command(pad(read_wav(speak("stop", VOICE))), prompts[0], 3.0) == ""
 
 
 def test_doctor_says_whether_an_adaptation_is_used() -> None:

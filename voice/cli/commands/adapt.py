@@ -32,9 +32,12 @@ GIVE_UP_AFTER = 3
 
 INTRO = ("I will learn how you speak, so that I understand you better. I will say "
          "{count} short sentences, one at a time. After each one, please say it back "
-         "to me in your usual voice. It takes about {minutes} minutes.")
+         "to me in your usual voice. Say skip to leave one out, or stop to finish early. "
+         "It takes about {minutes} minutes.")
 PROMPT = "Please say: {sentence}"
 NOTHING_HEARD = "I didn't hear anything. Let's go on to the next one."
+SKIPPED = "All right, the next one."
+STOPPED = "All right, I will stop asking."
 GAVE_UP = "I haven't heard anything for a while, so I will stop asking."
 LEARNING = "Thank you. I am learning your voice now. This takes a few seconds."
 DONE = ("Done. I learned your voice from {used} sentences, and I will use it from now on. "
@@ -123,11 +126,12 @@ def _record(cfg: Config, args: argparse.Namespace, assistant: Assistant,
     minutes = max(1, round(len(texts) * SECONDS_PER_SENTENCE / 60))
     _tell(assistant, INTRO.format(count=len(texts), minutes=minutes))
     recordings: list[ad.Recording] = []
+    commands = ad.CommandListener()
     missed = 0
     for text in texts:
         _tell(assistant, PROMPT.format(sentence=text))
         _cue(args, cfg, "listening")
-        utt = mic.listen_until_heard(on_event=_on_event)
+        utt = mic.listen_until_heard(on_event=lambda name: _on_event(assistant, name))
         if utt is None or not utt.heard_speech:
             missed += 1
             if missed >= GIVE_UP_AFTER:
@@ -137,13 +141,26 @@ def _record(cfg: Config, args: argparse.Namespace, assistant: Assistant,
             continue
         _cue(args, cfg, "stopped")
         missed = 0
+        spoken = (utt.speech_end or 0.0) - (utt.speech_start or 0.0)
+        command = commands.command(utt.clip, text, spoken)
+        if command == "stop":
+            _tell(assistant, STOPPED)
+            break
+        if command == "skip":
+            _tell(assistant, SKIPPED)
+            continue
         recordings.append(ad.Recording(utt.clip, text))
     return recordings
 
 
-def _on_event(name: str) -> None:
+def _on_event(assistant: Assistant, name: str) -> None:
+    from voice.audio.capture import EVENT_MESSAGES
+
     if name == "listening":
         print(READY, file=sys.stderr, flush=True)
+    elif name in EVENT_MESSAGES:
+        # Microphone unplugged or back: the user must hear it, as in `voice listen`.
+        _tell(assistant, EVENT_MESSAGES[name])
 
 
 def _cue(args: argparse.Namespace, cfg: Config, name: str) -> None:
