@@ -42,6 +42,8 @@ GAVE_UP = "I haven't heard anything for a while, so I will stop asking."
 LEARNING = "Thank you. I am learning your voice now. This takes a few seconds."
 DONE = ("Done. I learned your voice from {used} sentences, and I will use it from now on. "
         "You can do this again at any time.")
+VOSK_NOTE = ("Note: the adaptation is used by PocketSphinx only; listening uses Vosk now. "
+             "Set [speech_in] recognizer = \"pocketsphinx\" to use it.")
 RESET = "I removed what I learned about your voice. I will use the standard model again."
 NOTHING_TO_RESET = "There was no adaptation to your voice to remove."
 
@@ -98,6 +100,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     # Before any reading: twenty sentences for nothing would be cruel.
     ad.check_tools()
+    if _uses_vosk(cfg):
+        print(VOSK_NOTE, file=sys.stderr, flush=True)
     if args.from_dir is not None:
         recordings = ad.recordings_from_dir(args.from_dir)
     else:
@@ -108,6 +112,20 @@ def run(args: argparse.Namespace) -> int:
           f"{result.seconds:.1f} s).", file=sys.stderr)
     _tell(assistant, DONE.format(used=result.used))
     return 0
+
+
+def _uses_vosk(cfg: Config) -> bool:
+    """Whether listening would use Vosk, which this adaptation does not change."""
+    if cfg.recognizer != "auto":
+        return cfg.recognizer == "vosk"
+    if cfg.model:
+        return Path(cfg.model).expanduser().is_dir()
+    from voice.config import default_models_dir
+    from voice.models.store import installed_models
+
+    # The same rule as voice.speech_in.select: only an English Vosk model is used.
+    return any(m.kind == "vosk" and m.lang.lower().split("-")[0] == "en"
+               for m in installed_models(default_models_dir()))
 
 
 def _tell(assistant: Assistant, text: str) -> None:
