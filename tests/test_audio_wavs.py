@@ -76,7 +76,8 @@ def slow_with_pause(pause: float = 1.2) -> Path:
 def noise(seconds: float = 10.0, kind: str = "whitenoise", level: float = 0.1) -> Path:
     """Steady noise (a fan, a hiss) with no speech in it."""
     out = wav_dir() / f"{kind}-{seconds}-{level}.wav"
-    _run(["sox", "-n", "-r", "16000", "-c", "1", "-b", "16", str(out),
+    # -R: the same noise every run, so a test passes or fails for a reason.
+    _run(["sox", "-R", "-n", "-r", "16000", "-c", "1", "-b", "16", str(out),
           "synth", str(seconds), kind, "vol", str(level)])
     return out
 
@@ -86,7 +87,7 @@ def question_in_noise() -> Path:
     """The question over steady pink noise at about 15 dB below the voice."""
     q = question(1.0, 1.0)
     n = wav_dir() / "pink-for-mix.wav"
-    _run(["sox", "-n", "-r", "22050", "-c", "1", "-b", "16", str(n),
+    _run(["sox", "-R", "-n", "-r", "22050", "-c", "1", "-b", "16", str(n),
           "synth", "5", "pinknoise", "vol", "0.05"])
     out = wav_dir() / "question-in-noise.wav"
     _run(["sox", "-m", str(q), str(n), "-b", "16", str(out), "trim", "0", "4.5"])
@@ -111,7 +112,8 @@ def long_talk(seconds: float = 60.0) -> Path:
 @cache
 def silence(seconds: float = 5.0) -> Path:
     out = wav_dir() / f"silence-{seconds}.wav"
-    _run(["sox", "-n", "-r", "16000", "-c", "1", "-b", "16", str(out), "trim", "0", str(seconds)])
+    # -R: the same noise every run, so a test passes or fails for a reason.
+    _run(["sox", "-R", "-n", "-r", "16000", "-c", "1", "-b", "16", str(out), "trim", "0", str(seconds)])
     return out
 
 
