@@ -32,6 +32,7 @@ APT_PACKAGES=(
   alsa-utils                    # arecord/aplay, used by the docs' checks
   espeak-ng                     # the voice
   sox                           # audio file tools for checks
+  sphinxtrain sphinxbase-utils pocketsphinx  # 'voice adapt': learning the user's voice
 )
 
 usage() {
