@@ -112,8 +112,8 @@ def long_talk(seconds: float = 60.0) -> Path:
 @cache
 def silence(seconds: float = 5.0) -> Path:
     out = wav_dir() / f"silence-{seconds}.wav"
-    # -R: the same noise every run, so a test passes or fails for a reason.
-    _run(["sox", "-R", "-n", "-r", "16000", "-c", "1", "-b", "16", str(out), "trim", "0", str(seconds)])
+    _run(["sox", "-n", "-r", "16000", "-c", "1", "-b", "16", str(out),
+          "trim", "0", str(seconds)])
     return out
 
 
