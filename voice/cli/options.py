@@ -30,6 +30,32 @@ FLAG_FIELDS = {
 }
 
 
+def seconds(text: str) -> float:
+    """argparse type: a positive number of seconds, at most ten minutes."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 < value <= 600:
+        raise argparse.ArgumentTypeError("give a number of seconds between 0 and 600")
+    return value
+
+
+def add_microphone_arguments(parser: argparse.ArgumentParser, what: str) -> None:
+    """The microphone options every listening command takes; ``what`` is
+    what the user says ("question", "sentence")."""
+    parser.add_argument("--input-device", metavar="NAME",
+                        help="part of the microphone's name (default: the system's)")
+    parser.add_argument("--silence-timeout", type=seconds, metavar="S",
+                        help=f"seconds of silence that end a {what} (default 2)")
+    parser.add_argument("--start-timeout", type=seconds, metavar="S",
+                        help=f"seconds to wait for a {what} to begin (default 15)")
+    parser.add_argument("--max-utterance", type=seconds, metavar="S",
+                        help=f"longest {what} in seconds (default 30)")
+    parser.add_argument("--no-cues", action="store_true",
+                        help="no tones when listening starts and stops")
+
+
 def config_from_args(args: argparse.Namespace) -> Config:
     overrides: dict[str, Any] = {}
     for dest, field_name in FLAG_FIELDS.items():

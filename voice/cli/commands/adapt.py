@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from voice.app import Assistant, add_output_arguments, build_assistant
-from voice.cli.commands.listen import READY, _seconds
-from voice.cli.options import config_from_args
+from voice.cli.commands.listen import READY
+from voice.cli.options import add_microphone_arguments, config_from_args
 from voice.config import Config
 from voice.speech_in import adaptation as ad
 
@@ -68,16 +68,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"how many sentences to read (default {ad.DEFAULT_SENTENCES})")
     parser.add_argument("--list", action="store_true",
                         help="print the sentences to read (for recording them beforehand)")
-    parser.add_argument("--input-device", metavar="NAME",
-                        help="part of the microphone's name (default: the system's)")
-    parser.add_argument("--silence-timeout", type=_seconds, metavar="S",
-                        help="seconds of silence that end a sentence (default 2)")
-    parser.add_argument("--start-timeout", type=_seconds, metavar="S",
-                        help="seconds to wait for a sentence to begin (default 15)")
-    parser.add_argument("--max-utterance", type=_seconds, metavar="S",
-                        help="longest sentence in seconds (default 30)")
-    parser.add_argument("--no-cues", action="store_true",
-                        help="no tones when listening starts and stops")
+    add_microphone_arguments(parser, "sentence")
     add_output_arguments(parser)
 
 

@@ -17,7 +17,7 @@ from voice.app import Assistant, add_output_arguments, build_assistant
 from voice.audio.capture import EVENT_MESSAGES, Microphone, Utterance
 from voice.audio.clip import AudioClip
 from voice.audio.devices import NO_MICROPHONE, find_input_device
-from voice.cli.options import config_from_args
+from voice.cli.options import add_microphone_arguments, config_from_args
 from voice.config import Config
 from voice.speech_in.base import RecognitionStream, Recognizer, Transcript
 
@@ -33,16 +33,6 @@ NO_MIC_AT_START = NO_MICROPHONE + " I will keep trying."
 MIC_AT_LAST = "I can hear the microphone now. Ask your question whenever you are ready."
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not 0 < value <= 600:
-        raise argparse.ArgumentTypeError("give a number of seconds between 0 and 600")
-    return value
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--once", action="store_true",
                         help="answer one question, then exit")
@@ -50,16 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="print one JSON object per reply (with the transcript)")
     parser.add_argument("--recognizer", choices=("auto", "vosk", "pocketsphinx"))
     parser.add_argument("--model", metavar="DIR", help="Vosk model folder")
-    parser.add_argument("--input-device", metavar="NAME",
-                        help="part of the microphone's name (default: the system's)")
-    parser.add_argument("--silence-timeout", type=_seconds, metavar="S",
-                        help="seconds of silence that end a question (default 2)")
-    parser.add_argument("--start-timeout", type=_seconds, metavar="S",
-                        help="seconds to wait for a question to begin (default 15)")
-    parser.add_argument("--max-utterance", type=_seconds, metavar="S",
-                        help="longest question in seconds (default 30)")
-    parser.add_argument("--no-cues", action="store_true",
-                        help="no tones when listening starts and stops")
+    add_microphone_arguments(parser, "question")
     add_output_arguments(parser)
 
 

@@ -13,7 +13,7 @@ import sys
 from typing import Any
 
 from voice.app import add_output_arguments, build_assistant
-from voice.cli.options import config_from_args
+from voice.cli.options import config_from_args, seconds
 from voice.config import Config
 from voice.devices.gestures import GestureTiming, Mode
 from voice.errors import DeviceUnavailable
@@ -25,13 +25,6 @@ SPEAKS_ERRORS = True
 ORDER = 30
 
 
-def _seconds(text: str) -> float:
-    value = float(text)
-    if not 0 < value <= 600:
-        raise argparse.ArgumentTypeError("give a number of seconds between 0 and 600")
-    return value
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--gpio", type=int, metavar="PIN",
                         help="GPIO number of the button, wired to GND (e.g. 17)")
@@ -41,12 +34,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the light can be dimmed (PWM): pulse while speaking")
     parser.add_argument("--mode", choices=("hold", "toggle"),
                         help="toggle: press to start and to stop (default); hold: talk while held")
-    parser.add_argument("--long-press", type=_seconds, metavar="S",
+    parser.add_argument("--long-press", type=seconds, metavar="S",
                         help="holding this long stops the speech (toggle mode; default 1.5)")
-    parser.add_argument("--double-press", type=_seconds, metavar="S",
+    parser.add_argument("--double-press", type=seconds, metavar="S",
                         help="two presses within this time repeat the answer (default 0.6)")
     parser.add_argument("--input-device", metavar="NAME", help="part of the microphone's name")
-    parser.add_argument("--silence-timeout", type=_seconds, metavar="S",
+    parser.add_argument("--silence-timeout", type=seconds, metavar="S",
                         help="seconds of silence that end a question")
     parser.add_argument("--recognizer", choices=("auto", "vosk", "pocketsphinx"))
     parser.add_argument("--model", metavar="DIR", help="Vosk model folder")
