@@ -90,6 +90,32 @@ def test_streaming_gives_partials_then_the_final_text(
     assert g.transcribe(korean[THANKS]).text == THANKS
 
 
+def test_final_results_carry_word_confidences(
+    rec: VoskRecognizer, korean: dict[str, AudioClip]
+) -> None:
+    # Free decoding and a grammar, each of the whole clip and of a stream that
+    # Vosk splits at a pause (words then come from two results, not one).
+    clip = korean[f"{HELLO} {THANKS}"]
+    pause = np.zeros(16000, dtype=np.int16)
+    twice = np.concatenate([clip.samples, pause, clip.samples])
+    for r in (rec, rec.with_grammar([HELLO, THANKS])):
+        s = r.stream()
+        for i in range(0, len(twice), 1600):
+            s.feed(AudioClip(twice[i : i + 1600], 16000))
+        streamed = s.finish()  # before transcribe(), which starts a new stream
+        for heard in (streamed, r.transcribe(clip)):
+            assert heard.text
+            assert heard.words, heard
+            assert " ".join(w for w, _ in heard.words) == heard.text
+            assert all(0.0 <= c <= 1.0 for _, c in heard.words)
+            assert heard.sure_text(0.0) == heard.text
+            assert heard.confidence == pytest.approx(
+                sum(c for _, c in heard.words) / len(heard.words))
+    g = rec.with_grammar([HELLO, THANKS])
+    assert [w for w, _ in g.transcribe(clip).words] == [HELLO, THANKS]
+    assert rec.transcribe(AudioClip(np.zeros(32000, dtype=np.int16), 16000)).words == ()
+
+
 def test_silence_is_empty(rec: VoskRecognizer) -> None:
     assert rec.transcribe(AudioClip(np.zeros(32000, dtype=np.int16), 16000)).text == ""
 

@@ -100,19 +100,26 @@ def check_grammar(grammar: object, knows: Any, add_unk: bool = False) -> Checked
     return CheckedGrammar(tuple(kept), tuple(dropped))
 
 
-def _words_conf(result: dict[str, Any]) -> list[float]:
-    return [
-        float(w.get("conf", 0.0))
-        for w in result.get("result", [])
-        if not str(w.get("word", "")).startswith("[")
-    ]
+def _said(word: str) -> bool:
+    # "[unk]" and other bracketed tokens (the Korean model emits "[4]") are
+    # not words the user said.
+    return not (word.startswith("[") and word.endswith("]"))
+
+
+def _words_of(result: dict[str, Any]) -> list[tuple[str, float]]:
+    """The words of a final result with their confidences (needs SetWords(True))."""
+    words: list[tuple[str, float]] = []
+    for w in result.get("result", []):
+        word = str(w.get("word", ""))
+        if word and _said(word):
+            # Kaldi's "conf" is a lattice posterior, so 0..1 already; clamp
+            # anyway so a rounding error can never break the Transcript's promise.
+            words.append((word, min(1.0, max(0.0, float(w.get("conf", 0.0))))))
+    return words
 
 
 def _text_of(result: dict[str, Any], key: str = "text") -> str:
-    # "[unk]" and other bracketed tokens (the Korean model emits "[4]") are
-    # not words the user said.
-    words = str(result.get(key, "")).split()
-    return " ".join(w for w in words if not (w.startswith("[") and w.endswith("]")))
+    return " ".join(w for w in str(result.get(key, "")).split() if _said(w))
 
 
 class VoskStream:
@@ -122,7 +129,7 @@ class VoskStream:
         self._owner = owner
         self._open = True
         self._done: list[str] = []
-        self._conf: list[float] = []
+        self._words: list[tuple[str, float]] = []
 
     def _check(self) -> Any:
         if not self._open:
@@ -141,7 +148,7 @@ class VoskStream:
                 seg = json.loads(rec.Result())
                 if _text_of(seg):
                     self._done.append(_text_of(seg))
-                    self._conf.extend(_words_conf(seg))
+                    self._words.extend(_words_of(seg))
                 partial = ""
             else:
                 partial = _text_of(json.loads(rec.PartialResult()), "partial")
@@ -156,10 +163,16 @@ class VoskStream:
             rec.Reset()
         if _text_of(final):
             self._done.append(_text_of(final))
-            self._conf.extend(_words_conf(final))
+            self._words.extend(_words_of(final))
         text = " ".join(self._done).strip()
-        conf = sum(self._conf) / len(self._conf) if self._conf and text else None
-        return Transcript(text, ENGINE, conf)
+        confs = [c for _, c in self._words]
+        conf = sum(confs) / len(confs) if confs and text else None
+        words = tuple(self._words)
+        if " ".join(w for w, _ in words) != text:
+            # Never disagree with the text: matching would then drop or keep
+            # the wrong words, so fall back to the whole text.
+            words = ()
+        return Transcript(text, ENGINE, conf, words=words)
 
 
 class VoskRecognizer:
