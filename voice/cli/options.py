@@ -13,6 +13,7 @@ FLAG_FIELDS = {
     "content": "content_dirs",
     "recognizer": "recognizer",
     "model": "model",
+    "adaptation": "adaptation",
     "input_device": "input_device",
     "output_device": "output_device",
     "silence_timeout": "silence_timeout",
@@ -39,6 +40,18 @@ def seconds(text: str) -> float:
     if not 0 < value <= 600:
         raise argparse.ArgumentTypeError("give a number of seconds between 0 and 600")
     return value
+
+
+def add_recognizer_arguments(parser: argparse.ArgumentParser) -> None:
+    """The recognizer options of every command that turns speech into text."""
+    parser.add_argument("--recognizer", choices=("auto", "vosk", "pocketsphinx"))
+    parser.add_argument("--model", metavar="DIR", help="Vosk model folder")
+    # store_false with default None: None means "not given", so the settings
+    # file still decides unless the flag is there (see config_from_args).
+    parser.add_argument("--no-adaptation", dest="adaptation", action="store_false",
+                        default=None,
+                        help="this time, ignore the adaptation to your voice made by "
+                             "'voice adapt' (PocketSphinx only; it is kept)")
 
 
 def add_microphone_arguments(parser: argparse.ArgumentParser, what: str) -> None:

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from voice.app import Assistant, add_output_arguments, build_assistant
-from voice.cli.options import config_from_args
+from voice.cli.options import add_recognizer_arguments, config_from_args
 from voice.config import Config
 from voice.conversation import Conversation
 from voice.errors import VoiceError
@@ -22,8 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--audio", nargs="+", metavar="WAV", help="transcribe these WAV files and answer each"
     )
-    parser.add_argument("--recognizer", choices=("auto", "vosk", "pocketsphinx"))
-    parser.add_argument("--model", metavar="DIR", help="Vosk model folder")
+    add_recognizer_arguments(parser)
     add_output_arguments(parser)
 
 

@@ -17,7 +17,11 @@ from voice.app import Assistant, add_output_arguments, build_assistant
 from voice.audio.capture import EVENT_MESSAGES, Microphone, Utterance
 from voice.audio.clip import AudioClip
 from voice.audio.devices import NO_MICROPHONE, find_input_device
-from voice.cli.options import add_microphone_arguments, config_from_args
+from voice.cli.options import (
+    add_microphone_arguments,
+    add_recognizer_arguments,
+    config_from_args,
+)
 from voice.config import Config
 from voice.speech_in.base import RecognitionStream, Recognizer, Transcript
 
@@ -38,8 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="answer one question, then exit")
     parser.add_argument("--json", action="store_true",
                         help="print one JSON object per reply (with the transcript)")
-    parser.add_argument("--recognizer", choices=("auto", "vosk", "pocketsphinx"))
-    parser.add_argument("--model", metavar="DIR", help="Vosk model folder")
+    add_recognizer_arguments(parser)
     add_microphone_arguments(parser, "question")
     add_output_arguments(parser)
 

@@ -13,7 +13,7 @@ import sys
 from typing import Any
 
 from voice.app import add_output_arguments, build_assistant
-from voice.cli.options import config_from_args, seconds
+from voice.cli.options import add_recognizer_arguments, config_from_args, seconds
 from voice.config import Config
 from voice.devices.gestures import GestureTiming, Mode
 from voice.errors import DeviceUnavailable
@@ -41,8 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--input-device", metavar="NAME", help="part of the microphone's name")
     parser.add_argument("--silence-timeout", type=seconds, metavar="S",
                         help="seconds of silence that end a question")
-    parser.add_argument("--recognizer", choices=("auto", "vosk", "pocketsphinx"))
-    parser.add_argument("--model", metavar="DIR", help="Vosk model folder")
+    add_recognizer_arguments(parser)
     parser.add_argument("--no-cues", action="store_true",
                         help="no beeps when listening starts and stops")
     add_output_arguments(parser)
