@@ -4,8 +4,10 @@ damaged adaptation said aloud. Real PocketSphinx, real commands."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import wave
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +15,11 @@ import pytest
 
 from voice.cli.commands.config_cmd import render_listing
 from voice.cli.main import build_parser
+from voice.cli.notices import aloud
 from voice.cli.options import config_from_args
+from voice.config import Config
 from voice.speech_in.adaptation import default_transform_path
-from voice.speech_in.select import ADAPTED_LINE, load_recognizer
+from voice.speech_in.select import ADAPTED_LINE, POCKETSPHINX_LINE, load_recognizer
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -90,3 +94,109 @@ def test_ask_audio_with_and_without_adaptation(tmp_path: Path) -> None:
     assert plain.returncode == 0, plain.stderr
     assert ADAPTED_LINE not in plain.stderr
     assert "cure" in plain.stdout.lower()
+
+
+# --- a damaged adaptation is said aloud at start-up ------------------------
+
+
+def save_damaged_transform() -> Path:
+    path = default_transform_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("1\n3\n13\nnot numbers\n")
+    return path
+
+
+def seconds_of(wav: Path) -> float:
+    with wave.open(str(wav)) as w:
+        return w.getnframes() / w.getframerate()
+
+
+def about_as_long_as(text: str, wav: Path) -> bool:
+    """Whether ``wav`` is about ``text`` spoken at 150 words a minute (the
+    default rate); a spoken file path would make it far longer."""
+    expected = len(text.split()) / 150 * 60
+    return 0.6 * expected < seconds_of(wav) < 1.6 * expected
+
+
+def child_env(virtual_mic: Any) -> dict[str, str]:
+    # The virtual microphone, and this test's private state folder (the
+    # microphone's environment was copied while another test ran).
+    env = dict(virtual_mic.env)
+    for key in ("XDG_STATE_HOME", "XDG_CONFIG_HOME"):
+        env[key] = os.environ[key]
+    env.pop("VOICE_CONFIG", None)
+    return env
+
+
+def test_aloud_drops_only_the_adaptation_path() -> None:
+    path = default_transform_path()
+    assert aloud(f"The voice adaptation in {path} is damaged. Running without it.") == (
+        "The voice adaptation is damaged. Running without it.")
+    assert aloud("Using Vosk (vosk-model-en).") == "Using Vosk (vosk-model-en)."
+
+
+def expected_notice() -> str:
+    rec: Any = load_recognizer(Config(recognizer="pocketsphinx"), lambda _: None)
+    assert rec.mllr is None and "is damaged" in rec.mllr_problem
+    return str(rec.mllr_problem)
+
+
+@pytest.mark.parametrize("flags", [[], ["--no-adaptation"]], ids=["damaged", "switched-off"])
+def test_listen_says_a_damaged_adaptation_once(virtual_mic: Any, tmp_path: Path,
+                                               flags: list[str]) -> None:
+    save_damaged_transform()
+    notice = expected_notice()
+    out = tmp_path / "spoken"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "voice", "listen", "--recognizer", "pocketsphinx", "--no-cues",
+         "--speak-to", str(out), *flags],
+        cwd=REPO, env=child_env(virtual_mic), stderr=subprocess.PIPE, stdout=subprocess.PIPE,
+        text=True)
+    assert proc.stderr is not None
+    seen: list[str] = []
+    try:
+        for line in proc.stderr:
+            seen.append(line.rstrip("\n"))
+            if line.startswith("Listening..."):
+                break
+        # The notice comes before the microphone opens: all spoken by now.
+        spoken = sorted(out.glob("*.wav")) if out.is_dir() else []
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert seen and seen[-1].startswith("Listening..."), seen
+    if flags:
+        assert spoken == [] and notice not in seen
+    else:
+        assert seen.count(notice) == 1, seen  # printed once, with its path
+        (wav,) = spoken  # and spoken once
+        assert about_as_long_as(aloud(notice), wav), seconds_of(wav)
+
+
+def test_ptt_says_a_damaged_adaptation_once(virtual_mic: Any, tmp_path: Path) -> None:
+    save_damaged_transform()
+    notice = expected_notice()
+    runs = {}
+    for name, flags in (("damaged", []), ("switched-off", ["--no-adaptation"])):
+        out = tmp_path / name
+        # stdin closed at once: ptt greets, finds the end of input, and quits.
+        result = subprocess.run(
+            [sys.executable, "-m", "voice", "ptt", "--recognizer", "pocketsphinx", "--no-cues",
+             "--speak-to", str(out), *flags],
+            cwd=REPO, env=child_env(virtual_mic), stdin=subprocess.DEVNULL,
+            capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        runs[name] = (result.stderr.splitlines(), sorted(out.glob("*.wav")))
+    lines, spoken = runs["damaged"]
+    assert lines.count(notice) == 1, lines
+    plain_lines, plain_spoken = runs["switched-off"]
+    assert notice not in plain_lines
+    # The same start-up messages plus the notice, spoken in the order printed:
+    # which recognizer, then the notice, then how to use the keyboard.
+    assert len(spoken) == len(plain_spoken) + 1
+    assert lines.index(POCKETSPHINX_LINE) + 1 == lines.index(notice)
+    assert about_as_long_as(aloud(notice), spoken[1]), seconds_of(spoken[1])
+    assert about_as_long_as(POCKETSPHINX_LINE, spoken[0])

@@ -17,6 +17,7 @@ from voice.app import Assistant, add_output_arguments, build_assistant
 from voice.audio.capture import EVENT_MESSAGES, Microphone, Utterance
 from voice.audio.clip import AudioClip
 from voice.audio.devices import NO_MICROPHONE, find_input_device
+from voice.cli.notices import aloud
 from voice.cli.options import (
     add_microphone_arguments,
     add_recognizer_arguments,
@@ -125,7 +126,15 @@ def _load_recognizer(cfg: Config, assistant: Assistant) -> Recognizer:
 
     announce: Callable[[str], None] = lambda m: print(m, file=sys.stderr, flush=True)  # noqa: E731
     # The assistant has the content loaded already; the recognizer adapts to it.
-    return load_recognizer(cfg, announce, kb=assistant.conversation.kb)
+    recognizer = load_recognizer(cfg, announce, kb=assistant.conversation.kb)
+    problem = getattr(recognizer, "mllr_problem", "")
+    if problem:
+        # Said aloud too (already printed by announce): someone who cannot see
+        # the screen would otherwise only notice that they are understood
+        # worse. Finished before the microphone opens, so it is not heard.
+        assistant.speak(aloud(problem), assistant.conversation.settings)
+        assistant.wait()
+    return recognizer
 
 
 def run(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ import sys
 from typing import Any
 
 from voice.app import add_output_arguments, build_assistant
+from voice.cli.notices import aloud
 from voice.cli.options import add_recognizer_arguments, config_from_args, seconds
 from voice.config import Config
 from voice.devices.gestures import GestureTiming, Mode
@@ -60,7 +61,14 @@ def run(args: argparse.Namespace) -> int:
     from voice.speech_in.select import load_recognizer
 
     assistant = build_assistant(cfg, args)
-    recognizer = load_recognizer(cfg, announce=assistant.say, kb=assistant.conversation.kb)
+
+    def announce(line: str) -> None:
+        # Which recognizer, and a damaged voice adaptation: printed, and said
+        # aloud since the user may not see the screen (without the file path).
+        _note(line)
+        assistant.speak(aloud(line), assistant.conversation.settings)
+
+    recognizer = load_recognizer(cfg, announce=announce, kb=assistant.conversation.kb)
     mic = Microphone.from_config(cfg)
 
     def listen(stop: Any, on_event: Any, end_on_silence: bool) -> Any:
