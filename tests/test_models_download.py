@@ -30,7 +30,7 @@ from voice.cli.main import main
 from voice.errors import ModelDownloadFailed
 from voice.models.extract import UnsafeArchive
 from voice.models.fetch import FetchPolicy, HostUnreachable
-from voice.models.install import install_model, partial_path
+from voice.models.install import LOCK_NAME, install_model, partial_path, waiting_line
 from voice.models.manifest import ModelSpec
 from voice.models.progress import Progress
 from voice.models.store import SIDECAR
@@ -86,6 +86,8 @@ class Server:
     drops_left: int = 0
     drop_after: int = 100_000
     stall: float = 0.0
+    pace: float = 0.0
+    """Seconds between 16 kB pieces of a body: a slow server."""
     requests: list[tuple[str, str | None]] = field(default_factory=list)
 
     def url(self, name: str) -> str:
@@ -131,7 +133,13 @@ def server() -> Iterator[Server]:
                 time.sleep(state.stall)
                 self.close_connection = True
                 return
-            self.wfile.write(body)
+            if not state.pace:
+                self.wfile.write(body)
+                return
+            for i in range(0, len(body), 16 * 1024):
+                self.wfile.write(body[i : i + 16 * 1024])
+                self.wfile.flush()
+                time.sleep(state.pace)
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     state.port = httpd.server_address[1]
@@ -416,3 +424,83 @@ def test_untrusted_https_certificate_is_one_clear_error(tmp_path: Path):
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_second_download_into_the_folder_waits_then_uses_the_first(
+    server: Server, tmp_path: Path
+):
+    """Two real `voice models download` processes, the server slow enough
+    (about 5 s) that the second starts while the first is fetching."""
+    spec = serve_model(server, make_zip(vosk_files()))
+    server.pace = 0.25
+    root = tmp_path / "models"
+    command = [sys.executable, "-m", "voice", "models", "download", NAME, "--url", spec.url,
+               "--sha256", str(spec.sha256), "--dir", str(root)]
+
+    def start() -> subprocess.Popen[str]:
+        return subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+
+    first = start()
+    try:
+        deadline = time.monotonic() + 30
+        while not server.requests and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert server.requests, "the first download never reached the server"
+        second = start()
+        try:
+            assert second.stderr is not None
+            # Its first words: that it waits (not a download of its own).
+            assert second.stderr.readline().rstrip("\n") == waiting_line(root)
+            assert first.poll() is None, "the first download was already over"
+            out2, err2 = second.communicate(timeout=60)
+        finally:
+            if second.poll() is None:
+                second.kill()
+        out1, err1 = first.communicate(timeout=60)
+    finally:
+        if first.poll() is None:
+            first.kill()
+    assert first.returncode == 0, err1
+    assert second.returncode == 0, err2
+    assert out1.startswith(f"Installed {NAME} in {root / NAME}")
+    assert out2.startswith(f"{NAME} is already installed in {root / NAME}")
+    assert "Downloading" not in err2 and "Traceback" not in err1 + err2
+    assert len(server.requests) == 1  # fetched once
+    assert (root / NAME / "am" / "final.mdl").read_bytes() == PAYLOAD
+    assert leftovers(root) == []  # nor is the lock file left behind
+
+
+def test_forced_downloads_at_once_fetch_one_new_copy(server: Server, tmp_path: Path):
+    """Two threads: each opens the lock file itself, so they lock each other
+    out as two processes do. The second gets the copy the first just made."""
+    spec = serve_model(server, make_zip(vosk_files()))
+    install_model(spec, tmp_path, stream=io.StringIO(), policy=FAST)
+    (tmp_path / NAME / "stale.txt").write_text("old")
+    server.pace = 0.1
+    outs = [io.StringIO(), io.StringIO()]
+    results: list[object] = []
+    first = threading.Thread(target=lambda: results.append(
+        install_model(spec, tmp_path, force=True, stream=outs[0], policy=FAST)))
+    first.start()
+    deadline = time.monotonic() + 30
+    while len(server.requests) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    second = install_model(spec, tmp_path, force=True, stream=outs[1], policy=FAST)
+    first.join(timeout=60)
+    assert [getattr(r, "downloaded", None) for r in results] == [True]
+    assert not second.downloaded
+    assert outs[1].getvalue() == waiting_line(tmp_path) + "\n"
+    assert len(server.requests) == 2  # the first install and one forced download
+    assert not (tmp_path / NAME / "stale.txt").exists()
+    assert leftovers(tmp_path) == []
+
+
+def test_a_left_lock_file_does_not_block(server: Server, tmp_path: Path):
+    # A killed download leaves its lock file, but the kernel drops its lock.
+    (tmp_path / LOCK_NAME).write_text("")
+    spec = serve_model(server, make_zip(vosk_files()))
+    out = io.StringIO()
+    assert install_model(spec, tmp_path, stream=out, policy=FAST).downloaded
+    assert "in progress" not in out.getvalue()
+    assert leftovers(tmp_path) == []

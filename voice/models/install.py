@@ -3,17 +3,21 @@
 The steps are ordered so that models/<name>/ either appears complete or not
 at all: the archive is unpacked into a hidden temporary folder next to it and
 renamed into place in one step (same file system, so the rename is atomic).
+One download runs at a time per models folder (``download_lock``): two at
+once would write the same partial file.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -83,6 +87,92 @@ def _write_sidecar(folder: Path, spec: ModelSpec) -> None:
     (folder / SIDECAR).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 
 
+#: In the models folder while a download runs; hidden, so no listing shows it.
+LOCK_NAME = ".download.lock"
+
+
+def waiting_line(root: Path) -> str:
+    return (f"Another download into {root} is in progress. Waiting for it to finish "
+            "(press Ctrl+C to stop waiting).")
+
+
+@contextlib.contextmanager
+def download_lock(root: Path, out: TextIO) -> Iterator[None]:
+    """Hold the models folder's download lock while the body runs.
+
+    A second download waits rather than failing: the user (who may not see
+    the screen well, and for whom typing a command again is real effort) gets
+    the model either way, since after the wait it is usually installed
+    already. The wait is bounded by the first download's own timeouts.
+
+    The lock file is removed when done so the folder is left as it was; a
+    process that waited on a file removed meanwhile therefore locks the new
+    one instead (the inode check), or two could both think they hold it.
+    """
+    path = root / LOCK_NAME
+    told = False
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as e:
+            raise ModelDownloadFailed(
+                f"Cannot write in the models folder {root} ({e.strerror}). "
+                "Choose another one with --dir."
+            ) from e
+        try:
+            locked = _try_lock(fd, block=False)
+            if locked is False:
+                if not told:
+                    print(waiting_line(root), file=out, flush=True)
+                    told = True
+                locked = _try_lock(fd, block=True)
+        except BaseException:  # Ctrl+C while waiting, too
+            os.close(fd)
+            raise
+        if locked is None:
+            # A file system without locks (some network shares): download
+            # unlocked, as before there was a lock, rather than not at all.
+            os.close(fd)
+            try:
+                yield
+            finally:
+                path.unlink(missing_ok=True)
+            return
+        try:
+            same = os.path.samestat(os.fstat(fd), os.stat(path))
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)
+    try:
+        yield
+    finally:
+        # Removed while still locked: see the docstring.
+        path.unlink(missing_ok=True)
+        os.close(fd)
+
+
+def _try_lock(fd: int, *, block: bool) -> bool | None:
+    """An exclusive flock on ``fd``: True when taken, False when held elsewhere
+    (only without ``block``), None when the file system has no locks."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX if block else fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError:
+        return None
+    return True
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return st.st_dev, st.st_ino
+
+
 def _move_into_place(new: Path, final: Path, root: Path) -> None:
     if not final.exists():
         os.rename(new, final)
@@ -116,6 +206,25 @@ def install_model(
             f"Cannot create the models folder {root} ({e.strerror}). "
             "Choose another one with --dir."
         ) from e
+    before = _identity(final)
+    with download_lock(root, out):
+        if final.exists() and (not force or _identity(final) != before):
+            # Another download installed it while we waited for the lock
+            # (with --force: a new copy replaced the old one, which is what
+            # --force asked for).
+            return InstallResult(final, downloaded=False)
+        return _download_and_install(spec, root, final, out, tty, policy, sleep)
+
+
+def _download_and_install(
+    spec: ModelSpec,
+    root: Path,
+    final: Path,
+    out: TextIO,
+    tty: bool | None,
+    policy: FetchPolicy | None,
+    sleep: Callable[[float], None],
+) -> InstallResult:
     partial = partial_path(spec, root)
     hint = manual_hint(spec, root)
     _check_space(root, spec, partial.stat().st_size if partial.exists() else 0)
