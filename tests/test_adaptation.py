@@ -27,6 +27,8 @@ sys.path.insert(0, str(REPO / "scripts"))
 from benchmark_audio import pad, word_errors  # noqa: E402
 from make_spoken_questions import Variant, speak  # noqa: E402
 
+from tests.test_adaptation_shape import write_transform  # noqa: E402
+
 #: One synthetic "speaker". The stock model mishears this voice often, which
 #: is the case adaptation is for (60 tuning questions: 88 -> 46 word errors).
 VOICE = Variant("en+m3")
@@ -239,7 +241,10 @@ def test_doctor_says_whether_an_adaptation_is_used() -> None:
     assert (none.status, none.detail) == ("ok", "none made yet") and "voice adapt" in none.fix
     path = ad.default_transform_path()
     path.parent.mkdir(parents=True)
-    path.write_text("1\n1\n2\n1 0\n0 1\n0 0\n1 1\n")  # the smallest well-formed transform
+    path.write_text("1\n1\n2\n1 0\n0 1\n0 0\n1 1\n")  # well formed, wrong shape for en-us
+    wrong = check_adaptation(Config())
+    assert wrong.status == "warn" and "different speech model" in wrong.detail
+    write_transform(path, [13, 13, 13])  # the en-us shape
     used = check_adaptation(Config())
     assert used.status == "ok" and used.detail.startswith("in use for PocketSphinx")
     off = check_adaptation(Config(adaptation=False))

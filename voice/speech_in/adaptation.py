@@ -329,12 +329,97 @@ def save_atomically(src: Path, dest: Path) -> None:
         raise
 
 
-def transform_problem(path: Path) -> str:
-    """Why the transform at ``path`` cannot be used, or "" when it can.
+def model_streams(folder: Path | None = None) -> tuple[int, ...] | None:
+    """The length of each feature stream of the acoustic model in ``folder``
+    (default: the bundled en-us model, ``(13, 13, 13)``), or None if unreadable.
 
-    A text check (PocketSphinx only says "Failed to initialize" for any bad
-    file): a class count, a stream count, then per stream its length and an
+    Read from the header of the binary ``means`` file: the Gaussians an MLLR
+    transform moves are exactly these, so this is the shape PocketSphinx will
+    apply a transform to, whatever ``feat.params`` says. ``feat.params``'s
+    ``-svspec`` is only the fallback for a model whose means cannot be read.
+    """
+    folder = folder or model_dir()
+    try:
+        with open(folder / "means", "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        head = b""
+    streams = _means_streams(head)
+    if streams is None:
+        streams = _svspec_streams(folder / "feat.params")
+    return streams
+
+
+def _means_streams(head: bytes) -> tuple[int, ...] | None:
+    # Sphinx-3 binary: "s3", "name value" lines up to "endhdr", a byte-order
+    # mark, then n_mgau, n_feat, n_density, n_feat stream lengths, the total.
+    end = head.find(b"endhdr\n")
+    if not head.startswith(b"s3\n") or end < 0:
+        return None
+    pos = end + len(b"endhdr\n")
+    try:
+        (mark,) = struct.unpack_from("<I", head, pos)
+        order = "<" if mark == 0x11223344 else ">" if mark == 0x44332211 else ""
+        if not order:
+            return None
+        n_mgau, n_feat, n_density = struct.unpack_from(f"{order}3i", head, pos + 4)
+        if not 1 <= n_feat <= 16:
+            return None
+        lengths = struct.unpack_from(f"{order}{n_feat}i", head, pos + 16)
+        (total,) = struct.unpack_from(f"{order}i", head, pos + 16 + 4 * n_feat)
+    except struct.error:
+        return None
+    # The total must agree, or these are not the numbers we think they are.
+    if min(lengths) < 1 or total != n_mgau * n_density * sum(lengths):
+        return None
+    return tuple(int(n) for n in lengths)
+
+
+def _svspec_streams(params: Path) -> tuple[int, ...] | None:
+    try:
+        text = params.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    found = re.search(r"^-svspec\s+(\S+)", text, re.MULTILINE)
+    if not found:
+        return None
+    lengths = []
+    for part in found.group(1).split("/"):
+        # A stream is ranges and single indices: "0-12" or "0-12,39".
+        count = 0
+        for piece in part.split(","):
+            first, _, last = piece.partition("-")
+            if not first.isdigit() or (last and not last.isdigit()):
+                return None
+            count += int(last or first) - int(first) + 1
+        if count < 1:
+            return None
+        lengths.append(count)
+    return tuple(lengths)
+
+
+def _shape(lengths: Sequence[int]) -> str:
+    """ "3 streams of 13 values", for a message."""
+    streams = f"{len(lengths)} stream{'s' if len(lengths) != 1 else ''}"
+    if len(set(lengths)) == 1:
+        return f"{streams} of {lengths[0]} value{'s' if lengths[0] != 1 else ''}"
+    return f"{streams} of {', '.join(map(str, lengths))} values"
+
+
+def transform_problem(path: Path, model: Path | None = None) -> str:
+    """Why the transform at ``path`` cannot be used with the acoustic model in
+    ``model`` (default: the bundled en-us one), or "" when it can.
+
+    A text check (PocketSphinx only says "Failed to initialize" for some bad
+    files): a class count, a stream count, then per stream its length and an
     n x n matrix, a bias and a variance scale of finite numbers.
+
+    Then the shape: PocketSphinx applies a transform without comparing it to
+    the model, so one with fewer or shorter streams than the model's reads
+    past its arrays and the whole process dies (SIGSEGV, measured with 1 x 39,
+    2 x 13 and 3 x 12 on en-us), and one with more or longer streams silently
+    distorts the model. It also reads only one class, and in another file
+    layout than sphinxtrain writes for several, so only one class will do.
     """
     try:
         tokens = path.read_text(encoding="ascii").split()
@@ -343,17 +428,36 @@ def transform_problem(path: Path) -> str:
         return f"there is no voice adaptation at {path}."
     except (OSError, UnicodeDecodeError, ValueError):
         return f"the voice adaptation in {path} is damaged."
+    lengths: list[int] = []
+
+    def count(at: int) -> int:
+        # PocketSphinx reads counts with %d: "1.5" would be misread, not refused.
+        if values[at] != int(values[at]) or values[at] < 1:
+            raise ValueError(values[at])
+        return int(values[at])
+
     try:
-        n_class, n_stream = int(values[0]), int(values[1])
+        n_class, n_stream = count(0), count(1)
         pos = 2
         for _ in range(n_class * n_stream):
-            n = int(values[pos])
+            n = count(pos)  # at least 1, so each block moves on: no endless loop
+            lengths.append(n)
             pos += 1 + n * n + 2 * n
-        whole = pos == len(values) and n_class >= 1 and n_stream >= 1
+        whole = pos == len(values)
     except (IndexError, ValueError, OverflowError):
         whole = False
     if not whole or not np.isfinite(values).all():
         return f"the voice adaptation in {path} is damaged."
+    if n_class != 1:
+        return (f"the voice adaptation in {path} has {n_class} classes, "
+                "and PocketSphinx can use only one.")
+    expected = model_streams(model)
+    if expected is None:
+        return (f"the speech model's layout could not be read, so the voice adaptation "
+                f"in {path} cannot be checked.")
+    if tuple(lengths) != expected:
+        return (f"the voice adaptation in {path} was made for a different speech model "
+                f"({_shape(lengths)}; this model needs {_shape(expected)}).")
     return ""
 
 
