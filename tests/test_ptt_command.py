@@ -131,3 +131,86 @@ def test_mock_pin_factory_runs_the_real_command(env: dict[str, str]) -> None:
             proc.kill()
             proc.wait()
     assert not any("Traceback" in line for line in err.seen)
+
+
+# --- the shared microphone options -----------------------------------------
+
+#: Longer than any --max-utterance below: about 8 s of speech.
+LONG_QUESTION = ("what should i eat when my muscles are tired and my legs have spasms "
+                 "every night before i go to sleep and again in the morning")
+
+
+def test_microphone_flags_reach_the_microphone() -> None:
+    from voice.audio.capture import Microphone
+    from voice.cli.main import build_parser
+    from voice.cli.options import config_from_args
+
+    parser = build_parser()
+    args = parser.parse_args([
+        "ptt", "--input-device", "usb", "--silence-timeout", "3.5", "--start-timeout", "20",
+        "--max-utterance", "45", "--no-cues",
+    ])
+    cfg = config_from_args(args)
+    mic = Microphone.from_config(cfg)  # what ptt records with
+    assert (mic.device, mic.silence_timeout, mic.start_timeout, mic.max_utterance) == (
+        "usb", 3.5, 20.0, 45.0)
+    assert args.no_cues
+    assert cfg.sources["max_utterance"] == cfg.sources["start_timeout"] == "command line"
+    # Without the flags: the settings' defaults, as before.
+    plain = Microphone.from_config(config_from_args(parser.parse_args(["ptt"])))
+    assert (plain.silence_timeout, plain.start_timeout, plain.max_utterance) == (2.0, 15.0, 30.0)
+    for bad in (["--start-timeout", "0"], ["--max-utterance", "soon"]):
+        with pytest.raises(SystemExit):
+            parser.parse_args(["ptt", *bad])
+
+
+@pytest.fixture(scope="module")
+def long_wav(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    wav = tmp_path_factory.mktemp("wav") / "long.wav"
+    subprocess.run(["espeak-ng", "-w", str(wav), LONG_QUESTION], check=True, timeout=30)
+    return wav
+
+
+def test_start_timeout_and_max_utterance_end_the_recording(
+    env: dict[str, str], virtual_mic: Any, long_wav: Path
+) -> None:
+    """Both limits through the virtual microphone: nobody speaks after a press
+    (start timeout), then a question far longer than --max-utterance."""
+    from voice.devices.session import NOTHING_HEARD
+
+    proc = start(env, "--start-timeout", "3", "--max-utterance", "2",
+                 "--silence-timeout", "1.5")
+    assert proc.stdin and proc.stderr
+    err = Lines(proc.stderr)
+    player: subprocess.Popen[bytes] | None = None
+    try:
+        err.wait_for("Each line is one button press", 60)
+        proc.stdin.write("\n")
+        proc.stdin.flush()
+        err.wait_for("listening...", 10)
+        opened = time.monotonic()
+        err.wait_for(NOTHING_HEARD, 10)
+        # 3 s, not the default 15.
+        assert 2.5 < time.monotonic() - opened < 6
+
+        proc.stdin.write("\n")
+        proc.stdin.flush()
+        err.wait_for("listening...", 10)
+        # A pause before speaking: the limit counts from the start of speech.
+        time.sleep(1.5)
+        player = virtual_mic.play(long_wav, wait=False)
+        played = time.monotonic()
+        heard = err.wait_for("heard:", 20)
+        assert time.monotonic() - played < 5.5  # cut off, not the ~8 s to its end
+        assert 1 <= len(heard.split()) - 1 < len(LONG_QUESTION.split()) / 2, heard
+        err.wait_for("That was a long question, so I stopped listening after 2 seconds.", 10)
+        proc.stdin.write("quit\n")
+        proc.stdin.flush()
+        assert proc.wait(timeout=30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        if player is not None:
+            player.wait(timeout=30)  # its tail must not reach the next test's microphone
+    assert not any("Traceback" in line for line in err.seen)

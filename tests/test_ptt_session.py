@@ -26,7 +26,7 @@ from voice.devices.gestures import ButtonEvent
 from voice.devices.keyboard import KeyboardButton
 from voice.devices.led import StatusLed
 from voice.devices.push_to_talk import PushToTalk
-from voice.devices.session import NOTHING_HEARD, PushToTalkSession
+from voice.devices.session import NOTHING_HEARD, NOTHING_HEARD_HELD, PushToTalkSession
 from voice.speech_in.base import Transcript
 from voice.speech_in.corpus import build_corpus
 from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
@@ -200,3 +200,22 @@ def test_missing_microphone_is_spoken_and_shown(
         wait_for(lambda: led.state == "error", 5, "the light to show the error")
         session.close()
         thread.join(timeout=10)
+
+
+def test_hold_mode_start_timeout_says_to_let_go(
+    virtual_mic: Any, recognizer: PocketSphinxRecognizer, assistant: Assistant,
+    running: Any, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Held, but nobody speaks: the start timeout still ends listening (a hand
+    resting on the button must not keep the microphone open), and the message
+    fits a button that is still down."""
+    heard: list[Transcript] = []
+    session = PushToTalkSession(assistant, microphone(start_timeout=1.0), recognizer,
+                                hold=True, on_transcript=heard.append)
+    running(session)
+    session.post(ButtonEvent("start_listening", 0.0))
+    err: list[str] = []
+    wait_for(lambda: err.append(capsys.readouterr().err) or NOTHING_HEARD_HELD in "".join(err),
+             10, "the start timeout")
+    assert NOTHING_HEARD not in "".join(err)
+    assert heard == []

@@ -54,13 +54,15 @@ def add_recognizer_arguments(parser: argparse.ArgumentParser) -> None:
                              "'voice adapt' (PocketSphinx only; it is kept)")
 
 
-def add_microphone_arguments(parser: argparse.ArgumentParser, what: str) -> None:
+def add_microphone_arguments(parser: argparse.ArgumentParser, what: str,
+                             silence_note: str = "") -> None:
     """The microphone options every listening command takes; ``what`` is
-    what the user says ("question", "sentence")."""
+    what the user says ("question", "sentence"); ``silence_note`` says when
+    silence does not end it (push-to-talk's hold mode)."""
     parser.add_argument("--input-device", metavar="NAME",
                         help="part of the microphone's name (default: the system's)")
     parser.add_argument("--silence-timeout", type=seconds, metavar="S",
-                        help=f"seconds of silence that end a {what} (default 2)")
+                        help=f"seconds of silence that end a {what}{silence_note} (default 2)")
     parser.add_argument("--start-timeout", type=seconds, metavar="S",
                         help=f"seconds to wait for a {what} to begin (default 15)")
     parser.add_argument("--max-utterance", type=seconds, metavar="S",

@@ -22,6 +22,10 @@ from voice.errors import VoiceError
 from voice.speech_in.base import Transcript
 
 NOTHING_HEARD = "I didn't hear a question. Press the button when you are ready, and ask again."
+#: Hold mode, nobody spoke within the start timeout: the button is still down
+#: (a release would have ended the capture first), so "press" would not do.
+NOTHING_HEARD_HELD = ("I didn't hear a question. Let go of the button, and hold it again "
+                      "when you are ready to ask.")
 NOT_CAUGHT = "Sorry, I didn't catch that. Press the button and try again."
 TRY_AGAIN = "Then press the button to ask again."
 CUT_OFF = "That was a long question, so I stopped listening after {seconds:.0f} seconds."
@@ -198,7 +202,11 @@ class PushToTalkSession:
             self._error(f"{heard.error.message} {TRY_AGAIN}")
             return
         utt = heard.utterance
-        if utt is None or not getattr(utt, "heard_speech", True):
+        if utt is None:
+            # The start timeout ran out.
+            self.assistant.say(NOTHING_HEARD_HELD if self.hold else NOTHING_HEARD)
+            return
+        if not getattr(utt, "heard_speech", True):
             self.assistant.say(NOTHING_HEARD)
             return
         self._thinking = True
@@ -216,7 +224,10 @@ class PushToTalkSession:
             self.assistant.say(NOT_CAUGHT)
             return
         if getattr(utt, "cut", False):
-            self.assistant.say(CUT_OFF.format(seconds=utt.listened))
+            # The limit counts from the start of speech, not of listening:
+            # "after 32 seconds" for a 30-second limit would puzzle anyone.
+            speech = utt.listened - (getattr(utt, "speech_start", None) or 0.0)
+            self.assistant.say(CUT_OFF.format(seconds=speech))
         self.assistant.handle_heard(transcript)
 
     def _error(self, message: str) -> None:

@@ -14,7 +14,12 @@ from typing import Any
 
 from voice.app import add_output_arguments, build_assistant
 from voice.cli.notices import aloud
-from voice.cli.options import add_recognizer_arguments, config_from_args, seconds
+from voice.cli.options import (
+    add_microphone_arguments,
+    add_recognizer_arguments,
+    config_from_args,
+    seconds,
+)
 from voice.config import Config
 from voice.devices.gestures import GestureTiming, Mode
 from voice.errors import DeviceUnavailable
@@ -39,12 +44,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="holding this long stops the speech (toggle mode; default 1.5)")
     parser.add_argument("--double-press", type=seconds, metavar="S",
                         help="two presses within this time repeat the answer (default 0.6)")
-    parser.add_argument("--input-device", metavar="NAME", help="part of the microphone's name")
-    parser.add_argument("--silence-timeout", type=seconds, metavar="S",
-                        help="seconds of silence that end a question")
     add_recognizer_arguments(parser)
-    parser.add_argument("--no-cues", action="store_true",
-                        help="no beeps when listening starts and stops")
+    # The same microphone settings as listen, read by Microphone.from_config.
+    # In hold mode the release ends the question, so --silence-timeout only
+    # applies to toggle mode; --start-timeout still applies while the button
+    # is held, so a hand resting on the button cannot leave the microphone
+    # open for good (see voice.devices.session.NOTHING_HEARD_HELD).
+    add_microphone_arguments(parser, "question", silence_note=" in toggle mode")
     add_output_arguments(parser)
 
 
