@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+
+#: What was said once and must not be said at every start (see first_time()).
+TOLD_FILE = "told.json"
+
+#: The "for better accuracy run 'voice models download'" hint.
+MODELS_HINT = "models-download-hint"
+
+#: " at /a/path" or " in ~/a/path", up to the whitespace (or the closing
+#: punctuation) after it.
+_PATH = re.compile(r" (?:at|in) ~?/\S*?(?=[.,;:!?)]*(?:\s|$))")
+
 
 def aloud(line: str) -> str:
-    """``line`` as it is spoken: without the voice adaptation's file path.
+    """``line`` as it is spoken: without file paths (the voice adaptation's,
+    a damaged speech model's).
 
     The path helps a caregiver at the screen, so the printed line keeps it;
     read out it becomes a long run of "slash" words that buries the message.
@@ -12,4 +29,45 @@ def aloud(line: str) -> str:
     from voice.speech_in.adaptation import default_transform_path
 
     path = str(default_transform_path())
-    return line.replace(f" in {path}", "").replace(f" at {path}", "")
+    # The known path first and exactly: it may contain spaces.
+    line = line.replace(f" in {path}", "").replace(f" at {path}", "")
+    return _PATH.sub("", line)
+
+
+def told_path() -> Path:
+    from voice.config import user_state_dir
+
+    return user_state_dir() / TOLD_FILE
+
+
+def first_time(key: str, path: Path | None = None) -> bool:
+    """True the first time this user is to be told ``key``; remembered from then on.
+
+    For hints worth hearing once but tiring every morning. Kept in the
+    per-user state folder beside the voice settings. A missing or damaged
+    file counts as never told, and one that cannot be written means telling
+    again next time: repeating a hint is better than never giving it.
+    """
+    path = path or told_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        data = {}
+    told = data.get("told") if isinstance(data, dict) else None
+    keys = [k for k in told if isinstance(k, str)] if isinstance(told, list) else []
+    if key in keys:
+        return False
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, part = tempfile.mkstemp(prefix=".told-", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump({"told": [*keys, key]}, f, indent=2)
+                f.write("\n")
+            os.replace(part, path)
+        except BaseException:
+            Path(part).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass
+    return True

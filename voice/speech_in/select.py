@@ -22,6 +22,8 @@ POCKETSPHINX_LINE = (
     "for better accuracy run 'voice models download'."
 )
 ADAPTED_LINE = "Using the adaptation to your voice (made with 'voice adapt')."
+#: Ends the line when a damaged Vosk model is replaced by PocketSphinx (auto).
+FALLBACK_LINE = "Using PocketSphinx (built-in English model) for now."
 
 
 def _english_vosk_model(models_dir: Path) -> Path | None:
@@ -71,11 +73,12 @@ def voice_transform(cfg: Config) -> Path | None:
 
 
 def _pocketsphinx_for(cfg: Config, kb: KnowledgeBase | None,
-                      announce: Callable[[str], None]) -> Recognizer:
+                      announce: Callable[[str], None],
+                      warn: Callable[[str], None]) -> Recognizer:
     rec = load_pocketsphinx(kb, mllr=voice_transform(cfg))
     problem = getattr(rec, "mllr_problem", "")
     if problem:
-        announce(problem)
+        warn(problem)
     elif getattr(rec, "mllr", None) is not None:
         announce(ADAPTED_LINE)
     return rec
@@ -87,13 +90,18 @@ def load_recognizer(
     kb: KnowledgeBase | None = None,
     *,
     grammar: bool = False,
+    warn: Callable[[str], None] | None = None,
 ) -> Recognizer:
     """The recognizer ``cfg.recognizer`` asks for; says which one in one line.
 
     ``kb`` saves loading the content a second time when the caller has it.
     ``grammar`` limits Vosk to the content's words (faster, but it cannot
-    hear words outside the content at all).
+    hear words outside the content at all). ``warn`` (default: ``announce``)
+    gets the lines about something broken that was worked around (a damaged
+    Vosk model, a damaged voice adaptation): a caller that only prints the
+    routine lines still has these said aloud.
     """
+    warn = warn or announce
     choice = cfg.recognizer
     if choice not in ("auto", "vosk", "pocketsphinx"):
         raise ModelMissing(
@@ -124,9 +132,9 @@ def load_recognizer(
             if choice == "vosk":
                 raise
             # auto: a broken model must not leave the user without a voice.
-            announce(f"{e.message} Using PocketSphinx (built-in English model) for now.")
-            return _pocketsphinx_for(cfg, _knowledge(cfg, kb), announce)
+            warn(f"{e.message} {FALLBACK_LINE}")
+            return _pocketsphinx_for(cfg, _knowledge(cfg, kb), announce, warn)
         announce(f"Using Vosk ({model_path.name}).")
         return rec
     announce(POCKETSPHINX_LINE)
-    return _pocketsphinx_for(cfg, _knowledge(cfg, kb), announce)
+    return _pocketsphinx_for(cfg, _knowledge(cfg, kb), announce, warn)

@@ -125,15 +125,18 @@ def _load_recognizer(cfg: Config, assistant: Assistant) -> Recognizer:
     from voice.speech_in.select import load_recognizer
 
     announce: Callable[[str], None] = lambda m: print(m, file=sys.stderr, flush=True)  # noqa: E731
+
+    def warn(line: str) -> None:
+        # Something broken was worked around (a damaged Vosk model or voice
+        # adaptation): said aloud too, since someone who cannot see the screen
+        # would otherwise only notice that they are understood worse.
+        announce(line)
+        assistant.speak(aloud(line), assistant.conversation.settings)
+
     # The assistant has the content loaded already; the recognizer adapts to it.
-    recognizer = load_recognizer(cfg, announce, kb=assistant.conversation.kb)
-    problem = getattr(recognizer, "mllr_problem", "")
-    if problem:
-        # Said aloud too (already printed by announce): someone who cannot see
-        # the screen would otherwise only notice that they are understood
-        # worse. Finished before the microphone opens, so it is not heard.
-        assistant.speak(aloud(problem), assistant.conversation.settings)
-        assistant.wait()
+    recognizer = load_recognizer(cfg, announce, kb=assistant.conversation.kb, warn=warn)
+    # Finished before the microphone opens, so it is not heard (and answered).
+    assistant.wait()
     return recognizer
 
 

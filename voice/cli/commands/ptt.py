@@ -13,7 +13,7 @@ import sys
 from typing import Any
 
 from voice.app import add_output_arguments, build_assistant
-from voice.cli.notices import aloud
+from voice.cli.notices import MODELS_HINT, aloud, first_time
 from voice.cli.options import (
     add_microphone_arguments,
     add_recognizer_arguments,
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
 
     from voice.audio.capture import Microphone
     from voice.devices.session import PushToTalkSession
-    from voice.speech_in.select import load_recognizer
+    from voice.speech_in.select import POCKETSPHINX_LINE, load_recognizer
 
     assistant = build_assistant(cfg, args)
 
@@ -72,6 +72,11 @@ def run(args: argparse.Namespace) -> int:
         # Which recognizer, and a damaged voice adaptation: printed, and said
         # aloud since the user may not see the screen (without the file path).
         _note(line)
+        if line == POCKETSPHINX_LINE and (assistant.speaker is None
+                                          or not first_time(MODELS_HINT)):
+            # The same advice every morning would only tire: said once per
+            # user (and not counted as said when nothing was spoken).
+            return
         assistant.speak(aloud(line), assistant.conversation.settings)
 
     recognizer = load_recognizer(cfg, announce=announce, kb=assistant.conversation.kb)
