@@ -23,8 +23,9 @@ from voice.speech_in.select import ADAPTED_LINE, POCKETSPHINX_LINE, load_recogni
 
 REPO = Path(__file__).resolve().parent.parent
 
-#: The commands that recognise speech, each with what it needs to parse.
-RECOGNIZING = [["listen"], ["ptt"], ["ask", "--audio", "q.wav"], ["start"]]
+#: The commands that recognise speech (or check the recognizer), each with
+#: what it needs to parse.
+RECOGNIZING = [["listen"], ["ptt"], ["ask", "--audio", "q.wav"], ["start"], ["doctor"]]
 
 
 def save_identity_transform() -> Path:

@@ -159,3 +159,49 @@ def test_a_broken_vosk_model_is_reported(no_sound_env: dict[str, str], tmp_path:
     assert vosk.startswith("warn") and "does not load" in vosk, vosk
     assert "PocketSphinx will be used" in vosk
     assert line(proc.stdout, "Recognizer").startswith("ok   Recognizer: pocketsphinx")
+
+
+def test_no_adaptation_is_reported(no_sound_env: dict[str, str], tmp_path: Path) -> None:
+    """`voice doctor --no-adaptation` (the listening commands' recognizer flags)
+    says the voice adaptation is not used this time, and why."""
+    from tests.test_adaptation_shape import write_transform
+    from voice.speech_in.adaptation import default_transform_path
+
+    path = write_transform(default_transform_path(), [13, 13, 13])  # conftest's private state
+    used = doctor(no_sound_env)
+    assert line(used.stdout, "Voice adaptation").startswith(
+        "ok   Voice adaptation: in use for PocketSphinx")
+    assert line(used.stdout, "Recognizer") == (
+        "ok   Recognizer: pocketsphinx will be used (setting: auto), with your voice adaptation")
+
+    off = doctor(no_sound_env, "--no-adaptation")
+    assert line(off.stdout, "Voice adaptation") == (
+        f"ok   Voice adaptation: {path} exists but is switched off (--no-adaptation)")
+    assert line(off.stdout, "Recognizer") == (
+        "ok   Recognizer: pocketsphinx will be used (setting: auto), "
+        "without your voice adaptation (--no-adaptation)")
+    assert off.returncode == used.returncode  # only the microphone fails here
+    assert "Traceback" not in off.stderr
+
+
+def test_adaptation_switched_off_says_where(tmp_path: Path) -> None:
+    from tests.test_adaptation_shape import write_transform
+    from voice.cli.commands.doctor import check_adaptation
+    from voice.cli.main import build_parser
+    from voice.cli.options import config_from_args
+    from voice.speech_in.adaptation import default_transform_path
+
+    path = write_transform(default_transform_path(), [13, 13, 13])
+    settings = tmp_path / "c.toml"
+    settings.write_text("[speech_in]\nadaptation = false\n")
+    parser = build_parser()
+    in_file = check_adaptation(config_from_args(parser.parse_args(
+        ["doctor", "--config", str(settings)])))
+    assert in_file.detail.endswith("switched off ([speech_in] adaptation = false)")
+    flagged = config_from_args(parser.parse_args(["doctor", "--no-adaptation"]))
+    assert flagged.adaptation is False and flagged.sources["adaptation"] == "command line"
+    # A damaged one is still worth a warning: the next ordinary start meets it.
+    write_transform(path, [39])
+    damaged = check_adaptation(flagged)
+    assert damaged.status == "warn" and "different speech model" in damaged.detail
+    assert damaged.detail.endswith("(not used anyway: --no-adaptation)")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from voice.cli.options import config_from_args
+from voice.cli.options import add_recognizer_arguments, config_from_args
 from voice.config import Config
 from voice.errors import ConfigInvalid, VoiceError
 
@@ -56,6 +56,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--speak", action="store_true", help="also read the summary aloud with espeak-ng"
     )
+    # The same recognizer flags as the listening commands, so "does it work
+    # the way I start it" can be asked with the same command line.
+    add_recognizer_arguments(parser)
 
 
 # -- the checks ------------------------------------------------------------
@@ -227,6 +230,13 @@ def load_vosk_model(path: Path, timeout: float = 120) -> tuple[float, str]:
     return seconds, last[:200]
 
 
+def _switched_off_by(cfg: Config) -> str:
+    """What turned the voice adaptation off, as the user would write it."""
+    if cfg.sources.get("adaptation") == "command line":
+        return "--no-adaptation"
+    return "[speech_in] adaptation = false"
+
+
 def check_adaptation(cfg: Config) -> Check:
     """Whether PocketSphinx will use an adaptation to the user's voice."""
     from voice.speech_in import adaptation as ad
@@ -245,11 +255,13 @@ def check_adaptation(cfg: Config) -> Check:
                      "to be understood better, run 'voice adapt' (about 5 minutes)")
     problem = ad.transform_problem(path)
     if problem:
-        return Check("Voice adaptation", "warn", problem[0].upper() + problem[1:],
+        # Still a warning when switched off: the next ordinary start meets it.
+        off = f" (not used anyway: {_switched_off_by(cfg)})" if not cfg.adaptation else ""
+        return Check("Voice adaptation", "warn", problem[0].upper() + problem[1:] + off,
                      "run 'voice adapt' again (or 'voice adapt --reset')")
     if not cfg.adaptation:
         return Check("Voice adaptation", "ok",
-                     f"{path} exists but is switched off ([speech_in] adaptation = false)")
+                     f"{path} exists but is switched off ({_switched_off_by(cfg)})")
     when = time.strftime("%Y-%m-%d", time.localtime(path.stat().st_mtime))
     return Check("Voice adaptation", "ok",
                  f"in use for PocketSphinx (made {when}, {path})")
@@ -265,7 +277,16 @@ def check_recognizer_choice(cfg: Config, sphinx: Check, vosk: Check) -> Check:
         return Check("Recognizer", "FAIL",
                      f"'{cfg.recognizer}' cannot be used (see the lines above)",
                      "follow the advice above, or set [speech_in] recognizer = \"auto\"")
-    return Check("Recognizer", "ok", f"{chosen} will be used (setting: {cfg.recognizer})")
+    detail = f"{chosen} will be used (setting: {cfg.recognizer})"
+    if chosen == "pocketsphinx":
+        from voice.speech_in.adaptation import default_transform_path, transform_problem
+
+        path = default_transform_path()
+        if path.exists() and not cfg.adaptation:
+            detail += f", without your voice adaptation ({_switched_off_by(cfg)})"
+        elif path.exists() and not transform_problem(path):
+            detail += ", with your voice adaptation"
+    return Check("Recognizer", "ok", detail)
 
 
 def check_content(cfg: Config) -> Check:
