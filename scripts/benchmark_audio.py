@@ -280,6 +280,68 @@ def _after_enrolment(kb: object, matcher: object, spoken: list[Spoken],
             "enrolled_oos_declined": dec / n_out if n_out else 0.0}
 
 
+def _while_listening(kb: object, matcher: object, spoken: list[Spoken],
+                     variants: Sequence[Variant], say: Callable[[str], None]) -> dict[str, float]:
+    """Each voice asks its questions in order through the live path, learning as it goes.
+
+    What ``voice listen`` does for a new user: no labels, no enrolment; the
+    learner keeps what it heard with its own transcripts and builds a speaker
+    transform after 20 utterances, then again every 10 (voice/speech_in/learning.py).
+    The build runs between questions, as it would while an answer is spoken.
+    """
+    import tempfile
+
+    from voice.app import query_of
+    from voice.speech_in.learning import FIRST_AFTER, VoiceLearner
+    from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
+    from voice.speech_in.select import load_pocketsphinx
+
+    say(f"While listening, learning the voice from its own transcripts "
+        f"(first transform after {FIRST_AFTER} questions, no labels):")
+    tot = defaultdict(int)
+    with tempfile.TemporaryDirectory() as tmp:
+        for v in variants:
+            rec = load_pocketsphinx(kb)  # type: ignore[arg-type]
+            assert isinstance(rec, PocketSphinxRecognizer)
+            learner = VoiceLearner(Path(tmp) / v.name.replace("/", "_"))
+            rec.learn(learner)
+            row = defaultdict(int)
+            for s in (x for x in spoken if x.variant == v):
+                clip = pad(read_wav(s.path))
+                stream = rec.stream()
+                learned = rec.mllr is not None
+                for i in range(0, len(clip.samples), 8000):
+                    stream.feed(AudioClip(clip.samples[i:i + 8000], 16000, 1))
+                r = matcher.match(query_of(stream.finish()))  # type: ignore[attr-defined]
+                learner.wait()
+                tag = "l" if learned else "f"
+                if s.expected is None:
+                    row[tag + "n_out"] += 1
+                    row[tag + "dec"] += r.outcome == "no_match"
+                else:
+                    row[tag + "n"] += 1
+                    row[tag + "ok"] += (r.outcome != "no_match" and r.entry is not None
+                                        and r.entry.id in s.expected)
+            say(f"    {v.name:<24} once learned: right {_pct(row['lok'], row['ln'])}   "
+                f"declined {_pct(row['ldec'], row['ln_out'])}   (before: right "
+                f"{_pct(row['fok'], row['fn'])} of {row['fn']})"
+                + (f"   [{learner.failed}]" if learner.failed else ""))
+            for k, val in row.items():
+                tot[k] += val
+    ok, n = tot["lok"], tot["ln"]
+    dec, n_out = tot["ldec"], tot["ln_out"]
+    all_ok, all_n = ok + tot["fok"], n + tot["fn"]
+    all_dec, all_out = dec + tot["fdec"], n_out + tot["fn_out"]
+    say(f"  once learned: right entry, lenient {_pct(ok, n)}, out of scope declined "
+        f"{_pct(dec, n_out)}  (target >= 90 % each)")
+    say(f"  whole session from the first question: right {_pct(all_ok, all_n)}, "
+        f"declined {_pct(all_dec, all_out)}")
+    return {"learned_right_lenient": ok / n if n else 0.0,
+            "learned_oos_declined": dec / n_out if n_out else 0.0,
+            "session_right_lenient": all_ok / all_n if all_n else 0.0,
+            "session_oos_declined": all_dec / all_out if all_out else 0.0}
+
+
 def run_audio_benchmark(
     variants: Sequence[Variant] = BENCHMARK_VARIANTS,
     *,
@@ -287,6 +349,7 @@ def run_audio_benchmark(
     stock: bool = True,
     vosk: bool = True,
     enrol: bool = True,
+    learn: bool = True,
     silence_timeout: float = 2.0,
     say: Callable[[str], None] = print,
 ) -> dict[str, float]:
@@ -389,6 +452,8 @@ def run_audio_benchmark(
         n = sum(per_a[n][1] for n in names)
         say(f"  WER adapted on the same clips: {e / n:.3f}")
         figures.update(wer_stock=wer_s, rtf_stock=rtf_s, wer_adapted_same_clips=e / n)
+    if learn:
+        figures.update(_while_listening(kb, matcher, spoken, variants, say))
     if enrol:
         figures.update(_after_enrolment(kb, matcher, spoken, variants, say))
     if vosk:
@@ -404,6 +469,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-vosk", action="store_true", help="skip the Vosk figures")
     p.add_argument("--no-enrol", action="store_true",
                    help="skip the figures after 'voice adapt' (about 5 minutes)")
+    p.add_argument("--no-learn", action="store_true",
+                   help="skip the figures while learning the voice from listening (~10 minutes)")
     p.add_argument("--json", action="store_true", help="also print the figures as JSON")
     p.add_argument("--rss-probe", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
@@ -414,6 +481,7 @@ def main(argv: list[str] | None = None) -> int:
     figures = run_audio_benchmark(
         variants, limit=30 if args.quick else None,
         stock=not args.no_stock, vosk=not args.no_vosk, enrol=not args.no_enrol,
+        learn=not args.no_learn,
     )
     if args.json:
         print(json.dumps(figures, indent=1))

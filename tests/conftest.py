@@ -20,6 +20,14 @@ CONTENT = REPO / "content"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+@pytest.fixture(autouse=True)
+def _private_state(tmp_path_factory: pytest.TempPathFactory,
+                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test its own state folder: a voice learned while listening (or
+    adapted on this machine) must never change what another test hears."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+
+
 @pytest.fixture(scope="session")
 def virtual_mic() -> Iterator[VirtualMic]:
     missing = missing_tools()

@@ -51,6 +51,9 @@ class Config:
     adaptation: bool = True
     """[speech_in] adaptation: use the adaptation to the user's voice made by
     ``voice adapt`` (PocketSphinx only); false ignores it."""
+    learn_voice: bool = True
+    """[speech_in] learn_voice: get used to the user's voice from what it hears
+    (keeps the last 60 questions' audio in the user's state folder); false: off."""
     input_device: str = ""
     """[audio] input_device: part of the microphone's name; empty for the default."""
     output_device: str = ""
@@ -91,6 +94,7 @@ KEYS: dict[str, tuple[str, type | tuple[type, ...]]] = {
     "speech_in.recognizer": ("recognizer", str),
     "speech_in.model": ("model", str),
     "speech_in.adaptation": ("adaptation", bool),
+    "speech_in.learn_voice": ("learn_voice", bool),
     "audio.input_device": ("input_device", str),
     "audio.output_device": ("output_device", str),
     "audio.silence_timeout": ("silence_timeout", (int, float)),

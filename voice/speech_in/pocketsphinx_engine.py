@@ -27,6 +27,7 @@ from voice.errors import ModelMissing
 from voice.speech_in.base import Transcript
 from voice.speech_in.corpus import Corpus
 from voice.speech_in.gate import SpeechGate
+from voice.speech_in.learning import VoiceLearner
 from voice.speech_in.lexicon import LEXICON_VERSION, Lexicon
 
 ENGINE = "pocketsphinx"
@@ -242,11 +243,11 @@ class PocketSphinxStream:
         if len(whole) > FINAL_PASS_MAX * RECOGNIZER_RATE or not self._gate.heard_speech:
             return streamed
         final = self._final
-        if final is not None and final.samples == len(whole):
-            result = final.result()
-            if result is not None:
-                return result
-        return self._owner._decode_whole(whole)
+        result = final.result() if final is not None and final.samples == len(whole) else None
+        if result is None:
+            result = self._owner._decode_whole(whole)
+        self._owner._learn(whole, result)
+        return result
 
 
 def _samples16k(clip: AudioClip) -> np.ndarray:
@@ -274,6 +275,9 @@ class PocketSphinxRecognizer:
     ) -> None:
         pocketsphinx = _pocketsphinx()
         self.adapted: AdaptedModel | None = None
+        #: Learns the user's voice from what it hears (see ``learning.py``); None: off.
+        self.learner: VoiceLearner | None = None
+        self._pending: tuple[Any, Any, Path] | None = None
         #: The speaker adaptation in use (``voice adapt``), None for none.
         self.mllr: Path | None = None
         #: Why ``mllr`` was given but not used ("" when it was, or none was given).
@@ -290,6 +294,7 @@ class PocketSphinxRecognizer:
             self.adapted = build_adapted_model(corpus, cache_dir)
             options["lm"] = str(self.adapted.lm_path)
             options["dict"] = str(self.adapted.dict_path)
+        self._options = options
         self._load_decoders(pocketsphinx, options, mllr)
         self._lock = threading.RLock()
         self._final_lock = threading.Lock()
@@ -336,11 +341,52 @@ class PocketSphinxRecognizer:
         with self._lock:
             return self._decoder.lookup_word(word.lower()) is not None
 
+    def learn(self, learner: VoiceLearner) -> None:
+        """Learn the user's voice from every utterance heard through ``stream()``."""
+        learner.on_transform = self.use_transform
+        self.learner = learner
+
+    def use_transform(self, mllr: Path) -> bool:
+        """Switch to the speaker transform ``mllr`` from the next utterance on.
+
+        Called from the learner's thread: the decoders are built here, then
+        swapped in by ``stream()`` or ``transcribe()``, never mid-utterance.
+        A bad transform is refused (False) and the current decoders stay.
+        """
+        from voice.speech_in.adaptation import transform_problem
+
+        if transform_problem(mllr):
+            return False
+        pocketsphinx = _pocketsphinx()
+        try:
+            opts = {**self._options, "mllr": str(mllr)}
+            streaming = pocketsphinx.Decoder(**opts, fwdflat=False, bestpath=False)
+            final = pocketsphinx.Decoder(**opts)
+        except (RuntimeError, ValueError):
+            return False
+        with self._lock:
+            self._pending = (streaming, final, mllr)
+        return True
+
+    def _swap_pending(self) -> None:
+        # Caller holds self._lock with no utterance under way.
+        if self._pending is None:
+            return
+        with self._final_lock:
+            self._decoder, self._final_decoder, self.mllr = self._pending
+            self._pending = None
+            self.mllr_problem = ""
+
+    def _learn(self, speech: np.ndarray, result: Transcript) -> None:
+        if self.learner is not None and result.text:
+            self.learner.heard(AudioClip(speech, RECOGNIZER_RATE, 1), result.text)
+
     def stream(self) -> PocketSphinxStream:
         with self._lock:
             if self._active is not None:
                 self._active._open = False
                 self._decoder.end_utt()
+            self._swap_pending()
             s = PocketSphinxStream(self)
             self._decoder.start_utt()
             self._active = s
@@ -354,6 +400,7 @@ class PocketSphinxRecognizer:
                 self._active._open = False
                 self._active = None
                 self._decoder.end_utt()
+            self._swap_pending()
         return self._decode_whole(speech)
 
     def _decode_whole(self, speech: np.ndarray) -> Transcript:

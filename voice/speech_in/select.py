@@ -72,15 +72,35 @@ def voice_transform(cfg: Config) -> Path | None:
     return path if path.exists() else None
 
 
+def _learned_transform(learn: bool) -> Path | None:
+    from voice.speech_in.adaptation import transform_problem
+    from voice.speech_in.learning import VoiceLearner
+
+    path = VoiceLearner().transform
+    # A damaged learned transform is simply learned again: no need to worry the user.
+    return path if learn and path.exists() and not transform_problem(path) else None
+
+
 def _pocketsphinx_for(cfg: Config, kb: KnowledgeBase | None,
                       announce: Callable[[str], None],
-                      warn: Callable[[str], None]) -> Recognizer:
-    rec = load_pocketsphinx(kb, mllr=voice_transform(cfg))
+                      warn: Callable[[str], None], learn: bool = False) -> Recognizer:
+    enrolled = voice_transform(cfg)
+    # Learning only when the user has not read sentences with 'voice adapt':
+    # that transform comes from the true text, which beats our own transcripts.
+    learn = learn and cfg.adaptation and cfg.learn_voice and enrolled is None
+    rec = load_pocketsphinx(kb, mllr=enrolled or _learned_transform(learn))
     problem = getattr(rec, "mllr_problem", "")
     if problem:
         warn(problem)
-    elif getattr(rec, "mllr", None) is not None:
+    elif enrolled is not None and getattr(rec, "mllr", None) is not None:
         announce(ADAPTED_LINE)
+    if learn:
+        from voice.speech_in.learning import VoiceLearner
+        from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
+
+        if isinstance(rec, PocketSphinxRecognizer):
+            # Printed only: a user who never learns anything is no worse off than before.
+            rec.learn(VoiceLearner(report=announce))
     return rec
 
 
@@ -91,6 +111,7 @@ def load_recognizer(
     *,
     grammar: bool = False,
     warn: Callable[[str], None] | None = None,
+    learn: bool = False,
 ) -> Recognizer:
     """The recognizer ``cfg.recognizer`` asks for; says which one in one line.
 
@@ -99,7 +120,8 @@ def load_recognizer(
     hear words outside the content at all). ``warn`` (default: ``announce``)
     gets the lines about something broken that was worked around (a damaged
     Vosk model, a damaged voice adaptation): a caller that only prints the
-    routine lines still has these said aloud.
+    routine lines still has these said aloud. ``learn``: PocketSphinx gets
+    used to the voice it hears (live listening only; see ``learning.py``).
     """
     warn = warn or announce
     choice = cfg.recognizer
@@ -133,8 +155,8 @@ def load_recognizer(
                 raise
             # auto: a broken model must not leave the user without a voice.
             warn(f"{e.message} {FALLBACK_LINE}")
-            return _pocketsphinx_for(cfg, _knowledge(cfg, kb), announce, warn)
+            return _pocketsphinx_for(cfg, _knowledge(cfg, kb), announce, warn, learn)
         announce(f"Using Vosk ({model_path.name}).")
         return rec
     announce(POCKETSPHINX_LINE)
-    return _pocketsphinx_for(cfg, _knowledge(cfg, kb), announce, warn)
+    return _pocketsphinx_for(cfg, _knowledge(cfg, kb), announce, warn, learn)

@@ -87,7 +87,13 @@ def run(args: argparse.Namespace) -> int:
         return 0
     assistant = build_assistant(cfg, args, persist=False)
     if args.reset:
-        _tell(assistant, RESET if ad.remove_transform() else NOTHING_TO_RESET)
+        from voice.speech_in.learning import VoiceLearner
+
+        # Both: what the user read, and what was learned from listening (with
+        # the recordings it kept).
+        removed = ad.remove_transform()
+        removed = VoiceLearner().forget() or removed
+        _tell(assistant, RESET if removed else NOTHING_TO_RESET)
         return 0
     # Before any reading: twenty sentences for nothing would be cruel.
     ad.check_tools()

@@ -134,7 +134,8 @@ def _load_recognizer(cfg: Config, assistant: Assistant) -> Recognizer:
         assistant.speak(aloud(line), assistant.conversation.settings)
 
     # The assistant has the content loaded already; the recognizer adapts to it.
-    recognizer = load_recognizer(cfg, announce, kb=assistant.conversation.kb, warn=warn)
+    recognizer = load_recognizer(cfg, announce, kb=assistant.conversation.kb, warn=warn,
+                                 learn=True)
     # Finished before the microphone opens, so it is not heard (and answered).
     assistant.wait()
     return recognizer

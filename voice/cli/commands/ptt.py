@@ -79,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
             return
         assistant.speak(aloud(line), assistant.conversation.settings)
 
-    recognizer = load_recognizer(cfg, announce=announce, kb=assistant.conversation.kb)
+    recognizer = load_recognizer(cfg, announce=announce, kb=assistant.conversation.kb,
+                                 learn=True)
     mic = Microphone.from_config(cfg)
 
     def listen(stop: Any, on_event: Any, end_on_silence: bool) -> Any:
