@@ -189,3 +189,23 @@ def test_a_learned_transform_is_used_at_the_next_start_and_reset_forgets_it(
     assert result.returncode == 0, result.stderr
     assert "I removed what I learned" in result.stdout + result.stderr
     assert not learner.folder.exists()
+
+
+def test_doctor_says_how_far_learning_got(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.test_adaptation_shape import write_transform
+    from voice.cli.commands.doctor import check_learning
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    learner = VoiceLearner()
+    assert check_learning(_cfg()).detail.startswith("0 of the 20 questions")
+    learner.heard_dir.mkdir(parents=True)
+    for i in range(3):
+        (learner.heard_dir / f"0000000{i}.txt").write_text("what should i eat\n")
+    assert check_learning(_cfg()).detail.startswith("3 of the 20 questions")
+    write_transform(learner.transform, (13, 13, 13))
+    assert check_learning(_cfg()).detail.startswith("in use (last learned")
+    off = check_learning(_cfg(learn_voice=False))
+    assert "switched off ([speech_in] learn_voice = false)" in off.detail
+    assert "3 recent questions kept" in off.detail and "--reset" in off.fix
+    write_transform(ad.default_transform_path(), (13, 13, 13))
+    assert check_learning(_cfg()).detail.startswith("not needed")

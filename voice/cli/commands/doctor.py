@@ -267,6 +267,32 @@ def check_adaptation(cfg: Config) -> Check:
                  f"in use for PocketSphinx (made {when}, {path})")
 
 
+def check_learning(cfg: Config) -> Check:
+    """Whether listening learns the user's voice, and how far it got."""
+    from voice.speech_in import adaptation as ad
+    from voice.speech_in.learning import FIRST_AFTER, VoiceLearner
+
+    learner = VoiceLearner()
+    kept = len(list(learner.heard_dir.glob("*.txt"))) if learner.heard_dir.is_dir() else 0
+    stored = f"; {kept} recent questions kept in {learner.heard_dir}" if kept else ""
+    if not cfg.adaptation or not cfg.learn_voice:
+        by = (_switched_off_by(cfg) if not cfg.adaptation
+              else "[speech_in] learn_voice = false")
+        return Check("Learning your voice", "ok", f"switched off ({by}){stored}",
+                     "'voice adapt --reset' deletes what was kept" if kept else "")
+    if ad.default_transform_path().exists():
+        return Check("Learning your voice", "ok",
+                     f"not needed: the adaptation made with 'voice adapt' is used{stored}")
+    if ad.transform_problem(learner.transform) == "":
+        when = time.strftime("%Y-%m-%d %H:%M",
+                             time.localtime(learner.transform.stat().st_mtime))
+        return Check("Learning your voice", "ok",
+                     f"in use (last learned {when}){stored}")
+    return Check("Learning your voice", "ok",
+                 f"{kept} of the {FIRST_AFTER} questions it needs heard so far{stored}",
+                 "just keep asking; or read sentences once with 'voice adapt'")
+
+
 def check_recognizer_choice(cfg: Config, sphinx: Check, vosk: Check) -> Check:
     usable = {"pocketsphinx": sphinx.status == "ok", "vosk": vosk.status == "ok"}
     if cfg.recognizer == "auto":
@@ -340,6 +366,7 @@ def run_checks(cfg: Config) -> list[Check]:
     vosk = safe("Vosk", lambda: check_vosk(cfg, sphinx.status == "ok"))
     checks += [sphinx, vosk, check_recognizer_choice(cfg, sphinx, vosk)]
     checks.append(safe("Voice adaptation", lambda: check_adaptation(cfg)))
+    checks.append(safe("Learning your voice", lambda: check_learning(cfg)))
     checks.append(safe("Content", lambda: check_content(cfg)))
     checks.append(safe("GPIO", lambda: check_gpio(cfg)))
     return checks
