@@ -142,15 +142,11 @@ def expected_notice() -> str:
     return str(rec.mllr_problem)
 
 
-@pytest.mark.parametrize("flags", [[], ["--no-adaptation"]], ids=["damaged", "switched-off"])
-def test_listen_says_a_damaged_adaptation_once(virtual_mic: Any, tmp_path: Path,
-                                               flags: list[str]) -> None:
-    save_damaged_transform()
-    notice = expected_notice()
-    out = tmp_path / "spoken"
+def listen_until_ready(virtual_mic: Any, out: Path, *args: str) -> tuple[list[str], list[Path]]:
+    """`voice listen ARGS --no-cues --speak-to OUT` until it says "Listening...":
+    its printed lines and what it said before the microphone opened."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "voice", "listen", "--recognizer", "pocketsphinx", "--no-cues",
-         "--speak-to", str(out), *flags],
+        [sys.executable, "-m", "voice", "listen", *args, "--no-cues", "--speak-to", str(out)],
         cwd=REPO, env=child_env(virtual_mic), stderr=subprocess.PIPE, stdout=subprocess.PIPE,
         text=True)
     assert proc.stderr is not None
@@ -160,7 +156,7 @@ def test_listen_says_a_damaged_adaptation_once(virtual_mic: Any, tmp_path: Path,
             seen.append(line.rstrip("\n"))
             if line.startswith("Listening..."):
                 break
-        # The notice comes before the microphone opens: all spoken by now.
+        # Start-up notices come before the microphone opens: all spoken by now.
         spoken = sorted(out.glob("*.wav")) if out.is_dir() else []
         proc.send_signal(signal.SIGINT)
         proc.wait(timeout=30)
@@ -168,6 +164,16 @@ def test_listen_says_a_damaged_adaptation_once(virtual_mic: Any, tmp_path: Path,
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+    return seen, spoken
+
+
+@pytest.mark.parametrize("flags", [[], ["--no-adaptation"]], ids=["damaged", "switched-off"])
+def test_listen_says_a_damaged_adaptation_once(virtual_mic: Any, tmp_path: Path,
+                                               flags: list[str]) -> None:
+    save_damaged_transform()
+    notice = expected_notice()
+    seen, spoken = listen_until_ready(virtual_mic, tmp_path / "spoken",
+                                      "--recognizer", "pocketsphinx", *flags)
     assert seen and seen[-1].startswith("Listening..."), seen
     if flags:
         assert spoken == [] and notice not in seen

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +14,12 @@ from typing import Any
 
 import pytest
 
-from tests.test_cli_adaptation import about_as_long_as, child_env, seconds_of
+from tests.test_cli_adaptation import (
+    about_as_long_as,
+    child_env,
+    listen_until_ready,
+    seconds_of,
+)
 from voice.cli.notices import aloud, first_time, told_path
 from voice.speech_in.select import FALLBACK_LINE, POCKETSPHINX_LINE
 
@@ -55,27 +59,8 @@ def test_first_time_is_remembered_per_key(tmp_path: Path) -> None:
 def test_listen_says_a_broken_vosk_model_once(virtual_mic: Any, tmp_path: Path) -> None:
     broken = tmp_path / "vosk-model-small-en-us-0.15"
     broken.mkdir()  # an empty folder: Vosk cannot load it
-    out = tmp_path / "spoken"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "voice", "listen", "--recognizer", "auto", "--model",
-         str(broken), "--no-cues", "--speak-to", str(out)],
-        cwd=REPO, env=child_env(virtual_mic), stderr=subprocess.PIPE, stdout=subprocess.PIPE,
-        text=True)
-    assert proc.stderr is not None
-    seen: list[str] = []
-    try:
-        for line in proc.stderr:
-            seen.append(line.rstrip("\n"))
-            if line.startswith("Listening..."):
-                break
-        # Said before the microphone opens: all spoken by now.
-        spoken = wavs(out)
-        proc.send_signal(signal.SIGINT)
-        proc.wait(timeout=30)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+    seen, spoken = listen_until_ready(virtual_mic, tmp_path / "spoken",
+                                      "--recognizer", "auto", "--model", str(broken))
     assert seen and seen[-1].startswith("Listening..."), seen
     fallback = [line for line in seen if line.endswith(FALLBACK_LINE)]
     assert len(fallback) == 1 and str(broken) in fallback[0], seen  # printed with its path
