@@ -223,6 +223,11 @@ def check_tools() -> None:
 
 def _run(name: str, args: Sequence[str], log: Path, timeout: float = TOOL_TIMEOUT) -> None:
     cmd = [str(find_tool(name)), *args]
+    nice = shutil.which("nice")
+    if nice:
+        # Learning while listening runs these in the background: the next
+        # question's decoding must not wait for them (a Pi has few cores).
+        cmd = [nice, "-n", "10", *cmd]
     try:
         with open(log, "w", encoding="utf-8") as out:
             proc = subprocess.run(cmd, stdout=out, stderr=subprocess.STDOUT, timeout=timeout,
