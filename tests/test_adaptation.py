@@ -96,8 +96,13 @@ def test_sendump_becomes_normalised_mixture_weights(tmp_path: Path) -> None:
 
 
 def test_from_dir_builds_a_transform_that_helps(recordings: Path, tmp_path: Path) -> None:
+    kept = tmp_path / "state" / "voice" / "adaptation" / "learned" / "heard" / "00000001.txt"
+    kept.parent.mkdir(parents=True)
+    kept.write_text("what should i eat\n")  # a question kept while listening
     result = voice(tmp_path, "adapt", "--from-dir", str(recordings), "--no-speak")
     assert result.returncode == 0, result.stderr
+    # Not learned from any more (this transform wins), so not kept either.
+    assert not kept.parent.parent.exists()
     assert f"I learned your voice from {ad.DEFAULT_SENTENCES} sentences" in result.stderr
     path = transform(tmp_path)
     assert ad.transform_problem(path) == ""

@@ -20,8 +20,8 @@ from tests.test_cli_adaptation import (
     listen_until_ready,
     seconds_of,
 )
-from voice.cli.notices import aloud, first_time, told_path
-from voice.speech_in.select import FALLBACK_LINE, POCKETSPHINX_LINE
+from voice.cli.notices import LEARNING_SPOKEN, aloud, first_time, told_path
+from voice.speech_in.select import FALLBACK_LINE, LEARNING_LINE, POCKETSPHINX_LINE
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -65,9 +65,27 @@ def test_listen_says_a_broken_vosk_model_once(virtual_mic: Any, tmp_path: Path) 
     fallback = [line for line in seen if line.endswith(FALLBACK_LINE)]
     assert len(fallback) == 1 and str(broken) in fallback[0], seen  # printed with its path
     assert POCKETSPHINX_LINE not in seen
-    (wav,) = spoken  # and said once, without it
+    wav, learning = spoken  # and said once, without it; then what learning keeps
     assert "/" not in aloud(fallback[0])
     assert about_as_long_as(aloud(fallback[0]), wav), seconds_of(wav)
+    assert LEARNING_LINE in seen
+    assert about_as_long_as(LEARNING_SPOKEN, learning), seconds_of(learning)
+
+
+def test_listen_says_what_learning_keeps_at_the_first_start_only(
+    virtual_mic: Any, tmp_path: Path
+) -> None:
+    seen, first = listen_until_ready(virtual_mic, tmp_path / "first",
+                                     "--recognizer", "pocketsphinx")
+    assert LEARNING_LINE in seen
+    (wav,) = first
+    assert about_as_long_as(LEARNING_SPOKEN, wav), seconds_of(wav)
+    seen, later = listen_until_ready(virtual_mic, tmp_path / "later",
+                                     "--recognizer", "pocketsphinx")
+    assert LEARNING_LINE in seen and later == []  # printed for a caregiver, not said again
+    seen, off = listen_until_ready(virtual_mic, tmp_path / "off",
+                                   "--recognizer", "pocketsphinx", "--no-adaptation")
+    assert LEARNING_LINE not in seen and off == []
 
 
 def ptt(virtual_mic: Any, *flags: str) -> tuple[list[str], list[Path]]:
@@ -92,11 +110,12 @@ def test_ptt_says_the_models_hint_at_the_first_start_only(virtual_mic: Any,
 
     lines, first = ptt(virtual_mic, "--speak-to", str(tmp_path / "first"))
     assert POCKETSPHINX_LINE in lines
-    assert len(first) == 2  # the hint, then how to use the keyboard
+    assert len(first) == 3  # the hint, what learning keeps, how to use the keyboard
     assert about_as_long_as(POCKETSPHINX_LINE, first[0]), seconds_of(first[0])
+    assert about_as_long_as(LEARNING_SPOKEN, first[1]), seconds_of(first[1])
 
     for start in ("second", "third"):
         lines, later = ptt(virtual_mic, "--speak-to", str(tmp_path / start))
         assert POCKETSPHINX_LINE in lines  # still on the screen for a caregiver
         assert len(later) == 1  # only the keyboard help
-        assert seconds_of(later[0]) == pytest.approx(seconds_of(first[1]), abs=0.05)
+        assert seconds_of(later[0]) == pytest.approx(seconds_of(first[2]), abs=0.05)

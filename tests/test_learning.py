@@ -98,6 +98,19 @@ def test_listening_learns_a_transform_that_the_recognizer_then_uses(
     assert after <= before
 
 
+def test_push_to_talk_recordings_are_learned_from_too(corpus: object, tmp_path: Path) -> None:
+    # Push-to-talk decodes each whole recording with transcribe(), not stream().
+    rec = PocketSphinxRecognizer(corpus, tmp_path / "ps")  # type: ignore[arg-type]
+    learner = VoiceLearner(tmp_path / "learned")
+    rec.learn(learner)
+    heard = rec.transcribe(_clip(HEARD[0])).text
+    (kept,) = learner.heard_dir.glob("*.txt")
+    assert kept.read_text().strip() == heard and heard
+    long = AudioClip(np.concatenate([_clip(HEARD[1]).samples] * 8), 16000, 1)
+    rec.transcribe(long)  # over FINAL_PASS_MAX seconds: a ramble, not learned from
+    assert len(list(learner.heard_dir.glob("*.txt"))) == 1
+
+
 def test_keeps_only_the_most_recent_and_rebuilds_after_enough_new(tmp_path: Path) -> None:
     built: list[Path] = []
     learner = VoiceLearner(tmp_path / "learned", built.append, first_after=7, every=3, keep=8)

@@ -14,6 +14,12 @@ TOLD_FILE = "told.json"
 #: The "for better accuracy run 'voice models download'" hint.
 MODELS_HINT = "models-download-hint"
 
+#: That listening keeps the last questions to learn the voice (said once).
+LEARNING_NOTICE = "learning-notice"
+LEARNING_SPOKEN = ("I will get used to your voice as we talk. To do that, I keep your "
+                   "last 60 questions, on this device only. This can be switched off "
+                   "in the settings.")
+
 #: " at /a/path" or " in ~/a/path", up to the whitespace (or the closing
 #: punctuation) after it.
 _PATH = re.compile(r" (?:at|in) ~?/\S*?(?=[.,;:!?)]*(?:\s|$))")

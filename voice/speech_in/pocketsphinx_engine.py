@@ -401,7 +401,11 @@ class PocketSphinxRecognizer:
                 self._active = None
                 self._decoder.end_utt()
             self._swap_pending()
-        return self._decode_whole(speech)
+        result = self._decode_whole(speech)
+        # Push-to-talk hands over whole recordings; a ramble is not learned from.
+        if len(speech) <= FINAL_PASS_MAX * RECOGNIZER_RATE:
+            self._learn(speech, result)
+        return result
 
     def _decode_whole(self, speech: np.ndarray) -> Transcript:
         """Decode ``speech`` as one utterance with the final-pass decoder.

@@ -22,6 +22,12 @@ POCKETSPHINX_LINE = (
     "for better accuracy run 'voice models download'."
 )
 ADAPTED_LINE = "Using the adaptation to your voice (made with 'voice adapt')."
+#: Said when listening learns the voice: the user should know what is kept.
+LEARNING_LINE = (
+    "Getting used to your voice as you speak: your last 60 questions are kept on this "
+    "device only ('voice adapt --reset' deletes them; [speech_in] learn_voice = false "
+    "switches this off)."
+)
 #: Ends the line when a damaged Vosk model is replaced by PocketSphinx (auto).
 FALLBACK_LINE = "Using PocketSphinx (built-in English model) for now."
 
@@ -99,8 +105,11 @@ def _pocketsphinx_for(cfg: Config, kb: KnowledgeBase | None,
         from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
 
         if isinstance(rec, PocketSphinxRecognizer):
-            # Printed only: a user who never learns anything is no worse off than before.
-            rec.learn(VoiceLearner(report=announce))
+            # Its own failures are printed only (from a worker thread, in the
+            # middle of a conversation): a user whose voice is never learned
+            # is no worse off than before.
+            rec.learn(VoiceLearner())
+            announce(LEARNING_LINE)
     return rec
 
 

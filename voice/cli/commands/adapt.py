@@ -17,6 +17,7 @@ from voice.cli.commands.listen import READY
 from voice.cli.options import add_microphone_arguments, config_from_args
 from voice.config import Config
 from voice.speech_in import adaptation as ad
+from voice.speech_in.learning import VoiceLearner
 
 NAME = "adapt"
 HELP = "teach the recognizer your voice: read about 20 short sentences once"
@@ -87,8 +88,6 @@ def run(args: argparse.Namespace) -> int:
         return 0
     assistant = build_assistant(cfg, args, persist=False)
     if args.reset:
-        from voice.speech_in.learning import VoiceLearner
-
         # Both: what the user read, and what was learned from listening (with
         # the recordings it kept).
         removed = ad.remove_transform()
@@ -105,6 +104,9 @@ def run(args: argparse.Namespace) -> int:
         recordings = _record(cfg, args, assistant, sentences(cfg, args.sentences))
         _tell(assistant, LEARNING)
     result = ad.build_transform(recordings)
+    # From now on this transform is used and nothing is learned from
+    # listening, so the questions kept for learning have no use: delete them.
+    VoiceLearner().forget()
     print(f"Saved {result.path} ({result.used} recordings used, {result.skipped} left out, "
           f"{result.seconds:.1f} s).", file=sys.stderr)
     _tell(assistant, DONE.format(used=result.used))

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from typing import Any
 
 from voice.app import Assistant, add_output_arguments, build_assistant
 from voice.audio.capture import EVENT_MESSAGES, Microphone, Utterance
 from voice.audio.clip import AudioClip
 from voice.audio.devices import NO_MICROPHONE, find_input_device
-from voice.cli.notices import aloud
+from voice.cli.notices import LEARNING_NOTICE, LEARNING_SPOKEN, aloud, first_time
 from voice.cli.options import (
     add_microphone_arguments,
     add_recognizer_arguments,
@@ -122,9 +121,15 @@ class _Session:
 
 
 def _load_recognizer(cfg: Config, assistant: Assistant) -> Recognizer:
-    from voice.speech_in.select import load_recognizer
+    from voice.speech_in.select import LEARNING_LINE, load_recognizer
 
-    announce: Callable[[str], None] = lambda m: print(m, file=sys.stderr, flush=True)  # noqa: E731
+    def announce(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+        # What is kept to learn the voice: said once, the first time, since
+        # the user may not see the screen.
+        if (line == LEARNING_LINE and assistant.speaker is not None
+                and first_time(LEARNING_NOTICE)):
+            assistant.speak(LEARNING_SPOKEN, assistant.conversation.settings)
 
     def warn(line: str) -> None:
         # Something broken was worked around (a damaged Vosk model or voice

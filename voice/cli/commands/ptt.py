@@ -13,7 +13,7 @@ import sys
 from typing import Any
 
 from voice.app import add_output_arguments, build_assistant
-from voice.cli.notices import MODELS_HINT, aloud, first_time
+from voice.cli.notices import LEARNING_NOTICE, LEARNING_SPOKEN, MODELS_HINT, aloud, first_time
 from voice.cli.options import (
     add_microphone_arguments,
     add_recognizer_arguments,
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
 
     from voice.audio.capture import Microphone
     from voice.devices.session import PushToTalkSession
-    from voice.speech_in.select import POCKETSPHINX_LINE, load_recognizer
+    from voice.speech_in.select import LEARNING_LINE, POCKETSPHINX_LINE, load_recognizer
 
     assistant = build_assistant(cfg, args)
 
@@ -76,6 +76,10 @@ def run(args: argparse.Namespace) -> int:
                                           or not first_time(MODELS_HINT)):
             # The same advice every morning would only tire: said once per
             # user (and not counted as said when nothing was spoken).
+            return
+        if line == LEARNING_LINE:
+            if assistant.speaker is not None and first_time(LEARNING_NOTICE):
+                assistant.speak(LEARNING_SPOKEN, assistant.conversation.settings)
             return
         assistant.speak(aloud(line), assistant.conversation.settings)
 
