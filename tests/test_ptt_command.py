@@ -65,11 +65,15 @@ def env(virtual_mic: Any, tmp_path: Path) -> dict[str, str]:
     return e
 
 
+def spoken_wav(tmp_path_factory: pytest.TempPathFactory, text: str) -> Path:
+    wav = tmp_path_factory.mktemp("wav") / "spoken.wav"
+    subprocess.run(["espeak-ng", "-w", str(wav), text], check=True, timeout=30)
+    return wav
+
+
 @pytest.fixture(scope="module")
 def question_wav(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    wav = tmp_path_factory.mktemp("wav") / "question.wav"
-    subprocess.run(["espeak-ng", "-w", str(wav), QUESTION], check=True, timeout=30)
-    return wav
+    return spoken_wav(tmp_path_factory, QUESTION)
 
 
 def test_keyboard_press_question_answer_quit(
@@ -166,9 +170,7 @@ def test_microphone_flags_reach_the_microphone() -> None:
 
 @pytest.fixture(scope="module")
 def long_wav(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    wav = tmp_path_factory.mktemp("wav") / "long.wav"
-    subprocess.run(["espeak-ng", "-w", str(wav), LONG_QUESTION], check=True, timeout=30)
-    return wav
+    return spoken_wav(tmp_path_factory, LONG_QUESTION)
 
 
 def test_start_timeout_and_max_utterance_end_the_recording(
