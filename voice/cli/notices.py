@@ -7,6 +7,10 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from voice.app import Assistant
 
 #: What was said once and must not be said at every start (see first_time()).
 TOLD_FILE = "told.json"
@@ -38,6 +42,15 @@ def aloud(line: str) -> str:
     # The known path first and exactly: it may contain spaces.
     line = line.replace(f" in {path}", "").replace(f" at {path}", "")
     return _PATH.sub("", line)
+
+
+def say_once(assistant: Assistant, key: str, text: str) -> None:
+    """Say ``text`` the first time this user is to hear ``key`` (see first_time()).
+
+    Nothing spoken (``--no-speak``) does not count as told.
+    """
+    if assistant.speaker is not None and first_time(key):
+        assistant.speak(text, assistant.conversation.settings)
 
 
 def told_path() -> Path:

@@ -67,6 +67,10 @@ class AdaptationFailed(VoiceError):
     """The voice adaptation could not be made or used (message is spoken)."""
 
 
+class TooFewRecordings(AdaptationFailed):
+    """Too few recordings were usable; more of them may well succeed."""
+
+
 @dataclass(frozen=True)
 class Recording:
     """One sentence as the user said it."""
@@ -276,7 +280,7 @@ def build_transform(recordings: Sequence[Recording], out: Path | None = None) ->
     known = dictionary_words()
     good = [r for r in recordings if usable(r, known)]
     if len(good) < MIN_RECORDINGS:
-        raise AdaptationFailed(
+        raise TooFewRecordings(
             f"I could only use {len(good)} of the {len(recordings)} recordings, and I need "
             f"at least {MIN_RECORDINGS}. Please try again somewhere quiet, speaking close "
             "to the microphone."

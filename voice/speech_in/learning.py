@@ -28,12 +28,10 @@ from pathlib import Path
 from voice.audio.clip import RECOGNIZER_RATE, AudioClip, read_wav, write_wav
 from voice.config import user_state_dir
 from voice.speech_in.adaptation import (
-    MIN_RECORDINGS,
     AdaptationFailed,
     Recording,
+    TooFewRecordings,
     build_transform,
-    dictionary_words,
-    usable,
 )
 from voice.speech_in.lexicon import words_of
 
@@ -101,16 +99,18 @@ class VoiceLearner:
         with self._lock:
             try:
                 self.heard_dir.mkdir(parents=True, exist_ok=True)
-                stem = self._next_stem()
+                stems = self._stems()
+                stem = f"{int(stems[-1]) + 1:08d}" if stems else "00000001"
                 write_wav(self.heard_dir / f"{stem}.wav", clip.resampled(RECOGNIZER_RATE))
                 # The text last: a WAV without its text is skipped, never misread.
                 (self.heard_dir / f"{stem}.txt").write_text(text + "\n", encoding="utf-8")
-                self._prune()
+                stems.append(stem)
+                stems = self._prune(stems)
             except OSError as e:
                 # A full or read-only disk must not stop the assistant.
                 self._fail(f"Not learning your voice: cannot save to {self.heard_dir} ({e}).")
                 return
-            if self._due() and (self._thread is None or not self._thread.is_alive()):
+            if self._due(stems) and (self._thread is None or not self._thread.is_alive()):
                 self._thread = threading.Thread(target=self._build, daemon=True,
                                                 name="voice-learning")
                 self._thread.start()
@@ -131,18 +131,15 @@ class VoiceLearner:
     def _stems(self) -> list[str]:
         return sorted(p.stem for p in self.heard_dir.glob("*.txt"))
 
-    def _next_stem(self) -> str:
-        stems = self._stems()
-        return f"{int(stems[-1]) + 1:08d}" if stems else "00000001"
-
-    def _prune(self) -> None:
-        stems = self._stems()
-        for stem in stems[: max(0, len(stems) - self.keep)]:
+    def _prune(self, stems: list[str]) -> list[str]:
+        """Delete all but the newest ``keep`` of ``stems``; the ones left."""
+        cut = max(0, len(stems) - self.keep)
+        for stem in stems[:cut]:
             for ext in (".txt", ".wav"):
                 (self.heard_dir / f"{stem}{ext}").unlink(missing_ok=True)
+        return stems[cut:]
 
-    def _due(self) -> bool:
-        stems = self._stems()
+    def _due(self, stems: list[str]) -> bool:
         if len(stems) < self.first_after:
             return False
         if not self.transform.exists():
@@ -164,11 +161,10 @@ class VoiceLearner:
     def _build(self) -> None:
         with self._lock:
             recordings = self._recordings()
-        known = dictionary_words()
-        if sum(usable(r, known) for r in recordings) < MIN_RECORDINGS:
-            return  # words the tools do not know, or too quiet: wait for more
         try:
             result = build_transform(recordings, self.transform)
+        except TooFewRecordings:
+            return  # words the tools do not know, or too quiet: wait for more
         except AdaptationFailed as e:
             self._fail(f"Not learning your voice: {e.message}")
             return

@@ -250,6 +250,17 @@ class PocketSphinxStream:
         return result
 
 
+def _decoders(pocketsphinx: Any, options: dict[str, Any]) -> tuple[Any, Any]:
+    """The streaming and the final-pass decoder for ``options``.
+
+    The streaming decoder only gives partial text (and the final text of a
+    ramble past FINAL_PASS_MAX): without its two extra passes, ending an
+    utterance costs nothing while the final pass's result is waiting.
+    """
+    return (pocketsphinx.Decoder(**options, fwdflat=False, bestpath=False),
+            pocketsphinx.Decoder(**options))
+
+
 def _samples16k(clip: AudioClip) -> np.ndarray:
     if clip.rate != RECOGNIZER_RATE or clip.channels != 1:
         clip = clip.resampled(RECOGNIZER_RATE)
@@ -319,12 +330,7 @@ class PocketSphinxRecognizer:
             self.mllr_problem = (problem[0].upper() + problem[1:] +
                                  " Running without it; run 'voice adapt' to make it again.")
         try:
-            # The streaming decoder only gives partial text (and the final
-            # text of a ramble past FINAL_PASS_MAX): without its two extra
-            # passes, ending an utterance costs nothing while the final
-            # pass's result is waiting.
-            self._decoder = pocketsphinx.Decoder(**options, fwdflat=False, bestpath=False)
-            self._final_decoder = pocketsphinx.Decoder(**options)
+            self._decoder, self._final_decoder = _decoders(pocketsphinx, options)
         except (RuntimeError, ValueError) as e:
             raise ModelMissing(
                 "The built-in English speech model could not be loaded. "
@@ -357,11 +363,8 @@ class PocketSphinxRecognizer:
 
         if transform_problem(mllr):
             return False
-        pocketsphinx = _pocketsphinx()
         try:
-            opts = {**self._options, "mllr": str(mllr)}
-            streaming = pocketsphinx.Decoder(**opts, fwdflat=False, bestpath=False)
-            final = pocketsphinx.Decoder(**opts)
+            streaming, final = _decoders(_pocketsphinx(), {**self._options, "mllr": str(mllr)})
         except (RuntimeError, ValueError):
             return False
         with self._lock:
@@ -378,7 +381,9 @@ class PocketSphinxRecognizer:
             self.mllr_problem = ""
 
     def _learn(self, speech: np.ndarray, result: Transcript) -> None:
-        if self.learner is not None and result.text:
+        # A ramble (past FINAL_PASS_MAX) is not learned from.
+        if (self.learner is not None and result.text
+                and len(speech) <= FINAL_PASS_MAX * RECOGNIZER_RATE):
             self.learner.heard(AudioClip(speech, RECOGNIZER_RATE, 1), result.text)
 
     def stream(self) -> PocketSphinxStream:
@@ -402,9 +407,7 @@ class PocketSphinxRecognizer:
                 self._decoder.end_utt()
             self._swap_pending()
         result = self._decode_whole(speech)
-        # Push-to-talk hands over whole recordings; a ramble is not learned from.
-        if len(speech) <= FINAL_PASS_MAX * RECOGNIZER_RATE:
-            self._learn(speech, result)
+        self._learn(speech, result)  # push-to-talk hands over whole recordings
         return result
 
     def _decode_whole(self, speech: np.ndarray) -> Transcript:

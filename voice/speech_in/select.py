@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from voice.config import Config, default_models_dir
 from voice.content.model import KnowledgeBase
 from voice.errors import ModelMissing
 from voice.speech_in.base import Recognizer
 from voice.speech_in.corpus import build_corpus
+
+if TYPE_CHECKING:
+    from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
 
 POCKETSPHINX_LINE = (
     "Using PocketSphinx (built-in English model); "
@@ -57,7 +61,7 @@ def content_grammar(kb: KnowledgeBase | None) -> list[str]:
 
 
 def load_pocketsphinx(kb: KnowledgeBase | None, cache_dir: Path | None = None,
-                      mllr: Path | None = None) -> Recognizer:
+                      mllr: Path | None = None) -> PocketSphinxRecognizer:
     """PocketSphinx adapted to ``kb``, our commands and everyday talk, and to
     the user's voice when ``mllr`` (a ``voice adapt`` transform) is given.
 
@@ -78,38 +82,29 @@ def voice_transform(cfg: Config) -> Path | None:
     return path if path.exists() else None
 
 
-def _learned_transform(learn: bool) -> Path | None:
-    from voice.speech_in.adaptation import transform_problem
-    from voice.speech_in.learning import VoiceLearner
-
-    path = VoiceLearner().transform
-    # A damaged learned transform is simply learned again: no need to worry the user.
-    return path if learn and path.exists() and not transform_problem(path) else None
-
-
 def _pocketsphinx_for(cfg: Config, kb: KnowledgeBase | None,
                       announce: Callable[[str], None],
                       warn: Callable[[str], None], learn: bool = False) -> Recognizer:
+    from voice.speech_in.learning import VoiceLearner
+
     enrolled = voice_transform(cfg)
     # Learning only when the user has not read sentences with 'voice adapt':
     # that transform comes from the true text, which beats our own transcripts.
     learn = learn and cfg.adaptation and cfg.learn_voice and enrolled is None
-    rec = load_pocketsphinx(kb, mllr=enrolled or _learned_transform(learn))
-    problem = getattr(rec, "mllr_problem", "")
-    if problem:
-        warn(problem)
-    elif enrolled is not None and getattr(rec, "mllr", None) is not None:
-        announce(ADAPTED_LINE)
-    if learn:
-        from voice.speech_in.learning import VoiceLearner
-        from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
-
-        if isinstance(rec, PocketSphinxRecognizer):
-            # Its own failures are printed only (from a worker thread, in the
-            # middle of a conversation): a user whose voice is never learned
-            # is no worse off than before.
-            rec.learn(VoiceLearner())
-            announce(LEARNING_LINE)
+    # Its own failures are printed only (from a worker thread, in the middle
+    # of a conversation): a user whose voice is never learned is no worse off.
+    learner = VoiceLearner() if learn else None
+    learned = learner.transform if learner is not None and learner.transform.exists() else None
+    rec = load_pocketsphinx(kb, mllr=enrolled or learned)
+    if enrolled is not None:
+        if rec.mllr_problem:
+            warn(rec.mllr_problem)
+        elif rec.mllr is not None:
+            announce(ADAPTED_LINE)
+    # A damaged learned transform is simply learned again: no need to worry the user.
+    if learner is not None:
+        rec.learn(learner)
+        announce(LEARNING_LINE)
     return rec
 
 

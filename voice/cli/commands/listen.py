@@ -16,7 +16,7 @@ from voice.app import Assistant, add_output_arguments, build_assistant
 from voice.audio.capture import EVENT_MESSAGES, Microphone, Utterance
 from voice.audio.clip import AudioClip
 from voice.audio.devices import NO_MICROPHONE, find_input_device
-from voice.cli.notices import LEARNING_NOTICE, LEARNING_SPOKEN, aloud, first_time
+from voice.cli.notices import LEARNING_NOTICE, LEARNING_SPOKEN, aloud, say_once
 from voice.cli.options import (
     add_microphone_arguments,
     add_recognizer_arguments,
@@ -127,9 +127,8 @@ def _load_recognizer(cfg: Config, assistant: Assistant) -> Recognizer:
         print(line, file=sys.stderr, flush=True)
         # What is kept to learn the voice: said once, the first time, since
         # the user may not see the screen.
-        if (line == LEARNING_LINE and assistant.speaker is not None
-                and first_time(LEARNING_NOTICE)):
-            assistant.speak(LEARNING_SPOKEN, assistant.conversation.settings)
+        if line == LEARNING_LINE:
+            say_once(assistant, LEARNING_NOTICE, LEARNING_SPOKEN)
 
     def warn(line: str) -> None:
         # Something broken was worked around (a damaged Vosk model or voice

@@ -13,7 +13,7 @@ import sys
 from typing import Any
 
 from voice.app import add_output_arguments, build_assistant
-from voice.cli.notices import LEARNING_NOTICE, LEARNING_SPOKEN, MODELS_HINT, aloud, first_time
+from voice.cli.notices import LEARNING_NOTICE, LEARNING_SPOKEN, MODELS_HINT, aloud, say_once
 from voice.cli.options import (
     add_microphone_arguments,
     add_recognizer_arguments,
@@ -72,16 +72,13 @@ def run(args: argparse.Namespace) -> int:
         # Which recognizer, and a damaged voice adaptation: printed, and said
         # aloud since the user may not see the screen (without the file path).
         _note(line)
-        if line == POCKETSPHINX_LINE and (assistant.speaker is None
-                                          or not first_time(MODELS_HINT)):
-            # The same advice every morning would only tire: said once per
-            # user (and not counted as said when nothing was spoken).
-            return
-        if line == LEARNING_LINE:
-            if assistant.speaker is not None and first_time(LEARNING_NOTICE):
-                assistant.speak(LEARNING_SPOKEN, assistant.conversation.settings)
-            return
-        assistant.speak(aloud(line), assistant.conversation.settings)
+        if line == POCKETSPHINX_LINE:
+            # The same advice every morning would only tire: said once per user.
+            say_once(assistant, MODELS_HINT, aloud(line))
+        elif line == LEARNING_LINE:
+            say_once(assistant, LEARNING_NOTICE, LEARNING_SPOKEN)
+        else:
+            assistant.speak(aloud(line), assistant.conversation.settings)
 
     recognizer = load_recognizer(cfg, announce=announce, kb=assistant.conversation.kb,
                                  learn=True)
