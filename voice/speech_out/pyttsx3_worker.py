@@ -63,7 +63,15 @@ def _save(engine: Any, text: str, path: str) -> int:
     deadline = returned + FILE_WAIT_S
     while True:
         frames = _frames(path)
-        if frames or time.monotonic() > deadline:
+        if frames:
+            # espeak-ng can leave a complete-looking header between two chunks
+            # under load (a sentence came out cut short): only a WAV that stays
+            # the same for SETTLE_S is final.
+            time.sleep(SETTLE_S)
+            if _frames(path) == frames or time.monotonic() > deadline:
+                return frames
+            continue
+        if time.monotonic() > deadline:
             return frames
         # Idle with the file on disk means pyttsx3 is done: an empty WAV stays empty.
         if (
