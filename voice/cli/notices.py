@@ -6,11 +6,14 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from voice.app import Assistant
+
+Note = Callable[[str], None]
 
 #: What was said once and must not be said at every start (see first_time()).
 TOLD_FILE = "told.json"
@@ -24,23 +27,28 @@ LEARNING_SPOKEN = ("I will get used to your voice as we talk. To do that, I keep
                    "last 60 questions, on this device only. This can be switched off "
                    "in the settings.")
 
-#: " at /a/path" or " in ~/a/path", up to the whitespace (or the closing
-#: punctuation) after it.
-_PATH = re.compile(r" (?:at|in) ~?/\S*?(?=[.,;:!?)]*(?:\s|$))")
+#: Where a path ends: up to the whitespace (or the closing punctuation) after it.
+_PATH_END = r"\S*?(?=[.,;:!?)]*(?:\s|$))"
+
+#: " at /a/path" or " in ~/a/path".
+_PATH = re.compile(r" (?:at|in) ~?/" + _PATH_END)
 
 
-def aloud(line: str) -> str:
+def aloud(line: str, *known: str | Path) -> str:
     """``line`` as it is spoken: without file paths (the voice adaptation's,
     a damaged speech model's).
 
     The path helps a caregiver at the screen, so the printed line keeps it;
     read out it becomes a long run of "slash" words that buries the message.
+    ``known``: folders a path in the line may start with (the configured
+    model); like the adaptation and model folders they may contain spaces,
+    which the general rule cannot see past.
     """
+    from voice.config import default_models_dir
     from voice.speech_in.adaptation import default_transform_path
 
-    path = str(default_transform_path())
-    # The known path first and exactly: it may contain spaces.
-    line = line.replace(f" in {path}", "").replace(f" at {path}", "")
+    for root in (default_transform_path(), default_models_dir(), *known):
+        line = re.sub(r" (?:at|in) " + re.escape(str(root)) + _PATH_END, "", line)
     return _PATH.sub("", line)
 
 
@@ -51,6 +59,37 @@ def say_once(assistant: Assistant, key: str, text: str) -> None:
     """
     if assistant.speaker is not None and first_time(key):
         assistant.speak(text, assistant.conversation.settings)
+
+
+def recognizer_notices(assistant: Assistant, note: Note, model: str | None = None,
+                       *, models_hint: bool = False) -> tuple[Note, Note]:
+    """The ``announce`` and ``warn`` callbacks of ``load_recognizer`` for a
+    listening command that prints its lines with ``note``.
+
+    Routine lines (which recognizer, the adaptation in use) are printed only:
+    the same words every morning would tire. What learning keeps, and with
+    ``models_hint`` the advice to download the Vosk model, are said once per
+    user. Something broken that was worked around (a damaged Vosk model or
+    voice adaptation) is said every time, without its path (``model``: the
+    configured Vosk model, see aloud()): someone who cannot see the screen
+    would otherwise only notice that they are understood worse.
+    """
+    from voice.speech_in.select import LEARNING_LINE, POCKETSPHINX_LINE
+
+    known = (model,) if model else ()
+
+    def announce(line: str) -> None:
+        note(line)
+        if line == LEARNING_LINE:
+            say_once(assistant, LEARNING_NOTICE, LEARNING_SPOKEN)
+        elif models_hint and line == POCKETSPHINX_LINE:
+            say_once(assistant, MODELS_HINT, aloud(line, *known))
+
+    def warn(line: str) -> None:
+        note(line)
+        assistant.speak(aloud(line, *known), assistant.conversation.settings)
+
+    return announce, warn
 
 
 def told_path() -> Path:

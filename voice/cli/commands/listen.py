@@ -16,7 +16,7 @@ from voice.app import Assistant, add_output_arguments, build_assistant
 from voice.audio.capture import EVENT_MESSAGES, Microphone, Utterance
 from voice.audio.clip import AudioClip
 from voice.audio.devices import NO_MICROPHONE, find_input_device
-from voice.cli.notices import LEARNING_NOTICE, LEARNING_SPOKEN, aloud, say_once
+from voice.cli.notices import recognizer_notices
 from voice.cli.options import (
     add_microphone_arguments,
     add_recognizer_arguments,
@@ -121,22 +121,10 @@ class _Session:
 
 
 def _load_recognizer(cfg: Config, assistant: Assistant) -> Recognizer:
-    from voice.speech_in.select import LEARNING_LINE, load_recognizer
+    from voice.speech_in.select import load_recognizer
 
-    def announce(line: str) -> None:
-        print(line, file=sys.stderr, flush=True)
-        # What is kept to learn the voice: said once, the first time, since
-        # the user may not see the screen.
-        if line == LEARNING_LINE:
-            say_once(assistant, LEARNING_NOTICE, LEARNING_SPOKEN)
-
-    def warn(line: str) -> None:
-        # Something broken was worked around (a damaged Vosk model or voice
-        # adaptation): said aloud too, since someone who cannot see the screen
-        # would otherwise only notice that they are understood worse.
-        announce(line)
-        assistant.speak(aloud(line), assistant.conversation.settings)
-
+    announce, warn = recognizer_notices(
+        assistant, lambda line: print(line, file=sys.stderr, flush=True), cfg.model)
     # The assistant has the content loaded already; the recognizer adapts to it.
     recognizer = load_recognizer(cfg, announce, kb=assistant.conversation.kb, warn=warn,
                                  learn=True)

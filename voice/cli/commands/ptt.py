@@ -13,7 +13,7 @@ import sys
 from typing import Any
 
 from voice.app import add_output_arguments, build_assistant
-from voice.cli.notices import LEARNING_NOTICE, LEARNING_SPOKEN, MODELS_HINT, aloud, say_once
+from voice.cli.notices import recognizer_notices
 from voice.cli.options import (
     add_microphone_arguments,
     add_recognizer_arguments,
@@ -64,24 +64,15 @@ def run(args: argparse.Namespace) -> int:
 
     from voice.audio.capture import Microphone
     from voice.devices.session import PushToTalkSession
-    from voice.speech_in.select import LEARNING_LINE, POCKETSPHINX_LINE, load_recognizer
+    from voice.speech_in.select import load_recognizer
 
     assistant = build_assistant(cfg, args)
 
-    def announce(line: str) -> None:
-        # Which recognizer, and a damaged voice adaptation: printed, and said
-        # aloud since the user may not see the screen (without the file path).
-        _note(line)
-        if line == POCKETSPHINX_LINE:
-            # The same advice every morning would only tire: said once per user.
-            say_once(assistant, MODELS_HINT, aloud(line))
-        elif line == LEARNING_LINE:
-            say_once(assistant, LEARNING_NOTICE, LEARNING_SPOKEN)
-        else:
-            assistant.speak(aloud(line), assistant.conversation.settings)
-
+    # The Vosk hint is said once here only: a push-to-talk box often has no
+    # screen, where the hands-free command is usually started from one.
+    announce, warn = recognizer_notices(assistant, _note, cfg.model, models_hint=True)
     recognizer = load_recognizer(cfg, announce=announce, kb=assistant.conversation.kb,
-                                 learn=True)
+                                 warn=warn, learn=True)
     mic = Microphone.from_config(cfg)
 
     def listen(stop: Any, on_event: Any, end_on_silence: bool) -> Any:
