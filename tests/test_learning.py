@@ -161,23 +161,30 @@ def _cfg(**kw: object) -> Config:
 
 
 @pytest.mark.parametrize(("settings", "enrolled", "learns"), [
-    ({}, False, True),
-    ({"learn_voice": False}, False, False),
-    ({"adaptation": False}, False, False),  # --no-adaptation
-    ({}, True, False),  # 'voice adapt' came from the true text: it wins
+    ({}, "", True),
+    ({"learn_voice": False}, "", False),
+    ({"adaptation": False}, "", False),  # --no-adaptation
+    # After 'voice adapt' it goes on learning, from its sentences and what it hears...
+    ({}, "with sentences", True),
+    ({"learn_voice": False}, "with sentences", False),
+    ({"adaptation": False}, "with sentences", False),
+    # ...unless its sentences were not kept (made before they were): see select.py.
+    ({}, "without sentences", False),
 ])
-def test_live_listening_learns_unless_switched_off_or_enrolled(
-    settings: dict[str, object], enrolled: bool, learns: bool, tmp_path: Path,
+def test_live_listening_learns_unless_switched_off_or_enrolled_without_sentences(
+    settings: dict[str, object], enrolled: str, learns: bool, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tests.test_adaptation_shape import write_transform
 
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    if enrolled:
-        write_transform(ad.default_transform_path(), (13, 13, 13))
+    transform = write_transform(ad.default_transform_path(), (13, 13, 13)) if enrolled else None
+    if enrolled == "with sentences":
+        ad.keep_enrolment([ad.Recording(_clip(text), text) for text in UNSEEN])
     rec = load_recognizer(_cfg(**settings), lambda line: None, learn=True)
     assert isinstance(rec, PocketSphinxRecognizer)
     assert (rec.learner is not None) is learns
+    assert rec.mllr == (transform if settings.get("adaptation", True) else None)
     # Files given to 'voice ask --audio' are not the user's live voice.
     assert load_recognizer(_cfg(**settings), lambda line: None).learner is None  # type: ignore[attr-defined]
 
@@ -220,5 +227,20 @@ def test_doctor_says_how_far_learning_got(tmp_path: Path, monkeypatch: pytest.Mo
     off = check_learning(_cfg(learn_voice=False))
     assert "switched off ([speech_in] learn_voice = false)" in off.detail
     assert "3 recent questions kept" in off.detail and "--reset" in off.fix
-    write_transform(ad.default_transform_path(), (13, 13, 13))
-    assert check_learning(_cfg()).detail.startswith("not needed")
+    # 'voice adapt' made before its sentences were kept: learning stays off.
+    enrolled = write_transform(ad.default_transform_path(), (13, 13, 13))
+    legacy = check_learning(_cfg())
+    assert legacy.detail.startswith("off: the adaptation made with 'voice adapt' is used")
+    assert "run 'voice adapt' again" in legacy.fix
+    # With its sentences kept, learning builds on them.
+    ad.keep_enrolment([ad.Recording(_clip(text), text) for text in UNSEEN])
+    old = enrolled.stat().st_mtime - 60
+    os.utime(learner.transform, (old, old))  # made before this 'voice adapt'
+    on_top = check_learning(_cfg()).detail
+    assert on_top.startswith("3 of the 20 questions it needs heard so far on top of the "
+                             "sentences read for 'voice adapt'"), on_top
+    assert f"{len(UNSEEN)} sentences from 'voice adapt' kept in" in on_top
+    os.utime(learner.transform, (old + 120, old + 120))
+    assert check_learning(_cfg()).detail.startswith("in use (last learned")
+    off = check_learning(_cfg(adaptation=False))
+    assert off.detail.startswith("switched off") and "sentences from 'voice adapt'" in off.detail

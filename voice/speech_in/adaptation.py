@@ -13,7 +13,9 @@ have: a text ``mdef`` and full-precision ``mixture_weights`` instead of the
 wheel's binary mdef and quantised ``sendump``; both are converted here.
 
 The transform is written atomically to the user's state folder; anything
-that goes wrong leaves a previous transform untouched.
+that goes wrong leaves a previous transform untouched. The sentences it was
+built from are kept there too, with their true words (``keep_enrolment``):
+learning while listening builds on them (see ``learning.py``).
 """
 
 from __future__ import annotations
@@ -97,6 +99,12 @@ class AdaptResult:
 
 def default_transform_path() -> Path:
     return user_state_dir() / "adaptation" / "mllr_matrix"
+
+
+def default_enrolment_dir() -> Path:
+    """Where ``voice adapt`` keeps the sentences it was built from (next to
+    what listening keeps in ``learned/``, on this device only)."""
+    return user_state_dir() / "adaptation" / "enrolled"
 
 
 def model_dir() -> Path:
@@ -515,10 +523,19 @@ class CommandListener:
         return said if said in ("skip", "stop") else ""
 
 
-def recordings_from_dir(folder: Path) -> list[Recording]:
-    """``NAME.wav`` files with their ``NAME.txt`` transcripts (a caregiver's recordings)."""
-    if not folder.is_dir():
-        raise AdaptationFailed(f"There is no folder {folder}.")
+def save_recording(folder: Path, stem: str, clip: AudioClip, text: str) -> None:
+    """``stem.wav`` (16 kHz mono) and ``stem.txt`` in ``folder``.
+
+    The text last: a WAV left without its text by a crash is skipped by
+    ``read_recordings``, never read with another sentence's words.
+    """
+    write_wav(folder / f"{stem}.wav", clip.resampled(RECOGNIZER_RATE))
+    (folder / f"{stem}.txt").write_text(text + "\n", encoding="utf-8")
+
+
+def read_recordings(folder: Path) -> list[Recording]:
+    """Each ``NAME.wav`` in ``folder`` with the words in its ``NAME.txt``, by
+    name; unreadable ones (or none, or no folder) are skipped, not an error."""
     found = []
     for wav in sorted(folder.glob("*.wav")):
         txt = wav.with_suffix(".txt")
@@ -527,7 +544,48 @@ def recordings_from_dir(folder: Path) -> list[Recording]:
         try:
             found.append(Recording(read_wav(wav), txt.read_text(encoding="utf-8").strip()))
         except (OSError, ValueError, EOFError, UnicodeDecodeError):
-            continue  # counted as unusable by build_transform's message
+            continue  # damaged, or deleted meanwhile: counted as unusable, if at all
+    return found
+
+
+def kept_sentences(folder: Path | None = None) -> int:
+    """How many ``voice adapt`` sentences are kept (0: learning has nothing
+    with true words to build on)."""
+    folder = folder or default_enrolment_dir()
+    return sum(1 for _ in folder.glob("*.txt")) if folder.is_dir() else 0
+
+
+def keep_enrolment(recordings: Sequence[Recording], folder: Path | None = None) -> int:
+    """Keep the usable ``recordings`` with their true words in ``folder``, in
+    place of any kept before; how many were kept.
+
+    Only usable ones: the others would never be built from, and the user's
+    voice is not kept for nothing. An interruption leaves some of them, each
+    whole: still the user's own reading, so still good to build on.
+    """
+    folder = folder or default_enrolment_dir()
+    forget_enrolment(folder)
+    known = dictionary_words()
+    good = [r for r in recordings if usable(r, known)]
+    folder.mkdir(parents=True)
+    for i, rec in enumerate(good):
+        save_recording(folder, f"{i + 1:03d}", rec.clip, " ".join(words_of(rec.text)))
+    return len(good)
+
+
+def forget_enrolment(folder: Path | None = None) -> bool:
+    """Delete the kept ``voice adapt`` sentences; True if there were any."""
+    folder = folder or default_enrolment_dir()
+    existed = folder.exists()
+    shutil.rmtree(folder, ignore_errors=True)
+    return existed
+
+
+def recordings_from_dir(folder: Path) -> list[Recording]:
+    """``NAME.wav`` files with their ``NAME.txt`` transcripts (a caregiver's recordings)."""
+    if not folder.is_dir():
+        raise AdaptationFailed(f"There is no folder {folder}.")
+    found = read_recordings(folder)
     if not found:
         raise AdaptationFailed(
             f"I found no recordings in {folder}. Put each sentence in NAME.wav "

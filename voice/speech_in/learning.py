@@ -12,6 +12,13 @@ transform learned from one half's transcripts, with no labels, took the other
 half from 45.1 % to 57.8 % right entry; out-of-scope declined stayed at 84 %.
 The first 20 utterances give most of it (en-us 60 -> 68 %, en 42 -> 63 %).
 
+After ``voice adapt`` it goes on learning, for a voice that changes over
+months: each build uses the sentences read for ``voice adapt`` (kept with
+their true words, see ``adaptation.keep_enrolment``) plus the utterances heard
+since, and the recognizer starts from the ``voice adapt`` transform, whose
+better transcripts are what is learned from. ``start_transform`` says which
+transform a new start uses.
+
 The recent utterances (16 kHz WAV and transcript) are kept in the user's
 state folder, never anywhere else; ``voice adapt --reset`` deletes them, and
 ``[speech_in] learn_voice = false`` switches this off.
@@ -25,13 +32,16 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from voice.audio.clip import RECOGNIZER_RATE, AudioClip, read_wav, write_wav
+from voice.audio.clip import AudioClip
 from voice.config import user_state_dir
 from voice.speech_in.adaptation import (
     AdaptationFailed,
     Recording,
     TooFewRecordings,
     build_transform,
+    read_recordings,
+    save_recording,
+    transform_problem,
 )
 from voice.speech_in.lexicon import words_of
 
@@ -52,11 +62,32 @@ def default_folder() -> Path:
     return user_state_dir() / "adaptation" / "learned"
 
 
+def start_transform(enrolled: Path | None, learned: Path | None) -> Path | None:
+    """The speaker transform listening starts with: ``enrolled`` (made by
+    ``voice adapt``), ``learned`` (by listening), or None.
+
+    The learned one only when it is usable and newer than the enrolment one.
+    ``voice adapt`` deletes what was learned before it, so a newer learned
+    transform was built from the enrolment sentences plus what was heard
+    since: the voice as it is now. An older one (files copied back, a clock
+    set wrong) never saw that reading, so the enrolment one is safer. A damaged
+    learned one is passed over: it is learned again soon, and the enrolment
+    one must not be lost meanwhile.
+    """
+    if learned is None or transform_problem(learned):
+        return enrolled
+    if enrolled is None or learned.stat().st_mtime > enrolled.stat().st_mtime:
+        return learned
+    return enrolled
+
+
 class VoiceLearner:
     """Keeps what was heard and, now and then, learns a transform from it.
 
     ``on_transform`` is called (from a worker thread) with the path of each
     new transform; the recognizer switches to it at its next utterance.
+    ``enrolled``: a folder of recordings with their true words (``voice
+    adapt``'s) that every build uses besides what was heard; None: none.
     """
 
     def __init__(
@@ -64,6 +95,7 @@ class VoiceLearner:
         folder: Path | None = None,
         on_transform: Callable[[Path], object] | None = None,
         *,
+        enrolled: Path | None = None,
         first_after: int = FIRST_AFTER,
         every: int = REBUILD_EVERY,
         keep: int = KEEP,
@@ -71,6 +103,7 @@ class VoiceLearner:
     ) -> None:
         self.folder = folder or default_folder()
         self.on_transform = on_transform
+        self.enrolled = enrolled
         self.first_after = first_after
         self.every = every
         self.keep = max(keep, first_after)
@@ -101,9 +134,7 @@ class VoiceLearner:
                 self.heard_dir.mkdir(parents=True, exist_ok=True)
                 stems = self._stems()
                 stem = f"{int(stems[-1]) + 1:08d}" if stems else "00000001"
-                write_wav(self.heard_dir / f"{stem}.wav", clip.resampled(RECOGNIZER_RATE))
-                # The text last: a WAV without its text is skipped, never misread.
-                (self.heard_dir / f"{stem}.txt").write_text(text + "\n", encoding="utf-8")
+                save_recording(self.heard_dir, stem, clip, text)
                 stems.append(stem)
                 stems = self._prune(stems)
             except OSError as e:
@@ -149,18 +180,14 @@ class VoiceLearner:
         return new >= self.every
 
     def _recordings(self) -> list[Recording]:
-        out: list[Recording] = []
-        for stem in self._stems():
-            try:
-                text = (self.heard_dir / f"{stem}.txt").read_text(encoding="utf-8").strip()
-                out.append(Recording(read_wav(self.heard_dir / f"{stem}.wav"), text))
-            except (OSError, ValueError):
-                continue  # deleted by a prune meanwhile, or damaged: skip it
-        return out
+        """What a build uses: the enrolment sentences with their true words
+        first, then what was heard with its transcripts."""
+        out = read_recordings(self.enrolled) if self.enrolled is not None else []
+        with self._lock:
+            return out + read_recordings(self.heard_dir)
 
     def _build(self) -> None:
-        with self._lock:
-            recordings = self._recordings()
+        recordings = self._recordings()
         try:
             result = build_transform(recordings, self.transform)
         except TooFewRecordings:

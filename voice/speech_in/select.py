@@ -26,6 +26,9 @@ POCKETSPHINX_LINE = (
     "for better accuracy run 'voice models download'."
 )
 ADAPTED_LINE = "Using the adaptation to your voice (made with 'voice adapt')."
+#: When listening has rebuilt it from those sentences and what it heard since.
+RELEARNED_LINE = ("Using the adaptation to your voice (made with 'voice adapt', "
+                  "updated from what you said since).")
 #: Said when listening learns the voice: the user should know what is kept.
 LEARNING_LINE = (
     "Getting used to your voice as you speak: your last 60 questions are kept on this "
@@ -85,19 +88,29 @@ def voice_transform(cfg: Config) -> Path | None:
 def _pocketsphinx_for(cfg: Config, kb: KnowledgeBase | None,
                       announce: Callable[[str], None],
                       warn: Callable[[str], None], learn: bool = False) -> Recognizer:
-    from voice.speech_in.learning import VoiceLearner
+    from voice.speech_in.adaptation import default_enrolment_dir, kept_sentences
+    from voice.speech_in.learning import VoiceLearner, start_transform
 
     enrolled = voice_transform(cfg)
-    # Learning only when the user has not read sentences with 'voice adapt':
-    # that transform comes from the true text, which beats our own transcripts.
-    learn = learn and cfg.adaptation and cfg.learn_voice and enrolled is None
+    # After 'voice adapt', learning builds on its sentences (true words) plus
+    # what it hears. An adaptation made before the sentences were kept has
+    # nothing true to build on: a transform from our own transcripts alone
+    # would replace one from the true words, and that this is no worse has
+    # not been measured. So that user keeps it as it is, learning off, until
+    # 'voice adapt' runs again (voice doctor says so).
+    builds_on = default_enrolment_dir() if enrolled is not None else None
+    if builds_on is not None and not kept_sentences(builds_on):
+        learn = False
+    learn = learn and cfg.adaptation and cfg.learn_voice
     # Its own failures are printed only (from a worker thread, in the middle
     # of a conversation): a user whose voice is never learned is no worse off.
-    learner = VoiceLearner() if learn else None
-    learned = learner.transform if learner is not None and learner.transform.exists() else None
-    rec = load_pocketsphinx(kb, mllr=enrolled or learned)
+    learner = VoiceLearner(enrolled=builds_on) if learn else None
+    start = start_transform(enrolled, learner.transform if learner is not None else None)
+    rec = load_pocketsphinx(kb, mllr=start)
     if enrolled is not None:
-        if rec.mllr_problem:
+        if start != enrolled:
+            announce(RELEARNED_LINE)
+        elif rec.mllr_problem:
             warn(rec.mllr_problem)
         elif rec.mllr is not None:
             announce(ADAPTED_LINE)

@@ -4,6 +4,8 @@ The assistant says each sentence and listens while the user repeats it;
 then it builds a speaker adaptation (see ``voice.speech_in.adaptation``)
 that PocketSphinx uses from then on. A caregiver can instead record the
 sentences beforehand (``--from-dir``), so a tired user needs no session.
+The sentences are kept, with their words, so that listening can go on
+learning the voice from them and what it hears (``learning.py``).
 """
 
 from __future__ import annotations
@@ -45,7 +47,11 @@ DONE = ("Done. I learned your voice from {used} sentences, and I will use it fro
         "You can do this again at any time.")
 VOSK_NOTE = ("Note: the adaptation is used by PocketSphinx only; listening uses Vosk now. "
              "Set [speech_in] recognizer = \"pocketsphinx\" to use it.")
-RESET = "I removed what I learned about your voice. I will use the standard model again."
+RESET = ("I removed what I learned about your voice, and any recordings I kept to learn it. "
+         "I will use the standard model again.")
+KEPT = ("Kept the {count} sentences in {folder} (on this device only), to go on learning "
+        "your voice as you speak; 'voice adapt --reset' deletes them.")
+NOT_KEPT = "Could not keep the sentences to go on learning your voice as you speak: {why}."
 NOTHING_TO_RESET = "There was no adaptation to your voice to remove."
 
 
@@ -64,7 +70,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="build from recordings NAME.wav with their words in NAME.txt "
                              "instead of the microphone")
     parser.add_argument("--reset", action="store_true",
-                        help="forget the adaptation to your voice")
+                        help="forget the adaptation to your voice and the recordings kept "
+                             "to learn it")
     parser.add_argument("--sentences", type=_count, default=ad.DEFAULT_SENTENCES, metavar="N",
                         help=f"how many sentences to read (default {ad.DEFAULT_SENTENCES})")
     parser.add_argument("--list", action="store_true",
@@ -88,9 +95,10 @@ def run(args: argparse.Namespace) -> int:
         return 0
     assistant = build_assistant(cfg, args, persist=False)
     if args.reset:
-        # Both: what the user read, and what was learned from listening (with
-        # the recordings it kept).
+        # All of it: what the user read (transform and sentences), and what was
+        # learned from listening (with the questions it kept).
         removed = ad.remove_transform()
+        removed = ad.forget_enrolment() or removed
         removed = VoiceLearner().forget() or removed
         _tell(assistant, RESET if removed else NOTHING_TO_RESET)
         return 0
@@ -104,13 +112,32 @@ def run(args: argparse.Namespace) -> int:
         recordings = _record(cfg, args, assistant, sentences(cfg, args.sentences))
         _tell(assistant, LEARNING)
     result = ad.build_transform(recordings)
-    # From now on this transform is used and nothing is learned from
-    # listening, so the questions kept for learning have no use: delete them.
+    # A fresh start from this reading: what was learned before it (and the
+    # questions heard then) is the voice as it was, and learning counts its
+    # first questions again from here.
     VoiceLearner().forget()
     print(f"Saved {result.path} ({result.used} recordings used, {result.skipped} left out, "
           f"{result.seconds:.1f} s).", file=sys.stderr)
+    _keep(cfg, recordings)
     _tell(assistant, DONE.format(used=result.used))
     return 0
+
+
+def _keep(cfg: Config, recordings: list[ad.Recording]) -> None:
+    """Keep the sentences with their true words: listening builds on them."""
+    if not cfg.learn_voice:
+        # No learning, so no use for them: the user's voice is not kept.
+        ad.forget_enrolment()
+        return
+    try:
+        count = ad.keep_enrolment(recordings)
+    except OSError as e:
+        # The adaptation itself is saved and works; only learning on is lost.
+        # Older sentences would no longer match it: none is better.
+        ad.forget_enrolment()
+        print(NOT_KEPT.format(why=e), file=sys.stderr)
+        return
+    print(KEPT.format(count=count, folder=ad.default_enrolment_dir()), file=sys.stderr)
 
 
 def _uses_vosk(cfg: Config) -> bool:

@@ -268,29 +268,39 @@ def check_adaptation(cfg: Config) -> Check:
 
 
 def check_learning(cfg: Config) -> Check:
-    """Whether listening learns the user's voice, and how far it got."""
+    """Whether listening learns the user's voice, what from, and how far it got."""
     from voice.speech_in import adaptation as ad
-    from voice.speech_in.learning import FIRST_AFTER, VoiceLearner
+    from voice.speech_in.learning import FIRST_AFTER, VoiceLearner, start_transform
 
     learner = VoiceLearner()
     kept = len(list(learner.heard_dir.glob("*.txt"))) if learner.heard_dir.is_dir() else 0
+    sentences = ad.kept_sentences()
     stored = f"; {kept} recent questions kept in {learner.heard_dir}" if kept else ""
+    if sentences:
+        stored += (f"; {sentences} sentences from 'voice adapt' kept in "
+                   f"{ad.default_enrolment_dir()}")
     if not cfg.adaptation or not cfg.learn_voice:
         by = (_switched_off_by(cfg) if not cfg.adaptation
               else "[speech_in] learn_voice = false")
         return Check("Learning your voice", "ok", f"switched off ({by}){stored}",
-                     "'voice adapt --reset' deletes what was kept" if kept else "")
-    if ad.default_transform_path().exists():
+                     "'voice adapt --reset' deletes what was kept" if stored else "")
+    enrolled = ad.default_transform_path()
+    if enrolled.exists() and not sentences:
+        # Made before 'voice adapt' kept its sentences: see select._pocketsphinx_for.
         return Check("Learning your voice", "ok",
-                     f"not needed: the adaptation made with 'voice adapt' is used{stored}")
-    if ad.transform_problem(learner.transform) == "":
+                     f"off: the adaptation made with 'voice adapt' is used as it is{stored}",
+                     "run 'voice adapt' again to go on learning your voice as you speak")
+    on_top = " on top of the sentences read for 'voice adapt'" if enrolled.exists() else ""
+    if start_transform(enrolled if enrolled.exists() else None,
+                       learner.transform) == learner.transform:
         when = time.strftime("%Y-%m-%d %H:%M",
                              time.localtime(learner.transform.stat().st_mtime))
         return Check("Learning your voice", "ok",
-                     f"in use (last learned {when}){stored}")
+                     f"in use (last learned {when}{on_top}){stored}")
     return Check("Learning your voice", "ok",
-                 f"{kept} of the {FIRST_AFTER} questions it needs heard so far{stored}",
-                 "just keep asking; or read sentences once with 'voice adapt'")
+                 f"{kept} of the {FIRST_AFTER} questions it needs heard so far{on_top}{stored}",
+                 "just keep asking" if on_top
+                 else "just keep asking; or read sentences once with 'voice adapt'")
 
 
 def check_recognizer_choice(cfg: Config, sphinx: Check, vosk: Check) -> Check:
