@@ -86,6 +86,7 @@ def test_adapt_keeps_its_sentences_a_new_one_replaces_them_and_reset_deletes_the
     first = _voice("adapt", "--from-dir", str(_folder(tmp_path / "a", sentences[:ENROL])))
     assert _kept_texts() == sentences[:ENROL]
     assert f"Kept the {ENROL} sentences in {ad.default_enrolment_dir()}" in first.stderr
+    assert "I keep the sentences you read, on this device only" in first.stderr  # said too
     wavs = sorted(ad.default_enrolment_dir().glob("*.wav"))
     assert len(wavs) == ENROL and all(read_wav(w).rate == RECOGNIZER_RATE for w in wavs)
 
@@ -110,6 +111,7 @@ def test_adapt_keeps_no_sentences_when_learning_is_switched_off(
     result = _voice("adapt", "--from-dir", str(_folder(tmp_path / "a", sentences[:ENROL])))
     assert ad.transform_problem(ad.default_transform_path()) == ""
     assert not ad.default_enrolment_dir().exists() and "Kept the" not in result.stderr
+    assert "I keep the sentences" not in result.stderr
 
 
 def test_after_adapt_listening_learns_from_its_sentences_and_what_it_heard(

@@ -51,6 +51,9 @@ RESET = ("I removed what I learned about your voice, and any recordings I kept t
          "I will use the standard model again.")
 KEPT = ("Kept the {count} sentences in {folder} (on this device only), to go on learning "
         "your voice as you speak; 'voice adapt --reset' deletes them.")
+#: Said after DONE: the user may not see the screen, and should know what is kept.
+KEPT_SPOKEN = ("I keep the sentences you read, on this device only, to go on learning "
+               "your voice as you speak.")
 NOT_KEPT = "Could not keep the sentences to go on learning your voice as you speak: {why}."
 NOTHING_TO_RESET = "There was no adaptation to your voice to remove."
 
@@ -118,17 +121,18 @@ def run(args: argparse.Namespace) -> int:
     VoiceLearner().forget()
     print(f"Saved {result.path} ({result.used} recordings used, {result.skipped} left out, "
           f"{result.seconds:.1f} s).", file=sys.stderr)
-    _keep(cfg, recordings)
-    _tell(assistant, DONE.format(used=result.used))
+    kept = _keep(cfg, recordings)
+    _tell(assistant, DONE.format(used=result.used) + (f" {KEPT_SPOKEN}" if kept else ""))
     return 0
 
 
-def _keep(cfg: Config, recordings: list[ad.Recording]) -> None:
-    """Keep the sentences with their true words: listening builds on them."""
+def _keep(cfg: Config, recordings: list[ad.Recording]) -> int:
+    """Keep the sentences with their true words (listening builds on them);
+    how many were kept."""
     if not cfg.learn_voice:
         # No learning, so no use for them: the user's voice is not kept.
         ad.forget_enrolment()
-        return
+        return 0
     try:
         count = ad.keep_enrolment(recordings)
     except OSError as e:
@@ -136,8 +140,9 @@ def _keep(cfg: Config, recordings: list[ad.Recording]) -> None:
         # Older sentences would no longer match it: none is better.
         ad.forget_enrolment()
         print(NOT_KEPT.format(why=e), file=sys.stderr)
-        return
+        return 0
     print(KEPT.format(count=count, folder=ad.default_enrolment_dir()), file=sys.stderr)
+    return count
 
 
 def _uses_vosk(cfg: Config) -> bool:
