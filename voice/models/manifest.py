@@ -49,6 +49,9 @@ MODELS: dict[str, ModelSpec] = {
         kind="vosk",
         lang="en-us",
         url="https://alphacephei.com/vosk/models/vosk-model-small-en-us-0.15.zip",
+        # The file cannot be fetched from this build machine; size and hash
+        # agree with independent pins of the same archive (a Yocto recipe's
+        # SRC_URI sha256sum, an Arch PKGBUILD, Android apps' model specs).
         size=41_205_931,
         sha256="30f26242c4eb449f948e42cb302dd7a686cb29a3423a8367f99ff41780942498",
         description="Small US English model for Vosk (about 40 MB, fits a Raspberry Pi)",
