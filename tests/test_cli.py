@@ -61,8 +61,25 @@ def test_text_json_conversation() -> None:
 def test_topics() -> None:
     result = voice("topics")
     assert result.returncode == 0
-    assert "Is there a cure for neuromuscular disorders?" in result.stdout
-    assert "    Medication" in result.stdout
+    # Numbered as "list topics" reads them: the number chooses the topic.
+    assert "21. Is there a cure for neuromuscular disorders?" in result.stdout
+    assert " 7.   Medication" in result.stdout
+    chosen = voice("ask", "--json", "--no-speak", "number 21")
+    assert json.loads(chosen.stdout)["match"]["title"] == (
+        "Is there a cure for neuromuscular disorders?")
+
+
+def test_a_topic_number_spoken_chooses_that_topic(tmp_path: Path) -> None:
+    # Real espeak-ng speech through PocketSphinx, whose language model is
+    # taught the topic numbers ("number three" is a few words, not a question).
+    said = tmp_path / "three.wav"
+    subprocess.run(["espeak-ng", "-w", str(said), "number three"], check=True, timeout=30)
+    result = voice("ask", "--json", "--no-speak", "--recognizer", "pocketsphinx", "--audio",
+                   str(said))
+    row = json.loads(result.stdout)
+    assert row["transcript"] == "number three"
+    assert row["outcome"] == "answer" and row["match"]["id"] == json.loads(
+        voice("topics", "--json").stdout)[2]["id"]
 
 
 def test_errors_are_one_line_without_traceback(tmp_path: Path) -> None:

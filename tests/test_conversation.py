@@ -155,3 +155,60 @@ def test_json_contract_fields(talk: Conversation) -> None:
         assert key in data
     assert data["match"]["kind"] == "faq"
     assert data["volume"] == 0.7
+
+
+def test_a_misheard_reply_to_did_you_mean_asks_once_more(twins: Conversation) -> None:
+    ask = twins.respond("braces")
+    # "yes" came out as something else: the offer is not thrown away...
+    again = twins.respond("guess")
+    assert again.outcome == "confirm" and again.match == ask.match
+    assert again.score == ask.score
+    assert again.say == "Sorry, I didn't catch that. " + ask.say
+    assert twins.respond("").outcome == "no_match"  # ...but asked once more only
+    assert twins.respond("yes").outcome == "command", "the offer is gone"
+
+
+def test_a_misheard_reply_is_asked_again_after_nothing_heard_too(twins: Conversation) -> None:
+    ask = twins.respond("braces")
+    assert twins.respond("").say.startswith("Sorry, I didn't catch that. Did you mean")
+    assert twins.respond("the second one").match == ask.alternatives[0].entry
+
+
+def test_a_new_question_after_did_you_mean_is_answered(talk: Conversation) -> None:
+    assert talk.respond("braces for my legs").outcome == "confirm"
+    answer = talk.respond("can these disorders be cured?")
+    assert answer.outcome == "answer" and answer.match and answer.match.id == CURE
+
+
+def test_topics_are_numbered_and_chosen_by_number(talk: Conversation) -> None:
+    entries = talk.kb.entries
+    early = talk.respond("seven")  # before the list: said how
+    assert early.outcome == "no_match" and "list topics" in early.say
+    listing = talk.respond("list topics")
+    assert listing.say.startswith(f"{phrases.TOPICS_INTRO} 1, {entries[0].title}; 2, ")
+    assert listing.say.endswith(phrases.MORE_TOPICS)
+    parts = [talk.respond("more") for _ in range(4)]
+    assert parts[0].say.startswith(f"7, {entries[6].title.rstrip('?')};")
+    assert parts[-1].say.endswith(phrases.CHOOSE_BY_NUMBER) and not parts[-1].more
+    for said, n in (("seven", 7), ("number 3", 3), ("topic twenty-one", 21), ("2", 2)):
+        reply = talk.respond(said)
+        assert reply.outcome == "answer" and reply.match == entries[n - 1], said
+    beyond = talk.respond(f"number {len(entries) + 4}")
+    assert beyond.outcome == "no_match"
+    assert f"There is no topic {len(entries) + 4}. The topics go from 1 to {len(entries)}" in (
+        beyond.say)
+
+
+def test_number_said_with_number_needs_no_list_and_one_or_two_answer_an_offer(
+    twins: Conversation, talk: Conversation
+) -> None:
+    reply = talk.respond("number nine")
+    assert reply.outcome == "answer" and reply.match == talk.kb.entries[8]
+    ask = twins.respond("braces")
+    assert twins.respond("two").match == ask.alternatives[0].entry
+
+
+def test_numbers_inside_questions_are_questions(talk: Conversation) -> None:
+    talk.respond("list topics")
+    reply = talk.respond("is there a cure for type two")
+    assert reply.match and reply.match.id == CURE, "not topic 2"

@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from voice.config import Config
 from voice.content.loader import load_knowledge
 from voice.conversation import Conversation, Reply
+from voice.conversation.choices import find_choice
 from voice.conversation.commands import find_command
 from voice.matching.emergency import is_emergency
 from voice.matching.matcher import Matcher
@@ -36,10 +37,11 @@ SURE_WORD = 0.2
 def query_of(heard: Transcript) -> str:
     """The words of ``heard`` to match, leaving out those the engine doubts.
 
-    Commands and emergencies are read from every word: "stop" or "I can't
-    breathe" must never be dropped for a low score.
+    Commands, emergencies and topic numbers are read from every word: "stop"
+    or "I can't breathe" must never be dropped for a low score, and a doubted
+    "number" would leave a bare number.
     """
-    if is_emergency(heard.text) or find_command(heard.text):
+    if is_emergency(heard.text) or find_command(heard.text) or find_choice(heard.text):
         return heard.text
     return heard.sure_text(SURE_WORD)
 

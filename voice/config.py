@@ -53,7 +53,8 @@ class Config:
     ``voice adapt`` (PocketSphinx only); false ignores it."""
     learn_voice: bool = True
     """[speech_in] learn_voice: get used to the user's voice from what it hears
-    (keeps the last 60 questions' audio in the user's state folder); false: off."""
+    (keeps the last 60 questions' audio, and the sentences read for 'voice
+    adapt', in the user's state folder); false: off, and nothing is kept."""
     input_device: str = ""
     """[audio] input_device: part of the microphone's name; empty for the default."""
     output_device: str = ""

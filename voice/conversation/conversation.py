@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from voice.content.model import Entry, KnowledgeBase
 from voice.conversation import phrases
+from voice.conversation.choices import Choice, find_choice
 from voice.conversation.commands import find_command
 from voice.conversation.reply import Reply
 from voice.conversation.speech_parts import parts
@@ -26,6 +27,10 @@ VOLUME_MIN, VOLUME_MAX = 0.2, 1.0
 FAILURES_BEFORE_TOPICS = 2
 #: Topics named per part when listing them.
 TOPICS_PER_PART = 6
+#: Times "Did you mean ...?" is asked again when the reply is not understood.
+#: A "yes" misheard must not throw the offer away, but a user who has moved on
+#: must not be held in it either.
+OFFER_REPEATS = 1
 
 
 @dataclass
@@ -34,12 +39,17 @@ class _State:
     last_say: str = ""
     offered: list[Entry] = field(default_factory=list)
     pending_parts: list[str] = field(default_factory=list)
+    #: Times the current offer was asked again (see OFFER_REPEATS), and its score.
+    offer_repeats: int = 0
+    offer_score: float = 0.0
     pending_entry: Entry | None = None
     pending_prompt: str = phrases.GO_ON
     history: list[Entry] = field(default_factory=list)
     failures: int = 0
     disclaimer_given: bool = False
     asleep: bool = False
+    #: The topics were read with their numbers: a bare "seven" now chooses one.
+    numbered: bool = False
 
 
 class Conversation:
@@ -91,6 +101,9 @@ class Conversation:
             return self._not_understood(text, heard_nothing=True)
         if command:
             return self._command(text, command)
+        choice = find_choice(text)
+        if choice is not None:
+            return self._choose(text, choice)
         return self._question(text)
 
     def stop(self) -> None:
@@ -105,6 +118,7 @@ class Conversation:
             return self._answer(text, result.entry, result)
         if result.outcome == "confirm":
             self._s.offered = result.offered
+            self._s.offer_repeats, self._s.offer_score = 0, result.score
             self._s.pending_parts = []
             self._s.failures = 0
             return self._reply(
@@ -138,6 +152,12 @@ class Conversation:
         self, text: str, result: MatchResult | None = None, heard_nothing: bool = False
     ) -> Reply:
         s = self._s
+        if s.offered and s.offer_repeats < OFFER_REPEATS:
+            s.offer_repeats += 1
+            return self._reply(
+                text, "confirm", phrases.did_you_mean_again([e.title for e in s.offered]),
+                match=s.offered[0], score=s.offer_score,
+            )
         s.failures += 1
         s.offered = []
         if s.failures > FAILURES_BEFORE_TOPICS:
@@ -161,6 +181,23 @@ class Conversation:
             if entry.kind == "faq" and entry.title not in titles:
                 titles.append(entry.title)
         return titles[:2]
+
+    # -- choosing by number -----------------------------------------------
+
+    def _choose(self, text: str, choice: Choice) -> Reply:
+        s = self._s
+        if s.offered and not choice.led and choice.number <= len(s.offered):
+            # "Did you mean A; or B?" answered with "one" or "two".
+            return self._answer(text, s.offered[choice.number - 1])
+        if choice.led or s.numbered:
+            entries = self.kb.entries
+            if choice.number <= len(entries):
+                return self._answer(text, entries[choice.number - 1])
+            return self._reply(text, "no_match", phrases.no_such_topic(choice.number,
+                                                                         len(entries)))
+        # A bare number with nothing to choose from: perhaps a misheard
+        # question, perhaps a choice too early. Either way, say how.
+        return self._reply(text, "no_match", phrases.list_topics_first())
 
     # -- commands ---------------------------------------------------------
 
@@ -248,11 +285,13 @@ class Conversation:
     def _topics(self, text: str, outcome: str = "command", prefix: str = "") -> Reply:
         s = self._s
         titles = [e.title for e in self.kb.entries]
-        groups = [titles[i : i + TOPICS_PER_PART] for i in range(0, len(titles), TOPICS_PER_PART)]
-        spoken = [phrases.topic_list(g) for g in groups]
+        starts = range(0, len(titles), TOPICS_PER_PART)
+        spoken = [phrases.topic_list(titles[i : i + TOPICS_PER_PART], i + 1) for i in starts]
+        spoken[-1] = f"{spoken[-1]} {phrases.CHOOSE_BY_NUMBER}"
         s.pending_parts, s.pending_entry = spoken[1:], None
         s.pending_prompt = phrases.MORE_TOPICS
         s.offered = []
+        s.numbered = True
         say = f"{prefix} {phrases.TOPICS_INTRO} {spoken[0]}".strip()
         if s.pending_parts:
             say = f"{say} {phrases.MORE_TOPICS}"

@@ -12,7 +12,8 @@ EMERGENCY = (
     "I can only give general information."
 )
 GO_ON = "Shall I go on?"
-MORE_TOPICS = "Say 'more' to hear more topics, or ask about one."
+CHOOSE_BY_NUMBER = "Say a topic's number to hear it, or ask me a question."
+MORE_TOPICS = "Say a topic's number to hear it, or say 'more' for more topics."
 TOPICS_INTRO = "You can ask me about:"
 STILL_NOT_FOUND = "I'm sorry, I still couldn't find an answer."
 NOTHING_TO_REPEAT = "I haven't said anything yet. Ask me a question, or say 'help'."
@@ -48,6 +49,10 @@ def did_you_mean(titles: list[str]) -> str:
     )
 
 
+def did_you_mean_again(titles: list[str]) -> str:
+    return f"Sorry, I didn't catch that. {did_you_mean(titles)}"
+
+
 def not_understood(suggestions: list[str], heard_nothing: bool) -> str:
     if heard_nothing:
         return "Sorry, I didn't catch that. Please say it again, or say 'help'."
@@ -61,8 +66,19 @@ def not_understood(suggestions: list[str], heard_nothing: bool) -> str:
     return f"{head} For example, you can ask: {examples}. Or say 'list topics'."
 
 
-def topic_list(titles: list[str]) -> str:
-    return "; ".join(_spoken_title(t) for t in titles) + "."
+def topic_list(titles: list[str], first: int = 1) -> str:
+    """``titles`` with their numbers, counting from ``first``: "1, Introduction; 2, ..."."""
+    return "; ".join(f"{n}, {_spoken_title(t)}" for n, t in enumerate(titles, first)) + "."
+
+
+def list_topics_first() -> str:
+    return ("To choose a topic by its number, first say 'list topics', and I will read "
+            "them with their numbers.")
+
+
+def no_such_topic(number: int, count: int) -> str:
+    return (f"There is no topic {number}. The topics go from 1 to {count}. "
+            "Say a number in that range, or say 'list topics'.")
 
 
 def help_text(examples: list[str]) -> str:

@@ -23,14 +23,13 @@ def run(args: argparse.Namespace) -> int:
         rows = [{"id": e.id, "kind": e.kind, "title": e.title} for e in kb.entries]
         print(json.dumps(rows, ensure_ascii=False))
         return 0
-    faqs = [e for e in kb.entries if e.kind == "faq"]
-    sections = [e for e in kb.entries if e.kind == "section"]
-    if faqs:
-        print("Questions:")
-        for e in faqs:
-            print(f"  {e.title}")
-    if sections:
-        print("Article sections:")
-        for e in sections:
-            print(f"  {'  ' if e.parent else ''}{e.title}")
+    # Numbered as "list topics" reads them, so a caregiver can say or type
+    # the number; the content's order, under a heading at each change of kind.
+    headings = {"faq": "Questions:", "section": "Article sections:"}
+    kind = None
+    for n, e in enumerate(kb.entries, 1):
+        if e.kind != kind:
+            kind = e.kind
+            print(headings[kind])
+        print(f"  {n:>2}. {'  ' if e.parent else ''}{e.title}")
     return 0

@@ -1,0 +1,87 @@
+"""Choosing a topic by its number ("number seven", "seven", "7").
+
+Saying a number is far easier than saying a whole question for someone whose
+speech is slurred or tires quickly, and a recognizer hears a few number
+words much more reliably than a free question. "list topics" reads the
+topics with their numbers; the numbers follow the content's order, so a
+number always means the same topic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from voice.matching.normalize import FILLER_WORDS, clean
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+          "fourteen fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+#: What a recognizer (or a hurried typist) may give for a number word. Only
+#: trusted after "number" or "topic": on its own "to" or "for" is not a choice.
+_SOUNDS_LIKE = {"won": 1, "to": 2, "too": 2, "tree": 3, "for": 4, "fore": 4, "ate": 8}
+#: Words that say a number is a choice ("number five", "topic five please").
+LEAD_WORDS = ("number", "topic", "option")
+#: Politeness around a choice that does not change it.
+_AROUND = frozenset("please the say i want would like choose pick hear let me".split())
+#: Highest number the recognizer's language model is taught (see spoken_choices()).
+MOST = 99
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A number the user said, and whether they said it was a choice."""
+
+    number: int
+    led: bool
+    """Said with "number", "topic" or "option": a choice even before a list."""
+
+
+def _number(words: list[str], lenient: bool) -> int | None:
+    """The number ``words`` spell, or None; "twenty one", "21", "twenty-one"."""
+    if len(words) == 1 and words[0].isdigit():
+        return int(words[0])
+    values = [_VALUES.get(w, _SOUNDS_LIKE.get(w) if lenient else None) for w in words]
+    if not values or any(v is None for v in values):
+        return None
+    if len(values) == 1:
+        return values[0]
+    tens, unit = values[0], values[1]
+    if len(values) == 2 and tens is not None and unit is not None and tens >= 20 and \
+            tens % 10 == 0 and 1 <= unit <= 9:
+        return tens + unit
+    return None
+
+
+def find_choice(text: str) -> Choice | None:
+    """The topic number ``text`` chooses, or None when it says something else."""
+    words = [w for w in clean(text.replace("-", " ")).split() if w not in FILLER_WORDS]
+    led = False
+    for i, w in enumerate(words):
+        if w in LEAD_WORDS:
+            led = True
+            words = words[:i] + words[i + 1:]
+            break
+    words = [w for w in words if w not in _AROUND] if led else words
+    n = _number(words, lenient=led)
+    if n is None or n < 1:
+        return None
+    return Choice(n, led)
+
+
+def say_number(n: int) -> str:
+    """``n`` in words, as the list reads it and the recognizer is taught it."""
+    if n < 20:
+        return _UNITS[n]
+    tens, unit = divmod(n, 10)
+    return _TENS[tens - 2] + (f" {_UNITS[unit]}" if unit else "")
+
+
+def spoken_choices(count: int) -> tuple[str, ...]:
+    """The ways of choosing each of ``count`` topics, for the recognizer's
+    language model (so that "number twenty three" is something it expects)."""
+    out: list[str] = []
+    for n in range(1, min(count, MOST) + 1):
+        word = say_number(n)
+        out.extend((word, f"number {word}", f"topic {word}"))
+    return tuple(out)
