@@ -352,7 +352,7 @@ def _while_listening(kb: object, matcher: object, spoken: list[Spoken],
 
     What ``voice listen`` does for a new user: no labels, no enrolment; the
     learner keeps what it heard with its own transcripts and builds a speaker
-    transform after 20 utterances, then again every 10 (voice/speech_in/learning.py).
+    transform after FIRST_AFTER (10) utterances, then again every 10 (voice/speech_in/learning.py).
     """
     import tempfile
 

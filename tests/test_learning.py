@@ -17,7 +17,7 @@ from voice.config import Config
 from voice.content.loader import load_knowledge
 from voice.speech_in import adaptation as ad
 from voice.speech_in.corpus import build_corpus
-from voice.speech_in.learning import VoiceLearner
+from voice.speech_in.learning import FIRST_AFTER, VoiceLearner
 from voice.speech_in.lexicon import words_of
 from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
 from voice.speech_in.select import load_recognizer
@@ -217,11 +217,11 @@ def test_doctor_says_how_far_learning_got(tmp_path: Path, monkeypatch: pytest.Mo
 
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     learner = VoiceLearner()
-    assert check_learning(_cfg()).detail.startswith("0 of the 20 questions")
+    assert check_learning(_cfg()).detail.startswith(f"0 of the {FIRST_AFTER} questions")
     learner.heard_dir.mkdir(parents=True)
     for i in range(3):
         (learner.heard_dir / f"0000000{i}.txt").write_text("what should i eat\n")
-    assert check_learning(_cfg()).detail.startswith("3 of the 20 questions")
+    assert check_learning(_cfg()).detail.startswith(f"3 of the {FIRST_AFTER} questions")
     write_transform(learner.transform, (13, 13, 13))
     assert check_learning(_cfg()).detail.startswith("in use (last learned")
     off = check_learning(_cfg(learn_voice=False))
@@ -237,8 +237,8 @@ def test_doctor_says_how_far_learning_got(tmp_path: Path, monkeypatch: pytest.Mo
     old = enrolled.stat().st_mtime - 60
     os.utime(learner.transform, (old, old))  # made before this 'voice adapt'
     on_top = check_learning(_cfg()).detail
-    assert on_top.startswith("3 of the 20 questions it needs heard so far on top of the "
-                             "sentences read for 'voice adapt'"), on_top
+    assert on_top.startswith(f"3 of the {FIRST_AFTER} questions it needs heard so far on top "
+                             "of the sentences read for 'voice adapt'"), on_top
     assert f"{len(UNSEEN)} sentences from 'voice adapt' kept in" in on_top
     os.utime(learner.transform, (old + 120, old + 120))
     assert check_learning(_cfg()).detail.startswith("in use (last learned")

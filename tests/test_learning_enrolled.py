@@ -132,7 +132,7 @@ def test_after_adapt_listening_learns_from_its_sentences_and_what_it_heard(
     assert rec.mllr == enrolled and ADAPTED_LINE in said and LEARNING_LINE in said
     learner = rec.learner
     assert learner is not None and learner.enrolled == ad.default_enrolment_dir()
-    learner.first_after = 5  # the real 20 only takes longer
+    learner.first_after = 5  # the real FIRST_AFTER only takes longer
     for text in HEARD[:4]:
         _stream(rec, _clip(text))
     learner.wait()
