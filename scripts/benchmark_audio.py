@@ -289,6 +289,51 @@ def _after_enrolment(kb: object, matcher: object, spoken: list[Spoken],
             "enrolled_oos_declined": dec / n_out if n_out else 0.0}
 
 
+#: Replies a user says most (to "Did you mean ...?", to an answer), and the
+#: command each must be heard as.
+SPOKEN_COMMANDS = {
+    "yes": "yes", "yes please": "yes", "no": "no", "no thanks": "no", "stop": "stop",
+    "repeat that": "repeat", "say that again": "repeat", "slower": "slower",
+    "slow down": "slower", "faster": "faster", "louder": "louder", "quieter": "quieter",
+    "list topics": "topics", "more": "more", "go on": "more", "help": "help",
+    "the second one": "second", "go back": "back", "goodbye": "sleep", "wake up": "wake",
+}
+
+
+def _commands_and_numbers(rec: object, topics: int, variants: Sequence[Variant],
+                          say: Callable[[str], None]) -> dict[str, float]:
+    """Share of spoken commands, and of topic numbers ("number seven", "seven"),
+    heard as that command or number, per condition."""
+    from voice.app import query_of
+    from voice.conversation.choices import find_choice, say_number
+    from voice.conversation.commands import find_command
+
+    numbers = range(1, topics + 1, 3)
+    said: list[tuple[str, str, object]] = [(t, "command", c) for t, c in SPOKEN_COMMANDS.items()]
+    said += [(f"number {say_number(n)}", "number", n) for n in numbers]
+    said += [(say_number(n), "bare number", n) for n in numbers]
+    ok: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    per: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for v in variants:
+        for text, kind, want in said:
+            heard = query_of(rec.transcribe(pad(read_wav(speak(text, v)))))  # type: ignore[attr-defined]
+            choice = find_choice(heard)
+            got = find_command(heard) if kind == "command" else (
+                choice.number if choice else None)
+            for row in (ok[kind], per[v.name, kind]):
+                row[0] += got == want
+                row[1] += 1
+    say(f"Spoken commands and topic numbers ({len(SPOKEN_COMMANDS)} commands, "
+        f"{len(numbers)} numbers, each in every condition), heard right:")
+    figures = {}
+    for kind, (good, n) in ok.items():
+        by = ", ".join(f"{v.name.split('/')[0]} {_pct(*per[v.name, kind]).strip()}"
+                       for v in variants)
+        say(f"  {kind:<12} {_pct(good, n)}   ({by})")
+        figures[f"heard_{kind.replace(' ', '_')}"] = good / n
+    return figures
+
+
 def _live(rec: object, clip: AudioClip) -> object:
     """One utterance through the live path (stream, in 0.5 s blocks): its Transcript."""
     stream = rec.stream()  # type: ignore[attr-defined]
@@ -525,6 +570,7 @@ def run_audio_benchmark(
         f"timeout: median {figures['latency_median_ms']:.0f} ms, p95 {p95 * 1000:.0f} ms, "
         f"max {lat[-1] * 1000:.0f} ms  (target <= 300 ms; {len(lat)} questions)")
     say(f"  RTF {rtf_a:.3f}  (target <= 0.3)")
+    figures.update(_commands_and_numbers(rec, len(kb.entries), variants, say))
 
     probe = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), "--rss-probe"],
