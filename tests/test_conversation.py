@@ -212,3 +212,33 @@ def test_numbers_inside_questions_are_questions(talk: Conversation) -> None:
     talk.respond("list topics")
     reply = talk.respond("is there a cure for type two")
     assert reply.match and reply.match.id == CURE, "not topic 2"
+
+
+def test_that_is_wrong_offers_the_runner_up(talk: Conversation) -> None:
+    first = talk.respond("can these disorders be cured")
+    assert first.outcome == "answer" and first.alternatives
+    runner_up = first.alternatives[0].entry
+    wrong = talk.respond("that's not what I asked")
+    assert wrong.outcome == "confirm" and wrong.command == "wrong"
+    assert wrong.say == f"{phrases.SORRY} Did you mean: {runner_up.title.rstrip('?')}? " \
+                       "Please say yes or no."
+    assert wrong.stop_speaking
+    chosen = talk.respond("yes")
+    assert chosen.outcome == "answer" and chosen.match == runner_up
+    # Wrong again, and nothing else was close: ask again, no third guess.
+    again = talk.respond("wrong")
+    assert again.say == phrases.SORRY_ASK_AGAIN
+
+
+def test_after_did_you_mean_the_other_offer_is_the_runner_up(twins: Conversation) -> None:
+    ask = twins.respond("braces")
+    twins.respond("yes")
+    wrong = twins.respond("no")  # after a whole answer: not what was meant
+    assert wrong.outcome == "confirm" and wrong.match == ask.alternatives[0].entry
+
+
+def test_no_to_shall_i_go_on_is_not_a_wrong_answer(talk: Conversation) -> None:
+    first = talk.respond("how can I cope")
+    assert first.more, "a long section, in parts"
+    reply = talk.respond("no")
+    assert reply.say == phrases.WHAT_ELSE and reply.outcome == "command"

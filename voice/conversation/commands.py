@@ -61,8 +61,13 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     ),
     "second": ("the second one", "second", "second one", "the other one", "the second", "other"),
     "no": (
-        "no", "nope", "no thanks", "wrong", "not that", "neither", "no thank you",
-        "none of them", "neither of them", "not really", "no it is not", "that is wrong",
+        "no", "nope", "no thanks", "neither", "no thank you",
+        "none of them", "neither of them", "not really", "no it is not",
+    ),
+    "wrong": (
+        "wrong", "not that", "that is wrong", "wrong answer", "that is not it",
+        "that is not right", "not what i asked", "that is not what i asked",
+        "not what i meant", "that is not what i meant", "wrong one", "wrong topic",
     ),
     "back": (
         "go back", "back", "previous", "the previous one", "before that", "previous answer",

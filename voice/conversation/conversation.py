@@ -27,6 +27,8 @@ VOLUME_MIN, VOLUME_MAX = 0.2, 1.0
 FAILURES_BEFORE_TOPICS = 2
 #: Topics named per part when listing them.
 TOPICS_PER_PART = 6
+#: Lowest score of the runner-up worth offering after "that's wrong".
+OTHER_FLOOR = 25.0
 #: Times "Did you mean ...?" is asked again when the reply is not understood.
 #: A "yes" misheard must not throw the offer away, but a user who has moved on
 #: must not be held in it either.
@@ -45,6 +47,8 @@ class _State:
     pending_entry: Entry | None = None
     pending_prompt: str = phrases.GO_ON
     history: list[Entry] = field(default_factory=list)
+    #: The runners-up of the last answer: offered if the user says it was wrong.
+    others: list[Entry] = field(default_factory=list)
     failures: int = 0
     disclaimer_given: bool = False
     asleep: bool = False
@@ -127,9 +131,14 @@ class Conversation:
             )
         return self._not_understood(text, result=result)
 
-    def _answer(self, text: str, entry: Entry, result: MatchResult | None = None) -> Reply:
+    def _answer(self, text: str, entry: Entry, result: MatchResult | None = None,
+                others: list[Entry] | None = None) -> Reply:
         s = self._s
         s.offered = []
+        if others is None and result is not None:
+            others = [c.entry for c in result.candidates[1:] if c.score >= OTHER_FLOOR]
+        # One runner-up: after a wrong answer, a second guess at most.
+        s.others = (others or [])[:1]
         s.failures = 0
         s.history.append(entry)
         chunks = parts(entry.answer) if self.paged else [entry.answer]
@@ -188,7 +197,8 @@ class Conversation:
         s = self._s
         if s.offered and not choice.led and choice.number <= len(s.offered):
             # "Did you mean A; or B?" answered with "one" or "two".
-            return self._answer(text, s.offered[choice.number - 1])
+            chosen = s.offered[choice.number - 1]
+            return self._answer(text, chosen, others=[e for e in s.offered if e != chosen])
         if choice.led or s.numbered:
             entries = self.kb.entries
             if choice.number <= len(entries):
@@ -228,13 +238,20 @@ class Conversation:
             )
         if command in ("yes", "second", "more"):
             return self._yes(text, command)
-        if command == "no":
+        if command in ("no", "wrong"):
             if s.offered:
                 s.offered = []
                 return self._reply(text, "command", phrases.ASK_AGAIN, command=command)
-            if s.pending_parts:
+            if s.pending_parts and command == "no":
+                # "Shall I go on?" "No.": the answer was right, just long enough.
                 s.pending_parts = []
                 return self._reply(text, "command", phrases.WHAT_ELSE, command=command)
+            if s.others:
+                return self._wrong(text, command)
+            if command == "wrong":
+                s.pending_parts = []
+                return self._reply(text, "command", phrases.SORRY_ASK_AGAIN, command=command,
+                                   stop_speaking=True)
             return self._reply(text, "command", phrases.WHAT_ELSE, command=command)
         if command == "help":
             return self._reply(text, "command", phrases.help_text(self._examples()),
@@ -263,12 +280,24 @@ class Conversation:
                                stop_speaking=True)
         raise ValueError(f"unhandled command {command}")
 
+    def _wrong(self, text: str, command: str) -> Reply:
+        """The answer just given was not what was asked: offer the runners-up."""
+        s = self._s
+        s.offered, s.others, s.pending_parts = s.others, [], []
+        s.offer_repeats, s.offer_score = 0, 0.0
+        titles = [e.title for e in s.offered]
+        return self._reply(
+            text, "confirm", f"{phrases.SORRY} {phrases.did_you_mean(titles)}",
+            match=s.offered[0], command=command, stop_speaking=True,
+        )
+
     def _yes(self, text: str, command: str) -> Reply:
         s = self._s
         if s.offered:
             index = 1 if command == "second" else 0
             if index < len(s.offered):
-                return self._answer(text, s.offered[index])
+                chosen = s.offered[index]
+                return self._answer(text, chosen, others=[e for e in s.offered if e != chosen])
         if s.pending_parts:
             chunk = s.pending_parts.pop(0)
             say = f"{chunk} {s.pending_prompt}" if s.pending_parts else chunk

@@ -19,6 +19,8 @@ STILL_NOT_FOUND = "I'm sorry, I still couldn't find an answer."
 NOTHING_TO_REPEAT = "I haven't said anything yet. Ask me a question, or say 'help'."
 STOPPED = "Stopped."
 ASK_AGAIN = "All right. Please ask again in other words, or say 'list topics'."
+SORRY = "Sorry about that."
+SORRY_ASK_AGAIN = "Sorry about that. Please ask again in other words, or say 'list topics'."
 WHAT_ELSE = "All right. What else would you like to know?"
 NO_MORE = "That's all I have on that. What else would you like to know?"
 NOTHING_BEFORE = "There is no earlier answer to go back to. Ask me a question."
@@ -86,7 +88,7 @@ def help_text(examples: list[str]) -> str:
     return (
         "Ask me a question about chronic spasms and neuromuscular disorders, for example: "
         f"{ask}. You can also say: repeat, slower, faster, louder, quieter, stop, more, "
-        "go back, list topics, or goodbye."
+        "that is wrong, go back, list topics, or goodbye."
     )
 
 
