@@ -58,8 +58,12 @@ def test_terminal_keys_in_cbreak_mode_and_restored() -> None:
     try:
         kb = KeyboardButton(q.put, stream)
         assert kb.tty
-        time.sleep(0.3)  # let the reader switch the terminal to cbreak
-        assert not termios.tcgetattr(slave)[3] & termios.ICANON  # no Enter needed
+        # The reader thread switches the terminal to cbreak (no Enter needed);
+        # on a loaded machine that can take longer than any fixed sleep.
+        deadline = time.monotonic() + 5
+        while termios.tcgetattr(slave)[3] & termios.ICANON and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert not termios.tcgetattr(slave)[3] & termios.ICANON
         os.write(master, b" ")  # space, no newline
         assert q.get(timeout=3).name == "start_listening"
         time.sleep(0.2)
