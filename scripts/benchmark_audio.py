@@ -300,10 +300,10 @@ SPOKEN_COMMANDS = {
 }
 
 
-def _commands_and_numbers(rec: object, topics: int, variants: Sequence[Variant],
-                          say: Callable[[str], None]) -> dict[str, float]:
-    """Share of spoken commands, and of topic numbers ("number seven", "seven"),
-    heard as that command or number, per condition."""
+def _heard_right(rec: object, topics: int, variants: Sequence[Variant]
+                 ) -> dict[tuple[str, str], list[int]]:
+    """[heard right, said] by (condition, kind) for the commands and topic
+    numbers ("number seven", "seven") said in each of ``variants``."""
     from voice.app import query_of
     from voice.conversation.choices import find_choice, say_number
     from voice.conversation.commands import find_command
@@ -312,7 +312,6 @@ def _commands_and_numbers(rec: object, topics: int, variants: Sequence[Variant],
     said: list[tuple[str, str, object]] = [(t, "command", c) for t, c in SPOKEN_COMMANDS.items()]
     said += [(f"number {say_number(n)}", "number", n) for n in numbers]
     said += [(say_number(n), "bare number", n) for n in numbers]
-    ok: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     per: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     for v in variants:
         for text, kind, want in said:
@@ -320,13 +319,22 @@ def _commands_and_numbers(rec: object, topics: int, variants: Sequence[Variant],
             choice = find_choice(heard)
             got = find_command(heard) if kind == "command" else (
                 choice.number if choice else None)
-            for row in (ok[kind], per[v.name, kind]):
-                row[0] += got == want
-                row[1] += 1
+            per[v.name, kind][0] += got == want
+            per[v.name, kind][1] += 1
+    return per
+
+
+def _commands_and_numbers(rec: object, topics: int, variants: Sequence[Variant],
+                          say: Callable[[str], None]) -> dict[str, float]:
+    """Share of spoken commands, and of topic numbers, heard as that command
+    or number, per condition."""
+    per = _heard_right(rec, topics, variants)
     say(f"Spoken commands and topic numbers ({len(SPOKEN_COMMANDS)} commands, "
-        f"{len(numbers)} numbers, each in every condition), heard right:")
+        f"{len(range(1, topics + 1, 3))} numbers, each in every condition), heard right:")
     figures = {}
-    for kind, (good, n) in ok.items():
+    for kind in ("command", "number", "bare number"):
+        good = sum(per[v.name, kind][0] for v in variants)
+        n = sum(per[v.name, kind][1] for v in variants)
         by = ", ".join(f"{v.name.split('/')[0]} {_pct(*per[v.name, kind]).strip()}"
                        for v in variants)
         say(f"  {kind:<12} {_pct(good, n)}   ({by})")
@@ -415,6 +423,11 @@ def _while_listening(kb: object, matcher: object, spoken: list[Spoken],
             learner = VoiceLearner(Path(tmp) / v.name.replace("/", "_"))
             rec.learn(learner)
             row = _session(rec, learner, matcher, [x for x in spoken if x.variant == v])
+            # Commands with the voice learned; not learned from (not asked by a user).
+            rec.learner = None
+            for (_, kind), (good, n) in _heard_right(rec, len(kb.entries), [v]).items():  # type: ignore[attr-defined]
+                row[f"cmd_{kind}_ok"] += good
+                row[f"cmd_{kind}_n"] += n
             right, declined, _, _ = _ratio(row, "l")
             say(f"    {v.name:<24} once learned: right {right}   declined {declined}   "
                 f"(before: right {_ratio(row, 'f')[0]} of {row['fn']})"
@@ -425,8 +438,14 @@ def _while_listening(kb: object, matcher: object, spoken: list[Spoken],
     say(f"  once learned: right entry, lenient {right}, out of scope declined "
         f"{declined}  (target >= 90 % each)")
     say(f"  whole session from the first question: right {all_right}, declined {all_declined}")
+    heard = {kind: (tot[f"cmd_{kind}_ok"], tot[f"cmd_{kind}_n"])
+             for kind in ("command", "number", "bare number")}
+    say("  heard right once learned: " + ", ".join(
+        f"{kind}s {_pct(*counts).strip()}" for kind, counts in heard.items()))
     return {"learned_right_lenient": ok, "learned_oos_declined": dec,
-            "session_right_lenient": all_ok, "session_oos_declined": all_dec}
+            "session_right_lenient": all_ok, "session_oos_declined": all_dec,
+            **{f"learned_heard_{k.replace(' ', '_')}": a / n if n else 0.0
+               for k, (a, n) in heard.items()}}
 
 
 def _enrolled_then_listening(kb: object, matcher: object, spoken: list[Spoken],
