@@ -281,7 +281,7 @@ class Conversation:
         raise ValueError(f"unhandled command {command}")
 
     def _wrong(self, text: str, command: str) -> Reply:
-        """The answer just given was not what was asked: offer the runners-up."""
+        """The answer just given was not what was asked: offer the runner-up."""
         s = self._s
         s.offered, s.others, s.pending_parts = s.others, [], []
         s.offer_repeats, s.offer_score = 0, 0.0
