@@ -191,8 +191,20 @@ def rss_probe() -> dict[str, float]:
     load_s = time.perf_counter() - t
     for s in _spoken_set([BENCHMARK_VARIANTS[0]], limit=10):
         matcher.match(rec.transcribe(pad(read_wav(s.path))).text)
-    return {"rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
-            "load_s": load_s}
+    return {"rss_mb": _peak_rss_mb(), "load_s": load_s}
+
+
+def _peak_rss_mb() -> float:
+    """This process's peak RSS. Linux keeps ru_maxrss across fork and exec, so
+    a probe started from a big benchmark process would report the parent's
+    peak; VmHWM belongs to the process's own memory map."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
 def _vosk_figures(say: Callable[[str], None]) -> dict[str, float]:
