@@ -411,6 +411,20 @@ def _merge(total: dict[str, int], row: dict[str, int], *tags: str) -> dict[str, 
     return total
 
 
+def _learning_summary(tot: dict[str, int], say: Callable[[str], None], between: str = ""
+                      ) -> tuple[float, float, float, float]:
+    """Print a listening section's totals, once learned and over the whole
+    session (``between``: a line between the two); their four fractions."""
+    right, declined, ok, dec = _ratio(tot, "l")
+    all_right, all_declined, all_ok, all_dec = _ratio(tot, "a")
+    say(f"  once learned: right entry, lenient {right}, out of scope declined "
+        f"{declined}  (target >= 90 % each)")
+    if between:
+        say(between)
+    say(f"  whole session from the first question: right {all_right}, declined {all_declined}")
+    return ok, dec, all_ok, all_dec
+
+
 def _while_listening(kb: object, matcher: object, spoken: list[Spoken],
                      variants: Sequence[Variant], say: Callable[[str], None]) -> dict[str, float]:
     """Each voice asks its questions in order through the live path, learning as it goes.
@@ -445,11 +459,7 @@ def _while_listening(kb: object, matcher: object, spoken: list[Spoken],
                 f"(before: right {_ratio(row, 'f')[0]} of {row['fn']})"
                 + (f"   [{learner.failed}]" if learner.failed else ""))
             _merge(tot, row, "l", "f")
-    right, declined, ok, dec = _ratio(tot, "l")
-    all_right, all_declined, all_ok, all_dec = _ratio(tot, "a")
-    say(f"  once learned: right entry, lenient {right}, out of scope declined "
-        f"{declined}  (target >= 90 % each)")
-    say(f"  whole session from the first question: right {all_right}, declined {all_declined}")
+    ok, dec, all_ok, all_dec = _learning_summary(tot, say)
     heard = {kind: (tot[f"cmd_{kind}_ok"], tot[f"cmd_{kind}_n"])
              for kind in ("command", "number", "bare number")}
     say("  heard right once learned: " + ", ".join(
@@ -500,14 +510,10 @@ def _enrolled_then_listening(kb: object, matcher: object, spoken: list[Spoken],
                 f"(same questions, 'voice adapt' only: right {e_right}   declined "
                 f"{e_declined})" + (f"   [{learner.failed}]" if learner.failed else ""))
             _merge(tot, row, "l", "f")
-    right, declined, ok, dec = _ratio(tot, "l")
     e_right, e_declined, e_ok, e_dec = _ratio(tot, "e")
-    all_right, all_declined, all_ok, all_dec = _ratio(tot, "a")
-    say(f"  once learned: right entry, lenient {right}, out of scope declined "
-        f"{declined}  (target >= 90 % each)")
-    say(f"  the same questions with the 'voice adapt' transform alone: right {e_right}, "
-        f"declined {e_declined}")
-    say(f"  whole session from the first question: right {all_right}, declined {all_declined}")
+    ok, dec, all_ok, all_dec = _learning_summary(
+        tot, say, f"  the same questions with the 'voice adapt' transform alone: right "
+                  f"{e_right}, declined {e_declined}")
     return {"enrol_learned_right_lenient": ok, "enrol_learned_oos_declined": dec,
             "enrol_only_same_right_lenient": e_ok, "enrol_only_same_oos_declined": e_dec,
             "enrol_session_right_lenient": all_ok, "enrol_session_oos_declined": all_dec}

@@ -18,9 +18,11 @@ TOPICS_INTRO = "You can ask me about:"
 STILL_NOT_FOUND = "I'm sorry, I still couldn't find an answer."
 NOTHING_TO_REPEAT = "I haven't said anything yet. Ask me a question, or say 'help'."
 STOPPED = "Stopped."
-ASK_AGAIN = "All right. Please ask again in other words, or say 'list topics'."
+_IN_OTHER_WORDS = "Please ask again in other words, or say 'list topics'."
+ASK_AGAIN = f"All right. {_IN_OTHER_WORDS}"
 SORRY = "Sorry about that."
-SORRY_ASK_AGAIN = "Sorry about that. Please ask again in other words, or say 'list topics'."
+SORRY_ASK_AGAIN = f"{SORRY} {_IN_OTHER_WORDS}"
+DIDNT_CATCH = "Sorry, I didn't catch that."
 WHAT_ELSE = "All right. What else would you like to know?"
 NO_MORE = "That's all I have on that. What else would you like to know?"
 NOTHING_BEFORE = "There is no earlier answer to go back to. Ask me a question."
@@ -52,12 +54,12 @@ def did_you_mean(titles: list[str]) -> str:
 
 
 def did_you_mean_again(titles: list[str]) -> str:
-    return f"Sorry, I didn't catch that. {did_you_mean(titles)}"
+    return f"{DIDNT_CATCH} {did_you_mean(titles)}"
 
 
 def not_understood(suggestions: list[str], heard_nothing: bool) -> str:
     if heard_nothing:
-        return "Sorry, I didn't catch that. Please say it again, or say 'help'."
+        return f"{DIDNT_CATCH} Please say it again, or say 'help'."
     head = (
         "Sorry, I don't have an answer for that. I can only answer questions about "
         "chronic spasms and neuromuscular disorders."

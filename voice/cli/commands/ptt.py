@@ -68,8 +68,8 @@ def run(args: argparse.Namespace) -> int:
 
     assistant = build_assistant(cfg, args)
 
-    # The Vosk hint is said once here only: a push-to-talk box often has no
-    # screen, where the hands-free command is usually started from one.
+    # The "voice models download" hint is said once per user here, as before;
+    # routine lines are printed only (see recognizer_notices).
     announce, warn = recognizer_notices(assistant, _note, cfg.model, models_hint=True)
     recognizer = load_recognizer(cfg, announce=announce, kb=assistant.conversation.kb,
                                  warn=warn, learn=True)
