@@ -39,6 +39,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -113,20 +114,37 @@ def _spoken_set(variants: Sequence[Variant], limit: int | None) -> list[Spoken]:
     return out
 
 
+@dataclass(frozen=True)
+class Heard:
+    """What the assistant matches of one utterance, as ``Assistant.handle_heard`` does."""
+
+    text: str
+    doubtful: bool
+
+
+def _heard(transcript: object) -> Heard:
+    from voice.app import is_doubtful, query_of
+
+    return Heard(query_of(transcript), is_doubtful(transcript))  # type: ignore[arg-type]
+
+
+def _match(matcher: object, heard: Heard) -> Any:
+    return matcher.match(heard.text, doubtful=heard.doubtful)  # type: ignore[attr-defined]
+
+
 def _pct(a: float, b: float) -> str:
     return f"{100.0 * a / b:5.1f} %" if b else "  n/a"
 
 
 def _wer_pass(rec: object, spoken: list[Spoken], label: str, say: Callable[[str], None]
-              ) -> tuple[float, float, dict[str, str], dict[str, list[int]]]:
-    """WER on the in-scope clips: (wer, rtf, question matched by variant+text,
+              ) -> tuple[float, float, dict[str, Heard], dict[str, list[int]]]:
+    """WER on the in-scope clips: (wer, rtf, what is matched by variant+text,
     [errors, words] by variant)."""
-    from voice.app import query_of
     from voice.speech_in.lexicon import words_of
 
     errors = words = 0
     audio = decode = 0.0
-    heard: dict[str, str] = {}
+    heard: dict[str, Heard] = {}
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for s in spoken:
         clip = pad(read_wav(s.path))
@@ -136,7 +154,7 @@ def _wer_pass(rec: object, spoken: list[Spoken], label: str, say: Callable[[str]
         text = transcript.text
         audio += clip.duration
         # What the assistant matches: the words the recognizer is sure of.
-        heard[f"{s.variant.name}\t{s.text}"] = query_of(transcript)
+        heard[f"{s.variant.name}\t{s.text}"] = _heard(transcript)
         if s.expected is None:
             continue
         e, n = word_errors(" ".join(words_of(s.text)), text)
@@ -156,8 +174,6 @@ def _latency(rec: object, matcher: object, spoken: list[Spoken], silence: float)
     in real time. What the user waits for after the silence timeout is the
     last block, whatever is left of the final decode, and the match.
     """
-    from voice.app import query_of
-
     out = []
     step = 1600
     quiet = np.zeros(step, dtype=np.int16)
@@ -173,7 +189,7 @@ def _latency(rec: object, matcher: object, spoken: list[Spoken], silence: float)
             stream.feed(AudioClip(quiet, 16000))
         t = time.perf_counter()
         stream.feed(AudioClip(quiet, 16000))
-        matcher.match(query_of(stream.finish()))  # type: ignore[attr-defined]
+        _match(matcher, _heard(stream.finish()))
         out.append(time.perf_counter() - t)
     return out
 
@@ -248,7 +264,7 @@ def _score(matcher: object, spoken: list[Spoken], heard: dict[str, str]
     """(right entry lenient, in scope, declined, out of scope) over ``spoken``."""
     ok = n = dec = n_out = 0
     for s in spoken:
-        r = matcher.match(heard[f"{s.variant.name}\t{s.text}"])  # type: ignore[attr-defined]
+        r = _match(matcher, heard[f"{s.variant.name}\t{s.text}"])
         if s.expected is None:
             n_out += 1
             dec += r.outcome == "no_match"
@@ -256,6 +272,28 @@ def _score(matcher: object, spoken: list[Spoken], heard: dict[str, str]
             n += 1
             ok += r.outcome != "no_match" and r.entry is not None and r.entry.id in s.expected
     return ok, n, dec, n_out
+
+
+def _outcomes(matcher: object, spoken: list[Spoken], heard: dict[str, Heard],
+              trust: bool = False) -> dict[object, int]:
+    """Counts of each outcome over ``spoken``, overall (by name) and by
+    (name, condition). ``trust``: as if every utterance were heard surely."""
+    c: dict[object, int] = defaultdict(int)
+    for s in spoken:
+        h = heard[f"{s.variant.name}\t{s.text}"]
+        r = _match(matcher, Heard(h.text, False) if trust else h)
+        got = r.entry.id if r.entry is not None else None
+        if s.expected is None:
+            counts = {"n_out": True, "declined": r.outcome == "no_match",
+                      "not_answered": r.outcome != "answer"}
+        else:
+            counts = {"n": True, "strict": r.outcome == "answer" and got in s.expected,
+                      "wrong": r.outcome == "answer" and got not in s.expected,
+                      "lenient": r.outcome != "no_match" and got in s.expected}
+        for k, yes in counts.items():
+            c[k] += yes
+            c[k, s.variant.name] += yes
+    return c
 
 
 def _enrolment_sentences(kb: object) -> list[str]:
@@ -381,16 +419,13 @@ def _session(rec: object, learner: object, matcher: object, questions: list[Spok
     learned are decoded by it too, under "e": the same questions without learning.
     The build runs between questions, as it would while an answer is spoken.
     """
-    from voice.app import query_of
-
     row: dict[str, int] = defaultdict(int)
     for s in questions:
         clip = pad(read_wav(s.path))
         learned = rec.mllr == learner.transform  # type: ignore[attr-defined]
-        _tally(row, "l" if learned else "f", s,
-               matcher.match(query_of(_live(rec, clip))))  # type: ignore[attr-defined, arg-type]
+        _tally(row, "l" if learned else "f", s, _match(matcher, _heard(_live(rec, clip))))
         if learned and fixed is not None:
-            _tally(row, "e", s, matcher.match(query_of(_live(fixed, clip))))  # type: ignore[attr-defined, arg-type]
+            _tally(row, "e", s, _match(matcher, _heard(_live(fixed, clip))))
         learner.wait()  # type: ignore[attr-defined]
     return row
 
@@ -567,37 +602,27 @@ def run_audio_benchmark(
     wer_a, rtf_a, heard, per_a = _wer_pass(rec, spoken, "adapted", say)
     figures.update(wer_adapted=wer_a, rtf_adapted=rtf_a)
 
-    strict = lenient = declined = not_answered = n_out = 0
-    per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for s in spoken:
-        text = heard[f"{s.variant.name}\t{s.text}"]
-        r = matcher.match(text)
-        got = r.entry.id if r.entry is not None else None
-        row = per[s.variant.name]
-        if s.expected is None:
-            n_out += 1
-            declined += r.outcome == "no_match"
-            not_answered += r.outcome != "answer"
-            row[2] += r.outcome == "no_match"
-            row[3] += 1
-            continue
-        ok_strict = r.outcome == "answer" and got in s.expected
-        ok_len = r.outcome in ("answer", "confirm") and got in s.expected
-        strict += ok_strict
-        lenient += ok_len
-        row[0] += ok_len
-        row[1] += 1
+    c = _outcomes(matcher, spoken, heard)
+    n_out = len(spoken) - n_in
     figures.update(
-        right_strict=strict / n_in, right_lenient=lenient / n_in,
-        oos_declined=declined / n_out if n_out else 0.0,
-        oos_not_answered=not_answered / n_out if n_out else 0.0,
+        right_strict=c["strict"] / n_in, right_lenient=c["lenient"] / n_in,
+        answered_wrong=c["wrong"] / n_in,
+        oos_declined=c["declined"] / n_out if n_out else 0.0,
+        oos_not_answered=c["not_answered"] / n_out if n_out else 0.0,
     )
-    say(f"  right entry, strict (answered):           {_pct(strict, n_in)}  (target >= 90 %)")
-    say(f"  right entry, lenient (answer or confirm): {_pct(lenient, n_in)}")
-    say(f"  out of scope declined (no match):         {_pct(declined, n_out)}  (target >= 90 %)")
-    say(f"  out of scope not answered outright:       {_pct(not_answered, n_out)}")
-    for name, (ok, n, dec, no) in per.items():
-        say(f"    {name:<24} right {_pct(ok, n)}   declined {_pct(dec, no)}")
+    say(f"  right entry, strict (answered):           {_pct(c['strict'], n_in)}  (target >= 90 %)")
+    say(f"  right entry, lenient (answer or confirm): {_pct(c['lenient'], n_in)}")
+    say(f"  answered outright with a wrong entry:     {_pct(c['wrong'], n_in)}")
+    say(f"  out of scope declined (no match):         {_pct(c['declined'], n_out)}"
+        "  (target >= 90 %)")
+    say(f"  out of scope not answered outright:       {_pct(c['not_answered'], n_out)}")
+    for v in variants:
+        say(f"    {v.name:<24} right {_pct(c['lenient', v.name], c['n', v.name])}   "
+            f"declined {_pct(c['declined', v.name], c['n_out', v.name])}")
+    t = _outcomes(matcher, spoken, heard, trust=True)
+    say(f"  answering doubtful speech outright instead (no SURE_ANSWER check): strict "
+        f"{_pct(t['strict'], n_in)}, answered wrong {_pct(t['wrong'], n_in)}, out of scope "
+        f"not answered outright {_pct(t['not_answered'], n_out)}")
 
     lat_set = [s for s in spoken if s.variant == variants[0]][:40]
     lat = sorted(_latency(rec, matcher, lat_set, silence_timeout))

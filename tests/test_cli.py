@@ -189,3 +189,23 @@ def test_ask_audio_transcribes_each_file_once_loaded(tmp_path: Path) -> None:
     assert rows[1]["match"]["id"] == "dietary-adjustments"
     assert rows[2]["transcript"] == "" and rows[2]["outcome"] == "no_match"
     assert "Using PocketSphinx" in result.stderr
+
+
+def test_a_doubtfully_heard_question_is_offered_not_answered(tmp_path: Path) -> None:
+    # Real espeak-ng speech that PocketSphinx mishears with no content word
+    # it is sure of ("whats behind all these spasms" -> "what's the the all the
+    # stress"): typed, those words are answered outright (with a wrong entry);
+    # heard, they are only offered.
+    wavs = []
+    for i, question in enumerate(("whats behind all these spasms", "is there a charity for als")):
+        wavs.append(tmp_path / f"q{i}.wav")
+        subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(wavs[-1]), question],
+                       check=True, timeout=30)
+    heard = voice("ask", "--json", "--no-speak", "--recognizer", "pocketsphinx", "--audio",
+                  *map(str, wavs))
+    rows = [json.loads(line) for line in heard.stdout.splitlines()]
+    assert [r["outcome"] for r in rows] == ["confirm", "confirm"]
+    assert all(r["say"].startswith("Did you mean") for r in rows)
+    typed = voice("ask", "--json", "--no-speak", stdin="\n".join(r["query"] for r in rows))
+    assert [json.loads(line)["outcome"] for line in typed.stdout.splitlines()] == [
+        "answer", "answer"]

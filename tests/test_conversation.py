@@ -242,3 +242,18 @@ def test_no_to_shall_i_go_on_is_not_a_wrong_answer(talk: Conversation) -> None:
     assert first.more, "a long section, in parts"
     reply = talk.respond("no")
     assert reply.say == phrases.WHAT_ELSE and reply.outcome == "command"
+
+
+def test_a_doubtfully_heard_question_is_offered_not_answered(talk: Conversation) -> None:
+    sure = talk.respond("can these disorders be cured?")
+    assert sure.outcome == "answer" and sure.match and sure.match.id == CURE
+    doubted = talk.respond("can these disorders be cured?", doubtful=True)
+    assert doubted.outcome == "confirm" and doubted.match and doubted.match.id == CURE
+    assert doubted.say.startswith("Did you mean")
+    assert talk.respond("yes").match == doubted.match
+
+
+def test_doubt_changes_nothing_but_questions(talk: Conversation) -> None:
+    assert talk.respond("louder", doubtful=True).command == "louder"
+    assert talk.respond("I can't breathe", doubtful=True).outcome == "emergency"
+    assert talk.respond("what's the weather", doubtful=True).outcome == "no_match"

@@ -1,8 +1,9 @@
-"""Which words of a spoken question reach the matcher (voice.app.query_of)."""
+"""Which words of a spoken question reach the matcher (voice.app.query_of),
+and whether it was heard surely enough to answer outright (voice.app.is_doubtful)."""
 
 from __future__ import annotations
 
-from voice.app import SURE_WORD, query_of
+from voice.app import SURE_ANSWER, SURE_WORD, is_doubtful, query_of
 from voice.speech_in.base import Transcript
 
 
@@ -33,3 +34,16 @@ def test_without_word_confidences_the_whole_text_is_used() -> None:
 def test_all_words_doubted_gives_an_empty_question() -> None:
     # The conversation answers an empty question with "Sorry, I didn't catch that".
     assert query_of(heard(("door", 0.01), ("when", 0.1))) == ""
+
+
+def test_a_question_with_no_surely_heard_content_word_is_doubtful() -> None:
+    # "what tablets the cramps": only function words are sure.
+    assert is_doubtful(heard(("what", 0.99), ("tablets", 0.6), ("the", 0.95), ("cramps", 0.4)))
+
+
+def test_one_surely_heard_content_word_is_enough() -> None:
+    assert not is_doubtful(heard(("what", 0.3), ("tablets", SURE_ANSWER), ("cramps", 0.4)))
+
+
+def test_without_word_confidences_nothing_is_doubtful() -> None:
+    assert not is_doubtful(Transcript("could my tablets be giving me cramps", "vosk"))

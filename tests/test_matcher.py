@@ -262,3 +262,11 @@ def test_dev_set_does_not_regress(matcher: Matcher) -> None:
     right, n_in, declined, n_out = accuracy(matcher, DATA / "dev.tsv")
     assert right / n_in >= 0.83, f"dev in scope {right}/{n_in}"
     assert declined / n_out >= 0.93, f"dev out of scope {declined}/{n_out}"
+
+
+def test_doubtful_text_is_offered_never_answered(matcher: Matcher) -> None:
+    sure = matcher.match("can these disorders be cured")
+    assert sure.outcome == "answer"
+    doubted = matcher.match("can these disorders be cured", doubtful=True)
+    assert doubted.outcome == "confirm" and doubted.entry == sure.entry
+    assert matcher.match("what's the weather like", doubtful=True).outcome == "no_match"

@@ -86,8 +86,12 @@ class Conversation:
 
     # -- the one entry point ----------------------------------------------
 
-    def respond(self, text: str) -> Reply:
-        """The assistant's reply to one utterance or typed line."""
+    def respond(self, text: str, doubtful: bool = False) -> Reply:
+        """The assistant's reply to one utterance or typed line.
+
+        ``doubtful``: the recognizer was unsure of the words, so a question is
+        offered ("Did you mean ...?") rather than answered outright.
+        """
         text = text.strip()
         if is_emergency(text):
             # Before anything else, even asleep: this must never be missed.
@@ -108,7 +112,7 @@ class Conversation:
         choice = find_choice(text)
         if choice is not None:
             return self._choose(text, choice)
-        return self._question(text)
+        return self._question(text, doubtful)
 
     def stop(self) -> None:
         """The user stopped speech another way (a long button press)."""
@@ -116,8 +120,8 @@ class Conversation:
 
     # -- questions --------------------------------------------------------
 
-    def _question(self, text: str) -> Reply:
-        result = self.matcher.match(text)
+    def _question(self, text: str, doubtful: bool = False) -> Reply:
+        result = self.matcher.match(text, doubtful=doubtful)
         if result.outcome == "answer" and result.entry is not None:
             return self._answer(text, result.entry, result)
         if result.outcome == "confirm":

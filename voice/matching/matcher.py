@@ -362,7 +362,9 @@ class Matcher:
         scored.sort(key=lambda c: c.score, reverse=True)
         return scored[:limit]
 
-    def match(self, text: str) -> MatchResult:
+    def match(self, text: str, doubtful: bool = False) -> MatchResult:
+        """The outcome for ``text``; ``doubtful`` text (words a recognizer was
+        unsure of) is never answered outright, only offered with "Did you mean"."""
         cands = self.rank(text)
         if not cands or cands[0].score < self.confirm_threshold:
             return MatchResult(text, "no_match", cands)
@@ -370,6 +372,6 @@ class Matcher:
         close = len(cands) > 1 and top - cands[1].score < CLOSE_MARGIN
         # A question the entry explains completely is answered even when a
         # sibling entry (an FAQ and its article section) scores nearly as well.
-        if top >= self.answer_threshold and (not close or top >= SURE_SCORE):
+        if not doubtful and top >= self.answer_threshold and (not close or top >= SURE_SCORE):
             return MatchResult(text, "answer", cands)
         return MatchResult(text, "confirm", cands)
