@@ -257,3 +257,15 @@ def test_doubt_changes_nothing_but_questions(talk: Conversation) -> None:
     assert talk.respond("louder", doubtful=True).command == "louder"
     assert talk.respond("I can't breathe", doubtful=True).outcome == "emergency"
     assert talk.respond("what's the weather", doubtful=True).outcome == "no_match"
+
+
+def test_no_answer_to_words_heard_unsurely_asks_again_instead_of_declining(
+        talk: Conversation) -> None:
+    # Misheard, a question about spasms can come out as anything; the user
+    # must not be told it was off the subject.
+    unsure = talk.respond("what's the weather", doubtful=True)
+    assert unsure.say.startswith("Sorry, I didn't catch that clearly. Please ask again")
+    assert "only answer questions about" not in unsure.say
+    assert "list topics" in unsure.say
+    sure = talk.respond("what's the weather")
+    assert "I can only answer questions about chronic spasms" in sure.say

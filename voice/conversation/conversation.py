@@ -133,7 +133,7 @@ class Conversation:
                 text, "confirm", phrases.did_you_mean([e.title for e in result.offered]),
                 match=result.entry, score=result.score, alternatives=result.candidates[1:],
             )
-        return self._not_understood(text, result=result)
+        return self._not_understood(text, result=result, unclear=doubtful)
 
     def _answer(self, text: str, entry: Entry, result: MatchResult | None = None,
                 others: list[Entry] | None = None) -> Reply:
@@ -162,7 +162,8 @@ class Conversation:
         )
 
     def _not_understood(
-        self, text: str, result: MatchResult | None = None, heard_nothing: bool = False
+        self, text: str, result: MatchResult | None = None, heard_nothing: bool = False,
+        unclear: bool = False,
     ) -> Reply:
         s = self._s
         if s.offered and s.offer_repeats < OFFER_REPEATS:
@@ -177,7 +178,7 @@ class Conversation:
             s.failures = 0
             return self._topics(text, outcome="no_match", prefix=phrases.STILL_NOT_FOUND)
         suggestions = self._suggestions(result)
-        say = phrases.not_understood(suggestions, heard_nothing)
+        say = phrases.not_understood(suggestions, heard_nothing, unclear)
         return self._reply(
             text, "no_match", say,
             alternatives=result.candidates if result else [],

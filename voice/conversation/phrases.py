@@ -57,10 +57,15 @@ def did_you_mean_again(titles: list[str]) -> str:
     return f"{DIDNT_CATCH} {did_you_mean(titles)}"
 
 
-def not_understood(suggestions: list[str], heard_nothing: bool) -> str:
+def not_understood(suggestions: list[str], heard_nothing: bool, unclear: bool = False) -> str:
+    """No answer found. ``unclear``: the words were heard unsurely, so the
+    question may well be one we answer; saying it is off our subject would
+    tell a user who asked about their spasms that they had not."""
     if heard_nothing:
         return f"{DIDNT_CATCH} Please say it again, or say 'help'."
     head = (
+        "Sorry, I didn't catch that clearly. Please ask again in a few words."
+        if unclear else
         "Sorry, I don't have an answer for that. I can only answer questions about "
         "chronic spasms and neuromuscular disorders."
     )
