@@ -79,6 +79,35 @@ def test_listing_shows_values_sources_and_user_file(
         assert re.search(rf"^  {key.split('.')[1]} = ", out, re.M), key
 
 
+def test_listing_shows_the_rate_and_volume_chosen_by_voice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "slower" and "louder" said in a real session are kept for the next start;
+    # `voice config` must show what is really used, and say why.
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    said = subprocess.run([sys.executable, "-m", "voice", "text", "--no-speak"],
+                          input="slower\nlouder\n", capture_output=True, text=True,
+                          timeout=60, cwd=REPO)
+    assert said.returncode == 0, said.stderr
+    assert main(["config"]) == 0
+    out = capsys.readouterr().out
+    kept = tmp_path / "state" / "voice" / "voice-settings.json"
+    assert re.search(rf"rate = 125 +\(chosen by voice, kept in {re.escape(str(kept))}\)", out)
+    assert re.search(r"volume = 1.0 +\(chosen by voice", out)
+    assert re.search(r"voice = \"en-us\" +\(default\)", out)
+    # A value set in a settings file wins over the voice choice, as at start-up.
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[speech_out]\nrate = 170\n")
+    assert main(["config", "--config", str(cfg)]) == 0
+    assert re.search(r"rate = 170 +\(from .*c.toml\)", capsys.readouterr().out)
+    # --toml stays a settings file: the voice choice is not frozen into it.
+    assert main(["config", "--toml"]) == 0
+    assert "rate = 150" in capsys.readouterr().out
+
+
 def test_toml_output_round_trips(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["config", "--toml"]) == 0
     out = capsys.readouterr().out

@@ -7,7 +7,7 @@ import ast
 import inspect
 import itertools
 import json
-from dataclasses import fields
+from dataclasses import fields, replace
 from functools import lru_cache
 from typing import Any
 
@@ -97,8 +97,32 @@ def render_toml(cfg: Config, *, comments: bool = True) -> str:
     return "\n".join(lines)
 
 
+#: Source of a speech setting the user changed by voice ("slower", "louder").
+CHOSEN_BY_VOICE = "chosen by voice"
+
+
+def with_voice_choices(cfg: Config) -> Config:
+    """``cfg`` with the rate, volume and voice the assistant really uses.
+
+    "Slower" or "louder" said to the assistant is kept for the next start and
+    wins over a default; without this a caregiver asking why it speaks so
+    slowly would read "rate = 150 (default)" here.
+    """
+    from voice.app import voice_settings
+
+    settings, path = voice_settings(cfg, persisted=True)
+    changed = {name: getattr(settings, name) for name in ("rate", "volume", "voice")
+               if getattr(settings, name) != getattr(cfg, name)}
+    if not changed:
+        return cfg
+    sources = dict(cfg.sources)
+    for name in changed:
+        sources[name] = f"{CHOSEN_BY_VOICE}, kept in {path}"
+    return replace(cfg, **changed, sources=sources)
+
+
 def describe_source(source: str) -> str:
-    if source in ("default", "command line"):
+    if source in ("default", "command line") or source.startswith(CHOSEN_BY_VOICE):
         return source
     return f"from {source}"
 
@@ -131,5 +155,7 @@ def run(args: argparse.Namespace) -> int:
         print(config_mod.user_config_dir() / "config.toml")
         return 0
     cfg = config_from_args(args)
-    print(render_toml(cfg) if args.toml else render_listing(cfg), end="")
+    # --toml is for saving as a settings file: what was chosen by voice stays
+    # out of it, or "slower" would no longer be kept at the next start.
+    print(render_toml(cfg) if args.toml else render_listing(with_voice_choices(cfg)), end="")
     return 0
