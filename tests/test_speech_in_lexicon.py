@@ -83,6 +83,19 @@ def test_corpus_covers_content_commands_and_out_of_scope() -> None:
     assert plain.lines().count("is it going to rain") == EVERYDAY_WEIGHT
 
 
+def test_corpus_has_the_words_of_an_emergency() -> None:
+    from voice.matching.emergency import is_emergency
+    from voice.speech_in.corpus import EMERGENCY_PHRASES
+
+    # Each phrase is one the assistant treats as an emergency, so teaching
+    # the recognizer it can only ever lead to the emergency advice.
+    assert all(is_emergency(p) for p in EMERGENCY_PHRASES)
+    corpus = build_corpus(load_knowledge([REPO / "content"]))
+    assert {"breathe", "chest", "ambulance", "choking", "emergency", "unconscious"} <= set(
+        corpus.vocabulary())
+    assert "i can't breathe" in corpus.lines()
+
+
 def test_everyday_sentences_load_from_the_package_file(tmp_path: Path) -> None:
     import voice.speech_in
 
