@@ -249,3 +249,35 @@ def test_a_speaker_that_disappears_is_reported_once_and_answers_are_printed(
     assert notes == [LOST_SPEAKER]
     assert speaker.last_first_sound_at is not None
     assert capsys.readouterr().out == ""
+
+
+def test_a_reply_never_holds_up_the_next_typed_line(
+    record: Recording, synth: Pyttsx3Synth
+) -> None:
+    # `voice text` reads the next line only when handle_text returns: it must
+    # return at once even while a long reply is still being spoken, or a
+    # "stop" typed during the list of topics waits for the whole list.
+    import io
+
+    from voice.app import Assistant
+    from voice.content.loader import load_knowledge
+    from voice.conversation import Conversation
+
+    assistant = Assistant(Conversation(load_knowledge([REPO / "content"])),
+                          TtsSpeaker(synth, notify=pytest.fail), out=io.StringIO())
+    assistant.handle_text("list topics")  # about 15 s of speech
+    time.sleep(1.0)
+    t = time.monotonic()
+    assistant.handle_text("more")  # said after the list, not over it
+    assert time.monotonic() - t < 0.5, "the next line waited for the list to end"
+    assert assistant.speaking
+    time.sleep(1.0)
+    stopped_at = time.monotonic()
+    assistant.handle_text("stop")
+    assert time.monotonic() - stopped_at < 0.5
+    assistant.wait()
+    time.sleep(1.0)
+    # It was talking just before the stop; after it only "Stopped." (about
+    # 1 s) is heard: neither the rest of the list nor the queued "more".
+    assert any(stopped_at - 0.6 < x <= stopped_at for x in record.loud_times())
+    assert not record.loud_times(after=stopped_at + 2.0)

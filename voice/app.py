@@ -90,6 +90,8 @@ class Assistant:
         self.settings_path = settings_path
         self.wants_exit = False
         self._thread: threading.Thread | None = None
+        #: Changed by stop_speaking(): speech queued in an earlier turn is dropped.
+        self._turn = 0
         self._saved: VoiceSettings | None = conversation.settings
 
     @property
@@ -133,21 +135,39 @@ class Assistant:
         self.speak(text, self.conversation.settings)
 
     def speak(self, text: str, settings: VoiceSettings) -> None:
-        """Speak in the background so "stop" (or a long press) can interrupt."""
+        """Speak in the background so "stop" (or a long press) can interrupt.
+
+        Queued after what is being said, and returns at once: waiting here
+        for the last answer to end held up the next typed line (or button
+        press), so a "stop" or "I can't breathe" typed during a long list of
+        topics was not read until the list was over.
+        """
         if self.speaker is None:
             return
-        self.wait()
-        speaker = self.speaker
-        self._thread = threading.Thread(
-            target=speaker.say, args=(text, settings), name="speak", daemon=True
-        )
+        speaker, before, turn = self.speaker, self._thread, self._turn
+
+        def speak_in_turn() -> None:
+            if before is not None:
+                before.join()
+            if turn == self._turn:  # not stopped while waiting its turn
+                speaker.say(text, settings)
+
+        self._thread = threading.Thread(target=speak_in_turn, name="speak", daemon=True)
         self._thread.start()
 
     def stop_speaking(self) -> None:
+        # A new turn: what is queued is dropped, not said after the stop.
+        self._turn += 1
         if self.speaker is not None:
             self.speaker.stop()
         self.conversation.stop()
-        self.wait()
+        thread = self._thread
+        while thread is not None and thread.is_alive():
+            thread.join(0.05)
+            if self.speaker is not None:
+                # A queued reply that began just as the turn changed.
+                self.speaker.stop()
+        self._thread = None
 
     def repeat_last(self) -> None:
         if self.conversation.last_say:
