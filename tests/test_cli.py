@@ -209,3 +209,30 @@ def test_a_doubtfully_heard_question_is_offered_not_answered(tmp_path: Path) -> 
     typed = voice("ask", "--json", "--no-speak", stdin="\n".join(r["query"] for r in rows))
     assert [json.loads(line)["outcome"] for line in typed.stdout.splitlines()] == [
         "answer", "answer"]
+
+
+def test_an_unusable_audio_file_is_one_line_with_the_way_forward(tmp_path: Path) -> None:
+    spoken = tmp_path / "eat.wav"
+    subprocess.run(["espeak-ng", "-w", str(spoken), "what should I eat"], check=True, timeout=30)
+    floats = tmp_path / "floats.wav"
+    subprocess.run(["sox", str(spoken), "-e", "floating-point", "-b", "32", str(floats)],
+                   check=True)
+    flac = tmp_path / "eat.flac"
+    subprocess.run(["sox", str(spoken), str(flac)], check=True)
+    empty = tmp_path / "empty.wav"
+    empty.write_bytes(b"")
+    result = voice("ask", "--json", "--no-speak", "--recognizer", "pocketsphinx", "--audio",
+                   str(floats), str(flac), str(empty))
+    assert result.returncode == 2 and not result.stdout
+    lines = [ln for ln in result.stderr.splitlines() if ln.startswith("voice: ")]
+    assert len(lines) == 3 and "Traceback" not in result.stderr
+    # A WAV of floats is a WAV: say what is wrong with it, not "unknown format: 3".
+    assert "only 16-bit PCM WAV files are supported" in lines[0]
+    assert "not a WAV file." in lines[1] and "not a WAV file." in lines[2]
+    assert not any("()" in ln or "RIFF" in ln for ln in lines)
+    # Each says how to make a file that works, and that command does.
+    assert all("sox " in ln for ln in lines)
+    converted = tmp_path / "floats-16bit.wav"
+    subprocess.run(["sox", str(floats), "-b", "16", str(converted)], check=True)
+    assert voice("ask", "--json", "--no-speak", "--recognizer", "pocketsphinx", "--audio",
+                 str(converted)).returncode == 0

@@ -73,7 +73,12 @@ def read_wav(path: str | Path) -> AudioClip:
             channels = w.getnchannels()
             rate = w.getframerate()
     except (wave.Error, EOFError) as e:
-        raise ValueError(f"not a WAV file ({e})") from e
+        if str(e).startswith("unknown format"):
+            # A WAV, but of floats or another coding ("unknown format: 3").
+            raise ValueError("only 16-bit PCM WAV files are supported") from e
+        # wave's own words ("file does not start with RIFF id", or nothing at
+        # all for an empty file) mean nothing to the user.
+        raise ValueError("not a WAV file") from e
     samples = np.frombuffer(frames, dtype="<i2").astype(np.int16)
     if channels > 1:
         samples = samples.reshape(-1, channels)

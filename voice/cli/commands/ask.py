@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from voice.app import Assistant, add_output_arguments, build_assistant
 from voice.cli.options import add_recognizer_arguments, config_from_args
@@ -70,7 +71,9 @@ def _ask_audio(cfg: Config, assistant: Assistant, args: argparse.Namespace) -> i
             status = 2
             continue
         except ValueError as e:
-            print(f"voice: {path}: cannot use this file: {e}.", file=sys.stderr)
+            # The way forward too: sox (installed with the assistant) converts.
+            print(f"voice: {path}: cannot use this file: {e}. Convert it first, for "
+                  f"example: sox {path} -b 16 {Path(path).stem}-16bit.wav", file=sys.stderr)
             status = 2
             continue
         _fresh(assistant)
