@@ -95,7 +95,8 @@ def test_tuning_set_meets_the_target(matcher: Matcher) -> None:
     "text",
     ["I can't breathe", "I cannot breathe!", "chest pain", "I have pain in my chest",
      "I'm choking", "I have suicidal thoughts", "I want to end my life",
-     "this is an emergency", "my husband collapsed", "I think I'm having a stroke"],
+     "this is an emergency", "my husband collapsed", "I think I'm having a stroke",
+     "I fell and I can't get up", "she fell over and can't get up"],
 )
 def test_emergency_words(text: str) -> None:
     assert is_emergency(text)
@@ -104,7 +105,8 @@ def test_emergency_words(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["is difficulty swallowing a sign", "what are the early signs", "breathing exercises",
-     "what causes spasms", "deep breathing for stress"],
+     "what causes spasms", "deep breathing for stress",
+     "I fell asleep and couldn't get up for work"],
 )
 def test_not_emergencies(text: str) -> None:
     assert not is_emergency(text)

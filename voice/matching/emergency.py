@@ -29,7 +29,8 @@ _PATTERNS = [
     r"\bemergency\b",
     r"\b(ambulance|nine one one|911|999|112)\b",
     r"\b(can not|cannot|can't) (swallow|move) (at all|anything)\b",
-    r"\bi (fell|have fallen) (down|over)?\s*(and )?(can not|cannot) get up\b",
+    r"\b(i|he|she) (fell|has fallen|have fallen)( down| over)?( and)?( i| he| she)? "
+    r"(can not|cannot) get up\b",
 ]
 _RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 
