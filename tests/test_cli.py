@@ -182,12 +182,15 @@ def test_ask_audio_transcribes_each_file_once_loaded(tmp_path: Path) -> None:
                    str(question), str(broken), str(stereo), str(silence))
     assert result.returncode == 2, "one file could not be read"
     assert "broken.wav" in result.stderr and "Traceback" not in result.stderr
+    # One object per file, in order, each naming its file: a script reading
+    # the lines stays in step even past a file that could not be used.
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(rows) == 3
+    assert [r["file"] for r in rows] == [str(question), str(broken), str(stereo), str(silence)]
     assert rows[0]["match"]["id"] == "is-there-a-cure-for-neuromuscular-disorders"
     assert "cure" in rows[0]["transcript"]
-    assert rows[1]["match"]["id"] == "dietary-adjustments"
-    assert rows[2]["transcript"] == "" and rows[2]["outcome"] == "no_match"
+    assert "not a WAV file" in rows[1]["error"] and "outcome" not in rows[1]
+    assert rows[2]["match"]["id"] == "dietary-adjustments"
+    assert rows[3]["transcript"] == "" and rows[3]["outcome"] == "no_match"
     assert "Using PocketSphinx" in result.stderr
 
 
@@ -223,7 +226,9 @@ def test_an_unusable_audio_file_is_one_line_with_the_way_forward(tmp_path: Path)
     empty.write_bytes(b"")
     result = voice("ask", "--json", "--no-speak", "--recognizer", "pocketsphinx", "--audio",
                    str(floats), str(flac), str(empty))
-    assert result.returncode == 2 and not result.stdout
+    assert result.returncode == 2
+    assert [json.loads(line)["file"] for line in result.stdout.splitlines()] == [
+        str(floats), str(flac), str(empty)]
     lines = [ln for ln in result.stderr.splitlines() if ln.startswith("voice: ")]
     assert len(lines) == 3 and "Traceback" not in result.stderr
     # A WAV of floats is a WAV: say what is wrong with it, not "unknown format: 3".

@@ -107,15 +107,18 @@ class Assistant:
         self._persist(reply.settings)
         return reply
 
-    def handle_heard(self, heard: Transcript) -> dict[str, Any]:
-        """Answer a spoken question from what the recognizer heard."""
-        return self.handle_text(query_of(heard), transcript=heard.text, doubtful=is_doubtful(heard))
+    def handle_heard(self, heard: Transcript, source: str | None = None) -> dict[str, Any]:
+        """Answer a spoken question from what the recognizer heard (``source``:
+        the file it came from, added to the JSON reply as ``file``)."""
+        data = {"file": source} if source is not None else {}
+        return self.handle_text(query_of(heard), transcript=heard.text,
+                                doubtful=is_doubtful(heard), extra=data)
 
     def handle_text(self, text: str, transcript: str | None = None,
-                    doubtful: bool = False) -> dict[str, Any]:
+                    doubtful: bool = False, extra: dict[str, Any] | None = None) -> dict[str, Any]:
         """Answer one utterance or typed line; returns the JSON-ready reply."""
         reply = self.reply_to(text, doubtful)
-        data = reply.to_json()
+        data = {**(extra or {}), **reply.to_json()}
         if transcript is not None:
             data["transcript"] = transcript
         self.emit(data, reply.say)

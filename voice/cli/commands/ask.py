@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -67,16 +68,23 @@ def _ask_audio(cfg: Config, assistant: Assistant, args: argparse.Namespace) -> i
         try:
             clip = read_wav(path)
         except OSError as e:
-            print(f"voice: {path}: cannot read this file ({e.strerror}).", file=sys.stderr)
-            status = 2
+            status = _unusable(args, path, f"cannot read this file ({e.strerror}).")
             continue
         except ValueError as e:
             # The way forward too: sox (installed with the assistant) converts.
-            print(f"voice: {path}: cannot use this file: {e}. Convert it first, for "
-                  f"example: sox {path} -b 16 {Path(path).stem}-16bit.wav", file=sys.stderr)
-            status = 2
+            status = _unusable(args, path, f"cannot use this file: {e}. Convert it first, for "
+                                           f"example: sox {path} -b 16 {Path(path).stem}-16bit.wav")
             continue
         _fresh(assistant)
-        assistant.handle_heard(recognizer.transcribe(clip))
+        assistant.handle_heard(recognizer.transcribe(clip), source=path)
         assistant.wait()
     return status
+
+
+def _unusable(args: argparse.Namespace, path: str, why: str) -> int:
+    """Say why ``path`` is not answered; with --json also as its one object on
+    stdout, so a script reading one line per file stays in step."""
+    print(f"voice: {path}: {why}", file=sys.stderr)
+    if args.json:
+        print(json.dumps({"file": path, "error": why}, ensure_ascii=False), flush=True)
+    return 2
