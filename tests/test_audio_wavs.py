@@ -63,8 +63,8 @@ def slow_with_pause(pause: float = 1.2) -> Path:
     a = _speak("is there a cure for", "slow-a.wav")
     b = _speak("neuromuscular disorders", "slow-b.wav")
     a8, b8 = wav_dir() / "slow-a8.wav", wav_dir() / "slow-b8.wav"
-    _run(["sox", str(a), "-b", "16", str(a8), "tempo", "0.8"])
-    _run(["sox", str(b), "-b", "16", str(b8), "tempo", "0.8"])
+    _run(["sox", "-R", str(a), "-b", "16", str(a8), "tempo", "0.8"])
+    _run(["sox", "-R", str(b), "-b", "16", str(b8), "tempo", "0.8"])
     gap = wav_dir() / f"gap-{pause}.wav"
     _run(["sox", "-n", "-r", "22050", "-c", "1", "-b", "16", str(gap), "trim", "0", str(pause)])
     out = wav_dir() / f"slow-pause-{pause}.wav"
@@ -90,7 +90,7 @@ def question_in_noise() -> Path:
     _run(["sox", "-R", "-n", "-r", "22050", "-c", "1", "-b", "16", str(n),
           "synth", "5", "pinknoise", "vol", "0.05"])
     out = wav_dir() / "question-in-noise.wav"
-    _run(["sox", "-m", str(q), str(n), "-b", "16", str(out), "trim", "0", "4.5"])
+    _run(["sox", "-R", "-m", str(q), str(n), "-b", "16", str(out), "trim", "0", "4.5"])
     return out
 
 
