@@ -245,3 +245,17 @@ def test_an_unusable_audio_file_is_one_line_with_the_way_forward(tmp_path: Path)
     subprocess.run(["sox", str(floats), "-b", "16", str(converted)], check=True)
     assert voice("ask", "--json", "--no-speak", "--recognizer", "pocketsphinx", "--audio",
                  str(converted)).returncode == 0
+
+
+def test_a_spoken_i_cannot_breathe_gets_the_emergency_advice(tmp_path: Path) -> None:
+    # PocketSphinx mostly hears espeak-ng's "I can't breathe" as "breathe" or
+    # "on breathe": the "can't" is lost, the emergency must not be.
+    wavs = []
+    for voice_name in ("en-us", "en", "en-us+m3"):
+        wavs.append(tmp_path / f"{voice_name}.wav")
+        subprocess.run(["espeak-ng", "-v", voice_name, "-w", str(wavs[-1]), "I can't breathe"],
+                       check=True, timeout=30)
+    heard = voice("ask", "--json", "--no-speak", "--recognizer", "pocketsphinx", "--audio",
+                  *map(str, wavs))
+    rows = [json.loads(line) for line in heard.stdout.splitlines()]
+    assert [r["outcome"] for r in rows] == ["emergency"] * 3, [r["transcript"] for r in rows]

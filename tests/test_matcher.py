@@ -96,7 +96,8 @@ def test_tuning_set_meets_the_target(matcher: Matcher) -> None:
     ["I can't breathe", "I cannot breathe!", "chest pain", "I have pain in my chest",
      "I'm choking", "I have suicidal thoughts", "I want to end my life",
      "this is an emergency", "my husband collapsed", "I think I'm having a stroke",
-     "I fell and I can't get up", "she fell over and can't get up"],
+     "I fell and I can't get up", "she fell over and can't get up",
+     "breathe", "on breathe", "tell to breathe"],
 )
 def test_emergency_words(text: str) -> None:
     assert is_emergency(text)
@@ -106,7 +107,8 @@ def test_emergency_words(text: str) -> None:
     "text",
     ["is difficulty swallowing a sign", "what are the early signs", "breathing exercises",
      "what causes spasms", "deep breathing for stress",
-     "I fell asleep and couldn't get up for work"],
+     "I fell asleep and couldn't get up for work",
+     "how can I learn to breathe more slowly when my muscles cramp"],
 )
 def test_not_emergencies(text: str) -> None:
     assert not is_emergency(text)

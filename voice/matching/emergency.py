@@ -35,6 +35,16 @@ _PATTERNS = [
 _RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 
 
+#: An utterance this short with "breathe" in it is taken for "I can't
+#: breathe": spoken, that phrase is mostly heard as "breathe", "on breathe" or
+#: "tell to breathe" (espeak-ng voices through PocketSphinx), its "can't" lost.
+SHORT_BREATHE_WORDS = 4
+
+
 def is_emergency(text: str) -> bool:
     """True when ``text`` contains words of an emergency."""
-    return _RE.search(clean(text)) is not None
+    cleaned = clean(text)
+    words = cleaned.split()
+    if "breathe" in words and len(words) <= SHORT_BREATHE_WORDS:
+        return True
+    return _RE.search(cleaned) is not None
