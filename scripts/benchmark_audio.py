@@ -265,41 +265,39 @@ def _vosk_figures(say: Callable[[str], None]) -> dict[str, float]:
     return figures
 
 
-def _score(matcher: object, spoken: list[Spoken], heard: dict[str, str]
-           ) -> tuple[int, int, int, int]:
-    """(right entry lenient, in scope, declined, out of scope) over ``spoken``."""
-    ok = n = dec = n_out = 0
-    for s in spoken:
-        r = _match(matcher, heard[f"{s.variant.name}\t{s.text}"])
-        if s.expected is None:
-            n_out += 1
-            dec += r.outcome == "no_match"
-        else:
-            n += 1
-            ok += r.outcome != "no_match" and r.entry is not None and r.entry.id in s.expected
-    return ok, n, dec, n_out
+def _counts(s: Spoken, r: Any) -> dict[str, bool]:
+    """Which outcome counts match ``r`` of ``s`` adds to: n (in scope), strict
+    (answered right), wrong (answered wrong), lenient (answered or offered
+    first, right); n_out (out of scope), declined, not_answered (outright)."""
+    if s.expected is None:
+        return {"n_out": True, "declined": r.outcome == "no_match",
+                "not_answered": r.outcome != "answer"}
+    got = r.entry.id if r.entry is not None else None
+    return {"n": True, "strict": r.outcome == "answer" and got in s.expected,
+            "wrong": r.outcome == "answer" and got not in s.expected,
+            "lenient": r.outcome != "no_match" and got in s.expected}
 
 
 def _outcomes(matcher: object, spoken: list[Spoken], heard: dict[str, Heard],
               trust: bool = False) -> dict[object, int]:
-    """Counts of each outcome over ``spoken``, overall (by name) and by
-    (name, condition). ``trust``: as if every utterance were heard surely."""
+    """``_counts`` summed over ``spoken``, overall (by name) and by (name,
+    condition). ``trust``: as if every utterance were heard surely."""
     c: dict[object, int] = defaultdict(int)
     for s in spoken:
         h = heard[f"{s.variant.name}\t{s.text}"]
-        r = _match(matcher, Heard(h.text, False) if trust else h)
-        got = r.entry.id if r.entry is not None else None
-        if s.expected is None:
-            counts = {"n_out": True, "declined": r.outcome == "no_match",
-                      "not_answered": r.outcome != "answer"}
-        else:
-            counts = {"n": True, "strict": r.outcome == "answer" and got in s.expected,
-                      "wrong": r.outcome == "answer" and got not in s.expected,
-                      "lenient": r.outcome != "no_match" and got in s.expected}
-        for k, yes in counts.items():
+        for k, yes in _counts(s, _match(matcher, Heard(h.text, False) if trust else h)).items():
             c[k] += yes
             c[k, s.variant.name] += yes
     return c
+
+
+def _without_doubt_check(matcher: object, spoken: list[Spoken], heard: dict[str, Heard],
+                         say: Callable[[str], None]) -> None:
+    """What answering doubtful speech outright (no SURE_ANSWER check) would give."""
+    t = _outcomes(matcher, spoken, heard, trust=True)
+    say(f"  answering doubtful speech outright instead (no SURE_ANSWER check): strict "
+        f"{_pct(t['strict'], t['n'])}, answered wrong {_pct(t['wrong'], t['n'])}, out of scope "
+        f"not answered outright {_pct(t['not_answered'], t['n_out'])}")
 
 
 def _enrolment_sentences(kb: object) -> list[str]:
@@ -328,17 +326,20 @@ def _after_enrolment(kb: object, matcher: object, spoken: list[Spoken],
 
     sentences = _enrolment_sentences(kb)
     say(f"After 'voice adapt' ({len(sentences)} sentences read once by each voice):")
-    ok = n = dec = n_out = 0
+    total: dict[object, int] = defaultdict(int)
     with tempfile.TemporaryDirectory() as tmp:
         for v in variants:
             _, built = _enrol(sentences, v, Path(tmp) / f"{v.name.replace('/', '_')}.mllr")
             rec = load_pocketsphinx(kb, mllr=built.path)  # type: ignore[arg-type, attr-defined]
             mine = [s for s in spoken if s.variant == v]
             _, _, heard, _ = _wer_pass(rec, mine, v.name, say)
-            a, b, c, d = _score(matcher, mine, heard)
-            say(f"    right {_pct(a, b)}   declined {_pct(c, d)}"
+            c = _outcomes(matcher, mine, heard)
+            say(f"    right {_pct(c['lenient'], c['n'])}   declined "
+                f"{_pct(c['declined'], c['n_out'])}"
                 f"   (built in {built.seconds:.1f} s)")  # type: ignore[attr-defined]
-            ok, n, dec, n_out = ok + a, n + b, dec + c, n_out + d
+            for k in ("lenient", "n", "declined", "n_out"):
+                total[k] += c[k]
+    ok, n, dec, n_out = total["lenient"], total["n"], total["declined"], total["n_out"]
     say(f"  right entry, lenient (answer or confirm): {_pct(ok, n)}  (target >= 90 %)")
     say(f"  out of scope declined (no match):         {_pct(dec, n_out)}  (target >= 90 %)")
     return {"enrolled_right_lenient": ok / n if n else 0.0,
@@ -408,13 +409,8 @@ def _live(rec: object, clip: AudioClip) -> object:
 
 def _tally(row: dict[str, int], tag: str, s: Spoken, r: object) -> None:
     """Count match ``r`` of ``s`` under ``tag`` (aggregate counts only)."""
-    if s.expected is None:
-        row[tag + "n_out"] += 1
-        row[tag + "dec"] += r.outcome == "no_match"  # type: ignore[attr-defined]
-    else:
-        row[tag + "n"] += 1
-        row[tag + "ok"] += (r.outcome != "no_match" and r.entry is not None  # type: ignore[attr-defined]
-                            and r.entry.id in s.expected)  # type: ignore[attr-defined]
+    for k, yes in _counts(s, r).items():
+        row[tag + k] += yes
 
 
 def _session(rec: object, learner: object, matcher: object, questions: list[Spoken],
@@ -439,15 +435,15 @@ def _session(rec: object, learner: object, matcher: object, questions: list[Spok
 def _ratio(row: dict[str, int], tag: str) -> tuple[str, str, float, float]:
     """(right, declined) under ``tag``, printed and as fractions."""
     n, n_out = row[tag + "n"], row[tag + "n_out"]
-    return (_pct(row[tag + "ok"], n), _pct(row[tag + "dec"], n_out),
-            row[tag + "ok"] / n if n else 0.0, row[tag + "dec"] / n_out if n_out else 0.0)
+    ok, dec = row[tag + "lenient"], row[tag + "declined"]
+    return (_pct(ok, n), _pct(dec, n_out), ok / n if n else 0.0, dec / n_out if n_out else 0.0)
 
 
 def _merge(total: dict[str, int], row: dict[str, int], *tags: str) -> dict[str, int]:
     for k, val in row.items():
         total[k] += val
     for t in tags:  # the whole session: before and after the first transform
-        for k in ("ok", "n", "dec", "n_out"):
+        for k in ("lenient", "n", "declined", "n_out"):
             total["a" + k] += row[t + k]
     return total
 
@@ -573,10 +569,7 @@ def _colloquial(rec: object, matcher: object, variants: Sequence[Variant], limit
         f"{_pct(c['strict'], n_in)}, answered wrong {_pct(c['wrong'], n_in)}, out of scope "
         f"declined {_pct(c['declined'], n_out)}, not answered outright "
         f"{_pct(c['not_answered'], n_out)}")
-    t = _outcomes(matcher, spoken, heard, trust=True)
-    say(f"  answering doubtful speech outright instead: answered right {_pct(t['strict'], n_in)}, "
-        f"answered wrong {_pct(t['wrong'], n_in)}, out of scope not answered outright "
-        f"{_pct(t['not_answered'], n_out)}")
+    _without_doubt_check(matcher, spoken, heard, say)
     return {"colloquial_right_lenient": c["lenient"] / n_in,
             "colloquial_answered_wrong": c["wrong"] / n_in,
             "colloquial_oos_declined": c["declined"] / n_out if n_out else 0.0}
@@ -648,10 +641,7 @@ def run_audio_benchmark(
     for v in variants:
         say(f"    {v.name:<24} right {_pct(c['lenient', v.name], c['n', v.name])}   "
             f"declined {_pct(c['declined', v.name], c['n_out', v.name])}")
-    t = _outcomes(matcher, spoken, heard, trust=True)
-    say(f"  answering doubtful speech outright instead (no SURE_ANSWER check): strict "
-        f"{_pct(t['strict'], n_in)}, answered wrong {_pct(t['wrong'], n_in)}, out of scope "
-        f"not answered outright {_pct(t['not_answered'], n_out)}")
+    _without_doubt_check(matcher, spoken, heard, say)
 
     lat_set = [s for s in spoken if s.variant == variants[0]][:40]
     lat = sorted(_latency(rec, matcher, lat_set, silence_timeout))

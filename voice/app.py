@@ -110,9 +110,9 @@ class Assistant:
     def handle_heard(self, heard: Transcript, source: str | None = None) -> dict[str, Any]:
         """Answer a spoken question from what the recognizer heard (``source``:
         the file it came from, added to the JSON reply as ``file``)."""
-        data = {"file": source} if source is not None else {}
         return self.handle_text(query_of(heard), transcript=heard.text,
-                                doubtful=is_doubtful(heard), extra=data)
+                                doubtful=is_doubtful(heard),
+                                extra={"file": source} if source is not None else None)
 
     def handle_text(self, text: str, transcript: str | None = None,
                     doubtful: bool = False, extra: dict[str, Any] | None = None) -> dict[str, Any]:
