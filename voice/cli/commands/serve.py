@@ -1,0 +1,73 @@
+"""``voice serve``: the assistant as a Wyoming service (Home Assistant, Rhasspy).
+
+It answers questions (the ``handle`` program, Home Assistant's conversation
+agent) and transcribes speech with the assistant's recognizer (``asr``).
+Nothing is spoken here: the client speaks the answers. See
+docs/home-assistant.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+
+from voice.cli.options import add_recognizer_arguments, config_from_args, seconds
+from voice.services.wyoming.binding import DEFAULT_URI, parse_uri
+from voice.services.wyoming.limits import IDLE_SECONDS
+
+NAME = "serve"
+HELP = "serve Home Assistant and other Wyoming clients: answers (handle) and speech (asr)"
+ORDER = 40
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--uri", default=DEFAULT_URI,
+        help=f"where to listen: tcp://HOST:PORT or unix:///PATH (default {DEFAULT_URI}, "
+             "this computer only; tcp://0.0.0.0:10700 for every network interface)")
+    parser.add_argument("--no-asr", action="store_true",
+                        help="answer questions only; do not load the speech recognizer")
+    parser.add_argument("--idle-timeout", type=seconds, default=IDLE_SECONDS, metavar="S",
+                        help=f"close a connection that sends nothing for S seconds "
+                             f"(default {IDLE_SECONDS:g})")
+    parser.add_argument("--debug", action="store_true", help="log every event")
+    add_recognizer_arguments(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from voice.app import load_matcher, voice_settings
+    from voice.services.wyoming.limits import Limits
+    from voice.services.wyoming.server import WyomingService
+
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.INFO,
+                        format="voice serve: %(message)s", stream=sys.stderr)
+    log = logging.getLogger("voice.serve")
+    binding = parse_uri(args.uri)
+    cfg = config_from_args(args)
+    matcher = load_matcher(cfg)
+    recognizer = None
+    if not args.no_asr:
+        from voice.speech_in.select import load_recognizer
+
+        recognizer = load_recognizer(cfg, announce=log.info, kb=matcher.kb,
+                                     warn=log.warning)
+    settings, _ = voice_settings(cfg, persisted=False)
+    service = WyomingService(matcher.kb, matcher, recognizer, settings=settings,
+                             limits=replace(Limits(), idle_seconds=args.idle_timeout))
+    warning = binding.warning()
+    if warning:
+        log.warning(warning)
+    programs = "handle" + ("" if recognizer is None else " and asr")
+    log.info("serving %s on %s (Ctrl+C to stop)", programs, binding.uri)
+    try:
+        asyncio.run(service.serve(binding))
+    except OSError as e:
+        from voice.errors import VoiceError
+
+        raise VoiceError(f"cannot listen on {binding.uri}: {e.strerror or e}. "
+                         "Is another service using it? Choose another with --uri.") from None
+    return 0

@@ -1,0 +1,1 @@
+"""Network services that let other devices use the assistant."""
