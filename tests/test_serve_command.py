@@ -4,11 +4,13 @@ stopped as systemd stops it (SIGTERM)."""
 from __future__ import annotations
 
 import asyncio
+import re
 import signal
 import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from wyoming.asr import Transcript
 from wyoming.client import AsyncTcpClient
@@ -79,3 +81,30 @@ def test_serve_says_when_the_port_is_taken() -> None:
     assert f"cannot listen on tcp://127.0.0.1:{port}" in done.stderr
     assert "Traceback" not in done.stderr
 
+
+
+def test_the_systemd_unit_runs_voice_serve(tmp_path: Path) -> None:
+    """scripts/voice-serve.service, filled in as docs/home-assistant.md says,
+    is a valid unit whose command line the CLI accepts."""
+    import getpass
+    import shlex
+    import shutil
+
+    from voice.cli.main import build_parser
+
+    text = (REPO / "scripts" / "voice-serve.service").read_text()
+    filled = (text.replace("@REPO@", str(REPO)).replace("@USER@", getpass.getuser())
+              .replace("@ARGS@", "--uri tcp://0.0.0.0:10700"))
+    assert not re.search(r"@[A-Z]+@", filled), "every placeholder is filled in"
+    exec_start = next(line for line in filled.splitlines() if line.startswith("ExecStart="))
+    words = shlex.split(exec_start.removeprefix("ExecStart="))
+    assert words[:4] == [f"{REPO}/.venv/bin/python", "-m", "voice", "serve"]
+    args = build_parser().parse_args(words[3:])
+    assert args.uri == "tcp://0.0.0.0:10700"
+    if shutil.which("systemd-analyze") is None:
+        return  # the text checks above still ran
+    unit = tmp_path / "voice-serve.service"
+    unit.write_text(filled)
+    done = subprocess.run(["systemd-analyze", "verify", str(unit)], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr

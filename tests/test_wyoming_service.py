@@ -206,6 +206,25 @@ def test_conversation_id_carries_state_across_connections(loaded: Loaded) -> Non
     assert Handled.from_event(after).text == said("yes", loaded, before=(UNSURE, "yes"))
 
 
+def test_goodbye_and_quit_end_the_conversation_not_the_service(loaded: Loaded) -> None:
+    home = {"conversation_id": "hall"}
+
+    async def scenario(port: int) -> list[Event]:
+        async with client(port) as c:
+            replies = [await ask(c, "goodbye"), await ask(c, IN_SCOPE)]
+        replies += [await ask_once(port, "quit", home), await ask_once(port, "goodbye", home),
+                    await ask_once(port, IN_SCOPE, home)]
+        return replies
+
+    bye, answer, quit_, bye_home, answer_home = serving(loaded, scenario)
+    assert Handled.from_event(bye).text == phrases.SLEEP
+    assert Handled.from_event(quit_).text == phrases.EXIT
+    assert Handled.from_event(bye_home).text == phrases.SLEEP
+    # Never silence after a goodbye: the next question is answered.
+    assert Handled.from_event(answer).text == said(IN_SCOPE, loaded)
+    assert Handled.from_event(answer_home).text == said(IN_SCOPE, loaded)
+
+
 def test_conversation_state_expires(loaded: Loaded) -> None:
     home = {"conversation_id": "kitchen-1"}
 

@@ -138,8 +138,8 @@ class Connection(AsyncEventHandler):
         transcript = Transcript(text=text, context=event.data.get("context"),
                                 language=_text(event.data.get("language")))
         result = self.service.handle.handle(transcript, self.conversation)
-        if result.reply.exit and self._conversation is not None:
-            self._conversation = None  # "quit" starts this connection afresh
+        if result.ended:
+            self._conversation = None
         log.info("%s: %s -> %s", self.peer, text[:80], result.reply.outcome)
         await self.write_event(result.event)
 

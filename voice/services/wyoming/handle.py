@@ -33,6 +33,8 @@ TEXT_CHARS = 2000
 class HandleResult:
     event: Event
     reply: Reply
+    ended: bool = False
+    """The conversation ended ("goodbye", "quit"): the next turn starts a new one."""
 
 
 class HandleProgram:
@@ -50,15 +52,20 @@ class HandleProgram:
         conversation = self.sessions.get(conv_id) if conv_id is not None else own
         heard = self.heard.take(text) if self.heard is not None else None
         reply = _respond(conversation, text, heard)
-        if reply.exit and conv_id is not None:
-            # "quit" ends this conversation, never the service.
+        # "quit" ends this conversation, never the service. "goodbye" puts
+        # the assistant to sleep at home, where only "wake up" is heard
+        # next; a client has its own wake word, and a sleeping conversation
+        # would meet its next question with silence. So both start afresh.
+        ended = reply.exit or reply.asleep
+        if ended and conv_id is not None:
             self.sessions.forget(conv_id)
         context: dict[str, Any] | None = (
             {"conversation_id": conv_id} if conv_id is not None else None
         )
         if reply.outcome == "no_match":
-            return HandleResult(NotHandled(text=reply.say, context=context).event(), reply)
-        return HandleResult(Handled(text=reply.say, context=context).event(), reply)
+            return HandleResult(NotHandled(text=reply.say, context=context).event(), reply,
+                                ended)
+        return HandleResult(Handled(text=reply.say, context=context).event(), reply, ended)
 
 
 def _respond(conversation: Conversation, text: str, heard: Heard | None) -> Reply:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from voice.conversation import Conversation
 
 #: Home Assistant continues a conversation for 5 minutes after its last turn
-#: (its chat sessions end then); the same here.
+#: (CONVERSATION_TIMEOUT in homeassistant/helpers/chat_session.py); the same here.
 EXPIRE_SECONDS = 300.0
 #: Conversations kept at most; the one idle longest goes first. Each is a
 #: few KiB, so this bounds memory whatever ids clients invent.
