@@ -455,3 +455,22 @@ def test_too_much_audio_is_refused(loaded: Loaded) -> None:
     events = serving(loaded, scenario, limits=Limits(audio_seconds=2.0))
     assert [e.type for e in events] == ["error"]
     assert "oversized audio: over 2 seconds" in Error.from_event(events[0]).text
+
+
+def test_connections_beyond_the_limit_are_closed_at_once(loaded: Loaded,
+                                                         caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="voice.serve")
+
+    async def scenario(port: int) -> tuple[list[Event], Event]:
+        async with client(port) as first, client(port) as second:
+            await ask(first, "hello")
+            await ask(second, "hello")
+            refused = await raw_exchange(port, b"")
+            # Those already open are still served.
+            return refused, await ask(second, IN_SCOPE)
+
+    refused, answer = serving(loaded, scenario, limits=Limits(connections=2))
+    assert refused == []
+    assert Handled.from_event(answer).text == said(IN_SCOPE, loaded, before=("hello",))
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warnings) == 1 and "2 connections already open" in warnings[0]
