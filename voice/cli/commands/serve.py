@@ -62,12 +62,15 @@ def run(args: argparse.Namespace) -> int:
     if warning:
         log.warning(warning)
     programs = "handle" + ("" if recognizer is None else " and asr")
-    log.info("serving %s on %s (Ctrl+C to stop)", programs, binding.uri)
     try:
-        asyncio.run(service.serve(binding))
+        asyncio.run(service.serve(binding, lambda: log.info(
+            "serving %s on %s (Ctrl+C to stop)", programs, binding.uri)))
     except OSError as e:
+        import errno
+
         from voice.errors import VoiceError
 
-        raise VoiceError(f"cannot listen on {binding.uri}: {e.strerror or e}. "
-                         "Is another service using it? Choose another with --uri.") from None
+        hint = (" Is another service using it? Choose another with --uri."
+                if e.errno == errno.EADDRINUSE else "")
+        raise VoiceError(f"cannot listen on {binding.uri}: {e.strerror or e}.{hint}") from None
     return 0

@@ -10,7 +10,10 @@ decode at a time) and the limits. Each connection is a
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import signal
+from collections.abc import Callable
 
 from wyoming.info import Info
 from wyoming.server import AsyncServer
@@ -85,7 +88,19 @@ class WyomingService:
             await self._server.stop()
             self._server = None
 
-    async def serve(self, binding: Binding) -> None:
-        """Listen until stopped (SIGTERM or Ctrl+C)."""
-        self._server = binding.server()
-        await self._server.run(self._connection)
+    async def serve(self, binding: Binding, listening: Callable[[], None] | None = None) -> None:
+        """Listen until SIGTERM (systemd's stop) or Ctrl+C; ``listening`` is
+        called once the address is bound, so "serving" is said only then."""
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        await self.start(binding)
+        try:
+            with contextlib.suppress(NotImplementedError):
+                loop.add_signal_handler(signal.SIGTERM, stop.set)
+            if listening is not None:
+                listening()
+            await stop.wait()
+        finally:
+            with contextlib.suppress(NotImplementedError):
+                loop.remove_signal_handler(signal.SIGTERM)
+            await self.stop()
