@@ -226,15 +226,18 @@ def test_goodbye_and_quit_end_the_conversation_not_the_service(loaded: Loaded) -
 
 
 def test_conversation_state_expires(loaded: Loaded) -> None:
-    home = {"conversation_id": "kitchen-1"}
+    late_id, soon_id = {"conversation_id": "kitchen-1"}, {"conversation_id": "hall-1"}
 
-    async def scenario(port: int) -> Event:
-        await ask_once(port, UNSURE, home)
-        await asyncio.sleep(0.4)
-        return await ask_once(port, "yes", home)
+    async def scenario(port: int) -> tuple[Event, Event]:
+        await ask_once(port, UNSURE, late_id)
+        await ask_once(port, UNSURE, soon_id)
+        soon = await ask_once(port, "yes", soon_id)
+        await asyncio.sleep(1.5)
+        return soon, await ask_once(port, "yes", late_id)
 
-    late = serving(loaded, scenario, expire_seconds=0.2)
-    assert Handled.from_event(late).text == phrases.WHAT_ELSE
+    soon, late = serving(loaded, scenario, expire_seconds=1.0)
+    assert Handled.from_event(soon).text == said("yes", loaded, before=(UNSURE,))
+    assert Handled.from_event(late).text == phrases.WHAT_ELSE, "forgotten after a second"
 
 
 def test_twenty_clients_at_once_all_answered_correctly(loaded: Loaded) -> None:
