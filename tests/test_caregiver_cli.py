@@ -1,0 +1,94 @@
+"""``voice caregiver`` as a user runs it: the password, refusing to start
+without one, and the warning when it is opened to the local network."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from voice.services.caregiver import passwords
+
+from .conftest import REPO
+
+
+def voice(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "voice", *args], input=stdin,
+                          capture_output=True, text=True, timeout=60, cwd=REPO,
+                          env=os.environ.copy())
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def running_page(*args: str) -> Iterator[tuple[subprocess.Popen[str], int]]:
+    """``voice caregiver`` in the background, until it answers HTTP."""
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "voice", "caregiver", "--port", str(port),
+                             *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=REPO, env=os.environ.copy())
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=2).close()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError(proc.communicate()) from None
+                time.sleep(0.2)
+        yield proc, port
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_refuses_to_start_without_a_password() -> None:
+    result = voice("caregiver")
+    assert result.returncode == 2
+    assert "voice caregiver --set-password" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_set_password_from_stdin_keeps_only_a_hash() -> None:
+    result = voice("caregiver", "--set-password", stdin="a long secret\n")
+    assert result.returncode == 0, result.stderr
+    stored = passwords.password_file().read_text()
+    assert "a long secret" not in stored and stored.startswith("$argon2")
+    assert oct(passwords.password_file().stat().st_mode & 0o777) == "0o600"
+    assert passwords.verify("a long secret") and not passwords.verify("a long secreT")
+
+
+def test_a_short_password_is_refused() -> None:
+    result = voice("caregiver", "--set-password", stdin="short\n")
+    assert result.returncode == 2 and "at least 8 characters" in result.stderr
+    assert not passwords.password_file().exists()
+
+
+def test_listens_on_this_device_only_by_default() -> None:
+    passwords.set_password("a long secret")
+    with running_page() as (proc, port):
+        page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5)
+        assert page.url.endswith("/login?next=/")
+        proc.terminate()
+        out, err = proc.communicate(timeout=10)
+    assert f"http://127.0.0.1:{port}/ (this device only" in out
+    assert "WARNING" not in err
+
+
+def test_warns_when_open_to_the_local_network() -> None:
+    passwords.set_password("a long secret")
+    with running_page("--host", "0.0.0.0") as (proc, _):
+        proc.terminate()
+        _, err = proc.communicate(timeout=10)
+    assert "WARNING: the caregiver's page is open to the local network" in err
