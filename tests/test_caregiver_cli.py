@@ -4,7 +4,9 @@ without one, and the warning when it is opened to the local network."""
 from __future__ import annotations
 
 import os
+import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -12,6 +14,9 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
 
 from voice.services.caregiver import passwords
 
@@ -30,10 +35,17 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+#: The test certificate is self-signed: not checked.
+UNVERIFIED = ssl.create_default_context()
+UNVERIFIED.check_hostname = False
+UNVERIFIED.verify_mode = ssl.CERT_NONE
+
+
 @contextmanager
 def running_page(*args: str) -> Iterator[tuple[subprocess.Popen[str], int]]:
-    """``voice caregiver`` in the background, until it answers HTTP."""
+    """``voice caregiver`` in the background, until it answers HTTP(S)."""
     port = free_port()
+    scheme = "https" if "--tls-cert" in args else "http"
     proc = subprocess.Popen([sys.executable, "-m", "voice", "caregiver", "--port", str(port),
                              *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             cwd=REPO, env=os.environ.copy())
@@ -41,7 +53,8 @@ def running_page(*args: str) -> Iterator[tuple[subprocess.Popen[str], int]]:
         deadline = time.monotonic() + 30
         while True:
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=2).close()
+                urllib.request.urlopen(f"{scheme}://127.0.0.1:{port}/login", timeout=2,
+                                       context=UNVERIFIED).close()
                 break
             except (urllib.error.URLError, ConnectionError):
                 if proc.poll() is not None or time.monotonic() > deadline:
@@ -92,3 +105,28 @@ def test_warns_when_open_to_the_local_network() -> None:
         proc.terminate()
         _, err = proc.communicate(timeout=10)
     assert "WARNING: the caregiver's page is open to the local network" in err
+
+
+def test_https_with_a_certificate_marks_the_cookie_secure(tmp_path: Path) -> None:
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.fail("openssl is missing: run scripts/install.sh --dev")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=localhost", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True, timeout=60)
+    passwords.set_password("a long secret")
+    with running_page("--tls-cert", str(cert), "--tls-key", str(key)) as (proc, port):
+        page = urllib.request.urlopen(f"https://127.0.0.1:{port}/login", timeout=5,
+                                      context=UNVERIFIED)
+        cookie = page.headers["Set-Cookie"]
+        proc.terminate()
+        out, _ = proc.communicate(timeout=10)
+    assert "Secure" in cookie and "HttpOnly" in cookie
+    assert f"https://127.0.0.1:{port}/" in out
+
+
+def test_tls_needs_both_files(tmp_path: Path) -> None:
+    passwords.set_password("a long secret")
+    result = voice("caregiver", "--tls-cert", str(tmp_path / "cert.pem"))
+    assert result.returncode == 2 and "both --tls-cert and --tls-key" in result.stderr

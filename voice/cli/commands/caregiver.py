@@ -30,8 +30,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "0.0.0.0 for phones on the local network)")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT,
                         help=f"port (default {DEFAULT_PORT})")
-    parser.add_argument("--secure-cookie", action="store_true",
-                        help="mark the login cookie Secure (when the page is reached over HTTPS)")
+    parser.add_argument("--tls-cert", metavar="FILE",
+                        help="serve HTTPS with this certificate (PEM); the login cookie is "
+                             "then marked Secure. Needs --tls-key")
+    parser.add_argument("--tls-key", metavar="FILE", help="the certificate's private key (PEM)")
 
 
 def _read_new_password() -> str:
@@ -87,29 +89,61 @@ def run(args: argparse.Namespace) -> int:
                          "Set one first with: voice caregiver --set-password")
     if not 1 <= args.port <= 65535:
         raise VoiceError(f"--port must be between 1 and 65535, not {args.port}.")
+    tls = bool(args.tls_cert or args.tls_key)
+    if tls and not (args.tls_cert and args.tls_key):
+        raise VoiceError("Give both --tls-cert and --tls-key, or neither.")
+    for name in (args.tls_cert, args.tls_key):
+        if name and not Path(name).is_file():
+            raise VoiceError(f"{name}: file not found.")
     from voice.services.caregiver.app import PageOptions, create_app, load_config
 
     options = PageOptions(config_file=Path(args.config) if args.config else None,
-                          content=tuple(args.content or ()), secure_cookie=args.secure_cookie)
+                          content=tuple(args.content or ()), secure_cookie=tls)
     load_config(options)  # a broken settings file is reported now, not on the first page
     app = create_app(options)
+    scheme = "https" if tls else "http"
     if is_loopback(args.host):
-        print(f"Caregiver's page: http://{args.host}:{args.port}/ (this device only; "
+        print(f"Caregiver's page: {scheme}://{args.host}:{args.port}/ (this device only; "
               "'--host 0.0.0.0' opens it to phones on the local network).", flush=True)
     else:
-        where = ", ".join(f"http://{a}:{args.port}/" for a in lan_addresses()) or \
-            f"http://<this device's address>:{args.port}/"
+        where = ", ".join(f"{scheme}://{a}:{args.port}/" for a in lan_addresses()) or \
+            f"{scheme}://<this device's address>:{args.port}/"
+        unencrypted = "" if tls else (
+            ", and the connection is not encrypted (see --tls-cert)")
         print(f"WARNING: the caregiver's page is open to the local network ({args.host}). "
-              "Anyone on this network can reach its login page, and the connection is not "
-              "encrypted: use it only on a home network you trust, with a strong password.",
-              file=sys.stderr, flush=True)
+              f"Anyone on this network can reach its login page{unencrypted}. Use it only on "
+              "a home network you trust, with a strong password.", file=sys.stderr, flush=True)
         print(f"Caregiver's page: {where}", flush=True)
     print("Press Ctrl+C to stop it.", flush=True)
-    from waitress import serve
-
-    try:
-        serve(app, host=args.host, port=args.port, threads=4, ident="voice")
-    except OSError as e:
-        raise VoiceError(f"Cannot listen on {args.host}:{args.port} ({e.strerror}). "
-                         "Is the page already running? Try another --port.") from e
+    serve(app, args.host, args.port, args.tls_cert, args.tls_key)
     return 0
+
+
+def serve(app: object, host: str, port: int, cert: str | None, key: str | None) -> None:
+    """Serve until Ctrl+C (or SIGTERM) with cheroot, a production WSGI server
+    that also speaks TLS."""
+    import signal
+
+    from cheroot import wsgi
+
+    server = wsgi.Server((host, port), app, numthreads=4, server_name="voice")
+    if cert and key:
+        from cheroot.ssl.builtin import BuiltinSSLAdapter
+
+        server.ssl_adapter = BuiltinSSLAdapter(cert, key)
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        server.prepare()
+    except OSError as e:
+        raise VoiceError(f"Cannot listen on {host}:{port} ({e.strerror or e}). "
+                         "Is the page already running? Try another --port.") from e
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
