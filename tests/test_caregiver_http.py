@@ -35,14 +35,22 @@ POST_ROUTES = ["/settings", "/content/new", f"/content/{ENTRY}", "/questions/add
                "/questions/delete", "/status/refresh", "/logout"]
 
 
+@pytest.fixture(scope="module")
+def password_hash(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Hashed once: Argon2 is slow on purpose."""
+    path = tmp_path_factory.mktemp("pw") / "hash"
+    passwords.set_password(PASSWORD, path)
+    return path.read_text()
+
+
 @pytest.fixture
-def home(tmp_path: Path) -> Path:
+def home(tmp_path: Path, password_hash: str) -> Path:
     """A content copy, and the user's settings file pointing at it."""
     shutil.copytree(CONTENT, tmp_path / "content")
     cfg = config_mod.user_config_dir() / "config.toml"
     cfg.parent.mkdir(parents=True)
     cfg.write_text(f'[content]\ndirs = ["{tmp_path / "content"}"]\n')
-    passwords.set_password(PASSWORD)
+    passwords.password_file().write_text(password_hash)
     return tmp_path
 
 
