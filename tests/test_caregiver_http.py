@@ -366,7 +366,9 @@ def test_questions_unanswered_first_and_one_click_phrasing(
         "csrf_token": token(logged_in, "/questions"), "text": "is it catching",
         "entry_id": "causes-and-risk-factors"})
     assert r.status_code == 302
-    assert "Added" in logged_in.get(r.headers["Location"]).text
+    html = logged_in.get(r.headers["Location"]).text
+    assert "Added" in html
+    assert "Now a way of asking \u201cCauses and Risk Factors\u201d" in html
     entry = load_knowledge([home / "content"]).by_id("causes-and-risk-factors")
     assert entry.phrasings[-1] == "is it catching"
 

@@ -83,7 +83,7 @@ def require_login() -> BaseResponse | None:
 
 def _safe_next(target: str | None) -> str:
     # Only a path on this site: never an open redirect to elsewhere.
-    if target and target.startswith("/") and not target.startswith("//"):
+    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
         return target
     return url_for("status.page")
 

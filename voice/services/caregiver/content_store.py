@@ -14,6 +14,8 @@ import hashlib
 import os
 import re
 import shutil
+import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +29,9 @@ KEEP_BACKUPS = 20
 
 _META_START = re.compile(r"^(id|keywords|also asked)\s*:", re.IGNORECASE)
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+#: One save at a time: the page serves several requests at once.
+_saving = threading.Lock()
 
 
 @dataclass
@@ -177,16 +182,24 @@ def save_entry(kb: KnowledgeBase, form: EntryForm, original: Entry | None) -> di
     if errors:
         return errors
     path = Path(form.file)
-    if original is not None and form.version != file_version(path):
-        return {"form": "The file was changed by someone else since this page was opened. "
-                        "Nothing was saved: open the entry again and redo the change."}
+    with _saving:
+        if original is not None and form.version != file_version(path):
+            return {"form": "The file was changed by someone else since this page was opened. "
+                            "Nothing was saved: open the entry again and redo the change."}
+        try:
+            return _check_and_replace(kb, path, new_text(form, original))
+        except (OSError, UnicodeError) as e:
+            return {"form": f"{path}: could not be saved ({e}). Nothing was changed."}
+
+
+def _check_and_replace(kb: KnowledgeBase, path: Path, text: str) -> dict[str, str]:
+    # The temporary file is in the same folder (so the rename is atomic) and
+    # does not end in .md (so nothing reads it as content meanwhile).
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(name)
     try:
-        text = new_text(form, original)
-    except (OSError, UnicodeDecodeError) as e:
-        return {"form": f"{path}: cannot read the file ({e})."}
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
         shutil.copymode(path, tmp)
         files = [str(tmp) if f == str(path) else f for f in kb.files]
         try:

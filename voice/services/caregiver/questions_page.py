@@ -47,8 +47,11 @@ def _render(errors: dict[str, str], status: int = 200) -> tuple[str, int]:
     except VoiceError as e:
         entries = ()
         errors = {**errors, "form": e.message}
+    # A question already added as a way of asking says so (and to what).
+    added = {" ".join(p.split()).casefold(): e for e in entries for p in e.phrasings}
     return render_template(
         "questions.html", questions=questions[:300], total=len(questions), days=days,
+        added=lambda text: added.get(" ".join(text.split()).casefold()),
         periods=PERIODS, logging_on=logging_on, entries=entries, labels=OUTCOME_LABELS,
         errors=errors,
         when=lambda t: time.strftime("%a %d %b %H:%M", time.localtime(t))), status

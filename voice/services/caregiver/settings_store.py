@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,6 +55,9 @@ FIELDS: tuple[SettingField, ...] = (
                  "Kept 30 days on this device for the Questions page. "
                  "The user is told aloud once when it is turned on.", "switch"),
 )
+
+#: One save at a time: the page serves several requests at once.
+_saving = threading.Lock()
 
 #: Used by the running assistant at its next question; the others when it starts.
 LIVE_KEYS = {"speech_out.rate", "speech_out.volume", "speech_out.voice", "questions.log"}
@@ -130,6 +135,14 @@ def save(path: Path, values: dict[str, Any], current: dict[str, Any]) -> None:
     old one (atomically; the old one is kept as ``.bak``). Raises
     ConfigInvalid, and then nothing is changed.
     """
+    with _saving:
+        try:
+            _save(path, values, current)
+        except OSError as e:
+            raise ConfigInvalid(f"{path}: could not be saved ({e}). Nothing was changed.") from e
+
+
+def _save(path: Path, values: dict[str, Any], current: dict[str, Any]) -> None:
     try:
         text = path.read_text(encoding="utf-8") if path.exists() else ""
         doc = tomlkit.parse(text)
@@ -148,14 +161,19 @@ def save(path: Path, values: dict[str, Any], current: dict[str, Any]) -> None:
             raise ConfigInvalid(f"{path}: '{section}' must be a [section], not a value")
         table[name] = value
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(tomlkit.dumps(doc), encoding="utf-8")
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(name)
     try:
-        config_mod.read_file(tmp)
-        config_mod.load(tmp)
-    except ConfigInvalid as e:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(tomlkit.dumps(doc))
+        try:
+            config_mod.read_file(tmp)
+            config_mod.load(tmp)
+        except ConfigInvalid as e:
+            raise ConfigInvalid(e.message.replace(str(tmp), str(path))) from e
+        if path.exists():
+            shutil.copymode(path, tmp)
+            shutil.copy2(path, path.with_name(path.name + ".bak"))
+        os.replace(tmp, path)
+    finally:
         tmp.unlink(missing_ok=True)
-        raise ConfigInvalid(e.message.replace(str(tmp), str(path))) from e
-    if path.exists():
-        shutil.copy2(path, path.with_name(path.name + ".bak"))
-    os.replace(tmp, path)
