@@ -86,6 +86,16 @@ def test_rate_from_the_settings_file_is_used_at_the_next_question(content: Path)
     assert a.handle_text("is there a cure")["rate"] == 110
 
 
+def test_a_new_rate_does_not_wake_a_sleeping_assistant(content: Path) -> None:
+    settings(content)
+    a = assistant()
+    a.handle_text("goodbye")
+    settings(content, "[speech_out]\nrate = 110\n")
+    reply = a.handle_text("is there a cure")
+    assert reply["asleep"] and reply["say"] == ""
+    assert a.handle_text("wake up")["rate"] == 110
+
+
 def test_a_broken_settings_change_keeps_the_old_settings(
         content: Path, capsys: pytest.CaptureFixture[str]) -> None:
     settings(content, "[speech_out]\nrate = 120\n")

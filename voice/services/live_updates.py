@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from voice import config as config_mod
 from voice.config import Config
-from voice.conversation import Conversation, Reply
+from voice.conversation import Reply
 from voice.errors import VoiceError
 from voice.services import question_log
 
@@ -123,8 +123,7 @@ class LiveUpdates:
         old, _ = voice_settings(self.cfg, persisted)
         new, _ = voice_settings(cfg, persisted)
         if new != old:
-            conv = assistant.conversation
-            assistant.conversation = Conversation(conv.kb, conv.matcher, new, paged=conv.paged)
+            assistant.conversation.use_settings(new)
 
     # -- after a question ---------------------------------------------------
 
