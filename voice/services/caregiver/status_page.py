@@ -50,7 +50,9 @@ def page() -> str:
         logging_on = load_config(options()).question_log
     except VoiceError:
         logging_on = False
-    return render_template("status.html", checks=checks, summary=summary(checks),
+    # The doctor prints its summary under the checks; the page shows it above.
+    text = summary(checks).replace("The lines above say", "The lines below say")
+    return render_template("status.html", checks=checks, summary=text,
                            checked=time.strftime("%H:%M:%S", time.localtime(when)),
                            logging_on=logging_on, asked=len(question_log.read()))
 
