@@ -130,3 +130,18 @@ def test_tls_needs_both_files(tmp_path: Path) -> None:
     passwords.set_password("a long secret")
     result = voice("caregiver", "--tls-cert", str(tmp_path / "cert.pem"))
     assert result.returncode == 2 and "both --tls-cert and --tls-key" in result.stderr
+
+
+def test_every_page_asset_ships_in_the_package() -> None:
+    """No CDN and no build step: templates and styles are package data."""
+    import fnmatch
+    import tomllib
+
+    data = tomllib.loads((REPO / "pyproject.toml").read_text())
+    patterns = data["tool"]["setuptools"]["package-data"]["voice.services.caregiver"]
+    root = REPO / "voice" / "services" / "caregiver"
+    assets = [p.relative_to(root).as_posix() for d in ("templates", "static")
+              for p in (root / d).iterdir()]
+    assert assets
+    for asset in assets:
+        assert any(fnmatch.fnmatch(asset, pat) for pat in patterns), asset
