@@ -25,6 +25,9 @@ if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 packages=(espeak-ng libportaudio2 pulseaudio pulseaudio-utils libasound2-plugins alsa-utils sox
           sphinxtrain sphinxbase-utils pocketsphinx)
 python3 -m venv --help >/dev/null 2>&1 || packages+=(python3-venv)
+# --dev: a real browser for the caregiver page's end-to-end tests (selenium, headless),
+# and openssl to make a test certificate for its HTTPS.
+if [ "$dev" -eq 1 ]; then packages+=(chromium chromium-driver openssl); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

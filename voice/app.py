@@ -23,6 +23,7 @@ from voice.conversation.commands import find_command
 from voice.matching.emergency import is_emergency
 from voice.matching.matcher import Matcher
 from voice.matching.normalize import is_function_word
+from voice.services.live_updates import LiveUpdates
 from voice.speech_in.base import Transcript
 from voice.speech_out.base import Speaker, VoiceSettings
 
@@ -93,6 +94,9 @@ class Assistant:
         #: Changed by stop_speaking(): speech queued in an earlier turn is dropped.
         self._turn = 0
         self._saved: VoiceSettings | None = conversation.settings
+        #: Picks up changed content and settings and keeps the question log
+        #: (voice/services/live_updates.py); None: neither.
+        self.live: LiveUpdates | None = None
 
     @property
     def asleep(self) -> bool:
@@ -117,7 +121,11 @@ class Assistant:
     def handle_text(self, text: str, transcript: str | None = None,
                     doubtful: bool = False, extra: dict[str, Any] | None = None) -> dict[str, Any]:
         """Answer one utterance or typed line; returns the JSON-ready reply."""
+        if self.live is not None:
+            self.live.before(self)
         reply = self.reply_to(text, doubtful)
+        if self.live is not None:
+            self.live.after(reply)
         data = {**(extra or {}), **reply.to_json()}
         if transcript is not None:
             data["transcript"] = transcript
@@ -256,4 +264,6 @@ def build_assistant(cfg: Config, args: argparse.Namespace, json_lines: bool = Fa
             # not on the first answer.
             prepare(settings)
     conversation = Conversation(matcher.kb, matcher, settings)
-    return Assistant(conversation, speaker, json_lines=json_lines, settings_path=path)
+    assistant = Assistant(conversation, speaker, json_lines=json_lines, settings_path=path)
+    assistant.live = LiveUpdates(args, cfg, matcher.kb.files)
+    return assistant

@@ -83,6 +83,9 @@ class Config:
     """[ptt] long_press: seconds a press is held to stop the speech."""
     double_press: float = 0.6
     """[ptt] double_press: two presses within this many seconds repeat the last answer."""
+    question_log: bool = False
+    """[questions] log: keep the questions asked (30 days, on this device) for the
+    caregiver's page; off by default, and turning it on is said aloud once."""
     sources: dict[str, str] = field(default_factory=dict, compare=False)
     """Where each value came from (key -> "default", a file path, or "command line")."""
 
@@ -110,6 +113,7 @@ KEYS: dict[str, tuple[str, type | tuple[type, ...]]] = {
     "ptt.pwm_led": ("pwm_led", bool),
     "ptt.long_press": ("long_press", (int, float)),
     "ptt.double_press": ("double_press", (int, float)),
+    "questions.log": ("question_log", bool),
 }
 FIELD_TO_KEY = {f: k for k, (f, _) in KEYS.items()}
 

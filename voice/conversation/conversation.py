@@ -118,6 +118,11 @@ class Conversation:
         """The user stopped speech another way (a long button press)."""
         self._s.pending_parts = []
 
+    def use_settings(self, settings: VoiceSettings) -> None:
+        """New rate, volume or voice from the settings file (the caregiver's
+        page), used from the next reply; the conversation goes on as it was."""
+        self._s.settings = settings
+
     # -- questions --------------------------------------------------------
 
     def _question(self, text: str, doubtful: bool = False) -> Reply:

@@ -1,0 +1,148 @@
+"""Changes made while the assistant runs, picked up before the next question.
+
+The caregiver's page (or a text editor) saves the settings file and the
+content files; the running assistant notices on the next question, by the
+files' modification times, and uses them without a restart: new entries and
+phrasings, the speech rate, volume and voice, and the question log switch.
+Microphone, button and recognizer settings are read when a listening command
+starts, so those need a restart (the caregiver's page says so).
+
+A change with a mistake in it is not used: the assistant says so once and
+keeps what it had, so a half-finished edit never silences it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from voice import config as config_mod
+from voice.config import Config
+from voice.conversation import Reply
+from voice.errors import VoiceError
+from voice.services import question_log
+
+if TYPE_CHECKING:
+    from voice.app import Assistant
+
+Signature = tuple[tuple[str, int | None], ...]
+
+
+def _mtime(path: Path) -> int | None:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None
+
+
+def settings_files(args: argparse.Namespace | None) -> list[Path]:
+    """The settings files ``config_from_args`` reads, in its order."""
+    files = [config_mod.user_config_dir() / "config.toml"]
+    explicit = (getattr(args, "config", None) if args is not None else None) or os.environ.get(
+        "VOICE_CONFIG")
+    if explicit:
+        files.append(Path(explicit))
+    return files
+
+
+def content_signature(cfg: Config, files: tuple[str, ...]) -> Signature:
+    """Modification times of the content folders (a file added or replaced
+    changes its folder's) and of every content file read."""
+    paths = [*cfg.content_dirs, *files]
+    return tuple((p, _mtime(Path(p))) for p in paths)
+
+
+@dataclass
+class LiveUpdates:
+    """Hooks the Assistant runs around each question it answers."""
+
+    args: argparse.Namespace | None
+    cfg: Config
+    content_files: tuple[str, ...]
+    _settings_sig: Signature = field(default=(), init=False)
+    _content_sig: Signature = field(default=(), init=False)
+
+    def __post_init__(self) -> None:
+        self._settings_sig = self._settings_now()
+        self._content_sig = content_signature(self.cfg, self.content_files)
+
+    def _settings_now(self) -> Signature:
+        return tuple((str(p), _mtime(p)) for p in settings_files(self.args))
+
+    # -- before a question --------------------------------------------------
+
+    def before(self, assistant: Assistant) -> None:
+        self._reload(assistant)
+        if question_log.needs_announcement(self.cfg.question_log):
+            assistant.say(question_log.ANNOUNCEMENT)
+            question_log.mark_announced()
+
+    def _reload(self, assistant: Assistant) -> None:
+        settings_sig = self._settings_now()
+        cfg = self.cfg
+        if settings_sig != self._settings_sig:
+            self._settings_sig = settings_sig
+            try:
+                from voice.cli.options import config_from_args
+
+                cfg = config_from_args(self.args) if self.args is not None else config_mod.load()
+            except VoiceError as e:
+                _notice(f"The settings were changed, but: {e.message} "
+                        "I keep the settings I had.")
+                return
+        content_sig = content_signature(cfg, self.content_files)
+        matching = (cfg.content_dirs, cfg.answer_threshold, cfg.confirm_threshold)
+        if content_sig != self._content_sig or matching != (
+                self.cfg.content_dirs, self.cfg.answer_threshold, self.cfg.confirm_threshold):
+            self._content_sig = content_sig
+            try:
+                from voice.app import load_matcher
+
+                matcher = load_matcher(cfg)
+            except VoiceError as e:
+                _notice(f"The content was changed, but: {e.message} "
+                        "I keep the answers I had.")
+                return
+            self.content_files = matcher.kb.files
+            self._content_sig = content_signature(cfg, self.content_files)
+            assistant.conversation.kb = matcher.kb
+            assistant.conversation.matcher = matcher
+        if cfg is not self.cfg:
+            self._apply_voice(assistant, cfg)
+            self.cfg = cfg
+
+    def _apply_voice(self, assistant: Assistant, cfg: Config) -> None:
+        """A new rate, volume or voice in the settings file is used from now on."""
+        from voice.app import voice_settings
+
+        persisted = assistant.settings_path is not None
+        old, _ = voice_settings(self.cfg, persisted)
+        new, _ = voice_settings(cfg, persisted)
+        if new != old:
+            assistant.conversation.use_settings(new)
+
+    # -- after a question ---------------------------------------------------
+
+    def after(self, reply: Reply) -> None:
+        if not self.cfg.question_log or reply.outcome not in question_log.LOGGED_OUTCOMES:
+            return
+        import time
+
+        entry = reply.match
+        try:
+            question_log.record(question_log.LoggedQuestion(
+                time=time.time(), text=reply.input, outcome=reply.outcome,
+                entry_id=entry.id if entry else None,
+                entry_title=entry.title if entry else None, score=round(reply.score, 1)))
+        except OSError as e:
+            _notice(f"Could not keep the question in the log ({e.strerror}).")
+
+
+def _notice(text: str) -> None:
+    # Printed, not spoken: it is for whoever edits the files, and the user
+    # would not know what to do with it.
+    print(f"voice: {text}", file=sys.stderr, flush=True)
