@@ -84,7 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except VoiceError as e:
-        print(f"voice: {e.message}", file=sys.stderr)
+        for line in e.message.splitlines():
+            print(f"voice: {line}", file=sys.stderr)
         if getattr(args, "speak_errors", False) and not getattr(args, "no_speak", False):
             _say_aloud(e.message, getattr(args, "speak_to", None))
         return 2
