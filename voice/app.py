@@ -256,4 +256,8 @@ def build_assistant(cfg: Config, args: argparse.Namespace, json_lines: bool = Fa
             # not on the first answer.
             prepare(settings)
     conversation = Conversation(matcher.kb, matcher, settings)
-    return Assistant(conversation, speaker, json_lines=json_lines, settings_path=path)
+    assistant = Assistant(conversation, speaker, json_lines=json_lines, settings_path=path)
+    from voice.cli.shutdown import on_stop
+
+    on_stop(assistant.stop_speaking)  # quitting or Ctrl-C silences it at once
+    return assistant

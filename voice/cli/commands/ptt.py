@@ -108,7 +108,12 @@ def run(args: argparse.Namespace) -> int:
         button.close()
         if light is not None:
             light.close()
-        assistant.wait()
+        if assistant.wants_exit:
+            assistant.wait()  # a spoken "Goodbye." is said in full
+        else:
+            # q, Ctrl-C or the end of input: the user wants out now, not after
+            # the answer (waiting for it kept q waiting 13 s).
+            assistant.stop_speaking()
     return 0
 
 
