@@ -12,12 +12,26 @@ from pathlib import Path
 
 import pytest
 
-from voice.audio.virtual_mic import VirtualMic, missing_tools, running_virtual_mic
+from voice.audio.virtual_mic import (
+    VirtualMic,
+    missing_tools,
+    private_runtime_dir,
+    running_virtual_mic,
+)
 from voice.speech_out.synth import Pyttsx3Synth
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
 DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_sound_server() -> Iterator[None]:
+    """A private runtime folder for the whole run, so a sound server the
+    assistant starts for itself (voice.audio.sound_server) is the tests' own,
+    never the user's, and is stopped when the tests end."""
+    with private_runtime_dir():
+        yield
 
 
 @pytest.fixture(autouse=True)

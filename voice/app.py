@@ -245,6 +245,10 @@ def build_assistant(cfg: Config, args: argparse.Namespace, json_lines: bool = Fa
     speaker: Speaker | None = None
     if not no_speak:
         from voice.speech_out.factory import make_speaker
+        from voice.speech_out.voices import checked_voice
+
+        # A misspelt --voice was silently spoken in espeak-ng's default voice.
+        settings = checked_voice(settings, lambda m: print(m, file=sys.stderr, flush=True))
 
         # The assistant prints every reply itself; the speaker only speaks.
         speaker = make_speaker(cfg, speak_to=speak_to, no_speak=False,

@@ -108,6 +108,39 @@ def running_virtual_mic() -> Iterator[VirtualMic]:
         _reinit_portaudio()
 
 
+def stop_server(env: dict[str, str]) -> None:
+    """Stop the PulseAudio server of ``env``'s runtime folder, if one runs, and
+    wait until it is gone."""
+    runtime = env.get("XDG_RUNTIME_DIR")
+    if not runtime or not shutil.which("pulseaudio"):
+        return
+    subprocess.run(["pulseaudio", "--kill"], env=env, capture_output=True, timeout=10)
+    pid_file = Path(runtime) / "pulse" / "pid"
+    deadline = time.monotonic() + 6
+    while pid_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
+@contextmanager
+def private_runtime_dir() -> Iterator[Path]:
+    """Point this process at a fresh, empty XDG_RUNTIME_DIR (no PULSE_SERVER);
+    on the way out stop any sound server started there and remove it."""
+    runtime = Path(tempfile.mkdtemp(prefix="voice-run-"))
+    saved = {k: os.environ.get(k) for k in _ENV_KEYS}
+    os.environ.pop("PULSE_SERVER", None)
+    os.environ["XDG_RUNTIME_DIR"] = str(runtime)
+    try:
+        yield runtime
+    finally:
+        stop_server({**os.environ, "XDG_RUNTIME_DIR": str(runtime)})
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+        shutil.rmtree(runtime, ignore_errors=True)
+
+
 def _reinit_portaudio() -> None:
     """PortAudio reads the device list once; re-read it now the server changed."""
     from voice.audio.devices import reinitialize

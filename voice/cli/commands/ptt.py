@@ -100,20 +100,25 @@ def run(args: argparse.Namespace) -> int:
     session.button = button
     session.hold = getattr(button, "mode", "toggle") == "hold"
     session.light = light
+    interrupted = False
     try:
         for message in messages:
             assistant.say(message)
         session.run()
+    except KeyboardInterrupt:
+        interrupted = True
+        raise
     finally:
         button.close()
         if light is not None:
             light.close()
-        if assistant.wants_exit:
-            assistant.wait()  # a spoken "Goodbye." is said in full
-        else:
-            # q, Ctrl-C or the end of input: the user wants out now, not after
+        if interrupted or (getattr(button, "tty", False) and not assistant.wants_exit):
+            # q at a terminal, or Ctrl-C: the user wants out now, not after
             # the answer (waiting for it kept q waiting 13 s).
             assistant.stop_speaking()
+        else:
+            # A spoken "Goodbye.", or piped input that ended: said in full.
+            assistant.wait()
     return 0
 
 
