@@ -76,6 +76,31 @@ def test_the_first_question_asked_right_after_space_is_heard_whole(
     assert "Traceback" not in s.text
 
 
+def test_the_first_question_is_heard_when_the_speaker_wakes_slowly(
+    ptt: Any, virtual_mic: Any, question_wav: Path
+) -> None:
+    """With no steady client the null sink works in 2 s blocks, like a speaker
+    waking from standby: the "listening" cue took 2 s to play, the
+    microphone opened only then, and the question asked at once was not
+    heard at all ("I didn't hear a question" after the start timeout)."""
+    s = ptt("--no-speak", "--silence-timeout", "1", "--start-timeout", "8")
+    s.wait_for(GREETING_END, 90)
+    virtual_mic.stop_keepalive()
+    try:
+        time.sleep(3)  # idle: the sink has fallen back to its slow blocks
+        s.type(" ")
+        time.sleep(0.5)
+        virtual_mic.play(question_wav)
+        end = s.wait_for("heard: ", 30)
+    finally:
+        virtual_mic.start_keepalive()
+    heard = s.text[end:].split("\n", 1)[0].strip()
+    # The sink's first block is still late, so the first words may be cut.
+    assert heard.endswith("neuromuscular disorders"), heard
+    s.type("q")
+    assert s.wait_exit(5) == 0
+
+
 def test_q_while_it_speaks_ends_within_a_second(ptt: Any) -> None:
     """At the first start it speaks some 20 s (the learning notice, the
     greeting); q must not wait for that."""

@@ -53,21 +53,29 @@ class VirtualMic:
         for cmd in (["pactl", "set-default-sink", SINK],
                     ["pactl", "set-default-source", f"{SINK}.monitor"]):
             subprocess.run(cmd, env=self.env, check=True, capture_output=True, timeout=10)
-        # Without a steady client the null sink runs in 2 s blocks and the
-        # first block of a recording comes up to 1.9 s late.
-        self.keepalive = subprocess.Popen(
-            ["pacat", "-p", "--raw", "--rate=16000", "--channels=1", "--format=s16le",
-             "--latency-msec=20", "/dev/zero"],
-            env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
+        self.start_keepalive()
         time.sleep(2.5)
 
-    def stop(self) -> None:
-        """Kill the daemon: to sounddevice this is the microphone being unplugged."""
-        if self.keepalive:
+    def start_keepalive(self) -> None:
+        """Play silence steadily: without a steady client the null sink runs in
+        2 s blocks and the first block of a recording comes up to 1.9 s late
+        (as a real speaker waking from standby can be late)."""
+        if self.keepalive is None:
+            self.keepalive = subprocess.Popen(
+                ["pacat", "-p", "--raw", "--rate=16000", "--channels=1", "--format=s16le",
+                 "--latency-msec=20", "/dev/zero"],
+                env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )
+
+    def stop_keepalive(self) -> None:
+        if self.keepalive is not None:
             self.keepalive.kill()
             self.keepalive.wait()
             self.keepalive = None
+
+    def stop(self) -> None:
+        """Kill the daemon: to sounddevice this is the microphone being unplugged."""
+        self.stop_keepalive()
         subprocess.run(["pulseaudio", "--kill"], env=self.env, capture_output=True, timeout=10)
         # A killed daemon's pid lingers about 2 s; a restart sooner fails.
         deadline = time.monotonic() + 6

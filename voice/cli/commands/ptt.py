@@ -89,7 +89,9 @@ def run(args: argparse.Namespace) -> int:
         from voice.audio.cues import play_cue
 
         def cue(name: str) -> object:
-            return play_cue(name, cfg.output_device)
+            # Not held up by a speaker waking from standby: the microphone
+            # opens after the "listening" cue (see play_cue).
+            return play_cue(name, cfg.output_device, wait_at_most=name == "listening")
 
     def heard(transcript: Transcript) -> None:
         # For the journal and for a caregiver watching: what was understood.
