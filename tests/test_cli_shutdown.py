@@ -17,7 +17,8 @@ HUNG_EXIT_HANDLER = """
 import atexit, threading
 from voice.cli import shutdown
 atexit.register(threading.Event().wait)   # never returns, like a stuck Pa_Terminate
-shutdown.on_stop(threading.Event().wait)  # nor does this
+stuck = threading.Event()
+shutdown.on_stop(stuck.wait)  # nor does this
 print("ending", flush=True)
 shutdown.exit_now(3)
 """

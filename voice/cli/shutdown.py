@@ -23,6 +23,7 @@ import signal
 import socket
 import sys
 import threading
+import weakref
 from collections.abc import Callable
 from typing import NoReturn
 
@@ -35,18 +36,24 @@ INTERRUPT_GRACE = 0.8
 
 STOPPED = "voice: stopped."
 
-_stoppers: list[Callable[[], None]] = []
+#: Weak references: registering must not keep an assistant (and its speech
+#: child process) alive after its command is done with it.
+_stoppers: list[weakref.WeakMethod[Callable[[], None]]] = []
 
 
 def on_stop(stop: Callable[[], None]) -> None:
-    """Call ``stop`` (e.g. stop speaking) when the process ends early or at all."""
-    _stoppers.append(stop)
+    """Call the bound method ``stop`` (e.g. an assistant's stop_speaking) when
+    the process ends, early or not, if its object still exists then."""
+    _stoppers[:] = [ref for ref in _stoppers if ref() is not None]
+    _stoppers.append(weakref.WeakMethod(stop))
 
 
 def stop_all() -> None:
-    for stop in list(_stoppers):
-        with contextlib.suppress(Exception):  # ending regardless: nothing to report to
-            stop()
+    for ref in list(_stoppers):
+        stop = ref()
+        if stop is not None:
+            with contextlib.suppress(Exception):  # ending regardless: nothing to report to
+                stop()
 
 
 def _within(action: Callable[[], object], seconds: float) -> None:
