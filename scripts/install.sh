@@ -42,10 +42,15 @@ if [ ! -x .venv/bin/python ]; then
   echo "Creating .venv"
   python3 -m venv .venv
 fi
-.venv/bin/python -m pip install -q --upgrade pip
+# -qq and PYTHONWARNINGS: pip's notes on its own configuration and the build
+# backend's (setuptools' "editable installation" banner) are for packagers,
+# not for someone installing the assistant; errors are still shown.
+export PYTHONWARNINGS=ignore
+.venv/bin/python -m pip install -qq --upgrade pip
 if [ "$dev" -eq 1 ]; then
-  .venv/bin/python -m pip install -q -e ".[dev]"
+  .venv/bin/python -m pip install -qq -e ".[dev]"
 else
-  .venv/bin/python -m pip install -q -e .
+  .venv/bin/python -m pip install -qq -e .
 fi
+unset PYTHONWARNINGS
 echo "Installed. Start the assistant with: .venv/bin/voice"

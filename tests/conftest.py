@@ -7,17 +7,60 @@ sounddevice records, exactly as from a microphone.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from voice.audio.virtual_mic import VirtualMic, missing_tools, running_virtual_mic
+from voice.audio.virtual_mic import (
+    VirtualMic,
+    missing_tools,
+    private_runtime_dir,
+    running_virtual_mic,
+    stop_server,
+)
 from voice.speech_out.synth import Pyttsx3Synth
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
 DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_sound_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A private runtime folder for the whole run, so a sound server the
+    assistant starts for itself (voice.audio.sound_server) is the tests' own,
+    never the user's, and is stopped when the tests end; so is one started by
+    a test that gave a command its own empty runtime folder under the tests'
+    temporary folder."""
+    with private_runtime_dir() as runtime:
+        yield
+        for pid, folder in sound_servers():
+            if folder.startswith((str(runtime), str(tmp_path_factory.getbasetemp()))):
+                stop_server({**os.environ, "XDG_RUNTIME_DIR": folder})
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)  # still there: it was ours anyway
+
+
+def sound_servers() -> list[tuple[int, str]]:
+    """(pid, XDG_RUNTIME_DIR) of each PulseAudio daemon this user runs."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            if (proc / "comm").read_text().strip() != "pulseaudio":
+                continue
+            env = (proc / "environ").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        for item in env:
+            if item.startswith(b"XDG_RUNTIME_DIR="):
+                found.append((int(proc.name), item.split(b"=", 1)[1].decode()))
+    return found
 
 
 @pytest.fixture(autouse=True)

@@ -253,6 +253,10 @@ def build_assistant(cfg: Config, args: argparse.Namespace, json_lines: bool = Fa
     speaker: Speaker | None = None
     if not no_speak:
         from voice.speech_out.factory import make_speaker
+        from voice.speech_out.voices import checked_voice
+
+        # A misspelt --voice was silently spoken in espeak-ng's default voice.
+        settings = checked_voice(settings, lambda m: print(m, file=sys.stderr, flush=True))
 
         # The assistant prints every reply itself; the speaker only speaks.
         speaker = make_speaker(cfg, speak_to=speak_to, no_speak=False,
@@ -266,4 +270,7 @@ def build_assistant(cfg: Config, args: argparse.Namespace, json_lines: bool = Fa
     conversation = Conversation(matcher.kb, matcher, settings)
     assistant = Assistant(conversation, speaker, json_lines=json_lines, settings_path=path)
     assistant.live = LiveUpdates(args, cfg, matcher.kb.files)
+    from voice.cli.shutdown import on_stop
+
+    on_stop(assistant.stop_speaking)  # quitting or Ctrl-C silences it at once
     return assistant

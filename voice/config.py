@@ -128,11 +128,103 @@ def _flatten(data: dict[str, Any], where: str) -> dict[str, Any]:
     return flat
 
 
+def _nearest(word: str, choices: list[str]) -> str | None:
+    """The valid name closest to a misspelt ``word``, if any is close enough."""
+    import difflib
+
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _lines_of(text: str) -> dict[str, int]:
+    """Line numbers (from 1) of each ``[section]`` and ``section.name`` in a TOML text.
+
+    tomllib keeps no positions, and a message must name the line to fix.
+    Plain ``name = value`` lines under ``[section]`` headers are all the
+    settings file uses; anything fancier simply gets no line number.
+    """
+    import re
+
+    found: dict[str, int] = {}
+    section = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = re.match(r"\s*\[\s*([^\[\]]+?)\s*\]\s*(#.*)?$", line)
+        if header:
+            section = header.group(1).strip().strip('"\'')
+            found.setdefault(f"[{section}]", number)
+            continue
+        key = re.match(r"\s*([A-Za-z0-9_\-]+|\"[^\"]*\"|'[^']*')\s*=", line)
+        if key:
+            found.setdefault(f"{section}.{key.group(1).strip(chr(34) + chr(39))}", number)
+    return found
+
+
+def _mistakes(data: dict[str, Any], where: str, lines: dict[str, int]) -> tuple[
+        dict[str, Any], list[str]]:
+    """Checked values of a parsed settings file, and one line per mistake in it.
+
+    Every mistake is reported at once, each with its line and, for a
+    misspelt name, the nearest valid one: fixing a file one error per start
+    would wear out a caregiver.
+    """
+    sections = sorted({k.split(".", 1)[0] for k in KEYS})
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+
+    def at(mark: str) -> str:
+        line = lines.get(mark)
+        return f"{where}, line {line}" if line else where
+
+    for section, body in data.items():
+        if not isinstance(body, dict):
+            problems.append(f"{at(f'.{section}')}: '{section}' must be a [section] "
+                            f"with settings under it, not a value")
+            continue
+        known_section = section in sections
+        if not known_section:
+            near = _nearest(section, sections)
+            hint = f"did you mean [{near}]?" if near else f"the sections are {', '.join(sections)}"
+            problems.append(f"{at(f'[{section}]')}: unknown section [{section}]; {hint}")
+        # Names are checked against the section meant, so "rat" under a
+        # misspelt [speech_outt] still gets "did you mean 'rate'?".
+        meant = section if known_section else (_nearest(section, sections) or section)
+        names = sorted(k.split(".", 1)[1] for k in KEYS if k.startswith(f"{meant}."))
+        for name, value in body.items():
+            key = f"{section}.{name}"
+            if f"{meant}.{name}" not in KEYS:
+                near = _nearest(name, names)
+                home = [k for k in KEYS if k.endswith(f".{name}")]
+                if home:
+                    hint = f"it belongs in [{home[0].split('.', 1)[0]}]"
+                elif near:
+                    hint = f"did you mean '{near}'?"
+                elif names:
+                    hint = f"the settings in [{meant}] are {', '.join(names)}"
+                else:
+                    hint = "see config.example.toml for every setting"
+                problems.append(f"{at(key)}: unknown setting '{name}'; {hint}")
+                continue
+            if not known_section:
+                continue  # already reported: the section name is wrong
+            try:
+                values[KEYS[key][0]] = _check(key, value, at(key))
+            except ConfigInvalid as e:
+                problems.append(e.message)
+    return values, problems
+
+
 def _has_type(value: Any, typ: type | tuple[type, ...]) -> bool:
     # A separate function so the checker does not narrow ``value`` to object.
     if typ is bool:
         return isinstance(value, bool)
     return not isinstance(value, bool) and isinstance(value, typ)
+
+
+#: How a value's type is named in a message.
+_TYPE_WORDS: dict[type | tuple[type, ...], str] = {
+    int: "a whole number", (int, float): "a number", str: "text in quotes",
+    bool: "true or false", list: "a list such as [\"content\"]",
+}
 
 
 def _check(key: str, value: Any, where: str) -> Any:
@@ -141,7 +233,8 @@ def _check(key: str, value: Any, where: str) -> Any:
         raise ConfigInvalid(f"{where}: unknown setting '{key}'. Known settings: {known}")
     name, typ = KEYS[key]
     if not _has_type(value, typ):
-        raise ConfigInvalid(f"{where}: '{key}' has the wrong type ({value!r})")
+        raise ConfigInvalid(f"{where}: '{key}' must be {_TYPE_WORDS.get(typ, 'another type')}, "
+                            f"not {value!r}")
     if name == "content_dirs":
         if not value or not all(isinstance(v, str) for v in value):
             raise ConfigInvalid(f"{where}: 'content.dirs' must be a non-empty list of paths")
@@ -167,17 +260,25 @@ def _check(key: str, value: Any, where: str) -> Any:
 
 
 def read_file(path: Path) -> dict[str, Any]:
-    """Checked values of one TOML file, keyed by Config field name."""
+    """Checked values of one TOML file, keyed by Config field name.
+
+    Raises ConfigInvalid listing every mistake, one line each (file, line,
+    what is wrong and the nearest valid name).
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as e:
         raise ConfigInvalid(f"{path}: cannot read the settings file ({e.strerror})") from e
+    except UnicodeDecodeError as e:
+        raise ConfigInvalid(f"{path}: not a text file (it is not UTF-8)") from e
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise ConfigInvalid(f"{path}: not valid TOML ({e})") from e
-    where = str(path)
-    return {KEYS[k][0]: _check(k, v, where) for k, v in _flatten(data, where).items()}
+    values, problems = _mistakes(data, str(path), _lines_of(text))
+    if problems:
+        raise ConfigInvalid("\n".join(problems))
+    return values
 
 
 def load(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 
 import numpy as np
 
@@ -58,13 +59,30 @@ def cue(name: str, rate: int = CUE_RATE) -> AudioClip:
     return AudioClip(samples.astype(np.int16), rate, 1)
 
 
-def play_cue(name: str, device: str = "", blocking: bool = True) -> bool:
+#: Seconds beyond a cue's own length that play_cue(..., wait_at_most=True)
+#: waits for it. Small: a question asked right after the tone must not be cut,
+#: and a blocking cue returned after 0.29 s of its 0.31 s here.
+CUE_SLACK = 0.02
+
+
+def play_cue(name: str, device: str = "", blocking: bool = True,
+             wait_at_most: bool = False) -> bool:
     """Play a cue on the speaker whose name contains ``device`` (default speaker
     when empty). Returns False, after printing a note once, when it cannot be
     played: a missing beep must never stop the assistant from answering.
-    With ``blocking=False`` it returns at once while the cue plays.
+    With ``blocking=False`` it returns at once while the cue plays. With
+    ``wait_at_most`` it returns once the cue should have been heard (its
+    length plus CUE_SLACK), played or not: a speaker waking from standby
+    (a null sink with no client, many HDMI, USB and Bluetooth speakers) held
+    a blocking cue ~2 s, and the microphone, opened after the cue, lost the
+    question asked meanwhile.
     """
     clip = cue(name)
+    if wait_at_most:
+        played = play_cue(name, device, blocking=False)
+        if played:
+            time.sleep(clip.duration + CUE_SLACK)
+        return played
     try:
         import sounddevice as sd
 

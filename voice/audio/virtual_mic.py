@@ -53,21 +53,29 @@ class VirtualMic:
         for cmd in (["pactl", "set-default-sink", SINK],
                     ["pactl", "set-default-source", f"{SINK}.monitor"]):
             subprocess.run(cmd, env=self.env, check=True, capture_output=True, timeout=10)
-        # Without a steady client the null sink runs in 2 s blocks and the
-        # first block of a recording comes up to 1.9 s late.
-        self.keepalive = subprocess.Popen(
-            ["pacat", "-p", "--raw", "--rate=16000", "--channels=1", "--format=s16le",
-             "--latency-msec=20", "/dev/zero"],
-            env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
+        self.start_keepalive()
         time.sleep(2.5)
 
-    def stop(self) -> None:
-        """Kill the daemon: to sounddevice this is the microphone being unplugged."""
-        if self.keepalive:
+    def start_keepalive(self) -> None:
+        """Play silence steadily: without a steady client the null sink runs in
+        2 s blocks and the first block of a recording comes up to 1.9 s late
+        (as a real speaker waking from standby can be late)."""
+        if self.keepalive is None:
+            self.keepalive = subprocess.Popen(
+                ["pacat", "-p", "--raw", "--rate=16000", "--channels=1", "--format=s16le",
+                 "--latency-msec=20", "/dev/zero"],
+                env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )
+
+    def stop_keepalive(self) -> None:
+        if self.keepalive is not None:
             self.keepalive.kill()
             self.keepalive.wait()
             self.keepalive = None
+
+    def stop(self) -> None:
+        """Kill the daemon: to sounddevice this is the microphone being unplugged."""
+        self.stop_keepalive()
         subprocess.run(["pulseaudio", "--kill"], env=self.env, capture_output=True, timeout=10)
         # A killed daemon's pid lingers about 2 s; a restart sooner fails.
         deadline = time.monotonic() + 6
@@ -106,6 +114,39 @@ def running_virtual_mic() -> Iterator[VirtualMic]:
                 os.environ[k] = v
         shutil.rmtree(mic.runtime_dir, ignore_errors=True)
         _reinit_portaudio()
+
+
+def stop_server(env: dict[str, str]) -> None:
+    """Stop the PulseAudio server of ``env``'s runtime folder, if one runs, and
+    wait until it is gone."""
+    runtime = env.get("XDG_RUNTIME_DIR")
+    if not runtime or not shutil.which("pulseaudio"):
+        return
+    subprocess.run(["pulseaudio", "--kill"], env=env, capture_output=True, timeout=10)
+    pid_file = Path(runtime) / "pulse" / "pid"
+    deadline = time.monotonic() + 6
+    while pid_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
+@contextmanager
+def private_runtime_dir() -> Iterator[Path]:
+    """Point this process at a fresh, empty XDG_RUNTIME_DIR (no PULSE_SERVER);
+    on the way out stop any sound server started there and remove it."""
+    runtime = Path(tempfile.mkdtemp(prefix="voice-run-"))
+    saved = {k: os.environ.get(k) for k in _ENV_KEYS}
+    os.environ.pop("PULSE_SERVER", None)
+    os.environ["XDG_RUNTIME_DIR"] = str(runtime)
+    try:
+        yield runtime
+    finally:
+        stop_server({**os.environ, "XDG_RUNTIME_DIR": str(runtime)})
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+        shutil.rmtree(runtime, ignore_errors=True)
 
 
 def _reinit_portaudio() -> None:

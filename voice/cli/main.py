@@ -75,6 +75,18 @@ def _say_aloud(message: str, speak_to: Path | None) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The ``voice`` command. Run as a program (``argv`` None) it ends the
+    process itself, within a second of finishing or of a Ctrl-C (see
+    voice.cli.shutdown); called with ``argv`` (tests) it returns the code."""
+    if argv is not None:
+        return _main(argv)
+    from voice.cli import shutdown
+
+    shutdown.watch_interrupts()
+    shutdown.exit_now(_main(None))
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
     if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help", "--version")):
@@ -84,12 +96,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except VoiceError as e:
-        print(f"voice: {e.message}", file=sys.stderr)
+        for line in e.message.splitlines():
+            print(f"voice: {line}", file=sys.stderr)
         if getattr(args, "speak_errors", False) and not getattr(args, "no_speak", False):
             _say_aloud(e.message, getattr(args, "speak_to", None))
         return 2
     except KeyboardInterrupt:
-        print("voice: stopped.", file=sys.stderr)
+        from voice.cli.shutdown import STOPPED, stop_all
+
+        # Silence first, then the line: speech cut off by the exit must not
+        # be reported as a lost speaker after it.
+        stop_all()
+        print(f"\n{STOPPED}" if sys.stdin.isatty() else STOPPED, file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

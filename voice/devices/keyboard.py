@@ -1,7 +1,8 @@
 """Keyboard fallback for the button, on desktops and for tests.
 
 On a terminal (stdin is a tty) single keys work without Enter: space or Enter
-is the button, ``s`` stops speaking, ``r`` repeats, ``q`` quits. A terminal
+is the button (listening starts at once: there is no double press to wait
+for, ``r`` repeats), ``s`` stops speaking, ``r`` repeats, ``q`` quits. A terminal
 never reports a key being released, and a held key auto-repeats, so "hold to
 talk" cannot work on a keyboard: the keyboard is always in toggle mode (press
 to start, press again or stay silent to stop). Auto-repeat presses closer than
@@ -68,14 +69,14 @@ class KeyboardButton:
     ) -> None:
         self.tty = stream.isatty()
         base = timing or GestureTiming()
-        if self.tty:
-            # Keys do not bounce; a double press still means "repeat".
-            timing = GestureTiming(
-                long_press=base.long_press, double_press=base.double_press, min_stable=0
-            )
-        else:
-            # A line is exactly one press, decided at once.
-            timing = GestureTiming(long_press=base.long_press, double_press=0, min_stable=0)
+        # Every press is decided at once, on a terminal as on a pipe. Waiting
+        # the button's double-press window (0.6 s) before listening lost the
+        # start of a question asked promptly after space: "is there a cure for
+        # neuromuscular disorders", spoken 0.4 s after the press, was heard as
+        # "what for neuromuscular disorders". The keyboard has its own key for
+        # "repeat" (r) and keys do not bounce; a terminal reports no release,
+        # so the long press cannot happen either.
+        timing = GestureTiming(long_press=base.long_press, double_press=0, min_stable=0)
         self._driver = GestureDriver(Gestures("toggle", timing), on_event, clock)
         self._stream = stream
         self._clock = clock

@@ -14,6 +14,9 @@ from voice.speech_out.tts_speaker import TtsSpeaker
 from voice.speech_out.wav_speaker import WavFileSpeaker
 
 NO_SPEAKER = "No speaker found: I will print my answers instead."
+#: The sound server runs but PortAudio sees nothing: ALSA cannot reach it.
+NO_PLUGIN = ("To hear them, install the ALSA plugin for the sound server: "
+             "sudo apt-get install libasound2-plugins.")
 
 
 def settings_from_config(cfg: Config) -> VoiceSettings:
@@ -44,9 +47,13 @@ def make_speaker(
         return printer
     if speak_to is not None:
         return WavFileSpeaker(speak_to, default_synth(settings_from_config(cfg)))
+    from voice.audio.sound_server import ensure_sound_server
+
+    # PortAudio lists no device at all without a sound server: start one first.
+    server = ensure_sound_server()
     devices = output_devices()
     if not devices:
-        notify(NO_SPEAKER)
+        notify(f"{NO_SPEAKER} {server.advice or NO_PLUGIN}")
         return printer
     require_espeak()
     device = None

@@ -36,6 +36,10 @@ def _fresh(assistant: Assistant) -> None:
 
 def run(args: argparse.Namespace) -> int:
     cfg = config_from_args(args)
+    if args.json and args.speak_to is None:
+        # JSON is for scripts: nothing is spoken, so no speaker is looked for
+        # (it printed "No speaker found" on stderr though asked for none).
+        args.no_speak = True
     assistant = build_assistant(cfg, args, json_lines=args.json, persist=False)
     if args.audio:
         if args.question:

@@ -379,7 +379,15 @@ def run_checks(cfg: Config) -> list[Check]:
     checks.append(safe("Learning your voice", lambda: check_learning(cfg)))
     checks.append(safe("Content", lambda: check_content(cfg)))
     checks.append(safe("GPIO", lambda: check_gpio(cfg)))
+    checks.append(safe("Privacy", check_privacy))
     return checks
+
+
+def check_privacy() -> Check:
+    """What is kept on this device, from the one table (voice.privacy.KEPT)."""
+    from voice.privacy import summary
+
+    return Check("Privacy", "ok", summary())
 
 
 def summary(checks: list[Check]) -> str:

@@ -89,7 +89,10 @@ class _Session:
         if self.cues and not self.assistant.asleep:
             from voice.audio.cues import play_cue
 
-            play_cue(name, device=self.cfg.output_device, blocking=blocking)
+            # The microphone opens after "listening": not later than the cue's
+            # own length, however long the speaker takes to wake (see play_cue).
+            play_cue(name, device=self.cfg.output_device, blocking=blocking,
+                     wait_at_most=name == "listening")
 
     def on_event(self, name: str) -> None:
         if name == "listening":

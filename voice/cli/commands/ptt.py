@@ -89,7 +89,9 @@ def run(args: argparse.Namespace) -> int:
         from voice.audio.cues import play_cue
 
         def cue(name: str) -> object:
-            return play_cue(name, cfg.output_device)
+            # Not held up by a speaker waking from standby: the microphone
+            # opens after the "listening" cue (see play_cue).
+            return play_cue(name, cfg.output_device, wait_at_most=name == "listening")
 
     def heard(transcript: Transcript) -> None:
         # For the journal and for a caregiver watching: what was understood.
@@ -100,15 +102,25 @@ def run(args: argparse.Namespace) -> int:
     session.button = button
     session.hold = getattr(button, "mode", "toggle") == "hold"
     session.light = light
+    interrupted = False
     try:
         for message in messages:
             assistant.say(message)
         session.run()
+    except KeyboardInterrupt:
+        interrupted = True
+        raise
     finally:
         button.close()
         if light is not None:
             light.close()
-        assistant.wait()
+        if interrupted or (getattr(button, "tty", False) and not assistant.wants_exit):
+            # q at a terminal, or Ctrl-C: the user wants out now, not after
+            # the answer (waiting for it kept q waiting 13 s).
+            assistant.stop_speaking()
+        else:
+            # A spoken "Goodbye.", or piped input that ended: said in full.
+            assistant.wait()
     return 0
 
 

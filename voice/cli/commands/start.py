@@ -7,7 +7,6 @@ aloud so that someone who cannot see the screen knows what happened.
 from __future__ import annotations
 
 import argparse
-import sys
 
 from voice.cli.commands import listen, text
 from voice.cli.options import config_from_args
@@ -26,22 +25,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from voice.audio.devices import find_input_device
+    from voice.audio.devices import NO_MICROPHONE, find_input_device
+    from voice.audio.sound_server import ensure_sound_server, only_placeholder_input
 
     cfg = config_from_args(args)
+    # Before looking for a microphone or a speaker: with no sound server
+    # running PortAudio lists no devices at all (the silent first run).
+    ensure_sound_server()
     try:
+        if not cfg.input_device and only_placeholder_input():
+            # No sound hardware: the only "input" is the monitor of the
+            # placeholder sink, which would only ever hear the assistant.
+            raise MicrophoneUnavailable(NO_MICROPHONE)
         find_input_device(cfg.input_device)
     except MicrophoneUnavailable:
-        if not args.no_speak and args.speak_to is None:
-            _say_once(args, NO_MIC)
-        print(NO_MIC, file=sys.stderr)
-        return text.run(args)
+        # Said aloud and printed by the one assistant text mode builds.
+        return text.run(args, greeting=NO_MIC)
     return listen.run(args)
-
-
-def _say_once(args: argparse.Namespace, message: str) -> None:
-    from voice.app import build_assistant
-
-    assistant = build_assistant(config_from_args(args), args, persist=False)
-    assistant.speak(message, assistant.conversation.settings)
-    assistant.wait()

@@ -23,9 +23,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_output_arguments(parser)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, greeting: str | None = None) -> int:
+    """Typed questions until 'quit' or the end of input; ``greeting`` is
+    said (and printed) first."""
     cfg = config_from_args(args)
     assistant = build_assistant(cfg, args, json_lines=args.json)
+    if greeting:
+        assistant.say(greeting)
     interactive = sys.stdin.isatty()
     if interactive and not args.json:
         print(INTRO, file=sys.stderr)
@@ -34,6 +38,10 @@ def run(args: argparse.Namespace) -> int:
             print("> ", end="", file=sys.stderr, flush=True)
         line = sys.stdin.readline()
         if not line:
+            if interactive:
+                # Ctrl-D: end the prompt's line and say goodbye, as 'quit' does.
+                print(file=sys.stderr)
+                assistant.handle_text("quit")
             break
         data = assistant.handle_text(line.rstrip("\n"))
         if data["command"] == "asleep" and not args.json:

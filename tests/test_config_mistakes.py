@@ -1,0 +1,76 @@
+"""Mistakes in the settings file: every one reported at once, one line each,
+with the file, the line and the nearest valid name; never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from voice import config as config_mod
+from voice.errors import ConfigInvalid
+
+REPO = Path(__file__).resolve().parent.parent
+
+#: A file with one mistake of each kind, and the line each must give.
+MISTAKES = """\
+# my settings
+[speech_outt]
+rat = 3
+
+[audio]
+silense_timeout = 2
+max_utterance = "long"
+rate = 120
+
+[speech_out]
+volume = 2.5
+"""
+EXPECTED = [
+    "line 2: unknown section [speech_outt]; did you mean [speech_out]?",
+    "line 3: unknown setting 'rat'; did you mean 'rate'?",
+    "line 6: unknown setting 'silense_timeout'; did you mean 'silence_timeout'?",
+    "line 7: 'audio.max_utterance' must be a number, not 'long'",
+    "line 8: unknown setting 'rate'; it belongs in [speech_out]",
+    "line 11: 'speech_out.volume' must be between 0.0 and 1.0",
+]
+
+
+def test_every_mistake_gets_one_line_with_file_line_and_nearest_name(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(MISTAKES, encoding="utf-8")
+    with pytest.raises(ConfigInvalid) as caught:
+        config_mod.read_file(path)
+    lines = caught.value.message.splitlines()
+    assert lines == [f"{path}, {want}" for want in EXPECTED]
+
+
+def test_the_command_prints_them_all_and_exits_cleanly(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(MISTAKES, encoding="utf-8")
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path),
+           "XDG_STATE_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "voice", "config", "--config", str(path)],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == [f"voice: {path}, {want}" for want in EXPECTED]
+
+
+def test_a_good_file_and_the_example_still_load(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text("[speech_out]\nrate = 120\n[audio]\nsilence_timeout = 3\n", encoding="utf-8")
+    assert config_mod.read_file(path) == {"rate": 120, "silence_timeout": 3.0}
+    assert config_mod.read_file(REPO / "config.example.toml")
+
+
+def test_a_section_with_no_close_name_lists_the_sections(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text("[zzz]\nq = 1\n", encoding="utf-8")
+    with pytest.raises(ConfigInvalid) as caught:
+        config_mod.read_file(path)
+    first = caught.value.message.splitlines()[0]
+    assert first.startswith(f"{path}, line 1: unknown section [zzz]; the sections are ")
+    assert "speech_out" in first
