@@ -173,12 +173,13 @@ def test_the_table_is_what_the_code_uses() -> None:
     """The rows' paths are the ones the code writes to (not a stale copy)."""
     from voice.cli.notices import told_path
     from voice.config import user_state_dir
+    from voice.services.question_log import log_path, marker_path
     from voice.speech_in.adaptation import default_enrolment_dir, default_transform_path
     from voice.speech_in.learning import default_folder
     from voice.speech_out.settings_store import default_path
 
     state = user_state_dir()
     written = {default_folder(), default_enrolment_dir(), default_transform_path(),
-               default_path(), told_path()}
+               default_path(), told_path(), log_path(), marker_path()}
     assert {(state / k.where) for k in KEPT} == written
     assert os.path.commonpath([str(p) for p in written]) == str(state)
