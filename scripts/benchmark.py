@@ -234,7 +234,10 @@ def scope_benchmark() -> None:
     assert checked.scope is not None
     model = checked.scope
     checked.is_ours(questions[0])  # reads the general-English model once
-    toks = [(checked.content_tokens(q, u := {}), u) for q in questions]
+    toks: list[tuple[list[str], dict[str, str]]] = []
+    for q in questions:
+        unknown: dict[str, str] = {}
+        toks.append((checked.content_tokens(q, unknown), unknown))
     scope_ms = per_question_ms(lambda i: model.is_ours(*toks[int(i)]),
                                [str(i) for i in range(len(toks))])
     print(f"scope check: {scope_ms * 1000:.1f} us/question alone; whole match "
