@@ -85,6 +85,12 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     "greet": ("hello", "hi", "hey", "good morning", "good afternoon", "good evening", "hi there"),
     "thanks": ("thank you", "thanks", "thank you very much", "thanks a lot", "cheers"),
     "exit": ("quit", "exit", "quit program", "exit program", "shut down", "turn off"),
+    # The user's own ways of asking (voice/conversation/personal.py); asks for a yes first.
+    "forget": (
+        "forget what you learned", "forget what you have learned", "forget what you learnt",
+        "forget everything you learned", "forget what i taught you",
+        "forget my ways of asking", "forget what you learned about me",
+    ),
 }
 
 #: Politeness around a command that does not change it.
