@@ -105,6 +105,8 @@ class Conversation:
         offered ("Did you mean ...?") rather than answered outright.
         """
         text = text.strip()
+        # "Forget what you learned?" is answered by the very next utterance only.
+        forget_asked, self._s.confirm_forget = self._s.confirm_forget, False
         if is_emergency(text):
             # Before anything else, even asleep: this must never be missed.
             self._s.asleep = False
@@ -119,8 +121,7 @@ class Conversation:
             return self._reply(text, "command", "", command="asleep", remember=False)
         if not text:
             return self._not_understood(text, heard_nothing=True)
-        if self._s.confirm_forget:
-            self._s.confirm_forget = False
+        if forget_asked:
             if command == "yes":
                 self.phrasings.clear()
                 return self._reply(text, "command", phrases.FORGOT_ALL, command="forget",
