@@ -198,7 +198,10 @@ def test_listening_learns_what_the_user_confirmed(virtual_mic: Any, tmp_path: Pa
         from tests.test_listen import read_until, spoken, start_listen, wait_for_ready
     except ImportError:
         from test_listen import (  # type: ignore[no-redef]
-            read_until, spoken, start_listen, wait_for_ready,
+            read_until,
+            spoken,
+            start_listen,
+            wait_for_ready,
         )
     question = spoken("my wife has M S, will exercise make her worse", "learn-question.wav")
     yes = spoken("yes", "learn-yes.wav")
@@ -223,3 +226,13 @@ def test_listening_learns_what_the_user_confirmed(virtual_mic: Any, tmp_path: Pa
     assert again["match"]["id"] == confirmed["match"]["id"] == offered["match"]["id"]
     kept = json.loads((tmp_path / "state" / "voice" / "phrasings.json").read_text())
     assert kept["phrasings"][0]["words"] == offered["query"]
+
+
+def test_heard_again_with_other_small_words_is_the_same_phrasing() -> None:
+    phrasings = PersonalPhrasings()
+    phrasings.learn("what does will exercise that one", "physical-therapy")
+    for heard in ("what does a exercise", "what does exercise make", "what exercise make",
+                  "what does exercise"):
+        assert phrasings.find(heard) is not None, heard
+    for other in ("what does a spasm", "is exercise good for stiffness", "exercise"):
+        assert phrasings.find(other) is None, other

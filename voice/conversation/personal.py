@@ -23,6 +23,16 @@ MAX_WORDS = 25
 #: forms (fillers gone, synonyms folded): "my legs go all jumpy" and "um my
 #: legs go all jumpy at night" are not the same, "my legs go jumpy" is.
 NEAR = 88.0
+#: With exactly the same content words, a looser likeness is enough: a
+#: recognizer hears the function words of one sentence differently each time.
+#: Four hearings of one espeak-ng sentence through the virtual microphone
+#: ("what does will exercise that one", "what does a exercise", "what does
+#: exercise make", "what exercise make") were 84-100 alike by rapidfuzz's
+#: token_set_ratio (64-88 by plain ratio); "is exercise good" is 66 from them.
+#: token_set_ratio is 100 for a subset ("exercise"), so the shorter must also
+#: have at least half the words of the longer.
+NEAR_SAME_CONTENT = 80.0
+SAME_CONTENT_LENGTH = 0.5
 
 
 def key_of(words: str) -> str:
@@ -84,7 +94,19 @@ class PersonalPhrasings:
             return None
         keys = [key_of(p.words) for p in self._items]
         hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=NEAR)
-        return self._items[hit[2]] if hit else None
+        if hit:
+            return self._items[hit[2]]
+        content = set(normalize.content_tokens(key))
+        if not content:
+            return None
+        best, found = NEAR_SAME_CONTENT, None
+        for item, other in zip(self._items, keys, strict=True):
+            score = fuzz.token_set_ratio(key, other)
+            n, m = len(key.split()), len(other.split())
+            if score >= best and min(n, m) >= SAME_CONTENT_LENGTH * max(n, m) and \
+                    set(normalize.content_tokens(other)) == content:
+                best, found = score, item
+        return found
 
     def forget(self, phrasing: Phrasing) -> bool:
         if phrasing not in self._items:
