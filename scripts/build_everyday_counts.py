@@ -3,7 +3,7 @@
 
     .venv/bin/python scripts/build_everyday_counts.py
 
-Counts the content tokens of the *tuning* halves of the out-of-scope sets
+Counts the content tokens, and keeps the cleaned sentences, of the *tuning* halves of the out-of-scope sets
 (tests/data/foreign-tuning.tsv, tests/data/health-tuning.tsv) and of the
 everyday sentences of the recognizer's language model
 (voice/speech_in/everyday.txt). The held-out halves are never read.
@@ -19,7 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from voice.matching.scope import COUNTS_FILE, count_everyday  # noqa: E402
+from voice.matching.scope import COUNTS_FILE, count_everyday, everyday_sentences  # noqa: E402
 
 SOURCES = (
     REPO / "tests" / "data" / "foreign-tuning.tsv",
@@ -43,6 +43,7 @@ def build() -> dict[str, object]:
                  "(tuning halves only); built by scripts/build_everyday_counts.py. "
                  "Requests from xliuhw/NLU-Evaluation-Data, CC BY 4.0 (tests/data/README.md).",
         "counts": count_everyday(sentences()),
+        "sentences": everyday_sentences(sentences()),
     }
 
 

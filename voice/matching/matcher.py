@@ -363,7 +363,7 @@ class Matcher:
             return True
         unknown: dict[str, str] = {}
         toks = self.content_tokens(text, unknown)
-        return self.scope.is_ours(toks, unknown)
+        return self.scope.is_ours(toks, unknown, normalize.prepare(text))
 
     def rank(self, text: str, limit: int = 5) -> list[Candidate]:
         """Entries ranked for ``text``, best first, with 0-100 scores."""
