@@ -89,3 +89,14 @@ def test_stored_everyday_model_is_built_from_the_tuning_halves_only() -> None:
     assert all("heldout" not in p.name for p in build_everyday_counts.SOURCES)
     stored = json.loads(COUNTS_FILE.read_text(encoding="utf-8"))
     assert stored == build_everyday_counts.build()
+
+
+def test_speech_heard_unsurely_needs_less_evidence_and_is_only_offered(
+    matcher: Matcher,
+) -> None:
+    """A misheard word of a question comes out as an everyday word ("play",
+    "game"): typed, it is declined; heard unsurely, it is offered, not answered."""
+    heard = "will exercise help play game"
+    assert matcher.match(heard).outcome == "no_match"
+    assert matcher.match(heard, doubtful=True).outcome == "confirm"
+    assert matcher.match("let's play a game of chess", doubtful=True).outcome == "no_match"

@@ -357,13 +357,14 @@ class Matcher:
         ``unknown`` receives the words of those the content does not know."""
         return [t for t, _ in self._repair(normalize.prepare(text).split(), unknown)]
 
-    def is_ours(self, text: str) -> bool:
-        """Whether ``text`` is about the content at all (always, without a scope model)."""
+    def is_ours(self, text: str, slack: float = 0.0) -> bool:
+        """Whether ``text`` is about the content at all (always, without a scope
+        model); ``slack`` lowers the evidence needed."""
         if self.scope is None:
             return True
         unknown: dict[str, str] = {}
         toks = self.content_tokens(text, unknown)
-        return self.scope.is_ours(toks, unknown, normalize.prepare(text))
+        return self.scope.is_ours(toks, unknown, normalize.prepare(text), slack)
 
     def rank(self, text: str, limit: int = 5) -> list[Candidate]:
         """Entries ranked for ``text``, best first, with 0-100 scores."""
@@ -395,7 +396,7 @@ class Matcher:
         cands = self.rank(text)
         if not cands or cands[0].score < self.confirm_threshold:
             return MatchResult(text, "no_match", cands)
-        if not self.is_ours(text):
+        if not self.is_ours(text, slack=scope.DOUBTFUL_SLACK if doubtful else 0.0):
             # Not about the content: declined without naming the nearest entry.
             return MatchResult(text, "no_match", [])
         top = cands[0].score

@@ -74,6 +74,11 @@ NEAREST_MARGIN = 10.0
 #: likeness of its small words. Neutral on the tuning halves (same figures
 #: from 3 to no limit); a guard for the held-out questions.
 NEAREST_ONLY_BELOW = 3.0
+#: Speech heard unsurely is only ever offered ("Did you mean ...?"), never
+#: answered, and a recognizer taught everyday sentences turns a misheard word
+#: of a question into an everyday word (evidence down to -NEG_CLIP). Such a
+#: question needs this much less evidence: one misheard word's worth.
+DOUBTFUL_SLACK = 2.0
 
 
 class GeneralEnglish:
@@ -203,10 +208,10 @@ class ScopeModel:
         return near[1] - (ours[1] if ours else 0.0) >= NEAREST_MARGIN
 
     def is_ours(self, tokens: Iterable[str], words: dict[str, str] | None = None,
-                cleaned: str = "") -> bool:
+                cleaned: str = "", slack: float = 0.0) -> bool:
         """Whether the question's evidence says ours (``cleaned``: its words,
-        to compare with everyday sentences too)."""
+        to compare with everyday sentences too; ``slack``: less evidence needed)."""
         evidence = self.evidence(tokens, words)
-        if evidence < self.threshold:
+        if evidence < self.threshold - slack:
             return False
         return evidence >= NEAREST_ONLY_BELOW or not self.nearer_everyday(cleaned)
