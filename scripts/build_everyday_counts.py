@@ -3,8 +3,9 @@
 
     .venv/bin/python scripts/build_everyday_counts.py
 
-Counts the content tokens, and keeps the cleaned sentences, of the *tuning* halves of the out-of-scope sets
-(tests/data/foreign-tuning.tsv, tests/data/health-tuning.tsv) and of the
+Counts the content tokens, and keeps the cleaned sentences, of the *tuning*
+halves of the out-of-scope sets (tests/data/foreign-tuning.tsv,
+tests/data/health-tuning.tsv) and of the
 everyday sentences of the recognizer's language model
 (voice/speech_in/everyday.txt). The held-out halves are never read.
 tests/test_scope.py checks that the stored file is what this builds.
