@@ -197,7 +197,7 @@ def test_listening_learns_what_the_user_confirmed(virtual_mic: Any, tmp_path: Pa
     try:
         from tests.test_listen import read_until, spoken, start_listen, wait_for_ready
     except ImportError:
-        from test_listen import (  # type: ignore[no-redef]
+        from test_listen import (  # type: ignore[no-redef, import-not-found]
             read_until,
             spoken,
             start_listen,
