@@ -173,6 +173,7 @@ def test_the_table_is_what_the_code_uses() -> None:
     """The rows' paths are the ones the code writes to (not a stale copy)."""
     from voice.cli.notices import told_path
     from voice.config import user_state_dir
+    from voice.conversation.personal_store import default_path as phrasings_path
     from voice.services.question_log import log_path, marker_path
     from voice.speech_in.adaptation import default_enrolment_dir, default_transform_path
     from voice.speech_in.learning import default_folder
@@ -180,6 +181,7 @@ def test_the_table_is_what_the_code_uses() -> None:
 
     state = user_state_dir()
     written = {default_folder(), default_enrolment_dir(), default_transform_path(),
-               default_path(), told_path(), log_path(), marker_path()}
+               default_path(), told_path(), log_path(), marker_path(),
+               phrasings_path()}
     assert {(state / k.where) for k in KEPT} == written
     assert os.path.commonpath([str(p) for p in written]) == str(state)

@@ -20,6 +20,7 @@ from voice.content.loader import load_knowledge
 from voice.conversation import Conversation, Reply
 from voice.conversation.choices import find_choice
 from voice.conversation.commands import find_command
+from voice.conversation.personal import PersonalPhrasings
 from voice.matching.emergency import is_emergency
 from voice.matching.matcher import Matcher
 from voice.matching.normalize import is_function_word
@@ -80,8 +81,12 @@ class Assistant:
         out: TextIO | None = None,
         json_lines: bool = False,
         settings_path: Path | None = None,
+        phrasings_path: Path | None = None,
     ) -> None:
         self.conversation = conversation
+        #: Where the user's learned ways of asking persist (None: not persisted).
+        self.phrasings_path = phrasings_path
+        self._phrasings_saved = conversation.phrasings.version
         #: None prints only (``--no-speak``).
         self.speaker = speaker
         self.out = out or sys.stdout
@@ -109,6 +114,7 @@ class Assistant:
             self.stop_speaking()
         self.wants_exit = self.wants_exit or reply.exit
         self._persist(reply.settings)
+        self._persist_phrasings()
         return reply
 
     def handle_heard(self, heard: Transcript, source: str | None = None) -> dict[str, Any]:
@@ -204,6 +210,21 @@ class Assistant:
         self._saved = settings
 
 
+    def _persist_phrasings(self) -> None:
+        phrasings = self.conversation.phrasings
+        if self.phrasings_path is None or phrasings.version == self._phrasings_saved:
+            return
+        import datetime
+
+        from voice.conversation.personal_store import save_phrasings
+
+        phrasings.stamp(datetime.date.today().isoformat())
+        problem = save_phrasings(phrasings, self.phrasings_path)
+        if problem:
+            print(f"voice: {problem}", file=sys.stderr, flush=True)
+        self._phrasings_saved = phrasings.version
+
+
 def load_matcher(cfg: Config) -> Matcher:
     kb = load_knowledge(cfg.content_dirs)
     return Matcher(kb, cfg.answer_threshold, cfg.confirm_threshold)
@@ -267,10 +288,28 @@ def build_assistant(cfg: Config, args: argparse.Namespace, json_lines: bool = Fa
             # Start the synthesiser with the user's saved rate and voice now,
             # not on the first answer.
             prepare(settings)
-    conversation = Conversation(matcher.kb, matcher, settings)
-    assistant = Assistant(conversation, speaker, json_lines=json_lines, settings_path=path)
+    phrasings, phrasings_path = learned_phrasings(persisted=path is not None)
+    conversation = Conversation(matcher.kb, matcher, settings, phrasings=phrasings)
+    assistant = Assistant(conversation, speaker, json_lines=json_lines, settings_path=path,
+                          phrasings_path=phrasings_path)
     assistant.live = LiveUpdates(args, cfg, matcher.kb.files)
     from voice.cli.shutdown import on_stop
 
     on_stop(assistant.stop_speaking)  # quitting or Ctrl-C silences it at once
     return assistant
+
+
+def learned_phrasings(persisted: bool) -> tuple[PersonalPhrasings, Path | None]:
+    """The user's learned ways of asking, kept beside the voice settings.
+
+    A damaged file is set aside and reported in one line; the assistant goes on.
+    """
+    if not persisted:
+        return PersonalPhrasings(), None
+    from voice.conversation.personal_store import default_path, load_phrasings
+
+    path = default_path()
+    phrasings, problem = load_phrasings(path)
+    if problem:
+        print(f"voice: {problem}", file=sys.stderr, flush=True)
+    return phrasings, path

@@ -52,6 +52,11 @@ KEPT: tuple[Kept, ...] = (
     Kept("voice-settings.json",
          "the speech rate, volume and voice chosen by voice ('slower', 'louder')",
          voice=False, words=False, removed_by="delete the file"),
+    Kept("phrasings.json",
+         "the ways of asking learned from the user (the words of a 'Did you mean ...?' "
+         "answered yes), at most 200",
+         voice=False, words=True,
+         removed_by="'voice phrases --forget', or saying 'forget what you learned'"),
     Kept("questions.jsonl",
          "the questions asked and what became of them (words only, 30 days), only when a "
          "caregiver turned the question log on ([questions] log; off by default)",

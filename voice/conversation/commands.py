@@ -85,6 +85,10 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     "greet": ("hello", "hi", "hey", "good morning", "good afternoon", "good evening", "hi there"),
     "thanks": ("thank you", "thanks", "thank you very much", "thanks a lot", "cheers"),
     "exit": ("quit", "exit", "quit program", "exit program", "shut down", "turn off"),
+    # The user's own ways of asking (voice/conversation/personal.py); asks for a yes first.
+    # Few phrasings: each adds words to the recognizer's language model, and
+    # more of them made spoken emergencies ("call an ambulance") heard worse.
+    "forget": ("forget what you learned", "forget what you have learned"),
 }
 
 #: Politeness around a command that does not change it.

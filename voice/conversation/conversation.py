@@ -13,6 +13,7 @@ from voice.content.model import Entry, KnowledgeBase
 from voice.conversation import phrases
 from voice.conversation.choices import Choice, find_choice
 from voice.conversation.commands import find_command
+from voice.conversation.personal import PersonalPhrasings, Phrasing
 from voice.conversation.reply import Reply
 from voice.conversation.speech_parts import parts
 from voice.matching.emergency import is_emergency
@@ -54,6 +55,14 @@ class _State:
     asleep: bool = False
     #: The topics were read with their numbers: a bare "seven" now chooses one.
     numbered: bool = False
+    #: The words that led to the current offer: learned if the user says yes.
+    offer_words: str = ""
+    #: The words of the question the matcher answered last (for "that's wrong").
+    answer_words: str = ""
+    #: The learned phrasing the last answer came from ("that's wrong" removes it).
+    answered_phrasing: Phrasing | None = None
+    #: "Forget what you learned" was said: waiting for yes or no.
+    confirm_forget: bool = False
 
 
 class Conversation:
@@ -65,8 +74,11 @@ class Conversation:
         matcher: Matcher | None = None,
         settings: VoiceSettings | None = None,
         paged: bool = True,
+        phrasings: PersonalPhrasings | None = None,
     ) -> None:
         self.kb = kb
+        #: The user's own ways of asking, learned from "Did you mean ...?" "Yes".
+        self.phrasings = phrasings if phrasings is not None else PersonalPhrasings()
         #: Offer long answers in parts ("Shall I go on?"); off for one-shot answers.
         self.paged = paged
         self.matcher = matcher or Matcher(kb)
@@ -93,6 +105,8 @@ class Conversation:
         offered ("Did you mean ...?") rather than answered outright.
         """
         text = text.strip()
+        # "Forget what you learned?" is answered by the very next utterance only.
+        forget_asked, self._s.confirm_forget = self._s.confirm_forget, False
         if is_emergency(text):
             # Before anything else, even asleep: this must never be missed.
             self._s.asleep = False
@@ -107,6 +121,13 @@ class Conversation:
             return self._reply(text, "command", "", command="asleep", remember=False)
         if not text:
             return self._not_understood(text, heard_nothing=True)
+        if forget_asked:
+            if command == "yes":
+                self.phrasings.clear()
+                return self._reply(text, "command", phrases.FORGOT_ALL, command="forget",
+                                   learned="cleared")
+            if command == "no":
+                return self._reply(text, "command", phrases.KEPT_LEARNED, command="no")
         if command:
             return self._command(text, command)
         choice = find_choice(text)
@@ -126,11 +147,20 @@ class Conversation:
     # -- questions --------------------------------------------------------
 
     def _question(self, text: str, doubtful: bool = False) -> Reply:
+        learned = self.phrasings.find(text)
+        entry = self._entry(learned.entry_id) if learned is not None else None
+        if learned is not None and entry is not None:
+            # The user told us what these words mean: answered outright, even
+            # when heard unsurely, since the same words were heard before.
+            return self._answer(text, entry, phrasing=learned)
         result = self.matcher.match(text, doubtful=doubtful)
         if result.outcome == "answer" and result.entry is not None:
-            return self._answer(text, result.entry, result)
+            reply = self._answer(text, result.entry, result)
+            self._s.answer_words = text
+            return reply
         if result.outcome == "confirm":
             self._s.offered = result.offered
+            self._s.offer_words = text
             self._s.offer_repeats, self._s.offer_score = 0, result.score
             self._s.pending_parts = []
             self._s.failures = 0
@@ -140,10 +170,26 @@ class Conversation:
             )
         return self._not_understood(text, result=result, unclear=doubtful)
 
+    def _entry(self, entry_id: str) -> Entry | None:
+        for entry in self.kb.entries:
+            if entry.id == entry_id:
+                return entry
+        return None
+
+    def _learn(self, chosen: Entry) -> str | None:
+        """The words of the offer the user just confirmed become theirs for ``chosen``."""
+        words, self._s.offer_words = self._s.offer_words, ""
+        if words and self.phrasings.learn(words, chosen.id):
+            return "added"
+        return None
+
     def _answer(self, text: str, entry: Entry, result: MatchResult | None = None,
-                others: list[Entry] | None = None) -> Reply:
+                others: list[Entry] | None = None, phrasing: Phrasing | None = None,
+                learned: str | None = None) -> Reply:
         s = self._s
         s.offered = []
+        s.offer_words, s.answer_words = "", ""
+        s.answered_phrasing = phrasing
         if others is None and result is not None:
             others = [c.entry for c in result.candidates[1:] if c.score >= OTHER_FLOOR]
         # One runner-up: after a wrong answer, a second guess at most.
@@ -164,6 +210,7 @@ class Conversation:
             score=result.score if result else 100.0,
             alternatives=result.candidates[1:] if result else [],
             more=bool(s.pending_parts), stop_speaking=True,
+            learned="used" if phrasing is not None else learned,
         )
 
     def _not_understood(
@@ -208,7 +255,8 @@ class Conversation:
         if s.offered and not choice.led and choice.number <= len(s.offered):
             # "Did you mean A; or B?" answered with "one" or "two".
             chosen = s.offered[choice.number - 1]
-            return self._answer(text, chosen, others=[e for e in s.offered if e != chosen])
+            return self._answer(text, chosen, others=[e for e in s.offered if e != chosen],
+                                learned=self._learn(chosen))
         if choice.led or s.numbered:
             entries = self.kb.entries
             if choice.number <= len(entries):
@@ -248,7 +296,20 @@ class Conversation:
             )
         if command in ("yes", "second", "more"):
             return self._yes(text, command)
+        if command == "forget":
+            if not len(self.phrasings):
+                return self._reply(text, "command", phrases.NOTHING_LEARNED, command=command)
+            s.confirm_forget = True
+            return self._reply(text, "command", phrases.confirm_forget(len(self.phrasings)),
+                               command=command)
         if command in ("no", "wrong"):
+            if command == "wrong" and s.answered_phrasing is not None:
+                # The answer came from a phrasing the user taught: it was wrong.
+                gone, s.answered_phrasing = s.answered_phrasing, None
+                self.phrasings.forget(gone)
+                s.pending_parts = []
+                return self._reply(text, "command", phrases.forgot_phrasing(gone.words),
+                                   command=command, stop_speaking=True, learned="removed")
             if s.offered:
                 s.offered = []
                 return self._reply(text, "command", phrases.ASK_AGAIN, command=command)
@@ -295,6 +356,8 @@ class Conversation:
         s = self._s
         s.offered, s.others, s.pending_parts = s.others, [], []
         s.offer_repeats, s.offer_score = 0, 0.0
+        # If the runner-up is what was meant, the question's words mean it.
+        s.offer_words, s.answer_words = s.answer_words, ""
         titles = [e.title for e in s.offered]
         return self._reply(
             text, "confirm", f"{phrases.SORRY} {phrases.did_you_mean(titles)}",
@@ -307,7 +370,8 @@ class Conversation:
             index = 1 if command == "second" else 0
             if index < len(s.offered):
                 chosen = s.offered[index]
-                return self._answer(text, chosen, others=[e for e in s.offered if e != chosen])
+                return self._answer(text, chosen, others=[e for e in s.offered if e != chosen],
+                                    learned=self._learn(chosen))
         if s.pending_parts:
             chunk = s.pending_parts.pop(0)
             say = f"{chunk} {s.pending_prompt}" if s.pending_parts else chunk

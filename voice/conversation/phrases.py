@@ -114,3 +114,20 @@ def volume_changed(command: str, changed: bool) -> str:
                 else "This is as quiet as I can speak.")
     return ("All right, I'll speak louder." if command == "louder"
             else "All right, I'll speak more quietly.")
+
+
+# -- the user's own ways of asking (voice/conversation/personal.py) -----------
+NOTHING_LEARNED = "I haven't learned any of your ways of asking yet. What would you like to know?"
+KEPT_LEARNED = "All right, I'll keep them. What would you like to know?"
+FORGOT_ALL = "Done. I've forgotten every way of asking you taught me."
+
+
+def forgot_phrasing(words: str) -> str:
+    return (f"{SORRY} I won't take '{words}' to mean that again. "
+            f"{_IN_OTHER_WORDS}")
+
+
+def confirm_forget(count: int) -> str:
+    what = "one way of asking" if count == 1 else f"{count} ways of asking"
+    return (f"You taught me {what}. Shall I forget them all? "
+            "Say yes to forget, or no to keep them.")

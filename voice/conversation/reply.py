@@ -42,6 +42,10 @@ class Reply:
     """The assistant is asleep after this reply (only "wake up" is heard)."""
     more: bool = False
     """More of the answer is waiting ("Shall I go on?")."""
+    learned: str | None = None
+    """The user's own ways of asking: "added" (the words just confirmed were
+    learned), "used" (answered from one), "removed" (after "that's wrong"),
+    "cleared" (all forgotten)."""
 
     def to_json(self) -> dict[str, Any]:
         match = None
@@ -64,4 +68,5 @@ class Reply:
             "volume": round(self.settings.volume, 2),
             "asleep": self.asleep,
             "more": self.more,
+            "learned": self.learned,
         }

@@ -35,7 +35,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from voice.content.model import Entry, EntryKind, KnowledgeBase
-from voice.matching import normalize
+from voice.matching import normalize, scope
 from voice.matching.off_topic import WORDS as OFF_TOPIC
 
 Outcome = Literal["answer", "confirm", "no_match"]
@@ -68,7 +68,7 @@ FUZZY_TOKEN_CUTOFF = 84.0
 #: How much an unknown word weighs against the question's known words.
 UNKNOWN_SHARE = 0.3
 #: Stands for any word of an everyday off-topic request; it matches no entry.
-OFF_TOPIC_TOKEN = "<off-topic>"
+OFF_TOPIC_TOKEN = scope.OFF_TOPIC_TOKEN
 #: An off-topic word outweighs a rare known word: it vetoes all but strong matches.
 OFF_TOPIC_WEIGHT = 1.5
 #: A question without content words matches a phrasing without content words
@@ -158,8 +158,15 @@ class Matcher:
         kb: KnowledgeBase,
         answer_threshold: float = 72.0,
         confirm_threshold: float = 45.0,
+        scope_model: scope.ScopeModel | None = None,
+        check_scope: bool = True,
     ) -> None:
         self.kb = kb
+        #: Decides whether a question is about the content at all (see scope.py);
+        #: ``check_scope=False`` matches every question, as before it existed.
+        self.scope: scope.ScopeModel | None = (
+            (scope_model or scope.ScopeModel(kb)) if check_scope else None
+        )
         self.answer_threshold = answer_threshold
         self.confirm_threshold = confirm_threshold
         self._items: list[_Indexed] = []
@@ -216,8 +223,13 @@ class Matcher:
 
     # -- token repair -----------------------------------------------------
 
-    def _repair(self, words: list[str]) -> list[tuple[str, float]]:
-        """Content tokens with a confidence weight each, after fixing segmentation."""
+    def _repair(
+        self, words: list[str], unknown: dict[str, str] | None = None
+    ) -> list[tuple[str, float]]:
+        """Content tokens with a confidence weight each, after fixing segmentation.
+
+        ``unknown``, when given, receives the word each token the content does
+        not know was made from (token -> word), for the scope model."""
         out: list[tuple[str, float]] = []
         i = 0
         while i < len(words):
@@ -244,6 +256,8 @@ class Matcher:
                 continue
             near = self._near(tok) if len(w) >= 5 else None
             out.append((near, FUZZY_TOKEN_WEIGHT) if near else (tok, 1.0))
+            if not near and unknown is not None:
+                unknown[tok] = w
         return out
 
     def _split(self, word: str) -> list[str] | None:
@@ -338,6 +352,20 @@ class Matcher:
         ranked = sorted(best.items(), key=lambda kv: kv[1], reverse=True)
         return [Candidate(self._items[idx].entry, round(score, 1)) for idx, score in ranked]
 
+    def content_tokens(self, text: str, unknown: dict[str, str] | None = None) -> list[str]:
+        """The question's content tokens as the matcher scores them (after repair);
+        ``unknown`` receives the words of those the content does not know."""
+        return [t for t, _ in self._repair(normalize.prepare(text).split(), unknown)]
+
+    def is_ours(self, text: str, slack: float = 0.0) -> bool:
+        """Whether ``text`` is about the content at all (always, without a scope
+        model); ``slack`` lowers the evidence needed."""
+        if self.scope is None:
+            return True
+        unknown: dict[str, str] = {}
+        toks = self.content_tokens(text, unknown)
+        return self.scope.is_ours(toks, unknown, normalize.prepare(text), slack)
+
     def rank(self, text: str, limit: int = 5) -> list[Candidate]:
         """Entries ranked for ``text``, best first, with 0-100 scores."""
         cleaned = normalize.prepare(text)
@@ -368,6 +396,9 @@ class Matcher:
         cands = self.rank(text)
         if not cands or cands[0].score < self.confirm_threshold:
             return MatchResult(text, "no_match", cands)
+        if not self.is_ours(text, slack=scope.DOUBTFUL_SLACK if doubtful else 0.0):
+            # Not about the content: declined without naming the nearest entry.
+            return MatchResult(text, "no_match", [])
         top = cands[0].score
         close = len(cands) > 1 and top - cands[1].score < CLOSE_MARGIN
         # A question the entry explains completely is answered even when a

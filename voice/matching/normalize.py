@@ -22,6 +22,11 @@ _CONTRACTIONS = {
     "i've": "i have", "i'd": "i would", "i'll": "i will", "you're": "you are",
     "let's": "let us", "couldn't": "could not", "wouldn't": "would not",
     "shouldn't": "should not", "didn't": "did not",
+    # Typed without the apostrophe (recognizers and quick typists do).
+    "dont": "do not", "doesnt": "does not", "didnt": "did not", "isnt": "is not",
+    "arent": "are not", "cant": "can not", "couldnt": "could not", "wouldnt": "would not",
+    "shouldnt": "should not", "ive": "i have", "im": "i am", "youre": "you are",
+    "thats": "that is", "theres": "there is",
 }
 
 #: Openers and hesitations that carry no meaning; removed as whole phrases.

@@ -303,6 +303,25 @@ def check_learning(cfg: Config) -> Check:
                  else "just keep asking; or read sentences once with 'voice adapt'")
 
 
+def check_phrasings() -> Check:
+    """How many ways of asking the assistant learned from the user (kept on this device)."""
+    from voice.conversation.personal_store import default_path
+
+    path = default_path()
+    if not path.exists():
+        return Check("Your ways of asking", "ok", "none learned yet")
+    import json
+
+    try:
+        count = len(json.loads(path.read_text(encoding="utf-8"))["phrasings"])
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        return Check("Your ways of asking", "warn", f"{path} is damaged ({e})",
+                     "the assistant sets it aside when it starts; nothing else to do")
+    return Check("Your ways of asking", "ok",
+                 f"{count} learned, kept on this device only in {path}",
+                 "'voice phrases' lists them; 'voice phrases --forget' deletes them")
+
+
 def check_recognizer_choice(cfg: Config, sphinx: Check, vosk: Check) -> Check:
     usable = {"pocketsphinx": sphinx.status == "ok", "vosk": vosk.status == "ok"}
     if cfg.recognizer == "auto":
@@ -378,6 +397,7 @@ def run_checks(cfg: Config) -> list[Check]:
     checks.append(safe("Voice adaptation", lambda: check_adaptation(cfg)))
     checks.append(safe("Learning your voice", lambda: check_learning(cfg)))
     checks.append(safe("Content", lambda: check_content(cfg)))
+    checks.append(safe("Your ways of asking", check_phrasings))
     checks.append(safe("GPIO", lambda: check_gpio(cfg)))
     checks.append(safe("Privacy", check_privacy))
     return checks

@@ -1,0 +1,102 @@
+"""Declining what is not ours: the scope model (voice/matching/scope.py)."""
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from voice.content.loader import load_knowledge, parse_markdown
+from voice.content.model import KnowledgeBase
+from voice.matching import Matcher
+from voice.matching.scope import COUNTS_FILE, GeneralEnglish
+
+from .conftest import CONTENT
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_knowledge([CONTENT])
+
+
+@pytest.fixture(scope="module")
+def matcher(kb: KnowledgeBase) -> Matcher:
+    return Matcher(kb)
+
+
+@pytest.mark.parametrize("request_text", [
+    # Everyday requests that a content word used to pull onto a health entry.
+    "let's play a game of chess", "check my emails", "change the light colour to blue",
+    "how do I cook risotto", "can you start the vacuum",
+    # Health questions the content does not cover.
+    "how do I get rid of dandruff", "what causes gout", "how do I treat conjunctivitis",
+])
+def test_declines_what_is_not_ours(matcher: Matcher, request_text: str) -> None:
+    result = matcher.match(request_text)
+    assert result.outcome == "no_match", (request_text, result.entry)
+    assert result.candidates == []  # nothing named as the nearest entry
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("what brings it on", "causes-and-risk-factors"),
+    ("can they fix it", "is-there-a-cure-for-neuromuscular-disorders"),
+    ("my legs are tight every morning what can i do", "physical-therapy"),
+    ("whats a spinal cord stimulator", "neuromodulation-treatments"),
+    ("what should I eat", "dietary-adjustments"),
+    ("tell me what this is about", "introduction"),
+])
+def test_still_answers_or_offers_ours(matcher: Matcher, question: str, entry_id: str) -> None:
+    result = matcher.match(question)
+    assert result.outcome != "no_match"
+    assert entry_id in [e.id for e in result.offered]
+
+
+def test_without_the_check_the_old_behaviour_is_kept(kb: KnowledgeBase) -> None:
+    plain = Matcher(kb, check_scope=False)
+    assert plain.scope is None
+    assert plain.match("let's play a game of chess").outcome != "no_match"
+
+
+def test_evidence_comes_from_the_loaded_content(kb: KnowledgeBase) -> None:
+    """A caregiver's page adds words: questions about them become ours."""
+    question = "how do I set up a lasting power of attorney"
+    assert Matcher(kb).match(question).outcome == "no_match"
+    extra = parse_markdown(
+        "# Caregivers\n\n## Lasting power of attorney\n\nA lasting power of attorney lets someone "
+        "you trust decide for you if you no longer can; a solicitor can set it up.\n\n"
+        "Also asked:\n- who decides for me if I can't\n- what is an attorney\n"
+        "- how do I set up a power of attorney\n",
+        "caregiver.md",
+    )
+    bigger = KnowledgeBase(kb.entries + tuple(extra))
+    result = Matcher(bigger).match(question)
+    assert result.outcome != "no_match"
+    assert result.entry is not None and result.entry.title == "Lasting power of attorney"
+
+
+def test_rare_words_weigh_more_than_common_ones() -> None:
+    english = GeneralEnglish()
+    assert english.rarity("morning") < 4.5 < english.rarity("gout")
+    assert english.rarity("verruca") == GeneralEnglish.MISSING
+
+
+def test_stored_everyday_model_is_built_from_the_tuning_halves_only() -> None:
+    sys.path.insert(0, str(REPO / "scripts"))
+    import build_everyday_counts  # type: ignore[import-not-found]
+
+    assert all("heldout" not in p.name for p in build_everyday_counts.SOURCES)
+    stored = json.loads(COUNTS_FILE.read_text(encoding="utf-8"))
+    assert stored == build_everyday_counts.build()
+
+
+def test_speech_heard_unsurely_needs_less_evidence_and_is_only_offered(
+    matcher: Matcher,
+) -> None:
+    """A misheard word of a question comes out as an everyday word ("play",
+    "game"): typed, it is declined; heard unsurely, it is offered, not answered."""
+    heard = "will exercise help play game"
+    assert matcher.match(heard).outcome == "no_match"
+    assert matcher.match(heard, doubtful=True).outcome == "confirm"
+    assert matcher.match("let's play a game of chess", doubtful=True).outcome == "no_match"

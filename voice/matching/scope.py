@@ -1,0 +1,217 @@
+"""Is a question ours? Evidence from two word models, not from word lists.
+
+Two unigram models are compared, naive-Bayes style, over the question's
+content tokens (stemmed, fillers gone, as the matcher sees them):
+
+* **ours**: built when the matcher is built, from the loaded content (titles,
+  editors' phrasings and keywords, answers). Content added or edited by a
+  clinic or a caregiver changes it at once; nothing here names a topic.
+* **everyday**: word counts of everyday requests and health questions we do
+  not cover, written by others and by us (``everyday_counts.json``, built by
+  ``count_everyday`` from the *tuning* halves only, see tests/data/README.md).
+
+A token's evidence is log P(t | ours) / P(t | everyday). "play", "check",
+"change", "start" are common in everyday requests and rare in the content,
+so they no longer pull "play a game" onto "What role does physical therapy
+play"; "spasm", "physiotherapy", "wheelchair" are the opposite. A word
+neither model knows ("baldness", "risotto") counts as mild evidence against:
+the content is a closed subject, everyday talk is open. The question is ours
+when the summed evidence reaches ``SCOPE_THRESHOLD``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from voice.content.model import KnowledgeBase
+from voice.matching import normalize
+
+COUNTS_FILE = Path(__file__).with_name("everyday_counts.json")
+#: What the matcher puts in place of a word of its off-topic list.
+OFF_TOPIC_TOKEN = "<off-topic>"
+#: Weight of a token in a title, phrasing or keyword against one in an answer:
+#: questions are worded like the editors' phrasings, not like the article.
+QUESTION_FIELD_WEIGHT = 3.0
+#: Additive smoothing of both models (per token).
+SMOOTHING = 0.5
+#: Evidence of a token the content does not use (before its rarity), and
+#: what each everyday use of it adds against (scaled by log(1 + count)).
+UNSEEN = -0.5
+EVERYDAY_UNSEEN = 0.25
+#: Evidence of a word of the matcher's off-topic list.
+OFF_TOPIC = -4.0
+#: A single token's evidence is clipped to this range, so one very rare
+#: word cannot outvote the rest of the question on its own.
+CLIP = 4.0
+NEG_CLIP = 2.0
+#: A word the content does not know is evidence against in proportion to how
+#: rare it is in general English beyond this (-log10 probability): "morning"
+#: (3.8) or "told" (3.4) say little, "gout" (6.5) or "dandruff" (6.3) name a
+#: subject the content does not cover.
+RARITY_FREE = 4.5
+RARITY_WEIGHT = 4.0
+#: Rarity assumed when no general-English model can be read.
+RARITY_KNOWN = 5.0
+#: Summed evidence at which a question is ours.
+SCOPE_THRESHOLD = 0.0
+#: A question at least this close (rapidfuzz ratio of the cleaned words) to an
+#: everyday sentence, and closer to it by ``NEAREST_MARGIN`` than to any title
+#: or phrasing of the content, is declined: "how much sleep does a child need"
+#: is one word from "how much sleep does a teenager need". Chosen on the
+#: tuning halves, each half judged against the other: everyday requests
+#: declined 98.9 -> 99.3%, dev.tsv out of scope 96.7 -> 100%, no in-scope
+#: question of tuning.tsv or dev.tsv lost.
+NEAREST_CUTOFF = 70.0
+NEAREST_MARGIN = 10.0
+#: ... but only a question whose word evidence is below this: one with a word
+#: as telling as "spasm" or "wheelchair" (evidence 4) is not overruled by the
+#: likeness of its small words. Neutral on the tuning halves (same figures
+#: from 3 to no limit); a guard for the held-out questions.
+NEAREST_ONLY_BELOW = 3.0
+#: Speech heard unsurely is only ever offered ("Did you mean ...?"), never
+#: answered, and a recognizer taught everyday sentences turns a misheard word
+#: of a question into an everyday word (evidence down to -NEG_CLIP). Such a
+#: question needs this much less evidence: one misheard word's worth.
+DOUBTFUL_SLACK = 2.0
+
+
+class GeneralEnglish:
+    """How rare a word is in general English: -log10 of its unigram probability
+    in CMU Sphinx's en-us language model (shipped with pocketsphinx, 72,547
+    words; read on first use, 0.05 s and ~33 MB). Without it every word counts
+    as ``RARITY_KNOWN``."""
+
+    #: A word the model lacks counts as this rare ("verruca", "risotto").
+    MISSING = 7.5
+    _LOGBASE_TO_LOG10 = math.log10(1.0001)
+
+    def __init__(self) -> None:
+        self._model: object | None = None
+        self._tried = False
+
+    def _load(self) -> object | None:
+        if not self._tried:
+            self._tried = True
+            try:
+                import pocketsphinx
+
+                path = Path(pocketsphinx.__file__).parent / "model" / "en-us" / "en-us.lm.bin"
+                self._model = pocketsphinx.NGramModel.readfile(str(path))
+            except Exception:  # no model: every word counts alike
+                self._model = None
+        return self._model
+
+    def rarity(self, word: str) -> float:
+        model = self._load()
+        if model is None:
+            return RARITY_KNOWN
+        logp = model.prob([word])  # type: ignore[attr-defined]
+        if logp < -10**8:
+            return self.MISSING
+        return min(self.MISSING, -logp * self._LOGBASE_TO_LOG10)
+
+
+def everyday_sentences(lines: Iterable[str]) -> list[str]:
+    """The cleaned, distinct everyday sentences, the way the stored file keeps them."""
+    return sorted({p for p in (normalize.prepare(line) for line in lines) if p})
+
+
+def count_everyday(lines: Iterable[str]) -> dict[str, int]:
+    """Token counts of everyday sentences, the way the stored file is built."""
+    counts: Counter[str] = Counter()
+    for line in lines:
+        counts.update(normalize.tokens(line))
+    return dict(sorted(counts.items()))
+
+
+def load_everyday(path: Path = COUNTS_FILE) -> dict[str, int]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {str(k): int(v) for k, v in data["counts"].items()}
+
+
+def load_sentences(path: Path = COUNTS_FILE) -> list[str]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [str(x) for x in data.get("sentences", [])]
+
+
+class ScopeModel:
+    """Decides whether a question's words are about the loaded content."""
+
+    def __init__(self, kb: KnowledgeBase, everyday: dict[str, int] | None = None,
+                 threshold: float = SCOPE_THRESHOLD,
+                 english: GeneralEnglish | None = None,
+                 sentences: list[str] | None = None) -> None:
+        self.threshold = threshold
+        #: Everyday sentences (cleaned), and the content's titles and phrasings.
+        self._sentences = load_sentences() if sentences is None else sentences
+        self._phrasings = [normalize.prepare(p) for e in kb.entries
+                           for p in (e.title, *e.phrasings)]
+        ours: dict[str, float] = defaultdict(float)
+        for entry in kb.entries:
+            for text in (entry.title, *entry.phrasings, *entry.keywords):
+                for tok in normalize.tokens(text):
+                    ours[tok] += QUESTION_FIELD_WEIGHT
+            for tok in normalize.tokens(entry.answer):
+                ours[tok] += 1.0
+        self._ours = dict(ours)
+        self._everyday = load_everyday() if everyday is None else everyday
+        self.english = english or GeneralEnglish()
+        vocab = len(set(ours) | set(self._everyday))
+        self._ours_total = sum(ours.values()) + SMOOTHING * vocab
+        self._everyday_total = sum(self._everyday.values()) + SMOOTHING * vocab
+
+    def token_evidence(self, tok: str, word: str | None = None) -> float:
+        """log P(tok | ours) / P(tok | everyday), clipped; for a token the
+        content does not know, evidence against from ``word``'s rarity."""
+        if tok == OFF_TOPIC_TOKEN:
+            return OFF_TOPIC
+        o, e = self._ours.get(tok, 0.0), self._everyday.get(tok, 0)
+        if not o:
+            rarity = self._rarity(word, tok)
+            return UNSEEN - RARITY_WEIGHT * max(0.0, rarity - RARITY_FREE) - \
+                EVERYDAY_UNSEEN * math.log1p(e)
+        llr = math.log((o + SMOOTHING) / self._ours_total) - math.log(
+            (e + SMOOTHING) / self._everyday_total
+        )
+        return max(-NEG_CLIP, min(CLIP, llr))
+
+    def _rarity(self, word: str | None, tok: str) -> float:
+        """The rarity of ``word``, or of its stem when that is a commoner word
+        ("swears" -> "swear"): an inflection is no rarer a subject."""
+        if not word:
+            return RARITY_KNOWN
+        rarity = self.english.rarity(word)
+        return min(rarity, self.english.rarity(tok)) if tok != word else rarity
+
+    def evidence(self, tokens: Iterable[str], words: dict[str, str] | None = None) -> float:
+        """Summed evidence of the distinct tokens; ``words``: the word each
+        token unknown to the content was made from."""
+        words = words or {}
+        return sum(self.token_evidence(t, words.get(t)) for t in set(tokens))
+
+    def nearer_everyday(self, cleaned: str) -> bool:
+        """``cleaned`` (``normalize.prepare``d) is much like an everyday sentence
+        and less like anything the content is asked with."""
+        if not cleaned or not self._sentences:
+            return False
+        near = process.extractOne(cleaned, self._sentences, scorer=fuzz.ratio,
+                                  score_cutoff=NEAREST_CUTOFF)
+        if near is None:
+            return False
+        ours = process.extractOne(cleaned, self._phrasings, scorer=fuzz.ratio)
+        return near[1] - (ours[1] if ours else 0.0) >= NEAREST_MARGIN
+
+    def is_ours(self, tokens: Iterable[str], words: dict[str, str] | None = None,
+                cleaned: str = "", slack: float = 0.0) -> bool:
+        """Whether the question's evidence says ours (``cleaned``: its words,
+        to compare with everyday sentences too; ``slack``: less evidence needed)."""
+        evidence = self.evidence(tokens, words)
+        if evidence < self.threshold - slack:
+            return False
+        return evidence >= NEAREST_ONLY_BELOW or not self.nearer_everyday(cleaned)
