@@ -324,6 +324,9 @@ def check_recognizer_choice(cfg: Config, sphinx: Check, vosk: Check,
     usable = {"pocketsphinx": sphinx.status == "ok", "vosk": vosk.status == "ok",
               "whisper": whisper is not None and whisper.detail.startswith("model in")}
     if cfg.recognizer == "auto":
+        # As voice.speech_in.select: a Vosk model named in the settings comes first.
+        if cfg.model and Path(cfg.model).expanduser().is_dir():
+            usable["whisper"] = False
         chosen = ("whisper" if usable["whisper"] else "vosk" if usable["vosk"]
                   else "pocketsphinx" if usable["pocketsphinx"] else "")
     elif cfg.recognizer == "whisper" and not usable["whisper"]:
