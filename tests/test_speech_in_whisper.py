@@ -105,6 +105,19 @@ def test_silence_noise_and_coughs_are_never_heard_as_words(
     assert heard.text == "", heard
 
 
+def test_whispers_own_thresholds_decide_what_is_sure() -> None:
+    from voice.speech_in.base import Transcript
+    from voice.speech_in.whisper.confidence import SURE_ANSWER, SURE_WORD
+
+    words = (("is", 0.9), ("there", SURE_WORD / 2), ("a", 0.9), ("cure", SURE_ANSWER + 0.05))
+    text = " ".join(w for w, _ in words)
+    whisper = Transcript(text, "whisper", words=words)
+    assert query_of(whisper) == "is a cure" and not is_doubtful(whisper)
+    # The same figures from PocketSphinx (posteriors: sure only from 0.9).
+    sphinx = Transcript(text, "pocketsphinx", words=words)
+    assert is_doubtful(sphinx)
+
+
 def test_exact_digital_silence_is_not_decoded_at_all(
     rec: WhisperRecognizer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
