@@ -268,3 +268,24 @@ def test_auto_uses_whisper_when_the_model_verifies(
     said: list[str] = []
     loaded = load_recognizer(Config(content_dirs=(str(CONTENT),)), said.append)
     assert isinstance(loaded, WhisperRecognizer) and said == [WHISPER_LINE]
+
+
+def test_ptt_finishes_the_stream_it_fed_while_listening(
+    rec: WhisperRecognizer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from voice.cli.commands.ptt import _DecodedWhileListening
+
+    a, b = _speech_with_pause(tmp_path)
+    audio = np.concatenate([a, b, np.zeros(16000, np.int16)])
+
+    class Mic:  # the real Microphone needs a sound server: this one replays audio
+        def listen(self, stop: object, on_event: object, on_audio: object = None,
+                   end_on_silence: bool = True) -> object:
+            for i in range(0, len(audio), 480):
+                on_audio(AudioClip(audio[i : i + 480], 16000))  # type: ignore[operator]
+            return SimpleNamespace(clip=AudioClip(audio, 16000))
+
+    streamed = _DecodedWhileListening(rec)
+    utt = streamed.listen(Mic(), None, None, True)
+    monkeypatch.setattr(rec, "transcribe", lambda clip: pytest.fail("decoded again"))
+    assert streamed.transcribe(utt.clip).text.endswith("cure for neuromuscular disorders")
