@@ -201,3 +201,22 @@ def test_ptt_answers_with_whisper_decoded_while_listening(
             proc.wait()
     assert not any("Traceback" in line for line in err.seen)
     assert network_use(log) == []
+
+
+def test_doctor_checks_the_whisper_digests(damaged_models: Path, tmp_path: Path) -> None:
+    def doctor(models: Path) -> list[str]:
+        env = dict(os.environ, VOICE_MODELS_DIR=str(models),
+                   XDG_CACHE_HOME=str(tmp_path / "cache"))
+        proc = subprocess.run([sys.executable, "-m", "voice", "doctor"], cwd=REPO, env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert "Traceback" not in proc.stderr
+        return proc.stdout.splitlines()
+
+    good = doctor(MODEL.parent)
+    assert any(ln.startswith("ok   Whisper: model in ") and "pinned SHA-256" in ln for ln in good)
+    assert "ok   Recognizer: whisper will be used (setting: auto)" in good
+    bad = doctor(damaged_models)
+    (whisper,) = [ln for ln in bad if ln[5:].startswith("Whisper:")]
+    assert whisper.startswith("warn") and "config.json has been changed" in whisper
+    assert "scripts/install.sh" in whisper
+    assert "ok   Recognizer: pocketsphinx will be used (setting: auto)" in bad
