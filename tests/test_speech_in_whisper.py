@@ -289,3 +289,15 @@ def test_ptt_finishes_the_stream_it_fed_while_listening(
     utt = streamed.listen(Mic(), None, None, True)
     monkeypatch.setattr(rec, "transcribe", lambda clip: pytest.fail("decoded again"))
     assert streamed.transcribe(utt.clip).text.endswith("cure for neuromuscular disorders")
+
+
+def test_voice_adapt_notes_that_whisper_does_not_use_the_adaptation(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from voice.cli.commands.adapt import WHISPER_NOTE, _uses_whisper
+
+    assert "listening uses Whisper now" in WHISPER_NOTE
+    monkeypatch.setenv("VOICE_MODELS_DIR", str(MODEL.parent))
+    assert _uses_whisper(Config()) and not _uses_whisper(Config(recognizer="pocketsphinx"))
+    monkeypatch.setenv("VOICE_MODELS_DIR", str(tmp_path))
+    assert not _uses_whisper(Config())
