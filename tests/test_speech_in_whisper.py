@@ -25,7 +25,7 @@ from voice.errors import ModelMissing
 from voice.matching.matcher import Matcher
 from voice.models.manifest import WHISPER_FILES, WHISPER_MODEL
 from voice.models.verify import folder_problems
-from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
+from voice.speech_in.pocketsphinx.engine import PocketSphinxRecognizer
 from voice.speech_in.select import FALLBACK_LINE, WHISPER_LINE, load_recognizer
 from voice.speech_in.whisper import WhisperRecognizer
 from voice.speech_in.whisper import engine as whisper_engine
