@@ -111,7 +111,9 @@ def test_listen_once_hears_espeak_through_the_microphone_with_whisper(
     assert proc.returncode == 0, err
     assert WHISPER_LINE in seen
     data = json.loads(out.strip().splitlines()[-1])
-    assert data["outcome"] == "answer" and data["match"]["title"] == TITLE
+    # Through the microphone espeak-ng's "is there" is heard variously, at times
+    # unsurely: the right entry, answered or offered ("Did you mean ...?").
+    assert data["outcome"] in ("answer", "confirm") and data["match"]["title"] == TITLE
     assert "neuromuscular disorders" in data["transcript"]
     assert network_use(log) == []
 
