@@ -195,7 +195,8 @@ def test_ptt_answers_with_whisper_decoded_while_listening(
         time.sleep(0.3)  # the null sink's first block (MACHINE-NOTES)
         virtual_mic.play(question(0.3, 0.0))
         assert "neuromuscular disorders" in err.wait_for("heard:", 30)
-        assert ANSWER_PART in out.wait_for(ANSWER_PART, 20)
+        reply = out.wait_for("cure", 20)  # answered, or offered as at times in listen
+        assert ANSWER_PART in reply or TITLE in reply, reply
         proc.stdin.write("quit\n")
         proc.stdin.flush()
         assert proc.wait(timeout=20) == 0
