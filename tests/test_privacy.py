@@ -24,7 +24,7 @@ import pytest
 
 from voice.cli.notices import LEARNING_SPOKEN
 from voice.privacy import KEPT, summary
-from voice.speech_in.learning import KEEP
+from voice.speech_in.pocketsphinx.learning import KEEP
 from voice.speech_in.select import LEARNING_LINE
 
 REPO = Path(__file__).resolve().parent.parent
@@ -175,8 +175,11 @@ def test_the_table_is_what_the_code_uses() -> None:
     from voice.config import user_state_dir
     from voice.conversation.personal_store import default_path as phrasings_path
     from voice.services.question_log import log_path, marker_path
-    from voice.speech_in.adaptation import default_enrolment_dir, default_transform_path
-    from voice.speech_in.learning import default_folder
+    from voice.speech_in.pocketsphinx.adaptation import (
+        default_enrolment_dir,
+        default_transform_path,
+    )
+    from voice.speech_in.pocketsphinx.learning import default_folder
     from voice.speech_out.settings_store import default_path
 
     state = user_state_dir()

@@ -72,7 +72,7 @@ KEPT: tuple[Kept, ...] = (
 
 def describe(kept: Kept) -> str:
     """``kept.what`` with the numbers in force filled in."""
-    from voice.speech_in.learning import KEEP
+    from voice.speech_in.pocketsphinx.learning import KEEP
 
     return kept.what.format(keep=KEEP)
 

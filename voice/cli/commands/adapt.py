@@ -1,7 +1,7 @@
 """`voice adapt`: teach the recognizer the user's voice, hands-free.
 
 The assistant says each sentence and listens while the user repeats it;
-then it builds a speaker adaptation (see ``voice.speech_in.adaptation``)
+then it builds a speaker adaptation (see ``voice.speech_in.pocketsphinx.adaptation``)
 that PocketSphinx uses from then on. A caregiver can instead record the
 sentences beforehand (``--from-dir``), so a tired user needs no session.
 The sentences are kept, with their words, so that listening can go on
@@ -18,8 +18,8 @@ from voice.app import Assistant, add_output_arguments, build_assistant
 from voice.cli.commands.listen import READY
 from voice.cli.options import add_microphone_arguments, config_from_args
 from voice.config import Config
-from voice.speech_in import adaptation as ad
-from voice.speech_in.learning import VoiceLearner
+from voice.speech_in.pocketsphinx import adaptation as ad
+from voice.speech_in.pocketsphinx.learning import VoiceLearner
 
 NAME = "adapt"
 HELP = "teach the recognizer your voice: read about 20 short sentences once"
@@ -47,6 +47,8 @@ DONE = ("Done. I learned your voice from {used} sentences, and I will use it fro
         "You can do this again at any time.")
 VOSK_NOTE = ("Note: the adaptation is used by PocketSphinx only; listening uses Vosk now. "
              "Set [speech_in] recognizer = \"pocketsphinx\" to use it.")
+#: The same for Whisper, the default once its model is installed.
+WHISPER_NOTE = VOSK_NOTE.replace("uses Vosk", "uses Whisper")
 RESET = ("I removed what I learned about your voice, and any recordings I kept to learn it. "
          "I will use the standard model again.")
 KEPT = ("Kept the {count} sentences in {folder} (on this device only), to go on learning "
@@ -109,6 +111,8 @@ def run(args: argparse.Namespace) -> int:
     ad.check_tools()
     if _uses_vosk(cfg):
         print(VOSK_NOTE, file=sys.stderr, flush=True)
+    elif _uses_whisper(cfg):
+        print(WHISPER_NOTE, file=sys.stderr, flush=True)
     if args.from_dir is not None:
         recordings = ad.recordings_from_dir(args.from_dir)
     else:
@@ -157,6 +161,16 @@ def _uses_vosk(cfg: Config) -> bool:
     # The same rule as voice.speech_in.select: only an English Vosk model is used.
     return any(m.kind == "vosk" and m.lang.lower().split("-")[0] == "en"
                for m in installed_models(default_models_dir()))
+
+
+def _uses_whisper(cfg: Config) -> bool:
+    """Whether listening would use Whisper (verified model, as voice.speech_in.select)."""
+    if cfg.recognizer not in ("auto", "whisper"):
+        return False
+    from voice.config import default_models_dir
+    from voice.speech_in.whisper.model_files import model_folder, model_problem
+
+    return not model_problem(model_folder(default_models_dir()))
 
 
 def _tell(assistant: Assistant, text: str) -> None:

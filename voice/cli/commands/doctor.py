@@ -175,12 +175,29 @@ def check_pocketsphinx() -> Check:
                  f"bundled English model loads ({time.monotonic() - t0:.1f} s)")
 
 
-def check_vosk(cfg: Config, sphinx_ok: bool) -> Check:
+def check_whisper(cfg: Config) -> Check:
+    """The Whisper model's four files against their pinned sizes and SHA-256."""
+    from voice.models.store import models_dir
+    from voice.speech_in.whisper.model_files import REPAIR, model_folder, model_problem
+
+    folder = model_folder(models_dir(cfg))
+    t0 = time.monotonic()
+    problem = model_problem(folder)
+    if problem:
+        status: Status = "ok" if cfg.recognizer in ("vosk", "pocketsphinx") else "warn"
+        return Check("Whisper", status, f"{problem} PocketSphinx is used instead"
+                     if status == "warn" else problem, REPAIR[0].lower() + REPAIR[1:])
+    return Check("Whisper", "ok", f"model in {folder}: every file matches its pinned SHA-256 "
+                                  f"({time.monotonic() - t0:.1f} s)")
+
+
+def check_vosk(cfg: Config, sphinx_ok: bool, whisper_ok: bool = False) -> Check:
     from voice.models.store import installed_models, models_dir
 
     # Missing Vosk is only a warning when PocketSphinx can stand in.
     missing: Status = "warn" if sphinx_ok and cfg.recognizer != "vosk" else "FAIL"
-    fallback = "; PocketSphinx will be used" if missing == "warn" else ""
+    used = "Whisper" if whisper_ok and cfg.recognizer in ("auto", "whisper") else "PocketSphinx"
+    fallback = f"; {used} will be used" if missing == "warn" else ""
     try:
         import vosk  # noqa: F401
     except ImportError:
@@ -239,7 +256,7 @@ def _switched_off_by(cfg: Config) -> str:
 
 def check_adaptation(cfg: Config) -> Check:
     """Whether PocketSphinx will use an adaptation to the user's voice."""
-    from voice.speech_in import adaptation as ad
+    from voice.speech_in.pocketsphinx import adaptation as ad
 
     path = ad.default_transform_path()
     try:
@@ -269,8 +286,8 @@ def check_adaptation(cfg: Config) -> Check:
 
 def check_learning(cfg: Config) -> Check:
     """Whether listening learns the user's voice, what from, and how far it got."""
-    from voice.speech_in import adaptation as ad
-    from voice.speech_in.learning import FIRST_AFTER, VoiceLearner, start_transform
+    from voice.speech_in.pocketsphinx import adaptation as ad
+    from voice.speech_in.pocketsphinx.learning import FIRST_AFTER, VoiceLearner, start_transform
 
     learner = VoiceLearner()
     kept = len(list(learner.heard_dir.glob("*.txt"))) if learner.heard_dir.is_dir() else 0
@@ -322,10 +339,18 @@ def check_phrasings() -> Check:
                  "'voice phrases' lists them; 'voice phrases --forget' deletes them")
 
 
-def check_recognizer_choice(cfg: Config, sphinx: Check, vosk: Check) -> Check:
-    usable = {"pocketsphinx": sphinx.status == "ok", "vosk": vosk.status == "ok"}
+def check_recognizer_choice(cfg: Config, sphinx: Check, vosk: Check,
+                            whisper: Check | None = None) -> Check:
+    usable = {"pocketsphinx": sphinx.status == "ok", "vosk": vosk.status == "ok",
+              "whisper": whisper is not None and whisper.detail.startswith("model in")}
     if cfg.recognizer == "auto":
-        chosen = "vosk" if usable["vosk"] else "pocketsphinx" if usable["pocketsphinx"] else ""
+        # As voice.speech_in.select: a Vosk model named in the settings comes first.
+        if cfg.model and Path(cfg.model).expanduser().is_dir():
+            usable["whisper"] = False
+        chosen = ("whisper" if usable["whisper"] else "vosk" if usable["vosk"]
+                  else "pocketsphinx" if usable["pocketsphinx"] else "")
+    elif cfg.recognizer == "whisper" and not usable["whisper"]:
+        chosen = "pocketsphinx" if usable["pocketsphinx"] else ""  # select's fallback
     else:
         chosen = cfg.recognizer if usable[cfg.recognizer] else ""
     if not chosen:
@@ -334,7 +359,10 @@ def check_recognizer_choice(cfg: Config, sphinx: Check, vosk: Check) -> Check:
                      "follow the advice above, or set [speech_in] recognizer = \"auto\"")
     detail = f"{chosen} will be used (setting: {cfg.recognizer})"
     if chosen == "pocketsphinx":
-        from voice.speech_in.adaptation import default_transform_path, transform_problem
+        from voice.speech_in.pocketsphinx.adaptation import (
+            default_transform_path,
+            transform_problem,
+        )
 
         path = default_transform_path()
         if path.exists() and not cfg.adaptation:
@@ -391,9 +419,13 @@ def run_checks(cfg: Config) -> list[Check]:
         safe("Sound system", lambda: check_sound_devices(cfg)),
         safe("Microphone", lambda: check_microphone(cfg)),
     ]
+    whisper = safe("Whisper", lambda: check_whisper(cfg))
     sphinx = safe("PocketSphinx", check_pocketsphinx)
-    vosk = safe("Vosk", lambda: check_vosk(cfg, sphinx.status == "ok"))
-    checks += [sphinx, vosk, check_recognizer_choice(cfg, sphinx, vosk)]
+    whisper_ok = whisper.detail.startswith("model in")
+    vosk = safe("Vosk", lambda: check_vosk(cfg, sphinx.status == "ok", whisper_ok))
+    if whisper_ok and cfg.recognizer in ("auto", "whisper") and vosk.status == "warn":
+        vosk = Check("Vosk", "ok", vosk.detail)  # not needed while Whisper works
+    checks += [whisper, sphinx, vosk, check_recognizer_choice(cfg, sphinx, vosk, whisper)]
     checks.append(safe("Voice adaptation", lambda: check_adaptation(cfg)))
     checks.append(safe("Learning your voice", lambda: check_learning(cfg)))
     checks.append(safe("Content", lambda: check_content(cfg)))
