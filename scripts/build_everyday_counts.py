@@ -27,6 +27,7 @@ from voice.matching.scope import COUNTS_FILE, count_everyday, everyday_sentences
 SOURCES = (
     REPO / "tests" / "data" / "foreign-tuning.tsv",
     REPO / "tests" / "data" / "health-tuning.tsv",
+    REPO / "tests" / "data" / "health-extra-tuning.tsv",
     REPO / "voice" / "speech_in" / "everyday.txt",
 )
 
@@ -35,6 +36,7 @@ SOURCES = (
 HEALTH_SOURCES = (
     REPO / "tests" / "data" / "medquad-tuning.tsv",
     REPO / "tests" / "data" / "health-tuning.tsv",
+    REPO / "tests" / "data" / "health-extra-tuning.tsv",
 )
 
 
