@@ -27,7 +27,6 @@ from voice.matching.scope import COUNTS_FILE, count_everyday, everyday_sentences
 SOURCES = (
     REPO / "tests" / "data" / "foreign-tuning.tsv",
     REPO / "tests" / "data" / "health-tuning.tsv",
-    REPO / "tests" / "data" / "health-extra-tuning.tsv",
     REPO / "voice" / "speech_in" / "everyday.txt",
 )
 
@@ -36,7 +35,6 @@ SOURCES = (
 HEALTH_SOURCES = (
     REPO / "tests" / "data" / "medquad-tuning.tsv",
     REPO / "tests" / "data" / "health-tuning.tsv",
-    REPO / "tests" / "data" / "health-extra-tuning.tsv",
 )
 
 
