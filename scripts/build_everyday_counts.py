@@ -7,7 +7,9 @@ Counts the content tokens, and keeps the cleaned sentences, of the *tuning*
 halves of the out-of-scope sets (tests/data/foreign-tuning.tsv,
 tests/data/health-tuning.tsv) and of the
 everyday sentences of the recognizer's language model
-(voice/speech_in/everyday.txt). The held-out halves are never read.
+(voice/speech_in/everyday.txt); and, apart, the token counts of the tuning
+halves of the uncovered health questions (tests/data/medquad-tuning.tsv,
+tests/data/health-tuning.tsv). The held-out halves are never read.
 tests/test_scope.py checks that the stored file is what this builds.
 """
 
@@ -29,9 +31,16 @@ SOURCES = (
 )
 
 
-def sentences() -> list[str]:
+#: Uncovered health questions (tuning halves only): the "other health" model.
+HEALTH_SOURCES = (
+    REPO / "tests" / "data" / "medquad-tuning.tsv",
+    REPO / "tests" / "data" / "health-tuning.tsv",
+)
+
+
+def sentences(sources: tuple[Path, ...] = SOURCES) -> list[str]:
     out = []
-    for path in SOURCES:
+    for path in sources:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
                 out.append(line.split("\t")[0])
@@ -45,6 +54,10 @@ def build() -> dict[str, object]:
                  "Requests from xliuhw/NLU-Evaluation-Data, CC BY 4.0 (tests/data/README.md).",
         "counts": count_everyday(sentences()),
         "sentences": everyday_sentences(sentences()),
+        "health_about": "Token counts of health questions the content does not cover (tuning "
+                        "halves only). Questions from abachaa/MedQuAD, CC BY 4.0 "
+                        "(tests/data/README.md).",
+        "health_counts": count_everyday(sentences(HEALTH_SOURCES)),
     }
 
 

@@ -9,7 +9,7 @@ import pytest
 from voice.content.loader import load_knowledge, parse_markdown
 from voice.content.model import KnowledgeBase
 from voice.matching import Matcher
-from voice.matching.scope import COUNTS_FILE, GeneralEnglish
+from voice.matching.scope import COUNTS_FILE, GeneralEnglish, ScopeModel
 
 from .conftest import CONTENT
 
@@ -53,6 +53,29 @@ def test_still_answers_or_offers_ours(matcher: Matcher, question: str, entry_id:
     assert entry_id in [e.id for e in result.offered]
 
 
+@pytest.mark.parametrize("question", [
+    # Another disease named, in words common to every health question.
+    "is sickle cell disease inherited", "what causes bleeding disorders",
+])
+def test_other_health_subjects_are_declined_by_the_other_health_model(
+        kb: KnowledgeBase, matcher: Matcher, question: str) -> None:
+    assert matcher.match(question).outcome == "no_match"
+    # Without the model of other health questions (MedQuAD's, tuning half) it was taken.
+    without = Matcher(kb, scope_model=ScopeModel(kb, health={}))
+    assert without.match(question).outcome != "no_match"
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("are spasms hereditary", "are-neuromuscular-disorders-hereditary"),
+    ("is myasthenia gravis inherited", "are-neuromuscular-disorders-hereditary"),
+    ("can it skip a generation", "are-neuromuscular-disorders-hereditary"),
+    ("whats the test with the needles in the muscle", "diagnosis-and-medical-evaluations"),
+])
+def test_our_own_health_words_still_carry_ours(matcher: Matcher, question: str,
+                                               entry_id: str) -> None:
+    assert entry_id in [e.id for e in matcher.match(question).offered]
+
+
 def test_without_the_check_the_old_behaviour_is_kept(kb: KnowledgeBase) -> None:
     plain = Matcher(kb, check_scope=False)
     assert plain.scope is None
@@ -87,6 +110,7 @@ def test_stored_everyday_model_is_built_from_the_tuning_halves_only() -> None:
     import build_everyday_counts  # type: ignore[import-not-found]
 
     assert all("heldout" not in p.name for p in build_everyday_counts.SOURCES)
+    assert all("heldout" not in p.name for p in build_everyday_counts.HEALTH_SOURCES)
     stored = json.loads(COUNTS_FILE.read_text(encoding="utf-8"))
     assert stored == build_everyday_counts.build()
 
