@@ -7,7 +7,7 @@ Counts the content tokens, and keeps the cleaned sentences, of the *tuning*
 halves of the out-of-scope sets (tests/data/foreign-tuning.tsv,
 tests/data/health-tuning.tsv) and of the
 everyday sentences of the recognizer's language model
-(voice/speech_in/everyday.txt); and, apart, the token counts of the tuning
+(voice/speech_in/pocketsphinx/everyday.txt); and, apart, the token counts of the tuning
 halves of the uncovered health questions (tests/data/medquad-tuning.tsv,
 tests/data/health-tuning.tsv). The held-out halves are never read.
 tests/test_scope.py checks that the stored file is what this builds.
@@ -27,7 +27,7 @@ from voice.matching.scope import COUNTS_FILE, count_everyday, everyday_sentences
 SOURCES = (
     REPO / "tests" / "data" / "foreign-tuning.tsv",
     REPO / "tests" / "data" / "health-tuning.tsv",
-    REPO / "voice" / "speech_in" / "everyday.txt",
+    REPO / "voice" / "speech_in" / "pocketsphinx" / "everyday.txt",
 )
 
 
