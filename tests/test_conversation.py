@@ -82,7 +82,7 @@ def test_confirm_then_no_asks_again(twins: Conversation) -> None:
 def test_no_match_suggests_topics_then_lists_them(talk: Conversation) -> None:
     first = talk.respond("what's the weather like")
     assert first.outcome == "no_match" and first.match is None
-    assert "I can only answer questions about chronic spasms" in first.say
+    assert "I don't have an answer for that in what I know" in first.say
     assert "For example, you can ask:" in first.say
     talk.respond("play some music")
     third = talk.respond("tell me a joke")
@@ -265,7 +265,7 @@ def test_no_answer_to_words_heard_unsurely_asks_again_instead_of_declining(
     # must not be told it was off the subject.
     unsure = talk.respond("what's the weather", doubtful=True)
     assert unsure.say.startswith("Sorry, I didn't catch that clearly. Please ask again")
-    assert "only answer questions about" not in unsure.say
+    assert "I don't have an answer for that in what I know" not in unsure.say
     assert "list topics" in unsure.say
     sure = talk.respond("what's the weather")
-    assert "I can only answer questions about chronic spasms" in sure.say
+    assert "I don't have an answer for that in what I know" in sure.say

@@ -66,8 +66,13 @@ def not_understood(suggestions: list[str], heard_nothing: bool, unclear: bool = 
     head = (
         "Sorry, I didn't catch that clearly. Please ask again in a few words."
         if unclear else
-        "Sorry, I don't have an answer for that. I can only answer questions about "
-        "chronic spasms and neuromuscular disorders."
+        # Not "I can only answer questions about ...": a question about a
+        # neuromuscular disorder the content does not cover ("the outlook for
+        # ALS", "muscular dystrophy") is declined too, and must not be told it
+        # was off the subject.
+        "Sorry, I don't have an answer for that in what I know. I can answer "
+        "questions about chronic spasms and neuromuscular disorders that my "
+        "article covers."
     )
     if not suggestions:
         return f"{head} Say 'help' to hear what you can ask."
