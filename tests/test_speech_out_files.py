@@ -80,6 +80,60 @@ def test_a_broken_worker_falls_back_to_espeak_ng(tmp_path: Path, body: str) -> N
         s.close()
 
 
+_CUT_SHORT_WORKER = """exec python3 -c '
+import json, sys, wave
+print(json.dumps({"ok": True, "ready": True}), flush=True)
+for line in sys.stdin:
+    w = wave.open(json.loads(line)["path"], "wb")
+    w.setnchannels(1); w.setsampwidth(2); w.setframerate(22050)
+    w.writeframes(b"\\x00\\x10" * 5512)  # 0.25 s: only the first chunk
+    w.close()
+    print(json.dumps({"ok": True, "frames": 5512}), flush=True)
+'
+"""
+
+
+def test_a_sentence_cut_short_by_pyttsx3_is_said_in_full(tmp_path: Path) -> None:
+    # Seen under load: pyttsx3 left a complete-looking WAV of 0.25 s for "Each
+    # line is one button press." (2.3 s in full), and the user heard half a
+    # sentence. A child that does exactly that stands in for the race.
+    s = Pyttsx3Synth(python=_fake_python(tmp_path, _CUT_SHORT_WORKER), timeout=5,
+                     start_timeout=5)
+    try:
+        clip = s.synthesise("Each line is one button press.", VoiceSettings(rate=150))
+        assert clip.duration > 1.5
+        assert s.fallbacks == 1
+    finally:
+        s.close()
+
+
+_DEFAULT_RATE_WORKER = """exec python3 -c '
+import json, subprocess, sys, wave
+print(json.dumps({"ok": True, "ready": True}), flush=True)
+for line in sys.stdin:
+    req = json.loads(line)
+    subprocess.run(["espeak-ng", "-s", "200", "-w", req["path"], req["text"]], check=True)
+    with wave.open(req["path"]) as w:
+        print(json.dumps({"ok": True, "frames": w.getnframes()}), flush=True)
+'
+"""
+
+
+def test_a_child_that_ignores_the_rate_is_replaced(tmp_path: Path) -> None:
+    # Seen under load: a pyttsx3 child spoke at its default 200 words a minute
+    # though started with 150. This child always does.
+    s = Pyttsx3Synth(python=_fake_python(tmp_path, _DEFAULT_RATE_WORKER), timeout=5,
+                     start_timeout=5)
+    try:
+        text = "Each line is one button press."
+        right = EspeakCliSynth().synthesise(text, VoiceSettings(rate=150)).duration
+        clip = s.synthesise(text, VoiceSettings(rate=150))
+        assert clip.duration == pytest.approx(right, abs=0.05)
+        assert s.fallbacks == 1
+    finally:
+        s.close()
+
+
 def test_espeak_cli_and_pyttsx3_agree_on_length(synth: Pyttsx3Synth) -> None:
     text = "Ask your doctor about medicine for spasms."
     a = synth.synthesise(text, VoiceSettings(rate=150)).duration

@@ -150,6 +150,8 @@ class _Worker:
     """Where it writes WAVs (removed with it)."""
     key: tuple[int, str]
     """The rate and voice it was started with (fixed for its life)."""
+    rate_checked: bool = False
+    """Its first sentence was as long as espeak-ng's own at that rate."""
 
 
 def _read_lines(stream: IO[str], out: queue.Queue[str | None]) -> None:
@@ -294,7 +296,22 @@ class Pyttsx3Synth:
                 log.info("pyttsx3 wrote no audio (%s); using espeak-ng", reply.get("error"))
                 return None
             clip = read_wav(path)
-            return clip if len(clip.samples) else None
+            if len(clip.samples) < _shortest_plausible(text, settings) * clip.rate:
+                # Cut short: under load pyttsx3 can leave a complete-looking WAV
+                # of its first chunk only (0.25 s for "Each line is one button
+                # press.", 2.3 s in full). The CLI says the whole sentence.
+                log.info("pyttsx3 cut %r short; using espeak-ng", text[:40])
+                return None
+            if not worker.rate_checked and not self._speaks_at_its_rate(clip, text, settings):
+                # Seen in about one start in ten under load: a child speaking every
+                # sentence at pyttsx3's default 200 words a minute although it was
+                # started with 150 (1.64 s for a sentence of 2.26 s). A user who
+                # said "slower" must get slower: this child is replaced.
+                log.warning("pyttsx3 ignored the speech rate; restarting it")
+                self._kill_worker()
+                return None
+            worker.rate_checked = True
+            return clip
         except (OSError, EOFError, ValueError, wave.Error):
             return None
         finally:
@@ -309,10 +326,34 @@ class Pyttsx3Synth:
             clip = self.fallback.synthesise(text, settings)
         return clip
 
+    def _speaks_at_its_rate(self, clip: AudioClip, text: str, settings: VoiceSettings) -> bool:
+        """``clip`` is within RATE_TOLERANCE of espeak-ng's own length for ``text``
+        (checked once per child: the CLI takes ~20 ms for a sentence)."""
+        reference = self.fallback.synthesise(text, settings).duration
+        return reference < 0.5 or abs(clip.duration - reference) <= RATE_TOLERANCE * reference
+
     def close(self) -> None:
         with self._lock:
             self._kill_worker()
 
+
+
+def _shortest_plausible(text: str, settings: VoiceSettings) -> float:
+    """Seconds below which a synthesised ``text`` was cut short.
+
+    espeak-ng speaks a word in about 60 / rate seconds; a quarter of that
+    leaves room for short words and the fastest rate, while the cut-short
+    clips seen (a first chunk of 0.25 s for a six-word sentence at 150 words a
+    minute) fall far below it.
+    """
+    words = len(text.split())
+    return 0.25 * words * 60.0 / max(float(settings.rate), 1.0) if words > 1 else 0.0
+
+
+#: How far pyttsx3's length for a sentence may differ from espeak-ng's own at
+#: the same rate: the two agree within 0.3 s on a 3 s sentence (tests), while
+#: the wrong-rate child was 27% short.
+RATE_TOLERANCE = 0.12
 
 
 TMP_PREFIX = "voice-tts-"
