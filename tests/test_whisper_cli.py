@@ -113,7 +113,8 @@ def test_listen_once_hears_espeak_through_the_microphone_with_whisper(
     data = json.loads(out.strip().splitlines()[-1])
     # Through the microphone espeak-ng's "is there" is heard variously, at times
     # unsurely: the right entry, answered or offered ("Did you mean ...?").
-    assert data["outcome"] in ("answer", "confirm") and data["match"]["title"] == TITLE
+    assert data["outcome"] in ("answer", "confirm"), data
+    assert data["match"]["title"] == TITLE, data
     assert "neuromuscular disorders" in data["transcript"]
     assert network_use(log) == []
 
