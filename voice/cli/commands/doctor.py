@@ -325,6 +325,20 @@ def check_recognizer_choice(cfg: Config, sphinx: Check, vosk: Check) -> Check:
     return Check("Recognizer", "ok", detail)
 
 
+def check_own_voice(cfg: Config) -> Check:
+    """Which recognizer heard this user best when 'voice adapt' compared them."""
+    from voice.speech_in import own_voice
+
+    try:
+        result = own_voice.load()
+    except own_voice.ResultsDamaged as e:
+        return Check("Recognizer for your voice", "warn", str(e), "run 'voice adapt' again")
+    if result is None:
+        return Check("Recognizer for your voice", "ok", "not measured yet",
+                     "run 'voice adapt' to find the recognizer that hears you best")
+    return Check("Recognizer for your voice", "ok", own_voice.doctor_detail(result))
+
+
 def check_content(cfg: Config) -> Check:
     from voice.content.loader import load_knowledge
 
@@ -377,6 +391,7 @@ def run_checks(cfg: Config) -> list[Check]:
     checks += [sphinx, vosk, check_recognizer_choice(cfg, sphinx, vosk)]
     checks.append(safe("Voice adaptation", lambda: check_adaptation(cfg)))
     checks.append(safe("Learning your voice", lambda: check_learning(cfg)))
+    checks.append(safe("Recognizer for your voice", lambda: check_own_voice(cfg)))
     checks.append(safe("Content", lambda: check_content(cfg)))
     checks.append(safe("GPIO", lambda: check_gpio(cfg)))
     return checks
