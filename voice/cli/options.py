@@ -44,7 +44,9 @@ def seconds(text: str) -> float:
 
 def add_recognizer_arguments(parser: argparse.ArgumentParser) -> None:
     """The recognizer options of every command that turns speech into text."""
-    parser.add_argument("--recognizer", choices=("auto", "vosk", "pocketsphinx"))
+    parser.add_argument("--recognizer", choices=("auto", "whisper", "vosk", "pocketsphinx"),
+                        help="speech recognizer (default auto: Whisper when its model is "
+                             "installed and verified, else Vosk, else PocketSphinx)")
     parser.add_argument("--model", metavar="DIR", help="Vosk model folder")
     # store_false with default None: None means "not given", so the settings
     # file still decides unless the flag is there (see config_from_args).

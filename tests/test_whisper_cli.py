@@ -1,0 +1,166 @@
+"""Whisper through the real commands: `voice listen --once --json` hearing
+espeak-ng through the virtual microphone, `voice ask --audio`, a damaged
+model replaced by PocketSphinx with one spoken line, and no network socket
+opened while a spoken question is answered."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from voice.models.manifest import WHISPER_MODEL
+from voice.speech_in.select import FALLBACK_LINE, WHISPER_LINE
+
+try:
+    from tests.test_audio_wavs import question
+    from tests.test_listen import TITLE, wait_for_ready
+except ImportError:  # run from tests/
+    from test_audio_wavs import question  # type: ignore[no-redef]
+    from test_listen import TITLE, wait_for_ready  # type: ignore[no-redef]
+
+REPO = Path(__file__).resolve().parent.parent
+MODEL = REPO / "models" / WHISPER_MODEL
+ENTRY = "is-there-a-cure-for-neuromuscular-disorders"
+
+#: Made the first module imported at start-up (PYTHONPATH): every attempt to
+#: resolve a name or connect a socket from Python code is written down and
+#: refused. huggingface_hub (pulled in by faster-whisper) would go through here.
+NO_NETWORK = '''
+import os, sys
+_LOG = os.environ["NO_NETWORK_LOG"]
+with open(_LOG, "a") as f:
+    f.write("armed\\n")
+def _hook(event, args):
+    if event in ("socket.connect", "socket.getaddrinfo", "socket.gethostbyname",
+                 "socket.gethostbyaddr", "socket.sendto", "socket.sendmsg"):
+        with open(_LOG, "a") as f:
+            f.write(f"{event} {args[1:]!r}\\n")
+        raise OSError(f"network use blocked by the test: {event}")
+sys.addaudithook(_hook)
+'''
+
+
+def no_network_env(tmp_path: Path, base: dict[str, str] | None = None) -> tuple[dict[str, str],
+                                                                                Path]:
+    hook = tmp_path / "no-network"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(NO_NETWORK)
+    log = tmp_path / "network.log"
+    env = dict(base if base is not None else os.environ)
+    env.update(PYTHONPATH=str(hook), NO_NETWORK_LOG=str(log))
+    # As a user's shell would have it: nothing tells the hub to stay offline.
+    for key in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "VOICE_MODELS_DIR"):
+        env.pop(key, None)
+    return env, log
+
+
+def network_use(log: Path) -> list[str]:
+    lines = log.read_text().splitlines()
+    assert lines and lines[0] == "armed", "the audit hook did not load"
+    return lines[1:]
+
+
+def test_the_hook_catches_the_hub(tmp_path: Path) -> None:
+    """The check below can fail: the hub client, asked for a file, is caught."""
+    env, log = no_network_env(tmp_path)
+    code = ("from huggingface_hub import hf_hub_download\n"
+            "hf_hub_download('Systran/faster-whisper-tiny.en', 'config.json', "
+            f"cache_dir={str(tmp_path / 'hub')!r})")
+    subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, timeout=120)
+    assert network_use(log), "huggingface_hub reached for the network unseen"
+
+
+def test_answering_a_spoken_question_with_whisper_opens_no_socket(tmp_path: Path) -> None:
+    wav = question(0.3, 0.3)
+    env, log = no_network_env(tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-m", "voice", "ask", "--json", "--no-speak", "--audio", str(wav)],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert WHISPER_LINE in proc.stderr
+    data = json.loads(proc.stdout.splitlines()[-1])
+    assert data["outcome"] == "answer" and data["match"]["title"] == TITLE
+    assert network_use(log) == []
+
+
+def test_listen_once_hears_espeak_through_the_microphone_with_whisper(
+    virtual_mic: Any, tmp_path: Path
+) -> None:
+    env, log = no_network_env(tmp_path, dict(virtual_mic.env))
+    state = dict(XDG_STATE_HOME=str(tmp_path / "state"), XDG_CONFIG_HOME=str(tmp_path / "cfg"),
+                 XDG_CACHE_HOME=str(tmp_path / "cache"))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "voice", "listen", "--once", "--json", "--no-speak",
+         "--silence-timeout", "1.0"],
+        cwd=REPO, env={**env, **state}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True)
+    try:
+        seen = wait_for_ready(proc)
+        virtual_mic.play(question(0.2, 0.0))
+        out, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0, err
+    assert WHISPER_LINE in seen
+    data = json.loads(out.strip().splitlines()[-1])
+    assert data["outcome"] == "answer" and data["match"]["title"] == TITLE
+    assert "cure for neuromuscular disorders" in data["transcript"]
+    assert network_use(log) == []
+
+
+@pytest.fixture
+def damaged_models(tmp_path: Path) -> Path:
+    root = tmp_path / "models"
+    shutil.copytree(MODEL, root / WHISPER_MODEL)
+    with (root / WHISPER_MODEL / "config.json").open("r+b") as f:
+        first = f.read(1)
+        f.seek(0)
+        f.write(bytes([first[0] ^ 0x20]))
+    return root
+
+
+def test_ask_with_a_damaged_model_answers_with_pocketsphinx(
+    damaged_models: Path, tmp_path: Path
+) -> None:
+    env = dict(os.environ, VOICE_MODELS_DIR=str(damaged_models),
+               XDG_CACHE_HOME=str(tmp_path / "cache"))
+    proc = subprocess.run(
+        [sys.executable, "-m", "voice", "ask", "--json", "--no-speak", "--audio",
+         str(question(0.3, 0.3))],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "Whisper speech model" in lines[0] and "config.json has been changed" in lines[0]
+    assert lines[0].endswith(FALLBACK_LINE) and "scripts/install.sh" in lines[0]
+    assert json.loads(proc.stdout)["match"]["title"] == TITLE
+
+
+def test_listen_with_a_damaged_model_says_so_aloud_and_listens(
+    virtual_mic: Any, damaged_models: Path, tmp_path: Path
+) -> None:
+    spoken = tmp_path / "spoken"
+    env = dict(virtual_mic.env, VOICE_MODELS_DIR=str(damaged_models),
+               XDG_STATE_HOME=str(tmp_path / "state"), XDG_CONFIG_HOME=str(tmp_path / "cfg"),
+               XDG_CACHE_HOME=str(tmp_path / "cache"))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "voice", "listen", "--once", "--json", "--no-cues",
+         "--speak-to", str(spoken), "--start-timeout", "2"],
+        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err
+    warned = [ln for ln in err.splitlines() if "Whisper speech model" in ln]
+    assert len(warned) == 1 and warned[0].endswith(FALLBACK_LINE)
+    first = sorted(spoken.glob("*.wav"))[0]
+    # The warning is said (without its path) before the microphone opens.
+    assert first.stat().st_size > 100_000
+    assert json.loads(out.strip().splitlines()[-1])["outcome"]

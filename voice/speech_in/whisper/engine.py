@@ -1,0 +1,202 @@
+"""The Whisper recognizer: load a verified model, decode whole utterances.
+
+Whisper encodes a 30 s window whatever the utterance's length (0.4-0.6 s
+here, estimated 1.5-3 s on a Raspberry Pi 4), so it cannot stream. The live
+path hides that cost: the stream starts decoding in a worker thread at the
+first pause (``SPECULATE_AFTER`` of quiet), while the end-pointer is still
+waiting out its silence timeout; when the utterance ends with no more
+speech, that result is used, and when the user speaks on, it is dropped.
+
+Nothing here touches the network: HF_HUB_OFFLINE is set before
+faster_whisper is imported, the model is opened from a local folder with
+``local_files_only``, and tokenizer.json is one of the verified files (without
+it faster-whisper would fetch a tokenizer from the hub).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from voice.audio.clip import RECOGNIZER_RATE, AudioClip
+from voice.content.model import KnowledgeBase
+from voice.errors import ModelMissing
+from voice.speech_in.base import Transcript
+from voice.speech_in.gate import SpeechGate
+from voice.speech_in.whisper.decoder import WindowDecoder
+from voice.speech_in.whisper.guard import Heard, heard_from
+from voice.speech_in.whisper.model_files import REPAIR, model_problem
+from voice.speech_in.whisper.prompt import build_prompt
+
+ENGINE = "whisper"
+
+#: Two threads: the machine's (and a Pi 4's usable) cores for one decode.
+CPU_THREADS = 2
+
+#: Seconds of trailing quiet after which decoding starts, before the
+#: end-pointer has decided the question is over (as PocketSphinx's final
+#: pass). The end-pointer waits 2 s by default and a decode takes ~0.6 s, so
+#: the text is usually ready when it is asked for.
+SPECULATE_AFTER = 0.4
+
+
+def _faster_whisper() -> Any:
+    # Before the import: huggingface_hub reads it once, at import time.
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+    try:
+        import faster_whisper
+    except ImportError as e:
+        raise ModelMissing(
+            "The Whisper speech recognizer (faster-whisper) is not installed. "
+            "Run scripts/install.sh."
+        ) from e
+    return faster_whisper
+
+
+def _samples16k(clip: AudioClip) -> np.ndarray:
+    if clip.rate != RECOGNIZER_RATE or clip.channels != 1:
+        clip = clip.resampled(RECOGNIZER_RATE)
+    return np.asarray(clip.samples, dtype=np.int16).reshape(-1)
+
+
+class _Guess:
+    """One decode of the utterance so far, in a worker thread."""
+
+    def __init__(self, owner: WhisperRecognizer, speech: np.ndarray) -> None:
+        self.samples = len(speech)
+        self._result: Transcript | None = None
+        self._thread = threading.Thread(target=self._run, args=(owner, speech),
+                                        daemon=True, name="whisper-guess")
+        self._thread.start()
+
+    def _run(self, owner: WhisperRecognizer, speech: np.ndarray) -> None:
+        self._result = owner.decode(speech)
+
+    @property
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
+    def result(self) -> Transcript | None:
+        self._thread.join()
+        return self._result
+
+
+class WhisperStream:
+    """One utterance; see ``RecognitionStream``. Obtain from ``stream()``.
+
+    Long silences are trimmed by the same gate as PocketSphinx's (0.2 s kept
+    around speech): what is left is what Whisper sees, and an utterance in
+    which the gate heard no speech at all is not decoded.
+    """
+
+    def __init__(self, owner: WhisperRecognizer) -> None:
+        self._owner = owner
+        self._open = True
+        self._gate = SpeechGate()
+        self._speech: list[np.ndarray] = []
+        self._speech_samples = 0
+        self._quiet = 0
+        self._guess: _Guess | None = None
+
+    def feed(self, clip: AudioClip) -> str:
+        if not self._open:
+            raise RuntimeError("this utterance is finished; start a new stream()")
+        pushed = _samples16k(clip)
+        speech = self._gate.push(pushed)
+        if len(speech):
+            self._speech.append(speech)
+            self._speech_samples += len(speech)
+            self._quiet = 0
+        else:
+            self._quiet += len(pushed)
+        self._maybe_guess()
+        guess = self._guess
+        # Whisper has no partial result; a finished guess is the best there is.
+        if guess is not None and guess.done:
+            result = guess.result()
+            return result.text if result is not None else ""
+        return ""
+
+    def _whole(self, tail: np.ndarray) -> np.ndarray:
+        return np.concatenate([*self._speech, tail]) if self._speech else tail
+
+    def _maybe_guess(self) -> None:
+        heard = self._speech_samples + len(self._gate.peek_tail())
+        if self._guess is not None and self._guess.samples != heard:
+            self._guess = None  # the user spoke on: that guess is stale
+        if (self._guess is None and self._gate.heard_speech
+                and self._quiet >= SPECULATE_AFTER * RECOGNIZER_RATE):
+            self._guess = _Guess(self._owner, self._whole(self._gate.peek_tail()))
+
+    def finish(self) -> Transcript:
+        if not self._open:
+            raise RuntimeError("this utterance is already finished")
+        self._open = False
+        if not self._gate.heard_speech:
+            return Transcript("", ENGINE)
+        whole = self._whole(self._gate.flush())
+        guess = self._guess
+        result = guess.result() if guess is not None and guess.samples == len(whole) else None
+        return result if result is not None else self._owner.decode(whole)
+
+
+class WhisperRecognizer:
+    """faster-whisper with a verified tiny.en folder; see the module docstring.
+
+    Raises ModelMissing, in words with the way to repair it, when the folder
+    is missing, a file differs from its pinned size or SHA-256 (checked in
+    full at every load, before the engine reads a byte), or it cannot load.
+    """
+
+    name = ENGINE
+
+    def __init__(self, model_dir: str | Path, kb: KnowledgeBase | None = None) -> None:
+        folder = Path(model_dir)
+        problem = model_problem(folder)
+        if problem:
+            raise ModelMissing(f"{problem} {REPAIR}")
+        fw = _faster_whisper()
+        try:
+            self._model = fw.WhisperModel(
+                str(folder), device="cpu", compute_type="int8", cpu_threads=CPU_THREADS,
+                num_workers=1, local_files_only=True,
+            )
+        except Exception as e:  # CTranslate2 raises RuntimeError/ValueError of its own
+            raise ModelMissing(
+                f"The Whisper speech model in {folder} could not be loaded ({e}). {REPAIR}"
+            ) from e
+        self.model_dir = folder
+        self._decoder = WindowDecoder(self._model)
+        self._lock = threading.Lock()
+        self.prompt = ""
+        self.use_content(kb)
+
+    def use_content(self, kb: KnowledgeBase | None) -> None:
+        """Build the initial prompt from ``kb`` (call again when the content changes)."""
+        self.prompt = build_prompt(kb, self._decoder.count_tokens)
+        self._decoder.set_prompt(self.prompt)
+
+    def stream(self) -> WhisperStream:
+        return WhisperStream(self)
+
+    def transcribe(self, clip: AudioClip) -> Transcript:
+        s = self.stream()
+        s.feed(clip)
+        return s.finish()
+
+    def decode_heard(self, speech: np.ndarray) -> Heard:
+        """What Whisper heard in 16 kHz int16 ``speech``, hallucinations dropped."""
+        audio = speech.astype(np.float32) / 32768.0
+        with self._lock:
+            return heard_from(self._decoder.decode(audio))
+
+    def decode(self, speech: np.ndarray) -> Transcript:
+        heard = self.decode_heard(speech)
+        words = heard.words
+        confidence = sum(p for _, p in words) / len(words) if words else None
+        return Transcript(heard.text, ENGINE, confidence, words=words)

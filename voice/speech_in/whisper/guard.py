@@ -1,0 +1,88 @@
+"""What Whisper heard, in our words, with its hallucinations removed.
+
+Whisper writes text even for silence, noise or a cough: on sox-made noise,
+a noise burst shaped like a cough, a hum and a click it wrote "you", "You",
+"." or "Okay." (tiny.en, this machine). Each such segment is marked by the
+model itself: a high ``no_speech_prob`` with a low ``avg_logprob`` (the
+pair Whisper's own decoder uses), a ``compression_ratio`` past 2.4 (a
+phrase repeated over and over), or words that all have a very low
+probability. Such text is dropped here, so it never reaches the matcher:
+nothing is answered, and the user hears that they were not understood.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+#: Whisper's own silence test: a segment with no_speech_prob above this...
+NO_SPEECH = 0.6
+#: ...and avg_logprob below this is silence (the values Whisper ships with).
+SILENCE_LOGPROB = -1.0
+#: A segment whose text compresses better than this repeats itself: Whisper's
+#: looping hallucination (its own fallback threshold).
+MAX_COMPRESSION = 2.4
+#: A transcript none of whose words reaches this probability was not speech.
+#: Noise, hum, clicks and coughs gave at most 0.052 (8 sounds, above); spoken
+#: tuning questions' best word never fell below 0.5 (see confidence.py).
+NOTHING_BELOW = 0.15
+
+_BRACKETED = re.compile(r"\[[^\]]*\]|\([^)]*\)|\*[^*]*\*|♪+")
+_KEEP = re.compile(r"[^a-z0-9' ]+")
+
+
+@dataclass(frozen=True)
+class Heard:
+    """The words kept, each with Whisper's probability for it."""
+
+    words: tuple[tuple[str, float], ...]
+    dropped: str = ""
+    """Why the text was dropped, for tests and the benchmark ("" when kept)."""
+
+    @property
+    def text(self) -> str:
+        return " ".join(w for w, _ in self.words)
+
+
+def clean_words(raw: str) -> list[str]:
+    """Whisper's text as our lower-case words: no punctuation, no sound
+    annotations ("(coughs)", "[Music]"), hyphenated words split."""
+    text = _BRACKETED.sub(" ", raw.lower()).replace("-", " ")
+    text = text.replace("\u2019", "'")
+    words = []
+    for w in _KEEP.sub(" ", text).split():
+        w = w.strip("'")
+        if w:
+            words.append(w)
+    return words
+
+
+def _segment_problem(seg: Any) -> str:
+    if seg.no_speech_prob > NO_SPEECH and seg.avg_logprob < SILENCE_LOGPROB:
+        return "no speech"
+    if seg.compression_ratio > MAX_COMPRESSION:
+        return "repeats itself"
+    return ""
+
+
+def heard_from(segments: Iterable[Any]) -> Heard:
+    """The words of faster-whisper ``segments`` (decoded with word_timestamps)."""
+    words: list[tuple[str, float]] = []
+    why: list[str] = []
+    for seg in segments:
+        problem = _segment_problem(seg)
+        if problem:
+            why.append(f"{seg.text.strip()!r}: {problem}")
+            continue
+        if seg.words:
+            for w in seg.words:
+                p = min(1.0, max(0.0, float(w.probability)))
+                words.extend((c, p) for c in clean_words(w.word))
+        else:  # no word probabilities: take the words, unsure
+            words.extend((c, 0.0) for c in clean_words(seg.text))
+    if words and max(p for _, p in words) < NOTHING_BELOW:
+        text = " ".join(w for w, _ in words)
+        return Heard((), f"{text!r}: every word below {NOTHING_BELOW}")
+    return Heard(tuple(words), "; ".join(why))
