@@ -203,11 +203,22 @@ def measure(recordings: Sequence[object], kb: object,
 
 def other_engines(cfg: object, kb: object) -> dict[str, Callable[[], Recognizer]]:
     """Loaders of the installed engines other than PocketSphinx, as ``auto``
-    would run them (an English Vosk model: free speech, no grammar)."""
+    would run them (Whisper with its prompt from ``kb``; an English Vosk
+    model: free speech, no grammar). Whisper's files are verified when it
+    loads: a damaged model is left out of the measurement, with why."""
     from voice.config import default_models_dir
     from voice.speech_in.select import _english_vosk_model
 
     out: dict[str, Callable[[], Recognizer]] = {}
+    from voice.speech_in.select import _whisper_folder
+
+    if _whisper_folder().is_dir():
+        def load_whisper() -> Recognizer:
+            from voice.speech_in.whisper import WhisperRecognizer
+
+            return WhisperRecognizer(_whisper_folder(), kb)  # type: ignore[arg-type]
+
+        out["whisper"] = load_whisper
     model = getattr(cfg, "model", "")
     vosk = Path(model).expanduser() if model else _english_vosk_model(default_models_dir())
     if vosk is not None and vosk.is_dir():

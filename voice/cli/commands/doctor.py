@@ -330,11 +330,18 @@ def check_recognizer_choice(cfg: Config, sphinx: Check, vosk: Check,
         chosen = "pocketsphinx" if usable["pocketsphinx"] else ""  # select's fallback
     else:
         chosen = cfg.recognizer if usable[cfg.recognizer] else ""
+    measured = ""
+    if cfg.recognizer == "auto":
+        from voice.speech_in.select import preferred_engine_for_user
+
+        best = preferred_engine_for_user(cfg)  # a damaged file: its own check says so
+        if best is not None and usable[best[0]]:
+            chosen, measured = best[0], ", measured best for your voice"
     if not chosen:
         return Check("Recognizer", "FAIL",
                      f"'{cfg.recognizer}' cannot be used (see the lines above)",
                      "follow the advice above, or set [speech_in] recognizer = \"auto\"")
-    detail = f"{chosen} will be used (setting: {cfg.recognizer})"
+    detail = f"{chosen} will be used (setting: {cfg.recognizer}{measured})"
     if chosen == "pocketsphinx":
         from voice.speech_in.adaptation import default_transform_path, transform_problem
 
