@@ -138,3 +138,14 @@ def test_a_served_file_that_differs_is_refused_and_nothing_installed(
     err = capsys.readouterr().err
     assert "damaged" in err and "checksum" in err and "Traceback" not in err
     assert not (root / WHISPER_MODEL).exists()
+
+
+def test_both_installers_install_the_model(tmp_path: Path) -> None:
+    # install.sh runs for real in CI (.ci/run); the Pi installer only as a dry run here.
+    assert ".venv/bin/python -m voice.models.carrier" in (REPO / "scripts" / "install.sh"
+                                                          ).read_text()
+    proc = subprocess.run(["bash", str(REPO / "scripts" / "install-pi.sh"), "--dry-run",
+                           "--user", "pi", "--unit-dir", str(tmp_path)],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "/.venv/bin/python -m voice.models.carrier" in proc.stdout

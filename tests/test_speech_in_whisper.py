@@ -105,6 +105,19 @@ def test_silence_noise_and_coughs_are_never_heard_as_words(
     assert heard.text == "", heard
 
 
+def test_whispers_own_thresholds_decide_what_is_sure() -> None:
+    from voice.speech_in.base import Transcript
+    from voice.speech_in.whisper.confidence import SURE_ANSWER, SURE_WORD
+
+    words = (("is", 0.9), ("there", SURE_WORD / 2), ("a", 0.9), ("cure", SURE_ANSWER + 0.05))
+    text = " ".join(w for w, _ in words)
+    whisper = Transcript(text, "whisper", words=words)
+    assert query_of(whisper) == "is a cure" and not is_doubtful(whisper)
+    # The same figures from PocketSphinx (posteriors: sure only from 0.9).
+    sphinx = Transcript(text, "pocketsphinx", words=words)
+    assert is_doubtful(sphinx)
+
+
 def test_exact_digital_silence_is_not_decoded_at_all(
     rec: WhisperRecognizer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -255,3 +268,36 @@ def test_auto_uses_whisper_when_the_model_verifies(
     said: list[str] = []
     loaded = load_recognizer(Config(content_dirs=(str(CONTENT),)), said.append)
     assert isinstance(loaded, WhisperRecognizer) and said == [WHISPER_LINE]
+
+
+def test_ptt_finishes_the_stream_it_fed_while_listening(
+    rec: WhisperRecognizer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from voice.cli.commands.ptt import _DecodedWhileListening
+
+    a, b = _speech_with_pause(tmp_path)
+    audio = np.concatenate([a, b, np.zeros(16000, np.int16)])
+
+    class Mic:  # the real Microphone needs a sound server: this one replays audio
+        def listen(self, stop: object, on_event: object, on_audio: object = None,
+                   end_on_silence: bool = True) -> object:
+            for i in range(0, len(audio), 480):
+                on_audio(AudioClip(audio[i : i + 480], 16000))  # type: ignore[operator]
+            return SimpleNamespace(clip=AudioClip(audio, 16000))
+
+    streamed = _DecodedWhileListening(rec)
+    utt = streamed.listen(Mic(), None, None, True)
+    monkeypatch.setattr(rec, "transcribe", lambda clip: pytest.fail("decoded again"))
+    assert streamed.transcribe(utt.clip).text.endswith("cure for neuromuscular disorders")
+
+
+def test_voice_adapt_notes_that_whisper_does_not_use_the_adaptation(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from voice.cli.commands.adapt import WHISPER_NOTE, _uses_whisper
+
+    assert "listening uses Whisper now" in WHISPER_NOTE
+    monkeypatch.setenv("VOICE_MODELS_DIR", str(MODEL.parent))
+    assert _uses_whisper(Config()) and not _uses_whisper(Config(recognizer="pocketsphinx"))
+    monkeypatch.setenv("VOICE_MODELS_DIR", str(tmp_path))
+    assert not _uses_whisper(Config())

@@ -164,3 +164,59 @@ def test_listen_with_a_damaged_model_says_so_aloud_and_listens(
     # The warning is said (without its path) before the microphone opens.
     assert first.stat().st_size > 100_000
     assert json.loads(out.strip().splitlines()[-1])["outcome"]
+
+
+def test_ptt_answers_with_whisper_decoded_while_listening(
+    virtual_mic: Any, tmp_path: Path
+) -> None:
+    try:
+        from tests.test_ptt_command import ANSWER_PART, Lines
+    except ImportError:  # run from tests/
+        from test_ptt_command import ANSWER_PART, Lines  # type: ignore[no-redef]
+
+    env, log = no_network_env(tmp_path, dict(virtual_mic.env))
+    env.update(XDG_STATE_HOME=str(tmp_path / "state"), XDG_CONFIG_HOME=str(tmp_path / "cfg"))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "voice", "ptt", "--no-speak", "--no-cues",
+         "--silence-timeout", "1"],
+        cwd=REPO, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True)
+    assert proc.stdin and proc.stdout and proc.stderr
+    err, out = Lines(proc.stderr), Lines(proc.stdout)
+    try:
+        err.wait_for(WHISPER_LINE, 60)
+        err.wait_for("Each line is one button press", 30)
+        proc.stdin.write("\n")
+        proc.stdin.flush()
+        err.wait_for("listening...", 10)
+        virtual_mic.play(question(0.3, 0.0))
+        assert "cure for neuromuscular disorders" in err.wait_for("heard:", 30)
+        assert ANSWER_PART in out.wait_for(ANSWER_PART, 20)
+        proc.stdin.write("quit\n")
+        proc.stdin.flush()
+        assert proc.wait(timeout=20) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert not any("Traceback" in line for line in err.seen)
+    assert network_use(log) == []
+
+
+def test_doctor_checks_the_whisper_digests(damaged_models: Path, tmp_path: Path) -> None:
+    def doctor(models: Path) -> list[str]:
+        env = dict(os.environ, VOICE_MODELS_DIR=str(models),
+                   XDG_CACHE_HOME=str(tmp_path / "cache"))
+        proc = subprocess.run([sys.executable, "-m", "voice", "doctor"], cwd=REPO, env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert "Traceback" not in proc.stderr
+        return proc.stdout.splitlines()
+
+    good = doctor(MODEL.parent)
+    assert any(ln.startswith("ok   Whisper: model in ") and "pinned SHA-256" in ln for ln in good)
+    assert "ok   Recognizer: whisper will be used (setting: auto)" in good
+    bad = doctor(damaged_models)
+    (whisper,) = [ln for ln in bad if ln[5:].startswith("Whisper:")]
+    assert whisper.startswith("warn") and "config.json has been changed" in whisper
+    assert "scripts/install.sh" in whisper
+    assert "ok   Recognizer: pocketsphinx will be used (setting: auto)" in bad

@@ -44,7 +44,7 @@ def query_of(heard: Transcript) -> str:
     """
     if is_emergency(heard.text) or find_command(heard.text) or find_choice(heard.text):
         return heard.text
-    return heard.sure_text(SURE_WORD)
+    return heard.sure_text(sure_word_for(heard.engine))
 
 
 #: A spoken question is answered outright only when at least one of its
@@ -66,7 +66,26 @@ def is_doubtful(heard: Transcript) -> bool:
     """
     if not heard.words:
         return False
-    return not any(c >= SURE_ANSWER and not is_function_word(w) for w, c in heard.words)
+    sure = sure_answer_for(heard.engine)
+    return not any(c >= sure and not is_function_word(w) for w, c in heard.words)
+
+
+def sure_word_for(engine: str) -> float:
+    """SURE_WORD on ``engine``'s confidence scale (Whisper's own, measured)."""
+    if engine == "whisper":
+        from voice.speech_in.whisper.confidence import SURE_WORD as WHISPER_SURE_WORD
+
+        return WHISPER_SURE_WORD
+    return SURE_WORD
+
+
+def sure_answer_for(engine: str) -> float:
+    """SURE_ANSWER on ``engine``'s confidence scale (Whisper's own, measured)."""
+    if engine == "whisper":
+        from voice.speech_in.whisper.confidence import SURE_ANSWER as WHISPER_SURE_ANSWER
+
+        return WHISPER_SURE_ANSWER
+    return SURE_ANSWER
 
 
 class Assistant:

@@ -1,7 +1,8 @@
 """Choose and load the speech recognizer the settings ask for.
 
 ``auto`` takes, in order: the engine measured best for this user
-(``preferred_engine_for_user``); Whisper when its model is installed and
+(``preferred_engine_for_user``); a Vosk model named in the settings
+(``[speech_in] model``); Whisper when its model is installed and
 every file verifies (it hears real people best: yes/no/stop from many
 speakers 95 % against PocketSphinx's 76 %, see docs/speech-in.md); an
 English Vosk model; PocketSphinx, which always works because its English
@@ -200,7 +201,9 @@ def load_recognizer(
                                    lambda line: None if _routine(line) else announce(line),
                                    kb, grammar=grammar, warn=warn, learn=learn)
     whisper_problem = ""
-    if choice in ("auto", "whisper"):
+    # A Vosk model named in the settings is a choice of Vosk: auto honours it.
+    named_vosk = bool(cfg.model) and Path(cfg.model).expanduser().is_dir()
+    if choice == "whisper" or (choice == "auto" and not named_vosk):
         try:
             rec = _load_whisper(cfg, kb)
         except ModelMissing as e:

@@ -50,6 +50,8 @@ DONE = ("Done. I learned your voice from {used} sentences, and I will use it fro
         "You can do this again at any time.")
 VOSK_NOTE = ("Note: the adaptation is used by PocketSphinx only; listening uses Vosk now. "
              "Set [speech_in] recognizer = \"pocketsphinx\" to use it.")
+#: The same for Whisper, the default once its model is installed.
+WHISPER_NOTE = VOSK_NOTE.replace("uses Vosk", "uses Whisper")
 RESET = ("I removed what I learned about your voice, and any recordings I kept to learn it. "
          "I will use the standard model again.")
 KEPT = ("Kept the {count} sentences in {folder} (on this device only), to go on learning "
@@ -124,6 +126,8 @@ def run(args: argparse.Namespace) -> int:
     ad.check_tools()
     if _uses_vosk(cfg):
         print(VOSK_NOTE, file=sys.stderr, flush=True)
+    elif _uses_whisper(cfg):
+        print(WHISPER_NOTE, file=sys.stderr, flush=True)
     if args.from_dir is not None:
         recordings = ad.recordings_from_dir(args.from_dir)
     else:
@@ -199,6 +203,16 @@ def _uses_vosk(cfg: Config) -> bool:
     # The same rule as voice.speech_in.select: only an English Vosk model is used.
     return any(m.kind == "vosk" and m.lang.lower().split("-")[0] == "en"
                for m in installed_models(default_models_dir()))
+
+
+def _uses_whisper(cfg: Config) -> bool:
+    """Whether listening would use Whisper (verified model, as voice.speech_in.select)."""
+    if cfg.recognizer not in ("auto", "whisper"):
+        return False
+    from voice.config import default_models_dir
+    from voice.speech_in.whisper.model_files import model_folder, model_problem
+
+    return not model_problem(model_folder(default_models_dir()))
 
 
 def _tell(assistant: Assistant, text: str) -> None:

@@ -191,12 +191,13 @@ def check_whisper(cfg: Config) -> Check:
                                   f"({time.monotonic() - t0:.1f} s)")
 
 
-def check_vosk(cfg: Config, sphinx_ok: bool) -> Check:
+def check_vosk(cfg: Config, sphinx_ok: bool, whisper_ok: bool = False) -> Check:
     from voice.models.store import installed_models, models_dir
 
     # Missing Vosk is only a warning when PocketSphinx can stand in.
     missing: Status = "warn" if sphinx_ok and cfg.recognizer != "vosk" else "FAIL"
-    fallback = "; PocketSphinx will be used" if missing == "warn" else ""
+    used = "Whisper" if whisper_ok and cfg.recognizer in ("auto", "whisper") else "PocketSphinx"
+    fallback = f"; {used} will be used" if missing == "warn" else ""
     try:
         import vosk  # noqa: F401
     except ImportError:
@@ -324,6 +325,9 @@ def check_recognizer_choice(cfg: Config, sphinx: Check, vosk: Check,
     usable = {"pocketsphinx": sphinx.status == "ok", "vosk": vosk.status == "ok",
               "whisper": whisper is not None and whisper.detail.startswith("model in")}
     if cfg.recognizer == "auto":
+        # As voice.speech_in.select: a Vosk model named in the settings comes first.
+        if cfg.model and Path(cfg.model).expanduser().is_dir():
+            usable["whisper"] = False
         chosen = ("whisper" if usable["whisper"] else "vosk" if usable["vosk"]
                   else "pocketsphinx" if usable["pocketsphinx"] else "")
     elif cfg.recognizer == "whisper" and not usable["whisper"]:
@@ -416,7 +420,10 @@ def run_checks(cfg: Config) -> list[Check]:
     ]
     whisper = safe("Whisper", lambda: check_whisper(cfg))
     sphinx = safe("PocketSphinx", check_pocketsphinx)
-    vosk = safe("Vosk", lambda: check_vosk(cfg, sphinx.status == "ok"))
+    whisper_ok = whisper.detail.startswith("model in")
+    vosk = safe("Vosk", lambda: check_vosk(cfg, sphinx.status == "ok", whisper_ok))
+    if whisper_ok and cfg.recognizer in ("auto", "whisper") and vosk.status == "warn":
+        vosk = Check("Vosk", "ok", vosk.detail)  # not needed while Whisper works
     checks += [whisper, sphinx, vosk, check_recognizer_choice(cfg, sphinx, vosk, whisper)]
     checks.append(safe("Voice adaptation", lambda: check_adaptation(cfg)))
     checks.append(safe("Learning your voice", lambda: check_learning(cfg)))

@@ -83,7 +83,8 @@ def _whisper_state(root: Path) -> str:
 
 def _would_use(cfg: Config, root: Path) -> str:
     # Mirrors voice.speech_in.select.load_recognizer, so this answer is what start-up does.
-    if cfg.recognizer in ("auto", "whisper"):
+    named_vosk = bool(cfg.model) and Path(cfg.model).expanduser().is_dir()
+    if cfg.recognizer == "whisper" or (cfg.recognizer == "auto" and not named_vosk):
         problem = _whisper_state(root)
         if not problem:
             return f"Speech recognition would use Whisper ({root / WHISPER_MODEL}, verified)."
@@ -133,7 +134,7 @@ def _list(args: argparse.Namespace) -> int:
                 problem = _whisper_state(root)
                 kind += ", every file verified" if not problem else ", DAMAGED: see below"
             print(f"  {m.name}  {kind}, {lang}, {_size(m.size)}  {m.path}")
-    if cfg.recognizer == "auto" and _whisper_state(root):
+    if cfg.recognizer == "auto" and not cfg.model and _whisper_state(root):
         from voice.speech_in.whisper.model_files import REPAIR
 
         print(f"{_whisper_state(root)} {REPAIR}")

@@ -13,6 +13,7 @@ import sys
 from typing import Any
 
 from voice.app import add_output_arguments, build_assistant
+from voice.audio.clip import AudioClip
 from voice.cli.notices import recognizer_notices
 from voice.cli.options import (
     add_microphone_arguments,
@@ -23,7 +24,7 @@ from voice.cli.options import (
 from voice.config import Config
 from voice.devices.gestures import GestureTiming, Mode
 from voice.errors import DeviceUnavailable
-from voice.speech_in.base import Transcript
+from voice.speech_in.base import RecognitionStream, Recognizer, Transcript
 
 NAME = "ptt"
 HELP = "push to talk: press the button (or space) to ask, press again or pause to finish"
@@ -74,6 +75,10 @@ def run(args: argparse.Namespace) -> int:
     recognizer = load_recognizer(cfg, announce=announce, kb=assistant.conversation.kb,
                                  warn=warn, learn=True)
     mic = Microphone.from_config(cfg)
+    # Whisper decodes whole utterances (~0.5 s here, more on a Pi): fed as the
+    # question is spoken, it starts at the first pause, so the answer is
+    # usually ready when the silence timeout ends instead of ~0.5 s after.
+    streamed = _DecodedWhileListening(recognizer) if recognizer.name == "whisper" else None
 
     def listen(stop: Any, on_event: Any, end_on_silence: bool) -> Any:
         def status(name: str) -> None:
@@ -82,6 +87,8 @@ def run(args: argparse.Namespace) -> int:
                 _note("listening...")
             on_event(name)
 
+        if streamed is not None:
+            return streamed.listen(mic, stop, status, end_on_silence)
         return mic.listen(stop, status, end_on_silence=end_on_silence)
 
     cue = None
@@ -95,7 +102,8 @@ def run(args: argparse.Namespace) -> int:
         # For the journal and for a caregiver watching: what was understood.
         _note(f"heard: {transcript.text or '(nothing)'}")
 
-    session = PushToTalkSession(assistant, listen, recognizer, cue=cue, on_transcript=heard)
+    session = PushToTalkSession(assistant, listen, streamed or recognizer, cue=cue,
+                                on_transcript=heard)
     button, light, messages = _open_devices(cfg, args, session, timing)
     session.button = button
     session.hold = getattr(button, "mode", "toggle") == "hold"
@@ -110,6 +118,40 @@ def run(args: argparse.Namespace) -> int:
             light.close()
         assistant.wait()
     return 0
+
+
+class _DecodedWhileListening:
+    """The recognizer for the push-to-talk session: ``transcribe(clip)`` of the
+    utterance ``listen`` just recorded finishes the stream fed while it was
+    spoken; any other clip is decoded as a whole."""
+
+    def __init__(self, recognizer: Recognizer) -> None:
+        self.recognizer = recognizer
+        self.name = recognizer.name
+        self._latest: tuple[AudioClip, RecognitionStream] | None = None
+
+    def listen(self, mic: Any, stop: Any, on_event: Any, end_on_silence: bool) -> Any:
+        stream = self.recognizer.stream()
+        fed: list[bool] = []
+
+        def on_audio(clip: AudioClip) -> None:
+            fed.append(True)
+            stream.feed(clip)
+
+        self._latest = None
+        utt = mic.listen(stop, on_event, on_audio=on_audio, end_on_silence=end_on_silence)
+        if utt is not None and fed:
+            self._latest = (utt.clip, stream)
+        return utt
+
+    def stream(self) -> RecognitionStream:
+        return self.recognizer.stream()
+
+    def transcribe(self, clip: AudioClip) -> Transcript:
+        latest, self._latest = self._latest, None
+        if latest is not None and latest[0] is clip:
+            return latest[1].finish()
+        return self.recognizer.transcribe(clip)
 
 
 def _open_devices(cfg: Config, args: argparse.Namespace, session: Any,

@@ -4,10 +4,15 @@ faster-whisper's ``transcribe(word_timestamps=True)`` moves on to the end of
 the last word it found and decodes again from there, so a 2 s question cost
 two or three full 30 s windows (measured: 2-4 decodes per clip, 1.5-3.6 s on
 this loaded machine instead of ~0.6 s), and the extra windows are where
-"you" and "." were invented. Here each window of audio is encoded once,
-decoded greedily once (beam 1, no timestamps) with the content prompt, and
-its tokens are aligned once to get each word's probability, with the same
-faster-whisper building blocks ``transcribe`` uses.
+"you" and "." were invented. Here each window of audio is encoded once and
+decoded greedily once (beam 1, no timestamps) with the content prompt, with
+the same faster-whisper building blocks ``transcribe`` uses.
+
+A word's probability is the mean of its tokens' probabilities in that same
+decode (softmax of the returned logits). faster-whisper's word probabilities
+come from a second, forced pass without the prompt: there the one-word title
+"Introduction", decoded at 0.59 with the content prompt, scored 0.01-0.06,
+and 14 of 486 spoken tuning questions lost every word to the guard.
 """
 
 from __future__ import annotations
@@ -19,6 +24,13 @@ import numpy as np
 
 #: Audio samples per Whisper window (30 s at 16 kHz).
 WINDOW = 30 * 16000
+
+#: New tokens allowed per second of audio (plus ``MIN_TOKENS``). Speech runs
+#: at about 3 words, 4 tokens, a second; a looping hallucination ("Non-neuridid
+#: idid...") otherwise runs to the model's 448-token limit, 2.8 s here for a
+#: 1.5 s question, before the guard drops it.
+TOKENS_PER_SECOND = 8
+MIN_TOKENS = 16
 
 
 @dataclass(frozen=True)
@@ -70,18 +82,32 @@ class WindowDecoder:
         frames = max(1, min(features.shape[-1] - 1, m.feature_extractor.nb_max_frames))
         encoded = m.encode(pad_or_trim(features[:, :frames]))
         prompt = m.get_prompt(tok, self._prompt_tokens, without_timestamps=True)
+        budget = MIN_TOKENS + int(TOKENS_PER_SECOND * len(audio) / 16000)
         result = m.model.generate(
-            encoded, [prompt], beam_size=1, max_length=m.max_length,
-            return_scores=True, return_no_speech_prob=True,
+            encoded, [prompt], beam_size=1, max_length=min(m.max_length, len(prompt) + budget),
+            return_scores=True, return_no_speech_prob=True, return_logits_vocab=True,
             suppress_blank=True, suppress_tokens=self._suppress,
         )[0]
-        tokens = [t for t in result.sequences_ids[0] if t < tok.eot]
+        tokens = list(result.sequences_ids[0])
         # As faster-whisper recovers it from the length-normalised score.
         avg_logprob = result.scores[0] * len(tokens) / (len(tokens) + 1)
         text = tok.decode(tokens)
-        words: tuple[Word, ...] = ()
+        probs = [_probability(np.asarray(step), t) for step, t in zip(result.logits[0], tokens,
+                                                                       strict=False)]
+        words: list[Word] = []
         if tokens:
-            aligned = m.find_alignment(tok, [tokens], encoded, frames)[0]
-            words = tuple(Word(w["word"], float(w["probability"])) for w in aligned)
+            split, word_tokens = tok.split_to_word_tokens(tokens)
+            at = 0
+            for word, its in zip(split, word_tokens, strict=True):
+                ps = probs[at : at + len(its)]
+                at += len(its)
+                words.append(Word(word, float(np.mean(ps)) if ps else 0.0))
         return Segment(text, float(result.no_speech_prob), float(avg_logprob),
-                       float(get_compression_ratio(text.strip())), words)
+                       float(get_compression_ratio(text.strip())), tuple(words))
+
+
+def _probability(logits: np.ndarray, token: int) -> float:
+    """Softmax probability of ``token`` in one step's logits (suppressed tokens are -inf)."""
+    x = logits.astype(np.float64).ravel()
+    top = float(x.max())
+    return float(np.exp(x[token] - top) / np.exp(x - top).sum())
