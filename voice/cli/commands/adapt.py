@@ -124,7 +124,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     # Before any reading: twenty sentences for nothing would be cruel.
     ad.check_tools()
-    if _uses_vosk(cfg):
+    if cfg.recognizer == "auto" and not args.no_compare:
+        pass  # the comparison at the end says which engine will be used, and why
+    elif _uses_vosk(cfg):
         print(VOSK_NOTE, file=sys.stderr, flush=True)
     elif _uses_whisper(cfg):
         print(WHISPER_NOTE, file=sys.stderr, flush=True)
