@@ -637,12 +637,21 @@ def _engine(name: str, rec: object, kb: Any, matcher: object, spoken: list[Spoke
         good = sum(per[v.name, kind][0] for v in variants)
         n = sum(per[v.name, kind][1] for v in variants)
         f[f"heard_{kind.replace(' ', '_')}"] = good / n
+    say(f"  held-out: right entry {f['right_lenient']:.1%}, answered wrong "
+        f"{f['answered_wrong']:.1%}, out of scope declined {f['oos_declined']:.1%}"
+        + (f"; colloquial: right entry {f['colloquial_right_lenient']:.1%}, answered wrong "
+           f"{f['colloquial_answered_wrong']:.1%}" if colloquial else ""))
+    say(f"  espeak-ng: commands {f['heard_command']:.1%}, 'number N' {f['heard_number']:.1%}, "
+        f"bare numbers {f['heard_bare_number']:.1%}")
     good, n = _emergencies(rec, variants)
     f["emergencies"] = good / n
+    say(f"  espeak-ng emergencies heard as emergencies: {_pct(good, n).strip()} of {n}")
     lat_set = [s for s in spoken if s.variant == variants[0]][:40]
     lat = sorted(_latency(rec, matcher, lat_set, silence))
     f.update(latency_median_ms=statistics.median(lat) * 1000,
              latency_p95_ms=lat[min(len(lat) - 1, int(0.95 * len(lat)))] * 1000)
+    say(f"  latency beyond the {silence:g} s silence timeout: median "
+        f"{f['latency_median_ms']:.0f} ms, p95 {f['latency_p95_ms']:.0f} ms ({len(lat)} questions)")
     if real:
         f.update(_real(rec, matcher, say))
     return f
