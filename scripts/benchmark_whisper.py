@@ -43,7 +43,7 @@ CONTENT = REPO / "content"
 
 
 def questions(n: int) -> list[Path]:
-    from voice.speech_in.corpus import read_labelled
+    from voice.speech_in.pocketsphinx.corpus import read_labelled
 
     items = [q for q in read_labelled(TUNING) if q.expected][:n]
     return [speak(q.text, BENCHMARK_VARIANTS[i % 2]) for i, q in enumerate(items)]

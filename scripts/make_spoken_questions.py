@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("questions", help="question<TAB>entry-id file (tuning.tsv, heldout.tsv)")
     p.add_argument("--out", type=Path, default=None, help="folder for WAVs (default: cache)")
     args = p.parse_args(argv)
-    from voice.speech_in.corpus import read_labelled
+    from voice.speech_in.pocketsphinx.corpus import read_labelled
 
     items = read_labelled(args.questions)
     for q in items:

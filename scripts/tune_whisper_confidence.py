@@ -33,7 +33,7 @@ from voice.conversation.commands import find_command  # noqa: E402
 from voice.matching.emergency import is_emergency  # noqa: E402
 from voice.matching.matcher import Matcher  # noqa: E402
 from voice.matching.normalize import is_function_word  # noqa: E402
-from voice.speech_in.corpus import read_labelled  # noqa: E402
+from voice.speech_in.pocketsphinx.corpus import read_labelled  # noqa: E402
 from voice.speech_in.whisper.model_files import model_folder  # noqa: E402
 
 TUNING = REPO / "tests" / "data" / "tuning.tsv"

@@ -17,10 +17,10 @@ import pytest
 
 from voice.audio.clip import read_wav
 from voice.content.loader import load_knowledge
-from voice.speech_in import adaptation as ad
-from voice.speech_in.corpus import build_corpus
-from voice.speech_in.lexicon import words_of
-from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
+from voice.speech_in.pocketsphinx import adaptation as ad
+from voice.speech_in.pocketsphinx.corpus import build_corpus
+from voice.speech_in.pocketsphinx.engine import PocketSphinxRecognizer
+from voice.speech_in.pocketsphinx.lexicon import words_of
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from voice.speech_in import adaptation as ad
+from voice.speech_in.pocketsphinx import adaptation as ad
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parent.parent
 LOAD = """
 import json, sys
 from pathlib import Path
-from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
+from voice.speech_in.pocketsphinx.engine import PocketSphinxRecognizer
 rec = PocketSphinxRecognizer(mllr=Path(sys.argv[1]))
 print(json.dumps({"mllr": None if rec.mllr is None else str(rec.mllr),
                   "problem": rec.mllr_problem}))

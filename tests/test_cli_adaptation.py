@@ -18,7 +18,7 @@ from voice.cli.main import build_parser
 from voice.cli.notices import aloud
 from voice.cli.options import config_from_args
 from voice.config import Config
-from voice.speech_in.adaptation import default_transform_path
+from voice.speech_in.pocketsphinx.adaptation import default_transform_path
 from voice.speech_in.select import ADAPTED_LINE, POCKETSPHINX_LINE, load_recognizer
 
 REPO = Path(__file__).resolve().parent.parent

@@ -165,7 +165,7 @@ def test_no_adaptation_is_reported(no_sound_env: dict[str, str], tmp_path: Path)
     """`voice doctor --no-adaptation` (the listening commands' recognizer flags)
     says the voice adaptation is not used this time, and why."""
     from tests.test_adaptation_shape import write_transform
-    from voice.speech_in.adaptation import default_transform_path
+    from voice.speech_in.pocketsphinx.adaptation import default_transform_path
 
     path = write_transform(default_transform_path(), [13, 13, 13])  # conftest's private state
     used = doctor(no_sound_env)
@@ -189,7 +189,7 @@ def test_adaptation_switched_off_says_where(tmp_path: Path) -> None:
     from voice.cli.commands.doctor import check_adaptation
     from voice.cli.main import build_parser
     from voice.cli.options import config_from_args
-    from voice.speech_in.adaptation import default_transform_path
+    from voice.speech_in.pocketsphinx.adaptation import default_transform_path
 
     path = write_transform(default_transform_path(), [13, 13, 13])
     settings = tmp_path / "c.toml"

@@ -1,4 +1,4 @@
-"""Learning the user's voice while listening (voice/speech_in/learning.py),
+"""Learning the user's voice while listening (voice/speech_in/pocketsphinx/learning.py),
 with the real CMUSphinx tools, real PocketSphinx and real espeak-ng speech.
 No labels are used: the recognizer's own transcripts are what it learns from."""
 
@@ -15,11 +15,11 @@ import pytest
 from voice.audio.clip import AudioClip, read_wav
 from voice.config import Config
 from voice.content.loader import load_knowledge
-from voice.speech_in import adaptation as ad
-from voice.speech_in.corpus import build_corpus
-from voice.speech_in.learning import FIRST_AFTER, VoiceLearner
-from voice.speech_in.lexicon import words_of
-from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
+from voice.speech_in.pocketsphinx import adaptation as ad
+from voice.speech_in.pocketsphinx.corpus import build_corpus
+from voice.speech_in.pocketsphinx.engine import PocketSphinxRecognizer
+from voice.speech_in.pocketsphinx.learning import FIRST_AFTER, VoiceLearner
+from voice.speech_in.pocketsphinx.lexicon import words_of
 from voice.speech_in.select import load_recognizer
 
 REPO = Path(__file__).resolve().parent.parent

@@ -18,8 +18,8 @@ import pytest
 
 from voice.audio.clip import RECOGNIZER_RATE, read_wav
 from voice.content.loader import load_knowledge
-from voice.speech_in import adaptation as ad
-from voice.speech_in import learning
+from voice.speech_in.pocketsphinx import adaptation as ad
+from voice.speech_in.pocketsphinx import learning
 from voice.speech_in.select import (
     ADAPTED_LINE,
     LEARNING_LINE,

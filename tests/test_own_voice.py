@@ -16,9 +16,9 @@ import pytest
 
 from voice.config import Config
 from voice.content.loader import load_knowledge
-from voice.speech_in import adaptation as ad
 from voice.speech_in import own_voice as ov
-from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
+from voice.speech_in.pocketsphinx import adaptation as ad
+from voice.speech_in.pocketsphinx.engine import PocketSphinxRecognizer
 from voice.speech_in.select import load_recognizer
 from voice.speech_in.whisper import WhisperRecognizer
 

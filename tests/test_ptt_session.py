@@ -28,8 +28,8 @@ from voice.devices.led import StatusLed
 from voice.devices.push_to_talk import PushToTalk
 from voice.devices.session import NOTHING_HEARD, NOTHING_HEARD_HELD, PushToTalkSession
 from voice.speech_in.base import Transcript
-from voice.speech_in.corpus import build_corpus
-from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
+from voice.speech_in.pocketsphinx.corpus import build_corpus
+from voice.speech_in.pocketsphinx.engine import PocketSphinxRecognizer
 
 QUESTION = "is there a cure for neuromuscular disorders"
 ANSWER_START = "While no universal cure exists"

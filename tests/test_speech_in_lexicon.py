@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from voice.content.loader import load_knowledge
-from voice.speech_in.corpus import (
+from voice.speech_in.pocketsphinx.corpus import (
     COMMAND_PHRASES,
     EVERYDAY_FILE,
     EVERYDAY_WEIGHT,
@@ -16,7 +16,7 @@ from voice.speech_in.corpus import (
     read_labelled,
     read_sentences,
 )
-from voice.speech_in.lexicon import EXTRA, PHONES, Lexicon, letter_to_sound, words_of
+from voice.speech_in.pocketsphinx.lexicon import EXTRA, PHONES, Lexicon, letter_to_sound, words_of
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -85,7 +85,7 @@ def test_corpus_covers_content_commands_and_out_of_scope() -> None:
 
 def test_corpus_has_the_words_of_an_emergency() -> None:
     from voice.matching.emergency import is_emergency
-    from voice.speech_in.corpus import EMERGENCY_PHRASES
+    from voice.speech_in.pocketsphinx.corpus import EMERGENCY_PHRASES
 
     # Each phrase is one the assistant treats as an emergency, so teaching
     # the recognizer it can only ever lead to the emergency advice.
@@ -97,10 +97,10 @@ def test_corpus_has_the_words_of_an_emergency() -> None:
 
 
 def test_everyday_sentences_load_from_the_package_file(tmp_path: Path) -> None:
-    import voice.speech_in
+    import voice.speech_in.pocketsphinx
 
     # Inside the package (declared as package data), not in the source tree only.
-    assert EVERYDAY_FILE.parent == Path(voice.speech_in.__file__).parent
+    assert EVERYDAY_FILE.parent == Path(voice.speech_in.pocketsphinx.__file__).parent
     assert read_sentences(EVERYDAY_FILE) == OUT_OF_SCOPE_SENTENCES
     assert "is it going to rain" in OUT_OF_SCOPE_SENTENCES
     assert not any(s.startswith("#") or not s.strip() for s in OUT_OF_SCOPE_SENTENCES)

@@ -10,9 +10,9 @@ import pytest
 from voice.config import Config
 from voice.errors import ModelMissing
 from voice.models.manifest import WHISPER_MODEL
-from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
+from voice.speech_in.pocketsphinx.engine import PocketSphinxRecognizer
 from voice.speech_in.select import FALLBACK_LINE, POCKETSPHINX_LINE, load_recognizer
-from voice.speech_in.vosk_engine import VoskRecognizer
+from voice.speech_in.vosk.engine import VoskRecognizer
 from voice.speech_in.whisper.model_files import REPAIR
 
 REPO = Path(__file__).resolve().parent.parent
@@ -112,8 +112,9 @@ def test_the_corpus_needs_nothing_from_tests(monkeypatch: pytest.MonkeyPatch) ->
     # An installed assistant has no tests/ folder: the language model is
     # built from the content, the commands and the packaged everyday talk.
     from voice.content.loader import load_knowledge
-    from voice.speech_in import pocketsphinx_engine, select
-    from voice.speech_in.corpus import Corpus, build_corpus
+    from voice.speech_in import select
+    from voice.speech_in.pocketsphinx import engine as pocketsphinx_engine
+    from voice.speech_in.pocketsphinx.corpus import Corpus, build_corpus
 
     built: list[Corpus] = []
 

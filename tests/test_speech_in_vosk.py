@@ -20,7 +20,7 @@ import pytest
 
 from voice.audio.clip import AudioClip, read_wav
 from voice.errors import ModelMissing
-from voice.speech_in.vosk_engine import UNK, VoskRecognizer, check_grammar
+from voice.speech_in.vosk.engine import UNK, VoskRecognizer, check_grammar
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
@@ -135,7 +135,7 @@ def test_risky_grammars_never_segfault(model_dir: Path) -> None:
     # fails with the exit code instead of killing pytest.
     script = textwrap.dedent(f"""
         import json
-        from voice.speech_in.vosk_engine import VoskRecognizer
+        from voice.speech_in.vosk.engine import VoskRecognizer
         rec = VoskRecognizer({str(model_dir)!r})
         out = {{}}
         cases = {{"empty": [], "string": "[]", "garbage": "x", "unknown": ["hello", "world"],

@@ -25,7 +25,7 @@ from voice.errors import ModelMissing
 from voice.matching.matcher import Matcher
 from voice.models.manifest import WHISPER_FILES, WHISPER_MODEL
 from voice.models.verify import folder_problems
-from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
+from voice.speech_in.pocketsphinx.engine import PocketSphinxRecognizer
 from voice.speech_in.select import FALLBACK_LINE, WHISPER_LINE, load_recognizer
 from voice.speech_in.whisper import WhisperRecognizer
 from voice.speech_in.whisper import engine as whisper_engine
@@ -59,7 +59,8 @@ def rec(kb: object) -> WhisperRecognizer:
 @pytest.fixture(scope="module")
 def sounds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     d = tmp_path_factory.mktemp("sounds")
-    s = {name: d / f"{name}.wav" for name in ("silence", "pink", "white", "cough", "hum")}
+    s = {name: d / f"{name}.wav"
+         for name in ("silence", "pink", "white", "cough", "hum", "breath", "knocks")}
     rate = ["-r", "16000", "-b", "16", "-c", "1"]
     sox("-n", *rate, str(s["silence"]), "trim", "0", "2")
     sox("-R", "-n", *rate, str(s["pink"]), "synth", "2", "pinknoise", "vol", "0.3")
@@ -69,6 +70,10 @@ def sounds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "700", "gain", "-3", "fade", "l", "0.005", "0.18", "0.14", "pad", "0.4", "0.15",
         "repeat", "1", "pad", "0", "0.8")
     sox("-R", "-n", *rate, str(s["hum"]), "synth", "2", "sine", "120", "vol", "0.5")
+    sox("-R", "-n", *rate, str(s["breath"]), "synth", "0.6", "pinknoise", "band", "1500", "1200",
+        "fade", "q", "0.15", "0.6", "0.3", "vol", "0.4", "pad", "0.3", "0.5")
+    sox("-R", "-n", *rate, str(s["knocks"]), "synth", "0.03", "brownnoise", "vol", "0.9",
+        "pad", "0.4", "0.3", "repeat", "2")
     return s
 
 
@@ -93,7 +98,8 @@ def test_a_spoken_question_is_heard_with_word_probabilities(
     assert r.entry.id == "is-there-a-cure-for-neuromuscular-disorders"
 
 
-@pytest.mark.parametrize("name", ["silence", "pink", "white", "cough", "hum"])
+@pytest.mark.parametrize("name", ["silence", "pink", "white", "cough", "hum", "breath",
+                                  "knocks"])
 def test_silence_noise_and_coughs_are_never_heard_as_words(
     rec: WhisperRecognizer, sounds: dict[str, Path], name: str
 ) -> None:
@@ -137,6 +143,7 @@ def _seg(text: str, *, no_speech: float = 0.01, logprob: float = -0.1,
 
 def test_the_guard_drops_each_kind_of_hallucination() -> None:
     assert heard_from([_seg("Thank you.", no_speech=0.9, logprob=-1.2)]).text == ""
+    assert heard_from([_seg("Part of the", no_speech=0.2, logprob=-3.1)]).text == ""
     looping = "I'm going to go. " * 8
     assert heard_from([_seg(looping, ratio=3.1)]).text == ""
     assert heard_from([_seg("you", probs=(NOTHING_BELOW / 2,))]).text == ""

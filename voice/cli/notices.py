@@ -45,7 +45,7 @@ def aloud(line: str, *known: str | Path) -> str:
     which the general rule cannot see past.
     """
     from voice.config import default_models_dir
-    from voice.speech_in.adaptation import default_transform_path
+    from voice.speech_in.pocketsphinx.adaptation import default_transform_path
 
     for root in (default_transform_path(), default_models_dir(), *known):
         line = re.sub(r" (?:at|in) " + re.escape(str(root)) + _PATH_END, "", line)

@@ -15,7 +15,7 @@ class Transcript:
     text: str
     """Lower-case words, empty when nothing was recognised."""
     engine: str
-    """Which recognizer produced it ("vosk", "pocketsphinx")."""
+    """Which recognizer produced it ("whisper", "vosk", "pocketsphinx")."""
     confidence: float | None = None
     """Engine confidence 0..1 where the engine gives one."""
     alternatives: list[str] = field(default_factory=list)

@@ -114,7 +114,7 @@ def word_errors(ref: str, hyp: str) -> tuple[int, int]:
 
 
 def _words(text: str) -> str:
-    from voice.speech_in.lexicon import words_of
+    from voice.speech_in.pocketsphinx.lexicon import words_of
 
     return " ".join(words_of(text))
 
@@ -134,7 +134,7 @@ def folds(count: int, k: int = FOLDS) -> list[list[int]]:
     """Indices 0..count-1 in at most ``k`` interleaved folds, each leaving at
     least MIN_RECORDINGS others to build a transform from; one fold (nothing
     can be held out) when there are too few."""
-    from voice.speech_in.adaptation import MIN_RECORDINGS
+    from voice.speech_in.pocketsphinx.adaptation import MIN_RECORDINGS
 
     k = min(k, count)
     while k > 1 and count - -(-count // k) < MIN_RECORDINGS:
@@ -146,9 +146,9 @@ def score_pocketsphinx(recordings: Sequence[object], kb: object, adapt: bool = T
                        k: int = FOLDS) -> EngineScore:
     """PocketSphinx on ``recordings``, each decoded by a recognizer whose
     transform (``adapt``) and language model never saw it."""
-    from voice.speech_in.adaptation import build_transform
-    from voice.speech_in.corpus import Corpus, build_corpus
-    from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
+    from voice.speech_in.pocketsphinx.adaptation import build_transform
+    from voice.speech_in.pocketsphinx.corpus import Corpus, build_corpus
+    from voice.speech_in.pocketsphinx.engine import PocketSphinxRecognizer
 
     full = build_corpus(kb)  # type: ignore[arg-type]
     parts = folds(len(recordings), k if adapt else 1)
@@ -181,7 +181,7 @@ def measure(recordings: Sequence[object], kb: object,
     the module docstring) and each of ``others`` (name -> loader). An engine
     that fails to load or decode is left out, with why in ``problems``."""
     from voice.errors import VoiceError
-    from voice.speech_in.adaptation import dictionary_words, usable
+    from voice.speech_in.pocketsphinx.adaptation import dictionary_words, usable
 
     started = time.monotonic()
     known = dictionary_words()
@@ -223,7 +223,7 @@ def other_engines(cfg: object, kb: object) -> dict[str, Callable[[], Recognizer]
     vosk = Path(model).expanduser() if model else _english_vosk_model(default_models_dir())
     if vosk is not None and vosk.is_dir():
         def load_vosk(path: Path = vosk) -> Recognizer:
-            from voice.speech_in.vosk_engine import VoskRecognizer
+            from voice.speech_in.vosk.engine import VoskRecognizer
 
             return VoskRecognizer(path)
 

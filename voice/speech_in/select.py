@@ -22,10 +22,10 @@ from voice.config import Config, default_models_dir
 from voice.content.model import KnowledgeBase
 from voice.errors import ModelMissing
 from voice.speech_in.base import Recognizer
-from voice.speech_in.corpus import build_corpus
+from voice.speech_in.pocketsphinx.corpus import build_corpus
 
 if TYPE_CHECKING:
-    from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
+    from voice.speech_in.pocketsphinx.engine import PocketSphinxRecognizer
 
 POCKETSPHINX_LINE = (
     "Using PocketSphinx (built-in English model); "
@@ -113,7 +113,7 @@ def load_pocketsphinx(kb: KnowledgeBase | None, cache_dir: Path | None = None,
 
     Nothing outside the package is read: an installed assistant has no tests/.
     """
-    from voice.speech_in.pocketsphinx_engine import PocketSphinxRecognizer
+    from voice.speech_in.pocketsphinx.engine import PocketSphinxRecognizer
 
     return PocketSphinxRecognizer(build_corpus(kb), cache_dir, mllr=mllr)
 
@@ -122,7 +122,7 @@ def voice_transform(cfg: Config) -> Path | None:
     """The user's voice adaptation, when there is one and the settings allow it."""
     if not cfg.adaptation:
         return None
-    from voice.speech_in.adaptation import default_transform_path
+    from voice.speech_in.pocketsphinx.adaptation import default_transform_path
 
     path = default_transform_path()
     return path if path.exists() else None
@@ -131,8 +131,8 @@ def voice_transform(cfg: Config) -> Path | None:
 def _pocketsphinx_for(cfg: Config, kb: KnowledgeBase | None,
                       announce: Callable[[str], None],
                       warn: Callable[[str], None], learn: bool = False) -> Recognizer:
-    from voice.speech_in.adaptation import default_enrolment_dir, kept_sentences
-    from voice.speech_in.learning import VoiceLearner, start_transform
+    from voice.speech_in.pocketsphinx.adaptation import default_enrolment_dir, kept_sentences
+    from voice.speech_in.pocketsphinx.learning import VoiceLearner, start_transform
 
     enrolled = voice_transform(cfg)
     # After 'voice adapt', learning builds on its sentences (true words) plus
@@ -230,7 +230,7 @@ def load_recognizer(
             "or set the recognizer to pocketsphinx."
         )
     if model_path is not None:
-        from voice.speech_in.vosk_engine import VoskRecognizer
+        from voice.speech_in.vosk.engine import VoskRecognizer
 
         kb = _knowledge(cfg, kb) if grammar else kb
         try:

@@ -1,7 +1,7 @@
 """`voice adapt`: teach the recognizer the user's voice, hands-free.
 
 The assistant says each sentence and listens while the user repeats it;
-then it builds a speaker adaptation (see ``voice.speech_in.adaptation``)
+then it builds a speaker adaptation (see ``voice.speech_in.pocketsphinx.adaptation``)
 that PocketSphinx uses from then on. A caregiver can instead record the
 sentences beforehand (``--from-dir``), so a tired user needs no session.
 The sentences are kept, with their words, so that listening can go on
@@ -20,9 +20,9 @@ from voice.app import Assistant, add_output_arguments, build_assistant
 from voice.cli.commands.listen import READY
 from voice.cli.options import add_microphone_arguments, config_from_args
 from voice.config import Config
-from voice.speech_in import adaptation as ad
 from voice.speech_in import own_voice
-from voice.speech_in.learning import VoiceLearner
+from voice.speech_in.pocketsphinx import adaptation as ad
+from voice.speech_in.pocketsphinx.learning import VoiceLearner
 
 NAME = "adapt"
 HELP = "teach the recognizer your voice: read about 20 short sentences once"

@@ -256,7 +256,7 @@ def _switched_off_by(cfg: Config) -> str:
 
 def check_adaptation(cfg: Config) -> Check:
     """Whether PocketSphinx will use an adaptation to the user's voice."""
-    from voice.speech_in import adaptation as ad
+    from voice.speech_in.pocketsphinx import adaptation as ad
 
     path = ad.default_transform_path()
     try:
@@ -286,8 +286,8 @@ def check_adaptation(cfg: Config) -> Check:
 
 def check_learning(cfg: Config) -> Check:
     """Whether listening learns the user's voice, what from, and how far it got."""
-    from voice.speech_in import adaptation as ad
-    from voice.speech_in.learning import FIRST_AFTER, VoiceLearner, start_transform
+    from voice.speech_in.pocketsphinx import adaptation as ad
+    from voice.speech_in.pocketsphinx.learning import FIRST_AFTER, VoiceLearner, start_transform
 
     learner = VoiceLearner()
     kept = len(list(learner.heard_dir.glob("*.txt"))) if learner.heard_dir.is_dir() else 0
@@ -347,7 +347,10 @@ def check_recognizer_choice(cfg: Config, sphinx: Check, vosk: Check,
                      "follow the advice above, or set [speech_in] recognizer = \"auto\"")
     detail = f"{chosen} will be used (setting: {cfg.recognizer}{measured})"
     if chosen == "pocketsphinx":
-        from voice.speech_in.adaptation import default_transform_path, transform_problem
+        from voice.speech_in.pocketsphinx.adaptation import (
+            default_transform_path,
+            transform_problem,
+        )
 
         path = default_transform_path()
         if path.exists() and not cfg.adaptation:

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from voice.audio.clip import AudioClip
 from voice.config import user_state_dir
-from voice.speech_in.adaptation import (
+from voice.speech_in.pocketsphinx.adaptation import (
     AdaptationFailed,
     Recording,
     TooFewRecordings,
@@ -43,7 +43,7 @@ from voice.speech_in.adaptation import (
     save_recording,
     transform_problem,
 )
-from voice.speech_in.lexicon import words_of
+from voice.speech_in.pocketsphinx.lexicon import words_of
 
 #: Utterances heard before the first transform is built. Measured on the
 #: tuning halves (six espeak-ng conditions, language model without the

@@ -25,10 +25,10 @@ import numpy as np
 from voice.audio.clip import RECOGNIZER_RATE, AudioClip
 from voice.errors import ModelMissing
 from voice.speech_in.base import Transcript
-from voice.speech_in.corpus import Corpus
 from voice.speech_in.gate import SpeechGate
-from voice.speech_in.learning import VoiceLearner
-from voice.speech_in.lexicon import LEXICON_VERSION, Lexicon
+from voice.speech_in.pocketsphinx.corpus import Corpus
+from voice.speech_in.pocketsphinx.learning import VoiceLearner
+from voice.speech_in.pocketsphinx.lexicon import LEXICON_VERSION, Lexicon
 
 ENGINE = "pocketsphinx"
 
@@ -314,7 +314,7 @@ class PocketSphinxRecognizer:
     def _load_decoders(self, pocketsphinx: Any, options: dict[str, Any],
                        mllr: Path | None = None) -> None:
         if mllr is not None:
-            from voice.speech_in.adaptation import transform_problem
+            from voice.speech_in.pocketsphinx.adaptation import transform_problem
 
             # PocketSphinx only says "Failed to initialize" for a bad file:
             # check it first so the user hears what is wrong.
@@ -359,7 +359,7 @@ class PocketSphinxRecognizer:
         swapped in by ``stream()`` or ``transcribe()``, never mid-utterance.
         A bad transform is refused (False) and the current decoders stay.
         """
-        from voice.speech_in.adaptation import transform_problem
+        from voice.speech_in.pocketsphinx.adaptation import transform_problem
 
         if transform_problem(mllr):
             return False

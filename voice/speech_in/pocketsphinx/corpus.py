@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from voice.content.model import KnowledgeBase
-from voice.speech_in.lexicon import words_of
+from voice.speech_in.pocketsphinx.lexicon import words_of
 
 #: What a user says to steer the conversation (kept in step with the
 #: conversation core's commands; extra phrases here cost nothing).

@@ -38,7 +38,7 @@ import numpy as np
 from voice.audio.clip import RECOGNIZER_RATE, AudioClip, read_wav, write_wav
 from voice.config import user_state_dir
 from voice.errors import VoiceError
-from voice.speech_in.lexicon import words_of
+from voice.speech_in.pocketsphinx.lexicon import words_of
 
 #: Folders where Debian puts the sphinxtrain programs (not on PATH).
 SPHINXTRAIN_DIRS = (Path("/usr/lib/sphinxtrain"), Path("/usr/local/lib/sphinxtrain"))

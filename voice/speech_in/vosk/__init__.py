@@ -1,0 +1,2 @@
+"""Vosk (Kaldi) with a model folder from ``voice models download``. The
+``vosk`` import stays inside ``engine``."""
