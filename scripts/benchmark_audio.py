@@ -54,6 +54,7 @@ if str(REPO / "scripts") not in sys.path:
 from make_spoken_questions import BENCHMARK_VARIANTS, Variant, speak  # noqa: E402
 
 from voice.audio.clip import AudioClip, read_wav  # noqa: E402
+from voice.speech_in.own_voice import DISPLAY  # noqa: E402
 
 HELDOUT = REPO / "tests" / "data" / "heldout.tsv"
 #: Questions as patients and caregivers say them (written apart from the
@@ -200,19 +201,20 @@ def _latency(rec: object, matcher: object, spoken: list[Spoken], silence: float)
     return out
 
 
-def rss_probe() -> dict[str, float]:
-    """Peak RSS of the assistant's working set: content, matcher, adapted PocketSphinx."""
+def rss_probe(engine: str = "pocketsphinx") -> dict[str, float]:
+    """Peak RSS of the assistant's working set with ``engine``: content,
+    matcher, the engine as ``auto`` runs it, ten questions answered."""
     from voice.content.loader import load_knowledge
     from voice.matching.matcher import Matcher
-    from voice.speech_in.select import load_pocketsphinx
 
     kb = load_knowledge([CONTENT])
     matcher = Matcher(kb)
+    load = engine_loaders(kb)[engine]
     t = time.perf_counter()
-    rec = load_pocketsphinx(kb)
+    rec = load()
     load_s = time.perf_counter() - t
     for s in _spoken_set([BENCHMARK_VARIANTS[0]], limit=10):
-        matcher.match(rec.transcribe(pad(read_wav(s.path))).text)
+        _match(matcher, _heard(rec.transcribe(pad(read_wav(s.path)))))  # type: ignore[attr-defined]
     return {"rss_mb": _peak_rss_mb(), "load_s": load_s}
 
 
@@ -309,7 +311,7 @@ def _enrolment_sentences(kb: object) -> list[str]:
                    DEFAULT_SENTENCES, dictionary_words())
 
 
-def _enrol(sentences: list[str], v: Variant, out: Path) -> tuple[list[object], object]:
+def _enrol(sentences: list[str], v: Variant, out: Path) -> tuple[list[Any], Any]:
     """``v`` reads ``sentences`` once: (the recordings, build_transform's result at ``out``)."""
     from voice.speech_in.pocketsphinx.adaptation import Recording, build_transform
 
@@ -330,13 +332,13 @@ def _after_enrolment(kb: object, matcher: object, spoken: list[Spoken],
     with tempfile.TemporaryDirectory() as tmp:
         for v in variants:
             _, built = _enrol(sentences, v, Path(tmp) / f"{v.name.replace('/', '_')}.mllr")
-            rec = load_pocketsphinx(kb, mllr=built.path)  # type: ignore[arg-type, attr-defined]
+            rec = load_pocketsphinx(kb, mllr=built.path)  # type: ignore[arg-type]
             mine = [s for s in spoken if s.variant == v]
             _, _, heard, _ = _wer_pass(rec, mine, v.name, say)
             c = _outcomes(matcher, mine, heard)
             say(f"    right {_pct(c['lenient'], c['n'])}   declined "
                 f"{_pct(c['declined'], c['n_out'])}"
-                f"   (built in {built.seconds:.1f} s)")  # type: ignore[attr-defined]
+                f"   (built in {built.seconds:.1f} s)")
             for k in ("lenient", "n", "declined", "n_out"):
                 total[k] += c[k]
     ok, n, dec, n_out = total["lenient"], total["n"], total["declined"], total["n_out"]
@@ -535,10 +537,10 @@ def _enrolled_then_listening(kb: object, matcher: object, spoken: list[Spoken],
         for v in variants:
             folder = Path(tmp) / v.name.replace("/", "_")
             recs, built = _enrol(sentences, v, folder / "mllr_matrix")
-            keep_enrolment(recs, folder / "enrolled")  # type: ignore[arg-type]
-            rec = load_pocketsphinx(kb, mllr=built.path)  # type: ignore[arg-type, attr-defined]
-            fixed = load_pocketsphinx(kb, mllr=built.path)  # type: ignore[arg-type, attr-defined]
-            assert isinstance(rec, PocketSphinxRecognizer) and rec.mllr == built.path  # type: ignore[attr-defined]
+            keep_enrolment(recs, folder / "enrolled")
+            rec = load_pocketsphinx(kb, mllr=built.path)  # type: ignore[arg-type]
+            fixed = load_pocketsphinx(kb, mllr=built.path)  # type: ignore[arg-type]
+            assert isinstance(rec, PocketSphinxRecognizer) and rec.mllr == built.path
             learner = VoiceLearner(folder / "learned", enrolled=folder / "enrolled")
             rec.learn(learner)
             row = _session(rec, learner, matcher, [x for x in spoken if x.variant == v], fixed)
@@ -557,45 +559,218 @@ def _enrolled_then_listening(kb: object, matcher: object, spoken: list[Spoken],
             "enrol_session_right_lenient": all_ok, "enrol_session_oos_declined": all_dec}
 
 
-def _colloquial(rec: object, matcher: object, variants: Sequence[Variant], limit: int | None,
-                say: Callable[[str], None]) -> dict[str, float]:
-    """The default recognizer on colloquial questions (COLLOQUIAL), spoken alike."""
-    spoken = _spoken_set(variants, limit, COLLOQUIAL)
-    say(f"Colloquial questions (tests/data/dev.tsv: {len(spoken)} clips, never in the "
-        "language model), default recognizer:")
-    _, _, heard, _ = _wer_pass(rec, spoken, "adapted", say)
+#: Emergencies as people say them. Each is an emergency as text
+#: (is_emergency), so what is measured is whether the engine hears it.
+SPOKEN_EMERGENCIES = (
+    "I can't breathe", "help, I can't breathe", "chest pain", "my chest hurts",
+    "call an ambulance", "I'm choking", "he's not breathing", "he collapsed",
+    "I think I'm having a heart attack", "I fell and I can't get up",
+    "she's having a seizure", "I'm having a stroke",
+)
+
+
+def _emergencies(rec: object, variants: Sequence[Variant]) -> tuple[int, int]:
+    """(heard as an emergency, said): SPOKEN_EMERGENCIES in each of ``variants``."""
+    from voice.app import query_of
+    from voice.matching.emergency import is_emergency
+
+    good = n = 0
+    for v in variants:
+        for text in SPOKEN_EMERGENCIES:
+            heard = rec.transcribe(pad(read_wav(speak(text, v))))  # type: ignore[attr-defined]
+            good += is_emergency(query_of(heard))
+            n += 1
+    return good, n
+
+
+def _real(rec: object, matcher: object, say: Callable[[str], None]) -> dict[str, float]:
+    """The engine on real people's speech (tests/data/real/)."""
+    from real_speech import real_clips, score
+
+    f: dict[str, float] = {}
+    digits = real_clips("digits")
+    parts = {"fsdd": [c for c in digits if c.speaker.startswith("fsdd:")],
+             "sc": [c for c in digits if c.speaker.startswith("sc:")]}
+    right = n = 0
+    for key, clips in parts.items():
+        r = score(rec, clips)
+        f[f"real_digits_{key}"] = r.heard_right
+        right, n = right + r.right, n + r.n
+    f["real_digits"] = right / n
+    cmd = score(rec, real_clips("commands"))
+    f["real_commands"] = cmd.heard_right
+    sent = score(rec, real_clips("sentences"), matcher)
+    f.update(real_sentences_wer=sent.wer, real_sentences_answered=sent.answered / sent.n,
+             real_sentences_declined=(sent.n - sent.answered - sent.offered) / sent.n)
+    say(f"  real people: digits {_pct(right, n).strip()} (FSDD {f['real_digits_fsdd']:.1%}, "
+        f"Speech Commands {f['real_digits_sc']:.1%}), commands {cmd.heard_right:.1%} "
+        f"(misheard e.g. {dict(list((cmd.misheard or {}).items())[:3])}), sentences WER "
+        f"{sent.wer:.2f}, {sent.answered} of {sent.n} answered, {sent.offered} offered")
+    return f
+
+
+def _engine(name: str, rec: object, kb: Any, matcher: object, spoken: list[Spoken],
+            colloquial: list[Spoken], variants: Sequence[Variant], silence: float,
+            real: bool, say: Callable[[str], None]) -> dict[str, float]:
+    """Every figure of one engine on the shared clips, printed as it goes."""
+    say(f"{DISPLAY.get(name, name)}:")
+    f: dict[str, float] = {}
+    wer, rtf, heard, _ = _wer_pass(rec, spoken, "held-out", say)
     c = _outcomes(matcher, spoken, heard)
     n_in, n_out = c["n"], c["n_out"]
-    say(f"  right entry, lenient {_pct(c['lenient'], n_in)}, answered right "
-        f"{_pct(c['strict'], n_in)}, answered wrong {_pct(c['wrong'], n_in)}, out of scope "
-        f"declined {_pct(c['declined'], n_out)}, not answered outright "
-        f"{_pct(c['not_answered'], n_out)}")
-    _without_doubt_check(matcher, spoken, heard, say)
-    return {"colloquial_right_lenient": c["lenient"] / n_in,
-            "colloquial_answered_wrong": c["wrong"] / n_in,
-            "colloquial_oos_declined": c["declined"] / n_out if n_out else 0.0}
+    f.update(wer=wer, rtf=rtf, right_strict=c["strict"] / n_in,
+             right_lenient=c["lenient"] / n_in, answered_wrong=c["wrong"] / n_in,
+             oos_declined=c["declined"] / n_out if n_out else 0.0,
+             oos_not_answered=c["not_answered"] / n_out if n_out else 0.0)
+    say("  held-out by condition: " + ", ".join(
+        f"{v.name} {_pct(c['lenient', v.name], c['n', v.name]).strip()}/"
+        f"{_pct(c['declined', v.name], c['n_out', v.name]).strip()}" for v in variants)
+        + "  (right entry / out of scope declined)")
+    if colloquial:
+        wer_c, _, heard_c, _ = _wer_pass(rec, colloquial, "colloquial", say)
+        cc = _outcomes(matcher, colloquial, heard_c)
+        f.update(colloquial_wer=wer_c, colloquial_right_lenient=cc["lenient"] / cc["n"],
+                 colloquial_right_strict=cc["strict"] / cc["n"],
+                 colloquial_answered_wrong=cc["wrong"] / cc["n"],
+                 colloquial_oos_declined=cc["declined"] / cc["n_out"] if cc["n_out"] else 0.0)
+    per = _heard_right(rec, len(kb.entries), variants)
+    for kind in ("command", "number", "bare number"):
+        good = sum(per[v.name, kind][0] for v in variants)
+        n = sum(per[v.name, kind][1] for v in variants)
+        f[f"heard_{kind.replace(' ', '_')}"] = good / n
+    say(f"  held-out: right entry {f['right_lenient']:.1%}, answered wrong "
+        f"{f['answered_wrong']:.1%}, out of scope declined {f['oos_declined']:.1%}"
+        + (f"; colloquial: right entry {f['colloquial_right_lenient']:.1%}, answered wrong "
+           f"{f['colloquial_answered_wrong']:.1%}" if colloquial else ""))
+    say(f"  espeak-ng: commands {f['heard_command']:.1%}, 'number N' {f['heard_number']:.1%}, "
+        f"bare numbers {f['heard_bare_number']:.1%}")
+    good, n = _emergencies(rec, variants)
+    f["emergencies"] = good / n
+    say(f"  espeak-ng emergencies heard as emergencies: {_pct(good, n).strip()} of {n}")
+    lat_set = [s for s in spoken if s.variant == variants[0]][:40]
+    lat = sorted(_latency(rec, matcher, lat_set, silence))
+    f.update(latency_median_ms=statistics.median(lat) * 1000,
+             latency_p95_ms=lat[min(len(lat) - 1, int(0.95 * len(lat)))] * 1000)
+    say(f"  latency beyond the {silence:g} s silence timeout: median "
+        f"{f['latency_median_ms']:.0f} ms, p95 {f['latency_p95_ms']:.0f} ms ({len(lat)} questions)")
+    if real:
+        f.update(_real(rec, matcher, say))
+    return f
+
+
+#: Rows of the side-by-side table: (figure, label, percent?).
+ROWS: tuple[tuple[str, str, bool], ...] = (
+    ("right_lenient", "held-out: right entry (answered or offered)", True),
+    ("right_strict", "held-out: answered outright, right", True),
+    ("answered_wrong", "held-out: answered outright, wrong", True),
+    ("oos_declined", "held-out: out of scope declined", True),
+    ("oos_not_answered", "held-out: out of scope not answered outright", True),
+    ("wer", "held-out: word error rate", False),
+    ("colloquial_right_lenient", "colloquial: right entry", True),
+    ("colloquial_answered_wrong", "colloquial: answered outright, wrong", True),
+    ("colloquial_oos_declined", "colloquial: out of scope declined", True),
+    ("colloquial_wer", "colloquial: word error rate", False),
+    ("heard_command", "espeak-ng commands heard right", True),
+    ("heard_number", "espeak-ng 'number N' heard right", True),
+    ("heard_bare_number", "espeak-ng bare numbers heard right", True),
+    ("emergencies", "espeak-ng emergencies heard as emergencies", True),
+    ("real_digits", "real people: digits heard right", True),
+    ("real_digits_fsdd", "  FSDD (6 speakers, 8 kHz)", True),
+    ("real_digits_sc", "  Speech Commands (9 speakers)", True),
+    ("real_commands", "real people: yes/no/stop/right heard right", True),
+    ("real_sentences_wer", "real people: read sentences, word error rate", False),
+    ("real_sentences_declined", "real people: sentences (out of scope) declined", True),
+    ("rtf", "real-time factor (held-out)", False),
+    ("latency_median_ms", "latency beyond the silence timeout, median ms", False),
+    ("latency_p95_ms", "latency beyond the silence timeout, p95 ms", False),
+    ("rss_mb", "peak memory MB (own process)", False),
+    ("load_s", "model load s", False),
+)
+
+#: The issue's targets for the default engine: (figure, label, at least?, value).
+TARGETS: tuple[tuple[str, str, bool, float], ...] = (
+    ("right_lenient", "held-out spoken questions, right entry", True, 0.90),
+    ("oos_declined", "held-out spoken out-of-scope, declined", True, 0.95),
+    ("colloquial_right_lenient", "colloquial questions, right entry", True, 0.70),
+    ("colloquial_answered_wrong", "colloquial questions, answered outright wrong", False, 0.03),
+    ("heard_command", "spoken commands, heard right", True, 0.90),
+    ("real_digits", "real human digits, heard right", True, 0.90),
+    ("emergencies", "spoken emergencies, heard as emergencies", True, 0.90),
+    ("latency_p95_ms", "end of speech to answer text beyond the timeout, p95 (ms)", False, 300),
+    ("rtf", "real-time factor", False, 0.3),
+    ("rss_mb", "peak memory (MB)", False, 450),
+    ("load_s", "model load (s)", False, 2.0),
+)
+
+
+def _cell(value: float | None, pct: bool) -> str:
+    if value is None:
+        return "-"
+    if pct:
+        return f"{100 * value:.1f}%"
+    return f"{value:.0f}" if value >= 10 else f"{value:.2f}"
+
+
+def side_by_side(figures: dict[str, dict[str, float]]) -> list[str]:
+    """The table of every engine (markdown), one row per figure."""
+    names = list(figures)
+    lines = ["| | " + " | ".join(DISPLAY.get(n, n) for n in names) + " |",
+             "|---|" + "---|" * len(names)]
+    for key, label, pct in ROWS:
+        if any(key in figures[n] for n in names):
+            lines.append(f"| {label} | " + " | ".join(
+                _cell(figures[n].get(key), pct) for n in names) + " |")
+    return lines
+
+
+def target_table(f: dict[str, float]) -> list[str]:
+    """The issue's target table for one engine, with pass/fail (markdown)."""
+    lines = ["| set | target | measured | |", "|---|---|---|---|"]
+    for key, label, at_least, want in TARGETS:
+        got = f.get(key)
+        pct = want < 1 and key not in ("rtf",)
+        shown = _cell(got, pct)
+        aim = (">= " if at_least else "<= ") + (f"{want:.0%}" if pct else f"{want:g}")
+        ok = got is not None and (got >= want if at_least else got <= want)
+        lines.append(f"| {label} | {aim} | {shown} | {'pass' if ok else '**FAIL**'} |")
+    return lines
+
+
+def engine_loaders(kb: object) -> dict[str, Callable[[], object]]:
+    """Every installed engine, as ``auto`` would run it, in ``auto``'s order."""
+    from voice.config import Config
+    from voice.speech_in.own_voice import USUAL_ORDER, other_engines
+    from voice.speech_in.select import load_pocketsphinx
+
+    found: dict[str, Callable[[], object]] = dict(other_engines(Config(), kb))
+    found["pocketsphinx"] = lambda: load_pocketsphinx(kb)  # type: ignore[arg-type]
+    return {n: found[n] for n in sorted(found, key=lambda n: (
+        USUAL_ORDER.index(n) if n in USUAL_ORDER else len(USUAL_ORDER)))}
 
 
 def run_audio_benchmark(
     variants: Sequence[Variant] = BENCHMARK_VARIANTS,
     *,
     limit: int | None = None,
+    engines: Sequence[str] | None = None,
     stock: bool = True,
     vosk: bool = True,
     enrol: bool = True,
     learn: bool = True,
     enrol_learn: bool = True,
     colloquial: bool = True,
+    real: bool = True,
     silence_timeout: float = 2.0,
     say: Callable[[str], None] = print,
-) -> dict[str, float]:
-    """Run everything, print the figures through ``say``, return them by name."""
+) -> dict[str, Any]:
+    """Run everything, print the figures through ``say``, return them by name
+    (each engine's under its name)."""
     from voice.content.loader import load_knowledge
     from voice.matching.matcher import Matcher
     from voice.speech_in.pocketsphinx.engine import PocketSphinxRecognizer
     from voice.speech_in.select import load_pocketsphinx
 
-    figures: dict[str, float] = {}
+    figures: dict[str, Any] = {}
     t = time.perf_counter()
     spoken = _spoken_set(variants, limit)
     n_in = sum(1 for s in spoken if s.expected)
@@ -603,6 +778,10 @@ def run_audio_benchmark(
         f"{len(spoken) - n_in} out of scope), {len(variants)} conditions: "
         + ", ".join(v.name for v in variants)
         + f"  [made/cached in {time.perf_counter() - t:.1f} s]")
+    coll = _spoken_set(variants, limit, COLLOQUIAL) if colloquial else []
+    if coll:
+        say(f"Colloquial set (tests/data/dev.tsv, never in a language model or prompt): "
+            f"{len(coll)} clips")
 
     kb = load_knowledge([CONTENT])
     matcher = Matcher(kb)
@@ -620,52 +799,43 @@ def run_audio_benchmark(
                    text_oos_declined=ref_dec / len(ref_out) if ref_out else 0.0)
     say(f"Matcher on the exact text (ceiling): right entry, lenient {_pct(ref_ok, len(ref_in))}, "
         f"out of scope declined {_pct(ref_dec, len(ref_out))}")
-    rec = load_pocketsphinx(kb)
-    say("PocketSphinx adapted (default recognizer), end to end:")
-    wer_a, rtf_a, heard, per_a = _wer_pass(rec, spoken, "adapted", say)
-    figures.update(wer_adapted=wer_a, rtf_adapted=rtf_a)
 
-    c = _outcomes(matcher, spoken, heard)
-    n_out = len(spoken) - n_in
-    figures.update(
-        right_strict=c["strict"] / n_in, right_lenient=c["lenient"] / n_in,
-        answered_wrong=c["wrong"] / n_in,
-        oos_declined=c["declined"] / n_out if n_out else 0.0,
-        oos_not_answered=c["not_answered"] / n_out if n_out else 0.0,
-    )
-    say(f"  right entry, strict (answered):           {_pct(c['strict'], n_in)}  (target >= 90 %)")
-    say(f"  right entry, lenient (answer or confirm): {_pct(c['lenient'], n_in)}")
-    say(f"  answered outright with a wrong entry:     {_pct(c['wrong'], n_in)}")
-    say(f"  out of scope declined (no match):         {_pct(c['declined'], n_out)}"
-        "  (target >= 90 %)")
-    say(f"  out of scope not answered outright:       {_pct(c['not_answered'], n_out)}")
-    for v in variants:
-        say(f"    {v.name:<24} right {_pct(c['lenient', v.name], c['n', v.name])}   "
-            f"declined {_pct(c['declined', v.name], c['n_out', v.name])}")
-    _without_doubt_check(matcher, spoken, heard, say)
+    loaders = engine_loaders(kb)
+    if engines:
+        loaders = {n: fn for n, fn in loaders.items() if n in engines}
+    default = next(iter(engine_loaders(kb)))
+    per: dict[str, dict[str, float]] = {}
+    for name, load in loaders.items():
+        rec = load()
+        per[name] = _engine(name, rec, kb, matcher, spoken, coll, variants, silence_timeout,
+                            real, say)
+        del rec
+        probe = subprocess.run(
+            [sys.executable, str(Path(__file__).resolve()), "--rss-probe", name],
+            capture_output=True, text=True, timeout=600,
+        )
+        try:
+            rss = json.loads(probe.stdout.strip().splitlines()[-1])
+            per[name].update(rss_mb=rss["rss_mb"], load_s=rss["load_s"])
+        except (ValueError, IndexError, KeyError):
+            say(f"  peak RSS: probe failed: {probe.stderr.strip()[-300:]}")
+    figures.update(per)
+    say("")
+    say(f"Every installed engine on the same clips ({len(variants)} espeak-ng conditions; "
+        "real people from tests/data/real/):")
+    for line in side_by_side(per):
+        say(line)
+    if default in per:
+        say("")
+        say(f"Targets, default engine ({DISPLAY.get(default, default)}):")
+        for line in target_table(per[default]):
+            say(line)
+    say("")
 
-    lat_set = [s for s in spoken if s.variant == variants[0]][:40]
-    lat = sorted(_latency(rec, matcher, lat_set, silence_timeout))
-    p95 = lat[min(len(lat) - 1, int(0.95 * len(lat)))]
-    figures.update(latency_median_ms=statistics.median(lat) * 1000, latency_p95_ms=p95 * 1000)
-    say(f"  latency end of speech -> answer text, beyond the {silence_timeout:g} s silence "
-        f"timeout: median {figures['latency_median_ms']:.0f} ms, p95 {p95 * 1000:.0f} ms, "
-        f"max {lat[-1] * 1000:.0f} ms  (target <= 300 ms; {len(lat)} questions)")
-    say(f"  RTF {rtf_a:.3f}  (target <= 0.3)")
-    figures.update(_commands_and_numbers(rec, len(kb.entries), variants, say))
-
-    probe = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--rss-probe"],
-        capture_output=True, text=True, timeout=600,
-    )
-    try:
-        rss = json.loads(probe.stdout.strip().splitlines()[-1])
-        figures.update(rss_mb=rss["rss_mb"], load_s=rss["load_s"])
-        say(f"  peak RSS (content + matcher + PocketSphinx, own process): "
-            f"{rss['rss_mb']:.0f} MB (target <= 300 MB); load {rss['load_s'] * 1000:.0f} ms")
-    except (ValueError, IndexError, KeyError):
-        say(f"  peak RSS: probe failed: {probe.stderr.strip()[-300:]}")
-
+    ps_needed = stock or learn or enrol or enrol_learn
+    if ps_needed:
+        rec = load_pocketsphinx(kb)
+        _, _, _, per_a = _wer_pass(rec, spoken if stock else [], "pocketsphinx", lambda _: None)
     if stock:
         # The stock model decodes ~6x slower: two conditions are enough to compare.
         names = [v.name for v in variants[:2]]
@@ -674,10 +844,8 @@ def run_audio_benchmark(
         wer_s, rtf_s, _, _ = _wer_pass(PocketSphinxRecognizer(), sub, "stock", say)
         e = sum(per_a[n][0] for n in names)
         n = sum(per_a[n][1] for n in names)
-        say(f"  WER adapted on the same clips: {e / n:.3f}")
+        say(f"  WER adapted to the content on the same clips: {e / n:.3f}")
         figures.update(wer_stock=wer_s, rtf_stock=rtf_s, wer_adapted_same_clips=e / n)
-    if colloquial:
-        figures.update(_colloquial(rec, matcher, variants, limit, say))
     if learn:
         figures.update(_while_listening(kb, matcher, spoken, variants, say))
     if enrol:
@@ -692,30 +860,42 @@ def run_audio_benchmark(
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--quick", action="store_true",
-                   help="2 conditions and 30 in-scope questions (about a minute)")
+                   help="2 conditions and 30 in-scope questions")
+    p.add_argument("--engines", metavar="NAMES",
+                   help="comma-separated engines to run (default: every installed one)")
     p.add_argument("--no-stock", action="store_true", help="skip the stock PocketSphinx WER")
-    p.add_argument("--no-vosk", action="store_true", help="skip the Vosk figures")
+    p.add_argument("--no-vosk", action="store_true",
+                   help="skip the figures of the Korean Vosk model")
     p.add_argument("--no-enrol", action="store_true",
-                   help="skip the figures after 'voice adapt' (about 5 minutes)")
+                   help="skip the PocketSphinx figures after 'voice adapt' (about 5 minutes)")
     p.add_argument("--no-learn", action="store_true",
-                   help="skip the figures while learning the voice from listening (~10 minutes)")
+                   help="skip the PocketSphinx figures while learning the voice from "
+                        "listening (~10 minutes)")
     p.add_argument("--no-enrol-learn", action="store_true",
-                   help="skip the figures after 'voice adapt' followed by learning while "
-                        "listening (~30 minutes)")
+                   help="skip the PocketSphinx figures after 'voice adapt' followed by learning "
+                        "while listening (~30 minutes)")
     p.add_argument("--no-colloquial", action="store_true",
-                   help="skip the colloquial questions of tests/data/dev.tsv (about 4 minutes)")
+                   help="skip the colloquial questions of tests/data/dev.tsv")
+    p.add_argument("--no-real", action="store_true",
+                   help="skip the real people's recordings of tests/data/real/")
+    p.add_argument("--engines-only", action="store_true",
+                   help="only the engines side by side (the same as all the --no-* "
+                        "PocketSphinx and Vosk options)")
     p.add_argument("--json", action="store_true", help="also print the figures as JSON")
-    p.add_argument("--rss-probe", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--rss-probe", metavar="ENGINE", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.rss_probe:
-        print(json.dumps(rss_probe()))
+        print(json.dumps(rss_probe(args.rss_probe)))
         return 0
+    only = args.engines_only
     variants = BENCHMARK_VARIANTS[:2] if args.quick else BENCHMARK_VARIANTS
     figures = run_audio_benchmark(
         variants, limit=30 if args.quick else None,
-        stock=not args.no_stock, vosk=not args.no_vosk, enrol=not args.no_enrol,
-        learn=not args.no_learn, enrol_learn=not args.no_enrol_learn,
-        colloquial=not args.no_colloquial,
+        engines=args.engines.split(",") if args.engines else None,
+        stock=not (args.no_stock or only), vosk=not (args.no_vosk or only),
+        enrol=not (args.no_enrol or only), learn=not (args.no_learn or only),
+        enrol_learn=not (args.no_enrol_learn or only),
+        colloquial=not args.no_colloquial, real=not args.no_real,
     )
     if args.json:
         print(json.dumps(figures, indent=1))

@@ -49,14 +49,24 @@ WHISPER_LINE = "Using Whisper (whisper-tiny.en, every file verified)."
 ENGINES = ("whisper", "vosk", "pocketsphinx")
 
 
-def preferred_engine_for_user(cfg: Config) -> str | None:
-    """The engine measured to hear this user best (from their ``voice adapt``
-    recordings), or None when nothing has been measured.
-
-    The hook ``auto`` asks first. Nothing measures it yet (it returns None);
-    when something does, it must return one of ``ENGINES``.
+def preferred_engine_for_user(cfg: Config, warn: Callable[[str], None] | None = None
+                              ) -> tuple[str, str] | None:
+    """(engine, one line saying which and why) when ``voice adapt`` measured
+    the installed engines on this user's voice (``own_voice.py``); None when
+    nothing was measured, or fewer than two of the engines measured are
+    installed now. A damaged measurement is one line to ``warn``, then None.
     """
-    return None
+    from voice.speech_in.own_voice import preferred_engine
+
+    installed = [n for n in ENGINES if n == "pocketsphinx"
+                 or (n == "whisper" and _whisper_folder().is_dir())
+                 or (n == "vosk" and (cfg.model or _english_vosk_model(default_models_dir())))]
+    return preferred_engine(installed, warn=warn)
+
+
+#: What each engine says when it loads; a measured choice says its own line instead.
+def _routine(line: str) -> bool:
+    return line in (WHISPER_LINE, POCKETSPHINX_LINE) or line.startswith("Using Vosk (")
 
 
 def _whisper_folder() -> Path:
@@ -181,11 +191,15 @@ def load_recognizer(
             "Choose whisper, vosk, pocketsphinx or auto in the settings."
         )
     if choice == "auto":
-        preferred = preferred_engine_for_user(cfg)
-        if preferred in ENGINES and preferred != "whisper":
-            # Measured on this user's voice: that engine, as if chosen.
-            return load_recognizer(replace(cfg, recognizer=preferred), announce, kb,
-                                   grammar=grammar, warn=warn, learn=learn)
+        preferred = preferred_engine_for_user(cfg, warn)
+        if preferred is not None:
+            # Measured on this user's voice: that engine, as if chosen, with
+            # the measurement as the one line saying which.
+            engine, why = preferred
+            announce(why)
+            return load_recognizer(replace(cfg, recognizer=engine),
+                                   lambda line: None if _routine(line) else announce(line),
+                                   kb, grammar=grammar, warn=warn, learn=learn)
     whisper_problem = ""
     # A Vosk model named in the settings is a choice of Vosk: auto honours it.
     named_vosk = bool(cfg.model) and Path(cfg.model).expanduser().is_dir()

@@ -5,7 +5,9 @@ then it builds a speaker adaptation (see ``voice.speech_in.pocketsphinx.adaptati
 that PocketSphinx uses from then on. A caregiver can instead record the
 sentences beforehand (``--from-dir``), so a tired user needs no session.
 The sentences are kept, with their words, so that listening can go on
-learning the voice from them and what it hears (``learning.py``).
+learning the voice from them and what it hears (``learning.py``). Then every
+installed recognizer is measured on them (``own_voice.py``): ``auto`` uses
+the one that heard this user best, and the result is said aloud.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from voice.app import Assistant, add_output_arguments, build_assistant
 from voice.cli.commands.listen import READY
 from voice.cli.options import add_microphone_arguments, config_from_args
 from voice.config import Config
+from voice.speech_in import own_voice
 from voice.speech_in.pocketsphinx import adaptation as ad
 from voice.speech_in.pocketsphinx.learning import VoiceLearner
 
@@ -58,6 +61,14 @@ KEPT_SPOKEN = ("I keep the sentences you read, on this device only, to go on lea
                "your voice as you speak.")
 NOT_KEPT = "Could not keep the sentences to go on learning your voice as you speak: {why}."
 NOTHING_TO_RESET = "There was no adaptation to your voice to remove."
+#: With the comparison, what is used is said after it (DONE says "it").
+LEARNED = "I learned your voice from {used} sentences."
+COMPARING = ("Now I am checking which speech recognizer hears you best. "
+             "This takes about a minute.")
+NOT_COMPARED = "I could not compare the speech recognizers on your voice."
+#: Said after the comparison when the settings name a recognizer: it stays.
+NOT_AUTO = ("Your settings choose {engine}, so I keep using it; set the recognizer to "
+            "auto to use the one that hears you best.")
 
 
 def _count(text: str) -> int:
@@ -81,6 +92,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"how many sentences to read (default {ad.DEFAULT_SENTENCES})")
     parser.add_argument("--list", action="store_true",
                         help="print the sentences to read (for recording them beforehand)")
+    parser.add_argument("--no-compare", action="store_true",
+                        help="do not measure which installed recognizer hears you best "
+                             "(about a minute)")
     add_microphone_arguments(parser, "sentence")
     add_output_arguments(parser)
 
@@ -105,11 +119,14 @@ def run(args: argparse.Namespace) -> int:
         removed = ad.remove_transform()
         removed = ad.forget_enrolment() or removed
         removed = VoiceLearner().forget() or removed
+        removed = own_voice.forget() or removed
         _tell(assistant, RESET if removed else NOTHING_TO_RESET)
         return 0
     # Before any reading: twenty sentences for nothing would be cruel.
     ad.check_tools()
-    if _uses_vosk(cfg):
+    if cfg.recognizer == "auto" and not args.no_compare:
+        pass  # the comparison at the end says which engine will be used, and why
+    elif _uses_vosk(cfg):
         print(VOSK_NOTE, file=sys.stderr, flush=True)
     elif _uses_whisper(cfg):
         print(WHISPER_NOTE, file=sys.stderr, flush=True)
@@ -126,8 +143,35 @@ def run(args: argparse.Namespace) -> int:
     print(f"Saved {result.path} ({result.used} recordings used, {result.skipped} left out, "
           f"{result.seconds:.1f} s).", file=sys.stderr)
     kept = _keep(cfg, recordings)
-    _tell(assistant, DONE.format(used=result.used) + (f" {KEPT_SPOKEN}" if kept else ""))
+    kept_line = f" {KEPT_SPOKEN}" if kept else ""
+    if args.no_compare:
+        # A comparison made on an earlier reading no longer describes this one.
+        own_voice.forget()
+        _tell(assistant, DONE.format(used=result.used) + kept_line)
+        return 0
+    _tell(assistant, LEARNED.format(used=result.used) + kept_line)
+    _compare(cfg, assistant, recordings)
     return 0
+
+
+def _compare(cfg: Config, assistant: Assistant, recordings: list[ad.Recording]) -> None:
+    """Measure every installed recognizer on ``recordings``, keep the result
+    for ``auto``, print the figures and say the outcome."""
+    from voice.content.loader import load_knowledge
+
+    _tell(assistant, COMPARING)
+    kb = load_knowledge(cfg.content_dirs)
+    result = own_voice.measure(recordings, kb, own_voice.other_engines(cfg, kb),
+                               adapt=cfg.adaptation)
+    path = own_voice.save(result)
+    for line in own_voice.doctor_lines(result):
+        print(f"  {line}", file=sys.stderr)
+    print(f"Saved {path} ({result.seconds:.0f} s).", file=sys.stderr)
+    summary = own_voice.spoken_summary(result)
+    if summary and result.best is not None and cfg.recognizer not in ("auto", result.best):
+        summary += " " + NOT_AUTO.format(engine=own_voice.DISPLAY.get(cfg.recognizer,
+                                                                      cfg.recognizer))
+    _tell(assistant, (summary or NOT_COMPARED) + " You can do this again at any time.")
 
 
 def _keep(cfg: Config, recordings: list[ad.Recording]) -> int:

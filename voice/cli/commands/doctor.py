@@ -353,11 +353,18 @@ def check_recognizer_choice(cfg: Config, sphinx: Check, vosk: Check,
         chosen = "pocketsphinx" if usable["pocketsphinx"] else ""  # select's fallback
     else:
         chosen = cfg.recognizer if usable[cfg.recognizer] else ""
+    measured = ""
+    if cfg.recognizer == "auto":
+        from voice.speech_in.select import preferred_engine_for_user
+
+        best = preferred_engine_for_user(cfg)  # a damaged file: its own check says so
+        if best is not None and usable[best[0]]:
+            chosen, measured = best[0], ", measured best for your voice"
     if not chosen:
         return Check("Recognizer", "FAIL",
                      f"'{cfg.recognizer}' cannot be used (see the lines above)",
                      "follow the advice above, or set [speech_in] recognizer = \"auto\"")
-    detail = f"{chosen} will be used (setting: {cfg.recognizer})"
+    detail = f"{chosen} will be used (setting: {cfg.recognizer}{measured})"
     if chosen == "pocketsphinx":
         from voice.speech_in.pocketsphinx.adaptation import (
             default_transform_path,
@@ -370,6 +377,20 @@ def check_recognizer_choice(cfg: Config, sphinx: Check, vosk: Check,
         elif path.exists() and not transform_problem(path):
             detail += ", with your voice adaptation"
     return Check("Recognizer", "ok", detail)
+
+
+def check_own_voice(cfg: Config) -> Check:
+    """Which recognizer heard this user best when 'voice adapt' compared them."""
+    from voice.speech_in import own_voice
+
+    try:
+        result = own_voice.load()
+    except own_voice.ResultsDamaged as e:
+        return Check("Recognizer for your voice", "warn", str(e), "run 'voice adapt' again")
+    if result is None:
+        return Check("Recognizer for your voice", "ok", "not measured yet",
+                     "run 'voice adapt' to find the recognizer that hears you best")
+    return Check("Recognizer for your voice", "ok", own_voice.doctor_detail(result))
 
 
 def check_content(cfg: Config) -> Check:
@@ -428,6 +449,7 @@ def run_checks(cfg: Config) -> list[Check]:
     checks += [whisper, sphinx, vosk, check_recognizer_choice(cfg, sphinx, vosk, whisper)]
     checks.append(safe("Voice adaptation", lambda: check_adaptation(cfg)))
     checks.append(safe("Learning your voice", lambda: check_learning(cfg)))
+    checks.append(safe("Recognizer for your voice", lambda: check_own_voice(cfg)))
     checks.append(safe("Content", lambda: check_content(cfg)))
     checks.append(safe("Your ways of asking", check_phrasings))
     checks.append(safe("GPIO", lambda: check_gpio(cfg)))
