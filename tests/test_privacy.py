@@ -175,6 +175,7 @@ def test_the_table_is_what_the_code_uses() -> None:
     from voice.config import user_state_dir
     from voice.conversation.personal_store import default_path as phrasings_path
     from voice.services.question_log import log_path, marker_path
+    from voice.speech_in.own_voice import results_path
     from voice.speech_in.pocketsphinx.adaptation import (
         default_enrolment_dir,
         default_transform_path,
@@ -185,6 +186,6 @@ def test_the_table_is_what_the_code_uses() -> None:
     state = user_state_dir()
     written = {default_folder(), default_enrolment_dir(), default_transform_path(),
                default_path(), told_path(), log_path(), marker_path(),
-               phrasings_path()}
+               phrasings_path(), results_path()}
     assert {(state / k.where) for k in KEPT} == written
     assert os.path.commonpath([str(p) for p in written]) == str(state)

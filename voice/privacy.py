@@ -49,6 +49,10 @@ KEPT: tuple[Kept, ...] = (
     Kept("adaptation/mllr_matrix",
          "the voice adaptation made by 'voice adapt' (numbers, no sound)",
          voice=False, words=False, removed_by="'voice adapt --reset' deletes it"),
+    Kept("adaptation/engines.json",
+         "how well each speech recognizer heard the sentences read for 'voice adapt' "
+         "(word error rates, no sound and no words)",
+         voice=False, words=False, removed_by="'voice adapt --reset' deletes it"),
     Kept("voice-settings.json",
          "the speech rate, volume and voice chosen by voice ('slower', 'louder')",
          voice=False, words=False, removed_by="delete the file"),
