@@ -11,6 +11,7 @@ import json
 import queue
 import signal
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,36 @@ def test_only_questions_after_the_wake_phrase_are_answered(
     finally:
         proc.kill()
     assert proc.returncode == 130 and "Traceback" not in err
+
+
+def test_the_phrase_alone_opens_a_window_and_follow_up_is_configurable(
+    virtual_mic: Any, tmp_path: Path
+) -> None:
+    settings = tmp_path / "settings.toml"
+    settings.write_text("[listen]\nfollow_up = 0\n")  # no follow-ups at all
+    phrase = spoken("hey assistant", "wake-alone.wav")
+    plain = spoken(QUESTION, "wake-plain.wav")
+    proc = start_listen(virtual_mic, "--json", "--recognizer", "pocketsphinx", "--no-speak",
+                        "--no-cues", "--silence-timeout", "1.0", "--config", str(settings),
+                        tmp_path=tmp_path)
+    assert proc.stdout is not None
+    replies = _lines(proc.stdout)
+    try:
+        wait_for_ready(proc)
+        virtual_mic.play(phrase)
+        wait_for_ready(proc)  # woken: listening again, no phrase needed now
+        time.sleep(2.0)  # a slow speaker takes a moment to begin
+        virtual_mic.play(plain)
+        first = json.loads(replies.get(timeout=30))
+        assert first["match"]["title"] == TITLE
+        wait_for_ready(proc)
+        virtual_mic.play(plain)  # follow_up = 0: this one needs the phrase
+        read_until(proc, "not addressed to me")
+        assert replies.empty()
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=15)
+    finally:
+        proc.kill()
 
 
 def test_doctor_says_which_wake_phrase_is_in_force(tmp_path: Path) -> None:
