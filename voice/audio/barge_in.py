@@ -177,7 +177,10 @@ class BargeIn:
         gate = round(GATE_SECONDS / self._block)
         before = [d for d in diffs[:-gate] if not np.isnan(d)]
         recent = [d for d in diffs[-gate:] if not np.isnan(d)]
-        if before and -float(np.median(before)) < CONVERGED_DB:
+        # Too little of the answer heard yet to know: the canceller has not
+        # been seen to converge (the first answers' self-stops came at 0.6-1.1 s).
+        enough = len(before) >= CONVERGED_SECONDS / self._block / 2
+        if not enough or -float(np.median(before)) < CONVERGED_DB:
             self.refused["converging"] += 1
         elif recent and max(recent) < GATE_DB:
             self.refused["echo only"] += 1
