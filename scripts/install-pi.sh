@@ -33,6 +33,7 @@ APT_PACKAGES=(
   espeak-ng                     # the voice
   sox                           # audio file tools for checks
   sphinxtrain sphinxbase-utils pocketsphinx  # 'voice adapt': learning the user's voice
+  libspeexdsp1                  # echo canceller for barge-in (voice/audio/echo.py)
 )
 
 usage() {

@@ -24,6 +24,8 @@ if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 # runs to learn the user's voice (bw, mllr_solve, sphinx_fe, pocketsphinx_mdef_convert).
 packages=(espeak-ng libportaudio2 pulseaudio pulseaudio-utils libasound2-plugins alsa-utils sox
           sphinxtrain sphinxbase-utils pocketsphinx)
+# libspeexdsp1: the echo canceller barge-in uses (voice/audio/echo.py).
+packages+=(libspeexdsp1)
 python3 -m venv --help >/dev/null 2>&1 || packages+=(python3-venv)
 # --dev: a real browser for the caregiver page's end-to-end tests (selenium, headless),
 # and openssl to make a test certificate for its HTTPS.

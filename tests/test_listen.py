@@ -111,8 +111,9 @@ def test_once_json_answers_the_spoken_question(virtual_mic: Any, tmp_path: Path)
 
 @needs_recognizer
 def test_hands_free_loop_answers_and_listens_again(virtual_mic: Any, tmp_path: Path) -> None:
+    # --no-wake: every question is answered (the wake phrase: test_wake_listen.py).
     proc = start_listen(virtual_mic, "--json", "--recognizer", "pocketsphinx", "--no-speak",
-                        "--no-cues", "--silence-timeout", "1.0", tmp_path=tmp_path)
+                        "--no-cues", "--no-wake", "--silence-timeout", "1.0", tmp_path=tmp_path)
     assert proc.stdout is not None
     try:
         wait_for_ready(proc)

@@ -86,6 +86,16 @@ class Config:
     question_log: bool = False
     """[questions] log: keep the questions asked (30 days, on this device) for the
     caregiver's page; off by default, and turning it on is said aloud once."""
+    wake_word: bool = False
+    """[listen] wake_word: 'voice listen' answers only after the wake phrase
+    (or within follow_up seconds of its last reply); false answers everything.
+    Off by default: measured (scripts/benchmark_wake.py --minutes 76) it caught
+    58 of 96 phrases (60%) and woke 1.9 times an hour on speech not addressed
+    to it; a user ignored two times in five is left in silence."""
+    wake_phrase: str = "hey assistant"
+    """[listen] wake_phrase: the words that wake it (common English words)."""
+    follow_up: float = 8.0
+    """[listen] follow_up: seconds after a reply in which no wake phrase is needed."""
     sources: dict[str, str] = field(default_factory=dict, compare=False)
     """Where each value came from (key -> "default", a file path, or "command line")."""
 
@@ -114,6 +124,9 @@ KEYS: dict[str, tuple[str, type | tuple[type, ...]]] = {
     "ptt.long_press": ("long_press", (int, float)),
     "ptt.double_press": ("double_press", (int, float)),
     "questions.log": ("question_log", bool),
+    "listen.wake_word": ("wake_word", bool),
+    "listen.wake_phrase": ("wake_phrase", str),
+    "listen.follow_up": ("follow_up", (int, float)),
 }
 FIELD_TO_KEY = {f: k for k, (f, _) in KEYS.items()}
 
@@ -255,6 +268,10 @@ def _check(key: str, value: Any, where: str) -> Any:
         raise ConfigInvalid(f"{where}: '{key}' must be a number of seconds between 0 and 600")
     if name in ("answer_threshold", "confirm_threshold") and not 0 <= value <= 100:
         raise ConfigInvalid(f"{where}: '{key}' must be between 0 and 100")
+    if name == "follow_up" and not 0 <= value <= 600:
+        raise ConfigInvalid(f"{where}: '{key}' must be a number of seconds between 0 and 600")
+    if name == "wake_phrase" and not value.strip():
+        raise ConfigInvalid(f"{where}: 'listen.wake_phrase' must have at least one word")
     if name in ("button_pin", "led_pin") and not 0 <= value <= 53:
         raise ConfigInvalid(f"{where}: '{key}' must be a GPIO number between 0 and 53")
     return float(value) if typ == (int, float) else value

@@ -19,10 +19,17 @@ import numpy as np
 from voice.audio import devices
 from voice.audio.clip import AudioClip
 from voice.audio.devices import AudioDevice
+from voice.audio.echo import REFERENCE as ECHO_REFERENCE
 from voice.errors import SpeechOutputUnavailable
 
 #: Frames per callback block at 22 050 Hz: ~23 ms, the granularity of stop().
 BLOCK_FRAMES = 512
+#: PortAudio's output latency while barge-in listens (seconds): with "low",
+#: a loaded machine underran the sound server now and then, and each
+#: underrun moved the echo later (26 -> 330 ms within one answer), which the
+#: echo canceller cannot follow. With 0.25 s the echo stayed put and was
+#: cancelled by 30-50 dB. stop() aborts, dropping the buffer, so it is no slower.
+ECHO_LATENCY = 0.25
 
 
 def _sounddevice() -> Any:
@@ -87,11 +94,13 @@ class ClipPlayer:
         try:
             stream = sd.OutputStream(
                 samplerate=self.rate, channels=1, dtype="int16", device=self.device,
-                blocksize=BLOCK_FRAMES, latency="low", callback=self._callback,
+                blocksize=BLOCK_FRAMES, latency=ECHO_LATENCY if ECHO_REFERENCE.enabled else "low",
+                callback=self._callback,
                 finished_callback=self._done.set,
             )
             with self._stream_lock:
                 self._stream = stream
+            ECHO_REFERENCE.begin(self.rate)
             stream.start()
         except Exception as e:  # PortAudioError, or ValueError for a vanished device
             self._done.set()
@@ -131,6 +140,9 @@ class ClipPlayer:
             self.first_sound_at = time.monotonic()
         # Silence while the next piece is synthesised, instead of an underrun click.
         out[filled:] = 0
+        # What is played, and when, is the echo canceller's reference (barge-in).
+        ECHO_REFERENCE.played(out, time.monotonic() + _time.outputBufferDacTime
+                              - _time.currentTime)
         if finished:
             # CallbackStop plays out what is buffered, so the last word is not cut.
             raise sd.CallbackStop

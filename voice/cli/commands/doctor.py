@@ -423,6 +423,12 @@ def check_gpio(cfg: Config) -> Check:
     return Check("GPIO", "ok", f"pin factory {name}" + (f"; {pins}" if pins else ""))
 
 
+def check_wake(cfg: Config) -> Check:
+    from voice.speech_in.wake.phrase import wake_summary
+
+    return Check("Wake phrase", *wake_summary(cfg))
+
+
 def run_checks(cfg: Config) -> list[Check]:
     """Every check in order; a check that crashes is reported, never raised."""
 
@@ -454,6 +460,7 @@ def run_checks(cfg: Config) -> list[Check]:
     checks.append(safe("Your ways of asking", check_phrasings))
     checks.append(safe("GPIO", lambda: check_gpio(cfg)))
     checks.append(safe("Privacy", check_privacy))
+    checks.append(safe("Wake phrase", lambda: check_wake(cfg)))
     return checks
 
 

@@ -42,6 +42,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="answer one question, then exit")
     parser.add_argument("--json", action="store_true",
                         help="print one JSON object per reply (with the transcript)")
+    parser.add_argument("--no-wake", action="store_true",
+                        help="answer everything heard, without the wake phrase")
     add_recognizer_arguments(parser)
     add_microphone_arguments(parser, "question")
     add_output_arguments(parser)
@@ -119,8 +121,15 @@ class _Session:
     def answer(self, utt: Utterance | None) -> dict[str, Any]:
         heard = self.turn.transcript(utt) if utt is not None else Transcript("", "")
         if utt is not None and utt.cut:
-            self.tell(CUT_OFF.format(seconds=round(self.mic.max_utterance)))
+            self.tell(self.cut_message())
         return self.assistant.handle_heard(heard)
+
+    def cut_message(self) -> str:
+        return CUT_OFF.format(seconds=round(self.mic.max_utterance))
+
+    def after_reply(self) -> None:
+        """Until the reply has been said: never listen while talking."""
+        self.assistant.wait()
 
 
 def _load_recognizer(cfg: Config, assistant: Assistant) -> Recognizer:
@@ -146,6 +155,13 @@ def run(args: argparse.Namespace) -> int:
     session = _Session(cfg, args, assistant, _load_recognizer(cfg, assistant))
     if args.once:
         return _once(session)
+    if cfg.wake_word and not args.no_wake:
+        from voice.speech_in.wake.detector import wake_detector
+        from voice.speech_in.wake.listening import run_with_wake
+
+        detector = wake_detector(cfg.wake_phrase, kb=assistant.conversation.kb)
+        session.cue("listening")
+        return run_with_wake(session, detector, cfg.follow_up)
     waited_before = False
     session.cue("listening")
     while not assistant.wants_exit:

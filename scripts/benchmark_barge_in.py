@@ -1,0 +1,216 @@
+"""Benchmark barge-in: "stop" said over the assistant's answers.
+
+Run: ``.venv/bin/python scripts/benchmark_barge_in.py [--stops 30] [--answers all]
+[--no-aec]``
+
+Everything goes through a private PulseAudio null sink whose monitor is the
+microphone: the answers are spoken by the real speaker (pyttsx3/espeak-ng,
+played by the assistant's player) into the virtual speaker, so the
+microphone hears them exactly, as the tests' virtual microphone does.
+
+* **Self-stops**: every answer of the content read in full while barge-in
+  listens; any stop is a self-stop (target 0).
+* **Stops caught**: ``--stops`` answers, each interrupted at a random moment
+  (1-6 s in) by another voice saying "stop" (espeak-ng voices, plus the real
+  people's "stop" recordings under tests/data/real/ when present). Latency
+  is from the end of the word (its last loud sample reaching the microphone)
+  to the moment the answer was silenced (target: 90% within 300 ms).
+
+``--no-aec`` spots on the raw microphone, to show what echo cancellation buys.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+import numpy as np  # noqa: E402
+
+from voice.audio import barge_in as bi  # noqa: E402
+from voice.audio.clip import read_wav  # noqa: E402
+
+STOP_VOICES = [("en+f3", 150), ("en-us+m3", 120), ("en-gb-x-rp+f2", 170), ("en-029+f4", 100),
+               ("en-us", 150)]
+
+
+class _Talker:
+    """The assistant's speaking side: a real TtsSpeaker in a thread."""
+
+    def __init__(self, speaker: Any, settings: Any) -> None:
+        self.speaker, self.settings = speaker, settings
+        self.thread: threading.Thread | None = None
+
+    def say(self, text: str) -> None:
+        self.thread = threading.Thread(target=self.speaker.say, args=(text, self.settings),
+                                       daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 5
+        while not self.speaker.speaking and time.monotonic() < deadline:
+            time.sleep(0.005)
+
+    @property
+    def speaking(self) -> bool:
+        return self.thread is not None and self.thread.is_alive()
+
+    def stop_speaking(self) -> None:
+        self.speaker.stop()
+
+    def wait(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+
+
+class _Voice:
+    """Another person in the room: plays a clip into the sink, noting when
+    its first sample reached the speaker."""
+
+    def __init__(self, samples: np.ndarray, rate: int) -> None:
+        self.samples, self.rate = samples, rate
+        self.started: float | None = None
+        loud = np.nonzero(np.abs(samples.astype(np.int32)) > 1000)[0]
+        self.word_end = (loud[-1] + 1) / rate if len(loud) else len(samples) / rate
+
+    def play(self) -> None:
+        import sounddevice as sd
+
+        pos = [0]
+
+        def cb(out: np.ndarray, frames: int, t: Any, _s: Any) -> None:
+            if self.started is None:
+                self.started = time.monotonic() + t.outputBufferDacTime - t.currentTime
+            seg = self.samples[pos[0] : pos[0] + frames]
+            pos[0] += frames
+            out[:, 0] = 0
+            out[: len(seg), 0] = seg
+            if len(seg) < frames:
+                raise sd.CallbackStop
+
+        with sd.OutputStream(samplerate=self.rate, channels=1, dtype="int16", blocksize=256,
+                             latency="low", callback=cb) as s:
+            while s.active:
+                time.sleep(0.01)
+
+
+def stop_clips(tmp: Path) -> list[tuple[str, np.ndarray, int]]:
+    clips = []
+    for voice, rate in STOP_VOICES:
+        wav = tmp / f"stop-{voice}-{rate}.wav"
+        subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(wav), "stop"],
+                       check=True)
+        c = read_wav(wav)
+        clips.append((f"{voice} {rate}", c.samples.reshape(-1), c.rate))
+    for wav in sorted((REPO / "tests" / "data" / "real").rglob("*stop*.wav")):
+        c = read_wav(wav).to_mono()
+        clips.append((f"real {wav.stem}", c.samples.reshape(-1), c.rate))
+    return clips
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--stops", type=int, default=30)
+    ap.add_argument("--answers", default="all", help="'all' or how many answers read in full")
+    ap.add_argument("--no-aec", action="store_true", help="spot on the raw microphone")
+    ap.add_argument("--seed", type=int, default=16)
+    args = ap.parse_args(argv)
+
+    from voice.audio.virtual_mic import running_virtual_mic
+    from voice.content.loader import load_knowledge
+    from voice.speech_out.base import VoiceSettings
+    from voice.speech_out.synth import default_synth
+    from voice.speech_out.tts_speaker import TtsSpeaker
+
+    if args.no_aec:
+        class _Raw:
+            def __init__(self) -> None:
+                pass
+
+            def process(self, mic: np.ndarray, ref: np.ndarray) -> np.ndarray:
+                return mic
+
+            def close(self) -> None:
+                pass
+
+        bi.SpeexEchoCanceller = _Raw  # type: ignore[misc,assignment]
+
+    rng = random.Random(args.seed)
+    kb = load_knowledge([REPO / "content"])
+    answers = [e.answer for e in kb.entries if e.answer.strip()]
+    settings = VoiceSettings()
+    with running_virtual_mic(), tempfile.TemporaryDirectory() as tmpdir:
+        from voice.speech_out.output import refresh_devices
+
+        refresh_devices()
+        synth = default_synth(settings)
+        speaker = TtsSpeaker(synth)
+        speaker.prepare(settings)
+        talker = _Talker(speaker, settings)
+        barge = bi.BargeIn()
+        print(f"echo cancellation: {'off (raw microphone)' if args.no_aec else 'speexdsp'}")
+
+        full = answers if args.answers == "all" else answers[: int(args.answers)]
+        self_stops = 0
+        read_seconds = 0.0
+        for i, text in enumerate(full):
+            started = time.monotonic()
+            talker.say(text)
+            heard = barge.watch(talker)
+            read_seconds += time.monotonic() - started
+            if heard is not None:
+                self_stops += 1
+                print(f"  self-stop in answer {i + 1} after {time.monotonic() - started:.1f} s")
+        if full:
+            print(f"self-stops: {self_stops} in {len(full)} answers read in full "
+                  f"({read_seconds / 60:.1f} min); spots refused: {barge.refused}; echo cancelled "
+                  f"by median {np.median(barge.cancelled_db):.0f} dB", flush=True)
+
+        refused_before = dict(barge.refused)
+        clips = stop_clips(Path(tmpdir))
+        latencies: list[float] = []
+        missed = []
+        long_answers = [a for a in answers if len(a.split()) > 40] or answers
+        for k in range(args.stops):
+            name, samples, rate = clips[k % len(clips)]
+            voice = _Voice(samples, rate)
+            after = rng.uniform(1.0, 6.0)
+            talker.say(rng.choice(long_answers))
+            timer = threading.Timer(after, voice.play)
+            timer.start()
+            heard = barge.watch(talker)
+            timer.join()
+            if heard == "stop" and barge.stopped_at is not None and voice.started is not None:
+                latency = barge.stopped_at - (voice.started + voice.word_end)
+                latencies.append(latency)
+                if latency > 0.3:
+                    missed.append(f"{name} ({latency * 1000:.0f} ms)")
+            else:
+                talker.stop_speaking()
+                talker.wait()
+                missed.append(f"{name} (not caught)")
+            time.sleep(0.3)
+        caught = sum(1 for x in latencies if x <= 0.3)
+        lat = sorted(latencies)
+        print(f"stops caught within 300 ms: {caught}/{args.stops} = "
+              f"{100 * caught / max(1, args.stops):.0f}%; caught at all: {len(latencies)}; "
+              + (f"latency median {1000 * lat[len(lat) // 2]:.0f} ms, max {1000 * lat[-1]:.0f} ms"
+                 if lat else ""))
+        if missed:
+            print("  missed or late: " + ", ".join(missed))
+        print("  spots refused meanwhile: "
+              + str({k: v - refused_before[k] for k, v in barge.refused.items()}))
+        speaker.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,218 @@
+"""Benchmark the wake phrase spotter: false wakes per hour, and wake rate.
+
+Run: ``.venv/bin/python scripts/benchmark_wake.py [--minutes 80] [--phrase P]
+[--threshold T]``
+
+* **False wakes per hour** on speech not addressed to the assistant: the
+  article, FAQ, the everyday sentences and the test questions, read by
+  several espeak-ng voices at several rates (each voice a different slice),
+  and TV-like mixtures (two voices reading different texts at once over pink
+  noise). ``--minutes`` of it in all (default 80: 64 of reading, 16 of TV).
+* **Wake rate** on the phrase said alone and before a question, by eight
+  voices at four rates (the slowest 90 words a minute), clean, over pink
+  noise at 10 dB SNR and over TV-like speech at 10 dB; plus every real
+  recording under tests/data/real/ whose name says it is the phrase, if any.
+
+The audio is fed to the spotter directly (no virtual microphone), so an hour
+takes a few minutes. Generated audio is cached in ``--cache``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+import numpy as np  # noqa: E402
+
+from voice.audio.clip import RECOGNIZER_RATE, read_wav  # noqa: E402
+from voice.content.loader import load_knowledge  # noqa: E402
+from voice.speech_in.wake.detector import SPOT_THRESHOLD, PhraseDetector, confirming_recognizer  # noqa: E402
+from voice.speech_in.wake.phrase import DEFAULT_WAKE_PHRASE  # noqa: E402
+
+#: Voices that read the speech not addressed to the assistant.
+READERS = [("en-us", 160), ("en", 150), ("en-us+m3", 175), ("en+f3", 140),
+           ("en-gb-x-rp+f2", 165), ("en-029+m4", 155)]
+#: Voices that say the wake phrase (more than read: the phrase is short).
+SAYERS = ["en-us", "en", "en-us+m3", "en+f3", "en-us+f2", "en-gb-x-rp", "en-029+f4",
+          "en-gb-scotland+m2"]
+SAY_RATES = [90, 120, 150, 175]
+QUESTIONS = ["what is multiple sclerosis", "can these disorders be cured"]
+CHUNK = 480  # 30 ms, what the microphone delivers
+
+
+def _espeak(text: str, voice: str, rate: int, cache: Path) -> np.ndarray:
+    key = hashlib.sha256(f"{voice}|{rate}|{text}".encode()).hexdigest()[:20]
+    path = cache / f"{key}.wav"
+    if not path.exists():
+        txt = cache / f"{key}.txt"
+        txt.write_text(text, encoding="utf-8")
+        tmp = cache / f"{key}.part.wav"
+        subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-f", str(txt),
+                        "-w", str(tmp)], check=True, timeout=600)
+        tmp.rename(path)
+        txt.unlink()
+    return read_wav(path).resampled(RECOGNIZER_RATE).samples.reshape(-1)
+
+
+def sentences() -> list[str]:
+    """Every sentence of the content, the everyday talk and the test questions."""
+    out: list[str] = []
+    for md in sorted((REPO / "content").glob("*.md")):
+        for line in md.read_text(encoding="utf-8").splitlines():
+            line = re.sub(r"[#*`>|_\[\]()]", " ", line).strip(" -")
+            if line and not line.startswith("<!--") and "-->" not in line:
+                out.extend(s.strip() for s in re.split(r"(?<=[.?!])\s+", line) if s.strip())
+    every = REPO / "voice" / "speech_in" / "everyday.txt"
+    out += [ln.strip() for ln in every.read_text().splitlines()
+            if ln.strip() and not ln.startswith("#")]
+    for tsv in sorted((REPO / "tests" / "data").glob("*.tsv")):
+        for ln in tsv.read_text().splitlines():
+            if ln.strip() and not ln.startswith("#"):
+                out.append(ln.split("\t")[0].strip())
+    return out
+
+
+def _pink(n: int, rng: np.random.Generator) -> np.ndarray:
+    white = rng.standard_normal(n)
+    spec = np.fft.rfft(white)
+    spec /= np.sqrt(np.maximum(np.arange(len(spec)), 1))
+    pink = np.fft.irfft(spec, n)
+    return pink / (np.sqrt(np.mean(pink**2)) + 1e-12)
+
+
+def _rms(x: np.ndarray) -> float:
+    return float(np.sqrt(np.mean(x.astype(np.float64) ** 2))) + 1e-9
+
+
+def _mix(base: np.ndarray, other: np.ndarray, snr_db: float) -> np.ndarray:
+    """``base`` with ``other`` (looped to length) ``snr_db`` below it."""
+    reps = int(np.ceil(len(base) / max(1, len(other))))
+    o = np.tile(other.astype(np.float64), reps)[: len(base)]
+    o *= _rms(base) / _rms(o) / (10 ** (snr_db / 20))
+    return np.clip(base.astype(np.float64) + o, -32768, 32767).astype(np.int16)
+
+
+def negatives(minutes: float, cache: Path) -> Iterator[tuple[str, np.ndarray]]:
+    """Speech not addressed to the assistant, about ``minutes`` long in all."""
+    rng = random.Random(16)
+    sents = sentences()
+    reading = minutes * 0.8 / len(READERS)
+    for voice, rate in READERS:
+        words_needed = int(reading * rate)
+        picked: list[str] = []
+        while sum(len(s.split()) for s in picked) < words_needed:
+            picked.append(rng.choice(sents))
+        yield f"read {voice}", _espeak(" ".join(picked), voice, rate, cache)
+    # TV-like: two voices talking over each other, over pink noise.
+    nrng = np.random.default_rng(16)
+    tv = minutes * 0.2
+    parts = []
+    for i, (a, b) in enumerate([(READERS[0], READERS[3]), (READERS[1], READERS[4])]):
+        words = int(tv / 2 * a[1])
+        ta = " ".join(rng.choice(sents) for _ in range(words // 8))
+        tb = " ".join(rng.choice(sents) for _ in range(words // 8))
+        x, y = _espeak(ta, *a, cache), _espeak(tb, *b, cache)
+        mixed = _mix(x, y, 3.0)
+        parts.append((f"tv {i + 1}", _mix(mixed, _pink(len(mixed), nrng), 20.0)))
+    yield from parts
+
+
+def positives(phrase: str, cache: Path) -> Iterator[tuple[str, np.ndarray]]:
+    """The phrase said by several voices, rates and backgrounds."""
+    nrng = np.random.default_rng(7)
+    tv = _espeak(" ".join(sentences()[:40]), "en-us+m3", 160, cache)
+    silence = np.zeros(RECOGNIZER_RATE, dtype=np.int16)
+    for i, voice in enumerate(SAYERS):
+        for rate in SAY_RATES:
+            text = phrase if (i + rate) % 2 else f"{phrase}, {QUESTIONS[i % 2]}"
+            said = np.concatenate([silence, _espeak(text, voice, rate, cache), silence])
+            yield f"{voice} {rate} clean", said
+            yield f"{voice} {rate} pink 10dB", _mix(said, _pink(len(said), nrng), 10.0)
+            yield f"{voice} {rate} tv 10dB", _mix(said, tv[i * 40000:], 10.0)
+
+
+def real_positives(phrase: str) -> Iterator[tuple[str, np.ndarray]]:
+    """Real recordings of the phrase, named after it (e.g. hey_computer_*.wav)."""
+    stem = "_".join(phrase.split())
+    for wav in sorted((REPO / "tests" / "data" / "real").rglob(f"*{stem}*.wav")):
+        yield wav.name, read_wav(wav).resampled(RECOGNIZER_RATE).samples.reshape(-1)
+
+
+def spot(detector: PhraseDetector, pcm: np.ndarray, phrase: str = "") -> list[float]:
+    """Seconds at which the wake phrase was heard in ``pcm``."""
+    detector.reset()
+    hits = []
+    for i in range(0, len(pcm), CHUNK):
+        if detector.feed(pcm[i : i + CHUNK]):
+            hits.append((i + CHUNK) / RECOGNIZER_RATE)
+    return hits
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--phrase", default=DEFAULT_WAKE_PHRASE)
+    ap.add_argument("--threshold", type=float, default=SPOT_THRESHOLD,
+                    help="the keyword spotter's threshold (first stage)")
+    ap.add_argument("--minutes", type=float, default=80.0,
+                    help="minutes of speech not addressed to it (default 80)")
+    ap.add_argument("--no-negatives", action="store_true")
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/voice-wake-bench"))
+    args = ap.parse_args(argv)
+    args.cache.mkdir(parents=True, exist_ok=True)
+    phrase = " ".join(args.phrase.lower().split())
+    kb = load_knowledge([REPO / "content"])
+    spotter = PhraseDetector(phrase, confirming_recognizer([phrase], kb), args.threshold)
+    print(f"wake phrase {phrase!r}, spotting threshold {args.threshold:.0e}")
+
+    caught = total = 0
+    missed: list[str] = []
+    for name, pcm in positives(phrase, args.cache):
+        total += 1
+        if spot(spotter, pcm, phrase):
+            caught += 1
+        else:
+            missed.append(name)
+    print(f"synthetic wake rate: {caught}/{total} = {100 * caught / total:.1f}%"
+          + (f"  (missed: {', '.join(missed[:12])}{' ...' if len(missed) > 12 else ''})"
+             if missed else ""))
+    real = list(real_positives(phrase))
+    if real:
+        rc = sum(1 for _n, pcm in real if spot(spotter, pcm, phrase))
+        print(f"real recordings wake rate: {rc}/{len(real)} = {100 * rc / len(real):.1f}%")
+    else:
+        print("real recordings wake rate: none under tests/data/real/ name the phrase")
+
+    if not args.no_negatives:
+        seconds = 0.0
+        wakes = 0
+        spotter.spots = 0
+        started = time.monotonic()
+        for name, pcm in negatives(args.minutes, args.cache):
+            hits = spot(spotter, pcm, phrase)
+            seconds += len(pcm) / RECOGNIZER_RATE
+            wakes += len(hits)
+            if hits:
+                print(f"  false wakes in {name}: {len(hits)} at "
+                      + ", ".join(f"{h / 60:.1f} min" for h in hits))
+        took = time.monotonic() - started
+        print(f"  first-stage spots: {spotter.spots}, confirmed {wakes}")
+        per_hour = wakes / (seconds / 3600)
+        print(f"false wakes: {wakes} in {seconds / 3600:.2f} h of speech not addressed to it"
+              f" = {per_hour:.2f} per hour ({per_hour * 10:.1f} per 10 h);"
+              f" spotted at {seconds / max(took, 1e-9):.0f}x real time")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

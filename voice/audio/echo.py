@@ -1,0 +1,185 @@
+"""Echo cancellation: take the assistant's own voice out of the microphone.
+
+While an answer plays, the microphone hears it. To hear the user say "stop"
+over it without stopping on its own words, the played samples are kept as a
+reference (:class:`EchoReference`, fed by the player's callback with the
+time each block reaches the speaker) and speexdsp's adaptive echo canceller
+(libspeexdsp, a Debian/Raspberry Pi OS package, used through ctypes)
+subtracts their echo from what the microphone records at the same moment.
+
+PulseAudio's module-echo-cancel was tried first: it refuses a microphone
+that is the speaker's own monitor ("Can't cancel echo between a sink and its
+monitor"), which is the virtual microphone every test here uses, and it
+would have to be set up in the user's sound server.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import threading
+from collections import deque
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from voice.audio.clip import RECOGNIZER_RATE
+
+#: speexdsp's frame: 10 ms at 16 kHz.
+FRAME = 160
+#: Echo tail the adaptive filter models: 300 ms covers a room and the sound
+#: server's buffering left over after the timestamps' alignment.
+TAIL = 4800
+#: The reference is handed over this much earlier than the timestamps say
+#: its echo arrives, so an echo a little early still falls inside the filter.
+LEAD = 0.06
+
+_SPEEX_ECHO_SET_SAMPLING_RATE = 24
+_SPEEX_PREPROCESS_SET_DENOISE = 0
+_SPEEX_PREPROCESS_SET_ECHO_STATE = 24
+
+
+def _library() -> Any:
+    name = ctypes.util.find_library("speexdsp") or "libspeexdsp.so.1"
+    try:
+        lib = ctypes.CDLL(name)
+    except OSError as e:
+        raise EchoUnavailable("libspeexdsp is missing: sudo apt-get install libspeexdsp1") from e
+    lib.speex_echo_state_init.restype = ctypes.c_void_p
+    lib.speex_echo_state_init.argtypes = [ctypes.c_int, ctypes.c_int]
+    lib.speex_echo_ctl.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p]
+    lib.speex_echo_cancellation.argtypes = [ctypes.c_void_p] + [ctypes.c_void_p] * 3
+    lib.speex_echo_state_destroy.argtypes = [ctypes.c_void_p]
+    lib.speex_preprocess_state_init.restype = ctypes.c_void_p
+    lib.speex_preprocess_state_init.argtypes = [ctypes.c_int, ctypes.c_int]
+    lib.speex_preprocess_ctl.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p]
+    lib.speex_preprocess_run.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+    lib.speex_preprocess_state_destroy.argtypes = [ctypes.c_void_p]
+    return lib
+
+
+class EchoUnavailable(RuntimeError):
+    """No echo canceller can run here."""
+
+
+class SpeexEchoCanceller:
+    """speexdsp's echo canceller plus its residual-echo suppressor, 16 kHz mono."""
+
+    def __init__(self, suppress: bool = True) -> None:
+        self._lib = lib = _library()
+        self._echo = lib.speex_echo_state_init(FRAME, TAIL)
+        rate = ctypes.c_int(RECOGNIZER_RATE)
+        lib.speex_echo_ctl(self._echo, _SPEEX_ECHO_SET_SAMPLING_RATE, ctypes.byref(rate))
+        self._pre: Any = None
+        if suppress:
+            self._pre = lib.speex_preprocess_state_init(FRAME, RECOGNIZER_RATE)
+            lib.speex_preprocess_ctl(self._pre, _SPEEX_PREPROCESS_SET_ECHO_STATE,
+                                     ctypes.c_void_p(self._echo))
+            off = ctypes.c_int(0)
+            lib.speex_preprocess_ctl(self._pre, _SPEEX_PREPROCESS_SET_DENOISE, ctypes.byref(off))
+        self._mic = np.zeros(0, dtype=np.int16)
+        self._ref = np.zeros(0, dtype=np.int16)
+
+    def process(self, mic: np.ndarray, ref: np.ndarray) -> np.ndarray:
+        """Cancel ``ref``'s echo from ``mic`` (same length, int16); whole frames out."""
+        self._mic = np.concatenate([self._mic, np.asarray(mic, dtype=np.int16)])
+        self._ref = np.concatenate([self._ref, np.asarray(ref, dtype=np.int16)])
+        n = min(len(self._mic), len(self._ref)) // FRAME * FRAME
+        out = np.empty(n, dtype=np.int16)
+        for i in range(0, n, FRAME):
+            m = np.ascontiguousarray(self._mic[i : i + FRAME])
+            r = np.ascontiguousarray(self._ref[i : i + FRAME])
+            o = out[i : i + FRAME]
+            self._lib.speex_echo_cancellation(self._echo, m.ctypes.data, r.ctypes.data,
+                                              o.ctypes.data)
+            if self._pre is not None:
+                self._lib.speex_preprocess_run(self._pre, o.ctypes.data)
+        self._mic, self._ref = self._mic[n:], self._ref[n:]
+        return out
+
+    def close(self) -> None:
+        if self._pre is not None:
+            self._lib.speex_preprocess_state_destroy(self._pre)
+            self._pre = None
+        if self._echo is not None:
+            self._lib.speex_echo_state_destroy(self._echo)
+            self._echo = None
+
+
+@dataclass
+class _Played:
+    start: float
+    """time.monotonic() at which its first 16 kHz sample reaches the speaker."""
+    samples: list[np.ndarray]
+    length: int = 0
+
+
+class EchoReference:
+    """What the speaker played and when, for the echo canceller.
+
+    The player calls :meth:`begin` for each output stream and :meth:`played`
+    from its callback; nothing is kept unless :attr:`enabled` (someone is
+    listening while the assistant talks).
+    """
+
+    def __init__(self, keep_seconds: float = 10.0) -> None:
+        self.enabled = False
+        self._lock = threading.Lock()
+        self._streams: deque[_Played] = deque()
+        self._keep = keep_seconds
+        self._current: _Played | None = None
+        self._resampler: Any = None
+
+    def begin(self, rate: int) -> None:
+        """A new output stream at ``rate`` starts; its first block comes next."""
+        with self._lock:
+            self._current = None
+            self._resampler = None
+            if rate != RECOGNIZER_RATE:
+                import soxr
+
+                self._resampler = soxr.ResampleStream(rate, RECOGNIZER_RATE, 1, dtype="int16")
+
+    def played(self, block: np.ndarray, at: float) -> None:
+        """``block`` (int16 mono) leaves the speaker at monotonic time ``at``."""
+        if not self.enabled:
+            return
+        data = np.asarray(block, dtype=np.int16).reshape(-1)
+        with self._lock:
+            pcm = self._resampler.resample_chunk(data) if self._resampler else data.copy()
+            pcm = np.asarray(pcm, dtype=np.int16).reshape(-1)
+            if self._current is None:
+                self._current = _Played(at, [])
+                self._streams.append(self._current)
+            self._current.samples.append(pcm)
+            self._current.length += len(pcm)
+            while len(self._streams) > 1 and (
+                    self._streams[0].start + self._streams[0].length / RECOGNIZER_RATE
+                    < at - self._keep):
+                self._streams.popleft()
+
+    def between(self, start: float, n: int) -> np.ndarray:
+        """The ``n`` 16 kHz samples played from monotonic time ``start`` on (zeros
+        where nothing played)."""
+        out = np.zeros(n, dtype=np.int32)
+        with self._lock:
+            for s in self._streams:
+                first = round((start - s.start) * RECOGNIZER_RATE)
+                if first >= s.length or first + n <= 0:
+                    continue
+                if len(s.samples) > 1:
+                    s.samples = [np.concatenate(s.samples)]
+                audio = s.samples[0]
+                a, b = max(0, first), min(s.length, first + n)
+                out[a - first : b - first] += audio[a:b]
+        return np.clip(out, -32768, 32767).astype(np.int16)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._streams.clear()
+            self._current = None
+
+
+#: The one reference of this process: the player writes, barge-in reads.
+REFERENCE = EchoReference()

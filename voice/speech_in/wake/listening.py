@@ -1,0 +1,118 @@
+"""Hands-free listening with a wake phrase (``voice listen``).
+
+Nothing said in the room is taken as a question unless it starts with the
+wake phrase, or starts within a short window after a reply (follow-ups:
+"yes" to "Did you mean ...?", "go on", "repeat that") or after the phrase
+said on its own (then the rising tone, and a generous wait for a slow
+speaker to begin). Speech not addressed to the assistant is dropped without
+a word: the TV must not be answered, nor told that it was not understood.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+
+from voice.audio.capture import Utterance
+from voice.audio.clip import RECOGNIZER_RATE, AudioClip
+from voice.speech_in.base import RecognitionStream, Recognizer, Transcript
+from voice.speech_in.wake.detector import WAKE_AFTER, PhraseDetector
+
+NOT_ADDRESSED = "(not addressed to me: say '{phrase}' first)"
+WAITING = "Say '{phrase}' when you want to ask me something."
+
+
+class WakeTurn:
+    """One utterance heard while waiting for the wake phrase.
+
+    The recognizer is only started once the phrase is heard, and fed from
+    the phrase's end, so it neither works for the TV nor hears the phrase
+    as part of the question.
+    """
+
+    def __init__(self, recognizer: Recognizer, detector: PhraseDetector) -> None:
+        self.recognizer = recognizer
+        self.detector = detector
+        detector.reset()
+        self._audio: list[np.ndarray] = []
+        self._length = 0
+        self.stream: RecognitionStream | None = None
+
+    @property
+    def woke(self) -> bool:
+        return self.stream is not None
+
+    def on_audio(self, clip: AudioClip) -> None:
+        if self.stream is not None:
+            self.stream.feed(clip)
+            return
+        pcm = np.asarray(clip.samples, dtype=np.int16).reshape(-1)
+        self._audio.append(pcm)
+        self._length += len(pcm)
+        if self.detector.feed(pcm):
+            # Confirmed WAKE_AFTER seconds after the phrase was spotted, which
+            # is where the question begins.
+            start = max(0, self._length - int(WAKE_AFTER * RECOGNIZER_RATE))
+            rest = np.concatenate(self._audio)[start:]
+            self._audio.clear()
+            self.stream = self.recognizer.stream()
+            self.stream.feed(AudioClip(rest, RECOGNIZER_RATE, 1))
+
+    def restart(self) -> None:
+        # The microphone vanished mid-utterance: start over.
+        self.detector.reset()
+        self._audio.clear()
+        self._length = 0
+        self.stream = None
+
+    def transcript(self, utt: Utterance) -> Transcript:
+        if self.stream is None:
+            return Transcript("", self.recognizer.name)
+        return self.stream.finish()
+
+
+def run_with_wake(session: Any, detector: PhraseDetector, follow_up: float) -> int:
+    """The hands-free loop of ``voice listen`` with the wake phrase on.
+
+    ``session`` is listen's session (microphone, recognizer, assistant, cues).
+    """
+    from voice.cli.commands.listen import _Turn
+
+    assistant = session.assistant
+    mic = session.mic
+    print(WAITING.format(phrase=detector.phrase), file=sys.stderr, flush=True)
+    window = 0.0  # seconds in which speech needs no wake phrase; 0: it does
+    while not assistant.wants_exit:
+        if window > 0:
+            turn: Any = _Turn(session.recognizer)
+            listening = replace(mic, start_timeout=window)
+        else:
+            turn = WakeTurn(session.recognizer, detector)
+            listening = mic
+        session.turn = turn
+        utt = listening.listen_until_heard(on_event=session.on_event, on_audio=turn.on_audio)
+        if utt is None:
+            window = 0.0  # nobody spoke in the window: wait for the phrase again
+            continue
+        if window <= 0 and not turn.woke:
+            print(NOT_ADDRESSED.format(phrase=detector.phrase), file=sys.stderr, flush=True)
+            continue
+        heard = turn.transcript(utt)
+        if window <= 0 and not heard.text.strip():
+            # The phrase on its own: the rising tone, then a generous wait.
+            session.cue("listening")
+            window = mic.start_timeout
+            continue
+        session.cue("stopped", blocking=False)
+        if utt.cut:
+            session.tell(session.cut_message())
+        assistant.handle_heard(heard)
+        session.after_reply()
+        if not assistant.wants_exit:
+            session.cue("listening")
+        window = follow_up
+    assistant.wait()
+    return 0

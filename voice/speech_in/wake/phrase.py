@@ -1,0 +1,31 @@
+"""The wake phrase in force, and whether a phrase can be listened for."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from voice.speech_in.wake.spotter import phrase_words
+
+DEFAULT_WAKE_PHRASE = "hey assistant"
+
+
+def unknown_words(phrase: str) -> list[str]:
+    """Words of ``phrase`` the pronouncing dictionary lacks (cannot be spotted)."""
+    import pocketsphinx
+
+    d = pocketsphinx.Decoder(samprate=16000, logfn="/dev/null", lm=None)
+    return [w for w in phrase_words(phrase) if not d.lookup_word(w)]
+
+
+def wake_summary(cfg: Any) -> tuple[Literal["ok", "warn", "FAIL"], str, str]:
+    """(status, what is in force, fix) for ``voice doctor``."""
+    follow = f"follow-ups without it for {cfg.follow_up:g} s after a reply"
+    if not cfg.wake_word:
+        return ("ok", "off: 'voice listen' answers everything it hears "
+                "(push-to-talk never needs one)", "")
+    missing = unknown_words(cfg.wake_phrase)
+    if missing:
+        return ("FAIL", f"'{cfg.wake_phrase}' has words I cannot listen for: "
+                f"{', '.join(missing)}", "choose common English words for [listen] wake_phrase")
+    return ("ok", f"on in 'voice listen': say '{cfg.wake_phrase}' first; {follow} "
+            "(push-to-talk never needs it)", "")
