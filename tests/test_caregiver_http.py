@@ -206,6 +206,14 @@ def test_settings_saved_to_the_command_lines_file(logged_in: FlaskClient, home: 
     assert (path.parent / "config.toml.bak").is_file()
 
 
+def test_the_wake_phrase_is_set_from_the_page(logged_in: FlaskClient) -> None:
+    r = logged_in.post("/settings", data=settings_form(logged_in, **{
+        "listen.wake_word": "on", "listen.wake_phrase": "hello computer"}))
+    assert r.status_code == 200 and 'id="saved"' in r.text
+    cfg = config_mod.load()
+    assert (cfg.wake_word, cfg.wake_phrase) == (True, "hello computer")
+
+
 @pytest.mark.parametrize(("key", "value", "message"), [
     ("speech_out.rate", "500", "'speech_out.rate' must be between 60 and 400 words a minute"),
     ("speech_out.rate", "fast", "'speech_out.rate' must be a whole number"),
@@ -213,6 +221,7 @@ def test_settings_saved_to_the_command_lines_file(logged_in: FlaskClient, home: 
     ("audio.silence_timeout", "0", "'audio.silence_timeout' must be a number of seconds"),
     ("ptt.mode", "press", "'ptt.mode' must be toggle or hold"),
     ("speech_out.voice", " ", "needs a value"),
+    ("listen.wake_phrase", " ", "needs a value"),
 ])
 def test_bad_setting_is_a_field_error_and_nothing_changes(
         logged_in: FlaskClient, home: Path, key: str, value: str, message: str) -> None:

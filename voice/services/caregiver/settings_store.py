@@ -51,6 +51,12 @@ FIELDS: tuple[SettingField, ...] = (
     SettingField("ptt.mode", "Button mode",
                  "toggle: press to start and again to stop; hold: hold while speaking.",
                  "choice", choices=("toggle", "hold")),
+    SettingField("listen.wake_word", "Wait for the wake phrase (hands-free)",
+                 "Answer only questions that start with the wake phrase, or come just after "
+                 "a reply. Off: answer everything heard. It still misses about 2 wake "
+                 "phrases in 5.", "switch"),
+    SettingField("listen.wake_phrase", "Wake phrase",
+                 "Common English words, two or more: 'hey assistant'.", "text"),
     SettingField("questions.log", "Keep a log of questions",
                  "Kept 30 days on this device for the Questions page. "
                  "The user is told aloud once when it is turned on.", "switch"),
