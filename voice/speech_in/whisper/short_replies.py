@@ -8,8 +8,9 @@ dropped them. So an utterance of at most ``SHORT_SECONDS`` (after the
 speech gate, 0.2 s margins included) is decoded twice from one encoding,
 after the content prompt and after ``SHORT_REPLY_PROMPT``, and the decode
 Whisper itself is surer of (higher ``avg_logprob``, among those the guard
-keeps) is used, the short-reply one only when it is sure in itself (under
-that prompt noise comes out as "Three."). A short question ("What is ALS?") keeps its content decode
+keeps) is used, the short-reply one only when it heard a command or a
+number and is sure in itself (under that prompt noise comes out as
+"Three."). A short question ("What is ALS?") keeps its content decode
 when that one is surer; a second decode of a short window costs a few tens
 of milliseconds, not another encoding.
 
@@ -46,12 +47,24 @@ def is_short(samples: int, rate: int = 16000) -> bool:
     return samples <= SHORT_SECONDS * rate
 
 
+def is_short_reply(text: str) -> bool:
+    """Whether ``text`` is a command or a topic number: what the short-reply
+    prompt is for. Anything else it hears ("is it in the jeans" for "is it
+    in the genes") is left to the content decode."""
+    from voice.conversation.choices import find_choice
+    from voice.conversation.commands import find_command
+
+    return bool(find_command(text) or find_choice(text))
+
+
 def surest(content: Segment, short: Segment) -> Heard:
     """The guard's verdict on the content decode, unless the short-reply
-    decode is sure (``SHORT_SURE_LOGPROB``) and surer than it."""
+    decode heard a short reply, is sure of it (``SHORT_SURE_LOGPROB``) and
+    surer than the content decode."""
     judged = [(heard_from([s]), s) for s in (content, short)]
     kept = [(h, s) for h, s in judged
-            if h.words and (s is content or s.avg_logprob >= SHORT_SURE_LOGPROB)]
+            if h.words and (s is content or (s.avg_logprob >= SHORT_SURE_LOGPROB
+                                              and is_short_reply(h.text)))]
     if not kept:
         return judged[0][0]
     return max(kept, key=lambda hs: hs[1].avg_logprob)[0]
