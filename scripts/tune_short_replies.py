@@ -9,6 +9,8 @@ sets (``real_speech.half``) is used to choose; ``--half held-out`` reports
 the other half once, at the end.
 
     .venv/bin/python scripts/tune_short_replies.py [--half tuning|held-out|all] [--show]
+    .venv/bin/python scripts/tune_short_replies.py --questions 163   # espeak-ng questions
+    .venv/bin/python scripts/tune_short_replies.py --espeak   # commands, numbers, emergencies
 """
 
 from __future__ import annotations
@@ -80,6 +82,31 @@ def questions(rec: object, n: int, show: bool) -> None:
           f"{short} short (<= 2 s gated), {changed} transcripts changed")
 
 
+def espeak(rec: object) -> None:
+    """benchmark_audio's espeak-ng commands, numbers and emergencies, with the
+    engine as it is and with every utterance decoded after the content prompt."""
+    import benchmark_audio as ba
+    from make_spoken_questions import BENCHMARK_VARIANTS as variants
+
+    import voice.speech_in.whisper.engine as engine
+    from voice.content.loader import load_knowledge
+
+    topics = len(load_knowledge([REPO / "content"]).entries)
+    as_is = engine.is_short
+    for label, short in (("with short replies", as_is), ("content prompt only", None)):
+        engine.is_short = short or (lambda samples, rate=16000: False)
+        per = ba._heard_right(rec, topics, variants)
+        out = []
+        for kind in ("command", "number", "bare number"):
+            good = sum(per[v.name, kind][0] for v in variants)
+            n = sum(per[v.name, kind][1] for v in variants)
+            out.append(f"{kind} {good}/{n} = {good / n:.1%}")
+        good, n = ba._emergencies(rec, variants)
+        print(f"{label}: " + ", ".join(out) + f", emergencies {good}/{n} = {good / n:.1%}",
+              flush=True)
+    engine.is_short = as_is
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--half", default="tuning", choices=("tuning", "held-out", "all"))
@@ -87,9 +114,15 @@ def main() -> None:
     ap.add_argument("--questions", type=int, default=0,
                     help="instead: N espeak-ng questions of tests/data/tuning.tsv, content "
                          "prompt only vs the engine's short-reply choice")
+    ap.add_argument("--espeak", action="store_true",
+                    help="instead: scripts/benchmark_audio.py's espeak-ng commands, topic "
+                         "numbers and emergencies (6 conditions), with and without short replies")
     args = ap.parse_args()
     said: list[str] = []
     rec = load_recognizer(Config(content_dirs=(str(REPO / "content"),)), said.append)
+    if args.espeak:
+        espeak(rec)
+        return
     if args.questions:
         questions(rec, args.questions, args.show)
         return
