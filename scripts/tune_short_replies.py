@@ -42,6 +42,14 @@ def gated(samples: np.ndarray) -> np.ndarray:
     return np.concatenate(out)
 
 
+def acts_on(text: str) -> bool:
+    """Whether the assistant would act on ``text`` as a command or a number."""
+    from voice.conversation.choices import find_choice
+    from voice.conversation.commands import find_command
+
+    return bool(find_command(text) or find_choice(text))
+
+
 def questions(rec: object, n: int, show: bool) -> None:
     """Spoken questions (espeak-ng, both benchmark voices): right entry answered
     with the content prompt alone and with the engine as it is (short ones
@@ -155,7 +163,9 @@ def main() -> None:
         for s in ("digits", "commands"):
             rs = [r for r in rows if r["clip"].set == s]
             ok = sum(pick(r)[3] for r in rs)
-            print(f"{label:40s} {s:9s} {ok:3d} of {len(rs):3d} = {ok / max(len(rs), 1):.1%}")
+            wrong = sum(acts_on(pick(r)[0]) and not pick(r)[3] for r in rs)
+            print(f"{label:40s} {s:9s} {ok:3d} of {len(rs):3d} = {ok / max(len(rs), 1):.1%}"
+                  f"  (acted on as another command or number: {wrong})")
 
     for name in prompts:
         report(f"prompt {name}", lambda r, n=name: r[n])
