@@ -4,7 +4,10 @@ it recorded by us): one floor per set, through the words the assistant acts on.
 Each floor is the figure measured with Whisper tiny.en (the default engine)
 on this machine minus a margin of about ten points: low enough not to flake
 on another CPU, high enough to fail when the engine breaks (no model, no
-prompt, a resampling bug...). Nothing was tuned on these recordings.
+prompt, a resampling bug...). Whisper's short-reply decoding
+(voice/speech_in/whisper/short_replies.py) was tuned on the tuning half of
+these recordings only (scripts/real_speech.half, tests/data/real/README.md);
+these floors count both halves.
 """
 
 from __future__ import annotations
@@ -54,11 +57,12 @@ def test_the_recordings_are_all_there_with_their_licences() -> None:
 # (set, clips, heard right by Whisper tiny.en here, floor)
 FLOORS = [
     # Free Spoken Digit Dataset, first take of each digit by each of 6 speakers.
-    ("fsdd digits", lambda: _digits("fsdd:", "_0"), "39 of 60", 0.45),
-    # Speech Commands digit words, 9 speakers (19 to 22 of 40 as the engine changed).
-    ("speech commands digits", lambda: _digits("sc:"), "22 of 40", 0.35),
-    # Speech Commands yes / no / stop / right, 16 speakers.
-    ("commands", lambda: real_clips("commands"), "35 of 40", 0.65),
+    # 39 of 60 before short replies were decoded after their own prompt.
+    ("fsdd digits", lambda: _digits("fsdd:", "_0"), "56 of 60", 0.80),
+    # Speech Commands digit words, 9 speakers (19 to 22 of 40 before short replies).
+    ("speech commands digits", lambda: _digits("sc:"), "36 of 40", 0.75),
+    # Speech Commands yes / no / stop / right, 16 speakers (35 of 40 before).
+    ("commands", lambda: real_clips("commands"), "37 of 40", 0.80),
 ]
 
 

@@ -308,3 +308,21 @@ def test_voice_adapt_notes_that_whisper_does_not_use_the_adaptation(
     assert _uses_whisper(Config()) and not _uses_whisper(Config(recognizer="pocketsphinx"))
     monkeypatch.setenv("VOICE_MODELS_DIR", str(tmp_path))
     assert not _uses_whisper(Config())
+
+
+def test_a_short_reply_is_taken_from_the_short_prompt_only_when_sure() -> None:
+    from voice.speech_in.whisper.decoder import Segment, Word
+    from voice.speech_in.whisper.short_replies import SHORT_SURE_LOGPROB, surest
+
+    def seg(text: str, logprob: float, p: float) -> Segment:
+        return Segment(text, 0.1, logprob, 1.0, (Word(text, p),))
+
+    # fsdd_7_george_1: the content prompt pulled "seven" to "treatment".
+    assert surest(seg(" treatment", -0.66, 0.5), seg(" seven", -0.14, 0.9)).text == "seven"
+    # Noise under the short-reply prompt comes out as "Three." (-0.92..-1.30):
+    # never taken, and the content decode's verdict stands.
+    assert surest(seg(" fatigue", -0.9, 0.5), seg(" three", SHORT_SURE_LOGPROB - 0.2, 0.15)
+                  ).text == "fatigue"
+    # A short question the content prompt hears more surely keeps that decode.
+    assert surest(seg(" what is als", -0.2, 0.8), seg(" what in miles", -0.5, 0.6)
+                  ).text == "what is als"

@@ -73,22 +73,46 @@ class WindowDecoder:
         return len(self._tokenizer.encode(text))
 
     def set_prompt(self, prompt: str) -> None:
-        self._prompt_tokens = self._tokenizer.encode(" " + prompt.strip()) if prompt else []
+        self._prompt_tokens = self.prompt_tokens(prompt)
+
+    @property
+    def prompt(self) -> list[int]:
+        """The current prompt's tokens."""
+        return self._prompt_tokens
 
     def decode(self, audio: np.ndarray) -> list[Segment]:
         """``audio``: 16 kHz mono float32 in -1..1; one Segment per 30 s window."""
         return [self._window(audio[i : i + WINDOW]) for i in range(0, max(len(audio), 1), WINDOW)]
 
-    def _window(self, audio: np.ndarray) -> Segment:
+    def decode_each(self, audio: np.ndarray, prompts: list[list[int]]) -> list[Segment]:
+        """One window (at most 30 s) of ``audio``, encoded once and decoded after
+        each of ``prompts`` (token lists; ``[]`` for none)."""
+        encoded = self.encode(audio[:WINDOW])
+        return [self.generate(encoded, min(len(audio), WINDOW), p) for p in prompts]
+
+    def encode(self, audio: np.ndarray) -> Any:
+        """The encoder's output for one window of ``audio`` (the costly part)."""
         from faster_whisper.audio import pad_or_trim
+
+        m = self._model
+        features = m.feature_extractor(audio)
+        frames = max(1, min(features.shape[-1] - 1, m.feature_extractor.nb_max_frames))
+        return m.encode(pad_or_trim(features[:, :frames]))
+
+    def prompt_tokens(self, text: str) -> list[int]:
+        return self._tokenizer.encode(" " + text.strip()) if text else []
+
+    def _window(self, audio: np.ndarray) -> Segment:
+        return self.generate(self.encode(audio), len(audio), self._prompt_tokens)
+
+    def generate(self, encoded: Any, samples: int, prompt_tokens: list[int]) -> Segment:
+        """Decode an ``encode()``d window of ``samples`` samples after ``prompt_tokens``
+        (cheap next to encoding: one window can be decoded with several prompts)."""
         from faster_whisper.transcribe import get_compression_ratio
 
         m, tok = self._model, self._tokenizer
-        features = m.feature_extractor(audio)
-        frames = max(1, min(features.shape[-1] - 1, m.feature_extractor.nb_max_frames))
-        encoded = m.encode(pad_or_trim(features[:, :frames]))
-        prompt = m.get_prompt(tok, self._prompt_tokens, without_timestamps=True)
-        budget = MIN_TOKENS + int(TOKENS_PER_SECOND * len(audio) / 16000)
+        prompt = m.get_prompt(tok, prompt_tokens, without_timestamps=True)
+        budget = MIN_TOKENS + int(TOKENS_PER_SECOND * samples / 16000)
         result = m.model.generate(
             encoded, [prompt], beam_size=1, max_length=min(m.max_length, len(prompt) + budget),
             return_scores=True, return_no_speech_prob=True, return_logits_vocab=True,

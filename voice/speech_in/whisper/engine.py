@@ -31,6 +31,7 @@ from voice.speech_in.whisper.decoder import WindowDecoder
 from voice.speech_in.whisper.guard import Heard, heard_from
 from voice.speech_in.whisper.model_files import REPAIR, model_problem
 from voice.speech_in.whisper.prompt import build_prompt
+from voice.speech_in.whisper.short_replies import SHORT_REPLY_PROMPT, is_short, surest
 
 ENGINE = "whisper"
 
@@ -172,6 +173,7 @@ class WhisperRecognizer:
             ) from e
         self.model_dir = folder
         self._decoder = WindowDecoder(self._model)
+        self._short_prompt = self._decoder.prompt_tokens(SHORT_REPLY_PROMPT)
         self._lock = threading.Lock()
         self.prompt = ""
         self.use_content(kb)
@@ -193,6 +195,9 @@ class WhisperRecognizer:
         """What Whisper heard in 16 kHz int16 ``speech``, hallucinations dropped."""
         audio = speech.astype(np.float32) / 32768.0
         with self._lock:
+            if is_short(len(audio)):  # a topic number, "yes", "stop"...: see short_replies
+                return surest(*self._decoder.decode_each(
+                    audio, [self._decoder.prompt, self._short_prompt]))
             return heard_from(self._decoder.decode(audio))
 
     def decode(self, speech: np.ndarray) -> Transcript:
