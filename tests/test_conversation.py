@@ -65,6 +65,14 @@ def test_confirm_then_yes(twins: Conversation) -> None:
     assert answer.outcome == "answer" and answer.match == first
 
 
+@pytest.mark.parametrize("yes", ["alright", "all right"])
+def test_alright_is_a_yes(twins: Conversation, yes: str) -> None:
+    # Whisper writes real speakers' "right" as "alright" at times.
+    first = twins.respond("braces").match
+    answer = twins.respond(yes)
+    assert answer.outcome == "answer" and answer.match == first
+
+
 def test_confirm_then_the_second_one(twins: Conversation) -> None:
     ask = twins.respond("um braces")
     answer = twins.respond("the second one")

@@ -56,6 +56,8 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     ),
     "yes": (
         "yes", "yeah", "yep", "yes please", "sure", "correct", "right", "that is right",
+        # Whisper writes a spoken "right" as "alright" at times (real speakers).
+        "alright", "all right",
         "ok", "okay", "uh huh", "the first one", "first", "first one", "that one", "yes that",
         "that is it", "exactly", "please do", "yes go on", "of course", "the first",
     ),
