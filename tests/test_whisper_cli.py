@@ -104,7 +104,7 @@ def test_listen_once_hears_espeak_through_the_microphone_with_whisper(
         text=True)
     try:
         seen = wait_for_ready(proc)
-        virtual_mic.play(question(0.2, 0.0))
+        virtual_mic.play(question(1.0, 0.0))  # a lead: the first block may come late under load
         out, err = proc.communicate(timeout=60)
     finally:
         proc.kill()
@@ -194,7 +194,7 @@ def test_ptt_answers_with_whisper_decoded_while_listening(
         proc.stdin.flush()
         err.wait_for("listening...", 10)
         time.sleep(0.3)  # the null sink's first block (MACHINE-NOTES)
-        virtual_mic.play(question(0.3, 0.0))
+        virtual_mic.play(question(1.0, 0.0))  # a lead: the first block may come late under load
         assert "neuromuscular disorders" in err.wait_for("heard:", 30)
         reply = out.wait_for("cure", 20)  # answered, or offered as at times in listen
         assert ANSWER_PART in reply or TITLE in reply, reply
