@@ -68,14 +68,11 @@ KOREAN = ("안녕하세요", "감사합니다", "안녕하세요 감사합니다
 
 
 def word_errors(ref: str, hyp: str) -> tuple[int, int]:
-    """(substitutions + deletions + insertions, reference length): Levenshtein on words."""
-    r, h = ref.split(), hyp.split()
-    row = list(range(len(h) + 1))
-    for i in range(1, len(r) + 1):
-        prev, row = row, [i] + [0] * len(h)
-        for j in range(1, len(h) + 1):
-            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (r[i - 1] != h[j - 1]))
-    return row[len(h)], max(len(r), 1)
+    """(word errors, reference length, at least 1): voice.speech_in.own_voice's count."""
+    from voice.speech_in.own_voice import word_errors as count
+
+    errors, words = count(ref, hyp)
+    return errors, max(words, 1)
 
 
 def pad(clip: AudioClip, seconds: float = 0.5) -> AudioClip:
