@@ -274,3 +274,13 @@ def test_doubtful_text_is_offered_never_answered(matcher: Matcher) -> None:
     doubted = matcher.match("can these disorders be cured", doubtful=True)
     assert doubted.outcome == "confirm" and doubted.entry == sure.entry
     assert matcher.match("what's the weather like", doubtful=True).outcome == "no_match"
+
+
+def test_a_question_that_fits_several_faqs_alike_is_offered_not_answered(
+    matcher: Matcher,
+) -> None:
+    # Whisper's "is nana qoifon neuromuscular disorders" with its unsure words
+    # left out: the cure, early-signs and hereditary FAQs explain it alike.
+    result = matcher.match("is neuromuscular disorders")
+    assert result.outcome == "confirm", [(c.entry.id, c.score) for c in result.candidates]
+    assert matcher.match("is there a cure for neuromuscular disorders").outcome == "answer"

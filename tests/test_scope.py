@@ -124,3 +124,43 @@ def test_speech_heard_unsurely_needs_less_evidence_and_is_only_offered(
     assert matcher.match(heard).outcome == "no_match"
     assert matcher.match(heard, doubtful=True).outcome == "confirm"
     assert matcher.match("let's play a game of chess", doubtful=True).outcome == "no_match"
+
+
+# -- heard speech: a word no dictionary knows is a mishearing -----------------
+# Whisper, given espeak-ng's "is there a cure" on a loaded machine, wrote
+# "is nanakioa for neuromuscular disorders" (CI, 2026-12-01): declined as
+# another subject, the user was told it was not covered.
+
+
+def test_a_misheard_word_in_heard_speech_is_asked_about_not_declined(matcher: Matcher) -> None:
+    heard = "is nanakioa for neuromuscular disorders"
+    assert matcher.match(heard).outcome == "no_match"  # typed: another subject
+    result = matcher.match(heard, heard=True)
+    assert result.outcome == "confirm" and result.misheard
+    assert result.entry is not None
+    assert result.entry.id == "is-there-a-cure-for-neuromuscular-disorders"
+
+
+def test_heard_speech_with_a_misheard_word_is_never_answered_outright(matcher: Matcher) -> None:
+    heard = "is there a cure for neuromuscular disorders nanakioa"
+    assert matcher.match(heard.rsplit(" ", 1)[0], heard=True).outcome == "answer"
+    assert matcher.match(heard, heard=True).outcome == "confirm"
+
+
+def test_heard_speech_keeps_dictionary_words_as_evidence(matcher: Matcher) -> None:
+    # "weather" and "glasgow" are English: still another subject, still declined.
+    result = matcher.match("what's the weather like in glasgow", heard=True)
+    assert result.outcome == "no_match" and not result.misheard
+
+
+def test_a_garbled_question_is_said_to_be_unclear_not_off_our_subject(kb: KnowledgeBase) -> None:
+    from voice.conversation.conversation import Conversation
+
+    heard = "is nana qoifon neuromuscular disorders"
+    conversation = Conversation(kb)
+    reply = conversation.respond(heard, heard=True)
+    assert reply.outcome == "no_match"
+    assert "didn't catch that clearly" in reply.say
+    assert "don't have an answer" not in reply.say
+    typed = Conversation(kb).respond(heard)
+    assert "don't have an answer" in typed.say

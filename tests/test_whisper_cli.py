@@ -190,14 +190,21 @@ def test_ptt_answers_with_whisper_decoded_while_listening(
     try:
         err.wait_for(WHISPER_LINE, 60)
         err.wait_for("Each line is one button press", 30)
-        proc.stdin.write("\n")
-        proc.stdin.flush()
-        err.wait_for("listening...", 10)
-        time.sleep(0.3)  # the null sink's first block (MACHINE-NOTES)
-        virtual_mic.play(question(1.0, 0.0))  # a lead: the first block may come late under load
-        assert "neuromuscular disorders" in err.wait_for("heard:", 30)
-        reply = out.wait_for("cure", 20)  # answered, or offered as at times in listen
-        assert ANSWER_PART in reply or TITLE in reply, reply
+        # espeak-ng's "is there a" is heard variously ("is not a", "is never",
+        # "is nanakioa"): a garbled question is to be asked again, as a user
+        # would, never declined as off the subject nor answered wrongly.
+        for _attempt in range(3):
+            proc.stdin.write("\n")
+            proc.stdin.flush()
+            err.wait_for("listening...", 10)
+            time.sleep(0.3)  # the null sink's first block (MACHINE-NOTES)
+            virtual_mic.play(question(1.0, 0.0))  # a lead: the first block may come late
+            assert "neuromuscular disorders" in err.wait_for("heard:", 30)
+            reply = out.wait_for("", 20)
+            if "didn't catch that clearly" not in reply:
+                break
+        # Answered, or offered ("Did you mean ...?") as at times in listen.
+        assert ANSWER_PART in reply or TITLE.rstrip("?") in reply, reply
         proc.stdin.write("quit\n")
         proc.stdin.flush()
         assert proc.wait(timeout=20) == 0

@@ -126,9 +126,9 @@ class Assistant:
     def asleep(self) -> bool:
         return self.conversation.asleep
 
-    def reply_to(self, text: str, doubtful: bool = False) -> Reply:
-        """The conversation's reply, spoken and printed."""
-        reply = self.conversation.respond(text, doubtful)
+    def reply_to(self, text: str, doubtful: bool = False, heard: bool = False) -> Reply:
+        """The conversation's reply, spoken and printed (``heard``: from a recognizer)."""
+        reply = self.conversation.respond(text, doubtful, heard)
         if reply.stop_speaking:
             self.stop_speaking()
         self.wants_exit = self.wants_exit or reply.exit
@@ -140,15 +140,16 @@ class Assistant:
         """Answer a spoken question from what the recognizer heard (``source``:
         the file it came from, added to the JSON reply as ``file``)."""
         return self.handle_text(query_of(heard), transcript=heard.text,
-                                doubtful=is_doubtful(heard),
+                                doubtful=is_doubtful(heard), heard=True,
                                 extra={"file": source} if source is not None else None)
 
     def handle_text(self, text: str, transcript: str | None = None,
-                    doubtful: bool = False, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+                    doubtful: bool = False, extra: dict[str, Any] | None = None,
+                    heard: bool = False) -> dict[str, Any]:
         """Answer one utterance or typed line; returns the JSON-ready reply."""
         if self.live is not None:
             self.live.before(self)
-        reply = self.reply_to(text, doubtful)
+        reply = self.reply_to(text, doubtful, heard)
         if self.live is not None:
             self.live.after(reply)
         data = {**(extra or {}), **reply.to_json()}

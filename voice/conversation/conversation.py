@@ -98,11 +98,13 @@ class Conversation:
 
     # -- the one entry point ----------------------------------------------
 
-    def respond(self, text: str, doubtful: bool = False) -> Reply:
+    def respond(self, text: str, doubtful: bool = False, heard: bool = False) -> Reply:
         """The assistant's reply to one utterance or typed line.
 
         ``doubtful``: the recognizer was unsure of the words, so a question is
         offered ("Did you mean ...?") rather than answered outright.
+        ``heard``: the words came from a recognizer, not the keyboard (a word
+        no dictionary knows is then a mishearing, see Matcher.match).
         """
         text = text.strip()
         # "Forget what you learned?" is answered by the very next utterance only.
@@ -133,7 +135,7 @@ class Conversation:
         choice = find_choice(text)
         if choice is not None:
             return self._choose(text, choice)
-        return self._question(text, doubtful)
+        return self._question(text, doubtful, heard)
 
     def stop(self) -> None:
         """The user stopped speech another way (a long button press)."""
@@ -146,14 +148,14 @@ class Conversation:
 
     # -- questions --------------------------------------------------------
 
-    def _question(self, text: str, doubtful: bool = False) -> Reply:
+    def _question(self, text: str, doubtful: bool = False, heard: bool = False) -> Reply:
         learned = self.phrasings.find(text)
         entry = self._entry(learned.entry_id) if learned is not None else None
         if learned is not None and entry is not None:
             # The user told us what these words mean: answered outright, even
             # when heard unsurely, since the same words were heard before.
             return self._answer(text, entry, phrasing=learned)
-        result = self.matcher.match(text, doubtful=doubtful)
+        result = self.matcher.match(text, doubtful=doubtful, heard=heard)
         if result.outcome == "answer" and result.entry is not None:
             reply = self._answer(text, result.entry, result)
             self._s.answer_words = text
@@ -168,7 +170,7 @@ class Conversation:
                 text, "confirm", phrases.did_you_mean([e.title for e in result.offered]),
                 match=result.entry, score=result.score, alternatives=result.candidates[1:],
             )
-        return self._not_understood(text, result=result, unclear=doubtful)
+        return self._not_understood(text, result=result, unclear=doubtful or result.misheard)
 
     def _entry(self, entry_id: str) -> Entry | None:
         for entry in self.kb.entries:

@@ -131,6 +131,14 @@ class GeneralEnglish:
                 self._model = None
         return self._model
 
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` is an English word (True without a model: then
+        nothing can be told apart)."""
+        model = self._load()
+        if model is None:
+            return True
+        return bool(model.prob([word]) >= -10**8)  # type: ignore[attr-defined]
+
     def rarity(self, word: str) -> float:
         model = self._load()
         if model is None:

@@ -72,5 +72,5 @@ def _respond(conversation: Conversation, text: str, heard: Heard | None) -> Repl
     """As ``Assistant.handle_heard`` for words this server itself heard (its
     word confidences then count), as ``handle_text`` for anything else."""
     if heard is not None:
-        return conversation.respond(query_of(heard), is_doubtful(heard))
+        return conversation.respond(query_of(heard), is_doubtful(heard), heard=True)
     return conversation.respond(text)
