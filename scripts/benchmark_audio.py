@@ -24,7 +24,7 @@ Targets: right entry >= 90 %, out-of-scope declined >= 90 %, RTF <= 0.3,
 latency <= 300 ms beyond the silence timeout, RSS <= 300 MB (PocketSphinx).
 
     .venv/bin/python scripts/benchmark_audio.py [--quick] [--no-vosk] [--no-learn]
-        [--no-enrol] [--no-enrol-learn] [--no-colloquial]
+        [--no-enrol] [--no-enrol-learn] [--no-colloquial] [--cached-transcripts]
 """
 
 from __future__ import annotations
@@ -133,7 +133,80 @@ def _heard(transcript: object) -> Heard:
 
 
 def _match(matcher: object, heard: Heard) -> Any:
-    return matcher.match(heard.text, doubtful=heard.doubtful)  # type: ignore[attr-defined]
+    """As ``Assistant.handle_heard`` matches speech: ``heard=True``, so a word
+    no dictionary knows is taken for a mishearing (Matcher.match)."""
+    return matcher.match(heard.text, doubtful=heard.doubtful,  # type: ignore[attr-defined]
+                         heard=True)
+
+
+class TranscriptCache:
+    """What an engine heard of each benchmark WAV, kept on disk so a matching
+    change is measured again in seconds instead of decoding every clip
+    (``--cached-transcripts``). Keyed by engine, the WAV (named by a hash of
+    its text and voice) and a fingerprint of the content and the engine's
+    code, which shape what Whisper hears (its prompt); any change there
+    starts a new file."""
+
+    def __init__(self, engine: str) -> None:
+        import hashlib
+
+        h = hashlib.sha256()
+        for folder in (CONTENT, REPO / "voice" / "speech_in"):
+            for f in sorted(folder.rglob("*")):
+                # confidence.py holds only the thresholds applied after decoding.
+                if (f.is_file() and f.suffix in (".md", ".py", ".toml", ".json", ".txt")
+                        and f.name != "confidence.py"):
+                    h.update(f.relative_to(REPO).as_posix().encode())
+                    h.update(f.read_bytes())
+        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        self.path = folder / "voice" / "transcripts" / f"{engine}-{h.hexdigest()[:16]}.jsonl"
+        self.engine = engine
+        self._known: dict[str, dict[str, Any]] = {}
+        self._size = -1
+        self._read()
+
+    def _read(self) -> None:
+        """(Re)read the file when it grew (another run may be filling it)."""
+        size = self.path.stat().st_size if self.path.is_file() else -1
+        if size == self._size:
+            return
+        self._size = size
+        for line in self.path.read_text(encoding="utf-8").splitlines():
+            try:
+                row = json.loads(line)
+            except ValueError:  # a line being written
+                continue
+            self._known[row["wav"]] = row
+
+    def transcribe(self, rec: object, clip: AudioClip, wav: Path) -> Any:
+        from voice.speech_in.base import Transcript
+
+        if wav.name not in self._known:
+            self._read()
+        row = self._known.get(wav.name)
+        if row is None:
+            t = rec.transcribe(clip)  # type: ignore[attr-defined]
+            row = {"wav": wav.name, "text": t.text, "engine": t.engine,
+                   "confidence": t.confidence, "words": [list(w) for w in t.words]}
+            self._known[wav.name] = row
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("a", encoding="utf-8") as f:
+                f.write(json.dumps(row) + "\n")
+            return t
+        return Transcript(row["text"], row["engine"], row["confidence"],
+                          words=tuple((str(w), float(c)) for w, c in row["words"]))
+
+
+#: Set by ``--cached-transcripts``: engine name -> its cache.
+_CACHES: dict[str, TranscriptCache] = {}
+
+
+def _transcribe(rec: object, clip: AudioClip, wav: Path) -> Any:
+    """``rec``'s transcript of ``clip`` (read from ``wav``), from the cache when on."""
+    cache = _CACHES.get(getattr(rec, "name", ""))
+    if cache is None:
+        return rec.transcribe(clip)  # type: ignore[attr-defined]
+    return cache.transcribe(rec, clip, wav)
 
 
 def _pct(a: float, b: float) -> str:
@@ -153,7 +226,7 @@ def _wer_pass(rec: object, spoken: list[Spoken], label: str, say: Callable[[str]
     for s in spoken:
         clip = pad(read_wav(s.path))
         t = time.perf_counter()
-        transcript = rec.transcribe(clip)  # type: ignore[attr-defined]
+        transcript = _transcribe(rec, clip, s.path)
         decode += time.perf_counter() - t
         text = transcript.text
         audio += clip.duration
@@ -371,7 +444,8 @@ def _heard_right(rec: object, topics: int, variants: Sequence[Variant]
     per: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     for v in variants:
         for text, kind, want in said:
-            heard = query_of(rec.transcribe(pad(read_wav(speak(text, v)))))  # type: ignore[attr-defined]
+            wav = speak(text, v)
+            heard = query_of(_transcribe(rec, pad(read_wav(wav)), wav))
             choice = find_choice(heard)
             got = find_command(heard) if kind == "command" else (
                 choice.number if choice else None)
@@ -574,8 +648,8 @@ def _emergencies(rec: object, variants: Sequence[Variant]) -> tuple[int, int]:
     good = n = 0
     for v in variants:
         for text in SPOKEN_EMERGENCIES:
-            heard = rec.transcribe(pad(read_wav(speak(text, v))))  # type: ignore[attr-defined]
-            good += is_emergency(query_of(heard))
+            wav = speak(text, v)
+            good += is_emergency(query_of(_transcribe(rec, pad(read_wav(wav)), wav)))
             n += 1
     return good, n
 
@@ -878,6 +952,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--engines-only", action="store_true",
                    help="only the engines side by side (the same as all the --no-* "
                         "PocketSphinx and Vosk options)")
+    p.add_argument("--cached-transcripts", action="store_true",
+                   help="keep what each engine heard of every question clip in "
+                        "~/.cache/voice/transcripts and reuse it (matching changes measured "
+                        "in seconds; the RTF printed is then not the engine's)")
     p.add_argument("--json", action="store_true", help="also print the figures as JSON")
     p.add_argument("--rss-probe", metavar="ENGINE", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
@@ -885,6 +963,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(rss_probe(args.rss_probe)))
         return 0
     only = args.engines_only
+    if args.cached_transcripts:
+        for name in ("whisper", "pocketsphinx", "vosk"):
+            _CACHES[name] = TranscriptCache(name)
     variants = BENCHMARK_VARIANTS[:2] if args.quick else BENCHMARK_VARIANTS
     figures = run_audio_benchmark(
         variants, limit=30 if args.quick else None,
