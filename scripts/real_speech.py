@@ -151,7 +151,9 @@ def score(rec: object, clips: Iterable[RealClip], matcher: object | None = None)
         result.n += 1
         if c.set == "sentences":
             if matcher is not None:
-                r = matcher.match(text, doubtful=is_doubtful(heard))  # type: ignore[attr-defined]
+                # As Assistant.handle_heard matches speech (heard=True).
+                r = matcher.match(text, doubtful=is_doubtful(heard),  # type: ignore[attr-defined]
+                                  heard=True)
                 result.answered += r.outcome == "answer"
                 result.offered += r.outcome not in ("answer", "no_match")
             continue
