@@ -47,3 +47,34 @@ def test_one_surely_heard_content_word_is_enough() -> None:
 
 def test_without_word_confidences_nothing_is_doubtful() -> None:
     assert not is_doubtful(Transcript("could my tablets be giving me cramps", "vosk"))
+
+
+# -- Whisper: a barely heard word may have named the subject ------------------
+# Whisper's transcript of espeak-ng's "what causes migraines" (health-tuning.tsv).
+MIGRAINES = Transcript("what causes my ignorance", "whisper", words=(
+    ("what", 0.82), ("causes", 0.98), ("my", 0.66), ("ignorance", 0.09)))
+
+
+def test_a_barely_heard_word_makes_a_whisper_question_doubtful() -> None:
+    assert query_of(MIGRAINES) == "what causes my"  # "ignorance" is left out...
+    assert is_doubtful(MIGRAINES)  # ...so what is left is not answered outright
+    sure = Transcript("what causes spasms", "whisper", words=(
+        ("what", 0.82), ("causes", 0.98), ("spasms", 0.9)))
+    assert not is_doubtful(sure)
+
+
+def test_a_barely_heard_function_word_does_not() -> None:
+    t = Transcript("what causes the spasms", "whisper", words=(
+        ("what", 0.82), ("causes", 0.98), ("the", 0.05), ("spasms", 0.9)))
+    assert not is_doubtful(t)
+
+
+def test_an_uncovered_health_question_half_heard_is_not_answered() -> None:
+    from pathlib import Path
+
+    from voice.content.loader import load_knowledge
+    from voice.conversation import Conversation
+
+    kb = load_knowledge([Path(__file__).resolve().parent.parent / "content"])
+    reply = Conversation(kb).respond(query_of(MIGRAINES), is_doubtful(MIGRAINES), heard=True)
+    assert reply.outcome != "answer"

@@ -164,3 +164,36 @@ def test_a_garbled_question_is_said_to_be_unclear_not_off_our_subject(kb: Knowle
     assert "don't have an answer" not in reply.say
     typed = Conversation(kb).respond(heard)
     assert "don't have an answer" in typed.say
+
+
+# -- heard speech: a misheard word is taken for the content word it sounds like --
+# Whisper's transcripts of tuning.tsv questions spoken by espeak-ng.
+
+
+def test_a_misheard_word_is_taken_for_the_content_word_spelled_alike(matcher: Matcher) -> None:
+    # "would massage therapy help", heard as "with massade therapy": without
+    # the repair, what is left ("with therapy") is offered as physical therapy.
+    assert matcher.sounds_like("massade") == "massage"
+    result = matcher.match("with massade therapy", heard=True)
+    assert result.outcome == "confirm" and result.misheard
+    assert result.entry is not None and result.entry.id == "alternative-therapies"
+
+
+def test_a_misheard_word_that_starts_with_a_content_word_keeps_it(matcher: Matcher) -> None:
+    # "what are chronic spasms", heard as "what are chronicasms".
+    assert matcher.sounds_like("chronicasms") == "chronic"
+    result = matcher.match("what are chronicasms", heard=True)
+    assert result.outcome == "confirm"
+    assert result.entry is not None
+    assert result.entry.id == "recognizing-chronic-spasms-and-neuromuscular-disorders"
+
+
+def test_a_misheard_word_like_no_content_word_is_still_left_out(matcher: Matcher) -> None:
+    assert matcher.sounds_like("qoifon") is None
+    assert matcher.sounds_like("nanakioa") is None
+
+
+def test_a_number_is_no_mishearing(matcher: Matcher) -> None:
+    # Whisper writes digits: "switch off the tv" heard with a "13" in it.
+    assert matcher.misheard_words("switch channel 13") == set()
+    assert not matcher.match("switch channel 13", heard=True).misheard

@@ -62,14 +62,27 @@ SURE_ANSWER = 0.9
 
 
 def is_doubtful(heard: Transcript) -> bool:
-    """True when no content word of ``heard`` was heard surely (see SURE_ANSWER).
+    """True when no content word of ``heard`` was heard surely (see SURE_ANSWER),
+    or (Whisper) a word that is not a function word was barely heard (UNHEARD_WORD).
 
     An engine without word confidences is taken at its word.
     """
     if not heard.words:
         return False
     sure = sure_answer_for(heard.engine)
+    if heard.engine == "whisper" and any(
+        c < _whisper_unheard_word() and not is_function_word(w) for w, c in heard.words
+    ):
+        # A word left out of the question was barely heard: it may have named
+        # what is asked about ("what causes [migraines]"), so the rest is offered.
+        return True
     return not any(c >= sure and not is_function_word(w) for w, c in heard.words)
+
+
+def _whisper_unheard_word() -> float:
+    from voice.speech_in.whisper.confidence import UNHEARD_WORD
+
+    return UNHEARD_WORD
 
 
 def sure_word_for(engine: str) -> float:
