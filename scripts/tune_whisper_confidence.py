@@ -1,114 +1,153 @@
 #!/usr/bin/env python3
-"""Measure Whisper's SURE_WORD and SURE_ANSWER on the tuning questions.
+"""Measure Whisper's word-confidence thresholds and the heard-speech repair
+on the tuning halves, through the path the app uses for speech.
 
-Speaks tests/data/tuning.tsv (never the held-out set) with espeak-ng voices
-(scripts/make_spoken_questions.py, cached), decodes each with the Whisper
-engine as the assistant does (prompt from the content, silence gate, guard),
-keeps the words with their probabilities, then prints, for each pair of
-thresholds, what the matcher does with them: right entry answered outright,
-wrong entry answered outright, right entry answered or offered, and
-out-of-scope questions declined / not answered outright.
+Speaks the tuning halves (never a held-out set) with espeak-ng voices
+(scripts/make_spoken_questions.py, cached): tests/data/tuning.tsv and
+tests/data/dev.tsv (questions, with out-of-scope ones) in every benchmark
+condition, tests/data/health-tuning.tsv (uncovered health questions) in two,
+and 120 requests of tests/data/foreign-tuning.tsv (NLU-Evaluation-Data) in
+one. Each clip is decoded once by the Whisper engine as the assistant runs it
+(prompt from the content, silence gate, guard); the transcripts are kept by
+benchmark_audio's TranscriptCache (~/.cache/voice/transcripts), so a second
+run takes seconds. Then, for each setting, every transcript goes through
+``voice.app.query_of`` and ``is_doubtful`` and ``Matcher.match(...,
+heard=True)``, as ``Assistant.handle_heard`` does, and the script prints per
+set: right entry (answered or offered first), right answered outright,
+answered wrong; out of scope declined and answered outright.
 
-    .venv/bin/python scripts/tune_whisper_confidence.py [--variants N] [--limit N]
+    .venv/bin/python scripts/tune_whisper_confidence.py [--variants N]
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
+from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "scripts")]
 
-from make_spoken_questions import BENCHMARK_VARIANTS, speak  # noqa: E402
+from benchmark_audio import TranscriptCache, engine_loaders, pad  # noqa: E402
+from make_spoken_questions import BENCHMARK_VARIANTS as V  # noqa: E402
 
+import voice.matching.matcher as matcher_module  # noqa: E402
+import voice.speech_in.whisper.confidence as confidence  # noqa: E402
+from voice.app import is_doubtful, query_of  # noqa: E402
 from voice.audio.clip import read_wav  # noqa: E402
-from voice.config import default_models_dir  # noqa: E402
 from voice.content.loader import load_knowledge  # noqa: E402
-from voice.conversation.choices import find_choice  # noqa: E402
-from voice.conversation.commands import find_command  # noqa: E402
-from voice.matching.emergency import is_emergency  # noqa: E402
 from voice.matching.matcher import Matcher  # noqa: E402
-from voice.matching.normalize import is_function_word  # noqa: E402
 from voice.speech_in.pocketsphinx.corpus import read_labelled  # noqa: E402
-from voice.speech_in.whisper.model_files import model_folder  # noqa: E402
 
-TUNING = REPO / "tests" / "data" / "tuning.tsv"
+DATA = REPO / "tests" / "data"
+#: Requests of foreign-tuning.tsv used (every n-th, n = its size // this).
+FOREIGN = 120
 
 
-def decode_all(variants: int, limit: int | None) -> list[dict[str, object]]:
-    from voice.speech_in.whisper import WhisperRecognizer
+def _sets(variants: int) -> list[tuple[str, list[Any], list[Any]]]:
+    """(set name, questions, voices) of every tuning half."""
+    def read(name: str) -> list[Any]:
+        return read_labelled(DATA / f"{name}.tsv")
 
-    kb = load_knowledge([str(REPO / "content")])
-    rec = WhisperRecognizer(model_folder(default_models_dir()), kb)
-    items = read_labelled(TUNING)[: limit or None]
-    out: list[dict[str, object]] = []
+    foreign = read("foreign-tuning")
+    foreign = foreign[:: max(1, len(foreign) // FOREIGN)][:FOREIGN]
+    return [("tuning", read("tuning"), list(V[:variants])),
+            ("dev", read("dev"), list(V[:variants])),
+            ("health-tuning", read("health-tuning"), [V[0], V[-1]]),
+            ("foreign-tuning", foreign, [V[0]])]
+
+
+class _LazyWhisper:
+    """The Whisper engine, loaded only when a clip is not in the cache yet."""
+
+    name = "whisper"
+
+    def __init__(self, kb: object) -> None:
+        self.kb = kb
+        self.rec: Any = None
+
+    def transcribe(self, clip: object) -> Any:
+        if self.rec is None:
+            self.rec = engine_loaders(self.kb)["whisper"]()
+        return self.rec.transcribe(clip)
+
+
+def decode_all(variants: int) -> list[dict[str, Any]]:
+    """Every clip's transcript (from the cache when there) with its set and label."""
+    from make_spoken_questions import speak
+
+    cache = TranscriptCache("whisper")
+    rec = _LazyWhisper(load_knowledge([REPO / "content"]))
+    rows: list[dict[str, Any]] = []
     start = time.perf_counter()
-    for v in BENCHMARK_VARIANTS[:variants]:
-        for q in items:
-            t = rec.transcribe(read_wav(speak(q.text, v)))
-            out.append({"q": q.text, "expected": q.expected, "variant": v.name,
-                        "words": [list(w) for w in t.words]})
-    print(f"decoded {len(out)} in {time.perf_counter() - start:.0f} s", file=sys.stderr)
-    return out
+    for name, items, voices in _sets(variants):
+        for v in voices:
+            for q in items:
+                wav = speak(q.text, v)
+                t = cache.transcribe(rec, pad(read_wav(wav)), wav)
+                in_scope = name in ("tuning", "dev") and q.expected
+                rows.append({"set": name, "expected": q.expected if in_scope else None,
+                             "transcript": t})
+    print(f"{len(rows)} utterances in {time.perf_counter() - start:.0f} s "
+          f"(transcripts in {cache.path})", file=sys.stderr)
+    return rows
 
 
-def _query(words: list[tuple[str, float]], sure_word: float) -> str:
-    text = " ".join(w for w, _ in words)
-    if is_emergency(text) or find_command(text) or find_choice(text):
-        return text
-    return " ".join(w for w, c in words if c >= sure_word)
-
-
-def evaluate(rows: list[dict[str, object]], sure_word: float, sure_answer: float,
-             matcher: Matcher) -> dict[str, int]:
-    c = {"n": 0, "strict": 0, "wrong": 0, "lenient": 0, "n_out": 0, "declined": 0,
-         "not_answered": 0}
+def evaluate(rows: list[dict[str, Any]], matcher: Matcher) -> dict[str, Counter[str]]:
+    """Outcome counts per set, through the app's path for speech."""
+    c: dict[str, Counter[str]] = defaultdict(Counter)
     for row in rows:
-        words = [(str(w), float(p)) for w, p in row["words"]]  # type: ignore[attr-defined]
-        doubtful = bool(words) and not any(
-            p >= sure_answer and not is_function_word(w) for w, p in words)
-        r = matcher.match(_query(words, sure_word), doubtful=doubtful)
-        exp = str(row["expected"] or "")
-        if not exp:
-            c["n_out"] += 1
-            c["declined"] += r.outcome == "no_match"
-            c["not_answered"] += r.outcome != "answer"
+        t = row["transcript"]
+        r = matcher.match(query_of(t), doubtful=is_doubtful(t), heard=True)
+        k = c[row["set"]]
+        if not row["expected"]:
+            k["n_out"] += 1
+            k["declined"] += r.outcome == "no_match"
+            k["answered"] += r.outcome == "answer"
             continue
-        got = r.entry.id if r.entry is not None else None
-        c["n"] += 1
-        c["strict"] += r.outcome == "answer" and got in exp.split("|")
-        c["wrong"] += r.outcome == "answer" and got not in exp.split("|")
-        c["lenient"] += r.outcome != "no_match" and got in exp.split("|")
+        right = r.entry is not None and r.entry.id in row["expected"].split("|")
+        k["n"] += 1
+        k["lenient"] += r.outcome != "no_match" and right
+        k["strict"] += r.outcome == "answer" and right
+        k["wrong"] += r.outcome == "answer" and not right
     return c
+
+
+def line(label: str, c: dict[str, Counter[str]]) -> str:
+    parts = []
+    for name, k in c.items():
+        if k["n"]:
+            parts.append(f"{name} right {k['lenient']}/{k['n']} ({k['strict']} answered, "
+                         f"{k['wrong']} wrong)")
+        if k["n_out"]:
+            parts.append(f"{name} out declined {k['declined']}/{k['n_out']} "
+                         f"({k['answered']} answered)")
+    return f"{label:<28} " + "; ".join(parts)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--variants", type=int, default=3, help="espeak-ng conditions (max 6)")
-    ap.add_argument("--limit", type=int, help="first N questions only")
-    ap.add_argument("--cache", type=Path, help="JSON of decoded words (made if missing)")
+    ap.add_argument("--variants", type=int, default=len(V),
+                    help="espeak-ng conditions for tuning.tsv and dev.tsv (max 6)")
     args = ap.parse_args()
-    if args.cache and args.cache.exists():
-        rows = json.loads(args.cache.read_text())
-    else:
-        rows = decode_all(args.variants, args.limit)
-        if args.cache:
-            args.cache.write_text(json.dumps(rows))
-    matcher = Matcher(load_knowledge([str(REPO / "content")]))
-    best = [max((p for _, p in r["words"]), default=0.0) for r in rows]  # type: ignore[attr-defined]
-    print(f"{len(rows)} utterances; best word probability: min {min(best):.3f}, "
-          f"utterances with none >= 0.5: {sum(b < 0.5 for b in best)}")
-    print("sure_word sure_answer  strict  wrong  lenient  declined  out-not-answered")
-    for sw in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5):
-        for sa in (0.0, 0.5, 0.7, 0.8, 0.9, 0.95):
-            c = evaluate(rows, sw, sa, matcher)
-            n, o = max(c["n"], 1), max(c["n_out"], 1)
-            print(f"{sw:9.2f} {sa:11.2f}  {c['strict'] / n:6.1%} {c['wrong'] / n:6.1%} "
-                  f"{c['lenient'] / n:8.1%} {c['declined'] / o:9.1%} {c['not_answered'] / o:9.1%}")
+    rows = decode_all(args.variants)
+    matcher = Matcher(load_knowledge([REPO / "content"]))
+    chosen = (confidence.SURE_WORD, confidence.UNHEARD_WORD, confidence.SURE_ANSWER)
+    print("SURE_WORD UNHEARD_WORD SURE_ANSWER (chosen first):")
+    for sw, uh, sa in (chosen, (0.2, 0.0, 0.5), (0.2, 0.1, 0.5), (0.2, 0.2, 0.5),
+                       (0.1, 0.1, 0.5), (0.3, 0.15, 0.5), (0.2, 0.15, 0.4), (0.2, 0.15, 0.6)):
+        confidence.SURE_WORD, confidence.UNHEARD_WORD, confidence.SURE_ANSWER = sw, uh, sa
+        print(line(f"{sw:g} {uh:g} {sa:g}", evaluate(rows, matcher)), flush=True)
+    confidence.SURE_WORD, confidence.UNHEARD_WORD, confidence.SURE_ANSWER = chosen
+    print("MISHEARD_CUTOFF MISHEARD_PIECE (chosen first; 100 99: misheard words dropped):")
+    chosen_m = (matcher_module.MISHEARD_CUTOFF, matcher_module.MISHEARD_PIECE)
+    for cut, piece in (chosen_m, (100.0, 99), (80.0, 5), (70.0, 5), (75.0, 4), (75.0, 99)):
+        matcher_module.MISHEARD_CUTOFF, matcher_module.MISHEARD_PIECE = cut, piece
+        print(line(f"{cut:g} {piece}", evaluate(rows, matcher)), flush=True)
+    matcher_module.MISHEARD_CUTOFF, matcher_module.MISHEARD_PIECE = chosen_m
     return 0
 
 

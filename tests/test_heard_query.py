@@ -78,3 +78,58 @@ def test_an_uncovered_health_question_half_heard_is_not_answered() -> None:
     kb = load_knowledge([Path(__file__).resolve().parent.parent / "content"])
     reply = Conversation(kb).respond(query_of(MIGRAINES), is_doubtful(MIGRAINES), heard=True)
     assert reply.outcome != "answer"
+
+
+# -- the spoken-question benchmark matches as the app does --------------------
+
+
+def _benchmark_audio() -> object:
+    import sys
+    from pathlib import Path
+
+    scripts = str(Path(__file__).resolve().parent.parent / "scripts")
+    if scripts not in sys.path:
+        sys.path.insert(0, scripts)
+    import benchmark_audio  # type: ignore[import-not-found, unused-ignore]
+
+    return benchmark_audio
+
+
+def test_the_benchmark_matches_speech_as_heard_speech() -> None:
+    from pathlib import Path
+
+    from voice.content.loader import load_knowledge
+    from voice.matching.matcher import Matcher
+
+    bench = _benchmark_audio()
+    matcher = Matcher(load_knowledge([Path(__file__).resolve().parent.parent / "content"]))
+    # A word no dictionary knows: a mishearing in speech, another subject typed.
+    heard = bench.Heard("is nanakioa for neuromuscular disorders", False)  # type: ignore[attr-defined]
+    assert bench._match(matcher, heard).outcome == "confirm"  # type: ignore[attr-defined]
+
+
+def test_the_benchmark_keeps_what_was_heard(tmp_path: object, monkeypatch: object) -> None:
+    from pathlib import Path
+
+    import numpy as np
+
+    from voice.audio.clip import AudioClip
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # type: ignore[attr-defined]
+    bench = _benchmark_audio()
+
+    class Engine:  # counts decodes; the cache, not recognition, is under test
+        name = "whisper"
+        calls = 0
+
+        def transcribe(self, clip: AudioClip) -> Transcript:
+            Engine.calls += 1
+            return Transcript("is there a cure", "whisper", 0.9,
+                              words=(("is", 0.9), ("there", 0.8), ("a", 0.7), ("cure", 0.95)))
+
+    clip = AudioClip(np.zeros(1600, dtype=np.int16), 16000, 1)
+    wav = Path("0123456789abcdef.wav")
+    first = bench.TranscriptCache("whisper").transcribe(Engine(), clip, wav)  # type: ignore[attr-defined]
+    again = bench.TranscriptCache("whisper").transcribe(Engine(), clip, wav)  # type: ignore[attr-defined]
+    assert Engine.calls == 1
+    assert again == first
