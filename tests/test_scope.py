@@ -197,3 +197,12 @@ def test_a_number_is_no_mishearing(matcher: Matcher) -> None:
     # Whisper writes digits: "switch off the tv" heard with a "13" in it.
     assert matcher.misheard_words("switch channel 13") == set()
     assert not matcher.match("switch channel 13", heard=True).misheard
+
+
+def test_a_lone_unsure_everyday_word_is_declined_not_offered(matcher: Matcher) -> None:
+    # Whisper heard "play the radio" (tuning.tsv, white noise) and "play a news
+    # radio station" (foreign-tuning.tsv) as "play" and a few barely heard
+    # words: offered as "What role does physical therapy play?" with the
+    # slack chosen for PocketSphinx.
+    assert matcher.match("play", doubtful=True, heard=True).outcome == "no_match"
+    assert matcher.match("done", doubtful=True, heard=True).outcome == "no_match"
