@@ -63,6 +63,8 @@ if [[ ! -x "$ROOT/usr/bin/python3" ]]; then
     bookworm "$ROOT" "$MIRROR"
 fi
 cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
+grep -q "[[:space:]]$(hostname)\$" "$ROOT/etc/hosts" 2>/dev/null \
+  || echo "127.0.1.1 $(hostname)" >> "$ROOT/etc/hosts"   # else sudo warns on every call
 mounted=()
 for m in proc sys dev dev/pts; do
   if ! mountpoint -q "$ROOT/$m"; then
@@ -84,8 +86,20 @@ in_root() { chroot "$ROOT" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin:/us
 # sudo clears the environment: QEMU_CPU again after it, for the programs it starts.
 as_pi() { in_root sudo -u pi -H env QEMU_CPU="${QEMU_CPU:-cortex-a72}" OPENBLAS_NUM_THREADS=1 "$@"; }
 in_root uname -m | grep -qx aarch64 || { echo "the root does not run arm64 programs" >&2; exit 1; }
-say "emulated CPU: ${QEMU_CPU:-cortex-a72} ($(in_root grep -m1 Features /proc/cpuinfo || echo no /proc/cpuinfo))"
+# The features the emulated core shows programs (qemu passes the host's /proc/cpuinfo
+# through, so ask the kernel's HWCAP as a program sees it): no asimddp, no sve on a Pi 4.
+hwcap='import ctypes; f = ctypes.CDLL(None).getauxval; f.restype = ctypes.c_ulong; v = f(16)
+names = {1: "fp", 2: "asimd", 8: "aes", 64: "crc32", 1 << 8: "atomics", 1 << 20: "asimddp", 1 << 22: "sve"}
+print(" ".join(n for b, n in names.items() if v & b))'
+say "emulated CPU: ${QEMU_CPU:-cortex-a72}, features: $(in_root python3 -c "$hwcap")"
 in_root id pi >/dev/null 2>&1 || in_root useradd -m -s /bin/bash pi
+# Certificate authorities this host trusts beyond Debian's (here: a TLS-inspecting
+# egress proxy in front of PyPI) are trusted in the root too, or pip cannot connect.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  mkdir -p "$ROOT/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$ROOT/usr/local/share/ca-certificates/"
+  in_root update-ca-certificates >/dev/null
+fi
 
 # 3. The repository, and the installer as a user runs it.
 DEST="$ROOT/home/pi/voice"

@@ -34,6 +34,7 @@ APT_PACKAGES=(
   sox                           # audio file tools for checks
   sphinxtrain sphinxbase-utils pocketsphinx  # 'voice adapt': learning the user's voice
   libspeexdsp1                  # echo canceller for barge-in (voice/audio/echo.py)
+  libatomic1                    # vosk's arm64 libvosk.so needs it (a minimal Debian 12 lacks it)
 )
 
 usage() {
