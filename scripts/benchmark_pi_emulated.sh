@@ -119,6 +119,9 @@ cd_voice=(bash -c 'cd /home/pi/voice && exec "$@"' _)
 # 4. The assistant's own commands, emulated.
 say "voice doctor (emulated)"
 as_pi "${cd_voice[@]}" .venv/bin/python -m voice doctor || true
+as_pi "${cd_voice[@]}" .venv/bin/python -c "import ctranslate2, gpiozero, lgpio, pocketsphinx, vosk
+print('imports: ctranslate2', ctranslate2.__version__, '| lgpio', lgpio.LGPIO_PY_VERSION)"
+as_pi du -sh /home/pi/voice/.venv /home/pi/voice/models/whisper-tiny.en
 for engine in whisper pocketsphinx; do
   say "voice ask --audio ... --json --no-speak --recognizer $engine (emulated)"
   timed as_pi "${cd_voice[@]}" .venv/bin/python -m voice ask --audio "${CLIPS[@]}" \
