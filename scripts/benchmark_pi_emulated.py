@@ -5,8 +5,9 @@ and inside an arm64 Debian 12 root under qemu-user): one JSON line per run.
     python scripts/benchmark_pi_emulated.py engine whisper|pocketsphinx WAV...
         a fresh process loads the content, then the recognizer as `voice ask --audio`
         does (load_recognizer: digests checked, then the model loaded), transcribes
-        and matches each WAV; prints load time, decode time per clip, real-time
-        factor, what was heard and matched, and this process's peak memory (VmHWM).
+        and matches each WAV; prints load and decode times (*_s wall, *_cpu_s CPU
+        time of all threads, steadier on a loaded machine), the real-time factor,
+        what was heard and matched, and this process's peak memory (VmHWM).
     python scripts/benchmark_pi_emulated.py calibrate
         a small CPU benchmark (pure Python and numpy) timed the same way natively
         and emulated, to tell qemu's slowdown apart from the work itself.
