@@ -39,7 +39,7 @@ from voice.speech_in.base import Transcript  # noqa: E402
 from voice.speech_in.gate import SpeechGate  # noqa: E402
 from voice.speech_in.select import load_recognizer  # noqa: E402
 from voice.speech_in.whisper.guard import heard_from  # noqa: E402
-from voice.speech_in.whisper.short_replies import SHORT_REPLY_PROMPT, surest  # noqa: E402
+from voice.speech_in.whisper.short_replies import COMMAND_PROMPT, SHORT_REPLY_PROMPT  # noqa: E402
 
 
 def gated(samples: np.ndarray) -> np.ndarray:
@@ -209,7 +209,8 @@ def main() -> None:
         return
     dec = rec._decoder  # type: ignore[attr-defined]
     prompts = {"content": dec._prompt_tokens, "none": [],
-               "short": dec.prompt_tokens(SHORT_REPLY_PROMPT)}
+               "short": dec.prompt_tokens(SHORT_REPLY_PROMPT),
+               "command": dec.prompt_tokens(COMMAND_PROMPT)}
     clips = [c for c in real_clips("digits") + real_clips("commands")
              if args.half == "all" or half(c.path) == args.half]
     rows = []
@@ -223,7 +224,7 @@ def main() -> None:
             h = heard_from([seg])
             t = Transcript(h.text, "whisper", words=h.words)
             row[name] = (h.text, seg.avg_logprob, h.dropped, is_heard_right(c, query_of(t)))
-        h = surest(*dec.decode_each(audio, [prompts["content"], prompts["short"]]))
+        h = rec.decode_heard(speech)  # type: ignore[attr-defined]
         t = Transcript(h.text, "whisper", words=h.words)
         row["engine"] = (h.text, 0.0, h.dropped, is_heard_right(c, query_of(t)))
         rows.append(row)
@@ -249,7 +250,7 @@ def main() -> None:
     report("best avg_logprob of all three",
            lambda r: max((r["content"], r["none"], r["short"]),
                          key=lambda x: x[1] if x[0] else -99))
-    report("the engine's choice (short_replies.surest)",
+    report("the engine's choice (decode_heard)",
            lambda r: r["engine"])
     print(f"clips {len(rows)}; speech seconds (gated) min {min(r['seconds'] for r in rows):.2f} "
           f"max {max(r['seconds'] for r in rows):.2f}")

@@ -32,7 +32,12 @@ from voice.speech_in.whisper.emergencies import EMERGENCY_PROMPT, may_be_emergen
 from voice.speech_in.whisper.guard import Heard, heard_from
 from voice.speech_in.whisper.model_files import REPAIR, model_problem
 from voice.speech_in.whisper.prompt import build_prompt
-from voice.speech_in.whisper.short_replies import SHORT_REPLY_PROMPT, is_short, surest
+from voice.speech_in.whisper.short_replies import (
+    COMMAND_PROMPT,
+    SHORT_REPLY_PROMPT,
+    is_short,
+    surest,
+)
 
 ENGINE = "whisper"
 
@@ -175,6 +180,7 @@ class WhisperRecognizer:
         self.model_dir = folder
         self._decoder = WindowDecoder(self._model)
         self._short_prompt = self._decoder.prompt_tokens(SHORT_REPLY_PROMPT)
+        self._command_prompt = self._decoder.prompt_tokens(COMMAND_PROMPT)
         self._emergency_prompt = self._decoder.prompt_tokens(EMERGENCY_PROMPT)
         self._lock = threading.Lock()
         self.prompt = ""
@@ -202,10 +208,10 @@ class WhisperRecognizer:
             if not (short or urgent):
                 return heard_from(self._decoder.decode(audio))
             prompts = [self._decoder.prompt]
-            prompts += [self._short_prompt] if short else []
+            prompts += [self._short_prompt, self._command_prompt] if short else []
             prompts += [self._emergency_prompt] if urgent else []
             segments = self._decoder.decode_each(audio, prompts)
-        heard = surest(segments[0], segments[1]) if short else heard_from(segments[:1])
+        heard = surest(*segments[:3]) if short else heard_from(segments[:1])
         return with_emergency(heard, segments[1:]) if urgent else heard
 
     def decode(self, speech: np.ndarray) -> Transcript:

@@ -30,6 +30,15 @@ from voice.speech_in.whisper.guard import Heard, heard_from
 SHORT_REPLY_PROMPT = ("Yes. No. Stop. Repeat that. Slower. More. One. Two. Three. Four. Five. "
                       "Six. Seven. Eight. Nine. Ten. Eleven. Twelve.")
 
+#: Said before a short utterance in a third decode: the commands by their
+#: first phrasing (voice/conversation/commands.py), without numbers. After
+#: SHORT_REPLY_PROMPT alone "softer" came out "Stop. Two.", "quicker"
+#: "Quick.", "speak up" "Steak up.". Leaving out the commands nobody
+#: mishears and that must never be invented: with "Goodbye" in it, a real
+#: speaker's "five" came out "bye" (which puts the assistant to sleep).
+COMMAND_PROMPT = ("Repeat. Slower. Faster. Louder. Quieter. Stop. More. Help. List topics. "
+                  "Yes. The second one. No. Wrong. Go back.")
+
 #: Gated audio (speech plus the gate's 0.2 s margins) up to this many
 #: seconds is a possible short reply (the real one-word clips: 0.54-1.40 s).
 SHORT_SECONDS = 2.0
@@ -57,11 +66,12 @@ def is_short_reply(text: str) -> bool:
     return bool(find_command(text) or find_choice(text))
 
 
-def surest(content: Segment, short: Segment) -> Heard:
-    """The guard's verdict on the content decode, unless the short-reply
-    decode heard a short reply, is sure of it (``SHORT_SURE_LOGPROB``) and
-    surer than the content decode."""
-    judged = [(heard_from([s]), s) for s in (content, short)]
+def surest(content: Segment, *shorts: Segment) -> Heard:
+    """The guard's verdict on the content decode, unless a short-reply
+    decode (``shorts``: after SHORT_REPLY_PROMPT, after COMMAND_PROMPT)
+    heard a short reply, is sure of it (``SHORT_SURE_LOGPROB``) and surer
+    than the content decode and the other short-reply decodes."""
+    judged = [(heard_from([s]), s) for s in (content, *shorts)]
     kept = [(h, s) for h, s in judged
             if h.words and (s is content or (s.avg_logprob >= SHORT_SURE_LOGPROB
                                               and is_short_reply(h.text)))]
