@@ -52,3 +52,9 @@ def test_the_surest_of_the_short_reply_decodes_that_heard_a_reply_is_taken() -> 
     assert surest(content, digits, _seg("Seek later.", -0.1)).text == "seek liator"
     # Two decodes heard a reply: the surer one.
     assert surest(content, _seg("Two.", -0.5), _seg("Too slow.", -0.2)).text == "too slow"
+
+
+def test_the_command_decode_counts_for_commands_only() -> None:
+    # espeak-ng en "number fourteen": the commands' prompt has no numbers.
+    assert surest(_seg("Number Fourty.", -0.58), _seg("Number 14.", -0.44),
+                  _seg("Number 40.", -0.32)).text == "number 14"

@@ -56,25 +56,27 @@ def is_short(samples: int, rate: int = 16000) -> bool:
     return samples <= SHORT_SECONDS * rate
 
 
-def is_short_reply(text: str) -> bool:
-    """Whether ``text`` is a command or a topic number: what the short-reply
-    prompt is for. Anything else it hears ("is it in the jeans" for "is it
-    in the genes") is left to the content decode."""
+def is_short_reply(text: str, numbers: bool = True) -> bool:
+    """Whether ``text`` is a command or (``numbers``) a topic number: what the
+    short-reply prompts are for. Anything else they hear ("is it in the
+    jeans" for "is it in the genes") is left to the content decode."""
     from voice.conversation.choices import find_choice
     from voice.conversation.commands import find_command
 
-    return bool(find_command(text) or find_choice(text))
+    return bool(find_command(text) or (numbers and find_choice(text)))
 
 
-def surest(content: Segment, *shorts: Segment) -> Heard:
+def surest(content: Segment, short: Segment, command: Segment | None = None) -> Heard:
     """The guard's verdict on the content decode, unless a short-reply
-    decode (``shorts``: after SHORT_REPLY_PROMPT, after COMMAND_PROMPT)
-    heard a short reply, is sure of it (``SHORT_SURE_LOGPROB``) and surer
-    than the content decode and the other short-reply decodes."""
-    judged = [(heard_from([s]), s) for s in (content, *shorts)]
+    decode heard a short reply, is sure of it (``SHORT_SURE_LOGPROB``) and
+    is surer than the content decode and the other short-reply decode.
+    ``command`` (after COMMAND_PROMPT) counts for commands only: with no
+    numbers in its prompt it wrote "number fourteen" as "Number 40." more
+    surely than the digits decode's "Number 14."."""
+    judged = [(heard_from([s]), s) for s in (content, short, command) if s is not None]
     kept = [(h, s) for h, s in judged
             if h.words and (s is content or (s.avg_logprob >= SHORT_SURE_LOGPROB
-                                              and is_short_reply(h.text)))]
+                                              and is_short_reply(h.text, s is not command)))]
     if not kept:
         return judged[0][0]
     return max(kept, key=lambda hs: hs[1].avg_logprob)[0]
