@@ -115,8 +115,21 @@ def _strip(text: str) -> str:
     return " ".join(padded.split())
 
 
-def find_command(text: str) -> str | None:
-    """The command ``text`` says, or None when it is not (only) a command."""
+#: What a recognizer writes for a one-word answer, taken for that answer only
+#: when the assistant has just asked a yes/no question ("Did you mean ...?",
+#: "Shall I go on?"): Whisper heard real speakers' "no" as "now" (tests/data/
+#: real held-out half). On their own these words are no reply at all.
+YES_NO_SOUNDALIKES = {"now": "no", "know": "no"}
+
+
+def find_command(text: str, yes_no_asked: bool = False) -> str | None:
+    """The command ``text`` says, or None when it is not (only) a command.
+
+    ``yes_no_asked``: the assistant is waiting for a yes or a no, so a
+    sound-alike of one (``YES_NO_SOUNDALIKES``) counts as that answer.
+    """
+    if yes_no_asked and clean(text) in YES_NO_SOUNDALIKES:
+        return YES_NO_SOUNDALIKES[clean(text)]
     plain = " ".join(w for w in clean(text).split() if w not in FILLER_WORDS)
     for candidate in (clean(text), plain, _strip(text)):
         if candidate in _LOOKUP:

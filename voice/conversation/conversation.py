@@ -93,6 +93,11 @@ class Conversation:
         return self._s.asleep
 
     @property
+    def asks_yes_no(self) -> bool:
+        """The last reply asked a yes/no question ("Did you mean ...?", "Shall I go on?")."""
+        return bool(self._s.offered or self._s.pending_parts)
+
+    @property
     def last_say(self) -> str:
         return self._s.last_say
 
@@ -113,7 +118,8 @@ class Conversation:
             # Before anything else, even asleep: this must never be missed.
             self._s.asleep = False
             return self._reply(text, "emergency", phrases.EMERGENCY, stop_speaking=True)
-        command = find_command(text) if text else None
+        asked = forget_asked or self.asks_yes_no
+        command = find_command(text, yes_no_asked=asked) if text else None
         if self._s.asleep:
             if command == "wake":
                 self._s.asleep = False

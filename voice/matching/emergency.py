@@ -15,7 +15,8 @@ from voice.matching.normalize import clean
 _PATTERNS = [
     r"\b(can not|could not|cant|unable to|hard to|struggling to|trouble|difficulty) breath",
     r"\bnot breathing\b",
-    r"\bshort(ness)? of breath\b",
+    # Whisper writes a spoken "short of breath" as "short on breath" at times.
+    r"\bshort(ness)? (of|on) breath\b",
     r"\b(chest|heart) (pain|pains|hurts|is hurting|pressure)\b",
     r"\bpain in (my|the|his|her) chest\b",
     r"\bheart attack\b",
@@ -28,9 +29,18 @@ _PATTERNS = [
     r"\b(severe|heavy) bleeding\b",
     r"\bemergency\b",
     r"\b(ambulance|nine one one|911|999|112)\b",
+    # "call nine one one" heard as "call nine one" (Whisper, espeak-ng en-us).
+    r"\bcall nine one\b",
     r"\b(can not|cannot|can't) (swallow|move) (at all|anything)\b",
     r"\b(i|he|she) (fell|has fallen|have fallen)( down| over)?( and)?( i| he| she)? "
     r"(can not|cannot) get up\b",
+    # Someone who says they cannot get up, as a statement ("I'm falling and I
+    # can't get up", "she felt and can't get up": Whisper's spellings of a
+    # fall), not as a question ("why can't I get up in the morning").
+    r"\b(i|he|she|and) can not get up( again| off the floor)?$",
+    # "I've fallen", "she has fallen down", or just "he fell over".
+    r"\b(i|he|she) (have|has) fallen\b",
+    r"^(i|he|she) (just )?fell( down| over)?$",
 ]
 _RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 

@@ -28,10 +28,16 @@ from voice.errors import ModelMissing
 from voice.speech_in.base import Transcript
 from voice.speech_in.gate import SpeechGate
 from voice.speech_in.whisper.decoder import WindowDecoder
+from voice.speech_in.whisper.emergencies import EMERGENCY_PROMPT, may_be_emergency, with_emergency
 from voice.speech_in.whisper.guard import Heard, heard_from
 from voice.speech_in.whisper.model_files import REPAIR, model_problem
 from voice.speech_in.whisper.prompt import build_prompt
-from voice.speech_in.whisper.short_replies import SHORT_REPLY_PROMPT, is_short, surest
+from voice.speech_in.whisper.short_replies import (
+    COMMAND_PROMPT,
+    SHORT_REPLY_PROMPT,
+    is_short,
+    surest,
+)
 
 ENGINE = "whisper"
 
@@ -174,6 +180,8 @@ class WhisperRecognizer:
         self.model_dir = folder
         self._decoder = WindowDecoder(self._model)
         self._short_prompt = self._decoder.prompt_tokens(SHORT_REPLY_PROMPT)
+        self._command_prompt = self._decoder.prompt_tokens(COMMAND_PROMPT)
+        self._emergency_prompt = self._decoder.prompt_tokens(EMERGENCY_PROMPT)
         self._lock = threading.Lock()
         self.prompt = ""
         self.use_content(kb)
@@ -194,11 +202,17 @@ class WhisperRecognizer:
     def decode_heard(self, speech: np.ndarray) -> Heard:
         """What Whisper heard in 16 kHz int16 ``speech``, hallucinations dropped."""
         audio = speech.astype(np.float32) / 32768.0
+        short = is_short(len(audio))  # a topic number, "yes", "stop"...: see short_replies
+        urgent = may_be_emergency(len(audio))  # "I can't breathe": see emergencies
         with self._lock:
-            if is_short(len(audio)):  # a topic number, "yes", "stop"...: see short_replies
-                return surest(*self._decoder.decode_each(
-                    audio, [self._decoder.prompt, self._short_prompt]))
-            return heard_from(self._decoder.decode(audio))
+            if not (short or urgent):
+                return heard_from(self._decoder.decode(audio))
+            prompts = [self._decoder.prompt]
+            prompts += [self._short_prompt, self._command_prompt] if short else []
+            prompts += [self._emergency_prompt] if urgent else []
+            segments = self._decoder.decode_each(audio, prompts)
+        heard = surest(*segments[:3]) if short else heard_from(segments[:1])
+        return with_emergency(heard, segments[1:]) if urgent else heard
 
     def decode(self, speech: np.ndarray) -> Transcript:
         heard = self.decode_heard(speech)

@@ -30,6 +30,15 @@ from voice.speech_in.whisper.guard import Heard, heard_from
 SHORT_REPLY_PROMPT = ("Yes. No. Stop. Repeat that. Slower. More. One. Two. Three. Four. Five. "
                       "Six. Seven. Eight. Nine. Ten. Eleven. Twelve.")
 
+#: Said before a short utterance in a third decode: the commands by their
+#: first phrasing (voice/conversation/commands.py), without numbers. After
+#: SHORT_REPLY_PROMPT alone "softer" came out "Stop. Two.", "quicker"
+#: "Quick.", "speak up" "Steak up.". Leaving out the commands nobody
+#: mishears and that must never be invented: with "Goodbye" in it, a real
+#: speaker's "five" came out "bye" (which puts the assistant to sleep).
+COMMAND_PROMPT = ("Repeat. Slower. Faster. Louder. Quieter. Stop. More. Help. List topics. "
+                  "Yes. The second one. No. Wrong. Go back.")
+
 #: Gated audio (speech plus the gate's 0.2 s margins) up to this many
 #: seconds is a possible short reply (the real one-word clips: 0.54-1.40 s).
 SHORT_SECONDS = 2.0
@@ -47,24 +56,27 @@ def is_short(samples: int, rate: int = 16000) -> bool:
     return samples <= SHORT_SECONDS * rate
 
 
-def is_short_reply(text: str) -> bool:
-    """Whether ``text`` is a command or a topic number: what the short-reply
-    prompt is for. Anything else it hears ("is it in the jeans" for "is it
-    in the genes") is left to the content decode."""
+def is_short_reply(text: str, numbers: bool = True) -> bool:
+    """Whether ``text`` is a command or (``numbers``) a topic number: what the
+    short-reply prompts are for. Anything else they hear ("is it in the
+    jeans" for "is it in the genes") is left to the content decode."""
     from voice.conversation.choices import find_choice
     from voice.conversation.commands import find_command
 
-    return bool(find_command(text) or find_choice(text))
+    return bool(find_command(text) or (numbers and find_choice(text)))
 
 
-def surest(content: Segment, short: Segment) -> Heard:
-    """The guard's verdict on the content decode, unless the short-reply
+def surest(content: Segment, short: Segment, command: Segment | None = None) -> Heard:
+    """The guard's verdict on the content decode, unless a short-reply
     decode heard a short reply, is sure of it (``SHORT_SURE_LOGPROB``) and
-    surer than the content decode."""
-    judged = [(heard_from([s]), s) for s in (content, short)]
+    is surer than the content decode and the other short-reply decode.
+    ``command`` (after COMMAND_PROMPT) counts for commands only: with no
+    numbers in its prompt it wrote "number fourteen" as "Number 40." more
+    surely than the digits decode's "Number 14."."""
+    judged = [(heard_from([s]), s) for s in (content, short, command) if s is not None]
     kept = [(h, s) for h, s in judged
             if h.words and (s is content or (s.avg_logprob >= SHORT_SURE_LOGPROB
-                                              and is_short_reply(h.text)))]
+                                              and is_short_reply(h.text, s is not command)))]
     if not kept:
         return judged[0][0]
     return max(kept, key=lambda hs: hs[1].avg_logprob)[0]
