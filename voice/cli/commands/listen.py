@@ -35,6 +35,7 @@ STILL_WAITING = "I'm still listening. Ask your question whenever you are ready."
 CUT_OFF = "That was a long question, so I stopped listening after {seconds} seconds."
 NO_MIC_AT_START = NO_MICROPHONE + " I will keep trying."
 MIC_AT_LAST = "I can hear the microphone now. Ask your question whenever you are ready."
+STOPPED = "(stopped: I heard '{heard}')"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -44,6 +45,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="print one JSON object per reply (with the transcript)")
     parser.add_argument("--no-wake", action="store_true",
                         help="answer everything heard, without the wake phrase")
+    parser.add_argument("--no-barge-in", action="store_true",
+                        help="do not listen for \"stop\" while an answer is read")
     add_recognizer_arguments(parser)
     add_microphone_arguments(parser, "question")
     add_output_arguments(parser)
@@ -86,6 +89,9 @@ class _Session:
         self.cues = not args.no_cues
         self.ever_listened = False
         self.turn = _Turn(recognizer)
+        self.barge: Any = None
+        if cfg.barge_in and not getattr(args, "no_barge_in", False) and not args.once:
+            self.barge = _barge_in(cfg, assistant, recognizer)
 
     def cue(self, name: str, blocking: bool = True) -> None:
         if self.cues and not self.assistant.asleep:
@@ -127,9 +133,46 @@ class _Session:
     def cut_message(self) -> str:
         return CUT_OFF.format(seconds=round(self.mic.max_utterance))
 
-    def after_reply(self) -> None:
-        """Until the reply has been said: never listen while talking."""
+    def after_reply(self) -> str | None:
+        """Until the reply has been said. Never listen for a question while
+        talking (the microphone would hear the answer); with barge-in, only
+        for "stop" or the wake phrase, with the assistant's own voice taken
+        out. Returns "stop"/"wake" when that stopped the answer."""
+        if self.barge is None:
+            self.assistant.wait()
+            return None
+        heard = self.barge.watch(self.assistant)
         self.assistant.wait()
+        if heard is not None:
+            print(STOPPED.format(heard=heard), file=sys.stderr, flush=True)
+        return heard
+
+
+def _barge_in(cfg: Config, assistant: Assistant, recognizer: Recognizer) -> Any:
+    """Barge-in for this session, or None where it cannot run (answers are
+    not played on a speaker, or no Whisper model: then they play to the end)."""
+    from voice.speech_out.tts_speaker import TtsSpeaker
+
+    if not isinstance(assistant.speaker, TtsSpeaker):
+        return None
+    from voice.audio.barge_in import BargeIn
+    from voice.speech_in.whisper import WhisperRecognizer
+
+    if isinstance(recognizer, WhisperRecognizer):
+        confirmer: Any = recognizer
+    else:
+        from voice.config import default_models_dir
+        from voice.errors import ModelMissing
+        from voice.speech_in.whisper.model_files import model_folder
+
+        try:
+            confirmer = WhisperRecognizer(model_folder(default_models_dir()))
+        except ModelMissing as e:
+            print(f"{e.message} Saying 'stop' during an answer will not stop it.",
+                  file=sys.stderr, flush=True)
+            return None
+    wake = cfg.wake_phrase if cfg.wake_word else ""
+    return BargeIn(confirmer, device=cfg.input_device, wake_phrase=wake)
 
 
 def _load_recognizer(cfg: Config, assistant: Assistant) -> Recognizer:
@@ -175,8 +218,8 @@ def run(args: argparse.Namespace) -> int:
             continue
         session.cue("stopped", blocking=False)
         session.answer(utt)
-        # Never listen while talking: the microphone would hear the answer.
-        assistant.wait()
+        # Never listen for a question while talking: only for "stop".
+        session.after_reply()
         if not assistant.wants_exit:
             session.cue("listening")
     assistant.wait()
