@@ -16,7 +16,7 @@ import pytest
 
 from voice.audio.barge_in import BargeIn, verdict
 from voice.audio.clip import read_wav
-from voice.audio.echo import EchoReference
+from voice.audio.echo import LEAD, EchoReference
 from voice.models.manifest import WHISPER_MODEL
 from voice.speech_in.whisper import WhisperRecognizer
 
@@ -117,3 +117,30 @@ def test_only_a_short_order_counts() -> None:
     assert verdict("Hey assistant.") is None  # no wake phrase in use
     assert verdict("It will not stop the spasms from coming back.") is None
     assert verdict("stopped") is None and verdict("") is None
+
+
+def test_each_answer_is_aligned_to_the_first_answers_echo_delay(
+    whisper: WhisperRecognizer, folder: Path
+) -> None:
+    own = _speech(folder, ANSWER, "en-us")[:RATE]
+    reference = EchoReference()
+    reference.enabled = True
+    barge = BargeIn(whisper, reference=reference)
+
+    def lag(mic: np.ndarray, ref: np.ndarray) -> int:
+        n = len(mic)
+        corr = np.fft.irfft(np.fft.rfft(mic, 2 * n) * np.conj(np.fft.rfft(ref, 2 * n)), 2 * n)
+        return int(np.argmax(np.abs(corr[: RATE // 2])))
+
+    for start, delay in ((0.0, 0.062), (10.0, 0.066), (20.0, 0.0605)):
+        reference.begin(RATE)
+        reference.played(own, at=start)
+        # The echo comes ``delay`` s after the timestamps, minus the reference's lead.
+        samples = round(delay * RATE)
+        mic = np.concatenate([np.zeros(samples), own[:-samples]]).astype(np.int16)
+        barge.align(mic, start - LEAD)
+        # What the canceller is then given: the first answer's delay again.
+        ref = reference.between(start + barge._shift, len(mic))
+        assert lag(mic.astype(float), ref.astype(float)) == round(0.062 * RATE)
+    assert barge.lags == [round(0.062 * RATE), round(0.066 * RATE), round(0.0605 * RATE)]
+    barge.close()

@@ -40,7 +40,22 @@ import numpy as np
 
 from voice.audio import devices
 from voice.audio.clip import RECOGNIZER_RATE
-from voice.audio.echo import LEAD, REFERENCE, EchoReference, EchoUnavailable, SpeexEchoCanceller
+from voice.audio.echo import (
+    LEAD,
+    REFERENCE,
+    TAIL,
+    EchoReference,
+    EchoUnavailable,
+    SpeexEchoCanceller,
+)
+
+#: Seconds at the start of each answer in which the echo's delay is measured
+#: (held, then processed at once: a "stop" in them is heard up to that late).
+ALIGN_SECONDS = 1.0
+#: The delay searched: up to the canceller's tail.
+TAIL_SECONDS = TAIL / RECOGNIZER_RATE
+#: A delay counts only when its correlation peak is this many times the mean.
+ALIGN_PEAK = 10.0
 
 #: The word that stops an answer.
 STOP_WORD = "stop"
@@ -53,7 +68,7 @@ MAX_WORDS = 4
 VOICE_DB = 50.0
 #: ...and the canceller took less than this off it (echo alone is cancelled
 #: by 30-50 dB once converged; another voice by 0-3 dB).
-GATE_DB = -8.0
+GATE_DB = -20.0
 #: A stretch ends after this much time without voice, or at MAX_SECONDS
 #: (the wake phrase said slowly lasts about 1.6 s).
 END_QUIET = 0.25
@@ -81,7 +96,8 @@ class Talker(Protocol):
 
 
 class Heard(Protocol):
-    text: str
+    @property
+    def text(self) -> str: ...
 
 
 class Confirmer(Protocol):
@@ -184,6 +200,12 @@ class BargeIn:
         #: canceller that starts from nothing needs seconds to converge.
         self._canceller: SpeexEchoCanceller | None = None
         self._segmenter = _Segmenter()
+        #: The echo's delay in the first answer (samples), kept for the others
+        #: by shifting the reference by ``_shift`` seconds.
+        self._lag: int | None = None
+        self._shift = 0.0
+        self.lags: list[int] = []
+        """The echo's delay measured at the start of each answer (benchmark)."""
         self.stopped_at: float | None = None
         """time.monotonic() when the last answer was stopped (benchmark)."""
         self.refused = {"not stop": 0, "own word": 0}
@@ -217,6 +239,9 @@ class BargeIn:
         self._segmenter.reset()
         resampler = _resampler(dev.default_rate)
         at: float | None = None
+        # The first ALIGN_SECONDS are held until the echo's delay is measured.
+        held: list[tuple[float, np.ndarray]] = []
+        aligned = False
         try:
             stream.start()
             while talker.speaking:
@@ -227,21 +252,62 @@ class BargeIn:
                 pcm = resampler(block) if resampler else block
                 if at is None:
                     at = t
-                # The reference must have been handed to the player up to here.
-                ready = at + LEAD + len(pcm) / RECOGNIZER_RATE
-                while time.monotonic() < ready and talker.speaking:
-                    time.sleep(0.005)
-                ref = self.reference.between(at + LEAD, len(pcm))
-                heard = self.hear(pcm, canceller.process(pcm, ref), at)
+                held.append((at, pcm))
                 at += len(pcm) / RECOGNIZER_RATE
-                if heard is not None and talker.speaking:
-                    talker.stop_speaking()
-                    self.stopped_at = time.monotonic()
-                    return heard
+                if not aligned:
+                    if at - held[0][0] < ALIGN_SECONDS:
+                        continue
+                    aligned = True
+                    self._wait_for_reference(at, talker)
+                    self.align(np.concatenate([p for _, p in held]), held[0][0])
+                for start, part in held:
+                    heard = self._process(canceller, part, start, talker)
+                    if heard is not None and talker.speaking:
+                        talker.stop_speaking()
+                        self.stopped_at = time.monotonic()
+                        return heard
+                held.clear()
             return None
         finally:
             with contextlib.suppress(Exception):
                 stream.close()
+
+    def _wait_for_reference(self, until: float, talker: Talker) -> None:
+        """Until the player has handed over what is heard up to ``until``."""
+        while time.monotonic() < until + LEAD + self._shift and talker.speaking:
+            time.sleep(0.005)
+
+    def _process(self, canceller: SpeexEchoCanceller, pcm: np.ndarray, at: float,
+                 talker: Talker) -> str | None:
+        self._wait_for_reference(at + len(pcm) / RECOGNIZER_RATE, talker)
+        ref = self.reference.between(at + LEAD + self._shift, len(pcm))
+        return self.hear(pcm, canceller.process(pcm, ref), at)
+
+    def align(self, mic: np.ndarray, at: float) -> None:
+        """Measure the echo's delay in ``mic`` (recorded from ``at``) and shift
+        the reference so that the canceller sees the same delay as before.
+
+        Each answer is a new output stream, and the delay the timestamps do
+        not account for differed by up to 4 ms from one to the next (0.6-4.6
+        ms, the virtual microphone): 64 samples, which an adaptive filter has
+        to learn again, 1-3 s during which the assistant's own voice leaked
+        through and masked a "stop" (5 of 20 missed, all in those seconds).
+        """
+        ref = self.reference.between(at + LEAD, len(mic)).astype(np.float64)
+        x = mic.astype(np.float64)
+        n = len(x)
+        if n == 0 or _db(ref) < VOICE_DB:
+            return
+        corr = np.fft.irfft(np.fft.rfft(x, 2 * n) * np.conj(np.fft.rfft(ref, 2 * n)), 2 * n)
+        window = np.abs(corr[: int(TAIL_SECONDS * RECOGNIZER_RATE)])
+        lag = int(np.argmax(window))
+        if window[lag] < ALIGN_PEAK * float(np.mean(window)):
+            return  # no clear echo (a quiet start, someone talking over it)
+        self.lags.append(lag)
+        if self._lag is None:
+            self._lag = lag
+        # Fetching the reference earlier makes its echo come later in the microphone.
+        self._shift = (self._lag - lag) / RECOGNIZER_RATE
 
     def hear(self, mic: np.ndarray, clean: np.ndarray, at: float) -> str | None:
         """One block: ``mic`` as recorded from monotonic time ``at``, ``clean``

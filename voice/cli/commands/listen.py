@@ -90,8 +90,14 @@ class _Session:
         self.ever_listened = False
         self.turn = _Turn(recognizer)
         self.barge: Any = None
-        if cfg.barge_in and not getattr(args, "no_barge_in", False) and not args.once:
-            self.barge = _barge_in(cfg, assistant, recognizer)
+        #: Whisper hears "stop" during answers and confirms the wake phrase.
+        self.whisper: Any = None
+        barge = (cfg.barge_in and not args.no_barge_in and not args.once
+                 and _speaks_aloud(assistant))
+        if barge or (cfg.wake_word and not args.no_wake and not args.once):
+            self.whisper = _whisper(recognizer)
+        if barge:
+            self.barge = _barge_in(cfg, assistant, self.whisper)
 
     def cue(self, name: str, blocking: bool = True) -> None:
         if self.cues and not self.assistant.asleep:
@@ -148,31 +154,42 @@ class _Session:
         return heard
 
 
-def _barge_in(cfg: Config, assistant: Assistant, recognizer: Recognizer) -> Any:
-    """Barge-in for this session, or None where it cannot run (answers are
-    not played on a speaker, or no Whisper model: then they play to the end)."""
-    from voice.speech_out.tts_speaker import TtsSpeaker
-
-    if not isinstance(assistant.speaker, TtsSpeaker):
-        return None
-    from voice.audio.barge_in import BargeIn
+def _whisper(recognizer: Recognizer) -> Any:
+    """Whisper for hearing short orders ("stop", the wake phrase): the
+    session's recognizer when it is Whisper, else loaded now; None (said on
+    stderr) when its model is not installed."""
     from voice.speech_in.whisper import WhisperRecognizer
 
     if isinstance(recognizer, WhisperRecognizer):
-        confirmer: Any = recognizer
-    else:
-        from voice.config import default_models_dir
-        from voice.errors import ModelMissing
-        from voice.speech_in.whisper.model_files import model_folder
+        return recognizer
+    from voice.config import default_models_dir
+    from voice.errors import ModelMissing
+    from voice.speech_in.whisper.model_files import model_folder
 
-        try:
-            confirmer = WhisperRecognizer(model_folder(default_models_dir()))
-        except ModelMissing as e:
-            print(f"{e.message} Saying 'stop' during an answer will not stop it.",
-                  file=sys.stderr, flush=True)
-            return None
+    try:
+        return WhisperRecognizer(model_folder(default_models_dir()))
+    except ModelMissing as e:
+        print(f"{e.message} Without it 'stop' does not stop an answer, and the wake phrase "
+              "is confirmed by PocketSphinx.", file=sys.stderr, flush=True)
+        return None
+
+
+def _speaks_aloud(assistant: Assistant) -> bool:
+    """Answers are played on a speaker (not printed, not written to files)."""
+    from voice.speech_out.tts_speaker import TtsSpeaker
+
+    return isinstance(assistant.speaker, TtsSpeaker)
+
+
+def _barge_in(cfg: Config, assistant: Assistant, whisper: Any) -> Any:
+    """Barge-in for this session, or None without a Whisper model (answers
+    then play to the end, as before)."""
+    if whisper is None:
+        return None
+    from voice.audio.barge_in import BargeIn
+
     wake = cfg.wake_phrase if cfg.wake_word else ""
-    return BargeIn(confirmer, device=cfg.input_device, wake_phrase=wake)
+    return BargeIn(whisper, device=cfg.input_device, wake_phrase=wake)
 
 
 def _load_recognizer(cfg: Config, assistant: Assistant) -> Recognizer:
@@ -202,7 +219,8 @@ def run(args: argparse.Namespace) -> int:
         from voice.speech_in.wake.detector import wake_detector
         from voice.speech_in.wake.listening import run_with_wake
 
-        detector = wake_detector(cfg.wake_phrase, kb=assistant.conversation.kb)
+        detector = wake_detector(cfg.wake_phrase, kb=assistant.conversation.kb,
+                                 confirmer=session.whisper)
         session.cue("listening")
         return run_with_wake(session, detector, cfg.follow_up)
     waited_before = False
