@@ -77,7 +77,7 @@ def sentences() -> list[str]:
             line = re.sub(r"[#*`>|_\[\]()]", " ", line).strip(" -")
             if line and not line.startswith("<!--") and "-->" not in line:
                 out.extend(s.strip() for s in re.split(r"(?<=[.?!])\s+", line) if s.strip())
-    every = REPO / "voice" / "speech_in" / "everyday.txt"
+    every = REPO / "voice" / "speech_in" / "pocketsphinx" / "everyday.txt"
     out += [ln.strip() for ln in every.read_text().splitlines()
             if ln.strip() and not ln.startswith("#")]
     for tsv in sorted((REPO / "tests" / "data").glob("*.tsv")):
