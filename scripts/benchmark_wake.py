@@ -4,8 +4,8 @@ Run: ``.venv/bin/python scripts/benchmark_wake.py [--minutes 80] [--phrase P]
 [--threshold T] [--confirm whisper|lm]``
 
 Each first-stage spot is confirmed by decoding the last seconds with
-``--confirm``: Whisper tiny.en (the default, as ``voice listen`` does when
-the model is installed) or PocketSphinx's language model.
+``--confirm``: PocketSphinx's language model (the default, as ``voice
+listen`` does) or Whisper tiny.en (tried: worse, see docs/wake-word.md).
 
 * **False wakes per hour** on speech not addressed to the assistant: the
   article, FAQ, the everyday sentences and the test questions, read by
@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="the keyword spotter's threshold (first stage)")
     ap.add_argument("--minutes", type=float, default=80.0,
                     help="minutes of speech not addressed to it (default 80)")
-    ap.add_argument("--confirm", choices=("whisper", "lm"), default="whisper",
+    ap.add_argument("--confirm", choices=("lm", "whisper"), default="lm",
                     help="what confirms a spot: Whisper, or PocketSphinx's language model")
     ap.add_argument("--no-negatives", action="store_true")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/voice-wake-bench"))

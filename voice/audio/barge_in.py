@@ -45,7 +45,6 @@ from voice.audio.echo import (
     REFERENCE,
     TAIL,
     EchoReference,
-    EchoUnavailable,
     SpeexEchoCanceller,
 )
 
@@ -233,7 +232,7 @@ class BargeIn:
             dev = devices.find_input_device(self.device)
             blocks: queue.Queue[tuple[float, np.ndarray]] = queue.Queue()
             stream = _open(dev, block_seconds, blocks)
-        except (EchoUnavailable, Exception):  # no canceller or no microphone
+        except Exception:  # no canceller (EchoUnavailable) or no microphone
             talker.wait()  # the answer plays to its end, as without barge-in
             return None
         self._segmenter.reset()
