@@ -121,12 +121,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stops", type=int, default=30)
     ap.add_argument("--answers", default="all", help="'all' or how many answers read in full")
     ap.add_argument("--no-aec", action="store_true", help="decode the raw microphone")
+    ap.add_argument("--no-quick", action="store_true",
+                    help="no quick look (voice/speech_in/wake/quick_stop.py): the full decode only")
     ap.add_argument("--seed", type=int, default=16)
     args = ap.parse_args(argv)
 
     from voice.audio.virtual_mic import running_virtual_mic
     from voice.content.loader import load_knowledge
     from voice.models.manifest import WHISPER_MODEL
+    from voice.speech_in.wake.quick_stop import load_quick_stop
     from voice.speech_in.whisper import WhisperRecognizer
     from voice.speech_out.base import VoiceSettings
     from voice.speech_out.synth import default_synth
@@ -157,8 +160,10 @@ def main(argv: list[str] | None = None) -> int:
         speaker = TtsSpeaker(synth)
         speaker.prepare(settings)
         talker = _Talker(speaker, settings)
-        barge = bi.BargeIn(WhisperRecognizer(REPO / "models" / WHISPER_MODEL, kb))
-        print(f"echo cancellation: {'off (raw microphone)' if args.no_aec else 'speexdsp'}")
+        quick = None if args.no_quick else load_quick_stop(REPO / "models" / WHISPER_MODEL)
+        barge = bi.BargeIn(WhisperRecognizer(REPO / "models" / WHISPER_MODEL, kb), quick=quick)
+        print(f"echo cancellation: {'off (raw microphone)' if args.no_aec else 'speexdsp'}; "
+              f"quick look for 'stop': {'on' if quick else 'off'}")
 
         full = answers if args.answers == "all" else answers[: int(args.answers)]
         self_stops = 0
@@ -218,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
                  if lat else ""))
         if missed:
             print("  missed or late: " + ", ".join(missed))
+        print(f"  stops taken on the quick look alone: {barge.quick_stops}")
         print("  stretches refused meanwhile: "
               + str({k: v - refused_before[k] for k, v in barge.refused.items()}))
         d = sorted(barge.decode_seconds)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -44,7 +45,8 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _run(whisper: WhisperRecognizer, own: np.ndarray, text: str,
-         other: np.ndarray | None = None, at: float = 0.0) -> tuple[str | None, float, BargeIn]:
+         other: np.ndarray | None = None, at: float = 0.0,
+         quick: Any = None) -> tuple[str | None, float, BargeIn]:
     """Feed the echo of ``own`` (plus ``other`` from ``at`` s); what stopped it, and when."""
     reference = EchoReference()
     reference.enabled = True
@@ -57,7 +59,7 @@ def _run(whisper: WhisperRecognizer, own: np.ndarray, text: str,
         i = int(at * RATE)
         mic[i : i + len(other)] += other
     mic16 = np.clip(mic, -32768, 32767).astype(np.int16)
-    barge = BargeIn(whisper, reference=reference)
+    barge = BargeIn(whisper, reference=reference, quick=quick)
     canceller = barge.canceller()
     try:
         for i in range(0, len(own) - BLOCK, BLOCK):
@@ -144,3 +146,22 @@ def test_each_answer_is_aligned_to_the_first_answers_echo_delay(
         assert lag(mic.astype(float), ref.astype(float)) == round(0.062 * RATE)
     assert barge.lags == [round(0.062 * RATE), round(0.066 * RATE), round(0.0605 * RATE)]
     barge.close()
+
+
+def test_the_quick_look_only_ever_hears_stop(whisper: WhisperRecognizer, folder: Path) -> None:
+    from voice.speech_in.wake.quick_stop import is_only_stop, load_quick_stop
+
+    assert is_only_stop("Stop. Stop. Stop. Stop") and is_only_stop(" stop, stop")
+    assert not is_only_stop("and stop, stop") and not is_only_stop("start") and not is_only_stop("")
+    quick = load_quick_stop(REPO / "models" / WHISPER_MODEL)
+    assert quick is not None
+    real = read_wav(REPO / "tests" / "data" / "real" / "commands" / "sc_stop_988e2f9a_nohash_0.wav")
+    assert quick.heard_stop(real.to_mono().resampled(RATE).samples.reshape(-1))
+    assert quick.heard_stop(_speech(folder, "stop", "en-us+m3"))
+    own = _speech(folder, "Early diagnosis is key to effective treatment.", "en-us")
+    assert not any(quick.heard_stop(own[i : i + 14400]) for i in range(0, len(own), 12000))
+    # Quick or not, the answer is stopped by the user's "stop" and not by itself.
+    barge_own = _speech(folder, ANSWER, "en-us")
+    stop = _speech(folder, "stop", "en+f3")
+    heard, _when, barge = _run(whisper, barge_own, ANSWER, stop, at=5.0, quick=quick)
+    assert heard == "stop" and barge.quick_stops == 1, barge.heard

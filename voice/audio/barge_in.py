@@ -99,6 +99,12 @@ class Heard(Protocol):
     def text(self) -> str: ...
 
 
+class QuickLook(Protocol):
+    """A fast first decode that can only say yes (voice/speech_in/wake/quick_stop.py)."""
+
+    def heard_stop(self, speech: np.ndarray) -> bool: ...
+
+
 class Confirmer(Protocol):
     """Decodes a short stretch of 16 kHz int16 audio (WhisperRecognizer)."""
 
@@ -189,11 +195,16 @@ class BargeIn:
     """
 
     def __init__(self, confirmer: Confirmer, device: str = "",
-                 wake_phrase: str = "", reference: EchoReference = REFERENCE) -> None:
+                 wake_phrase: str = "", reference: EchoReference = REFERENCE,
+                 quick: QuickLook | None = None) -> None:
         self.device = device
         self.wake_phrase = wake_phrase
         self.reference = reference
         self.confirmer = confirmer
+        #: Looked at first: a stretch it hears as "stop" is not decoded again.
+        self.quick = quick
+        self.quick_stops = 0
+        """Orders taken on the quick look alone (benchmark)."""
         reference.enabled = True
         #: Kept from answer to answer: the echo path hardly changes, and a
         #: canceller that starts from nothing needs seconds to converge.
@@ -323,10 +334,15 @@ class BargeIn:
 
     def judge(self, stretch: Stretch) -> str | None:
         began = time.monotonic()
-        text = self.confirmer.decode_heard(stretch.audio).text
+        heard: str | None = None
+        if self.quick is not None and self.quick.heard_stop(stretch.audio):
+            heard, text = "stop", "stop (quick)"
+            self.quick_stops += 1
+        else:
+            text = self.confirmer.decode_heard(stretch.audio).text
+            heard = verdict(text, self.wake_phrase)
         self.decode_seconds.append(time.monotonic() - began)
         self.heard.append(text)
-        heard = verdict(text, self.wake_phrase)
         if heard is None:
             self.refused["not stop"] += 1
             return None

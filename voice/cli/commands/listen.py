@@ -183,8 +183,11 @@ def _barge_in(cfg: Config, assistant: Assistant, whisper: Any) -> Any:
         return None
     from voice.audio.barge_in import BargeIn
 
+    from voice.speech_in.wake.quick_stop import load_quick_stop
+
     wake = cfg.wake_phrase if cfg.wake_word else ""
-    return BargeIn(whisper, device=cfg.input_device, wake_phrase=wake)
+    return BargeIn(whisper, device=cfg.input_device, wake_phrase=wake,
+                   quick=load_quick_stop(whisper.model_dir))
 
 
 def _load_recognizer(cfg: Config, assistant: Assistant) -> Recognizer:
