@@ -72,6 +72,9 @@ GATE_DB = -20.0
 #: (the wake phrase said slowly lasts about 1.6 s).
 END_QUIET = 0.25
 MAX_SECONDS = 2.0
+#: With a quick look, the stretch so far is looked at after this much of a
+#: pause already: a "stop" then stops the answer without waiting END_QUIET.
+QUICK_QUIET = 0.1
 #: Stretches with less voice than this are clicks or breaths: not decoded.
 MIN_VOICE = 0.12
 #: Audio kept before a stretch's first voiced block (the word's soft onset).
@@ -139,6 +142,8 @@ class Stretch:
     audio: np.ndarray
     start: float
     end: float
+    final: bool = True
+    """False: the voice paused, the stretch may go on (a quick look only)."""
 
 
 @dataclass
@@ -151,11 +156,15 @@ class _Segmenter:
     voiced: float = 0.0
     quiet: float = 0.0
     length: float = 0.0
+    peek: bool = False
+    """Hand out the stretch so far at the first QUICK_QUIET of a pause."""
+    peeked: bool = False
 
     def reset(self) -> None:
         self.pre.clear()
         self.blocks = []
         self.voiced = self.quiet = self.length = 0.0
+        self.peeked = False
 
     def push(self, clean: np.ndarray, voice: bool, at: float) -> Stretch | None:
         seconds = len(clean) / RECOGNIZER_RATE
@@ -176,10 +185,17 @@ class _Segmenter:
         if voice:
             self.voiced += seconds
             self.quiet = 0.0
+            self.peeked = False
         else:
             self.quiet += seconds
         if self.quiet < END_QUIET and self.length < MAX_SECONDS:
+            if (self.peek and not self.peeked and self.quiet >= QUICK_QUIET
+                    and self.voiced >= MIN_VOICE):
+                self.peeked = True
+                return Stretch(np.concatenate(self.blocks), self.start,
+                               self.start + self.length, final=False)
             return None
+        self.peeked = False
         stretch = Stretch(np.concatenate(self.blocks), self.start, self.start + self.length)
         enough = self.voiced >= MIN_VOICE
         self.blocks = []
@@ -209,7 +225,7 @@ class BargeIn:
         #: Kept from answer to answer: the echo path hardly changes, and a
         #: canceller that starts from nothing needs seconds to converge.
         self._canceller: SpeexEchoCanceller | None = None
-        self._segmenter = _Segmenter()
+        self._segmenter = _Segmenter(peek=quick is not None)
         #: The echo's delay in the first answer (samples), kept for the others
         #: by shifting the reference by ``_shift`` seconds.
         self._lag: int | None = None
@@ -338,6 +354,8 @@ class BargeIn:
         if self.quick is not None and self.quick.heard_stop(stretch.audio):
             heard, text = "stop", "stop (quick)"
             self.quick_stops += 1
+        elif not stretch.final:
+            return None  # the voice may go on: the full decode at its end
         else:
             text = self.confirmer.decode_heard(stretch.audio).text
             heard = verdict(text, self.wake_phrase)

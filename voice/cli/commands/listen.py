@@ -182,7 +182,6 @@ def _barge_in(cfg: Config, assistant: Assistant, whisper: Any) -> Any:
     if whisper is None:
         return None
     from voice.audio.barge_in import BargeIn
-
     from voice.speech_in.wake.quick_stop import load_quick_stop
 
     wake = cfg.wake_phrase if cfg.wake_word else ""
