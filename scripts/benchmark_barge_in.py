@@ -16,7 +16,7 @@ microphone hears them exactly, as the tests' virtual microphone does.
   is from the end of the word (its last loud sample reaching the microphone)
   to the moment the answer was silenced (target: 90% within 300 ms).
 
-``--no-aec`` spots on the raw microphone, to show what echo cancellation buys.
+``--no-aec`` decodes the raw microphone, to show what echo cancellation buys.
 """
 
 from __future__ import annotations
@@ -120,12 +120,17 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--stops", type=int, default=30)
     ap.add_argument("--answers", default="all", help="'all' or how many answers read in full")
-    ap.add_argument("--no-aec", action="store_true", help="spot on the raw microphone")
+    ap.add_argument("--no-aec", action="store_true", help="decode the raw microphone")
+    ap.add_argument("--no-quick", action="store_true",
+                    help="no quick look (voice/speech_in/wake/quick_stop.py): the full decode only")
     ap.add_argument("--seed", type=int, default=16)
     args = ap.parse_args(argv)
 
     from voice.audio.virtual_mic import running_virtual_mic
     from voice.content.loader import load_knowledge
+    from voice.models.manifest import WHISPER_MODEL
+    from voice.speech_in.wake.quick_stop import load_quick_stop
+    from voice.speech_in.whisper import WhisperRecognizer
     from voice.speech_out.base import VoiceSettings
     from voice.speech_out.synth import default_synth
     from voice.speech_out.tts_speaker import TtsSpeaker
@@ -155,8 +160,10 @@ def main(argv: list[str] | None = None) -> int:
         speaker = TtsSpeaker(synth)
         speaker.prepare(settings)
         talker = _Talker(speaker, settings)
-        barge = bi.BargeIn()
-        print(f"echo cancellation: {'off (raw microphone)' if args.no_aec else 'speexdsp'}")
+        quick = None if args.no_quick else load_quick_stop(REPO / "models" / WHISPER_MODEL)
+        barge = bi.BargeIn(WhisperRecognizer(REPO / "models" / WHISPER_MODEL, kb), quick=quick)
+        print(f"echo cancellation: {'off (raw microphone)' if args.no_aec else 'speexdsp'}; "
+              f"quick look for 'stop': {'on' if quick else 'off'}")
 
         full = answers if args.answers == "all" else answers[: int(args.answers)]
         self_stops = 0
@@ -168,11 +175,19 @@ def main(argv: list[str] | None = None) -> int:
             read_seconds += time.monotonic() - started
             if heard is not None:
                 self_stops += 1
-                print(f"  self-stop in answer {i + 1} after {time.monotonic() - started:.1f} s")
+                print(f"  self-stop in answer {i + 1} after {time.monotonic() - started:.1f} s: "
+                      f"heard {barge.heard[-1]!r}")
         if full:
+            decodes = barge.decode_seconds
             print(f"self-stops: {self_stops} in {len(full)} answers read in full "
-                  f"({read_seconds / 60:.1f} min); spots refused: {barge.refused}; echo cancelled "
-                  f"by median {np.median(barge.cancelled_db):.0f} dB", flush=True)
+                  f"({read_seconds / 60:.1f} min); stretches decoded: {len(decodes)}, refused: "
+                  f"{barge.refused}; echo cancelled by median "
+                  f"{np.median(barge.cancelled_db):.0f} dB", flush=True)
+            print("  heard in them: " + "; ".join(repr(h) for h in barge.heard if h))
+            lags = [lag / 16 for lag in barge.lags]
+            if lags:
+                print(f"  echo delay at the answers' starts: {min(lags):.1f}-{max(lags):.1f} ms "
+                      f"(aligned to the first, {lags[0]:.1f} ms)")
 
         refused_before = dict(barge.refused)
         clips = stop_clips(Path(tmpdir))
@@ -186,8 +201,10 @@ def main(argv: list[str] | None = None) -> int:
             talker.say(rng.choice(long_answers))
             timer = threading.Timer(after, voice.play)
             timer.start()
+            before = len(barge.heard)
             heard = barge.watch(talker)
             timer.join()
+            texts = "/".join(barge.heard[before:])
             if heard == "stop" and barge.stopped_at is not None and voice.started is not None:
                 latency = barge.stopped_at - (voice.started + voice.word_end)
                 latencies.append(latency)
@@ -196,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 talker.stop_speaking()
                 talker.wait()
-                missed.append(f"{name} (not caught)")
+                missed.append(f"{name} (not caught; heard {texts!r})")
             time.sleep(0.3)
         caught = sum(1 for x in latencies if x <= 0.3)
         lat = sorted(latencies)
@@ -206,8 +223,13 @@ def main(argv: list[str] | None = None) -> int:
                  if lat else ""))
         if missed:
             print("  missed or late: " + ", ".join(missed))
-        print("  spots refused meanwhile: "
+        print(f"  stops taken on the quick look alone: {barge.quick_stops}")
+        print("  stretches refused meanwhile: "
               + str({k: v - refused_before[k] for k, v in barge.refused.items()}))
+        d = sorted(barge.decode_seconds)
+        if d:
+            print(f"  Whisper decode per stretch: median {1000 * d[len(d) // 2]:.0f} ms, "
+                  f"max {1000 * d[-1]:.0f} ms ({len(d)} stretches)")
         speaker.close()
     return 0
 

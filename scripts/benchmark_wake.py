@@ -1,7 +1,11 @@
 """Benchmark the wake phrase spotter: false wakes per hour, and wake rate.
 
 Run: ``.venv/bin/python scripts/benchmark_wake.py [--minutes 80] [--phrase P]
-[--threshold T]``
+[--threshold T] [--confirm whisper|lm]``
+
+Each first-stage spot is confirmed by decoding the last seconds with
+``--confirm``: PocketSphinx's language model (the default, as ``voice
+listen`` does) or Whisper tiny.en (tried: worse, see docs/wake-word.md).
 
 * **False wakes per hour** on speech not addressed to the assistant: the
   article, FAQ, the everyday sentences and the test questions, read by
@@ -73,7 +77,7 @@ def sentences() -> list[str]:
             line = re.sub(r"[#*`>|_\[\]()]", " ", line).strip(" -")
             if line and not line.startswith("<!--") and "-->" not in line:
                 out.extend(s.strip() for s in re.split(r"(?<=[.?!])\s+", line) if s.strip())
-    every = REPO / "voice" / "speech_in" / "everyday.txt"
+    every = REPO / "voice" / "speech_in" / "pocketsphinx" / "everyday.txt"
     out += [ln.strip() for ln in every.read_text().splitlines()
             if ln.strip() and not ln.startswith("#")]
     for tsv in sorted((REPO / "tests" / "data").glob("*.tsv")):
@@ -166,14 +170,24 @@ def main(argv: list[str] | None = None) -> int:
                     help="the keyword spotter's threshold (first stage)")
     ap.add_argument("--minutes", type=float, default=80.0,
                     help="minutes of speech not addressed to it (default 80)")
+    ap.add_argument("--confirm", choices=("lm", "whisper"), default="lm",
+                    help="what confirms a spot: Whisper, or PocketSphinx's language model")
     ap.add_argument("--no-negatives", action="store_true")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/voice-wake-bench"))
     args = ap.parse_args(argv)
     args.cache.mkdir(parents=True, exist_ok=True)
     phrase = " ".join(args.phrase.lower().split())
     kb = load_knowledge([REPO / "content"])
-    spotter = PhraseDetector(phrase, confirming_recognizer([phrase], kb), args.threshold)
-    print(f"wake phrase {phrase!r}, spotting threshold {args.threshold:.0e}")
+    if args.confirm == "whisper":
+        from voice.models.manifest import WHISPER_MODEL
+        from voice.speech_in.whisper import WhisperRecognizer
+
+        confirmer: object = WhisperRecognizer(REPO / "models" / WHISPER_MODEL, kb)
+    else:
+        confirmer = confirming_recognizer([phrase], kb)
+    spotter = PhraseDetector(phrase, confirmer, args.threshold)
+    print(f"wake phrase {phrase!r}, spotting threshold {args.threshold:.0e}, "
+          f"confirmed by {args.confirm}")
 
     caught = total = 0
     missed: list[str] = []

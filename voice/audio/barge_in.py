@@ -2,52 +2,88 @@
 
 While an answer plays, the microphone is open; the assistant's own voice is
 taken out of it by the echo canceller (voice/audio/echo.py, with the played
-samples as reference) and what is left is searched for "stop" and the wake
-phrase. On either, the answer is silenced at once.
+samples as reference). What the canceller cannot explain (a voice in the
+room: the cleaned signal stays within GATE_DB of the raw one, and is loud
+enough) is cut into short stretches, and each stretch is decoded by Whisper
+(voice/speech_in/whisper/). Only a short utterance with the word "stop" (or
+the wake phrase) in it stops the answer.
 
-The assistant must never stop itself, so a spot counts only when
+The assistant must never stop itself, so:
 
-* the canceller had converged just before it (the echo was cancelled by
-  CONVERGED_DB or more): at the start of each answer it needs about a second;
-* something the canceller could not explain was there (a voice in the room
-  is not cancelled: the cleaned signal comes within GATE_DB of the raw one);
-* the same spotter did not fire on what was being played (its own "stop").
+* the decision is Whisper's, which writes the words it heard: the residual
+  of the assistant's own voice comes out as a few of its own words, or is
+  dropped by Whisper's guard, and is not "stop";
+* a "stop" heard while the assistant was itself saying a sentence with
+  "stop" in it (voice/audio/echo.py keeps the text of every sentence played,
+  with when it was heard) is taken for its own.
+
+PocketSphinx keyword spotting was tried first (the kws search on the cleaned
+signal, and on the played signal to recognise its own word): it fired on the
+assistant's own voice 9 times in 12 s before cancellation, and after
+cancellation, with every gate, caught only 2 of 12 "stop"s within 300 ms
+with 1 self-stop in 26 answers (scripts/benchmark_barge_in.py, before this
+design).
 """
 
 from __future__ import annotations
 
 import contextlib
 import queue
+import re
 import time
 from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import numpy as np
 
 from voice.audio import devices
 from voice.audio.clip import RECOGNIZER_RATE
-from voice.audio.echo import LEAD, REFERENCE, EchoUnavailable, SpeexEchoCanceller
-from voice.speech_in.wake.spotter import KeywordSpotter
+from voice.audio.echo import (
+    LEAD,
+    REFERENCE,
+    TAIL,
+    EchoReference,
+    SpeexEchoCanceller,
+)
+
+#: Seconds at the start of each answer in which the echo's delay is measured
+#: (held, then processed at once: a "stop" in them is heard up to that late).
+ALIGN_SECONDS = 1.0
+#: The delay searched: up to the canceller's tail.
+TAIL_SECONDS = TAIL / RECOGNIZER_RATE
+#: A delay counts only when its correlation peak is this many times the mean.
+ALIGN_PEAK = 10.0
 
 #: The word that stops an answer.
 STOP_WORD = "stop"
-#: kws threshold and phone-loop penalty for "stop" (benchmark_barge_in.py).
-STOP_THRESHOLD = 1e-20
-STOP_LOOP_PENALTY = 1e-5
-#: A "stop" is the assistant's own when the same spotter, run on what it was
-#: playing, fired this many seconds before (or with) the microphone's spot.
-OWN_WORD_SECONDS = 0.8
-#: Something not cancelled must have been heard in the last GATE_SECONDS:
-#: the cleaned signal within GATE_DB of the raw microphone.
-GATE_DB = -8.0
-GATE_SECONDS = 0.6
-#: The canceller counts as converged when the echo was cancelled by at least
-#: this much (median) over CONVERGED_SECONDS before the gate window.
-CONVERGED_DB = 15.0
-CONVERGED_SECONDS = 1.0
-#: Raw level (dB of int16 power) above which a block counts as sound.
-_SOUND = 50.0
+#: At most this many words heard with it: "stop", "stop please", "okay stop
+#: now". Longer stretches are talk in the room (or the assistant's own
+#: residual voice), not an order to it.
+MAX_WORDS = 4
+#: A block is a voice in the room when the cleaned signal is this loud
+#: (dB of int16 power; 50 is -40 dBFS)...
+VOICE_DB = 50.0
+#: ...and the canceller took less than this off it (echo alone is cancelled
+#: by 30-50 dB once converged; another voice by 0-3 dB).
+GATE_DB = -20.0
+#: A stretch ends after this much time without voice, or at MAX_SECONDS
+#: (the wake phrase said slowly lasts about 1.6 s).
+END_QUIET = 0.25
+MAX_SECONDS = 2.0
+#: With a quick look, the stretch so far is looked at after this much of a
+#: pause already: a "stop" then stops the answer without waiting END_QUIET.
+QUICK_QUIET = 0.1
+#: Stretches with less voice than this are clicks or breaths: not decoded.
+MIN_VOICE = 0.12
+#: Audio kept before a stretch's first voiced block (the word's soft onset).
+PRE_ROLL = 0.2
+#: A "stop" heard within this many seconds of the assistant itself saying a
+#: sentence with "stop" in it is its own.
+OWN_WORD_SECONDS = 1.0
+
+_WORD = re.compile(r"[a-z']+")
 
 
 class Talker(Protocol):
@@ -61,41 +97,156 @@ class Talker(Protocol):
     def wait(self) -> None: ...
 
 
-class WakeFeed(Protocol):
-    def reset(self) -> None: ...
+class Heard(Protocol):
+    @property
+    def text(self) -> str: ...
 
-    def feed(self, pcm: np.ndarray) -> bool: ...
+
+class QuickLook(Protocol):
+    """A fast first decode that can only say yes (voice/speech_in/wake/quick_stop.py)."""
+
+    def heard_stop(self, speech: np.ndarray) -> bool: ...
+
+
+class Confirmer(Protocol):
+    """Decodes a short stretch of 16 kHz int16 audio (WhisperRecognizer)."""
+
+    def decode_heard(self, speech: np.ndarray) -> Heard: ...
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("-", " "))
+
+
+def _has(words: list[str], phrase: list[str]) -> bool:
+    n = len(phrase)
+    return n > 0 and any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+
+
+def verdict(text: str, wake_phrase: str = "") -> str | None:
+    """"stop" or "wake" when ``text`` (what was heard) is an order to stop."""
+    words = words_of(text)
+    if not words or len(words) > MAX_WORDS + len(words_of(wake_phrase)):
+        return None
+    if STOP_WORD in words and len(words) <= MAX_WORDS:
+        return "stop"
+    if _has(words, words_of(wake_phrase)):
+        return "wake"
+    return None
+
+
+@dataclass
+class Stretch:
+    """Cleaned audio in which a voice was heard, with when (monotonic)."""
+
+    audio: np.ndarray
+    start: float
+    end: float
+    final: bool = True
+    """False: the voice paused, the stretch may go on (a quick look only)."""
+
+
+@dataclass
+class _Segmenter:
+    """Cuts the cleaned signal into stretches of voice, 20 ms block by block."""
+
+    pre: deque[np.ndarray] = field(default_factory=deque)
+    blocks: list[np.ndarray] = field(default_factory=list)
+    start: float = 0.0
+    voiced: float = 0.0
+    quiet: float = 0.0
+    length: float = 0.0
+    peek: bool = False
+    """Hand out the stretch so far at the first QUICK_QUIET of a pause."""
+    peeked: bool = False
+
+    def reset(self) -> None:
+        self.pre.clear()
+        self.blocks = []
+        self.voiced = self.quiet = self.length = 0.0
+        self.peeked = False
+
+    def push(self, clean: np.ndarray, voice: bool, at: float) -> Stretch | None:
+        seconds = len(clean) / RECOGNIZER_RATE
+        if not self.blocks:
+            if not voice:
+                self.pre.append(clean)
+                while sum(len(b) for b in self.pre) > PRE_ROLL * RECOGNIZER_RATE:
+                    self.pre.popleft()
+                return None
+            pre = sum(len(b) for b in self.pre) / RECOGNIZER_RATE
+            self.blocks = [*self.pre]
+            self.pre.clear()
+            self.start = at - pre
+            self.voiced = self.quiet = 0.0
+            self.length = pre
+        self.blocks.append(clean)
+        self.length += seconds
+        if voice:
+            self.voiced += seconds
+            self.quiet = 0.0
+            self.peeked = False
+        else:
+            self.quiet += seconds
+        if self.quiet < END_QUIET and self.length < MAX_SECONDS:
+            if (self.peek and not self.peeked and self.quiet >= QUICK_QUIET
+                    and self.voiced >= MIN_VOICE):
+                self.peeked = True
+                return Stretch(np.concatenate(self.blocks), self.start,
+                               self.start + self.length, final=False)
+            return None
+        self.peeked = False
+        stretch = Stretch(np.concatenate(self.blocks), self.start, self.start + self.length)
+        enough = self.voiced >= MIN_VOICE
+        self.blocks = []
+        return stretch if enough else None
 
 
 class BargeIn:
     """Watches the microphone while the assistant talks.
 
     Creating it makes the player keep what it plays (voice/audio/echo.py);
-    :meth:`close` ends that.
+    :meth:`close` ends that. ``confirmer`` decodes what was heard (a
+    WhisperRecognizer).
     """
 
-    def __init__(self, device: str = "", wake: WakeFeed | None = None,
-                 stop_threshold: float = STOP_THRESHOLD) -> None:
+    def __init__(self, confirmer: Confirmer, device: str = "",
+                 wake_phrase: str = "", reference: EchoReference = REFERENCE,
+                 quick: QuickLook | None = None) -> None:
         self.device = device
-        self.wake = wake
-        self.spotter = KeywordSpotter({STOP_WORD: stop_threshold}, STOP_LOOP_PENALTY)
-        # The same spotter on the reference: what it finds there is our own voice.
-        self.own = KeywordSpotter({STOP_WORD: stop_threshold}, STOP_LOOP_PENALTY)
-        REFERENCE.enabled = True
+        self.wake_phrase = wake_phrase
+        self.reference = reference
+        self.confirmer = confirmer
+        #: Looked at first: a stretch it hears as "stop" is not decoded again.
+        self.quick = quick
+        self.quick_stops = 0
+        """Orders taken on the quick look alone (benchmark)."""
+        reference.enabled = True
         #: Kept from answer to answer: the echo path hardly changes, and a
         #: canceller that starts from nothing needs seconds to converge.
         self._canceller: SpeexEchoCanceller | None = None
-        #: (cleaned - raw) dB of each recent block; NaN for quiet ones.
-        self._diffs: deque[float] = deque()
-        self._block = 0.02
-        self._own_at = -1e9
-        self._fed = 0.0
+        self._segmenter = _Segmenter(peek=quick is not None)
+        #: The echo's delay in the first answer (samples), kept for the others
+        #: by shifting the reference by ``_shift`` seconds.
+        self._lag: int | None = None
+        self._shift = 0.0
+        self.lags: list[int] = []
+        """The echo's delay measured at the start of each answer (benchmark)."""
         self.stopped_at: float | None = None
         """time.monotonic() when the last answer was stopped (benchmark)."""
-        self.refused = {"converging": 0, "echo only": 0, "own word": 0}
-        """Spots refused, by reason (benchmark)."""
+        self.refused = {"not stop": 0, "own word": 0}
+        """Stretches decoded and not taken, by reason (benchmark)."""
+        self.heard: list[str] = []
+        """What each decoded stretch was heard as (benchmark)."""
+        self.decode_seconds: list[float] = []
+        """How long each decode took (benchmark)."""
         self.cancelled_db: list[float] = []
         """How far the echo was cancelled, per block with sound (benchmark)."""
+
+    def canceller(self) -> SpeexEchoCanceller:
+        if self._canceller is None:
+            self._canceller = SpeexEchoCanceller()
+        return self._canceller
 
     def watch(self, talker: Talker, block_seconds: float = 0.02) -> str | None:
         """Until ``talker`` stops speaking: None, or what interrupted it
@@ -104,28 +255,19 @@ class BargeIn:
         if not talker.speaking:
             return None
         try:
-            if self._canceller is None:
-                self._canceller = SpeexEchoCanceller()
-        except EchoUnavailable:
-            talker.wait()
-            return None
-        canceller = self._canceller
-        blocks: queue.Queue[tuple[float, np.ndarray]] = queue.Queue()
-        try:
+            canceller = self.canceller()
             dev = devices.find_input_device(self.device)
+            blocks: queue.Queue[tuple[float, np.ndarray]] = queue.Queue()
             stream = _open(dev, block_seconds, blocks)
-        except Exception:  # no microphone: the answer plays to its end
-            talker.wait()
+        except Exception:  # no canceller (EchoUnavailable) or no microphone
+            talker.wait()  # the answer plays to its end, as without barge-in
             return None
-        self.spotter.reset()
-        self.own.reset()
-        self._own_at, self._fed = -1e9, 0.0
-        self._diffs.clear()
-        self._block = block_seconds
-        if self.wake is not None:
-            self.wake.reset()
+        self._segmenter.reset()
         resampler = _resampler(dev.default_rate)
         at: float | None = None
+        # The first ALIGN_SECONDS are held until the echo's delay is measured.
+        held: list[tuple[float, np.ndarray]] = []
+        aligned = False
         try:
             stream.start()
             while talker.speaking:
@@ -136,63 +278,103 @@ class BargeIn:
                 pcm = resampler(block) if resampler else block
                 if at is None:
                     at = t
-                # The reference must have been handed to the player up to here.
-                ready = at + LEAD + len(pcm) / RECOGNIZER_RATE
-                while time.monotonic() < ready and talker.speaking:
-                    time.sleep(0.005)
-                ref = REFERENCE.between(at + LEAD, len(pcm))
+                held.append((at, pcm))
                 at += len(pcm) / RECOGNIZER_RATE
-                clean = canceller.process(pcm, ref)
-                heard = self._hear(pcm, ref, clean)
-                if heard is not None:
-                    talker.stop_speaking()
-                    self.stopped_at = time.monotonic()
-                    return heard
+                if not aligned:
+                    if at - held[0][0] < ALIGN_SECONDS:
+                        continue
+                    aligned = True
+                    self._wait_for_reference(at, talker)
+                    self.align(np.concatenate([p for _, p in held]), held[0][0])
+                for start, part in held:
+                    heard = self._process(canceller, part, start, talker)
+                    if heard is not None and talker.speaking:
+                        talker.stop_speaking()
+                        self.stopped_at = time.monotonic()
+                        return heard
+                held.clear()
             return None
         finally:
             with contextlib.suppress(Exception):
                 stream.close()
 
-    def _hear(self, mic: np.ndarray, ref: np.ndarray, clean: np.ndarray) -> str | None:
+    def _wait_for_reference(self, until: float, talker: Talker) -> None:
+        """Until the player has handed over what is heard up to ``until``."""
+        while time.monotonic() < until + LEAD + self._shift and talker.speaking:
+            time.sleep(0.005)
+
+    def _process(self, canceller: SpeexEchoCanceller, pcm: np.ndarray, at: float,
+                 talker: Talker) -> str | None:
+        self._wait_for_reference(at + len(pcm) / RECOGNIZER_RATE, talker)
+        ref = self.reference.between(at + LEAD + self._shift, len(pcm))
+        return self.hear(pcm, canceller.process(pcm, ref), at)
+
+    def align(self, mic: np.ndarray, at: float) -> None:
+        """Measure the echo's delay in ``mic`` (recorded from ``at``) and shift
+        the reference so that the canceller sees the same delay as before.
+
+        Each answer is a new output stream, and the delay the timestamps do
+        not account for differed by up to 4 ms from one to the next (0.6-4.6
+        ms, the virtual microphone): 64 samples, which an adaptive filter has
+        to learn again, 1-3 s during which the assistant's own voice leaked
+        through and masked a "stop" (5 of 20 missed, all in those seconds).
+        """
+        ref = self.reference.between(at + LEAD, len(mic)).astype(np.float64)
+        x = mic.astype(np.float64)
+        n = len(x)
+        if n == 0 or _db(ref) < VOICE_DB:
+            return
+        corr = np.fft.irfft(np.fft.rfft(x, 2 * n) * np.conj(np.fft.rfft(ref, 2 * n)), 2 * n)
+        window = np.abs(corr[: int(TAIL_SECONDS * RECOGNIZER_RATE)])
+        lag = int(np.argmax(window))
+        if window[lag] < ALIGN_PEAK * float(np.mean(window)):
+            return  # no clear echo (a quiet start, someone talking over it)
+        self.lags.append(lag)
+        if self._lag is None:
+            self._lag = lag
+        # Fetching the reference earlier makes its echo come later in the microphone.
+        self._shift = (self._lag - lag) / RECOGNIZER_RATE
+
+    def hear(self, mic: np.ndarray, clean: np.ndarray, at: float) -> str | None:
+        """One block: ``mic`` as recorded from monotonic time ``at``, ``clean``
+        the same after echo cancellation. "stop"/"wake" when an order ended here."""
         n = min(len(mic), len(clean))
-        raw_db = _db(mic[:n])
-        diff = _db(clean[:n]) - raw_db if n and raw_db > _SOUND else float("nan")
-        if not np.isnan(diff):
-            self.cancelled_db.append(-diff)
-        self._diffs.append(diff)
-        keep = round((GATE_SECONDS + CONVERGED_SECONDS) / self._block)
-        while len(self._diffs) > keep:
-            self._diffs.popleft()
-        if self.own.feed(ref):
-            self._own_at = self._fed
-        self._fed += len(clean) / RECOGNIZER_RATE
-        heard = None
-        if self.spotter.feed(clean):
-            heard = "stop"
-        elif self.wake is not None and self.wake.feed(clean):
-            heard = "wake"
-        if heard is None:
+        if not n:
             return None
-        diffs = list(self._diffs)
-        gate = round(GATE_SECONDS / self._block)
-        before = [d for d in diffs[:-gate] if not np.isnan(d)]
-        recent = [d for d in diffs[-gate:] if not np.isnan(d)]
-        # Too little of the answer heard yet to know: the canceller has not
-        # been seen to converge (the first answers' self-stops came at 0.6-1.1 s).
-        enough = len(before) >= CONVERGED_SECONDS / self._block / 2
-        if not enough or -float(np.median(before)) < CONVERGED_DB:
-            self.refused["converging"] += 1
-        elif recent and max(recent) < GATE_DB:
-            self.refused["echo only"] += 1
-        elif heard == "stop" and self._fed - self._own_at <= OWN_WORD_SECONDS:
-            self.refused["own word"] += 1
+        raw_db, clean_db = _db(mic[:n]), _db(clean[:n])
+        if raw_db > VOICE_DB:
+            self.cancelled_db.append(raw_db - clean_db)
+        voice = clean_db > VOICE_DB and clean_db - raw_db > GATE_DB
+        stretch = self._segmenter.push(clean[:n], voice, at)
+        return self.judge(stretch) if stretch is not None else None
+
+    def judge(self, stretch: Stretch) -> str | None:
+        began = time.monotonic()
+        heard: str | None = None
+        if self.quick is not None and self.quick.heard_stop(stretch.audio):
+            heard, text = "stop", "stop (quick)"
+            self.quick_stops += 1
+        elif not stretch.final:
+            return None  # the voice may go on: the full decode at its end
         else:
-            return heard
-        return None
+            text = self.confirmer.decode_heard(stretch.audio).text
+            heard = verdict(text, self.wake_phrase)
+        self.decode_seconds.append(time.monotonic() - began)
+        self.heard.append(text)
+        if heard is None:
+            self.refused["not stop"] += 1
+            return None
+        own = self.reference.texts_between(stretch.start - OWN_WORD_SECONDS, stretch.end)
+        said = [words_of(t) for t in own]
+        if any(STOP_WORD in w if heard == "stop" else _has(w, words_of(self.wake_phrase))
+               for w in said):
+            self.refused["own word"] += 1
+            return None
+        return heard
 
     def close(self) -> None:
-        REFERENCE.enabled = False
-        REFERENCE.clear()
+        self.reference.enabled = False
+        self.reference.clear()
         if self._canceller is not None:
             self._canceller.close()
             self._canceller = None

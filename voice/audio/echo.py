@@ -130,6 +130,9 @@ class EchoReference:
         self._keep = keep_seconds
         self._current: _Played | None = None
         self._resampler: Any = None
+        #: (start, end, text) of each sentence played: a "stop" heard while
+        #: the assistant itself said "stop" is its own (barge-in).
+        self._said: deque[tuple[float, float, str]] = deque()
 
     def begin(self, rate: int) -> None:
         """A new output stream at ``rate`` starts; its first block comes next."""
@@ -159,6 +162,20 @@ class EchoReference:
                     < at - self._keep):
                 self._streams.popleft()
 
+    def said(self, text: str, start: float, seconds: float) -> None:
+        """The sentence ``text`` is heard from monotonic time ``start`` for ``seconds``."""
+        if not self.enabled or not text:
+            return
+        with self._lock:
+            self._said.append((start, start + seconds, text))
+            while self._said and self._said[0][1] < start - self._keep:
+                self._said.popleft()
+
+    def texts_between(self, start: float, end: float) -> list[str]:
+        """The sentences heard (in part) between monotonic times ``start`` and ``end``."""
+        with self._lock:
+            return [t for a, b, t in self._said if a < end and b > start]
+
     def between(self, start: float, n: int) -> np.ndarray:
         """The ``n`` 16 kHz samples played from monotonic time ``start`` on (zeros
         where nothing played)."""
@@ -179,6 +196,7 @@ class EchoReference:
         with self._lock:
             self._streams.clear()
             self._current = None
+            self._said.clear()
 
 
 #: The one reference of this process: the player writes, barge-in reads.

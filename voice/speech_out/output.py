@@ -77,6 +77,8 @@ class ClipPlayer:
         self.rate = rate
         self.device = device
         self._clips: collections.deque[np.ndarray] = collections.deque()
+        #: Each clip's text (barge-in tells its own "stop" from the user's).
+        self._texts: collections.deque[str] = collections.deque()
         self._pos = 0
         self._lock = threading.Lock()
         self._no_more = False
@@ -109,10 +111,11 @@ class ClipPlayer:
                 "and switched on."
             ) from e
 
-    def feed(self, clip: AudioClip) -> None:
+    def feed(self, clip: AudioClip, text: str = "") -> None:
         samples = np.ascontiguousarray(clip.resampled(self.rate).samples, dtype=np.int16)
         with self._lock:
             self._clips.append(samples)
+            self._texts.append(text)
 
     def finish(self) -> None:
         with self._lock:
@@ -122,18 +125,24 @@ class ClipPlayer:
         sd = _sounddevice()
         out = outdata[:, 0]
         filled = 0
+        # When this block's first sample reaches the speaker.
+        dac = time.monotonic() + _time.outputBufferDacTime - _time.currentTime
         with self._lock:
             if self._stopped.is_set():
                 out[:] = 0
                 raise sd.CallbackAbort
             while filled < frames and self._clips:
                 clip = self._clips[0]
+                if self._pos == 0:
+                    ECHO_REFERENCE.said(self._texts[0], dac + filled / self.rate,
+                                        len(clip) / self.rate)
                 n = min(frames - filled, len(clip) - self._pos)
                 out[filled : filled + n] = clip[self._pos : self._pos + n]
                 filled += n
                 self._pos += n
                 if self._pos >= len(clip):
                     self._clips.popleft()
+                    self._texts.popleft()
                     self._pos = 0
             finished = self._no_more and not self._clips
         if filled and self.first_sound_at is None:
@@ -141,8 +150,7 @@ class ClipPlayer:
         # Silence while the next piece is synthesised, instead of an underrun click.
         out[filled:] = 0
         # What is played, and when, is the echo canceller's reference (barge-in).
-        ECHO_REFERENCE.played(out, time.monotonic() + _time.outputBufferDacTime
-                              - _time.currentTime)
+        ECHO_REFERENCE.played(out, dac)
         if finished:
             # CallbackStop plays out what is buffered, so the last word is not cut.
             raise sd.CallbackStop
@@ -152,6 +160,7 @@ class ClipPlayer:
         self._stopped.set()
         with self._lock:
             self._clips.clear()
+            self._texts.clear()
         with self._stream_lock:
             if self._stream is not None:
                 # Already stopped or the device vanished: silent either way.

@@ -110,7 +110,7 @@ class TtsSpeaker:
                 clip = apply_volume(self.synth.synthesise(piece, settings), settings.volume)
                 if stop_event.is_set():
                     return
-                player.feed(clip)
+                player.feed(clip, piece)
         except Exception as e:  # synthesis broke: say what was ready, then report
             log.error("speech synthesis failed: %s", e)
         finally:

@@ -1,0 +1,167 @@
+"""Barge-in's decision, fed block by block as the microphone would feed it.
+
+Real libspeexdsp, real Whisper tiny.en, real espeak-ng speech; no sound
+device (`voice listen` through the virtual microphone: test_barge_in_listen.py).
+The microphone is the answer's echo (50 ms later, half as loud) plus, or not,
+another voice saying "stop".
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from voice.audio.barge_in import BargeIn, verdict
+from voice.audio.clip import read_wav
+from voice.audio.echo import LEAD, EchoReference
+from voice.models.manifest import WHISPER_MODEL
+from voice.speech_in.whisper import WhisperRecognizer
+
+REPO = Path(__file__).resolve().parent.parent
+ANSWER = ("Yes. Assistive devices, such as braces, wheelchairs, or adaptive utensils, improve "
+          "mobility and independence, making daily tasks easier and safer.")
+RATE = 16000
+BLOCK = 320  # 20 ms, as the microphone delivers it
+
+
+def _speech(folder: Path, text: str, voice: str) -> np.ndarray:
+    wav = folder / f"{voice}-{abs(hash(text))}.wav"
+    subprocess.run(["espeak-ng", "-v", voice, "-w", str(wav), text], check=True, timeout=30)
+    return read_wav(wav).resampled(RATE).samples.reshape(-1)
+
+
+@pytest.fixture(scope="module")
+def whisper() -> WhisperRecognizer:
+    return WhisperRecognizer(REPO / "models" / WHISPER_MODEL)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("barge")
+
+
+def _run(whisper: WhisperRecognizer, own: np.ndarray, text: str,
+         other: np.ndarray | None = None, at: float = 0.0,
+         quick: Any = None) -> tuple[str | None, float, BargeIn]:
+    """Feed the echo of ``own`` (plus ``other`` from ``at`` s); what stopped it, and when."""
+    reference = EchoReference()
+    reference.enabled = True
+    reference.begin(RATE)
+    reference.played(own, at=0.0)
+    reference.said(text, 0.0, len(own) / RATE)
+    delay = 800
+    mic = np.concatenate([np.zeros(delay), own[:-delay]]) * 0.5
+    if other is not None:
+        i = int(at * RATE)
+        mic[i : i + len(other)] += other
+    mic16 = np.clip(mic, -32768, 32767).astype(np.int16)
+    barge = BargeIn(whisper, reference=reference, quick=quick)
+    canceller = barge.canceller()
+    try:
+        for i in range(0, len(own) - BLOCK, BLOCK):
+            clean = canceller.process(mic16[i : i + BLOCK], own[i : i + BLOCK])
+            heard = barge.hear(mic16[i : i + BLOCK], clean, i / RATE)
+            if heard is not None:
+                return heard, (i + BLOCK) / RATE, barge
+        return None, len(own) / RATE, barge
+    finally:
+        barge.close()
+
+
+def test_stop_over_the_answer_stops_it(whisper: WhisperRecognizer, folder: Path) -> None:
+    own = _speech(folder, ANSWER, "en-us")
+    stop = _speech(folder, "stop", "en+f3")
+    heard, when, barge = _run(whisper, own, ANSWER, stop, at=5.0)
+    assert heard == "stop", barge.heard
+    # Decided on the audio up to shortly after the word, not at the answer's end.
+    assert 5.0 < when < 5.0 + len(stop) / RATE + 1.0, barge.heard
+
+
+def test_the_answer_alone_never_stops_itself(whisper: WhisperRecognizer, folder: Path) -> None:
+    own = _speech(folder, ANSWER, "en-us")
+    heard, _when, barge = _run(whisper, own, ANSWER)
+    assert heard is None, barge.heard
+
+
+def test_its_own_stop_is_not_taken_for_the_users(whisper: WhisperRecognizer,
+                                                 folder: Path) -> None:
+    # Uncancelled (no echo path known): the microphone hears the assistant say "stop".
+    said = "Stop."
+    own = _speech(folder, said, "en-us")
+    reference = EchoReference()
+    reference.enabled = True
+    barge = BargeIn(whisper, reference=reference)
+    padded = np.concatenate([np.zeros(RATE // 2), own, np.zeros(RATE // 2)]).astype(np.int16)
+
+    def feed() -> str | None:
+        for i in range(0, len(padded) - BLOCK, BLOCK):
+            block = padded[i : i + BLOCK]
+            heard = barge.hear(block, block, 10.0 + i / RATE)
+            if heard is not None:
+                return heard
+        return None
+
+    assert feed() == "stop"  # nothing said by the assistant then: the user's
+    reference.said(said, 10.4, len(own) / RATE)
+    assert feed() is None and barge.refused["own word"] == 1
+    barge.close()
+
+
+def test_only_a_short_order_counts() -> None:
+    assert verdict("Stop.") == "stop"
+    assert verdict("Okay, stop please.") == "stop"
+    assert verdict("Hey assistant.", "hey assistant") == "wake"
+    assert verdict("Hey, assistant!", "hey assistant") == "wake"
+    assert verdict("Hey assistant.") is None  # no wake phrase in use
+    assert verdict("It will not stop the spasms from coming back.") is None
+    assert verdict("stopped") is None and verdict("") is None
+
+
+def test_each_answer_is_aligned_to_the_first_answers_echo_delay(
+    whisper: WhisperRecognizer, folder: Path
+) -> None:
+    own = _speech(folder, ANSWER, "en-us")[:RATE]
+    reference = EchoReference()
+    reference.enabled = True
+    barge = BargeIn(whisper, reference=reference)
+
+    def lag(mic: np.ndarray, ref: np.ndarray) -> int:
+        n = len(mic)
+        corr = np.fft.irfft(np.fft.rfft(mic, 2 * n) * np.conj(np.fft.rfft(ref, 2 * n)), 2 * n)
+        return int(np.argmax(np.abs(corr[: RATE // 2])))
+
+    for start, delay in ((0.0, 0.062), (10.0, 0.066), (20.0, 0.0605)):
+        reference.begin(RATE)
+        reference.played(own, at=start)
+        # The echo comes ``delay`` s after the timestamps, minus the reference's lead.
+        samples = round(delay * RATE)
+        mic = np.concatenate([np.zeros(samples), own[:-samples]]).astype(np.int16)
+        barge.align(mic, start - LEAD)
+        # What the canceller is then given: the first answer's delay again.
+        ref = reference.between(start + barge._shift, len(mic))
+        assert lag(mic.astype(float), ref.astype(float)) == round(0.062 * RATE)
+    assert barge.lags == [round(0.062 * RATE), round(0.066 * RATE), round(0.0605 * RATE)]
+    barge.close()
+
+
+def test_the_quick_look_only_ever_hears_stop(whisper: WhisperRecognizer, folder: Path) -> None:
+    from voice.speech_in.wake.quick_stop import is_only_stop, load_quick_stop
+
+    assert is_only_stop("Stop. Stop. Stop. Stop") and is_only_stop(" stop, stop")
+    assert not is_only_stop("and stop, stop") and not is_only_stop("start") and not is_only_stop("")
+    quick = load_quick_stop(REPO / "models" / WHISPER_MODEL)
+    assert quick is not None
+    real = read_wav(REPO / "tests" / "data" / "real" / "commands" / "sc_stop_988e2f9a_nohash_0.wav")
+    assert quick.heard_stop(real.to_mono().resampled(RATE).samples.reshape(-1))
+    assert quick.heard_stop(_speech(folder, "stop", "en-us+m3"))
+    own = _speech(folder, "Early diagnosis is key to effective treatment.", "en-us")
+    assert not any(quick.heard_stop(own[i : i + 14400]) for i in range(0, len(own), 12000))
+    # Quick or not, the answer is stopped by the user's "stop" and not by itself.
+    barge_own = _speech(folder, ANSWER, "en-us")
+    stop = _speech(folder, "stop", "en+f3")
+    heard, _when, barge = _run(whisper, barge_own, ANSWER, stop, at=5.0, quick=quick)
+    assert heard == "stop" and barge.quick_stops == 1, barge.heard
