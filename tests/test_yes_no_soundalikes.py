@@ -10,14 +10,7 @@ from voice.content.model import KnowledgeBase
 from voice.conversation import Conversation
 from voice.conversation.commands import find_command
 
-TWINS = """# Braces
-## Do braces help?
-Braces can help.
-Keywords: braces
-## Which braces are there?
-Ankle and knee braces.
-Keywords: braces
-"""
+from .test_conversation import TWINS  # two entries a one-word question cannot tell apart
 
 
 @pytest.fixture
