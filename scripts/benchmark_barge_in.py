@@ -102,15 +102,21 @@ class _Voice:
                 time.sleep(0.01)
 
 
-def stop_clips(tmp: Path) -> list[tuple[str, np.ndarray, int]]:
+def stop_clips(tmp: Path, which: str = "all") -> list[tuple[str, np.ndarray, int]]:
+    """espeak-ng's and real people's "stop"s; ``which`` "tuning" or "held-out":
+    only that half of the real ones (scripts/real_speech.py's half())."""
+    from real_speech import half
+
     clips = []
-    for voice, rate in STOP_VOICES:
+    for voice, rate in STOP_VOICES if which == "all" else ():
         wav = tmp / f"stop-{voice}-{rate}.wav"
         subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(wav), "stop"],
                        check=True)
         c = read_wav(wav)
         clips.append((f"{voice} {rate}", c.samples.reshape(-1), c.rate))
     for wav in sorted((REPO / "tests" / "data" / "real").rglob("*stop*.wav")):
+        if which != "all" and half(wav) != which:
+            continue
         c = read_wav(wav).to_mono()
         clips.append((f"real {wav.stem}", c.samples.reshape(-1), c.rate))
     return clips
@@ -123,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-aec", action="store_true", help="decode the raw microphone")
     ap.add_argument("--no-quick", action="store_true",
                     help="no quick look (voice/speech_in/wake/quick_stop.py): the full decode only")
+    ap.add_argument("--clips", choices=("all", "tuning", "held-out"), default="all",
+                    help="the stops said: espeak-ng's and all real ones, or only one half "
+                         "of the real ones (tune on 'tuning')")
     ap.add_argument("--seed", type=int, default=16)
     args = ap.parse_args(argv)
 
@@ -177,6 +186,10 @@ def main(argv: list[str] | None = None) -> int:
                 self_stops += 1
                 print(f"  self-stop in answer {i + 1} after {time.monotonic() - started:.1f} s: "
                       f"heard {barge.heard[-1]!r}")
+        if full and quick:
+            top = sorted(quick.looks, key=lambda lk: -lk.stop_probability)[:5]
+            print("  quick looks at its own voice most like 'stop': " + "; ".join(
+                f"{lk.text!r} p(stop) {lk.stop_probability:.3f}" for lk in top))
         if full:
             decodes = barge.decode_seconds
             print(f"self-stops: {self_stops} in {len(full)} answers read in full "
@@ -190,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
                       f"(aligned to the first, {lags[0]:.1f} ms)")
 
         refused_before = dict(barge.refused)
-        clips = stop_clips(Path(tmpdir))
+        clips = stop_clips(Path(tmpdir), args.clips)
         latencies: list[float] = []
         missed = []
         long_answers = [a for a in answers if len(a.split()) > 40] or answers
@@ -202,9 +215,14 @@ def main(argv: list[str] | None = None) -> int:
             timer = threading.Timer(after, voice.play)
             timer.start()
             before = len(barge.heard)
+            looked = len(quick.looks) if quick else 0
             heard = barge.watch(talker)
             timer.join()
             texts = "/".join(barge.heard[before:])
+            if quick and args.clips != "all":
+                print(f"  {name}: quick looks " + "; ".join(
+                    f"{lk.text!r} {lk.avg_logprob:.2f} p(stop) {lk.stop_probability:.3f}"
+                    for lk in quick.looks[looked:]), flush=True)
             if heard == "stop" and barge.stopped_at is not None and voice.started is not None:
                 latency = barge.stopped_at - (voice.started + voice.word_end)
                 latencies.append(latency)

@@ -15,7 +15,9 @@ The assistant must never stop itself, so:
   dropped by Whisper's guard, and is not "stop";
 * a "stop" heard while the assistant was itself saying a sentence with
   "stop" in it (voice/audio/echo.py keeps the text of every sentence played,
-  with when it was heard) is taken for its own.
+  with when it was heard) is taken for its own, and so is a sound-alike the
+  quick look took for "stop" ("start", "step") while it was saying a word
+  that begins the same ("starts", "stage").
 
 PocketSphinx keyword spotting was tried first (the kws search on the cleaned
 signal, and on the played signal to recognise its own word): it fired on the
@@ -105,7 +107,8 @@ class Heard(Protocol):
 class QuickLook(Protocol):
     """A fast first decode that can only say yes (voice/speech_in/wake/quick_stop.py)."""
 
-    def heard_stop(self, speech: np.ndarray) -> bool: ...
+    def heard_stop(self, speech: np.ndarray) -> str | None:
+        """The words it took for "stop" ("stop", "step"...), or None."""
 
 
 class Confirmer(Protocol):
@@ -351,8 +354,9 @@ class BargeIn:
     def judge(self, stretch: Stretch) -> str | None:
         began = time.monotonic()
         heard: str | None = None
-        if self.quick is not None and self.quick.heard_stop(stretch.audio):
-            heard, text = "stop", "stop (quick)"
+        alike = self.quick.heard_stop(stretch.audio) if self.quick is not None else None
+        if alike:
+            heard, text = "stop", f"{alike} (quick)"
             self.quick_stops += 1
         elif not stretch.final:
             return None  # the voice may go on: the full decode at its end
@@ -366,7 +370,7 @@ class BargeIn:
             return None
         own = self.reference.texts_between(stretch.start - OWN_WORD_SECONDS, stretch.end)
         said = [words_of(t) for t in own]
-        if any(STOP_WORD in w if heard == "stop" else _has(w, words_of(self.wake_phrase))
+        if any(_own_stop(w, alike) if heard == "stop" else _has(w, words_of(self.wake_phrase))
                for w in said):
             self.refused["own word"] += 1
             return None
@@ -378,6 +382,17 @@ class BargeIn:
         if self._canceller is not None:
             self._canceller.close()
             self._canceller = None
+
+
+def _own_stop(said: list[str], alike: str | None) -> bool:
+    """Whether the assistant's own sentence ``said`` may be what was taken for
+    "stop": it says "stop", or, for a sound-alike the quick look took
+    ("step", "start"), a word that begins as one of those does ("starts",
+    "stage", "steroid"): its residual echo is heard as such words."""
+    if STOP_WORD in said:
+        return True
+    heard = [w for w in words_of(alike or "") if w != STOP_WORD]
+    return any(w[:3] == h[:3] for w in said for h in heard)
 
 
 def _db(x: np.ndarray) -> float:
