@@ -1,7 +1,7 @@
 """Benchmark barge-in: "stop" said over the assistant's answers.
 
 Run: ``.venv/bin/python scripts/benchmark_barge_in.py [--stops 30] [--answers all]
-[--no-aec]``
+[--no-aec] [--clips tuning|held-out]``
 
 Everything goes through a private PulseAudio null sink whose monitor is the
 microphone: the answers are spoken by the real speaker (pyttsx3/espeak-ng,
