@@ -44,13 +44,31 @@ PHRASE_WEIGHT = 8
 LAST_WORD_SURE = 0.5
 
 
-def confirming_recognizer(phrases: list[str], kb: Any = None) -> PocketSphinxRecognizer:
-    """PocketSphinx with the assistant's language model plus ``phrases``."""
+#: Standard deviation (int16 steps, about -80 dBFS) of the noise floor laid
+#: under a window before it is confirmed. Exact digital silence (the virtual
+#: microphone between sounds, a muted input) throws the confirming decoder
+#: off: espeak-ng's "hey computer" after 1 s of zeros came out as "you are
+#: there", with this floor as "hey computer" (benchmark_wake.py, see
+#: docs/wake-word.md). A real microphone's own noise is far above it.
+NOISE_FLOOR = 3.0
+
+
+def with_noise_floor(window: np.ndarray) -> np.ndarray:
+    """``window`` (int16) with a faint, fixed noise floor added."""
+    x = np.asarray(window, dtype=np.int16).reshape(-1)
+    noise = np.random.default_rng(len(x)).normal(0.0, NOISE_FLOOR, len(x))
+    return np.clip(x + noise, -32768, 32767).astype(np.int16)
+
+
+def confirming_recognizer(phrases: list[str], kb: Any = None,
+                          weight: int = PHRASE_WEIGHT) -> PocketSphinxRecognizer:
+    """PocketSphinx with the assistant's language model plus ``phrases``
+    (each ``weight`` times)."""
     from voice.speech_in.pocketsphinx.corpus import build_corpus
     from voice.speech_in.pocketsphinx.engine import PocketSphinxRecognizer
 
     base = build_corpus(kb)
-    lines = tuple(p for p in phrases for _ in range(PHRASE_WEIGHT))
+    lines = tuple(p for p in phrases for _ in range(weight))
     corpus = type(base)(base.in_scope, base.commands + lines, base.out_of_scope)
     return PocketSphinxRecognizer(corpus)
 
@@ -92,6 +110,9 @@ class PhraseDetector:
         """The audio decoded by the last confirmation, and when it ended
         (samples fed since reset): barge-in decodes the reference there too."""
         self.fed = 0
+        self.last_heard: tuple[tuple[str, float], ...] = ()
+        """What the last confirmation heard (for the benchmark)."""
+        self.confirmations = 0
 
     def reset(self) -> None:
         self.spotter.reset()
@@ -127,8 +148,10 @@ class PhraseDetector:
         return self.heard_in(window)
 
     def heard_in(self, window: np.ndarray) -> bool:
-        heard = self.confirmer.transcribe(AudioClip(window, RECOGNIZER_RATE, 1))
+        heard = self.confirmer.transcribe(AudioClip(with_noise_floor(window), RECOGNIZER_RATE, 1))
         words = heard.words or tuple((w, 1.0) for w in heard.text.split())
+        self.last_heard = words
+        self.confirmations += 1
         return confirmed(self.words, words)
 
 
