@@ -63,3 +63,32 @@ def test_phrase_after_digital_silence_is_confirmed(tmp_path: Path, voice: str) -
     detector = PhraseDetector(phrase, confirming_recognizer([phrase], kb))
     assert detector.heard_in(window), detector.last_heard
     assert not detector.heard_in(np.zeros(2 * RECOGNIZER_RATE, dtype=np.int16))
+
+
+def _benchmark_clip(tmp_path: Path, text: str, voice: str, rate: int,
+                    seed: list[int]) -> np.ndarray:
+    """``text`` as benchmark_wake.py says it: 1 s of silence either side, pink noise 10 dB down."""
+    import benchmark_wake as bench  # type: ignore[import-not-found]
+
+    silence = np.zeros(RECOGNIZER_RATE, dtype=np.int16)
+    said = np.concatenate([silence, bench._espeak(text, voice, rate, tmp_path), silence])
+    return np.asarray(bench._mix(said, bench._pink(len(said), np.random.default_rng(seed)), 10.0))
+
+
+def _wakes(detector: PhraseDetector, pcm: np.ndarray) -> int:
+    detector.reset()
+    return sum(detector.feed(pcm[i : i + 480]) for i in range(0, len(pcm), 480))
+
+
+def test_phrase_weighted_enough_to_be_heard_over_noise(tmp_path: Path) -> None:
+    # The tuning half's en-029+f4 voice at 175 wpm over pink noise: with the
+    # phrase 8 times in the confirming language model it came out as "enough
+    # the front"; 128 times, as "hey assistant" (PHRASE_WEIGHT).
+    kb = load_knowledge([CONTENT])
+    phrase = "hey assistant"
+    detector = PhraseDetector(phrase, confirming_recognizer([phrase], kb))
+    woken = _benchmark_clip(tmp_path, phrase, "en-029+f4", 175, [7, 6, 175])
+    assert _wakes(detector, woken) >= 1, detector.last_heard
+    other = _benchmark_clip(tmp_path, "what is multiple sclerosis? can these disorders be cured?",
+                            "en-029+f4", 175, [7, 6, 175])
+    assert _wakes(detector, other) == 0, detector.last_heard
