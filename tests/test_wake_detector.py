@@ -24,7 +24,7 @@ if str(REPO / "scripts") not in sys.path:
 
 
 def test_benchmark_tunes_on_one_half_of_the_voices_and_holds_out_the_other() -> None:
-    import benchmark_wake as bench  # type: ignore[import-not-found]
+    import benchmark_wake as bench  # type: ignore[import-not-found, unused-ignore]
 
     tune, held = set(bench.HALVES["tune"]), set(bench.HALVES["held"])
     assert tune and held and not tune & held
@@ -68,7 +68,7 @@ def test_phrase_after_digital_silence_is_confirmed(tmp_path: Path, voice: str) -
 def _benchmark_clip(tmp_path: Path, text: str, voice: str, rate: int,
                     seed: list[int]) -> np.ndarray:
     """``text`` as benchmark_wake.py says it: 1 s of silence either side, pink noise 10 dB down."""
-    import benchmark_wake as bench  # type: ignore[import-not-found]
+    import benchmark_wake as bench  # type: ignore[import-not-found, unused-ignore]
 
     silence = np.zeros(RECOGNIZER_RATE, dtype=np.int16)
     said = np.concatenate([silence, bench._espeak(text, voice, rate, tmp_path), silence])
