@@ -48,6 +48,7 @@ from voice.content.loader import load_knowledge  # noqa: E402
 from voice.speech_in.wake.detector import (  # noqa: E402
     PHRASE_WEIGHT,
     SPOT_THRESHOLD,
+    WAKE_BEFORE,
     PhraseDetector,
     confirming_recognizer,
 )
@@ -200,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="which voices say the phrase: tune on 'tune', report 'held' once")
     ap.add_argument("--weight", type=int, default=PHRASE_WEIGHT,
                     help="how often the phrase counts in the confirming language model")
+    ap.add_argument("--before", type=float, default=WAKE_BEFORE,
+                    help="seconds before a spot decoded to confirm it")
     ap.add_argument("--no-negatives", action="store_true")
     ap.add_argument("--dump", type=Path, help="write what each confirmation heard (JSON)")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/voice-wake-bench"))
@@ -214,9 +217,10 @@ def main(argv: list[str] | None = None) -> int:
         confirmer: object = WhisperRecognizer(REPO / "models" / WHISPER_MODEL, kb)
     else:
         confirmer = confirming_recognizer([phrase], kb, args.weight)
-    spotter = PhraseDetector(phrase, confirmer, args.threshold)
+    spotter = PhraseDetector(phrase, confirmer, args.threshold, before=args.before)
     print(f"wake phrase {phrase!r}, spotting threshold {args.threshold:.0e}, "
-          f"confirmed by {args.confirm} (phrase weight {args.weight}), voices: {args.half} half")
+          f"confirmed by {args.confirm} (phrase weight {args.weight}, {args.before:g} s before),"
+          f" voices: {args.half} half")
 
     caught = total = 0
     missed: list[str] = []

@@ -35,6 +35,10 @@ def test_confirmation_needs_the_phrase() -> None:
     assert not confirmed(phrase, (("assistant", 0.9),))  # nothing before it
     assert not confirmed(phrase, (("my", 0.9), ("assistant", 0.3)))
     assert not confirmed(phrase, (("hey", 0.9), ("is", 0.9)))
+    # Talk about the assistant is not talk to it.
+    assert not confirmed(phrase, (("what's", 0.9), ("the", 0.3), ("assistant", 1.0)))
+    assert not confirmed(phrase, (("being", 0.9), ("my", 0.8), ("assistant", 0.9)))
+    assert confirmed(phrase, (("the", 0.3), ("hey", 0.1), ("assistant", 0.9)))
     assert confirmed(["stop"], (("please", 0.5), ("stop", 0.4)))
 
 
