@@ -42,9 +42,9 @@ def test_confirmation_needs_the_phrase() -> None:
     assert confirmed(["stop"], (("please", 0.5), ("stop", 0.4)))
 
 
-#: Why the live wake tests may fail: measured, the phrase is caught about 60%
+#: Why the live wake tests may fail: measured, the phrase is caught about 70%
 #: of the time (scripts/benchmark_wake.py), which is why it is off by default.
-WAKE_UNRELIABLE = "the wake phrase is caught about 60% of the time (issue 16)"
+WAKE_UNRELIABLE = "the wake phrase is caught about 70% of the time (issue 16)"
 
 
 def _lines(stream: Any) -> queue.Queue[str]:
