@@ -35,12 +35,16 @@ def test_confirmation_needs_the_phrase() -> None:
     assert not confirmed(phrase, (("assistant", 0.9),))  # nothing before it
     assert not confirmed(phrase, (("my", 0.9), ("assistant", 0.3)))
     assert not confirmed(phrase, (("hey", 0.9), ("is", 0.9)))
+    # Talk about the assistant is not talk to it.
+    assert not confirmed(phrase, (("what's", 0.9), ("the", 0.3), ("assistant", 1.0)))
+    assert not confirmed(phrase, (("being", 0.9), ("my", 0.8), ("assistant", 0.9)))
+    assert confirmed(phrase, (("the", 0.3), ("hey", 0.1), ("assistant", 0.9)))
     assert confirmed(["stop"], (("please", 0.5), ("stop", 0.4)))
 
 
-#: Why the live wake tests may fail: measured, the phrase is caught about 60%
+#: Why the live wake tests may fail: measured, the phrase is caught about 70%
 #: of the time (scripts/benchmark_wake.py), which is why it is off by default.
-WAKE_UNRELIABLE = "the wake phrase is caught about 60% of the time (issue 16)"
+WAKE_UNRELIABLE = "the wake phrase is caught about 70% of the time (issue 16)"
 
 
 def _lines(stream: Any) -> queue.Queue[str]:
