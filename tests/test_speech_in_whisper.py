@@ -184,9 +184,8 @@ def _feed(stream: whisper_engine.WhisperStream, samples: np.ndarray) -> None:
         stream.feed(AudioClip(samples[i : i + 480], 16000))
 
 
-def test_decoding_starts_at_the_pause_and_that_text_is_used(
-    rec: WhisperRecognizer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _count_decodes(rec: WhisperRecognizer, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The length of every speech ``rec`` decodes from now on."""
     calls: list[int] = []
     real = rec.decode
 
@@ -195,6 +194,13 @@ def test_decoding_starts_at_the_pause_and_that_text_is_used(
         return real(speech)
 
     monkeypatch.setattr(rec, "decode", counting)
+    return calls
+
+
+def test_decoding_starts_at_the_pause_and_that_text_is_used(
+    rec: WhisperRecognizer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _count_decodes(rec, monkeypatch)
     a, b = _speech_with_pause(tmp_path)
     s = rec.stream()
     _feed(s, np.concatenate([a, b, np.zeros(16000, np.int16)]))
@@ -210,14 +216,7 @@ def test_decoding_starts_at_the_pause_and_that_text_is_used(
 def test_a_guess_is_dropped_when_the_user_speaks_on(
     rec: WhisperRecognizer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls: list[int] = []
-    real = rec.decode
-
-    def counting(speech: np.ndarray) -> object:
-        calls.append(len(speech))
-        return real(speech)
-
-    monkeypatch.setattr(rec, "decode", counting)
+    calls = _count_decodes(rec, monkeypatch)
     a, b = _speech_with_pause(tmp_path)
     s = rec.stream()
     _feed(s, np.concatenate([np.zeros(4000, np.int16), a, np.zeros(12000, np.int16)]))
