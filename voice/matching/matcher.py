@@ -445,7 +445,8 @@ class Matcher:
 
         ``heard``: the words came from a recognizer. A word no dictionary
         knows is then taken for a mishearing, not for another subject: it is
-        left out, and what is left is only ever offered, never answered.
+        read as the content word it sounds like (``sounds_like``) or left
+        out, and the question is only ever offered, never answered.
         Typed text keeps every word (a disease the content does not cover is
         often a word no general dictionary has)."""
         query = text
