@@ -1,7 +1,13 @@
 """Benchmark the wake phrase spotter: false wakes per hour, and wake rate.
 
 Run: ``.venv/bin/python scripts/benchmark_wake.py [--minutes 80] [--phrase P]
-[--threshold T] [--confirm whisper|lm] [--half tune|held|all]``
+[--threshold T] [--confirm whisper|lm] [--half tune|held|all]
+[--engine auto|sphinx|micro] [--cutoffs 0.5,0.7,...] [--fresh-negatives]``
+
+``--engine micro`` (``auto`` does when the phrase has a model, e.g. "okay
+nabu", "hey jarvis") measures the neural wake word engine of
+voice/speech_in/wake/micro.py instead of PocketSphinx; every probability it
+gives is kept, so ``--cutoffs`` are swept in the same run.
 
 Each first-stage spot is confirmed by decoding the last seconds with
 ``--confirm``: PocketSphinx's language model (the default, as ``voice
@@ -51,6 +57,13 @@ from voice.speech_in.wake.detector import (  # noqa: E402
     WAKE_BEFORE,
     PhraseDetector,
     confirming_recognizer,
+)
+from voice.speech_in.wake.micro import (  # noqa: E402
+    SPEEDS,
+    Decision,
+    MicroWakeDetector,
+    load_micro,
+    micro_model_for,
 )
 from voice.speech_in.wake.phrase import DEFAULT_WAKE_PHRASE  # noqa: E402
 
@@ -119,9 +132,10 @@ def _mix(base: np.ndarray, other: np.ndarray, snr_db: float) -> np.ndarray:
     return np.clip(base.astype(np.float64) + o, -32768, 32767).astype(np.int16)
 
 
-def negatives(minutes: float, cache: Path) -> Iterator[tuple[str, np.ndarray]]:
-    """Speech not addressed to the assistant, about ``minutes`` long in all."""
-    rng = random.Random(16)
+def negatives(minutes: float, cache: Path, seed: int = 16) -> Iterator[tuple[str, np.ndarray]]:
+    """Speech not addressed to the assistant, about ``minutes`` long in all
+    (``seed`` 17: a fresh draw of sentences, kept apart from tuning)."""
+    rng = random.Random(seed)
     sents = sentences()
     reading = minutes * 0.8 / len(READERS)
     for voice, rate in READERS:
@@ -131,7 +145,7 @@ def negatives(minutes: float, cache: Path) -> Iterator[tuple[str, np.ndarray]]:
             picked.append(rng.choice(sents))
         yield f"read {voice}", _espeak(" ".join(picked), voice, rate, cache)
     # TV-like: two voices talking over each other, over pink noise.
-    nrng = np.random.default_rng(16)
+    nrng = np.random.default_rng(seed)
     tv = minutes * 0.2
     parts = []
     for i, (a, b) in enumerate([(READERS[0], READERS[3]), (READERS[1], READERS[4])]):
@@ -161,31 +175,70 @@ def positives(phrase: str, cache: Path, half: str = "all") -> Iterator[tuple[str
             yield f"{voice} {rate} tv 10dB", _mix(said, tv[i * 40000:], 10.0)
 
 
-def real_positives(phrase: str) -> Iterator[tuple[str, np.ndarray]]:
-    """Real recordings of the phrase, named after it (e.g. hey_computer_*.wav)."""
+def real_positives(phrase: str, cache: Path | None = None) -> Iterator[tuple[str, np.ndarray]]:
+    """Real recordings of the phrase, named after it (e.g. okay_nabu_*.wav);
+    with ``cache``, each also slowed to 0.7 times its pace (sox tempo, pitch
+    kept), over pink noise at 10 dB and over TV-like speech at 10 dB."""
     stem = "_".join(phrase.split())
-    for wav in sorted((REPO / "tests" / "data" / "real").rglob(f"*{stem}*.wav")):
-        yield wav.name, read_wav(wav).resampled(RECOGNIZER_RATE).samples.reshape(-1)
+    tv = _espeak(" ".join(sentences()[:40]), "en-us+m3", 160, cache) if cache else None
+    for n, wav in enumerate(sorted((REPO / "tests" / "data" / "real").rglob(f"*{stem}*.wav"))):
+        said = read_wav(wav).resampled(RECOGNIZER_RATE).samples.reshape(-1)
+        yield f"{wav.name} clean", said
+        if cache is None or tv is None:
+            continue
+        slow = cache / f"slow-{wav.stem}.wav"
+        if not slow.exists():
+            subprocess.run(["sox", "-q", str(wav), str(slow), "tempo", "-s", "0.7"], check=True)
+        slowed = read_wav(slow).resampled(RECOGNIZER_RATE).samples.reshape(-1)
+        yield f"{wav.name} slowed 0.7", slowed
+        nrng = np.random.default_rng([11, n])
+        yield f"{wav.name} pink 10dB", _mix(said, _pink(len(said), nrng), 10.0)
+        yield f"{wav.name} tv 10dB", _mix(said, tv[n * 40000:], 10.0)
 
 
 #: What each confirmation heard, per clip (``--dump`` writes it: confirmation
 #: rules can then be swept without decoding again).
 HEARD: dict[str, list[list[tuple[str, float]]]] = {}
+#: Every (path, probability, samples fed) the neural engine gave, per clip
+#: (``--engine micro``).
+TRACES: dict[str, list[tuple[int, float, int]]] = {}
 
 
-def spot(detector: PhraseDetector, pcm: np.ndarray, phrase: str = "",
+def spot(detector: PhraseDetector | MicroWakeDetector, pcm: np.ndarray, phrase: str = "",
          name: str = "") -> list[float]:
     """Seconds at which the wake phrase was heard in ``pcm``."""
     detector.reset()
     hits = []
     heard = HEARD.setdefault(name, [])
     for i in range(0, len(pcm), CHUNK):
-        before = detector.confirmations
+        before = getattr(detector, "confirmations", 0)
         if detector.feed(pcm[i : i + CHUNK]):
             hits.append((i + CHUNK) / RECOGNIZER_RATE)
-        if detector.confirmations != before:
+        if isinstance(detector, PhraseDetector) and detector.confirmations != before:
             heard.append([(w, round(c, 3)) for w, c in detector.last_heard])
+    if isinstance(detector, MicroWakeDetector) and name:
+        TRACES[name] = list(detector.events)
     return hits
+
+
+def sweep(cutoffs: list[float], windows: list[int], hours: float) -> None:
+    """Caught and false wakes at other cutoffs, windows and numbers of speeds,
+    from the kept probabilities (replayed through the detector's own Decision)."""
+    pos = {k: v for k, v in TRACES.items() if k.startswith("pos ")}
+    real = {k: v for k, v in TRACES.items() if k.startswith("real ")}
+    neg = {k: v for k, v in TRACES.items() if k.startswith("neg ")}
+    print("speeds        cutoff window  synthetic caught  real caught  false wakes (per hour)")
+    for paths in range(1, len(SPEEDS) + 1):
+        for window in windows:
+            for cutoff in cutoffs:
+                d = Decision(cutoff, window, paths)
+                c = sum(1 for t in pos.values() if d.count(t))
+                r = sum(1 for t in real.values() if d.count(t))
+                w = sum(d.count(t) for t in neg.values())
+                rate = f"{w} ({w / hours:.2f})" if hours else "-"
+                speeds = ",".join(f"{x:g}" for x in SPEEDS[:paths])
+                print(f"{speeds:13s} {cutoff:6.3f} {window:6d}  {c:3d}/{len(pos)}"
+                      f" {100 * c / max(1, len(pos)):5.1f}%  {r:3d}/{len(real)}  {rate}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -203,12 +256,36 @@ def main(argv: list[str] | None = None) -> int:
                     help="how often the phrase counts in the confirming language model")
     ap.add_argument("--before", type=float, default=WAKE_BEFORE,
                     help="seconds before a spot decoded to confirm it")
+    ap.add_argument("--engine", choices=("auto", "sphinx", "micro"), default="auto",
+                    help="micro: the neural model (auto: when the phrase has one)")
+    ap.add_argument("--cutoff", type=float, default=-1.0,
+                    help="micro: probability cutoff (default: the model's own)")
+    ap.add_argument("--window", type=int, default=0,
+                    help="micro: probabilities averaged (default: the model's own)")
+    ap.add_argument("--cutoffs", default="",
+                    help="micro: also report these cutoffs, e.g. 0.5,0.7,0.85 (same run)")
+    ap.add_argument("--windows", default="",
+                    help="micro: ...and these windows, e.g. 3,5,8")
+    ap.add_argument("--fresh-negatives", action="store_true",
+                    help="a fresh draw of speech not addressed to it (held-out runs)")
     ap.add_argument("--no-negatives", action="store_true")
     ap.add_argument("--dump", type=Path, help="write what each confirmation heard (JSON)")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/voice-wake-bench"))
     args = ap.parse_args(argv)
     args.cache.mkdir(parents=True, exist_ok=True)
     phrase = " ".join(args.phrase.lower().split())
+    micro = args.engine == "micro" or (args.engine == "auto" and micro_model_for(phrase))
+    if micro:
+        detector: PhraseDetector | MicroWakeDetector = load_micro(
+            phrase, keep=True, cutoff=args.cutoff, window=args.window)
+        print(f"wake word {phrase!r}: neural engine (microWakeWord), cutoff "
+              f"{detector.cutoff:g}, window {detector.window}, voices: {args.half} half")
+    else:
+        detector = sphinx_detector(args, phrase)
+    return measure(args, phrase, detector)
+
+
+def sphinx_detector(args: argparse.Namespace, phrase: str) -> PhraseDetector:
     kb = load_knowledge([REPO / "content"])
     if args.confirm == "whisper":
         from voice.models.manifest import WHISPER_MODEL
@@ -221,7 +298,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wake phrase {phrase!r}, spotting threshold {args.threshold:.0e}, "
           f"confirmed by {args.confirm} (phrase weight {args.weight}, {args.before:g} s before),"
           f" voices: {args.half} half")
+    return spotter
 
+
+def measure(args: argparse.Namespace, phrase: str,
+            spotter: PhraseDetector | MicroWakeDetector) -> int:
     caught = total = 0
     missed: list[str] = []
     for name, pcm in positives(phrase, args.cache, args.half):
@@ -233,19 +314,25 @@ def main(argv: list[str] | None = None) -> int:
     print(f"synthetic wake rate: {caught}/{total} = {100 * caught / total:.1f}%"
           + (f"  (missed: {', '.join(missed[:12])}{' ...' if len(missed) > 12 else ''})"
              if missed else ""))
-    real = list(real_positives(phrase))
+    real = list(real_positives(phrase, args.cache))
     if real:
-        rc = sum(1 for _n, pcm in real if spot(spotter, pcm, phrase))
-        print(f"real recordings wake rate: {rc}/{len(real)} = {100 * rc / len(real):.1f}%")
+        kinds: dict[str, list[int]] = {}
+        for n, pcm in real:
+            kind = n.split(" ", 1)[1]
+            kinds.setdefault(kind, []).append(bool(spot(spotter, pcm, phrase, f"real {n}")))
+        rc = sum(sum(v) for v in kinds.values())
+        print(f"real recordings wake rate: {rc}/{len(real)} = {100 * rc / len(real):.1f}% ("
+              + ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in kinds.items()) + ")")
     else:
         print("real recordings wake rate: none under tests/data/real/ name the phrase")
 
+    seconds = 0.0
     if not args.no_negatives:
-        seconds = 0.0
         wakes = 0
         spotter.spots = 0
         started = time.monotonic()
-        for name, pcm in negatives(args.minutes, args.cache):
+        seed = 17 if args.fresh_negatives else 16
+        for name, pcm in negatives(args.minutes, args.cache, seed):
             hits = spot(spotter, pcm, phrase, f"neg {name}")
             seconds += len(pcm) / RECOGNIZER_RATE
             wakes += len(hits)
@@ -253,11 +340,16 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  false wakes in {name}: {len(hits)} at "
                       + ", ".join(f"{h / 60:.1f} min" for h in hits))
         took = time.monotonic() - started
-        print(f"  first-stage spots: {spotter.spots}, confirmed {wakes}")
+        if isinstance(spotter, PhraseDetector):
+            print(f"  first-stage spots: {spotter.spots}, confirmed {wakes}")
         per_hour = wakes / (seconds / 3600)
         print(f"false wakes: {wakes} in {seconds / 3600:.2f} h of speech not addressed to it"
               f" = {per_hour:.2f} per hour ({per_hour * 10:.1f} per 10 h);"
               f" spotted at {seconds / max(took, 1e-9):.0f}x real time")
+    if isinstance(spotter, MicroWakeDetector) and (args.cutoffs or args.windows):
+        cutoffs = [float(c) for c in args.cutoffs.split(",") if c] or [spotter.cutoff]
+        windows = [int(w) for w in args.windows.split(",") if w] or [spotter.window]
+        sweep(cutoffs, windows, seconds / 3600)
     if args.dump:
         args.dump.write_text(json.dumps(HEARD, indent=0), encoding="utf-8")
     return 0

@@ -1,0 +1,390 @@
+"""Wake words heard by a small neural network (microWakeWord), trusted by its bytes.
+
+microWakeWord's models were made for ESP32 microcontrollers: a streaming
+network of 50-80 KB that turns 10 ms of audio at a time into a probability
+that the wake word was just said. The PyPI package ``pymicro-wakeword``
+carries four of them (alexa, hey_jarvis, hey_mycroft, okay_nabu) and its own
+TensorFlow Lite runtime, as wheels for x86_64 and aarch64 (Raspberry Pi OS
+64-bit); nothing else is needed and nothing is downloaded at run time.
+
+The package is code; its model files are data, and are trusted only by their
+bytes: each one's size and SHA-256 is pinned below, checked at install
+(``python -m voice.speech_in.wake.micro``) and again at load, where the
+network is built from the very bytes that were hashed (not from the file,
+which could change between the check and the read). A missing or changed
+file raises :class:`~voice.errors.ModelMissing` with one line to say;
+``voice listen`` then falls back to the PocketSphinx phrase.
+
+The ``pymicro_wakeword`` import stays inside the functions (engine imports
+are lazy).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import importlib.util
+import sys
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from voice.audio.clip import RECOGNIZER_RATE
+from voice.errors import ModelMissing
+from voice.models.manifest import PinnedFile
+from voice.models.verify import file_problem
+from voice.speech_in.wake.spotter import phrase_words
+
+#: The package pinned in pyproject.toml (its four models are pinned below).
+PACKAGE = "pymicro-wakeword"
+PACKAGE_VERSION = "2.5.0"
+
+
+@dataclass(frozen=True)
+class MicroModel:
+    """One microWakeWord model and how eagerly it wakes."""
+
+    phrase: str
+    """The words, lower case ("okay nabu")."""
+    file: PinnedFile
+    """The .tflite file in the package's models folder, pinned."""
+    cutoff: float
+    """It wakes when the mean of the last ``window`` probabilities exceeds this."""
+    window: int
+    """How many probabilities (one per 30 ms) are averaged."""
+    source: str
+    """Where the same bytes are published (besides the package)."""
+
+
+#: The four models of pymicro-wakeword 2.5.0 (the same bytes in its x86_64 and
+#: aarch64 wheels), by Kevin Ahrendt, Apache-2.0. The same SHA-256 are those of
+#: the copies in github.com/OHF-Voice/linux-voice-assistant (wakewords/), and
+#: are pinned independently by other public projects: hey_jarvis as
+#: esphome/micro-wake-word-models models/v2/hey_jarvis.tflite, okay_nabu as
+#: the kahrendt/microWakeWord release okay_nabu_20241226.3 (checked with code
+#: search, 2026-12-01).
+#:
+#: Cutoffs and windows: the models' own (their .json: 0.85, 0.97, 0.95, 0.9;
+#: window 5) unless measured here. Tuned on the tuning half of
+#: scripts/benchmark_wake.py (48 phrases by 4 espeak-ng voices, 1.15 h of
+#: speech not addressed to it, 4 real recordings clean/slowed/noisy), speeds
+#: 1, 1.33, 1.67: "okay nabu" caught 24 of 48 at 0.7-0.8 with 0 false wakes,
+#: 28 at 0.6 with 3 (2.6 an hour), so 0.8; "hey jarvis" woke 0 times even at
+#: 0.2 and caught 19-21 of 48 at 0.2-0.5 (12 at its own 0.97) and all 16
+#: real clips at <= 0.9 (14 at 0.97), so 0.5.
+MODELS: dict[str, MicroModel] = {
+    m.phrase: m for m in (
+        MicroModel("okay nabu", PinnedFile(
+            "okay_nabu.tflite", 80_824,
+            "d89128c4d16a72de429119fb2254ce46649553c2a24f5dd840175c80d7b9d094"),
+            cutoff=0.8, window=5, source="kahrendt/microWakeWord okay_nabu_20241226.3"),
+        MicroModel("hey jarvis", PinnedFile(
+            "hey_jarvis.tflite", 52_272,
+            "21a7976add39ee24ec96c63d96b7aaa18e24d1d9824b963e451da8feb4b78b77"),
+            cutoff=0.5, window=5, source="esphome/micro-wake-word-models models/v2"),
+        MicroModel("hey mycroft", PinnedFile(
+            "hey_mycroft.tflite", 57_248,
+            "c2a9b6ed51182db72e014781d5a4ece1929dc232a40b5b4be384f0295f0e1571"),
+            cutoff=0.95, window=5, source="esphome/micro-wake-word-models models/v2"),
+        MicroModel("alexa", PinnedFile(
+            "alexa.tflite", 55_856,
+            "9011a8155b04de858c48038529235cbc0e42e9fca05a55bf588cb80a653a723b"),
+            cutoff=0.9, window=5, source="esphome/micro-wake-word-models models/v2"),
+    )
+}
+#: Other spellings of the same words.
+_SPELLINGS = {"ok": "okay", "o.k.": "okay"}
+
+#: Seconds after a wake in which the same phrase cannot wake it again (the
+#: mean stays above the cutoff for a few frames after the phrase ends).
+REFRACTORY = 1.0
+#: The network hears the audio at these speeds: as it is, and with 1 in 4 and
+#: 2 in 5 of its 10 ms feature frames dropped, as if said 1.33 and 1.67 times
+#: faster. The models were trained on phrases said at an everyday pace and
+#: missed slow ones (espeak-ng at 90 words a minute: 0.01-0.7); on the
+#: tuning half of benchmark_wake.py, "okay nabu" at cutoff 0.85 went from 15
+#: to 23 of 48 caught with the two faster paths, still 0 false wakes in 1.15 h.
+SPEEDS = (1.0, 1.33, 1.67)
+_CHUNK = 160  # 10 ms: what the feature front end takes at a time
+
+
+def micro_model_for(phrase: str) -> MicroModel | None:
+    """The neural model for ``phrase``, or None (a custom phrase: PocketSphinx)."""
+    words = [_SPELLINGS.get(w, w) for w in phrase_words(phrase)]
+    return MODELS.get(" ".join(words))
+
+
+def models_folder() -> Path | None:
+    """The installed package's models folder (found without importing it)."""
+    try:
+        spec = importlib.util.find_spec("pymicro_wakeword")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "models"
+
+
+def model_problem(model: MicroModel, folder: Path | None = None) -> str | None:
+    """What is wrong with ``model``'s installed file (None: every byte matches)."""
+    folder = folder or models_folder()
+    if folder is None:
+        return f"the {PACKAGE} package is not installed"
+    return file_problem(folder / model.file.name, model.file)
+
+
+def _verified_bytes(model: MicroModel, folder: Path) -> bytes:
+    path = folder / model.file.name
+    problem = file_problem(path, model.file, digest=False)
+    if problem is None:
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            problem = f"{model.file.name} cannot be read ({e.strerror or e})"
+        else:
+            if hashlib.sha256(data).hexdigest() == model.file.sha256:
+                return data
+            problem = f"{model.file.name} has been changed (its SHA-256 does not match)"
+    raise ModelMissing(f"The wake word model for '{model.phrase}' cannot be used: {problem}. "
+                       "Run scripts/install.sh again.")
+
+
+class _Network:
+    """The TensorFlow Lite interpreter of one model, built from verified bytes."""
+
+    def __init__(self, data: bytes, lib_path: Path) -> None:
+        from pymicro_wakeword.wakeword import TfLiteWakeWord
+
+        self._lib: Any = TfLiteWakeWord(lib_path).lib
+        self._lib.TfLiteModelCreate.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
+        self._lib.TfLiteModelCreate.restype = ctypes.c_void_p
+        # TensorFlow Lite reads the model from this buffer for as long as the
+        # model lives: keep it.
+        self._data = ctypes.create_string_buffer(data, len(data))
+        self._model = self._lib.TfLiteModelCreate(self._data, len(data))
+        if not self._model:
+            raise ModelMissing("The wake word model could not be loaded.")
+        self._interp: Any = None
+        self.restart()
+
+    def restart(self) -> None:
+        """A fresh interpreter: the network's streaming state back to silence."""
+        lib = self._lib
+        if self._interp:
+            lib.TfLiteInterpreterDelete(self._interp)
+        self._interp = lib.TfLiteInterpreterCreate(self._model, None)
+        lib.TfLiteInterpreterAllocateTensors(self._interp)
+        self._in = lib.TfLiteInterpreterGetInputTensor(self._interp, 0)
+        self._out = lib.TfLiteInterpreterGetOutputTensor(self._interp, 0)
+        self.stride = int(lib.TfLiteTensorDim(self._in, 1))
+        q_in = lib.TfLiteTensorQuantizationParams(self._in)
+        q_out = lib.TfLiteTensorQuantizationParams(self._out)
+        self._in_q = (float(q_in.scale), int(q_in.zero_point))
+        self._out_q = (float(q_out.scale), int(q_out.zero_point))
+        types = {3: np.uint8, 9: np.int8}  # TfLiteType: kTfLiteUInt8, kTfLiteInt8
+        self._in_type = types[int(lib.TfLiteTensorType(self._in))]
+        self._out_type = types[int(lib.TfLiteTensorType(self._out))]
+
+    def probability(self, features: np.ndarray) -> float:
+        """The probability for ``stride`` feature frames (shape 1 x stride x 40)."""
+        scale, zero = self._in_q
+        x = np.ascontiguousarray(np.round(features / scale + zero).astype(self._in_type))
+        self._lib.TfLiteTensorCopyFromBuffer(self._in, x.ctypes.data_as(ctypes.c_void_p),
+                                             x.nbytes)
+        self._lib.TfLiteInterpreterInvoke(self._interp)
+        n = int(self._lib.TfLiteTensorByteSize(self._out))
+        y = np.empty(n // np.dtype(self._out_type).itemsize, dtype=self._out_type)
+        self._lib.TfLiteTensorCopyToBuffer(self._out, y.ctypes.data_as(ctypes.c_void_p), n)
+        scale, zero = self._out_q
+        return float((float(y.reshape(-1)[0]) - zero) * scale)
+
+    def close(self) -> None:
+        if self._interp:
+            self._lib.TfLiteInterpreterDelete(self._interp)
+            self._interp = None
+        if self._model:
+            self._lib.TfLiteModelDelete(self._model)
+            self._model = None
+
+    def __del__(self) -> None:
+        self.close()
+
+
+@dataclass
+class _Path:
+    """One way of feeding the network: every feature frame, or (``speed`` > 1)
+    only some, as if the speaker had spoken ``speed`` times faster."""
+
+    speed: float
+    network: _Network
+    next_frame: float = 0.0
+    stack: list[np.ndarray] = field(default_factory=list)
+
+    def reset(self) -> None:
+        self.network.restart()
+        self.next_frame = 0.0
+        self.stack.clear()
+
+    def take(self, index: int, features: np.ndarray) -> float | None:
+        """Frame ``index``'s features; the probability when an inference ran."""
+        if index < int(self.next_frame):
+            return None  # dropped: the time compression
+        self.next_frame += self.speed
+        self.stack.append(features)
+        if len(self.stack) < self.network.stride:
+            return None
+        p = self.network.probability(np.concatenate(self.stack, axis=1))
+        self.stack.clear()
+        return p
+
+
+@dataclass
+class MicroWakeDetector:
+    """Feed 16 kHz int16 audio; :meth:`feed` says True once the wake word was heard.
+
+    The same interface as the PocketSphinx :class:`PhraseDetector` (``phrase``,
+    ``after``, :meth:`feed`, :meth:`reset`), so ``voice listen`` uses either.
+    Each of ``networks`` listens at one of :data:`SPEEDS`.
+    """
+
+    model: MicroModel
+    networks: list[_Network]
+    cutoff: float = -1.0
+    """Overrides the model's cutoff when >= 0 (the benchmark sweeps it)."""
+    window: int = 0
+    """Overrides the model's window when > 0."""
+    after: float = 0.0
+    """Seconds between the end of the phrase and the wake: the network wakes
+    as the phrase ends, so the question starts at the wake."""
+    spots: int = 0
+    """Wakes so far (for the benchmarks)."""
+    events: list[tuple[int, float, int]] = field(default_factory=list)
+    """Every (path, probability, samples fed) since :meth:`reset`, when
+    ``keep`` is set (the benchmark replays them at other cutoffs)."""
+    keep: bool = False
+
+    def __post_init__(self) -> None:
+        from pymicro_wakeword import MicroWakeWordFeatures
+
+        self.phrase = self.model.phrase
+        if self.cutoff < 0:
+            self.cutoff = self.model.cutoff
+        if self.window <= 0:
+            self.window = self.model.window
+        self._features = MicroWakeWordFeatures()
+        self._paths = [_Path(s, n) for s, n in zip(SPEEDS, self.networks, strict=False)]
+        self.decision = Decision(self.cutoff, self.window, len(self._paths))
+        self._frame = 0
+        self.fed = 0
+
+    def reset(self) -> None:
+        """A new listening turn: forget all audio so far."""
+        self._features.reset()
+        for path in self._paths:
+            path.reset()
+        self.decision.reset()
+        self.events.clear()
+        self._frame = 0
+        self.fed = 0
+
+    def feed(self, pcm: np.ndarray) -> bool:
+        data = np.ascontiguousarray(pcm, dtype="<i2").reshape(-1)
+        self.fed += len(data)
+        woke = False
+        for features in self._features.process_streaming(data.tobytes()):
+            self._frame += 1
+            at = self._frame * _CHUNK
+            for i, path in enumerate(self._paths):
+                p = path.take(self._frame - 1, features)
+                if p is None:
+                    continue
+                if self.keep:
+                    self.events.append((i, p, at))
+                if self.decision.step(i, p, at):
+                    woke = True
+                    self.spots += 1
+        return woke
+
+
+class Decision:
+    """When the network's probabilities say the wake word was heard.
+
+    On any path, the mean of its last ``window`` probabilities above
+    ``cutoff`` wakes it; then nothing wakes it for :data:`REFRACTORY`
+    seconds (the mean stays high for a few frames after the phrase ends,
+    and the other paths hear the same phrase). The benchmark replays
+    recorded events through this same class to sweep cutoffs.
+    """
+
+    def __init__(self, cutoff: float, window: int, paths: int) -> None:
+        self.cutoff = cutoff
+        self.window = window
+        self.paths = paths
+        self.reset()
+
+    def reset(self) -> None:
+        self._recent: list[deque[float]] = [deque(maxlen=self.window)
+                                            for _ in range(self.paths)]
+        self._until = -1
+
+    def step(self, path: int, p: float, at: int) -> bool:
+        """Probability ``p`` from ``path`` after ``at`` samples: True to wake."""
+        recent = self._recent[path]
+        recent.append(p)
+        if at < self._until or len(recent) < self.window:
+            return False
+        if sum(recent) / self.window > self.cutoff:
+            self._until = at + int(REFRACTORY * RECOGNIZER_RATE)
+            return True
+        return False
+
+    def count(self, events: list[tuple[int, float, int]]) -> int:
+        """Wakes in recorded events (from a fresh start), paths < ``paths`` only."""
+        self.reset()
+        return sum(self.step(i, p, at) for i, p, at in events if i < self.paths)
+
+
+def load_micro(phrase: str, folder: Path | None = None, **overrides: Any) -> MicroWakeDetector:
+    """The neural detector for ``phrase``; :class:`ModelMissing` (one line to say)
+    when it has no model, the package is missing, or a byte of the model differs."""
+    model = micro_model_for(phrase)
+    if model is None:
+        raise ModelMissing(f"There is no wake word model for '{phrase}'.")
+    folder = folder or models_folder()
+    lib = _library()
+    if folder is None or lib is None:
+        raise ModelMissing(f"The wake word engine ({PACKAGE}) is not installed. "
+                           "Run scripts/install.sh again.")
+    data = _verified_bytes(model, folder)
+    try:
+        networks = [_Network(data, lib) for _ in SPEEDS]
+    except (OSError, RuntimeError, KeyError) as e:
+        raise ModelMissing(f"The wake word model for '{phrase}' could not be loaded ({e}).") from e
+    return MicroWakeDetector(model, networks, **overrides)
+
+
+def _library() -> Path | None:
+    """The package's own TensorFlow Lite runtime."""
+    folder = models_folder()
+    if folder is None:
+        return None
+    return next(iter(sorted((folder.parent / "lib").glob("*tensorflowlite_c.*"))), None)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Check every pinned model file (scripts/install.sh runs this)."""
+    bad = [f"{m.phrase}: {p}" for m in MODELS.values() if (p := model_problem(m))]
+    if bad:
+        for line in bad:
+            print(f"Wake word model not usable: {line}", file=sys.stderr)
+        return 1
+    names = ", ".join(f"'{m.phrase}'" for m in MODELS.values())
+    print(f"Wake word models verified ({names}; {PACKAGE} {PACKAGE_VERSION}).")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
