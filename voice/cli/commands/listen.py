@@ -213,14 +213,15 @@ def run(args: argparse.Namespace) -> int:
     if args.once:
         return _once(session)
     if cfg.wake_word and not args.no_wake:
-        from voice.speech_in.wake.detector import wake_detector
+        from voice.speech_in.wake.engine import load_wake_detector
         from voice.speech_in.wake.listening import run_with_wake
 
-        # Confirmed by PocketSphinx's language model, not Whisper: Whisper
-        # tiny.en heard espeak-ng's "hey assistant" as "hey that's it", "hey
-        # this is done" (benchmark_wake.py --confirm whisper: 8 of 96 caught,
-        # against 58 with the language model).
-        detector = wake_detector(cfg.wake_phrase, kb=assistant.conversation.kb)
+        # The neural model for its phrase ("okay nabu"), else PocketSphinx
+        # confirmed by its language model, not Whisper: Whisper tiny.en heard
+        # espeak-ng's "hey assistant" as "hey that's it" (benchmark_wake.py).
+        # An unusable model is said in one line, and PocketSphinx listens.
+        detector = load_wake_detector(cfg.wake_phrase, kb=assistant.conversation.kb,
+                                      tell=session.tell)
         session.cue("listening")
         return run_with_wake(session, detector, cfg.follow_up)
     waited_before = False

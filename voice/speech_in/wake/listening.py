@@ -19,7 +19,7 @@ import numpy as np
 from voice.audio.capture import Utterance
 from voice.audio.clip import RECOGNIZER_RATE, AudioClip
 from voice.speech_in.base import RecognitionStream, Recognizer, Transcript
-from voice.speech_in.wake.detector import WAKE_AFTER, PhraseDetector
+from voice.speech_in.wake.engine import WakeDetector
 
 NOT_ADDRESSED = "(not addressed to me: say '{phrase}' first)"
 WAITING = "Say '{phrase}' when you want to ask me something."
@@ -33,7 +33,7 @@ class WakeTurn:
     as part of the question.
     """
 
-    def __init__(self, recognizer: Recognizer, detector: PhraseDetector) -> None:
+    def __init__(self, recognizer: Recognizer, detector: WakeDetector) -> None:
         self.recognizer = recognizer
         self.detector = detector
         detector.reset()
@@ -53,9 +53,10 @@ class WakeTurn:
         self._audio.append(pcm)
         self._length += len(pcm)
         if self.detector.feed(pcm):
-            # Confirmed WAKE_AFTER seconds after the phrase was spotted, which
-            # is where the question begins.
-            start = max(0, self._length - int(WAKE_AFTER * RECOGNIZER_RATE))
+            # Heard ``after`` seconds after the phrase ended (PocketSphinx
+            # confirms 0.3 s later; the network wakes as it ends), which is
+            # where the question begins.
+            start = max(0, self._length - int(self.detector.after * RECOGNIZER_RATE))
             rest = np.concatenate(self._audio)[start:]
             self._audio.clear()
             self.stream = self.recognizer.stream()
@@ -74,7 +75,7 @@ class WakeTurn:
         return self.stream.finish()
 
 
-def run_with_wake(session: Any, detector: PhraseDetector, follow_up: float) -> int:
+def run_with_wake(session: Any, detector: WakeDetector, follow_up: float) -> int:
     """The hands-free loop of ``voice listen`` with the wake phrase on.
 
     ``session`` is listen's session (microphone, recognizer, assistant, cues).

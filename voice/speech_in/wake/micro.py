@@ -117,15 +117,21 @@ def micro_model_for(phrase: str) -> MicroModel | None:
     return MODELS.get(" ".join(words))
 
 
-def models_folder() -> Path | None:
-    """The installed package's models folder (found without importing it)."""
+def _package_folder() -> Path | None:
+    """Where the package is installed (found without importing it)."""
     try:
         spec = importlib.util.find_spec("pymicro_wakeword")
     except (ImportError, ValueError):
         return None
     if spec is None or not spec.submodule_search_locations:
         return None
-    return Path(next(iter(spec.submodule_search_locations))) / "models"
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def models_folder() -> Path | None:
+    """The installed package's models folder."""
+    package = _package_folder()
+    return package / "models" if package else None
 
 
 def model_problem(model: MicroModel, folder: Path | None = None) -> str | None:
@@ -368,10 +374,10 @@ def load_micro(phrase: str, folder: Path | None = None, **overrides: Any) -> Mic
 
 def _library() -> Path | None:
     """The package's own TensorFlow Lite runtime."""
-    folder = models_folder()
-    if folder is None:
+    package = _package_folder()
+    if package is None:
         return None
-    return next(iter(sorted((folder.parent / "lib").glob("*tensorflowlite_c.*"))), None)
+    return next(iter(sorted((package / "lib").glob("*tensorflowlite_c.*"))), None)
 
 
 def main(argv: list[str] | None = None) -> int:

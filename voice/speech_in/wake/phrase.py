@@ -23,9 +23,23 @@ def wake_summary(cfg: Any) -> tuple[Literal["ok", "warn", "FAIL"], str, str]:
     if not cfg.wake_word:
         return ("ok", "off: 'voice listen' answers everything it hears "
                 "(push-to-talk never needs one)", "")
+    from voice.speech_in.wake.engine import FALLBACK_PHRASE, spottable
+    from voice.speech_in.wake.micro import micro_model_for, model_problem
+
+    model = micro_model_for(cfg.wake_phrase)
+    if model is not None:
+        problem = model_problem(model)
+        if problem is None:
+            return ("ok", f"on in 'voice listen': say '{model.phrase}' first, heard by its "
+                    f"neural model ({model.file.name}, every byte verified); {follow} "
+                    "(push-to-talk never needs it)", "")
+        fallback = cfg.wake_phrase if spottable(cfg.wake_phrase) else FALLBACK_PHRASE
+        return ("warn", f"the model for '{model.phrase}' cannot be used ({problem}): "
+                f"PocketSphinx listens for '{fallback}' instead",
+                "run scripts/install.sh again")
     missing = unknown_words(cfg.wake_phrase)
     if missing:
         return ("FAIL", f"'{cfg.wake_phrase}' has words I cannot listen for: "
                 f"{', '.join(missing)}", "choose common English words for [listen] wake_phrase")
-    return ("ok", f"on in 'voice listen': say '{cfg.wake_phrase}' first; {follow} "
-            "(push-to-talk never needs it)", "")
+    return ("ok", f"on in 'voice listen': say '{cfg.wake_phrase}' first, heard by PocketSphinx "
+            f"keyword spotting; {follow} (push-to-talk never needs it)", "")
