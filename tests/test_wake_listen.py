@@ -65,7 +65,7 @@ def test_only_questions_after_the_wake_phrase_are_answered(
     plain = spoken(QUESTION, "wake-plain.wav")
     woken = spoken(f"hey assistant. {QUESTION}", "wake-question.wav")
     settings = tmp_path / "settings.toml"
-    settings.write_text("[listen]\nwake_word = true\n")  # off by default
+    settings.write_text('[listen]\nwake_word = true\nwake_phrase = "hey assistant"\n')
     proc = start_listen(virtual_mic, "--json", "--recognizer", "pocketsphinx", "--no-speak",
                         "--no-cues", "--silence-timeout", "1.0", "--config", str(settings),
                         tmp_path=tmp_path)
@@ -98,7 +98,8 @@ def test_the_phrase_alone_opens_a_window_and_follow_up_is_configurable(
     virtual_mic: Any, tmp_path: Path
 ) -> None:
     settings = tmp_path / "settings.toml"
-    settings.write_text("[listen]\nwake_word = true\nfollow_up = 0\n")  # no follow-ups
+    settings.write_text('[listen]\nwake_word = true\nwake_phrase = "hey assistant"\n'
+                        "follow_up = 0\n")  # no follow-ups
     phrase = spoken("hey assistant", "wake-alone.wav")
     plain = spoken(QUESTION, "wake-plain.wav")
     proc = start_listen(virtual_mic, "--json", "--recognizer", "pocketsphinx", "--no-speak",

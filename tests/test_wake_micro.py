@@ -118,7 +118,7 @@ def test_a_changed_byte_is_refused_in_one_line(tmp_path: Path) -> None:
     assert model_problem(MODELS["hey jarvis"], copy) is None
     load_micro("hey jarvis", folder=copy)  # the others still load
     (copy / "alexa.tflite").unlink()
-    with pytest.raises(ModelMissing, match="alexa.tflite is missing"):
+    with pytest.raises(ModelMissing, match=r"alexa\.tflite is missing"):
         load_micro("alexa", folder=copy)
 
 

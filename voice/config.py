@@ -92,8 +92,11 @@ class Config:
     Off by default: measured (scripts/benchmark_wake.py --minutes 76) it caught
     58 of 96 phrases (60%) and woke 1.9 times an hour on speech not addressed
     to it; a user ignored two times in five is left in silence."""
-    wake_phrase: str = "hey assistant"
-    """[listen] wake_phrase: the words that wake it (common English words)."""
+    wake_phrase: str = "okay nabu"
+    """[listen] wake_phrase: the words that wake it. "okay nabu" (the default),
+    "hey jarvis", "hey mycroft", "alexa": heard by a neural model (0 false wakes
+    in 10 h, scripts/benchmark_wake.py); any other common English words: by
+    PocketSphinx (0.9 false wakes an hour; docs/wake-word.md)."""
     follow_up: float = 8.0
     """[listen] follow_up: seconds after a reply in which no wake phrase is needed."""
     barge_in: bool = True
