@@ -241,6 +241,19 @@ def sweep(cutoffs: list[float], windows: list[int], hours: float) -> None:
                       f" {100 * c / max(1, len(pos)):5.1f}%  {r:3d}/{len(real)}  {rate}")
 
 
+def _breakdown(total: int, missed: list[str]) -> str:
+    """Caught per speaking rate and per background, from the missed clips' names."""
+    per = total // (len(SAY_RATES) * 3)  # clips per (rate, background)
+    parts = []
+    for rate in SAY_RATES:
+        miss = sum(1 for m in missed if m.split()[1] == str(rate))
+        parts.append(f"{rate} wpm {3 * per - miss}/{3 * per}")
+    for bg in ("clean", "pink", "tv"):
+        miss = sum(1 for m in missed if m.split()[2] == bg)
+        parts.append(f"{bg} {len(SAY_RATES) * per - miss}/{len(SAY_RATES) * per}")
+    return ", ".join(parts)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--phrase", default=DEFAULT_WAKE_PHRASE)
@@ -311,6 +324,7 @@ def measure(args: argparse.Namespace, phrase: str,
             caught += 1
         else:
             missed.append(name)
+    print(f"  by rate and background: {_breakdown(total, missed)}")
     print(f"synthetic wake rate: {caught}/{total} = {100 * caught / total:.1f}%"
           + (f"  (missed: {', '.join(missed[:12])}{' ...' if len(missed) > 12 else ''})"
              if missed else ""))

@@ -172,7 +172,8 @@ def test_listen_answers_only_after_okay_nabu(virtual_mic: Any, tmp_path: Path) -
     plain = tmp_path / "plain.wav"
     _write(plain, question)
     settings = tmp_path / "settings.toml"
-    settings.write_text('[listen]\nwake_word = true\nwake_phrase = "okay nabu"\nfollow_up = 0\n')
+    # A follow-up window far longer than the test takes to play the next clip.
+    settings.write_text('[listen]\nwake_word = true\nwake_phrase = "okay nabu"\nfollow_up = 60\n')
     proc = start_listen(virtual_mic, "--json", "--recognizer", "pocketsphinx", "--no-speak",
                         "--no-cues", "--silence-timeout", "1.0", "--config", str(settings),
                         tmp_path=tmp_path)
@@ -189,6 +190,11 @@ def test_listen_answers_only_after_okay_nabu(virtual_mic: Any, tmp_path: Path) -
         first = json.loads(replies.get(timeout=60))
         assert first["match"]["title"] == TITLE
         assert "nabu" not in first["transcript"]
+        # A follow-up right after the reply needs no wake word.
+        wait_for_ready(proc)
+        virtual_mic.play(plain)
+        second = json.loads(replies.get(timeout=60))
+        assert second["match"]["title"] == TITLE
         proc.send_signal(signal.SIGINT)
         _out, err = proc.communicate(timeout=15)
     finally:
