@@ -196,6 +196,15 @@ def real_positives(phrase: str, cache: Path | None = None) -> Iterator[tuple[str
         yield f"{wav.name} tv 10dB", _mix(said, tv[n * 40000:], 10.0)
 
 
+def real_negatives(phrase: str) -> Iterator[tuple[str, np.ndarray]]:
+    """Real people's speech not addressed to it: every other recording under
+    tests/data/real/ (digits, commands, read sentences)."""
+    stem = "_".join(phrase.split())
+    for wav in sorted((REPO / "tests" / "data" / "real").rglob("*.wav")):
+        if stem not in wav.name and "wake" not in wav.parent.name:
+            yield wav.name, read_wav(wav).resampled(RECOGNIZER_RATE).samples.reshape(-1)
+
+
 #: What each confirmation heard, per clip (``--dump`` writes it: confirmation
 #: rules can then be swept without decoding again).
 HEARD: dict[str, list[list[tuple[str, float]]]] = {}
@@ -339,6 +348,12 @@ def measure(args: argparse.Namespace, phrase: str,
               + ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in kinds.items()) + ")")
     else:
         print("real recordings wake rate: none under tests/data/real/ name the phrase")
+
+    said = list(real_negatives(phrase))
+    woke = [n for n, pcm in said if spot(spotter, pcm, phrase)]
+    minutes = sum(len(pcm) for _n, pcm in said) / RECOGNIZER_RATE / 60
+    print(f"real people's speech not addressed to it: {len(woke)} wakes in {len(said)} clips"
+          f" ({minutes:.1f} min)" + (f": {', '.join(woke)}" if woke else ""))
 
     seconds = 0.0
     if not args.no_negatives:

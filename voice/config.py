@@ -89,9 +89,10 @@ class Config:
     wake_word: bool = False
     """[listen] wake_word: 'voice listen' answers only after the wake phrase
     (or within follow_up seconds of its last reply); false answers everything.
-    Off by default: measured (scripts/benchmark_wake.py --minutes 76) it caught
-    58 of 96 phrases (60%) and woke 1.9 times an hour on speech not addressed
-    to it; a user ignored two times in five is left in silence."""
+    Off by default: measured (scripts/benchmark_wake.py --half held
+    --fresh-negatives --minutes 600) "okay nabu" woke 0 times in 9 h of speech
+    not addressed to it but caught only 30 of 48 held-out phrases (62.5%); a
+    user ignored one time in three is left in silence (docs/wake-word.md)."""
     wake_phrase: str = "okay nabu"
     """[listen] wake_phrase: the words that wake it. "okay nabu" (the default),
     "hey jarvis", "hey mycroft", "alexa": heard by a neural model (0 false wakes
