@@ -96,6 +96,22 @@ def test_a_slow_phrase_is_heard_on_a_faster_path(tmp_path: Path) -> None:
     assert by_path[0] < detector.cutoff < max(by_path[1], by_path[2])
 
 
+def test_the_benchmark_replays_exactly_what_the_detector_decides(tmp_path: Path) -> None:
+    # benchmark_wake.py sweeps cutoffs by replaying kept probabilities through
+    # Decision: it must count the wakes the live detector counts.
+    from voice.speech_in.wake.micro import Decision
+
+    clip = np.concatenate([_pcm(p) for p in sorted(REAL.glob("okay_nabu_*.wav"))])
+    detector = load_micro("okay nabu", keep=True)
+    live = _wakes(detector, clip)
+    assert live >= 4  # four clips (one says it more than once)
+    events = list(detector.events)
+    assert Decision(detector.cutoff, detector.window, 3).count(events) == live
+    for cutoff in (0.3, 0.99):
+        assert (Decision(cutoff, detector.window, 3).count(events)
+                == _wakes(load_micro("okay nabu", cutoff=cutoff), clip))
+
+
 def _damaged_copy(tmp_path: Path) -> Path:
     folder = micro.models_folder()
     assert folder is not None
