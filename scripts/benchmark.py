@@ -214,18 +214,23 @@ def scope_benchmark() -> None:
     checked, plain = Matcher(kb), Matcher(kb, check_scope=False)
     print("== Out of scope (declined = neither answered nor offered) ==")
     print(f"{'set':52} {'with scope check':>17} {'without':>9}  target")
-    targets = {"foreign-heldout.tsv": 98.0, "health-heldout.tsv": 97.0,
+    targets = {"foreign-heldout.tsv": 98.0, "health-heldout2.tsv": 97.0,
                "medquad-heldout.tsv": 97.0}
     for name, what in (
         ("foreign-heldout.tsv", "everyday requests (NLU-Evaluation-Data)"),
         ("foreign-tuning.tsv", "everyday requests (NLU-Evaluation-Data)"),
-        ("health-heldout.tsv", "uncovered health questions"),
+        # The fresh held-out set, written before any tuning against it; the
+        # first one had been looked at and is used for tuning since
+        # (tests/data/README.md).
+        ("health-heldout2.tsv", "uncovered health questions (fresh)"),
+        ("health-heldout.tsv", "uncovered health questions (old; looked at)"),
         ("health-tuning.tsv", "uncovered health questions"),
         ("medquad-heldout.tsv", "uncovered health questions (MedQuAD)"),
         ("medquad-tuning.tsv", "uncovered health questions (MedQuAD)"),
     ):
         qs = _set(name)
-        half = "held-out" if "heldout" in name else "tuning"
+        half = ("tuning" if name == "health-heldout.tsv" or "heldout" not in name
+                else "held-out")
         with_ = 100 * (1 - _taken(checked, qs) / len(qs))
         without = 100 * (1 - _taken(plain, qs) / len(qs))
         target = f">= {targets[name]:.0f}%" if name in targets else ""

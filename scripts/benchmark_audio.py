@@ -124,19 +124,22 @@ class Heard:
 
     text: str
     doubtful: bool
+    #: The words heard surely (``voice.app.surely_heard``).
+    sure: frozenset[str] = frozenset()
 
 
 def _heard(transcript: object) -> Heard:
-    from voice.app import is_doubtful, query_of
+    from voice.app import is_doubtful, query_of, surely_heard
 
-    return Heard(query_of(transcript), is_doubtful(transcript))  # type: ignore[arg-type]
+    return Heard(query_of(transcript), is_doubtful(transcript),  # type: ignore[arg-type]
+                 surely_heard(transcript))  # type: ignore[arg-type]
 
 
 def _match(matcher: object, heard: Heard) -> Any:
     """As ``Assistant.handle_heard`` matches speech: ``heard=True``, so a word
     no dictionary knows is taken for a mishearing (Matcher.match)."""
     return matcher.match(heard.text, doubtful=heard.doubtful,  # type: ignore[attr-defined]
-                         heard=True)
+                         heard=True, sure=heard.sure)
 
 
 class TranscriptCache:

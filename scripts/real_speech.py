@@ -133,7 +133,7 @@ def score(rec: object, clips: Iterable[RealClip], matcher: object | None = None)
     ``matcher``: also match each sentence as the assistant would (they are all
     out of scope: count those answered or offered).
     """
-    from voice.app import is_doubtful, query_of
+    from voice.app import is_doubtful, query_of, surely_heard
     from voice.matching.normalize import clean
 
     result: RealScore | None = None
@@ -153,7 +153,7 @@ def score(rec: object, clips: Iterable[RealClip], matcher: object | None = None)
             if matcher is not None:
                 # As Assistant.handle_heard matches speech (heard=True).
                 r = matcher.match(text, doubtful=is_doubtful(heard),  # type: ignore[attr-defined]
-                                  heard=True)
+                                  heard=True, sure=surely_heard(heard))
                 result.answered += r.outcome == "answer"
                 result.offered += r.outcome not in ("answer", "no_match")
             continue

@@ -16,7 +16,11 @@ heard=True)``, as ``Assistant.handle_heard`` does, and the script prints per
 set: right entry (answered or offered first), right answered outright,
 answered wrong; out of scope declined and answered outright.
 
-    .venv/bin/python scripts/tune_whisper_confidence.py [--variants N]
+    .venv/bin/python scripts/tune_whisper_confidence.py [--variants N] [--transcripts FILE]
+
+``--transcripts FILE`` reads the transcripts from that cache file instead of
+the one named by the current engine code's fingerprint (a file kept from an
+earlier engine code, when the change since does not touch these clips).
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from make_spoken_questions import BENCHMARK_VARIANTS as V  # noqa: E402
 
 import voice.matching.matcher as matcher_module  # noqa: E402
 import voice.speech_in.whisper.confidence as confidence  # noqa: E402
-from voice.app import is_doubtful, query_of  # noqa: E402
+from voice.app import is_doubtful, query_of, surely_heard  # noqa: E402
 from voice.audio.clip import read_wav  # noqa: E402
 from voice.content.loader import load_knowledge  # noqa: E402
 from voice.matching.matcher import Matcher  # noqa: E402
@@ -75,11 +79,15 @@ class _LazyWhisper:
         return self.rec.transcribe(clip)
 
 
-def decode_all(variants: int) -> list[dict[str, Any]]:
+def decode_all(variants: int, transcripts: Path | None = None) -> list[dict[str, Any]]:
     """Every clip's transcript (from the cache when there) with its set and label."""
     from make_spoken_questions import speak
 
     cache = TranscriptCache("whisper")
+    if transcripts is not None:
+        cache.path, cache._size = transcripts, -1
+        cache._known.clear()
+        cache._read()
     rec = _LazyWhisper(load_knowledge([REPO / "content"]))
     rows: list[dict[str, Any]] = []
     start = time.perf_counter()
@@ -101,7 +109,8 @@ def evaluate(rows: list[dict[str, Any]], matcher: Matcher) -> dict[str, Counter[
     c: dict[str, Counter[str]] = defaultdict(Counter)
     for row in rows:
         t = row["transcript"]
-        r = matcher.match(query_of(t), doubtful=is_doubtful(t), heard=True)
+        r = matcher.match(query_of(t), doubtful=is_doubtful(t), heard=True,
+                          sure=surely_heard(t))
         k = c[row["set"]]
         if not row["expected"]:
             k["n_out"] += 1
@@ -132,8 +141,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--variants", type=int, default=len(V),
                     help="espeak-ng conditions for tuning.tsv and dev.tsv (max 6)")
+    ap.add_argument("--transcripts", type=Path, default=None,
+                    help="read transcripts from this cache file (see the module's doc)")
     args = ap.parse_args()
-    rows = decode_all(args.variants)
+    rows = decode_all(args.variants, args.transcripts)
     matcher = Matcher(load_knowledge([REPO / "content"]))
     chosen = (confidence.SURE_WORD, confidence.UNHEARD_WORD, confidence.SURE_ANSWER)
     print("SURE_WORD UNHEARD_WORD SURE_ANSWER (chosen first):")
@@ -148,6 +159,12 @@ def main() -> int:
         matcher_module.MISHEARD_CUTOFF, matcher_module.MISHEARD_PIECE = cut, piece
         print(line(f"{cut:g} {piece}", evaluate(rows, matcher)), flush=True)
     matcher_module.MISHEARD_CUTOFF, matcher_module.MISHEARD_PIECE = chosen_m
+    print("SURE_UNKNOWN_WORD (chosen first; 1.01: every unknown word a mishearing):")
+    chosen_u = confidence.SURE_UNKNOWN_WORD
+    for u in (chosen_u, 1.01, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2):
+        confidence.SURE_UNKNOWN_WORD = u
+        print(line(f"{u:g}", evaluate(rows, matcher)), flush=True)
+    confidence.SURE_UNKNOWN_WORD = chosen_u
     return 0
 
 

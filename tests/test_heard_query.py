@@ -133,3 +133,35 @@ def test_the_benchmark_keeps_what_was_heard(tmp_path: object, monkeypatch: objec
     again = bench.TranscriptCache("whisper").transcribe(Engine(), clip, wav)  # type: ignore[attr-defined]
     assert Engine.calls == 1
     assert again == first
+
+
+def _appendicitis(probability: float, engine: str = "whisper") -> Transcript:
+    words = (("what", 0.65), ("are", 0.89), ("the", 0.56), ("symptoms", 0.997),
+             ("of", 0.76), ("appendicitis", probability))
+    return Transcript(" ".join(w for w, _ in words), engine, words=words)
+
+
+def test_only_words_heard_surely_are_kept_when_no_dictionary_has_them() -> None:
+    from voice.app import surely_heard
+    from voice.speech_in.whisper.confidence import SURE_UNKNOWN_WORD
+
+    assert "appendicitis" in surely_heard(_appendicitis(0.75))
+    assert "appendicitis" not in surely_heard(_appendicitis(SURE_UNKNOWN_WORD - 0.01))
+    # Other engines write only their dictionaries' words: nothing to keep.
+    assert surely_heard(_appendicitis(0.75, "pocketsphinx")) == frozenset()
+
+
+def test_a_spoken_question_about_another_subject_heard_surely_is_declined() -> None:
+    """Through Assistant.handle_heard, as every spoken mode answers."""
+    import io
+    from pathlib import Path
+
+    from voice.app import Assistant
+    from voice.content.loader import load_knowledge
+    from voice.conversation import Conversation
+
+    kb = load_knowledge([Path(__file__).resolve().parent.parent / "content"])
+    assistant = Assistant(Conversation(kb), speaker=None, out=io.StringIO())
+    assert assistant.handle_heard(_appendicitis(0.75))["outcome"] == "no_match"
+    assistant = Assistant(Conversation(kb), speaker=None, out=io.StringIO())
+    assert assistant.handle_heard(_appendicitis(0.3))["outcome"] == "confirm"

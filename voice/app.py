@@ -79,6 +79,18 @@ def is_doubtful(heard: Transcript) -> bool:
     return not any(c >= sure and not is_function_word(w) for w, c in heard.words)
 
 
+def surely_heard(heard: Transcript) -> frozenset[str]:
+    """The words of ``heard`` the engine is sure of enough to keep even when no
+    dictionary knows them (Whisper's SURE_UNKNOWN_WORD): "appendicitis" heard
+    surely names another subject, not a mishearing (Matcher.match). Other
+    engines write only words of their dictionaries: none."""
+    if heard.engine != "whisper":
+        return frozenset()
+    from voice.speech_in.whisper.confidence import SURE_UNKNOWN_WORD
+
+    return frozenset(w for w, c in heard.words if c >= SURE_UNKNOWN_WORD)
+
+
 def _whisper_unheard_word() -> float:
     from voice.speech_in.whisper.confidence import UNHEARD_WORD
 
@@ -139,9 +151,11 @@ class Assistant:
     def asleep(self) -> bool:
         return self.conversation.asleep
 
-    def reply_to(self, text: str, doubtful: bool = False, heard: bool = False) -> Reply:
-        """The conversation's reply, spoken and printed (``heard``: from a recognizer)."""
-        reply = self.conversation.respond(text, doubtful, heard)
+    def reply_to(self, text: str, doubtful: bool = False, heard: bool = False,
+                 sure: frozenset[str] = frozenset()) -> Reply:
+        """The conversation's reply, spoken and printed (``heard``: from a
+        recognizer; ``sure``: the words it heard surely, see surely_heard)."""
+        reply = self.conversation.respond(text, doubtful, heard, sure)
         if reply.stop_speaking:
             self.stop_speaking()
         self.wants_exit = self.wants_exit or reply.exit
@@ -154,15 +168,16 @@ class Assistant:
         the file it came from, added to the JSON reply as ``file``)."""
         return self.handle_text(query_of(heard), transcript=heard.text,
                                 doubtful=is_doubtful(heard), heard=True,
-                                extra={"file": source} if source is not None else None)
+                                extra={"file": source} if source is not None else None,
+                                sure=surely_heard(heard))
 
     def handle_text(self, text: str, transcript: str | None = None,
                     doubtful: bool = False, extra: dict[str, Any] | None = None,
-                    heard: bool = False) -> dict[str, Any]:
+                    heard: bool = False, sure: frozenset[str] = frozenset()) -> dict[str, Any]:
         """Answer one utterance or typed line; returns the JSON-ready reply."""
         if self.live is not None:
             self.live.before(self)
-        reply = self.reply_to(text, doubtful, heard)
+        reply = self.reply_to(text, doubtful, heard, sure)
         if self.live is not None:
             self.live.after(reply)
         data = {**(extra or {}), **reply.to_json()}

@@ -7,6 +7,7 @@ whole behaviour is tested as transcripts (tests/test_conversation.py).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 from voice.content.model import Entry, KnowledgeBase
@@ -103,13 +104,15 @@ class Conversation:
 
     # -- the one entry point ----------------------------------------------
 
-    def respond(self, text: str, doubtful: bool = False, heard: bool = False) -> Reply:
+    def respond(self, text: str, doubtful: bool = False, heard: bool = False,
+                sure: Collection[str] = ()) -> Reply:
         """The assistant's reply to one utterance or typed line.
 
         ``doubtful``: the recognizer was unsure of the words, so a question is
         offered ("Did you mean ...?") rather than answered outright.
         ``heard``: the words came from a recognizer, not the keyboard (a word
-        no dictionary knows is then a mishearing, see Matcher.match).
+        no dictionary knows is then a mishearing, see Matcher.match), except
+        the words in ``sure``, heard surely (they may name another subject).
         """
         text = text.strip()
         # "Forget what you learned?" is answered by the very next utterance only.
@@ -141,7 +144,7 @@ class Conversation:
         choice = find_choice(text)
         if choice is not None:
             return self._choose(text, choice)
-        return self._question(text, doubtful, heard)
+        return self._question(text, doubtful, heard, sure)
 
     def stop(self) -> None:
         """The user stopped speech another way (a long button press)."""
@@ -154,14 +157,15 @@ class Conversation:
 
     # -- questions --------------------------------------------------------
 
-    def _question(self, text: str, doubtful: bool = False, heard: bool = False) -> Reply:
+    def _question(self, text: str, doubtful: bool = False, heard: bool = False,
+                  sure: Collection[str] = ()) -> Reply:
         learned = self.phrasings.find(text)
         entry = self._entry(learned.entry_id) if learned is not None else None
         if learned is not None and entry is not None:
             # The user told us what these words mean: answered outright, even
             # when heard unsurely, since the same words were heard before.
             return self._answer(text, entry, phrasing=learned)
-        result = self.matcher.match(text, doubtful=doubtful, heard=heard)
+        result = self.matcher.match(text, doubtful=doubtful, heard=heard, sure=sure)
         if result.outcome == "answer" and result.entry is not None:
             reply = self._answer(text, result.entry, result)
             self._s.answer_words = text

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -105,6 +106,8 @@ SURE_SCORE = 97.0
 #: "nerecure" is chance as often as not.
 MISHEARD_CUTOFF = 75.0
 MISHEARD_PIECE = 5
+#: Shortest piece of a word read as two English words run together.
+RUN_TOGETHER_PIECE = 3
 #: Points added to the kind of entry the question's shape asks for (see
 #: ``_preferred_kind``): enough to settle a near-tie, too little to outweigh
 #: a clearly better entry.
@@ -373,17 +376,37 @@ class Matcher:
         ``unknown`` receives the words of those the content does not know."""
         return [t for t, _ in self._repair(normalize.prepare(text).split(), unknown)]
 
-    def misheard_words(self, text: str) -> set[str]:
+    def misheard_words(self, text: str, sure: Collection[str] = ()) -> set[str]:
         """Words of ``text`` that neither the content nor general English knows
         ("nanakioa" for "there a cure"): in heard speech, a recognizer's
-        mishearing rather than a subject the content does not cover."""
+        mishearing rather than a subject the content does not cover.
+
+        ``sure``: words the recognizer heard surely. Such a word is no
+        mishearing even when no dictionary has it ("appendicitis" heard at
+        0.75): it names a subject, and counts as such in the scope check."""
         if self.scope is None:
             return set()
         unknown: dict[str, str] = {}
         self.content_tokens(text, unknown)
         # A number ("13", Whisper writes digits) is no mishearing.
         return {w for w in unknown.values()
-                if not self.scope.english.knows(w) and not any(c.isdigit() for c in w)}
+                if not self.scope.english.knows(w) and not any(c.isdigit() for c in w)
+                and (w not in sure or self._misheard_surely(w))}
+
+    def _misheard_surely(self, word: str) -> bool:
+        """Whether ``word``, heard surely but in no dictionary, is still a
+        mishearing: spelled like a content word ("remodulation" at 0.90 for
+        neuromodulation, "chronicasms"), or two common English words run
+        together ("handwork" at 0.91 for "head work")."""
+        if self.sounds_like(word) is not None:
+            return True
+        english = self.scope.english if self.scope else None
+        if english is None:
+            return False
+        return any(english.knows(a) and english.knows(b)
+                   and max(english.rarity(a), english.rarity(b)) <= scope.RARITY_FREE
+                   for a, b in ((word[:i], word[i:])
+                                for i in range(RUN_TOGETHER_PIECE, len(word) - 2)))
 
     def sounds_like(self, word: str) -> str | None:
         """The content word a misheard ``word`` most likely was: one spelled
@@ -439,7 +462,8 @@ class Matcher:
         scored.sort(key=lambda c: c.score, reverse=True)
         return scored[:limit]
 
-    def match(self, text: str, doubtful: bool = False, heard: bool = False) -> MatchResult:
+    def match(self, text: str, doubtful: bool = False, heard: bool = False,
+              sure: Collection[str] = ()) -> MatchResult:
         """The outcome for ``text``; ``doubtful`` text (words a recognizer was
         unsure of) is never answered outright, only offered with "Did you mean".
 
@@ -448,9 +472,11 @@ class Matcher:
         read as the content word it sounds like (``sounds_like``) or left
         out, and the question is only ever offered, never answered.
         Typed text keeps every word (a disease the content does not cover is
-        often a word no general dictionary has)."""
+        often a word no general dictionary has), and so does heard speech for
+        the words in ``sure``, those the recognizer heard surely (see
+        ``misheard_words``)."""
         query = text
-        noise = self.misheard_words(text) if heard else set()
+        noise = self.misheard_words(text, sure) if heard else set()
         if noise:
             text, doubtful = self._repaired(text, noise), True
         misheard = bool(noise)
