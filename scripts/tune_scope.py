@@ -24,17 +24,24 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import math
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Literal, NamedTuple
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from voice.content.loader import load_knowledge  # noqa: E402
 from voice.conversation.conversation import Conversation  # noqa: E402
+from voice.matching import scope  # noqa: E402
+from voice.matching.classifier import ScopeClassifier  # noqa: E402
 from voice.matching.matcher import Matcher  # noqa: E402
 from voice.matching.scope import ScopeModel, count_everyday, everyday_sentences  # noqa: E402
+
+sys.path.insert(0, str(REPO / "scripts"))
+import train_scope_classifier  # noqa: E402
 
 DATA = REPO / "tests" / "data"
 EVERYDAY_TXT = REPO / "voice" / "speech_in" / "pocketsphinx" / "everyday.txt"
@@ -63,15 +70,25 @@ class Sets:
     (the shipped file counts health-tuning.tsv only, see
     scripts/build_everyday_counts.py); all of them are judged."""
 
-    def __init__(self, counted: tuple[str, ...] = OUR_HEALTH[:1]) -> None:
+    def __init__(self, counted: tuple[str, ...] = OUR_HEALTH[:1],
+                 classifier: bool = False) -> None:
+        #: Whether the scope models carry the classifier (trained without the
+        #: fold judged; then the in-scope sets it learns from are judged
+        #: two-fold too).
+        self.classifier = classifier
         self.foreign = [r[0] for r in rows("foreign-tuning.tsv")]
         self.health = [r[0] for n in OUR_HEALTH for r in rows(n)]
         self.counted = {r[0] for n in counted for r in rows(n)}
         self.medquad = [(r[0], r[1]) for r in rows("medquad-tuning.tsv")]
         self.everyday_txt = lines(EVERYDAY_TXT)
 
-    def model(self, kb: object, leave_out: int | None) -> ScopeModel:
-        """Word models from every tuning half but fold ``leave_out``."""
+    def model(self, kb: object, leave_out: int | None,
+              classifier_leave_out: int | None = None) -> ScopeModel:
+        """Word models from every tuning half but fold ``leave_out`` (and the
+        classifier, when on, without fold ``classifier_leave_out``, or
+        ``leave_out`` if that is None)."""
+        if classifier_leave_out is None:
+            classifier_leave_out = leave_out
         def keep(key: str) -> bool:
             return leave_out is None or fold(key) != leave_out
 
@@ -79,9 +96,11 @@ class Sets:
         health = [q for q in self.health if keep(q) and q in self.counted]
         medquad = [q for q, focus in self.medquad if keep(focus)]
         everyday = foreign + health + self.everyday_txt
+        clf: ScopeClassifier | Literal[False] = (
+            train_scope_classifier.build(classifier_leave_out) if self.classifier else False)
         return ScopeModel(kb, everyday=count_everyday(everyday),  # type: ignore[arg-type]
                           sentences=everyday_sentences(everyday),
-                          health=count_everyday(medquad + health))
+                          health=count_everyday(medquad + health), classifier=clf)
 
 
 def declined(matcher: Matcher, questions: list[str], lost: list[str] | None = None) -> int:
@@ -121,13 +140,23 @@ def evaluate(sets: Sets, show_lost: bool = False,
             acc = out.setdefault(name, [0, 0])
             acc[0] += declined(m, qs, lost.setdefault(name, []))
             acc[1] += len(qs)
-    m = build(kb, sets.model(kb, None))
-    for name in ("tuning.tsv", "dev.tsv"):
-        labelled = [r for r in rows(name) if len(r) > 1]
-        ins = [r for r in labelled if r[1] != "-"]
-        outs = [r[0] for r in labelled if r[1] == "-"]
-        out[f"{name} in"] = [right(m, ins, lost.setdefault(f"{name} in", [])), len(ins)]
-        out[f"{name} out"] = [declined(m, outs, lost.setdefault(f"{name} out", [])), len(outs)]
+    # In-scope sets: no word model counts them, but the classifier learns
+    # from them, so with it they are judged two-fold as well.
+    parts: list[tuple[int | None, Matcher]] = (
+        [(k, build(kb, sets.model(kb, None, k))) for k in (0, 1)] if sets.classifier
+        else [(None, build(kb, sets.model(kb, None)))])
+    for part, m in parts:
+        for name in ("tuning.tsv", "dev.tsv"):
+            labelled = [r for r in rows(name)
+                        if len(r) > 1 and (part is None or fold(r[0]) == part)]
+            ins = [r for r in labelled if r[1] != "-"]
+            outs = [r[0] for r in labelled if r[1] == "-"]
+            acc = out.setdefault(f"{name} in", [0, 0])
+            acc[0] += right(m, ins, lost.setdefault(f"{name} in", []))
+            acc[1] += len(ins)
+            acc = out.setdefault(f"{name} out", [0, 0])
+            acc[0] += declined(m, outs, lost.setdefault(f"{name} out", []))
+            acc[1] += len(outs)
     text = "  ".join(f"{k} {a}/{n} ({100 * a / n:.1f}%)" for k, (a, n) in out.items())
     if show_lost:
         for set_name, qs in lost.items():
@@ -137,15 +166,109 @@ def evaluate(sets: Sets, show_lost: bool = False,
     return text
 
 
+class Record(NamedTuple):
+    """One tuning question judged two-fold: ``ok`` (declined, or the right
+    entry answered or offered) without any scope check, the word evidence,
+    whether the nearest-sentence rule declines it, and the classifier's
+    P(ours) from a classifier trained without its fold."""
+
+    ok: bool
+    evidence: float
+    near: bool
+    p: float
+
+
+def classifier_records(sets: Sets, labelled: tuple[str, ...]) -> dict[str, list[Record]]:
+    """Every tuning question judged two-fold (``labelled``: the in-scope sets
+    the classifier learns from, judged two-fold too)."""
+    from voice.matching import normalize
+
+    kb = load_knowledge([REPO / "content"])
+    out: dict[str, list[Record]] = {}
+    plain = Matcher(kb, check_scope=False)
+    for k in (0, 1):
+        model = sets.model(kb, k)
+        clf = train_scope_classifier.build(k, labelled)
+        m = Matcher(kb, scope_model=model)
+
+        def rec(name: str, q: str, ok: bool, model: ScopeModel = model, m: Matcher = m,
+                clf: ScopeClassifier = clf) -> None:
+            unknown: dict[str, str] = {}
+            ev = model.evidence(m.content_tokens(q, unknown), unknown)
+            cleaned = normalize.prepare(q)
+            out.setdefault(name, []).append(
+                Record(ok, ev, model.nearer_everyday(cleaned), clf.prob(cleaned)))
+
+        for name, qs in (("foreign", [q for q in sets.foreign if fold(q) == k]),
+                         ("health", [q for q in sets.health if fold(q) == k]),
+                         ("medquad", [q for q, f in sets.medquad if fold(f) == k])):
+            for q in qs:
+                rec(name, q, declined(plain, [q]) == 1)
+        for name in ("tuning.tsv", "dev.tsv"):
+            for r in rows(name):
+                if len(r) > 1 and fold(r[0]) == k:
+                    if r[1] == "-":
+                        rec(f"{name} out", r[0], declined(plain, [r[0]]) == 1)
+                    else:
+                        rec(f"{name} in", r[0], right(plain, [r]) == 1)
+    return out
+
+
+def is_ours(r: Record, weight: float, cut: float, guard: float) -> bool:
+    """scope.is_ours with the classifier: its log-odds times ``weight`` added
+    to the evidence; below ``guard``, declined when P(ours) < ``cut``."""
+    logit = math.log(max(r.p, 1e-9) / max(1 - r.p, 1e-9))
+    ev = r.evidence + weight * logit
+    if ev < 0:
+        return False
+    if r.evidence < guard and r.p < cut:
+        return False
+    return ev >= scope.NEAREST_ONLY_BELOW or not r.near
+
+
+def sweep(records: dict[str, list[Record]], settings: list[tuple[float, float, float]]) -> str:
+    """Figures per (weight, cut, guard): an in-scope question right when it
+    was right without the check and is ours; an out-of-scope one declined when
+    it was declined without the check or is not ours."""
+    lines_ = []
+    for weight, cut, guard in settings:
+        parts = []
+        for name, recs in records.items():
+            if name.endswith(" in"):
+                n = sum(r.ok and is_ours(r, weight, cut, guard) for r in recs)
+            else:
+                n = sum(r.ok or not is_ours(r, weight, cut, guard) for r in recs)
+            parts.append(f"{name} {n}/{len(recs)}")
+        lines_.append(f"weight {weight:g} cut {cut:g} guard {guard:g}: " + "  ".join(parts))
+    return "\n".join(lines_)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--show-lost", action="store_true",
                     help="list the tuning questions lost (ours and in scope; not the large sets)")
     ap.add_argument("--count-old-heldout", action="store_true",
                     help="the word models also count health-heldout.tsv")
+    ap.add_argument("--classifier-sweep", action="store_true",
+                    help="two-fold figures with the classifier at several cuts and guards")
+    ap.add_argument("--no-classifier", action="store_true",
+                    help="the scope check without its classifier (as before branch scope-clf)")
+    ap.add_argument("--no-dev", action="store_true",
+                    help="the classifier does not learn from dev.tsv")
+    ap.add_argument("--cut", type=float, default=scope.CLASSIFIER_CUT,
+                    help="the classifier declines below this P(ours)")
+    ap.add_argument("--guard", type=float, default=scope.CLASSIFIER_GUARD,
+                    help="... when the word evidence is below this")
     args = ap.parse_args()
-    print(evaluate(Sets(OUR_HEALTH if args.count_old_heldout else OUR_HEALTH[:1]),
-                   args.show_lost))
+    scope.CLASSIFIER_CUT, scope.CLASSIFIER_GUARD = args.cut, args.guard
+    if args.classifier_sweep:
+        labelled = ("tuning.tsv",) if args.no_dev else ("tuning.tsv", "dev.tsv")
+        recs = classifier_records(Sets(), labelled)
+        print(sweep(recs, [(w, c, g) for w in (0.0, 0.25, 0.5, 1.0)
+                           for c in (0.0, 0.2, 0.3, 0.4) for g in (3.0,)]))
+        return 0
+    print(evaluate(Sets(OUR_HEALTH if args.count_old_heldout else OUR_HEALTH[:1],
+                        classifier=not args.no_classifier), args.show_lost))
     return 0
 
 

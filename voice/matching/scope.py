@@ -26,11 +26,13 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Literal
 
 from rapidfuzz import fuzz, process
 
 from voice.content.model import KnowledgeBase
 from voice.matching import normalize
+from voice.matching.classifier import ScopeClassifier
 
 COUNTS_FILE = Path(__file__).with_name("everyday_counts.json")
 #: What the matcher puts in place of a word of its off-topic list.
@@ -115,6 +117,12 @@ SUBJECT_AT = -4.5
 #: 249 -> 249 -> 249 -> 248 of 636. PocketSphinx on tuning.tsv (en-us and
 #: pink noise, 267 clips): the same at 2.0, 1.0 and 0.5.
 DOUBTFUL_SLACK = 0.5
+#: The classifier (classifier.py) declines a question whose word evidence is
+#: below ``CLASSIFIER_GUARD`` when its P(ours) is below ``CLASSIFIER_CUT``.
+#: The guard keeps it off a question a content word carries: a page a
+#: caregiver adds is unknown to the classifier but known to the word models.
+CLASSIFIER_CUT = 0.25
+CLASSIFIER_GUARD = 3.0
 
 
 class GeneralEnglish:
@@ -196,8 +204,14 @@ class ScopeModel:
                  threshold: float = SCOPE_THRESHOLD,
                  english: GeneralEnglish | None = None,
                  sentences: list[str] | None = None,
-                 health: dict[str, int] | None = None) -> None:
+                 health: dict[str, int] | None = None,
+                 classifier: ScopeClassifier | Literal[False] | None = None) -> None:
         self.threshold = threshold
+        #: The stored classifier unless one is given; False: none.
+        self.classifier = (ScopeClassifier.load() if classifier is None
+                           else classifier or None)
+        self.classifier_cut = CLASSIFIER_CUT
+        self.classifier_guard = CLASSIFIER_GUARD
         #: Everyday sentences (cleaned), and the content's titles and phrasings.
         self._sentences = load_sentences() if sentences is None else sentences
         self._phrasings = [normalize.prepare(p) for e in kb.entries
@@ -210,6 +224,10 @@ class ScopeModel:
             for tok in normalize.tokens(entry.answer):
                 ours[tok] += 1.0
         self._ours = dict(ours)
+        #: Words of the loaded content the classifier never learned (a page
+        #: added since): a question using one is not the classifier's to judge.
+        self._unlearned = (set(ours) - self.classifier.vocabulary
+                           if self.classifier is not None else set())
         self._everyday = load_everyday() if everyday is None else everyday
         self.english = english or GeneralEnglish()
         vocab = len(set(ours) | set(self._everyday))
@@ -262,6 +280,17 @@ class ScopeModel:
             return sum(min(e, self.health_evidence(t)) if e > 0 else e for t, e in evs.items())
         return sum(evs.values())
 
+    def _classifier_declines(self, tokens: list[str], evidence: float, cleaned: str) -> bool:
+        """The classifier is sure enough the question is not ours, and no word
+        carries it (evidence below the guard) nor is new to the classifier.
+        Not asked about speech heard unsurely (``slack``): its left-out words
+        leave "what are the symptoms of", which is MedQuAD's wording too."""
+        if self.classifier is None or not cleaned or evidence >= self.classifier_guard:
+            return False
+        if any(t in self._unlearned for t in tokens):
+            return False
+        return self.classifier.prob(cleaned) < self.classifier_cut
+
     def nearer_everyday(self, cleaned: str) -> bool:
         """``cleaned`` (``normalize.prepare``d) is much like an everyday sentence
         and less like anything the content is asked with."""
@@ -278,7 +307,10 @@ class ScopeModel:
                 cleaned: str = "", slack: float = 0.0) -> bool:
         """Whether the question's evidence says ours (``cleaned``: its words,
         to compare with everyday sentences too; ``slack``: less evidence needed)."""
+        tokens = list(tokens)
         evidence = self.evidence(tokens, words)
         if evidence < self.threshold - slack:
+            return False
+        if not slack and self._classifier_declines(tokens, evidence, cleaned):
             return False
         return evidence >= NEAREST_ONLY_BELOW or not self.nearer_everyday(cleaned)

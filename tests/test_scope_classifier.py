@@ -1,0 +1,144 @@
+"""The scope check's classifier (voice/matching/classifier.py): it declines
+more of what is not ours, never a question a content word carries, never one
+about a page added after it was trained. Questions from tuning sets only."""
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from voice.content.loader import load_knowledge, parse_markdown
+from voice.content.model import KnowledgeBase
+from voice.conversation.conversation import Conversation
+from voice.matching import Matcher
+from voice.matching.classifier import WEIGHTS_FILE, ScopeClassifier, features
+from voice.matching.scope import ScopeModel
+
+from .conftest import CONTENT
+
+REPO = Path(__file__).resolve().parent.parent
+#: Questions of the tuning sets (health-heldout.tsv, tuning since
+#: health-heldout2.tsv; medquad-tuning.tsv) that the word models alone let
+#: through: "Burns" was even answered outright with an entry of ours.
+LET_THROUGH = ["what is the best thing for travel sickness",
+               "Do I need to see a doctor for Burns ?",
+               "What are the symptoms of Radiation sickness ?",
+               "What is (are) Lung disease ?"]
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_knowledge([CONTENT])
+
+
+@pytest.fixture(scope="module")
+def matcher(kb: KnowledgeBase) -> Matcher:
+    return Matcher(kb)
+
+
+@pytest.fixture(scope="module")
+def without(kb: KnowledgeBase) -> Matcher:
+    return Matcher(kb, scope_model=ScopeModel(kb, classifier=False))
+
+
+def test_the_stored_classifier_is_loaded_by_default(matcher: Matcher) -> None:
+    assert matcher.scope is not None and matcher.scope.classifier is not None
+
+
+@pytest.mark.parametrize("question", LET_THROUGH)
+def test_declines_what_the_word_models_let_through(matcher: Matcher, without: Matcher,
+                                                   question: str) -> None:
+    assert without.match(question).outcome != "no_match"
+    result = matcher.match(question)
+    assert result.outcome == "no_match" and result.candidates == []
+
+
+def test_a_conversation_declines_it_politely(kb: KnowledgeBase) -> None:
+    reply = Conversation(kb).respond("Do I need to see a doctor for Burns ?")
+    assert reply.outcome == "no_match"
+    assert "don't have an answer" in reply.say
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("is there a cure", "is-there-a-cure-for-neuromuscular-disorders"),  # tuning.tsv
+    ("when should i see a doctor", "when-should-someone-seek-medical-attention-for-muscle-spasms"),
+])
+def test_still_answers_ours(matcher: Matcher, question: str, entry_id: str) -> None:
+    result = matcher.match(question)
+    assert result.outcome != "no_match"
+    assert result.entry is not None and result.entry.id == entry_id
+
+
+def test_a_content_word_carrying_the_question_overrules_it(kb: KnowledgeBase) -> None:
+    """A classifier sure nothing is ours declines only questions no word
+    carries (evidence below the guard): MedQuAD's wording with our subject
+    stays ours."""
+    stored = ScopeClassifier.load()
+    assert stored is not None
+    never = ScopeClassifier(np.zeros_like(stored.weights), -10.0, stored.vocabulary)
+    model = ScopeModel(kb, classifier=never)
+    m = Matcher(kb, scope_model=model)
+    for question in ("Do I need to see a doctor for muscle spasms ?",
+                     "What are the treatments for Myasthenia gravis ?"):
+        unknown: dict[str, str] = {}
+        evidence = model.evidence(m.content_tokens(question, unknown), unknown)
+        assert evidence >= model.classifier_guard
+        assert m.match(question).outcome != "no_match"
+    assert m.match("when should i see a doctor").outcome == "no_match"  # evidence below it
+
+
+def test_a_page_added_after_training_is_not_the_classifiers_to_judge(kb: KnowledgeBase) -> None:
+    """The classifier never saw "attorney" as ours; the loaded content has it."""
+    question = "what is a lasting power of attorney"
+    extra = parse_markdown(
+        "# Caregivers\n\n## Lasting power of attorney\n\nA lasting power of attorney lets someone "
+        "you trust decide for you if you no longer can; a solicitor can set it up.\n\n"
+        "Also asked:\n- who decides for me if I can't\n- what is an attorney\n",
+        "caregiver.md",
+    )
+    bigger = KnowledgeBase(kb.entries + tuple(extra))
+    model = ScopeModel(bigger)
+    assert model.classifier is not None
+    # The classifier alone would decline it...
+    assert model.classifier.prob("what is a lasting power of attorney") < model.classifier_cut
+    # ...but the word is new to it, so it is answered or offered.
+    result = Matcher(bigger, scope_model=model).match(question)
+    assert result.outcome != "no_match"
+    assert result.entry is not None and result.entry.title == "Lasting power of attorney"
+
+
+def test_speech_heard_unsurely_is_not_judged_by_it(matcher: Matcher, without: Matcher) -> None:
+    """Left-out words leave MedQuAD's own wording ("what are the symptoms of");
+    unsure speech is only offered, as tuned on the Whisper transcripts."""
+    heard = "what are the symptoms of appendicitis"
+    assert matcher.match(heard, heard=True).outcome == without.match(heard, heard=True).outcome
+
+
+def test_a_missing_or_damaged_file_means_no_classifier(tmp_path: Path, kb: KnowledgeBase) -> None:
+    assert ScopeClassifier.load(tmp_path / "none.npz") is None
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"not a zip")
+    assert ScopeClassifier.load(bad) is None
+    np.savez(tmp_path / "short.npz", weights=np.zeros(3), bias=0.0, vocabulary=np.array(["a"]))
+    assert ScopeClassifier.load(tmp_path / "short.npz") is None
+
+
+def test_features_are_stable_hashes() -> None:
+    assert features("what causes gout") == features("what causes gout")
+    assert features("") == []
+    assert set(features("gout")) < set(features("what causes gout"))
+
+
+def test_stored_classifier_is_built_from_the_tuning_sets_only() -> None:
+    sys.path.insert(0, str(REPO / "scripts"))
+    import train_scope_classifier  # type: ignore[import-not-found]
+
+    assert all("heldout" not in name or name == "health-heldout.tsv"
+               for name in train_scope_classifier.SOURCES)
+    stored = ScopeClassifier.load(WEIGHTS_FILE)
+    built = train_scope_classifier.build()
+    assert stored is not None
+    assert stored.vocabulary == built.vocabulary
+    assert stored.bias == pytest.approx(built.bias, abs=1e-6)
+    assert np.allclose(stored.weights, built.weights, atol=1e-6)
