@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
-"""Trains voice/matching/scope_classifier.npz, the scope check's classifier.
+"""Trains the scope check's classifier (voice/matching/classifier.py).
 
-    .venv/bin/python scripts/train_scope_classifier.py
+    .venv/bin/python scripts/train_scope_classifier.py OUT.npz
+
+Tried and dropped (docs/out-of-scope.md): nothing ships its weights;
+scripts/tune_scope.py --classifier trains it per fold with ``build`` and
+measures it on the tuning halves.
 
 Positives: the content's titles and editors' phrasings and the in-scope
 questions of tests/data/tuning.tsv and tests/data/dev.tsv. Negatives: the
@@ -10,8 +14,7 @@ questions health-tuning.tsv and health-heldout.tsv, tuning since
 health-heldout2.tsv, see tests/data/README.md), the out-of-scope questions
 of tuning.tsv and dev.tsv, and the recognizer's everyday sentences. No held-out half
 (heldout.tsv, foreign-heldout.tsv, medquad-heldout.tsv, health-heldout2.tsv)
-is read. tests/test_scope_classifier.py checks the stored file is what this
-builds.
+is read (tests/test_scope_classifier.py checks the list).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ sys.path.insert(0, str(REPO))
 
 from voice.content.loader import load_knowledge  # noqa: E402
 from voice.matching import normalize  # noqa: E402
-from voice.matching.classifier import WEIGHTS_FILE, ScopeClassifier, train  # noqa: E402
+from voice.matching.classifier import ScopeClassifier, train  # noqa: E402
 
 DATA = REPO / "tests" / "data"
 EVERYDAY_TXT = REPO / "voice" / "speech_in" / "pocketsphinx" / "everyday.txt"
@@ -93,9 +96,14 @@ def build(leave_out: int | None = None,
     return train(texts, labels, content_vocabulary())
 
 
-def main() -> int:
-    build().save(WEIGHTS_FILE)
-    print(f"wrote {WEIGHTS_FILE}")
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: train_scope_classifier.py OUT.npz")
+        return 2
+    clf = build()
+    clf.save(Path(args[0]))
+    print(f"wrote {args[0]} ({len(clf.vocabulary)} content tokens, bias {clf.bias:.3f})")
     return 0
 
 

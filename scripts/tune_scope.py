@@ -18,6 +18,13 @@ conversation) or had their right entry answered or offered (in scope: by the
 matcher), as scripts/benchmark.py counts them.
 
     .venv/bin/python scripts/tune_scope.py [--show-lost] [--count-old-heldout]
+
+With ``--classifier`` (branch scope-clf, tried and dropped) the scope model
+also carries the classifier of voice/matching/classifier.py, trained without
+the fold judged (scripts/train_scope_classifier.py); it learns from the
+in-scope sets too, so then they are judged two-fold as well (their word
+models from every tuning half). ``--cut``/``--guard`` set its thresholds;
+``--classifier-sweep`` prints the figures of several at once.
 """
 
 from __future__ import annotations
@@ -28,7 +35,7 @@ import math
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -96,8 +103,7 @@ class Sets:
         health = [q for q in self.health if keep(q) and q in self.counted]
         medquad = [q for q, focus in self.medquad if keep(focus)]
         everyday = foreign + health + self.everyday_txt
-        clf: ScopeClassifier | Literal[False] = (
-            train_scope_classifier.build(classifier_leave_out) if self.classifier else False)
+        clf = train_scope_classifier.build(classifier_leave_out) if self.classifier else None
         return ScopeModel(kb, everyday=count_everyday(everyday),  # type: ignore[arg-type]
                           sentences=everyday_sentences(everyday),
                           health=count_everyday(medquad + health), classifier=clf)
@@ -251,8 +257,8 @@ def main() -> int:
                     help="the word models also count health-heldout.tsv")
     ap.add_argument("--classifier-sweep", action="store_true",
                     help="two-fold figures with the classifier at several cuts and guards")
-    ap.add_argument("--no-classifier", action="store_true",
-                    help="the scope check without its classifier (as before branch scope-clf)")
+    ap.add_argument("--classifier", action="store_true",
+                    help="with the classifier (trained without the fold judged; not shipped)")
     ap.add_argument("--no-dev", action="store_true",
                     help="the classifier does not learn from dev.tsv")
     ap.add_argument("--cut", type=float, default=scope.CLASSIFIER_CUT,
@@ -268,7 +274,7 @@ def main() -> int:
                            for c in (0.0, 0.2, 0.3, 0.4) for g in (3.0,)]))
         return 0
     print(evaluate(Sets(OUR_HEALTH if args.count_old_heldout else OUR_HEALTH[:1],
-                        classifier=not args.no_classifier), args.show_lost))
+                        classifier=args.classifier), args.show_lost))
     return 0
 
 

@@ -1,9 +1,12 @@
-"""The scope check's classifier (voice/matching/classifier.py): it declines
-more of what is not ours, never a question a content word carries, never one
-about a page added after it was trained. Questions from tuning sets only."""
+"""The scope check's classifier (voice/matching/classifier.py), tried and
+dropped (docs/out-of-scope.md): not shipped, but kept measurable by
+scripts/tune_scope.py --classifier. Given one, the check declines more of what
+is not ours, never a question a content word carries, never one about a page
+added after it was trained. Questions from tuning sets only."""
 
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 import pytest
@@ -12,7 +15,7 @@ from voice.content.loader import load_knowledge, parse_markdown
 from voice.content.model import KnowledgeBase
 from voice.conversation.conversation import Conversation
 from voice.matching import Matcher
-from voice.matching.classifier import WEIGHTS_FILE, ScopeClassifier, features
+from voice.matching.classifier import ScopeClassifier, features
 from voice.matching.scope import ScopeModel
 
 from .conftest import CONTENT
@@ -32,18 +35,32 @@ def kb() -> KnowledgeBase:
     return load_knowledge([CONTENT])
 
 
+def _trainer() -> ModuleType:
+    sys.path.insert(0, str(REPO / "scripts"))
+    import train_scope_classifier  # type: ignore[import-not-found]
+
+    return train_scope_classifier
+
+
 @pytest.fixture(scope="module")
-def matcher(kb: KnowledgeBase) -> Matcher:
-    return Matcher(kb)
+def trained() -> ScopeClassifier:
+    clf: ScopeClassifier = _trainer().build()  # ~3 s on a loaded machine
+    return clf
+
+
+@pytest.fixture(scope="module")
+def matcher(kb: KnowledgeBase, trained: ScopeClassifier) -> Matcher:
+    return Matcher(kb, scope_model=ScopeModel(kb, classifier=trained))
 
 
 @pytest.fixture(scope="module")
 def without(kb: KnowledgeBase) -> Matcher:
-    return Matcher(kb, scope_model=ScopeModel(kb, classifier=False))
+    return Matcher(kb)
 
 
-def test_the_stored_classifier_is_loaded_by_default(matcher: Matcher) -> None:
-    assert matcher.scope is not None and matcher.scope.classifier is not None
+def test_none_is_used_unless_given(without: Matcher) -> None:
+    """Dropped: held out it lost an in-scope question and gained no health one."""
+    assert without.scope is not None and without.scope.classifier is None
 
 
 @pytest.mark.parametrize("question", LET_THROUGH)
@@ -54,8 +71,9 @@ def test_declines_what_the_word_models_let_through(matcher: Matcher, without: Ma
     assert result.outcome == "no_match" and result.candidates == []
 
 
-def test_a_conversation_declines_it_politely(kb: KnowledgeBase) -> None:
-    reply = Conversation(kb).respond("Do I need to see a doctor for Burns ?")
+def test_a_conversation_declines_it_politely(matcher: Matcher) -> None:
+    conversation = Conversation(matcher.kb, matcher=matcher)
+    reply = conversation.respond("Do I need to see a doctor for Burns ?")
     assert reply.outcome == "no_match"
     assert "don't have an answer" in reply.say
 
@@ -74,9 +92,8 @@ def test_a_content_word_carrying_the_question_overrules_it(kb: KnowledgeBase) ->
     """A classifier sure nothing is ours declines only questions no word
     carries (evidence below the guard): MedQuAD's wording with our subject
     stays ours."""
-    stored = ScopeClassifier.load()
-    assert stored is not None
-    never = ScopeClassifier(np.zeros_like(stored.weights), -10.0, stored.vocabulary)
+    vocabulary = _trainer().content_vocabulary()
+    never = ScopeClassifier(np.zeros(1 << 14), -10.0, vocabulary)
     model = ScopeModel(kb, classifier=never)
     m = Matcher(kb, scope_model=model)
     for question in ("Do I need to see a doctor for muscle spasms ?",
@@ -88,7 +105,9 @@ def test_a_content_word_carrying_the_question_overrules_it(kb: KnowledgeBase) ->
     assert m.match("when should i see a doctor").outcome == "no_match"  # evidence below it
 
 
-def test_a_page_added_after_training_is_not_the_classifiers_to_judge(kb: KnowledgeBase) -> None:
+def test_a_page_added_after_training_is_not_the_classifiers_to_judge(
+    kb: KnowledgeBase, trained: ScopeClassifier,
+) -> None:
     """The classifier never saw "attorney" as ours; the loaded content has it."""
     question = "what is a lasting power of attorney"
     extra = parse_markdown(
@@ -98,10 +117,9 @@ def test_a_page_added_after_training_is_not_the_classifiers_to_judge(kb: Knowled
         "caregiver.md",
     )
     bigger = KnowledgeBase(kb.entries + tuple(extra))
-    model = ScopeModel(bigger)
-    assert model.classifier is not None
+    model = ScopeModel(bigger, classifier=trained)
     # The classifier alone would decline it...
-    assert model.classifier.prob("what is a lasting power of attorney") < model.classifier_cut
+    assert trained.prob("what is a lasting power of attorney") < model.classifier_cut
     # ...but the word is new to it, so it is answered or offered.
     result = Matcher(bigger, scope_model=model).match(question)
     assert result.outcome != "no_match"
@@ -115,7 +133,7 @@ def test_speech_heard_unsurely_is_not_judged_by_it(matcher: Matcher, without: Ma
     assert matcher.match(heard, heard=True).outcome == without.match(heard, heard=True).outcome
 
 
-def test_a_missing_or_damaged_file_means_no_classifier(tmp_path: Path, kb: KnowledgeBase) -> None:
+def test_a_missing_or_damaged_file_means_no_classifier(tmp_path: Path) -> None:
     assert ScopeClassifier.load(tmp_path / "none.npz") is None
     bad = tmp_path / "bad.npz"
     bad.write_bytes(b"not a zip")
@@ -124,21 +142,21 @@ def test_a_missing_or_damaged_file_means_no_classifier(tmp_path: Path, kb: Knowl
     assert ScopeClassifier.load(tmp_path / "short.npz") is None
 
 
+def test_saved_weights_read_back_the_same(tmp_path: Path, trained: ScopeClassifier) -> None:
+    assert _trainer().main([str(tmp_path / "clf.npz")]) == 0
+    back = ScopeClassifier.load(tmp_path / "clf.npz")
+    assert back is not None and back.vocabulary == trained.vocabulary
+    assert np.allclose(back.weights, trained.weights, atol=1e-6)  # deterministic training
+    assert back.prob("what causes gout") == pytest.approx(trained.prob("what causes gout"))
+
+
 def test_features_are_stable_hashes() -> None:
     assert features("what causes gout") == features("what causes gout")
     assert features("") == []
     assert set(features("gout")) < set(features("what causes gout"))
 
 
-def test_stored_classifier_is_built_from_the_tuning_sets_only() -> None:
-    sys.path.insert(0, str(REPO / "scripts"))
-    import train_scope_classifier  # type: ignore[import-not-found]
-
-    assert all("heldout" not in name or name == "health-heldout.tsv"
-               for name in train_scope_classifier.SOURCES)
-    stored = ScopeClassifier.load(WEIGHTS_FILE)
-    built = train_scope_classifier.build()
-    assert stored is not None
-    assert stored.vocabulary == built.vocabulary
-    assert stored.bias == pytest.approx(built.bias, abs=1e-6)
-    assert np.allclose(stored.weights, built.weights, atol=1e-6)
+def test_it_learns_from_tuning_halves_only() -> None:
+    sources = _trainer().SOURCES
+    assert "health-heldout2.tsv" not in sources
+    assert all("heldout" not in name or name == "health-heldout.tsv" for name in sources)

@@ -2,12 +2,16 @@
 
 Logistic regression over hashed features of the cleaned question
 (``normalize.prepare``): its words, word pairs and the character 3- to
-5-grams of each word. Trained offline on the *tuning* halves only
+5-grams of each word. Trained on the *tuning* halves only
 (``scripts/train_scope_classifier.py``; tests/data/README.md says which
 files those are): the content's titles and editors' phrasings and the
 in-scope tuning questions against everyday requests and uncovered health
-questions. Stored as ``scope_classifier.npz`` (weights of 2**HASH_BITS
-buckets and a bias), read with numpy; no other runtime dependency.
+questions. Weights of 2**HASH_BITS buckets and a bias, numpy only; it can be
+stored as an .npz (``save``/``load``).
+
+**Not shipped** (tried and dropped, docs/out-of-scope.md): the scope model
+uses it only when given one; ``scripts/tune_scope.py --classifier`` measures
+it on the tuning halves two-fold.
 
 It only *adds* evidence to the word models of ``scope.py``: it was trained
 on the content as it shipped, so a page a caregiver adds later is unknown to
@@ -26,7 +30,6 @@ from pathlib import Path
 
 import numpy as np
 
-WEIGHTS_FILE = Path(__file__).with_name("scope_classifier.npz")
 #: Number of hashed feature buckets (2**HASH_BITS); 16,384 float32 weights.
 HASH_BITS = 14
 #: Character n-grams of each word (padded with spaces) from MIN to MAX long.
@@ -57,7 +60,7 @@ class ScopeClassifier:
         self.vocabulary = vocabulary
 
     @classmethod
-    def load(cls, path: Path = WEIGHTS_FILE) -> ScopeClassifier | None:
+    def load(cls, path: Path) -> ScopeClassifier | None:
         """The stored classifier, or None when the file is missing or damaged."""
         try:
             with np.load(path) as data:
@@ -69,7 +72,7 @@ class ScopeClassifier:
             return None
         return cls(weights, bias, vocabulary)
 
-    def save(self, path: Path = WEIGHTS_FILE) -> None:
+    def save(self, path: Path) -> None:
         np.savez_compressed(path, weights=self.weights, bias=np.float64(self.bias),
                             vocabulary=np.array(sorted(self.vocabulary), dtype=str))
 
