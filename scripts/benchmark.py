@@ -30,6 +30,7 @@ from voice.content.loader import load_knowledge  # noqa: E402
 from voice.content.model import Entry, KnowledgeBase  # noqa: E402
 from voice.matching import normalize  # noqa: E402
 from voice.matching.matcher import Matcher  # noqa: E402
+from voice.matching.scope import ScopeModel  # noqa: E402
 
 DATA = REPO / "tests" / "data"
 #: A guess: the entry id, or None for "declined".
@@ -208,11 +209,20 @@ def _taken(matcher: Matcher, questions: list[str]) -> int:
     return taken
 
 
-def scope_benchmark() -> None:
-    """Declining what is not ours, on sets written by others (tests/data/README.md)."""
+def scope_benchmark(classifier: bool = False) -> None:
+    """Declining what is not ours, on sets written by others (tests/data/README.md);
+    ``classifier``: the scope check with the classifier tried on branch
+    scope-clf (trained on the tuning sets by scripts/train_scope_classifier.py;
+    not shipped, see docs/out-of-scope.md)."""
     kb = load_knowledge([REPO / "content"])
     checked, plain = Matcher(kb), Matcher(kb, check_scope=False)
-    print("== Out of scope (declined = neither answered nor offered) ==")
+    if classifier:
+        sys.path.insert(0, str(REPO / "scripts"))
+        import train_scope_classifier
+
+        checked = Matcher(kb, scope_model=ScopeModel(kb, classifier=train_scope_classifier.build()))
+    print("== Out of scope (declined = neither answered nor offered) =="
+          + (" [with the scope classifier]" if classifier else ""))
     print(f"{'set':52} {'with scope check':>17} {'without':>9}  target")
     targets = {"foreign-heldout.tsv": 98.0, "health-heldout2.tsv": 97.0,
                "medquad-heldout.tsv": 97.0}
@@ -265,10 +275,12 @@ def main() -> int:
     parser.add_argument("--all", action="store_true", help="also spoken questions and speech out")
     parser.add_argument("--audio", action="store_true", help="also spoken questions")
     parser.add_argument("--speech-out", action="store_true", help="also speech output")
+    parser.add_argument("--scope-classifier", action="store_true",
+                        help="out of scope: with the classifier tried and dropped (scope-clf)")
     args = parser.parse_args()
     text_benchmark()
     print()
-    scope_benchmark()
+    scope_benchmark(args.scope_classifier)
     sys.path.insert(0, str(REPO / "scripts"))
     if args.all or args.audio:
         print()
