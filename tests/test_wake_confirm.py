@@ -108,3 +108,12 @@ def test_a_damaged_whisper_model_leaves_the_network_alone(tmp_path: Path) -> Non
     config.write_bytes(config.read_bytes() + b" ")
     assert load_confirmer("okay nabu", copy) is None
     assert load_confirmer("hey jarvis") is None  # not measured with one
+
+
+@pytest.mark.parametrize("name", ["unsure_nabu_en.wav", "unsure_nabu_en-029+m4.wav"])
+def test_an_unsure_okay_nabu_is_not_a_wake(confirmer: Any, name: str) -> None:
+    # Speech not addressed to it that the prompt made Whisper write as
+    # "Okay Nabu." (tests/data/wake-spots/README.md): unsurely, so refused.
+    window = read_wav(REPO / "tests" / "data" / "wake-spots" / name).samples.reshape(-1)
+    assert not confirmer.confirms(window)
+    assert "nabu" in confirmer.heard[-1].lower()
