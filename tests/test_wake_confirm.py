@@ -84,9 +84,12 @@ def test_real_people_wake_it_and_the_other_phrase_does_not(confirmer: Any) -> No
 
 def test_what_counts_as_the_phrase() -> None:
     nabu = CONFIRMATIONS["okay nabu"]
-    for heard in (" Okay Nabu.", "Okay, Nabu, what is MS?", "ok na boo", "Well, K Nabu can"):
+    for heard in (" Okay Nabu.", "Okay, Nabu, what is MS?", "ok na boo", "Well, K Nabu can",
+                  "Um, okay Nabu."):
         assert says_phrase(heard, nabu), heard
-    for heard in (" Okay, now.", "A cabbage.", "Okay, man.", "gonna build it", "", "Nabuco"):
+    for heard in (" Okay, now.", "A cabbage.", "Okay, man.", "gonna build it", "", "Nabuco",
+                  "okay", "Look for a long trauma after care. Well done Nabu.",
+                  "What are the treatments for this? Nabu.", "Okay, so Nabu"):
         assert not says_phrase(heard, nabu), heard
 
 

@@ -19,7 +19,6 @@ Nothing here touches the network.
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
 from dataclasses import dataclass
@@ -51,10 +50,12 @@ class Confirmation:
     """How one phrase is confirmed: the prompt, and its last word's spellings."""
 
     prompt: str
+    first_words: frozenset[str]
+    """Spellings of the first word taken as it (lower case, one word)..."""
     last_words: frozenset[str]
-    """Spellings of the last word taken as it (lower case, one word)."""
+    """...and of the last word, right after it..."""
     last_pairs: frozenset[tuple[str, str]]
-    """...and as two words."""
+    """...or the last word as two words."""
 
 
 #: Only the phrases measured with a confirmation (benchmark_wake.py); the
@@ -62,6 +63,7 @@ class Confirmation:
 CONFIRMATIONS: dict[str, Confirmation] = {
     "okay nabu": Confirmation(
         "Okay Nabu.",
+        frozenset({"okay", "ok", "k", "kay", "okey"}),
         frozenset({"nabu", "naboo", "nabou", "nabo", "nabuu"}),
         frozenset({("na", "boo"), ("na", "bu"), ("nah", "boo"), ("nah", "bu"), ("na", "bou")})),
 }
@@ -70,11 +72,19 @@ _WORD = re.compile(r"[a-z]+")
 
 
 def says_phrase(text: str, confirmation: Confirmation) -> bool:
-    """Whether ``text`` (what Whisper heard) has the phrase's last word."""
+    """Whether ``text`` (what Whisper heard) has the phrase: its first word
+    and, right after it, its last. "Nabu" alone is not enough: the prompt
+    made tiny.en end other sentences with it ("... Well done Nabu."), while
+    every phrase it confirmed on the tuning half came out "Okay Nabu"."""
     words = _WORD.findall(text.lower())
-    if any(w in confirmation.last_words for w in words):
-        return True
-    return any(pair in confirmation.last_pairs for pair in itertools.pairwise(words))
+    c = confirmation
+    for i, word in enumerate(words[:-1]):
+        if word not in c.first_words:
+            continue
+        rest = words[i + 1:i + 3]
+        if rest[0] in c.last_words or tuple(rest) in c.last_pairs:
+            return True
+    return False
 
 
 class WhisperConfirmer:

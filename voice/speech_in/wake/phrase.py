@@ -35,9 +35,13 @@ def wake_summary(cfg: Any) -> tuple[Literal["ok", "warn", "FAIL"], str, str]:
     if model is not None:
         problem = model_problem(model)
         if problem is None:
+            from voice.speech_in.wake.confirm import CONFIRMATIONS
+
+            checked = (", its unsure spots checked by Whisper"
+                       if model.phrase in CONFIRMATIONS else "")
             return ("ok", f"on in 'voice listen': say '{model.phrase}' first, heard by its "
-                    f"neural model ({model.file.name}, every byte verified); {follow} "
-                    "(push-to-talk never needs it)", "")
+                    f"neural model ({model.file.name}, every byte verified{checked}); "
+                    f"{follow} (push-to-talk never needs it)", "")
         fallback = cfg.wake_phrase if spottable(cfg.wake_phrase) else FALLBACK_PHRASE
         return ("warn", f"the model for '{model.phrase}' cannot be used ({problem}): "
                 f"PocketSphinx listens for '{fallback}' instead",
