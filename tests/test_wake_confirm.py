@@ -120,3 +120,29 @@ def test_an_unsure_okay_nabu_is_not_a_wake(confirmer: Any, name: str) -> None:
     window = read_wav(REPO / "tests" / "data" / "wake-spots" / name).samples.reshape(-1)
     assert not confirmer.confirms(window)
     assert "nabu" in confirmer.heard[-1].lower()
+
+
+def test_the_question_after_a_confirmed_phrase_starts_after_it(
+    tmp_path: Path, confirmer: Any
+) -> None:
+    # The phrase and the question in one breath, by a voice the network alone
+    # misses: woken by the second stage, the recognizer hears the question
+    # from where the phrase ended, not the phrase's tail.
+    from voice.audio.clip import AudioClip
+    from voice.content.loader import load_knowledge
+    from voice.models.manifest import WHISPER_MODEL
+    from voice.speech_in.wake.listening import WakeTurn
+    from voice.speech_in.whisper import WhisperRecognizer
+
+    said = _said(tmp_path, "okay nabu, is there a cure for neuromuscular disorders",
+                 "en-us+f2", 150)
+    assert _wakes(load_micro("okay nabu"), said) == 0
+    recognizer = WhisperRecognizer(REPO / "models" / WHISPER_MODEL,
+                                   load_knowledge([REPO / "content"]))
+    turn = WakeTurn(recognizer, load_micro("okay nabu", confirmer=confirmer))
+    for i in range(0, len(said), 480):
+        turn.on_audio(AudioClip(said[i:i + 480], RECOGNIZER_RATE, 1))
+    assert turn.woke and turn.stream is not None
+    text = turn.stream.finish().text.lower()
+    assert "cure" in text and "neuromuscular" in text, text
+    assert "nabu" not in text and "okay" not in text, text
