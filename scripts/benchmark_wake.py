@@ -51,6 +51,7 @@ import numpy as np  # noqa: E402
 
 from voice.audio.clip import RECOGNIZER_RATE, read_wav  # noqa: E402
 from voice.content.loader import load_knowledge  # noqa: E402
+from voice.speech_in.wake.confirm import load_confirmer  # noqa: E402
 from voice.speech_in.wake.detector import (  # noqa: E402
     PHRASE_WEIGHT,
     SPOT_THRESHOLD,
@@ -60,6 +61,7 @@ from voice.speech_in.wake.detector import (  # noqa: E402
 )
 from voice.speech_in.wake.micro import (  # noqa: E402
     SPEEDS,
+    SPOT_CUTOFF,
     Decision,
     MicroWakeDetector,
     load_micro,
@@ -211,6 +213,8 @@ HEARD: dict[str, list[list[tuple[str, float]]]] = {}
 #: Every (path, probability, samples fed) the neural engine gave, per clip
 #: (``--engine micro``).
 TRACES: dict[str, list[tuple[int, float, int]]] = {}
+#: What Whisper heard in each spot it confirmed, per clip (micro, second stage).
+WOKE_ON: dict[str, list[str]] = {}
 
 
 def spot(detector: PhraseDetector | MicroWakeDetector, pcm: np.ndarray, phrase: str = "",
@@ -223,6 +227,9 @@ def spot(detector: PhraseDetector | MicroWakeDetector, pcm: np.ndarray, phrase: 
         before = getattr(detector, "confirmations", 0)
         if detector.feed(pcm[i : i + CHUNK]):
             hits.append((i + CHUNK) / RECOGNIZER_RATE)
+            confirmer = getattr(detector, "confirmer", None)
+            if confirmer is not None and detector.confirmations != before:
+                WOKE_ON.setdefault(name, []).append(confirmer.heard[-1])
         if isinstance(detector, PhraseDetector) and detector.confirmations != before:
             heard.append([(w, round(c, 3)) for w, c in detector.last_heard])
     if isinstance(detector, MicroWakeDetector) and name:
@@ -288,20 +295,34 @@ def main(argv: list[str] | None = None) -> int:
                     help="micro: also report these cutoffs, e.g. 0.5,0.7,0.85 (same run)")
     ap.add_argument("--windows", default="",
                     help="micro: ...and these windows, e.g. 3,5,8")
+    ap.add_argument("--second-stage", choices=("whisper", "none"), default="whisper",
+                    help="micro: confirm spots with Whisper as voice listen does (okay nabu),"
+                         " or the network alone at its cutoff")
+    ap.add_argument("--spot-cutoff", type=float, default=SPOT_CUTOFF,
+                    help="micro with a second stage: a mean above this is confirmed")
     ap.add_argument("--fresh-negatives", action="store_true",
                     help="a fresh draw of speech not addressed to it (held-out runs)")
+    ap.add_argument("--seed", type=int, default=0,
+                    help="another draw of speech not addressed to it (16: tuning, 17: fresh;"
+                         " 18 was drawn after a rule was changed having seen 17's false wakes)")
     ap.add_argument("--no-negatives", action="store_true")
     ap.add_argument("--dump", type=Path, help="write what each confirmation heard (JSON)")
+    ap.add_argument("--traces", type=Path,
+                    help="micro: write every probability per clip (JSON), to replay offline")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/voice-wake-bench"))
     args = ap.parse_args(argv)
     args.cache.mkdir(parents=True, exist_ok=True)
     phrase = " ".join(args.phrase.lower().split())
     micro = args.engine == "micro" or (args.engine == "auto" and micro_model_for(phrase))
     if micro:
-        detector: PhraseDetector | MicroWakeDetector = load_micro(
-            phrase, keep=True, cutoff=args.cutoff, window=args.window)
+        confirmer = load_confirmer(phrase) if args.second_stage == "whisper" else None
+        neural = load_micro(phrase, keep=True, cutoff=args.cutoff, window=args.window,
+                            confirmer=confirmer, spot_cutoff=args.spot_cutoff)
+        stage = (f", spots above {args.spot_cutoff:g} confirmed by Whisper" if confirmer
+                 else ", no second stage")
         print(f"wake word {phrase!r}: neural engine (microWakeWord), cutoff "
-              f"{detector.cutoff:g}, window {detector.window}, voices: {args.half} half")
+              f"{neural.cutoff:g}, window {neural.window}{stage}, voices: {args.half} half")
+        detector: PhraseDetector | MicroWakeDetector = neural
     else:
         detector = sphinx_detector(args, phrase)
     return measure(args, phrase, detector)
@@ -359,8 +380,9 @@ def measure(args: argparse.Namespace, phrase: str,
     if not args.no_negatives:
         wakes = 0
         spotter.spots = 0
+        decoded_before = getattr(spotter, "confirmations", 0)
         started = time.monotonic()
-        seed = 17 if args.fresh_negatives else 16
+        seed = args.seed or (17 if args.fresh_negatives else 16)
         for name, pcm in negatives(args.minutes, args.cache, seed):
             hits = spot(spotter, pcm, phrase, f"neg {name}")
             seconds += len(pcm) / RECOGNIZER_RATE
@@ -368,9 +390,13 @@ def measure(args: argparse.Namespace, phrase: str,
             if hits:
                 print(f"  false wakes in {name}: {len(hits)} at "
                       + ", ".join(f"{h / 60:.1f} min" for h in hits))
+                if WOKE_ON.get(f"neg {name}"):
+                    print("    Whisper heard: " + " | ".join(WOKE_ON[f"neg {name}"]))
         took = time.monotonic() - started
         if isinstance(spotter, PhraseDetector):
             print(f"  first-stage spots: {spotter.spots}, confirmed {wakes}")
+        if isinstance(spotter, MicroWakeDetector) and spotter.confirmer is not None:
+            print(f"  spots decoded by Whisper: {spotter.confirmations - decoded_before}")
         per_hour = wakes / (seconds / 3600)
         print(f"false wakes: {wakes} in {seconds / 3600:.2f} h of speech not addressed to it"
               f" = {per_hour:.2f} per hour ({per_hour * 10:.1f} per 10 h);"
@@ -379,6 +405,8 @@ def measure(args: argparse.Namespace, phrase: str,
         cutoffs = [float(c) for c in args.cutoffs.split(",") if c] or [spotter.cutoff]
         windows = [int(w) for w in args.windows.split(",") if w] or [spotter.window]
         sweep(cutoffs, windows, seconds / 3600)
+    if args.traces:
+        args.traces.write_text(json.dumps(TRACES), encoding="utf-8")
     if args.dump:
         args.dump.write_text(json.dumps(HEARD, indent=0), encoding="utf-8")
     return 0

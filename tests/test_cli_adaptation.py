@@ -146,7 +146,9 @@ def listen_until_ready(virtual_mic: Any, out: Path, *args: str) -> tuple[list[st
     """`voice listen ARGS --no-cues --speak-to OUT` until it says "Listening...":
     its printed lines and what it said before the microphone opened."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "voice", "listen", *args, "--no-cues", "--speak-to", str(out)],
+        # --no-wake: the wake phrase's start speech is not an adaptation notice.
+        [sys.executable, "-m", "voice", "listen", *args, "--no-cues", "--no-wake",
+         "--speak-to", str(out)],
         cwd=REPO, env=child_env(virtual_mic), stderr=subprocess.PIPE, stdout=subprocess.PIPE,
         text=True)
     assert proc.stderr is not None

@@ -206,7 +206,7 @@ def test_listening_learns_what_the_user_confirmed(virtual_mic: Any, tmp_path: Pa
     question = spoken("my wife has M S, will exercise make her worse", "learn-question.wav")
     yes = spoken("yes", "learn-yes.wav")
     proc = start_listen(virtual_mic, "--json", "--recognizer", "pocketsphinx", "--no-speak",
-                        "--no-cues", "--silence-timeout", "1.0", tmp_path=tmp_path)
+                        "--no-cues", "--no-wake", "--silence-timeout", "1.0", tmp_path=tmp_path)
     assert proc.stdout is not None
     got: list[dict[str, Any]] = []
 

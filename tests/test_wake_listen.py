@@ -130,7 +130,7 @@ def test_doctor_says_which_wake_phrase_is_in_force(tmp_path: Path) -> None:
     from voice.config import load
 
     cfg_file = tmp_path / "c.toml"
-    assert "off" in check_wake(load(None)).detail  # off by default
+    assert "'okay nabu' first" in check_wake(load(None)).detail  # on by default
     cfg_file.write_text('[listen]\nwake_word = true\nwake_phrase = "hello computer"\n'
                         'follow_up = 5\n')
     check = check_wake(load(cfg_file))

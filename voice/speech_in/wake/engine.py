@@ -1,7 +1,8 @@
 """Which engine hears the wake phrase, behind one small interface.
 
 A phrase with a neural model ("okay nabu", "hey jarvis", "hey mycroft",
-"alexa": voice/speech_in/wake/micro.py) is heard by it; any other phrase by
+"alexa": voice/speech_in/wake/micro.py) is heard by it ("okay nabu"'s
+eager spots confirmed by Whisper, confirm.py); any other phrase by
 PocketSphinx keyword spotting confirmed by a language model (detector.py).
 When the neural model cannot be used (package missing, a byte of the model
 changed) the user is told in one line and PocketSphinx listens instead, for
@@ -50,8 +51,14 @@ def load_wake_detector(phrase: str, kb: Any = None,
     from voice.speech_in.wake.detector import wake_detector
 
     if engine_for(phrase) == "micro":
+        from voice.speech_in.wake.confirm import load_confirmer
+
         try:
-            return load_micro(phrase)
+            # Spots confirmed by Whisper where measured ("okay nabu"); without
+            # the Whisper model the network decides alone, as before.
+            model = micro_model_for(phrase)
+            confirmer = load_confirmer(model.phrase) if model else None
+            return load_micro(phrase, confirmer=confirmer)
         except ModelMissing as e:
             fallback = phrase if spottable(phrase) else FALLBACK_PHRASE
             if tell is not None:

@@ -84,7 +84,9 @@ def run_with_wake(session: Any, detector: WakeDetector, follow_up: float) -> int
 
     assistant = session.assistant
     mic = session.mic
-    print(WAITING.format(phrase=detector.phrase), file=sys.stderr, flush=True)
+    # Said aloud (and printed) before the microphone opens: a user who cannot
+    # see the screen learns how to be heard.
+    session.tell(WAITING.format(phrase=detector.phrase))
     window = 0.0  # seconds in which speech needs no wake phrase; 0: it does
     while not assistant.wants_exit:
         if window > 0:

@@ -108,6 +108,12 @@ REFRACTORY = 1.0
 #: tuning half of benchmark_wake.py, "okay nabu" at cutoff 0.85 went from 15
 #: to 23 of 48 caught with the two faster paths, still 0 false wakes in 1.15 h.
 SPEEDS = (1.0, 1.33, 1.67)
+#: With a second stage (confirm.py), a mean above this is a spot, confirmed
+#: by Whisper before it wakes (one above the model's cutoff wakes at once).
+#: Tuning half of benchmark_wake.py: 0.05 spotted 45 of 48 phrases and all
+#: 16 real clips, 49 times in 1.15 h of speech not addressed to it; 0.1: 45
+#: of 48, 16 spots.
+SPOT_CUTOFF = 0.05
 _CHUNK = 160  # 10 ms: what the feature front end takes at a time
 
 
@@ -271,6 +277,13 @@ class MicroWakeDetector:
     """Every (path, probability, samples fed) since :meth:`reset`, when
     ``keep`` is set (the benchmark replays them at other cutoffs)."""
     keep: bool = False
+    confirmer: Any = None
+    """A second stage (confirm.py: ``confirms(window) -> bool``): a mean above
+    ``spot_cutoff`` is decoded, and wakes when confirmed. None: the network
+    decides alone, at ``cutoff``."""
+    spot_cutoff: float = SPOT_CUTOFF
+    confirmations: int = 0
+    """Spots decoded by the confirmer so far (for the benchmarks)."""
 
     def __post_init__(self) -> None:
         from pymicro_wakeword import MicroWakeWordFeatures
@@ -283,8 +296,14 @@ class MicroWakeDetector:
         self._features = MicroWakeWordFeatures()
         self._paths = [_Path(s, n) for s, n in zip(SPEEDS, self.networks, strict=False)]
         self.decision = Decision(self.cutoff, self.window, len(self._paths))
+        self.spotting = Decision(self.spot_cutoff, self.window, len(self._paths))
         self._frame = 0
         self.fed = 0
+        self._recent: deque[np.ndarray] = deque()
+        self._recent_len = 0
+        self._pending: int | None = None
+        self._peak = (0.0, 0)
+        self._quiet_until = -1
 
     def reset(self) -> None:
         """A new listening turn: forget all audio so far."""
@@ -292,12 +311,57 @@ class MicroWakeDetector:
         for path in self._paths:
             path.reset()
         self.decision.reset()
+        self.spotting.reset()
         self.events.clear()
         self._frame = 0
         self.fed = 0
+        self._recent.clear()
+        self._recent_len = 0
+        self._pending = None
+        self._quiet_until = -1
+        self.after = 0.0
 
     def feed(self, pcm: np.ndarray) -> bool:
         data = np.ascontiguousarray(pcm, dtype="<i2").reshape(-1)
+        if self.confirmer is not None:
+            return self._feed_two_stage(data)
+        return self._feed_network(data)
+
+    def _feed_two_stage(self, data: np.ndarray) -> bool:
+        from voice.speech_in.wake.confirm import AFTER, window_samples
+
+        self._recent.append(data)
+        self._recent_len += len(data)
+        keep = window_samples() + len(data)
+        while self._recent and self._recent_len - len(self._recent[0]) >= keep:
+            self._recent_len -= len(self._recent.popleft())
+        woke = self._feed_network(data)
+        if woke:
+            # Sure at once: the question starts here, as without a second stage.
+            self._wake(0.0)
+            return True
+        if self._pending is None or self.fed - self._pending < AFTER * RECOGNIZER_RATE:
+            return False
+        # The spot plus AFTER seconds: decode the window ending now. The
+        # network's probability peaks as the phrase ends: the question starts there.
+        ended = self._peak[1]
+        self._pending = None
+        self.confirmations += 1
+        window = np.concatenate(list(self._recent))[-window_samples():]
+        if not self.confirmer.confirms(window):
+            return False
+        self._wake(max(0, self.fed - ended) / RECOGNIZER_RATE)
+        self.spots += 1
+        return True
+
+    def _wake(self, after: float) -> None:
+        """Woken; the question starts ``after`` seconds back. The same phrase
+        cannot be spotted again for :data:`REFRACTORY` seconds."""
+        self.after = after
+        self._pending = None
+        self._quiet_until = self.fed + int(REFRACTORY * RECOGNIZER_RATE)
+
+    def _feed_network(self, data: np.ndarray) -> bool:
         self.fed += len(data)
         woke = False
         for features in self._features.process_streaming(data.tobytes()):
@@ -312,6 +376,14 @@ class MicroWakeDetector:
                 if self.decision.step(i, p, at):
                     woke = True
                     self.spots += 1
+                if self.confirmer is None:
+                    continue
+                if (self.spotting.step(i, p, at) and self._pending is None
+                        and at >= self._quiet_until):
+                    self._pending = at
+                    self._peak = (p, at)
+                elif self._pending is not None and p > self._peak[0]:
+                    self._peak = (p, at)
         return woke
 
 

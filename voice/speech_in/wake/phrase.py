@@ -6,9 +6,10 @@ from typing import Any, Literal
 
 from voice.speech_in.wake.spotter import phrase_words
 
-#: Heard by its neural model (micro.py): on the held-out half of
-#: benchmark_wake.py it caught 30 of 48 espeak-ng phrases and 12 of 16 real
-#: clips with 0 false wakes, where "hey assistant" (PocketSphinx) caught 34 of
+#: Heard by its neural model (micro.py), its unsure spots checked by Whisper
+#: (confirm.py): on the held-out half of benchmark_wake.py 43 of 48 espeak-ng
+#: phrases and 16 of 16 real clips, 0 false wakes in 9.07 h (the network
+#: alone: 30 of 48 and 12 of 16, 0 false wakes), where "hey assistant" (PocketSphinx) caught 34 of
 #: 48 and woke 0.9 times an hour; "hey jarvis" caught 18 of 48 and woke on a
 #: real reader's "he dropped a handful into her lap".
 DEFAULT_WAKE_PHRASE = "okay nabu"
@@ -35,9 +36,13 @@ def wake_summary(cfg: Any) -> tuple[Literal["ok", "warn", "FAIL"], str, str]:
     if model is not None:
         problem = model_problem(model)
         if problem is None:
+            from voice.speech_in.wake.confirm import CONFIRMATIONS
+
+            checked = (", its unsure spots checked by Whisper"
+                       if model.phrase in CONFIRMATIONS else "")
             return ("ok", f"on in 'voice listen': say '{model.phrase}' first, heard by its "
-                    f"neural model ({model.file.name}, every byte verified); {follow} "
-                    "(push-to-talk never needs it)", "")
+                    f"neural model ({model.file.name}, every byte verified{checked}); "
+                    f"{follow} (push-to-talk never needs it)", "")
         fallback = cfg.wake_phrase if spottable(cfg.wake_phrase) else FALLBACK_PHRASE
         return ("warn", f"the model for '{model.phrase}' cannot be used ({problem}): "
                 f"PocketSphinx listens for '{fallback}' instead",

@@ -1,0 +1,148 @@
+"""The wake phrase's second stage: the network spots eagerly, Whisper confirms.
+
+Real models throughout (the pinned okay_nabu network, Whisper tiny.en from
+models/), espeak-ng speech and real recordings; nothing depends on timing.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from voice.audio.clip import RECOGNIZER_RATE, read_wav
+from voice.speech_in.wake.confirm import CONFIRMATIONS, load_confirmer, says_phrase
+from voice.speech_in.wake.engine import load_wake_detector
+from voice.speech_in.wake.micro import MicroWakeDetector, load_micro
+
+from .conftest import REPO
+
+REAL = REPO / "tests" / "data" / "real" / "wake"
+SILENCE = np.zeros(RECOGNIZER_RATE, np.int16)
+
+
+def _said(tmp_path: Path, text: str, voice: str, rate: int) -> np.ndarray:
+    out = tmp_path / "said.wav"
+    subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(out), text],
+                   check=True, timeout=60)
+    pcm = read_wav(out).resampled(RECOGNIZER_RATE).samples.reshape(-1)
+    return np.concatenate([SILENCE, pcm, SILENCE])
+
+
+def _wakes(detector: Any, pcm: np.ndarray) -> int:
+    detector.reset()
+    return sum(detector.feed(pcm[i:i + 480]) for i in range(0, len(pcm), 480))
+
+
+@pytest.fixture(scope="module")
+def confirmer() -> Any:
+    found = load_confirmer("okay nabu")
+    assert found is not None  # scripts/install.sh installs the Whisper model
+    return found
+
+
+@pytest.mark.parametrize(("voice", "rate"), [("en-us+f2", 175), ("en-029+f4", 90)])
+def test_a_phrase_the_network_alone_misses_is_confirmed(
+    tmp_path: Path, confirmer: Any, voice: str, rate: int
+) -> None:
+    # From the tuning half of benchmark_wake.py: a voice the network hears
+    # poorly, and the slowest pace. The network alone stays under its cutoff.
+    phrase = _said(tmp_path, "okay nabu", voice, rate)
+    assert _wakes(load_micro("okay nabu"), phrase) == 0
+    two_stage = load_micro("okay nabu", confirmer=confirmer)
+    assert _wakes(two_stage, phrase) == 1
+    assert two_stage.confirmations >= 1
+    assert "nabu" in confirmer.heard[-1].lower()
+    # The question starts where the phrase ends, within the decoded window.
+    assert 0.0 <= two_stage.after <= 0.5
+
+
+@pytest.mark.parametrize(("text", "voice"), [("a cabbage", "en-us"), ("okay then", "en-us")])
+def test_words_spotted_but_not_confirmed_do_not_wake_it(
+    tmp_path: Path, confirmer: Any, text: str, voice: str
+) -> None:
+    # Close enough to "okay nabu" for the eager first stage; Whisper hears
+    # what was said ("A cabbage.", "Okay, man."), so it does not wake.
+    said = _said(tmp_path, text, voice, 160)
+    two_stage = load_micro("okay nabu", confirmer=confirmer)
+    assert _wakes(two_stage, said) == 0
+    assert two_stage.confirmations >= 1
+    assert "nabu" not in " ".join(confirmer.heard[-two_stage.confirmations:]).lower()
+
+
+def test_real_people_wake_it_and_the_other_phrase_does_not(confirmer: Any) -> None:
+    detector = load_micro("okay nabu", confirmer=confirmer)
+    own = sorted(REAL.glob("okay_nabu_*.wav"))
+    other = sorted(p for p in REAL.glob("*.wav") if p not in own)
+    assert len(own) == len(other) == 4
+    pcm = [read_wav(p).resampled(RECOGNIZER_RATE).samples.reshape(-1) for p in own + other]
+    assert [_wakes(detector, x) > 0 for x in pcm] == [True] * 4 + [False] * 4
+
+
+def test_what_counts_as_the_phrase() -> None:
+    nabu = CONFIRMATIONS["okay nabu"]
+    for heard in (" Okay Nabu.", "Okay, Nabu, what is MS?", "ok na boo", "Well, K Nabu can",
+                  "Um, okay Nabu."):
+        assert says_phrase(heard, nabu), heard
+    for heard in (" Okay, now.", "A cabbage.", "Okay, man.", "gonna build it", "", "Nabuco",
+                  "okay", "Look for a long trauma after care. Well done Nabu.",
+                  "What are the treatments for this? Nabu.", "Okay, so Nabu"):
+        assert not says_phrase(heard, nabu), heard
+
+
+def test_voice_listen_gets_the_second_stage_only_where_measured() -> None:
+    nabu = load_wake_detector("okay nabu")
+    assert isinstance(nabu, MicroWakeDetector) and nabu.confirmer is not None
+    jarvis = load_wake_detector("hey jarvis")
+    assert isinstance(jarvis, MicroWakeDetector) and jarvis.confirmer is None
+
+
+def test_a_damaged_whisper_model_leaves_the_network_alone(tmp_path: Path) -> None:
+    import shutil
+
+    from voice.models.manifest import WHISPER_MODEL
+
+    copy = tmp_path / "models"
+    shutil.copytree(REPO / "models" / WHISPER_MODEL, copy / WHISPER_MODEL)
+    config = copy / WHISPER_MODEL / "config.json"
+    config.write_bytes(config.read_bytes() + b" ")
+    assert load_confirmer("okay nabu", copy) is None
+    assert load_confirmer("hey jarvis") is None  # not measured with one
+
+
+@pytest.mark.parametrize("name", ["unsure_nabu_en.wav", "unsure_nabu_en-029+m4.wav"])
+def test_an_unsure_okay_nabu_is_not_a_wake(confirmer: Any, name: str) -> None:
+    # Speech not addressed to it that the prompt made Whisper write as
+    # "Okay Nabu." (tests/data/wake-spots/README.md): unsurely, so refused.
+    window = read_wav(REPO / "tests" / "data" / "wake-spots" / name).samples.reshape(-1)
+    assert not confirmer.confirms(window)
+    assert "nabu" in confirmer.heard[-1].lower()
+
+
+def test_the_question_after_a_confirmed_phrase_starts_after_it(
+    tmp_path: Path, confirmer: Any
+) -> None:
+    # The phrase and the question in one breath, by a voice the network alone
+    # misses: woken by the second stage, the recognizer hears the question
+    # from where the phrase ended, not the phrase's tail.
+    from voice.audio.clip import AudioClip
+    from voice.content.loader import load_knowledge
+    from voice.models.manifest import WHISPER_MODEL
+    from voice.speech_in.wake.listening import WakeTurn
+    from voice.speech_in.whisper import WhisperRecognizer
+
+    said = _said(tmp_path, "okay nabu, is there a cure for neuromuscular disorders",
+                 "en-us+f2", 150)
+    assert _wakes(load_micro("okay nabu"), said) == 0
+    recognizer = WhisperRecognizer(REPO / "models" / WHISPER_MODEL,
+                                   load_knowledge([REPO / "content"]))
+    turn = WakeTurn(recognizer, load_micro("okay nabu", confirmer=confirmer))
+    for i in range(0, len(said), 480):
+        turn.on_audio(AudioClip(said[i:i + 480], RECOGNIZER_RATE, 1))
+    assert turn.woke and turn.stream is not None
+    text = turn.stream.finish().text.lower()
+    assert "cure" in text and "neuromuscular" in text, text
+    assert "nabu" not in text and "okay" not in text, text

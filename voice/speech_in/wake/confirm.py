@@ -1,0 +1,140 @@
+"""The wake phrase's second stage: Whisper tiny.en confirms what the network only suspects.
+
+The neural wake word (micro.py) woke 0 times in 9 h of speech not addressed
+to it at its cutoff 0.8, but caught only 24 of 48 tuning phrases said by
+espeak-ng voices (slow ones and those under TV talk scored 0.05-0.7). At a
+cutoff of 0.05 it spots 45 of 48, and about 40 times an hour in speech not
+addressed to it: too often to wake on, rarely enough to check each spot
+with Whisper. The last seconds before each spot (and a little after) are
+decoded once, after the prompt "Okay Nabu." (without it, tiny.en writes
+espeak-ng's "okay nabu" as "okay, now move", "okay, hot move"), and only
+when the phrase's last word comes out ("Nabu", or a spelling of the same
+sounds), surely enough (the prompt alone can make it write "Okay Nabu." for
+other words, unsurely), is it taken as the phrase.
+
+The model is the recognizer's own Whisper tiny.en (models/whisper-tiny.en,
+pinned file by file), a second copy, loaded only when its bytes match.
+Nothing here touches the network.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from voice.audio.clip import RECOGNIZER_RATE
+
+#: Seconds of audio before a spot that are decoded: the slowest phrase
+#: (espeak-ng at 90 words a minute) lasts about 1.6 s, and a spot at a low
+#: cutoff can come before its end.
+BEFORE = 3.0
+#: Seconds after the spot waited for and decoded too: the rest of the
+#: phrase when it was spotted early.
+AFTER = 0.5
+#: ...and only when Whisper is at least this sure of the whole decode
+#: (avg_logprob). On the tuning half of benchmark_wake.py, every spot in
+#: speech not addressed to it that came out with "Nabu" (2 of 49 spots in
+#: 1.15 h, "Okay Nabu." for "What is the outlook for teenagers?" and "What
+#: shall I wear?") scored -0.81; the phrases it confirmed scored -0.07 to
+#: -0.54 (one, under TV talk, -0.92). -0.7: 45 -> 44 of 48 caught, 0 false wakes.
+SURE_LOGPROB = -0.7
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """How one phrase is confirmed: the prompt, and its last word's spellings."""
+
+    prompt: str
+    first_words: frozenset[str]
+    """Spellings of the first word taken as it (lower case, one word)..."""
+    last_words: frozenset[str]
+    """...and of the last word, right after it..."""
+    last_pairs: frozenset[tuple[str, str]]
+    """...or the last word as two words."""
+
+
+#: Only the phrases measured with a confirmation (benchmark_wake.py); the
+#: others are heard by the network alone.
+CONFIRMATIONS: dict[str, Confirmation] = {
+    "okay nabu": Confirmation(
+        "Okay Nabu.",
+        frozenset({"okay", "ok", "k", "kay", "okey"}),
+        frozenset({"nabu", "naboo", "nabou", "nabo", "nabuu"}),
+        frozenset({("na", "boo"), ("na", "bu"), ("nah", "boo"), ("nah", "bu"), ("na", "bou")})),
+}
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def says_phrase(text: str, confirmation: Confirmation) -> bool:
+    """Whether ``text`` (what Whisper heard) has the phrase: its first word
+    and, right after it, its last. "Nabu" alone is not enough: the prompt
+    made tiny.en end other sentences with it ("... Well done Nabu."), while
+    every phrase it confirmed on the tuning half came out "Okay Nabu"."""
+    words = _WORD.findall(text.lower())
+    c = confirmation
+    for i, word in enumerate(words[:-1]):
+        if word not in c.first_words:
+            continue
+        rest = words[i + 1:i + 3]
+        if rest[0] in c.last_words or tuple(rest) in c.last_pairs:
+            return True
+    return False
+
+
+class WhisperConfirmer:
+    """Whisper tiny.en decoding a few seconds after the phrase's prompt."""
+
+    def __init__(self, model_dir: Path, confirmation: Confirmation, cpu_threads: int = 2) -> None:
+        os.environ["HF_HUB_OFFLINE"] = "1"  # before the import: never the network
+        from faster_whisper import WhisperModel
+
+        from voice.speech_in.whisper.decoder import WindowDecoder
+
+        model = WhisperModel(str(model_dir), device="cpu", compute_type="int8",
+                             cpu_threads=cpu_threads, num_workers=1, local_files_only=True)
+        self._decoder = WindowDecoder(model)
+        self._prompt = self._decoder.prompt_tokens(confirmation.prompt)
+        self.confirmation = confirmation
+        self.heard: list[str] = []
+        """What every confirmation heard (the benchmark prints it)."""
+
+    def confirms(self, window: np.ndarray) -> bool:
+        """Whether 16 kHz int16 ``window`` says the phrase."""
+        audio = np.asarray(window, dtype=np.int16).reshape(-1).astype(np.float32) / 32768.0
+        if not len(audio):
+            return False
+        heard = self._decoder.decode_each(audio, [self._prompt])[0]
+        self.heard.append(f"{heard.text.strip()} ({heard.avg_logprob:.2f})")
+        return heard.avg_logprob >= SURE_LOGPROB and says_phrase(heard.text, self.confirmation)
+
+
+def load_confirmer(phrase: str, models_dir: Path | None = None) -> Any:
+    """The confirmer for ``phrase``, or None: a phrase not measured with one,
+    or the Whisper model missing or changed (the network then decides alone,
+    at its own cutoff, as before)."""
+    confirmation = CONFIRMATIONS.get(phrase)
+    if confirmation is None:
+        return None
+    from voice.speech_in.whisper.model_files import model_folder, model_problem
+
+    if models_dir is None:
+        from voice.config import default_models_dir
+
+        models_dir = default_models_dir()
+    folder = model_folder(models_dir)
+    if model_problem(folder):  # every file's size and SHA-256, at every load
+        return None
+    try:
+        return WhisperConfirmer(folder, confirmation)
+    except Exception:  # faster-whisper / CTranslate2's own errors: the network alone
+        return None
+
+
+def window_samples() -> int:
+    return int((BEFORE + AFTER) * RECOGNIZER_RATE)
