@@ -53,10 +53,12 @@ FIELDS: tuple[SettingField, ...] = (
                  "choice", choices=("toggle", "hold")),
     SettingField("listen.wake_word", "Wait for the wake phrase (hands-free)",
                  "Answer only questions that start with the wake phrase, or come just after "
-                 "a reply. Off: answer everything heard. It still misses about 2 wake "
-                 "phrases in 5.", "switch"),
+                 "a reply (on by default). Off: answer everything heard, the TV too. It "
+                 "misses about 1 wake phrase in 10 said over TV talk.", "switch"),
     SettingField("listen.wake_phrase", "Wake phrase",
-                 "Common English words, two or more: 'hey assistant'.", "text"),
+                 "'okay nabu' (the default; heard best), 'hey jarvis', 'hey mycroft', "
+                 "'alexa', or two or more common English words such as 'hey assistant'.",
+                 "text"),
     SettingField("questions.log", "Keep a log of questions",
                  "Kept 30 days on this device for the Questions page. "
                  "The user is told aloud once when it is turned on.", "switch"),
