@@ -84,6 +84,9 @@ PRE_ROLL = 0.2
 #: A "stop" heard within this many seconds of the assistant itself saying a
 #: sentence with "stop" in it is its own.
 OWN_WORD_SECONDS = 1.0
+#: The stop-word model fires up to this long after the word began ("stop"
+#: said slowly lasts about 0.8 s): the span checked for its own "stop".
+SPOT_SPAN = 1.0
 
 _WORD = re.compile(r"[a-z']+")
 
@@ -109,6 +112,15 @@ class QuickLook(Protocol):
 
     def heard_stop(self, speech: np.ndarray) -> str | None:
         """The words it took for "stop" ("stop", "step"...), or None."""
+
+
+class Spotter(Protocol):
+    """A streaming "stop" keyword model (voice/speech_in/wake/stop_word.py)."""
+
+    def feed(self, pcm: np.ndarray) -> bool:
+        """True when "stop" was heard in this 16 kHz int16 block."""
+
+    def reset(self) -> None: ...
 
 
 class Confirmer(Protocol):
@@ -213,9 +225,9 @@ class BargeIn:
     WhisperRecognizer).
     """
 
-    def __init__(self, confirmer: Confirmer, device: str = "",
+    def __init__(self, confirmer: Confirmer | None, device: str = "",
                  wake_phrase: str = "", reference: EchoReference = REFERENCE,
-                 quick: QuickLook | None = None) -> None:
+                 quick: QuickLook | None = None, spotter: Spotter | None = None) -> None:
         self.device = device
         self.wake_phrase = wake_phrase
         self.reference = reference
@@ -224,6 +236,13 @@ class BargeIn:
         self.quick = quick
         self.quick_stops = 0
         """Orders taken on the quick look alone (benchmark)."""
+        #: Fed every cleaned block: fires during or just after the word,
+        #: before any pause or decode (None: Whisper alone, as before).
+        self.spotter = spotter
+        self.spotted_stops = 0
+        """Orders taken on the stop-word model (benchmark)."""
+        #: The last SPOT_SPAN seconds of blocks: (seconds, a voice in the room).
+        self._recent: deque[tuple[float, bool]] = deque()
         reference.enabled = True
         #: Kept from answer to answer: the echo path hardly changes, and a
         #: canceller that starts from nothing needs seconds to converge.
@@ -266,6 +285,8 @@ class BargeIn:
             talker.wait()  # the answer plays to its end, as without barge-in
             return None
         self._segmenter.reset()
+        if self.spotter is not None:
+            self.spotter.reset()
         resampler = _resampler(dev.default_rate)
         at: float | None = None
         # The first ALIGN_SECONDS are held until the echo's delay is measured.
@@ -348,8 +369,29 @@ class BargeIn:
         if raw_db > VOICE_DB:
             self.cancelled_db.append(raw_db - clean_db)
         voice = clean_db > VOICE_DB and clean_db - raw_db > GATE_DB
+        self._recent.append((n / RECOGNIZER_RATE, voice))
+        while sum(d for d, _ in self._recent) > SPOT_SPAN:
+            self._recent.popleft()
+        if self.spotter is not None and self.spotter.feed(clean[:n]):
+            heard = self.spotted(at + n / RECOGNIZER_RATE)
+            if heard is not None:
+                return heard
         stretch = self._segmenter.push(clean[:n], voice, at)
         return self.judge(stretch) if stretch is not None else None
+
+    def spotted(self, end: float) -> str | None:
+        """The stop-word model fired on the block ending at ``end``: "stop",
+        unless the assistant itself was saying a sentence with "stop" in it
+        (its residual echo)."""
+        own = self.reference.texts_between(end - SPOT_SPAN - OWN_WORD_SECONDS, end)
+        voiced = sum(d for d, v in self._recent if v)
+        self.heard.append(f"stop (stop-word model, {voiced:.2f} s voiced, while saying: "
+                          + " / ".join(own) + ")")
+        if any(STOP_WORD in words_of(t) for t in own):
+            self.refused["own word"] += 1
+            return None
+        self.spotted_stops += 1
+        return "stop"
 
     def judge(self, stretch: Stretch) -> str | None:
         began = time.monotonic()
@@ -358,8 +400,10 @@ class BargeIn:
         if alike:
             heard, text = "stop", f"{alike} (quick)"
             self.quick_stops += 1
-        elif not stretch.final:
-            return None  # the voice may go on: the full decode at its end
+        elif not stretch.final or self.confirmer is None:
+            # The voice may go on: the full decode at its end (without
+            # Whisper, the stop-word model alone decides).
+            return None
         else:
             text = self.confirmer.decode_heard(stretch.audio).text
             heard = verdict(text, self.wake_phrase)
