@@ -32,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import queue
 import re
+import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -243,6 +244,11 @@ class BargeIn:
         """Orders taken on the stop-word model (benchmark)."""
         #: The last SPOT_SPAN seconds of blocks: (seconds, a voice in the room).
         self._recent: deque[tuple[float, bool]] = deque()
+        #: While watch() runs: stretches for Whisper, judged in a thread of
+        #: their own, so a decode (0.4-1 s) never holds up the stop-word
+        #: model, which hears every block as it comes (None: judged at once).
+        self._jobs: queue.Queue[Stretch | None] | None = None
+        self._verdict: str | None = None
         reference.enabled = True
         #: Kept from answer to answer: the echo path hardly changes, and a
         #: canceller that starts from nothing needs seconds to converge.
@@ -254,6 +260,8 @@ class BargeIn:
         self._shift = 0.0
         self.lags: list[int] = []
         """The echo's delay measured at the start of each answer (benchmark)."""
+        self.taken_by = ""
+        """What heard the last order: "stop-word model", "quick look", "full decode"."""
         self.stopped_at: float | None = None
         """time.monotonic() when the last answer was stopped (benchmark)."""
         self.refused = {"not stop": 0, "own word": 0}
@@ -287,6 +295,7 @@ class BargeIn:
         self._segmenter.reset()
         if self.spotter is not None:
             self.spotter.reset()
+        worker = self._start_judging()
         resampler = _resampler(dev.default_rate)
         at: float | None = None
         # The first ALIGN_SECONDS are held until the echo's delay is measured.
@@ -321,6 +330,38 @@ class BargeIn:
         finally:
             with contextlib.suppress(Exception):
                 stream.close()
+            self._stop_judging(worker)
+
+    def _start_judging(self) -> threading.Thread:
+        jobs: queue.Queue[Stretch | None] = queue.Queue()
+        self._jobs = jobs
+        self._verdict = None
+
+        def run() -> None:
+            while (stretch := jobs.get()) is not None:
+                # Behind (a loaded machine): a peek is stale once anything newer
+                # waits; the stretch's end, or the next stretch, follows it.
+                if not stretch.final and not jobs.empty():
+                    continue
+                heard = self.judge(stretch)
+                if heard is not None:
+                    self._verdict = heard
+                    return
+
+        worker = threading.Thread(target=run, name="barge-in-whisper", daemon=True)
+        worker.start()
+        return worker
+
+    def _stop_judging(self, worker: threading.Thread) -> None:
+        """Drop what waits; let a decode under way finish (at most one, so
+        that Whisper is free again before the next question is heard)."""
+        jobs, self._jobs = self._jobs, None
+        if jobs is not None:
+            with contextlib.suppress(queue.Empty):
+                while True:
+                    jobs.get_nowait()
+            jobs.put(None)
+        worker.join(timeout=10)
 
     def _wait_for_reference(self, until: float, talker: Talker) -> None:
         """Until the player has handed over what is heard up to ``until``."""
@@ -377,7 +418,14 @@ class BargeIn:
             if heard is not None:
                 return heard
         stretch = self._segmenter.push(clean[:n], voice, at)
-        return self.judge(stretch) if stretch is not None else None
+        if self._jobs is None:
+            return self.judge(stretch) if stretch is not None else None
+        if stretch is not None:
+            self._jobs.put(stretch)
+        heard = self._verdict  # set once by the thread, which then ends
+        if heard is not None:
+            self._verdict = None
+        return heard
 
     def spotted(self, end: float) -> str | None:
         """The stop-word model fired on the block ending at ``end``: "stop",
@@ -391,6 +439,7 @@ class BargeIn:
             self.refused["own word"] += 1
             return None
         self.spotted_stops += 1
+        self.taken_by = "stop-word model"
         return "stop"
 
     def judge(self, stretch: Stretch) -> str | None:
@@ -400,6 +449,7 @@ class BargeIn:
         if alike:
             heard, text = "stop", f"{alike} (quick)"
             self.quick_stops += 1
+            self.taken_by = "quick look"
         elif not stretch.final or self.confirmer is None:
             # The voice may go on: the full decode at its end (without
             # Whisper, the stop-word model alone decides).
@@ -407,6 +457,7 @@ class BargeIn:
         else:
             text = self.confirmer.decode_heard(stretch.audio).text
             heard = verdict(text, self.wake_phrase)
+            self.taken_by = "full decode"
         self.decode_seconds.append(time.monotonic() - began)
         self.heard.append(text)
         if heard is None:

@@ -41,25 +41,26 @@ STOP_FILES: tuple[PinnedFile, ...] = (
                "020ef80d522cb09169a866f3aeeb58f2ad4045461937e78e8c806df29ff61eea"),
 )
 RATE = 16000
+#: How to get the files back: they are committed in the repository.
+REPAIR = f"Restore the files with: git checkout -- models/{STOP_MODEL}"
 #: Silence fed at each reset to clear the model's streaming state.
 FLUSH_SECONDS = 1.0
 
 
 def stop_model_folder(models_dir: Path | None = None) -> Path:
-    """Where the "stop" model is: ``models_dir`` (default: the configured
-    models folder) when it has one, else the repository's models/ (where it
-    is committed, so a models folder set elsewhere still finds it)."""
-    from voice.config import REPO_ROOT, default_models_dir
+    """Where the "stop" model is: in ``models_dir`` (default: the models
+    folder in use, models/ unless VOICE_MODELS_DIR says otherwise), beside
+    Whisper's."""
+    from voice.config import default_models_dir
 
-    folder = (models_dir or default_models_dir()) / STOP_MODEL
-    return folder if folder.exists() else REPO_ROOT / "models" / STOP_MODEL
+    return (models_dir or default_models_dir()) / STOP_MODEL
 
 
 def stop_model_problem(folder: Path) -> str:
     """Why the model in ``folder`` cannot be used, in one line ("" when both
     files have their pinned size and SHA-256)."""
     if not folder.exists():
-        return f"The 'stop' word model is not in {folder}."
+        return f"The 'stop' word model is not installed in {folder}."
     problems = folder_problems(folder, STOP_FILES)
     if not problems:
         return ""
