@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import queue
+import re
 import shutil
 import signal
 import subprocess
@@ -83,17 +84,23 @@ def _stop_wav(tmp_path: Path) -> Path:
 
 def _stop_the_long_answer(virtual_mic: Any, proc: subprocess.Popen[str], stop: Path,
                           replies: queue.Queue[str], err: queue.Queue[str],
-                          seen: list[str]) -> str:
-    """Ask for the long answer, say "stop" a few seconds in: the stderr line
-    that says it was stopped."""
+                          seen: list[str], tries: int = 1) -> str:
+    """Ask for the long answer, say "stop" a few seconds in (``tries`` times,
+    8 s apart, as a user would say it again): the stderr line that says it
+    was stopped."""
     long_q = spoken(LONG_Q, "barge-long.wav")
     time.sleep(0.5)
     virtual_mic.play(long_q)
     answer = json.loads(replies.get(timeout=60))
     assert answer["match"]["title"] == LONG_TITLE, answer["transcript"]
     time.sleep(4.0)  # a few seconds into the 30 s answer
-    virtual_mic.play(stop)
-    assert _until(err, STOPPED, seen, 25), seen
+    for _ in range(tries - 1):
+        virtual_mic.play(stop)
+        if _until(err, STOPPED, seen, 8):
+            break
+    else:
+        virtual_mic.play(stop)
+        assert _until(err, STOPPED, seen, 20), seen
     line = seen[-1]
     assert _until(err, "Listening...", seen, 30), seen
     proc.send_signal(signal.SIGINT)
@@ -124,7 +131,7 @@ def test_saying_stop_stops_a_long_answer_and_nothing_else_does(
         virtual_mic.play(short_q)
         first = json.loads(replies.get(timeout=60))
         assert first["match"]["title"] == SHORT_TITLE, first["transcript"]
-        assert first["answer"].lower().count("stop") == 3
+        assert re.findall(r"\bstop\b", first["answer"].lower()) == ["stop"] * 3
         # Read to its end, then listening again; never stopped by its own voice,
         # though it said "stop" three times.
         assert _until(err, "Listening...", seen, 120), seen
@@ -166,7 +173,9 @@ def test_a_damaged_stop_model_is_refused_and_whisper_still_hears_stop(
     seen: list[str] = []
     try:
         assert _until(err, "Listening...", seen, 120), seen
-        stopped = _stop_the_long_answer(virtual_mic, proc, stop, replies, err, seen)
+        # Whisper's rate on it is measured by the benchmark, not here: a user
+        # whom it did not hear says it again.
+        stopped = _stop_the_long_answer(virtual_mic, proc, stop, replies, err, seen, tries=2)
     finally:
         proc.kill()
     refused = [line for line in seen if "'stop' word model" in line]

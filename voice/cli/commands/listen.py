@@ -96,10 +96,11 @@ class _Session:
             if problem:
                 # Barge-in is on but cannot work: printed, and said once per start
                 # (someone who cannot see the screen would wait for it in vain).
-                print(problem, file=sys.stderr, flush=True)
                 from voice.cli.notices import aloud
 
-                self.tell(aloud(problem))
+                print(problem, file=sys.stderr, flush=True)
+                assistant.speak(aloud(problem), assistant.conversation.settings)
+                assistant.wait()  # said before the microphone opens
 
     def cue(self, name: str, blocking: bool = True) -> None:
         if self.cues and not self.assistant.asleep:
