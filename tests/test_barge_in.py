@@ -309,3 +309,21 @@ def test_a_damaged_stop_model_is_refused_in_one_line(tmp_path: Path) -> None:
     assert "\n" not in problem and "damaged" in problem and "stop.tflite" in problem, problem
     spotter, problem = load_stop_spotter(tmp_path / "nowhere")
     assert spotter is None and "not installed" in problem
+
+
+def test_voice_doctor_checks_the_stop_model(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from voice.cli.commands.doctor import check_stop_word
+    from voice.config import Config
+    from voice.speech_in.wake.stop_word import STOP_MODEL
+
+    monkeypatch.setenv("VOICE_MODELS_DIR", str(REPO / "models"))
+    good = check_stop_word(Config())
+    assert good.status == "ok" and "pinned SHA-256" in good.detail, good
+    shutil.copytree(REPO / "models" / STOP_MODEL, tmp_path / STOP_MODEL)
+    (tmp_path / STOP_MODEL / "stop.json").write_text("{}")  # changed, and shorter
+    monkeypatch.setenv("VOICE_MODELS_DIR", str(tmp_path))
+    bad = check_stop_word(Config())
+    assert bad.status == "warn" and "stop.json" in bad.detail and bad.fix, bad

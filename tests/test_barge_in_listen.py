@@ -89,10 +89,14 @@ def _stop_the_long_answer(virtual_mic: Any, proc: subprocess.Popen[str], stop: P
     8 s apart, as a user would say it again): the stderr line that says it
     was stopped."""
     long_q = spoken(LONG_Q, "barge-long.wav")
-    time.sleep(0.5)
-    virtual_mic.play(long_q)
-    answer = json.loads(replies.get(timeout=60))
-    assert answer["match"]["title"] == LONG_TITLE, answer["transcript"]
+    for _ in range(2):  # not what this tests: misheard, the user asks again
+        time.sleep(0.5)
+        virtual_mic.play(long_q)
+        answer = json.loads(replies.get(timeout=60))
+        if (answer.get("match") or {}).get("title") == LONG_TITLE:
+            break
+        assert _until(err, "Listening...", seen, 60), seen
+    assert (answer.get("match") or {}).get("title") == LONG_TITLE, answer
     time.sleep(4.0)  # a few seconds into the 30 s answer
     for _ in range(tries - 1):
         virtual_mic.play(stop)
@@ -139,8 +143,33 @@ def test_saying_stop_stops_a_long_answer_and_nothing_else_does(
         stopped = _stop_the_long_answer(virtual_mic, proc, stop, replies, err, seen)
     finally:
         proc.kill()
-    # Heard by the streaming "stop" model, not (later) by Whisper.
+    # Whichever heard it first (both listen; the stop-word model alone: below).
+    assert stopped.startswith(STOPPED), stopped
+    assert not any("Traceback" in line for line in seen), seen
+
+
+def test_the_stop_word_model_alone_stops_an_answer(virtual_mic: Any, tmp_path: Path) -> None:
+    # A models folder with the "stop" model and no Whisper: nothing else can
+    # hear "stop" over the answer (the question is heard by PocketSphinx).
+    models = tmp_path / "models"
+    models.mkdir()
+    os.symlink(REPO / "models" / STOP_MODEL, models / STOP_MODEL)
+    stop = _stop_wav(tmp_path)
+    proc = _listen(virtual_mic, tmp_path, models, "--json", "--recognizer", "pocketsphinx",
+                   "--no-adaptation", "--silence-timeout", "1.0")
+    assert proc.stdout is not None and proc.stderr is not None
+    replies, err = _pump(proc.stdout), _pump(proc.stderr)
+    seen: list[str] = []
+    try:
+        assert _until(err, "Listening...", seen, 120), seen
+        # The first answer of the session: the canceller is still learning the
+        # echo in its first seconds, so a user may have to say it twice.
+        stopped = _stop_the_long_answer(virtual_mic, proc, stop, replies, err, seen, tries=2)
+    finally:
+        proc.kill()
     assert stopped.endswith("by the stop-word model"), stopped
+    assert any("heard by the stop-word model only" in line for line in seen), seen
+    assert not any("Saying 'stop' will not" in line for line in seen), seen  # nothing said
     assert not any("Traceback" in line for line in seen), seen
 
 
