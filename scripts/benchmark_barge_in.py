@@ -190,8 +190,10 @@ def main(argv: list[str] | None = None) -> int:
             if spotter is None:
                 print(problem)
                 return 1
+        own = (load_stop_spotter(cutoff=args.cutoff, window=args.window)[0]
+               if spotter is not None else None)
         barge = bi.BargeIn(WhisperRecognizer(REPO / "models" / WHISPER_MODEL, kb)
-                           if whisper else None, quick=quick, spotter=spotter)
+                           if whisper else None, quick=quick, spotter=spotter, own_spotter=own)
         print(f"echo cancellation: {'off (raw microphone)' if args.no_aec else 'speexdsp'}; "
               f"quick look for 'stop': {'on' if quick else 'off'}; full decode: "
               f"{'on' if whisper else 'off'}; stop-word model: "

@@ -327,3 +327,24 @@ def test_voice_doctor_checks_the_stop_model(tmp_path: Path,
     monkeypatch.setenv("VOICE_MODELS_DIR", str(tmp_path))
     bad = check_stop_word(Config())
     assert bad.status == "warn" and "stop.json" in bad.detail and bad.fix, bad
+
+
+def test_a_stop_heard_while_its_own_voice_sounded_like_stop_is_its_own(
+    spotter: Any, folder: Path
+) -> None:
+    from voice.audio.barge_in import OWN_PROBABILITY
+    from voice.speech_in.wake.stop_word import STOP_MODEL, load_stop_spotter
+
+    own_spotter, problem = load_stop_spotter(REPO / "models" / STOP_MODEL)
+    assert own_spotter is not None, problem
+    reference = EchoReference()
+    barge = BargeIn(None, reference=reference, spotter=spotter, own_spotter=own_spotter)
+    played = _speech(folder, "stop", "en-us")  # what the assistant played just now
+    own_spotter.reset()
+    for i in range(0, len(played) - BLOCK, BLOCK):
+        own_spotter.feed(played[i : i + BLOCK])
+    assert max(own_spotter.recent) >= OWN_PROBABILITY
+    assert barge.spotted(1.0) is None and barge.refused["own voice"] == 1
+    own_spotter.reset()  # it played nothing like "stop": the user's
+    assert barge.spotted(1.0) == "stop"
+    barge.close()

@@ -213,8 +213,10 @@ def _barge_in(cfg: Config, whisper: Any) -> tuple[Any, str]:
               file=sys.stderr, flush=True)
     wake = cfg.wake_phrase if cfg.wake_word and whisper is not None else ""
     quick = load_quick_stop(whisper.model_dir) if whisper is not None else None
+    # A second copy hears what it plays: its own voice that sounds like "stop".
+    own = load_stop_spotter()[0] if spotter is not None else None
     return BargeIn(whisper, device=cfg.input_device, wake_phrase=wake, quick=quick,
-                   spotter=spotter), ""
+                   spotter=spotter, own_spotter=own), ""
 
 
 def _load_recognizer(cfg: Config, assistant: Assistant) -> Recognizer:

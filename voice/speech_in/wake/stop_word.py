@@ -17,6 +17,7 @@ Only files on disk are read; nothing is fetched.
 from __future__ import annotations
 
 import json
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,8 @@ FLUSH_SECONDS = 1.0
 #: highest probability on its own voice went 0.22 -> 0.25, and the full run
 #: over all answers (docs/wake-word.md) had no self-stop.
 WINDOW = 3
+#: Probabilities kept in ``recent``: about 1 s.
+RECENT = 33
 
 
 def stop_model_folder(models_dir: Path | None = None) -> Path:
@@ -114,6 +117,8 @@ class StopSpotter:
         """Samples fed since :meth:`reset`."""
         self.peak = 0.0
         """Highest probability since :meth:`reset` (benchmark)."""
+        #: The probabilities of about the last second (one every 30 ms).
+        self.recent: deque[float] = deque(maxlen=RECENT)
 
     def feed(self, pcm: np.ndarray) -> bool:
         """True when "stop" was heard in ``pcm`` (once per word: the
@@ -126,6 +131,7 @@ class StopSpotter:
             if p is None or self._model._features:
                 continue  # no inference yet: one every `stride` feature frames
             self.peak = max(self.peak, p)
+            self.recent.append(p)
             above = p > self.settings.cutoff
             if above and not self._above:
                 fired = True
@@ -148,6 +154,7 @@ class StopSpotter:
         self._above = False
         self.samples = 0
         self.peak = 0.0
+        self.recent.clear()
 
     def close(self) -> None:
         self._model.close()
