@@ -17,9 +17,10 @@ stops the answer:
 The assistant must never stop itself, so:
 
 * the model did not fire on the assistant's residual voice over all
-  answers (scripts/benchmark_barge_in.py; nor on the uncancelled voice of
-  all answers, 7.3 min: highest probability 0.06 against a cutoff of 0.5;
-  nor on "stop" inside its sentences), and Whisper writes the
+  answers (scripts/benchmark_barge_in.py: highest probability 0.17 against
+  a cutoff of 0.5); uncancelled, its own voice came closer (0.47), so a
+  second copy of the model hears what it plays, and a "stop" while that
+  sounded like one is its own (OWN_PROBABILITY). Whisper writes the
   words it heard: the residual of the assistant's own voice comes out as a
   few of its own words, or is dropped by Whisper's guard, and is not "stop";
 * a "stop" heard while the assistant was itself saying a sentence with
