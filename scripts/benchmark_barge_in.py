@@ -1,7 +1,8 @@
 """Benchmark barge-in: "stop" said over the assistant's answers.
 
 Run: ``.venv/bin/python scripts/benchmark_barge_in.py [--stops 30] [--answers all]
-[--no-aec] [--clips tuning|held-out]``
+[--no-aec] [--clips tuning|held-out] [--detector both|stop-word|whisper]
+[--cutoff P] [--window N]``
 
 Everything goes through a private PulseAudio null sink whose monitor is the
 microphone: the answers are spoken by the real speaker (pyttsx3/espeak-ng,
@@ -17,6 +18,9 @@ microphone hears them exactly, as the tests' virtual microphone does.
   to the moment the answer was silenced (target: 90% within 300 ms).
 
 ``--no-aec`` decodes the raw microphone, to show what echo cancellation buys.
+``--detector``: the stop-word model (voice/speech_in/wake/stop_word.py) or
+Whisper (quick look and full decode) alone, or both (what ``voice listen``
+uses); ``--cutoff``/``--window`` override the model's own settings.
 """
 
 from __future__ import annotations
@@ -104,18 +108,19 @@ class _Voice:
 
 def stop_clips(tmp: Path, which: str = "all") -> list[tuple[str, np.ndarray, int]]:
     """espeak-ng's and real people's "stop"s; ``which`` "tuning" or "held-out":
-    only that half of the real ones (scripts/real_speech.py's half())."""
+    only that half of the real ones (scripts/real_speech.py's half());
+    "espeak": only espeak-ng's."""
     from real_speech import half
 
     clips = []
-    for voice, rate in STOP_VOICES if which == "all" else ():
+    for voice, rate in STOP_VOICES if which in ("all", "espeak") else ():
         wav = tmp / f"stop-{voice}-{rate}.wav"
         subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(wav), "stop"],
                        check=True)
         c = read_wav(wav)
         clips.append((f"{voice} {rate}", c.samples.reshape(-1), c.rate))
     for wav in sorted((REPO / "tests" / "data" / "real").rglob("*stop*.wav")):
-        if which != "all" and half(wav) != which:
+        if which == "espeak" or (which != "all" and half(wav) != which):
             continue
         c = read_wav(wav).to_mono()
         clips.append((f"real {wav.stem}", c.samples.reshape(-1), c.rate))
@@ -129,9 +134,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-aec", action="store_true", help="decode the raw microphone")
     ap.add_argument("--no-quick", action="store_true",
                     help="no quick look (voice/speech_in/wake/quick_stop.py): the full decode only")
-    ap.add_argument("--clips", choices=("all", "tuning", "held-out"), default="all",
+    ap.add_argument("--clips", choices=("all", "tuning", "held-out", "espeak"), default="all",
                     help="the stops said: espeak-ng's and all real ones, or only one half "
-                         "of the real ones (tune on 'tuning')")
+                         "of the real ones (tune on 'tuning'), or espeak-ng's only")
+    ap.add_argument("--detector", choices=("both", "stop-word", "whisper"), default="both",
+                    help="what hears 'stop': the stop-word model, Whisper, or either")
+    ap.add_argument("--cutoff", type=float, default=None,
+                    help="the stop-word model's probability cutoff (default: its stop.json)")
+    ap.add_argument("--window", type=int, default=None,
+                    help="the stop-word model's sliding window (default: its stop.json)")
     ap.add_argument("--seed", type=int, default=16)
     args = ap.parse_args(argv)
 
@@ -139,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     from voice.content.loader import load_knowledge
     from voice.models.manifest import WHISPER_MODEL
     from voice.speech_in.wake.quick_stop import load_quick_stop
+    from voice.speech_in.wake.stop_word import load_stop_spotter
     from voice.speech_in.whisper import WhisperRecognizer
     from voice.speech_out.base import VoiceSettings
     from voice.speech_out.synth import default_synth
@@ -169,19 +181,36 @@ def main(argv: list[str] | None = None) -> int:
         speaker = TtsSpeaker(synth)
         speaker.prepare(settings)
         talker = _Talker(speaker, settings)
-        quick = None if args.no_quick else load_quick_stop(REPO / "models" / WHISPER_MODEL)
-        barge = bi.BargeIn(WhisperRecognizer(REPO / "models" / WHISPER_MODEL, kb), quick=quick)
+        whisper = args.detector != "stop-word"
+        quick = (load_quick_stop(REPO / "models" / WHISPER_MODEL)
+                 if whisper and not args.no_quick else None)
+        spotter = None
+        if args.detector != "whisper":
+            spotter, problem = load_stop_spotter(cutoff=args.cutoff, window=args.window)
+            if spotter is None:
+                print(problem)
+                return 1
+        own = (load_stop_spotter(cutoff=args.cutoff, window=args.window)[0]
+               if spotter is not None else None)
+        barge = bi.BargeIn(WhisperRecognizer(REPO / "models" / WHISPER_MODEL, kb)
+                           if whisper else None, quick=quick, spotter=spotter, own_spotter=own)
         print(f"echo cancellation: {'off (raw microphone)' if args.no_aec else 'speexdsp'}; "
-              f"quick look for 'stop': {'on' if quick else 'off'}")
+              f"quick look for 'stop': {'on' if quick else 'off'}; full decode: "
+              f"{'on' if whisper else 'off'}; stop-word model: "
+              + (f"on (cutoff {spotter.settings.cutoff}, window {spotter.settings.window})"
+                 if spotter else "off"))
 
         full = answers if args.answers == "all" else answers[: int(args.answers)]
         self_stops = 0
         read_seconds = 0.0
+        peaks: list[float] = []
         for i, text in enumerate(full):
             started = time.monotonic()
             talker.say(text)
             heard = barge.watch(talker)
             read_seconds += time.monotonic() - started
+            if spotter is not None:
+                peaks.append(spotter.peak)
             if heard is not None:
                 self_stops += 1
                 print(f"  self-stop in answer {i + 1} after {time.monotonic() - started:.1f} s: "
@@ -197,6 +226,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"{barge.refused}; echo cancelled by median "
                   f"{np.median(barge.cancelled_db):.0f} dB", flush=True)
             print("  heard in them: " + "; ".join(repr(h) for h in barge.heard if h))
+            if peaks:
+                print(f"  stop-word model on its own voice: highest probability "
+                      f"{max(peaks):.3f} (cutoff {spotter.settings.cutoff if spotter else 0})")
             lags = [lag / 16 for lag in barge.lags]
             if lags:
                 print(f"  echo delay at the answers' starts: {min(lags):.1f}-{max(lags):.1f} ms "
@@ -215,17 +247,24 @@ def main(argv: list[str] | None = None) -> int:
             timer = threading.Timer(after, voice.play)
             timer.start()
             before = len(barge.heard)
+            spotted = barge.spotted_stops
             looked = len(quick.looks) if quick else 0
             heard = barge.watch(talker)
             timer.join()
             texts = "/".join(barge.heard[before:])
-            if quick and args.clips != "all":
+            if quick and args.clips not in ("all", "espeak"):
                 print(f"  {name}: quick looks " + "; ".join(
                     f"{lk.text!r} {lk.avg_logprob:.2f} p(stop) {lk.stop_probability:.3f}"
                     for lk in quick.looks[looked:]), flush=True)
             if heard == "stop" and barge.stopped_at is not None and voice.started is not None:
                 latency = barge.stopped_at - (voice.started + voice.word_end)
                 latencies.append(latency)
+                if args.clips in ("tuning", "espeak"):  # held-out clips: as a whole only
+                    print(f"  {name}: stopped {latency * 1000:.0f} ms after the word's end "
+                          f"({'stop-word model' if barge.spotted_stops > spotted else 'Whisper'})",
+                          flush=True)
+                if latency < -0.5:
+                    print(f"    before the word: heard {barge.heard[-1]!r}")
                 if latency > 0.3:
                     missed.append(f"{name} ({latency * 1000:.0f} ms)")
             else:
@@ -241,7 +280,8 @@ def main(argv: list[str] | None = None) -> int:
                  if lat else ""))
         if missed:
             print("  missed or late: " + ", ".join(missed))
-        print(f"  stops taken on the quick look alone: {barge.quick_stops}")
+        print(f"  stops taken on the quick look alone: {barge.quick_stops}; "
+              f"on the stop-word model: {barge.spotted_stops}")
         print("  stretches refused meanwhile: "
               + str({k: v - refused_before[k] for k, v in barge.refused.items()}))
         d = sorted(barge.decode_seconds)

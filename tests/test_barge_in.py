@@ -1,7 +1,8 @@
 """Barge-in's decision, fed block by block as the microphone would feed it.
 
-Real libspeexdsp, real Whisper tiny.en, real espeak-ng speech; no sound
-device (`voice listen` through the virtual microphone: test_barge_in_listen.py).
+Real libspeexdsp, real Whisper tiny.en, the real microWakeWord "stop" model
+(pymicro-wakeword), real espeak-ng speech; no sound device (`voice listen`
+through the virtual microphone: test_barge_in_listen.py).
 The microphone is the answer's echo (50 ms later, half as loud) plus, or not,
 another voice saying "stop".
 """
@@ -44,9 +45,18 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("barge")
 
 
-def _run(whisper: WhisperRecognizer, own: np.ndarray, text: str,
+@pytest.fixture(scope="module")
+def spotter() -> Any:
+    from voice.speech_in.wake.stop_word import STOP_MODEL, load_stop_spotter
+
+    found, problem = load_stop_spotter(REPO / "models" / STOP_MODEL)
+    assert found is not None, problem
+    return found
+
+
+def _run(whisper: WhisperRecognizer | None, own: np.ndarray, text: str,
          other: np.ndarray | None = None, at: float = 0.0,
-         quick: Any = None) -> tuple[str | None, float, BargeIn]:
+         quick: Any = None, spotter: Any = None) -> tuple[str | None, float, BargeIn]:
     """Feed the echo of ``own`` (plus ``other`` from ``at`` s); what stopped it, and when."""
     reference = EchoReference()
     reference.enabled = True
@@ -59,7 +69,9 @@ def _run(whisper: WhisperRecognizer, own: np.ndarray, text: str,
         i = int(at * RATE)
         mic[i : i + len(other)] += other
     mic16 = np.clip(mic, -32768, 32767).astype(np.int16)
-    barge = BargeIn(whisper, reference=reference, quick=quick)
+    barge = BargeIn(whisper, reference=reference, quick=quick, spotter=spotter)
+    if spotter is not None:
+        spotter.reset()
     canceller = barge.canceller()
     try:
         for i in range(0, len(own) - BLOCK, BLOCK):
@@ -231,4 +243,108 @@ def test_a_sound_alike_of_its_own_words_is_not_taken_for_stop(
     assert barge.judge(Stretch(audio, 30.5, 31.0, final=False)) is None  # "stage": "sta..."
     barge.quick = _Hears("stop")
     assert barge.judge(Stretch(audio, 30.5, 31.0, final=False)) == "stop"  # none says "stop"
+    barge.close()
+
+
+def test_the_stop_word_model_alone_stops_the_answer_at_the_word(
+    spotter: Any, folder: Path
+) -> None:
+    own = _speech(folder, ANSWER, "en-us")
+    stop = _speech(folder, "stop", "en+f3")
+    # No Whisper at all: the streaming model decides, on the cleaned signal.
+    heard, when, barge = _run(None, own, ANSWER, stop, at=5.0, spotter=spotter)
+    assert heard == "stop" and barge.taken_by == "stop-word model", barge.heard
+    assert barge.spotted_stops == 1
+    # During or just after the word (simulated time, not a timed test).
+    assert 5.0 < when < 5.0 + len(stop) / RATE + 0.5, when
+
+
+def test_the_stop_word_model_alone_never_stops_the_answer_itself(
+    spotter: Any, folder: Path
+) -> None:
+    own = _speech(folder, ANSWER, "en-us")
+    heard, _when, barge = _run(None, own, ANSWER, spotter=spotter)
+    assert heard is None and barge.spotted_stops == 0, barge.heard
+
+
+def test_its_own_stop_is_not_taken_by_the_stop_word_model(spotter: Any,
+                                                          folder: Path) -> None:
+    # Uncancelled (no echo path known): the microphone hears the assistant
+    # itself say "stop", and the model fires on it.
+    said = "Stop."
+    own = _speech(folder, said, "en-us")
+    reference = EchoReference()
+    reference.enabled = True
+    barge = BargeIn(None, reference=reference, spotter=spotter)
+    padded = np.concatenate([np.zeros(RATE // 2), own, np.zeros(RATE // 2)]).astype(np.int16)
+
+    def feed() -> str | None:
+        spotter.reset()
+        for i in range(0, len(padded) - BLOCK, BLOCK):
+            block = padded[i : i + BLOCK]
+            heard = barge.hear(block, block, 10.0 + i / RATE)
+            if heard is not None:
+                return heard
+        return None
+
+    assert feed() == "stop"  # nothing said by the assistant then: the user's
+    reference.said(said, 10.4, len(own) / RATE)
+    assert feed() is None and barge.refused["own word"] == 1
+    barge.close()
+
+
+def test_a_damaged_stop_model_is_refused_in_one_line(tmp_path: Path) -> None:
+    import shutil
+
+    from voice.speech_in.wake.stop_word import STOP_MODEL, load_stop_spotter
+
+    copy = tmp_path / STOP_MODEL
+    shutil.copytree(REPO / "models" / STOP_MODEL, copy)
+    model = copy / "stop.tflite"
+    data = bytearray(model.read_bytes())
+    data[len(data) // 2] ^= 0x01  # one byte changed, same size
+    model.write_bytes(bytes(data))
+    spotter, problem = load_stop_spotter(copy)
+    assert spotter is None
+    assert "\n" not in problem and "damaged" in problem and "stop.tflite" in problem, problem
+    spotter, problem = load_stop_spotter(tmp_path / "nowhere")
+    assert spotter is None and "not installed" in problem
+
+
+def test_voice_doctor_checks_the_stop_model(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from voice.cli.commands.doctor import check_stop_word
+    from voice.config import Config
+    from voice.speech_in.wake.stop_word import STOP_MODEL
+
+    monkeypatch.setenv("VOICE_MODELS_DIR", str(REPO / "models"))
+    good = check_stop_word(Config())
+    assert good.status == "ok" and "pinned SHA-256" in good.detail, good
+    shutil.copytree(REPO / "models" / STOP_MODEL, tmp_path / STOP_MODEL)
+    (tmp_path / STOP_MODEL / "stop.json").write_text("{}")  # changed, and shorter
+    monkeypatch.setenv("VOICE_MODELS_DIR", str(tmp_path))
+    bad = check_stop_word(Config())
+    assert bad.status == "warn" and "stop.json" in bad.detail and bad.fix, bad
+
+
+def test_a_stop_heard_while_its_own_voice_sounded_like_stop_is_its_own(
+    spotter: Any, folder: Path
+) -> None:
+    from voice.audio.barge_in import OWN_PROBABILITY
+    from voice.speech_in.wake.stop_word import STOP_MODEL, load_stop_spotter
+
+    own_spotter, problem = load_stop_spotter(REPO / "models" / STOP_MODEL)
+    assert own_spotter is not None, problem
+    reference = EchoReference()
+    barge = BargeIn(None, reference=reference, spotter=spotter, own_spotter=own_spotter)
+    played = _speech(folder, "stop", "en-us")  # what the assistant played just now
+    own_spotter.reset()
+    for i in range(0, len(played) - BLOCK, BLOCK):
+        own_spotter.feed(played[i : i + BLOCK])
+    assert max(own_spotter.recent) >= OWN_PROBABILITY
+    assert barge.spotted(1.0) is None and barge.refused["own voice"] == 1
+    own_spotter.reset()  # it played nothing like "stop": the user's
+    assert barge.spotted(1.0) == "stop"
     barge.close()

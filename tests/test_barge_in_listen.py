@@ -4,23 +4,32 @@ Everything real, through the virtual microphone: the answers are spoken by
 pyttsx3/espeak-ng into the null sink whose monitor is the microphone (so the
 microphone hears the assistant exactly, the hardest echo there is), another
 espeak-ng voice says "stop", the echo canceller is libspeexdsp and the word
-is heard by Whisper. Timings are not asserted here (they are measured by
-scripts/benchmark_barge_in.py); only that the answer was stopped, and that
-an answer nobody interrupts is read to its end.
+is heard by the microWakeWord "stop" model (or, without it, Whisper).
+Timings are not asserted here (they are measured by
+scripts/benchmark_barge_in.py); only that the answer was stopped, by what,
+and that an answer nobody interrupts is read to its end, even one that says
+"stop" itself.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import queue
+import re
+import shutil
 import signal
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from voice.models.manifest import WHISPER_MODEL
+from voice.speech_in.wake.stop_word import STOP_MODEL
 
 try:
     from tests.test_listen import REPO, spoken, start_listen
@@ -28,9 +37,16 @@ except ImportError:
     from test_listen import REPO, spoken, start_listen  # type: ignore
 
 STOPPED = "(stopped: I heard 'stop')"
-#: A short answer (about 9 s read) that must be read to its end...
-SHORT_Q = "how do assistive devices improve mobility"
-SHORT_TITLE = "How do assistive devices improve mobility?"
+#: A short answer that says "stop" three times itself (about 9 s read): read to its end...
+STOP_FAQ = """# FAQ
+
+## How do I make you stop talking?
+
+Say stop while I am reading, and I stop at once. If you do not say stop, I read
+the answer to its end. The button stops me too.
+"""
+SHORT_Q = "how do I make you stop talking"
+SHORT_TITLE = "How do I make you stop talking?"
 #: ...and the longest one (about 30 s), stopped a few seconds in.
 LONG_Q = "what are the coping strategies for individuals and caregivers"
 LONG_TITLE = "Coping Strategies for Individuals and Caregivers"
@@ -60,17 +76,56 @@ def _until(lines: queue.Queue[str], wanted: str, seen: list[str], timeout: float
     return False
 
 
+def _stop_wav(tmp_path: Path) -> Path:
+    stop = tmp_path / "stop.wav"
+    subprocess.run(["espeak-ng", "-v", "en+f3", "-w", str(stop), "stop"], check=True, timeout=30)
+    return stop
+
+
+def _stop_the_long_answer(virtual_mic: Any, proc: subprocess.Popen[str], stop: Path,
+                          replies: queue.Queue[str], err: queue.Queue[str],
+                          seen: list[str], tries: int = 1) -> str:
+    """Ask for the long answer, say "stop" a few seconds in (``tries`` times,
+    8 s apart, as a user would say it again): the stderr line that says it
+    was stopped."""
+    long_q = spoken(LONG_Q, "barge-long.wav")
+    for _ in range(2):  # not what this tests: misheard, the user asks again
+        time.sleep(0.5)
+        virtual_mic.play(long_q)
+        answer = json.loads(replies.get(timeout=60))
+        if (answer.get("match") or {}).get("title") == LONG_TITLE:
+            break
+        assert _until(err, "Listening...", seen, 60), seen
+    assert (answer.get("match") or {}).get("title") == LONG_TITLE, answer
+    time.sleep(4.0)  # a few seconds into the 30 s answer
+    for _ in range(tries - 1):
+        virtual_mic.play(stop)
+        if _until(err, STOPPED, seen, 8):
+            break
+    else:
+        virtual_mic.play(stop)
+        assert _until(err, STOPPED, seen, 20), seen
+    line = seen[-1]
+    assert _until(err, "Listening...", seen, 30), seen
+    proc.send_signal(signal.SIGINT)
+    proc.wait(timeout=15)
+    return line
+
+
 def test_saying_stop_stops_a_long_answer_and_nothing_else_does(
     virtual_mic: Any, tmp_path: Path
 ) -> None:
     assert (REPO / "models" / WHISPER_MODEL).is_dir(), "run scripts/install.sh"
-    short_q = spoken(SHORT_Q, "barge-short.wav")
-    long_q = spoken(LONG_Q, "barge-long.wav")
-    stop = tmp_path / "stop.wav"
-    subprocess.run(["espeak-ng", "-v", "en+f3", "-w", str(stop), "stop"], check=True, timeout=30)
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "stop.md").write_text(STOP_FAQ)
+    short_q = spoken(SHORT_Q, "barge-short-stop.wav")
+    stop = _stop_wav(tmp_path)
     # Spoken answers (no --no-speak): the microphone hears every word of them.
     proc = start_listen(virtual_mic, "--json", "--recognizer", "whisper", "--no-wake",
-                        "--no-cues", "--silence-timeout", "1.0", tmp_path=tmp_path)
+                        "--no-cues", "--silence-timeout", "1.0",
+                        "--content", str(REPO / "content"), "--content", str(extra),
+                        tmp_path=tmp_path)
     assert proc.stdout is not None and proc.stderr is not None
     replies, err = _pump(proc.stdout), _pump(proc.stderr)
     seen: list[str] = []
@@ -80,19 +135,114 @@ def test_saying_stop_stops_a_long_answer_and_nothing_else_does(
         virtual_mic.play(short_q)
         first = json.loads(replies.get(timeout=60))
         assert first["match"]["title"] == SHORT_TITLE, first["transcript"]
-        # Read to its end, then listening again; never stopped by its own voice.
+        assert re.findall(r"\bstop\b", first["answer"].lower()) == ["stop"] * 3
+        # Read to its end, then listening again; never stopped by its own voice,
+        # though it said "stop" three times.
         assert _until(err, "Listening...", seen, 120), seen
         assert not any("stopped" in line for line in seen), seen
-        time.sleep(0.5)
-        virtual_mic.play(long_q)
-        second = json.loads(replies.get(timeout=60))
-        assert second["match"]["title"] == LONG_TITLE, second["transcript"]
-        time.sleep(4.0)  # a few seconds into the 30 s answer
-        virtual_mic.play(stop)
-        assert _until(err, STOPPED, seen, 25), seen
-        assert _until(err, "Listening...", seen, 30), seen
-        proc.send_signal(signal.SIGINT)
-        proc.wait(timeout=15)
+        stopped = _stop_the_long_answer(virtual_mic, proc, stop, replies, err, seen)
     finally:
         proc.kill()
+    # Whichever heard it first (both listen; the stop-word model alone: below).
+    assert stopped.startswith(STOPPED), stopped
     assert not any("Traceback" in line for line in seen), seen
+
+
+def test_the_stop_word_model_alone_stops_an_answer(virtual_mic: Any, tmp_path: Path) -> None:
+    # A models folder with the "stop" model and no Whisper: nothing else can
+    # hear "stop" over the answer (the question is heard by PocketSphinx).
+    models = tmp_path / "models"
+    models.mkdir()
+    os.symlink(REPO / "models" / STOP_MODEL, models / STOP_MODEL)
+    stop = _stop_wav(tmp_path)
+    proc = _listen(virtual_mic, tmp_path, models, "--json", "--recognizer", "pocketsphinx",
+                   "--no-adaptation", "--silence-timeout", "1.0")
+    assert proc.stdout is not None and proc.stderr is not None
+    replies, err = _pump(proc.stdout), _pump(proc.stderr)
+    seen: list[str] = []
+    try:
+        assert _until(err, "Listening...", seen, 120), seen
+        # The first answer of the session: the canceller is still learning the
+        # echo in its first seconds, so a user may have to say it twice.
+        stopped = _stop_the_long_answer(virtual_mic, proc, stop, replies, err, seen, tries=2)
+    finally:
+        proc.kill()
+    assert stopped.endswith("by the stop-word model"), stopped
+    assert any("heard by the stop-word model only" in line for line in seen), seen
+    assert not any("Saying 'stop' will not" in line for line in seen), seen  # nothing said
+    assert not any("Traceback" in line for line in seen), seen
+
+
+def _listen(virtual_mic: Any, tmp_path: Path, models: Path, *flags: str) -> Any:
+    env = dict(virtual_mic.env, XDG_STATE_HOME=str(tmp_path / "state"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_CACHE_HOME=str(tmp_path / "cache"),
+               VOICE_MODELS_DIR=str(models))
+    env.pop("VOICE_CONFIG", None)
+    return subprocess.Popen([sys.executable, "-m", "voice", "listen", "--no-wake", "--no-cues",
+                             *flags], cwd=REPO, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def test_a_damaged_stop_model_is_refused_and_whisper_still_hears_stop(
+    virtual_mic: Any, tmp_path: Path
+) -> None:
+    models = tmp_path / "models"
+    models.mkdir()
+    os.symlink(REPO / "models" / WHISPER_MODEL, models / WHISPER_MODEL)
+    shutil.copytree(REPO / "models" / STOP_MODEL, models / STOP_MODEL)
+    model = models / STOP_MODEL / "stop.tflite"
+    data = bytearray(model.read_bytes())
+    data[1000] ^= 0x01  # one byte changed, same size
+    model.write_bytes(bytes(data))
+    stop = _stop_wav(tmp_path)
+    proc = _listen(virtual_mic, tmp_path, models, "--json", "--recognizer", "whisper",
+                   "--silence-timeout", "1.0")
+    assert proc.stdout is not None and proc.stderr is not None
+    replies, err = _pump(proc.stdout), _pump(proc.stderr)
+    seen: list[str] = []
+    try:
+        assert _until(err, "Listening...", seen, 120), seen
+        # Whisper's rate on it is measured by the benchmark, not here: a user
+        # whom it did not hear says it again.
+        stopped = _stop_the_long_answer(virtual_mic, proc, stop, replies, err, seen, tries=2)
+    finally:
+        proc.kill()
+    refused = [line for line in seen if "'stop' word model" in line]
+    assert len(refused) == 1 and "damaged" in refused[0] and "stop.tflite" in refused[0], seen
+    assert not stopped.endswith("by the stop-word model"), stopped  # Whisper heard it
+    assert not any("Traceback" in line for line in seen), seen
+
+
+def _voiced_seconds(pcm: np.ndarray) -> float:
+    blocks = pcm[: len(pcm) // 320 * 320].reshape(-1, 320).astype(np.float64)
+    return float(np.sum(np.sqrt(np.mean(blocks**2, axis=1)) > 300)) * 0.02
+
+
+def test_barge_in_that_cannot_work_is_said_aloud(virtual_mic: Any, tmp_path: Path) -> None:
+    from voice.cli.commands.listen import NO_BARGE_IN
+
+    empty = tmp_path / "models"  # neither Whisper nor the "stop" model
+    empty.mkdir()
+    # What the speaker plays (the monitor of the sink it plays into).
+    record = subprocess.Popen(["parec", "--raw", "--rate=16000", "--channels=1",
+                               "--format=s16le", "-d", "vmic.monitor"],
+                              env=virtual_mic.env, stdout=subprocess.PIPE)
+    proc = _listen(virtual_mic, tmp_path, empty, "--recognizer", "pocketsphinx",
+                   "--no-adaptation")
+    assert proc.stderr is not None
+    err = _pump(proc.stderr)
+    seen: list[str] = []
+    try:
+        assert _until(err, "Listening...", seen, 120), seen
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=15)
+        proc.kill()
+        record.terminate()
+    assert record.stdout is not None
+    pcm = np.frombuffer(record.stdout.read(), dtype=np.int16)
+    said = [line for line in seen if line.startswith(NO_BARGE_IN.split(":")[0])]
+    assert len(said) == 1 and "scripts/install.sh" in said[0], seen
+    # Spoken before the microphone opened: about as long as the line read at 150 wpm.
+    expected = len(said[0].split()) / 150 * 60
+    assert 0.5 * expected < _voiced_seconds(pcm) < 1.6 * expected, (_voiced_seconds(pcm), said)

@@ -2,17 +2,27 @@
 
 While an answer plays, the microphone is open; the assistant's own voice is
 taken out of it by the echo canceller (voice/audio/echo.py, with the played
-samples as reference). What the canceller cannot explain (a voice in the
-room: the cleaned signal stays within GATE_DB of the raw one, and is loud
-enough) is cut into short stretches, and each stretch is decoded by Whisper
-(voice/speech_in/whisper/). Only a short utterance with the word "stop" (or
-the wake phrase) in it stops the answer.
+samples as reference). Two listeners hear the cleaned signal, and either
+stops the answer:
+
+* the microWakeWord "stop" model (voice/speech_in/wake/stop_word.py), fed
+  every block as it comes: it fires during or just after the word;
+* Whisper (voice/speech_in/whisper/, quick_stop.py): what the canceller
+  cannot explain (a voice in the room: the cleaned signal stays within
+  GATE_DB of the raw one, and is loud enough) is cut into short stretches,
+  each decoded in a thread of its own (a decode must not hold up the model);
+  only a short utterance with the word "stop" (or the wake phrase) in it
+  counts. It hears the wake phrase, and a "stop" the model missed, later.
 
 The assistant must never stop itself, so:
 
-* the decision is Whisper's, which writes the words it heard: the residual
-  of the assistant's own voice comes out as a few of its own words, or is
-  dropped by Whisper's guard, and is not "stop";
+* the model did not fire on the assistant's residual voice over all
+  answers (scripts/benchmark_barge_in.py: highest probability 0.17 against
+  a cutoff of 0.5); uncancelled, its own voice came closer (0.47), so a
+  second copy of the model hears what it plays, and a "stop" while that
+  sounded like one is its own (OWN_PROBABILITY). Whisper writes the
+  words it heard: the residual of the assistant's own voice comes out as a
+  few of its own words, or is dropped by Whisper's guard, and is not "stop";
 * a "stop" heard while the assistant was itself saying a sentence with
   "stop" in it (voice/audio/echo.py keeps the text of every sentence played,
   with when it was heard) is taken for its own, and so is a sound-alike the
@@ -32,6 +42,7 @@ from __future__ import annotations
 import contextlib
 import queue
 import re
+import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -84,6 +95,17 @@ PRE_ROLL = 0.2
 #: A "stop" heard within this many seconds of the assistant itself saying a
 #: sentence with "stop" in it is its own.
 OWN_WORD_SECONDS = 1.0
+#: The stop-word model fires up to this long after the word began ("stop"
+#: said slowly lasts about 0.8 s): the span checked for its own "stop".
+SPOT_SPAN = 1.0
+#: A second copy of the model hears what the assistant plays (the echo
+#: canceller's reference): when it found that like "stop" (this probability
+#: within the last second), the model's "stop" is its own voice that the
+#: canceller let through. Uncancelled, its own voice (all answers, 7.4 min)
+#: reached 0.47 with the window of 3 ("Neuromuscular medicine is..."), and
+#: was at 0.2 or more 0.5% of the time: the user's "stop" is hardly ever
+#: refused for it.
+OWN_PROBABILITY = 0.2
 
 _WORD = re.compile(r"[a-z']+")
 
@@ -109,6 +131,19 @@ class QuickLook(Protocol):
 
     def heard_stop(self, speech: np.ndarray) -> str | None:
         """The words it took for "stop" ("stop", "step"...), or None."""
+
+
+class Spotter(Protocol):
+    """A streaming "stop" keyword model (voice/speech_in/wake/stop_word.py)."""
+
+    @property
+    def recent(self) -> deque[float]:
+        """Its probabilities of about the last second."""
+
+    def feed(self, pcm: np.ndarray) -> bool:
+        """True when "stop" was heard in this 16 kHz int16 block."""
+
+    def reset(self) -> None: ...
 
 
 class Confirmer(Protocol):
@@ -213,9 +248,10 @@ class BargeIn:
     WhisperRecognizer).
     """
 
-    def __init__(self, confirmer: Confirmer, device: str = "",
+    def __init__(self, confirmer: Confirmer | None, device: str = "",
                  wake_phrase: str = "", reference: EchoReference = REFERENCE,
-                 quick: QuickLook | None = None) -> None:
+                 quick: QuickLook | None = None, spotter: Spotter | None = None,
+                 own_spotter: Spotter | None = None) -> None:
         self.device = device
         self.wake_phrase = wake_phrase
         self.reference = reference
@@ -224,6 +260,20 @@ class BargeIn:
         self.quick = quick
         self.quick_stops = 0
         """Orders taken on the quick look alone (benchmark)."""
+        #: Fed every cleaned block: fires during or just after the word,
+        #: before any pause or decode (None: Whisper alone, as before).
+        self.spotter = spotter
+        self.spotted_stops = 0
+        """Orders taken on the stop-word model (benchmark)."""
+        #: The same model on the played signal (see OWN_PROBABILITY).
+        self.own_spotter = own_spotter
+        #: The last SPOT_SPAN seconds of blocks: (seconds, a voice in the room).
+        self._recent: deque[tuple[float, bool]] = deque()
+        #: While watch() runs: stretches for Whisper, judged in a thread of
+        #: their own, so a decode (0.4-1 s) never holds up the stop-word
+        #: model, which hears every block as it comes (None: judged at once).
+        self._jobs: queue.Queue[Stretch | None] | None = None
+        self._verdict: str | None = None
         reference.enabled = True
         #: Kept from answer to answer: the echo path hardly changes, and a
         #: canceller that starts from nothing needs seconds to converge.
@@ -235,9 +285,11 @@ class BargeIn:
         self._shift = 0.0
         self.lags: list[int] = []
         """The echo's delay measured at the start of each answer (benchmark)."""
+        self.taken_by = ""
+        """What heard the last order: "stop-word model", "quick look", "full decode"."""
         self.stopped_at: float | None = None
         """time.monotonic() when the last answer was stopped (benchmark)."""
-        self.refused = {"not stop": 0, "own word": 0}
+        self.refused = {"not stop": 0, "own word": 0, "own voice": 0}
         """Stretches decoded and not taken, by reason (benchmark)."""
         self.heard: list[str] = []
         """What each decoded stretch was heard as (benchmark)."""
@@ -266,6 +318,10 @@ class BargeIn:
             talker.wait()  # the answer plays to its end, as without barge-in
             return None
         self._segmenter.reset()
+        for spotter in (self.spotter, self.own_spotter):
+            if spotter is not None:
+                spotter.reset()
+        worker = self._start_judging()
         resampler = _resampler(dev.default_rate)
         at: float | None = None
         # The first ALIGN_SECONDS are held until the echo's delay is measured.
@@ -300,6 +356,38 @@ class BargeIn:
         finally:
             with contextlib.suppress(Exception):
                 stream.close()
+            self._stop_judging(worker)
+
+    def _start_judging(self) -> threading.Thread:
+        jobs: queue.Queue[Stretch | None] = queue.Queue()
+        self._jobs = jobs
+        self._verdict = None
+
+        def run() -> None:
+            while (stretch := jobs.get()) is not None:
+                # Behind (a loaded machine): a peek is stale once anything newer
+                # waits; the stretch's end, or the next stretch, follows it.
+                if not stretch.final and not jobs.empty():
+                    continue
+                heard = self.judge(stretch)
+                if heard is not None:
+                    self._verdict = heard
+                    return
+
+        worker = threading.Thread(target=run, name="barge-in-whisper", daemon=True)
+        worker.start()
+        return worker
+
+    def _stop_judging(self, worker: threading.Thread) -> None:
+        """Drop what waits; let a decode under way finish (at most one, so
+        that Whisper is free again before the next question is heard)."""
+        jobs, self._jobs = self._jobs, None
+        if jobs is not None:
+            with contextlib.suppress(queue.Empty):
+                while True:
+                    jobs.get_nowait()
+            jobs.put(None)
+        worker.join(timeout=10)
 
     def _wait_for_reference(self, until: float, talker: Talker) -> None:
         """Until the player has handed over what is heard up to ``until``."""
@@ -310,6 +398,8 @@ class BargeIn:
                  talker: Talker) -> str | None:
         self._wait_for_reference(at + len(pcm) / RECOGNIZER_RATE, talker)
         ref = self.reference.between(at + LEAD + self._shift, len(pcm))
+        if self.own_spotter is not None and self.spotter is not None:
+            self.own_spotter.feed(ref.astype(np.int16))
         return self.hear(pcm, canceller.process(pcm, ref), at)
 
     def align(self, mic: np.ndarray, at: float) -> None:
@@ -348,8 +438,41 @@ class BargeIn:
         if raw_db > VOICE_DB:
             self.cancelled_db.append(raw_db - clean_db)
         voice = clean_db > VOICE_DB and clean_db - raw_db > GATE_DB
+        self._recent.append((n / RECOGNIZER_RATE, voice))
+        while sum(d for d, _ in self._recent) > SPOT_SPAN:
+            self._recent.popleft()
+        if self.spotter is not None and self.spotter.feed(clean[:n]):
+            heard = self.spotted(at + n / RECOGNIZER_RATE)
+            if heard is not None:
+                return heard
         stretch = self._segmenter.push(clean[:n], voice, at)
-        return self.judge(stretch) if stretch is not None else None
+        if self._jobs is None:
+            return self.judge(stretch) if stretch is not None else None
+        if stretch is not None:
+            self._jobs.put(stretch)
+        heard = self._verdict  # set once by the thread, which then ends
+        if heard is not None:
+            self._verdict = None
+        return heard
+
+    def spotted(self, end: float) -> str | None:
+        """The stop-word model fired on the block ending at ``end``: "stop",
+        unless the assistant itself was saying a sentence with "stop" in it
+        (its residual echo)."""
+        own = self.reference.texts_between(end - SPOT_SPAN - OWN_WORD_SECONDS, end)
+        voiced = sum(d for d, v in self._recent if v)
+        self.heard.append(f"stop (stop-word model, {voiced:.2f} s voiced, while saying: "
+                          + " / ".join(own) + ")")
+        if any(STOP_WORD in words_of(t) for t in own):
+            self.refused["own word"] += 1
+            return None
+        if self.own_spotter is not None and max(self.own_spotter.recent,
+                                                default=0.0) >= OWN_PROBABILITY:
+            self.refused["own voice"] += 1
+            return None
+        self.spotted_stops += 1
+        self.taken_by = "stop-word model"
+        return "stop"
 
     def judge(self, stretch: Stretch) -> str | None:
         began = time.monotonic()
@@ -358,11 +481,15 @@ class BargeIn:
         if alike:
             heard, text = "stop", f"{alike} (quick)"
             self.quick_stops += 1
-        elif not stretch.final:
-            return None  # the voice may go on: the full decode at its end
+            self.taken_by = "quick look"
+        elif not stretch.final or self.confirmer is None:
+            # The voice may go on: the full decode at its end (without
+            # Whisper, the stop-word model alone decides).
+            return None
         else:
             text = self.confirmer.decode_heard(stretch.audio).text
             heard = verdict(text, self.wake_phrase)
+            self.taken_by = "full decode"
         self.decode_seconds.append(time.monotonic() - began)
         self.heard.append(text)
         if heard is None:

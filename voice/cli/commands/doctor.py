@@ -429,6 +429,22 @@ def check_wake(cfg: Config) -> Check:
     return Check("Wake phrase", *wake_summary(cfg))
 
 
+def check_stop_word(cfg: Config) -> Check:
+    """The "stop" model's two files against their pins, and that it loads."""
+    from voice.models.store import models_dir
+    from voice.speech_in.wake.stop_word import REPAIR, load_stop_spotter, stop_model_folder
+
+    folder = stop_model_folder(models_dir(cfg))
+    spotter, problem = load_stop_spotter(folder)
+    if spotter is None:
+        return Check("Stop word", "warn" if cfg.barge_in else "ok",
+                     f"{problem} Barge-in hears 'stop' with Whisper only, a little later",
+                     REPAIR)
+    spotter.close()
+    return Check("Stop word", "ok", f"model in {folder}: both files match their pinned "
+                                    "SHA-256 and it loads")
+
+
 def run_checks(cfg: Config) -> list[Check]:
     """Every check in order; a check that crashes is reported, never raised."""
 
@@ -461,6 +477,7 @@ def run_checks(cfg: Config) -> list[Check]:
     checks.append(safe("GPIO", lambda: check_gpio(cfg)))
     checks.append(safe("Privacy", check_privacy))
     checks.append(safe("Wake phrase", lambda: check_wake(cfg)))
+    checks.append(safe("Stop word", lambda: check_stop_word(cfg)))
     return checks
 
 

@@ -35,7 +35,7 @@ STILL_WAITING = "I'm still listening. Ask your question whenever you are ready."
 CUT_OFF = "That was a long question, so I stopped listening after {seconds} seconds."
 NO_MIC_AT_START = NO_MICROPHONE + " I will keep trying."
 MIC_AT_LAST = "I can hear the microphone now. Ask your question whenever you are ready."
-STOPPED = "(stopped: I heard '{heard}')"
+STOPPED = "(stopped: I heard '{heard}') by the {how}"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -92,7 +92,15 @@ class _Session:
         self.barge: Any = None
         if (cfg.barge_in and not args.no_barge_in and not args.once
                 and _speaks_aloud(assistant)):
-            self.barge = _barge_in(cfg, assistant, _whisper(recognizer))
+            self.barge, problem = _barge_in(cfg, _whisper(recognizer))
+            if problem:
+                # Barge-in is on but cannot work: printed, and said once per start
+                # (someone who cannot see the screen would wait for it in vain).
+                from voice.cli.notices import aloud
+
+                print(problem, file=sys.stderr, flush=True)
+                assistant.speak(aloud(problem), assistant.conversation.settings)
+                assistant.wait()  # said before the microphone opens
 
     def cue(self, name: str, blocking: bool = True) -> None:
         if self.cues and not self.assistant.asleep:
@@ -145,14 +153,15 @@ class _Session:
         heard = self.barge.watch(self.assistant)
         self.assistant.wait()
         if heard is not None:
-            print(STOPPED.format(heard=heard), file=sys.stderr, flush=True)
+            print(STOPPED.format(heard=heard, how=self.barge.taken_by), file=sys.stderr,
+                  flush=True)
         return heard
 
 
 def _whisper(recognizer: Recognizer) -> Any:
     """Whisper for hearing "stop" over an answer: the session's recognizer
     when it is Whisper, else loaded now; None (said on stderr) when its
-    model is not installed."""
+    model is not installed (the stop-word model may still hear "stop")."""
     from voice.speech_in.whisper import WhisperRecognizer
 
     if isinstance(recognizer, WhisperRecognizer):
@@ -164,8 +173,8 @@ def _whisper(recognizer: Recognizer) -> Any:
     try:
         return WhisperRecognizer(model_folder(default_models_dir()))
     except ModelMissing as e:
-        print(f"{e.message} Without it, saying 'stop' does not stop an answer.",
-              file=sys.stderr, flush=True)
+        print(f"{e.message} Without it, saying 'stop' over an answer is heard by the "
+              "stop-word model only.", file=sys.stderr, flush=True)
         return None
 
 
@@ -176,17 +185,38 @@ def _speaks_aloud(assistant: Assistant) -> bool:
     return isinstance(assistant.speaker, TtsSpeaker)
 
 
-def _barge_in(cfg: Config, assistant: Assistant, whisper: Any) -> Any:
-    """Barge-in for this session, or None without a Whisper model (answers
-    then play to the end, as before)."""
-    if whisper is None:
-        return None
-    from voice.audio.barge_in import BargeIn
-    from voice.speech_in.wake.quick_stop import load_quick_stop
+#: Said when barge-in is on but nothing can hear "stop" (then answers play to their end).
+NO_BARGE_IN = ("Saying 'stop' will not stop my answers: {why} To repair it, run "
+               "scripts/install.sh.")
 
-    wake = cfg.wake_phrase if cfg.wake_word else ""
-    return BargeIn(whisper, device=cfg.input_device, wake_phrase=wake,
-                   quick=load_quick_stop(whisper.model_dir))
+
+def _barge_in(cfg: Config, whisper: Any) -> tuple[Any, str]:
+    """Barge-in for this session (the stop-word model and/or Whisper hear
+    "stop"), or None and why it cannot work, to be said."""
+    from voice.audio.barge_in import BargeIn
+    from voice.audio.echo import EchoUnavailable, SpeexEchoCanceller
+    from voice.speech_in.wake.quick_stop import load_quick_stop
+    from voice.speech_in.wake.stop_word import REPAIR, load_stop_spotter
+
+    try:
+        SpeexEchoCanceller().close()
+    except EchoUnavailable as e:
+        return None, NO_BARGE_IN.format(why=f"{e}.")
+    spotter, problem = load_stop_spotter()
+    if spotter is None and whisper is None:
+        print(problem, file=sys.stderr, flush=True)
+        return None, NO_BARGE_IN.format(why="the Whisper speech model and the 'stop' word "
+                                            "model are missing or damaged.")
+    if problem:
+        # A damaged file is refused in one line; Whisper still hears "stop".
+        print(f"{problem} Saying 'stop' still stops an answer, a little later. {REPAIR}",
+              file=sys.stderr, flush=True)
+    wake = cfg.wake_phrase if cfg.wake_word and whisper is not None else ""
+    quick = load_quick_stop(whisper.model_dir) if whisper is not None else None
+    # A second copy hears what it plays: its own voice that sounds like "stop".
+    own = load_stop_spotter()[0] if spotter is not None else None
+    return BargeIn(whisper, device=cfg.input_device, wake_phrase=wake, quick=quick,
+                   spotter=spotter, own_spotter=own), ""
 
 
 def _load_recognizer(cfg: Config, assistant: Assistant) -> Recognizer:

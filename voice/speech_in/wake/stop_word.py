@@ -1,0 +1,174 @@
+"""A streaming "stop" keyword spotter: microWakeWord's "stop" model.
+
+The model is Kevin Ahrendt's microWakeWord "stop" (the one Home Assistant
+Voice PE stops its media with), vendored under models/microwakeword-stop/
+with its licence, and run by the PyPI package pymicro-wakeword (TensorFlow
+Lite's C library, bundled in its wheel for x86_64 and aarch64). It looks at
+the echo-cancelled microphone in 10 ms steps and says "stop" within 0.1-0.2 s
+of the word's end; Whisper's quick look (quick_stop.py) needs a pause first
+and an encode. Measured in docs/wake-word.md (scripts/benchmark_barge_in.py).
+
+Trusted by its bytes like every model here: both files' sizes and SHA-256
+are pinned below and checked at every load (and by ``voice doctor``); a
+changed file is refused in one line and barge-in keeps its Whisper path.
+Only files on disk are read; nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from voice.models.manifest import PinnedFile
+from voice.models.verify import folder_problems
+
+#: Folder under the models directory (models/ in the repository).
+STOP_MODEL = "microwakeword-stop"
+#: From github.com/OHF-Voice/linux-voice-assistant wakewords/ (Apache-2.0;
+#: model by Kevin Ahrendt), commit 15e0b4be801d. The same stop.tflite SHA-256
+#: is pinned independently by other public projects (a Go voice daemon that
+#: embeds it, a firmware release workflow, a Python asset registry), and the
+#: four models the pymicro-wakeword wheel carries are byte-identical to that
+#: repository's copies.
+STOP_FILES: tuple[PinnedFile, ...] = (
+    PinnedFile("stop.json", 375,
+               "bd13aeb1b83852649dc4fb6135cb160ff68716d14612b06f6a405342c57447aa"),
+    PinnedFile("stop.tflite", 45_544,
+               "020ef80d522cb09169a866f3aeeb58f2ad4045461937e78e8c806df29ff61eea"),
+)
+RATE = 16000
+#: How to get the files back: they are committed in the repository.
+REPAIR = f"Restore the files with: git checkout -- models/{STOP_MODEL}"
+#: Silence fed at each reset to clear the model's streaming state.
+FLUSH_SECONDS = 1.0
+#: Probabilities averaged (one every 30 ms) before the cutoff (0.5, stop.json's)
+#: applies: 3 instead of stop.json's 5 fires about 60 ms sooner.
+#: benchmark_barge_in.py --answers 3 --stops 12 --clips tuning (loaded): 5 ->
+#: 3 took the median from 257 to 185 ms, 6/9 -> 10/12 within 300 ms; the
+#: highest probability on its own voice went 0.22 -> 0.25, and the full run
+#: over all answers (docs/wake-word.md) had no self-stop.
+WINDOW = 3
+#: Probabilities kept in ``recent``: about 1 s.
+RECENT = 33
+
+
+def stop_model_folder(models_dir: Path | None = None) -> Path:
+    """Where the "stop" model is: in ``models_dir`` (default: the models
+    folder in use, models/ unless VOICE_MODELS_DIR says otherwise), beside
+    Whisper's."""
+    from voice.config import default_models_dir
+
+    return (models_dir or default_models_dir()) / STOP_MODEL
+
+
+def stop_model_problem(folder: Path) -> str:
+    """Why the model in ``folder`` cannot be used, in one line ("" when both
+    files have their pinned size and SHA-256)."""
+    if not folder.exists():
+        return f"The 'stop' word model is not installed in {folder}."
+    problems = folder_problems(folder, STOP_FILES)
+    if not problems:
+        return ""
+    return f"The 'stop' word model in {folder} is damaged ({problems[0]}), so it was not used."
+
+
+@dataclass(frozen=True)
+class _Settings:
+    cutoff: float
+    window: int
+
+
+class StopSpotter:
+    """Feeds 16 kHz int16 audio to the model; says when "stop" was heard.
+
+    Construct with :func:`load_stop_spotter`, which checks the files first.
+    """
+
+    def __init__(self, folder: Path, cutoff: float | None = None,
+                 window: int | None = None) -> None:
+        """``cutoff``/``window``: stop.json's cutoff and WINDOW unless given."""
+        import pymicro_wakeword
+        from pymicro_wakeword import MicroWakeWord, MicroWakeWordFeatures
+
+        config = json.loads((folder / "stop.json").read_text(encoding="utf-8"))
+        micro = config["micro"]
+        self.settings = _Settings(
+            cutoff if cutoff is not None else float(micro["probability_cutoff"]),
+            window if window is not None else WINDOW)
+        # The TensorFlow Lite library the wheel carries for this machine.
+        lib = next((Path(pymicro_wakeword.__file__).parent / "lib").glob("*tensorflowlite_c.*"),
+                   None)
+        if lib is None:
+            raise RuntimeError("pymicro-wakeword has no TensorFlow Lite library for this machine")
+        self._model: Any = MicroWakeWord(
+            "stop", wake_word=str(config["wake_word"]), tflite_model=folder / config["model"],
+            probability_cutoff=self.settings.cutoff,
+            sliding_window_size=self.settings.window,
+            trained_languages=list(config.get("trained_languages", [])),
+            libtensorflowlite_c_path=lib)
+        self._features: Any = MicroWakeWordFeatures()
+        self._above = False
+        self.samples = 0
+        """Samples fed since :meth:`reset`."""
+        self.peak = 0.0
+        """Highest probability since :meth:`reset` (benchmark)."""
+        #: The probabilities of about the last second (one every 30 ms).
+        self.recent: deque[float] = deque(maxlen=RECENT)
+
+    def feed(self, pcm: np.ndarray) -> bool:
+        """True when "stop" was heard in ``pcm`` (once per word: the
+        probability has to fall below the cutoff before it counts again)."""
+        fired = False
+        self.samples += len(pcm)
+        data = np.ascontiguousarray(pcm, dtype=np.int16).tobytes()
+        for features in self._features.process_streaming(data):
+            p = self._model.process_streaming_prob(features)
+            if p is None or self._model._features:
+                continue  # no inference yet: one every `stride` feature frames
+            self.peak = max(self.peak, p)
+            self.recent.append(p)
+            above = p > self.settings.cutoff
+            if above and not self._above:
+                fired = True
+            self._above = above
+        return fired
+
+    def reset(self) -> None:
+        """Start afresh (each answer): the model keeps a streaming state, and
+        an answer stopped by "stop" leaves the word in it, which fired again
+        0.14 s into the next answer (benchmark_barge_in.py: 2 of 5 stops
+        "heard" seconds before the word). pymicro-wakeword resets it only by
+        reading the file again, unchecked; FLUSH_SECONDS of silence push it
+        out (0.3 s was enough)."""
+        self._model._features.clear()
+        for features in self._features.process_streaming(bytes(2 * int(FLUSH_SECONDS * RATE))):
+            self._model.process_streaming_prob(features)
+        self._features.reset()
+        self._model._features.clear()
+        self._model._probabilities.clear()
+        self._above = False
+        self.samples = 0
+        self.peak = 0.0
+        self.recent.clear()
+
+    def close(self) -> None:
+        self._model.close()
+
+
+def load_stop_spotter(folder: Path | None = None, cutoff: float | None = None,
+                      window: int | None = None) -> tuple[StopSpotter | None, str]:
+    """The spotter, or None and why not in one line (a missing or changed
+    file, or no TensorFlow Lite runtime): barge-in then keeps Whisper alone."""
+    folder = folder or stop_model_folder()
+    problem = stop_model_problem(folder)
+    if problem:
+        return None, problem
+    try:
+        return StopSpotter(folder, cutoff, window), ""
+    except Exception as e:  # no pymicro-wakeword, its library refused to load
+        return None, f"The 'stop' word model could not be loaded ({type(e).__name__}: {e})."
