@@ -152,8 +152,15 @@ class Assistant:
     def handle_heard(self, heard: Transcript, source: str | None = None) -> dict[str, Any]:
         """Answer a spoken question from what the recognizer heard (``source``:
         the file it came from, added to the JSON reply as ``file``)."""
-        return self.handle_text(query_of(heard), transcript=heard.text,
-                                doubtful=is_doubtful(heard), heard=True,
+        text, doubtful = query_of(heard), is_doubtful(heard)
+        if heard.alternatives:  # Whisper's other guesses, offered when this matches nothing
+            from voice.speech_in.whisper.alternatives import offered_alternative
+
+            alt = offered_alternative(heard, text, doubtful, self.conversation.matcher)
+            if alt is not None:
+                text, doubtful = alt, True
+        return self.handle_text(text, transcript=heard.text,
+                                doubtful=doubtful, heard=True,
                                 extra={"file": source} if source is not None else None)
 
     def handle_text(self, text: str, transcript: str | None = None,
