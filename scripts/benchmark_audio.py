@@ -139,11 +139,12 @@ def _match(matcher: object, heard: Heard) -> Any:
     """As ``Assistant.handle_heard`` matches speech: ``heard=True``, so a word
     no dictionary knows is taken for a mishearing (Matcher.match), and
     Whisper's alternatives are offered when what it heard matches nothing."""
+    from voice.app import ALTERNATIVES_WHEN_DOUBTFUL
     from voice.speech_in.whisper.alternatives import offered_alternative
 
     text, doubtful = heard.text, heard.doubtful
     t = heard.transcript
-    if t is not None and t.alternatives:
+    if t is not None and t.alternatives and (doubtful or not ALTERNATIVES_WHEN_DOUBTFUL):
         alt = offered_alternative(t, text, doubtful, matcher)
         if alt is not None:
             text, doubtful = alt, True

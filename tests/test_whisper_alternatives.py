@@ -39,25 +39,27 @@ def rec(kb: KnowledgeBase) -> WhisperRecognizer:
     return WhisperRecognizer(MODEL, kb)
 
 
-def _heard(rec: WhisperRecognizer, text: str, tmp_path: Path) -> Transcript:
+def _heard(rec: WhisperRecognizer, text: str, tmp_path: Path, voice: str = "en") -> Transcript:
     wav = tmp_path / "q.wav"
-    subprocess.run(["espeak-ng", "-v", "en", "-w", str(wav), text], check=True, timeout=30)
+    subprocess.run(["espeak-ng", "-v", voice, "-w", str(wav), text], check=True, timeout=30)
     return rec.transcribe(read_wav(wav))
 
 
 @pytest.mark.parametrize("question, entry", [
-    # tiny.en's greedy decode: "what's on the side", "good my son get list from me".
+    # espeak-ng en+f3; tiny.en's greedy decode, doubtfully: "watch on the
+    # signs", "good myself to get this from me".
     ("what are the signs", "what-are-the-early-signs-of-neuromuscular-disorders"),
     ("could my son get this from me", "are-neuromuscular-disorders-hereditary"),
 ])
 def test_a_question_heard_as_nothing_is_offered_from_an_alternative(
     rec: WhisperRecognizer, kb: KnowledgeBase, tmp_path: Path, question: str, entry: str
 ) -> None:
-    heard = _heard(rec, question, tmp_path)
+    heard = _heard(rec, question, tmp_path, "en+f3")
     matcher = Matcher(kb)
     # What the greedy decode heard matches nothing: without the alternatives
     # the assistant would say it has no answer.
-    assert matcher.match(query_of(heard), doubtful=is_doubtful(heard),
+    assert is_doubtful(heard)
+    assert matcher.match(query_of(heard), doubtful=True,
                          heard=True).outcome == "no_match", heard
     assert heard.alternatives, heard
     out = io.StringIO()
@@ -102,3 +104,22 @@ def test_an_alternative_is_offered_only_when_what_was_heard_matches_nothing(
     # An alternative that matches nothing well is not offered.
     weak = heard("what's on the side", "who wrote hamlet")
     assert offered_alternative(weak, weak.text, False, matcher) is None
+
+
+def test_a_question_heard_surely_is_not_swapped_for_an_alternative(kb: KnowledgeBase) -> None:
+    # tuning.tsv, en+f3: "what's the football score" heard right and surely;
+    # the beam's "what's neuromodulation" must not be offered for it.
+    words = tuple((w, 0.95) for w in "what's the football score".split())
+    sure = Transcript("what's the football score", "whisper", 0.95,
+                      alternatives=["what's neuromodulation"], words=words)
+    assert not is_doubtful(sure)
+    reply = Assistant(Conversation(kb), None, out=io.StringIO(),
+                      json_lines=True).handle_heard(sure)
+    assert reply["outcome"] == "no_match", reply
+    # Heard doubtfully, the same alternative is offered.
+    unsure = Transcript(sure.text, "whisper", 0.3, alternatives=sure.alternatives,
+                        words=tuple((w, 0.3) for w, _ in words))
+    assert is_doubtful(unsure)
+    reply = Assistant(Conversation(kb), None, out=io.StringIO(),
+                      json_lines=True).handle_heard(unsure)
+    assert reply["outcome"] == "confirm" and reply["match"]["id"] == "neuromodulation-treatments"

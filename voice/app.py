@@ -61,6 +61,15 @@ def query_of(heard: Transcript) -> str:
 SURE_ANSWER = 0.9
 
 
+#: Whisper's alternative hypotheses (speech_in/whisper/alternatives.py) are
+#: tried only when what it heard is doubtful (is_doubtful). "what's the
+#: football score", heard surely and right, was offered neuromodulation from
+#: the alternative "what's neuromodulation". Tuning clips (docs/benchmarks.md,
+#: "Alternatives when nothing matches"): out-of-scope tuning.tsv clips offered
+#: an entry 2 of 192 -> 0, right entries gained 23 -> 14 of 390.
+ALTERNATIVES_WHEN_DOUBTFUL = True
+
+
 def is_doubtful(heard: Transcript) -> bool:
     """True when no content word of ``heard`` was heard surely (see SURE_ANSWER),
     or (Whisper) a word that is not a function word was barely heard (UNHEARD_WORD).
@@ -153,7 +162,9 @@ class Assistant:
         """Answer a spoken question from what the recognizer heard (``source``:
         the file it came from, added to the JSON reply as ``file``)."""
         text, doubtful = query_of(heard), is_doubtful(heard)
-        if heard.alternatives:  # Whisper's other guesses, offered when this matches nothing
+        # Whisper's other guesses, offered when what it heard, doubtfully,
+        # matches nothing (a question heard surely stands: see ALTERNATIVES_WHEN_DOUBTFUL).
+        if heard.alternatives and (doubtful or not ALTERNATIVES_WHEN_DOUBTFUL):
             from voice.speech_in.whisper.alternatives import offered_alternative
 
             alt = offered_alternative(heard, text, doubtful, self.conversation.matcher)
