@@ -123,3 +123,13 @@ def test_a_question_heard_surely_is_not_swapped_for_an_alternative(kb: Knowledge
     reply = Assistant(Conversation(kb), None, out=io.StringIO(),
                       json_lines=True).handle_heard(unsure)
     assert reply["outcome"] == "confirm" and reply["match"]["id"] == "neuromodulation-treatments"
+
+
+def test_a_question_heard_surely_does_not_pay_for_the_beam_search(
+    rec: WhisperRecognizer, tmp_path: Path
+) -> None:
+    # espeak-ng en-us: heard right and surely. The beam's other texts ("work on
+    # the signs", "what's on the side"...) would never be used for it.
+    heard = _heard(rec, "what are the signs", tmp_path, "en-us")
+    assert heard.text == "what are the signs" and not is_doubtful(heard)
+    assert heard.alternatives == []

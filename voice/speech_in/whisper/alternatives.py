@@ -4,14 +4,16 @@ Whisper tiny.en often hears a question the matcher can place nowhere ("are
 they hereditary" as "our naker man the tammy"): of the tuning questions it
 missed, about half left no candidate entry at all, and words never heard
 cannot be matched. The greedy decode is only the decoder's first guess, so
-an utterance that is not a command, a topic number or an emergency is also
-decoded by a beam search of width ``HYPOTHESES`` from the same encoding
-(a decoder pass, not another encoding) after the same content prompt, and
-the other texts it ranks are kept as ``Transcript.alternatives``.
+an utterance that is not a command, a topic number or an emergency, and
+was heard doubtfully (``voice.app.is_doubtful``), is also decoded by a beam
+search of width ``HYPOTHESES`` from the same encoding (a decoder pass, not
+another encoding) after the same content prompt, and the other texts it
+ranks are kept as ``Transcript.alternatives``.
 
 When what was heard matches no entry, the first alternative that the
 matcher would offer with a score of at least ``confidence.OFFER_SCORE`` is
-offered ("Did you mean ...?"), never answered outright: it is a guess.
+offered ("Did you mean ...?"), never answered outright: it is a guess. A
+question heard surely stands (voice.app.ALTERNATIVES_WHEN_DOUBTFUL).
 Silence, noise and anything the guard dropped get no alternatives, nor do
 commands, topic numbers and emergencies (their own decodes decide).
 

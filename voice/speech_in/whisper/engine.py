@@ -73,6 +73,17 @@ def _samples16k(clip: AudioClip) -> np.ndarray:
     return np.asarray(clip.samples, dtype=np.int16).reshape(-1)
 
 
+def _may_offer_others(heard: Heard) -> bool:
+    """Whether the app would try alternatives for ``heard``: only when it is
+    doubtful (voice.app.ALTERNATIVES_WHEN_DOUBTFUL), so a question heard
+    surely does not pay for the beam search (a sixth to a third more CPU time
+    per question). Imported here, not at the top: the app imports engines."""
+    from voice.app import ALTERNATIVES_WHEN_DOUBTFUL, is_doubtful
+
+    return not ALTERNATIVES_WHEN_DOUBTFUL or is_doubtful(
+        Transcript(heard.text, ENGINE, words=heard.words))
+
+
 class _Guess:
     """One decode of the utterance so far, in a worker thread."""
 
@@ -217,10 +228,11 @@ class WhisperRecognizer:
             segments = [dec.generate(encoded, len(audio), p) for p in prompts]
             heard = surest(*segments[:3]) if short else heard_from(segments[:1])
             heard = with_emergency(heard, segments[1:]) if urgent else heard
-            if not heard.words or acts_on_its_own(heard.text):
+            if not heard.words or acts_on_its_own(heard.text) or not _may_offer_others(heard):
                 return heard
-            # Not a command, number or emergency: the decoder's other guesses,
-            # offered when this one matches nothing (alternatives.py).
+            # Not a command, number or emergency, and heard doubtfully: the
+            # decoder's other guesses, offered when this matches nothing
+            # (alternatives.py).
             others = dec.hypotheses(encoded, len(audio), dec.prompt, HYPOTHESES)
         return replace(heard, alternatives=alternatives_of(others, heard.text))
 
