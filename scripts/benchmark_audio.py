@@ -126,19 +126,28 @@ class Heard:
     doubtful: bool
     #: The words heard surely (``voice.app.surely_heard``).
     sure: frozenset[str] = frozenset()
+    transcript: Any = None
+    """The engine's Transcript, for its alternatives (None: the text alone)."""
 
 
 def _heard(transcript: object) -> Heard:
     from voice.app import is_doubtful, query_of, surely_heard
 
     return Heard(query_of(transcript), is_doubtful(transcript),  # type: ignore[arg-type]
-                 surely_heard(transcript))  # type: ignore[arg-type]
+                 surely_heard(transcript), transcript)  # type: ignore[arg-type]
 
 
 def _match(matcher: object, heard: Heard) -> Any:
     """As ``Assistant.handle_heard`` matches speech: ``heard=True``, so a word
-    no dictionary knows is taken for a mishearing (Matcher.match)."""
-    return matcher.match(heard.text, doubtful=heard.doubtful,  # type: ignore[attr-defined]
+    no dictionary knows is taken for a mishearing (Matcher.match), and
+    Whisper's alternatives are offered when what it heard matches nothing
+    (``voice.app.understood``)."""
+    from voice.app import understood
+
+    text, doubtful = heard.text, heard.doubtful
+    if heard.transcript is not None:
+        text, doubtful = understood(heard.transcript, matcher)  # type: ignore[arg-type]
+    return matcher.match(text, doubtful=doubtful,  # type: ignore[attr-defined]
                          heard=True, sure=heard.sure)
 
 
@@ -190,13 +199,15 @@ class TranscriptCache:
         if row is None:
             t = rec.transcribe(clip)  # type: ignore[attr-defined]
             row = {"wav": wav.name, "text": t.text, "engine": t.engine,
-                   "confidence": t.confidence, "words": [list(w) for w in t.words]}
+                   "confidence": t.confidence, "words": [list(w) for w in t.words],
+                   "alternatives": list(t.alternatives)}
             self._known[wav.name] = row
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self.path.open("a", encoding="utf-8") as f:
                 f.write(json.dumps(row) + "\n")
             return t
         return Transcript(row["text"], row["engine"], row["confidence"],
+                          alternatives=[str(a) for a in row.get("alternatives", [])],
                           words=tuple((str(w), float(c)) for w, c in row["words"]))
 
 

@@ -109,6 +109,7 @@ def test_silence_noise_and_coughs_are_never_heard_as_words(
     # what Whisper invents for it ("you", "Non-term", "Transcription.").
     heard = rec.decode_heard(clip.resampled(16000).samples)
     assert heard.text == "", heard
+    assert heard.alternatives == ()  # nor offered as the decoder's other guesses
 
 
 def test_whispers_own_thresholds_decide_what_is_sure() -> None:

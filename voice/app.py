@@ -61,6 +61,15 @@ def query_of(heard: Transcript) -> str:
 SURE_ANSWER = 0.9
 
 
+#: Whisper's alternative hypotheses (speech_in/whisper/alternatives.py) are
+#: tried only when what it heard is doubtful (is_doubtful). "what's the
+#: football score", heard surely and right, was offered neuromodulation from
+#: the alternative "what's neuromodulation". Tuning clips (docs/benchmarks.md,
+#: "Alternatives when nothing matches"): out-of-scope tuning.tsv clips offered
+#: an entry 2 of 192 -> 0, right entries gained 23 -> 14 of 390.
+ALTERNATIVES_WHEN_DOUBTFUL = True
+
+
 def is_doubtful(heard: Transcript) -> bool:
     """True when no content word of ``heard`` was heard surely (see SURE_ANSWER),
     or (Whisper) a word that is not a function word was barely heard (UNHEARD_WORD).
@@ -77,6 +86,22 @@ def is_doubtful(heard: Transcript) -> bool:
         # what is asked about ("what causes [migraines]"), so the rest is offered.
         return True
     return not any(c >= sure and not is_function_word(w) for w, c in heard.words)
+
+
+def understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
+    """What to match of ``heard``, and whether it is doubtful (offered, never
+    answered outright): the words the engine is sure of (``query_of``), or,
+    when those were heard doubtfully and match no entry, Whisper's best other
+    guess for the same audio (see ALTERNATIVES_WHEN_DOUBTFUL). The one path
+    for spoken questions, in the app and in the Wyoming server alike."""
+    text, doubtful = query_of(heard), is_doubtful(heard)
+    if heard.alternatives and (doubtful or not ALTERNATIVES_WHEN_DOUBTFUL):
+        from voice.speech_in.whisper.alternatives import offered_alternative
+
+        alt = offered_alternative(heard, text, doubtful, matcher)
+        if alt is not None:
+            return alt, True
+    return text, doubtful
 
 
 def surely_heard(heard: Transcript) -> frozenset[str]:
@@ -166,8 +191,9 @@ class Assistant:
     def handle_heard(self, heard: Transcript, source: str | None = None) -> dict[str, Any]:
         """Answer a spoken question from what the recognizer heard (``source``:
         the file it came from, added to the JSON reply as ``file``)."""
-        return self.handle_text(query_of(heard), transcript=heard.text,
-                                doubtful=is_doubtful(heard), heard=True,
+        text, doubtful = understood(heard, self.conversation.matcher)
+        return self.handle_text(text, transcript=heard.text,
+                                doubtful=doubtful, heard=True,
                                 extra={"file": source} if source is not None else None,
                                 sure=surely_heard(heard))
 

@@ -18,7 +18,7 @@ from wyoming.asr import Transcript
 from wyoming.event import Event
 from wyoming.handle import Handled, NotHandled
 
-from voice.app import is_doubtful, query_of, surely_heard
+from voice.app import surely_heard, understood
 from voice.conversation import Conversation, Reply
 from voice.services.wyoming.asr import HeardLog
 from voice.services.wyoming.sessions import Sessions, conversation_id
@@ -72,6 +72,6 @@ def _respond(conversation: Conversation, text: str, heard: Heard | None) -> Repl
     """As ``Assistant.handle_heard`` for words this server itself heard (its
     word confidences then count), as ``handle_text`` for anything else."""
     if heard is not None:
-        return conversation.respond(query_of(heard), is_doubtful(heard), heard=True,
-                                    sure=surely_heard(heard))
+        text, doubtful = understood(heard, conversation.matcher)
+        return conversation.respond(text, doubtful, heard=True, sure=surely_heard(heard))
     return conversation.respond(text)

@@ -102,6 +102,22 @@ class WindowDecoder:
     def prompt_tokens(self, text: str) -> list[int]:
         return self._tokenizer.encode(" " + text.strip()) if text else []
 
+    def hypotheses(self, encoded: Any, samples: int, prompt_tokens: list[int],
+                   n: int) -> list[tuple[str, float]]:
+        """The ``n`` best texts of a beam search of width ``n`` over an ``encode()``d
+        window, each with its length-normalised log-probability, best first
+        (the decoder's alternatives to what ``generate`` chose)."""
+        m, tok = self._model, self._tokenizer
+        prompt = m.get_prompt(tok, prompt_tokens, without_timestamps=True)
+        budget = MIN_TOKENS + int(TOKENS_PER_SECOND * samples / 16000)
+        result = m.model.generate(
+            encoded, [prompt], beam_size=n, num_hypotheses=n,
+            max_length=min(m.max_length, len(prompt) + budget), return_scores=True,
+            suppress_blank=True, suppress_tokens=self._suppress,
+        )[0]
+        return [(tok.decode(list(ids)), float(score))
+                for ids, score in zip(result.sequences_ids, result.scores, strict=True)]
+
     def _window(self, audio: np.ndarray) -> Segment:
         return self.generate(self.encode(audio), len(audio), self._prompt_tokens)
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,8 @@ from voice.content.model import KnowledgeBase
 from voice.errors import ModelMissing
 from voice.speech_in.base import Transcript
 from voice.speech_in.gate import SpeechGate
-from voice.speech_in.whisper.decoder import WindowDecoder
+from voice.speech_in.whisper.alternatives import HYPOTHESES, acts_on_its_own, alternatives_of
+from voice.speech_in.whisper.decoder import WINDOW, WindowDecoder
 from voice.speech_in.whisper.emergencies import EMERGENCY_PROMPT, may_be_emergency, with_emergency
 from voice.speech_in.whisper.guard import Heard, heard_from
 from voice.speech_in.whisper.model_files import REPAIR, model_problem
@@ -69,6 +71,17 @@ def _samples16k(clip: AudioClip) -> np.ndarray:
     if clip.rate != RECOGNIZER_RATE or clip.channels != 1:
         clip = clip.resampled(RECOGNIZER_RATE)
     return np.asarray(clip.samples, dtype=np.int16).reshape(-1)
+
+
+def _may_offer_others(heard: Heard) -> bool:
+    """Whether the app would try alternatives for ``heard``: only when it is
+    doubtful (voice.app.ALTERNATIVES_WHEN_DOUBTFUL), so a question heard
+    surely does not pay for the beam search (a sixth to a third more CPU time
+    per question). Imported here, not at the top: the app imports engines."""
+    from voice.app import ALTERNATIVES_WHEN_DOUBTFUL, is_doubtful
+
+    return not ALTERNATIVES_WHEN_DOUBTFUL or is_doubtful(
+        Transcript(heard.text, ENGINE, words=heard.words))
 
 
 class _Guess:
@@ -204,18 +217,28 @@ class WhisperRecognizer:
         audio = speech.astype(np.float32) / 32768.0
         short = is_short(len(audio))  # a topic number, "yes", "stop"...: see short_replies
         urgent = may_be_emergency(len(audio))  # "I can't breathe": see emergencies
+        dec = self._decoder
         with self._lock:
-            if not (short or urgent):
-                return heard_from(self._decoder.decode(audio))
-            prompts = [self._decoder.prompt]
+            if len(audio) > WINDOW:  # over 30 s: window by window, no extra decodes
+                return heard_from(dec.decode(audio))
+            encoded = dec.encode(audio)
+            prompts = [dec.prompt]
             prompts += [self._short_prompt, self._command_prompt] if short else []
             prompts += [self._emergency_prompt] if urgent else []
-            segments = self._decoder.decode_each(audio, prompts)
-        heard = surest(*segments[:3]) if short else heard_from(segments[:1])
-        return with_emergency(heard, segments[1:]) if urgent else heard
+            segments = [dec.generate(encoded, len(audio), p) for p in prompts]
+            heard = surest(*segments[:3]) if short else heard_from(segments[:1])
+            heard = with_emergency(heard, segments[1:]) if urgent else heard
+            if not heard.words or acts_on_its_own(heard.text) or not _may_offer_others(heard):
+                return heard
+            # Not a command, number or emergency, and heard doubtfully: the
+            # decoder's other guesses, offered when this matches nothing
+            # (alternatives.py).
+            others = dec.hypotheses(encoded, len(audio), dec.prompt, HYPOTHESES)
+        return replace(heard, alternatives=alternatives_of(others, heard.text))
 
     def decode(self, speech: np.ndarray) -> Transcript:
         heard = self.decode_heard(speech)
         words = heard.words
         confidence = sum(p for _, p in words) / len(words) if words else None
-        return Transcript(heard.text, ENGINE, confidence, words=words)
+        return Transcript(heard.text, ENGINE, confidence, alternatives=list(heard.alternatives),
+                          words=words)

@@ -54,6 +54,8 @@ class Heard:
     words: tuple[tuple[str, float], ...]
     dropped: str = ""
     """Why the text was dropped, for tests and the benchmark ("" when kept)."""
+    alternatives: tuple[str, ...] = ()
+    """The decoder's other texts for the same audio, best first (alternatives.py)."""
 
     @property
     def text(self) -> str:
