@@ -165,9 +165,10 @@ class TranscriptCache:
         h = hashlib.sha256()
         for folder in (CONTENT, REPO / "voice" / "speech_in"):
             for f in sorted(folder.rglob("*")):
-                # confidence.py holds only the thresholds applied after decoding.
+                # confidence.py holds only the thresholds applied after decoding;
+                # the wake and stop words (wake/) never touch a question's decode.
                 if (f.is_file() and f.suffix in (".md", ".py", ".toml", ".json", ".txt")
-                        and f.name != "confidence.py"):
+                        and f.name != "confidence.py" and "wake" not in f.parts):
                     h.update(f.relative_to(REPO).as_posix().encode())
                     h.update(f.read_bytes())
         folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
