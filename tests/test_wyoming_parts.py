@@ -170,3 +170,19 @@ def test_heard_log_forgets(kb: KnowledgeBase) -> None:
     for text in ("a", "b", "c"):
         log.add(Heard(text, "test"))
     assert log.take("a") is None and log.take("c") is not None
+
+
+def test_the_service_offers_whispers_other_guess_as_the_app_does(kb: KnowledgeBase) -> None:
+    """A question the service's own Whisper heard doubtfully as something that
+    matches nothing is offered from the decoder's other guess, as
+    ``Assistant.handle_heard`` does (one path: ``voice.app.understood``)."""
+    matcher = Matcher(kb)
+    heard = HeardLog()
+    program = HandleProgram(Sessions(lambda: Conversation(kb, matcher)), heard)
+    text = "what's the football score"  # tuning.tsv; "what's neuromodulation" the beam's
+    heard.add(Heard(text, "whisper", 0.3, alternatives=["what's neuromodulation"],
+                    words=tuple((w, 0.3) for w in text.split())))
+    offered = program.handle(Transcript(text), Conversation(kb, matcher))
+    assert offered.reply.outcome == "confirm", offered.reply
+    assert offered.reply.match is not None
+    assert offered.reply.match.id == "neuromodulation-treatments"
