@@ -182,7 +182,7 @@ def test_speech_heard_as_the_phrase_in_a_short_window_does_not_wake_it(confirmer
 def test_a_short_window_needs_to_be_surer_than_the_long_one(confirmer: Any) -> None:
     # A 1.5 s window of the same reading that Whisper writes as "Okay Nabu."
     # at avg_logprob -0.70: enough for the long window's floor, not for the
-    # short windows' (-0.5).
+    # short windows' (-0.3).
     short = read_wav(SPOTS / "unsure_nabu_aligned_en-us+m3.wav").samples.reshape(-1)
     assert not confirmer.confirms(np.zeros(0, np.int16), [short])
     assert "okay nabu" in confirmer.heard[-1].lower()
