@@ -2,7 +2,8 @@
 
 Run: ``.venv/bin/python scripts/benchmark_wake.py [--minutes 80] [--phrase P]
 [--threshold T] [--confirm whisper|lm] [--half tune|held|all]
-[--engine auto|sphinx|micro] [--cutoffs 0.5,0.7,...] [--fresh-negatives]``
+[--engine auto|sphinx|micro] [--cutoffs 0.5,0.7,...] [--fresh-negatives]
+[--seed N] [--short-windows on|none]``
 
 ``--engine micro`` (``auto`` does when the phrase has a model, e.g. "okay
 nabu", "hey jarvis") measures the neural wake word engine of
@@ -42,6 +43,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
@@ -298,13 +300,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--second-stage", choices=("whisper", "none"), default="whisper",
                     help="micro: confirm spots with Whisper as voice listen does (okay nabu),"
                          " or the network alone at its cutoff")
+    ap.add_argument("--short-windows", choices=("on", "none"), default="on",
+                    help="micro with a second stage: also decode the short windows at the"
+                         " network's peak (confirm.ALIGNED), or the 3.5 s window only (before)")
     ap.add_argument("--spot-cutoff", type=float, default=SPOT_CUTOFF,
                     help="micro with a second stage: a mean above this is confirmed")
     ap.add_argument("--fresh-negatives", action="store_true",
                     help="a fresh draw of speech not addressed to it (held-out runs)")
     ap.add_argument("--seed", type=int, default=0,
                     help="another draw of speech not addressed to it (16: tuning, 17: fresh;"
-                         " 18 was drawn after a rule was changed having seen 17's false wakes)")
+                         " 18 was drawn after a rule was changed having seen 17's false wakes;"
+                         " 19 for the short windows)")
     ap.add_argument("--no-negatives", action="store_true")
     ap.add_argument("--dump", type=Path, help="write what each confirmation heard (JSON)")
     ap.add_argument("--traces", type=Path,
@@ -316,6 +322,8 @@ def main(argv: list[str] | None = None) -> int:
     micro = args.engine == "micro" or (args.engine == "auto" and micro_model_for(phrase))
     if micro:
         confirmer = load_confirmer(phrase) if args.second_stage == "whisper" else None
+        if confirmer is not None and args.short_windows == "none":
+            confirmer = LongWindowOnly(confirmer)
         neural = load_micro(phrase, keep=True, cutoff=args.cutoff, window=args.window,
                             confirmer=confirmer, spot_cutoff=args.spot_cutoff)
         stage = (f", spots above {args.spot_cutoff:g} confirmed by Whisper" if confirmer
@@ -326,6 +334,17 @@ def main(argv: list[str] | None = None) -> int:
     else:
         detector = sphinx_detector(args, phrase)
     return measure(args, phrase, detector)
+
+
+class LongWindowOnly:
+    """The second stage as it was before the short windows: the 3.5 s window only."""
+
+    def __init__(self, confirmer: Any) -> None:
+        self._confirmer = confirmer
+        self.heard: list[str] = confirmer.heard
+
+    def confirms(self, window: np.ndarray, aligned: Any = ()) -> bool:
+        return bool(self._confirmer.confirms(window))
 
 
 def sphinx_detector(args: argparse.Namespace, phrase: str) -> PhraseDetector:

@@ -278,7 +278,7 @@ class MicroWakeDetector:
     ``keep`` is set (the benchmark replays them at other cutoffs)."""
     keep: bool = False
     confirmer: Any = None
-    """A second stage (confirm.py: ``confirms(window) -> bool``): a mean above
+    """A second stage (confirm.py: ``confirms(window, aligned) -> bool``): a mean above
     ``spot_cutoff`` is decoded, and wakes when confirmed. None: the network
     decides alone, at ``cutoff``."""
     spot_cutoff: float = SPOT_CUTOFF
@@ -302,6 +302,8 @@ class MicroWakeDetector:
         self._recent: deque[np.ndarray] = deque()
         self._recent_len = 0
         self._pending: int | None = None
+        self._cut: tuple[int, int] | None = None
+        """(where the window ends, where the peak was), once the spot is due."""
         self._peak = (0.0, 0)
         self._quiet_until = -1
 
@@ -318,6 +320,7 @@ class MicroWakeDetector:
         self._recent.clear()
         self._recent_len = 0
         self._pending = None
+        self._cut = None
         self._quiet_until = -1
         self.after = 0.0
 
@@ -328,11 +331,12 @@ class MicroWakeDetector:
         return self._feed_network(data)
 
     def _feed_two_stage(self, data: np.ndarray) -> bool:
-        from voice.speech_in.wake.confirm import AFTER, window_samples
+        from voice.speech_in.wake.confirm import AFTER, ALIGNED, ALIGNED_PAD, window_samples
 
         self._recent.append(data)
         self._recent_len += len(data)
-        keep = window_samples() + len(data)
+        pad = int(ALIGNED_PAD * RECOGNIZER_RATE)
+        keep = window_samples() + pad + 2 * len(data)
         while self._recent and self._recent_len - len(self._recent[0]) >= keep:
             self._recent_len -= len(self._recent.popleft())
         woke = self._feed_network(data)
@@ -340,15 +344,30 @@ class MicroWakeDetector:
             # Sure at once: the question starts here, as without a second stage.
             self._wake(0.0)
             return True
-        if self._pending is None or self.fed - self._pending < AFTER * RECOGNIZER_RATE:
+        if self._pending is None:
             return False
-        # The spot plus AFTER seconds: decode the window ending now. The
-        # network's probability peaks as the phrase ends: the question starts there.
-        ended = self._peak[1]
+        if self._cut is None:
+            if self.fed - self._pending < AFTER * RECOGNIZER_RATE:
+                return False
+            # The spot plus AFTER seconds: the window ends here. The network's
+            # probability peaks as the phrase ends: the short windows end just
+            # after it (waited for when the peak came last), the question there.
+            self._cut = (self.fed, self._peak[1])
+        cut, ended = self._cut
+        if self.fed < ended + pad:
+            return False
         self._pending = None
+        self._cut = None
         self.confirmations += 1
-        window = np.concatenate(list(self._recent))[-window_samples():]
-        if not self.confirmer.confirms(window):
+        audio = np.concatenate(list(self._recent))
+        start = self.fed - len(audio)  # the sample ``audio`` starts at
+
+        def span(begin: int, end: int) -> np.ndarray:
+            return audio[max(0, begin - start):max(0, end - start)]
+
+        window = span(cut - window_samples(), cut)
+        aligned = [span(ended + pad - int(s * RECOGNIZER_RATE), ended + pad) for s in ALIGNED]
+        if not self.confirmer.confirms(window, aligned):
             return False
         self._wake(max(0, self.fed - ended) / RECOGNIZER_RATE)
         self.spots += 1
@@ -359,6 +378,7 @@ class MicroWakeDetector:
         cannot be spotted again for :data:`REFRACTORY` seconds."""
         self.after = after
         self._pending = None
+        self._cut = None
         self._quiet_until = self.fed + int(REFRACTORY * RECOGNIZER_RATE)
 
     def _feed_network(self, data: np.ndarray) -> bool:
@@ -382,7 +402,8 @@ class MicroWakeDetector:
                         and at >= self._quiet_until):
                     self._pending = at
                     self._peak = (p, at)
-                elif self._pending is not None and p > self._peak[0]:
+                elif (self._pending is not None and self._cut is None
+                      and p > self._peak[0]):
                     self._peak = (p, at)
         return woke
 
