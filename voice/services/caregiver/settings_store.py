@@ -53,8 +53,8 @@ FIELDS: tuple[SettingField, ...] = (
                  "choice", choices=("toggle", "hold")),
     SettingField("listen.wake_word", "Wait for the wake phrase (hands-free)",
                  "Answer only questions that start with the wake phrase, or come just after "
-                 "a reply (on by default). Off: answer everything heard, the TV too. It "
-                 "misses about 1 wake phrase in 10 said over TV talk.", "switch"),
+                 "a reply (on by default). Off: answer everything heard, the TV too. Under "
+                 "loud TV talk it misses about 1 wake phrase in 5.", "switch"),
     SettingField("listen.wake_phrase", "Wake phrase",
                  "'okay nabu' (the default; heard best), 'hey jarvis', 'hey mycroft', "
                  "'alexa', or two or more common English words such as 'hey assistant'.",
