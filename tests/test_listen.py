@@ -31,8 +31,10 @@ needs_recognizer = pytest.mark.skipif(
 )
 
 
-def start_listen(virtual_mic: Any, *flags: str, tmp_path: Path) -> subprocess.Popen[str]:
-    env = dict(virtual_mic.env, XDG_STATE_HOME=str(tmp_path / "state"),
+def start_listen(virtual_mic: Any, *flags: str, tmp_path: Path,
+                 base_env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    env = dict(base_env if base_env is not None else virtual_mic.env,
+               XDG_STATE_HOME=str(tmp_path / "state"),
                XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_CACHE_HOME=str(tmp_path / "cache"))
     return subprocess.Popen(
         [sys.executable, "-m", "voice", "listen", *flags],

@@ -178,6 +178,7 @@ def test_doctor_says_which_engine_listens(tmp_path: Path,
 def test_listen_answers_only_after_okay_nabu(virtual_mic: Any, tmp_path: Path) -> None:
     from .test_listen import read_until, start_listen, wait_for_ready
     from .test_wake_listen import _lines
+    from .test_whisper_cli import network_use, no_network_env
 
     # A real person's "okay nabu", then the question (espeak-ng); and the
     # question alone, which must not be answered.
@@ -190,9 +191,12 @@ def test_listen_answers_only_after_okay_nabu(virtual_mic: Any, tmp_path: Path) -
     settings = tmp_path / "settings.toml"
     # A follow-up window far longer than the test takes to play the next clip.
     settings.write_text('[listen]\nwake_word = true\nwake_phrase = "okay nabu"\nfollow_up = 60\n')
+    # Every socket the process tries is written down and refused: the wake
+    # word, its Whisper check and the answer stay on the device (privacy).
+    env, network_log = no_network_env(tmp_path, dict(virtual_mic.env))
     proc = start_listen(virtual_mic, "--json", "--recognizer", "pocketsphinx", "--no-speak",
                         "--no-cues", "--silence-timeout", "1.0", "--config", str(settings),
-                        tmp_path=tmp_path)
+                        tmp_path=tmp_path, base_env=env)
     assert proc.stdout is not None
     replies = _lines(proc.stdout)
     try:
@@ -216,6 +220,7 @@ def test_listen_answers_only_after_okay_nabu(virtual_mic: Any, tmp_path: Path) -
     finally:
         proc.kill()
     assert proc.returncode == 130 and "Traceback" not in err
+    assert network_use(network_log) == []
 
 
 def _write(path: Path, pcm: np.ndarray) -> None:
