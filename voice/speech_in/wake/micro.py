@@ -453,7 +453,7 @@ def load_micro(phrase: str, folder: Path | None = None, **overrides: Any) -> Mic
     if model is None:
         raise ModelMissing(f"There is no wake word model for '{phrase}'.")
     folder = folder or models_folder()
-    lib = _library()
+    lib = tflite_library()
     if folder is None or lib is None:
         raise ModelMissing(f"The wake word engine ({PACKAGE}) is not installed. "
                            "Run scripts/install.sh again.")
@@ -465,8 +465,9 @@ def load_micro(phrase: str, folder: Path | None = None, **overrides: Any) -> Mic
     return MicroWakeDetector(model, networks, **overrides)
 
 
-def _library() -> Path | None:
-    """The package's own TensorFlow Lite runtime."""
+def tflite_library() -> Path | None:
+    """The package's own TensorFlow Lite runtime for this machine (None: not
+    installed). Both the wake word and the stop word (stop_word.py) run on it."""
     package = _package_folder()
     if package is None:
         return None

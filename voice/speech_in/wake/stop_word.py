@@ -92,17 +92,16 @@ class StopSpotter:
     def __init__(self, folder: Path, cutoff: float | None = None,
                  window: int | None = None) -> None:
         """``cutoff``/``window``: stop.json's cutoff and WINDOW unless given."""
-        import pymicro_wakeword
         from pymicro_wakeword import MicroWakeWord, MicroWakeWordFeatures
+
+        from voice.speech_in.wake.micro import tflite_library
 
         config = json.loads((folder / "stop.json").read_text(encoding="utf-8"))
         micro = config["micro"]
         self.settings = _Settings(
             cutoff if cutoff is not None else float(micro["probability_cutoff"]),
             window if window is not None else WINDOW)
-        # The TensorFlow Lite library the wheel carries for this machine.
-        lib = next((Path(pymicro_wakeword.__file__).parent / "lib").glob("*tensorflowlite_c.*"),
-                   None)
+        lib = tflite_library()
         if lib is None:
             raise RuntimeError("pymicro-wakeword has no TensorFlow Lite library for this machine")
         self._model: Any = MicroWakeWord(
