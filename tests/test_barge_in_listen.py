@@ -223,10 +223,14 @@ def test_barge_in_that_cannot_work_is_said_aloud(virtual_mic: Any, tmp_path: Pat
 
     empty = tmp_path / "models"  # neither Whisper nor the "stop" model
     empty.mkdir()
-    # What the speaker plays (the monitor of the sink it plays into).
+    # What the speaker plays (the monitor of the sink it plays into). Into a
+    # file, not a pipe: an unread pipe fills after 2 s of audio (64 KiB) and
+    # parec then stalls, so a slow start lost the line (CI, stop 20).
+    played = tmp_path / "played.raw"
+    sink = played.open("wb")
     record = subprocess.Popen(["parec", "--raw", "--rate=16000", "--channels=1",
                                "--format=s16le", "-d", "vmic.monitor"],
-                              env=virtual_mic.env, stdout=subprocess.PIPE)
+                              env=virtual_mic.env, stdout=sink)
     proc = _listen(virtual_mic, tmp_path, empty, "--recognizer", "pocketsphinx",
                    "--no-adaptation")
     assert proc.stderr is not None
@@ -239,8 +243,9 @@ def test_barge_in_that_cannot_work_is_said_aloud(virtual_mic: Any, tmp_path: Pat
         proc.wait(timeout=15)
         proc.kill()
         record.terminate()
-    assert record.stdout is not None
-    pcm = np.frombuffer(record.stdout.read(), dtype=np.int16)
+        record.wait(timeout=15)
+        sink.close()
+    pcm = np.frombuffer(played.read_bytes(), dtype=np.int16)
     said = [line for line in seen if line.startswith(NO_BARGE_IN.split(":")[0])]
     assert len(said) == 1 and "scripts/install.sh" in said[0], seen
     # Spoken before the microphone opened: about as long as the line read at 150 wpm.

@@ -58,7 +58,9 @@ def speech_seconds(raw: bytes) -> float:
     return 0.03 * sum(vad.is_speech(f.tobytes(), RATE) for f in loud)
 
 
-def test_a_fresh_first_run_starts_a_sound_server_and_speaks(fresh_env: dict[str, str]) -> None:
+def test_a_fresh_first_run_starts_a_sound_server_and_speaks(
+        fresh_env: dict[str, str], tmp_path: Path) -> None:
+    played = tmp_path / "played.raw"
     socket = Path(fresh_env["XDG_RUNTIME_DIR"]) / "pulse" / "native"
     assert not socket.exists()
     run = PtySession([str(VOICE)], fresh_env, REPO)
@@ -70,10 +72,11 @@ def test_a_fresh_first_run_starts_a_sound_server_and_speaks(fresh_env: dict[str,
         assert socket.exists(), f"no sound server was started; printed:\n{run.text}"
         # Record what it plays, from the sink's monitor, as a microphone by a
         # loudspeaker would hear it.
+        # Into a file, not a pipe: an unread pipe holds only 2 s of audio.
         recorder = subprocess.Popen(
             ["parec", "-d", f"{NO_HARDWARE_SINK}.monitor", "--raw", f"--rate={RATE}",
              "--channels=1", "--format=s16le", "--latency-msec=20"],
-            env=fresh_env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            env=fresh_env, stdout=played.open("wb"), stderr=subprocess.DEVNULL,
         )
         # No sound hardware here, so no microphone: typing, and it says so aloud.
         run.wait_for("I can't find a microphone", 60)
@@ -84,9 +87,9 @@ def test_a_fresh_first_run_starts_a_sound_server_and_speaks(fresh_env: dict[str,
     finally:
         if recorder is not None:
             recorder.terminate()
+            recorder.wait(timeout=15)
         run.close()
-    assert recorder is not None and recorder.stdout is not None
-    heard = speech_seconds(recorder.stdout.read())
+    heard = speech_seconds(played.read_bytes())
     assert heard > 1.5, f"only {heard:.2f} s of speech reached the speaker"
     assert NO_SPEAKER not in run.text and "Traceback" not in run.text
 
