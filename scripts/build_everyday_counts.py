@@ -9,7 +9,7 @@ tests/data/health-tuning.tsv) and of the
 everyday sentences of the recognizer's language model
 (voice/speech_in/pocketsphinx/everyday.txt); and, apart, the token counts of the tuning
 halves of the uncovered health questions (tests/data/medquad-tuning.tsv,
-tests/data/health-tuning.tsv). The held-out halves are never read.
+tests/data/health-tuning.tsv, tests/data/kqa-tuning.tsv). The held-out halves are never read.
 tests/test_scope.py checks that the stored file is what this builds.
 """
 
@@ -35,6 +35,9 @@ SOURCES = (
 HEALTH_SOURCES = (
     REPO / "tests" / "data" / "medquad-tuning.tsv",
     REPO / "tests" / "data" / "health-tuning.tsv",
+    # Patients' own questions (branch health-decline): everyday health words
+    # ("eyes", "pregnant", "child", "period") MedQuAD's templates lack.
+    REPO / "tests" / "data" / "kqa-tuning.tsv",
 )
 
 
@@ -55,8 +58,8 @@ def build() -> dict[str, object]:
         "counts": count_everyday(sentences()),
         "sentences": everyday_sentences(sentences()),
         "health_about": "Token counts of health questions the content does not cover (tuning "
-                        "halves only). Questions from abachaa/MedQuAD, CC BY 4.0 "
-                        "(tests/data/README.md).",
+                        "halves only). Questions from abachaa/MedQuAD, CC BY 4.0, and "
+                        "Itaymanes/K-QA, MIT (tests/data/README.md).",
         "health_counts": count_everyday(sentences(HEALTH_SOURCES)),
     }
 

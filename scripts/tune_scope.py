@@ -87,6 +87,10 @@ class Sets:
         self.health = [r[0] for n in OUR_HEALTH for r in rows(n)]
         self.counted = {r[0] for n in counted for r in rows(n)}
         self.medquad = [(r[0], r[1]) for r in rows("medquad-tuning.tsv")]
+        #: K-QA patients' questions (tuning half), split two-fold by diagnosis;
+        #: counted in the other-health model only with ``count_kqa``.
+        self.kqa = [(r[0], r[1]) for r in rows("kqa-tuning.tsv")]
+        self.count_kqa = True
         self.everyday_txt = lines(EVERYDAY_TXT)
 
     def model(self, kb: object, leave_out: int | None,
@@ -102,11 +106,12 @@ class Sets:
         foreign = [q for q in self.foreign if keep(q)]
         health = [q for q in self.health if keep(q) and q in self.counted]
         medquad = [q for q, focus in self.medquad if keep(focus)]
+        kqa = [q for q, diag in self.kqa if keep(diag)] if self.count_kqa else []
         everyday = foreign + health + self.everyday_txt
         clf = train_scope_classifier.build(classifier_leave_out) if self.classifier else None
         return ScopeModel(kb, everyday=count_everyday(everyday),  # type: ignore[arg-type]
                           sentences=everyday_sentences(everyday),
-                          health=count_everyday(medquad + health), classifier=clf)
+                          health=count_everyday(medquad + health + kqa), classifier=clf)
 
 
 def declined(matcher: Matcher, questions: list[str], lost: list[str] | None = None) -> int:
@@ -132,7 +137,7 @@ def right(matcher: Matcher, labelled: list[list[str]], lost: list[str] | None = 
     return n
 
 
-def evaluate(sets: Sets, show_lost: bool = False,
+def evaluate(sets: Sets, show_lost: bool | str = False,
              make: Callable[[object, ScopeModel], Matcher] | None = None) -> str:
     kb = load_knowledge([REPO / "content"])
     build = make or (lambda kb, model: Matcher(kb, scope_model=model))  # type: ignore[arg-type]
@@ -142,7 +147,8 @@ def evaluate(sets: Sets, show_lost: bool = False,
         m = build(kb, sets.model(kb, k))
         for name, qs in (("foreign", [q for q in sets.foreign if fold(q) == k]),
                          ("health", [q for q in sets.health if fold(q) == k]),
-                         ("medquad", [q for q, f in sets.medquad if fold(f) == k])):
+                         ("medquad", [q for q, f in sets.medquad if fold(f) == k]),
+                         ("kqa", [q for q, d in sets.kqa if fold(d) == k])):
             acc = out.setdefault(name, [0, 0])
             acc[0] += declined(m, qs, lost.setdefault(name, []))
             acc[1] += len(qs)
@@ -166,7 +172,7 @@ def evaluate(sets: Sets, show_lost: bool = False,
     text = "  ".join(f"{k} {a}/{n} ({100 * a / n:.1f}%)" for k, (a, n) in out.items())
     if show_lost:
         for set_name, qs in lost.items():
-            if set_name not in ("medquad", "foreign"):
+            if set_name not in ("medquad", "foreign", "kqa") or show_lost == "all":
                 for q in qs:
                     text += f"\n  lost {set_name}: {q}"
     return text
@@ -207,7 +213,8 @@ def classifier_records(sets: Sets, labelled: tuple[str, ...]) -> dict[str, list[
 
         for name, qs in (("foreign", [q for q in sets.foreign if fold(q) == k]),
                          ("health", [q for q in sets.health if fold(q) == k]),
-                         ("medquad", [q for q, f in sets.medquad if fold(f) == k])):
+                         ("medquad", [q for q, f in sets.medquad if fold(f) == k]),
+                         ("kqa", [q for q, d in sets.kqa if fold(d) == k])):
             for q in qs:
                 rec(name, q, declined(plain, [q]) == 1)
         for name in ("tuning.tsv", "dev.tsv"):
@@ -259,6 +266,10 @@ def main() -> int:
                     help="two-fold figures with the classifier at several cuts and guards")
     ap.add_argument("--classifier", action="store_true",
                     help="with the classifier (trained without the fold judged; not shipped)")
+    ap.add_argument("--no-kqa-counts", action="store_true",
+                    help="the other-health model does not count kqa-tuning.tsv (as before)")
+    ap.add_argument("--show-all-lost", action="store_true",
+                    help="--show-lost, and the large sets' lost questions too")
     ap.add_argument("--no-dev", action="store_true",
                     help="the classifier does not learn from dev.tsv")
     ap.add_argument("--cut", type=float, default=scope.CLASSIFIER_CUT,
@@ -273,8 +284,10 @@ def main() -> int:
         print(sweep(recs, [(w, c, g) for w in (0.0, 0.25, 0.5, 1.0)
                            for c in (0.0, 0.2, 0.3, 0.4) for g in (3.0,)]))
         return 0
-    print(evaluate(Sets(OUR_HEALTH if args.count_old_heldout else OUR_HEALTH[:1],
-                        classifier=args.classifier), args.show_lost))
+    sets = Sets(OUR_HEALTH if args.count_old_heldout else OUR_HEALTH[:1],
+                classifier=args.classifier)
+    sets.count_kqa = not args.no_kqa_counts
+    print(evaluate(sets, "all" if args.show_all_lost else args.show_lost))
     return 0
 
 

@@ -99,6 +99,16 @@ HEALTH_UNSEEN_MAX = 0.5
 #: -4 (98.1% at -3.5) "whats the test with the needles in the muscle"
 #: (dev.tsv) were lost; at -4.5 none.
 SUBJECT_AT = -4.5
+#: The same holds for a milder word the content does not explain (evidence
+#: at or below ``UNEXPLAINED_AT``: "morning", "travel", "birth") when no token
+#: of the question is one the content uses more than other health questions
+#: do (other-health evidence at least ``CARRIER_AT``): then only generic
+#: health words ("causes", "treat", "disorder" reached from "sickness")
+#: would carry the match, and they cannot outvote the word that names the
+#: question's topic. "what causes it" has no such word and stays ours.
+UNEXPLAINED_AT = -1.0
+CARRIER_AT = 1.0
+UNEXPLAINED_HEALTH_BELOW = 0.0
 #: Speech heard unsurely is only ever offered ("Did you mean ...?"), never
 #: answered, and a recognizer taught everyday sentences turns a misheard word
 #: of a question into an everyday word (evidence down to -NEG_CLIP). Such a
@@ -215,6 +225,9 @@ class ScopeModel:
         self.classifier = classifier
         self.classifier_cut = CLASSIFIER_CUT
         self.classifier_guard = CLASSIFIER_GUARD
+        #: The topic rule (``UNEXPLAINED_AT``); -inf turns it off, as the word
+        #: models were before branch health-decline.
+        self.unexplained_at = UNEXPLAINED_AT
         #: Everyday sentences (cleaned), and the content's titles and phrasings.
         self._sentences = load_sentences() if sentences is None else sentences
         self._phrasings = [normalize.prepare(p) for e in kb.entries
@@ -278,10 +291,19 @@ class ScopeModel:
         token unknown to the content was made from."""
         words = words or {}
         evs = {t: self.token_evidence(t, words.get(t)) for t in set(tokens)}
-        if self._health and any(e <= SUBJECT_AT for e in evs.values()):
+        if self._health and (any(e <= SUBJECT_AT for e in evs.values())
+                             or self._uncarried(evs)):
             # Another subject is named: the content's own words must carry it.
             return sum(min(e, self.health_evidence(t)) if e > 0 else e for t, e in evs.items())
         return sum(evs.values())
+
+    def _uncarried(self, evs: dict[str, float]) -> bool:
+        """A word the content does not explain, and no word of the content's
+        own (against other health questions) to carry the rest."""
+        if not any(e <= self.unexplained_at and self.health_evidence(t) < UNEXPLAINED_HEALTH_BELOW
+                   for t, e in evs.items()):
+            return False
+        return not any(min(e, self.health_evidence(t)) >= CARRIER_AT for t, e in evs.items())
 
     def _classifier_declines(self, tokens: list[str], evidence: float, cleaned: str) -> bool:
         """The classifier is sure enough the question is not ours, and no word
