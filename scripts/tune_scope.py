@@ -91,6 +91,9 @@ class Sets:
         #: counted in the other-health model only with ``count_kqa``.
         self.kqa = [(r[0], r[1]) for r in rows("kqa-tuning.tsv")]
         self.count_kqa = True
+        #: Our further health questions (branch health-decline): judged only,
+        #: never counted, so they say how the rules generalise.
+        self.judged_only = [r[0] for r in rows("health-tuning2.tsv")]
         self.everyday_txt = lines(EVERYDAY_TXT)
 
     def model(self, kb: object, leave_out: int | None,
@@ -148,7 +151,8 @@ def evaluate(sets: Sets, show_lost: bool | str = False,
         for name, qs in (("foreign", [q for q in sets.foreign if fold(q) == k]),
                          ("health", [q for q in sets.health if fold(q) == k]),
                          ("medquad", [q for q, f in sets.medquad if fold(f) == k]),
-                         ("kqa", [q for q, d in sets.kqa if fold(d) == k])):
+                         ("kqa", [q for q, d in sets.kqa if fold(d) == k]),
+                         ("health2", [q for q in sets.judged_only if fold(q) == k])):
             acc = out.setdefault(name, [0, 0])
             acc[0] += declined(m, qs, lost.setdefault(name, []))
             acc[1] += len(qs)
@@ -214,7 +218,8 @@ def classifier_records(sets: Sets, labelled: tuple[str, ...]) -> dict[str, list[
         for name, qs in (("foreign", [q for q in sets.foreign if fold(q) == k]),
                          ("health", [q for q in sets.health if fold(q) == k]),
                          ("medquad", [q for q, f in sets.medquad if fold(f) == k]),
-                         ("kqa", [q for q, d in sets.kqa if fold(d) == k])):
+                         ("kqa", [q for q, d in sets.kqa if fold(d) == k]),
+                         ("health2", [q for q in sets.judged_only if fold(q) == k])):
             for q in qs:
                 rec(name, q, declined(plain, [q]) == 1)
         for name in ("tuning.tsv", "dev.tsv"):

@@ -429,7 +429,9 @@ class Matcher:
             return True
         unknown: dict[str, str] = {}
         toks = self.content_tokens(text, unknown)
-        return self.scope.is_ours(toks, unknown, normalize.prepare(text), slack)
+        # The tokens said in so many words, before synonyms are folded.
+        said = set(normalize.content_tokens(normalize.strip_fillers(normalize.clean(text))))
+        return self.scope.is_ours(toks, unknown, normalize.prepare(text), slack, said)
 
     def _repaired(self, text: str, noise: set[str]) -> str:
         """``text`` with each word of ``noise`` replaced by the content word it
