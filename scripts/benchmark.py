@@ -237,6 +237,11 @@ def scope_benchmark(classifier: bool = False) -> None:
         ("health-tuning.tsv", "uncovered health questions"),
         ("medquad-heldout.tsv", "uncovered health questions (MedQuAD)"),
         ("medquad-tuning.tsv", "uncovered health questions (MedQuAD)"),
+        # Patients' own questions (K-QA, branch health-decline), and more of
+        # ours written for tuning only.
+        ("kqa-heldout.tsv", "uncovered health questions (K-QA patients)"),
+        ("kqa-tuning.tsv", "uncovered health questions (K-QA patients)"),
+        ("health-tuning2.tsv", "uncovered health questions (ours, more)"),
     ):
         qs = _set(name)
         half = ("tuning" if name == "health-heldout.tsv" or "heldout" not in name
