@@ -152,6 +152,20 @@ CLASSIFIER_CUT = 0.25
 CLASSIFIER_GUARD = 3.0
 
 
+#: Cardinal number words: a closed class of grammar, like the stop words.
+_NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand".split())
+
+
+def _is_number(word: str) -> bool:
+    """A number says which or how many, never what a question is about: K-QA's
+    patients' "two weeks" must not make "is there a cure for type two"
+    (tests/test_conversation.py) a question about another health subject."""
+    return word.isdigit() or word in _NUMBER_WORDS
+
+
 class GeneralEnglish:
     """How rare a word is in general English: -log10 of its unigram probability
     in CMU Sphinx's en-us language model (shipped with pocketsphinx, 72,547
@@ -277,7 +291,8 @@ class ScopeModel:
             rarity = self._rarity(word, tok)
             return UNSEEN - RARITY_WEIGHT * max(0.0, rarity - RARITY_FREE) - \
                 EVERYDAY_UNSEEN * math.log1p(e) - \
-                min(HEALTH_UNSEEN_MAX, HEALTH_UNSEEN * math.log1p(self._health.get(tok, 0)))
+                (0.0 if _is_number(word or tok) else
+                 min(HEALTH_UNSEEN_MAX, HEALTH_UNSEEN * math.log1p(self._health.get(tok, 0))))
         llr = math.log((o + SMOOTHING) / self._ours_total) - math.log(
             (e + SMOOTHING) / self._everyday_total
         )
