@@ -23,12 +23,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from voice.matching import normalize
+from voice.speech_in.pocketsphinx.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from voice.matching.matcher import Matcher
@@ -63,15 +65,24 @@ _VOWELS = frozenset("AA AE AH AO AW AY EH ER EY IH IY OW OY UH UW".split())
 
 
 @functools.cache
-def _lexicon() -> object | None:
-    """The CMU dictionary with our additions, loaded once (None: no PocketSphinx)."""
-    try:
-        from voice.speech_in.pocketsphinx.adaptation import model_dir
-        from voice.speech_in.pocketsphinx.lexicon import Lexicon
+def _lexicon() -> Lexicon | None:
+    """The CMU dictionary with our additions, loaded once (None: no PocketSphinx).
 
-        return Lexicon.for_words((), model_dir().parent / "cmudict-en-us.dict")
+    Keeps the first reading of each word of 3 letters or more, as
+    ``Lexicon.for_words`` does for words it was not asked for."""
+    try:
+        import pocketsphinx
+
+        folder = Path(pocketsphinx.get_model_path()) / "en-us"
+        text = (folder / "cmudict-en-us.dict").read_text(encoding="utf-8")
     except Exception:  # PocketSphinx or its dictionary missing: letter-to-sound only
         return None
+    cmu: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        head, _, phones = line.partition(" ")
+        if len(head) >= 3 and "(" not in head and head not in cmu:
+            cmu[head] = [phones.split("#", 1)[0].strip()]
+    return Lexicon(cmu)
 
 
 @functools.cache
@@ -92,7 +103,7 @@ def key(word: str) -> str:
 
     lex = _lexicon()
     w = word.lower().replace("'", "")
-    phones = lex.pronounce(w)[0] if lex is not None else letter_to_sound(w)  # type: ignore[attr-defined]
+    phones = lex.pronounce(w)[0] if lex is not None else letter_to_sound(w)
     table = _symbols()
     out = [table.get(p.rstrip("012"), "") for p in phones.split()]
     return "".join(s for k, s in enumerate(out) if s and (k == 0 or s != out[k - 1]))
