@@ -102,8 +102,8 @@ def understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
         if alt is not None:
             return alt, True
     if doubtful and heard.words:
-        # Misheard words read as the content words they sound like ("ly
-        # solated" -> isolated), offered only (voice/matching/sound_alike.py).
+        # Misheard words read as the content words they sound like ("grab
+        # is" -> gravis), offered only (voice/matching/sound_alike.py).
         from voice.matching.sound_alike import offered_reading
 
         alike = offered_reading(heard.words, text, matcher, sure_word_for(heard.engine),

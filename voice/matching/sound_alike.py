@@ -1,19 +1,20 @@
 """Reads a misheard transcript as the content words it sounds like.
 
 Whisper tiny.en, prompted with the content, still writes what it hears as
-other words: "crump" for cramp, "ly solated" for isolated, "toxic in" for
-toxin, "my senior grab is" for myasthenia gravis. Spelling alone does not
+other words: "toxic" for toxin, "in jection" or "in section" for
+injection, "grab is" for gravis, "relaxions" for relaxant. Spelling alone does not
 see these (``Matcher.sounds_like``); their sounds do. Every word gets CMU
 phones (the CMU dictionary bundled with PocketSphinx, our hand-written
 medical words, a letter-to-sound guess for the rest: voice/speech_in/
-pocketsphinx/lexicon.py), vowels folded into one symbol (Whisper's vowel
-errors are the commonest and least telling), and a run of one to
+pocketsphinx/lexicon.py), vowels folded into one symbol (a misheard word
+often keeps the consonants and loses the vowels: "grab is", gravis), and a run of one to
 ``MAX_JOIN`` heard words is compared with every content word by edit
 distance over those phones.
 
-A run is replaced only when it sounds close (``CLOSE``), names no content
-word already, and holds a word the recognizer did not hear surely
-(``UNSURE``): a common word heard surely is what was said. The result is
+A run is replaced only when it sounds close (``CLOSE``) to a rare content
+word (``TARGET_RARITY``), names no content word already, and every word of
+it that is not a function word was heard unsurely (``UNSURE``): a word heard
+surely is what was said. The result is
 only ever offered ("Did you mean ...?"), never answered outright
 (``voice.app.understood``).
 """
@@ -44,7 +45,7 @@ MAX_JOIN = 3
 #: --grid (2026-12-01, Whisper transcripts of the tuning halves: tuning.tsv
 #: 780 in-scope and 192 out-of-scope clips, even dev.tsv questions 318 + 90,
 #: health-tuning 158, foreign-tuning 120) at the chosen other settings:
-#: right entries tuning / dev 590 / 148 at 0.8, 587 / 148 at 0.85 and 0.9
+#: right entries tuning / dev 590 / 148 at 0.8, 587 / 147 at 0.85 and 0.9
 #: (581 / 146 without the repair); out-of-scope clips not declined 39 at each
 #: (39 without it).
 CLOSE = 0.8
@@ -147,8 +148,9 @@ class SoundAlike:
                 replaceable: Callable[[str], bool]) -> list[Repair]:
         """Runs of ``words`` (word, confidence) to read as content words, left
         to right, longest and closest first. A run is considered when every
-        word in it may be replaced (``replaceable``: not a content word) and
-        one of them was heard unsurely (below ``UNSURE``)."""
+        word in it may be replaced (``replaceable``: not a content word), it
+        has a word that is not a function word, and all such words were heard
+        unsurely (below ``UNSURE``)."""
         out: list[Repair] = []
         i = 0
         while i < len(words):
@@ -173,8 +175,8 @@ class SoundAlike:
 
 #: Unsure content words (below the recognizer's sure-word threshold, left out
 #: of the question by ``voice.app.query_of``) are put back in the reading:
-#: "stretching" heard at 0.05 is still the word that was said more often
-#: than not, when the prompt made Whisper write a content word.
+#: the content prompt makes Whisper write content words it only half heard,
+#: and "stretching" at 0.05 was what was said ("does stretching help").
 RESTORE_CONTENT = True
 #: ... but only content words at least this rare in general English: an
 #: unsure "family" or "work" is as likely everyday speech ("who wrote
