@@ -101,6 +101,15 @@ def understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
         alt = offered_alternative(heard, text, doubtful, matcher)
         if alt is not None:
             return alt, True
+    if doubtful and heard.words:
+        # Misheard words read as the content words they sound like ("grab
+        # is" -> gravis), offered only (voice/matching/sound_alike.py).
+        from voice.matching.sound_alike import offered_reading
+
+        alike = offered_reading(heard.words, text, matcher, sure_word_for(heard.engine),
+                                surely_heard(heard))
+        if alike is not None:
+            return alike, True
     return text, doubtful
 
 

@@ -36,8 +36,9 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from voice.content.model import Entry, EntryKind, KnowledgeBase
-from voice.matching import normalize, scope
+from voice.matching import normalize, scope, sound_alike
 from voice.matching.off_topic import WORDS as OFF_TOPIC
+from voice.matching.sound_alike import SoundAlike
 
 Outcome = Literal["answer", "confirm", "no_match"]
 
@@ -217,6 +218,25 @@ class Matcher:
                     self._raw_words.setdefault(word, normalize.stem(word))
         # Content words a misheard word may be repaired to (see sounds_like).
         self._repair_words = sorted(w for w in self._raw_words if len(w) >= 4)
+        self._sound_alike: SoundAlike | None = None
+
+    @property
+    def sound_alike(self) -> SoundAlike:
+        """The content's words by their sound (built on first use: it reads the
+        CMU dictionary, ~0.5 s)."""
+        if self._sound_alike is None:
+            self._sound_alike = SoundAlike(
+                w for w in self._repair_words if self.rarity(w) >= sound_alike.TARGET_RARITY)
+        return self._sound_alike
+
+    def is_content_word(self, word: str) -> bool:
+        """Whether the content uses ``word`` (synonyms folded, stemmed) as a content word."""
+        return any(t in self._postings for t in normalize.content_tokens(normalize.prepare(word)))
+
+    def rarity(self, word: str) -> float:
+        """How rare ``word`` is in general English (scope.GeneralEnglish; 0
+        without a scope model)."""
+        return self.scope.english.rarity(word) if self.scope is not None else 0.0
 
     @staticmethod
     def _field_weights(entry: Entry) -> dict[str, float]:
