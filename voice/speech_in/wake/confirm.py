@@ -13,13 +13,12 @@ sounds), surely enough (the prompt alone can make it write "Okay Nabu." for
 other words, unsurely), is it taken as the phrase.
 
 The model is the recognizer's own Whisper tiny.en (models/whisper-tiny.en,
-pinned file by file), a second copy, loaded only when its bytes match.
+pinned file by file), the same copy (whisper/shared_model.py), loaded only when its bytes match.
 Nothing here touches the network.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -112,13 +111,10 @@ class WhisperConfirmer:
     """Whisper tiny.en decoding a few seconds after the phrase's prompt."""
 
     def __init__(self, model_dir: Path, confirmation: Confirmation, cpu_threads: int = 2) -> None:
-        os.environ["HF_HUB_OFFLINE"] = "1"  # before the import: never the network
-        from faster_whisper import WhisperModel
-
         from voice.speech_in.whisper.decoder import WindowDecoder
+        from voice.speech_in.whisper.shared_model import whisper_model
 
-        model = WhisperModel(str(model_dir), device="cpu", compute_type="int8",
-                             cpu_threads=cpu_threads, num_workers=1, local_files_only=True)
+        model = whisper_model(model_dir)  # the process's one copy, checked when first loaded
         self._decoder = WindowDecoder(model)
         self._prompt = self._decoder.prompt_tokens(confirmation.prompt)
         self.confirmation = confirmation
@@ -149,18 +145,16 @@ def load_confirmer(phrase: str, models_dir: Path | None = None) -> Any:
     confirmation = CONFIRMATIONS.get(phrase)
     if confirmation is None:
         return None
-    from voice.speech_in.whisper.model_files import model_folder, model_problem
+    from voice.speech_in.whisper.model_files import model_folder
 
     if models_dir is None:
         from voice.config import default_models_dir
 
         models_dir = default_models_dir()
     folder = model_folder(models_dir)
-    if model_problem(folder):  # every file's size and SHA-256, at every load
-        return None
     try:
         return WhisperConfirmer(folder, confirmation)
-    except Exception:  # faster-whisper / CTranslate2's own errors: the network alone
+    except Exception:  # a missing or changed file (ModelMissing), CTranslate2's: the network alone
         return None
 
 

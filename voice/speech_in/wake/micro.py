@@ -225,6 +225,10 @@ class _Network:
         self.close()
 
 
+#: The same network for other models from verified bytes (the "stop" word, stop_word.py).
+Network = _Network
+
+
 @dataclass
 class _Path:
     """One way of feeding the network: every feature frame, or (``speed`` > 1)

@@ -16,7 +16,6 @@ a word the assistant is itself saying is its own (barge_in.py).
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,16 +61,14 @@ class Look:
 
 
 class QuickStop:
-    """A second copy of the Whisper model (the recognizer's own is private to
-    it) that decodes short stretches with a short encoding."""
+    """The recognizer's Whisper model (the process's one copy,
+    voice/speech_in/whisper/shared_model.py) decoding short stretches with a
+    short encoding. Raises ModelMissing when the model cannot be used."""
 
-    def __init__(self, model_dir: Path, cpu_threads: int = 2) -> None:
-        os.environ["HF_HUB_OFFLINE"] = "1"  # before the import: never the network
-        from faster_whisper import WhisperModel
+    def __init__(self, model_dir: Path) -> None:
+        from voice.speech_in.whisper.shared_model import whisper_model
 
-        self._model = WhisperModel(str(model_dir), device="cpu", compute_type="int8",
-                                   cpu_threads=cpu_threads, num_workers=1,
-                                   local_files_only=True)
+        self._model = whisper_model(model_dir)  # checked byte for byte when first loaded
         from faster_whisper.tokenizer import Tokenizer
         from faster_whisper.transcribe import get_suppressed_tokens
 
@@ -140,11 +137,7 @@ def is_only_stop(text: str) -> bool:
 def load_quick_stop(model_dir: Path) -> Any:
     """A QuickStop, or None when the model cannot be loaded (the full decode
     still hears "stop", only later)."""
-    from voice.speech_in.whisper.model_files import model_problem
-
-    if model_problem(model_dir):  # the bytes are checked at every load
-        return None
     try:
         return QuickStop(model_dir)
-    except Exception:  # CTranslate2's own errors: fall back to the full decode
+    except Exception:  # a missing or changed file, CTranslate2's own errors: the full decode
         return None

@@ -2,20 +2,23 @@
 
 The model is Kevin Ahrendt's microWakeWord "stop" (the one Home Assistant
 Voice PE stops its media with), vendored under models/microwakeword-stop/
-with its licence, and run by the PyPI package pymicro-wakeword (TensorFlow
-Lite's C library, bundled in its wheel for x86_64 and aarch64). It looks at
+with its licence, and run on the wake word's network (micro.py) with the
+TensorFlow Lite C library that the PyPI package pymicro-wakeword bundles in
+its wheels for x86_64 and aarch64. It looks at
 the echo-cancelled microphone in 10 ms steps and says "stop" within 0.1-0.2 s
 of the word's end; Whisper's quick look (quick_stop.py) needs a pause first
 and an encode. Measured in docs/wake-word.md (scripts/benchmark_barge_in.py).
 
 Trusted by its bytes like every model here: both files' sizes and SHA-256
-are pinned below and checked at every load (and by ``voice doctor``); a
-changed file is refused in one line and barge-in keeps its Whisper path.
+are pinned below and checked at every load (and by ``voice doctor``), on the
+bytes read once and then run (never checked, then opened again); a changed
+file is refused in one line and barge-in keeps its Whisper path.
 Only files on disk are read; nothing is fetched.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import deque
 from dataclasses import dataclass
@@ -25,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from voice.models.manifest import PinnedFile
-from voice.models.verify import folder_problems
+from voice.models.verify import file_problem, folder_problems
 
 #: Folder under the models directory (models/ in the repository).
 STOP_MODEL = "microwakeword-stop"
@@ -44,8 +47,6 @@ STOP_FILES: tuple[PinnedFile, ...] = (
 RATE = 16000
 #: How to get the files back: they are committed in the repository.
 REPAIR = f"Restore the files with: git checkout -- models/{STOP_MODEL}"
-#: Silence fed at each reset to clear the model's streaming state.
-FLUSH_SECONDS = 1.0
 #: Probabilities averaged (one every 30 ms) before the cutoff (0.5, stop.json's)
 #: applies: 3 instead of stop.json's 5 fires about 60 ms sooner.
 #: benchmark_barge_in.py --answers 3 --stops 12 --clips tuning (loaded): 5 ->
@@ -83,34 +84,47 @@ class _Settings:
     window: int
 
 
+def _verified(folder: Path) -> tuple[dict[str, Any], bytes]:
+    """stop.json's settings and stop.tflite's bytes, each file read once and
+    checked against its pin; the network is built from those very bytes, so
+    the file checked is the file run. ValueError (one line) when not."""
+    data: dict[str, bytes] = {}
+    for pin in STOP_FILES:
+        path = folder / pin.name
+        problem = file_problem(path, pin, digest=False)  # missing, or another size
+        if problem is None:
+            try:
+                data[pin.name] = path.read_bytes()
+            except OSError as e:
+                problem = f"{pin.name} cannot be read ({e.strerror or e})"
+            else:
+                if hashlib.sha256(data[pin.name]).hexdigest() != pin.sha256:
+                    problem = f"{pin.name} has been changed (its SHA-256 does not match)"
+        if problem is not None:
+            if not folder.exists():
+                raise ValueError(f"The 'stop' word model is not installed in {folder}.")
+            raise ValueError(f"The 'stop' word model in {folder} is damaged ({problem}), "
+                             "so it was not used.")
+    config = json.loads(data["stop.json"].decode("utf-8"))
+    return config, data["stop.tflite"]
+
+
 class StopSpotter:
     """Feeds 16 kHz int16 audio to the model; says when "stop" was heard.
 
+    The model runs on the wake word's own network (micro.py's ``Network``:
+    TensorFlow Lite from the package's runtime, built from verified bytes).
     Construct with :func:`load_stop_spotter`, which checks the files first.
     """
 
-    def __init__(self, folder: Path, cutoff: float | None = None,
-                 window: int | None = None) -> None:
-        """``cutoff``/``window``: stop.json's cutoff and WINDOW unless given."""
-        from pymicro_wakeword import MicroWakeWord, MicroWakeWordFeatures
+    def __init__(self, network: Any, cutoff: float, window: int) -> None:
+        from pymicro_wakeword import MicroWakeWordFeatures
 
-        from voice.speech_in.wake.micro import tflite_library
-
-        config = json.loads((folder / "stop.json").read_text(encoding="utf-8"))
-        micro = config["micro"]
-        self.settings = _Settings(
-            cutoff if cutoff is not None else float(micro["probability_cutoff"]),
-            window if window is not None else WINDOW)
-        lib = tflite_library()
-        if lib is None:
-            raise RuntimeError("pymicro-wakeword has no TensorFlow Lite library for this machine")
-        self._model: Any = MicroWakeWord(
-            "stop", wake_word=str(config["wake_word"]), tflite_model=folder / config["model"],
-            probability_cutoff=self.settings.cutoff,
-            sliding_window_size=self.settings.window,
-            trained_languages=list(config.get("trained_languages", [])),
-            libtensorflowlite_c_path=lib)
+        self.settings = _Settings(cutoff, window)
+        self._network = network
         self._features: Any = MicroWakeWordFeatures()
+        self._stack: list[np.ndarray] = []
+        self._probabilities: deque[float] = deque(maxlen=window)
         self._above = False
         self.samples = 0
         """Samples fed since :meth:`reset`."""
@@ -126,9 +140,15 @@ class StopSpotter:
         self.samples += len(pcm)
         data = np.ascontiguousarray(pcm, dtype=np.int16).tobytes()
         for features in self._features.process_streaming(data):
-            p = self._model.process_streaming_prob(features)
-            if p is None or self._model._features:
-                continue  # no inference yet: one every `stride` feature frames
+            self._stack.append(features)
+            if len(self._stack) < self._network.stride:
+                continue  # one inference every `stride` feature frames
+            self._probabilities.append(
+                self._network.probability(np.concatenate(self._stack, axis=1)))
+            self._stack.clear()
+            # The mean of the last `window`; 0 until there are that many.
+            n = len(self._probabilities)
+            p = sum(self._probabilities) / n if n == self.settings.window else 0.0
             self.peak = max(self.peak, p)
             self.recent.append(p)
             above = p > self.settings.cutoff
@@ -141,33 +161,40 @@ class StopSpotter:
         """Start afresh (each answer): the model keeps a streaming state, and
         an answer stopped by "stop" leaves the word in it, which fired again
         0.14 s into the next answer (benchmark_barge_in.py: 2 of 5 stops
-        "heard" seconds before the word). pymicro-wakeword resets it only by
-        reading the file again, unchecked; FLUSH_SECONDS of silence push it
-        out (0.3 s was enough)."""
-        self._model._features.clear()
-        for features in self._features.process_streaming(bytes(2 * int(FLUSH_SECONDS * RATE))):
-            self._model.process_streaming_prob(features)
+        "heard" seconds before the word). A fresh interpreter from the same
+        verified bytes puts that state back to silence."""
+        self._network.restart()
         self._features.reset()
-        self._model._features.clear()
-        self._model._probabilities.clear()
+        self._stack.clear()
+        self._probabilities.clear()
         self._above = False
         self.samples = 0
         self.peak = 0.0
         self.recent.clear()
 
     def close(self) -> None:
-        self._model.close()
+        self._network.close()
 
 
 def load_stop_spotter(folder: Path | None = None, cutoff: float | None = None,
                       window: int | None = None) -> tuple[StopSpotter | None, str]:
     """The spotter, or None and why not in one line (a missing or changed
-    file, or no TensorFlow Lite runtime): barge-in then keeps Whisper alone."""
+    file, or no TensorFlow Lite runtime): barge-in then keeps Whisper alone.
+    ``cutoff``/``window``: stop.json's cutoff and WINDOW unless given."""
     folder = folder or stop_model_folder()
-    problem = stop_model_problem(folder)
-    if problem:
-        return None, problem
     try:
-        return StopSpotter(folder, cutoff, window), ""
+        config, model = _verified(folder)
+    except ValueError as e:
+        return None, str(e)
+    try:
+        from voice.speech_in.wake.micro import Network, tflite_library
+
+        lib = tflite_library()
+        if lib is None:
+            raise RuntimeError("pymicro-wakeword has no TensorFlow Lite library for this machine")
+        network = Network(model, lib)
+        return StopSpotter(
+            network, cutoff if cutoff is not None else float(config["micro"]["probability_cutoff"]),
+            window if window is not None else WINDOW), ""
     except Exception as e:  # no pymicro-wakeword, its library refused to load
         return None, f"The 'stop' word model could not be loaded ({type(e).__name__}: {e})."

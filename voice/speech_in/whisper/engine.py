@@ -32,8 +32,8 @@ from voice.speech_in.whisper.alternatives import HYPOTHESES, acts_on_its_own, al
 from voice.speech_in.whisper.decoder import WINDOW, WindowDecoder
 from voice.speech_in.whisper.emergencies import EMERGENCY_PROMPT, may_be_emergency, with_emergency
 from voice.speech_in.whisper.guard import Heard, heard_from
-from voice.speech_in.whisper.model_files import REPAIR, model_problem
 from voice.speech_in.whisper.prompt import build_prompt
+from voice.speech_in.whisper.shared_model import whisper_model
 from voice.speech_in.whisper.short_replies import (
     COMMAND_PROMPT,
     SHORT_REPLY_PROMPT,
@@ -177,19 +177,9 @@ class WhisperRecognizer:
 
     def __init__(self, model_dir: str | Path, kb: KnowledgeBase | None = None) -> None:
         folder = Path(model_dir)
-        problem = model_problem(folder)
-        if problem:
-            raise ModelMissing(f"{problem} {REPAIR}")
-        fw = _faster_whisper()
-        try:
-            self._model = fw.WhisperModel(
-                str(folder), device="cpu", compute_type="int8", cpu_threads=CPU_THREADS,
-                num_workers=1, local_files_only=True,
-            )
-        except Exception as e:  # CTranslate2 raises RuntimeError/ValueError of its own
-            raise ModelMissing(
-                f"The Whisper speech model in {folder} could not be loaded ({e}). {REPAIR}"
-            ) from e
+        # The process's one copy, shared with the wake phrase's confirmation
+        # and barge-in's quick look (shared_model.py).
+        self._model = whisper_model(folder)
         self.model_dir = folder
         self._decoder = WindowDecoder(self._model)
         self._short_prompt = self._decoder.prompt_tokens(SHORT_REPLY_PROMPT)

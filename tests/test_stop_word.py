@@ -1,0 +1,80 @@
+"""The microWakeWord "stop" model on the wake word's network (micro.py).
+
+Real model files (models/microwakeword-stop), the real TensorFlow Lite
+runtime of pymicro-wakeword, espeak-ng speech; nothing is timed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from voice.audio.clip import RECOGNIZER_RATE, read_wav
+from voice.models import verify
+from voice.speech_in.wake import micro, stop_word
+from voice.speech_in.wake.stop_word import STOP_MODEL, load_stop_spotter
+
+from .conftest import REPO
+
+BLOCK = 320  # 20 ms, as barge-in feeds it
+
+
+@pytest.fixture(scope="module")
+def stop_said(tmp_path_factory: pytest.TempPathFactory) -> np.ndarray:
+    wav = tmp_path_factory.mktemp("stop") / "stop.wav"
+    subprocess.run(["espeak-ng", "-v", "en+f3", "-w", str(wav), "stop"], check=True, timeout=30)
+    pcm = read_wav(wav).resampled(RECOGNIZER_RATE).samples.reshape(-1)
+    quiet = np.zeros(RECOGNIZER_RATE // 2, np.int16)
+    return np.concatenate([quiet, pcm, quiet]).astype(np.int16)
+
+
+def _fires(spotter: Any, pcm: np.ndarray) -> int:
+    return sum(spotter.feed(pcm[i:i + BLOCK]) for i in range(0, len(pcm) - BLOCK + 1, BLOCK))
+
+
+def test_stop_is_heard_on_the_wake_words_network(stop_said: np.ndarray) -> None:
+    spotter, problem = load_stop_spotter(REPO / "models" / STOP_MODEL)
+    assert spotter is not None, problem
+    assert isinstance(spotter._network, micro.Network)
+    assert _fires(spotter, stop_said) == 1
+    # Each answer starts afresh: the word just heard is not left in the
+    # network's streaming state to fire again on silence.
+    spotter.reset()
+    assert spotter.samples == 0 and spotter.peak == 0.0 and not spotter.recent
+    assert _fires(spotter, np.zeros(2 * RECOGNIZER_RATE, np.int16)) == 0
+    assert spotter.peak < spotter.settings.cutoff
+    spotter.reset()
+    assert _fires(spotter, stop_said) == 1  # and heard again after the reset
+
+
+def test_the_model_checked_is_the_model_run(tmp_path: Path, stop_said: np.ndarray,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    # Right after each check of stop.tflite, the file is swapped for another
+    # real model (pymicro-wakeword's "okay nabu"): what runs must be what was
+    # checked, or nothing. Reading the file again after checking it would run
+    # the swapped model, which does not hear "stop".
+    folder = tmp_path / STOP_MODEL
+    shutil.copytree(REPO / "models" / STOP_MODEL, folder)
+    models = micro.models_folder()
+    assert models is not None
+    other = (models / "okay_nabu.tflite").read_bytes()
+    checked = verify.file_problem
+
+    def check_then_swap(path: Path, *args: Any, **kwargs: Any) -> str | None:
+        problem = checked(path, *args, **kwargs)
+        if Path(path).name == "stop.tflite":
+            Path(path).write_bytes(other)
+        return problem
+
+    monkeypatch.setattr(verify, "file_problem", check_then_swap)
+    monkeypatch.setattr(stop_word, "file_problem", check_then_swap, raising=False)
+    spotter, problem = load_stop_spotter(folder)
+    if spotter is None:
+        assert "\n" not in problem and "stop.tflite" in problem, problem
+    else:
+        assert _fires(spotter, stop_said) == 1
