@@ -11,7 +11,8 @@
 # 3. this working tree's tracked files copied to DIR/home/pi/voice, and
 #    scripts/install-pi.sh --user pi --no-service --no-models run inside as a user
 #    would (no systemd in a chroot; the Vosk model's host is not reachable from
-#    here); --fresh deletes that copy (its .venv and models) first;
+#    here); --fresh deletes that copy (its .venv and models) first; the root sees a
+#    Raspberry Pi 4's /proc/cpuinfo, not this host's (see below);
 # 4. inside, as user pi (scripts/emulate_arm64_checks.py): where every dependency
 #    came from (wheel tags), the models' pinned digests, PortAudio, pyttsx3 over
 #    espeak-ng, gpiozero with mock pins, microWakeWord 'okay nabu' and 'stop' on real
@@ -36,7 +37,7 @@ while [[ $# -gt 0 ]]; do
     --mirror) MIRROR="$2"; shift ;;
     --fresh) FRESH=1 ;;
     --out) OUT="$2"; shift ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo pipefail/{/^set/!p}' "$0"; exit 0 ;;
     *) echo "emulate-arm64: unknown option '$1'" >&2; exit 2 ;;
   esac
   shift
@@ -82,6 +83,21 @@ for m in proc sys dev dev/pts; do
     mounted=("$ROOT/$m" "${mounted[@]}")
   fi
 done
+# qemu-user shows arm64 programs this host's /proc/cpuinfo, an x86 one: onnxruntime
+# 1.32's import crashes on it (SIGSEGV), and gpiozero looks there for a Pi's revision.
+# The root is shown what a Raspberry Pi 4 Model B shows instead (four Cortex-A72,
+# part 0xd08, no AES or SHA instructions; BCM2711 reports itself as BCM2835).
+{ for i in 0 1 2 3; do
+    printf 'processor\t: %s\nBogoMIPS\t: 108.00\nFeatures\t: fp asimd evtstrm crc32 cpuid\n' "$i"
+    printf 'CPU implementer\t: 0x41\nCPU architecture: 8\nCPU variant\t: 0x0\n'
+    printf 'CPU part\t: 0xd08\nCPU revision\t: 3\n\n'
+  done
+  printf 'Hardware\t: BCM2835\nRevision\t: c03111\nModel\t\t: Raspberry Pi 4 Model B Rev 1.1\n'
+} > "$OUT/cpuinfo-pi4"
+if ! findmnt -n "$ROOT/proc/cpuinfo" >/dev/null; then
+  mount --bind "$OUT/cpuinfo-pi4" "$ROOT/proc/cpuinfo"
+  mounted=("$ROOT/proc/cpuinfo" "${mounted[@]}")
+fi
 cleanup() { for m in "${mounted[@]}"; do umount "$m" || true; done; }
 trap cleanup EXIT
 # QEMU_CPU: the Pi 4's own core (Armv8.0-A, no dot-product or SVE instructions), so a

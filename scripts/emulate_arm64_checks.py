@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import json
 import platform
+import subprocess
 import sys
 import tempfile
 import time
@@ -61,20 +62,28 @@ def vm_hwm_mb() -> float:
 
 
 def wheels() -> bool:
+    """Each import in its own process: a library that crashes the interpreter
+    (SIGSEGV) is reported as such, and the others are still checked."""
     ok = True
     for dist, module in PACKAGES.items():
         try:
             found = metadata.distribution(dist)
-            __import__(module)
-        except Exception as e:  # not installed, or its library does not load here
-            ok = emit("wheel", False, package=dist, error=f"{type(e).__name__}: {e}")
+        except metadata.PackageNotFoundError:
+            ok = emit("wheel", False, package=dist, error="not installed")
             continue
         wheel = found.read_text("WHEEL") or ""
         tags = [ln.split(":", 1)[1].strip() for ln in wheel.splitlines() if ln.startswith("Tag:")]
         where = str(found.locate_file(""))
         source = "debian" if where.startswith("/usr/lib/python3/") else "pip"
-        emit("wheel", True, package=dist, version=found.version, source=source,
-             tag=tags[0] if tags else "")
+        done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True,
+                              text=True, timeout=600)
+        error = ""
+        if done.returncode < 0:
+            error = f"import {module} killed by signal {-done.returncode}"
+        elif done.returncode:
+            error = (done.stderr.strip().splitlines() or ["?"])[-1]
+        ok &= emit("wheel", not error, package=dist, version=found.version, source=source,
+                   tag=tags[0] if tags else "", error=error)
     return ok
 
 
@@ -110,12 +119,14 @@ def parts() -> bool:
         out = Path(tmp) / "said.wav"
         engine = pyttsx3.init()
         engine.save_to_file("The assistant speaks on this machine.", str(out))
-        with contextlib.redirect_stdout(sys.stderr):  # "Audio saved to ...": keep stdout JSON
+        # Its driver prints "Audio saved to ...", late under qemu: keep stdout JSON lines.
+        with contextlib.redirect_stdout(sys.stderr):
             engine.runAndWait()
-        for _ in range(100):  # runAndWait returns before the file is written (MACHINE-NOTES 4)
-            if out.exists() and out.stat().st_size > 44:
-                break
-            time.sleep(0.1)
+            for _ in range(100):  # runAndWait returns before the file is written (MACHINE-NOTES 4)
+                if out.exists() and out.stat().st_size > 44:
+                    break
+                time.sleep(0.1)
+            time.sleep(0.5)
         size = out.stat().st_size if out.exists() else 0
     ok &= emit("pyttsx3", size > 44, driver="espeak-ng", wav_bytes=size)
 
