@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import platform
 import subprocess
 import sys
@@ -201,11 +202,16 @@ def peak(args: list[str]) -> int:
     instead of ending the process), then its VmHWM on stderr."""
     from voice.cli.main import main as voice_main
 
+    # A first start's state: what an earlier run learned (a confirmed phrasing is
+    # answered outright the next time) must not change the answers compared.
+    state = tempfile.TemporaryDirectory(prefix="voice-state-")
+    os.environ["XDG_STATE_HOME"] = state.name
     t0 = time.perf_counter()
     status = voice_main(args)
     print(json.dumps({"check": "peak-memory", "ok": status == 0, "machine": platform.machine(),
                       "command": "voice " + " ".join(args), "vm_hwm_mb": vm_hwm_mb(),
                       "wall_s": round(time.perf_counter() - t0, 1)}), file=sys.stderr, flush=True)
+    state.cleanup()
     return status
 
 

@@ -5,8 +5,10 @@ does not know, and its checking half measures what it says it measures."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 from .conftest import REPO
 
@@ -41,6 +43,21 @@ def test_peak_runs_the_assistant_and_reports_its_peak_memory() -> None:
     peak = json.loads(done.stderr.strip().splitlines()[-1])
     assert peak["check"] == "peak-memory" and peak["ok"] is True
     assert 20 < peak["vm_hwm_mb"] < 2000
+
+
+def test_peak_starts_from_a_first_start_state_every_time(tmp_path: Path) -> None:
+    # A confirmed phrasing is learned and answered outright the next time; two
+    # runs (native and emulated) are only comparable from the same state.
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path)}
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, str(CHECKS), "peak", "text", "--json", "--no-speak"],
+            input="what is physical therapy\nyes\nquit\n", capture_output=True, text=True,
+            timeout=120, cwd=REPO, env=env)
+        assert done.returncode == 0, done.stderr
+        outcomes = [json.loads(line)["outcome"] for line in done.stdout.splitlines()]
+        assert outcomes == ["confirm", "answer", "command"]
+    assert not any(tmp_path.iterdir())
 
 
 def test_an_unknown_check_is_refused() -> None:
