@@ -23,7 +23,7 @@
 #
 # Everything heavy runs under `nice -n 19`. Times are qemu's, not a Pi's (qemu runs
 # vector code 100x slower or more): see docs/raspberry-pi.md. Not part of the tests:
-# it takes 10-15 minutes with the root built, 35 or more without.
+# it takes 15-20 minutes with the root built, 35 or more without.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
