@@ -38,68 +38,18 @@ while [[ $# -gt 0 ]]; do
   shift
 done
 [[ $(id -u) -eq 0 ]] || { echo "benchmark_pi_emulated: run as root (debootstrap, chroot)." >&2; exit 1; }
-say() { echo "==> $*"; }
-# Wall-clock seconds of a command; its output goes to the log, the time to stdout.
-timed() { local t0; t0=$(date +%s.%N); "$@"; echo "    took $(echo "$(date +%s.%N) - $t0" | bc) s"; }
-
-# 1. Host tools.
-missing=()
-for p in qemu-user-static binfmt-support debootstrap bc espeak-ng; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
-done
-if [[ ${#missing[@]} -gt 0 ]]; then
-  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
-if [[ ! -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ]]; then
-  [[ -e /proc/sys/fs/binfmt_misc/register ]] \
-    || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
-  update-binfmts --enable qemu-aarch64
-fi
-
-# 2. The arm64 root.
-if [[ ! -x "$ROOT/usr/bin/python3" ]]; then
-  say "debootstrap arm64 bookworm into $ROOT"
-  timed debootstrap --arch=arm64 --variant=minbase --include=sudo,ca-certificates,python3 \
-    bookworm "$ROOT" "$MIRROR"
-fi
-cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
-grep -q "[[:space:]]$(hostname)\$" "$ROOT/etc/hosts" 2>/dev/null \
-  || echo "127.0.1.1 $(hostname)" >> "$ROOT/etc/hosts"   # else sudo warns on every call
-mounted=()
-for m in proc sys dev dev/pts; do
-  if ! mountpoint -q "$ROOT/$m"; then
-    case "$m" in
-      proc) mount -t proc proc "$ROOT/proc" ;;
-      sys) mount -t sysfs sys "$ROOT/sys" ;;
-      *) mount --bind "/$m" "$ROOT/$m" ;;
-    esac
-    mounted=("$ROOT/$m" "${mounted[@]}")
-  fi
-done
-cleanup() { for m in "${mounted[@]}"; do umount "$m" || true; done; }
-trap cleanup EXIT
-# QEMU_CPU: qemu emulates the Pi 4's own core (Armv8.0-A, no dot-product or SVE
-# instructions), so the wheels run the code paths a Pi 4 runs, and a wheel built for a
-# newer core would fail here with "Illegal instruction" as it would on the Pi.
-in_root() { chroot "$ROOT" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin \
-  HOME=/root LANG=C.UTF-8 QEMU_CPU="${QEMU_CPU:-cortex-a72}" "$@"; }
+WORK="$(mktemp -d /tmp/benchmark-pi.XXXX)"
+# shellcheck source=scripts/lib/arm64-root.sh
+source "$REPO/scripts/lib/arm64-root.sh"
+arm64_root_prepare "$ROOT" "$MIRROR" "$WORK"
 # sudo clears the environment: QEMU_CPU again after it, for the programs it starts.
-as_pi() { in_root sudo -u pi -H env QEMU_CPU="${QEMU_CPU:-cortex-a72}" OPENBLAS_NUM_THREADS=1 "$@"; }
-in_root uname -m | grep -qx aarch64 || { echo "the root does not run arm64 programs" >&2; exit 1; }
+as_pi() { in_root sudo -u pi -H env QEMU_CPU="$CPU" OPENBLAS_NUM_THREADS=1 "$@"; }
 # The features the emulated core shows programs (qemu passes the host's /proc/cpuinfo
 # through, so ask the kernel's HWCAP as a program sees it): no asimddp, no sve on a Pi 4.
 hwcap='import ctypes; f = ctypes.CDLL(None).getauxval; f.restype = ctypes.c_ulong; v = f(16)
 names = {1: "fp", 2: "asimd", 8: "aes", 64: "crc32", 1 << 8: "atomics", 1 << 20: "asimddp", 1 << 22: "sve"}
 print(" ".join(n for b, n in names.items() if v & b))'
-say "emulated CPU: ${QEMU_CPU:-cortex-a72}, features: $(in_root python3 -c "$hwcap")"
-in_root id pi >/dev/null 2>&1 || in_root useradd -m -s /bin/bash pi
-# Certificate authorities this host trusts beyond Debian's (here: a TLS-inspecting
-# egress proxy in front of PyPI) are trusted in the root too, or pip cannot connect.
-if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
-  mkdir -p "$ROOT/usr/local/share/ca-certificates"
-  cp /usr/local/share/ca-certificates/*.crt "$ROOT/usr/local/share/ca-certificates/"
-  in_root update-ca-certificates >/dev/null
-fi
+say "emulated CPU: $CPU, features: $(in_root python3 -c "$hwcap")"
 
 # 3. The repository, and the installer as a user runs it.
 DEST="$ROOT/home/pi/voice"

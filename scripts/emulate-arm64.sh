@@ -45,79 +45,13 @@ done
 [[ $(id -u) -eq 0 ]] || { echo "emulate-arm64: run as root (debootstrap, chroot)." >&2; exit 1; }
 OUT="${OUT:-$(mktemp -d /tmp/emulate-arm64.XXXX)}"
 mkdir -p "$OUT"
-say() { echo "==> $*"; }
-# Wall-clock seconds of a command (its own output passes through).
-timed() { local t0; t0=$(date +%s.%N); "$@"; echo "    took $(echo "$(date +%s.%N) - $t0" | bc) s"; }
-
-# 1. Host tools.
-missing=()
-for p in qemu-user-static binfmt-support debootstrap bc espeak-ng; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
-done
-if [[ ${#missing[@]} -gt 0 ]]; then
-  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
-if [[ ! -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ]]; then
-  [[ -e /proc/sys/fs/binfmt_misc/register ]] \
-    || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
-  update-binfmts --enable qemu-aarch64
-fi
-
-# 2. The arm64 root (debootstrap runs its second stage through binfmt and qemu).
-if [[ ! -x "$ROOT/usr/bin/python3" ]]; then
-  say "debootstrap arm64 bookworm into $ROOT"
-  timed nice -n 19 debootstrap --arch=arm64 --variant=minbase \
-    --include=sudo,ca-certificates,python3 bookworm "$ROOT" "$MIRROR"
-fi
-cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
-grep -q "[[:space:]]$(hostname)\$" "$ROOT/etc/hosts" 2>/dev/null \
-  || echo "127.0.1.1 $(hostname)" >> "$ROOT/etc/hosts"   # else sudo warns on every call
-mounted=()
-for m in proc sys dev dev/pts; do
-  if ! mountpoint -q "$ROOT/$m"; then
-    case "$m" in
-      proc) mount -t proc proc "$ROOT/proc" ;;
-      sys) mount -t sysfs sys "$ROOT/sys" ;;
-      *) mount --bind "/$m" "$ROOT/$m" ;;
-    esac
-    mounted=("$ROOT/$m" "${mounted[@]}")
-  fi
-done
-# qemu-user shows arm64 programs this host's /proc/cpuinfo, an x86 one: onnxruntime
-# 1.32's import crashes on it (SIGSEGV), and gpiozero looks there for a Pi's revision.
-# The root is shown what a Raspberry Pi 4 Model B shows instead (four Cortex-A72,
-# part 0xd08, no AES or SHA instructions; BCM2711 reports itself as BCM2835).
-{ for i in 0 1 2 3; do
-    printf 'processor\t: %s\nBogoMIPS\t: 108.00\nFeatures\t: fp asimd evtstrm crc32 cpuid\n' "$i"
-    printf 'CPU implementer\t: 0x41\nCPU architecture: 8\nCPU variant\t: 0x0\n'
-    printf 'CPU part\t: 0xd08\nCPU revision\t: 3\n\n'
-  done
-  printf 'Hardware\t: BCM2835\nRevision\t: c03111\nModel\t\t: Raspberry Pi 4 Model B Rev 1.1\n'
-} > "$OUT/cpuinfo-pi4"
-if ! findmnt -n "$ROOT/proc/cpuinfo" >/dev/null; then
-  mount --bind "$OUT/cpuinfo-pi4" "$ROOT/proc/cpuinfo"
-  mounted=("$ROOT/proc/cpuinfo" "${mounted[@]}")
-fi
-cleanup() { for m in "${mounted[@]}"; do umount "$m" || true; done; }
-trap cleanup EXIT
-# QEMU_CPU: the Pi 4's own core (Armv8.0-A, no dot-product or SVE instructions), so a
-# wheel built for a newer core fails here with "Illegal instruction" as on the Pi.
-CPU="${QEMU_CPU:-cortex-a72}"
-in_root() { chroot "$ROOT" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin \
-  HOME=/root LANG=C.UTF-8 QEMU_CPU="$CPU" "$@"; }
+# shellcheck source=scripts/lib/arm64-root.sh
+source "$REPO/scripts/lib/arm64-root.sh"
+arm64_root_prepare "$ROOT" "$MIRROR" "$OUT"
 # sudo clears the environment: QEMU_CPU again after it, for the programs it starts.
 as_pi() { in_root sudo -u pi -H env QEMU_CPU="$CPU" OPENBLAS_NUM_THREADS=1 \
   bash -c 'cd /home/pi/voice && exec nice -n 19 "$@"' _ "$@"; }
-in_root uname -m | grep -qx aarch64 || { echo "the root does not run arm64 programs" >&2; exit 1; }
 say "arm64 root: $(in_root python3 --version), emulated CPU $CPU; results in $OUT"
-in_root id pi >/dev/null 2>&1 || in_root useradd -m -s /bin/bash pi
-# Certificate authorities this host trusts beyond Debian's (a TLS-inspecting proxy in
-# front of PyPI, here) are trusted in the root too, or pip cannot connect.
-if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
-  mkdir -p "$ROOT/usr/local/share/ca-certificates"
-  cp /usr/local/share/ca-certificates/*.crt "$ROOT/usr/local/share/ca-certificates/"
-  in_root update-ca-certificates >/dev/null
-fi
 
 # 3. The repository, and the installer as a user runs it.
 DEST="$ROOT/home/pi/voice"
