@@ -113,7 +113,11 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "stiff": ("stiffness", "stiffen", "stiffens", "tight", "tightness", "tighten", "tightens",
               "rigid", "rigidity"),
     "strength": ("strong", "stronger", "strengthen", "strengthening", "weights", "weight training",
-                 "build muscle", "muscle building"),
+                 "build muscle", "muscle building",
+                 # Lifting is strength training; a bare "weight" is body weight
+                 # (off topic), so only with the lifting.
+                 "lift weight", "lift weights", "lifting weight", "lifting weights",
+                 "weight lifting", "weightlifting", "build up strength"),
     "injection": ("injections", "injected", "jab", "jabs"),
     "massage": ("massages", "massaging", "rub", "rubs", "rub down", "masseur"),
     "brace": ("splint", "splints", "orthotic", "orthotics", "orthosis"),
