@@ -31,7 +31,7 @@ TAKEN_BEFORE = ["what causes morning sickness", "what is the best thing for trav
 STILL_OURS = [("what causes it", "causes-and-risk-factors"),
               ("can it skip a generation", "are-neuromuscular-disorders-hereditary"),
               ("is it passed down in families", "are-neuromuscular-disorders-hereditary"),
-              ("could my tablets be giving me cramps", "medication"),
+              ("could my tablets be giving me cramps", "causes-and-risk-factors|medication"),
               ("does exercise help", "physical-therapy|the-role-of-exercise-and-rehabilitation"),
               ("can i drink alcohol", "can-lifestyle-changes-help-manage-chronic-spasms")]
 

@@ -275,7 +275,12 @@ class Matcher:
             w = words[i]
             if i + 1 < len(words) and (w + words[i + 1]) in self._raw_words:
                 joined = w + words[i + 1]
-                if normalize.stem(w) not in self._postings or len(w) < 6:
+                # Not a function word before a content word ("be cause", as
+                # "could my tablets be giving me cramps" reads once folded):
+                # both words are meant.
+                meant = (normalize.is_function_word(w)
+                         and normalize.stem(words[i + 1]) in self._postings)
+                if not meant and (normalize.stem(w) not in self._postings or len(w) < 6):
                     out.append((self._raw_words[joined], 1.0))
                     i += 2
                     continue

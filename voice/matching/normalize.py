@@ -36,6 +36,9 @@ FILLER_PHRASES = (
     "i was wondering", "i wonder", "do you know", "you know", "i mean", "kind of",
     "sort of", "let me know", "i need to know", "explain to me", "talk to me about",
     "tell us", "can you explain", "could you explain",
+    # "can I ask you about X" asks about X.
+    "can i ask you about", "could i ask you about", "can i ask about", "could i ask about",
+    "i want to ask about", "i wanted to ask about", "i want to ask you about",
     # "do genes play a part": the idiom says "matter", not games or roles.
     "play a part", "play any part", "play a role", "play any role",
     # When something happens says nothing about what is asked ("I'm anxious

@@ -49,7 +49,15 @@ GROUPS: dict[str, tuple[str, ...]] = {
                   "caring for", "take care of", "taking care of"),
     "device": ("devices", "equipment", "aid", "aids", "walker", "cane", "crutches", "scooter",
                "gear", "walking frame", "zimmer", "rollator", "hoist",
-               "ramp", "ramps", "rails", "grab rails"),
+               "ramp", "ramps", "rails", "grab rails",
+               # A stick to walk with, not "stick to a routine": only with
+               # the words that make it a thing.
+               "walking stick", "walking sticks", "a stick", "my stick", "the stick",
+               "sticks"),
+    # Everyday words for moving about safely; the content says "mobility".
+    # Not a bare "fall": autumn, prices, "fall asleep".
+    "mobility": ("falling", "falls", "fall over", "falling over", "fell over", "fallen over",
+                 "keep falling", "unsteady", "wobbly", "off balance"),
     "technology": ("technologies", "tech", "gadget", "gadgets", "robot", "robots", "robotic",
                    "computer", "computers", "app", "apps", "high tech", "bionic", "exoskeleton",
                    "exoskeletons", "wearable", "wearables", "ai", "artificial intelligence",
@@ -63,7 +71,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "cause": ("causes", "caused", "causing", "trigger", "triggers", "triggered", "reason",
               "reasons", "bring on", "brings on", "brought on", "bringing on", "set off",
               "sets off", "behind", "brings it on", "brought it on", "bring it on",
-              "brings them on", "set it off", "sets it off", "set them off"),
+              "brings them on", "set it off", "sets it off", "set them off",
+              # "could my tablets be giving me cramps": causing them.
+              "giving me", "giving him", "giving her", "giving them"),
     "spasm": ("spasms", "cramp", "cramps", "cramping", "twitch", "twitches", "twitching", "jerk",
               "jerks", "jerking", "contraction", "contractions", "spasming", "spasticity",
               "spastic"),
@@ -74,7 +84,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
               "foundation", "foundations", "club", "clubs", "people like me",
               "same condition", "same thing", "same problem"),
     "sleep": ("sleeping", "insomnia", "asleep", "night", "nights", "tired", "tiredness", "fatigue",
-              "exhausted", "exhaustion", "worn out", "wiped out", "shattered", "knackered"),
+              "exhausted", "exhaustion", "worn out", "wiped out", "shattered", "knackered",
+              # Before "falling" (mobility) is folded.
+              "fall asleep", "falling asleep", "fell asleep"),
     "lifestyle": ("habit", "habits", "routine", "routines", "way of life"),
     "hydration": ("drink", "drinking", "fluid", "fluids", "water", "hydrate", "hydrated"),
     "alternative": ("natural", "remedy", "remedies", "holistic", "complementary", "herbal",
@@ -101,13 +113,19 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "stiff": ("stiffness", "stiffen", "stiffens", "tight", "tightness", "tighten", "tightens",
               "rigid", "rigidity"),
     "strength": ("strong", "stronger", "strengthen", "strengthening", "weights", "weight training",
-                 "build muscle", "muscle building"),
+                 "build muscle", "muscle building",
+                 # Lifting is strength training; a bare "weight" is body weight
+                 # (off topic), so only with the lifting.
+                 "lift weight", "lift weights", "lifting weight", "lifting weights",
+                 "weight lifting", "weightlifting", "build up strength"),
     "injection": ("injections", "injected", "jab", "jabs"),
     "massage": ("massages", "massaging", "rub", "rubs", "rub down", "masseur"),
     "brace": ("splint", "splints", "orthotic", "orthotics", "orthosis"),
     "conclusion": ("recap", "gist", "upshot", "sum up", "summing up", "summarise", "summarize",
                    "main points", "key points", "nutshell", "takeaway"),
-    "introduction": ("intro", "overview"),
+    # Asking what the assistant itself is for or covers wants the overview.
+    "introduction": ("intro", "overview", "can i ask you", "what can i ask", "what is this for",
+                     "what is this all for", "what are you for"),
     # Looking after oneself is independence (daily life), not caring for another.
     "independent": ("independence", "look after myself", "looking after myself",
                     "manage on my own"),
