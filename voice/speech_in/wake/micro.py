@@ -113,7 +113,7 @@ SPEEDS = (1.0, 1.33, 1.67)
 #: Tuning half of benchmark_wake.py: 0.05 spotted 45 of 48 phrases and all
 #: 16 real clips, 49 times in 1.15 h of speech not addressed to it; 0.1: 45
 #: of 48, 16 spots.
-SPOT_CUTOFF = 0.02
+SPOT_CUTOFF = 0.05
 #: Seconds after a spot in which a higher probability still moves the peak
 #: (where the phrase ended, what the confirmation waits for). A spot on
 #: words before the phrase (TV talk) came before the phrase's own rise; the
