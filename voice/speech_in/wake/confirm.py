@@ -64,9 +64,6 @@ ALIGNED_PAD = 0.1
 #: one tuning phrase they catch that nothing else does (-0.25), and was then
 #: measured on a fresh draw (seed 20, docs/wake-word.md).
 ALIGNED_LOGPROB = -0.3
-#: ...or when both short windows heard the phrase, each at this or better.
-#: TUNING: see docs/wake-word.md.
-BOTH_LOGPROB = -0.4
 
 
 @dataclass(frozen=True)
@@ -132,24 +129,17 @@ class WhisperConfirmer:
         """Whether 16 kHz int16 ``window`` says the phrase, or failing that
         one of the ``aligned`` windows (those ending where the phrase ended,
         :data:`ALIGNED`), surely (:data:`ALIGNED_LOGPROB`)."""
-        if self._says(window) >= SURE_LOGPROB:
+        if self._says(window, SURE_LOGPROB):
             return True
-        scores = []
-        for w in aligned:
-            scores.append(self._says(w))
-            if scores[-1] >= ALIGNED_LOGPROB:
-                return True
-        return len(scores) >= 2 and min(scores) >= BOTH_LOGPROB
+        return any(self._says(w, ALIGNED_LOGPROB) for w in aligned)
 
-    def _says(self, window: np.ndarray) -> float:
-        """How sure Whisper is (avg_logprob) when it heard the phrase in
-        ``window``; -inf when it heard other words."""
+    def _says(self, window: np.ndarray, floor: float) -> bool:
         audio = np.asarray(window, dtype=np.int16).reshape(-1).astype(np.float32) / 32768.0
         if not len(audio):
-            return -np.inf
+            return False
         heard = self._decoder.decode_each(audio, [self._prompt])[0]
         self.heard.append(f"{heard.text.strip()} ({heard.avg_logprob:.2f})")
-        return heard.avg_logprob if says_phrase(heard.text, self.confirmation) else -np.inf
+        return heard.avg_logprob >= floor and says_phrase(heard.text, self.confirmation)
 
 
 def load_confirmer(phrase: str, models_dir: Path | None = None) -> Any:

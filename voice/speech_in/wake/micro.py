@@ -114,11 +114,6 @@ SPEEDS = (1.0, 1.33, 1.67)
 #: 16 real clips, 49 times in 1.15 h of speech not addressed to it; 0.1: 45
 #: of 48, 16 spots.
 SPOT_CUTOFF = 0.05
-#: Seconds after a spot in which a higher probability still moves the peak
-#: (where the phrase ended, what the confirmation waits for). A spot on
-#: words before the phrase (TV talk) came before the phrase's own rise; the
-#: slowest phrase lasts about 1.6 s.
-FOLLOW = 2.0
 _CHUNK = 160  # 10 ms: what the feature front end takes at a time
 
 
@@ -307,6 +302,8 @@ class MicroWakeDetector:
         self._recent: deque[np.ndarray] = deque()
         self._recent_len = 0
         self._pending: int | None = None
+        self._cut: tuple[int, int] | None = None
+        """(where the window ends, where the peak was), once the spot is due."""
         self._peak = (0.0, 0)
         self._quiet_until = -1
 
@@ -323,6 +320,7 @@ class MicroWakeDetector:
         self._recent.clear()
         self._recent_len = 0
         self._pending = None
+        self._cut = None
         self._quiet_until = -1
         self.after = 0.0
 
@@ -348,13 +346,18 @@ class MicroWakeDetector:
             return True
         if self._pending is None:
             return False
-        ended = self._peak[1]
-        if self.fed - self._pending < AFTER * RECOGNIZER_RATE or self.fed < ended + pad:
-            # The spot plus AFTER seconds at least, and until the network's
-            # probability has peaked (it peaks as the phrase ends; it goes on
-            # rising when the spot came early, on words before the phrase).
+        if self._cut is None:
+            if self.fed - self._pending < AFTER * RECOGNIZER_RATE:
+                return False
+            # The spot plus AFTER seconds: the window ends here. The network's
+            # probability peaks as the phrase ends: the short windows end just
+            # after it (waited for when the peak came last), the question there.
+            self._cut = (self.fed, self._peak[1])
+        cut, ended = self._cut
+        if self.fed < ended + pad:
             return False
         self._pending = None
+        self._cut = None
         self.confirmations += 1
         audio = np.concatenate(list(self._recent))
         start = self.fed - len(audio)  # the sample ``audio`` starts at
@@ -362,7 +365,7 @@ class MicroWakeDetector:
         def span(begin: int, end: int) -> np.ndarray:
             return audio[max(0, begin - start):max(0, end - start)]
 
-        window = span(self.fed - window_samples(), self.fed)
+        window = span(cut - window_samples(), cut)
         aligned = [span(ended + pad - int(s * RECOGNIZER_RATE), ended + pad) for s in ALIGNED]
         if not self.confirmer.confirms(window, aligned):
             return False
@@ -375,6 +378,7 @@ class MicroWakeDetector:
         cannot be spotted again for :data:`REFRACTORY` seconds."""
         self.after = after
         self._pending = None
+        self._cut = None
         self._quiet_until = self.fed + int(REFRACTORY * RECOGNIZER_RATE)
 
     def _feed_network(self, data: np.ndarray) -> bool:
@@ -398,8 +402,8 @@ class MicroWakeDetector:
                         and at >= self._quiet_until):
                     self._pending = at
                     self._peak = (p, at)
-                elif (self._pending is not None and p > self._peak[0]
-                      and at - self._pending <= FOLLOW * RECOGNIZER_RATE):
+                elif (self._pending is not None and self._cut is None
+                      and p > self._peak[0]):
                     self._peak = (p, at)
         return woke
 
