@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python scripts/benchmark_wake.py [--minutes 80] [--phrase P]
 [--threshold T] [--confirm whisper|lm] [--half tune|held|all]
 [--engine auto|sphinx|micro] [--cutoffs 0.5,0.7,...] [--fresh-negatives]
-[--seed N] [--short-windows on|none]``
+[--seed N] [--short-windows on|none] [--draw N] [--dump F]``
 
 ``--engine micro`` (``auto`` does when the phrase has a model, e.g. "okay
 nabu", "hey jarvis") measures the neural wake word engine of
@@ -25,7 +25,10 @@ listen`` does) or Whisper tiny.en (tried: worse, see docs/wake-word.md).
   recording under tests/data/real/ whose name says it is the phrase, if any.
   The eight voices are split in two halves (``--half``): tune anything
   (thresholds, the phrase, the confirmation) on ``tune`` (voices 1, 3, 5, 7),
-  and report ``held`` (voices 2, 4, 6, 8, never tuned on) once.
+  and report ``held`` (voices 2, 4, 6, 8, never tuned on) once. Once the
+  held-out draw has been run, ``--draw N`` (a number not used before) gives
+  a fresh one of the same voices: other paces (up to 12 words a minute
+  either way), other TV talk and offsets into it, other silences.
 
 The audio is fed to the spotter directly (no virtual microphone), so an hour
 takes a few minutes. Generated audio is cached in ``--cache``.
@@ -336,7 +339,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0,
                     help="another draw of speech not addressed to it (16: tuning, 17: fresh;"
                          " 18 was drawn after a rule was changed having seen 17's false wakes;"
-                         " 19 for the short windows)")
+                         " 19 for the short windows; 20 held-out; 21 stopped early, 22 fresh"
+                         " for main's wake path, docs/wake-word.md)")
     ap.add_argument("--draw", type=int, default=0,
                     help="a fresh draw of the phrases (paces, TV talk, offsets) by this number;"
                          " 0: the draw tuned on. Report a held-out draw once")
