@@ -223,11 +223,19 @@ def main() -> int:
     ap.add_argument("--offset", type=int, default=0)
     ap.add_argument("--conditions", default="",
                     help="comma-separated condition names (default: all six)")
+    ap.add_argument("--cache", type=Path,
+                    help="with baseline: read transcripts from this benchmark_audio cache "
+                         "file (an earlier code's) instead of decoding")
     ap.add_argument("--variant", choices=sorted(VARIANTS), default="baseline")
     args = ap.parse_args()
     kb = load_knowledge([REPO / "content"])
     matcher = Matcher(kb)
     cache = TranscriptCache("whisper") if args.variant == "baseline" else None
+    if cache is not None and args.cache:
+        cache.path = args.cache
+        cache._size = -1
+        cache._known = {}
+        cache._read()
     rec: _Lazy | None = None
     per: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     t0 = time.time()
