@@ -72,7 +72,8 @@ def test_the_prompt_has_the_faq_questions_and_not_the_titles(
 
 def test_content_without_a_faq_is_prompted_with_its_titles(tmp_path: Path) -> None:
     (tmp_path / "article.md").write_text(
-        "# Article\n\n## Botulinum toxin\n\nIt eases spasticity.\n\n## Baclofen pumps\n\nThey deliver it.\n",
+        "# Article\n\n## Botulinum toxin\n\nIt eases spasticity.\n\n"
+        "## Baclofen pumps\n\nThey deliver it.\n",
         encoding="utf-8")
     kb = load_knowledge([str(tmp_path / "article.md")])
     assert not any(e.kind == "faq" for e in kb.entries)
