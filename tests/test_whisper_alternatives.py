@@ -45,16 +45,19 @@ def _heard(rec: WhisperRecognizer, text: str, tmp_path: Path, voice: str = "en")
     return rec.transcribe(read_wav(wav))
 
 
-@pytest.mark.parametrize("question, entry", [
-    # espeak-ng en+f3; tiny.en's greedy decode, doubtfully: "watch on the
-    # signs", "good myself to get this from me".
-    ("what are the signs", "what-are-the-early-signs-of-neuromuscular-disorders"),
-    ("could my son get this from me", "are-neuromuscular-disorders-hereditary"),
+@pytest.mark.parametrize("question, voice, entry", [
+    # tiny.en's greedy decode, doubtfully: "watch on the signs" (en+f3), "is
+    # this illegal or illegal" (en). ("could my son get this from me", en+f3,
+    # was "good myself to get this from me" until the prompt lost the section
+    # titles; now it is heard surely and answered.)
+    ("what are the signs", "en+f3", "what-are-the-early-signs-of-neuromuscular-disorders"),
+    ("is this disease curable", "en", "is-there-a-cure-for-neuromuscular-disorders"),
 ])
 def test_a_question_heard_as_nothing_is_offered_from_an_alternative(
-    rec: WhisperRecognizer, kb: KnowledgeBase, tmp_path: Path, question: str, entry: str
+    rec: WhisperRecognizer, kb: KnowledgeBase, tmp_path: Path, question: str, voice: str,
+    entry: str
 ) -> None:
-    heard = _heard(rec, question, tmp_path, "en+f3")
+    heard = _heard(rec, question, tmp_path, voice)
     matcher = Matcher(kb)
     # What the greedy decode heard matches nothing: without the alternatives
     # the assistant would say it has no answer.
