@@ -264,6 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         latencies: list[float] = []
         missed = []
         long_answers = [a for a in answers if len(a.split()) > 40] or answers
+        unhissed = 0  # the stop-word model's firings refused for want of an /s/
         for k in range(args.stops):
             name, samples, rate = clips[k % len(clips)]
             voice = _Voice(samples, rate)
@@ -276,6 +277,7 @@ def main(argv: list[str] | None = None) -> int:
             looked = len(quick.looks) if quick else 0
             heard = barge.watch(talker)
             timer.join()
+            unhissed += spotter.unhissed if spotter is not None else 0
             texts = "/".join(barge.heard[before:])
             if quick and args.clips not in ("all", "espeak"):
                 print(f"  {name}: quick looks " + "; ".join(
@@ -306,7 +308,8 @@ def main(argv: list[str] | None = None) -> int:
         if missed:
             print("  missed or late: " + ", ".join(missed))
         print(f"  stops taken on the quick look alone: {barge.quick_stops}; "
-              f"on the stop-word model: {barge.spotted_stops}")
+              f"on the stop-word model: {barge.spotted_stops}; its firings refused for want "
+              f"of an /s/: {unhissed}")
         print("  stretches refused meanwhile: "
               + str({k: v - refused_before[k] for k, v in barge.refused.items()}))
         d = sorted(barge.decode_seconds)
@@ -316,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.others:
             others = other_clips(args.clips)
             false_stops = []
+            unhissed = 0
             for k in range(args.others):
                 name, samples, rate = others[k % len(others)]
                 voice = _Voice(samples, rate)
@@ -330,6 +334,7 @@ def main(argv: list[str] | None = None) -> int:
                 heard = barge.watch(talker)
                 timer.join()
                 ender.cancel()
+                unhissed += spotter.unhissed if spotter is not None else 0
                 talker.wait()
                 if heard is not None:
                     by = "stop-word model" if barge.spotted_stops > spotted else "Whisper"
@@ -337,7 +342,8 @@ def main(argv: list[str] | None = None) -> int:
                 time.sleep(0.3)
             print(f"false stops: {len(false_stops)}/{args.others} answers with a real person's "
                   "'yes'/'no'/'right' said over them" + (": " + ", ".join(false_stops)
-                                                          if false_stops else ""))
+                                                          if false_stops else "")
+                  + f"; the stop-word model's firings refused for want of an /s/: {unhissed}")
         speaker.close()
     return 0
 
