@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python scripts/benchmark_barge_in.py [--stops 30] [--answers all]
 [--no-aec] [--clips tuning|held-out] [--detector both|stop-word|whisper]
-[--cutoff P] [--window N]``
+[--cutoff P] [--window N] [--hiss H] [--others N]``
 
 Everything goes through a private PulseAudio null sink whose monitor is the
 microphone: the answers are spoken by the real speaker (pyttsx3/espeak-ng,
@@ -20,7 +20,13 @@ microphone hears them exactly, as the tests' virtual microphone does.
 ``--no-aec`` decodes the raw microphone, to show what echo cancellation buys.
 ``--detector``: the stop-word model (voice/speech_in/wake/stop_word.py) or
 Whisper (quick look and full decode) alone, or both (what ``voice listen``
-uses); ``--cutoff``/``--window`` override the model's own settings.
+uses); ``--cutoff``/``--window``/``--hiss`` override the model's own settings
+(``--hiss 0``: no /s/ check, as before it).
+
+* **False stops** (``--others N``): N answers, each with a real person saying
+  "yes", "no" or "right" over it (tests/data/real/commands, the ``--clips``
+  half); any stop is a false stop (someone else in the room cut the answer
+  off). Without echo, on every real clip: scripts/benchmark_stop_word.py.
 """
 
 from __future__ import annotations
@@ -127,6 +133,19 @@ def stop_clips(tmp: Path, which: str = "all") -> list[tuple[str, np.ndarray, int
     return clips
 
 
+def other_clips(which: str = "all") -> list[tuple[str, np.ndarray, int]]:
+    """Real people's "yes", "no" and "right" (not "stop"), of one half or all."""
+    from real_speech import half
+
+    clips = []
+    for wav in sorted((REPO / "tests" / "data" / "real" / "commands").glob("*.wav")):
+        if "stop" in wav.stem or (which in ("tuning", "held-out") and half(wav) != which):
+            continue
+        c = read_wav(wav).to_mono()
+        clips.append((f"real {wav.stem}", c.samples.reshape(-1), c.rate))
+    return clips
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--stops", type=int, default=30)
@@ -143,6 +162,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="the stop-word model's probability cutoff (default: its stop.json)")
     ap.add_argument("--window", type=int, default=None,
                     help="the stop-word model's sliding window (default: its stop.json)")
+    ap.add_argument("--hiss", type=float, default=None,
+                    help="the stop-word model's /s/ check (default: its HISS; 0: off)")
+    ap.add_argument("--others", type=int, default=0,
+                    help="answers with a real person's 'yes'/'no'/'right' said over them")
     ap.add_argument("--seed", type=int, default=16)
     args = ap.parse_args(argv)
 
@@ -186,18 +209,20 @@ def main(argv: list[str] | None = None) -> int:
                  if whisper and not args.no_quick else None)
         spotter = None
         if args.detector != "whisper":
-            spotter, problem = load_stop_spotter(cutoff=args.cutoff, window=args.window)
+            spotter, problem = load_stop_spotter(cutoff=args.cutoff, window=args.window,
+                                                 hiss=args.hiss)
             if spotter is None:
                 print(problem)
                 return 1
-        own = (load_stop_spotter(cutoff=args.cutoff, window=args.window)[0]
+        own = (load_stop_spotter(cutoff=args.cutoff, window=args.window, hiss=args.hiss)[0]
                if spotter is not None else None)
         barge = bi.BargeIn(WhisperRecognizer(REPO / "models" / WHISPER_MODEL, kb)
                            if whisper else None, quick=quick, spotter=spotter, own_spotter=own)
         print(f"echo cancellation: {'off (raw microphone)' if args.no_aec else 'speexdsp'}; "
               f"quick look for 'stop': {'on' if quick else 'off'}; full decode: "
               f"{'on' if whisper else 'off'}; stop-word model: "
-              + (f"on (cutoff {spotter.settings.cutoff}, window {spotter.settings.window})"
+              + (f"on (cutoff {spotter.settings.cutoff}, window {spotter.settings.window}, "
+                 f"/s/ check {spotter.settings.hiss or 'off'})"
                  if spotter else "off"))
 
         full = answers if args.answers == "all" else answers[: int(args.answers)]
@@ -239,6 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         latencies: list[float] = []
         missed = []
         long_answers = [a for a in answers if len(a.split()) > 40] or answers
+        unhissed = 0  # the stop-word model's firings refused for want of an /s/
         for k in range(args.stops):
             name, samples, rate = clips[k % len(clips)]
             voice = _Voice(samples, rate)
@@ -251,6 +277,7 @@ def main(argv: list[str] | None = None) -> int:
             looked = len(quick.looks) if quick else 0
             heard = barge.watch(talker)
             timer.join()
+            unhissed += spotter.unhissed if spotter is not None else 0
             texts = "/".join(barge.heard[before:])
             if quick and args.clips not in ("all", "espeak"):
                 print(f"  {name}: quick looks " + "; ".join(
@@ -281,13 +308,42 @@ def main(argv: list[str] | None = None) -> int:
         if missed:
             print("  missed or late: " + ", ".join(missed))
         print(f"  stops taken on the quick look alone: {barge.quick_stops}; "
-              f"on the stop-word model: {barge.spotted_stops}")
+              f"on the stop-word model: {barge.spotted_stops}; its firings refused for want "
+              f"of an /s/: {unhissed}")
         print("  stretches refused meanwhile: "
               + str({k: v - refused_before[k] for k, v in barge.refused.items()}))
         d = sorted(barge.decode_seconds)
         if d:
             print(f"  Whisper decode per stretch: median {1000 * d[len(d) // 2]:.0f} ms, "
                   f"max {1000 * d[-1]:.0f} ms ({len(d)} stretches)")
+        if args.others:
+            others = other_clips(args.clips)
+            false_stops = []
+            unhissed = 0
+            for k in range(args.others):
+                name, samples, rate = others[k % len(others)]
+                voice = _Voice(samples, rate)
+                talker.say(rng.choice(long_answers))
+                after = rng.uniform(1.0, 6.0)
+                timer = threading.Timer(after, voice.play)
+                timer.start()
+                # Not stopped 2 s after the word: the rest of the answer is not needed.
+                ender = threading.Timer(after + len(samples) / rate + 2.0, talker.stop_speaking)
+                ender.start()
+                spotted = barge.spotted_stops
+                heard = barge.watch(talker)
+                timer.join()
+                ender.cancel()
+                unhissed += spotter.unhissed if spotter is not None else 0
+                talker.wait()
+                if heard is not None:
+                    by = "stop-word model" if barge.spotted_stops > spotted else "Whisper"
+                    false_stops.append(f"{name if args.clips != 'held-out' else 'a clip'} ({by})")
+                time.sleep(0.3)
+            print(f"false stops: {len(false_stops)}/{args.others} answers with a real person's "
+                  "'yes'/'no'/'right' said over them" + (": " + ", ".join(false_stops)
+                                                          if false_stops else "")
+                  + f"; the stop-word model's firings refused for want of an /s/: {unhissed}")
         speaker.close()
     return 0
 

@@ -348,3 +348,22 @@ def test_a_stop_heard_while_its_own_voice_sounded_like_stop_is_its_own(
     own_spotter.reset()  # it played nothing like "stop": the user's
     assert barge.spotted(1.0) == "stop"
     barge.close()
+
+
+def test_a_real_persons_no_over_the_answer_does_not_stop_it(spotter: Any,
+                                                            folder: Path) -> None:
+    # Someone in the room says "no" (a real person, Speech Commands, tuning
+    # half) while the answer is read: the stop-word model fires on it as on a
+    # "stop" (it did, before the /s/ check), but only a "stop" stops the
+    # answer; that person's "stop" at the same moment still does.
+    own = _speech(folder, ANSWER, "en-us")
+    real = REPO / "tests" / "data" / "real" / "commands"
+    said_no = read_wav(real / "sc_no_b87bdb22_nohash_1.wav").samples.reshape(-1)
+    said_stop = read_wav(real / "sc_stop_b87bdb22_nohash_1.wav").samples.reshape(-1)
+    heard, _when, barge = _run(None, own, ANSWER, said_no.astype(np.float64), at=7.0,
+                               spotter=spotter)
+    assert heard is None and barge.spotted_stops == 0, barge.heard
+    assert spotter.unhissed >= 1  # the model fired, and was refused
+    heard, _when, barge = _run(None, own, ANSWER, said_stop.astype(np.float64), at=7.0,
+                               spotter=spotter)
+    assert heard == "stop" and barge.taken_by == "stop-word model", barge.heard
