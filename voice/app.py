@@ -18,135 +18,22 @@ from typing import Any, TextIO
 from voice.config import Config
 from voice.content.loader import load_knowledge
 from voice.conversation import Conversation, Reply
-from voice.conversation.choices import find_choice
-from voice.conversation.commands import find_command
+from voice.conversation.heard import (  # noqa: F401 (also imported from here)
+    ALTERNATIVES_WHEN_DOUBTFUL,
+    SURE_ANSWER,
+    SURE_WORD,
+    is_doubtful,
+    query_of,
+    sure_answer_for,
+    sure_word_for,
+    surely_heard,
+    understood,
+)
 from voice.conversation.personal import PersonalPhrasings
-from voice.matching.emergency import is_emergency
 from voice.matching.matcher import Matcher
-from voice.matching.normalize import is_function_word
 from voice.services.live_updates import LiveUpdates
 from voice.speech_in.base import Transcript
 from voice.speech_out.base import Speaker, VoiceSettings
-
-#: Words the recognizer is less sure of than this are left out of the question
-#: the matcher sees. Measured on the tuning questions, spoken in six
-#: conditions by a language model that had not seen them (two halves): right
-#: entry 47.3 % -> 45.9 %, spoken out-of-scope questions declined 62.5 % ->
-#: 77.1 %. A misheard word is what turns "is it going to rain" into an
-#: answer about brain stimulation.
-SURE_WORD = 0.2
-
-
-def query_of(heard: Transcript) -> str:
-    """The words of ``heard`` to match, leaving out those the engine doubts.
-
-    Commands, emergencies and topic numbers are read from every word: "stop"
-    or "I can't breathe" must never be dropped for a low score, and a doubted
-    "number" would leave a bare number.
-    """
-    if is_emergency(heard.text) or find_command(heard.text) or find_choice(heard.text):
-        return heard.text
-    return heard.sure_text(sure_word_for(heard.engine))
-
-
-#: A spoken question is answered outright only when at least one of its
-#: content words was heard at least this surely; otherwise the best entry is
-#: offered ("Did you mean ...?"). Measured on tests/data/dev.tsv (colloquial
-#: questions, never in the language model) spoken in the six benchmark
-#: conditions: of the questions the matcher would answer outright, 68 were
-#: the right entry and 77 a wrong one; with this check 44 right and 25 wrong
-#: are answered, the other 24 right ones are offered first, and spoken
-#: out-of-scope questions answered outright fall from 13 to 5 of 180.
-#: A wrong answer read in full costs a tired user far more than a "yes".
-SURE_ANSWER = 0.9
-
-
-#: Whisper's alternative hypotheses (speech_in/whisper/alternatives.py) are
-#: tried only when what it heard is doubtful (is_doubtful). "what's the
-#: football score", heard surely and right, was offered neuromodulation from
-#: the alternative "what's neuromodulation". Tuning clips (docs/benchmarks.md,
-#: "Alternatives when nothing matches"): out-of-scope tuning.tsv clips offered
-#: an entry 2 of 192 -> 0, right entries gained 23 -> 14 of 390.
-ALTERNATIVES_WHEN_DOUBTFUL = True
-
-
-def is_doubtful(heard: Transcript) -> bool:
-    """True when no content word of ``heard`` was heard surely (see SURE_ANSWER),
-    or (Whisper) a word that is not a function word was barely heard (UNHEARD_WORD).
-
-    An engine without word confidences is taken at its word.
-    """
-    if not heard.words:
-        return False
-    sure = sure_answer_for(heard.engine)
-    if heard.engine == "whisper" and any(
-        c < _whisper_unheard_word() and not is_function_word(w) for w, c in heard.words
-    ):
-        # A word left out of the question was barely heard: it may have named
-        # what is asked about ("what causes [migraines]"), so the rest is offered.
-        return True
-    return not any(c >= sure and not is_function_word(w) for w, c in heard.words)
-
-
-def understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
-    """What to match of ``heard``, and whether it is doubtful (offered, never
-    answered outright): the words the engine is sure of (``query_of``), or,
-    when those were heard doubtfully and match no entry, Whisper's best other
-    guess for the same audio (see ALTERNATIVES_WHEN_DOUBTFUL). The one path
-    for spoken questions, in the app and in the Wyoming server alike."""
-    text, doubtful = query_of(heard), is_doubtful(heard)
-    if heard.alternatives and (doubtful or not ALTERNATIVES_WHEN_DOUBTFUL):
-        from voice.speech_in.whisper.alternatives import offered_alternative
-
-        alt = offered_alternative(heard, text, doubtful, matcher)
-        if alt is not None:
-            return alt, True
-    if doubtful and heard.words:
-        # Misheard words read as the content words they sound like ("grab
-        # is" -> gravis), offered only (voice/matching/sound_alike.py).
-        from voice.matching.sound_alike import offered_reading
-
-        alike = offered_reading(heard.words, text, matcher, sure_word_for(heard.engine),
-                                surely_heard(heard))
-        if alike is not None:
-            return alike, True
-    return text, doubtful
-
-
-def surely_heard(heard: Transcript) -> frozenset[str]:
-    """The words of ``heard`` the engine is sure of enough to keep even when no
-    dictionary knows them (Whisper's SURE_UNKNOWN_WORD): "appendicitis" heard
-    surely names another subject, not a mishearing (Matcher.match). Other
-    engines write only words of their dictionaries: none."""
-    if heard.engine != "whisper":
-        return frozenset()
-    from voice.speech_in.whisper.confidence import SURE_UNKNOWN_WORD
-
-    return frozenset(w for w, c in heard.words if c >= SURE_UNKNOWN_WORD)
-
-
-def _whisper_unheard_word() -> float:
-    from voice.speech_in.whisper.confidence import UNHEARD_WORD
-
-    return UNHEARD_WORD
-
-
-def sure_word_for(engine: str) -> float:
-    """SURE_WORD on ``engine``'s confidence scale (Whisper's own, measured)."""
-    if engine == "whisper":
-        from voice.speech_in.whisper.confidence import SURE_WORD as WHISPER_SURE_WORD
-
-        return WHISPER_SURE_WORD
-    return SURE_WORD
-
-
-def sure_answer_for(engine: str) -> float:
-    """SURE_ANSWER on ``engine``'s confidence scale (Whisper's own, measured)."""
-    if engine == "whisper":
-        from voice.speech_in.whisper.confidence import SURE_ANSWER as WHISPER_SURE_ANSWER
-
-        return WHISPER_SURE_ANSWER
-    return SURE_ANSWER
 
 
 class Assistant:

@@ -18,8 +18,8 @@ from wyoming.asr import Transcript
 from wyoming.event import Event
 from wyoming.handle import Handled, NotHandled
 
-from voice.app import surely_heard, understood
 from voice.conversation import Conversation, Reply
+from voice.conversation.heard import surely_heard, understood
 from voice.services.wyoming.asr import HeardLog
 from voice.services.wyoming.sessions import Sessions, conversation_id
 from voice.speech_in.base import Transcript as Heard

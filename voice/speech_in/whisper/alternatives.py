@@ -13,7 +13,7 @@ ranks are kept as ``Transcript.alternatives``.
 When what was heard matches no entry, the first alternative that the
 matcher would offer with a score of at least ``confidence.OFFER_SCORE`` is
 offered ("Did you mean ...?"), never answered outright: it is a guess. A
-question heard surely stands (voice.app.ALTERNATIVES_WHEN_DOUBTFUL).
+question heard surely stands (voice.conversation.heard.ALTERNATIVES_WHEN_DOUBTFUL).
 Silence, noise and anything the guard dropped get no alternatives, nor do
 commands, topic numbers and emergencies (their own decodes decide).
 

@@ -75,10 +75,11 @@ def _samples16k(clip: AudioClip) -> np.ndarray:
 
 def _may_offer_others(heard: Heard) -> bool:
     """Whether the app would try alternatives for ``heard``: only when it is
-    doubtful (voice.app.ALTERNATIVES_WHEN_DOUBTFUL), so a question heard
+    doubtful (voice.conversation.heard.ALTERNATIVES_WHEN_DOUBTFUL), so a question heard
     surely does not pay for the beam search (a sixth to a third more CPU time
-    per question). Imported here, not at the top: the app imports engines."""
-    from voice.app import ALTERNATIVES_WHEN_DOUBTFUL, is_doubtful
+    per question). Imported here, not at the top: heard.py imports the
+    matcher, which a bare engine does not need."""
+    from voice.conversation.heard import ALTERNATIVES_WHEN_DOUBTFUL, is_doubtful
 
     return not ALTERNATIVES_WHEN_DOUBTFUL or is_doubtful(
         Transcript(heard.text, ENGINE, words=heard.words))
