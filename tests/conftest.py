@@ -12,6 +12,7 @@ import os
 import signal
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -23,6 +24,10 @@ from voice.audio.virtual_mic import (
     stop_server,
 )
 from voice.speech_out.synth import Pyttsx3Synth
+
+if TYPE_CHECKING:
+    from voice.content.model import KnowledgeBase
+    from voice.speech_in.whisper import WhisperRecognizer
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
@@ -96,3 +101,20 @@ def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory,
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    """The shipped content (a module's own ``kb`` fixture takes precedence)."""
+    from voice.content.loader import load_knowledge
+
+    return load_knowledge([REPO / "content"])
+
+
+@pytest.fixture(scope="module")
+def rec(kb: KnowledgeBase) -> WhisperRecognizer:
+    """Whisper tiny.en from models/, prompted with ``kb``: one per test module."""
+    from voice.models.manifest import WHISPER_MODEL
+    from voice.speech_in.whisper import WhisperRecognizer
+
+    return WhisperRecognizer(REPO / "models" / WHISPER_MODEL, kb)

@@ -47,16 +47,6 @@ def espeak(text: str, out: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def kb() -> object:
-    return load_knowledge([str(CONTENT)])
-
-
-@pytest.fixture(scope="module")
-def rec(kb: object) -> WhisperRecognizer:
-    return WhisperRecognizer(MODEL, kb)  # type: ignore[arg-type]
-
-
-@pytest.fixture(scope="module")
 def sounds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     d = tmp_path_factory.mktemp("sounds")
     s = {name: d / f"{name}.wav"

@@ -12,7 +12,6 @@ import pytest
 
 from voice.app import Assistant, is_doubtful, query_of
 from voice.audio.clip import read_wav
-from voice.content.loader import load_knowledge
 from voice.content.model import KnowledgeBase
 from voice.conversation import Conversation
 from voice.matching.matcher import Matcher
@@ -27,16 +26,6 @@ from voice.speech_in.whisper.alternatives import (
 
 REPO = Path(__file__).resolve().parent.parent
 MODEL = REPO / "models" / WHISPER_MODEL
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge([REPO / "content"])
-
-
-@pytest.fixture(scope="module")
-def rec(kb: KnowledgeBase) -> WhisperRecognizer:
-    return WhisperRecognizer(MODEL, kb)
 
 
 def _heard(rec: WhisperRecognizer, text: str, tmp_path: Path, voice: str = "en") -> Transcript:

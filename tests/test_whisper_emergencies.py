@@ -18,7 +18,6 @@ import pytest
 
 from voice.app import query_of
 from voice.audio.clip import AudioClip, read_wav
-from voice.content.loader import load_knowledge
 from voice.conversation import Conversation
 from voice.matching.emergency import is_emergency
 from voice.models.manifest import WHISPER_MODEL
@@ -33,16 +32,6 @@ from make_spoken_questions import Variant, speak  # noqa: E402
 from real_speech import REAL, padded  # noqa: E402
 
 MODEL = REPO / "models" / WHISPER_MODEL
-
-
-@pytest.fixture(scope="module")
-def kb() -> object:
-    return load_knowledge([str(REPO / "content")])
-
-
-@pytest.fixture(scope="module")
-def rec(kb: object) -> WhisperRecognizer:
-    return WhisperRecognizer(MODEL, kb)  # type: ignore[arg-type]
 
 
 def _padded(path: Path) -> AudioClip:

@@ -25,16 +25,6 @@ REPO = Path(__file__).resolve().parent.parent
 MODEL = REPO / "models" / WHISPER_MODEL
 
 
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge([REPO / "content"])
-
-
-@pytest.fixture(scope="module")
-def rec(kb: KnowledgeBase) -> WhisperRecognizer:
-    return WhisperRecognizer(MODEL, kb)
-
-
 def _spoken(text: str, tmp_path: Path) -> AudioClip:
     """``text`` as the benchmark's en-us condition says it: espeak-ng en-us at
     160 words a minute, with half a second of silence either side."""

@@ -110,7 +110,7 @@ def says_phrase(text: str, confirmation: Confirmation) -> bool:
 class WhisperConfirmer:
     """Whisper tiny.en decoding a few seconds after the phrase's prompt."""
 
-    def __init__(self, model_dir: Path, confirmation: Confirmation, cpu_threads: int = 2) -> None:
+    def __init__(self, model_dir: Path, confirmation: Confirmation) -> None:
         from voice.speech_in.whisper.decoder import WindowDecoder
         from voice.speech_in.whisper.shared_model import whisper_model
 
