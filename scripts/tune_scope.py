@@ -94,6 +94,9 @@ class Sets:
         #: Our further health questions (branch health-decline): judged only,
         #: never counted, so they say how the rules generalise.
         self.judged_only = [r[0] for r in rows("health-tuning2.tsv")]
+        #: A third set of ours (branch topic-about), judged only too; its
+        #: held-out half (health-heldout3.tsv) is never read here.
+        self.judged_only3 = [r[0] for r in rows("health-tuning3.tsv")]
         self.everyday_txt = lines(EVERYDAY_TXT)
 
     def model(self, kb: object, leave_out: int | None,
@@ -152,7 +155,8 @@ def evaluate(sets: Sets, show_lost: bool | str = False,
                          ("health", [q for q in sets.health if fold(q) == k]),
                          ("medquad", [q for q, f in sets.medquad if fold(f) == k]),
                          ("kqa", [q for q, d in sets.kqa if fold(d) == k]),
-                         ("health2", [q for q in sets.judged_only if fold(q) == k])):
+                         ("health2", [q for q in sets.judged_only if fold(q) == k]),
+                         ("health3", [q for q in sets.judged_only3 if fold(q) == k])):
             acc = out.setdefault(name, [0, 0])
             acc[0] += declined(m, qs, lost.setdefault(name, []))
             acc[1] += len(qs)
