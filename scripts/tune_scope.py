@@ -97,6 +97,10 @@ class Sets:
         #: A third set of ours (branch topic-about), judged only too; its
         #: held-out half (health-heldout3.tsv) is never read here.
         self.judged_only3 = [r[0] for r in rows("health-tuning3.tsv")]
+        #: Trials (tried and dropped, docs/out-of-scope.md): count the third
+        #: set in the other-health model, or in the everyday model as well
+        #: ("everyday"; then health-tuning2.tsv too).
+        self.count_third = ""
         self.everyday_txt = lines(EVERYDAY_TXT)
 
     def model(self, kb: object, leave_out: int | None,
@@ -113,6 +117,12 @@ class Sets:
         health = [q for q in self.health if keep(q) and q in self.counted]
         medquad = [q for q, focus in self.medquad if keep(focus)]
         kqa = [q for q, diag in self.kqa if keep(diag)] if self.count_kqa else []
+        if self.count_third:
+            third = [q for q in self.judged_only3 if keep(q)]
+            if self.count_third == "everyday":
+                third += [q for q in self.judged_only if keep(q)]
+                foreign += third
+            kqa += third
         everyday = foreign + health + self.everyday_txt
         clf = train_scope_classifier.build(classifier_leave_out) if self.classifier else None
         return ScopeModel(kb, everyday=count_everyday(everyday),  # type: ignore[arg-type]
@@ -279,6 +289,9 @@ def main() -> int:
                     help="the other-health model does not count kqa-tuning.tsv (as before)")
     ap.add_argument("--show-all-lost", action="store_true",
                     help="--show-lost, and the large sets' lost questions too")
+    ap.add_argument("--count-third", choices=("", "health", "everyday"), default="",
+                    help="trial: count health-tuning3.tsv in the other-health model "
+                         "(or in the everyday model too, with health-tuning2.tsv)")
     ap.add_argument("--no-dev", action="store_true",
                     help="the classifier does not learn from dev.tsv")
     ap.add_argument("--cut", type=float, default=scope.CLASSIFIER_CUT,
@@ -296,6 +309,7 @@ def main() -> int:
     sets = Sets(OUR_HEALTH if args.count_old_heldout else OUR_HEALTH[:1],
                 classifier=args.classifier)
     sets.count_kqa = not args.no_kqa_counts
+    sets.count_third = args.count_third
     print(evaluate(sets, "all" if args.show_all_lost else args.show_lost))
     return 0
 
