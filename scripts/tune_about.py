@@ -15,6 +15,9 @@ questions it would lose:
   evidence >= A), nor refers to it by a pronoun ("it", "this", "they"...),
   is declined when it says a word the content does not explain (evidence
   <= U, health evidence < H);
+* ``asked words``: the same, but a word our users ask with (a token of an
+  in-scope question of tuning.tsv or of the content's titles and phrasings:
+  "difference", "alright") is never the unexplained one;
 * ``frame``: the word after "after/during/while/if/before/without" (and, in
   the wide variant, "in/with/for") names the situation the question is
   about ("after giving birth", "if i smoke", "with a cold"); declined when the
@@ -136,6 +139,29 @@ def anchor_trial(recs: list[Rec], df: dict[str, int], n: int) -> None:
         print(report(f"anchor A {a_at} U {u_at} H {h_below}", hit))
 
 
+def asked_words_trial(recs: list[Rec], df: dict[str, int], n: int) -> None:
+    """The anchor trial, but a word our users ask with (a token of an in-scope
+    question of tuning.tsv, or of a title or phrasing of the content:
+    "difference", "alright", "matter") is never the unexplained word."""
+    kb = load_knowledge([REPO / "content"])
+    asked: set[str] = set()
+    for r in rows("tuning.tsv"):
+        if len(r) > 1 and r[1] != "-":
+            asked.update(normalize.tokens(r[0]))
+    for e in kb.entries:
+        for text in (e.title, *e.phrasings):
+            asked.update(normalize.tokens(text))
+    for u_at, h_below, anchor in itertools.product((-0.5, -1.0), (0.0, 99.0), (True, False)):
+        def anchored(r: Rec, anchor: bool = anchor) -> bool:
+            return anchor and (any(w in PRONOUNS for w in r["words"]) or any(
+                df.get(t, 0) >= n / 2 and e > 0 for t, (e, _, _) in r["evs"].items()))
+
+        hit = [r for r in recs if r["taken"] and not anchored(r) and any(
+            s and e <= u_at and h < h_below and t not in asked
+            for t, (e, h, s) in r["evs"].items())]
+        print(report(f"asked words U {u_at} H {h_below} anchor {anchor}", hit))
+
+
 def frame_heads(r: Rec, preps: set[str]) -> list[str]:
     skip = {"a", "an", "the", "my", "your", "his", "her", "their", "our", "some", "any",
             "i", "you", "we", "they", "he", "she", "it"}
@@ -220,7 +246,8 @@ def main() -> int:
     total = Counter(r["set"] for r in recs)
     print("shipped check, declined: " + "  ".join(
         f"{s} {base[s]}/{total[s]}" for s in (*HEALTH_SETS, "medquad", "kqa", "foreign")))
-    for trial in (lambda: anchor_trial(recs, df, n), lambda: frame_trial(recs),
+    for trial in (lambda: anchor_trial(recs, df, n), lambda: asked_words_trial(recs, df, n),
+                  lambda: frame_trial(recs),
                   lambda: score_trial(recs), lambda: lr_trial(recs), lambda: rescue_trial(recs)):
         trial()
         print()
