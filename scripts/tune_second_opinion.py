@@ -25,6 +25,14 @@ flatters the second opinion there); dev.tsv's are not, nor are the
 held-out ones.
 
     .venv/bin/python scripts/tune_second_opinion.py [--stride N --offset M] [--dump]
+        [--decoder lm|grammar] [--variants N]
+    .venv/bin/python scripts/tune_second_opinion.py --real
+
+``--decoder grammar`` holds PocketSphinx to whole sentences (a JSGF of the
+content's questions, commands and everyday sentences) instead of the content
+language model; ``--real`` runs the real people's clips (tests/data/real)
+instead. Measured and not adopted: docs/benchmarks.md, "A second opinion from
+PocketSphinx".
 """
 
 from __future__ import annotations
