@@ -42,9 +42,12 @@ def test_confirmation_needs_the_phrase() -> None:
     assert confirmed(["stop"], (("please", 0.5), ("stop", 0.4)))
 
 
-#: Why the live wake tests may fail: measured, the phrase is caught about 70%
-#: of the time (scripts/benchmark_wake.py), which is why it is off by default.
-WAKE_UNRELIABLE = "the wake phrase is caught about 70% of the time (issue 16)"
+#: The live wake tests below were xfail (non-strict: "the phrase is caught
+#: about 70% of the time") and passed every run: 6 of 6 here on 2026-12-01
+#: (3 before and 3 after said_again.py, a loaded machine) and in CI. Their
+#: clip is one fixed espeak-ng voice saying "hey assistant", which the
+#: spotter catches; how often the phrase is caught over many voices is
+#: scripts/benchmark_wake.py's figure, not theirs. Now a miss fails them.
 
 
 def _lines(stream: Any) -> queue.Queue[str]:
@@ -58,7 +61,6 @@ def _lines(stream: Any) -> queue.Queue[str]:
     return q
 
 
-@pytest.mark.xfail(reason=WAKE_UNRELIABLE, strict=False)
 def test_only_questions_after_the_wake_phrase_are_answered(
     virtual_mic: Any, tmp_path: Path
 ) -> None:
@@ -93,7 +95,6 @@ def test_only_questions_after_the_wake_phrase_are_answered(
     assert proc.returncode == 130 and "Traceback" not in err
 
 
-@pytest.mark.xfail(reason=WAKE_UNRELIABLE, strict=False)
 def test_the_phrase_alone_opens_a_window_and_follow_up_is_configurable(
     virtual_mic: Any, tmp_path: Path
 ) -> None:

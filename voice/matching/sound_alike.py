@@ -21,7 +21,9 @@ only ever offered ("Did you mean ...?"), never answered outright
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import threading
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,8 +67,18 @@ MIN_PHONES = 4
 _VOWELS = frozenset("AA AE AH AO AW AY EH ER EY IH IY OW OY UH UW".split())
 
 
-@functools.cache
+#: One load of the CMU dictionary at a time: the warm-up's (``warm_up``) and
+#: a question's that comes before it ends share it rather than load it twice.
+_lexicon_lock = threading.Lock()
+
+
 def _lexicon() -> Lexicon | None:
+    with _lexicon_lock:
+        return _load_lexicon()
+
+
+@functools.cache
+def _load_lexicon() -> Lexicon | None:
     """The CMU dictionary with our additions, loaded once (None: no PocketSphinx).
 
     Keeps the first reading of each word of 3 letters or more, as
@@ -231,3 +243,20 @@ def offered_reading(words: Sequence[tuple[str, float]], text: str, matcher: Matc
     if before.outcome != "no_match" and before.score >= got.score:
         return None
     return alt
+
+
+def warm_up(matcher: Matcher) -> threading.Thread:
+    """Build ``matcher``'s sound index (the CMU dictionary, ~0.26 s and ~36 MB
+    here) in a background thread, so that the first doubtful spoken question
+    does not wait for it. Started by the spoken modes once their recognizer
+    is loaded; the start cue does not wait for it (scripts/
+    benchmark_first_question.py)."""
+
+    def build() -> None:
+        # Never a traceback from here: on failure the first question builds it in its turn.
+        with contextlib.suppress(Exception):
+            _ = matcher.sound_alike
+
+    thread = threading.Thread(target=build, name="sound-alike warm-up", daemon=True)
+    thread.start()
+    return thread

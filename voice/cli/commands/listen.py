@@ -88,6 +88,7 @@ class _Session:
         self.mic = Microphone.from_config(cfg)
         self.cues = not args.no_cues
         self.ever_listened = False
+        self.warm_up = not args.once  # the sound index, at the first open microphone
         self.turn = _Turn(recognizer)
         self.barge: Any = None
         if (cfg.barge_in and not args.no_barge_in and not args.once
@@ -113,6 +114,10 @@ class _Session:
 
     def on_event(self, name: str) -> None:
         if name == "listening":
+            if self.warm_up:
+                # After the start cue and the open microphone, never before them.
+                self.warm_up = False
+                _warm_up_sound_alike(self.assistant)
             self.ever_listened = True
             print(READY, file=sys.stderr, flush=True)
         elif name == "microphone-lost":
@@ -273,6 +278,14 @@ def run(args: argparse.Namespace) -> int:
             session.cue("listening")
     assistant.wait()
     return 0
+
+
+def _warm_up_sound_alike(assistant: Assistant) -> None:
+    """The first doubtful spoken question would wait ~0.26 s for the CMU
+    dictionary: read it in the background now, while the user begins."""
+    from voice.matching.sound_alike import warm_up
+
+    warm_up(assistant.conversation.matcher)
 
 
 def _once(session: _Session) -> int:

@@ -74,6 +74,9 @@ def run(args: argparse.Namespace) -> int:
     announce, warn = recognizer_notices(assistant, _note, cfg.model, models_hint=True)
     recognizer = load_recognizer(cfg, announce=announce, kb=assistant.conversation.kb,
                                  warn=warn, learn=True)
+    from voice.cli.commands.listen import _warm_up_sound_alike
+
+    _warm_up_sound_alike(assistant)  # in the background: see there
     mic = Microphone.from_config(cfg)
     # Whisper decodes whole utterances (~0.5 s here, more on a Pi): fed as the
     # question is spoken, it starts at the first pause, so the answer is

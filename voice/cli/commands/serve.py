@@ -55,6 +55,9 @@ def run(args: argparse.Namespace) -> int:
 
         recognizer = load_recognizer(cfg, announce=log.info, kb=matcher.kb,
                                      warn=log.warning)
+        from voice.matching.sound_alike import warm_up
+
+        warm_up(matcher)  # the first doubtful spoken question need not read the CMU dictionary
     settings, _ = voice_settings(cfg, persisted=False)
     service = WyomingService(matcher.kb, matcher, recognizer, settings=settings,
                              limits=replace(Limits(), idle_seconds=args.idle_timeout))

@@ -20,6 +20,7 @@ from voice.audio.capture import Utterance
 from voice.audio.clip import RECOGNIZER_RATE, AudioClip
 from voice.speech_in.base import RecognitionStream, Recognizer, Transcript
 from voice.speech_in.wake.engine import WakeDetector
+from voice.speech_in.wake.said_again import without_leading_phrase
 
 NOT_ADDRESSED = "(not addressed to me: say '{phrase}' first)"
 WAITING = "Say '{phrase}' when you want to ask me something."
@@ -103,8 +104,11 @@ def run_with_wake(session: Any, detector: WakeDetector, follow_up: float) -> int
         if window <= 0 and not turn.woke:
             print(NOT_ADDRESSED.format(phrase=detector.phrase), file=sys.stderr, flush=True)
             continue
-        heard = turn.transcript(utt)
-        if window <= 0 and not heard.text.strip():
+        said = turn.transcript(utt)
+        # "okay nabu, okay nabu, what should I eat": the phrase said again
+        # (or in a follow-up window) is not part of the question.
+        heard = without_leading_phrase(said, detector.phrase)
+        if (window <= 0 or heard is not said) and not heard.text.strip():
             # The phrase on its own: the rising tone, then a generous wait.
             session.cue("listening")
             window = mic.start_timeout

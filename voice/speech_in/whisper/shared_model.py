@@ -5,7 +5,10 @@ three places: the recognizer (engine.py), barge-in's quick look for "stop"
 (voice/speech_in/wake/quick_stop.py) and the wake phrase's confirmation
 (voice/speech_in/wake/confirm.py). Each used to load its own copy, and hash
 the model's 78 MB for it; now the first to ask checks every file's size and
-SHA-256 and loads the folder, and the others get that same model
+SHA-256 and loads exactly the files it checked (model_files.py: opened
+once, hashed from that open file, then handed to CTranslate2 through
+/proc/self/fd, so a file swapped in after the check is never loaded), and
+the others get that same model
 (scripts/benchmark_memory.py: peak memory in docs/speech-in.md). A folder
 whose files were changed since (another size, mtime or inode) is checked and
 loaded again; a model nobody holds any more is freed.
@@ -33,7 +36,7 @@ from typing import Any
 
 from voice.errors import ModelMissing
 from voice.models.manifest import WHISPER_FILES
-from voice.speech_in.whisper.model_files import REPAIR, model_problem
+from voice.speech_in.whisper.model_files import REPAIR, open_checked
 
 #: One worker: calls are queued, and the weights' working memory is allocated once.
 WORKERS = 1
@@ -92,20 +95,28 @@ def whisper_model(folder: Path) -> Any:
         model = _loaded.get(key) if key[1] is not None else None
         if model is not None:
             return model
-        problem = model_problem(folder)  # every byte, before the engine reads one
-        if problem:
+        # Every byte checked from files opened once, and the engine given
+        # those open files: never the names again (model_files.py).
+        checked, problem = open_checked(folder)
+        if checked is None:
             raise ModelMissing(f"{problem} {REPAIR}")
         from voice.speech_in.whisper.engine import CPU_THREADS, _faster_whisper
 
         fw = _faster_whisper()
-        try:
-            model = fw.WhisperModel(str(folder), device="cpu", compute_type="int8",
-                                    cpu_threads=CPU_THREADS, num_workers=WORKERS,
-                                    local_files_only=True)
-        except Exception as e:  # CTranslate2 raises RuntimeError/ValueError of its own
-            raise ModelMissing(
-                f"The Whisper speech model in {folder} could not be loaded ({e}). {REPAIR}"
-            ) from e
+        with checked:
+            try:
+                with checked.as_folder() as files:
+                    model = fw.WhisperModel(str(files), device="cpu", compute_type="int8",
+                                            cpu_threads=CPU_THREADS, num_workers=WORKERS,
+                                            local_files_only=True)
+            except Exception as e:  # CTranslate2 raises RuntimeError/ValueError of its own
+                raise ModelMissing(
+                    f"The Whisper speech model in {folder} could not be loaded ({e}). {REPAIR}"
+                ) from e
+            problem = checked.changed()
+        if problem:
+            del model
+            raise ModelMissing(f"{problem} {REPAIR}")
         model.model = _OneCallAtATime(model.model, threading.RLock())
         loads += 1
         _loaded[key] = model
