@@ -58,6 +58,19 @@ def test_everyday_phrasing_reaches_its_entry(talk: Conversation, question: str,
     assert _taken(talk, question, entry)
 
 
+@pytest.mark.parametrize(("question", "entry"), [
+    # Everyday words for what the content calls weakness, devices and spasms
+    # (none in the tuning sets: plausible phrasings, checked against the
+    # out-of-scope sets only).
+    ("my legs keep giving way", "what-are-the-early-signs-of-neuromuscular-disorders"),
+    ("would a stairlift help", "how-do-assistive-devices-improve-mobility"),
+    ("why are my legs so jerky", "causes-and-risk-factors"),
+])
+def test_everyday_body_words_reach_their_entry(talk: Conversation, question: str,
+                                              entry: str) -> None:
+    assert _taken(talk, question, entry)
+
+
 def test_rub_down_for_the_legs_is_answered_as_massage(talk: Conversation) -> None:
     # As Whisper heard "would a rub down help my legs"; "legs" as an unknown
     # word made it only an offer.
@@ -79,6 +92,8 @@ def test_rub_down_for_the_legs_is_answered_as_massage(talk: Conversation) -> Non
     "i broke my arm what should i do",
     "where can i buy leg warmers",
     "what's bringing the price down",
+    "give way to traffic",
+    "can you give way to the bus",
 ])
 def test_near_misses_are_still_declined(talk: Conversation, question: str) -> None:
     reply = talk.respond(question)

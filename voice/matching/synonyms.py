@@ -55,7 +55,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
                   "caring for", "take care of", "taking care of"),
     "device": ("devices", "equipment", "aid", "aids", "walker", "cane", "crutches", "scooter",
                "gear", "walking frame", "zimmer", "rollator", "hoist",
-               "ramp", "ramps", "rails", "grab rails",
+               "ramp", "ramps", "rails", "grab rails", "handrail", "handrails", "grab bars",
+               "stairlift", "stair lift", "shower chair", "shower seat", "commode",
                # A stick to walk with, not "stick to a routine": only with
                # the words that make it a thing.
                "walking stick", "walking sticks", "a stick", "my stick", "the stick",
@@ -63,7 +64,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     # Everyday words for moving about safely; the content says "mobility".
     # Not a bare "fall": autumn, prices, "fall asleep".
     "mobility": ("falling", "falls", "fall over", "falling over", "fell over", "fallen over",
-                 "keep falling", "unsteady", "wobbly", "off balance"),
+                 "keep falling", "unsteady", "wobbly", "off balance", "stumble", "stumbles",
+                 "stumbling", "stumbled"),
     "technology": ("technologies", "tech", "gadget", "gadgets", "robot", "robots", "robotic",
                    "computer", "computers", "app", "apps", "high tech", "bionic", "exoskeleton",
                    "exoskeletons", "wearable", "wearables", "ai", "artificial intelligence",
@@ -83,7 +85,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
               "giving me", "giving him", "giving her", "giving them"),
     "spasm": ("spasms", "cramp", "cramps", "cramping", "twitch", "twitches", "twitching", "jerk",
               "jerks", "jerking", "contraction", "contractions", "spasming", "spasticity",
-              "spastic"),
+              "spastic", "jerky", "charley horse", "charley horses"),
     "diagnosis": ("diagnose", "diagnosed", "diagnosing", "diagnostic", "diagnostics", "test",
                   "tests", "testing", "tested", "scan", "scans", "neurology"),
     "group": ("groups", "community", "communities", "charity", "charities", "organisation",
@@ -111,13 +113,17 @@ GROUPS: dict[str, tuple[str, ...]] = {
               "insurance"),
     "stretch": ("stretches", "stretching", "stretched", "flexibility", "flexible", "supple",
                 "loosen", "loosen up"),
-    "weakness": ("weak", "weaker", "weaken", "weakened", "dropping", "clumsy", "clumsiness"),
+    "weakness": ("weak", "weaker", "weaken", "weakened", "dropping", "clumsy", "clumsiness",
+                 # "my legs give way": they fail under the body's weight.
+                 "give way", "gives way", "giving way", "gave way", "buckle", "buckles",
+                 "buckling"),
     "daily": ("everyday", "day to day", "daily life", "chores", "housework", "buttons",
               "getting dressed", "get dressed", "dressing", "bathing", "washing"),
     "job": ("career", "employment", "office"),
     "stimulation": ("stimulator", "stimulators", "stimulate", "stimulating", "magnetic", "magnet",
                     "magnets", "zap", "zapping", "electric", "electrical", "electrodes", "pulses"),
-    "stiff": ("stiffness", "stiffen", "stiffens", "tight", "tightness", "tighten", "tightens",
+    "stiff": ("stiffness", "stiffen", "stiffens", "stiffened", "stiffening", "tight",
+              "tightness", "tighten", "tightens", "tightened", "knotted",
               "rigid", "rigidity"),
     "strength": ("strong", "stronger", "strengthen", "strengthening", "weights", "weight training",
                  "build muscle", "muscle building",
