@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -36,7 +36,7 @@ OOS = ("foreign-tuning", "health-tuning", "health-tuning2", "health-tuning3",
 
 
 def figures(kb: object, typed: dict[str, list[tuple[str, str | None]]],
-            spoken: list[tuple[str, str | None, object]],
+            spoken: Sequence[tuple[str, str | None, object]],
             oos: dict[str, list[str]]) -> str:
     m = mm.Matcher(kb)  # type: ignore[arg-type]
     parts = []
