@@ -73,6 +73,11 @@ STOPWORDS = frozenset(
 #: Partners are who is asked about, not what: "my wife has MS, can she swim" is
 #: about exercise. (Parents and children stay content words: they say heredity.)
 PEOPLE_WORDS = frozenset("wife husband partner spouse boyfriend girlfriend".split())
+#: Where in the body, not what: "my legs are stiff every morning" asks about
+#: stiffness, "my legs been numb for days" about numbness that lasts. The
+#: content never names limbs, so as unknown words they pulled such questions
+#: out of scope.
+BODY_WORDS = frozenset("legs leg arms arm limbs limb thighs thigh calves".split())
 # "help" is a stopword because nearly every entry helps with something; it
 # made "how can I help" questions look in-scope for unrelated entries.
 
@@ -111,7 +116,8 @@ def stem(word: str) -> str:
 
 def is_function_word(word: str) -> bool:
     """True for a word that says how something is asked, not what."""
-    return word in STOPWORDS or word in FILLER_WORDS or word in PEOPLE_WORDS
+    return (word in STOPWORDS or word in FILLER_WORDS or word in PEOPLE_WORDS
+            or word in BODY_WORDS)
 
 
 def content_tokens(text: str) -> list[str]:

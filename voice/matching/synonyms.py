@@ -30,7 +30,13 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "doctor": ("physician", "gp", "doc", "doctors", "clinician", "appointment", "hospital",
                "looked at", "checked out", "seen to"),
     "sign": ("signs", "symptom", "symptoms", "warning", "indication", "indications", "notice",
-             "noticed", "noticing"),
+             "noticed", "noticing",
+             # "how would I know if I've got it": how it shows. Only with "it"
+             # (the condition asked about): "how do I know if I have an ear
+             # infection" names another.
+             "know if i have got it", "know if i have it", "know if i got it",
+             "tell if i have got it", "tell if i have it", "know if she has it",
+             "know if he has it", "know if they have it"),
     # "Sign up" is joining, not a symptom.
     "join": ("sign up", "signing up", "sign me up", "enrol", "enroll", "take part"),
     # Numbness, not the needles of a test or of acupuncture.
@@ -49,7 +55,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
                   "caring for", "take care of", "taking care of"),
     "device": ("devices", "equipment", "aid", "aids", "walker", "cane", "crutches", "scooter",
                "gear", "walking frame", "zimmer", "rollator", "hoist",
-               "ramp", "ramps", "rails", "grab rails",
+               "ramp", "ramps", "rails", "grab rails", "handrail", "handrails", "grab bars",
+               "stairlift", "stair lift", "shower chair", "shower seat", "commode",
                # A stick to walk with, not "stick to a routine": only with
                # the words that make it a thing.
                "walking stick", "walking sticks", "a stick", "my stick", "the stick",
@@ -57,7 +64,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     # Everyday words for moving about safely; the content says "mobility".
     # Not a bare "fall": autumn, prices, "fall asleep".
     "mobility": ("falling", "falls", "fall over", "falling over", "fell over", "fallen over",
-                 "keep falling", "unsteady", "wobbly", "off balance"),
+                 "keep falling", "unsteady", "wobbly", "off balance", "stumble", "stumbles",
+                 "stumbling", "stumbled"),
     "technology": ("technologies", "tech", "gadget", "gadgets", "robot", "robots", "robotic",
                    "computer", "computers", "app", "apps", "high tech", "bionic", "exoskeleton",
                    "exoskeletons", "wearable", "wearables", "ai", "artificial intelligence",
@@ -72,11 +80,12 @@ GROUPS: dict[str, tuple[str, ...]] = {
               "reasons", "bring on", "brings on", "brought on", "bringing on", "set off",
               "sets off", "behind", "brings it on", "brought it on", "bring it on",
               "brings them on", "set it off", "sets it off", "set them off",
+              "bringing it on", "bringing them on", "setting it off",
               # "could my tablets be giving me cramps": causing them.
               "giving me", "giving him", "giving her", "giving them"),
     "spasm": ("spasms", "cramp", "cramps", "cramping", "twitch", "twitches", "twitching", "jerk",
               "jerks", "jerking", "contraction", "contractions", "spasming", "spasticity",
-              "spastic"),
+              "spastic", "jerky", "charley horse", "charley horses"),
     "diagnosis": ("diagnose", "diagnosed", "diagnosing", "diagnostic", "diagnostics", "test",
                   "tests", "testing", "tested", "scan", "scans", "neurology"),
     "group": ("groups", "community", "communities", "charity", "charities", "organisation",
@@ -104,13 +113,17 @@ GROUPS: dict[str, tuple[str, ...]] = {
               "insurance"),
     "stretch": ("stretches", "stretching", "stretched", "flexibility", "flexible", "supple",
                 "loosen", "loosen up"),
-    "weakness": ("weak", "weaker", "weaken", "weakened", "dropping", "clumsy", "clumsiness"),
+    "weakness": ("weak", "weaker", "weaken", "weakened", "dropping", "clumsy", "clumsiness",
+                 # "my legs give way": they fail under the body's weight.
+                 "give way", "gives way", "giving way", "gave way", "buckle", "buckles",
+                 "buckling"),
     "daily": ("everyday", "day to day", "daily life", "chores", "housework", "buttons",
               "getting dressed", "get dressed", "dressing", "bathing", "washing"),
     "job": ("career", "employment", "office"),
     "stimulation": ("stimulator", "stimulators", "stimulate", "stimulating", "magnetic", "magnet",
                     "magnets", "zap", "zapping", "electric", "electrical", "electrodes", "pulses"),
-    "stiff": ("stiffness", "stiffen", "stiffens", "tight", "tightness", "tighten", "tightens",
+    "stiff": ("stiffness", "stiffen", "stiffens", "stiffened", "stiffening", "tight",
+              "tightness", "tighten", "tightens", "tightened", "knotted",
               "rigid", "rigidity"),
     "strength": ("strong", "stronger", "strengthen", "strengthening", "weights", "weight training",
                  "build muscle", "muscle building",
@@ -121,8 +134,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "injection": ("injections", "injected", "jab", "jabs"),
     "massage": ("massages", "massaging", "rub", "rubs", "rub down", "masseur"),
     "brace": ("splint", "splints", "orthotic", "orthotics", "orthosis"),
-    "conclusion": ("recap", "gist", "upshot", "sum up", "summing up", "summarise", "summarize",
-                   "main points", "key points", "nutshell", "takeaway"),
+    # "up shot": how Whisper writes "upshot".
+    "conclusion": ("recap", "gist", "upshot", "up shot", "sum up", "summing up", "summarise",
+                   "summarize", "main points", "key points", "nutshell", "takeaway"),
     # Asking what the assistant itself is for or covers wants the overview.
     "introduction": ("intro", "overview", "can i ask you", "what can i ask", "what is this for",
                      "what is this all for", "what are you for"),
@@ -135,6 +149,13 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "disorder": ("disorders", "disease", "diseases", "condition", "conditions", "illness",
                  "illnesses", "sickness", "ailment"),
     "long term": ("over the years", "in the long run", "long run", "years to come"),
+    # How a condition changes a life; the content says "affect". "Things" are
+    # everyday life ("how will it change things for us at home", where "at
+    # home" alone is a keyword of the lifestyle FAQ), but only with "it" or
+    # "this", the condition: "how will the new tax rules change things" is
+    # not ours.
+    "it affect daily": ("it change things", "it changes things", "this change things",
+                        "this changes things", "it change everything", "this change everything"),
     "treatment": ("treatments", "treat", "treated", "treating", "therapies"),
 }
 
