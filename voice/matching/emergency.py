@@ -41,6 +41,19 @@ _PATTERNS = [
     # "I've fallen", "she has fallen down", or just "he fell over".
     r"\b(i|he|she) (have|has) fallen\b",
     r"^(i|he|she) (just )?fell( down| over)?$",
+    # Said by a caregiver in the words of what they see, not the names of it
+    # (found using `voice text`: each of these was declined, and "I took too
+    # many pills" was offered the entry on medication).
+    r"\bstopped breathing\b",
+    r"\b(he|she|they|him|her|husband|wife|partner|mother|mum|mom|father|dad|son|daughter"
+    r"|child|baby) (will not|would not|does not|did not|is not|can not) (wake|waking) up\b",
+    r"\b(took|taken|swallowed|ate) "
+    r"(too many|too much(?! time)|a (whole )?(bottle|box|pack|packet) of)\b",
+    r"\b(lips|face|skin|fingers|fingertips)( are| is)? (turning|turned|going|gone|are|is) blue\b",
+    r"\b(face|mouth|smile) (is )?(drooping|droops|drooped|dropping)\b",
+    r"\bbleeding (a lot|heavily|badly|so much|everywhere|will not stop|does not stop)\b",
+    r"\b(will not|does not|can not) stop bleeding\b",
+    r"\bthroat (is )?(closing|swelling|swollen|closed)\b",
 ]
 _RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 
