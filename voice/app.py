@@ -266,7 +266,19 @@ def build_assistant(cfg: Config, args: argparse.Namespace, json_lines: bool = Fa
     from voice.cli.shutdown import on_stop
 
     on_stop(assistant.stop_speaking)  # quitting or Ctrl-C silences it at once
+    if cfg.problems:
+        # Running with the usual values beats not running for someone who
+        # cannot fix the file; the lines are for whoever can (`voice config`).
+        for line in cfg.problems:
+            print(f"voice: {line}", file=sys.stderr, flush=True)
+        assistant.say(SETTINGS_SET_ASIDE)
+        assistant.wait()  # heard in full, not cut short by the first answer
     return assistant
+
+
+#: Said at start when a settings file has mistakes (config.load(forgiving=True)).
+SETTINGS_SET_ASIDE = ("Some of my settings have a mistake, so I am using the usual values "
+                      "for those. The lines to fix are shown by 'voice config'.")
 
 
 def learned_phrasings(persisted: bool) -> tuple[PersonalPhrasings, Path | None]:

@@ -233,7 +233,7 @@ def _load_recognizer(cfg: Config, assistant: Assistant) -> Recognizer:
 
 
 def run(args: argparse.Namespace) -> int:
-    cfg = config_from_args(args)
+    cfg = config_from_args(args, forgiving=True)  # a mistake in a file must not stop it
     if args.once:
         # Fail fast, before the slow recognizer load: one-shot use is scripted,
         # and main() turns MicrophoneUnavailable into one clear line, exit 2.

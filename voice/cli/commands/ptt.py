@@ -60,7 +60,7 @@ def _note(text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    cfg = config_from_args(args)
+    cfg = config_from_args(args, forgiving=True)  # a mistake in a file must not stop it
     timing = GestureTiming(long_press=cfg.long_press, double_press=cfg.double_press)
 
     from voice.audio.capture import Microphone

@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, greeting: str | None = None) -> int:
     """Typed questions until 'quit' or the end of input; ``greeting`` is
     said (and printed) first."""
-    cfg = config_from_args(args)
+    cfg = config_from_args(args, forgiving=True)  # a mistake in a file must not stop it
     assistant = build_assistant(cfg, args, json_lines=args.json)
     if greeting:
         assistant.say(greeting)
