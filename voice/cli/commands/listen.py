@@ -238,7 +238,8 @@ def run(args: argparse.Namespace) -> int:
         # Fail fast, before the slow recognizer load: one-shot use is scripted,
         # and main() turns MicrophoneUnavailable into one clear line, exit 2.
         find_input_device(cfg.input_device)
-    assistant = build_assistant(cfg, args, json_lines=args.json, persist=not args.once)
+    assistant = build_assistant(cfg, args, json_lines=args.json, persist=not args.once,
+                                forgiving=True)
     session = _Session(cfg, args, assistant, _load_recognizer(cfg, assistant))
     if args.once:
         return _once(session)

@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     from voice.devices.session import PushToTalkSession
     from voice.speech_in.select import load_recognizer
 
-    assistant = build_assistant(cfg, args)
+    assistant = build_assistant(cfg, args, forgiving=True)
 
     # The "voice models download" hint is said once per user here, as before;
     # routine lines are printed only (see recognizer_notices).
