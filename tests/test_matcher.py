@@ -284,3 +284,14 @@ def test_a_question_that_fits_several_faqs_alike_is_offered_not_answered(
     result = matcher.match("is neuromuscular disorders")
     assert result.outcome == "confirm", [(c.entry.id, c.score) for c in result.candidates]
     assert matcher.match("is there a cure for neuromuscular disorders").outcome == "answer"
+
+
+def test_where_the_clinic_is_is_not_the_research_section(matcher: Matcher) -> None:
+    # "clinic" and "clinical" share a stem, so "where is the clinic" was
+    # answered, in full, with Recent Advancements and Research ("clinical
+    # trials"). The word "clinical" still leads there.
+    for question in ("where is the clinic", "clinic", "is there a clinic near me"):
+        assert matcher.match(question).outcome == "no_match", question
+    asked = matcher.match("can i join a clinical trial")
+    assert asked.outcome == "answer" and asked.entry is not None
+    assert asked.entry.id == "recent-advancements-and-research"
