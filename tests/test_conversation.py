@@ -277,3 +277,16 @@ def test_no_answer_to_words_heard_unsurely_asks_again_instead_of_declining(
     assert "list topics" in unsure.say
     sure = talk.respond("what's the weather")
     assert "I don't have an answer for that in what I know" in sure.say
+
+
+@pytest.mark.parametrize("asked", ["are you a doctor", "Are you a doctor?",
+                                   "is this medical advice", "who are you"])
+def test_asked_about_itself_it_says_it_is_no_doctor(talk: Conversation, asked: str) -> None:
+    # "are you a doctor" was answered, in full, with the entry on when to seek
+    # medical attention.
+    reply = talk.respond(asked)
+    assert (reply.outcome, reply.command, reply.say) == ("command", "about", phrases.ABOUT_ME)
+    assert "not medical advice" in reply.say and "doctor" in reply.say
+    assert talk.respond("repeat").say == phrases.ABOUT_ME
+    # A question about doctors is still a question.
+    assert talk.respond("when should I see a doctor").outcome in ("answer", "confirm")

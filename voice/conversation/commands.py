@@ -91,6 +91,12 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     # Few phrasings: each adds words to the recognizer's language model, and
     # more of them made spoken emergencies ("call an ambulance") heard worse.
     "forget": ("forget what you learned", "forget what you have learned"),
+    # Questions about the assistant itself: "are you a doctor" was answered,
+    # in full, with the entry on when to seek medical attention.
+    "about": (
+        "are you a doctor", "are you a real doctor", "are you a nurse", "is this medical advice",
+        "is this advice", "who are you", "what are you", "are you a person", "are you human",
+    ),
 }
 
 #: Politeness around a command that does not change it.

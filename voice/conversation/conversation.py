@@ -361,6 +361,8 @@ class Conversation:
         if command == "exit":
             return self._reply(text, "command", phrases.EXIT, command="exit", exit=True,
                                stop_speaking=True)
+        if command == "about":
+            return self._reply(text, "command", phrases.ABOUT_ME, command=command)
         raise ValueError(f"unhandled command {command}")
 
     def _wrong(self, text: str, command: str) -> Reply:
