@@ -290,3 +290,12 @@ def test_asked_about_itself_it_says_it_is_no_doctor(talk: Conversation, asked: s
     assert talk.respond("repeat").say == phrases.ABOUT_ME
     # A question about doctors is still a question.
     assert talk.respond("when should I see a doctor").outcome in ("answer", "confirm")
+
+
+@pytest.mark.parametrize("typed", ["", "...", "???", "😀😀", " - "])
+def test_a_line_without_words_is_not_caught_not_declined(talk: Conversation,
+                                                          typed: str) -> None:
+    # "..." was told "Sorry, I don't have an answer for that in what I know".
+    reply = talk.respond(typed)
+    assert reply.outcome == "no_match"
+    assert reply.say == "Sorry, I didn't catch that. Please say it again, or say 'help'."
