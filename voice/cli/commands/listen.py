@@ -23,6 +23,7 @@ from voice.cli.options import (
     config_from_args,
 )
 from voice.config import Config
+from voice.errors import ConfigInvalid
 from voice.speech_in.base import RecognitionStream, Recognizer, Transcript
 
 NAME = "listen"
@@ -232,6 +233,11 @@ def _load_recognizer(cfg: Config, assistant: Assistant) -> Recognizer:
     return recognizer
 
 
+#: Said when the wake phrase in the settings cannot be listened for.
+WAKE_PHRASE_UNUSABLE = ("The wake phrase in the settings cannot be used: {problem}. "
+                        "Until it is changed, say '{phrase}' to wake me.")
+
+
 def run(args: argparse.Namespace) -> int:
     cfg = config_from_args(args, forgiving=True)  # a mistake in a file must not stop it
     if args.once:
@@ -251,8 +257,17 @@ def run(args: argparse.Namespace) -> int:
         # confirmed by its language model, not Whisper: Whisper tiny.en heard
         # espeak-ng's "hey assistant" as "hey that's it" (benchmark_wake.py).
         # An unusable model is said in one line, and PocketSphinx listens.
-        detector = load_wake_detector(cfg.wake_phrase, kb=assistant.conversation.kb,
-                                      tell=session.tell)
+        try:
+            detector = load_wake_detector(cfg.wake_phrase, kb=assistant.conversation.kb,
+                                          tell=session.tell)
+        except ConfigInvalid as e:
+            # A wake phrase set on the caregiver's page with a word PocketSphinx
+            # lacks ("hey robbie") stopped the assistant (on a Pi: the error
+            # said every few seconds); the usual phrase still lets the user in.
+            session.tell(WAKE_PHRASE_UNUSABLE.format(problem=e.message,
+                                                     phrase=Config.wake_phrase))
+            detector = load_wake_detector(Config.wake_phrase, kb=assistant.conversation.kb,
+                                          tell=session.tell)
         session.cue("listening")
         return run_with_wake(session, detector, cfg.follow_up)
     waited_before = False
