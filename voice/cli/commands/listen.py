@@ -221,13 +221,13 @@ def _barge_in(cfg: Config, whisper: Any) -> tuple[Any, str]:
 
 
 def _load_recognizer(cfg: Config, assistant: Assistant) -> Recognizer:
-    from voice.speech_in.select import load_recognizer
+    from voice.speech_in.select import load_recognizer_or_usual
 
     announce, warn = recognizer_notices(
         assistant, lambda line: print(line, file=sys.stderr, flush=True), cfg.model)
     # The assistant has the content loaded already; the recognizer adapts to it.
-    recognizer = load_recognizer(cfg, announce, kb=assistant.conversation.kb, warn=warn,
-                                 learn=True)
+    recognizer = load_recognizer_or_usual(cfg, announce, kb=assistant.conversation.kb,
+                                          warn=warn, learn=True)
     # Finished before the microphone opens, so it is not heard (and answered).
     assistant.wait()
     return recognizer

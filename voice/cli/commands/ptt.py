@@ -65,15 +65,15 @@ def run(args: argparse.Namespace) -> int:
 
     from voice.audio.capture import Microphone
     from voice.devices.session import PushToTalkSession
-    from voice.speech_in.select import load_recognizer
+    from voice.speech_in.select import load_recognizer_or_usual
 
     assistant = build_assistant(cfg, args, forgiving=True)
 
     # The "voice models download" hint is said once per user here, as before;
     # routine lines are printed only (see recognizer_notices).
     announce, warn = recognizer_notices(assistant, _note, cfg.model, models_hint=True)
-    recognizer = load_recognizer(cfg, announce=announce, kb=assistant.conversation.kb,
-                                 warn=warn, learn=True)
+    recognizer = load_recognizer_or_usual(cfg, announce=announce,
+                                          kb=assistant.conversation.kb, warn=warn, learn=True)
     mic = Microphone.from_config(cfg)
     # Whisper decodes whole utterances (~0.5 s here, more on a Pi): fed as the
     # question is spoken, it starts at the first pause, so the answer is
