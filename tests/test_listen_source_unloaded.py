@@ -29,7 +29,9 @@ def test_a_source_unloaded_is_said_waited_for_quietly_and_recovered(
         wait_for_ready(proc)
         subprocess.run(["pactl", "unload-module", null_sink_module(virtual_mic.env)],
                        env=virtual_mic.env, check=True, timeout=10)
-        seen += read_until(proc, "I will keep trying", timeout=30)
+        # Said with the way forward, for someone who cannot see the screen.
+        seen += read_until(proc, "The microphone is gone. Please check that it is plugged "
+                                 "in. I will keep trying.", timeout=30)
         # Meanwhile it tries again every second: PortAudio's own complaints
         # about each try ("Expression 'r' failed in 'src/hostapi/alsa/...'",
         # three lines a second) flooded the screen and the journal.

@@ -19,7 +19,8 @@ from typing import Any
 from voice.errors import MicrophoneUnavailable, VoiceError
 
 NO_MICROPHONE = "I can't hear a microphone. Please check that it is plugged in."
-MICROPHONE_GONE = "The microphone is gone. I will keep trying."
+MICROPHONE_GONE = ("The microphone is gone. Please check that it is plugged in. "
+                   "I will keep trying.")
 MICROPHONE_BACK = "The microphone is back."
 
 
