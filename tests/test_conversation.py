@@ -299,3 +299,19 @@ def test_a_line_without_words_is_not_caught_not_declined(talk: Conversation,
     reply = talk.respond(typed)
     assert reply.outcome == "no_match"
     assert reply.say == "Sorry, I didn't catch that. Please say it again, or say 'help'."
+
+
+@pytest.mark.parametrize(("typed", "outcome"), [("y", "answer"), ("Y", "answer"),
+                                                ("yes that one", "answer"), ("n", "command")])
+def test_one_key_answers_to_did_you_mean(twins: Conversation, typed: str,
+                                         outcome: str) -> None:
+    # "y" was met with "Sorry, I didn't catch that. Did you mean ...?" again.
+    assert twins.respond("braces").outcome == "confirm"
+    reply = twins.respond(typed)
+    assert reply.outcome == outcome
+    if outcome == "command":
+        assert reply.say == phrases.ASK_AGAIN
+
+
+def test_a_lone_letter_is_no_answer_when_nothing_was_asked(talk: Conversation) -> None:
+    assert talk.respond("y").command is None

@@ -60,6 +60,7 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "alright", "all right",
         "ok", "okay", "uh huh", "the first one", "first", "first one", "that one", "yes that",
         "that is it", "exactly", "please do", "yes go on", "of course", "the first",
+        "yes that one", "yes the first one",
     ),
     "second": ("the second one", "second", "second one", "the other one", "the second", "other"),
     "no": (
@@ -126,6 +127,10 @@ def _strip(text: str) -> str:
 #: "Shall I go on?"): Whisper heard real speakers' "no" as "now" (tests/data/
 #: real held-out half). On their own these words are no reply at all.
 YES_NO_SOUNDALIKES = {"now": "no", "know": "no"}
+#: One-key answers typed to a yes/no question: "y" was met with "Sorry, I
+#: didn't catch that", though a single key is what a user who types with
+#: difficulty presses (a `voice text` journey).
+TYPED_YES_NO = {"y": "yes", "n": "no"}
 
 
 def find_command(text: str, yes_no_asked: bool = False) -> str | None:
@@ -136,6 +141,8 @@ def find_command(text: str, yes_no_asked: bool = False) -> str | None:
     """
     if yes_no_asked and clean(text) in YES_NO_SOUNDALIKES:
         return YES_NO_SOUNDALIKES[clean(text)]
+    if yes_no_asked and clean(text) in TYPED_YES_NO:
+        return TYPED_YES_NO[clean(text)]
     plain = " ".join(w for w in clean(text).split() if w not in FILLER_WORDS)
     for candidate in (clean(text), plain, _strip(text)):
         if candidate in _LOOKUP:
