@@ -39,6 +39,11 @@ SEEN_EMERGENCIES = [
     "he swallowed a whole bottle of tablets", "my lips are turning blue",
     "her lips are blue", "my face is drooping", "I'm bleeding a lot",
     "it won't stop bleeding", "my throat is closing",
+    # Falls and cries for help as they happen: each was declined.
+    "help me I fell", "I fell, help me", "I fell down the stairs",
+    "she fell and hit her head", "he fell and is bleeding", "somebody help", "help help",
+    "she is not moving", "he is blue", "I think I'm dying", "I can't move",
+    "my chest is tight",
 ]
 
 
@@ -51,6 +56,9 @@ def test_what_a_caregiver_sees_is_an_emergency(seen: str) -> None:
     "can I stop breathing exercises", "will I have to take too many pills",
     "I can't wake up in the morning", "I took too much time to walk there",
     "is an allergic reaction to baclofen common", "how do I stop my face twitching",
+    "I fell down the stairs last year, can physio help", "can someone help me with exercises",
+    "can anyone help me pay for treatment", "am I dying", "I am dying to know",
+    "help me", "I need help",
 ])
 def test_questions_near_those_words_are_not(asked: str) -> None:
     assert not is_emergency(asked)
