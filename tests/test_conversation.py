@@ -315,3 +315,16 @@ def test_one_key_answers_to_did_you_mean(twins: Conversation, typed: str,
 
 def test_a_lone_letter_is_no_answer_when_nothing_was_asked(talk: Conversation) -> None:
     assert talk.respond("y").command is None
+
+
+@pytest.mark.parametrize("asked", ["can you call my doctor", "call my daughter please",
+                                   "phone my doctor"])
+def test_asked_to_phone_someone_it_says_it_cannot_and_what_to_do(talk: Conversation,
+                                                                  asked: str) -> None:
+    # "can you call my doctor" was answered, in full, with the entry on when
+    # to seek medical attention.
+    reply = talk.respond(asked)
+    assert (reply.outcome, reply.command, reply.say) == ("command", "call", phrases.CANNOT_CALL)
+    assert "emergency number" in reply.say
+    # Asking when to call a doctor is still the question it was.
+    assert talk.respond("when should I call a doctor").outcome == "answer"

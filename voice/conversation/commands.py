@@ -98,6 +98,13 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "are you a doctor", "are you a real doctor", "are you a nurse", "is this medical advice",
         "is this advice", "who are you", "what are you", "are you a person", "are you human",
     ),
+    # Asked to phone someone: "can you call my doctor" was answered, in full,
+    # with the entry on when to seek medical attention.
+    "call": (
+        "call my doctor", "call the doctor", "call a doctor", "call my nurse", "call the nurse",
+        "call my carer", "call my daughter", "call my son", "call my wife", "call my husband",
+        "phone my doctor", "ring my doctor", "call someone", "call for help",
+    ),
 }
 
 #: Politeness around a command that does not change it.

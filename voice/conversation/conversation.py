@@ -365,6 +365,9 @@ class Conversation:
                                stop_speaking=True)
         if command == "about":
             return self._reply(text, "command", phrases.ABOUT_ME, command=command)
+        if command == "call":
+            return self._reply(text, "command", phrases.CANNOT_CALL, command=command,
+                               stop_speaking=True)
         raise ValueError(f"unhandled command {command}")
 
     def _wrong(self, text: str, command: str) -> Reply:
