@@ -295,3 +295,19 @@ def test_where_the_clinic_is_is_not_the_research_section(matcher: Matcher) -> No
     asked = matcher.match("can i join a clinical trial")
     assert asked.outcome == "answer" and asked.entry is not None
     assert asked.entry.id == "recent-advancements-and-research"
+
+
+def test_an_everyday_word_the_content_itself_uses_is_no_veto(tmp_path: Path) -> None:
+    # A clinic's own entry: "clinic" and "time" are everyday words, declined in
+    # the shipped content, but here they are what the entry is about.
+    (tmp_path / "clinic.md").write_text(
+        "# FAQ\n\n## Where is the clinic?\n\nAt 1 Main Street.\n\n"
+        "## What time does the swimming group meet?\n\nOn Tuesdays at ten.\n",
+        encoding="utf-8")
+    own = Matcher(load_knowledge([CONTENT, tmp_path / "clinic.md"]))
+    for question, title in (("where is the clinic", "Where is the clinic?"),
+                            ("what time does the swimming group meet",
+                             "What time does the swimming group meet?")):
+        result = own.match(question)
+        assert result.outcome == "answer" and result.entry is not None, question
+        assert result.entry.title == title
