@@ -84,12 +84,15 @@ class Assistant:
         self._persist_phrasings()
         return reply
 
-    def handle_heard(self, heard: Transcript, source: str | None = None) -> dict[str, Any]:
+    def handle_heard(self, heard: Transcript, source: str | None = None,
+                     cut: bool = False) -> dict[str, Any]:
         """Answer a spoken question from what the recognizer heard (``source``:
-        the file it came from, added to the JSON reply as ``file``)."""
+        the file it came from, added to the JSON reply as ``file``; ``cut``:
+        the question was cut off at the longest question allowed, so what it
+        asked may be in the part not heard: offered, never answered outright)."""
         text, doubtful = understood(heard, self.conversation.matcher)
         return self.handle_text(text, transcript=heard.text,
-                                doubtful=doubtful, heard=True,
+                                doubtful=doubtful or cut, heard=True,
                                 extra={"file": source} if source is not None else None,
                                 sure=surely_heard(heard))
 

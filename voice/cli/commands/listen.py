@@ -138,7 +138,7 @@ class _Session:
         heard = self.turn.transcript(utt) if utt is not None else Transcript("", "")
         if utt is not None and utt.cut:
             self.tell(self.cut_message())
-        return self.assistant.handle_heard(heard)
+        return self.assistant.handle_heard(heard, cut=utt is not None and utt.cut)
 
     def cut_message(self) -> str:
         return CUT_OFF.format(seconds=round(self.mic.max_utterance))
