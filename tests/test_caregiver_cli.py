@@ -145,3 +145,20 @@ def test_every_page_asset_ships_in_the_package() -> None:
     assert assets
     for asset in assets:
         assert any(fnmatch.fnmatch(asset, pat) for pat in patterns), asset
+
+
+def test_starts_with_a_broken_settings_file_and_says_so() -> None:
+    # It refused to start, so the caregiver had no page at all exactly when
+    # the settings needed a look (and under systemd it restarted every 5 s).
+    from voice import config as config_mod
+
+    passwords.set_password("a long secret")
+    settings = config_mod.user_config_dir() / "config.toml"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text("[speech_out]\nrat = 3\n", encoding="utf-8")
+    with running_page() as (proc, _port):
+        proc.terminate()
+        _out, err = proc.communicate(timeout=10)
+    assert (f"voice caregiver: {settings}, line 2: unknown setting 'rat'; did you mean "
+            "'rate'?") in err
+    assert "the page starts anyway" in err and "Traceback" not in err

@@ -408,3 +408,22 @@ def _no_status_cache() -> Iterator[None]:
 
     status_page._cache.checks = []
     yield
+
+
+def test_a_broken_content_file_is_listed_and_the_rest_stays_editable(
+        logged_in: FlaskClient, home: Path) -> None:
+    # The page answered 500 "Content has a mistake" for every entry of every
+    # file, so nothing could be edited from the phone until it was fixed by hand.
+    broken = home / "content" / "zz-notes.md"
+    broken.write_text("notes before any entry\n", encoding="utf-8")
+    r = logged_in.get("/content")
+    assert r.status_code == 200
+    assert f"{broken}:1: text outside an entry" in r.text
+    for entry in load_knowledge([home / "content"], forgiving=True).entries:
+        assert f'href="/content/{entry.id}"' in r.text
+    form = entry_form(logged_in)
+    form["phrasings"] += "\nwill i ever get better"
+    assert logged_in.post(f"/content/{ENTRY}", data=form).status_code == 302
+    kb = load_knowledge([home / "content"], forgiving=True)
+    assert kb.by_id(ENTRY).phrasings[-1] == "will i ever get better"
+    assert broken.read_text(encoding="utf-8") == "notes before any entry\n"

@@ -277,3 +277,54 @@ def test_no_answer_to_words_heard_unsurely_asks_again_instead_of_declining(
     assert "list topics" in unsure.say
     sure = talk.respond("what's the weather")
     assert "I don't have an answer for that in what I know" in sure.say
+
+
+@pytest.mark.parametrize("asked", ["are you a doctor", "Are you a doctor?",
+                                   "is this medical advice", "who are you"])
+def test_asked_about_itself_it_says_it_is_no_doctor(talk: Conversation, asked: str) -> None:
+    # "are you a doctor" was answered, in full, with the entry on when to seek
+    # medical attention.
+    reply = talk.respond(asked)
+    assert (reply.outcome, reply.command, reply.say) == ("command", "about", phrases.ABOUT_ME)
+    assert "not medical advice" in reply.say and "doctor" in reply.say
+    assert talk.respond("repeat").say == phrases.ABOUT_ME
+    # A question about doctors is still a question.
+    assert talk.respond("when should I see a doctor").outcome in ("answer", "confirm")
+
+
+@pytest.mark.parametrize("typed", ["", "...", "???", "😀😀", " - "])
+def test_a_line_without_words_is_not_caught_not_declined(talk: Conversation,
+                                                          typed: str) -> None:
+    # "..." was told "Sorry, I don't have an answer for that in what I know".
+    reply = talk.respond(typed)
+    assert reply.outcome == "no_match"
+    assert reply.say == "Sorry, I didn't catch that. Please say it again, or say 'help'."
+
+
+@pytest.mark.parametrize(("typed", "outcome"), [("y", "answer"), ("Y", "answer"),
+                                                ("yes that one", "answer"), ("n", "command")])
+def test_one_key_answers_to_did_you_mean(twins: Conversation, typed: str,
+                                         outcome: str) -> None:
+    # "y" was met with "Sorry, I didn't catch that. Did you mean ...?" again.
+    assert twins.respond("braces").outcome == "confirm"
+    reply = twins.respond(typed)
+    assert reply.outcome == outcome
+    if outcome == "command":
+        assert reply.say == phrases.ASK_AGAIN
+
+
+def test_a_lone_letter_is_no_answer_when_nothing_was_asked(talk: Conversation) -> None:
+    assert talk.respond("y").command is None
+
+
+@pytest.mark.parametrize("asked", ["can you call my doctor", "call my daughter please",
+                                   "phone my doctor"])
+def test_asked_to_phone_someone_it_says_it_cannot_and_what_to_do(talk: Conversation,
+                                                                  asked: str) -> None:
+    # "can you call my doctor" was answered, in full, with the entry on when
+    # to seek medical attention.
+    reply = talk.respond(asked)
+    assert (reply.outcome, reply.command, reply.say) == ("command", "call", phrases.CANNOT_CALL)
+    assert "emergency number" in reply.say
+    # Asking when to call a doctor is still the question it was.
+    assert talk.respond("when should I call a doctor").outcome == "answer"

@@ -284,3 +284,30 @@ def test_a_question_that_fits_several_faqs_alike_is_offered_not_answered(
     result = matcher.match("is neuromuscular disorders")
     assert result.outcome == "confirm", [(c.entry.id, c.score) for c in result.candidates]
     assert matcher.match("is there a cure for neuromuscular disorders").outcome == "answer"
+
+
+def test_where_the_clinic_is_is_not_the_research_section(matcher: Matcher) -> None:
+    # "clinic" and "clinical" share a stem, so "where is the clinic" was
+    # answered, in full, with Recent Advancements and Research ("clinical
+    # trials"). The word "clinical" still leads there.
+    for question in ("where is the clinic", "clinic", "is there a clinic near me"):
+        assert matcher.match(question).outcome == "no_match", question
+    asked = matcher.match("can i join a clinical trial")
+    assert asked.outcome == "answer" and asked.entry is not None
+    assert asked.entry.id == "recent-advancements-and-research"
+
+
+def test_an_everyday_word_the_content_itself_uses_is_no_veto(tmp_path: Path) -> None:
+    # A clinic's own entry: "clinic" and "time" are everyday words, declined in
+    # the shipped content, but here they are what the entry is about.
+    (tmp_path / "clinic.md").write_text(
+        "# FAQ\n\n## Where is the clinic?\n\nAt 1 Main Street.\n\n"
+        "## What time does the swimming group meet?\n\nOn Tuesdays at ten.\n",
+        encoding="utf-8")
+    own = Matcher(load_knowledge([CONTENT, tmp_path / "clinic.md"]))
+    for question, title in (("where is the clinic", "Where is the clinic?"),
+                            ("what time does the swimming group meet",
+                             "What time does the swimming group meet?")):
+        result = own.match(question)
+        assert result.outcome == "answer" and result.entry is not None, question
+        assert result.entry.title == title

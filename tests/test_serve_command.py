@@ -108,3 +108,32 @@ def test_the_systemd_unit_runs_voice_serve(tmp_path: Path) -> None:
     done = subprocess.run(["systemd-analyze", "verify", str(unit)], capture_output=True,
                           text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+def test_serve_sets_aside_a_mistake_in_settings_or_content(tmp_path: Path) -> None:
+    # Under systemd (scripts/voice-serve.service) a typo in either file made
+    # the service exit and restart every 5 s: no answers in any room.
+    content = tmp_path / "content"
+    content.mkdir()
+    for md in CONTENT.glob("*.md"):
+        if md.name != "README.md":
+            (content / md.name).write_text(md.read_text(encoding="utf-8"), encoding="utf-8")
+    (content / "zz-notes.md").write_text("notes before any entry\n", encoding="utf-8")
+    settings = tmp_path / "config.toml"
+    settings.write_text("[speech_out]\nrat = 120\n", encoding="utf-8")
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "voice", "serve", "--no-asr", "--content", str(content),
+         "--config", str(settings), "--uri", f"tcp://127.0.0.1:{port}"],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        event = asyncio.run(ask(port, "emergency, I can't breathe"))
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert event is not None and Handled.from_event(event).text == phrases.EMERGENCY
+    assert proc.returncode == 0, err
+    assert f"{settings}, line 2: unknown setting 'rat'; did you mean 'rate'?" in err
+    assert f"{content / 'zz-notes.md'}:1: text outside an entry" in err
+    assert "Traceback" not in err

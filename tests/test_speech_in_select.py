@@ -127,3 +127,25 @@ def test_the_corpus_needs_nothing_from_tests(monkeypatch: pytest.MonkeyPatch) ->
     select.load_pocketsphinx(kb)
     assert built == [build_corpus(kb)]
     assert not hasattr(select, "TUNING_FILE")
+
+
+def test_the_assistant_uses_the_usual_recognizer_when_the_settings_ones_is_missing(
+        tmp_path: Path) -> None:
+    # recognizer = "vosk" in the settings file with no Vosk model installed
+    # stopped `voice listen` and `voice ptt` (on a Pi: the error said every few
+    # seconds); it is said once and the usual choice listens.
+    from voice.speech_in.select import load_recognizer_or_usual
+
+    settings = tmp_path / "config.toml"
+    chosen = cfg(recognizer="vosk", sources={"recognizer": str(settings)})
+    warned: list[str] = []
+    rec = load_recognizer_or_usual(chosen, lambda line: None, warn=warned.append)
+    assert isinstance(rec, PocketSphinxRecognizer)
+    assert warned[0] == ("Vosk was chosen but no English Vosk model is installed. Run 'voice "
+                         "models download' to install one, or set the recognizer to "
+                         "pocketsphinx. Until the settings are changed, I'm using the usual "
+                         "recognizer.")
+    # Asked for on the command line: refused, for whoever typed it to fix.
+    with pytest.raises(ModelMissing):
+        load_recognizer_or_usual(cfg(recognizer="vosk", sources={"recognizer": "command line"}),
+                                 print)

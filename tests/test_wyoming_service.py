@@ -383,6 +383,10 @@ BAD_INPUTS = {
     "bad format": (header(type="audio-start", data={"rate": 16000, "width": 7,
                                                     "channels": 1}), "sample width"),
     "transcript without text": (header(type="transcript"), "Transcript without text"),
+    "nested header": (b'{"type": "transcript", "data": {"x": ' + b"[" * 5000 + b"]" * 5000
+                      + b"}}\n", "nested too deeply"),
+    "nested data": (header(type="transcript", data_length=10_000)
+                    + b"[" * 5000 + b"]" * 5000, "nested too deeply"),
 }
 
 

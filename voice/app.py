@@ -84,12 +84,15 @@ class Assistant:
         self._persist_phrasings()
         return reply
 
-    def handle_heard(self, heard: Transcript, source: str | None = None) -> dict[str, Any]:
+    def handle_heard(self, heard: Transcript, source: str | None = None,
+                     cut: bool = False) -> dict[str, Any]:
         """Answer a spoken question from what the recognizer heard (``source``:
-        the file it came from, added to the JSON reply as ``file``)."""
+        the file it came from, added to the JSON reply as ``file``; ``cut``:
+        the question was cut off at the longest question allowed, so what it
+        asked may be in the part not heard: offered, never answered outright)."""
         text, doubtful = understood(heard, self.conversation.matcher)
         return self.handle_text(text, transcript=heard.text,
-                                doubtful=doubtful, heard=True,
+                                doubtful=doubtful or cut, heard=True,
                                 extra={"file": source} if source is not None else None,
                                 sure=surely_heard(heard))
 
@@ -195,8 +198,8 @@ class Assistant:
         self._phrasings_saved = phrasings.version
 
 
-def load_matcher(cfg: Config) -> Matcher:
-    kb = load_knowledge(cfg.content_dirs)
+def load_matcher(cfg: Config, forgiving: bool = False) -> Matcher:
+    kb = load_knowledge(cfg.content_dirs, forgiving=forgiving)
     return Matcher(kb, cfg.answer_threshold, cfg.confirm_threshold)
 
 
@@ -235,9 +238,10 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def build_assistant(cfg: Config, args: argparse.Namespace, json_lines: bool = False,
-                    persist: bool = True) -> Assistant:
-    """The assistant for a command, with the speaker its flags ask for."""
-    matcher = load_matcher(cfg)
+                    persist: bool = True, forgiving: bool = False) -> Assistant:
+    """The assistant for a command, with the speaker its flags ask for
+    (``forgiving``: a content file with a mistake is left out, said, not fatal)."""
+    matcher = load_matcher(cfg, forgiving=forgiving)
     no_speak = bool(getattr(args, "no_speak", False))
     speak_to = getattr(args, "speak_to", None)
     settings, path = voice_settings(cfg, persisted=persist and speak_to is None)
@@ -262,11 +266,33 @@ def build_assistant(cfg: Config, args: argparse.Namespace, json_lines: bool = Fa
     conversation = Conversation(matcher.kb, matcher, settings, phrasings=phrasings)
     assistant = Assistant(conversation, speaker, json_lines=json_lines, settings_path=path,
                           phrasings_path=phrasings_path)
-    assistant.live = LiveUpdates(args, cfg, matcher.kb.files)
+    # The files left out are watched too: once fixed they are read again.
+    assistant.live = LiveUpdates(args, cfg, matcher.kb.files + matcher.kb.left_out)
     from voice.cli.shutdown import on_stop
 
     on_stop(assistant.stop_speaking)  # quitting or Ctrl-C silences it at once
+    if cfg.problems:
+        # Running with the usual values beats not running for someone who
+        # cannot fix the file; the lines are for whoever can (`voice config`).
+        for line in cfg.problems:
+            print(f"voice: {line}", file=sys.stderr, flush=True)
+        assistant.say(SETTINGS_SET_ASIDE)
+        assistant.wait()  # heard in full, not cut short by the first answer
+    if matcher.kb.problems:
+        for line in matcher.kb.problems:
+            print(f"voice: {line}", file=sys.stderr, flush=True)
+        assistant.say(CONTENT_LEFT_OUT)
+        assistant.wait()
     return assistant
+
+
+#: Said at start when a content file was left out for a mistake.
+CONTENT_LEFT_OUT = ("Some of my content has a mistake, so I have left that file out and "
+                    "cannot answer from it until it is fixed. The line to fix is shown "
+                    "by 'voice topics'.")
+#: Said at start when a settings file has mistakes (config.load(forgiving=True)).
+SETTINGS_SET_ASIDE = ("Some of my settings have a mistake, so I am using the usual values "
+                      "for those. The lines to fix are shown by 'voice config'.")
 
 
 def learned_phrasings(persisted: bool) -> tuple[PersonalPhrasings, Path | None]:

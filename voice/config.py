@@ -108,6 +108,9 @@ class Config:
     itself in 26 answers and caught 20 of 20 "stop"s, 17 within 300 ms."""
     sources: dict[str, str] = field(default_factory=dict, compare=False)
     """Where each value came from (key -> "default", a file path, or "command line")."""
+    problems: tuple[str, ...] = field(default=(), compare=False)
+    """Mistakes in a settings file that were set aside (``load(forgiving=True)``):
+    one line each; the setting keeps its default."""
 
 
 #: TOML key -> Config field, with the type a value must have.
@@ -306,26 +309,44 @@ def read_file(path: Path) -> dict[str, Any]:
         raise ConfigInvalid(f"{path}: not valid TOML ({e})") from e
     values, problems = _mistakes(data, str(path), _lines_of(text))
     if problems:
-        raise ConfigInvalid("\n".join(problems))
+        raise ConfigInvalid("\n".join(problems), values)
     return values
 
 
 def load(
-    path: str | Path | None = None, overrides: dict[str, Any] | None = None
+    path: str | Path | None = None, overrides: dict[str, Any] | None = None,
+    forgiving: bool = False,
 ) -> Config:
-    """Defaults, then the user file, then ``path``, then ``overrides`` (field names)."""
+    """Defaults, then the user file, then ``path``, then ``overrides`` (field names).
+
+    ``forgiving`` (the assistant itself, which must keep running for someone
+    who cannot fix a file): a mistake in a settings file is set aside in
+    ``Config.problems`` and that setting keeps its default, instead of
+    raising ConfigInvalid; the file's other settings are used."""
     cfg = Config()
-    sources = {f.name: "default" for f in fields(Config) if f.name != "sources"}
+    sources = {f.name: "default" for f in fields(Config)
+               if f.name not in ("sources", "problems")}
     layers: list[tuple[str, dict[str, Any]]] = []
+    problems: list[str] = []
+
+    def read(p: Path) -> dict[str, Any]:
+        try:
+            return read_file(p)
+        except ConfigInvalid as e:
+            if not forgiving:
+                raise
+            problems.extend(e.message.splitlines())
+            return dict(e.values)
+
     user_file = user_config_dir() / "config.toml"
     if user_file.is_file():
-        layers.append((str(user_file), read_file(user_file)))
+        layers.append((str(user_file), read(user_file)))
     explicit = path or os.environ.get("VOICE_CONFIG")
     if explicit:
         p = Path(explicit)
         if not p.is_file():
             raise ConfigInvalid(f"{p}: settings file not found")
-        layers.append((str(p), read_file(p)))
+        layers.append((str(p), read(p)))
     if overrides:
         checked = {}
         for name, value in overrides.items():
@@ -341,9 +362,19 @@ def load(
         for name in values:
             sources[name] = where
     if cfg.double_press >= cfg.long_press:
-        raise ConfigInvalid("'ptt.long_press' must be longer than 'ptt.double_press'")
+        if not forgiving:
+            raise ConfigInvalid("'ptt.long_press' must be longer than 'ptt.double_press'")
+        problems.append("'ptt.long_press' must be longer than 'ptt.double_press'")
+        cfg = replace(cfg, long_press=Config.long_press, double_press=Config.double_press)
+        sources.update(long_press="default", double_press="default")
     if cfg.confirm_threshold > cfg.answer_threshold:
-        raise ConfigInvalid(
-            "'matching.confirm_threshold' must not be above 'matching.answer_threshold'"
-        )
-    return replace(cfg, sources=sources)
+        if not forgiving:
+            raise ConfigInvalid(
+                "'matching.confirm_threshold' must not be above 'matching.answer_threshold'"
+            )
+        problems.append(
+            "'matching.confirm_threshold' must not be above 'matching.answer_threshold'")
+        cfg = replace(cfg, answer_threshold=Config.answer_threshold,
+                      confirm_threshold=Config.confirm_threshold)
+        sources.update(answer_threshold="default", confirm_threshold="default")
+    return replace(cfg, sources=sources, problems=tuple(problems))

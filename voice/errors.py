@@ -24,6 +24,11 @@ class ContentInvalid(VoiceError, ValueError):
 class ConfigInvalid(VoiceError, ValueError):
     """A configuration value is wrong (message names the key)."""
 
+    def __init__(self, message: str, values: dict[str, object] | None = None) -> None:
+        super().__init__(message)
+        #: The settings of the file that were right (config.load(forgiving=True) uses them).
+        self.values: dict[str, object] = dict(values or {})
+
 
 class ModelMissing(VoiceError, FileNotFoundError):
     """A speech model is not installed or not usable."""

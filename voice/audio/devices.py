@@ -12,14 +12,15 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from voice.errors import MicrophoneUnavailable, VoiceError
 
 NO_MICROPHONE = "I can't hear a microphone. Please check that it is plugged in."
-MICROPHONE_GONE = "The microphone is gone. I will keep trying."
+MICROPHONE_GONE = ("The microphone is gone. Please check that it is plugged in. "
+                   "I will keep trying.")
 MICROPHONE_BACK = "The microphone is back."
 
 
@@ -222,8 +223,39 @@ def _can_open(dev: AudioDevice) -> bool:
     even while the PulseAudio server behind it is still starting."""
     sd = _sd()
     try:
-        s = sd.InputStream(device=dev.index, channels=1, dtype="int16")
-        s.close()
+        with _quiet_native_stderr():
+            s = sd.InputStream(device=dev.index, channels=1, dtype="int16")
+            s.close()
     except Exception:  # PortAudioError and ValueError both mean "not yet"
         return False
     return True
+
+
+@contextlib.contextmanager
+def _quiet_native_stderr() -> Iterator[None]:
+    """Hide what C libraries write to stderr for the duration.
+
+    While the microphone is gone, each try to open it makes PortAudio's ALSA
+    layer print three lines ("Expression 'r' failed in
+    'src/hostapi/alsa/pa_linux_alsa.c'..."): a screenful a minute in the
+    terminal and the journal, read out by a screen reader, for a failure
+    already said once in words (measured with the PulseAudio source unloaded:
+    tests/test_listen_source_unloaded.py).
+    """
+    import os
+    import sys
+
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):
+        yield  # no file descriptor 2 to hide
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)

@@ -73,10 +73,11 @@ def add_microphone_arguments(parser: argparse.ArgumentParser, what: str,
                         help="no tones when listening starts and stops")
 
 
-def config_from_args(args: argparse.Namespace) -> Config:
+def config_from_args(args: argparse.Namespace, forgiving: bool = False) -> Config:
+    """The settings in force for a command (``forgiving``: see config.load)."""
     overrides: dict[str, Any] = {}
     for dest, field_name in FLAG_FIELDS.items():
         value = getattr(args, dest, None)
         if value is not None:
             overrides[field_name] = value
-    return config_mod.load(getattr(args, "config", None), overrides)
+    return config_mod.load(getattr(args, "config", None), overrides, forgiving=forgiving)

@@ -146,37 +146,73 @@ def _files_of(path: Path) -> list[Path]:
     raise ContentInvalid(f"{path}: content folder or file not found.")
 
 
-def load_knowledge(paths: Sequence[str | Path]) -> KnowledgeBase:
-    """Load and merge every content file under ``paths`` (folders or files)."""
+def load_knowledge(paths: Sequence[str | Path], forgiving: bool = False) -> KnowledgeBase:
+    """Load and merge every content file under ``paths`` (folders or files).
+
+    ``forgiving`` (the assistant itself, which must keep answering for
+    someone who cannot fix a file): a file with a mistake, or a folder not
+    found, is left out and its problem kept in ``KnowledgeBase.problems``
+    instead of raising ContentInvalid; only having no entries at all raises.
+    """
     if not paths:
         raise ContentInvalid("No content folder given.")
     entries: list[Entry] = []
     files: list[str] = []
     seen_titles: dict[str, Entry] = {}
     seen_ids: dict[str, Entry] = {}
+    left_out: list[str] = []
+    problems: list[str] = []
     for path in paths:
-        for file in _files_of(Path(path)):
+        try:
+            found = _files_of(Path(path))
+        except ContentInvalid as e:
+            if not forgiving:
+                raise
+            problems.append(e.message)
+            continue
+        for file in found:
             try:
-                text = file.read_text(encoding="utf-8")
-            except UnicodeDecodeError as e:
-                raise ContentInvalid(f"{file}: not UTF-8 text (byte {e.start}).") from e
-            except OSError as e:
-                raise ContentInvalid(f"{file}: cannot read the file ({e.strerror}).") from e
+                new = _entries_of(file, seen_titles, seen_ids)
+            except ContentInvalid as e:
+                if not forgiving:
+                    raise
+                left_out.append(str(file))
+                problems.append(e.message)
+                continue
             files.append(str(file))
-            for entry in parse_markdown(text, str(file)):
-                key = entry.title.casefold()
-                if key in seen_titles:
-                    raise ContentInvalid(
-                        f"{entry.source}: the title '{entry.title}' is already used at "
-                        f"{seen_titles[key].source}. Titles must be unique."
-                    )
-                if entry.id in seen_ids:
-                    raise ContentInvalid(
-                        f"{entry.source}: the id '{entry.id}' is already used at "
-                        f"{seen_ids[entry.id].source}. Give this entry its own 'Id:'."
-                    )
-                seen_titles[key] = seen_ids[entry.id] = entry
+            for entry in new:
+                seen_titles[entry.title.casefold()] = seen_ids[entry.id] = entry
                 entries.append(entry)
     if not entries:
+        if problems:
+            raise ContentInvalid("\n".join(problems))
         raise ContentInvalid(f"{', '.join(files)}: no entries found.")
-    return KnowledgeBase(tuple(entries), tuple(files))
+    return KnowledgeBase(tuple(entries), tuple(files), tuple(left_out), tuple(problems))
+
+
+def _entries_of(file: Path, seen_titles: dict[str, Entry],
+                seen_ids: dict[str, Entry]) -> list[Entry]:
+    """The entries of one file, checked against those already loaded (and
+    each other); ContentInvalid for the first mistake."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise ContentInvalid(f"{file}: not UTF-8 text (byte {e.start}).") from e
+    except OSError as e:
+        raise ContentInvalid(f"{file}: cannot read the file ({e.strerror}).") from e
+    titles, ids = dict(seen_titles), dict(seen_ids)
+    entries = parse_markdown(text, str(file))
+    for entry in entries:
+        key = entry.title.casefold()
+        if key in titles:
+            raise ContentInvalid(
+                f"{entry.source}: the title '{entry.title}' is already used at "
+                f"{titles[key].source}. Titles must be unique."
+            )
+        if entry.id in ids:
+            raise ContentInvalid(
+                f"{entry.source}: the id '{entry.id}' is already used at "
+                f"{ids[entry.id].source}. Give this entry its own 'Id:'."
+            )
+        titles[key] = ids[entry.id] = entry
+    return entries

@@ -37,6 +37,10 @@ class KnowledgeBase:
     entries: tuple[Entry, ...]
     files: tuple[str, ...] = field(default=())
     """The files the entries came from."""
+    left_out: tuple[str, ...] = field(default=())
+    """Files left out for a mistake (``load_knowledge(forgiving=True)``)."""
+    problems: tuple[str, ...] = field(default=())
+    """One line per file left out: the file, the line and what to change."""
 
     def by_id(self, entry_id: str) -> Entry:
         for e in self.entries:

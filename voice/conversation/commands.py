@@ -60,6 +60,7 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "alright", "all right",
         "ok", "okay", "uh huh", "the first one", "first", "first one", "that one", "yes that",
         "that is it", "exactly", "please do", "yes go on", "of course", "the first",
+        "yes that one", "yes the first one",
     ),
     "second": ("the second one", "second", "second one", "the other one", "the second", "other"),
     "no": (
@@ -91,6 +92,19 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     # Few phrasings: each adds words to the recognizer's language model, and
     # more of them made spoken emergencies ("call an ambulance") heard worse.
     "forget": ("forget what you learned", "forget what you have learned"),
+    # Questions about the assistant itself: "are you a doctor" was answered,
+    # in full, with the entry on when to seek medical attention.
+    "about": (
+        "are you a doctor", "are you a real doctor", "are you a nurse", "is this medical advice",
+        "is this advice", "who are you", "what are you", "are you a person", "are you human",
+    ),
+    # Asked to phone someone: "can you call my doctor" was answered, in full,
+    # with the entry on when to seek medical attention.
+    "call": (
+        "call my doctor", "call the doctor", "call a doctor", "call my nurse", "call the nurse",
+        "call my carer", "call my daughter", "call my son", "call my wife", "call my husband",
+        "phone my doctor", "ring my doctor", "call someone", "call for help",
+    ),
 }
 
 #: Politeness around a command that does not change it.
@@ -120,6 +134,10 @@ def _strip(text: str) -> str:
 #: "Shall I go on?"): Whisper heard real speakers' "no" as "now" (tests/data/
 #: real held-out half). On their own these words are no reply at all.
 YES_NO_SOUNDALIKES = {"now": "no", "know": "no"}
+#: One-key answers typed to a yes/no question: "y" was met with "Sorry, I
+#: didn't catch that", though a single key is what a user who types with
+#: difficulty presses (a `voice text` journey).
+TYPED_YES_NO = {"y": "yes", "n": "no"}
 
 
 def find_command(text: str, yes_no_asked: bool = False) -> str | None:
@@ -130,6 +148,8 @@ def find_command(text: str, yes_no_asked: bool = False) -> str | None:
     """
     if yes_no_asked and clean(text) in YES_NO_SOUNDALIKES:
         return YES_NO_SOUNDALIKES[clean(text)]
+    if yes_no_asked and clean(text) in TYPED_YES_NO:
+        return TYPED_YES_NO[clean(text)]
     plain = " ".join(w for w in clean(text).split() if w not in FILLER_WORDS)
     for candidate in (clean(text), plain, _strip(text)):
         if candidate in _LOOKUP:

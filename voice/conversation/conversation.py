@@ -130,7 +130,9 @@ class Conversation:
             if command == "exit":
                 return self._reply(text, "command", phrases.EXIT, command="exit", exit=True)
             return self._reply(text, "command", "", command="asleep", remember=False)
-        if not text:
+        if not any(c.isalnum() for c in text):
+            # Nothing, or only punctuation or emoji ("...", "???"): no words to
+            # answer, so not "I don't have an answer for that" either.
             return self._not_understood(text, heard_nothing=True)
         if forget_asked:
             if command == "yes":
@@ -360,6 +362,11 @@ class Conversation:
             return self._reply(text, "command", phrases.WELCOME, command=command)
         if command == "exit":
             return self._reply(text, "command", phrases.EXIT, command="exit", exit=True,
+                               stop_speaking=True)
+        if command == "about":
+            return self._reply(text, "command", phrases.ABOUT_ME, command=command)
+        if command == "call":
+            return self._reply(text, "command", phrases.CANNOT_CALL, command=command,
                                stop_speaking=True)
         raise ValueError(f"unhandled command {command}")
 

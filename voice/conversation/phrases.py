@@ -32,6 +32,15 @@ ALREADY_AWAKE = "I'm here and listening. What would you like to know?"
 GREETING = "Hello. Ask me a question about chronic spasms or neuromuscular disorders."
 WELCOME = "You're welcome. Ask me anything else, or say 'goodbye'."
 EXIT = "Goodbye."
+CANNOT_CALL = (
+    "I can't make phone calls. If you need help now, please call your local emergency "
+    "number, such as 911, 112 or 999, or ask someone near you to call for you."
+)
+ABOUT_ME = (
+    "I'm not a doctor or a nurse. I read out general health information about chronic "
+    "spasms and neuromuscular disorders; it is not medical advice. For advice about your "
+    "own health, please ask your doctor or nurse. What would you like to know?"
+)
 
 
 def join_or(items: list[str]) -> str:

@@ -38,7 +38,8 @@ class AssistantLike(Protocol):
 
     wants_exit: bool
 
-    def handle_heard(self, heard: Transcript) -> dict[str, Any]: ...
+    def handle_heard(self, heard: Transcript, source: str | None = None,
+                     cut: bool = False) -> dict[str, Any]: ...
 
     def say(self, text: str) -> None: ...
 
@@ -228,6 +229,9 @@ class PushToTalkSession:
             # "after 32 seconds" for a 30-second limit would puzzle anyone.
             speech = utt.listened - (getattr(utt, "speech_start", None) or 0.0)
             self.assistant.say(CUT_OFF.format(seconds=speech))
+            # What it asked may be in the part not heard: offered, not answered.
+            self.assistant.handle_heard(transcript, cut=True)
+            return
         self.assistant.handle_heard(transcript)
 
     def _error(self, message: str) -> None:

@@ -41,6 +41,35 @@ _PATTERNS = [
     # "I've fallen", "she has fallen down", or just "he fell over".
     r"\b(i|he|she) (have|has) fallen\b",
     r"^(i|he|she) (just )?fell( down| over)?$",
+    # Said by a caregiver in the words of what they see, not the names of it
+    # (found using `voice text`: each of these was declined, and "I took too
+    # many pills" was offered the entry on medication).
+    r"\bstopped breathing\b",
+    r"\b(he|she|they|him|her|husband|wife|partner|mother|mum|mom|father|dad|son|daughter"
+    r"|child|baby) (will not|would not|does not|did not|is not|can not) (wake|waking) up\b",
+    r"\b(took|taken|swallowed|ate) "
+    r"(too many|too much(?! time)|a (whole )?(bottle|box|pack|packet) of)\b",
+    r"\b(lips|face|skin|fingers|fingertips)( are| is)? (turning|turned|going|gone|are|is) blue\b",
+    r"\b(face|mouth|smile) (is )?(drooping|droops|drooped|dropping)\b",
+    r"\bbleeding (a lot|heavily|badly|so much|everywhere|will not stop|does not stop)\b",
+    r"\b(will not|does not|can not) stop bleeding\b",
+    r"\bthroat (is )?(closing|swelling|swollen|closed)\b",
+    # A fall, or a cry for help, said as it happens ("help me I fell", "she
+    # fell and hit her head"): each was declined. A fall in a question ("I
+    # fell last year and broke my hip, can exercise help") is still no emergency.
+    r"\bhelp\b.*\b(i|he|she) (fell|have fallen|has fallen)\b",
+    r"\b(i|he|she) (fell|have fallen|has fallen)\b.*\bhelp (me|us)( please)?$",
+    r"\b(fell|fallen)\b.*\b(hit (my|his|her) head|is bleeding|am bleeding|can not move)\b",
+    r"\b(fell|fallen) down the stairs$",
+    r"\bhit (my|his|her) head\b",
+    r"^(please )?(somebody|someone|anybody|anyone) help( me| us)?( please)?$",
+    r"^(please )?help( me)?( please)?( help( me)?( please)?)+$",
+    r"\b(he|she|they|husband|wife|partner|mother|mum|mom|father|dad|son|daughter|child"
+    r"|baby) (is|are) not moving\b",
+    r"\b(he|she|baby|child) (is|is turning|turned|went|has gone) blue\b",
+    r"\b(i am|he is|she is) dying\b(?! to)",
+    r"^(i|he|she) (can not|cannot) move$",
+    r"\bchest (is |feels )?(tight|tightness)\b",
 ]
 _RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 

@@ -218,6 +218,13 @@ class Matcher:
                     self._raw_words.setdefault(word, normalize.stem(word))
         # Content words a misheard word may be repaired to (see sounds_like).
         self._repair_words = sorted(w for w in self._raw_words if len(w) >= 4)
+        # Everyday words an editor used in a title, phrasing or keyword are the
+        # content's own: a clinic's "Where is the clinic?" entry must answer
+        # "where is the clinic", though "clinic" is off the shipped subject.
+        self._own_everyday = frozenset(
+            w for entry in kb.entries
+            for text in (entry.title, *entry.phrasings, *entry.keywords)
+            for w in normalize.prepare(text).split() if w in OFF_TOPIC)
         self._sound_alike: SoundAlike | None = None
 
     @property
@@ -287,7 +294,7 @@ class Matcher:
             i += 1
             if normalize.is_function_word(w):
                 continue
-            if w in OFF_TOPIC:
+            if w in OFF_TOPIC and w not in self._own_everyday:
                 out.append((OFF_TOPIC_TOKEN, 1.0))
                 continue
             tok = normalize.stem(w)

@@ -29,7 +29,8 @@ WORDS = frozenset(
     wrote author book novel hamlet shakespeare
     plus minus divided square root math maths calculate
     birthday present gift holiday holidays hotel egg eggs soup station dog dogs cat cats
-    pet pets vet password wifi""".split()
+    pet pets vet password wifi
+    clinic clinics""".split()
 )
 
 #: Health matters this knowledge base does not cover. Asked with a word it does

@@ -251,3 +251,27 @@ def load_recognizer(
     else:
         announce(POCKETSPHINX_LINE)
     return _pocketsphinx_for(cfg, _knowledge(cfg, kb), announce, warn, learn)
+
+
+def load_recognizer_or_usual(
+    cfg: Config,
+    announce: Callable[[str], None],
+    kb: KnowledgeBase | None = None,
+    *,
+    warn: Callable[[str], None] | None = None,
+    learn: bool = False,
+) -> Recognizer:
+    """``load_recognizer`` for the assistant itself: a recognizer or model
+    named in a settings file that cannot be loaded ("vosk" with no Vosk model
+    installed) is said (``warn``) and the usual choice ("auto") is used, so
+    the user is not left without the assistant; one asked for on the command
+    line still fails, for whoever typed it to fix."""
+    warn = warn or announce
+    try:
+        return load_recognizer(cfg, announce, kb, warn=warn, learn=learn)
+    except ModelMissing as e:
+        if "command line" in (cfg.sources.get("recognizer"), cfg.sources.get("model")):
+            raise
+        warn(f"{e.message} Until the settings are changed, I'm using the usual recognizer.")
+        return load_recognizer(replace(cfg, recognizer="auto", model=""), announce, kb,
+                               warn=warn, learn=learn)

@@ -99,7 +99,16 @@ def run(args: argparse.Namespace) -> int:
 
     options = PageOptions(config_file=Path(args.config) if args.config else None,
                           content=tuple(args.content or ()), secure_cookie=tls)
-    load_config(options)  # a broken settings file is reported now, not on the first page
+    try:
+        load_config(options)  # a broken settings file is reported now, as well as on the page
+    except VoiceError as e:
+        # Refusing to start left the caregiver with no page at all (under
+        # systemd: restarted every 5 s), exactly when the settings need a look;
+        # its Status and Settings pages show the same lines.
+        for line in e.message.splitlines():
+            print(f"voice caregiver: {line}", file=sys.stderr, flush=True)
+        print("voice caregiver: the page starts anyway and shows this; fix the settings file "
+              "itself.", file=sys.stderr, flush=True)
     app = create_app(options)
     scheme = "https" if tls else "http"
     if is_loopback(args.host):

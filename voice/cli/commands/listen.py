@@ -23,6 +23,7 @@ from voice.cli.options import (
     config_from_args,
 )
 from voice.config import Config
+from voice.errors import ConfigInvalid
 from voice.speech_in.base import RecognitionStream, Recognizer, Transcript
 
 NAME = "listen"
@@ -142,7 +143,7 @@ class _Session:
         heard = self.turn.transcript(utt) if utt is not None else Transcript("", "")
         if utt is not None and utt.cut:
             self.tell(self.cut_message())
-        return self.assistant.handle_heard(heard)
+        return self.assistant.handle_heard(heard, cut=utt is not None and utt.cut)
 
     def cut_message(self) -> str:
         return CUT_OFF.format(seconds=round(self.mic.max_utterance))
@@ -225,25 +226,31 @@ def _barge_in(cfg: Config, whisper: Any) -> tuple[Any, str]:
 
 
 def _load_recognizer(cfg: Config, assistant: Assistant) -> Recognizer:
-    from voice.speech_in.select import load_recognizer
+    from voice.speech_in.select import load_recognizer_or_usual
 
     announce, warn = recognizer_notices(
         assistant, lambda line: print(line, file=sys.stderr, flush=True), cfg.model)
     # The assistant has the content loaded already; the recognizer adapts to it.
-    recognizer = load_recognizer(cfg, announce, kb=assistant.conversation.kb, warn=warn,
-                                 learn=True)
+    recognizer = load_recognizer_or_usual(cfg, announce, kb=assistant.conversation.kb,
+                                          warn=warn, learn=True)
     # Finished before the microphone opens, so it is not heard (and answered).
     assistant.wait()
     return recognizer
 
 
+#: Said when the wake phrase in the settings cannot be listened for.
+WAKE_PHRASE_UNUSABLE = ("The wake phrase in the settings cannot be used: {problem}. "
+                        "Until it is changed, say '{phrase}' to wake me.")
+
+
 def run(args: argparse.Namespace) -> int:
-    cfg = config_from_args(args)
+    cfg = config_from_args(args, forgiving=True)  # a mistake in a file must not stop it
     if args.once:
         # Fail fast, before the slow recognizer load: one-shot use is scripted,
         # and main() turns MicrophoneUnavailable into one clear line, exit 2.
         find_input_device(cfg.input_device)
-    assistant = build_assistant(cfg, args, json_lines=args.json, persist=not args.once)
+    assistant = build_assistant(cfg, args, json_lines=args.json, persist=not args.once,
+                                forgiving=True)
     session = _Session(cfg, args, assistant, _load_recognizer(cfg, assistant))
     if args.once:
         return _once(session)
@@ -255,8 +262,17 @@ def run(args: argparse.Namespace) -> int:
         # confirmed by its language model, not Whisper: Whisper tiny.en heard
         # espeak-ng's "hey assistant" as "hey that's it" (benchmark_wake.py).
         # An unusable model is said in one line, and PocketSphinx listens.
-        detector = load_wake_detector(cfg.wake_phrase, kb=assistant.conversation.kb,
-                                      tell=session.tell)
+        try:
+            detector = load_wake_detector(cfg.wake_phrase, kb=assistant.conversation.kb,
+                                          tell=session.tell)
+        except ConfigInvalid as e:
+            # A wake phrase set on the caregiver's page with a word PocketSphinx
+            # lacks ("hey robbie") stopped the assistant (on a Pi: the error
+            # said every few seconds); the usual phrase still lets the user in.
+            session.tell(WAKE_PHRASE_UNUSABLE.format(problem=e.message,
+                                                     phrase=Config.wake_phrase))
+            detector = load_wake_detector(Config.wake_phrase, kb=assistant.conversation.kb,
+                                          tell=session.tell)
         session.cue("listening")
         return run_with_wake(session, detector, cfg.follow_up)
     waited_before = False

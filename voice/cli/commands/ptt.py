@@ -60,20 +60,20 @@ def _note(text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    cfg = config_from_args(args)
+    cfg = config_from_args(args, forgiving=True)  # a mistake in a file must not stop it
     timing = GestureTiming(long_press=cfg.long_press, double_press=cfg.double_press)
 
     from voice.audio.capture import Microphone
     from voice.devices.session import PushToTalkSession
-    from voice.speech_in.select import load_recognizer
+    from voice.speech_in.select import load_recognizer_or_usual
 
-    assistant = build_assistant(cfg, args)
+    assistant = build_assistant(cfg, args, forgiving=True)
 
     # The "voice models download" hint is said once per user here, as before;
     # routine lines are printed only (see recognizer_notices).
     announce, warn = recognizer_notices(assistant, _note, cfg.model, models_hint=True)
-    recognizer = load_recognizer(cfg, announce=announce, kb=assistant.conversation.kb,
-                                 warn=warn, learn=True)
+    recognizer = load_recognizer_or_usual(cfg, announce=announce,
+                                          kb=assistant.conversation.kb, warn=warn, learn=True)
     from voice.cli.commands.listen import _warm_up_sound_alike
 
     _warm_up_sound_alike(assistant)  # in the background: see there

@@ -47,14 +47,19 @@ def run(args: argparse.Namespace) -> int:
                         format="voice serve: %(message)s", stream=sys.stderr)
     log = logging.getLogger("voice.serve")
     binding = parse_uri(args.uri)
-    cfg = config_from_args(args)
-    matcher = load_matcher(cfg)
+    # A mistake in a settings or content file is logged and set aside, not
+    # fatal: systemd would restart the service every 5 s, and every satellite
+    # in the house would lose its answers (as at home: voice/app.py).
+    cfg = config_from_args(args, forgiving=True)
+    matcher = load_matcher(cfg, forgiving=True)
+    for problem in (*cfg.problems, *matcher.kb.problems):
+        log.warning("%s (set aside: fix it and restart)", problem)
     recognizer = None
     if not args.no_asr:
-        from voice.speech_in.select import load_recognizer
+        from voice.speech_in.select import load_recognizer_or_usual
 
-        recognizer = load_recognizer(cfg, announce=log.info, kb=matcher.kb,
-                                     warn=log.warning)
+        recognizer = load_recognizer_or_usual(cfg, announce=log.info, kb=matcher.kb,
+                                              warn=log.warning)
         from voice.matching.sound_alike import warm_up
 
         warm_up(matcher)  # the first doubtful spoken question need not read the CMU dictionary

@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from voice.audio.devices import NO_MICROPHONE, find_input_device
     from voice.audio.sound_server import ensure_sound_server, only_placeholder_input
 
-    cfg = config_from_args(args)
+    cfg = config_from_args(args, forgiving=True)  # a mistake in a file must not stop it
     # Before looking for a microphone or a speaker: with no sound server
     # running PortAudio lists no devices at all (the silent first run).
     ensure_sound_server()

@@ -26,8 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, greeting: str | None = None) -> int:
     """Typed questions until 'quit' or the end of input; ``greeting`` is
     said (and printed) first."""
-    cfg = config_from_args(args)
-    assistant = build_assistant(cfg, args, json_lines=args.json)
+    cfg = config_from_args(args, forgiving=True)  # a mistake in a file must not stop it
+    assistant = build_assistant(cfg, args, json_lines=args.json, forgiving=True)
     if greeting:
         assistant.say(greeting)
     interactive = sys.stdin.isatty()

@@ -15,7 +15,10 @@ bp = Blueprint("content", __name__)
 
 
 def knowledge() -> KnowledgeBase:
-    return load_knowledge(load_config(options()).content_dirs)
+    # A broken file is left out (and listed on the page), as the assistant
+    # leaves it out: one file's mistake must not lock the caregiver out of
+    # every other entry (the page answered 500 "Content has a mistake").
+    return load_knowledge(load_config(options()).content_dirs, forgiving=True)
 
 
 def _entry(kb: KnowledgeBase, entry_id: str) -> Entry:

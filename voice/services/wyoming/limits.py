@@ -81,6 +81,10 @@ def _json_object(raw: bytes, what: str) -> dict[str, Any]:
         value = json.loads(raw)
     except (UnicodeDecodeError, ValueError):
         raise BadInput(f"malformed event: the {what} is not JSON") from None
+    except RecursionError:
+        # '[[[[...' thousands deep fits in a header line and exhausts the
+        # JSON decoder's stack: no Error event was sent before.
+        raise BadInput(f"malformed event: the {what} is nested too deeply") from None
     if not isinstance(value, dict):
         raise BadInput(f"malformed event: the {what} is not a JSON object")
     return value
