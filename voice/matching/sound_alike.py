@@ -114,8 +114,9 @@ class Pronouncing(Mapping[str, list[str]]):
     full loader read it, when asked.
 
     Measured alone in a process (``_load_lexicon`` and two words, 2026-12-01,
-    loaded machine): the dict of lists this replaces took 0.21 s and 36 MB
-    (tracemalloc peak 39 MB); this takes ~0.01 s and ~4 MB.
+    load average 6 on 2 cores; docs/loose-ends.md): the dict of lists this
+    replaces took 0.18-0.31 s and 36 MB RSS (tracemalloc: 25.7 MB held, 39 MB
+    peak); this takes 9-14 ms and 6 MB RSS (3.7 MB held, 7.3 MB peak).
     tests/test_sound_alike_compact.py checks every word of the bundled
     dictionary against the full form."""
 
@@ -323,9 +324,11 @@ def offered_reading(words: Sequence[tuple[str, float]], text: str, matcher: Matc
 
 
 def warm_up(matcher: Matcher) -> threading.Thread:
-    """Build ``matcher``'s sound index (the CMU dictionary, ~0.26 s and ~36 MB
-    here) in a background thread, so that the first doubtful spoken question
-    does not wait for it. Started by the spoken modes once their recognizer
+    """Build ``matcher``'s sound index (the CMU dictionary, ~10 ms and ~6 MB
+    here, and the repair targets, whose rarity needs the scope's general-English
+    model, ~33 MB, which any question with an uncommon word loads too) in a
+    background thread, so that the first doubtful spoken question does not
+    wait for it. Started by the spoken modes once their recognizer
     is loaded; the start cue does not wait for it (scripts/
     benchmark_first_question.py)."""
 
