@@ -21,13 +21,16 @@ only ever offered ("Did you mean ...?"), never answered outright
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
+import re
 import threading
-from collections.abc import Callable, Collection, Iterable, Sequence
+from array import array
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -82,20 +85,95 @@ def _load_lexicon() -> Lexicon | None:
     """The CMU dictionary with our additions, loaded once (None: no PocketSphinx).
 
     Keeps the first reading of each word of 3 letters or more, as
-    ``Lexicon.for_words`` does for words it was not asked for."""
+    ``Lexicon.for_words`` does for words it was not asked for, in the compact
+    form of ``Pronouncing`` (tests/test_sound_alike_compact.py: the same
+    pronunciations as the full dictionary, word for word)."""
     try:
         import pocketsphinx
 
         folder = Path(pocketsphinx.get_model_path()) / "en-us"
-        text = (folder / "cmudict-en-us.dict").read_text(encoding="utf-8")
+        table = Pronouncing.read(folder / "cmudict-en-us.dict")
     except Exception:  # PocketSphinx or its dictionary missing: letter-to-sound only
         return None
-    cmu: dict[str, list[str]] = {}
-    for line in text.splitlines():
-        head, _, phones = line.partition(" ")
-        if len(head) >= 3 and "(" not in head and head not in cmu:
-            cmu[head] = [phones.split("#", 1)[0].strip()]
-    return Lexicon(cmu)
+    # Lexicon only reads its ``cmu`` (``in``, ``[]``, ``get``), which a
+    # Mapping answers as the dict did.
+    return Lexicon(cast("dict[str, list[str]]", table))
+
+
+#: A dictionary line's word without its reading number: "word" of "word(2) ...".
+_BASE = re.compile(rb"[^ (\n]*")
+
+
+class Pronouncing(Mapping[str, list[str]]):
+    """The CMU dictionary as ``Lexicon`` was given it (the first reading of
+    each word of 3 letters or more), without a Python object per word: the
+    file's bytes as they are and an array of where its lines start. A word is
+    found by binary search (the bundled dictionary is sorted by word, a word's
+    own line first and "word(2)" after it; a dictionary that was not would
+    lose words, and the test below would fail) and its line is read as the
+    full loader read it, when asked.
+
+    Measured alone in a process (``_load_lexicon`` and two words, 2026-12-01,
+    load average 6 on 2 cores; docs/loose-ends.md): the dict of lists this
+    replaces took 0.18-0.31 s and 36 MB RSS (tracemalloc: 25.7 MB held, 39 MB
+    peak); this takes 9-14 ms and 6 MB RSS (3.7 MB held, 7.3 MB peak).
+    tests/test_sound_alike_compact.py checks every word of the bundled
+    dictionary against the full form."""
+
+    def __init__(self, text: bytes, starts: array[int]) -> None:
+        self._text = text
+        self._starts = starts
+
+    @classmethod
+    def read(cls, path: Path) -> Pronouncing:
+        """The dictionary at ``path`` ("word PH ON ES" lines, sorted by word)."""
+        import numpy as np
+
+        text = path.read_bytes()
+        if not text.endswith(b"\n"):
+            text += b"\n"
+        ends = np.flatnonzero(np.frombuffer(text, dtype=np.uint8) == ord("\n"))
+        starts = array("I")  # 4 bytes a line, read as Python ints
+        starts.frombytes(np.concatenate(([0], ends[:-1] + 1)).astype(np.uint32).tobytes())
+        return cls(text, starts)
+
+    def _base(self, i: int) -> bytes:
+        match = _BASE.match(self._text, self._starts[i])
+        return match.group() if match else b""
+
+    def _find(self, word: str) -> int | None:
+        """Which line is ``word``'s own, if the full loader kept it."""
+        if len(word) < 3 or "(" in word:  # never kept
+            return None
+        w = word.encode("utf-8", "surrogatepass")  # never a head, never an error
+        i = bisect.bisect_left(range(len(self._starts)), w, key=self._base)
+        if i == len(self._starts):
+            return None
+        start = self._starts[i]
+        end = self._text.index(b"\n", start)
+        return i if self._text[start:end].partition(b" ")[0] == w else None
+
+    def __getitem__(self, word: str) -> list[str]:
+        i = self._find(word)
+        if i is None:
+            raise KeyError(word)
+        start = self._starts[i]
+        line = self._text[start:self._text.index(b"\n", start)].decode("utf-8")
+        # As the full loader read each line.
+        return [line.partition(" ")[2].split("#", 1)[0].strip()]
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._find(word) is not None
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __iter__(self) -> Iterator[str]:
+        for i in range(len(self._starts)):
+            start = self._starts[i]
+            head = self._text[start:self._text.index(b"\n", start)].partition(b" ")[0]
+            if len(head) >= 3 and b"(" not in head:
+                yield head.decode("utf-8")
 
 
 @functools.cache
@@ -246,9 +324,11 @@ def offered_reading(words: Sequence[tuple[str, float]], text: str, matcher: Matc
 
 
 def warm_up(matcher: Matcher) -> threading.Thread:
-    """Build ``matcher``'s sound index (the CMU dictionary, ~0.26 s and ~36 MB
-    here) in a background thread, so that the first doubtful spoken question
-    does not wait for it. Started by the spoken modes once their recognizer
+    """Build ``matcher``'s sound index (the CMU dictionary, ~10 ms and ~6 MB
+    here, and the repair targets, whose rarity needs the scope's general-English
+    model, ~33 MB, which any question with an uncommon word loads too) in a
+    background thread, so that the first doubtful spoken question does not
+    wait for it. Started by the spoken modes once their recognizer
     is loaded; the start cue does not wait for it (scripts/
     benchmark_first_question.py)."""
 
