@@ -1,0 +1,79 @@
+"""The caregiver's Settings page in a real browser (Debian's chromium, at a
+phone's size) with a settings file that has a mistake: the page shows it as
+the command line does (file, line, nearest valid name), one press fixes or
+removes it, and saving the other settings works meanwhile. It used to refuse
+every save until the file was edited by hand, which a phone cannot do.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from voice import config as config_mod
+
+from .conftest import CONTENT
+from .test_caregiver_browser import PASSWORD, ask, browser  # noqa: F401 (a fixture)
+from .test_caregiver_cli import running_page, voice
+
+
+def log_in(browser: WebDriver, base: str) -> None:  # noqa: F811
+    browser.get(base + "/settings")
+    browser.find_element(By.ID, "password").send_keys(PASSWORD)
+    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda b: "/login" not in b.current_url)
+
+
+def save_settings(browser: WebDriver) -> None:  # noqa: F811
+    browser.find_element(By.CSS_SELECTOR, "#settings-form button[type=submit]").click()
+
+
+def shown(browser: WebDriver, element_id: str, text: str) -> str:  # noqa: F811
+    """The element's text once it says ``text`` (the page after a press loads anew)."""
+    def says(b: WebDriver) -> str | bool:
+        try:
+            found: str = b.find_element(By.ID, element_id).text
+        except (NoSuchElementException, StaleElementReferenceException):
+            return False
+        return found if text in found else False
+
+    return str(WebDriverWait(browser, 10).until(says, f"#{element_id} never said {text!r}"))
+
+
+def settings_with(tmp_path: Path, extra: str) -> Path:
+    shutil.copytree(CONTENT, tmp_path / "content")
+    settings = config_mod.user_config_dir() / "config.toml"
+    settings.parent.mkdir(parents=True)
+    settings.write_text(f'[content]\ndirs = ["{tmp_path / "content"}"]\n' + extra)
+    assert voice("caregiver", "--set-password", stdin=PASSWORD + "\n").returncode == 0
+    return settings
+
+
+def test_an_old_unknown_key_is_shown_fixed_and_the_rest_saved(
+        browser: WebDriver, tmp_path: Path) -> None:  # noqa: F811
+    settings = settings_with(tmp_path, "[speech_out]\nrat = 118\nvoise = \"en-gb\"\n")
+    with running_page() as (_, port):
+        base = f"http://127.0.0.1:{port}"
+        log_in(browser, base)
+        rat = browser.find_element(By.ID, "mistake-speech_out-rat")
+        assert rat.find_element(By.CSS_SELECTOR, "p.error").text == (
+            f"{settings}, line 4: unknown setting 'rat'; did you mean 'rate'?")
+        # Saving the rest works with the mistakes still in the file.
+        Select(browser.find_element(By.ID, "ptt-mode")).select_by_value("hold")
+        save_settings(browser)
+        shown(browser, "saved", "Saved.")
+        # One press: the nearest valid name; another: removed.
+        browser.find_element(By.CSS_SELECTOR, "#mistake-speech_out-rat button.move").click()
+        shown(browser, "fixed", "'[speech_out] rat' is now 'speech_out.rate'. Saved.")
+        browser.find_element(By.CSS_SELECTOR, "#mistake-speech_out-voise button.remove").click()
+        shown(browser, "fixed", "'[speech_out] voise' was removed. Saved.")
+        assert not browser.find_elements(By.ID, "mistakes")
+        assert browser.find_element(By.ID, "speech_out-rate").get_attribute("value") == "118"
+    cfg = config_mod.load(settings)  # strict: nothing left to set aside
+    assert (cfg.rate, cfg.voice, cfg.mode) == (118, "en-us", "hold")
+    assert ask("is there a cure")["rate"] == 118
