@@ -225,6 +225,15 @@ def test_the_wake_phrase_is_set_from_the_page(logged_in: FlaskClient) -> None:
     ("ptt.mode", "press", "'ptt.mode' must be toggle or hold"),
     ("speech_out.voice", " ", "needs a value"),
     ("listen.wake_phrase", " ", "needs a value"),
+    # What the assistant can really use, with the nearest valid choice.
+    ("speech_out.voice", "en-uss", "espeak-ng has no voice 'en-uss'; did you mean 'en-us'? "
+                                   "English voices: "),
+    ("speech_out.voice", "en-gb+f9", "did you mean 'en-gb+f"),
+    ("listen.wake_phrase", "hey jarvus", "'jarvus' is not a word I can listen for, so the "
+                                         "assistant would listen for 'okay nabu' instead; did "
+                                         "you mean 'hey jarvis'?"),
+    ("listen.wake_phrase", "hey blorf", "'blorf' is not a word I can listen for"),
+    ("listen.wake_phrase", "42", "it has no words I can listen for"),
 ])
 def test_bad_setting_is_a_field_error_and_nothing_changes(
         logged_in: FlaskClient, home: Path, key: str, value: str, message: str) -> None:

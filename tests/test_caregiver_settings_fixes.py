@@ -77,3 +77,32 @@ def test_an_old_unknown_key_is_shown_fixed_and_the_rest_saved(
     cfg = config_mod.load(settings)  # strict: nothing left to set aside
     assert (cfg.rate, cfg.voice, cfg.mode) == (118, "en-us", "hold")
     assert ask("is there a cure")["rate"] == 118
+
+
+def test_a_voice_or_wake_phrase_it_cannot_use_is_refused_with_the_nearest(
+        browser: WebDriver, tmp_path: Path) -> None:  # noqa: F811
+    settings = settings_with(tmp_path, "")
+    before = settings.read_text()
+    with running_page() as (_, port):
+        log_in(browser, f"http://127.0.0.1:{port}")
+        for field, value in (("speech_out-voice", "en-uss"),
+                             ("listen-wake_phrase", "hey jarvus")):
+            box = browser.find_element(By.ID, field)
+            box.clear()
+            box.send_keys(value)
+        save_settings(browser)
+        assert shown(browser, "speech_out-voice-error", "did you mean 'en-us'?").startswith(
+            "espeak-ng has no voice 'en-uss'; did you mean 'en-us'? English voices: ")
+        assert browser.find_element(By.ID, "listen-wake_phrase-error").text.startswith(
+            "'jarvus' is not a word I can listen for, so the assistant would listen for "
+            "'okay nabu' instead; did you mean 'hey jarvis'?")
+        assert settings.read_text() == before
+        # The nearest choices, as offered, are taken.
+        for field, value in (("speech_out-voice", "en-gb"), ("listen-wake_phrase", "hey jarvis")):
+            box = browser.find_element(By.ID, field)
+            box.clear()
+            box.send_keys(value)
+        save_settings(browser)
+        shown(browser, "saved", "Saved.")
+    cfg = config_mod.load(settings)
+    assert (cfg.voice, cfg.wake_phrase) == ("en-gb", "hey jarvis")

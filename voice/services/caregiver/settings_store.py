@@ -21,6 +21,7 @@ from tomlkit.exceptions import TOMLKitError
 from voice import config as config_mod
 from voice.config import KEYS, Config
 from voice.errors import ConfigInvalid
+from voice.services.caregiver import choice_checks
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,14 @@ def parse_form(form: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
             values[f.key] = config_mod._check(f.key, value, where)
         except ConfigInvalid as e:
             errors[f.key] = _strip_where(e.message, where)
+            continue
+        # What the assistant can really use, beyond the settings file's check.
+        refusal = (choice_checks.voice_refusal(value) if f.key == "speech_out.voice" else
+                   choice_checks.wake_phrase_refusal(value) if f.key == "listen.wake_phrase"
+                   else None)
+        if refusal:
+            errors[f.key] = refusal
+            del values[f.key]
     return values, errors
 
 
