@@ -7,6 +7,7 @@ every save until the file was edited by hand, which a phone cannot do.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -106,3 +107,28 @@ def test_a_voice_or_wake_phrase_it_cannot_use_is_refused_with_the_nearest(
         shown(browser, "saved", "Saved.")
     cfg = config_mod.load(settings)
     assert (cfg.voice, cfg.wake_phrase) == ("en-gb", "hey jarvis")
+
+
+def test_a_duplicate_title_leaves_out_the_new_file_and_the_content_page_says_why(
+        browser: WebDriver, tmp_path: Path) -> None:  # noqa: F811
+    from .test_content_duplicates import CLINIC
+
+    settings_with(tmp_path, "")
+    clinic = tmp_path / "content" / "a-clinic.md"
+    clinic.write_text(CLINIC, encoding="utf-8")
+    newest = max(f.stat().st_mtime_ns for f in clinic.parent.glob("*.md")) + 10**9
+    os.utime(clinic, ns=(newest, newest))
+    with running_page() as (_, port):
+        base = f"http://127.0.0.1:{port}"
+        log_in(browser, base)
+        browser.get(base + "/content")
+        alert = browser.find_element(By.CSS_SELECTOR, "p.error[role=alert]").text
+        assert alert.startswith(f"Left out until it is fixed in the file itself: {clinic}:7: "
+                                "the title 'Is there a cure for neuromuscular disorders?' is "
+                                f"already used at {tmp_path / 'content' / 'faq.md'}:")
+        assert alert.endswith("Give this entry another title. This file was changed more "
+                              "recently, so it is the one left out until then; the other is "
+                              "kept.")
+        # Every shipped entry is still there to edit.
+        assert browser.find_elements(
+            By.CSS_SELECTOR, 'a[href="/content/is-there-a-cure-for-neuromuscular-disorders"]')
