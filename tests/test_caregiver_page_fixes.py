@@ -14,6 +14,7 @@ from pathlib import Path
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from voice import config as config_mod
@@ -30,8 +31,14 @@ def log_in(browser: WebDriver, base: str) -> None:  # noqa: F811
     WebDriverWait(browser, 10).until(lambda b: "/login" not in b.current_url)
 
 
+def press(browser: WebDriver, css: str) -> None:  # noqa: F811
+    """Click the button once the page has it (a loaded machine is slow)."""
+    WebDriverWait(browser, 20).until(
+        expected_conditions.element_to_be_clickable((By.CSS_SELECTOR, css))).click()
+
+
 def save_settings(browser: WebDriver) -> None:  # noqa: F811
-    browser.find_element(By.CSS_SELECTOR, "#settings-form button[type=submit]").click()
+    press(browser, "#settings-form button[type=submit]")
 
 
 def shown(browser: WebDriver, element_id: str, text: str) -> str:  # noqa: F811
@@ -43,7 +50,7 @@ def shown(browser: WebDriver, element_id: str, text: str) -> str:  # noqa: F811
             return False
         return found if text in found else False
 
-    return str(WebDriverWait(browser, 10).until(says, f"#{element_id} never said {text!r}"))
+    return str(WebDriverWait(browser, 20).until(says, f"#{element_id} never said {text!r}"))
 
 
 def settings_with(tmp_path: Path, extra: str) -> Path:
@@ -69,9 +76,9 @@ def test_an_old_unknown_key_is_shown_fixed_and_the_rest_saved(
         save_settings(browser)
         shown(browser, "saved", "Saved.")
         # One press: the nearest valid name; another: removed.
-        browser.find_element(By.CSS_SELECTOR, "#mistake-speech_out-rat button.move").click()
+        press(browser, "#mistake-speech_out-rat button.move")
         shown(browser, "fixed", "'[speech_out] rat' is now 'speech_out.rate'. Saved.")
-        browser.find_element(By.CSS_SELECTOR, "#mistake-speech_out-voise button.remove").click()
+        press(browser, "#mistake-speech_out-voise button.remove")
         shown(browser, "fixed", "'[speech_out] voise' was removed. Saved.")
         assert not browser.find_elements(By.ID, "mistakes")
         assert browser.find_element(By.ID, "speech_out-rate").get_attribute("value") == "118"
