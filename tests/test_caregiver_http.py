@@ -225,6 +225,15 @@ def test_the_wake_phrase_is_set_from_the_page(logged_in: FlaskClient) -> None:
     ("ptt.mode", "press", "'ptt.mode' must be toggle or hold"),
     ("speech_out.voice", " ", "needs a value"),
     ("listen.wake_phrase", " ", "needs a value"),
+    # What the assistant can really use, with the nearest valid choice.
+    ("speech_out.voice", "en-uss", "espeak-ng has no voice 'en-uss'; did you mean 'en-us'? "
+                                   "English voices: "),
+    ("speech_out.voice", "en-gb+f9", "did you mean 'en-gb+f"),
+    ("listen.wake_phrase", "hey jarvus", "'jarvus' is not a word I can listen for, so the "
+                                         "assistant would listen for 'okay nabu' instead; did "
+                                         "you mean 'hey jarvis'?"),
+    ("listen.wake_phrase", "hey blorf", "'blorf' is not a word I can listen for"),
+    ("listen.wake_phrase", "42", "it has no words I can listen for"),
 ])
 def test_bad_setting_is_a_field_error_and_nothing_changes(
         logged_in: FlaskClient, home: Path, key: str, value: str, message: str) -> None:
@@ -238,14 +247,51 @@ def test_bad_setting_is_a_field_error_and_nothing_changes(
     assert snapshot(home) == before
 
 
-def test_a_broken_settings_file_is_not_overwritten(logged_in: FlaskClient, home: Path) -> None:
+def test_a_mistake_already_in_the_file_does_not_block_saving(logged_in: FlaskClient,
+                                                              home: Path) -> None:
+    """An old mistake used to refuse every save until removed by hand."""
     path = config_mod.user_config_dir() / "config.toml"
     form = settings_form(logged_in, **{"speech_out.rate": "100"})
     path.write_text(path.read_text() + "[ptt]\nlong_press = 0.1\n")  # shorter than double_press
-    before = snapshot(home)
     r = logged_in.post("/settings", data=form)
-    assert r.status_code == 400
-    assert "long_press" in r.text
+    assert r.status_code == 200 and 'id="saved"' in r.text
+    # Still shown, still in the file: the page changed only the rate.
+    assert "&#39;ptt.long_press&#39; must be longer than &#39;ptt.double_press&#39;" in r.text
+    assert tomllib.loads(path.read_text())["ptt"] == {"long_press": 0.1}
+    assert config_mod.load(forgiving=True).rate == 100
+
+
+def test_an_unknown_key_is_shown_with_its_line_and_fixed_from_the_page(
+        logged_in: FlaskClient, home: Path) -> None:
+    path = config_mod.user_config_dir() / "config.toml"
+    path.write_text(path.read_text() + "# the clinic's note\n[speech_out]\nrat = 120\n"
+                    "[speech_outt]\nvolumee = 0.5\n")
+    page = logged_in.get("/settings").text.replace("&#39;", "'")
+    assert f"{path}, line 5: unknown setting 'rat'; did you mean 'rate'?" in page
+    assert f"{path}, line 6: unknown section [speech_outt]; did you mean [speech_out]?" in page
+    assert "Change to 'speech_out.rate'" in page and "Change to 'speech_out.volume'" in page
+    # Saving the rest works with the mistakes still there.
+    r = logged_in.post("/settings", data=settings_form(logged_in, **{"ptt.mode": "hold"}))
+    assert r.status_code == 200 and 'id="saved"' in r.text
+    # One press each: the nearest valid name, or removed.
+    r = logged_in.post("/settings/fix", data={"csrf_token": token(logged_in, "/settings"),
+                                              "mistake": "speech_out-rat", "action": "move"})
+    assert r.status_code == 200, r.text
+    assert "&#39;[speech_out] rat&#39; is now &#39;speech_out.rate&#39;. Saved." in r.text
+    r = logged_in.post("/settings/fix", data={"csrf_token": token(logged_in, "/settings"),
+                                              "mistake": "speech_outt-volumee",
+                                              "action": "remove"})
+    assert r.status_code == 200 and "was removed" in r.text
+    assert 'id="mistakes"' not in r.text
+    text = path.read_text()
+    assert "# the clinic's note" in text and "speech_outt" not in text
+    cfg = config_mod.load()  # strict: no mistake left
+    assert (cfg.rate, cfg.volume, cfg.mode) == (120, 0.9, "hold")
+    # A mistake already fixed: nothing changes.
+    before = snapshot(home)
+    r = logged_in.post("/settings/fix", data={"csrf_token": token(logged_in, "/settings"),
+                                              "mistake": "speech_out-rat", "action": "move"})
+    assert r.status_code == 400 and "no longer in the settings file" in r.text
     assert snapshot(home) == before
 
 

@@ -156,10 +156,7 @@ def load_knowledge(paths: Sequence[str | Path], forgiving: bool = False) -> Know
     """
     if not paths:
         raise ContentInvalid("No content folder given.")
-    entries: list[Entry] = []
-    files: list[str] = []
-    seen_titles: dict[str, Entry] = {}
-    seen_ids: dict[str, Entry] = {}
+    read: list[tuple[Path, list[Entry]]] = []
     left_out: list[str] = []
     problems: list[str] = []
     for path in paths:
@@ -172,17 +169,35 @@ def load_knowledge(paths: Sequence[str | Path], forgiving: bool = False) -> Know
             continue
         for file in found:
             try:
-                new = _entries_of(file, seen_titles, seen_ids)
+                read.append((file, _entries_of(file)))
             except ContentInvalid as e:
                 if not forgiving:
                     raise
                 left_out.append(str(file))
                 problems.append(e.message)
-                continue
-            files.append(str(file))
-            for entry in new:
-                seen_titles[entry.title.casefold()] = seen_ids[entry.id] = entry
-                entries.append(entry)
+    # A title or id used twice: the file changed most recently is the one
+    # left out, not the later one by name. A clinic's new "a-clinic.md"
+    # repeating a title of the shipped "faq.md" used to leave out faq.md,
+    # every shipped answer, for one new entry; the new file is the one
+    # someone is working on, and the message says what to change in it.
+    kept: set[int] = set()
+    seen_titles: dict[str, Entry] = {}
+    seen_ids: dict[str, Entry] = {}
+    for i in sorted(range(len(read)), key=lambda i: (_changed_at(read[i][0]), i)):
+        file, new = read[i]
+        try:
+            _check_unique(new, seen_titles, seen_ids, forgiving)
+        except ContentInvalid as e:
+            if not forgiving:
+                raise
+            left_out.append(str(file))
+            problems.append(e.message)
+            continue
+        kept.add(i)
+        for entry in new:
+            seen_titles[entry.title.casefold()] = seen_ids[entry.id] = entry
+    files = [str(read[i][0]) for i in sorted(kept)]
+    entries = [entry for i in sorted(kept) for entry in read[i][1]]
     if not entries:
         if problems:
             raise ContentInvalid("\n".join(problems))
@@ -190,29 +205,40 @@ def load_knowledge(paths: Sequence[str | Path], forgiving: bool = False) -> Know
     return KnowledgeBase(tuple(entries), tuple(files), tuple(left_out), tuple(problems))
 
 
-def _entries_of(file: Path, seen_titles: dict[str, Entry],
-                seen_ids: dict[str, Entry]) -> list[Entry]:
-    """The entries of one file, checked against those already loaded (and
-    each other); ContentInvalid for the first mistake."""
+def _changed_at(file: Path) -> int:
+    try:
+        return file.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _entries_of(file: Path) -> list[Entry]:
+    """The entries of one file; ContentInvalid for the first mistake."""
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError as e:
         raise ContentInvalid(f"{file}: not UTF-8 text (byte {e.start}).") from e
     except OSError as e:
         raise ContentInvalid(f"{file}: cannot read the file ({e.strerror}).") from e
+    return parse_markdown(text, str(file))
+
+
+def _check_unique(entries: list[Entry], seen_titles: dict[str, Entry],
+                  seen_ids: dict[str, Entry], forgiving: bool) -> None:
+    """ContentInvalid for the first entry whose title or id is already used
+    (by the files kept so far, ``seen_*``, or earlier in its own file)."""
     titles, ids = dict(seen_titles), dict(seen_ids)
-    entries = parse_markdown(text, str(file))
     for entry in entries:
         key = entry.title.casefold()
-        if key in titles:
-            raise ContentInvalid(
-                f"{entry.source}: the title '{entry.title}' is already used at "
-                f"{titles[key].source}. Titles must be unique."
-            )
-        if entry.id in ids:
-            raise ContentInvalid(
-                f"{entry.source}: the id '{entry.id}' is already used at "
-                f"{ids[entry.id].source}. Give this entry its own 'Id:'."
-            )
+        first = titles.get(key) or ids.get(entry.id)
+        if first is not None:
+            what = (f"the title '{entry.title}'" if key in titles
+                    else f"the id '{entry.id}'")
+            fix = ("Give this entry another title" if key in titles
+                   else "Give this entry its own 'Id:'")
+            same_file = first.source.rsplit(":", 1)[0] == entry.source.rsplit(":", 1)[0]
+            why = (" This file was changed more recently, so it is the one left out "
+                   "until then; the other is kept." if forgiving and not same_file else "")
+            raise ContentInvalid(f"{entry.source}: {what} is already used at {first.source}. "
+                                 f"{fix}.{why}")
         titles[key] = ids[entry.id] = entry
-    return entries

@@ -14,6 +14,7 @@ from voice.content.model import Entry, KnowledgeBase
 from voice.conversation import phrases
 from voice.conversation.choices import Choice, find_choice
 from voice.conversation.commands import find_command
+from voice.conversation.language import looks_not_english
 from voice.conversation.personal import PersonalPhrasings, Phrasing
 from voice.conversation.reply import Reply
 from voice.conversation.speech_parts import parts
@@ -232,6 +233,11 @@ class Conversation:
         unclear: bool = False,
     ) -> Reply:
         s = self._s
+        if not heard_nothing and looks_not_english(text):
+            # "I don't have an answer", with English examples, would not be
+            # understood either; saying why lets someone find help.
+            s.offered = []
+            return self._reply(text, "no_match", phrases.ONLY_ENGLISH)
         if s.offered and s.offer_repeats < OFFER_REPEATS:
             s.offer_repeats += 1
             return self._reply(

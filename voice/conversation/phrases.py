@@ -66,6 +66,11 @@ def did_you_mean_again(titles: list[str]) -> str:
     return f"{DIDNT_CATCH} {did_you_mean(titles)}"
 
 
+#: Declining a line clearly in another language (conversation/language.py).
+ONLY_ENGLISH = ("Sorry, I only understand English. Please ask your question in English, "
+                "or say 'help' to hear what you can ask.")
+
+
 def not_understood(suggestions: list[str], heard_nothing: bool, unclear: bool = False) -> str:
     """No answer found. ``unclear``: the words were heard unsurely, so the
     question may well be one we answer; saying it is off our subject would

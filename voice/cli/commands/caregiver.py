@@ -107,8 +107,8 @@ def run(args: argparse.Namespace) -> int:
         # its Status and Settings pages show the same lines.
         for line in e.message.splitlines():
             print(f"voice caregiver: {line}", file=sys.stderr, flush=True)
-        print("voice caregiver: the page starts anyway and shows this; fix the settings file "
-              "itself.", file=sys.stderr, flush=True)
+        print("voice caregiver: the page starts anyway and shows this; its Settings page "
+              "fixes or removes each setting with a mistake.", file=sys.stderr, flush=True)
     app = create_app(options)
     scheme = "https" if tls else "http"
     if is_loopback(args.host):

@@ -30,9 +30,11 @@ class PageOptions:
     """Flask settings for tests."""
 
 
-def load_config(options: PageOptions) -> Config:
+def load_config(options: PageOptions, forgiving: bool = False) -> Config:
+    """The settings in force; ``forgiving``: as the assistant reads them, a
+    setting with a mistake set aside (in ``Config.problems``)."""
     overrides = {"content_dirs": list(options.content)} if options.content else None
-    return config_mod.load(options.config_file, overrides)
+    return config_mod.load(options.config_file, overrides, forgiving=forgiving)
 
 
 def create_app(options: PageOptions | None = None) -> Flask:

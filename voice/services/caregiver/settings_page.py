@@ -1,4 +1,5 @@
-"""Settings: rate, volume, voice, timeouts, button mode and the question log."""
+"""Settings: rate, volume, voice, timeouts, button mode and the question log;
+and the settings file's mistakes, each with its fix."""
 
 from __future__ import annotations
 
@@ -12,17 +13,31 @@ bp = Blueprint("settings", __name__)
 
 
 def _render(values: dict[str, object], errors: dict[str, str], saved: bool = False,
-            status: int = 200) -> tuple[str, int]:
+            status: int = 200, done: str = "") -> tuple[str, int]:
     path = settings_store.settings_path(options().config_file)
+    mistakes = settings_store.file_mistakes(path)
+    try:
+        problems = load_config(options(), forgiving=True).problems
+    except VoiceError as e:
+        problems = (e.message,)
+    # Mistakes elsewhere (another settings file, two settings that disagree)
+    # are shown as lines; those in this file with their buttons.
+    listed = " ".join(m.message for m in mistakes)
+    others = [p for p in problems if p not in listed]
     return render_template("settings.html", fields=settings_store.FIELDS, values=values,
-                           errors=errors, saved=saved, path=path,
+                           errors=errors, saved=saved, path=path, mistakes=mistakes,
+                           others=others, done=done,
                            live=settings_store.LIVE_KEYS), status
+
+
+def _values() -> dict[str, object]:
+    return settings_store.current_values(load_config(options(), forgiving=True))
 
 
 @bp.route("/settings", methods=["GET"])
 def page() -> tuple[str, int]:
     try:
-        values = settings_store.current_values(load_config(options()))
+        values = _values()
     except VoiceError as e:
         return _render({}, {"form": e.message}, status=500)
     return _render(values, {})
@@ -38,8 +53,20 @@ def save() -> tuple[str, int]:
     if errors:
         return _render(shown, errors, status=400)
     try:
-        current = settings_store.current_values(load_config(options()))
-        settings_store.save(settings_store.settings_path(options().config_file), values, current)
+        settings_store.save(settings_store.settings_path(options().config_file), values,
+                            _values())
     except VoiceError as e:
         return _render(shown, {"form": e.message}, status=400)
-    return _render(settings_store.current_values(load_config(options())), {}, saved=True)
+    return _render(_values(), {}, saved=True)
+
+
+@bp.route("/settings/fix", methods=["POST"])
+def fix() -> tuple[str, int]:
+    """Remove a setting with a mistake, or move its value to the nearest valid name."""
+    path = settings_store.settings_path(options().config_file)
+    try:
+        done = settings_store.fix_mistake(path, request.form.get("mistake", ""),
+                                          request.form.get("action", ""))
+    except VoiceError as e:
+        return _render(_values(), {"form": e.message}, status=400)
+    return _render(_values(), {}, done=done)

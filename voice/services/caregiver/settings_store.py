@@ -21,6 +21,7 @@ from tomlkit.exceptions import TOMLKitError
 from voice import config as config_mod
 from voice.config import KEYS, Config
 from voice.errors import ConfigInvalid
+from voice.services.caregiver import choice_checks
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,14 @@ def parse_form(form: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
             values[f.key] = config_mod._check(f.key, value, where)
         except ConfigInvalid as e:
             errors[f.key] = _strip_where(e.message, where)
+            continue
+        # What the assistant can really use, beyond the settings file's check.
+        refusal = (choice_checks.voice_refusal(value) if f.key == "speech_out.voice" else
+                   choice_checks.wake_phrase_refusal(value) if f.key == "listen.wake_phrase"
+                   else None)
+        if refusal:
+            errors[f.key] = refusal
+            del values[f.key]
     return values, errors
 
 
@@ -150,13 +159,17 @@ def save(path: Path, values: dict[str, Any], current: dict[str, Any]) -> None:
             raise ConfigInvalid(f"{path}: could not be saved ({e}). Nothing was changed.") from e
 
 
-def _save(path: Path, values: dict[str, Any], current: dict[str, Any]) -> None:
+def _read_doc(path: Path) -> tuple[str, tomlkit.TOMLDocument]:
     try:
         text = path.read_text(encoding="utf-8") if path.exists() else ""
-        doc = tomlkit.parse(text)
+        return text, tomlkit.parse(text)
     except (OSError, UnicodeDecodeError, TOMLKitError) as e:
         raise ConfigInvalid(f"{path}: cannot be read or is not valid TOML ({e}); "
                             "fix it by hand first") from e
+
+
+def _save(path: Path, values: dict[str, Any], current: dict[str, Any]) -> None:
+    _text, doc = _read_doc(path)
     for key, value in values.items():
         section, name = key.split(".", 1)
         in_file = isinstance(doc.get(section), dict) and name in doc[section]
@@ -168,6 +181,26 @@ def _save(path: Path, values: dict[str, Any], current: dict[str, Any]) -> None:
         if not isinstance(table, dict):
             raise ConfigInvalid(f"{path}: '{section}' must be a [section], not a value")
         table[name] = value
+    _write_checked(path, doc)
+
+
+def _problems(path: Path, shown_as: Path) -> set[str]:
+    """The mistakes the assistant would set aside in ``path``, named as
+    ``shown_as`` and without line numbers (an edit moves lines)."""
+    import re
+
+    cfg = config_mod.load(path, forgiving=True)
+    return {re.sub(r", line \d+:", ":", p.replace(str(path), str(shown_as)))
+            for p in cfg.problems}
+
+
+def _write_checked(path: Path, doc: tomlkit.TOMLDocument) -> None:
+    """Replace ``path`` with ``doc`` (atomically; the old file kept as .bak)
+    unless it has a mistake the old file did not have (ConfigInvalid, nothing
+    changed). A mistake already in the file is no reason to refuse the rest:
+    an old "rat = 3" blocked every save until removed by hand, which a
+    caregiver on a phone cannot do; the page lists it with its fix."""
+    before = _problems(path, path) if path.exists() else set()
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(name)
@@ -176,12 +209,154 @@ def _save(path: Path, values: dict[str, Any], current: dict[str, Any]) -> None:
             f.write(tomlkit.dumps(doc))
         try:
             config_mod.read_file(tmp)
-            config_mod.load(tmp)
         except ConfigInvalid as e:
-            raise ConfigInvalid(e.message.replace(str(tmp), str(path))) from e
+            new = [line.replace(str(tmp), str(path)) for line in e.message.splitlines()]
+            new = [line for line in new if _without_line(line) not in before]
+            if new:
+                raise ConfigInvalid("\n".join(new)) from e
+        after = _problems(tmp, path)
+        if after - before:
+            raise ConfigInvalid("\n".join(sorted(after - before)))
         if path.exists():
             shutil.copymode(path, tmp)
             shutil.copy2(path, path.with_name(path.name + ".bak"))
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _without_line(problem: str) -> str:
+    import re
+
+    return re.sub(r", line \d+:", ":", problem)
+
+
+@dataclass(frozen=True)
+class FileMistake:
+    """One setting in the file the assistant sets aside, and how to fix it."""
+
+    section: str
+    """Its [section] ("" for a value outside any section)."""
+    name: str
+    """Its name ("" for a whole section with nothing in it)."""
+    message: str
+    """What the command line prints: file, line, what is wrong, the nearest valid name."""
+    fix_to: str | None = None
+    """The valid "section.name" its value can move to (the nearest valid
+    key, and the value is right for it), else None: only removing helps."""
+
+    @property
+    def ident(self) -> str:
+        return f"{self.section}.{self.name}".strip(".").replace(".", "-") or "-"
+
+
+def file_mistakes(path: Path) -> list[FileMistake]:
+    """Each setting with a mistake in the settings file at ``path``, with the
+    command line's message; [] when there is none or the file cannot be
+    parsed (then the page shows why, and it is fixed by hand)."""
+    import tomllib
+
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return []
+    lines = config_mod._lines_of(text)
+    where = str(path)
+    found: list[FileMistake] = []
+
+    def check(section: str, body: Any) -> list[str]:
+        return config_mod._mistakes({section: body}, where, lines)[1]
+
+    for section, body in data.items():
+        if not isinstance(body, dict):
+            problems = check(section, body)
+            if problems:
+                home = [k for k in KEYS if k.endswith(f".{section}")]
+                found.append(FileMistake("", section, " ".join(problems),
+                                         _fix_to(home[0] if home else None, body, data)))
+            continue
+        if not body:
+            problems = check(section, body)
+            if problems:
+                found.append(FileMistake(section, "", " ".join(problems)))
+            continue
+        for name, value in body.items():
+            problems = check(section, {name: value})
+            if problems:
+                found.append(FileMistake(section, name, " ".join(problems),
+                                         _fix_to(_nearest_key(section, name), value, data)))
+    return found
+
+
+def _nearest_key(section: str, name: str) -> str | None:
+    """The valid key ``section.name`` was most likely meant to be."""
+    sections = sorted({k.split(".", 1)[0] for k in KEYS})
+    meant = section if section in sections else config_mod._nearest(section, sections)
+    if meant and f"{meant}.{name}" in KEYS:
+        return f"{meant}.{name}" if meant != section else None
+    home = [k for k in KEYS if k.endswith(f".{name}")]
+    if home:
+        return home[0]
+    if not meant:
+        return None
+    names = sorted(k.split(".", 1)[1] for k in KEYS if k.startswith(f"{meant}."))
+    near = config_mod._nearest(name, names)
+    return f"{meant}.{near}" if near else None
+
+
+def _fix_to(key: str | None, value: Any, data: dict[str, Any]) -> str | None:
+    """``key`` when ``value`` is right for it and the file does not set it already."""
+    if key is None:
+        return None
+    section, name = key.split(".", 1)
+    if isinstance(data.get(section), dict) and name in data[section]:
+        return None
+    try:
+        config_mod._check(key, value, "settings")
+    except ConfigInvalid:
+        return None
+    return key
+
+
+def fix_mistake(path: Path, ident: str, action: str) -> str:
+    """Remove the setting with a mistake ``ident`` (FileMistake.ident) from
+    the file, or move its value to its ``fix_to`` key (``action`` "move").
+    What was done, in a sentence; ConfigInvalid when it cannot be (the file
+    changed meanwhile), and then nothing is changed."""
+    with _saving:
+        mistake = next((m for m in file_mistakes(path) if m.ident == ident), None)
+        if mistake is None:
+            raise ConfigInvalid("That mistake is no longer in the settings file "
+                                "(fixed already?). Nothing was changed.")
+        if action == "move" and mistake.fix_to is None:
+            raise ConfigInvalid("That setting cannot be changed that way; remove it instead. "
+                                "Nothing was changed.")
+        _text, doc = _read_doc(path)
+        shown = f"[{mistake.section}] {mistake.name}".strip() if mistake.section \
+            else mistake.name
+        if mistake.section and mistake.name:
+            table = doc[mistake.section]
+            value = table[mistake.name]
+            del table[mistake.name]
+            if not table and mistake.section not in {k.split(".", 1)[0] for k in KEYS}:
+                del doc[mistake.section]
+        elif mistake.section:
+            value = None
+            del doc[mistake.section]
+        else:
+            value = doc[mistake.name]
+            del doc[mistake.name]
+        if action == "move" and mistake.fix_to:
+            section, name = mistake.fix_to.split(".", 1)
+            if section not in doc:
+                doc[section] = tomlkit.table()
+            doc[section][name] = value
+            done = f"'{shown}' is now '{mistake.fix_to}'."
+        else:
+            done = f"'{shown}' was removed."
+        try:
+            _write_checked(path, doc)
+        except OSError as e:
+            raise ConfigInvalid(f"{path}: could not be saved ({e}). Nothing was changed.") from e
+        return done

@@ -38,7 +38,8 @@ def _checks(fresh: bool = False) -> tuple[list[Check], float]:
                 cfg = load_config(options())
                 checks = [Check("Settings", "ok", "loaded"), *run_checks(cfg)]
             except VoiceError as e:
-                checks = [Check("Settings", "FAIL", e.message, "fix the settings file")]
+                checks = [Check("Settings", "FAIL", e.message,
+                                "fix or remove each one on the Settings page")]
             _cache.checks, _cache.when = checks, time.time()
         return list(_cache.checks), _cache.when
 
