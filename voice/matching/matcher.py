@@ -109,6 +109,12 @@ MISHEARD_CUTOFF = 75.0
 MISHEARD_PIECE = 5
 #: Shortest piece of a word read as two English words run together.
 RUN_TOGETHER_PIECE = 3
+#: Question words that are not stop words, because they say what kind of
+#: answer is wanted ("why" a cause, "when" a time), yet name no subject: like
+#: "what", "how" and "where" (normalize.STOPWORDS), they say how something is
+#: asked. The editors list "why" as a keyword of the causes section, so the
+#: content's index alone would count it as a subject (see ``names_subject``).
+QUESTION_WORDS = ("why", "when", "whenever", "whether")
 #: Points added to the kind of entry the question's shape asks for (see
 #: ``_preferred_kind``): enough to settle a near-tie, too little to outweigh
 #: a clearly better entry.
@@ -219,6 +225,19 @@ class Matcher:
         # Content words a misheard word may be repaired to (see sounds_like).
         self._repair_words = sorted(w for w in self._raw_words if len(w) >= 4)
         self._sound_alike: SoundAlike | None = None
+        # Tokens that name what the content is about: those of the titles and
+        # the editors' keywords, where an entry says what it is about. Not
+        # those only in "Also asked" phrasings, which are how people ask
+        # ("feel", "wrong", "look", "problem"), nor those only in the answers,
+        # prose full of everyday verbs (a word found only there weighs
+        # BODY_WEIGHT and cannot carry an outright answer anyway), nor the
+        # question words. See ``names_subject``.
+        declared = (t for e in kb.entries for text in (e.title, *e.keywords)
+                    for t in normalize.tokens(text))
+        self._subjects = frozenset(declared) - {normalize.stem(w) for w in QUESTION_WORDS}
+        #: A question that names no subject is never answered outright (see
+        #: ``names_subject``); False restores the old decision, for measuring.
+        self.require_subject = True
 
     @property
     def sound_alike(self) -> SoundAlike:
@@ -447,6 +466,19 @@ class Matcher:
                 and (word.startswith(w) or word.endswith(w))]
         return max(ends, key=len) if ends else None
 
+    def names_subject(self, text: str) -> bool:
+        """Whether ``text`` has a word that names something the content is
+        about (a condition, symptom, treatment, care topic...): a content token,
+        as the matcher scores it (synonyms folded, misspellings repaired), found
+        in a title or a keyword. "what causes it" (causes), "how do I
+        cope" and "what should I eat" (diet) do; "if I feel that way" and "why
+        of that" do not: "feel" is only in the phrasings people ask with, and
+        "why" is a question word. A question without content words matched to
+        a phrasing of the same words ("what is this about") counts as naming
+        one: the editors wrote it."""
+        toks = self.content_tokens(text)
+        return not toks or any(t in self._subjects for t in toks)
+
     def is_ours(self, text: str, slack: float = 0.0) -> bool:
         """Whether ``text`` is about the content at all (always, without a scope
         model); ``slack`` lowers the evidence needed."""
@@ -526,6 +558,7 @@ class Matcher:
         rival = any(c.entry.kind == cands[0].entry.kind and c.score >= SURE_SCORE
                     for c in cands[1:])
         if (not doubtful and top >= self.answer_threshold
-                and (not close or (top >= SURE_SCORE and not rival))):
+                and (not close or (top >= SURE_SCORE and not rival))
+                and (not self.require_subject or self.names_subject(text))):
             return MatchResult(query, "answer", cands)
         return MatchResult(query, "confirm", cands, misheard)
