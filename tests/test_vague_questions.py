@@ -81,21 +81,26 @@ def test_why_after_an_answer_is_offered_as_before(talk: Conversation) -> None:
 
 def test_what_names_a_subject_comes_from_the_content(kb: KnowledgeBase,
                                                      matcher: Matcher) -> None:
-    """Words of a title or keyword name subjects, and synonyms reach them
-    ("eat" is diet); words only in "Also asked" lines or in answers, and
-    question words, do not. A clinic's own page adds its own subjects."""
-    assert matcher.names_subject("what should i eat")
-    assert matcher.names_subject("what causes it")
-    assert not matcher.names_subject("if i feel that way")
-    assert not matcher.names_subject("why")
+    """A word names a subject when a title or keyword declares it and the
+    answers use it too, or a synonym group, a condition name or its rarity
+    says so. Words only in "Also asked" lines, everyday keywords the article
+    never uses, and question words do not. A clinic's own page adds its own."""
+    assert matcher.names_subject("what should i eat")  # "eat" is diet, a synonym group
+    assert matcher.names_subject("what causes it")  # a title word, in the answers too
+    assert matcher.names_subject("is baclofen safe")  # a keyword, rare in English
+    assert not matcher.names_subject("if i feel that way")  # "Also asked" lines only
+    assert not matcher.names_subject("why")  # a question word, though a keyword
+    assert not matcher.names_subject("i'll remember that")  # a keyword, never in an answer
     from voice.content.loader import parse_markdown
     from voice.content.model import KnowledgeBase as KB
 
     page = parse_markdown("# Clinic\n\n## Feeling better\n\nWe see you on Mondays, when you "
-                          "feel unwell.\n\nKeywords: opening hours\n", "clinic.md")
+                          "feel unwell, in our opening hours.\n\nKeywords: opening hours, "
+                          "front room\n", "clinic.md")
     clinic = Matcher(KB((*kb.entries, *page)))
-    assert clinic.names_subject("how do i feel")  # now in a title
-    assert clinic.names_subject("what are your opening hours")  # a keyword
+    assert clinic.names_subject("how do i feel")  # now a title word, in its answer too
+    assert clinic.names_subject("what are your opening hours")  # a keyword, in the answer
+    assert not clinic.names_subject("is it the front")  # a keyword the answer never uses
     assert not clinic.names_subject("how about mondays")  # only in the answer
 
 
