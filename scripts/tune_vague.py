@@ -17,9 +17,12 @@ fresh conversation, with the gate off (as before) and on:
   declined.
 
 ``--show`` lists the questions whose outcome the gate changes (tuning sets
-only; no held-out set is read here).
+only; no held-out set is read here). ``--spoken FILE``: the same, spoken,
+from a file of cached Whisper transcripts (scripts/benchmark_audio.py's
+TranscriptCache; no audio is decoded) of scripts/tune_colloquial_spoken.py's
+tuning clips, matched as the app matches speech; clips not in it are skipped.
 
-    .venv/bin/python scripts/tune_vague.py [--show]
+    .venv/bin/python scripts/tune_vague.py [--show] [--spoken FILE]
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+sys.path[:0] = [str(REPO), str(REPO / "scripts")]
 
 from voice.content.loader import load_knowledge  # noqa: E402
 from voice.conversation.conversation import Conversation  # noqa: E402
@@ -57,11 +60,53 @@ def outcome(m: Matcher, text: str) -> tuple[str, str | None]:
     return reply.outcome, entry
 
 
+def spoken(m: Matcher, cache_file: Path, show: bool) -> None:
+    """Right and wrong outright answers of the cached tuning clips, gate off and on."""
+    from benchmark_audio import TranscriptCache, _heard, _match
+    from tune_colloquial_spoken import cached
+    from tune_sound_alike import clips
+
+    cache = TranscriptCache("whisper")
+    cache.path, cache._known, cache._size = cache_file, {}, -1
+    cache._read()
+    counts: dict[str, list[int]] = {}
+    shown = []
+    for name, expected, said, wav in clips(6):
+        t = cached(cache, wav)
+        if t is None:
+            continue
+        c = counts.setdefault(name, [0] * 7)
+        c[0] += 1
+        before = ""
+        for i, gate in enumerate((False, True)):
+            m.require_subject = gate
+            r = _match(m, _heard(t))
+            got = r.entry.id if r.entry is not None else None
+            right = expected is not None and got in expected.split("|")
+            if r.outcome == "answer" and expected is not None:
+                c[1 + 2 * i if right else 2 + 2 * i] += 1
+            c[5 + i] += r.outcome == "answer" and expected is None
+            if i and show and r.outcome != before:
+                shown.append(f"  {name}: {said!r} heard {t.text!r}: {before} -> {r.outcome} "
+                             f"{got}")
+            before = r.outcome
+    for name, (n, r0, w0, r1, w1, o0, o1) in counts.items():
+        print(f"spoken {name} ({n} clips): right answered outright {r0} -> {r1}, wrong entry "
+              f"answered outright {w0} -> {w1}, out of scope answered outright {o0} -> {o1}")
+    if show:
+        print("\n".join(shown))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--show", action="store_true", help="list the questions that change")
+    ap.add_argument("--spoken", type=Path, metavar="FILE",
+                    help="cached Whisper transcripts (.jsonl) of the tuning clips")
     args = ap.parse_args()
     m = Matcher(load_knowledge([REPO / "content"]))
+    if args.spoken:
+        spoken(m, args.spoken, args.show)
+        return 0
 
     def both(text: str) -> tuple[tuple[str, str | None], tuple[str, str | None]]:
         m.require_subject = False
