@@ -36,7 +36,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from voice.content.model import Entry, EntryKind, KnowledgeBase
-from voice.matching import normalize, scope, sound_alike
+from voice.matching import normalize, scope, sound_alike, synonyms
 from voice.matching.off_topic import WORDS as OFF_TOPIC
 from voice.matching.sound_alike import SoundAlike
 
@@ -109,6 +109,12 @@ MISHEARD_CUTOFF = 75.0
 MISHEARD_PIECE = 5
 #: Shortest piece of a word read as two English words run together.
 RUN_TOGETHER_PIECE = 3
+#: Question words that are not stop words, because they say what kind of
+#: answer is wanted ("why" a cause, "when" a time), yet name no subject: like
+#: "what", "how" and "where" (normalize.STOPWORDS), they say how something is
+#: asked. The editors list "why" as a keyword of the causes section, and the
+#: answers use "when" (see ``Matcher.subjects``).
+QUESTION_WORDS = ("why", "when", "whenever", "whether")
 #: Points added to the kind of entry the question's shape asks for (see
 #: ``_preferred_kind``): enough to settle a near-tie, too little to outweigh
 #: a clearly better entry.
@@ -226,6 +232,10 @@ class Matcher:
             for text in (entry.title, *entry.phrasings, *entry.keywords)
             for w in normalize.prepare(text).split() if w in OFF_TOPIC)
         self._sound_alike: SoundAlike | None = None
+        self._subjects: frozenset[str] | None = None  # see subjects
+        #: A question that names no subject is never answered outright (see
+        #: ``names_subject``); False restores the old decision, for measuring.
+        self.require_subject = True
 
     @property
     def sound_alike(self) -> SoundAlike:
@@ -454,6 +464,55 @@ class Matcher:
                 and (word.startswith(w) or word.endswith(w))]
         return max(ends, key=len) if ends else None
 
+    @property
+    def subjects(self) -> frozenset[str]:
+        """The tokens that name something the content is about (built on first
+        use: it reads the general-English model).
+
+        A token names a subject when the content declares it, in a title or an
+        editor's keyword, and something beyond that one pointer says it is a
+        subject: the answers read aloud use it too; a synonym group is built
+        on it ("doctor", "cope", "diet", which "eat" reaches); it is a
+        condition name (``CONDITION_NAMES``); or it is rare in general English
+        (``scope.RARITY_FREE``, where the scope model starts to count a word
+        as naming a subject: "baclofen", "botox", "physiotherapy").
+
+        Left out: words found only in "Also asked" phrasings, which are how
+        people ask ("feel", "look", "problem"); everyday words an editor made
+        a keyword to catch one phrasing, which the article never uses ("work",
+        "normal", "remember", "serious", "short", "see", "first"); and the
+        question words (``QUESTION_WORDS``), though "why" is a keyword.
+        """
+        if self._subjects is None:
+            english = self.scope.english if self.scope is not None else scope.GeneralEnglish()
+            declared: dict[str, set[str]] = defaultdict(set)  # token -> its words
+            for e in self.kb.entries:
+                for text in (e.title, *e.keywords):
+                    for word in normalize.prepare(text).split():
+                        if not normalize.is_function_word(word):
+                            declared[normalize.stem(word)].add(word)
+            confirmed = {t for e in self.kb.entries for t in normalize.tokens(e.answer)}
+            confirmed |= {t for group in synonyms.GROUPS for t in normalize.tokens(group)}
+            confirmed |= self._conditions
+            confirmed |= {t for t, words in declared.items()
+                          if min(english.rarity(w) for w in words) >= scope.RARITY_FREE}
+            questions = {normalize.stem(w) for w in QUESTION_WORDS}
+            self._subjects = frozenset(t for t in declared if t in confirmed
+                                       and t not in questions)
+        return self._subjects
+
+    def names_subject(self, text: str) -> bool:
+        """Whether ``text`` has a word that names something the content is
+        about (a condition, symptom, treatment, care topic...): a content token,
+        as the matcher scores it (synonyms folded, misspellings repaired), of
+        ``subjects``. "what causes it" (causes), "how do I cope" and "what
+        should I eat" (diet) do; "if I feel that way" and "why of that" do
+        not. A question without content words matched to a phrasing of the
+        same words ("what is this about") counts as naming one: the editors
+        wrote it."""
+        toks = self.content_tokens(text)
+        return not toks or any(t in self.subjects for t in toks)
+
     def is_ours(self, text: str, slack: float = 0.0) -> bool:
         """Whether ``text`` is about the content at all (always, without a scope
         model); ``slack`` lowers the evidence needed."""
@@ -533,6 +592,7 @@ class Matcher:
         rival = any(c.entry.kind == cands[0].entry.kind and c.score >= SURE_SCORE
                     for c in cands[1:])
         if (not doubtful and top >= self.answer_threshold
-                and (not close or (top >= SURE_SCORE and not rival))):
+                and (not close or (top >= SURE_SCORE and not rival))
+                and (not self.require_subject or self.names_subject(text))):
             return MatchResult(query, "answer", cands)
         return MatchResult(query, "confirm", cands, misheard)
