@@ -49,7 +49,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def spotter() -> Any:
     from voice.speech_in.wake.stop_word import STOP_MODEL, load_stop_spotter
 
-    found, problem = load_stop_spotter(REPO / "models" / STOP_MODEL)
+    found, problem = load_stop_spotter(REPO / "models" / STOP_MODEL, check="hiss")
     assert found is not None, problem
     return found
 
@@ -322,6 +322,7 @@ def test_voice_doctor_checks_the_stop_model(tmp_path: Path,
     monkeypatch.setenv("VOICE_MODELS_DIR", str(REPO / "models"))
     good = check_stop_word(Config())
     assert good.status == "ok" and "pinned SHA-256" in good.detail, good
+    assert "stop_check = 'hiss'" in good.detail, good
     shutil.copytree(REPO / "models" / STOP_MODEL, tmp_path / STOP_MODEL)
     (tmp_path / STOP_MODEL / "stop.json").write_text("{}")  # changed, and shorter
     monkeypatch.setenv("VOICE_MODELS_DIR", str(tmp_path))
