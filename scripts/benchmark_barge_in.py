@@ -352,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
                     false_stops.append(f"{name if args.clips != 'held-out' else 'a clip'} ({by})")
                 time.sleep(0.3)
             print(f"false stops: {len(false_stops)}/{args.others} answers with a real person's "
-                  "'yes'/'no'/'right' said over them" + (": " + ", ".join(false_stops)
+                  "word (not 'stop') said over them" + (": " + ", ".join(false_stops)
                                                           if false_stops else "")
                   + f"; the stop-word model's firings refused for want of an /s/: {unhissed}")
         speaker.close()
