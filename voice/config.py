@@ -113,7 +113,8 @@ class Config:
     a little later. "off": the model alone, quicker for a weak /s/ but stopped by
     "no" too. Measured on real people (scripts/benchmark_stop_word.py, tuning
     half): "hiss" took 38 of 45 "stop"s at once and 0 of 21 "no"/"go"/"right",
-    "off" 44 of 45 and 8 of 21 (docs/wake-word.md)."""
+    "off" 44 of 45 and 8 of 21; held out, once: 39 of 45 and 2 of 27 against 44
+    of 45 and 18 of 27 (docs/wake-word.md)."""
     sources: dict[str, str] = field(default_factory=dict, compare=False)
     """Where each value came from (key -> "default", a file path, or "command line")."""
 
