@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python scripts/benchmark_barge_in.py [--stops 30] [--answers all]
 [--no-aec] [--clips tuning|held-out] [--detector both|stop-word|whisper]
-[--cutoff P] [--window N] [--hiss H] [--others N]``
+[--stop-check hiss|off] [--cutoff P] [--window N] [--hiss H] [--hiss-hz HZ] [--others N]``
 
 Everything goes through a private PulseAudio null sink whose monitor is the
 microphone: the answers are spoken by the real speaker (pyttsx3/espeak-ng,
@@ -20,11 +20,13 @@ microphone hears them exactly, as the tests' virtual microphone does.
 ``--no-aec`` decodes the raw microphone, to show what echo cancellation buys.
 ``--detector``: the stop-word model (voice/speech_in/wake/stop_word.py) or
 Whisper (quick look and full decode) alone, or both (what ``voice listen``
-uses); ``--cutoff``/``--window``/``--hiss`` override the model's own settings
-(``--hiss 0``: no /s/ check, as before it).
+uses); ``--stop-check`` is ``[listen] stop_check`` (off: the model alone);
+``--cutoff``/``--window``/``--hiss``/``--hiss-hz`` override the model's own
+settings (``--hiss 0``: no /s/ check).
 
 * **False stops** (``--others N``): N answers, each with a real person saying
-  "yes", "no" or "right" over it (tests/data/real/commands, the ``--clips``
+  "yes", "no", "right", "go", "six", "seven" or "sheila" over it
+  (tests/data/real/commands and stop_words, scripts/real_stop_words.py; the ``--clips``
   half); any stop is a false stop (someone else in the room cut the answer
   off). Without echo, on every real clip: scripts/benchmark_stop_word.py.
 """
@@ -114,9 +116,9 @@ class _Voice:
 
 def stop_clips(tmp: Path, which: str = "all") -> list[tuple[str, np.ndarray, int]]:
     """espeak-ng's and real people's "stop"s; ``which`` "tuning" or "held-out":
-    only that half of the real ones (scripts/real_speech.py's half());
+    only that half of the real ones (scripts/real_stop_words.py);
     "espeak": only espeak-ng's."""
-    from real_speech import half
+    from real_stop_words import word_clips
 
     clips = []
     for voice, rate in STOP_VOICES if which in ("all", "espeak") else ():
@@ -125,24 +127,26 @@ def stop_clips(tmp: Path, which: str = "all") -> list[tuple[str, np.ndarray, int
                        check=True)
         c = read_wav(wav)
         clips.append((f"{voice} {rate}", c.samples.reshape(-1), c.rate))
-    for wav in sorted((REPO / "tests" / "data" / "real").rglob("*stop*.wav")):
-        if which == "espeak" or (which != "all" and half(wav) != which):
+    for real in word_clips():
+        if real.word != "stop" or which == "espeak" or (which != "all" and real.half != which):
             continue
-        c = read_wav(wav).to_mono()
-        clips.append((f"real {wav.stem}", c.samples.reshape(-1), c.rate))
+        c = read_wav(real.path).to_mono()
+        clips.append((f"real {real.path.stem}", c.samples.reshape(-1), c.rate))
     return clips
 
 
 def other_clips(which: str = "all") -> list[tuple[str, np.ndarray, int]]:
-    """Real people's "yes", "no" and "right" (not "stop"), of one half or all."""
-    from real_speech import half
+    """Real people's one-word replies and other short words (not "stop", digits
+    or sentences), of one half or all."""
+    from real_stop_words import word_clips
 
     clips = []
-    for wav in sorted((REPO / "tests" / "data" / "real" / "commands").glob("*.wav")):
-        if "stop" in wav.stem or (which in ("tuning", "held-out") and half(wav) != which):
+    for real in word_clips():
+        if (real.path.parent.name not in ("commands", "stop_words") or real.word == "stop"
+                or (which in ("tuning", "held-out") and real.half != which)):
             continue
-        c = read_wav(wav).to_mono()
-        clips.append((f"real {wav.stem}", c.samples.reshape(-1), c.rate))
+        c = read_wav(real.path).to_mono()
+        clips.append((f"real {real.path.stem}", c.samples.reshape(-1), c.rate))
     return clips
 
 
@@ -162,8 +166,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="the stop-word model's probability cutoff (default: its stop.json)")
     ap.add_argument("--window", type=int, default=None,
                     help="the stop-word model's sliding window (default: its stop.json)")
+    ap.add_argument("--stop-check", choices=("hiss", "off"), default="hiss",
+                    help="[listen] stop_check: the stop-word model's /s/ check, or none")
     ap.add_argument("--hiss", type=float, default=None,
                     help="the stop-word model's /s/ check (default: its HISS; 0: off)")
+    ap.add_argument("--hiss-hz", type=float, default=None,
+                    help="the /s/ check's edge (default: its HISS_HZ)")
     ap.add_argument("--others", type=int, default=0,
                     help="answers with a real person's 'yes'/'no'/'right' said over them")
     ap.add_argument("--seed", type=int, default=16)
@@ -210,11 +218,13 @@ def main(argv: list[str] | None = None) -> int:
         spotter = None
         if args.detector != "whisper":
             spotter, problem = load_stop_spotter(cutoff=args.cutoff, window=args.window,
-                                                 hiss=args.hiss)
+                                                 hiss=args.hiss, hiss_hz=args.hiss_hz,
+                                                 check=args.stop_check)
             if spotter is None:
                 print(problem)
                 return 1
-        own = (load_stop_spotter(cutoff=args.cutoff, window=args.window, hiss=args.hiss)[0]
+        own = (load_stop_spotter(cutoff=args.cutoff, window=args.window, hiss=args.hiss,
+                                 hiss_hz=args.hiss_hz, check=args.stop_check)[0]
                if spotter is not None else None)
         barge = bi.BargeIn(WhisperRecognizer(REPO / "models" / WHISPER_MODEL, kb)
                            if whisper else None, quick=quick, spotter=spotter, own_spotter=own)
@@ -222,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
               f"quick look for 'stop': {'on' if quick else 'off'}; full decode: "
               f"{'on' if whisper else 'off'}; stop-word model: "
               + (f"on (cutoff {spotter.settings.cutoff}, window {spotter.settings.window}, "
-                 f"/s/ check {spotter.settings.hiss or 'off'})"
+                 f"/s/ check {spotter.settings.hiss or 'off'}"
+                 f"{f' above {spotter.settings.hiss_hz:.0f} Hz' if spotter.settings.hiss else ''})"
                  if spotter else "off"))
 
         full = answers if args.answers == "all" else answers[: int(args.answers)]
@@ -341,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
                     false_stops.append(f"{name if args.clips != 'held-out' else 'a clip'} ({by})")
                 time.sleep(0.3)
             print(f"false stops: {len(false_stops)}/{args.others} answers with a real person's "
-                  "'yes'/'no'/'right' said over them" + (": " + ", ".join(false_stops)
+                  "word (not 'stop') said over them" + (": " + ", ".join(false_stops)
                                                           if false_stops else "")
                   + f"; the stop-word model's firings refused for want of an /s/: {unhissed}")
         speaker.close()

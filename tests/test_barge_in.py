@@ -49,7 +49,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def spotter() -> Any:
     from voice.speech_in.wake.stop_word import STOP_MODEL, load_stop_spotter
 
-    found, problem = load_stop_spotter(REPO / "models" / STOP_MODEL)
+    found, problem = load_stop_spotter(REPO / "models" / STOP_MODEL, check="hiss")
     assert found is not None, problem
     return found
 
@@ -322,6 +322,7 @@ def test_voice_doctor_checks_the_stop_model(tmp_path: Path,
     monkeypatch.setenv("VOICE_MODELS_DIR", str(REPO / "models"))
     good = check_stop_word(Config())
     assert good.status == "ok" and "pinned SHA-256" in good.detail, good
+    assert "stop_check = 'hiss'" in good.detail, good
     shutil.copytree(REPO / "models" / STOP_MODEL, tmp_path / STOP_MODEL)
     (tmp_path / STOP_MODEL / "stop.json").write_text("{}")  # changed, and shorter
     monkeypatch.setenv("VOICE_MODELS_DIR", str(tmp_path))
@@ -367,3 +368,19 @@ def test_a_real_persons_no_over_the_answer_does_not_stop_it(spotter: Any,
     heard, _when, barge = _run(None, own, ANSWER, said_stop.astype(np.float64), at=7.0,
                                spotter=spotter)
     assert heard == "stop" and barge.taken_by == "stop-word model", barge.heard
+
+
+def test_the_stop_check_setting_reaches_voice_listen(monkeypatch: pytest.MonkeyPatch) -> None:
+    # [listen] stop_check is what `voice listen` builds barge-in with: both
+    # the spotter of the microphone and the copy that hears its own voice.
+    from voice.cli.commands.listen import _barge_in
+    from voice.config import Config
+    from voice.speech_in.wake.stop_word import HISS
+
+    monkeypatch.setenv("VOICE_MODELS_DIR", str(REPO / "models"))
+    for check, hiss in (("hiss", HISS), ("off", 0.0)):
+        barge, why = _barge_in(Config(stop_check=check), None)
+        assert barge is not None, why
+        assert barge.spotter.settings.hiss == hiss, check
+        assert barge.own_spotter.settings.hiss == hiss, check
+        barge.close()

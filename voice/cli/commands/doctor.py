@@ -442,7 +442,8 @@ def check_stop_word(cfg: Config) -> Check:
                      REPAIR)
     spotter.close()
     return Check("Stop word", "ok", f"model in {folder}: both files match their pinned "
-                                    "SHA-256 and it loads")
+                                    "SHA-256 and it loads; stop_check = "
+                                    f"{cfg.stop_check!r}")
 
 
 def run_checks(cfg: Config) -> list[Check]:

@@ -208,7 +208,7 @@ def _barge_in(cfg: Config, whisper: Any) -> tuple[Any, str]:
         SpeexEchoCanceller().close()
     except EchoUnavailable as e:
         return None, NO_BARGE_IN.format(why=f"{e}.")
-    spotter, problem = load_stop_spotter()
+    spotter, problem = load_stop_spotter(check=cfg.stop_check)
     if spotter is None and whisper is None:
         print(problem, file=sys.stderr, flush=True)
         return None, NO_BARGE_IN.format(why="the Whisper speech model and the 'stop' word "
@@ -220,7 +220,7 @@ def _barge_in(cfg: Config, whisper: Any) -> tuple[Any, str]:
     wake = cfg.wake_phrase if cfg.wake_word and whisper is not None else ""
     quick = load_quick_stop(whisper.model_dir) if whisper is not None else None
     # A second copy hears what it plays: its own voice that sounds like "stop".
-    own = load_stop_spotter()[0] if spotter is not None else None
+    own = load_stop_spotter(check=cfg.stop_check)[0] if spotter is not None else None
     return BargeIn(whisper, device=cfg.input_device, wake_phrase=wake, quick=quick,
                    spotter=spotter, own_spotter=own), ""
 
