@@ -30,10 +30,14 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from voice.content.loader import load_knowledge  # noqa: E402
+from voice.matching import spelling  # noqa: E402
 from voice.matching.matcher import Matcher, MatchResult  # noqa: E402
 from voice.matching.spelling import Speller, typed_match  # noqa: E402
 
 DATA = REPO / "tests" / "data"
+
+
+LOWER = False
 
 
 def rows(name: str) -> list[tuple[str, set[str] | None]]:
@@ -46,7 +50,7 @@ def rows(name: str) -> list[tuple[str, set[str] | None]]:
             continue
         q, _, expected = line.partition("\t")
         ids = set(expected.split("|")) if labelled and expected.strip() != "-" else None
-        out.append((q, ids))
+        out.append((q.lower() if LOWER else q, ids))
     return out
 
 
@@ -78,11 +82,23 @@ def main() -> int:
     parser.add_argument("--heldout", action="store_true", help="held-out halves, aggregate only")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--share", type=float, default=0.5)
+    parser.add_argument("--no-counts", action="store_true",
+                        help="the speller without the everyday counts' words: the tuning "
+                             "halves' rare words, which those counts hold, then count as "
+                             "unseen, as the held-out halves' do")
+    parser.add_argument("--guess-evidence", type=float, default=None)
+    parser.add_argument("--lower", action="store_true",
+                        help="every question typed in lower case, as most users type: a "
+                             "name's capital no longer marks it as spelled as meant")
     args = parser.parse_args()
+    global LOWER
+    LOWER = args.lower
     kb = load_knowledge([REPO / "content"])
     matcher = Matcher(kb)
     t0 = time.perf_counter()
-    speller = Speller(matcher)
+    speller = Speller(matcher, everyday=() if args.no_counts else None)
+    if args.guess_evidence is not None:
+        spelling.GUESS_EVIDENCE = args.guess_evidence
     speller.correction("neuromuscler")
     load_s = time.perf_counter() - t0
 
