@@ -20,6 +20,7 @@ from voice.conversation.reply import Reply
 from voice.conversation.speech_parts import parts
 from voice.matching.emergency import is_emergency
 from voice.matching.matcher import Matcher, MatchResult
+from voice.matching.spelling import Speller, typed_match
 from voice.speech_out.base import VoiceSettings
 
 RATE_STEP = 25
@@ -85,6 +86,8 @@ class Conversation:
         self.paged = paged
         self.matcher = matcher or Matcher(kb)
         self._s = _State(settings or VoiceSettings())
+        #: Corrects typos in typed questions (built on the first one).
+        self._speller: Speller | None = None
 
     @property
     def settings(self) -> VoiceSettings:
@@ -93,6 +96,13 @@ class Conversation:
     @property
     def asleep(self) -> bool:
         return self._s.asleep
+
+    @property
+    def speller(self) -> Speller:
+        """The typo corrector for the current matcher (content may be reloaded)."""
+        if self._speller is None or self._speller.matcher is not self.matcher:
+            self._speller = Speller(self.matcher)
+        return self._speller
 
     @property
     def asks_yes_no(self) -> bool:
@@ -168,7 +178,11 @@ class Conversation:
             # The user told us what these words mean: answered outright, even
             # when heard unsurely, since the same words were heard before.
             return self._answer(text, entry, phrasing=learned)
-        result = self.matcher.match(text, doubtful=doubtful, heard=heard, sure=sure)
+        if heard:
+            result = self.matcher.match(text, doubtful=doubtful, heard=heard, sure=sure)
+        else:
+            # Typed: a word no dictionary knows is a typo, corrected and offered.
+            result = typed_match(self.matcher, self.speller, text, doubtful)
         if result.outcome == "answer" and result.entry is not None:
             reply = self._answer(text, result.entry, result)
             self._s.answer_words = text
