@@ -190,3 +190,23 @@ def test_a_short_window_needs_to_be_surer_than_the_long_one(confirmer: Any) -> N
     short = read_wav(SPOTS / "unsure_nabu_aligned_en-us+m3.wav").samples.reshape(-1)
     assert not confirmer.confirms(np.zeros(0, np.int16), [short])
     assert "okay nabu" in confirmer.heard[-1].lower()
+
+
+def test_a_phrase_under_tv_talk_the_network_did_not_spot_is_spotted_gated(confirmer: Any) -> None:
+    # Tuning half of benchmark_wake.py (draw 0): espeak-ng en-029+f4 at 120
+    # wpm, "okay nabu, what is multiple sclerosis" under TV talk 10 dB down.
+    # As it is, the network's mean never reaches the spot cutoff (0.023), so
+    # nothing is decoded; on the gated copy (tv_gate.py) the TV between the
+    # syllables is turned down, the network spots the phrase, and Whisper
+    # confirms it.
+    said = read_wav(SPOTS / "tv_okay_nabu_en-029+f4_120.wav").samples.reshape(-1)
+    before = load_micro("okay nabu", confirmer=confirmer, gate=False)
+    assert _wakes(before, said) == 0
+    assert before.confirmations == 0  # never spotted
+    now = load_micro("okay nabu", confirmer=confirmer)
+    first = len(confirmer.heard)
+    assert _wakes(now, said) == 1
+    assert now.confirmations >= 1
+    assert "nabu" in confirmer.heard[-1].lower()
+    assert len(confirmer.heard) > first
+    assert 0.0 <= now.after <= 1.0
