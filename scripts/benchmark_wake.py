@@ -65,6 +65,7 @@ from voice.speech_in.wake.detector import (  # noqa: E402
     confirming_recognizer,
 )
 from voice.speech_in.wake.micro import (  # noqa: E402
+    GATED,
     SPEEDS,
     SPOT_CUTOFF,
     Decision,
@@ -332,10 +333,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--short-windows", choices=("on", "none"), default="on",
                     help="micro with a second stage: also decode the short windows at the"
                          " network's peak (confirm.ALIGNED), or the 3.5 s window only (before)")
-    ap.add_argument("--gate", choices=("on", "none"), default="on",
+    ap.add_argument("--gate", choices=("on", "none"), default="on" if GATED else "none",
                     help="micro with a second stage: the network also hears the gated copy"
-                         " (micro.GATED, tv_gate.py) and spots there, or the audio as it is"
-                         " only (before)")
+                         " (tv_gate.py) and spots there (tried), or the audio as it is only"
+                         " (micro.GATED: now)")
     ap.add_argument("--whisper-hears", choices=("both", "raw"), default="raw",
                     help="micro with a second stage: Whisper decodes the windows as they"
                          " are (now), or also their gated copy when it does not confirm them"

@@ -127,7 +127,12 @@ SPOT_CUTOFF = 0.05
 #: 0.11-0.70 as they are, 0.70-0.87 gated. It costs a second front end and
 #: three more networks (0.004 s of CPU per second of audio) and about a
 #: third more spots (94 -> 124 crossings in those 1.17 h).
-GATED = True
+#: Off: the tuning half's gain (176 -> 185 of 192 caught) did not carry over
+#: to the held-out voices (fresh draws 2026 and 2027: 43 -> 43 and 44 -> 45 of
+#: 48), while Whisper decoded about 2.7 times as many spots and a fresh draw
+#: of speech not addressed to it woke it (docs/wake-word.md). ``load_micro(...,
+#: gate=True)`` and ``benchmark_wake.py --gate on`` measure it.
+GATED = False
 #: Whether Whisper, when it does not confirm the windows as they are, hears
 #: them gated the same way too. Tried, not kept (docs/wake-word.md): gated
 #: windows alone caught 184 of 192 tuning phrases (draws 0, 1, 3, 4), the
@@ -519,8 +524,13 @@ def load_micro(phrase: str, folder: Path | None = None, gate: bool = GATED,
     data = _verified_bytes(model, folder)
     try:
         networks = [_Network(data, lib) for _ in SPEEDS]
-        if gate and overrides.get("confirmer") is not None:
+        confirmer = overrides.get("confirmer")
+        if gate and confirmer is not None:
             overrides["gated"] = [_Network(data, lib) for _ in SPEEDS]
+            if hasattr(confirmer, "sure_logprob"):
+                from voice.speech_in.wake.confirm import GATED_SURE_LOGPROB
+
+                confirmer.sure_logprob = GATED_SURE_LOGPROB
     except (OSError, RuntimeError, KeyError) as e:
         raise ModelMissing(f"The wake word model for '{phrase}' could not be loaded ({e}).") from e
     return MicroWakeDetector(model, networks, **overrides)
