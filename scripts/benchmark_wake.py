@@ -65,6 +65,7 @@ from voice.speech_in.wake.detector import (  # noqa: E402
     confirming_recognizer,
 )
 from voice.speech_in.wake.micro import (  # noqa: E402
+    GATED,
     SPEEDS,
     SPOT_CUTOFF,
     Decision,
@@ -332,6 +333,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--short-windows", choices=("on", "none"), default="on",
                     help="micro with a second stage: also decode the short windows at the"
                          " network's peak (confirm.ALIGNED), or the 3.5 s window only (before)")
+    ap.add_argument("--gate", choices=("on", "none"), default="on" if GATED else "none",
+                    help="micro with a second stage: the network also hears the gated copy"
+                         " (tv_gate.py) and spots there (tried), or the audio as it is only"
+                         " (micro.GATED: now)")
+    ap.add_argument("--whisper-hears", choices=("both", "raw"), default="raw",
+                    help="micro with a second stage: Whisper decodes the windows as they"
+                         " are (now), or also their gated copy when it does not confirm them"
+                         " (micro.CONFIRM_GATED; tried)")
     ap.add_argument("--spot-cutoff", type=float, default=SPOT_CUTOFF,
                     help="micro with a second stage: a mean above this is confirmed")
     ap.add_argument("--fresh-negatives", action="store_true",
@@ -340,7 +349,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="another draw of speech not addressed to it (16: tuning, 17: fresh;"
                          " 18 was drawn after a rule was changed having seen 17's false wakes;"
                          " 19 for the short windows; 20 held-out; 21 stopped early, 22 fresh"
-                         " for main's wake path, docs/wake-word.md)")
+                         " for main's wake path; 24, 26 fresh for the gated copy,"
+                         " docs/wake-word.md)")
     ap.add_argument("--draw", type=int, default=0,
                     help="a fresh draw of the phrases (paces, TV talk, offsets) by this number;"
                          " 0: the draw tuned on. Report a held-out draw once")
@@ -358,8 +368,11 @@ def main(argv: list[str] | None = None) -> int:
         if confirmer is not None and args.short_windows == "none":
             confirmer = LongWindowOnly(confirmer)
         neural = load_micro(phrase, keep=True, cutoff=args.cutoff, window=args.window,
-                            confirmer=confirmer, spot_cutoff=args.spot_cutoff)
-        stage = (f", spots above {args.spot_cutoff:g} confirmed by Whisper" if confirmer
+                            confirmer=confirmer, spot_cutoff=args.spot_cutoff,
+                            gate=args.gate == "on",
+                            confirm_gated=args.whisper_hears == "both")
+        stage = (f", spots above {args.spot_cutoff:g} confirmed by Whisper"
+                 + (", gated copy spotting too" if neural.gated else "") if confirmer
                  else ", no second stage")
         print(f"wake word {phrase!r}: neural engine (microWakeWord), cutoff "
               f"{neural.cutoff:g}, window {neural.window}{stage}, voices: {args.half} half")
