@@ -11,6 +11,7 @@ of the opened file).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -146,3 +147,36 @@ def test_without_proc_the_folder_is_loaded_by_name_with_one_line_said(
     assert len(lines) == 1 and "/proc/self/fd" in lines[0] and "\n" not in lines[0], lines
     heard = recognizer.decode_heard(_said(tmp_path, QUESTION)).text
     assert "cured" in heard.lower(), heard
+
+
+def _open_model_files(folder: Path) -> list[str]:
+    """This process's open files that are in ``folder``."""
+    fds = Path("/proc/self/fd")
+    out = []
+    for fd in fds.iterdir():
+        with contextlib.suppress(OSError):
+            target = os.readlink(fd)
+            if target.startswith(str(folder)):
+                out.append(target)
+    return out
+
+
+def test_the_checked_files_are_closed_when_faster_whisper_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Checked, then faster-whisper cannot be imported: ModelMissing, and none
+    # of the four checked files left open.
+    from voice.speech_in.whisper import engine, shared_model
+
+    folder = _copy(tmp_path)
+
+    def missing() -> Any:
+        raise ModelMissing("The Whisper speech recognizer (faster-whisper) is not installed.")
+
+    monkeypatch.setattr(engine, "_faster_whisper", missing)
+    with pytest.raises(ModelMissing, match="not installed") as caught:
+        shared_model.whisper_model(folder)
+    # Closed by the loader, not by the garbage collector once the error (and
+    # its traceback, which holds them) is let go: a caller that keeps the
+    # error keeps nothing open.
+    assert _open_model_files(folder) == [], caught.value

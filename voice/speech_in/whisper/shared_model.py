@@ -102,8 +102,8 @@ def whisper_model(folder: Path) -> Any:
             raise ModelMissing(f"{problem} {REPAIR}")
         from voice.speech_in.whisper.engine import CPU_THREADS, _faster_whisper
 
-        fw = _faster_whisper()
-        with checked:
+        with checked:  # closed on every path, faster-whisper missing too
+            fw = _faster_whisper()
             try:
                 with checked.as_folder() as files:
                     model = fw.WhisperModel(str(files), device="cpu", compute_type="int8",
