@@ -108,3 +108,30 @@ def test_after_the_warm_up_a_doubtful_question_is_read_the_same() -> None:
     sound_alike.warm_up(matcher).join(timeout=60)
     assert matcher._sound_alike is not None
     assert understood(heard, matcher) == cold
+
+
+def test_a_question_during_the_warm_up_waits_for_its_index(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A doubtful question that comes while the warm-up is still building the
+    # index waits for that one build and uses it, rather than building a
+    # second copy beside it (the work twice, on a Pi's busy cores).
+    from voice.matching import matcher as matcher_module
+
+    built: list[object] = []
+    real = matcher_module.SoundAlike
+
+    def slow(words: Any) -> Any:
+        index = real(words)
+        time.sleep(0.3)  # the warm-up is still building when the question asks
+        built.append(index)
+        return index
+
+    matcher = load_matcher(load(None))
+    monkeypatch.setattr(matcher_module, "SoundAlike", slow)
+    warming = sound_alike.warm_up(matcher)
+    time.sleep(0.05)
+    asked = matcher.sound_alike
+    warming.join(timeout=60)
+    assert len(built) == 1
+    assert asked is built[0] is matcher.sound_alike

@@ -28,6 +28,7 @@ The core is pure: text in, ``MatchResult`` out. It is built once from a
 from __future__ import annotations
 
 import math
+import threading
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -232,6 +233,9 @@ class Matcher:
             for text in (entry.title, *entry.phrasings, *entry.keywords)
             for w in normalize.prepare(text).split() if w in OFF_TOPIC)
         self._sound_alike: SoundAlike | None = None
+        # The warm-up thread (sound_alike.warm_up) and a question that comes
+        # before it ends build the index once, not each their own.
+        self._sound_alike_lock = threading.Lock()
         self._subjects: frozenset[str] | None = None  # see subjects
         #: A question that names no subject is never answered outright (see
         #: ``names_subject``); False restores the old decision, for measuring.
@@ -241,10 +245,12 @@ class Matcher:
     def sound_alike(self) -> SoundAlike:
         """The content's words by their sound (built on first use: it reads the
         CMU dictionary, ~0.5 s)."""
-        if self._sound_alike is None:
-            self._sound_alike = SoundAlike(
-                w for w in self._repair_words if self.rarity(w) >= sound_alike.TARGET_RARITY)
-        return self._sound_alike
+        with self._sound_alike_lock:
+            if self._sound_alike is None:
+                self._sound_alike = SoundAlike(
+                    w for w in self._repair_words
+                    if self.rarity(w) >= sound_alike.TARGET_RARITY)
+            return self._sound_alike
 
     def is_content_word(self, word: str) -> bool:
         """Whether the content uses ``word`` (synonyms folded, stemmed) as a content word."""
