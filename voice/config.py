@@ -152,7 +152,9 @@ KEYS: dict[str, tuple[str, type | tuple[type, ...]]] = {
     "listen.barge_in": ("barge_in", bool),
     "listen.stop_check": ("stop_check", str),
 }
-#: The values of listen.stop_check (voice/speech_in/wake/stop_word.py's STOP_CHECKS).
+#: The values of listen.stop_check (voice/speech_in/wake/stop_word.py): "hiss"
+#: (the /s/ check, the default) or "off" (the model alone: a weak /s/ is
+#: stopped at once, but so is someone else's "no" in the room).
 STOP_CHECKS = ("hiss", "off")
 FIELD_TO_KEY = {f: k for k, (f, _) in KEYS.items()}
 

@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from voice.config import STOP_CHECKS
 from voice.models.manifest import PinnedFile
 from voice.models.verify import file_problem, folder_problems
 
@@ -78,10 +79,6 @@ HISS = 0.7
 HISS_HZ = 4000
 HISS_SPAN_DB = 30.0
 HISS_SECONDS = 0.8
-#: The values of ``[listen] stop_check`` (voice/config.py): "hiss" (the /s/
-#: check above, the default) or "off" (the model alone: a weak /s/ is stopped
-#: at once, but so is someone else's "no" in the room).
-STOP_CHECKS = ("hiss", "off")
 _FRAME = 320  # 20 ms
 
 
