@@ -149,3 +149,26 @@ def test_the_assistant_uses_the_usual_recognizer_when_the_settings_ones_is_missi
     with pytest.raises(ModelMissing):
         load_recognizer_or_usual(cfg(recognizer="vosk", sources={"recognizer": "command line"}),
                                  print)
+
+
+def test_the_usual_recognizer_failing_is_not_said_to_be_used(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The settings ask for the usual choice already ("auto", no model): when
+    # it cannot be loaded there is nothing to fall back to. Its own error
+    # stands, without "I'm using the usual recognizer" said before it fails
+    # the same way again. (A fake load: no engine here can be made to fail.)
+    from voice.speech_in import select
+
+    calls: list[Config] = []
+
+    def failing(chosen: Config, *args: object, **kwargs: object) -> None:
+        calls.append(chosen)
+        raise ModelMissing("PocketSphinx is not installed.")
+
+    monkeypatch.setattr(select, "load_recognizer", failing)
+    usual = cfg(recognizer="auto", sources={"recognizer": str(tmp_path / "config.toml")})
+    warned: list[str] = []
+    with pytest.raises(ModelMissing, match="PocketSphinx is not installed"):
+        select.load_recognizer_or_usual(usual, print, warn=warned.append)
+    assert warned == []
+    assert len(calls) == 1

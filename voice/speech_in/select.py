@@ -272,6 +272,8 @@ def load_recognizer_or_usual(
     except ModelMissing as e:
         if "command line" in (cfg.sources.get("recognizer"), cfg.sources.get("model")):
             raise
+        if cfg.recognizer == "auto" and not cfg.model:
+            raise  # the usual choice itself failed: nothing else to try
         warn(f"{e.message} Until the settings are changed, I'm using the usual recognizer.")
         return load_recognizer(replace(cfg, recognizer="auto", model=""), announce, kb,
                                warn=warn, learn=learn)
