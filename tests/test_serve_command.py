@@ -42,11 +42,11 @@ async def ask(port: int, text: str) -> Event | None:
             await asyncio.sleep(0.2)
 
 
-def test_serve_answers_and_stops_on_sigterm() -> None:
-    port = free_port()
+def serve_one_emergency(port: int, *flags: str) -> str:
+    """`voice serve --no-asr` with ``flags`` asked one emergency, answered
+    with the emergency advice, then stopped by SIGTERM with exit 0: its stderr."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "voice", "serve", "--no-asr", "--content", str(CONTENT),
-         "--uri", f"tcp://0.0.0.0:{port}"],
+        [sys.executable, "-m", "voice", "serve", "--no-asr", *flags],
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         event = asyncio.run(ask(port, "emergency, I can't breathe"))
@@ -56,6 +56,12 @@ def test_serve_answers_and_stops_on_sigterm() -> None:
         proc.kill()
     assert event is not None and Handled.from_event(event).text == phrases.EMERGENCY
     assert proc.returncode == 0, err
+    return err
+
+
+def test_serve_answers_and_stops_on_sigterm() -> None:
+    port = free_port()
+    err = serve_one_emergency(port, "--content", str(CONTENT), "--uri", f"tcp://0.0.0.0:{port}")
     assert "Listening on all network interfaces" in err, "binding everywhere is warned of"
     assert f"serving handle on tcp://0.0.0.0:{port}" in err
     assert "Traceback" not in err
@@ -122,18 +128,8 @@ def test_serve_sets_aside_a_mistake_in_settings_or_content(tmp_path: Path) -> No
     settings = tmp_path / "config.toml"
     settings.write_text("[speech_out]\nrat = 120\n", encoding="utf-8")
     port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "voice", "serve", "--no-asr", "--content", str(content),
-         "--config", str(settings), "--uri", f"tcp://127.0.0.1:{port}"],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        event = asyncio.run(ask(port, "emergency, I can't breathe"))
-        proc.send_signal(signal.SIGTERM)
-        _, err = proc.communicate(timeout=30)
-    finally:
-        proc.kill()
-    assert event is not None and Handled.from_event(event).text == phrases.EMERGENCY
-    assert proc.returncode == 0, err
+    err = serve_one_emergency(port, "--content", str(content), "--config", str(settings),
+                              "--uri", f"tcp://127.0.0.1:{port}")
     assert f"{settings}, line 2: unknown setting 'rat'; did you mean 'rate'?" in err
     assert f"{content / 'zz-notes.md'}:1: text outside an entry" in err
     assert "Traceback" not in err
