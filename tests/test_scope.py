@@ -9,7 +9,7 @@ import pytest
 from voice.content.loader import load_knowledge, parse_markdown
 from voice.content.model import KnowledgeBase
 from voice.matching import Matcher
-from voice.matching.scope import COUNTS_FILE, GeneralEnglish, ScopeModel
+from voice.matching.scope import COUNTS_FILE, RARITY_KNOWN, GeneralEnglish, ScopeModel
 
 from .conftest import CONTENT
 
@@ -254,3 +254,36 @@ def test_a_conversation_declines_a_surely_heard_other_subject(kb: KnowledgeBase)
     assert "don't have an answer" in reply.say  # declined, not "didn't catch that"
     unsure = Conversation(kb).respond(APPENDICITIS, heard=True)
     assert unsure.outcome == "confirm"
+
+
+def test_a_word_asked_while_another_thread_loads_the_model_is_judged_by_it(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The sound-alike warm-up (a background thread) loads the general-English
+    # model; a question that came meanwhile got "no model" (every word as
+    # common as RARITY_KNOWN), and a rarity cached from it (Matcher.subjects)
+    # stayed wrong for the whole run.
+    import threading
+    import time
+
+    import pocketsphinx
+
+    real = pocketsphinx.NGramModel.readfile
+    loads: list[object] = []
+
+    def slow(path: str) -> object:
+        time.sleep(0.3)  # a Pi's busy core: the question comes meanwhile
+        model = real(path)
+        loads.append(model)
+        return model
+
+    slow_model = type("Slow", (), {"readfile": staticmethod(slow)})
+    monkeypatch.setattr(pocketsphinx, "NGramModel", slow_model)
+    english = GeneralEnglish()
+    warming = threading.Thread(target=english.rarity, args=("clinic",))
+    warming.start()
+    time.sleep(0.05)
+    asked = english.rarity("baclofen")
+    warming.join(timeout=60)
+    assert len(loads) == 1
+    assert asked == english.rarity("baclofen") > RARITY_KNOWN

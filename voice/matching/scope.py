@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import math
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from pathlib import Path
@@ -179,17 +180,22 @@ class GeneralEnglish:
     def __init__(self) -> None:
         self._model: object | None = None
         self._tried = False
+        # The sound-alike warm-up thread loads it while a question may ask:
+        # the question waits for the model rather than find "no model".
+        self._loading = threading.Lock()
 
     def _load(self) -> object | None:
-        if not self._tried:
-            self._tried = True
-            try:
-                import pocketsphinx
+        with self._loading:
+            if not self._tried:
+                try:
+                    import pocketsphinx
 
-                path = Path(pocketsphinx.__file__).parent / "model" / "en-us" / "en-us.lm.bin"
-                self._model = pocketsphinx.NGramModel.readfile(str(path))
-            except Exception:  # no model: every word counts alike
-                self._model = None
+                    path = (Path(pocketsphinx.__file__).parent / "model" / "en-us"
+                            / "en-us.lm.bin")
+                    self._model = pocketsphinx.NGramModel.readfile(str(path))
+                except Exception:  # no model: every word counts alike
+                    self._model = None
+                self._tried = True
         return self._model
 
     def knows(self, word: str) -> bool:
