@@ -17,26 +17,14 @@ scope): no line is taken for another language
 
 from __future__ import annotations
 
-import functools
 import re
-from pathlib import Path
+
+from voice.matching.spelling import english_words
 
 _WORD = re.compile(r"[^\W\d_]+")
 #: Fewer letters than this in the words not English ("¿qué?", "café") is too
 #: little to tell a language by.
 MIN_FOREIGN_LETTERS = 5
-
-
-@functools.cache
-def _english_words() -> frozenset[str]:
-    try:
-        import pocketsphinx
-
-        folder = Path(pocketsphinx.get_model_path()) / "en-us"
-        text = (folder / "cmudict-en-us.dict").read_text(encoding="utf-8")
-    except Exception:  # no dictionary: never claim a line is not English
-        return frozenset()
-    return frozenset(line.split(" ", 1)[0].split("(", 1)[0] for line in text.splitlines())
 
 
 def looks_not_english(text: str) -> bool:
@@ -46,8 +34,8 @@ def looks_not_english(text: str) -> bool:
     words = _WORD.findall(text.lower())
     if not any(not w.isascii() for w in words):
         return False  # the non-ASCII is punctuation or an emoji
-    english = _english_words()
-    if not english:
+    english = english_words()
+    if not english:  # no dictionary: never claim a line is not English
         return False
     foreign = [w for w in words if not w.isascii() or w not in english]
     return (2 * len(foreign) > len(words)

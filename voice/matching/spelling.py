@@ -145,7 +145,9 @@ def _everyday_words() -> frozenset[str]:
     return frozenset(w for w, n in everyday.items() if n >= 2) | frozenset(health)
 
 
-def _english_words() -> frozenset[str]:
+def english_words() -> frozenset[str]:
+    """The CMU dictionary's words, read once and shared (the typo corrector
+    and voice/conversation/language.py); empty without PocketSphinx."""
     with _cmu_lock:
         return _cmu_words()
 
@@ -201,7 +203,7 @@ class Speller:
         self._content = content_words(matcher.kb)
         self._function = frozenset(normalize.STOPWORDS | normalize.FILLER_WORDS
                                    | normalize.PEOPLE_WORDS | normalize.BODY_WORDS)
-        self._english = frozenset(english) if english is not None else _english_words()
+        self._english = frozenset(english) if english is not None else english_words()
         self._long_content = sorted(w for w in self._content if len(w) >= TWO_EDITS_MIN - 2)
         self._general = matcher.scope.english if matcher.scope is not None else None
         # Words of everyday requests and of other health questions (the scope
