@@ -187,11 +187,8 @@ def _save(path: Path, values: dict[str, Any], current: dict[str, Any]) -> None:
 def _problems(path: Path, shown_as: Path) -> set[str]:
     """The mistakes the assistant would set aside in ``path``, named as
     ``shown_as`` and without line numbers (an edit moves lines)."""
-    import re
-
     cfg = config_mod.load(path, forgiving=True)
-    return {re.sub(r", line \d+:", ":", p.replace(str(path), str(shown_as)))
-            for p in cfg.problems}
+    return {_without_line(p.replace(str(path), str(shown_as))) for p in cfg.problems}
 
 
 def _write_checked(path: Path, doc: tomlkit.TOMLDocument) -> None:
@@ -226,6 +223,7 @@ def _write_checked(path: Path, doc: tomlkit.TOMLDocument) -> None:
 
 
 def _without_line(problem: str) -> str:
+    """``problem`` without its line number: an edit moves lines."""
     import re
 
     return re.sub(r", line \d+:", ":", problem)
