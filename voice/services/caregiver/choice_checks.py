@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-from pathlib import Path
 
 from voice.speech_out import voices
 
@@ -74,16 +73,11 @@ def wake_phrase_refusal(phrase: str) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _dictionary_words() -> tuple[str, ...]:
-    import pocketsphinx
+    """PocketSphinx's dictionary words in order (empty without it): the
+    nearest is the first best, whatever the set's order."""
+    from voice.matching.spelling import english_words
 
-    path = Path(pocketsphinx.get_model_path()) / "en-us" / "cmudict-en-us.dict"
-    if not path.is_file():
-        path = Path(pocketsphinx.get_model_path()) / "cmudict-en-us.dict"
-    try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return ()
-    return tuple(sorted({line.split(" ", 1)[0].split("(", 1)[0] for line in lines if line}))
+    return tuple(sorted(english_words()))
 
 
 def _nearest_word(word: str) -> str | None:
