@@ -74,9 +74,11 @@ def run(args: argparse.Namespace) -> int:
     announce, warn = recognizer_notices(assistant, _note, cfg.model, models_hint=True)
     recognizer = load_recognizer_or_usual(cfg, announce=announce,
                                           kb=assistant.conversation.kb, warn=warn, learn=True)
-    from voice.cli.commands.listen import _warm_up_sound_alike
+    from voice.matching.sound_alike import warm_up
 
-    _warm_up_sound_alike(assistant)  # in the background: see there
+    # In the background: the first doubtful spoken question need not wait
+    # for the CMU dictionary.
+    warm_up(assistant.conversation.matcher)
     mic = Microphone.from_config(cfg)
     # Whisper decodes whole utterances (~0.5 s here, more on a Pi): fed as the
     # question is spoken, it starts at the first pause, so the answer is
