@@ -473,3 +473,20 @@ def test_a_broken_content_file_is_listed_and_the_rest_stays_editable(
     kb = load_knowledge([home / "content"], forgiving=True)
     assert kb.by_id(ENTRY).phrasings[-1] == "will i ever get better"
     assert broken.read_text(encoding="utf-8") == "notes before any entry\n"
+
+
+def test_a_fix_after_the_settings_file_is_gone_is_one_line_not_a_500(
+        home: Path, tmp_path: Path) -> None:
+    # The page started with --config FILE; the file was moved away while the
+    # page was open: the fix's refusal is shown, as the Settings page shows
+    # it, instead of an Internal Server Error from rendering that refusal.
+    path = tmp_path / "clinic.toml"
+    path.write_text("[speech_out]\nrat = 120\n")
+    client = create_app(PageOptions(config_file=path)).test_client()
+    assert log_in(client) == 302
+    csrf = token(client, "/settings")
+    path.unlink()
+    r = client.post("/settings/fix", data={"csrf_token": csrf, "mistake": "speech_out-rat",
+                                           "action": "move"})
+    assert r.status_code == 400, r.text
+    assert "settings file not found" in r.text

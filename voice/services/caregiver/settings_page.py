@@ -34,6 +34,15 @@ def _values() -> dict[str, object]:
     return settings_store.current_values(load_config(options(), forgiving=True))
 
 
+def _values_or_none() -> dict[str, object]:
+    """``_values``, or none when the settings cannot be read at all (the
+    --config file gone): ``_render`` then lists why, instead of a 500."""
+    try:
+        return _values()
+    except VoiceError:
+        return {}
+
+
 @bp.route("/settings", methods=["GET"])
 def page() -> tuple[str, int]:
     try:
@@ -68,5 +77,5 @@ def fix() -> tuple[str, int]:
         done = settings_store.fix_mistake(path, request.form.get("mistake", ""),
                                           request.form.get("action", ""))
     except VoiceError as e:
-        return _render(_values(), {"form": e.message}, status=400)
-    return _render(_values(), {}, done=done)
+        return _render(_values_or_none(), {"form": e.message}, status=400)
+    return _render(_values_or_none(), {}, done=done)
