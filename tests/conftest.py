@@ -27,6 +27,7 @@ from voice.speech_out.synth import Pyttsx3Synth
 
 if TYPE_CHECKING:
     from voice.content.model import KnowledgeBase
+    from voice.speech_in.base import Recognizer
     from voice.speech_in.whisper import WhisperRecognizer
 
 REPO = Path(__file__).resolve().parent.parent
@@ -118,3 +119,16 @@ def rec(kb: KnowledgeBase) -> WhisperRecognizer:
     from voice.speech_in.whisper import WhisperRecognizer
 
     return WhisperRecognizer(REPO / "models" / WHISPER_MODEL, kb)
+
+
+@pytest.fixture(scope="module")
+def default_engine() -> Recognizer:
+    """The recognizer the assistant chooses by default (Whisper, installed by
+    scripts/install.sh), as `voice listen` loads it: one per test module."""
+    from voice.config import Config
+    from voice.speech_in.select import load_recognizer
+
+    said: list[str] = []
+    rec = load_recognizer(Config(content_dirs=(str(REPO / "content"),)), said.append)
+    assert rec.name == "whisper", said  # the default, installed by scripts/install.sh
+    return rec

@@ -25,8 +25,6 @@ import wave
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
 from benchmark_real_requests import (  # noqa: E402
@@ -39,17 +37,6 @@ from benchmark_real_requests import (  # noqa: E402
 
 #: Tuning-half clips run through the real model (about 0.5 s each here).
 FLOOR_CLIPS = 4
-
-
-@pytest.fixture(scope="module")
-def default_engine() -> Any:
-    from voice.config import Config
-    from voice.speech_in.select import load_recognizer
-
-    said: list[str] = []
-    rec = load_recognizer(Config(content_dirs=(str(REPO / "content"),)), said.append)
-    assert rec.name == "whisper", said  # the default, installed by scripts/install.sh
-    return rec
 
 
 def test_the_requests_are_all_there_with_their_licences_and_halves() -> None:

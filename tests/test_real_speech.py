@@ -19,22 +19,12 @@ from typing import Any
 
 import pytest
 
-from voice.config import Config
 from voice.content.loader import load_knowledge
 from voice.matching.matcher import Matcher
-from voice.speech_in.select import load_recognizer
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
 from real_speech import REAL, RealClip, real_clips, score  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def default_engine() -> Any:
-    said: list[str] = []
-    rec = load_recognizer(Config(content_dirs=(str(REPO / "content"),)), said.append)
-    assert rec.name == "whisper", said  # the default, installed by scripts/install.sh
-    return rec
 
 
 def _digits(source: str, take: str = "") -> list[RealClip]:

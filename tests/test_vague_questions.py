@@ -107,17 +107,6 @@ def test_what_names_a_subject_comes_from_the_content(kb: KnowledgeBase,
     assert not clinic.names_subject("how about mondays")  # only in the answer
 
 
-@pytest.fixture(scope="module")
-def default_engine() -> Any:
-    from voice.config import Config
-    from voice.speech_in.select import load_recognizer
-
-    said: list[str] = []
-    rec = load_recognizer(Config(content_dirs=(str(REPO / "content"),)), said.append)
-    assert rec.name == "whisper", said  # the default, installed by scripts/install.sh
-    return rec
-
-
 def test_a_real_read_sentence_is_not_answered_outright(kb: KnowledgeBase,
                                                        default_engine: Any) -> None:
     """LibriSpeech 237-134500-0017 (a real reader, tests/data/real/sentences),
