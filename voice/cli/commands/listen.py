@@ -89,7 +89,7 @@ class _Session:
         self.mic = Microphone.from_config(cfg)
         self.cues = not args.no_cues
         self.ever_listened = False
-        self.warm_up = not args.once  # the sound index, at the first open microphone
+        self.warm_up_due = not args.once  # the sound index, at the first open microphone
         self.turn = _Turn(recognizer)
         self.barge: Any = None
         if (cfg.barge_in and not args.no_barge_in and not args.once
@@ -115,9 +115,9 @@ class _Session:
 
     def on_event(self, name: str) -> None:
         if name == "listening":
-            if self.warm_up:
+            if self.warm_up_due:
                 # After the start cue and the open microphone, never before them.
-                self.warm_up = False
+                self.warm_up_due = False
                 _warm_up_sound_alike(self.assistant)
             self.ever_listened = True
             print(READY, file=sys.stderr, flush=True)
