@@ -243,8 +243,10 @@ class Matcher:
 
     @property
     def sound_alike(self) -> SoundAlike:
-        """The content's words by their sound (built on first use: it reads the
-        CMU dictionary, ~0.5 s)."""
+        """The content's words by their sound (built on first use: the first
+        doubtful question waited 24 ms for it, median of 5, loaded machine;
+        docs/loose-ends.md; the spoken modes build it in the background,
+        ``sound_alike.warm_up``)."""
         with self._sound_alike_lock:
             if self._sound_alike is None:
                 self._sound_alike = SoundAlike(

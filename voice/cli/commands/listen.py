@@ -297,8 +297,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _warm_up_sound_alike(assistant: Assistant) -> None:
-    """The first doubtful spoken question would wait ~0.26 s for the CMU
-    dictionary: read it in the background now, while the user begins."""
+    """The first doubtful spoken question would wait for the sound index (24
+    ms, median of 5, loaded machine; 191 ms before the compact dictionary:
+    docs/loose-ends.md): build it in the background now, while the user begins."""
     from voice.matching.sound_alike import warm_up
 
     warm_up(assistant.conversation.matcher)
