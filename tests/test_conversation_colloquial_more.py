@@ -8,16 +8,8 @@ each was declined before. The near misses next to them must stay declined.
 
 import pytest
 
-from voice.content.loader import load_knowledge
 from voice.content.model import KnowledgeBase
 from voice.conversation import Conversation
-
-from .conftest import CONTENT
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge([CONTENT])
 
 
 @pytest.fixture
