@@ -6,8 +6,8 @@ read straight from the file and held compactly.
 that model whole (``NGramModel.readfile``) holds its bigrams and trigrams too:
 ~33 MB for 72,547 words. This reads the same file's header, its unigram
 records and its word strings, skipping the rest with ``seek``, and keeps the
-words sorted in one bytes object with an array of where each starts and an
-array of their log-probabilities (~2 MB). A word is found by binary search.
+words sorted in one fixed-width bytes array (1.6 MB) with an int32 array of
+their log-probabilities (0.3 MB). A word is found by binary search.
 
 The value is what PocketSphinx returns for a one-word ``prob``: the record's
 float (already in log base 1.0001) truncated to an int, the first of
@@ -22,10 +22,10 @@ the words of the tuning sets and the content, with ``NGramModel.prob``.
 
 from __future__ import annotations
 
-import bisect
 import struct
-from array import array
 from pathlib import Path
+
+import numpy as np
 
 _HEADER = b"Trie Language Model"
 #: One unigram record: float prob, float backoff, uint32 next.
@@ -59,19 +59,15 @@ def _ngram_bytes(counts: list[int]) -> int:
 class Unigrams:
     """Each word's unigram log-probability (log base 1.0001, as an int)."""
 
-    def __init__(self, words: bytes, starts: array[int], probs: array[int],
-                 unknown: int | None) -> None:
-        self._words = words  # sorted, each followed by b"\0"
-        self._starts = starts
-        self._probs = probs
+    def __init__(self, names: np.ndarray, probs: np.ndarray, unknown: int | None) -> None:
+        self._names = names  # sorted, distinct, fixed-width bytes ("S22")
+        self._probs = probs  # int32, one per name
         self._unknown = unknown
 
     @classmethod
     def read(cls, path: Path) -> Unigrams | None:
         """The unigrams of the binary model at ``path``, or None when it is
         not a trie binary model laid out as PocketSphinx writes it."""
-        import numpy as np
-
         with path.open("rb") as f:
             if f.read(len(_HEADER)) != _HEADER:
                 return None
@@ -85,44 +81,58 @@ class Unigrams:
             records = f.read((n + 1) * _RECORD)
             f.seek(_ngram_bytes(counts), 1)
             size = f.read(4)
-            if len(records) != (n + 1) * _RECORD or len(size) != 4:
+            if n == 0 or len(records) != (n + 1) * _RECORD or len(size) != 4:
                 return None
             (k,) = struct.unpack("<I", size)
             text = f.read(k)
             if len(text) != k or f.read(1) or not text.endswith(b"\0"):
                 return None
-        names = text[:-1].split(b"\0")
-        if len(names) != n:
+        # Words are NUL-terminated strings; laid out here as a fixed-width
+        # bytes array without a Python object per word (that cost ~10 MB).
+        buf = np.frombuffer(text, dtype=np.uint8)
+        ends = np.flatnonzero(buf == 0).astype(np.int32)
+        if len(ends) != n:
             return None
+        starts = np.concatenate((np.zeros(1, dtype=np.int32), ends[:-1] + 1))
+        lengths = ends - starts
+        del ends
+        width = int(lengths.max())
+        if width == 0:
+            return None
+        table = np.zeros((n, width), dtype=np.uint8)
+        for j in range(width):  # column by column: no array per byte of text
+            longer = np.flatnonzero(lengths > j)
+            table[longer, j] = buf[starts[longer] + j]
+        del buf, text, starts, lengths
+        names = table.view(f"S{width}").ravel()
         prob = np.frombuffer(records, dtype="<f4").reshape(n + 1, 3)[:n, 0]
         # (int32) of the float, as lm_trie_score returns it: toward zero.
-        logp = np.trunc(prob.astype(np.float64)).astype(np.int32)
-        # The first of duplicate words is the one PocketSphinx finds.
-        order_ = sorted(range(n), key=names.__getitem__)
-        kept = [i for j, i in enumerate(order_) if j == 0 or names[i] != names[order_[j - 1]]]
-        starts = array("I")
-        pos = 0
-        for i in kept:
-            starts.append(pos)
-            pos += len(names[i]) + 1
-        words = b"".join(names[i] + b"\0" for i in kept)
-        probs = array("i", logp[kept].tobytes())
-        where = {names[i]: i for i in reversed(range(n))}.get(b"<UNK>")
-        unknown = int(logp[where]) if where is not None else None
-        return cls(words, starts, probs, unknown)
+        logp = prob.astype(np.int32)
+        del prob, records
+        unk = np.flatnonzero(names == b"<UNK>")
+        unknown = int(logp[unk[0]]) if len(unk) else None
+        # Sorted for binary search; of duplicate words the first is the one
+        # PocketSphinx finds (a stable sort keeps it first).
+        order_ = np.argsort(names, kind="stable").astype(np.int32)
+        names = names[order_]
+        del table
+        first = np.ones(n, dtype=bool)
+        first[1:] = names[1:] != names[:-1]
+        return cls(names[first].copy(), logp[order_[first]].copy(), unknown)
 
     def _word(self, i: int) -> bytes:
-        start = self._starts[i]
-        return self._words[start:self._words.index(b"\0", start)]
+        return bytes(self._names[i])
 
     def prob(self, word: str) -> int | None:
         """``NGramModel.prob([word])``, None where that is log-zero (a word
         the model lacks, when it has no ``<UNK>``)."""
-        w = word.encode("utf-8", "surrogatepass")
-        i = bisect.bisect_left(range(len(self._starts)), w, key=self._word)
-        if i < len(self._starts) and self._word(i) == w:
-            return self._probs[i]
+        # PocketSphinx is given a C string: it ends at a NUL.
+        w = word.encode("utf-8", "surrogatepass").partition(b"\0")[0]
+        if len(w) <= self._names.dtype.itemsize:  # longer would be cut short
+            i = int(np.searchsorted(self._names, w))
+            if i < len(self._names) and self._names[i] == w:
+                return int(self._probs[i])
         return self._unknown
 
     def __len__(self) -> int:
-        return len(self._starts)
+        return len(self._names)
