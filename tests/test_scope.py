@@ -266,24 +266,26 @@ def test_a_word_asked_while_another_thread_loads_the_model_is_judged_by_it(
     import threading
     import time
 
-    import pocketsphinx
+    from voice.matching import scope
 
-    real = pocketsphinx.NGramModel.readfile
+    real = scope.Unigrams.read
     loads: list[object] = []
 
-    def slow(path: str) -> object:
+    def slow(path: Path) -> object:
         time.sleep(0.3)  # a Pi's busy core: the question comes meanwhile
         model = real(path)
         loads.append(model)
         return model
 
-    slow_model = type("Slow", (), {"readfile": staticmethod(slow)})
-    monkeypatch.setattr(pocketsphinx, "NGramModel", slow_model)
+    slow_reader = type("Slow", (), {"read": staticmethod(slow)})
+    monkeypatch.setattr(scope, "Unigrams", slow_reader)
+    scope._load_model.cache_clear()
     english = GeneralEnglish()
     warming = threading.Thread(target=english.rarity, args=("clinic",))
     warming.start()
     time.sleep(0.05)
     asked = english.rarity("baclofen")
     warming.join(timeout=60)
+    scope._load_model.cache_clear()
     assert len(loads) == 1
     assert asked == english.rarity("baclofen") > RARITY_KNOWN

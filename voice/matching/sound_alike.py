@@ -100,6 +100,13 @@ def _load_lexicon() -> Lexicon | None:
     return Lexicon(cast("dict[str, list[str]]", table))
 
 
+def pronouncing() -> Pronouncing | None:
+    """The compact CMU dictionary this module reads (loaded once, shared: the
+    typed-typo corrector, voice/matching/spelling.py, asks its words too)."""
+    lex = _lexicon()
+    return lex.cmu if lex is not None and isinstance(lex.cmu, Pronouncing) else None
+
+
 #: A dictionary line's word without its reading number: "word" of "word(2) ...".
 _BASE = re.compile(rb"[^ (\n]*")
 
@@ -143,7 +150,13 @@ class Pronouncing(Mapping[str, list[str]]):
 
     def _find(self, word: str) -> int | None:
         """Which line is ``word``'s own, if the full loader kept it."""
-        if len(word) < 3 or "(" in word:  # never kept
+        if len(word) < 3:  # never kept
+            return None
+        return self._line(word)
+
+    def _line(self, word: str) -> int | None:
+        """Which line is ``word``'s own, if the dictionary has one (any length)."""
+        if "(" in word or not word:  # never a head
             return None
         w = word.encode("utf-8", "surrogatepass")  # never a head, never an error
         i = bisect.bisect_left(range(len(self._starts)), w, key=self._base)
@@ -164,6 +177,22 @@ class Pronouncing(Mapping[str, list[str]]):
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self._find(word) is not None
+
+    def has_word(self, word: str) -> bool:
+        """Whether the dictionary has a line of its own for ``word``, of any
+        length (``in`` answers for the words of 3 letters or more that
+        ``Lexicon`` is given): spelling.py's word list, shared."""
+        return self._line(word) is not None
+
+    def every_word(self) -> Iterator[str]:
+        """Every word with a line of its own, of any length, in the file's
+        order (``has_word``'s words: spelling.py's list, iterated by the
+        caregiver page's nearest-word hint)."""
+        for i in range(len(self._starts)):
+            start = self._starts[i]
+            head = self._text[start:self._text.index(b"\n", start)].partition(b" ")[0]
+            if b"(" not in head:
+                yield head.decode("utf-8")
 
     def __len__(self) -> int:
         return sum(1 for _ in self)

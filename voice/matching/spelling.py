@@ -24,16 +24,14 @@ from __future__ import annotations
 import functools
 import math
 import string
-import threading
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import replace
-from pathlib import Path
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from voice.content.model import KnowledgeBase
-from voice.matching import normalize, scope
+from voice.matching import normalize, scope, sound_alike
 from voice.matching.matcher import Matcher, MatchResult
 
 _LETTERS = string.ascii_lowercase
@@ -114,22 +112,30 @@ SHORT_LETTERS = 4
 SHORT_MAX_RARITY = 4.5
 
 
-@functools.cache
-def _cmu_words() -> frozenset[str]:
+class _CmuWords(Collection[str]):
     """The CMU dictionary's words (bundled with PocketSphinx, ~134,000
-    entries; ~0.1 s, ~10 MB); empty without PocketSphinx."""
-    try:
-        import pocketsphinx
+    entries), asked of sound_alike's compact dictionary (``Pronouncing``,
+    shared) rather than held in a set of their own (that set cost +20 MB and
+    0.2-0.4 s on the first typed question; tests/test_spelling_compact.py:
+    the same words)."""
 
-        folder = Path(pocketsphinx.get_model_path()) / "en-us"
-        text = (folder / "cmudict-en-us.dict").read_text(encoding="utf-8")
-    except Exception:  # no dictionary: only the content's words are corrected to
-        return frozenset()
-    return frozenset(line.partition(" ")[0] for line in text.splitlines()
-                     if line and "(" not in line.partition(" ")[0])
+    def __init__(self, table: sound_alike.Pronouncing) -> None:
+        self._table = table
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._table.has_word(word)
+
+    def __iter__(self) -> Iterator[str]:
+        return self._table.every_word()
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
-_cmu_lock = threading.Lock()
+def _cmu_words() -> Collection[str]:
+    """The CMU dictionary's words; none without PocketSphinx."""
+    table = sound_alike.pronouncing()
+    return _CmuWords(table) if table is not None else frozenset()
 
 
 @functools.cache
@@ -145,11 +151,11 @@ def _everyday_words() -> frozenset[str]:
     return frozenset(w for w, n in everyday.items() if n >= 2) | frozenset(health)
 
 
-def english_words() -> frozenset[str]:
-    """The CMU dictionary's words, read once and shared (the typo corrector
-    and voice/conversation/language.py); empty without PocketSphinx."""
-    with _cmu_lock:
-        return _cmu_words()
+def english_words() -> Collection[str]:
+    """The CMU dictionary's words, read once and shared (the typo corrector,
+    voice/conversation/language.py and the caregiver page's nearest word);
+    empty without PocketSphinx."""
+    return _cmu_words()
 
 
 def content_words(kb: KnowledgeBase) -> frozenset[str]:
