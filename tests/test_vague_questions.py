@@ -120,3 +120,23 @@ def test_a_real_read_sentence_is_not_answered_outright(kb: KnowledgeBase,
     text, data = reply_to(kb, default_engine, clip)
     assert "feel that way" in text.lower()  # heard, not lost
     assert data["outcome"] in ("confirm", "no_match"), (text, data)
+
+
+def test_a_phrasing_the_editors_wrote_is_answered_though_it_names_no_subject(
+    tmp_path: Path,
+) -> None:
+    """A caregiver's new phrasing ("will the shaking ever stop for good") is
+    answered word for word; the same words reworded are only offered."""
+    import shutil
+
+    from voice.content.loader import load_knowledge
+    from voice.services.caregiver.content_store import add_phrasing
+
+    shutil.copytree(Path(__file__).parent.parent / "content", tmp_path / "content")
+    entry = "is-there-a-cure-for-neuromuscular-disorders"
+    kb = load_knowledge([tmp_path / "content"])
+    assert add_phrasing(kb, kb.by_id(entry), "will the shaking ever stop for good") == {}
+    matcher = Matcher(load_knowledge([tmp_path / "content"]))
+    said = matcher.match("will the shaking ever stop for good")
+    assert said.outcome == "answer" and said.entry is not None and said.entry.id == entry
+    assert matcher.match("will my shaking stop for good one day").outcome != "answer"

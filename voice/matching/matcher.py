@@ -521,6 +521,14 @@ class Matcher:
         toks = self.content_tokens(text)
         return not toks or any(t in self.subjects for t in toks)
 
+    def _editors_words(self, text: str, entry: Entry) -> bool:
+        """Whether ``text`` is, word for word, a title or phrasing written for
+        ``entry``: a caregiver who adds "will the shaking ever stop for good"
+        to an entry means it to be answered, though none of its words names a
+        subject (tests/test_live_updates.py)."""
+        prepared = normalize.prepare(text)
+        return any(prepared in item.phrases for item in self._items if item.entry is entry)
+
     def is_ours(self, text: str, slack: float = 0.0) -> bool:
         """Whether ``text`` is about the content at all (always, without a scope
         model); ``slack`` lowers the evidence needed."""
@@ -601,6 +609,7 @@ class Matcher:
                     for c in cands[1:])
         if (not doubtful and top >= self.answer_threshold
                 and (not close or (top >= SURE_SCORE and not rival))
-                and (not self.require_subject or self.names_subject(text))):
+                and (not self.require_subject or self.names_subject(text)
+                     or self._editors_words(text, cands[0].entry))):
             return MatchResult(query, "answer", cands)
         return MatchResult(query, "confirm", cands, misheard)
