@@ -198,11 +198,9 @@ class Pronouncing(Mapping[str, list[str]]):
         return sum(1 for _ in self)
 
     def __iter__(self) -> Iterator[str]:
-        for i in range(len(self._starts)):
-            start = self._starts[i]
-            head = self._text[start:self._text.index(b"\n", start)].partition(b" ")[0]
-            if len(head) >= 3 and b"(" not in head:
-                yield head.decode("utf-8")
+        # The words ``Lexicon`` is given: those of 3 letters or more (the
+        # dictionary is ASCII, so letters and bytes agree).
+        return (word for word in self.every_word() if len(word) >= 3)
 
 
 @functools.cache
