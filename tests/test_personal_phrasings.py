@@ -256,3 +256,15 @@ def test_heard_again_with_other_small_words_is_the_same_phrasing() -> None:
         assert phrasings.find(heard) is not None, heard
     for other in ("what does a spasm", "is exercise good for stiffness", "exercise"):
         assert phrasings.find(other) is None, other
+
+
+def test_heard_again_with_a_content_word_bent_is_the_same_phrasing() -> None:
+    """CI heard espeak-ng's question twice as "... make her worse" / "... the worst"."""
+    phrasings = PersonalPhrasings()
+    phrasings.learn("my wife has ms will exercise make her worse", "exercise")
+    assert phrasings.find("my wife from ms will exercise make the worst") is not None
+    # Other content words are other questions, however alike the rest.
+    for other in ("my wife has ms will walking make her worse",
+                  "my wife has ms will diet make her worse",
+                  "my wife has ms will exercise make her better"):
+        assert phrasings.find(other) is None, other

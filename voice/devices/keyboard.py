@@ -83,6 +83,7 @@ class KeyboardButton:
         self._closed = threading.Event()
         self._last_key = -1.0e9
         self._saved_tty: list[Any] | None = None
+        self._tty_lock = threading.Lock()
         target = self._read_keys if self.tty else self._read_lines
         self._thread = threading.Thread(target=target, name="keyboard", daemon=True)
         self._thread.start()
@@ -101,6 +102,12 @@ class KeyboardButton:
 
     def close(self) -> None:
         self._closed.set()
+        # The reader thread notices the flag within its 0.2 s select and gives
+        # the terminal back itself; wait for it, so that the terminal is
+        # restored when close() returns (before, the thread could hold the
+        # saved settings while close() found none and returned early).
+        if self._thread is not threading.current_thread():
+            self._thread.join(timeout=1.0)
         self._restore_tty()
         self._driver.close()
 
@@ -129,11 +136,13 @@ class KeyboardButton:
         import tty
 
         fd = self._stream.fileno()
-        try:
-            self._saved_tty = termios.tcgetattr(fd)
-            tty.setcbreak(fd)
-        except termios.error:
-            self._saved_tty = None
+        with self._tty_lock:
+            try:
+                if not self._closed.is_set():
+                    self._saved_tty = termios.tcgetattr(fd)
+                    tty.setcbreak(fd)
+            except termios.error:
+                self._saved_tty = None
         try:
             while not self._closed.is_set():
                 # A timeout so close() is noticed without a key press.
@@ -164,6 +173,10 @@ class KeyboardButton:
         return None
 
     def _restore_tty(self) -> None:
+        with self._tty_lock:
+            self._restore_tty_locked()
+
+    def _restore_tty_locked(self) -> None:
         saved, self._saved_tty = self._saved_tty, None
         if saved is not None:
             import termios
