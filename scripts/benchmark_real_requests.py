@@ -24,6 +24,16 @@ source:
 A set with no clips is reported as such (no openly licensed real recordings
 of health complaints or emergencies were found; see the README).
 
+- ``health_speech`` (``--set health_speech``): Common Voice clips of real
+  people (tests/data/real/health_speech/, its own manifest) whose sentences
+  are about health or the body, use a health word in another sense, or are
+  everyday questions. Each clip carries the outcome that is right for it
+  (``expect``: ``decline``, or ``decline_or_offer`` where an entry is near
+  enough to offer), labelled from its transcript and content/*.md with a
+  one-line reason. Printed by kind (health / other / question) and half:
+  declined, offered, answered outright, right, answered outright when it
+  should not have been, and the word error rate.
+
 Recognition: word error rate where the source has transcripts (WUW Corpus
 II; and the 15 read LibriSpeech sentences of tests/data/real/sentences/,
 out of scope too, run through the same path); for the coffee orders the
@@ -39,6 +49,7 @@ figures only; ``--show`` lists the tuning half's failures, never the
 held-out half's.
 
     .venv/bin/python scripts/benchmark_real_requests.py [--show] [--set SET]
+    .venv/bin/python scripts/benchmark_real_requests.py --set health_speech [--show]
 """
 
 from __future__ import annotations
@@ -66,6 +77,11 @@ SETS = ("out_of_scope", "health", "emergency")
 #: Read audiobook sentences (one speaker), out of scope, with transcripts.
 READ = "read_sentences"
 HALVES = ("tuning", "held-out")
+#: Common Voice clips about health, the body, or everyday questions.
+HEALTH_SPEECH = "health_speech"
+HEALTH_FOLDER = REAL / "health_speech"
+#: Kinds of clip in the health_speech manifest (its ``set`` column).
+HEALTH_KINDS = ("health", "other", "question")
 
 
 @dataclass(frozen=True)
@@ -82,6 +98,10 @@ class Request:
     source_path: str
     transcript: str = ""
     """Every word said, when the source has a transcript (else "")."""
+    expect: str = "decline"
+    """The right outcome: "decline", or "decline_or_offer" (health_speech)."""
+    reason: str = ""
+    """Why that outcome is right, in one line (health_speech)."""
 
 
 def half_of(speaker: str, source_path: str) -> str:
@@ -108,6 +128,67 @@ def read_sentences() -> list[Request]:
     """The LibriSpeech sentences of tests/data/real/sentences/, as requests."""
     return [Request(c.path, READ, tuple(c.transcript.split()), half(c.path), c.speaker,
                     "librispeech", c.path.name, c.transcript) for c in real_clips("sentences")]
+
+
+def health_speech(kind: str | None = None) -> list[Request]:
+    """The clips of tests/data/real/health_speech/ (of ``kind`` when given)."""
+    out = []
+    lines = (HEALTH_FOLDER / "manifest.tsv").read_text(encoding="utf-8").splitlines()
+    for line in lines[1:]:
+        f, k, expect, transcript, speaker, source, _repo, source_path, _commit, h, reason = \
+            line.split("\t")
+        if kind is None or k == kind:
+            out.append(Request(HEALTH_FOLDER / f, k, tuple(clean(transcript).split()), h,
+                               speaker, source, source_path, transcript, expect, reason))
+    return out
+
+
+def is_right(c: Request, outcome: str) -> bool:
+    """Whether ``outcome`` is right for health_speech clip ``c``."""
+    return outcome == "no_match" or (c.expect == "decline_or_offer" and outcome == "confirm")
+
+
+def run_health_speech(kb: Any, rec: Any, show: bool) -> None:
+    """Print the health_speech figures by kind and half (held-out: aggregates)."""
+    clips = health_speech()
+    print(f"\n{HEALTH_SPEECH} ({len(clips)} Common Voice clips of real people; none is a "
+          "question the content answers, so an outright answer is always a wrong answer):")
+    rows: dict[tuple[str, str], Counter[str]] = {}
+    errors: Counter[tuple[str, str]] = Counter()
+    ref_words: Counter[tuple[str, str]] = Counter()
+    misses = []
+    for c in clips:
+        text, data = reply_to(kb, rec, c.path)
+        t = rows.setdefault((c.set, c.half), Counter())
+        t["n"] += 1
+        t[data["outcome"]] += 1
+        right = is_right(c, data["outcome"])
+        t["right"] += right
+        e, n = word_errors(clean(c.transcript), clean(text))
+        errors[(c.set, c.half)] += e
+        ref_words[(c.set, c.half)] += n
+        if not right and c.half == "tuning":
+            misses.append(f"{c.path.name} [{c.set}; expect {c.expect}]: heard {text!r} -> "
+                          f"{data['outcome']}"
+                          + (f" ({data['match']['title']})" if data.get("match") else ""))
+    for h in HALVES:
+        for k in (*HEALTH_KINDS, "all"):
+            keys = [(x, h) for x in HEALTH_KINDS] if k == "all" else [(k, h)]
+            t = sum((rows.get(key, Counter()) for key in keys), Counter())
+            n = t["n"]
+            if not n:
+                continue
+            e = sum(errors[key] for key in keys)
+            w = sum(ref_words[key] for key in keys)
+            print(f"  {h:8} {k:8} {n:2} clips: right {t['right']}/{n} "
+                  f"({100 * t['right'] / n:.0f}%); declined {t['no_match']}, offered "
+                  f"{t['confirm']}, answered outright {t['answer']}, emergency "
+                  f"{t['emergency']}, command {t['command']}; WER {e / max(w, 1):.2f}")
+    if show:
+        for m in misses:
+            print(f"      {m}")
+    print("  in-scope questions by real people: none found with an open licence "
+          "(tests/data/real/README.md)")
 
 
 #: Whisper writes sizes as digits ("a 20 ounce latte"); the slots spell them.
@@ -195,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--show", action="store_true",
                    help="list the tuning half's failures (never the held-out half's)")
-    p.add_argument("--set", choices=(*SETS, READ), help="run one set only")
+    p.add_argument("--set", choices=(*SETS, READ, HEALTH_SPEECH), help="run one set only")
     args = p.parse_args(argv)
     from voice.config import Config
     from voice.content.loader import load_knowledge
@@ -204,6 +285,11 @@ def main(argv: list[str] | None = None) -> int:
     kb = load_knowledge([REPO / "content"])
     said: list[str] = []
     rec = load_recognizer(Config(content_dirs=(str(REPO / "content"),)), said.append)
+    if args.set == HEALTH_SPEECH:
+        print(f"engine: {rec.name}")
+        run_health_speech(kb, rec, args.show)
+        print("held-out half: aggregate figures only, never listed clip by clip.")
+        return 0
     clips = [c for c in requests() + read_sentences() if args.set in (None, c.set)]
     print(f"engine: {rec.name}; {len(clips)} clips of real people")
     tallies = run(kb, rec, clips)
@@ -221,6 +307,8 @@ def main(argv: list[str] | None = None) -> int:
                 if args.show and h == "tuning":
                     for m in t.misses:
                         print(f"        {m}")
+    if args.set is None:
+        run_health_speech(kb, rec, args.show)
     audio = sum(t.audio_s for t in tallies.values())
     decode = sum(t.decode_s for t in tallies.values())
     print(f"\nheard and answered in {decode:.1f} s for {audio:.1f} s of audio "
