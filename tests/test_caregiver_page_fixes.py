@@ -133,9 +133,8 @@ def test_a_duplicate_title_leaves_out_the_new_file_and_the_content_page_says_why
         assert alert.startswith(f"Left out until it is fixed in the file itself: {clinic}:7: "
                                 "the title 'Is there a cure for neuromuscular disorders?' is "
                                 f"already used at {tmp_path / 'content' / 'faq.md'}:")
-        assert alert.endswith("Give this entry another title. This file was changed more "
-                              "recently, so it is the one left out until then; the other is "
-                              "kept.")
+        assert alert.endswith("Give this entry another title. The other is a shipped file, "
+                              "so it is kept; this one is left out until then.")
         # Every shipped entry is still there to edit.
         assert browser.find_elements(
             By.CSS_SELECTOR, 'a[href="/content/is-there-a-cure-for-neuromuscular-disorders"]')

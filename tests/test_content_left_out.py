@@ -80,3 +80,33 @@ def test_the_file_is_read_again_once_fixed(tmp_path: Path) -> None:
     os.utime(swimming, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
     reply = assistant.handle_text("who runs the tuesday swimming group")
     assert reply["outcome"] == "answer" and "Mary Jones" in reply["say"]
+
+
+def test_a_fix_in_another_file_is_used_while_one_stays_broken(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`voice listen`/`text`/`ptt` read the content again strictly: a file
+    left out at start made every later change fail ("The content was
+    changed, but: ...zz-swimming.md...") so a caregiver's fix to faq.md was
+    not used until the swimming file was fixed too. Now as `voice serve`
+    (tests/test_serve_reload.py): the rest is read again, each mistake told once."""
+    folder = content_with_a_broken_file(tmp_path)
+    args = build_parser().parse_args(["text", "--no-speak", "--content", str(folder)])
+    assistant = build_assistant(config_from_args(args, forgiving=True), args, persist=False,
+                                forgiving=True)
+    capsys.readouterr()
+    faq = folder / "faq.md"
+    faq.write_text(faq.read_text(encoding="utf-8").replace(
+        "While no universal cure exists", "Ask Dr Smith. While no universal cure exists"),
+        encoding="utf-8")
+    stat = faq.stat()
+    os.utime(faq, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+    reply = assistant.handle_text("is there a cure for neuromuscular disorders")
+    assert reply["outcome"] == "answer" and "Ask Dr Smith" in reply["say"]
+    assert "zz-swimming.md" not in capsys.readouterr().err, "told at start, not again"
+    # The left-out file is still watched: fixed in place, it is read again.
+    swimming = folder / "zz-swimming.md"
+    swimming.write_text(FIXED, encoding="utf-8")
+    stat = swimming.stat()
+    os.utime(swimming, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+    reply = assistant.handle_text("who runs the tuesday swimming group")
+    assert reply["outcome"] == "answer" and "Mary Jones" in reply["say"]

@@ -146,13 +146,19 @@ def _files_of(path: Path) -> list[Path]:
     raise ContentInvalid(f"{path}: content folder or file not found.")
 
 
-def load_knowledge(paths: Sequence[str | Path], forgiving: bool = False) -> KnowledgeBase:
+def load_knowledge(paths: Sequence[str | Path], forgiving: bool = False,
+                   earlier: KnowledgeBase | None = None) -> KnowledgeBase:
     """Load and merge every content file under ``paths`` (folders or files).
 
     ``forgiving`` (the assistant itself, which must keep answering for
     someone who cannot fix a file): a file with a mistake, or a folder not
     found, is left out and its problem kept in ``KnowledgeBase.problems``
     instead of raising ContentInvalid; only having no entries at all raises.
+
+    ``earlier`` (content read again while the assistant runs, with
+    ``forgiving``): a file that now has a mistake keeps the entries it had
+    in ``earlier``, so a half-finished edit never takes its answers away;
+    its problem is still listed, with ``KEPT_EARLIER`` added.
     """
     if not paths:
         raise ContentInvalid("No content folder given.")
@@ -173,26 +179,41 @@ def load_knowledge(paths: Sequence[str | Path], forgiving: bool = False) -> Know
             except ContentInvalid as e:
                 if not forgiving:
                     raise
-                left_out.append(str(file))
-                problems.append(e.message)
-    # A title or id used twice: the file changed most recently is the one
-    # left out, not the later one by name. A clinic's new "a-clinic.md"
-    # repeating a title of the shipped "faq.md" used to leave out faq.md,
-    # every shipped answer, for one new entry; the new file is the one
-    # someone is working on, and the message says what to change in it.
+                before = _entries_from(earlier, file)
+                if before:
+                    read.append((file, before))
+                    problems.append(f"{e.message} {KEPT_EARLIER}")
+                else:
+                    left_out.append(str(file))
+                    problems.append(e.message)
+    # A title or id used twice: the shipped files (``SHIPPED_FILES``) are
+    # kept whatever their modification times; of the others, the file
+    # changed most recently is the one left out, not the later one by name.
+    # A clinic's new "a-clinic.md" repeating a title of the shipped "faq.md"
+    # used to leave out faq.md, every shipped answer, for one new entry; on
+    # a fresh clone every file has the checkout's time, so times alone could
+    # not tell which file was added. The message says what to change.
     kept: set[int] = set()
     seen_titles: dict[str, Entry] = {}
     seen_ids: dict[str, Entry] = {}
-    for i in sorted(range(len(read)), key=lambda i: (_changed_at(read[i][0]), i)):
+    for i in sorted(range(len(read)), key=lambda i: (
+            not is_shipped(read[i][0]), _changed_at(read[i][0]), i)):
         file, new = read[i]
         try:
-            _check_unique(new, seen_titles, seen_ids, forgiving)
+            _check_unique(new, seen_titles, seen_ids, forgiving,
+                          shipped=is_shipped(file))
         except ContentInvalid as e:
             if not forgiving:
                 raise
-            left_out.append(str(file))
-            problems.append(e.message)
-            continue
+            before = _entries_from(earlier, file)
+            if before and before != new and _unique(before, seen_titles, seen_ids):
+                read[i] = (file, before)
+                new = before
+                problems.append(f"{e.message} {KEPT_EARLIER}")
+            else:
+                left_out.append(str(file))
+                problems.append(e.message)
+                continue
         kept.add(i)
         for entry in new:
             seen_titles[entry.title.casefold()] = seen_ids[entry.id] = entry
@@ -203,6 +224,38 @@ def load_knowledge(paths: Sequence[str | Path], forgiving: bool = False) -> Know
             raise ContentInvalid("\n".join(problems))
         raise ContentInvalid(f"{', '.join(files)}: no entries found.")
     return KnowledgeBase(tuple(entries), tuple(files), tuple(left_out), tuple(problems))
+
+
+#: The content files shipped with the assistant (content/): every shipped
+#: answer is in them, so they are kept when another file repeats one of
+#: their titles or ids, whatever the files' modification times.
+SHIPPED_FILES = frozenset({"article.md", "faq.md"})
+
+#: Added to the problem of a file read again with a mistake (``earlier``).
+KEPT_EARLIER = "Its answers from before the change are used until it is fixed."
+
+
+def is_shipped(file: Path) -> bool:
+    """Whether ``file`` is one of the shipped content files (by name: a clinic
+    may keep a copy of the content folder elsewhere, ``[content] dirs``)."""
+    return file.name.lower() in SHIPPED_FILES
+
+
+def _entries_from(earlier: KnowledgeBase | None, file: Path) -> list[Entry]:
+    """The entries ``earlier`` had from ``file``."""
+    if earlier is None:
+        return []
+    name = str(file)
+    return [e for e in earlier.entries if e.source.rpartition(":")[0] == name]
+
+
+def _unique(entries: list[Entry], seen_titles: dict[str, Entry],
+            seen_ids: dict[str, Entry]) -> bool:
+    try:
+        _check_unique(entries, seen_titles, seen_ids, forgiving=False)
+    except ContentInvalid:
+        return False
+    return True
 
 
 def _changed_at(file: Path) -> int:
@@ -224,9 +277,10 @@ def _entries_of(file: Path) -> list[Entry]:
 
 
 def _check_unique(entries: list[Entry], seen_titles: dict[str, Entry],
-                  seen_ids: dict[str, Entry], forgiving: bool) -> None:
+                  seen_ids: dict[str, Entry], forgiving: bool, shipped: bool = False) -> None:
     """ContentInvalid for the first entry whose title or id is already used
-    (by the files kept so far, ``seen_*``, or earlier in its own file)."""
+    (by the files kept so far, ``seen_*``, or earlier in its own file);
+    ``shipped``: the entries' file is a shipped one (see ``SHIPPED_FILES``)."""
     titles, ids = dict(seen_titles), dict(seen_ids)
     for entry in entries:
         key = entry.title.casefold()
@@ -237,8 +291,14 @@ def _check_unique(entries: list[Entry], seen_titles: dict[str, Entry],
             fix = ("Give this entry another title" if key in titles
                    else "Give this entry its own 'Id:'")
             same_file = first.source.rsplit(":", 1)[0] == entry.source.rsplit(":", 1)[0]
-            why = (" This file was changed more recently, so it is the one left out "
-                   "until then; the other is kept." if forgiving and not same_file else "")
+            first_file = Path(first.source.rsplit(":", 1)[0])
+            why = ("" if not forgiving or same_file else
+                   " Both are shipped files; this one is left out until then."
+                   if shipped else
+                   " The other is a shipped file, so it is kept; this one is left out "
+                   "until then." if is_shipped(first_file) else
+                   " This file was changed more recently, so it is the one left out "
+                   "until then; the other is kept.")
             raise ContentInvalid(f"{entry.source}: {what} is already used at {first.source}. "
                                  f"{fix}.{why}")
         titles[key] = ids[entry.id] = entry

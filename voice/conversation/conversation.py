@@ -14,6 +14,7 @@ from voice.content.model import Entry, KnowledgeBase
 from voice.conversation import phrases
 from voice.conversation.choices import Choice, find_choice
 from voice.conversation.commands import find_command
+from voice.conversation.feelings import Feeling, feeling_of
 from voice.conversation.language import looks_not_english
 from voice.conversation.personal import PersonalPhrasings, Phrasing
 from voice.conversation.reply import Reply
@@ -37,6 +38,9 @@ OTHER_FLOOR = 25.0
 #: A "yes" misheard must not throw the offer away, but a user who has moved on
 #: must not be held in it either.
 OFFER_REPEATS = 1
+#: Asked of the content for a line of distress that names nothing it covers:
+#: its entry on coping is offered (the shipped content: Coping Strategies).
+DISTRESS_OFFER = "how can i cope"
 
 
 @dataclass
@@ -172,17 +176,18 @@ class Conversation:
 
     def _question(self, text: str, doubtful: bool = False, heard: bool = False,
                   sure: Collection[str] = ()) -> Reply:
+        felt = feeling_of(text)
+        if felt is not None:
+            # Before the learned phrasings too: a feeling is never read an
+            # answer unasked (and offers made to one are not learned).
+            return self._feeling(text, felt, self._match(text, doubtful, heard, sure))
         learned = self.phrasings.find(text)
         entry = self._entry(learned.entry_id) if learned is not None else None
         if learned is not None and entry is not None:
             # The user told us what these words mean: answered outright, even
             # when heard unsurely, since the same words were heard before.
             return self._answer(text, entry, phrasing=learned)
-        if heard:
-            result = self.matcher.match(text, doubtful=doubtful, heard=heard, sure=sure)
-        else:
-            # Typed: a word no dictionary knows is a typo, corrected and offered.
-            result = typed_match(self.matcher, self.speller, text, doubtful)
+        result = self._match(text, doubtful, heard, sure)
         if result.outcome == "answer" and result.entry is not None:
             reply = self._answer(text, result.entry, result)
             self._s.answer_words = text
@@ -198,6 +203,43 @@ class Conversation:
                 match=result.entry, score=result.score, alternatives=result.candidates[1:],
             )
         return self._not_understood(text, result=result, unclear=doubtful or result.misheard)
+
+    def _match(self, text: str, doubtful: bool, heard: bool,
+               sure: Collection[str]) -> MatchResult:
+        if heard:
+            return self.matcher.match(text, doubtful=doubtful, heard=heard, sure=sure)
+        # Typed: a word no dictionary knows is a typo, corrected and offered.
+        return typed_match(self.matcher, self.speller, text, doubtful)
+
+    def _feeling(self, text: str, felt: Feeling, result: MatchResult) -> Reply:
+        """Someone said how they feel: a kind word first, then the entry that
+        fits offered, never read unasked (voice/conversation/feelings.py)."""
+        s = self._s
+        s.pending_parts = []
+        s.failures = 0
+        if felt.tone == "good":
+            s.offered = []
+            return self._reply(text, "command", phrases.GLAD, command="feeling")
+        kind = (phrases.DISTRESS if felt.tone == "distress" else
+                phrases.THANKS_FOR_TELLING if felt.tone == "said" else
+                phrases.sorry_you_are(felt.word))
+        if felt.tone == "distress" and (result.outcome == "no_match" or result.entry is None):
+            # "I can't go on" names nothing the content covers; what it has
+            # on coping is the nearest help it can offer.
+            result = self.matcher.match(DISTRESS_OFFER)
+        if result.outcome == "no_match" or result.entry is None:
+            s.offered = []
+            return self._reply(text, "command", f"{kind} {phrases.FEELING_WAY_FORWARD}",
+                               command="feeling", stop_speaking=felt.tone == "distress")
+        s.offered = result.offered
+        # Not learned on "yes": the same words next time are met kindly again.
+        s.offer_words = ""
+        s.offer_repeats, s.offer_score = 0, result.score
+        return self._reply(
+            text, "confirm", f"{kind} {phrases.would_you_like([e.title for e in s.offered])}",
+            match=result.entry, score=result.score, alternatives=result.candidates[1:],
+            stop_speaking=felt.tone == "distress",
+        )
 
     def _entry(self, entry_id: str) -> Entry | None:
         for entry in self.kb.entries:

@@ -66,6 +66,36 @@ def did_you_mean_again(titles: list[str]) -> str:
     return f"{DIDNT_CATCH} {did_you_mean(titles)}"
 
 
+# -- someone saying how they feel (voice/conversation/feelings.py) ------------
+#: Said to a line of distress ("I can't go on", "I feel hopeless") before anything else.
+DISTRESS = ("I'm so sorry you're feeling like this. You don't have to face it alone: please "
+            "tell someone you trust how you feel, or your doctor or nurse. If you might harm "
+            "yourself, call your local emergency number now, such as 911, 112 or 999.")
+SORRY_TO_HEAR = "I'm sorry to hear that."
+THANKS_FOR_TELLING = "Thank you for telling me how you feel."
+GLAD = "I'm glad to hear that. What would you like to know?"
+#: Said after a feeling when no entry fits it.
+FEELING_WAY_FORWARD = ("I can read you general information about living with these "
+                       "conditions, and about coping. Say 'list topics' to hear what I know, "
+                       "or ask me a question.")
+
+
+def sorry_you_are(word: str) -> str:
+    """"I'm sorry you're tired."; ``word`` "" for none said."""
+    return f"I'm sorry you're {word}." if word else SORRY_TO_HEAR
+
+
+def would_you_like(titles: list[str]) -> str:
+    """An entry offered after a feeling: asked as an offer, answered as
+    "Did you mean ...?" is (yes, no, the first one, the second one)."""
+    if len(titles) == 1:
+        return f"Would you like to hear about: {_spoken_title(titles[0])}? Please say yes or no."
+    return (
+        f"Would you like to hear about: {_spoken_title(titles[0])}; or: "
+        f"{_spoken_title(titles[1])}? Say 'the first one', 'the second one', or no."
+    )
+
+
 #: Declining a line clearly in another language (conversation/language.py).
 ONLY_ENGLISH = ("Sorry, I only understand English. Please ask your question in English, "
                 "or say 'help' to hear what you can ask.")

@@ -22,8 +22,10 @@ from typing import TYPE_CHECKING
 
 from voice import config as config_mod
 from voice.config import Config
+from voice.content.loader import load_knowledge
 from voice.conversation import Reply
 from voice.errors import VoiceError
+from voice.matching.matcher import Matcher
 from voice.services import question_log
 
 if TYPE_CHECKING:
@@ -65,6 +67,8 @@ class LiveUpdates:
     content_files: tuple[str, ...]
     _settings_sig: Signature = field(default=(), init=False)
     _content_sig: Signature = field(default=(), init=False)
+    #: Content problems already told (None: those at start, not yet looked at).
+    _told: set[str] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self._settings_sig = self._settings_now()
@@ -99,15 +103,26 @@ class LiveUpdates:
         if content_sig != self._content_sig or matching != (
                 self.cfg.content_dirs, self.cfg.answer_threshold, self.cfg.confirm_threshold):
             self._content_sig = content_sig
+            # Forgiving, as at start: a file broken since then (left out) no
+            # longer keeps a fix made in another file from being used, and a
+            # file whose new version has a mistake keeps its earlier answers
+            # (voice/services/content_reload.py does the same for voice serve).
+            told = (self._told if self._told is not None
+                    else set(assistant.conversation.kb.problems))
             try:
-                from voice.app import load_matcher
-
-                matcher = load_matcher(cfg)
+                kb = load_knowledge(cfg.content_dirs, forgiving=True,
+                                    earlier=assistant.conversation.kb)
             except VoiceError as e:
                 _notice(f"The content was changed, but: {e.message} "
                         "I keep the answers I had.")
                 return
-            self.content_files = matcher.kb.files
+            for problem in kb.problems:
+                if problem not in told:  # each once while it lasts
+                    _notice(f"The content was changed, but: {problem}")
+            self._told = set(kb.problems)
+            matcher = Matcher(kb, cfg.answer_threshold, cfg.confirm_threshold)
+            # The files left out are watched too: once fixed they are read again.
+            self.content_files = kb.files + kb.left_out
             self._content_sig = content_signature(cfg, self.content_files)
             assistant.conversation.kb = matcher.kb
             assistant.conversation.matcher = matcher

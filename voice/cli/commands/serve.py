@@ -52,8 +52,10 @@ def run(args: argparse.Namespace) -> int:
     # in the house would lose its answers (as at home: voice/app.py).
     cfg = config_from_args(args, forgiving=True)
     matcher = load_matcher(cfg, forgiving=True)
-    for problem in (*cfg.problems, *matcher.kb.problems):
+    for problem in cfg.problems:
         log.warning("%s (set aside: fix it and restart)", problem)
+    for problem in matcher.kb.problems:
+        log.warning("%s (set aside: the file is read again once it is changed)", problem)
     recognizer = None
     if not args.no_asr:
         from voice.speech_in.select import load_recognizer_or_usual
@@ -64,8 +66,13 @@ def run(args: argparse.Namespace) -> int:
 
         warm_up(matcher)  # the first doubtful spoken question need not read the CMU dictionary
     settings, _ = voice_settings(cfg, persisted=False)
+    from voice.services.content_reload import ContentReload
+
+    # A fix made on the caregiver's page (or in an editor) is used from the
+    # next question, without a restart.
     service = WyomingService(matcher.kb, matcher, recognizer, settings=settings,
-                             limits=replace(Limits(), idle_seconds=args.idle_timeout))
+                             limits=replace(Limits(), idle_seconds=args.idle_timeout),
+                             reload=ContentReload(cfg, matcher))
     warning = binding.warning()
     if warning:
         log.warning(warning)

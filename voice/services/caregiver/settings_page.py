@@ -16,6 +16,9 @@ def _render(values: dict[str, object], errors: dict[str, str], saved: bool = Fal
             status: int = 200, done: str = "") -> tuple[str, int]:
     path = settings_store.settings_path(options().config_file)
     mistakes = settings_store.file_mistakes(path)
+    # Not TOML at all: shown with its line and the reset button, since no
+    # setting in it can be fixed one by one.
+    broken = settings_store.broken_file(path)
     try:
         problems = load_config(options(), forgiving=True).problems
     except VoiceError as e:
@@ -23,10 +26,11 @@ def _render(values: dict[str, object], errors: dict[str, str], saved: bool = Fal
     # Mistakes elsewhere (another settings file, two settings that disagree)
     # are shown as lines; those in this file with their buttons.
     listed = " ".join(m.message for m in mistakes)
-    others = [p for p in problems if p not in listed]
+    others = [p for p in problems if p not in listed
+              and not (broken is not None and p.startswith(f"{path}: "))]
     return render_template("settings.html", fields=settings_store.FIELDS, values=values,
                            errors=errors, saved=saved, path=path, mistakes=mistakes,
-                           others=others, done=done,
+                           others=others, done=done, broken=broken,
                            live=settings_store.LIVE_KEYS), status
 
 
@@ -76,6 +80,18 @@ def fix() -> tuple[str, int]:
     try:
         done = settings_store.fix_mistake(path, request.form.get("mistake", ""),
                                           request.form.get("action", ""))
+    except VoiceError as e:
+        return _render(_values_or_none(), {"form": e.message}, status=400)
+    return _render(_values_or_none(), {}, done=done)
+
+
+@bp.route("/settings/reset", methods=["POST"])
+def reset() -> tuple[str, int]:
+    """Keep a settings file that is not valid TOML as <name>.broken and start
+    again from the defaults: the only fix a phone can make to it."""
+    path = settings_store.settings_path(options().config_file)
+    try:
+        done = settings_store.reset_broken(path)
     except VoiceError as e:
         return _render(_values_or_none(), {"form": e.message}, status=400)
     return _render(_values_or_none(), {}, done=done)

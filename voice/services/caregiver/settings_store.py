@@ -8,6 +8,7 @@ survive an edit from the page.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -165,7 +166,102 @@ def _read_doc(path: Path) -> tuple[str, tomlkit.TOMLDocument]:
         return text, tomlkit.parse(text)
     except (OSError, UnicodeDecodeError, TOMLKitError) as e:
         raise ConfigInvalid(f"{path}: cannot be read or is not valid TOML ({e}); "
-                            "fix it by hand first") from e
+                            "reset it with the button at the top of this page, or fix it "
+                            "by hand first") from e
+
+
+@dataclass(frozen=True)
+class BrokenFile:
+    """A settings file that is not TOML at all: none of it can be read, so
+    its settings cannot be fixed one by one (``FileMistake``)."""
+
+    message: str
+    """What is wrong, in tomllib's words ("Expected '=' after a key ...")."""
+    line: int | None
+    """The line it is on (None: at the end, or not text at all)."""
+    text: str
+    """That line as written ("" for none)."""
+    kept_as: Path
+    """Where ``reset_broken`` keeps the file: ``<name>.broken``."""
+
+
+_AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)$")
+_AT_END = re.compile(r"\s*\(at end of document\)$")
+
+
+def broken_file(path: Path) -> BrokenFile | None:
+    """Why the settings file at ``path`` cannot be read as TOML at all, with
+    its line; None when it can (or is not there, or cannot be opened)."""
+    import tomllib
+
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return BrokenFile(f"not a text file (byte {e.start} is not UTF-8)", None, "",
+                          _broken_name(path))
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        message, line = str(e), None
+        at = _AT_LINE.search(message)
+        if at:
+            line = int(at.group(1))
+            message = message[:at.start()]
+        message = _AT_END.sub(" (at the end of the file)", message)
+        lines = text.splitlines()
+        shown = lines[line - 1] if line is not None and 0 < line <= len(lines) else ""
+        return BrokenFile(message, line, shown, _broken_name(path))
+    return None
+
+
+def _broken_name(path: Path) -> Path:
+    """``<name>.broken``, or ``<name>.broken-2``... when that is taken: an
+    older broken copy is never overwritten."""
+    candidate = path.with_name(path.name + ".broken")
+    n = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}.broken-{n}")
+        n += 1
+    return candidate
+
+
+#: The first lines of a settings file reset from the page.
+RESET_HEADER = ("# Reset to the defaults from the caregiver's page; the old file, "
+                "which was not valid TOML, is kept as {kept}.\n")
+
+
+def reset_broken(path: Path) -> str:
+    """Keep the settings file at ``path`` as ``<name>.broken`` and replace it
+    with one that sets nothing (every setting at its default), atomically.
+    What was done, in a sentence; ConfigInvalid when the file can be read
+    after all (fixed meanwhile), and then nothing is changed."""
+    with _saving:
+        broken = broken_file(path)
+        if broken is None:
+            raise ConfigInvalid("The settings file can be read now (fixed already?). "
+                                "Nothing was changed.")
+        kept = broken.kept_as
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        tmp = Path(name)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(RESET_HEADER.format(kept=kept.name))
+            shutil.copymode(path, tmp)
+            # A copy, then a rename over the file: the file is never missing
+            # (an assistant starting now would not find a --config file).
+            shutil.copy2(path, kept)
+            os.replace(tmp, path)
+        except OSError as e:
+            raise ConfigInvalid(f"{path}: could not be reset ({e}). "
+                                "Nothing was changed.") from e
+        finally:
+            tmp.unlink(missing_ok=True)
+        return (f"The settings file was reset to the defaults; the old one is kept as "
+                f"{kept}.")
 
 
 def _save(path: Path, values: dict[str, Any], current: dict[str, Any]) -> None:

@@ -11,6 +11,7 @@ and still speaks the way forward.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,7 @@ from wyoming.handle import Handled, NotHandled
 
 from voice.conversation import Conversation, Reply
 from voice.conversation.heard import surely_heard, understood
+from voice.matching.matcher import Matcher
 from voice.services.wyoming.asr import HeardLog
 from voice.services.wyoming.sessions import Sessions, conversation_id
 from voice.speech_in.base import Transcript as Heard
@@ -40,9 +42,12 @@ class HandleResult:
 class HandleProgram:
     """Answers Transcripts with the conversation of their connection or id."""
 
-    def __init__(self, sessions: Sessions, heard: HeardLog | None = None) -> None:
+    def __init__(self, sessions: Sessions, heard: HeardLog | None = None,
+                 matcher: Callable[[], Matcher] | None = None) -> None:
         self.sessions = sessions
         self.heard = heard
+        #: The matcher in use now (the content may have been read again).
+        self.matcher = matcher
 
     def handle(self, transcript: Transcript, own: Conversation) -> HandleResult:
         """The reply to ``transcript``; ``own`` is the connection's conversation,
@@ -50,6 +55,12 @@ class HandleProgram:
         text = (transcript.text or "")[:TEXT_CHARS]
         conv_id = conversation_id(transcript.context)
         conversation = self.sessions.get(conv_id) if conv_id is not None else own
+        if self.matcher is not None:
+            matcher = self.matcher()
+            if conversation.matcher is not matcher:
+                # A conversation goes on where it was ("yes" to an offer made
+                # before the change reads that entry), with the new content.
+                conversation.kb, conversation.matcher = matcher.kb, matcher
         heard = self.heard.take(text) if self.heard is not None else None
         reply = _respond(conversation, text, heard)
         # "quit" ends this conversation, never the service. "goodbye" puts

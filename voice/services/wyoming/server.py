@@ -1,7 +1,8 @@
 """The Wyoming service: the programs, their shared state, and wyoming's server.
 
 One ``WyomingService`` holds what every connection shares: the content and
-matcher (loaded once), the conversations kept by id, the recognizer (one
+matcher (read again when the files change, ``content_reload``), the
+conversations kept by id, the recognizer (one
 decode at a time) and the limits. Each connection is a
 ``connection.Connection``; the listening itself is wyoming's
 ``AsyncTcpServer`` or ``AsyncUnixServer``.
@@ -21,6 +22,7 @@ from wyoming.server import AsyncServer
 from voice.content.model import KnowledgeBase
 from voice.conversation import Conversation
 from voice.matching.matcher import Matcher
+from voice.services.content_reload import ContentReload
 from voice.services.wyoming.asr import HeardLog, SharedRecognizer
 from voice.services.wyoming.binding import Binding
 from voice.services.wyoming.connection import Connection
@@ -46,18 +48,28 @@ class WyomingService:
         settings: VoiceSettings | None = None,
         limits: Limits | None = None,
         expire_seconds: float = EXPIRE_SECONDS,
+        reload: ContentReload | None = None,
     ) -> None:
         self.kb = kb
         self.matcher = matcher or Matcher(kb)
+        #: Reads the content again when its files change (None: never).
+        self.reload = reload
         self.settings = settings or VoiceSettings()
         self.limits = limits or Limits()
         self.sessions = Sessions(self.new_conversation, expire_seconds)
         self.heard = HeardLog()
-        self.handle = HandleProgram(self.sessions, self.heard)
+        self.handle = HandleProgram(self.sessions, self.heard, self.current_matcher)
         self.recognizer = SharedRecognizer(recognizer) if recognizer is not None else None
         self.info: Info = service_info(recognizer.name if recognizer is not None else None)
         self._open = 0
         self._server: AsyncServer | None = None
+
+    def current_matcher(self) -> Matcher:
+        """The matcher for the next question: the content as its files are now."""
+        if self.reload is not None:
+            self.matcher = self.reload.current()
+            self.kb = self.matcher.kb
+        return self.matcher
 
     def new_conversation(self) -> Conversation:
         # Paged as when listening: a long answer ends "Shall I go on?", and

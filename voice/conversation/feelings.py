@@ -1,0 +1,206 @@
+"""Someone saying how they feel, not asking a question.
+
+"I feel sad", "I am tired", "I'm scared" name a subject of the content
+(sadness and fear: coping; tiredness: fatigue), so the matcher answered them
+outright and read a whole section to a sentence that asked nothing. Said to
+a person, they are met first with a kind word; then the entry that fits is
+offered ("Would you like to hear ...?"), never read unasked.
+
+A line of distress ("I can't go on", "I feel hopeless", "I don't want to be
+here any more") is never passed over: it is answered with a kind word and
+the advice to tell someone, and to call for help at once if in danger. The
+plainest words of danger ("I want to die", "suicidal") are emergencies
+already (voice/matching/emergency.py), checked before anything else.
+
+A question about a feeling ("why am I so tired", "I am tired all the time,
+is that normal", "I'm scared, what can I do") is a question: matched as
+before. Pure: text in, a ``Feeling`` or None out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from voice.matching.normalize import clean
+
+Tone = Literal["distress", "low", "good", "said"]
+
+#: How people say they feel bad; "tired", "scared", "lonely" and the like.
+#: Multi-word ones first, so "fed up" is echoed whole.
+LOW_WORDS = (
+    "fed up", "worn out", "run down", "stressed out", "freaked out", "in pain", "sick and tired",
+    "sad", "unhappy", "down", "low", "depressed", "miserable", "tearful", "gloomy",
+    "tired", "exhausted", "drained", "weary", "fatigued", "shattered", "sleepy",
+    "scared", "afraid", "frightened", "terrified", "anxious", "nervous", "worried", "panicky",
+    "panicking", "lonely", "alone", "isolated", "stressed", "overwhelmed", "upset", "angry",
+    "cross", "frustrated", "annoyed", "helpless", "useless", "ashamed", "embarrassed",
+    "guilty", "bored", "confused", "lost", "weak", "awful", "terrible", "bad", "rubbish",
+    "horrible", "dreadful", "struggling", "sore", "dizzy", "sick", "ill", "unwell",
+)
+#: How people say they feel well.
+GOOD_WORDS = (
+    "all right", "happy", "glad", "good", "great", "fine", "okay", "ok", "well", "better",
+    "alright", "wonderful", "fantastic", "excellent", "relieved", "calm", "grateful",
+)
+#: Said before the feeling word ("I am so very tired").
+_DEGREE = r"(?:(?:so|very|really|a bit|a little|quite|too|always|just|extremely|totally|" \
+          r"completely|pretty|rather|fairly|kind of|sort of|still|getting|feeling|being|" \
+          r"constantly|often|sometimes|a lot|more and more|bit|much|so much|even|far) )*"
+
+#: Lines of distress: hopelessness, wanting to give up or not to be here.
+_DISTRESS = re.compile("|".join([
+    r"\bhopeless\b", r"\bworthless\b", r"\bno hope\b",
+    # Said of oneself ("i feel like giving up"), not of a thing ("is a
+    # wheelchair giving up", dev.tsv) nor of a habit ("i gave up smoking").
+    r"\b(i|i am|i feel like|i want to|i just want to|i have|i might|ready to|close to) "
+    r"(just )?(give|giving|given) up$",
+    r"\b(give|giving|given|gave) up on (life|everything|myself|living)\b",
+    r"\bcan not (go on|carry on|cope|take (it|this|any ?more)|do this any ?more|face)\b",
+    r"\b(do not|not) want to (live|be here|go on|carry on|wake up|be alive|exist)\b",
+    r"\b(better off|be better) (dead|without me)\b",
+    r"\b(wish|wished) (i|that i) (was|were|could be|had) (dead|died|not here|never been born)\b",
+    r"\bwish i could (die|disappear|sleep forever|not wake up)\b",
+    r"\bwant to (disappear|sleep forever|not wake up)\b",
+    r"\b(nothing|no reason|no point) (to live|in living|living|in going on|going on)\b",
+    r"\bwhat is the point (of|in) (living|life|anything|going on|it all|trying|carrying on)\b",
+    r"\bwhat is the point any ?more\b",
+    r"\b(sick|tired) of (living|life|being alive)\b",
+    r"\b(had|have had) enough of (life|living|everything|it all)\b",
+    r"\b(i am|i have become|i feel like) a burden\b",
+    r"\bno one (cares|would care|would miss me)\b",
+    r"\bnobody (cares|would care|would miss me)\b",
+]))
+
+#: Words that open a question or a request. A clause starting with one makes
+#: the line a question ("i am tired, is that normal"; "i'm scared, what can i do").
+_OPENERS = frozenset(
+    "what how why when where which who whom whose can could should would will shall do does "
+    "did is are am was were have has any tell help please explain describe give list "
+    "recommend suggest".split())
+#: A question word used as one inside a statement ("i am tired what can i do"),
+#: not as a relative ("scared of what will happen").
+_INNER_QUESTION = re.compile(
+    r"(?<!\bof )(?<!\babout )\b(what|how|why|when|where|which) (can|could|should|do|does|is|"
+    r"are|will|would|to|else)\b|\b(is|are) (that|this|it) (normal|common|usual|ok|okay|"
+    r"a sign|serious|part of)\b|\b(should|can|could|do|will) (i|we|he|she|they) \w+")
+#: Words before "i feel" that keep the line a statement ("if i feel that way").
+_LEADS = r"(?:(?:well|oh|honestly|sometimes|lately|today|tonight|now|right now|just|really|" \
+         r"if|when|and|but|i think|i guess|to be honest|some days|most days|at times|" \
+         r"these days|every day|all day|still) )*"
+_I_FEEL = re.compile(rf"^{_LEADS}(?:i|we) (?:(?:do not|can not|have been|keep|have|always|" \
+                     r"often|still|just|really|sometimes|am|) ?)?(?:feel|feeling|felt)\b(.*)$")
+_I_AM = re.compile(rf"^{_LEADS}(?:i am|i have been|i get|i am getting|i keep getting|" \
+                   rf"i have got|i get so|i have become) (not )?{_DEGREE}(.+)$")
+_CANNOT = re.compile(rf"^{_LEADS}i (?:can not|just can not|do not|could not) "
+                     r"(?:sleep|stop crying|stop worrying|relax|rest|cope|manage)\b")
+
+
+@dataclass(frozen=True)
+class Feeling:
+    """What the line says of how the speaker feels."""
+
+    tone: Tone
+    """distress (hopeless, giving up), low (sad, tired), good (happy,
+    better), or said (a feeling, neither word known: "I feel that way")."""
+    word: str = ""
+    """The feeling word, to say back ("tired", "fed up"); "" for none."""
+
+
+def _clauses(text: str) -> list[str]:
+    """The line's clauses, cleaned: split at punctuation and "and"/"but"."""
+    parts = re.split(r"[,;:.!?\n]+|\s[-–]\s", text)
+    out: list[str] = []
+    for part in parts:
+        out.extend(c for c in re.split(r"\b(?:and|but)\b", clean(part)) if c.strip())
+    return [" ".join(c.split()) for c in out]
+
+
+def is_question(text: str) -> bool:
+    """Whether ``text`` asks something: a clause opens with a question or
+    request word, or a question is asked inside it."""
+    for clause in _clauses(text):
+        words = clause.split()
+        if words and words[0] in _OPENERS:
+            return True
+        if _INNER_QUESTION.search(clause):
+            return True
+    return False
+
+
+#: Words after a feeling word that make it no feeling ("bad at", "down to").
+_NOT_AFTER = frozenset("at to".split())
+#: What may follow "i am fine" and keep it a feeling ("i am fine thanks").
+_GOOD_TRAILERS = frozenset("thanks thank you today now again thankfully".split())
+
+
+def _word_in(rest: str, words: tuple[str, ...]) -> str:
+    """The first of ``words`` that ``rest`` starts with (after degree words)."""
+    rest = re.sub(rf"^{_DEGREE}", "", rest.strip() + " ").strip()
+    for word in words:
+        if rest == word:
+            return word
+        if rest.startswith(word + " ") and rest[len(word):].split()[0] not in _NOT_AFTER:
+            return word
+    return ""
+
+
+def _only(rest: str, word: str) -> bool:
+    """Whether ``rest`` says ``word`` and nothing else but thanks and the like."""
+    after = re.sub(rf"^{_DEGREE}", "", rest.strip() + " ").strip()[len(word):].split()
+    return all(w in _GOOD_TRAILERS for w in after)
+
+
+def _of_clause(clause: str) -> Feeling | None:
+    feel = _I_FEEL.match(clause)
+    if feel:
+        negated = " not " in f" {clause[:feel.start(1)]} "
+        rest = feel.group(1)
+        rest = re.sub(r"^ (like|as if|as though|that) ", " ", rest)
+        low, good = _word_in(rest, LOW_WORDS), _word_in(rest, GOOD_WORDS)
+        if negated:
+            # "i do not feel well": low; "i do not feel scared": said.
+            return Feeling("low") if good else Feeling("said")
+        if low:
+            return Feeling("low", low)
+        if good:
+            return Feeling("good", good)
+        return Feeling("said")
+    am = _I_AM.match(clause)
+    if am:
+        negated = bool(am.group(1))
+        rest = am.group(2)
+        low, good = _word_in(rest, LOW_WORDS), _word_in(rest, GOOD_WORDS)
+        if negated and good:
+            return Feeling("low")  # "i am not good", "i am not feeling well"
+        if negated and low:
+            return Feeling("said")
+        if low:
+            return Feeling("low", low)
+        if good and _only(rest, good):
+            # "i am fine", but not "i am well aware ..." or "i am good at ...".
+            return Feeling("good", good)
+        return None
+    if _CANNOT.match(clause):
+        return Feeling("low")
+    return None
+
+
+def feeling_of(text: str) -> Feeling | None:
+    """How ``text`` says the speaker feels, or None when it does not say,
+    or asks a question (which is matched as one)."""
+    cleaned = clean(text)
+    if _DISTRESS.search(cleaned):
+        return Feeling("distress")
+    if is_question(text):
+        return None
+    found = [f for f in map(_of_clause, _clauses(text)) if f is not None]
+    if not found:
+        return None
+    # "i am a carer and i am exhausted": the feeling said, not the rest.
+    for tone in ("low", "said", "good"):
+        for f in found:
+            if f.tone == tone:
+                return f
+    return None

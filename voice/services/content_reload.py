@@ -1,0 +1,99 @@
+"""Content read again when its files change, for a service that runs for days.
+
+``voice serve`` answers every room's satellite. A fix made on the caregiver's
+page, or in a text editor, used to wait for ``systemctl restart voice-serve``.
+Now, before each question, the content files and folders are looked at (their
+modification times and sizes: a few ``stat`` calls, no reading); when one
+changed, the content is read again and the new matcher replaces the old in
+one assignment, so a question is always answered from one whole version.
+
+A file whose new version has a mistake keeps its answers from before the
+change (``load_knowledge(earlier=...)``), the other files' changes are used,
+and the mistake is logged once, not at every question. A new file with a
+mistake is left out as at start. Nothing read at all (every file broken)
+keeps everything as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from voice.config import Config
+from voice.content.loader import load_knowledge
+from voice.errors import ContentInvalid
+from voice.matching.matcher import Matcher
+
+log = logging.getLogger("voice.serve")
+
+#: (path, modification time in ns, size) of each folder and file watched.
+Signature = tuple[tuple[str, int | None, int | None], ...]
+
+
+def _stat(path: str) -> tuple[str, int | None, int | None]:
+    try:
+        st = Path(path).stat()
+    except OSError:
+        return path, None, None
+    return path, st.st_mtime_ns, st.st_size
+
+
+def signature(folders: Iterable[str], files: Iterable[str]) -> Signature:
+    """The folders' times change when a file is added, removed or replaced
+    by a rename (the caregiver's page saves that way); the files' when one is
+    written in place (most text editors). The size is kept too: two writes
+    within one clock tick leave the time alone."""
+    return tuple(_stat(p) for p in (*folders, *sorted(files)))
+
+
+@dataclass
+class ContentReload:
+    """The matcher in use, read again when the content changes."""
+
+    cfg: Config
+    matcher: Matcher
+    #: Where a problem or a reload is told (the service's log).
+    warn: Callable[[str], None] = log.warning
+    info: Callable[[str], None] = log.info
+    _sig: Signature = field(default=(), init=False)
+    _told: set[str] = field(default_factory=set, init=False)
+
+    def __post_init__(self) -> None:
+        self._sig = self._now()
+        # Told at start by the command itself.
+        self._told = set(self.matcher.kb.problems)
+
+    def _now(self) -> Signature:
+        kb = self.matcher.kb
+        return signature(self.cfg.content_dirs, (*kb.files, *kb.left_out))
+
+    def current(self) -> Matcher:
+        """The matcher to answer the next question with."""
+        if self._now() == self._sig:
+            return self.matcher
+        started = time.perf_counter()
+        try:
+            kb = load_knowledge(self.cfg.content_dirs, forgiving=True,
+                                earlier=self.matcher.kb)
+        except ContentInvalid as e:
+            # Not one entry could be read: everything stays as it was.
+            self._tell(tuple(f"{line} The answers from before the change are used."
+                             for line in e.message.splitlines()))
+            self._sig = self._now()
+            return self.matcher
+        self.matcher = Matcher(kb, self.cfg.answer_threshold, self.cfg.confirm_threshold)
+        self._sig = self._now()
+        self._tell(kb.problems)
+        self.info(f"the content changed: read again, {len(kb.entries)} entries from "
+                  f"{len(kb.files)} files ({time.perf_counter() - started:.2f} s)")
+        return self.matcher
+
+    def _tell(self, problems: tuple[str, ...]) -> None:
+        """Each problem once while it lasts; fixed and made again, told again."""
+        for problem in problems:
+            if problem not in self._told:
+                self.warn(problem)
+        self._told = set(problems)
