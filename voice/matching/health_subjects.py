@@ -1,0 +1,132 @@
+"""Does a question name a health subject the content never mentions?
+
+The scope check's word models (scope.py) know which words the content uses
+and how often other questions use them; they cannot know that "morning
+sickness", "cold sore" or "dentist" *name a health subject*, when each of
+their words is common English or one of the content's own ("sickness" is a
+synonym of disorder). A dictionary written by others can: the names of
+conditions, symptoms, injuries, medicines, treatments and health professions
+in Princeton WordNet 3.1 (``health_subjects.tsv``, built by
+scripts/build_health_subjects.py; licence in LICENSE-WordNet.txt).
+
+A subject counts as the content's own when the loaded content mentions it,
+anywhere (a title, an editor's phrasing or keyword, an answer), word for
+word or through a synonym group (synonyms.py); so a page a caregiver adds
+about, say, pregnancy makes pregnancy questions ours again at once. Nothing
+here names a topic of ours.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Iterable
+from pathlib import Path
+
+from voice.content.model import KnowledgeBase
+from voice.matching import normalize
+from voice.matching.synonyms import fold
+
+TERMS_FILE = Path(__file__).with_name("health_subjects.tsv")
+#: Categories of subject that decline a question only when no word of the
+#: content's own carries it (scope.ScopeModel.carried): the others decline it
+#: outright.
+CARRIED: frozenset[str] = frozenset(("body",))
+#: Longest name looked for, in words ("amyotrophic lateral sclerosis" is 3).
+MAX_WORDS = 4
+
+
+Key = tuple[str, ...]
+
+
+def key(text: str) -> Key:
+    """A name as stemmed words, function words kept (they are part of a
+    name: "pins and needles"), fillers and punctuation gone."""
+    return tuple(normalize.stem(w) for w in normalize.clean(text).split())
+
+
+@dataclasses.dataclass(frozen=True)
+class Terms:
+    """The names of health subjects, stemmed (see ``load_terms``)."""
+
+    #: stemmed name -> (its subject: the index of its synset, the name as written)
+    names: dict[Key, tuple[int, str]]
+    #: subject -> its category ("condition", "body"...)
+    categories: list[str]
+    #: subject -> every stemmed name of it (synonyms included)
+    synonyms: list[tuple[Key, ...]]
+
+
+@functools.cache
+def load_terms(path: Path = TERMS_FILE, categories: frozenset[str] | None = None) -> Terms:
+    """The names of ``path`` (category<TAB>names joined by "|", "~" before a
+    name that is a synonym only), of ``categories`` only (all when None). A
+    name made only of function words ("legs", which normalize ignores as a
+    place in the body) names nothing here."""
+    names: dict[Key, tuple[int, str]] = {}
+    synonyms: list[tuple[Key, ...]] = []
+    cats: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cat, joined, stemmed = line.split("\t")
+        if categories is not None and cat not in categories:
+            continue
+        subject = len(synonyms)
+        keys = tuple(tuple(k.split()) for k in stemmed.split("|"))
+        for name, k in zip(joined.split("|"), keys, strict=True):
+            words = name.split()
+            if (k and not name.startswith("~") and len(words) <= MAX_WORDS
+                    and not all(normalize.is_function_word(w) for w in words)):
+                names.setdefault(k, (subject, name))
+        synonyms.append(keys)
+        cats.append(cat)
+    return Terms(names=names, synonyms=synonyms, categories=cats)
+
+
+class HealthSubjects:
+    """The health subjects named by a question that the loaded content never
+    mentions (``uncovered``)."""
+
+    def __init__(self, kb: KnowledgeBase, terms: Terms | None = None) -> None:
+        self._terms = load_terms() if terms is None else terms
+        #: Every run of up to MAX_WORDS stemmed words the content uses, as
+        #: written and with synonyms folded.
+        self._mentioned: set[Key] = set()
+        for entry in kb.entries:
+            for text in (entry.title, *entry.phrasings, *entry.keywords, entry.answer):
+                cleaned = normalize.clean(text)
+                for words in (cleaned.split(), fold(cleaned).split()):
+                    self._mentioned.update(_runs([normalize.stem(w) for w in words]))
+
+    def mentioned(self, subject: int, said: str) -> bool:
+        """Whether the content mentions ``subject`` by any of its names, or
+        ``said`` (how the question named it) through a synonym group."""
+        return (any(k in self._mentioned for k in self._terms.synonyms[subject])
+                or key(fold(said)) in self._mentioned)
+
+    def uncovered(self, text: str) -> list[tuple[str, str]]:
+        """The health subjects ``text`` names (longest names first, not
+        overlapping) that the content never mentions, with their categories."""
+        words = normalize.clean(text).split()
+        stems = [normalize.stem(w) for w in words]
+        found: list[tuple[str, str]] = []
+        i = 0
+        while i < len(stems):
+            for n in range(min(MAX_WORDS, len(stems) - i), 0, -1):
+                hit = self._terms.names.get(tuple(stems[i:i + n]))
+                if hit is None:
+                    continue
+                if not self.mentioned(hit[0], " ".join(words[i:i + n])):
+                    found.append((hit[1], self._terms.categories[hit[0]]))
+                i += n
+                break
+            else:
+                i += 1
+        return found
+
+
+def _runs(stems: list[str]) -> Iterable[Key]:
+    for i in range(len(stems)):
+        for n in range(1, min(MAX_WORDS, len(stems) - i) + 1):
+            yield tuple(stems[i:i + n])
