@@ -25,7 +25,7 @@ from pathlib import Path
 
 from voice.content.model import KnowledgeBase
 from voice.matching import normalize
-from voice.matching.synonyms import fold
+from voice.matching.synonyms import WORDS, fold
 
 TERMS_FILE = Path(__file__).with_name("health_subjects.tsv")
 #: Categories of subject that decline a question only when no word of the
@@ -55,6 +55,8 @@ class Terms:
     categories: list[str]
     #: subject -> every stemmed name of it (synonyms included)
     synonyms: list[tuple[Key, ...]]
+    #: every stemmed name of more than one word (synonyms included)
+    phrases: frozenset[Key] = frozenset()
 
 
 @functools.cache
@@ -81,7 +83,8 @@ def load_terms(path: Path = TERMS_FILE, categories: frozenset[str] | None = None
                 names.setdefault(k, (subject, name))
         synonyms.append(keys)
         cats.append(cat)
-    return Terms(names=names, synonyms=synonyms, categories=cats)
+    phrases = frozenset(k for keys in synonyms for k in keys if len(k) > 1)
+    return Terms(names=names, synonyms=synonyms, categories=cats, phrases=phrases)
 
 
 class HealthSubjects:
@@ -90,14 +93,18 @@ class HealthSubjects:
 
     def __init__(self, kb: KnowledgeBase, terms: Terms | None = None) -> None:
         self._terms = load_terms() if terms is None else terms
-        #: Every run of up to MAX_WORDS stemmed words the content uses, as
-        #: written and with synonyms folded.
+        #: The stemmed words the content uses, as written and folded onto
+        #: their synonym group's word (synonyms.WORDS: "tablets" -> medication),
+        #: and its runs of up to MAX_WORDS words that are names.
         self._mentioned: set[Key] = set()
+        phrases = self._terms.phrases
         for entry in kb.entries:
             for text in (entry.title, *entry.phrasings, *entry.keywords, entry.answer):
-                cleaned = normalize.clean(text)
-                for words in (cleaned.split(), fold(cleaned).split()):
-                    self._mentioned.update(_runs([normalize.stem(w) for w in words]))
+                words = normalize.clean(text).split()
+                stems = [normalize.stem(w) for w in words]
+                self._mentioned.update((s,) for s in stems)
+                self._mentioned.update((normalize.stem(WORDS[w]),) for w in words if w in WORDS)
+                self._mentioned.update(run for run in _runs(stems) if run in phrases)
 
     def mentioned(self, subject: int, said: str) -> bool:
         """Whether the content mentions ``subject`` by any of its names, or
@@ -127,6 +134,7 @@ class HealthSubjects:
 
 
 def _runs(stems: list[str]) -> Iterable[Key]:
+    """Every run of 2 to MAX_WORDS words."""
     for i in range(len(stems)):
-        for n in range(1, min(MAX_WORDS, len(stems) - i) + 1):
+        for n in range(2, min(MAX_WORDS, len(stems) - i) + 1):
             yield tuple(stems[i:i + n])
