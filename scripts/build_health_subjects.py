@@ -60,8 +60,9 @@ ROOTS: dict[str, tuple[tuple[str, str], ...]] = {
 #: should i get", "do electrical implants in the back help": the content never
 #: says "ankle", "back", "head"; docs/out-of-scope.md).
 CATEGORIES = tuple(ROOTS)
-#: Whether adjectives derived from a subject's names name it too ("pregnant").
-ADJECTIVES = True
+#: Whether the adjectives and verbs derived from a subject's names (WordNet's
+#: "+" links, when it is their first sense) name it too: "pregnant", "smoke".
+DERIVED_FORMS = True
 
 
 Synsets = dict[str, tuple[list[str], list[str]]]
@@ -83,8 +84,8 @@ def read_nouns(dict_dir: Path) -> tuple[Synsets, dict[str, list[str]]]:
             i += 4
             if sym in ("@", "@i") and pos == "n":
                 hypers.append(off)
-            elif sym == "+" and pos in ("a", "s"):
-                ADJ_LINKS.setdefault(f[0], []).append((off, int(f[i][2:], 16)))
+            elif sym == "+" and pos in ("a", "s", "v"):
+                DERIVED.setdefault(f[0], []).append((pos, off, int(f[i][2:], 16)))
         synsets[f[0]] = (lemmas, hypers)
     index: dict[str, list[str]] = {}
     for line in (dict_dir / "index.noun").read_text(encoding="latin-1").splitlines():
@@ -95,20 +96,22 @@ def read_nouns(dict_dir: Path) -> tuple[Synsets, dict[str, list[str]]]:
     return synsets, index
 
 
-#: noun synset -> (adjective synset, word number there) of its derived adjectives
-ADJ_LINKS: dict[str, list[tuple[str, int]]] = {}
+#: noun synset -> (part of speech, synset, word number there) of the
+#: adjectives and verbs derived from its names ("pregnant", "smoke")
+DERIVED: dict[str, list[tuple[str, str, int]]] = {}
 
 
-def read_adjectives(dict_dir: Path) -> dict[str, list[str]]:
-    """Adjective synset -> the lemmas whose first sense it is ("straight" is
-    linked to a word for heterosexuality, but first means "not bent")."""
+def read_first_senses(dict_dir: Path, pos: str) -> dict[str, list[str]]:
+    """Adjective or verb synset (``pos``: "adj", "verb") -> the lemmas whose
+    first sense it is ("straight" is linked to a word for heterosexuality,
+    but first means "not bent"; the others are left empty)."""
     first: dict[str, str] = {}
-    for line in (dict_dir / "index.adj").read_text(encoding="latin-1").splitlines():
+    for line in (dict_dir / f"index.{pos}").read_text(encoding="latin-1").splitlines():
         if not line.startswith("  "):
             f = line.split()
             first[f[0]] = f[-int(f[2])]
     out: dict[str, list[str]] = {}
-    for line in (dict_dir / "data.adj").read_text(encoding="latin-1").splitlines():
+    for line in (dict_dir / f"data.{pos}").read_text(encoding="latin-1").splitlines():
         if line.startswith("  "):
             continue
         f = line.split("|")[0].split()
@@ -160,7 +163,8 @@ def build(dict_dir: Path, categories: tuple[str, ...] = CATEGORIES) -> list[tupl
                 raise SystemExit(f"{off} is not {lemma}: not WordNet 3.1's data.noun?")
             roots[off] = cat
     first = {lemma: offs[0] for lemma, offs in index.items()}
-    adjectives = read_adjectives(dict_dir)
+    adjectives = read_first_senses(dict_dir, "adj")
+    verbs = read_first_senses(dict_dir, "verb")
     other = mostly_not_nouns(dict_dir)
     out: dict[str, tuple[str, list[str]]] = {}
     for off in sorted(set(first.values())):
@@ -174,12 +178,15 @@ def build(dict_dir: Path, categories: tuple[str, ...] = CATEGORIES) -> list[tupl
                 continue  # abbreviations with digits or dots, one-letter names
             trigger = first.get(lemma) == off and lemma not in other
             names.append(term if trigger else "~" + term)
-        if ADJECTIVES and any(not n.startswith("~") for n in names):
-            for adj_off, word in ADJ_LINKS.get(off, []):
-                lemmas = adjectives[adj_off]
+        if DERIVED_FORMS and any(not n.startswith("~") for n in names):
+            for pos, derived, word in DERIVED.get(off, []):
+                lemmas = (verbs if pos == "v" else adjectives)[derived]
                 for lemma in (lemmas[word - 1:word] if word else lemmas):
                     term = lemma.replace("_", " ")
-                    if term and term not in names and re.fullmatch(r"[a-z][a-z' -]*[a-z]", term):
+                    # Not a word that is a noun too ("hurt", "cold", "smoke"):
+                    # its noun decides, above.
+                    if (term and lemma not in first and term not in names
+                            and re.fullmatch(r"[a-z][a-z' -]*[a-z]", term)):
                         names.append(term)
         if any(not n.startswith("~") for n in names):
             out[off] = (min(cats, key=list(ROOTS).index), names)

@@ -49,7 +49,8 @@ def key(text: str) -> Key:
 class Terms:
     """The names of health subjects, stemmed (see ``load_terms``)."""
 
-    #: stemmed name -> (its subject: the index of its synset, the name as written)
+    #: name (its words as written, cleaned) -> (its subject: the index of its
+    #: synset, the name as written)
     names: dict[Key, tuple[int, str]]
     #: subject -> its category ("condition", "body"...)
     categories: list[str]
@@ -77,10 +78,10 @@ def load_terms(path: Path = TERMS_FILE, categories: frozenset[str] | None = None
         subject = len(synonyms)
         keys = tuple(tuple(k.split()) for k in stemmed.split("|"))
         for name, k in zip(joined.split("|"), keys, strict=True):
-            words = name.split()
+            words = normalize.clean(name).split()
             if (k and not name.startswith("~") and len(words) <= MAX_WORDS
                     and not all(normalize.is_function_word(w) for w in words)):
-                names.setdefault(k, (subject, name))
+                names.setdefault(tuple(words), (subject, name))
         synonyms.append(keys)
         cats.append(cat)
     phrases = frozenset(k for keys in synonyms for k in keys if len(k) > 1)
@@ -114,14 +115,19 @@ class HealthSubjects:
 
     def uncovered(self, text: str) -> list[tuple[str, str]]:
         """The health subjects ``text`` names (longest names first, not
-        overlapping) that the content never mentions, with their categories."""
+        overlapping) that the content never mentions, with their categories.
+
+        A name is looked up as written, its last word also in the singular
+        ("cold sores"), not stemmed: stems join "cupping" to "cup" and
+        "alcoholic" to "alcohol"."""
         words = normalize.clean(text).split()
-        stems = [normalize.stem(w) for w in words]
         found: list[tuple[str, str]] = []
         i = 0
-        while i < len(stems):
-            for n in range(min(MAX_WORDS, len(stems) - i), 0, -1):
-                hit = self._terms.names.get(tuple(stems[i:i + n]))
+        while i < len(words):
+            for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+                head = tuple(words[i:i + n - 1])
+                hit = next((h for last in _singulars(words[i + n - 1])
+                            if (h := self._terms.names.get((*head, last))) is not None), None)
                 if hit is None:
                     continue
                 if not self.mentioned(hit[0], " ".join(words[i:i + n])):
@@ -131,6 +137,17 @@ class HealthSubjects:
             else:
                 i += 1
         return found
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """``word``, and what it would be as a singular noun."""
+    if word.endswith("ies") and len(word) > 4:
+        return (word, word[:-3] + "y", word[:-1])
+    if word.endswith("es") and len(word) > 3:
+        return (word, word[:-1], word[:-2])
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return (word, word[:-1])
+    return (word,)
 
 
 def _runs(stems: list[str]) -> Iterable[Key]:
