@@ -87,6 +87,8 @@ def read_nouns(dict_dir: Path) -> tuple[Synsets, dict[str, list[str]]]:
             elif sym == "+" and pos in ("a", "s", "v"):
                 DERIVED.setdefault(f[0], []).append((pos, off, int(f[i][2:], 16)))
         synsets[f[0]] = (lemmas, hypers)
+        if f[1] == NOUN_FOOD:
+            FOODS.add(f[0])
     index: dict[str, list[str]] = {}
     for line in (dict_dir / "index.noun").read_text(encoding="latin-1").splitlines():
         if line.startswith("  "):
@@ -96,6 +98,11 @@ def read_nouns(dict_dir: Path) -> tuple[Synsets, dict[str, list[str]]]:
     return synsets, index
 
 
+#: WordNet's lexicographer file of foods and drinks (lexnames: 13 noun.food).
+#: A drink is no health subject of its own, though WordNet files "alcohol"
+#: under drugs of abuse too: "can i drink alcohol" asks about a way of life.
+NOUN_FOOD = "13"
+FOODS: set[str] = set()
 #: noun synset -> (part of speech, synset, word number there) of the
 #: adjectives and verbs derived from its names ("pregnant", "smoke")
 DERIVED: dict[str, list[tuple[str, str, int]]] = {}
@@ -169,7 +176,7 @@ def build(dict_dir: Path, categories: tuple[str, ...] = CATEGORIES) -> list[tupl
     out: dict[str, tuple[str, list[str]]] = {}
     for off in sorted(set(first.values())):
         cats = categories_of(off, synsets, roots)
-        if not cats:
+        if not cats or off in FOODS:
             continue
         names = []
         for lemma in synsets[off][0]:

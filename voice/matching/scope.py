@@ -275,12 +275,15 @@ class ScopeModel:
                  sentences: list[str] | None = None,
                  health: dict[str, int] | None = None,
                  classifier: ScopeClassifier | None = None,
-                 subjects: HealthSubjects | None = None) -> None:
+                 subjects: HealthSubjects | None = None,
+                 health_subjects: bool = True) -> None:
         self.threshold = threshold
         #: Health subjects named by a question that the content never
         #: mentions (health_subjects.py): such a question is not ours. None
-        #: turns the check off, as before branch health-vocab.
-        self.subjects: HealthSubjects | None = subjects or HealthSubjects(kb)
+        #: (``health_subjects=False``) turns the check off, as before branch
+        #: health-vocab.
+        self.subjects: HealthSubjects | None = (
+            (subjects or HealthSubjects(kb)) if health_subjects else None)
         #: None (the default): the word models decide alone.
         self.classifier = classifier
         self.classifier_cut = CLASSIFIER_CUT
