@@ -44,6 +44,7 @@ from voice.content.loader import load_knowledge  # noqa: E402
 from voice.conversation.conversation import Conversation  # noqa: E402
 from voice.matching import scope  # noqa: E402
 from voice.matching.classifier import ScopeClassifier  # noqa: E402
+from voice.matching.health_subjects import HealthSubjects, load_terms  # noqa: E402
 from voice.matching.matcher import Matcher  # noqa: E402
 from voice.matching.scope import ScopeModel, count_everyday, everyday_sentences  # noqa: E402
 
@@ -97,6 +98,9 @@ class Sets:
         #: A third set of ours (branch topic-about), judged only too; its
         #: held-out half (health-heldout3.tsv) is never read here.
         self.judged_only3 = [r[0] for r in rows("health-tuning3.tsv")]
+        #: A fourth (branch health-vocab), judged only; its held-out half
+        #: (health-heldout4.tsv) is never read here.
+        self.judged_only4 = [r[0] for r in rows("health-tuning4.tsv")]
         #: Trials (tried and dropped, docs/out-of-scope.md): count the third
         #: set in the other-health model, or in the everyday model as well
         #: ("everyday"; then health-tuning2.tsv too).
@@ -166,7 +170,8 @@ def evaluate(sets: Sets, show_lost: bool | str = False,
                          ("medquad", [q for q, f in sets.medquad if fold(f) == k]),
                          ("kqa", [q for q, d in sets.kqa if fold(d) == k]),
                          ("health2", [q for q in sets.judged_only if fold(q) == k]),
-                         ("health3", [q for q in sets.judged_only3 if fold(q) == k])):
+                         ("health3", [q for q in sets.judged_only3 if fold(q) == k]),
+                         ("health4", [q for q in sets.judged_only4 if fold(q) == k])):
             acc = out.setdefault(name, [0, 0])
             acc[0] += declined(m, qs, lost.setdefault(name, []))
             acc[1] += len(qs)
@@ -298,6 +303,10 @@ def main() -> int:
                     help="the classifier declines below this P(ours)")
     ap.add_argument("--guard", type=float, default=scope.CLASSIFIER_GUARD,
                     help="... when the word evidence is below this")
+    ap.add_argument("--health-subjects", default=None, metavar="CATEGORIES",
+                    help="the health-subject check with these categories of "
+                         "voice/matching/health_subjects.tsv (comma-separated; '' turns it "
+                         "off; default: as shipped)")
     args = ap.parse_args()
     scope.CLASSIFIER_CUT, scope.CLASSIFIER_GUARD = args.cut, args.guard
     if args.classifier_sweep:
@@ -310,7 +319,15 @@ def main() -> int:
                 classifier=args.classifier)
     sets.count_kqa = not args.no_kqa_counts
     sets.count_third = args.count_third
-    print(evaluate(sets, "all" if args.show_all_lost else args.show_lost))
+    make = None
+    if args.health_subjects is not None:
+        cats = frozenset(c for c in args.health_subjects.split(",") if c)
+
+        def make(kb: object, model: ScopeModel) -> Matcher:
+            model.subjects = (HealthSubjects(kb, load_terms(categories=cats))  # type: ignore[arg-type]
+                              if cats else None)
+            return Matcher(kb, scope_model=model)  # type: ignore[arg-type]
+    print(evaluate(sets, "all" if args.show_all_lost else args.show_lost, make))
     return 0
 
 

@@ -51,8 +51,9 @@ def trained() -> ScopeClassifier:
 
 def _word_models(kb: KnowledgeBase, classifier: ScopeClassifier | None = None) -> ScopeModel:
     """The word models as the classifier was tried with: without the topic
-    rule of branch health-decline, which declines some of LET_THROUGH itself."""
-    model = ScopeModel(kb, classifier=classifier)
+    rule of branch health-decline nor the health-subject check of branch
+    health-vocab, which decline some of LET_THROUGH themselves."""
+    model = ScopeModel(kb, classifier=classifier, health_subjects=False)
     model.unexplained_at = -math.inf
     return model
 

@@ -37,7 +37,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from voice.content.model import Entry, EntryKind, KnowledgeBase
-from voice.matching import normalize, scope, sound_alike, synonyms
+from voice.matching import health_subjects, normalize, scope, sound_alike, synonyms
 from voice.matching.off_topic import WORDS as OFF_TOPIC
 from voice.matching.sound_alike import SoundAlike
 
@@ -538,6 +538,15 @@ class Matcher:
         toks = self.content_tokens(text, unknown)
         # The tokens said in so many words, before synonyms are folded.
         said = set(normalize.content_tokens(normalize.strip_fillers(normalize.clean(text))))
+        if self.scope.subjects is not None:
+            named = {cat for _, cat in self.scope.subjects.uncovered(text)}
+            # It names a health subject the content never mentions ("morning
+            # sickness", "piles", "the dentist"): another subject than ours. A
+            # part of the body only when no word of the content's own carries
+            # the question ("an ankle brace" is a device).
+            if named - health_subjects.CARRIED or (
+                    named and not self.scope.carried(toks, unknown, said)):
+                return False
         return self.scope.is_ours(toks, unknown, normalize.prepare(text), slack, said)
 
     def _repaired(self, text: str, noise: set[str]) -> str:

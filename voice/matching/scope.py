@@ -35,6 +35,7 @@ from rapidfuzz import fuzz, process
 from voice.content.model import KnowledgeBase
 from voice.matching import normalize
 from voice.matching.classifier import ScopeClassifier
+from voice.matching.health_subjects import HealthSubjects
 from voice.matching.unigrams import Unigrams
 
 COUNTS_FILE = Path(__file__).with_name("everyday_counts.json")
@@ -273,8 +274,16 @@ class ScopeModel:
                  english: GeneralEnglish | None = None,
                  sentences: list[str] | None = None,
                  health: dict[str, int] | None = None,
-                 classifier: ScopeClassifier | None = None) -> None:
+                 classifier: ScopeClassifier | None = None,
+                 subjects: HealthSubjects | None = None,
+                 health_subjects: bool = True) -> None:
         self.threshold = threshold
+        #: Health subjects named by a question that the content never
+        #: mentions (health_subjects.py): such a question is not ours. None
+        #: (``health_subjects=False``) turns the check off, as before branch
+        #: health-vocab.
+        self.subjects: HealthSubjects | None = (
+            (subjects or HealthSubjects(kb)) if health_subjects else None)
         #: None (the default): the word models decide alone.
         self.classifier = classifier
         self.classifier_cut = CLASSIFIER_CUT
@@ -366,6 +375,14 @@ class ScopeModel:
             return False
         return not any(min(e, self.health_evidence(t)) >= CARRIER_AT
                        and (said is None or t in said) for t, e in evs.items())
+
+    def carried(self, tokens: Iterable[str], words: dict[str, str] | None = None,
+                said: Collection[str] | None = None) -> bool:
+        """Whether a token the question says in so many words is one the
+        content uses more than other health questions do (see ``_uncarried``)."""
+        words = words or {}
+        return any(min(self.token_evidence(t, words.get(t)), self.health_evidence(t)) >= CARRIER_AT
+                   and (said is None or t in said) for t in set(tokens))
 
     def _classifier_declines(self, tokens: list[str], evidence: float, cleaned: str) -> bool:
         """The classifier is sure enough the question is not ours, and no word
