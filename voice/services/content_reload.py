@@ -12,6 +12,9 @@ change (``load_knowledge(earlier=...)``), the other files' changes are used,
 and the mistake is logged once, not at every question. A new file with a
 mistake is left out as at start. Nothing read at all (every file broken)
 keeps everything as it was.
+
+The recognizer follows (``follow``): Whisper's prompt is rebuilt at once,
+PocketSphinx's language model in the background (``Recognizer.use_content``).
 """
 
 from __future__ import annotations
@@ -21,11 +24,15 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from voice.config import Config
 from voice.content.loader import load_knowledge
 from voice.errors import ContentInvalid
 from voice.matching.matcher import Matcher
+
+if TYPE_CHECKING:
+    from voice.speech_in.base import Recognizer
 
 log = logging.getLogger("voice.serve")
 
@@ -60,11 +67,16 @@ class ContentReload:
     info: Callable[[str], None] = log.info
     _sig: Signature = field(default=(), init=False)
     _told: set[str] = field(default_factory=set, init=False)
+    _recognizers: list[Recognizer] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
         self._sig = self._now()
         # Told at start by the command itself.
         self._told = set(self.matcher.kb.problems)
+
+    def follow(self, recognizer: Recognizer) -> None:
+        """Tell ``recognizer`` each time the content is read again."""
+        self._recognizers.append(recognizer)
 
     def _now(self) -> Signature:
         kb = self.matcher.kb
@@ -86,6 +98,8 @@ class ContentReload:
             return self.matcher
         self.matcher = Matcher(kb, self.cfg.answer_threshold, self.cfg.confirm_threshold)
         self._sig = self._now()
+        for recognizer in self._recognizers:
+            recognizer.use_content(kb)  # Whisper at once; PocketSphinx in the background
         self._tell(kb.problems)
         self.info(f"the content changed: read again, {len(kb.entries)} entries from "
                   f"{len(kb.files)} files ({time.perf_counter() - started:.2f} s)")
