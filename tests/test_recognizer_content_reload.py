@@ -225,3 +225,51 @@ def test_voice_listen_hears_a_new_pages_word_after_the_content_changes(
         _, err = proc.communicate(timeout=30)
     assert "baclofen" in second["transcript"], (first["transcript"], second["transcript"], err)
     assert second["match"]["title"] == "How is an intrathecal baclofen pump refilled?", second
+
+
+# -- voice serve follows its settings file: the matching thresholds ------------
+
+async def _handle(port: int, text: str) -> tuple[str, str]:
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            async with AsyncTcpClient("127.0.0.1", port, connect_timeout=5,
+                                      read_timeout=30) as c:
+                await c.write_event(Transcript(text=text).event())
+                event = await c.read_event()
+                assert event is not None
+                return event.type, str((event.data or {}).get("text", ""))
+        except ConnectionRefusedError:
+            if time.monotonic() > deadline:
+                raise
+            await asyncio.sleep(0.2)
+
+
+def test_voice_serve_uses_changed_thresholds_from_its_settings_file(
+        content: Path, tmp_path: Path) -> None:
+    settings = tmp_path / "voice.toml"
+    settings.write_text("[matching]\nanswer_threshold = 100.0\nconfirm_threshold = 100.0\n",
+                        encoding="utf-8")
+    port = free_port()
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_STATE_HOME=str(tmp_path / "state"))
+    env.pop("VOICE_CONFIG", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "voice", "serve", "--no-asr", "--config", str(settings),
+         "--content", str(content), "--uri", f"tcp://127.0.0.1:{port}"],
+        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    question = "is there any cure for these muscle problems"
+    try:
+        strict = asyncio.run(_handle(port, question))
+        # As the caregiver's page saves: written aside, renamed over.
+        aside = tmp_path / "voice.toml.new"
+        aside.write_text("[matching]\nanswer_threshold = 72.0\nconfirm_threshold = 45.0\n",
+                         encoding="utf-8")
+        os.replace(aside, settings)
+        usual = asyncio.run(_handle(port, question))
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    assert strict[0] == "not-handled", strict
+    assert usual[0] == "handled" and usual[1].startswith("Did you mean"), (usual, err)
+    assert "Traceback" not in err

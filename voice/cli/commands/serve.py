@@ -70,7 +70,11 @@ def run(args: argparse.Namespace) -> int:
 
     # A fix made on the caregiver's page (or in an editor) is used from the
     # next question, without a restart; the recognizer follows it.
-    reload = ContentReload(cfg, matcher)
+    from voice.services.live_updates import settings_files
+
+    # The settings files too: new thresholds or content folders from the next question.
+    reload = ContentReload(cfg, matcher, read_settings=lambda: config_from_args(
+        args, forgiving=True), settings_files=tuple(settings_files(args)))
     if recognizer is not None:
         reload.follow(recognizer)
     service = WyomingService(matcher.kb, matcher, recognizer, settings=settings,
