@@ -12,6 +12,15 @@ change (``load_knowledge(earlier=...)``), the other files' changes are used,
 and the mistake is logged once, not at every question. A new file with a
 mistake is left out as at start. Nothing read at all (every file broken)
 keeps everything as it was.
+
+The recognizer follows (``follow``): Whisper's prompt is rebuilt at once,
+PocketSphinx's language model in the background (``Recognizer.use_content``).
+
+The settings files are watched too (``read_settings``): new content folders
+and matching thresholds are used from the next question, the same way. The
+rest is not: the recognizer and the address are chosen at start, and the
+speech rate, volume and voice are the satellite's (Home Assistant speaks the
+answer with its own text-to-speech), so those need no reload here.
 """
 
 from __future__ import annotations
@@ -21,11 +30,15 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from voice.config import Config
 from voice.content.loader import load_knowledge
-from voice.errors import ContentInvalid
+from voice.errors import ContentInvalid, VoiceError
 from voice.matching.matcher import Matcher
+
+if TYPE_CHECKING:
+    from voice.speech_in.base import Recognizer
 
 log = logging.getLogger("voice.serve")
 
@@ -60,19 +73,52 @@ class ContentReload:
     info: Callable[[str], None] = log.info
     _sig: Signature = field(default=(), init=False)
     _told: set[str] = field(default_factory=set, init=False)
+    _recognizers: list[Recognizer] = field(default_factory=list, init=False)
+    #: The settings as now (voice serve: ``config_from_args``), read again
+    #: when one of ``settings_files`` changes; None: settings not watched.
+    read_settings: Callable[[], Config] | None = None
+    settings_files: tuple[Path, ...] = ()
+    _settings_sig: Signature = field(default=(), init=False)
+    _settings_told: set[str] = field(default_factory=set, init=False)
 
     def __post_init__(self) -> None:
         self._sig = self._now()
+        self._settings_sig = signature((), map(str, self.settings_files))
         # Told at start by the command itself.
         self._told = set(self.matcher.kb.problems)
+        self._settings_told = set(self.cfg.problems)
+
+    def follow(self, recognizer: Recognizer) -> None:
+        """Tell ``recognizer`` each time the content is read again."""
+        self._recognizers.append(recognizer)
 
     def _now(self) -> Signature:
         kb = self.matcher.kb
         return signature(self.cfg.content_dirs, (*kb.files, *kb.left_out))
 
+    def _settings_changed(self) -> bool:
+        """Whether the settings that shape the matcher changed (then ``cfg`` is the new)."""
+        now = signature((), map(str, self.settings_files))
+        if self.read_settings is None or now == self._settings_sig:
+            return False
+        self._settings_sig = now
+        try:
+            cfg = self.read_settings()
+        except VoiceError as e:
+            self.warn(f"The settings were changed, but: {e.message} "
+                      "The settings from before are used.")
+            return False
+        for problem in cfg.problems:  # a mistake is set aside, as at start
+            if problem not in self._settings_told:
+                self.warn(f"{problem} (set aside)")
+        self._settings_told = set(cfg.problems)
+        old, self.cfg = self.cfg, cfg
+        return (cfg.content_dirs, cfg.answer_threshold, cfg.confirm_threshold) != (
+            old.content_dirs, old.answer_threshold, old.confirm_threshold)
+
     def current(self) -> Matcher:
         """The matcher to answer the next question with."""
-        if self._now() == self._sig:
+        if not self._settings_changed() and self._now() == self._sig:
             return self.matcher
         started = time.perf_counter()
         try:
@@ -86,6 +132,8 @@ class ContentReload:
             return self.matcher
         self.matcher = Matcher(kb, self.cfg.answer_threshold, self.cfg.confirm_threshold)
         self._sig = self._now()
+        for recognizer in self._recognizers:
+            recognizer.use_content(kb)  # Whisper at once; PocketSphinx in the background
         self._tell(kb.problems)
         self.info(f"the content changed: read again, {len(kb.entries)} entries from "
                   f"{len(kb.files)} files ({time.perf_counter() - started:.2f} s)")

@@ -4,6 +4,8 @@ The caregiver's page (or a text editor) saves the settings file and the
 content files; the running assistant notices on the next question, by the
 files' modification times, and uses them without a restart: new entries and
 phrasings, the speech rate, volume and voice, and the question log switch.
+The recognizer in use follows changed content too (``follow``: Whisper's
+prompt, PocketSphinx's language model; ``Recognizer.use_content``).
 Microphone, button and recognizer settings are read when a listening command
 starts, so those need a restart (the caregiver's page says so).
 
@@ -30,6 +32,7 @@ from voice.services import question_log
 
 if TYPE_CHECKING:
     from voice.app import Assistant
+    from voice.speech_in.base import Recognizer
 
 Signature = tuple[tuple[str, int | None], ...]
 
@@ -69,10 +72,16 @@ class LiveUpdates:
     _content_sig: Signature = field(default=(), init=False)
     #: Content problems already told (None: those at start, not yet looked at).
     _told: set[str] | None = field(default=None, init=False)
+    #: Told each new content (``follow``).
+    _recognizers: list[Recognizer] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
         self._settings_sig = self._settings_now()
         self._content_sig = content_signature(self.cfg, self.content_files)
+
+    def follow(self, recognizer: Recognizer) -> None:
+        """Tell ``recognizer`` each time the content is read again."""
+        self._recognizers.append(recognizer)
 
     def _settings_now(self) -> Signature:
         return tuple((str(p), _mtime(p)) for p in settings_files(self.args))
@@ -84,6 +93,11 @@ class LiveUpdates:
         if question_log.needs_announcement(self.cfg.question_log):
             assistant.say(question_log.ANNOUNCEMENT)
             question_log.mark_announced()
+
+    def refresh(self, assistant: Assistant) -> None:
+        """Only the changes (no announcement): before the microphone opens, so
+        the recognizer is primed for content changed since the last question."""
+        self._reload(assistant)
 
     def _reload(self, assistant: Assistant) -> None:
         settings_sig = self._settings_now()
@@ -126,6 +140,8 @@ class LiveUpdates:
             self._content_sig = content_signature(cfg, self.content_files)
             assistant.conversation.kb = matcher.kb
             assistant.conversation.matcher = matcher
+            for recognizer in self._recognizers:
+                recognizer.use_content(matcher.kb)  # primed for the new words from now on
         if cfg is not self.cfg:
             self._apply_voice(assistant, cfg)
             self.cfg = cfg

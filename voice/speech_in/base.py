@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from voice.audio.clip import AudioClip
+
+if TYPE_CHECKING:
+    from voice.content.model import KnowledgeBase
 
 
 @dataclass(frozen=True)
@@ -57,4 +60,15 @@ class Recognizer(Protocol):
 
     def transcribe(self, clip: AudioClip) -> Transcript:
         """Decode a whole clip (any rate; resampled to 16 kHz mono)."""
+        ...
+
+    def use_content(self, kb: KnowledgeBase | None) -> None:
+        """Follow the content ``kb``, read again after a change while running.
+
+        Engines primed with the content's words rebuild that from ``kb``
+        (Whisper its prompt; PocketSphinx its language model and dictionary,
+        in the background, used from the next utterance on); the others do
+        nothing. Returns at once and never raises: a rebuild that fails keeps
+        what the engine had, said in one logged line.
+        """
         ...

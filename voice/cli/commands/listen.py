@@ -136,6 +136,10 @@ class _Session:
         self.assistant.wait()
 
     def listen(self) -> Utterance | None:
+        if self.assistant.live is not None:
+            # Content changed since the last answer: the recognizer follows it
+            # before this question is heard (a few stat calls when nothing did).
+            self.assistant.live.refresh(self.assistant)
         self.turn = _Turn(self.recognizer)
         return self.mic.listen_until_heard(on_event=self.on_event, on_audio=self.turn.on_audio)
 
@@ -233,6 +237,8 @@ def _load_recognizer(cfg: Config, assistant: Assistant) -> Recognizer:
     # The assistant has the content loaded already; the recognizer adapts to it.
     recognizer = load_recognizer_or_usual(cfg, announce, kb=assistant.conversation.kb,
                                           warn=warn, learn=True)
+    if assistant.live is not None:
+        assistant.live.follow(recognizer)  # changed content primes it too
     # Finished before the microphone opens, so it is not heard (and answered).
     assistant.wait()
     return recognizer

@@ -22,6 +22,7 @@ from voice.cli.options import (
     seconds,
 )
 from voice.config import Config
+from voice.content.model import KnowledgeBase
 from voice.devices.gestures import GestureTiming, Mode
 from voice.errors import DeviceUnavailable
 from voice.speech_in.base import RecognitionStream, Recognizer, Transcript
@@ -74,6 +75,8 @@ def run(args: argparse.Namespace) -> int:
     announce, warn = recognizer_notices(assistant, _note, cfg.model, models_hint=True)
     recognizer = load_recognizer_or_usual(cfg, announce=announce,
                                           kb=assistant.conversation.kb, warn=warn, learn=True)
+    if assistant.live is not None:
+        assistant.live.follow(recognizer)  # changed content primes it too
     from voice.matching.sound_alike import warm_up
 
     # In the background: the first doubtful spoken question need not wait
@@ -169,6 +172,9 @@ class _DecodedWhileListening:
         if latest is not None and latest[0] is clip:
             return latest[1].finish()
         return self.recognizer.transcribe(clip)
+
+    def use_content(self, kb: KnowledgeBase | None) -> None:
+        self.recognizer.use_content(kb)
 
 
 def _open_devices(cfg: Config, args: argparse.Namespace, session: Any,

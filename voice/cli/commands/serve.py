@@ -69,10 +69,17 @@ def run(args: argparse.Namespace) -> int:
     from voice.services.content_reload import ContentReload
 
     # A fix made on the caregiver's page (or in an editor) is used from the
-    # next question, without a restart.
+    # next question, without a restart; the recognizer follows it.
+    from voice.services.live_updates import settings_files
+
+    # The settings files too: new thresholds or content folders from the next question.
+    reload = ContentReload(cfg, matcher, read_settings=lambda: config_from_args(
+        args, forgiving=True), settings_files=tuple(settings_files(args)))
+    if recognizer is not None:
+        reload.follow(recognizer)
     service = WyomingService(matcher.kb, matcher, recognizer, settings=settings,
                              limits=replace(Limits(), idle_seconds=args.idle_timeout),
-                             reload=ContentReload(cfg, matcher))
+                             reload=reload)
     warning = binding.warning()
     if warning:
         log.warning(warning)

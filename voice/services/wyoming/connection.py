@@ -152,6 +152,9 @@ class Connection(AsyncEventHandler):
         assert self._utterance is not None and self.service.recognizer is not None
         clip = self._utterance.clip()
         self._utterance = None
+        # Content changed since the last question: the recognizer is primed
+        # for it before this audio is decoded (Whisper's prompt), not after.
+        self.service.current_matcher()
         heard = await self.service.recognizer.transcribe(clip)
         self.service.heard.add(heard)
         asked = self._transcribe

@@ -13,12 +13,14 @@ The ``pocketsphinx`` import stays inside this module (engine imports are lazy).
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -30,7 +32,12 @@ from voice.speech_in.pocketsphinx.corpus import Corpus
 from voice.speech_in.pocketsphinx.learning import VoiceLearner
 from voice.speech_in.pocketsphinx.lexicon import LEXICON_VERSION, Lexicon
 
+if TYPE_CHECKING:
+    from voice.content.model import KnowledgeBase
+
 ENGINE = "pocketsphinx"
+
+log = logging.getLogger("voice.speech_in")
 
 
 #: Gaussians scored per frame (PocketSphinx's default is 4). Measured on the
@@ -288,7 +295,17 @@ class PocketSphinxRecognizer:
         self.adapted: AdaptedModel | None = None
         #: Learns the user's voice from what it hears (see ``learning.py``); None: off.
         self.learner: VoiceLearner | None = None
-        self._pending: tuple[Any, Any, Path] | None = None
+        #: Decoders built in the background, swapped in between utterances:
+        #: (streaming, final, speaker transform, language model).
+        self._pending: tuple[Any, Any, Path | None, AdaptedModel | None] | None = None
+        #: Held while decoders are built in the background (a new speaker
+        #: transform, changed content), so one never drops the other's change.
+        self._build_lock = threading.Lock()
+        self._content_turn = 0  # bumped by each use_content: only the newest is built
+        self._content_thread: threading.Thread | None = None
+        #: Seconds the last content rebuild took (None: none yet).
+        self.content_seconds: float | None = None
+        self._cache_dir = cache_dir
         #: The speaker adaptation in use (``voice adapt``), None for none.
         self.mllr: Path | None = None
         #: Why ``mllr`` was given but not used ("" when it was, or none was given).
@@ -363,22 +380,84 @@ class PocketSphinxRecognizer:
 
         if transform_problem(mllr):
             return False
-        try:
-            streaming, final = _decoders(_pocketsphinx(), {**self._options, "mllr": str(mllr)})
-        except (RuntimeError, ValueError):
-            return False
-        with self._lock:
-            self._pending = (streaming, final, mllr)
+        with self._build_lock:
+            # self._options names the newest language model (use_content).
+            try:
+                streaming, final = _decoders(_pocketsphinx(),
+                                             {**self._options, "mllr": str(mllr)})
+            except (RuntimeError, ValueError):
+                return False
+            with self._lock:
+                self._pending = (streaming, final, mllr, self._next_model())
         return True
+
+    def _next_model(self) -> AdaptedModel | None:
+        # Caller holds self._lock: the language model the next decoders use.
+        return self._pending[3] if self._pending is not None else self.adapted
 
     def _swap_pending(self) -> None:
         # Caller holds self._lock with no utterance under way.
         if self._pending is None:
             return
         with self._final_lock:
-            self._decoder, self._final_decoder, self.mllr = self._pending
+            self._decoder, self._final_decoder, mllr, self.adapted = self._pending
+            if mllr != self.mllr:
+                self.mllr_problem = ""
+            self.mllr = mllr
             self._pending = None
-            self.mllr_problem = ""
+
+    def use_content(self, kb: KnowledgeBase | None) -> None:
+        """Rebuild the content language model and dictionary for ``kb``, in the
+        background; the new decoders are swapped in by the next ``stream()``
+        or ``transcribe()``, never mid-utterance (see ``Recognizer``).
+
+        Only the newest of several quick changes is built. A rebuild that
+        fails keeps the current model, said in one logged line. The stock
+        model (no content) stays as it is.
+        """
+        if self.stock:
+            return
+        with self._lock:
+            self._content_turn += 1
+            turn = self._content_turn
+        thread = threading.Thread(target=self._rebuild, args=(kb, turn), daemon=True,
+                                  name="pocketsphinx-content")
+        self._content_thread = thread
+        thread.start()
+
+    def wait_for_content(self, timeout: float | None = None) -> None:
+        """Wait until the rebuild started by the last ``use_content`` is over."""
+        thread = self._content_thread
+        if thread is not None:
+            thread.join(timeout)
+
+    def _rebuild(self, kb: KnowledgeBase | None, turn: int) -> None:
+        from voice.speech_in.pocketsphinx.corpus import build_corpus
+
+        with self._build_lock:
+            if turn != self._content_turn:
+                return  # a newer change is waiting: build that one instead
+            started = time.perf_counter()
+            try:
+                adapted = build_adapted_model(build_corpus(kb), self._cache_dir)
+                with self._lock:
+                    current = self._next_model()
+                    mllr = self._pending[2] if self._pending is not None else self.mllr
+                if current is not None and adapted.lm_path == current.lm_path:
+                    return  # the same words and sentences: nothing to swap
+                options = {**self._options, "lm": str(adapted.lm_path),
+                           "dict": str(adapted.dict_path)}
+                streaming, final = _decoders(
+                    _pocketsphinx(), {**options, "mllr": str(mllr)} if mllr else options)
+            except Exception as e:  # any failure keeps the model in use
+                log.warning("The content changed, but PocketSphinx's language model could "
+                            "not be rebuilt (%s); it keeps the one it had.", e)
+                return
+            with self._lock:
+                self._options = options
+                self._pending = (streaming, final, mllr, adapted)
+            self.content_seconds = time.perf_counter() - started
+            log.debug("PocketSphinx follows the changed content (%.2f s)", self.content_seconds)
 
     def _learn(self, speech: np.ndarray, result: Transcript) -> None:
         # A ramble (past FINAL_PASS_MAX) is not learned from.

@@ -19,11 +19,14 @@ import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from voice.audio.clip import RECOGNIZER_RATE, AudioClip
 from voice.errors import ModelMissing
 from voice.speech_in.base import Transcript
+
+if TYPE_CHECKING:
+    from voice.content.model import KnowledgeBase
 
 ENGINE = "vosk"
 UNK = "[unk]"
@@ -271,3 +274,9 @@ class VoskRecognizer:
         s = self.stream()
         s.feed(clip)
         return s.finish()
+
+    def use_content(self, kb: KnowledgeBase | None) -> None:
+        """Nothing to rebuild: the assistant runs Vosk's full vocabulary, which
+        does not depend on the content (``grammar``, used by benchmarks only,
+        stays the one given)."""
+

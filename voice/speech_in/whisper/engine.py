@@ -15,6 +15,7 @@ it faster-whisper would fetch a tokenizer from the hub).
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from dataclasses import replace
@@ -42,6 +43,8 @@ from voice.speech_in.whisper.short_replies import (
 )
 
 ENGINE = "whisper"
+
+log = logging.getLogger("voice.speech_in")
 
 #: Two threads: the machine's (and a Pi 4's usable) cores for one decode.
 CPU_THREADS = 2
@@ -191,9 +194,19 @@ class WhisperRecognizer:
         self.use_content(kb)
 
     def use_content(self, kb: KnowledgeBase | None) -> None:
-        """Build the initial prompt from ``kb`` (call again when the content changes)."""
-        self.prompt = build_prompt(kb, self._decoder.count_tokens)
-        self._decoder.set_prompt(self.prompt)
+        """Build the initial prompt from ``kb``; called again when the content
+        changes (``Recognizer.use_content``). Cheap (the tokenizer only), so
+        done at once; not under the decode lock, so a decode under way (in a
+        guess thread, or serve's worker) never holds it up: that decode keeps
+        the prompt it started with, the next one uses the new prompt."""
+        try:
+            prompt = build_prompt(kb, self._decoder.count_tokens)
+            self._decoder.set_prompt(prompt)  # one assignment of the token list
+        except Exception as e:  # keep hearing with the old prompt
+            log.warning("The content changed, but Whisper's prompt could not be rebuilt "
+                        "(%s); it keeps the one it had.", e)
+            return
+        self.prompt = prompt
 
     def stream(self) -> WhisperStream:
         return WhisperStream(self)
@@ -209,11 +222,13 @@ class WhisperRecognizer:
         short = is_short(len(audio))  # a topic number, "yes", "stop"...: see short_replies
         urgent = may_be_emergency(len(audio))  # "I can't breathe": see emergencies
         dec = self._decoder
+        # One prompt for the whole decode, though use_content may swap it meanwhile.
+        prompt = dec.prompt
         with self._lock:
             if len(audio) > WINDOW:  # over 30 s: window by window, no extra decodes
                 return heard_from(dec.decode(audio))
             encoded = dec.encode(audio)
-            prompts = [dec.prompt]
+            prompts = [prompt]
             prompts += [self._short_prompt, self._command_prompt] if short else []
             prompts += [self._emergency_prompt] if urgent else []
             segments = [dec.generate(encoded, len(audio), p) for p in prompts]
@@ -224,7 +239,7 @@ class WhisperRecognizer:
             # Not a command, number or emergency, and heard doubtfully: the
             # decoder's other guesses, offered when this matches nothing
             # (alternatives.py).
-            others = dec.hypotheses(encoded, len(audio), dec.prompt, HYPOTHESES)
+            others = dec.hypotheses(encoded, len(audio), prompt, HYPOTHESES)
         return replace(heard, alternatives=alternatives_of(others, heard.text))
 
     def decode(self, speech: np.ndarray) -> Transcript:

@@ -5,7 +5,8 @@ the content become likelier without forcing them (measured, MACHINE-NOTES
 section 7: in-scope questions 85 % -> 88 % right entry, one-word commands
 better). ``hotwords`` were tried and hurt one-word replies ("gabapentin,
 yes"), so only the prompt is used. It is built from the content loaded at
-start-up, so a content change gives a new prompt at the next start.
+start-up, and again whenever the running assistant reads changed content
+(``WhisperRecognizer.use_content``, docs/speech-in.md).
 
 Only the FAQ questions, not the article's section titles too
 (``FAQ_ONLY``): the titles pulled their words into what was said ("are
