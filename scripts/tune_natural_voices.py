@@ -24,7 +24,11 @@ is put in one of:
 Prints counts by condition and overall, Whisper's commonest misheard words,
 and (``--show``) every clip heard well but lost.
 
-    .venv/bin/python scripts/tune_natural_voices.py [--stride 2] [--show] [--voices natural]
+    .venv/bin/python scripts/tune_natural_voices.py [--rotate 2] [--show] [--voices natural]
+
+``--rotate N`` says each question in N of the conditions in turn, as
+``benchmark_audio.py --rotate N`` does (its dev.tsv clips are then the
+benchmark's, already decoded).
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from benchmark_audio import (  # noqa: E402
     TranscriptCache,
     _heard,
     _match,
+    _said_in,
     engine_loaders,
     pad,
     word_errors,
@@ -66,6 +71,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--voices", choices=sorted(VOICE_SETS), default="natural")
     ap.add_argument("--stride", type=int, default=1, help="every n-th tuning.tsv question")
+    ap.add_argument("--rotate", type=int, default=0, metavar="N",
+                    help="each question in N of the conditions in turn (default: all)")
     ap.add_argument("--heard-well", type=float, default=0.2,
                     help="word error rate at or under which a clip counts as heard well")
     ap.add_argument("--show", action="store_true", help="list the clips heard well but lost")
@@ -85,9 +92,11 @@ def main() -> int:
     for name, items in sets.items():
         typed_ok = {q.text: _right(matcher.match(q.text), frozenset(q.expected.split("|")))
                     for q in items if q.expected}
-        for v in variants:
-            wavs = speak_many([q.text for q in items], v)
-            for q, wav in zip(items, wavs, strict=True):
+        for j, v in enumerate(variants):
+            said_here = [q for i, q in enumerate(items)
+                         if _said_in(i, j, len(variants), args.rotate)]
+            wavs = speak_many([q.text for q in said_here], v)
+            for q, wav in zip(said_here, wavs, strict=True):
                 if wav.name not in cache._known and rec is None:
                     rec = engine_loaders(kb)["whisper"]()
                 t = cache.transcribe(rec, pad(read_wav(wav)), wav)
