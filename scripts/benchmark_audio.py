@@ -898,8 +898,9 @@ def side_by_side(figures: dict[str, dict[str, float]], voices: str = "espeak-ng"
         if any(key in figures[n] for n in names):
             lines.append(f"| {label.replace('espeak-ng', voices)} | " + " | ".join(
                 _cell(figures[n].get(key), pct) for n in names) + " |")
-    extra = sorted({k for n in names for k in figures[n] if "[" in k},
-                   key=lambda k: (k.split("[")[0], k))
+    # Grouped by figure, conditions in the order they were measured.
+    extra = sorted(dict.fromkeys(k for n in names for k in figures[n] if "[" in k),
+                   key=lambda k: k.split("[")[0])
     for key in extra:
         base, cond = key[:-1].split("[", 1)
         lines.append(f"| {base.replace('_', ' ')}: {cond} | " + " | ".join(

@@ -101,3 +101,19 @@ def test_festival_speaks_many_in_one_process(tmp_path: Path) -> None:
     # Each text is its own utterance (a quoting slip would speak the word "text").
     assert durations[0] > 1.5 and all(d > 0.8 for d in durations), durations
     assert speak(texts[2], FESTIVAL[0], tmp_path) == paths[2]
+
+
+def test_rotation_says_every_question_in_n_conditions_and_uses_every_condition() -> None:
+    from benchmark_audio import _said_in  # type: ignore[import-not-found, unused-ignore]
+
+    conditions = len(NATURAL_VARIANTS)
+    for n in (1, 2, 3):
+        per_condition = [0] * conditions
+        for q in range(139):
+            said = [j for j in range(conditions) if _said_in(q, j, conditions, n)]
+            assert len(said) == n
+            for j in said:
+                per_condition[j] += 1
+        # Evenly spread: each condition gets its share, give or take one question.
+        assert max(per_condition) - min(per_condition) <= n, per_condition
+    assert all(_said_in(q, j, conditions, 0) for q in range(9) for j in range(conditions))
