@@ -25,6 +25,12 @@ latency <= 300 ms beyond the silence timeout, RSS <= 300 MB (PocketSphinx).
 
     .venv/bin/python scripts/benchmark_audio.py [--quick] [--no-vosk] [--no-learn]
         [--no-enrol] [--no-enrol-learn] [--no-colloquial] [--cached-transcripts]
+        [--voices espeak|natural|all]
+
+``--voices natural`` speaks the same questions with voices built from
+recordings of real people (flite's CMU ARCTIC voices, festival's HTS voice;
+make_spoken_questions.NATURAL_VARIANTS) instead of espeak-ng's; ``all``
+runs both families, printed by condition, by family and overall.
 """
 
 from __future__ import annotations
@@ -51,7 +57,14 @@ if str(REPO) not in sys.path:
 if str(REPO / "scripts") not in sys.path:
     sys.path.insert(0, str(REPO / "scripts"))
 
-from make_spoken_questions import BENCHMARK_VARIANTS, Variant, speak  # noqa: E402
+from make_spoken_questions import (  # noqa: E402
+    BENCHMARK_VARIANTS,
+    VOICE_SETS,
+    Variant,
+    missing_synthesizers,
+    speak,
+    speak_many,
+)
 
 from voice.audio.clip import AudioClip, read_wav  # noqa: E402
 from voice.speech_in.own_voice import DISPLAY  # noqa: E402
@@ -101,7 +114,11 @@ class Spoken:
 
 
 def _spoken_set(variants: Sequence[Variant], limit: int | None,
-                questions: Path = HELDOUT) -> list[Spoken]:
+                questions: Path = HELDOUT, rotate: int = 0) -> list[Spoken]:
+    """Each question of ``questions`` in every one of ``variants``, or with
+    ``rotate`` N in N of them (question i in conditions i .. i+N-1, modulo
+    their number): every question and every condition, at N/len(variants)
+    of the cost."""
     from voice.speech_in.pocketsphinx.corpus import read_labelled
 
     items = read_labelled(questions)
@@ -110,12 +127,67 @@ def _spoken_set(variants: Sequence[Variant], limit: int | None,
         ins = [q for q in items if q.expected][:limit]
         outs = [q for q in items if not q.expected][: max(3, limit // 5)]
         items = ins + outs
+    # festival starts once per voice for every uncached question, not per question.
+    for v in variants:
+        if v.synth == "festival":
+            speak_many([q.text for i, q in enumerate(items)
+                        if _said_in(i, variants.index(v), len(variants), rotate)], v)
     out = []
-    for q in items:
+    for i, q in enumerate(items):
         exp = frozenset(q.expected.split("|")) if q.expected else None
-        for v in variants:
-            out.append(Spoken(q.text, exp, v, speak(q.text, v)))
+        for j, v in enumerate(variants):
+            if _said_in(i, j, len(variants), rotate):
+                out.append(Spoken(q.text, exp, v, speak(q.text, v)))
     return out
+
+
+def _said_in(question: int, condition: int, conditions: int, rotate: int) -> bool:
+    """Whether ``_spoken_set`` says question number ``question`` in ``condition``."""
+    return not rotate or (condition - question) % conditions < rotate
+
+
+def voices_of(variants: Sequence[Variant]) -> str:
+    """What speaks ``variants``, for labels: "espeak-ng", "flite/festival" or both."""
+    synths = {v.synth for v in variants}
+    names = (["espeak-ng"] if "espeak-ng" in synths else []) + (
+        ["flite/festival"] if synths - {"espeak-ng"} else [])
+    return " + ".join(names) or "espeak-ng"
+
+
+def _by_family(c: dict[object, int], variants: Sequence[Variant], key: str, n: str
+               ) -> dict[str, tuple[int, int]]:
+    """(count, total) of ``key`` over ``n`` per voice family, when there are two."""
+    fams: dict[str, tuple[int, int]] = {}
+    for fam in ("espeak-ng", "flite/festival"):
+        vs = [v for v in variants if voices_of([v]) == fam]
+        if vs and len(vs) < len(variants):
+            fams[fam] = (sum(c[key, v.name] for v in vs), sum(c[n, v.name] for v in vs))
+    return fams
+
+
+def _per_condition(label: str, c: dict[object, int], per_wer: dict[str, list[int]],
+                   variants: Sequence[Variant], f: dict[str, float], prefix: str,
+                   say: Callable[[str], None]) -> None:
+    """Print right entry, out of scope declined and WER by condition (and by
+    family when two), and keep them in ``f`` as ``prefix`` + figure + [name]."""
+    say(f"  {label} by condition (right entry / out of scope declined / WER):")
+    for v in variants:
+        e, w = per_wer.get(v.name, [0, 0])
+        f[f"{prefix}right_lenient[{v.name}]"] = c["lenient", v.name] / max(c["n", v.name], 1)
+        if c["n_out", v.name]:
+            f[f"{prefix}oos_declined[{v.name}]"] = c["declined", v.name] / c["n_out", v.name]
+        f[f"{prefix}wer[{v.name}]"] = e / max(w, 1)
+        say(f"    {v.name:<28} {_pct(c['lenient', v.name], c['n', v.name])}   "
+            f"{_pct(c['declined', v.name], c['n_out', v.name])}   {e / max(w, 1):.2f}")
+    for fam, (good, n) in _by_family(c, variants, "lenient", "n").items():
+        dec, n_out = _by_family(c, variants, "declined", "n_out")[fam]
+        e = sum(per_wer.get(v.name, [0, 0])[0] for v in variants if voices_of([v]) == fam)
+        w = sum(per_wer.get(v.name, [0, 0])[1] for v in variants if voices_of([v]) == fam)
+        f[f"{prefix}right_lenient[{fam}]"] = good / max(n, 1)
+        if n_out:
+            f[f"{prefix}oos_declined[{fam}]"] = dec / n_out
+        f[f"{prefix}wer[{fam}]"] = e / max(w, 1)
+        say(f"    {fam:<28} {_pct(good, n)}   {_pct(dec, n_out)}   {e / max(w, 1):.2f}")
 
 
 @dataclass(frozen=True)
@@ -697,11 +769,12 @@ def _real(rec: object, matcher: object, say: Callable[[str], None]) -> dict[str,
 
 def _engine(name: str, rec: object, kb: Any, matcher: object, spoken: list[Spoken],
             colloquial: list[Spoken], variants: Sequence[Variant], silence: float,
-            real: bool, say: Callable[[str], None]) -> dict[str, float]:
-    """Every figure of one engine on the shared clips, printed as it goes."""
+            real: bool, say: Callable[[str], None], short: bool = True) -> dict[str, float]:
+    """Every figure of one engine on the shared clips, printed as it goes
+    (``short``: also commands, topic numbers, emergencies and latency)."""
     say(f"{DISPLAY.get(name, name)}:")
     f: dict[str, float] = {}
-    wer, rtf, heard, _ = _wer_pass(rec, spoken, "held-out", say)
+    wer, rtf, heard, per_wer = _wer_pass(rec, spoken, "held-out", say)
     c = _outcomes(matcher, spoken, heard)
     n_in, n_out = c["n"], c["n_out"]
     f.update(wer=wer, rtf=rtf, right_strict=c["strict"] / n_in,
@@ -712,35 +785,51 @@ def _engine(name: str, rec: object, kb: Any, matcher: object, spoken: list[Spoke
         f"{v.name} {_pct(c['lenient', v.name], c['n', v.name]).strip()}/"
         f"{_pct(c['declined', v.name], c['n_out', v.name]).strip()}" for v in variants)
         + "  (right entry / out of scope declined)")
+    if voices_of(variants) != "espeak-ng":
+        _per_condition("held-out", c, per_wer, variants, f, "", say)
     if colloquial:
-        wer_c, _, heard_c, _ = _wer_pass(rec, colloquial, "colloquial", say)
+        wer_c, _, heard_c, per_wer_c = _wer_pass(rec, colloquial, "colloquial", say)
         cc = _outcomes(matcher, colloquial, heard_c)
+        if voices_of(variants) != "espeak-ng":
+            _per_condition("colloquial", cc, per_wer_c, variants, f, "colloquial_", say)
         f.update(colloquial_wer=wer_c, colloquial_right_lenient=cc["lenient"] / cc["n"],
                  colloquial_right_strict=cc["strict"] / cc["n"],
                  colloquial_answered_wrong=cc["wrong"] / cc["n"],
                  colloquial_oos_declined=cc["declined"] / cc["n_out"] if cc["n_out"] else 0.0)
+    say(f"  held-out: right entry {f['right_lenient']:.1%}, answered wrong "
+        f"{f['answered_wrong']:.1%}, out of scope declined {f['oos_declined']:.1%}"
+        + (f"; colloquial: right entry {f['colloquial_right_lenient']:.1%}, answered wrong "
+           f"{f['colloquial_answered_wrong']:.1%}" if colloquial else ""))
+    if short:
+        f.update(_short_and_latency(rec, kb, matcher, spoken, variants, silence, say))
+    if real:
+        f.update(_real(rec, matcher, say))
+    return f
+
+
+def _short_and_latency(rec: object, kb: Any, matcher: object, spoken: list[Spoken],
+                       variants: Sequence[Variant], silence: float,
+                       say: Callable[[str], None]) -> dict[str, float]:
+    """Commands, topic numbers and emergencies in each of ``variants``, and
+    the latency beyond the silence timeout, of one engine."""
+    f: dict[str, float] = {}
     per = _heard_right(rec, len(kb.entries), variants)
     for kind in ("command", "number", "bare number"):
         good = sum(per[v.name, kind][0] for v in variants)
         n = sum(per[v.name, kind][1] for v in variants)
         f[f"heard_{kind.replace(' ', '_')}"] = good / n
-    say(f"  held-out: right entry {f['right_lenient']:.1%}, answered wrong "
-        f"{f['answered_wrong']:.1%}, out of scope declined {f['oos_declined']:.1%}"
-        + (f"; colloquial: right entry {f['colloquial_right_lenient']:.1%}, answered wrong "
-           f"{f['colloquial_answered_wrong']:.1%}" if colloquial else ""))
-    say(f"  espeak-ng: commands {f['heard_command']:.1%}, 'number N' {f['heard_number']:.1%}, "
-        f"bare numbers {f['heard_bare_number']:.1%}")
+    say(f"  {voices_of(variants)}: commands {f['heard_command']:.1%}, 'number N' "
+        f"{f['heard_number']:.1%}, bare numbers {f['heard_bare_number']:.1%}")
     good, n = _emergencies(rec, variants)
     f["emergencies"] = good / n
-    say(f"  espeak-ng emergencies heard as emergencies: {_pct(good, n).strip()} of {n}")
+    say(f"  {voices_of(variants)} emergencies heard as emergencies: "
+        f"{_pct(good, n).strip()} of {n}")
     lat_set = [s for s in spoken if s.variant == variants[0]][:40]
     lat = sorted(_latency(rec, matcher, lat_set, silence))
     f.update(latency_median_ms=statistics.median(lat) * 1000,
              latency_p95_ms=lat[min(len(lat) - 1, int(0.95 * len(lat)))] * 1000)
     say(f"  latency beyond the {silence:g} s silence timeout: median "
         f"{f['latency_median_ms']:.0f} ms, p95 {f['latency_p95_ms']:.0f} ms ({len(lat)} questions)")
-    if real:
-        f.update(_real(rec, matcher, say))
     return f
 
 
@@ -797,15 +886,25 @@ def _cell(value: float | None, pct: bool) -> str:
     return f"{value:.0f}" if value >= 10 else f"{value:.2f}"
 
 
-def side_by_side(figures: dict[str, dict[str, float]]) -> list[str]:
-    """The table of every engine (markdown), one row per figure."""
+def side_by_side(figures: dict[str, dict[str, float]], voices: str = "espeak-ng"
+                 ) -> list[str]:
+    """The table of every engine (markdown), one row per figure; ``voices``
+    names what spoke the synthetic clips (``voices_of``), and each
+    condition's and family's figures follow when they were kept."""
     names = list(figures)
     lines = ["| | " + " | ".join(DISPLAY.get(n, n) for n in names) + " |",
              "|---|" + "---|" * len(names)]
     for key, label, pct in ROWS:
         if any(key in figures[n] for n in names):
-            lines.append(f"| {label} | " + " | ".join(
+            lines.append(f"| {label.replace('espeak-ng', voices)} | " + " | ".join(
                 _cell(figures[n].get(key), pct) for n in names) + " |")
+    # Grouped by figure, conditions in the order they were measured.
+    extra = sorted(dict.fromkeys(k for n in names for k in figures[n] if "[" in k),
+                   key=lambda k: k.split("[")[0])
+    for key in extra:
+        base, cond = key[:-1].split("[", 1)
+        lines.append(f"| {base.replace('_', ' ')}: {cond} | " + " | ".join(
+            _cell(figures[n].get(key), "wer" not in base) for n in names) + " |")
     return lines
 
 
@@ -818,7 +917,8 @@ def target_table(f: dict[str, float]) -> list[str]:
         shown = _cell(got, pct)
         aim = (">= " if at_least else "<= ") + (f"{want:.0%}" if pct else f"{want:g}")
         ok = got is not None and (got >= want if at_least else got <= want)
-        lines.append(f"| {label} | {aim} | {shown} | {'pass' if ok else '**FAIL**'} |")
+        verdict = "not run" if got is None else "pass" if ok else "**FAIL**"
+        lines.append(f"| {label} | {aim} | {shown} | {verdict} |")
     return lines
 
 
@@ -846,6 +946,8 @@ def run_audio_benchmark(
     enrol_learn: bool = True,
     colloquial: bool = True,
     real: bool = True,
+    short: bool = True,
+    rotate: int = 0,
     silence_timeout: float = 2.0,
     say: Callable[[str], None] = print,
 ) -> dict[str, Any]:
@@ -858,13 +960,13 @@ def run_audio_benchmark(
 
     figures: dict[str, Any] = {}
     t = time.perf_counter()
-    spoken = _spoken_set(variants, limit)
+    spoken = _spoken_set(variants, limit, rotate=rotate)
     n_in = sum(1 for s in spoken if s.expected)
     say(f"Spoken held-out set: {len(spoken)} clips ({n_in} in scope, "
         f"{len(spoken) - n_in} out of scope), {len(variants)} conditions: "
         + ", ".join(v.name for v in variants)
         + f"  [made/cached in {time.perf_counter() - t:.1f} s]")
-    coll = _spoken_set(variants, limit, COLLOQUIAL) if colloquial else []
+    coll = _spoken_set(variants, limit, COLLOQUIAL, rotate) if colloquial else []
     if coll:
         say(f"Colloquial set (tests/data/dev.tsv, never in a language model or prompt): "
             f"{len(coll)} clips")
@@ -894,8 +996,10 @@ def run_audio_benchmark(
     for name, load in loaders.items():
         rec = load()
         per[name] = _engine(name, rec, kb, matcher, spoken, coll, variants, silence_timeout,
-                            real, say)
+                            real, say, short)
         del rec
+        if not short:  # memory and load time go with the speed figures
+            continue
         probe = subprocess.run(
             [sys.executable, str(Path(__file__).resolve()), "--rss-probe", name],
             capture_output=True, text=True, timeout=600,
@@ -907,13 +1011,14 @@ def run_audio_benchmark(
             say(f"  peak RSS: probe failed: {probe.stderr.strip()[-300:]}")
     figures.update(per)
     say("")
-    say(f"Every installed engine on the same clips ({len(variants)} espeak-ng conditions; "
-        "real people from tests/data/real/):")
-    for line in side_by_side(per):
+    say(f"Every installed engine on the same clips ({len(variants)} {voices_of(variants)} "
+        "conditions; real people from tests/data/real/):")
+    for line in side_by_side(per, voices_of(variants)):
         say(line)
     if default in per:
         say("")
-        say(f"Targets, default engine ({DISPLAY.get(default, default)}):")
+        say(f"Targets, default engine ({DISPLAY.get(default, default)}), "
+            f"on {voices_of(variants)} voices:")
         for line in target_table(per[default]):
             say(line)
     say("")
@@ -971,6 +1076,16 @@ def main(argv: list[str] | None = None) -> int:
                    help="keep what each engine heard of every question clip in "
                         "~/.cache/voice/transcripts and reuse it (matching changes measured "
                         "in seconds; the RTF printed is then not the engine's)")
+    p.add_argument("--voices", choices=sorted(VOICE_SETS), default="espeak",
+                   help="what speaks the questions, commands and emergencies: espeak-ng's six "
+                        "conditions (default), voices built from recordings of real people "
+                        "(natural: flite's CMU ARCTIC voices and festival's HTS voice; apt-get "
+                        "install flite festival festvox-us-slt-hts), or all of them")
+    p.add_argument("--rotate", type=int, default=0, metavar="N",
+                   help="say each question in N of the conditions (in turn) instead of all: "
+                        "every question and condition at N/conditions of the cost")
+    p.add_argument("--no-short", action="store_true",
+                   help="skip commands, topic numbers, emergencies and latency")
     p.add_argument("--json", action="store_true", help="also print the figures as JSON")
     p.add_argument("--rss-probe", metavar="ENGINE", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
@@ -981,7 +1096,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.cached_transcripts:
         for name in ("whisper", "pocketsphinx", "vosk"):
             _CACHES[name] = TranscriptCache(name)
-    variants = BENCHMARK_VARIANTS[:2] if args.quick else BENCHMARK_VARIANTS
+    variants = VOICE_SETS[args.voices][:2] if args.quick else VOICE_SETS[args.voices]
+    need = missing_synthesizers(variants)
+    if need:
+        print(f"The --voices {args.voices} conditions need: apt-get install {' '.join(need)}")
+        return 1
     figures = run_audio_benchmark(
         variants, limit=30 if args.quick else None,
         engines=args.engines.split(",") if args.engines else None,
@@ -989,6 +1108,7 @@ def main(argv: list[str] | None = None) -> int:
         enrol=not (args.no_enrol or only), learn=not (args.no_learn or only),
         enrol_learn=not (args.no_enrol_learn or only),
         colloquial=not args.no_colloquial, real=not args.no_real,
+        short=not args.no_short, rotate=args.rotate,
     )
     if args.json:
         print(json.dumps(figures, indent=1))

@@ -33,6 +33,9 @@ python3 -m venv --help >/dev/null 2>&1 || packages+=(python3-venv)
 # --dev: a real browser for the caregiver page's end-to-end tests (selenium, headless),
 # and openssl to make a test certificate for its HTTPS.
 if [ "$dev" -eq 1 ]; then packages+=(chromium chromium-driver openssl); fi
+# --dev: flite (28 MB installed; voices trained on recordings of real people) for
+# tests/test_natural_voices.py; the benchmark's festival HTS voice is not needed by a test.
+if [ "$dev" -eq 1 ]; then packages+=(flite); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
