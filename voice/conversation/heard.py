@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from voice.conversation.choices import find_choice
 from voice.conversation.commands import find_command
+from voice.matching import normalize
 from voice.matching.emergency import is_emergency
 from voice.matching.matcher import Matcher
 from voice.matching.normalize import is_function_word
@@ -96,7 +97,59 @@ def understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
                                 surely_heard(heard))
         if alike is not None:
             return alike, True
+    if heard.words:
+        repaired = _repaired_or_kept(heard, text, matcher)
+        if repaired is not None:
+            return repaired, True
     return text, doubtful
+
+
+#: A word Whisper heard right but below its sure-word threshold is put back,
+#: for an offer only, when without it the question matches nothing, it is an
+#: English word (no mishearing into a non-word), it was heard at least
+#: UNHEARD_WORD surely (below that the question is doubtful anyway and the
+#: sound-alike reading restores rare content words), and with it the question
+#: names a subject (Matcher.names_subject): "what gear(0.16) is there to help
+#: me move about" became "what is there to help me move about", declined,
+#: where the words as heard are offered the assistive-devices entry.
+#: Tuning halves, Whisper (2026-12-02, docs/benchmarks.md "Repairs of what was
+#: heard"): espeak-ng right entry tuning.tsv 587 -> 588 of 780, dev.tsv even
+#: 181 -> 183 of 318 (offered a wrong entry 29 -> 30, none more answered
+#: wrong), out-of-scope declined unchanged in every set (with no
+#: floor: one uncovered health question and one foreign request offered an
+#: entry). Whisper only: measured on its word probabilities. Set False to
+#: measure without it.
+KEEP_DOUBTED_SUBJECT = True
+
+
+def _repaired_or_kept(heard: Transcript, text: str, matcher: Matcher) -> str | None:
+    """What to offer instead of ``text`` (the words the engine is sure of):
+    a heard non-word read as the content word it sounds like
+    (``sound_alike.repaired_non_words``), or a doubted English word put back
+    when it makes the question name a subject (KEEP_DOUBTED_SUBJECT); None
+    to keep ``text``. Both are offered, never answered outright."""
+    from voice.matching.sound_alike import repaired_non_words
+
+    sure = surely_heard(heard)
+    fixed = repaired_non_words(heard.words, text, matcher, sure)
+    if fixed is not None and matcher.match(fixed, doubtful=True, heard=True,
+                                           sure=sure).outcome != "no_match":
+        return fixed
+    if not KEEP_DOUBTED_SUBJECT or matcher.scope is None or heard.engine != "whisper":
+        return None
+    sure_word, floor = sure_word_for(heard.engine), _whisper_unheard_word()
+    english = matcher.scope.english
+    kept = [w for w, c in heard.words
+            if c >= sure_word or (c >= floor and all(
+                english.knows(t) for t in normalize.clean(w).split()))]
+    if len(kept) == len([w for w, c in heard.words if c >= sure_word]):
+        return None  # nothing put back
+    fuller = " ".join(kept)
+    if (matcher.names_subject(text) or not matcher.names_subject(fuller)
+            or matcher.match(text, doubtful=True, heard=True, sure=sure).outcome != "no_match"):
+        return None
+    got = matcher.match(fuller, doubtful=True, heard=True, sure=sure)
+    return fuller if got.outcome != "no_match" else None
 
 
 def surely_heard(heard: Transcript) -> frozenset[str]:

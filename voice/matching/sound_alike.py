@@ -367,3 +367,43 @@ def warm_up(matcher: Matcher) -> threading.Thread:
     thread = threading.Thread(target=build, name="sound-alike warm-up", daemon=True)
     thread.start()
     return thread
+
+
+#: A heard word that no dictionary knows and that the matcher's spelling
+#: repair (``Matcher.sounds_like``) does not reach is read as the rare content
+#: word it sounds like, even when the hearing is not doubtful: Matcher.match
+#: would otherwise leave it out as a mishearing and offer whatever entry the
+#: rest names ("my neurologist wants to put me on backliffin(0.35)" was
+#: offered Diagnosis and Medical Evaluations; it is baclofen, B AE K L IH F
+#: IH N against B AE K L OW F AH N). Offered only. Tuning halves, Whisper
+#: (2026-12-02, docs/benchmarks.md "Repairs of what was heard"): natural
+#: voices dev.tsv even 82 -> 84 of 106 right (both baclofen clips), espeak-ng
+#: tuning.tsv 587 -> 588 of 780 (offered a wrong entry 56 -> 55); out-of-scope
+#: declined and answered wrong unchanged in every set. Set False to measure
+#: without it.
+REPAIR_NON_WORDS = True
+
+
+def repaired_non_words(words: Sequence[tuple[str, float]], text: str, matcher: Matcher,
+                       sure: Collection[str] = ()) -> str | None:
+    """``text`` (the words to match) with each heard non-word (``Matcher.
+    misheard_words``, heard below ``UNSURE``, not spelled like a content word)
+    replaced by the content word it sounds like (``SoundAlike.closest``); None
+    when there is none to replace. To be offered only."""
+    if not ENABLED or not REPAIR_NON_WORDS or not words:
+        return None
+    noise = matcher.misheard_words(text, sure)
+    if not noise:
+        return None
+    heard_as = {t: c for w, c in words for t in normalize.clean(w).split()}
+    out: list[str] = []
+    changed = False
+    for t in normalize.prepare(text).split():
+        if t in noise and heard_as.get(t, 1.0) < UNSURE and matcher.sounds_like(t) is None:
+            hit = matcher.sound_alike.closest([t])
+            if hit is not None:
+                out.append(hit[0])
+                changed = True
+                continue
+        out.append(t)
+    return " ".join(out) if changed else None
