@@ -242,6 +242,11 @@ HEARD: dict[str, list[list[tuple[str, float]]]] = {}
 TRACES: dict[str, list[tuple[int, float, int]]] = {}
 #: What Whisper heard in each spot it confirmed, per clip (micro, second stage).
 WOKE_ON: dict[str, list[str]] = {}
+#: Every window the second stage decoded, per clip: (window, text,
+#: avg_logprob, the spot's strength, seconds into the clip) (``--decodes``).
+DECODES: dict[str, list[tuple[str, str, float, float, float]]] = {}
+#: Wakes the network made alone (above its cutoff, no decode), per clip.
+NETWORK_WAKES: dict[str, int] = {}
 
 
 def spot(detector: PhraseDetector | MicroWakeDetector, pcm: np.ndarray, phrase: str = "",
@@ -254,16 +259,23 @@ def spot(detector: PhraseDetector | MicroWakeDetector, pcm: np.ndarray, phrase: 
         before = getattr(detector, "confirmations", 0)
         confirmer = getattr(detector, "confirmer", None)
         decoded = len(confirmer.heard) if confirmer is not None else 0
+        structured = len(getattr(confirmer, "decodes", ()))
         if detector.feed(pcm[i : i + CHUNK]):
             hits.append((i + CHUNK) / RECOGNIZER_RATE)
             if confirmer is not None and detector.confirmations != before:
                 WOKE_ON.setdefault(name, []).append(confirmer.heard[-1])
+            elif name:
+                NETWORK_WAKES[name] = NETWORK_WAKES.get(name, 0) + 1
         if isinstance(detector, PhraseDetector) and detector.confirmations != before:
             heard.append([(w, round(c, 3)) for w, c in detector.last_heard])
         elif confirmer is not None and detector.confirmations != before:
             # Every window the check decoded: "text (avg_logprob)", and when.
             heard.append([(h, round((i + CHUNK) / RECOGNIZER_RATE, 2))
                           for h in confirmer.heard[decoded:]])
+            DECODES.setdefault(name, []).extend(
+                (d.kind, d.text, round(d.avg_logprob, 3), round(d.strength, 3),
+                 round((i + CHUNK) / RECOGNIZER_RATE, 2))
+                for d in getattr(confirmer, "decodes", ())[structured:])
     if isinstance(detector, MicroWakeDetector) and name:
         TRACES[name] = list(detector.events)
     return hits
@@ -356,6 +368,10 @@ def main(argv: list[str] | None = None) -> int:
                          " 0: the draw tuned on. Report a held-out draw once")
     ap.add_argument("--no-negatives", action="store_true")
     ap.add_argument("--dump", type=Path, help="write what each confirmation heard (JSON)")
+    ap.add_argument("--decodes", type=Path,
+                    help="micro with a second stage: decode every window of every spot and"
+                         " write each (window, text, avg_logprob, spot strength) per clip"
+                         " (JSON), to sweep the confirmation's floors offline")
     ap.add_argument("--traces", type=Path,
                     help="micro: write every probability per clip (JSON), to replay offline")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/voice-wake-bench"))
@@ -365,6 +381,8 @@ def main(argv: list[str] | None = None) -> int:
     micro = args.engine == "micro" or (args.engine == "auto" and micro_model_for(phrase))
     if micro:
         confirmer = load_confirmer(phrase) if args.second_stage == "whisper" else None
+        if confirmer is not None and args.decodes:
+            confirmer.decode_all = True
         if confirmer is not None and args.short_windows == "none":
             confirmer = LongWindowOnly(confirmer)
         neural = load_micro(phrase, keep=True, cutoff=args.cutoff, window=args.window,
@@ -389,8 +407,8 @@ class LongWindowOnly:
         self._confirmer = confirmer
         self.heard: list[str] = confirmer.heard
 
-    def confirms(self, window: np.ndarray, aligned: Any = ()) -> bool:
-        return bool(self._confirmer.confirms(window))
+    def confirms(self, window: np.ndarray, aligned: Any = (), strength: float = 0.0) -> bool:
+        return bool(self._confirmer.confirms(window, strength=strength))
 
 
 def sphinx_detector(args: argparse.Namespace, phrase: str) -> PhraseDetector:
@@ -472,6 +490,9 @@ def measure(args: argparse.Namespace, phrase: str,
         sweep(cutoffs, windows, seconds / 3600)
     if args.traces:
         args.traces.write_text(json.dumps(TRACES), encoding="utf-8")
+    if args.decodes:
+        args.decodes.write_text(json.dumps({"network": NETWORK_WAKES, "decodes": DECODES,
+                                            "clips": list(HEARD)}), encoding="utf-8")
     if args.dump:
         args.dump.write_text(json.dumps(HEARD, indent=0), encoding="utf-8")
     return 0

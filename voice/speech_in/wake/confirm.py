@@ -113,6 +113,54 @@ def says_phrase(text: str, confirmation: Confirmation) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class Decoded:
+    """One window decoded by the check."""
+
+    kind: str
+    """"long" (the 3.5 s window), "short0", "short1" (:data:`ALIGNED`)."""
+    text: str
+    avg_logprob: float
+    strength: float
+    """The network's highest mean over the spot."""
+
+
+#: How alike (0-1, normalized edit distance over sound keys: one letter per
+#: consonant, "@" per vowel sound, voice/matching/sound_alike.py) the words
+#: after "okay" must sound to the phrase's last word to count as it.
+ALIKE = 0.75
+#: ...and at most this many words ("nab who").
+ALIKE_WORDS = 2
+
+
+def sounds_like_phrase(text: str, confirmation: Confirmation) -> bool:
+    """Whether ``text`` has the phrase's first word followed by one or two
+    words that sound like its last ("okay navu", "ok nab who")."""
+    from rapidfuzz.distance import Levenshtein
+
+    from voice.matching.sound_alike import key
+
+    words = _WORD.findall(text.lower())
+    target = _last_key(confirmation)
+    for i, word in enumerate(words[:-1]):
+        if word not in confirmation.first_words:
+            continue
+        for n in range(1, ALIKE_WORDS + 1):
+            run = words[i + 1:i + 1 + n]
+            if len(run) < n:
+                break
+            heard = "".join(key(w) for w in run)
+            if Levenshtein.normalized_similarity(heard, target) >= ALIKE:
+                return True
+    return False
+
+
+def _last_key(confirmation: Confirmation) -> str:
+    from voice.matching.sound_alike import key
+
+    return key(min(confirmation.last_words))
+
+
 class WhisperConfirmer:
     """Whisper tiny.en decoding a few seconds after the phrase's prompt."""
 
@@ -126,23 +174,35 @@ class WhisperConfirmer:
         self.confirmation = confirmation
         self.heard: list[str] = []
         """What every confirmation heard (the benchmark prints it)."""
+        self.decodes: list[Decoded] = []
+        """The same, with the window and the spot's strength (benchmark_wake.py --decodes)."""
+        self.decode_all = False
+        """Decode every window of a spot, even once one confirmed it (the
+        benchmark, to sweep floors offline; the answer is the same)."""
         self.sure_logprob = SURE_LOGPROB
         """The long window's floor (:data:`GATED_SURE_LOGPROB` behind the gated copy)."""
 
-    def confirms(self, window: np.ndarray, aligned: Sequence[np.ndarray] = ()) -> bool:
+    def confirms(self, window: np.ndarray, aligned: Sequence[np.ndarray] = (),
+                 strength: float = 0.0) -> bool:
         """Whether 16 kHz int16 ``window`` says the phrase, or failing that
         one of the ``aligned`` windows (those ending where the phrase ended,
-        :data:`ALIGNED`), surely (:data:`ALIGNED_LOGPROB`)."""
-        if self._says(window, self.sure_logprob):
-            return True
-        return any(self._says(w, ALIGNED_LOGPROB) for w in aligned)
+        :data:`ALIGNED`), surely (:data:`ALIGNED_LOGPROB`). ``strength``: the
+        network's highest mean over the spot."""
+        said = self._says(window, self.sure_logprob, "long", strength)
+        for n, w in enumerate(aligned):
+            if said and not self.decode_all:
+                break
+            said = self._says(w, ALIGNED_LOGPROB, f"short{n}", strength) or said
+        return said
 
-    def _says(self, window: np.ndarray, floor: float) -> bool:
+    def _says(self, window: np.ndarray, floor: float, kind: str = "long",
+              strength: float = 0.0) -> bool:
         audio = np.asarray(window, dtype=np.int16).reshape(-1).astype(np.float32) / 32768.0
         if not len(audio):
             return False
         heard = self._decoder.decode_each(audio, [self._prompt])[0]
         self.heard.append(f"{heard.text.strip()} ({heard.avg_logprob:.2f})")
+        self.decodes.append(Decoded(kind, heard.text.strip(), heard.avg_logprob, strength))
         return heard.avg_logprob >= floor and says_phrase(heard.text, self.confirmation)
 
 
