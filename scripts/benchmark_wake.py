@@ -367,6 +367,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="a fresh draw of the phrases (paces, TV talk, offsets) by this number;"
                          " 0: the draw tuned on. Report a held-out draw once")
     ap.add_argument("--no-negatives", action="store_true")
+    ap.add_argument("--negatives-only", action="store_true",
+                    help="only the speech not addressed to it (a false-wake run), with a line"
+                         " per stream as it ends")
     ap.add_argument("--dump", type=Path, help="write what each confirmation heard (JSON)")
     ap.add_argument("--decodes", type=Path,
                     help="micro with a second stage: decode every window of every spot and"
@@ -429,6 +432,32 @@ def sphinx_detector(args: argparse.Namespace, phrase: str) -> PhraseDetector:
 
 def measure(args: argparse.Namespace, phrase: str,
             spotter: PhraseDetector | MicroWakeDetector) -> int:
+    if not args.negatives_only:
+        said_to_it(args, phrase, spotter)
+    seconds = 0.0
+    if not args.no_negatives:
+        seconds = false_wakes(args, phrase, spotter)
+    if isinstance(spotter, MicroWakeDetector) and (args.cutoffs or args.windows):
+        cutoffs = [float(c) for c in args.cutoffs.split(",") if c] or [spotter.cutoff]
+        windows = [int(w) for w in args.windows.split(",") if w] or [spotter.window]
+        sweep(cutoffs, windows, seconds / 3600)
+    if args.traces:
+        args.traces.write_text(json.dumps(TRACES), encoding="utf-8")
+    _write_decodes(args)
+    if args.dump:
+        args.dump.write_text(json.dumps(HEARD, indent=0), encoding="utf-8")
+    return 0
+
+
+def _write_decodes(args: argparse.Namespace) -> None:
+    if args.decodes:
+        args.decodes.write_text(json.dumps({"network": NETWORK_WAKES, "decodes": DECODES,
+                                            "clips": list(HEARD)}), encoding="utf-8")
+
+
+def said_to_it(args: argparse.Namespace, phrase: str,
+               spotter: PhraseDetector | MicroWakeDetector) -> None:
+    """The wake rate: synthetic phrases, real ones, and real people's other talk."""
     caught = total = 0
     missed: list[str] = []
     for name, pcm in positives(phrase, args.cache, args.half, args.draw):
@@ -457,45 +486,40 @@ def measure(args: argparse.Namespace, phrase: str,
     woke = [n for n, pcm in said if spot(spotter, pcm, phrase)]
     minutes = sum(len(pcm) for _n, pcm in said) / RECOGNIZER_RATE / 60
     print(f"real people's speech not addressed to it: {len(woke)} wakes in {len(said)} clips"
-          f" ({minutes:.1f} min)" + (f": {', '.join(woke)}" if woke else ""))
+          f" ({minutes:.1f} min)" + (f": {', '.join(woke)}" if woke else ""), flush=True)
 
+
+def false_wakes(args: argparse.Namespace, phrase: str,
+                spotter: PhraseDetector | MicroWakeDetector) -> float:
+    """False wakes on speech not addressed to it; returns its seconds."""
     seconds = 0.0
-    if not args.no_negatives:
-        wakes = 0
-        spotter.spots = 0
-        decoded_before = getattr(spotter, "confirmations", 0)
-        started = time.monotonic()
-        seed = args.seed or (17 if args.fresh_negatives else 16)
-        for name, pcm in negatives(args.minutes, args.cache, seed):
-            hits = spot(spotter, pcm, phrase, f"neg {name}")
-            seconds += len(pcm) / RECOGNIZER_RATE
-            wakes += len(hits)
-            if hits:
-                print(f"  false wakes in {name}: {len(hits)} at "
-                      + ", ".join(f"{h / 60:.1f} min" for h in hits))
-                if WOKE_ON.get(f"neg {name}"):
-                    print("    Whisper heard: " + " | ".join(WOKE_ON[f"neg {name}"]))
-        took = time.monotonic() - started
-        if isinstance(spotter, PhraseDetector):
-            print(f"  first-stage spots: {spotter.spots}, confirmed {wakes}")
-        if isinstance(spotter, MicroWakeDetector) and spotter.confirmer is not None:
-            print(f"  spots decoded by Whisper: {spotter.confirmations - decoded_before}")
-        per_hour = wakes / (seconds / 3600)
-        print(f"false wakes: {wakes} in {seconds / 3600:.2f} h of speech not addressed to it"
-              f" = {per_hour:.2f} per hour ({per_hour * 10:.1f} per 10 h);"
-              f" spotted at {seconds / max(took, 1e-9):.0f}x real time")
-    if isinstance(spotter, MicroWakeDetector) and (args.cutoffs or args.windows):
-        cutoffs = [float(c) for c in args.cutoffs.split(",") if c] or [spotter.cutoff]
-        windows = [int(w) for w in args.windows.split(",") if w] or [spotter.window]
-        sweep(cutoffs, windows, seconds / 3600)
-    if args.traces:
-        args.traces.write_text(json.dumps(TRACES), encoding="utf-8")
-    if args.decodes:
-        args.decodes.write_text(json.dumps({"network": NETWORK_WAKES, "decodes": DECODES,
-                                            "clips": list(HEARD)}), encoding="utf-8")
-    if args.dump:
-        args.dump.write_text(json.dumps(HEARD, indent=0), encoding="utf-8")
-    return 0
+    wakes = 0
+    spotter.spots = 0
+    decoded_before = getattr(spotter, "confirmations", 0)
+    started = time.monotonic()
+    seed = args.seed or (17 if args.fresh_negatives else 16)
+    for name, pcm in negatives(args.minutes, args.cache, seed):
+        hits = spot(spotter, pcm, phrase, f"neg {name}")
+        seconds += len(pcm) / RECOGNIZER_RATE
+        wakes += len(hits)
+        if hits:
+            print(f"  false wakes in {name}: {len(hits)} at "
+                  + ", ".join(f"{h / 60:.1f} min" for h in hits))
+            if WOKE_ON.get(f"neg {name}"):
+                print("    Whisper heard: " + " | ".join(WOKE_ON[f"neg {name}"]))
+        print(f"  {name}: {len(pcm) / RECOGNIZER_RATE / 3600:.2f} h, {len(hits)} wakes;"
+              f" so far {wakes} in {seconds / 3600:.2f} h", flush=True)
+        _write_decodes(args)  # what a run stopped early had decoded
+    took = time.monotonic() - started
+    if isinstance(spotter, PhraseDetector):
+        print(f"  first-stage spots: {spotter.spots}, confirmed {wakes}")
+    if isinstance(spotter, MicroWakeDetector) and spotter.confirmer is not None:
+        print(f"  spots decoded by Whisper: {spotter.confirmations - decoded_before}")
+    per_hour = wakes / (seconds / 3600)
+    print(f"false wakes: {wakes} in {seconds / 3600:.2f} h of speech not addressed to it"
+          f" = {per_hour:.2f} per hour ({per_hour * 10:.1f} per 10 h);"
+          f" spotted at {seconds / max(took, 1e-9):.0f}x real time")
+    return seconds
 
 
 if __name__ == "__main__":

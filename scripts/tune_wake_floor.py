@@ -32,9 +32,45 @@ from voice.speech_in.wake.confirm import (  # noqa: E402
     ALIGNED_LOGPROB,
     CONFIRMATIONS,
     SURE_LOGPROB,
+    Confirmation,
     says_phrase,
-    sounds_like_phrase,
 )
+
+#: How alike (0-1, normalized edit distance over sound keys: one letter per
+#: consonant, "@" per vowel sound, voice/matching/sound_alike.py) the words
+#: after "okay" must sound to the phrase's last word to count as it.
+ALIKE = 0.75
+#: ...and at most this many words ("nab who").
+ALIKE_WORDS = 2
+
+
+def sounds_like_phrase(text: str, confirmation: Confirmation) -> bool:
+    """Whether ``text`` has the phrase's first word followed by one or two
+    words that sound like its last ("okay navu", "ok nab who")."""
+    from rapidfuzz.distance import Levenshtein
+
+    from voice.matching.sound_alike import key
+
+    words = re.findall(r"[a-z]+", text.lower())
+    target = _last_key(confirmation)
+    for i, word in enumerate(words[:-1]):
+        if word not in confirmation.first_words:
+            continue
+        for n in range(1, ALIKE_WORDS + 1):
+            run = words[i + 1:i + 1 + n]
+            if len(run) < n:
+                break
+            heard = "".join(key(w) for w in run)
+            if Levenshtein.normalized_similarity(heard, target) >= ALIKE:
+                return True
+    return False
+
+
+def _last_key(confirmation: Confirmation) -> str:
+    from voice.matching.sound_alike import key
+
+    return key(min(confirmation.last_words))
+
 
 NABU = CONFIRMATIONS["okay nabu"]
 Decode = tuple[str, str, float, float, float]  # kind, text, avg_logprob, strength, at
@@ -44,7 +80,9 @@ def _load(path: Path) -> tuple[dict[str, int], dict[str, list[Decode]], list[str
     data = json.loads(path.read_text(encoding="utf-8"))
     if "decodes" in data:
         return data["network"], data["decodes"], data.get("clips", [])
-    return {}, data, []
+    # Older files: every clip's name is in the run's --dump beside it.
+    dump = path.with_name(path.name.replace("dec_", "dump_"))
+    return {}, data, list(json.loads(dump.read_text(encoding="utf-8"))) if dump.exists() else []
 
 
 def _missed_in_log(log: Path) -> set[str] | None:
@@ -95,9 +133,9 @@ def main(argv: list[str] | None = None) -> int:
 
     base = (1.0, SURE_LOGPROB, ALIGNED_LOGPROB, False)
     pos: list[tuple[str, bool, list[list[Decode]]]] = []  # name, network woke, spots
-    for n, path in enumerate(args.positives):
+    for index, path in enumerate(args.positives):
         network, decodes, clips = _load(path)
-        missed = _missed_in_log(args.logs[n]) if n < len(args.logs) else None
+        missed = _missed_in_log(args.logs[index]) if index < len(args.logs) else None
         names = clips or list(decodes)
         if missed is not None:
             names = sorted(set(names) | missed)
@@ -105,11 +143,11 @@ def main(argv: list[str] | None = None) -> int:
             if not name.startswith(("pos ", "real ")):
                 continue
             spots = _spots(decodes.get(name, []))
-            if clips:
+            if missed is None:
                 woke = network.get(name, 0) > 0
             else:  # older file: caught at main, and by no decode main accepts
-                caught = name not in (missed or set())
-                woke = caught and not any(passes(d, *base) for s in spots for d in s)
+                at_main = name not in (missed or set())
+                woke = at_main and not any(passes(d, *base) for s in spots for d in s)
             pos.append((f"{path.stem}: {name}", woke, spots))
     neg: list[tuple[str, list[list[Decode]]]] = []
     for path in args.negatives:
@@ -121,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(synthetic)} phrases, {len(real)} real clips, {len(neg)} negative streams"
           f" ({sum(len(s) for _n, s in neg)} spots)")
 
-    def caught(rule: tuple[float, float, float, bool], group: list) -> list[str]:
+    def caught_by(rule: tuple[float, float, float, bool], group: list) -> list[str]:
         return [n for n, woke, spots in group
                 if woke or any(passes(d, *rule) for s in spots for d in s)]
 
@@ -140,24 +178,24 @@ def main(argv: list[str] | None = None) -> int:
             [float(x) for x in args.strong.split(",")], [float(x) for x in args.long.split(",")],
             [float(x) for x in args.short.split(",")], args.alike.split(",")):
         rule = (strong, lf, sf, alike == "on")
-        c, r, w = caught(rule, synthetic), caught(rule, real), false_wakes(rule)
+        c, r, w = caught_by(rule, synthetic), caught_by(rule, real), false_wakes(rule)
         print(f"{strong:5.2f} {lf:5.2f} {sf:5.2f} {alike:5s} {len(c):4d}/{len(synthetic)}"
               f" {len(r):3d}/{len(real)}  {len(w)}" + (f"  [{w[0]}]" if w else ""))
     if args.show:
-        got = set(caught(base, synthetic))
-        for n, _woke, spots in synthetic:
-            if n in got:
+        got = set(caught_by(base, synthetic))
+        for clip, _woke, spots in synthetic:
+            if clip in got:
                 continue
-            print(f"missed at main: {n}")
+            print(f"missed at main: {clip}")
             for s in spots:
                 for d in s:
                     print(f"    {d[0]:6s} {d[2]:6.2f} strength {d[3]:.2f}  {d[1]!r}")
-        near = sorted(((d[2], d[3], d[0], d[1], n) for n, spots in neg for s in spots
+        near = sorted(((d[2], d[3], d[0], d[1], c) for c, spots in neg for s in spots
                        for d in s if says_phrase(d[1], NABU)
                        or sounds_like_phrase(d[1], NABU)), reverse=True)
         print("negative windows heard as the phrase (or like it), surest first:")
-        for lp, st, kind, text, n in near[:25]:
-            print(f"    {kind:6s} {lp:6.2f} strength {st:.2f}  {text!r}  ({n})")
+        for lp, st, kind, text, clip in near[:25]:
+            print(f"    {kind:6s} {lp:6.2f} strength {st:.2f}  {text!r}  ({clip})")
     return 0
 
 

@@ -69,6 +69,11 @@ ALIGNED_PAD = 0.1
 #: one tuning phrase they catch that nothing else does (-0.25), and was then
 #: measured on a fresh draw (seed 20, docs/wake-word.md).
 ALIGNED_LOGPROB = -0.3
+#: ...but a spot the network was this sure of (its highest mean of 5
+#: probabilities over the spot; it wakes by itself above 0.8) needs only
+#: STRONG_ALIGNED_LOGPROB of a short window. PLACEHOLDER
+STRONG_SPOT = 0.25
+STRONG_ALIGNED_LOGPROB = -0.65
 
 
 @dataclass(frozen=True)
@@ -125,42 +130,6 @@ class Decoded:
     """The network's highest mean over the spot."""
 
 
-#: How alike (0-1, normalized edit distance over sound keys: one letter per
-#: consonant, "@" per vowel sound, voice/matching/sound_alike.py) the words
-#: after "okay" must sound to the phrase's last word to count as it.
-ALIKE = 0.75
-#: ...and at most this many words ("nab who").
-ALIKE_WORDS = 2
-
-
-def sounds_like_phrase(text: str, confirmation: Confirmation) -> bool:
-    """Whether ``text`` has the phrase's first word followed by one or two
-    words that sound like its last ("okay navu", "ok nab who")."""
-    from rapidfuzz.distance import Levenshtein
-
-    from voice.matching.sound_alike import key
-
-    words = _WORD.findall(text.lower())
-    target = _last_key(confirmation)
-    for i, word in enumerate(words[:-1]):
-        if word not in confirmation.first_words:
-            continue
-        for n in range(1, ALIKE_WORDS + 1):
-            run = words[i + 1:i + 1 + n]
-            if len(run) < n:
-                break
-            heard = "".join(key(w) for w in run)
-            if Levenshtein.normalized_similarity(heard, target) >= ALIKE:
-                return True
-    return False
-
-
-def _last_key(confirmation: Confirmation) -> str:
-    from voice.matching.sound_alike import key
-
-    return key(min(confirmation.last_words))
-
-
 class WhisperConfirmer:
     """Whisper tiny.en decoding a few seconds after the phrase's prompt."""
 
@@ -189,10 +158,11 @@ class WhisperConfirmer:
         :data:`ALIGNED`), surely (:data:`ALIGNED_LOGPROB`). ``strength``: the
         network's highest mean over the spot."""
         said = self._says(window, self.sure_logprob, "long", strength)
+        floor = STRONG_ALIGNED_LOGPROB if strength >= STRONG_SPOT else ALIGNED_LOGPROB
         for n, w in enumerate(aligned):
             if said and not self.decode_all:
                 break
-            said = self._says(w, ALIGNED_LOGPROB, f"short{n}", strength) or said
+            said = self._says(w, floor, f"short{n}", strength) or said
         return said
 
     def _says(self, window: np.ndarray, floor: float, kind: str = "long",
