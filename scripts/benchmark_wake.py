@@ -367,6 +367,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="a fresh draw of the phrases (paces, TV talk, offsets) by this number;"
                          " 0: the draw tuned on. Report a held-out draw once")
     ap.add_argument("--no-negatives", action="store_true")
+    ap.add_argument("--phrases-only", action="store_true",
+                    help="only the wake rate (synthetic and real phrases): no speech not"
+                         " addressed to it, real or synthetic")
     ap.add_argument("--negatives-only", action="store_true",
                     help="only the speech not addressed to it (a false-wake run), with a line"
                          " per stream as it ends")
@@ -482,6 +485,9 @@ def said_to_it(args: argparse.Namespace, phrase: str,
     else:
         print("real recordings wake rate: none under tests/data/real/ name the phrase")
 
+    if args.phrases_only:
+        args.no_negatives = True
+        return
     said = list(real_negatives(phrase))
     woke = [n for n, pcm in said if spot(spotter, pcm, phrase)]
     minutes = sum(len(pcm) for _n, pcm in said) / RECOGNIZER_RATE / 60

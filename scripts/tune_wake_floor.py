@@ -34,6 +34,7 @@ from voice.speech_in.wake.confirm import (  # noqa: E402
     SURE_LOGPROB,
     Confirmation,
     says_phrase,
+    short_floor,
 )
 
 #: How alike (0-1, normalized edit distance over sound keys: one letter per
@@ -94,14 +95,17 @@ def _missed_in_log(log: Path) -> set[str] | None:
     return None
 
 
-def passes(d: Decode, strong: float, long_floor: float, short_floor: float,
+def passes(d: Decode, strong: float, long_floor: float, short: float,
            alike: bool) -> bool:
+    """Whether the rule accepts decode ``d``; ``strong`` < 0: confirm.py's own floors."""
     kind, text, logprob, strength, _at = d
     sure = strength >= strong
-    if kind == "long":
+    if strong < 0:
+        floor = SURE_LOGPROB if kind == "long" else short_floor(strength)
+    elif kind == "long":
         floor = long_floor if sure else SURE_LOGPROB
     else:
-        floor = short_floor if sure else ALIGNED_LOGPROB
+        floor = short if sure else ALIGNED_LOGPROB
     if logprob < floor:
         return False
     if says_phrase(text, NABU):
@@ -110,11 +114,14 @@ def passes(d: Decode, strong: float, long_floor: float, short_floor: float,
 
 
 def _spots(decodes: list[Decode]) -> list[list[Decode]]:
-    """The decodes grouped by spot (each spot's windows end at the same moment)."""
-    out: dict[float, list[Decode]] = {}
+    """The decodes grouped by spot: each spot's 3.5 s window first, then its
+    short ones (--decodes decodes them all)."""
+    out: list[list[Decode]] = []
     for d in decodes:
-        out.setdefault(d[4], []).append(d)
-    return list(out.values())
+        if d[0] == "long" or not out or out[-1][-1][4] != d[4]:
+            out.append([])
+        out[-1].append(d)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -133,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
 
     base = (1.0, SURE_LOGPROB, ALIGNED_LOGPROB, False)
     pos: list[tuple[str, bool, list[list[Decode]]]] = []  # name, network woke, spots
+    real_talk: list[tuple[str, list[list[Decode]]]] = []
     for index, path in enumerate(args.positives):
         network, decodes, clips = _load(path)
         missed = _missed_in_log(args.logs[index]) if index < len(args.logs) else None
@@ -149,11 +157,14 @@ def main(argv: list[str] | None = None) -> int:
                 at_main = name not in (missed or set())
                 woke = at_main and not any(passes(d, *base) for s in spots for d in s)
             pos.append((f"{path.stem}: {name}", woke, spots))
+        if "" in decodes:  # real people's other talk, run with the phrases
+            real_talk.append((f"{path.stem}: real people's talk", _spots(decodes[""])))
     neg: list[tuple[str, list[list[Decode]]]] = []
     for path in args.negatives:
         _network, decodes, _clips = _load(path)
         neg += [(f"{path.stem}: {k}", _spots(v)) for k, v in decodes.items()
                 if k.startswith("neg ")]
+    neg += real_talk[:1]  # the same clips in every run: count them once
     synthetic = [p for p in pos if ": pos " in p[0]]
     real = [p for p in pos if ": real " in p[0]]
     print(f"{len(synthetic)} phrases, {len(real)} real clips, {len(neg)} negative streams"
@@ -173,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
                                f" strength {d[3]:.2f})")
         return out
 
-    print("strong  long  short alike  caught  real  false wakes")
+    print("strong  long  short alike  caught  real  false wakes  (strong -1: confirm.py now)")
     for strong, lf, sf, alike in itertools.product(
             [float(x) for x in args.strong.split(",")], [float(x) for x in args.long.split(",")],
             [float(x) for x in args.short.split(",")], args.alike.split(",")):

@@ -118,6 +118,12 @@ def says_phrase(text: str, confirmation: Confirmation) -> bool:
     return False
 
 
+def short_floor(strength: float) -> float:
+    """The avg_logprob a short window (:data:`ALIGNED`) needs after a spot
+    the network was ``strength`` sure of."""
+    return STRONG_ALIGNED_LOGPROB if strength >= STRONG_SPOT else ALIGNED_LOGPROB
+
+
 @dataclass(frozen=True)
 class Decoded:
     """One window decoded by the check."""
@@ -158,7 +164,7 @@ class WhisperConfirmer:
         :data:`ALIGNED`), surely (:data:`ALIGNED_LOGPROB`). ``strength``: the
         network's highest mean over the spot."""
         said = self._says(window, self.sure_logprob, "long", strength)
-        floor = STRONG_ALIGNED_LOGPROB if strength >= STRONG_SPOT else ALIGNED_LOGPROB
+        floor = short_floor(strength)
         for n, w in enumerate(aligned):
             if said and not self.decode_all:
                 break
