@@ -69,9 +69,16 @@ ALIGNED_PAD = 0.1
 #: one tuning phrase they catch that nothing else does (-0.25), and was then
 #: measured on a fresh draw (seed 20, docs/wake-word.md).
 ALIGNED_LOGPROB = -0.3
-#: ...but a spot the network was this sure of (its highest mean of 5
-#: probabilities over the spot; it wakes by itself above 0.8) needs only
-#: STRONG_ALIGNED_LOGPROB of a short window. PLACEHOLDER
+#: ...but after a spot the network was this sure of (its highest mean of 5
+#: probabilities over the spot; it wakes by itself above 0.8) a short window
+#: needs only STRONG_ALIGNED_LOGPROB. Tuning draws 1, 3, 4 of
+#: benchmark_wake.py (scripts/tune_wake_floor.py): the only phrase the
+#: floors refused with a strong spot (en-us+m3 at 93 wpm under TV talk, 0.30)
+#: was "Okay Nabu." at -0.62 on a 1.2 s window; on real people's talk
+#: (tests/data/real/, 45 spots) the one short window written "Okay Nabu."
+#: (-0.63) followed a spot at 0.10, and at 0.25 or more Whisper wrote the words
+#: said. -0.65 for every spot would have woken on it; for strong spots only,
+#: 131 -> 132 of 144 caught, no false wake (docs/wake-word.md).
 STRONG_SPOT = 0.25
 STRONG_ALIGNED_LOGPROB = -0.65
 
