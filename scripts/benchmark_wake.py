@@ -3,7 +3,8 @@
 Run: ``.venv/bin/python scripts/benchmark_wake.py [--minutes 80] [--phrase P]
 [--threshold T] [--confirm whisper|lm] [--half tune|held|all]
 [--engine auto|sphinx|micro] [--cutoffs 0.5,0.7,...] [--fresh-negatives]
-[--seed N] [--short-windows on|none] [--draw N] [--dump F]``
+[--seed N] [--short-windows on|none] [--draw N] [--dump F] [--decodes F]
+[--phrases-only | --negatives-only]``
 
 ``--engine micro`` (``auto`` does when the phrase has a model, e.g. "okay
 nabu", "hey jarvis") measures the neural wake word engine of
@@ -361,7 +362,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="another draw of speech not addressed to it (16: tuning, 17: fresh;"
                          " 18 was drawn after a rule was changed having seen 17's false wakes;"
                          " 19 for the short windows; 20 held-out; 21 stopped early, 22 fresh"
-                         " for main's wake path; 24, 26 fresh for the gated copy,"
+                         " for main's wake path; 24, 26 fresh for the gated copy; 28, 30"
+                         " fresh for the strong spots' floor,"
                          " docs/wake-word.md)")
     ap.add_argument("--draw", type=int, default=0,
                     help="a fresh draw of the phrases (paces, TV talk, offsets) by this number;"
