@@ -350,6 +350,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="micro with a second stage: the network also hears the gated copy"
                          " (tv_gate.py) and spots there (tried), or the audio as it is only"
                          " (micro.GATED: now)")
+    ap.add_argument("--strong-floor", choices=("on", "off"), default="off",
+                    help="micro with a second stage: a strong spot's short windows need only"
+                         " confirm.STRONG_ALIGNED_LOGPROB (tried), or the usual floor (now)")
     ap.add_argument("--whisper-hears", choices=("both", "raw"), default="raw",
                     help="micro with a second stage: Whisper decodes the windows as they"
                          " are (now), or also their gated copy when it does not confirm them"
@@ -391,6 +394,8 @@ def main(argv: list[str] | None = None) -> int:
         confirmer = load_confirmer(phrase) if args.second_stage == "whisper" else None
         if confirmer is not None and args.decodes:
             confirmer.decode_all = True
+        if confirmer is not None:
+            confirmer.strong_floor = args.strong_floor == "on"
         if confirmer is not None and args.short_windows == "none":
             confirmer = LongWindowOnly(confirmer)
         neural = load_micro(phrase, keep=True, cutoff=args.cutoff, window=args.window,

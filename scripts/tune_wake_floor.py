@@ -97,11 +97,12 @@ def _missed_in_log(log: Path) -> set[str] | None:
 
 def passes(d: Decode, strong: float, long_floor: float, short: float,
            alike: bool) -> bool:
-    """Whether the rule accepts decode ``d``; ``strong`` < 0: confirm.py's own floors."""
+    """Whether the rule accepts decode ``d``; ``strong`` < 0: confirm.py's
+    strong spots' floor (STRONG_SPOT, STRONG_ALIGNED_LOGPROB; tried, off)."""
     kind, text, logprob, strength, _at = d
     sure = strength >= strong
     if strong < 0:
-        floor = SURE_LOGPROB if kind == "long" else short_floor(strength)
+        floor = SURE_LOGPROB if kind == "long" else short_floor(strength, strong_floor=True)
     elif kind == "long":
         floor = long_floor if sure else SURE_LOGPROB
     else:
@@ -184,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
                                f" strength {d[3]:.2f})")
         return out
 
-    print("strong  long  short alike  caught  real  false wakes  (strong -1: confirm.py now)")
+    print("strong  long  short alike  caught  real  false wakes  (strong -1: STRONG_*)")
     for strong, lf, sf, alike in itertools.product(
             [float(x) for x in args.strong.split(",")], [float(x) for x in args.long.split(",")],
             [float(x) for x in args.short.split(",")], args.alike.split(",")):

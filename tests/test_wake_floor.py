@@ -1,12 +1,15 @@
-"""The wake check's floor for short windows depends on how sure the network was.
+"""The wake check is told how sure the network was of each spot, and a floor
+for short windows that follows it (tried: off by default, as it woke on
+other speech; docs/wake-word.md).
 
 Real models throughout (the pinned okay_nabu network, Whisper tiny.en from
-models/) on espeak-ng speech under TV talk (tests/data/wake-spots/); no
-timing asserts.
+models/) on espeak-ng speech under TV talk (tests/data/wake-spots/) and a
+real recording; no timing asserts.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -16,6 +19,7 @@ from voice.audio.clip import RECOGNIZER_RATE, read_wav
 from voice.speech_in.wake.confirm import (
     ALIGNED_LOGPROB,
     STRONG_ALIGNED_LOGPROB,
+    STRONG_FLOOR,
     STRONG_SPOT,
     load_confirmer,
 )
@@ -49,18 +53,40 @@ def tv_phrase() -> np.ndarray:
     return read_wav(SPOTS / "tv_okay_nabu_en-us+m3_93.wav").samples.reshape(-1)
 
 
-def test_a_strong_spot_under_tv_talk_wakes_it(confirmer: Any, tv_phrase: np.ndarray) -> None:
+@pytest.fixture
+def strong_floor(confirmer: Any) -> Iterator[Any]:
+    """The confirmer with the strong spots' floor on, for one test."""
+    confirmer.strong_floor = True
+    yield confirmer
+    confirmer.strong_floor = STRONG_FLOOR
+
+
+def test_the_strong_floor_is_off_by_default(confirmer: Any, tv_phrase: np.ndarray) -> None:
+    # It woke on other speech (fresh draws, seeds 28 and 30): a phrase under
+    # TV talk that only it catches is left missed.
+    assert not STRONG_FLOOR and not confirmer.strong_floor
+    detector = load_micro("okay nabu", confirmer=confirmer)
+    first = len(confirmer.decodes)
+    assert _wakes(detector, tv_phrase) == 0
+    said = [d for d in confirmer.decodes[first:] if "okay nabu" in d.text.lower()]
+    assert said and all(d.avg_logprob < ALIGNED_LOGPROB for d in said), \
+        [_heard(d) for d in confirmer.decodes[first:]]
+
+
+def test_with_the_strong_floor_a_strong_spot_under_tv_talk_wakes_it(
+    strong_floor: Any, tv_phrase: np.ndarray
+) -> None:
+    confirmer = strong_floor
     assert _wakes(load_micro("okay nabu"), tv_phrase) == 0  # the network alone
     detector = load_micro("okay nabu", confirmer=confirmer)
     first = len(confirmer.decodes)
     assert _wakes(detector, tv_phrase) == 1
     decoded = confirmer.decodes[first:]
     said = [d for d in decoded if "okay nabu" in d.text.lower()]
-    assert said, [_heard(d) for d in decoded]
-    # The network was sure of the spot, and the short window that woke it
-    # was heard less surely than a weak spot's short window must be: only
-    # the floor that follows the network's strength takes it.
     shown = [_heard(d) for d in decoded]
+    assert said, shown
+    # The network was sure of the spot, and the short window that woke it
+    # was heard less surely than a weak spot's short window must be.
     assert said[-1].kind.startswith("short"), shown
     assert said[-1].strength >= STRONG_SPOT, shown
     assert STRONG_ALIGNED_LOGPROB <= said[-1].avg_logprob < ALIGNED_LOGPROB, shown
@@ -77,8 +103,9 @@ class _Weaker:
 
 
 def test_the_same_window_after_a_weak_spot_does_not_wake_it(
-    confirmer: Any, tv_phrase: np.ndarray
+    strong_floor: Any, tv_phrase: np.ndarray
 ) -> None:
+    confirmer = strong_floor
     # The same audio and the same Whisper decodes, but a spot the network was
     # unsure of (0.1, under STRONG_SPOT): its short windows need -0.3, as
     # before, since other speech came out "Okay Nabu." at -0.40 to -0.47 on
