@@ -3,7 +3,8 @@
 Run: ``.venv/bin/python scripts/benchmark_wake.py [--minutes 80] [--phrase P]
 [--threshold T] [--confirm whisper|lm] [--half tune|held|all]
 [--engine auto|sphinx|micro] [--cutoffs 0.5,0.7,...] [--fresh-negatives]
-[--seed N] [--short-windows on|none] [--draw N] [--dump F]``
+[--seed N] [--short-windows on|none] [--draw N] [--dump F] [--decodes F]
+[--phrases-only | --negatives-only]``
 
 ``--engine micro`` (``auto`` does when the phrase has a model, e.g. "okay
 nabu", "hey jarvis") measures the neural wake word engine of
@@ -242,6 +243,11 @@ HEARD: dict[str, list[list[tuple[str, float]]]] = {}
 TRACES: dict[str, list[tuple[int, float, int]]] = {}
 #: What Whisper heard in each spot it confirmed, per clip (micro, second stage).
 WOKE_ON: dict[str, list[str]] = {}
+#: Every window the second stage decoded, per clip: (window, text,
+#: avg_logprob, the spot's strength, seconds into the clip) (``--decodes``).
+DECODES: dict[str, list[tuple[str, str, float, float, float]]] = {}
+#: Wakes the network made alone (above its cutoff, no decode), per clip.
+NETWORK_WAKES: dict[str, int] = {}
 
 
 def spot(detector: PhraseDetector | MicroWakeDetector, pcm: np.ndarray, phrase: str = "",
@@ -254,16 +260,23 @@ def spot(detector: PhraseDetector | MicroWakeDetector, pcm: np.ndarray, phrase: 
         before = getattr(detector, "confirmations", 0)
         confirmer = getattr(detector, "confirmer", None)
         decoded = len(confirmer.heard) if confirmer is not None else 0
+        structured = len(getattr(confirmer, "decodes", ()))
         if detector.feed(pcm[i : i + CHUNK]):
             hits.append((i + CHUNK) / RECOGNIZER_RATE)
             if confirmer is not None and detector.confirmations != before:
                 WOKE_ON.setdefault(name, []).append(confirmer.heard[-1])
+            elif name:
+                NETWORK_WAKES[name] = NETWORK_WAKES.get(name, 0) + 1
         if isinstance(detector, PhraseDetector) and detector.confirmations != before:
             heard.append([(w, round(c, 3)) for w, c in detector.last_heard])
         elif confirmer is not None and detector.confirmations != before:
             # Every window the check decoded: "text (avg_logprob)", and when.
             heard.append([(h, round((i + CHUNK) / RECOGNIZER_RATE, 2))
                           for h in confirmer.heard[decoded:]])
+            DECODES.setdefault(name, []).extend(
+                (d.kind, d.text, round(d.avg_logprob, 3), round(d.strength, 3),
+                 round((i + CHUNK) / RECOGNIZER_RATE, 2))
+                for d in getattr(confirmer, "decodes", ())[structured:])
     if isinstance(detector, MicroWakeDetector) and name:
         TRACES[name] = list(detector.events)
     return hits
@@ -337,6 +350,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="micro with a second stage: the network also hears the gated copy"
                          " (tv_gate.py) and spots there (tried), or the audio as it is only"
                          " (micro.GATED: now)")
+    ap.add_argument("--strong-floor", choices=("on", "off"), default="off",
+                    help="micro with a second stage: a strong spot's short windows need only"
+                         " confirm.STRONG_ALIGNED_LOGPROB (tried), or the usual floor (now)")
     ap.add_argument("--whisper-hears", choices=("both", "raw"), default="raw",
                     help="micro with a second stage: Whisper decodes the windows as they"
                          " are (now), or also their gated copy when it does not confirm them"
@@ -349,13 +365,24 @@ def main(argv: list[str] | None = None) -> int:
                     help="another draw of speech not addressed to it (16: tuning, 17: fresh;"
                          " 18 was drawn after a rule was changed having seen 17's false wakes;"
                          " 19 for the short windows; 20 held-out; 21 stopped early, 22 fresh"
-                         " for main's wake path; 24, 26 fresh for the gated copy,"
+                         " for main's wake path; 24, 26 fresh for the gated copy; 28, 30"
+                         " fresh for the strong spots' floor,"
                          " docs/wake-word.md)")
     ap.add_argument("--draw", type=int, default=0,
                     help="a fresh draw of the phrases (paces, TV talk, offsets) by this number;"
                          " 0: the draw tuned on. Report a held-out draw once")
     ap.add_argument("--no-negatives", action="store_true")
+    ap.add_argument("--phrases-only", action="store_true",
+                    help="only the wake rate (synthetic and real phrases): no speech not"
+                         " addressed to it, real or synthetic")
+    ap.add_argument("--negatives-only", action="store_true",
+                    help="only the speech not addressed to it (a false-wake run), with a line"
+                         " per stream as it ends")
     ap.add_argument("--dump", type=Path, help="write what each confirmation heard (JSON)")
+    ap.add_argument("--decodes", type=Path,
+                    help="micro with a second stage: decode every window of every spot and"
+                         " write each (window, text, avg_logprob, spot strength) per clip"
+                         " (JSON), to sweep the confirmation's floors offline")
     ap.add_argument("--traces", type=Path,
                     help="micro: write every probability per clip (JSON), to replay offline")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/voice-wake-bench"))
@@ -365,6 +392,10 @@ def main(argv: list[str] | None = None) -> int:
     micro = args.engine == "micro" or (args.engine == "auto" and micro_model_for(phrase))
     if micro:
         confirmer = load_confirmer(phrase) if args.second_stage == "whisper" else None
+        if confirmer is not None and args.decodes:
+            confirmer.decode_all = True
+        if confirmer is not None:
+            confirmer.strong_floor = args.strong_floor == "on"
         if confirmer is not None and args.short_windows == "none":
             confirmer = LongWindowOnly(confirmer)
         neural = load_micro(phrase, keep=True, cutoff=args.cutoff, window=args.window,
@@ -389,8 +420,8 @@ class LongWindowOnly:
         self._confirmer = confirmer
         self.heard: list[str] = confirmer.heard
 
-    def confirms(self, window: np.ndarray, aligned: Any = ()) -> bool:
-        return bool(self._confirmer.confirms(window))
+    def confirms(self, window: np.ndarray, aligned: Any = (), strength: float = 0.0) -> bool:
+        return bool(self._confirmer.confirms(window, strength=strength))
 
 
 def sphinx_detector(args: argparse.Namespace, phrase: str) -> PhraseDetector:
@@ -411,6 +442,32 @@ def sphinx_detector(args: argparse.Namespace, phrase: str) -> PhraseDetector:
 
 def measure(args: argparse.Namespace, phrase: str,
             spotter: PhraseDetector | MicroWakeDetector) -> int:
+    if not args.negatives_only:
+        said_to_it(args, phrase, spotter)
+    seconds = 0.0
+    if not args.no_negatives:
+        seconds = false_wakes(args, phrase, spotter)
+    if isinstance(spotter, MicroWakeDetector) and (args.cutoffs or args.windows):
+        cutoffs = [float(c) for c in args.cutoffs.split(",") if c] or [spotter.cutoff]
+        windows = [int(w) for w in args.windows.split(",") if w] or [spotter.window]
+        sweep(cutoffs, windows, seconds / 3600)
+    if args.traces:
+        args.traces.write_text(json.dumps(TRACES), encoding="utf-8")
+    _write_decodes(args)
+    if args.dump:
+        args.dump.write_text(json.dumps(HEARD, indent=0), encoding="utf-8")
+    return 0
+
+
+def _write_decodes(args: argparse.Namespace) -> None:
+    if args.decodes:
+        args.decodes.write_text(json.dumps({"network": NETWORK_WAKES, "decodes": DECODES,
+                                            "clips": list(HEARD)}), encoding="utf-8")
+
+
+def said_to_it(args: argparse.Namespace, phrase: str,
+               spotter: PhraseDetector | MicroWakeDetector) -> None:
+    """The wake rate: synthetic phrases, real ones, and real people's other talk."""
     caught = total = 0
     missed: list[str] = []
     for name, pcm in positives(phrase, args.cache, args.half, args.draw):
@@ -435,46 +492,47 @@ def measure(args: argparse.Namespace, phrase: str,
     else:
         print("real recordings wake rate: none under tests/data/real/ name the phrase")
 
+    if args.phrases_only:
+        args.no_negatives = True
+        return
     said = list(real_negatives(phrase))
     woke = [n for n, pcm in said if spot(spotter, pcm, phrase)]
     minutes = sum(len(pcm) for _n, pcm in said) / RECOGNIZER_RATE / 60
     print(f"real people's speech not addressed to it: {len(woke)} wakes in {len(said)} clips"
-          f" ({minutes:.1f} min)" + (f": {', '.join(woke)}" if woke else ""))
+          f" ({minutes:.1f} min)" + (f": {', '.join(woke)}" if woke else ""), flush=True)
 
+
+def false_wakes(args: argparse.Namespace, phrase: str,
+                spotter: PhraseDetector | MicroWakeDetector) -> float:
+    """False wakes on speech not addressed to it; returns its seconds."""
     seconds = 0.0
-    if not args.no_negatives:
-        wakes = 0
-        spotter.spots = 0
-        decoded_before = getattr(spotter, "confirmations", 0)
-        started = time.monotonic()
-        seed = args.seed or (17 if args.fresh_negatives else 16)
-        for name, pcm in negatives(args.minutes, args.cache, seed):
-            hits = spot(spotter, pcm, phrase, f"neg {name}")
-            seconds += len(pcm) / RECOGNIZER_RATE
-            wakes += len(hits)
-            if hits:
-                print(f"  false wakes in {name}: {len(hits)} at "
-                      + ", ".join(f"{h / 60:.1f} min" for h in hits))
-                if WOKE_ON.get(f"neg {name}"):
-                    print("    Whisper heard: " + " | ".join(WOKE_ON[f"neg {name}"]))
-        took = time.monotonic() - started
-        if isinstance(spotter, PhraseDetector):
-            print(f"  first-stage spots: {spotter.spots}, confirmed {wakes}")
-        if isinstance(spotter, MicroWakeDetector) and spotter.confirmer is not None:
-            print(f"  spots decoded by Whisper: {spotter.confirmations - decoded_before}")
-        per_hour = wakes / (seconds / 3600)
-        print(f"false wakes: {wakes} in {seconds / 3600:.2f} h of speech not addressed to it"
-              f" = {per_hour:.2f} per hour ({per_hour * 10:.1f} per 10 h);"
-              f" spotted at {seconds / max(took, 1e-9):.0f}x real time")
-    if isinstance(spotter, MicroWakeDetector) and (args.cutoffs or args.windows):
-        cutoffs = [float(c) for c in args.cutoffs.split(",") if c] or [spotter.cutoff]
-        windows = [int(w) for w in args.windows.split(",") if w] or [spotter.window]
-        sweep(cutoffs, windows, seconds / 3600)
-    if args.traces:
-        args.traces.write_text(json.dumps(TRACES), encoding="utf-8")
-    if args.dump:
-        args.dump.write_text(json.dumps(HEARD, indent=0), encoding="utf-8")
-    return 0
+    wakes = 0
+    spotter.spots = 0
+    decoded_before = getattr(spotter, "confirmations", 0)
+    started = time.monotonic()
+    seed = args.seed or (17 if args.fresh_negatives else 16)
+    for name, pcm in negatives(args.minutes, args.cache, seed):
+        hits = spot(spotter, pcm, phrase, f"neg {name}")
+        seconds += len(pcm) / RECOGNIZER_RATE
+        wakes += len(hits)
+        if hits:
+            print(f"  false wakes in {name}: {len(hits)} at "
+                  + ", ".join(f"{h / 60:.1f} min" for h in hits))
+            if WOKE_ON.get(f"neg {name}"):
+                print("    Whisper heard: " + " | ".join(WOKE_ON[f"neg {name}"]))
+        print(f"  {name}: {len(pcm) / RECOGNIZER_RATE / 3600:.2f} h, {len(hits)} wakes;"
+              f" so far {wakes} in {seconds / 3600:.2f} h", flush=True)
+        _write_decodes(args)  # what a run stopped early had decoded
+    took = time.monotonic() - started
+    if isinstance(spotter, PhraseDetector):
+        print(f"  first-stage spots: {spotter.spots}, confirmed {wakes}")
+    if isinstance(spotter, MicroWakeDetector) and spotter.confirmer is not None:
+        print(f"  spots decoded by Whisper: {spotter.confirmations - decoded_before}")
+    per_hour = wakes / (seconds / 3600)
+    print(f"false wakes: {wakes} in {seconds / 3600:.2f} h of speech not addressed to it"
+          f" = {per_hour:.2f} per hour ({per_hour * 10:.1f} per 10 h);"
+          f" spotted at {seconds / max(took, 1e-9):.0f}x real time")
+    return seconds
 
 
 if __name__ == "__main__":

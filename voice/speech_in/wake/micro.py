@@ -306,7 +306,8 @@ class MicroWakeDetector:
     ``keep`` is set (the benchmark replays them at other cutoffs)."""
     keep: bool = False
     confirmer: Any = None
-    """A second stage (confirm.py: ``confirms(window, aligned) -> bool``): a mean above
+    """A second stage (confirm.py: ``confirms(window, aligned, strength=) -> bool``,
+    ``strength`` the spot's highest mean): a mean above
     ``spot_cutoff`` is decoded, and wakes when confirmed. None: the network
     decides alone, at ``cutoff``."""
     spot_cutoff: float = SPOT_CUTOFF
@@ -343,6 +344,9 @@ class MicroWakeDetector:
         self._cut: tuple[int, int] | None = None
         """(where the window ends, where the peak was), once the spot is due."""
         self._peak = (0.0, 0)
+        self._strength = 0.0
+        """How sure the network was of the pending spot: its highest mean
+        (of ``window`` probabilities, on any path) from the spot to the cut."""
         self._quiet_until = -1
 
     def reset(self) -> None:
@@ -411,7 +415,7 @@ class MicroWakeDetector:
             window = span(cut - window_samples(), cut)
             aligned = [span(ended + pad - int(s * RECOGNIZER_RATE), ended + pad)
                        for s in ALIGNED]
-            return bool(self.confirmer.confirms(window, aligned))
+            return bool(self.confirmer.confirms(window, aligned, strength=self._strength))
 
         if not confirmed(audio) and not (self.confirm_gated and confirmed(gated_copy(audio))):
             return False
@@ -465,8 +469,11 @@ class MicroWakeDetector:
                 and at >= self._quiet_until):
             self._pending = at
             self._peak = (p, at)
-        elif self._pending is not None and self._cut is None and p > self._peak[0]:
-            self._peak = (p, at)
+            self._strength = self.spotting.mean
+        elif self._pending is not None and self._cut is None:
+            if p > self._peak[0]:
+                self._peak = (p, at)
+            self._strength = max(self._strength, self.spotting.mean)
 
 
 class Decision:
@@ -489,14 +496,19 @@ class Decision:
         self._recent: list[deque[float]] = [deque(maxlen=self.window)
                                             for _ in range(self.paths)]
         self._until = -1
+        self.mean = 0.0
+        """The last full window's mean (on whichever path gave it)."""
 
     def step(self, path: int, p: float, at: int) -> bool:
         """Probability ``p`` from ``path`` after ``at`` samples: True to wake."""
         recent = self._recent[path]
         recent.append(p)
-        if at < self._until or len(recent) < self.window:
+        if len(recent) < self.window:
             return False
-        if sum(recent) / self.window > self.cutoff:
+        self.mean = sum(recent) / self.window
+        if at < self._until:
+            return False
+        if self.mean > self.cutoff:
             self._until = at + int(REFRACTORY * RECOGNIZER_RATE)
             return True
         return False
