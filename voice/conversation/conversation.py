@@ -350,6 +350,8 @@ class Conversation:
         if command == "repeat":
             say = s.last_say or phrases.NOTHING_TO_REPEAT
             return self._reply(text, "command", say, command=command, stop_speaking=True)
+        if command == "restart":
+            return self._restart(text)
         if command in ("slower", "faster"):
             step = -RATE_STEP if command == "slower" else RATE_STEP
             rate = min(RATE_MAX, max(RATE_MIN, s.settings.rate + step))
@@ -431,6 +433,16 @@ class Conversation:
             return self._reply(text, "command", phrases.CANNOT_CALL, command=command,
                                stop_speaking=True)
         raise ValueError(f"unhandled command {command}")
+
+    def _restart(self, text: str) -> Reply:
+        """"Start again": what was being read, from its first part."""
+        s = self._s
+        if s.pending_entry is None and s.numbered:
+            return self._topics(text)
+        if s.history:
+            others = s.others
+            return self._answer(text, s.history.pop(), others=others)
+        return self._reply(text, "command", phrases.NOTHING_TO_REPEAT, command="restart")
 
     def _wrong(self, text: str, command: str) -> Reply:
         """The answer just given was not what was asked: offer the runner-up."""

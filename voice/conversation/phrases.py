@@ -143,15 +143,22 @@ def help_text(examples: list[str]) -> str:
     ask = join_or([_spoken_title(t) for t in examples])
     return (
         "Ask me a question about chronic spasms and neuromuscular disorders, for example: "
-        f"{ask}. You can also say: repeat, slower, faster, louder, quieter, stop, more, "
-        "that is wrong, go back, list topics, or goodbye."
+        f"{ask}. You can also say: repeat, start again, slower, faster, louder, quieter, stop, "
+        "more, that is wrong, go back, list topics, or goodbye."
     )
+
+
+#: After a change of rate or volume, and at their limits, the way forward:
+#: "This is as loud as I can speak." alone left a user who said "louder"
+#: four times with nothing to say next.
+_HEAR_AGAIN = "Say 'repeat' to hear that again."
+_AT_LIMIT = "Say 'repeat' to hear my last answer, or ask me a question."
 
 
 def rate_changed(command: str, changed: bool) -> str:
     if not changed:
-        return ("This is the slowest I can speak." if command == "slower"
-                else "This is the fastest I can speak.")
+        return ("This is the slowest I can speak. " if command == "slower"
+                else "This is the fastest I can speak. ") + _AT_LIMIT
     return ("All right, I'll speak more slowly. Say 'repeat' to hear that again."
             if command == "slower"
             else "All right, I'll speak faster. Say 'repeat' to hear that again.")
@@ -159,10 +166,10 @@ def rate_changed(command: str, changed: bool) -> str:
 
 def volume_changed(command: str, changed: bool) -> str:
     if not changed:
-        return ("This is as loud as I can speak." if command == "louder"
-                else "This is as quiet as I can speak.")
-    return ("All right, I'll speak louder." if command == "louder"
-            else "All right, I'll speak more quietly.")
+        return ("This is as loud as I can speak. " if command == "louder"
+                else "This is as quiet as I can speak. ") + _AT_LIMIT
+    return ("All right, I'll speak louder. " if command == "louder"
+            else "All right, I'll speak more quietly. ") + _HEAR_AGAIN
 
 
 # -- the user's own ways of asking (voice/conversation/personal.py) -----------
