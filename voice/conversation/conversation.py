@@ -21,6 +21,7 @@ from voice.conversation.reply import Reply
 from voice.conversation.speech_parts import parts
 from voice.matching.emergency import is_emergency
 from voice.matching.matcher import Matcher, MatchResult
+from voice.matching.normalize import clean
 from voice.matching.spelling import Speller, typed_match
 from voice.speech_out.base import VoiceSettings
 
@@ -41,6 +42,16 @@ OFFER_REPEATS = 1
 #: Asked of the content for a line of distress that names nothing it covers:
 #: its entry on coping is offered (the shipped content: Coping Strategies).
 DISTRESS_OFFER = "how can i cope"
+
+
+#: Words that make "help" a person's call for help ("I need help", "help
+#: me", "please help") rather than a question about using the assistant.
+_CALL_WORDS = frozenset({"need", "me", "please", "now", "somebody", "someone"})
+
+
+def _asks_for_help(text: str) -> bool:
+    words = set(clean(text).split())
+    return "help" in words and bool(words & _CALL_WORDS)
 
 
 @dataclass
@@ -144,6 +155,11 @@ class Conversation:
                 return self._reply(text, "command", phrases.WAKE, command="wake")
             if command == "exit":
                 return self._reply(text, "command", phrases.EXIT, command="exit", exit=True)
+            if command == "help" and _asks_for_help(text):
+                # "I need help" said to a sleeping assistant was met with
+                # silence: a call for help wakes it, told where help is first.
+                self._s.asleep = False
+                return self._command(text, command)
             return self._reply(text, "command", "", command="asleep", remember=False)
         if not any(c.isalnum() for c in text):
             # Nothing, or only punctuation or emoji ("...", "???"): no words to
@@ -403,8 +419,10 @@ class Conversation:
                                    stop_speaking=True)
             return self._reply(text, "command", phrases.WHAT_ELSE, command=command)
         if command == "help":
-            return self._reply(text, "command", phrases.help_text(self._examples()),
-                               command=command, stop_speaking=True)
+            say = phrases.help_text(self._examples())
+            if _asks_for_help(text):
+                say = f"{phrases.URGENT_HELP_FIRST} {say}"
+            return self._reply(text, "command", say, command=command, stop_speaking=True)
         if command == "topics":
             return self._topics(text)
         if command == "back":

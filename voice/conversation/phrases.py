@@ -139,6 +139,14 @@ def no_such_topic(number: int, count: int) -> str:
             "Say a number in that range, or say 'list topics'.")
 
 
+#: Said first when "help" is asked for as a person would ("I need help",
+#: "help me", "I need help now"): those got only the list of commands, and
+#: someone in trouble who does not use an emergency word must hear first
+#: where to get help.
+URGENT_HELP_FIRST = ("If you need help urgently, please call your local emergency number, "
+                     "such as 911, 112 or 999, or ask someone near you.")
+
+
 def help_text(examples: list[str]) -> str:
     ask = join_or([_spoken_title(t) for t in examples])
     return (
