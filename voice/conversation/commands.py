@@ -53,6 +53,9 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     "more": (
         "more", "go on", "continue", "tell me more", "keep going", "next", "and then",
         "carry on", "go ahead", "what else", "more please", "read more", "rest of it",
+        # Declined as questions before ("I don't have an answer for that").
+        "more about that", "tell me more about that", "tell me more about it",
+        "more about it", "more on that",
     ),
     "help": (
         "help", "what can i ask", "what can you do", "what do you know", "how does this work",

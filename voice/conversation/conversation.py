@@ -492,6 +492,16 @@ class Conversation:
                 answer=entry.answer if entry else None, score=100.0 if entry else 0.0,
                 command=None if entry else command, more=bool(s.pending_parts),
             )
+        if command == "more" and s.others and s.history:
+            # "Tell me more" after the whole answer: the nearest other entry
+            # is offered, not "That's all" (it never read unasked).
+            s.offered, s.others = s.others, []
+            s.offer_repeats, s.offer_score, s.offer_words = 0, 0.0, ""
+            titles = [e.title for e in s.offered]
+            return self._reply(
+                text, "confirm", f"{phrases.ALL_ON_THAT} {phrases.would_you_like(titles)}",
+                match=s.offered[0], command=command,
+            )
         if command == "more":
             return self._reply(text, "command", phrases.NO_MORE, command=command)
         return self._reply(text, "command", phrases.WHAT_ELSE, command=command)

@@ -25,6 +25,8 @@ SORRY_ASK_AGAIN = f"{SORRY} {_IN_OTHER_WORDS}"
 DIDNT_CATCH = "Sorry, I didn't catch that."
 WHAT_ELSE = "All right. What else would you like to know?"
 NO_MORE = "That's all I have on that. What else would you like to know?"
+#: "Tell me more" after a whole answer, with a near entry to offer.
+ALL_ON_THAT = "That's all I have on that."
 NOTHING_BEFORE = "There is no earlier answer to go back to. Ask me a question."
 SLEEP = "Goodbye. I'll stay quiet now. Say 'wake up' when you need me."
 WAKE = "I'm listening. What would you like to know?"
