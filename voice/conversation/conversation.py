@@ -54,6 +54,15 @@ def _asks_for_help(text: str) -> bool:
     return "help" in words and bool(words & _CALL_WORDS)
 
 
+def _towards(value: float, step: float, low: float, high: float) -> float:
+    """``value`` moved by ``step``, kept within ``low``..``high``, but never
+    moved the other way: the settings file allows a rate of 60-400 and a
+    volume of 0.0-1.0, so "slower" at 60 set 80 (faster, while it said "more
+    slowly") and "quieter" at 0.1 set 0.2."""
+    moved = min(high, max(low, value + step))
+    return moved if (moved - value) * step > 0 else value
+
+
 @dataclass
 class _State:
     settings: VoiceSettings
@@ -370,14 +379,14 @@ class Conversation:
             return self._restart(text)
         if command in ("slower", "faster"):
             step = -RATE_STEP if command == "slower" else RATE_STEP
-            rate = min(RATE_MAX, max(RATE_MIN, s.settings.rate + step))
+            rate = _towards(s.settings.rate, step, RATE_MIN, RATE_MAX)
             changed = rate != s.settings.rate
             s.settings = replace(s.settings, rate=rate)
             say = phrases.rate_changed(command, changed)
             return self._reply(text, "command", say, command=command, remember=False)
         if command in ("louder", "quieter"):
             vstep = VOLUME_STEP if command == "louder" else -VOLUME_STEP
-            volume = round(min(VOLUME_MAX, max(VOLUME_MIN, s.settings.volume + vstep)), 2)
+            volume = round(_towards(s.settings.volume, vstep, VOLUME_MIN, VOLUME_MAX), 2)
             changed = volume != s.settings.volume
             s.settings = replace(s.settings, volume=volume)
             say = phrases.volume_changed(command, changed)
