@@ -379,7 +379,7 @@ class Conversation:
             return self._restart(text)
         if command in ("slower", "faster"):
             step = -RATE_STEP if command == "slower" else RATE_STEP
-            rate = _towards(s.settings.rate, step, RATE_MIN, RATE_MAX)
+            rate = int(_towards(s.settings.rate, step, RATE_MIN, RATE_MAX))
             changed = rate != s.settings.rate
             s.settings = replace(s.settings, rate=rate)
             say = phrases.rate_changed(command, changed)
