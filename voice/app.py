@@ -160,9 +160,15 @@ class Assistant:
         self._thread = None
 
     def repeat_last(self) -> None:
-        if self.conversation.last_say:
-            self.stop_speaking()
-            self.speak(self.conversation.last_say, self.conversation.settings)
+        """The button's double press, the 'r' key: as saying "repeat".
+        It only spoke the last reply again: with nothing said yet it was
+        silent, and nothing was printed for a user reading the screen."""
+        if self.asleep:
+            if self.conversation.last_say:
+                self.stop_speaking()
+                self.speak(self.conversation.last_say, self.conversation.settings)
+            return
+        self.handle_text("repeat")
 
     def wait(self) -> None:
         """Block until the current speech has finished."""
