@@ -39,6 +39,11 @@ OTHER_FLOOR = 25.0
 #: A "yes" misheard must not throw the offer away, but a user who has moved on
 #: must not be held in it either.
 OFFER_REPEATS = 1
+#: Words beyond which a question with no answer is taken to ask several
+#: things at once (phrases.TOO_MUCH_AT_ONCE). Only the words of a no-answer
+#: change; 40 of the 9,324 lines of the question sets in tests/data are
+#: longer; the ramble that showed it (docs/user-journeys.md) had 45 words.
+LONG_QUESTION_WORDS = 20
 #: Asked of the content for a line of distress that names nothing it covers:
 #: its entry on coping is offered (the shipped content: Coping Strategies).
 DISTRESS_OFFER = "how can i cope"
@@ -331,7 +336,8 @@ class Conversation:
             s.failures = 0
             return self._topics(text, outcome="no_match", prefix=phrases.STILL_NOT_FOUND)
         suggestions = self._suggestions(result)
-        say = phrases.not_understood(suggestions, heard_nothing, unclear)
+        say = phrases.not_understood(suggestions, heard_nothing, unclear,
+                                     long=len(text.split()) > LONG_QUESTION_WORDS)
         return self._reply(
             text, "no_match", say,
             alternatives=result.candidates if result else [],

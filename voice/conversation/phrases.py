@@ -103,7 +103,16 @@ ONLY_ENGLISH = ("Sorry, I only understand English. Please ask your question in E
                 "or say 'help' to hear what you can ask.")
 
 
-def not_understood(suggestions: list[str], heard_nothing: bool, unclear: bool = False) -> str:
+#: No answer to a long question: several things asked at once, or a story
+#: around the question. "I don't have an answer for that in what I know"
+#: told a caregiver asking about cramps, diet and exercise in one breath
+#: that none of it was covered.
+TOO_MUCH_AT_ONCE = ("Sorry, I couldn't find one answer to all of that. Please ask one thing "
+                    "at a time, in a few words.")
+
+
+def not_understood(suggestions: list[str], heard_nothing: bool, unclear: bool = False,
+                   long: bool = False) -> str:
     """No answer found. ``unclear``: the words were heard unsurely, so the
     question may well be one we answer; saying it is off our subject would
     tell a user who asked about their spasms that they had not."""
@@ -111,7 +120,7 @@ def not_understood(suggestions: list[str], heard_nothing: bool, unclear: bool = 
         return f"{DIDNT_CATCH} Please say it again, or say 'help'."
     head = (
         "Sorry, I didn't catch that clearly. Please ask again in a few words."
-        if unclear else
+        if unclear else TOO_MUCH_AT_ONCE if long else
         # Not "I can only answer questions about ...": a question about a
         # neuromuscular disorder the content does not cover ("the outlook for
         # ALS", "muscular dystrophy") is declined too, and must not be told it
