@@ -95,6 +95,9 @@ class _State:
     answered_phrasing: Phrasing | None = None
     #: "Forget what you learned" was said: waiting for yes or no.
     confirm_forget: bool = False
+    #: The parts not read when the user said "stop" (or "no" to "Shall I go
+    #: on?"): "go on" afterwards reads them; it said "That's all I have".
+    stopped_parts: list[str] = field(default_factory=list)
 
 
 class Conversation:
@@ -195,7 +198,7 @@ class Conversation:
 
     def stop(self) -> None:
         """The user stopped speech another way (a long button press)."""
-        self._s.pending_parts = []
+        self._set_aside()
 
     def use_settings(self, settings: VoiceSettings) -> None:
         """New rate, volume or voice from the settings file (the caregiver's
@@ -299,6 +302,7 @@ class Conversation:
         s.history.append(entry)
         chunks = parts(entry.answer) if self.paged else [entry.answer]
         s.pending_parts, s.pending_entry = chunks[1:], entry
+        s.stopped_parts = []
         s.pending_prompt = phrases.GO_ON
         say = chunks[0] if chunks else entry.answer
         if not s.disclaimer_given:
@@ -398,7 +402,7 @@ class Conversation:
             say = phrases.volume_changed(command, changed)
             return self._reply(text, "command", say, command=command, remember=False)
         if command == "stop":
-            s.pending_parts = []
+            self._set_aside()
             return self._reply(
                 text, "command", phrases.STOPPED, command=command, stop_speaking=True,
                 remember=False,
@@ -424,7 +428,7 @@ class Conversation:
                 return self._reply(text, "command", phrases.ASK_AGAIN, command=command)
             if s.pending_parts and command == "no":
                 # "Shall I go on?" "No.": the answer was right, just long enough.
-                s.pending_parts = []
+                self._set_aside()
                 return self._reply(text, "command", phrases.WHAT_ELSE, command=command)
             if s.others:
                 return self._wrong(text, command)
@@ -490,6 +494,13 @@ class Conversation:
             match=s.offered[0], command=command, stop_speaking=True,
         )
 
+    def _set_aside(self) -> None:
+        """Stopped: the unread parts are kept for a later "go on"."""
+        s = self._s
+        if s.pending_parts:
+            s.stopped_parts = s.pending_parts
+        s.pending_parts = []
+
     def _yes(self, text: str, command: str) -> Reply:
         s = self._s
         if s.offered:
@@ -498,6 +509,8 @@ class Conversation:
                 chosen = s.offered[index]
                 return self._answer(text, chosen, others=[e for e in s.offered if e != chosen],
                                     learned=self._learn(chosen))
+        if command == "more" and not s.pending_parts and s.stopped_parts:
+            s.pending_parts, s.stopped_parts = s.stopped_parts, []
         if s.pending_parts:
             chunk = s.pending_parts.pop(0)
             say = f"{chunk} {s.pending_prompt}" if s.pending_parts else chunk
@@ -528,6 +541,7 @@ class Conversation:
         spoken = [phrases.topic_list(titles[i : i + TOPICS_PER_PART], i + 1) for i in starts]
         spoken[-1] = f"{spoken[-1]} {phrases.CHOOSE_BY_NUMBER}"
         s.pending_parts, s.pending_entry = spoken[1:], None
+        s.stopped_parts = []
         s.pending_prompt = phrases.MORE_TOPICS
         s.offered = []
         s.numbered = True
