@@ -39,7 +39,17 @@ def test_tell_me_more_after_a_whole_answer_offers_the_nearest_entry(talk: Conver
     assert not len(talk.phrasings)
 
 
+def test_go_on_before_any_answer_says_so(talk: Conversation) -> None:
+    """Right after "help", "go on" said "That's all I have on that"."""
+    talk.respond("help")
+    assert talk.respond("go on").say == phrases.NOTHING_READ_YET
+    assert talk.respond("tell me more").say == phrases.NOTHING_READ_YET
+
+
 def test_tell_me_more_with_nothing_near_still_says_what_to_do(talk: Conversation) -> None:
+    talk.respond("is there a cure")
+    talk.respond("tell me more")
+    talk.respond("yes")  # the offered entry, read whole: nothing else near
     assert talk.respond("tell me more").say == phrases.NO_MORE
 
 

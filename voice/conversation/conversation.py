@@ -530,6 +530,8 @@ class Conversation:
                 text, "confirm", f"{phrases.ALL_ON_THAT} {phrases.would_you_like(titles)}",
                 match=s.offered[0], command=command,
             )
+        if command == "more" and not s.history:
+            return self._reply(text, "command", phrases.NOTHING_READ_YET, command=command)
         if command == "more":
             return self._reply(text, "command", phrases.NO_MORE, command=command)
         return self._reply(text, "command", phrases.WHAT_ELSE, command=command)

@@ -25,6 +25,9 @@ SORRY_ASK_AGAIN = f"{SORRY} {_IN_OTHER_WORDS}"
 DIDNT_CATCH = "Sorry, I didn't catch that."
 WHAT_ELSE = "All right. What else would you like to know?"
 NO_MORE = "That's all I have on that. What else would you like to know?"
+#: "Go on" before any answer (right after "help", say): "That's all I have
+#: on that" spoke of an answer never given.
+NOTHING_READ_YET = "I haven't read you an answer yet. Ask me a question, or say 'list topics'."
 #: "Tell me more" after a whole answer, with a near entry to offer.
 ALL_ON_THAT = "That's all I have on that."
 NOTHING_BEFORE = "There is no earlier answer to go back to. Ask me a question."
