@@ -130,6 +130,9 @@ def test_long_section_in_parts_and_stop(talk: Conversation) -> None:
     talk.respond("how can I cope")
     stop = talk.respond("stop")
     assert stop.stop_speaking and stop.command == "stop"
+    # The part not read is kept for "go on" (it said "That's all I have";
+    # tests/test_journeys6_go_on.py), and then there is no more.
+    assert "counseling" in talk.respond("go on").say
     assert talk.respond("go on").say == phrases.NO_MORE
 
 

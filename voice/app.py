@@ -78,7 +78,9 @@ class Assistant:
         recognizer; ``sure``: the words it heard surely, see surely_heard)."""
         reply = self.conversation.respond(text, doubtful, heard, sure)
         if reply.stop_speaking:
-            self.stop_speaking()
+            # Silence what was being said, but keep this reply's own unread
+            # parts: "Shall I go on?" "Yes." got "All right. What else ...".
+            self.stop_speaking(forget_parts=False)
         self.wants_exit = self.wants_exit or reply.exit
         self._persist(reply.settings)
         self._persist_phrasings()
@@ -145,12 +147,15 @@ class Assistant:
         self._thread = threading.Thread(target=speak_in_turn, name="speak", daemon=True)
         self._thread.start()
 
-    def stop_speaking(self) -> None:
+    def stop_speaking(self, forget_parts: bool = True) -> None:
+        """Silence it now (``forget_parts``: the user stopped the answer, so
+        its unread parts wait for a "go on"; False: only the sound stops)."""
         # A new turn: what is queued is dropped, not said after the stop.
         self._turn += 1
         if self.speaker is not None:
             self.speaker.stop()
-        self.conversation.stop()
+        if forget_parts:
+            self.conversation.stop()
         thread = self._thread
         while thread is not None and thread.is_alive():
             thread.join(0.05)
@@ -160,9 +165,15 @@ class Assistant:
         self._thread = None
 
     def repeat_last(self) -> None:
-        if self.conversation.last_say:
-            self.stop_speaking()
-            self.speak(self.conversation.last_say, self.conversation.settings)
+        """The button's double press, the 'r' key: as saying "repeat".
+        It only spoke the last reply again: with nothing said yet it was
+        silent, and nothing was printed for a user reading the screen."""
+        if self.asleep:
+            if self.conversation.last_say:
+                self.stop_speaking()
+                self.speak(self.conversation.last_say, self.conversation.settings)
+            return
+        self.handle_text("repeat")
 
     def wait(self) -> None:
         """Block until the current speech has finished."""

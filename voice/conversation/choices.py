@@ -23,7 +23,17 @@ _SOUNDS_LIKE = {"won": 1, "to": 2, "too": 2, "tree": 3, "for": 4, "fore": 4, "at
 #: Words that say a number is a choice ("number five", "topic five please").
 LEAD_WORDS = ("number", "topic", "option")
 #: Politeness around a choice that does not change it.
-_AROUND = frozenset("please the say i want would like choose pick hear let me".split())
+_AROUND = frozenset("please the say i want would like choose pick hear let me".split()
+                    # "what is number five", "tell me about number five", "can
+                    # you read number five": declined as questions before.
+                    + "what is tell about read out can you".split())
+#: "The third one", "third" after the list: declined as questions before.
+#: "first" and "second" are the answers to "Did you mean ...?" (commands).
+_ORDINALS = {w: n for n, w in enumerate(
+    "third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 3)}
+#: Words around an ordinal that do not change it ("the third one please").
+_AROUND_ORDINAL = frozenset("one topic please the".split())
 #: Highest number the recognizer's language model is taught (see spoken_choices()).
 MOST = 99
 
@@ -56,6 +66,9 @@ def _number(words: list[str], lenient: bool) -> int | None:
 def find_choice(text: str) -> Choice | None:
     """The topic number ``text`` chooses, or None when it says something else."""
     words = [w for w in clean(text.replace("-", " ")).split() if w not in FILLER_WORDS]
+    ordinal = [w for w in words if w not in _AROUND_ORDINAL and w not in _AROUND]
+    if len(ordinal) == 1 and ordinal[0] in _ORDINALS:
+        return Choice(_ORDINALS[ordinal[0]], led="topic" in words)
     led = False
     for i, w in enumerate(words):
         if w in LEAD_WORDS:

@@ -18,6 +18,16 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "again", "what", "pardon", "pardon me", "sorry", "come again", "what did you say",
         "once more", "i did not hear", "i did not catch that", "i did not hear that",
         "one more time", "huh", "excuse me",
+        # Declined as questions before ("I don't have an answer for that"):
+        # a user who missed the reply was told it was off the subject.
+        "what was that", "read it again", "read that again", "i did not understand",
+        "i did not understand that",
+    ),
+    # The last answer again from its first part ("repeat" says only the part
+    # just read): "start again" was declined as a question.
+    "restart": (
+        "start again", "start over", "from the beginning", "from the start",
+        "start from the beginning", "read it from the beginning",
     ),
     "slower": (
         "slower", "slow down", "speak slower", "talk slower", "too fast", "speak more slowly",
@@ -43,6 +53,9 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     "more": (
         "more", "go on", "continue", "tell me more", "keep going", "next", "and then",
         "carry on", "go ahead", "what else", "more please", "read more", "rest of it",
+        # Declined as questions before ("I don't have an answer for that").
+        "more about that", "tell me more about that", "tell me more about it",
+        "more about it", "more on that",
     ),
     "help": (
         "help", "what can i ask", "what can you do", "what do you know", "how does this work",
@@ -129,6 +142,14 @@ def _strip(text: str) -> str:
     return " ".join(padded.split())
 
 
+def _once(text: str) -> str:
+    """``text`` with a word said twice or more in a row said once: a tired
+    or anxious user says "stop stop stop" or "yes yes", which were declined
+    as questions (and counted towards reading out the whole topic list)."""
+    words = text.split()
+    return " ".join(w for i, w in enumerate(words) if i == 0 or w != words[i - 1])
+
+
 #: What a recognizer writes for a one-word answer, taken for that answer only
 #: when the assistant has just asked a yes/no question ("Did you mean ...?",
 #: "Shall I go on?"): Whisper heard real speakers' "no" as "now" (tests/data/
@@ -151,7 +172,7 @@ def find_command(text: str, yes_no_asked: bool = False) -> str | None:
     if yes_no_asked and clean(text) in TYPED_YES_NO:
         return TYPED_YES_NO[clean(text)]
     plain = " ".join(w for w in clean(text).split() if w not in FILLER_WORDS)
-    for candidate in (clean(text), plain, _strip(text)):
+    for candidate in (clean(text), plain, _strip(text), _once(_strip(text))):
         if candidate in _LOOKUP:
             return _LOOKUP[candidate]
     stripped = _strip(text)

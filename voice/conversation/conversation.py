@@ -21,6 +21,7 @@ from voice.conversation.reply import Reply
 from voice.conversation.speech_parts import parts
 from voice.matching.emergency import is_emergency
 from voice.matching.matcher import Matcher, MatchResult
+from voice.matching.normalize import clean
 from voice.matching.spelling import Speller, typed_match
 from voice.speech_out.base import VoiceSettings
 
@@ -38,9 +39,33 @@ OTHER_FLOOR = 25.0
 #: A "yes" misheard must not throw the offer away, but a user who has moved on
 #: must not be held in it either.
 OFFER_REPEATS = 1
+#: Words beyond which a question with no answer is taken to ask several
+#: things at once (phrases.TOO_MUCH_AT_ONCE). Only the words of a no-answer
+#: change; 40 of the 9,324 lines of the question sets in tests/data are
+#: longer; the ramble that showed it (docs/user-journeys.md) had 45 words.
+LONG_QUESTION_WORDS = 20
 #: Asked of the content for a line of distress that names nothing it covers:
 #: its entry on coping is offered (the shipped content: Coping Strategies).
 DISTRESS_OFFER = "how can i cope"
+
+
+#: Words that make "help" a person's call for help ("I need help", "help
+#: me", "please help") rather than a question about using the assistant.
+_CALL_WORDS = frozenset({"need", "me", "please", "now", "somebody", "someone"})
+
+
+def _asks_for_help(text: str) -> bool:
+    words = set(clean(text).split())
+    return "help" in words and bool(words & _CALL_WORDS)
+
+
+def _towards(value: float, step: float, low: float, high: float) -> float:
+    """``value`` moved by ``step``, kept within ``low``..``high``, but never
+    moved the other way: the settings file allows a rate of 60-400 and a
+    volume of 0.0-1.0, so "slower" at 60 set 80 (faster, while it said "more
+    slowly") and "quieter" at 0.1 set 0.2."""
+    moved = min(high, max(low, value + step))
+    return moved if (moved - value) * step > 0 else value
 
 
 @dataclass
@@ -70,6 +95,9 @@ class _State:
     answered_phrasing: Phrasing | None = None
     #: "Forget what you learned" was said: waiting for yes or no.
     confirm_forget: bool = False
+    #: The parts not read when the user said "stop" (or "no" to "Shall I go
+    #: on?"): "go on" afterwards reads them; it said "That's all I have".
+    stopped_parts: list[str] = field(default_factory=list)
 
 
 class Conversation:
@@ -144,6 +172,11 @@ class Conversation:
                 return self._reply(text, "command", phrases.WAKE, command="wake")
             if command == "exit":
                 return self._reply(text, "command", phrases.EXIT, command="exit", exit=True)
+            if command == "help" and _asks_for_help(text):
+                # "I need help" said to a sleeping assistant was met with
+                # silence: a call for help wakes it, told where help is first.
+                self._s.asleep = False
+                return self._command(text, command)
             return self._reply(text, "command", "", command="asleep", remember=False)
         if not any(c.isalnum() for c in text):
             # Nothing, or only punctuation or emoji ("...", "???"): no words to
@@ -165,7 +198,7 @@ class Conversation:
 
     def stop(self) -> None:
         """The user stopped speech another way (a long button press)."""
-        self._s.pending_parts = []
+        self._set_aside()
 
     def use_settings(self, settings: VoiceSettings) -> None:
         """New rate, volume or voice from the settings file (the caregiver's
@@ -269,6 +302,7 @@ class Conversation:
         s.history.append(entry)
         chunks = parts(entry.answer) if self.paged else [entry.answer]
         s.pending_parts, s.pending_entry = chunks[1:], entry
+        s.stopped_parts = []
         s.pending_prompt = phrases.GO_ON
         say = chunks[0] if chunks else entry.answer
         if not s.disclaimer_given:
@@ -306,7 +340,8 @@ class Conversation:
             s.failures = 0
             return self._topics(text, outcome="no_match", prefix=phrases.STILL_NOT_FOUND)
         suggestions = self._suggestions(result)
-        say = phrases.not_understood(suggestions, heard_nothing, unclear)
+        say = phrases.not_understood(suggestions, heard_nothing, unclear,
+                                     long=len(text.split()) > LONG_QUESTION_WORDS)
         return self._reply(
             text, "no_match", say,
             alternatives=result.candidates if result else [],
@@ -350,22 +385,24 @@ class Conversation:
         if command == "repeat":
             say = s.last_say or phrases.NOTHING_TO_REPEAT
             return self._reply(text, "command", say, command=command, stop_speaking=True)
+        if command == "restart":
+            return self._restart(text)
         if command in ("slower", "faster"):
             step = -RATE_STEP if command == "slower" else RATE_STEP
-            rate = min(RATE_MAX, max(RATE_MIN, s.settings.rate + step))
+            rate = int(_towards(s.settings.rate, step, RATE_MIN, RATE_MAX))
             changed = rate != s.settings.rate
             s.settings = replace(s.settings, rate=rate)
             say = phrases.rate_changed(command, changed)
             return self._reply(text, "command", say, command=command, remember=False)
         if command in ("louder", "quieter"):
             vstep = VOLUME_STEP if command == "louder" else -VOLUME_STEP
-            volume = round(min(VOLUME_MAX, max(VOLUME_MIN, s.settings.volume + vstep)), 2)
+            volume = round(_towards(s.settings.volume, vstep, VOLUME_MIN, VOLUME_MAX), 2)
             changed = volume != s.settings.volume
             s.settings = replace(s.settings, volume=volume)
             say = phrases.volume_changed(command, changed)
             return self._reply(text, "command", say, command=command, remember=False)
         if command == "stop":
-            s.pending_parts = []
+            self._set_aside()
             return self._reply(
                 text, "command", phrases.STOPPED, command=command, stop_speaking=True,
                 remember=False,
@@ -391,7 +428,7 @@ class Conversation:
                 return self._reply(text, "command", phrases.ASK_AGAIN, command=command)
             if s.pending_parts and command == "no":
                 # "Shall I go on?" "No.": the answer was right, just long enough.
-                s.pending_parts = []
+                self._set_aside()
                 return self._reply(text, "command", phrases.WHAT_ELSE, command=command)
             if s.others:
                 return self._wrong(text, command)
@@ -401,8 +438,10 @@ class Conversation:
                                    stop_speaking=True)
             return self._reply(text, "command", phrases.WHAT_ELSE, command=command)
         if command == "help":
-            return self._reply(text, "command", phrases.help_text(self._examples()),
-                               command=command, stop_speaking=True)
+            say = phrases.help_text(self._examples())
+            if _asks_for_help(text):
+                say = f"{phrases.URGENT_HELP_FIRST} {say}"
+            return self._reply(text, "command", say, command=command, stop_speaking=True)
         if command == "topics":
             return self._topics(text)
         if command == "back":
@@ -432,6 +471,16 @@ class Conversation:
                                stop_speaking=True)
         raise ValueError(f"unhandled command {command}")
 
+    def _restart(self, text: str) -> Reply:
+        """"Start again": what was being read, from its first part."""
+        s = self._s
+        if s.pending_entry is None and s.numbered:
+            return self._topics(text)
+        if s.history:
+            others = s.others
+            return self._answer(text, s.history.pop(), others=others)
+        return self._reply(text, "command", phrases.NOTHING_TO_REPEAT, command="restart")
+
     def _wrong(self, text: str, command: str) -> Reply:
         """The answer just given was not what was asked: offer the runner-up."""
         s = self._s
@@ -445,6 +494,13 @@ class Conversation:
             match=s.offered[0], command=command, stop_speaking=True,
         )
 
+    def _set_aside(self) -> None:
+        """Stopped: the unread parts are kept for a later "go on"."""
+        s = self._s
+        if s.pending_parts:
+            s.stopped_parts = s.pending_parts
+        s.pending_parts = []
+
     def _yes(self, text: str, command: str) -> Reply:
         s = self._s
         if s.offered:
@@ -453,6 +509,8 @@ class Conversation:
                 chosen = s.offered[index]
                 return self._answer(text, chosen, others=[e for e in s.offered if e != chosen],
                                     learned=self._learn(chosen))
+        if command == "more" and not s.pending_parts and s.stopped_parts:
+            s.pending_parts, s.stopped_parts = s.stopped_parts, []
         if s.pending_parts:
             chunk = s.pending_parts.pop(0)
             say = f"{chunk} {s.pending_prompt}" if s.pending_parts else chunk
@@ -462,6 +520,18 @@ class Conversation:
                 answer=entry.answer if entry else None, score=100.0 if entry else 0.0,
                 command=None if entry else command, more=bool(s.pending_parts),
             )
+        if command == "more" and s.others and s.history:
+            # "Tell me more" after the whole answer: the nearest other entry
+            # is offered, not "That's all" (it never read unasked).
+            s.offered, s.others = s.others, []
+            s.offer_repeats, s.offer_score, s.offer_words = 0, 0.0, ""
+            titles = [e.title for e in s.offered]
+            return self._reply(
+                text, "confirm", f"{phrases.ALL_ON_THAT} {phrases.would_you_like(titles)}",
+                match=s.offered[0], command=command,
+            )
+        if command == "more" and not s.history:
+            return self._reply(text, "command", phrases.NOTHING_READ_YET, command=command)
         if command == "more":
             return self._reply(text, "command", phrases.NO_MORE, command=command)
         return self._reply(text, "command", phrases.WHAT_ELSE, command=command)
@@ -473,6 +543,7 @@ class Conversation:
         spoken = [phrases.topic_list(titles[i : i + TOPICS_PER_PART], i + 1) for i in starts]
         spoken[-1] = f"{spoken[-1]} {phrases.CHOOSE_BY_NUMBER}"
         s.pending_parts, s.pending_entry = spoken[1:], None
+        s.stopped_parts = []
         s.pending_prompt = phrases.MORE_TOPICS
         s.offered = []
         s.numbered = True

@@ -25,6 +25,11 @@ SORRY_ASK_AGAIN = f"{SORRY} {_IN_OTHER_WORDS}"
 DIDNT_CATCH = "Sorry, I didn't catch that."
 WHAT_ELSE = "All right. What else would you like to know?"
 NO_MORE = "That's all I have on that. What else would you like to know?"
+#: "Go on" before any answer (right after "help", say): "That's all I have
+#: on that" spoke of an answer never given.
+NOTHING_READ_YET = "I haven't read you an answer yet. Ask me a question, or say 'list topics'."
+#: "Tell me more" after a whole answer, with a near entry to offer.
+ALL_ON_THAT = "That's all I have on that."
 NOTHING_BEFORE = "There is no earlier answer to go back to. Ask me a question."
 SLEEP = "Goodbye. I'll stay quiet now. Say 'wake up' when you need me."
 WAKE = "I'm listening. What would you like to know?"
@@ -101,7 +106,16 @@ ONLY_ENGLISH = ("Sorry, I only understand English. Please ask your question in E
                 "or say 'help' to hear what you can ask.")
 
 
-def not_understood(suggestions: list[str], heard_nothing: bool, unclear: bool = False) -> str:
+#: No answer to a long question: several things asked at once, or a story
+#: around the question. "I don't have an answer for that in what I know"
+#: told a caregiver asking about cramps, diet and exercise in one breath
+#: that none of it was covered.
+TOO_MUCH_AT_ONCE = ("Sorry, I couldn't find one answer to all of that. Please ask one thing "
+                    "at a time, in a few words.")
+
+
+def not_understood(suggestions: list[str], heard_nothing: bool, unclear: bool = False,
+                   long: bool = False) -> str:
     """No answer found. ``unclear``: the words were heard unsurely, so the
     question may well be one we answer; saying it is off our subject would
     tell a user who asked about their spasms that they had not."""
@@ -109,7 +123,7 @@ def not_understood(suggestions: list[str], heard_nothing: bool, unclear: bool = 
         return f"{DIDNT_CATCH} Please say it again, or say 'help'."
     head = (
         "Sorry, I didn't catch that clearly. Please ask again in a few words."
-        if unclear else
+        if unclear else TOO_MUCH_AT_ONCE if long else
         # Not "I can only answer questions about ...": a question about a
         # neuromuscular disorder the content does not cover ("the outlook for
         # ALS", "muscular dystrophy") is declined too, and must not be told it
@@ -139,19 +153,34 @@ def no_such_topic(number: int, count: int) -> str:
             "Say a number in that range, or say 'list topics'.")
 
 
+#: Said first when "help" is asked for as a person would ("I need help",
+#: "help me", "I need help now"): those got only the list of commands, and
+#: someone in trouble who does not use an emergency word must hear first
+#: where to get help.
+URGENT_HELP_FIRST = ("If you need help urgently, please call your local emergency number, "
+                     "such as 911, 112 or 999, or ask someone near you.")
+
+
 def help_text(examples: list[str]) -> str:
     ask = join_or([_spoken_title(t) for t in examples])
     return (
         "Ask me a question about chronic spasms and neuromuscular disorders, for example: "
-        f"{ask}. You can also say: repeat, slower, faster, louder, quieter, stop, more, "
-        "that is wrong, go back, list topics, or goodbye."
+        f"{ask}. You can also say: repeat, start again, slower, faster, louder, quieter, stop, "
+        "more, that is wrong, go back, list topics, or goodbye."
     )
+
+
+#: After a change of rate or volume, and at their limits, the way forward:
+#: "This is as loud as I can speak." alone left a user who said "louder"
+#: four times with nothing to say next.
+_HEAR_AGAIN = "Say 'repeat' to hear that again."
+_AT_LIMIT = "Say 'repeat' to hear my last answer, or ask me a question."
 
 
 def rate_changed(command: str, changed: bool) -> str:
     if not changed:
-        return ("This is the slowest I can speak." if command == "slower"
-                else "This is the fastest I can speak.")
+        return ("This is the slowest I can speak. " if command == "slower"
+                else "This is the fastest I can speak. ") + _AT_LIMIT
     return ("All right, I'll speak more slowly. Say 'repeat' to hear that again."
             if command == "slower"
             else "All right, I'll speak faster. Say 'repeat' to hear that again.")
@@ -159,10 +188,10 @@ def rate_changed(command: str, changed: bool) -> str:
 
 def volume_changed(command: str, changed: bool) -> str:
     if not changed:
-        return ("This is as loud as I can speak." if command == "louder"
-                else "This is as quiet as I can speak.")
-    return ("All right, I'll speak louder." if command == "louder"
-            else "All right, I'll speak more quietly.")
+        return ("This is as loud as I can speak. " if command == "louder"
+                else "This is as quiet as I can speak. ") + _AT_LIMIT
+    return ("All right, I'll speak louder. " if command == "louder"
+            else "All right, I'll speak more quietly. ") + _HEAR_AGAIN
 
 
 # -- the user's own ways of asking (voice/conversation/personal.py) -----------

@@ -43,7 +43,7 @@ class AssistantLike(Protocol):
 
     def say(self, text: str) -> None: ...
 
-    def stop_speaking(self) -> None: ...
+    def stop_speaking(self, forget_parts: bool = True) -> None: ...
 
     def repeat_last(self) -> None: ...
 
@@ -159,8 +159,9 @@ class PushToTalkSession:
     def _start_capture(self) -> None:
         if self._capture is not None:
             return
-        # The microphone would hear the assistant, and the user wants the floor.
-        self.assistant.stop_speaking()
+        # The microphone would hear the assistant, and the user wants the floor
+        # (to answer "Shall I go on?", perhaps: the unread parts stay).
+        self.assistant.stop_speaking(forget_parts=False)
         self._error_until = 0.0
         if self.light is not None:
             self.light.show("listening")

@@ -119,7 +119,20 @@ def _would_use(cfg: Config, root: Path) -> str:
     )
 
 
+def _stop_state(folder: Path) -> str:
+    """What the "stop" word model is, and whether its files are its own."""
+    from voice.speech_in.wake.stop_word import REPAIR as STOP_REPAIR
+    from voice.speech_in.wake.stop_word import stop_model_problem
+
+    problem = stop_model_problem(folder)
+    what = "the 'stop' word model (say 'stop' to end an answer)"
+    return f"{what}, DAMAGED: {problem} {STOP_REPAIR}" if problem else \
+        f"{what}, every file verified"
+
+
 def _list(args: argparse.Namespace) -> int:
+    from voice.speech_in.wake.stop_word import STOP_MODEL
+
     cfg = config_from_args(args)
     root = _root(args, cfg)
     models = installed_models(root)
@@ -130,6 +143,10 @@ def _list(args: argparse.Namespace) -> int:
         for m in models:
             lang = m.lang or "language unknown"
             kind = m.kind if m.kind != "unknown" else "not a model Vosk can load"
+            if m.name == STOP_MODEL:
+                # Shipped in models/ beside Whisper: it was listed as "not a
+                # model Vosk can load, language unknown", read as broken.
+                kind, lang = _stop_state(m.path), "en"
             if m.kind == "whisper" and m.name == WHISPER_MODEL:
                 problem = _whisper_state(root)
                 kind += ", every file verified" if not problem else ", DAMAGED: see below"

@@ -43,9 +43,14 @@ def run(args: argparse.Namespace) -> int:
                       "or no number to forget them all.")
                 return 2
             phrasing = phrasings.forget_number(number)
+            if phrasing is None and not len(phrasings):
+                # "'voice phrases' lists 0." read as if something was wrong.
+                print(f"voice: there is no number {number}: no ways of asking are learned "
+                      "yet, so there is nothing to forget.")
+                return 2
             if phrasing is None:
                 print(f"voice: there is no number {number}; 'voice phrases' lists "
-                      f"{len(phrasings)}.")
+                      f"{len(phrasings)}, numbered from 1.")
                 return 2
             gone = f"Forgot {number}: \"{phrasing.words}\"."
         problem = save_phrasings(phrasings, path)
