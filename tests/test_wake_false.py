@@ -1,0 +1,50 @@
+"""scripts/wake_false_spot.py rebuilds the very stream a false wake came from.
+
+docs/wake-word.md's false wakes (a real "okay" read at a sentence's start)
+were found by cutting the benchmark's reading at the logged time: this holds
+only while the rebuilt stream is the benchmark's, sample for sample, and the
+sentences it names are the ones read. Real espeak-ng; no timing.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+import pytest
+
+from .conftest import REPO
+
+
+def _load(name: str) -> ModuleType:
+    scripts = str(REPO / "scripts")
+    if scripts not in sys.path:
+        sys.path.insert(0, scripts)
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def spot_tool() -> ModuleType:
+    return _load("wake_false_spot")
+
+
+def test_the_rebuilt_reading_is_the_benchmarks_sample_for_sample(
+    spot_tool: ModuleType, tmp_path: Path
+) -> None:
+    bench = spot_tool.bench
+    minutes, seed = 0.6, 5  # a few sentences per reader
+    streams = dict(bench.negatives(minutes, tmp_path, seed))
+    for voice in ("en", "en-029+m4"):
+        pcm, picked = spot_tool.read_stream(seed, voice, minutes, tmp_path)
+        assert np.array_equal(pcm, streams[f"read {voice}"])
+        assert picked and all(s in bench.sentences() for s in picked)
+    other, _ = spot_tool.read_stream(seed + 1, "en", minutes, tmp_path)
+    assert not np.array_equal(other, streams["read en"])  # the seed matters
