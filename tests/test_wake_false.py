@@ -48,3 +48,31 @@ def test_the_rebuilt_reading_is_the_benchmarks_sample_for_sample(
         assert picked and all(s in bench.sentences() for s in picked)
     other, _ = spot_tool.read_stream(seed + 1, "en", minutes, tmp_path)
     assert not np.array_equal(other, streams["read en"])  # the seed matters
+
+
+def test_the_context_rules_replay_recorded_decodes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # tune_wake_floor.py --context on two recorded spots as benchmark_wake.py
+    # --decodes writes them: a phrase confirmed by its 3.5 s window alone, and
+    # a false wake confirmed by a short window while the 3.5 s window around
+    # it was running talk (docs/wake-word.md). The running-talk rule refuses
+    # the second only; "3 windows agree" refuses both.
+    import json
+
+    tool = _load("tune_wake_floor")
+    pos = {"network": {}, "clips": ["pos en 90 clean"], "decodes": {"pos en 90 clean": [
+        ["long", "Okay Nabu.", -0.2, 0.3, 2.5], ["short0", "Okay.", -0.6, 0.3, 2.5],
+        ["short1", "Okay, uh...", -0.8, 0.3, 2.5]]}}
+    neg = {"network": {}, "clips": [], "decodes": {"neg read en+f3": [
+        ["long", "That's all I've seen, and... Okay, you, dole, play.", -1.1, 0.15, 181.0],
+        ["short0", "Okay Nabu.", -0.28, 0.15, 181.0],
+        ["short1", "Okay Nabu.", -0.37, 0.15, 181.0]]}}
+    (tmp_path / "p.json").write_text(json.dumps(pos))
+    (tmp_path / "n.json").write_text(json.dumps(neg))
+    assert tool.main(["--positives", str(tmp_path / "p.json"),
+                      "--negatives", str(tmp_path / "n.json"), "--context"]) == 0
+    rows = {line[:42].strip(): line[42:].split() for line in capsys.readouterr().out.splitlines()}
+    assert rows["main"][:3] == ["1/1", "0/0", "1"]
+    assert rows["short alone in talk of >2 words refused"][:3] == ["1/1", "0/0", "0"]
+    assert rows["3 windows agree"][:3] == ["0/1", "0/0", "0"]
