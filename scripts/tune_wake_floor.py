@@ -23,6 +23,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
@@ -114,6 +115,57 @@ def passes(d: Decode, strong: float, long_floor: float, short: float,
     return alike and sounds_like_phrase(text, NABU)
 
 
+#: Rules that look at all of a spot's windows at once (``--context``), on
+#: top of main's floors: what Whisper wrote around the phrase, how many
+#: windows agree, and the network's strength. Each takes the decodes of one
+#: spot that main's floors confirm and says whether it still wakes.
+def _long(spot: list[Decode]) -> Decode | None:
+    return next((d for d in spot if d[0] == "long"), None)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z']+", text.lower())
+
+
+def _by_short_in_talk(spot: list[Decode], most: int) -> bool:
+    """Confirmed only by a short window while the 3.5 s window around it was
+    written as more than ``most`` other words (the phrase inside running talk)."""
+    base = (1.0, SURE_LOGPROB, ALIGNED_LOGPROB, False)
+    lg = _long(spot)
+    if lg is None or passes(lg, *base):
+        return True
+    return len(_words(lg[1])) <= most
+
+
+def _agreeing(spot: list[Decode], least: int) -> bool:
+    """At least ``least`` of the spot's windows written as the phrase at their floors."""
+    base = (1.0, SURE_LOGPROB, ALIGNED_LOGPROB, False)
+    return sum(passes(d, *base) for d in spot) >= least
+
+
+def _alone(spot: list[Decode]) -> bool:
+    """The 3.5 s window, when written as the phrase, has no words before it
+    (the phrase standing alone, not at the end of a sentence)."""
+    lg = _long(spot)
+    if lg is None or not says_phrase(lg[1], NABU):
+        return True
+    words = _words(lg[1])
+    first = next(i for i, w in enumerate(words) if w in NABU.first_words)
+    return first == 0
+
+
+CONTEXT_RULES: dict[str, Any] = {
+    "main": lambda s: True,
+    "short alone in talk of >2 words refused": lambda s: _by_short_in_talk(s, 2),
+    "short alone in talk of >5 words refused": lambda s: _by_short_in_talk(s, 5),
+    "2 windows agree": lambda s: _agreeing(s, 2),
+    "3 windows agree": lambda s: _agreeing(s, 3),
+    "phrase first in the 3.5 s window": _alone,
+    "spot strength >= 0.1": lambda s: s[0][3] >= 0.1,
+    "spot strength < 0.25 or >= 0.4": lambda s: s[0][3] < 0.25 or s[0][3] >= 0.4,
+}
+
+
 def _spots(decodes: list[Decode]) -> list[list[Decode]]:
     """The decodes grouped by spot: each spot's 3.5 s window first, then its
     short ones (--decodes decodes them all)."""
@@ -136,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--long", default="-0.7,-0.8,-0.9,-1.0")
     ap.add_argument("--short", default="-0.3,-0.4,-0.5,-0.6,-0.7")
     ap.add_argument("--alike", default="off,on")
+    ap.add_argument("--context", action="store_true",
+                    help="only the rules that look at a spot's windows together (CONTEXT_RULES)")
     ap.add_argument("--show", action="store_true", help="print the missed phrases' decodes")
     args = ap.parse_args(argv)
 
@@ -185,6 +239,20 @@ def main(argv: list[str] | None = None) -> int:
                                f" strength {d[3]:.2f})")
         return out
 
+    if args.context:
+        base = (1.0, SURE_LOGPROB, ALIGNED_LOGPROB, False)
+
+        def wakes(spot: list[Decode], rule: Any) -> bool:
+            return any(passes(d, *base) for d in spot) and rule(spot)
+
+        print("rule (on top of main's floors)            caught  real  false wakes")
+        for name, rule in CONTEXT_RULES.items():
+            c = [n for n, w, spots in synthetic if w or any(wakes(s, rule) for s in spots)]
+            r = [n for n, w, spots in real if w or any(wakes(s, rule) for s in spots)]
+            f = [f"{n} {s[0][4]:.1f} s" for n, spots in neg for s in spots if wakes(s, rule)]
+            print(f"{name:42s} {len(c):4d}/{len(synthetic)} {len(r):3d}/{len(real)}  {len(f)}"
+                  + (f"  {f}" if f else ""))
+        return 0
     print("strong  long  short alike  caught  real  false wakes  (strong -1: STRONG_*)")
     for strong, lf, sf, alike in itertools.product(
             [float(x) for x in args.strong.split(",")], [float(x) for x in args.long.split(",")],
