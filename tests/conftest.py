@@ -12,7 +12,7 @@ import os
 import signal
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -132,3 +132,19 @@ def default_engine() -> Recognizer:
     rec = load_recognizer(Config(content_dirs=(str(REPO / "content"),)), said.append)
     assert rec.name == "whisper", said  # the default, installed by scripts/install.sh
     return rec
+
+
+def voice_text_replies(lines: list[str], tmp_path: Path) -> list[dict[str, Any]]:
+    """Type ``lines`` into a real `voice text --json --no-speak` with private
+    settings and state; its JSON replies, after checking it ended cleanly."""
+    import json
+    import subprocess
+    import sys
+
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "voice", "text", "--json", "--no-speak"],
+                          input="\n".join(lines) + "\n", cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    return [json.loads(x) for x in done.stdout.splitlines() if x.startswith("{")]

@@ -11,21 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from voice.content.loader import load_knowledge
 from voice.content.model import KnowledgeBase
 from voice.conversation import Conversation, phrases
 from voice.conversation.feelings import feeling_of, is_question
 from voice.matching.matcher import Matcher
 
-from .conftest import CONTENT, DATA
+from .conftest import DATA
 
 COPING = "coping-strategies-for-individuals-and-caregivers"
 DAILY_LIFE = "impact-on-daily-life"
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge([CONTENT])
 
 
 @pytest.fixture(scope="module")

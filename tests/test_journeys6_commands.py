@@ -8,9 +8,6 @@ failed before its fix (docs/user-journeys.md).
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +16,7 @@ from voice.content.loader import load_knowledge
 from voice.conversation import Conversation, phrases
 from voice.speech_out.base import VoiceSettings
 
-from .conftest import CONTENT, REPO
+from .conftest import CONTENT, voice_text_replies
 
 #: A shipped entry read in more than one part ("Shall I go on?").
 LONG_QUESTION = "how can caregivers cope"
@@ -108,13 +105,7 @@ def test_the_journey_through_voice_text(tmp_path: Path) -> None:
     """The same journey as a user types it into the real `voice text`."""
     lines = ["stop stop stop", "yes yes", LONG_QUESTION, "start again", "what was that",
              "louder", "louder", "louder", "louder"]
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
-           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-m", "voice", "text", "--json", "--no-speak"],
-                          input="\n".join(lines) + "\n", cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
-    replies = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    replies = voice_text_replies(lines, tmp_path)
     assert len(replies) == len(lines)
     assert [r["outcome"] for r in replies[:2]] == ["command", "command"], replies[:2]
     assert replies[0]["command"] == "stop"

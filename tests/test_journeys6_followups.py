@@ -6,9 +6,6 @@ declined as questions (docs/user-journeys.md). Each test failed before its fix.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +14,7 @@ from voice.content.loader import load_knowledge
 from voice.conversation import Conversation, phrases
 from voice.conversation.choices import find_choice
 
-from .conftest import CONTENT, REPO
+from .conftest import CONTENT, voice_text_replies
 
 
 @pytest.fixture
@@ -81,14 +78,8 @@ def test_words_near_a_choice_are_not_one(said: str) -> None:
 
 
 def test_through_voice_text(tmp_path: Path) -> None:
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
-           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path)}
     lines = ["is there a cure", "tell me more", "no", "list topics", "the third one"]
-    done = subprocess.run([sys.executable, "-m", "voice", "text", "--json", "--no-speak"],
-                          input="\n".join(lines) + "\n", cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
-    replies = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    replies = voice_text_replies(lines, tmp_path)
     assert [r["outcome"] for r in replies] == ["answer", "confirm", "command", "command",
                                                "answer"], replies
     assert replies[-1]["match"]["title"] == "Causes and Risk Factors"

@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,20 +19,14 @@ from voice.app import Assistant, build_assistant
 from voice.content.loader import load_knowledge
 from voice.conversation import Conversation, phrases
 
-from .conftest import CONTENT, REPO
+from .conftest import CONTENT, voice_text_replies
 
 #: A shipped entry read in two parts.
 LONG_QUESTION = "how can caregivers cope"
 
 
 def _text(lines: list[str], tmp_path: Path) -> list[dict[str, object]]:
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
-           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-m", "voice", "text", "--json", "--no-speak"],
-                          input="\n".join(lines) + "\n", cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
-    return [json.loads(x) for x in done.stdout.splitlines() if x.startswith("{")]
+    return voice_text_replies(lines, tmp_path)
 
 
 @pytest.mark.parametrize("said", ["yes", "go on", "tell me more"])
