@@ -58,6 +58,7 @@ def test_no_declines_the_offer(kb: KnowledgeBase) -> None:
     talk.respond(TWO)
     declined = talk.respond("no")
     assert declined.outcome == "command" and declined.match is None
+    assert declined.say == phrases.WHAT_ELSE  # not "ask again in other words"
     assert not talk.asks_yes_no
 
 

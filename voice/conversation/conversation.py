@@ -103,6 +103,8 @@ class _State:
     #: treated"), matched surely to another entry: offered after the answer's
     #: last part, so "yes" is not taken for "go on".
     second: Entry | None = None
+    #: The second question once offered: "no" to it is not "ask again".
+    second_offered: Entry | None = None
 
 
 class Conversation:
@@ -267,7 +269,7 @@ class Conversation:
         entry, s.second = s.second, None
         if entry is None:
             return reply
-        s.offered, s.offer_words = [entry], ""
+        s.offered, s.offer_words, s.second_offered = [entry], "", entry
         s.offer_repeats, s.offer_score = 0, 100.0
         s.last_say = f"{say or reply.say} {phrases.also_asked(entry.title)}"
         return replace(reply, say=s.last_say)
@@ -460,8 +462,11 @@ class Conversation:
                 return self._reply(text, "command", phrases.forgot_phrasing(gone.words),
                                    command=command, stop_speaking=True, learned="removed")
             if s.offered:
-                s.offered = []
-                return self._reply(text, "command", phrases.ASK_AGAIN, command=command)
+                # Declining the offered second question is not a wrong guess.
+                say = (phrases.WHAT_ELSE if s.offered == [s.second_offered]
+                       else phrases.ASK_AGAIN)
+                s.offered, s.second_offered = [], None
+                return self._reply(text, "command", say, command=command)
             if s.pending_parts and command == "no":
                 # "Shall I go on?" "No.": the answer was right, just long enough.
                 self._set_aside()
