@@ -18,6 +18,7 @@ from voice.conversation.feelings import Feeling, feeling_of
 from voice.conversation.language import looks_not_english
 from voice.conversation.personal import PersonalPhrasings, Phrasing
 from voice.conversation.reply import Reply
+from voice.conversation.second_question import second_question
 from voice.conversation.speech_parts import parts
 from voice.matching.emergency import is_emergency
 from voice.matching.matcher import Matcher, MatchResult
@@ -98,6 +99,12 @@ class _State:
     #: The parts not read when the user said "stop" (or "no" to "Shall I go
     #: on?"): "go on" afterwards reads them; it said "That's all I have".
     stopped_parts: list[str] = field(default_factory=list)
+    #: The second question of the line just answered ("... and how are they
+    #: treated"), matched surely to another entry: offered after the answer's
+    #: last part, so "yes" is not taken for "go on".
+    second: Entry | None = None
+    #: The second question once offered: "no" to it is not "ask again".
+    second_offered: Entry | None = None
 
 
 class Conversation:
@@ -224,7 +231,7 @@ class Conversation:
         if result.outcome == "answer" and result.entry is not None:
             reply = self._answer(text, result.entry, result)
             self._s.answer_words = text
-            return reply
+            return self._also_asked(text, result.entry, reply, heard, sure)
         if result.outcome == "confirm":
             self._s.offered = result.offered
             self._s.offer_words = text
@@ -236,6 +243,36 @@ class Conversation:
                 match=result.entry, score=result.score, alternatives=result.candidates[1:],
             )
         return self._not_understood(text, result=result, unclear=doubtful or result.misheard)
+
+    def _also_asked(self, text: str, entry: Entry, reply: Reply, heard: bool,
+                    sure: Collection[str]) -> Reply:
+        """``reply`` answered one question of a line that asks two: the
+        second is matched on its own and, when it surely means another
+        entry, offered at the end of the answer (voice/conversation/second_question.py)."""
+        split = second_question(text)
+        if split is None:
+            return reply
+        result = self._match(split[1], False, heard, sure)
+        # Sure enough to offer: what the matcher would answer or ask "Did you
+        # mean" about ("how are spasms treated" is the latter, two close
+        # entries). The offer names its title and is read only on "yes", so
+        # its first entry is offered, as "Did you mean" would.
+        if result.outcome not in ("answer", "confirm") or result.entry is None \
+                or result.entry.id == entry.id:
+            return reply
+        self._s.second = result.entry
+        return reply if self._s.pending_parts else self._offer_second(reply)
+
+    def _offer_second(self, reply: Reply, say: str = "") -> Reply:
+        """The held second question offered after ``say`` (default: the reply's)."""
+        s = self._s
+        entry, s.second = s.second, None
+        if entry is None:
+            return reply
+        s.offered, s.offer_words, s.second_offered = [entry], "", entry
+        s.offer_repeats, s.offer_score = 0, 100.0
+        s.last_say = f"{say or reply.say} {phrases.also_asked(entry.title)}"
+        return replace(reply, say=s.last_say)
 
     def _match(self, text: str, doubtful: bool, heard: bool,
                sure: Collection[str]) -> MatchResult:
@@ -300,6 +337,7 @@ class Conversation:
         s.others = (others or [])[:1]
         s.failures = 0
         s.history.append(entry)
+        s.second = None
         chunks = parts(entry.answer) if self.paged else [entry.answer]
         s.pending_parts, s.pending_entry = chunks[1:], entry
         s.stopped_parts = []
@@ -424,12 +462,19 @@ class Conversation:
                 return self._reply(text, "command", phrases.forgot_phrasing(gone.words),
                                    command=command, stop_speaking=True, learned="removed")
             if s.offered:
-                s.offered = []
-                return self._reply(text, "command", phrases.ASK_AGAIN, command=command)
+                # Declining the offered second question is not a wrong guess.
+                say = (phrases.WHAT_ELSE if s.offered == [s.second_offered]
+                       else phrases.ASK_AGAIN)
+                s.offered, s.second_offered = [], None
+                return self._reply(text, "command", say, command=command)
             if s.pending_parts and command == "no":
                 # "Shall I go on?" "No.": the answer was right, just long enough.
                 self._set_aside()
-                return self._reply(text, "command", phrases.WHAT_ELSE, command=command)
+                reply = self._reply(text, "command", phrases.WHAT_ELSE, command=command)
+                if s.second is not None:
+                    # The second question of the line is still unanswered.
+                    return self._offer_second(reply, "All right.")
+                return reply
             if s.others:
                 return self._wrong(text, command)
             if command == "wrong":
@@ -515,11 +560,14 @@ class Conversation:
             chunk = s.pending_parts.pop(0)
             say = f"{chunk} {s.pending_prompt}" if s.pending_parts else chunk
             entry = s.pending_entry
-            return self._reply(
+            reply = self._reply(
                 text, "answer" if entry else "command", say, match=entry,
                 answer=entry.answer if entry else None, score=100.0 if entry else 0.0,
                 command=None if entry else command, more=bool(s.pending_parts),
             )
+            if entry is not None and not s.pending_parts and s.second is not None:
+                return self._offer_second(reply)
+            return reply
         if command == "more" and s.others and s.history:
             # "Tell me more" after the whole answer: the nearest other entry
             # is offered, not "That's all" (it never read unasked).

@@ -90,6 +90,12 @@ def sorry_you_are(word: str) -> str:
     return f"I'm sorry you're {word}." if word else SORRY_TO_HEAR
 
 
+def also_asked(title: str) -> str:
+    """The second question of a line, matched on its own: offered at the end
+    of the answer to the first, never read unasked."""
+    return f"You also asked about {_spoken_title(title)}: say yes to hear it."
+
+
 def would_you_like(titles: list[str]) -> str:
     """An entry offered after a feeling: asked as an offer, answered as
     "Did you mean ...?" is (yes, no, the first one, the second one)."""

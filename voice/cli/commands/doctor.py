@@ -490,7 +490,8 @@ def check_privacy() -> Check:
 
 
 def summary(checks: list[Check]) -> str:
-    failed = [c.name for c in checks if c.status == "FAIL"]
+    # Names once each: three settings mistakes are three lines, one name here.
+    failed = list(dict.fromkeys(c.name for c in checks if c.status == "FAIL"))
     if failed:
         return (f"{len(failed)} problem{'s' if len(failed) > 1 else ''} to fix: "
                 f"{', '.join(failed)}. The lines above say what to do.")
@@ -500,19 +501,32 @@ def summary(checks: list[Check]) -> str:
     return "Everything the assistant needs is working."
 
 
+def settings_failures(message: str) -> list[Check]:
+    """One FAIL line per settings mistake (ConfigInvalid gives one per line).
+
+    A screen reader reads each printed line alone, so a mistake on a bare
+    line without "FAIL Settings:" would not say what it is; the fix is said
+    once, after the last mistake, rather than repeated to a tired listener.
+    """
+    mistakes = [m.strip() for m in message.splitlines() if m.strip()] or [message]
+    fix = "fix that file; the checks below use the defaults"
+    return [Check("Settings", "FAIL", m, fix if i == len(mistakes) - 1 else "")
+            for i, m in enumerate(mistakes)]
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         cfg = config_from_args(args)
-        config_line = Check("Settings", "ok", "loaded ('voice config' shows them)")
+        config_lines = [Check("Settings", "ok", "loaded ('voice config' shows them)")]
     except ConfigInvalid as e:
         # Keep going with the defaults: the other checks are still worth having.
         from voice import config as config_mod
 
         cfg = config_mod.Config()
-        config_line = Check("Settings", "FAIL", e.message,
-                            "fix that file; the checks below use the defaults")
-    print(config_line.line(), flush=True)
-    checks = [config_line]
+        config_lines = settings_failures(e.message)
+    for check in config_lines:
+        print(check.line(), flush=True)
+    checks = list(config_lines)
     for check in run_checks(cfg):
         print(check.line(), flush=True)
         checks.append(check)
