@@ -228,9 +228,12 @@ def test_listening_learns_what_the_user_confirmed(virtual_mic: Any, tmp_path: Pa
         got.append(first if first["outcome"] == "confirm" else say(question))
         got.append(say(yes))
         # Asked again, it may be heard too differently for the learned
-        # phrasing ("what exercise make worse"): a user would ask once more.
-        heard_again = say(question)
-        got.append(heard_again if heard_again.get("learned") == "used" else say(question))
+        # phrasing ("my wife and will exercise make the worst" after "my wife
+        # has ms ..."; CI heard it so twice running): a user would ask again.
+        tries = [say(question)]
+        while tries[-1].get("learned") != "used" and len(tries) < 3:
+            tries.append(say(question))
+        got.append(tries[-1])
         read_until(proc, "Listening...")
         proc.terminate()
         proc.communicate(timeout=15)
@@ -239,10 +242,12 @@ def test_listening_learns_what_the_user_confirmed(virtual_mic: Any, tmp_path: Pa
     offered, confirmed, again = got
     assert offered["outcome"] == "confirm", offered
     assert (confirmed["outcome"], confirmed["learned"]) == ("answer", "added")
-    assert (again["outcome"], again["learned"]) == ("answer", "used"), again
+    assert (again["outcome"], again["learned"]) == ("answer", "used"), (
+        offered["query"], [t["query"] for t in tries])
     # Even heard differently, it was never answered with another entry.
-    assert (heard_again["outcome"] != "answer"
-            or heard_again["match"]["id"] == offered["match"]["id"]), heard_again
+    for heard in tries:
+        assert (heard["outcome"] != "answer"
+                or heard["match"]["id"] == offered["match"]["id"]), heard
     assert again["match"]["id"] == confirmed["match"]["id"] == offered["match"]["id"]
     kept = json.loads((tmp_path / "state" / "voice" / "phrasings.json").read_text())
     assert kept["phrasings"][0]["words"] == offered["query"]
