@@ -29,19 +29,12 @@ from voice.conversation import Reply
 from voice.errors import VoiceError
 from voice.matching.matcher import Matcher
 from voice.services import question_log
+from voice.services.content_reload import Signature, signature
 
 if TYPE_CHECKING:
     from voice.app import Assistant
     from voice.speech_in.base import Recognizer
 
-Signature = tuple[tuple[str, int | None], ...]
-
-
-def _mtime(path: Path) -> int | None:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return None
 
 
 def settings_files(args: argparse.Namespace | None) -> list[Path]:
@@ -55,10 +48,9 @@ def settings_files(args: argparse.Namespace | None) -> list[Path]:
 
 
 def content_signature(cfg: Config, files: tuple[str, ...]) -> Signature:
-    """Modification times of the content folders (a file added or replaced
-    changes its folder's) and of every content file read."""
-    paths = [*cfg.content_dirs, *files]
-    return tuple((p, _mtime(Path(p))) for p in paths)
+    """The content folders (a file added or replaced changes its folder's
+    time) and every content file read, as ``voice serve`` watches them."""
+    return signature(cfg.content_dirs, files)
 
 
 @dataclass
@@ -84,7 +76,7 @@ class LiveUpdates:
         self._recognizers.append(recognizer)
 
     def _settings_now(self) -> Signature:
-        return tuple((str(p), _mtime(p)) for p in settings_files(self.args))
+        return signature((), map(str, settings_files(self.args)))
 
     # -- before a question --------------------------------------------------
 
