@@ -278,7 +278,7 @@ def build_assistant(cfg: Config, args: argparse.Namespace, json_lines: bool = Fa
     assistant = Assistant(conversation, speaker, json_lines=json_lines, settings_path=path,
                           phrasings_path=phrasings_path)
     # The files left out are watched too: once fixed they are read again.
-    assistant.live = LiveUpdates(args, cfg, matcher.kb.files + matcher.kb.left_out)
+    assistant.live = LiveUpdates(args, cfg, matcher)
     from voice.cli.shutdown import on_stop
 
     on_stop(assistant.stop_speaking)  # quitting or Ctrl-C silences it at once

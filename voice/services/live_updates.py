@@ -10,47 +10,31 @@ Microphone, button and recognizer settings are read when a listening command
 starts, so those need a restart (the caregiver's page says so).
 
 A change with a mistake in it is not used: the assistant says so once and
-keeps what it had, so a half-finished edit never silences it.
+keeps what it had, so a half-finished edit never silences it. The watching
+and reading again is ``content_reload.ContentReload``'s, the same as for
+``voice serve``; this adds what only the assistant on this device has: the
+speech settings, the question log and its spoken notice.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from voice import config as config_mod
 from voice.config import Config
-from voice.content.loader import load_knowledge
 from voice.conversation import Reply
-from voice.errors import VoiceError
 from voice.matching.matcher import Matcher
 from voice.services import question_log
-from voice.services.content_reload import Signature, signature
+from voice.services.content_reload import ContentReload, settings_files
 
 if TYPE_CHECKING:
     from voice.app import Assistant
     from voice.speech_in.base import Recognizer
 
-
-
-def settings_files(args: argparse.Namespace | None) -> list[Path]:
-    """The settings files ``config_from_args`` reads, in its order."""
-    files = [config_mod.user_config_dir() / "config.toml"]
-    explicit = (getattr(args, "config", None) if args is not None else None) or os.environ.get(
-        "VOICE_CONFIG")
-    if explicit:
-        files.append(Path(explicit))
-    return files
-
-
-def content_signature(cfg: Config, files: tuple[str, ...]) -> Signature:
-    """The content folders (a file added or replaced changes its folder's
-    time) and every content file read, as ``voice serve`` watches them."""
-    return signature(cfg.content_dirs, files)
+__all__ = ["LiveUpdates", "settings_files"]
 
 
 @dataclass
@@ -59,81 +43,45 @@ class LiveUpdates:
 
     args: argparse.Namespace | None
     cfg: Config
-    content_files: tuple[str, ...]
-    _settings_sig: Signature = field(default=(), init=False)
-    _content_sig: Signature = field(default=(), init=False)
-    #: Content problems already told (None: those at start, not yet looked at).
-    _told: set[str] | None = field(default=None, init=False)
-    #: Told each new content (``follow``).
-    _recognizers: list[Recognizer] = field(default_factory=list, init=False)
+    #: The matcher the assistant starts with (its content's files are watched).
+    matcher: Matcher
+    #: Watches the content and settings files and reads them again (the
+    #: same as ``voice serve``'s); its ``cfg`` is the newest settings.
+    reload: ContentReload = field(init=False)
 
     def __post_init__(self) -> None:
-        self._settings_sig = self._settings_now()
-        self._content_sig = content_signature(self.cfg, self.content_files)
+        self.reload = ContentReload(self.cfg, self.matcher, warn=_notice, info=_quiet,
+                                    read_settings=self._read_settings,
+                                    settings_files=tuple(settings_files(self.args)))
+
+    def _read_settings(self) -> Config:
+        # Strictly, unlike at start: a value with a mistake keeps the settings
+        # the assistant has (a rate typed half-way is not replaced by the usual one).
+        from voice.cli.options import config_from_args
+
+        return config_from_args(self.args) if self.args is not None else config_mod.load()
 
     def follow(self, recognizer: Recognizer) -> None:
         """Tell ``recognizer`` each time the content is read again."""
-        self._recognizers.append(recognizer)
-
-    def _settings_now(self) -> Signature:
-        return signature((), map(str, settings_files(self.args)))
+        self.reload.follow(recognizer)
 
     # -- before a question --------------------------------------------------
 
     def before(self, assistant: Assistant) -> None:
-        self._reload(assistant)
+        self.refresh(assistant)
         if question_log.needs_announcement(self.cfg.question_log):
             assistant.say(question_log.ANNOUNCEMENT)
             question_log.mark_announced()
 
     def refresh(self, assistant: Assistant) -> None:
-        """Only the changes (no announcement): before the microphone opens, so
-        the recognizer is primed for content changed since the last question."""
-        self._reload(assistant)
-
-    def _reload(self, assistant: Assistant) -> None:
-        settings_sig = self._settings_now()
-        cfg = self.cfg
-        if settings_sig != self._settings_sig:
-            self._settings_sig = settings_sig
-            try:
-                from voice.cli.options import config_from_args
-
-                cfg = config_from_args(self.args) if self.args is not None else config_mod.load()
-            except VoiceError as e:
-                _notice(f"The settings were changed, but: {e.message} "
-                        "I keep the settings I had.")
-                return
-        content_sig = content_signature(cfg, self.content_files)
-        matching = (cfg.content_dirs, cfg.answer_threshold, cfg.confirm_threshold)
-        if content_sig != self._content_sig or matching != (
-                self.cfg.content_dirs, self.cfg.answer_threshold, self.cfg.confirm_threshold):
-            self._content_sig = content_sig
-            # Forgiving, as at start: a file broken since then (left out) no
-            # longer keeps a fix made in another file from being used, and a
-            # file whose new version has a mistake keeps its earlier answers
-            # (voice/services/content_reload.py does the same for voice serve).
-            told = (self._told if self._told is not None
-                    else set(assistant.conversation.kb.problems))
-            try:
-                kb = load_knowledge(cfg.content_dirs, forgiving=True,
-                                    earlier=assistant.conversation.kb)
-            except VoiceError as e:
-                _notice(f"The content was changed, but: {e.message} "
-                        "I keep the answers I had.")
-                return
-            for problem in kb.problems:
-                if problem not in told:  # each once while it lasts
-                    _notice(f"The content was changed, but: {problem}")
-            self._told = set(kb.problems)
-            matcher = Matcher(kb, cfg.answer_threshold, cfg.confirm_threshold)
-            # The files left out are watched too: once fixed they are read again.
-            self.content_files = kb.files + kb.left_out
-            self._content_sig = content_signature(cfg, self.content_files)
-            assistant.conversation.kb = matcher.kb
-            assistant.conversation.matcher = matcher
-            for recognizer in self._recognizers:
-                recognizer.use_content(matcher.kb)  # primed for the new words from now on
+        """Only the changes (no announcement): also before the microphone
+        opens, so the recognizer is primed for content changed since the last
+        question (a few ``stat`` calls when nothing changed)."""
+        matcher = self.reload.current()
+        conversation = assistant.conversation
+        if matcher is not conversation.matcher:
+            conversation.kb, conversation.matcher = matcher.kb, matcher
+        cfg = self.reload.cfg
         if cfg is not self.cfg:
             self._apply_voice(assistant, cfg)
             self.cfg = cfg
@@ -169,3 +117,7 @@ def _notice(text: str) -> None:
     # Printed, not spoken: it is for whoever edits the files, and the user
     # would not know what to do with it.
     print(f"voice: {text}", file=sys.stderr, flush=True)
+
+
+def _quiet(_text: str) -> None:
+    """A reload that went well is not announced (``voice serve`` logs it)."""

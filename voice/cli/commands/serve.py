@@ -66,11 +66,9 @@ def run(args: argparse.Namespace) -> int:
 
         warm_up(matcher)  # the first doubtful spoken question need not read the CMU dictionary
     settings, _ = voice_settings(cfg, persisted=False)
-    from voice.services.content_reload import ContentReload
-
     # A fix made on the caregiver's page (or in an editor) is used from the
     # next question, without a restart; the recognizer follows it.
-    from voice.services.live_updates import settings_files
+    from voice.services.content_reload import ContentReload, settings_files
 
     # The settings files too: new thresholds or content folders from the next question.
     reload = ContentReload(cfg, matcher, read_settings=lambda: config_from_args(
