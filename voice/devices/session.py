@@ -98,6 +98,7 @@ class PushToTalkSession:
         cue: Callable[[str], object] | None = None,
         on_transcript: Callable[[Transcript], None] | None = None,
         clock: Callable[[], float] | None = None,
+        before_listening: Callable[[], None] | None = None,
     ) -> None:
         import time
 
@@ -109,6 +110,9 @@ class PushToTalkSession:
         self.light = light
         self.cue = cue
         self.on_transcript = on_transcript
+        #: Run at each press, before the microphone opens (``voice ptt``:
+        #: content changed since the last answer primes the recognizer now).
+        self.before_listening = before_listening
         self.button: ButtonLike | None = None
         self.events: queue.Queue[ButtonEvent | _Heard | None] = queue.Queue()
         self._clock = clock or time.monotonic
@@ -165,6 +169,10 @@ class PushToTalkSession:
         self._error_until = 0.0
         if self.light is not None:
             self.light.show("listening")
+        if self.before_listening is not None:
+            # Here, on the loop's thread, never beside the assistant's use
+            # elsewhere; before the cue, so no word said after it is lost.
+            self.before_listening()
         if self.cue is not None:
             self.cue("listening")
         capture = _Capture(threading.Event())

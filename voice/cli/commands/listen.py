@@ -135,11 +135,14 @@ class _Session:
         self.assistant.say(text)
         self.assistant.wait()
 
-    def listen(self) -> Utterance | None:
+    def refresh(self) -> None:
+        """Content changed since the last answer: the recognizer follows it
+        before the next question is heard (a few stat calls when nothing did)."""
         if self.assistant.live is not None:
-            # Content changed since the last answer: the recognizer follows it
-            # before this question is heard (a few stat calls when nothing did).
             self.assistant.live.refresh(self.assistant)
+
+    def listen(self) -> Utterance | None:
+        self.refresh()
         self.turn = _Turn(self.recognizer)
         return self.mic.listen_until_heard(on_event=self.on_event, on_audio=self.turn.on_audio)
 

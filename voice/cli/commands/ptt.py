@@ -112,8 +112,15 @@ def run(args: argparse.Namespace) -> int:
         # For the journal and for a caregiver watching: what was understood.
         _note(f"heard: {transcript.text or '(nothing)'}")
 
+    def before_listening() -> None:
+        if assistant.live is not None:
+            # Content changed since the last answer (a page added on the
+            # caregiver's page): the recognizer follows it before this
+            # question is heard, not after (a few stat calls when nothing did).
+            assistant.live.refresh(assistant)
+
     session = PushToTalkSession(assistant, listen, streamed or recognizer, cue=cue,
-                                on_transcript=heard)
+                                on_transcript=heard, before_listening=before_listening)
     button, light, messages = _open_devices(cfg, args, session, timing)
     session.button = button
     session.hold = getattr(button, "mode", "toggle") == "hold"

@@ -11,6 +11,7 @@ a word: the TV must not be answered, nor told that it was not understood.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -34,9 +35,13 @@ class WakeTurn:
     as part of the question.
     """
 
-    def __init__(self, recognizer: Recognizer, detector: WakeDetector) -> None:
+    def __init__(self, recognizer: Recognizer, detector: WakeDetector,
+                 on_wake: Callable[[], None] | None = None) -> None:
         self.recognizer = recognizer
         self.detector = detector
+        #: Run when the phrase is heard, before the recognizer starts (listen:
+        #: content changed while it waited primes the recognizer for this question).
+        self.on_wake = on_wake
         detector.reset()
         self._audio: list[np.ndarray] = []
         self._length = 0
@@ -60,6 +65,8 @@ class WakeTurn:
             start = max(0, self._length - int(self.detector.after * RECOGNIZER_RATE))
             rest = np.concatenate(self._audio)[start:]
             self._audio.clear()
+            if self.on_wake is not None:
+                self.on_wake()
             self.stream = self.recognizer.stream()
             self.stream.feed(AudioClip(rest, RECOGNIZER_RATE, 1))
 
@@ -91,10 +98,11 @@ def run_with_wake(session: Any, detector: WakeDetector, follow_up: float) -> int
     window = 0.0  # seconds in which speech needs no wake phrase; 0: it does
     while not assistant.wants_exit:
         if window > 0:
+            session.refresh()  # content changed since the last answer
             turn: Any = _Turn(session.recognizer)
             listening = replace(mic, start_timeout=window)
         else:
-            turn = WakeTurn(session.recognizer, detector)
+            turn = WakeTurn(session.recognizer, detector, on_wake=session.refresh)
             listening = mic
         session.turn = turn
         utt = listening.listen_until_heard(on_event=session.on_event, on_audio=turn.on_audio)
