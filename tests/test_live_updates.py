@@ -146,3 +146,19 @@ def test_old_questions_are_dropped(tmp_path: Path) -> None:
     question_log.record(question_log.LoggedQuestion(now, "new", "no_match"), path)
     assert [q.text for q in question_log.read(path, days=None)] == ["new"]
     assert oct(path.stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_content_change_is_used_while_the_settings_file_has_a_mistake(
+        content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One reload for every command (content_reload.ContentReload): a
+    settings file saved with a mistake keeps the settings from before, as
+    `voice serve` does, and no longer keeps a content change from being used."""
+    settings(content, "[speech_out]\nrate = 120\n")
+    a = assistant()
+    settings(content, "[speech_out]\nrate = 9999\n")
+    kb = load_knowledge([content])
+    assert add_phrasing(kb, kb.by_id(ENTRY), NEW_PHRASING) == {}
+    for _ in range(2):
+        reply = a.handle_text(NEW_PHRASING)
+        assert reply["outcome"] == "answer" and reply["rate"] == 120
+    assert capsys.readouterr().err.count("The settings were changed, but:") == 1, "told once"

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from typing import TYPE_CHECKING
 
 from voice import config as config_mod
@@ -34,8 +34,6 @@ if TYPE_CHECKING:
     from voice.app import Assistant
     from voice.speech_in.base import Recognizer
 
-__all__ = ["LiveUpdates", "settings_files"]
-
 
 @dataclass
 class LiveUpdates:
@@ -44,13 +42,13 @@ class LiveUpdates:
     args: argparse.Namespace | None
     cfg: Config
     #: The matcher the assistant starts with (its content's files are watched).
-    matcher: Matcher
+    matcher: InitVar[Matcher]
     #: Watches the content and settings files and reads them again (the
     #: same as ``voice serve``'s); its ``cfg`` is the newest settings.
     reload: ContentReload = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.reload = ContentReload(self.cfg, self.matcher, warn=_notice, info=_quiet,
+    def __post_init__(self, matcher: Matcher) -> None:
+        self.reload = ContentReload(self.cfg, matcher, warn=_notice, info=_quiet,
                                     read_settings=self._read_settings,
                                     settings_files=tuple(settings_files(self.args)))
 
