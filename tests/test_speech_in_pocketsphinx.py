@@ -250,3 +250,20 @@ def test_words_carry_confidences_that_spell_the_text(
     assert all(0.0 <= c <= 1.0 for _, c in t.words)
     # A clearly spoken content word is one the decoder is sure of.
     assert dict(t.words).get("hereditary", 0.0) >= 0.5, t.words
+
+
+#: Ordinals the conversation takes after "list topics" (voice/conversation/choices.py).
+#: Before PocketSphinx was taught them (it knew "third" only), see the test.
+SPOKEN_ORDINALS = (("the third one", 3), ("the fifth one", 5), ("the eighth one", 8),
+                   ("the twelfth one", 12), ("the twentieth one", 20))
+
+
+def test_spoken_ordinals_choose_the_topic(rec: PocketSphinxRecognizer, wavs: Path) -> None:
+    from voice.conversation.choices import find_choice
+
+    heard = [rec.transcribe(spoken(text, wavs)).text for text, _ in SPOKEN_ORDINALS]
+    print(f"\n{heard}")
+    chosen = [find_choice(h) for h in heard]
+    assert [c.number if c else None for c in chosen] == [n for _, n in SPOKEN_ORDINALS], heard
+    for word in ("first", "second", "third", "fifth", "twelfth", "twentieth"):
+        assert rec.knows(word), word

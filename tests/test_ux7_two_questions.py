@@ -100,3 +100,42 @@ def test_through_voice_text(tmp_path: Path) -> None:
     assert len(replies) == 2
     assert replies[0]["outcome"] == "answer" and replies[0]["say"].endswith(OFFER)
     assert replies[1]["outcome"] == "answer" and TREATMENT in str(replies[1]["match"])
+
+
+EARLY = "What are the early signs of neuromuscular disorders?"
+SEEK = "When should someone seek medical attention for muscle spasms?"
+
+
+def test_the_first_part_is_offered_when_the_line_answered_the_second(
+        kb: KnowledgeBase) -> None:
+    """The whole line matches the second part's entry: the first part went
+    unanswered, and is offered the same way."""
+    talk = Conversation(kb)
+    first = talk.respond("what are the early signs and when should someone seek medical attention")
+    assert first.outcome == "answer" and first.match is not None and first.match.title == SEEK
+    assert first.say.endswith(phrases.also_asked(EARLY)), first.say
+    second = talk.respond("yes")
+    assert second.outcome == "answer" and second.match is not None
+    assert second.match.title == EARLY
+
+
+def test_thats_wrong_to_the_offer_offers_the_runner_up_as_after_any_answer(
+        kb: KnowledgeBase) -> None:
+    # After an answer alone, "that's wrong" offers the runner-up.
+    alone = Conversation(kb)
+    answered = alone.respond(TWO)
+    alone_answer = Conversation(kb)
+    alone_answer.respond("what causes spasms")
+    expected = alone_answer.respond("that's wrong")
+    assert expected.outcome == "confirm" and expected.say.startswith(phrases.SORRY)
+    # With "You also asked about ..." pending, the same: not "What else ...".
+    assert answered.say.endswith(OFFER)
+    wrong = alone.respond("that's wrong")
+    assert wrong.outcome == "confirm", wrong.say
+    assert wrong.say.startswith(f"{phrases.SORRY} Did you mean"), wrong.say
+    assert wrong.match is not None and wrong.match.title not in (CAUSES, TREATMENT)
+    assert alone.respond("yes").match == wrong.match
+    # "No" to the offer still declines it kindly.
+    talk = Conversation(kb)
+    talk.respond(TWO)
+    assert talk.respond("no").say == phrases.WHAT_ELSE

@@ -259,10 +259,11 @@ def build_assistant(cfg: Config, args: argparse.Namespace, json_lines: bool = Fa
     speaker: Speaker | None = None
     if not no_speak:
         from voice.speech_out.factory import make_speaker
-        from voice.speech_out.voices import checked_voice
+        from voice.speech_out.voices import checked_voice, where_set
 
         # A misspelt --voice was silently spoken in espeak-ng's default voice.
-        settings = checked_voice(settings, lambda m: print(m, file=sys.stderr, flush=True))
+        settings = checked_voice(settings, lambda m: print(m, file=sys.stderr, flush=True),
+                                 where=where_set(cfg.sources.get("voice", "default")))
 
         # The assistant prints every reply itself; the speaker only speaks.
         speaker = make_speaker(cfg, speak_to=speak_to, no_speak=False,

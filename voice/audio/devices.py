@@ -10,6 +10,7 @@ stays empty until then).
 from __future__ import annotations
 
 import contextlib
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -231,9 +232,16 @@ def _can_open(dev: AudioDevice) -> bool:
     return True
 
 
+#: The lines PortAudio's ALSA layer (and ALSA's library under it) writes to
+#: stderr on a failed open: "Expression 'r' failed in
+#: 'src/hostapi/alsa/pa_linux_alsa.c', line: 3355", "ALSA lib pulse.c:242:
+#: (pulse_connect) PulseAudio: Unable to connect: Connection refused".
+_NATIVE_NOISE = re.compile(rb"^(Expression '.*' failed in '|ALSA lib )")
+
+
 @contextlib.contextmanager
 def _quiet_native_stderr() -> Iterator[None]:
-    """Hide what C libraries write to stderr for the duration.
+    """Hide PortAudio's and ALSA's own lines on stderr for the duration.
 
     While the microphone is gone, each try to open it makes PortAudio's ALSA
     layer print three lines ("Expression 'r' failed in
@@ -241,6 +249,12 @@ def _quiet_native_stderr() -> Iterator[None]:
     terminal and the journal, read out by a screen reader, for a failure
     already said once in words (measured with the PulseAudio source unloaded:
     tests/test_listen_source_unloaded.py).
+
+    Those C libraries write to file descriptor 2 and take no callback (the
+    Debian PortAudio exports no PaUtil_SetDebugPrintFunction), so descriptor 2
+    goes through a pipe meanwhile: a thread passes every other line on. An
+    error another thread prints or logs in that time is still shown; before,
+    descriptor 2 went to /dev/null and took it along.
     """
     import os
     import sys
@@ -251,11 +265,50 @@ def _quiet_native_stderr() -> Iterator[None]:
     except (OSError, ValueError, AttributeError):
         yield  # no file descriptor 2 to hide
         return
-    devnull = os.open(os.devnull, os.O_WRONLY)
     try:
-        os.dup2(devnull, 2)
+        read_end, write_end = os.pipe()
+    except OSError:
+        os.close(saved)
+        yield  # no pipe to be had: better noise than nothing shown
+        return
+    passer = threading.Thread(target=_pass_on_but_noise, args=(read_end, saved),
+                              name="stderr-filter", daemon=True)
+    passer.start()
+    try:
+        os.dup2(write_end, 2)
         yield
     finally:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            sys.stderr.flush()
+        os.close(write_end)
+        # Closes the pipe's last write end: the thread reads to its end,
+        # passes the rest on and closes ``saved``.
         os.dup2(saved, 2)
-        os.close(saved)
-        os.close(devnull)
+        passer.join(timeout=1.0)
+
+
+def _pass_on_but_noise(read_end: int, out: int) -> None:
+    """Copy the lines read from ``read_end`` to ``out``, but PortAudio's and
+    ALSA's (_NATIVE_NOISE); close both at the end of the pipe."""
+    import os
+
+    pending = b""
+    try:
+        while chunk := os.read(read_end, 65536):
+            *lines, pending = (pending + chunk).split(b"\n")
+            _write_all(out, b"".join(line + b"\n" for line in lines
+                                     if not _NATIVE_NOISE.match(line)))
+        if pending and not _NATIVE_NOISE.match(pending):
+            _write_all(out, pending)  # a last line without its newline
+    except OSError:
+        pass  # nowhere left to write
+    finally:
+        os.close(read_end)
+        os.close(out)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    import os
+
+    while data:
+        data = data[os.write(fd, data):]

@@ -29,9 +29,11 @@ _AROUND = frozenset("please the say i want would like choose pick hear let me".s
                     + "what is tell about read out can you".split())
 #: "The third one", "third" after the list: declined as questions before.
 #: "first" and "second" are the answers to "Did you mean ...?" (commands).
-_ORDINALS = {w: n for n, w in enumerate(
-    "third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 3)}
+ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+    "twentieth").split()
+_ORDINALS = {w: n for n, w in enumerate(ORDINAL_WORDS[2:], 3)}
 #: Words around an ordinal that do not change it ("the third one please").
 _AROUND_ORDINAL = frozenset("one topic please the".split())
 #: Highest number the recognizer's language model is taught (see spoken_choices()).
@@ -97,4 +99,8 @@ def spoken_choices(count: int) -> tuple[str, ...]:
     for n in range(1, min(count, MOST) + 1):
         word = say_number(n)
         out.extend((word, f"number {word}", f"topic {word}"))
+    # "The fifth one" after the list: without these PocketSphinx had no
+    # ordinal past "third" and heard other words (tests/test_speech_in_pocketsphinx.py).
+    for word in ORDINAL_WORDS[:count]:
+        out.extend((word, f"the {word} one", f"the {word} topic"))
     return tuple(out)

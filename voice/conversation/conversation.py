@@ -252,16 +252,21 @@ class Conversation:
         split = second_question(text)
         if split is None:
             return reply
-        result = self._match(split[1], False, heard, sure)
-        # Sure enough to offer: what the matcher would answer or ask "Did you
-        # mean" about ("how are spasms treated" is the latter, two close
-        # entries). The offer names its title and is read only on "yes", so
-        # its first entry is offered, as "Did you mean" would.
-        if result.outcome not in ("answer", "confirm") or result.entry is None \
-                or result.entry.id == entry.id:
-            return reply
-        self._s.second = result.entry
-        return reply if self._s.pending_parts else self._offer_second(reply)
+        # The second part first; when the whole line was answered with the
+        # second part's entry ("what are the early signs and when should
+        # someone seek medical attention"), the first part is the unanswered one.
+        for part in (split[1], split[0]):
+            result = self._match(part, False, heard, sure)
+            # Sure enough to offer: what the matcher would answer or ask "Did
+            # you mean" about ("how are spasms treated" is the latter, two
+            # close entries). The offer names its title and is read only on
+            # "yes", so its first entry is offered, as "Did you mean" would.
+            if result.outcome not in ("answer", "confirm") or result.entry is None:
+                return reply
+            if result.entry.id != entry.id:
+                self._s.second = result.entry
+                return reply if self._s.pending_parts else self._offer_second(reply)
+        return reply
 
     def _offer_second(self, reply: Reply, say: str = "") -> Reply:
         """The held second question offered after ``say`` (default: the reply's)."""
@@ -461,6 +466,10 @@ class Conversation:
                 s.pending_parts = []
                 return self._reply(text, "command", phrases.forgot_phrasing(gone.words),
                                    command=command, stop_speaking=True, learned="removed")
+            if command == "wrong" and s.offered and s.offered == [s.second_offered]:
+                # "That's wrong" to "You also asked about X": the answer just
+                # read was wrong, as after any answer (the runner-up is offered).
+                s.offered, s.second_offered = [], None
             if s.offered:
                 # Declining the offered second question is not a wrong guess.
                 say = (phrases.WHAT_ELSE if s.offered == [s.second_offered]

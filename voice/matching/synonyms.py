@@ -102,6 +102,10 @@ GROUPS: dict[str, tuple[str, ...]] = {
                     "acupuncturist", "herbs", "chiropractor", "chiropractic", "osteopath",
                     "reflexology"),
     "footwear": ("shoe", "shoes", "boots", "boot", "insoles", "trainers", "slippers"),
+    # The content says "nerves" and "nerve"; people also say "nervous system".
+    # Only the whole phrase: a bare "nervous" is worry (stress, below).
+    "nerve": ("nervous system", "nervous systems", "central nervous system",
+              "peripheral nervous system", "peripheral nerves", "nerve system"),
     "stress": ("stressed", "stressful", "anxiety", "anxious", "tension", "tense", "nervous",
                "uptight", "on edge", "panic", "panicky"),
     "mood": ("positive", "sad", "sadness", "depression", "depressed", "lonely", "loneliness",
