@@ -326,13 +326,15 @@ class TranscriptCache:
             with self.path.open("a", encoding="utf-8") as f:
                 f.write(json.dumps(row) + "\n")
             return t
-        fields = dict(alternatives=[str(a) for a in row.get("alternatives", [])],
-                      words=tuple((str(w), float(c)) for w, c in row["words"]))
-        if row["engine"] != "whisper" or not row["words"]:
-            return Transcript(row["text"], row["engine"], row["confidence"], **fields)
+        alternatives = [str(a) for a in row.get("alternatives", [])]
+        words = tuple((str(w), float(c)) for w, c in row["words"])
+        if row["engine"] != "whisper" or not words:
+            return Transcript(row["text"], row["engine"], row["confidence"],
+                              alternatives=alternatives, words=words)
         from voice.speech_in.whisper.rescoring import WhisperTranscript
 
-        return WhisperTranscript(row["text"], row["engine"], row["confidence"], **fields,
+        return WhisperTranscript(row["text"], row["engine"], row["confidence"],
+                                 alternatives=alternatives, words=words,
                                  scorer=_CachedScorer(self, rec, clip, wav))  # type: ignore[arg-type]
 
 
