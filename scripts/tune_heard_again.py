@@ -30,7 +30,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "scripts")]
 
-from benchmark_audio import TranscriptCache, engine_loaders, pad  # noqa: E402
+from benchmark_audio import TranscriptCache, _CachedScorer, engine_loaders, pad  # noqa: E402
 from classify_spoken_misses import CACHE, tuning_clips  # noqa: E402
 from tune_sound_alike import clips, outcome  # noqa: E402
 
@@ -52,6 +52,9 @@ def main() -> int:
     ap.add_argument("--seed", default="whisper-ccd203283d7decbe.jsonl,"
                     "whisper-4fb27a3fcd34d5e0.jsonl,whisper-40bebcb35b0516d4.jsonl")
     ap.add_argument("--show", action="store_true")
+    ap.add_argument("--time", type=int, default=0, metavar="N",
+                    help="also decode afresh up to N clips that reached the audio check "
+                         "(chosen setting) and time understood() with and without it")
     args = ap.parse_args()
 
     sound_alike.HEARD_RARITY = args.rarity
@@ -76,10 +79,23 @@ def main() -> int:
         settings += [(f"close {close} margin {m}", float(m), close)
                      for m in args.margins.split(",")]
     before: list[str] = []
+    reached: list[str] = []
+    real_loglik = _CachedScorer.loglik
+
+    def counted(self: Any, texts: Any) -> list[float]:
+        reached.append(self._wav.name)
+        return real_loglik(self, texts)
+
+    _CachedScorer.loglik = counted  # type: ignore[method-assign]
+
+    def checked(ids: list[str], margin: float | None) -> int:
+        return len(set(ids)) if margin is not None else 0
+
     for label, margin, close in settings:
         heard_module.AUDIO_MARGIN = margin
         sound_alike.HEARD_CLOSE = close
         counts: dict[str, Counter[str]] = defaultdict(Counter)
+        reached.clear()
         changed = []
         for k, ((name, expected, said, _), t) in enumerate(zip(items, heard, strict=True)):
             o = outcome(matcher, t, expected)
@@ -88,7 +104,7 @@ def main() -> int:
                 before.append(o)
             elif o != before[k]:
                 changed.append(f"    {name}: {said!r} heard {t.text!r}: {before[k]} -> {o}")
-        print(label)
+        print(f"{label}: {checked(reached, margin)} clips reached the audio check")
         for name, c in counts.items():
             n_in = sum(c[k] for k in KEYS[:5])
             n_out = sum(c[k] for k in KEYS[5:])
@@ -98,7 +114,36 @@ def main() -> int:
                   f"(answered {c['out-answered']})")
         if args.show:
             print("\n".join(changed))
+    if args.time:
+        _timing(kb, matcher, [i for i in items if i[3].name in set(reached)], args.time)
     return 0
+
+
+def _timing(kb: Any, matcher: Matcher, items: list[Any], n: int) -> None:
+    """Decode afresh up to ``n`` of ``items`` (clips whose readings the audio
+    checked) and time ``understood`` with and without the check."""
+    import statistics
+    import time
+
+    from voice.conversation.heard import understood
+
+    rec = engine_loaders(kb)["whisper"]()
+    margin = heard_module.AUDIO_MARGIN
+    with_check: list[float] = []
+    without: list[float] = []
+    for _, _, _, wav in items[:n]:
+        fresh = rec.transcribe(pad(read_wav(wav)))  # type: ignore[attr-defined]
+        for m, out in ((None, without), (margin, with_check)):
+            heard_module.AUDIO_MARGIN = m
+            start = time.perf_counter()
+            understood(fresh, matcher)
+            out.append(time.perf_counter() - start)
+    heard_module.AUDIO_MARGIN = margin
+    if with_check:
+        print(f"understood() on {len(with_check)} clips that reach the audio check: median "
+              f"{statistics.median(without) * 1000:.0f} ms without it, "
+              f"{statistics.median(with_check) * 1000:.0f} ms with it (max "
+              f"{max(with_check) * 1000:.0f} ms)")
 
 
 if __name__ == "__main__":
