@@ -415,12 +415,14 @@ def repaired_non_words(words: Sequence[tuple[str, float]], text: str, matcher: M
 #: Least phone similarity of a run of heard words, however surely heard, to
 #: the rare content word it is read as by ``heard_readings``. Such a reading
 #: is offered only when the audio carries it (voice/conversation/heard.py
-#: AUDIO_MARGIN), so it may be looser than ``CLOSE``. See heard.py for the
-#: measurement.
+#: AUDIO_MARGIN), so it may be looser than ``CLOSE``. Tuning halves
+#: (scripts/tune_heard_again.py): 0.7 and 0.75 gave the same right entries
+#: (+1 espeak-ng, +4 natural voices), 0.75 checking fewer clips; 0.8 lost two
+#: ("inclusions" -> conclusion, "retaminitation" -> rehabilitation).
 HEARD_CLOSE = 0.75
 #: Content words commoner than this in general English are never read into
 #: a heard transcript by ``heard_readings`` (as TARGET_RARITY for the
-#: unchecked reading). See heard.py AUDIO_MARGIN for the measurement.
+#: unchecked reading). 4.0 and 3.5 changed no tuning clip.
 HEARD_RARITY = 4.5
 #: Readings checked by the audio per question, closest first (each costs a
 #: forced decoder pass, ~40-150 ms on this loaded machine).
