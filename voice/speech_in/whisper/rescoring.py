@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from voice.speech_in.base import Transcript
@@ -82,12 +82,22 @@ class AudioScorer:
         return float(sum(math.log(max(float(p), _FLOOR)) for p in result.text_token_probs))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class WhisperTranscript(Transcript):
-    """A Whisper transcript that can score other texts against its audio."""
+    """A Whisper transcript that can score other texts against its audio.
+    Equal to a plain ``Transcript`` of the same words: the scorer is a means,
+    not part of what was heard."""
 
     scorer: AudioScorer | None = field(default=None, compare=False, repr=False)
     """How well the audio fits a text (None: no audio kept, e.g. a cached transcript)."""
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Transcript):
+            return NotImplemented
+        return all(getattr(self, f.name) == getattr(other, f.name)
+                   for f in fields(Transcript) if f.compare)
+
+    __hash__ = Transcript.__hash__
 
 
 def scorer_of(heard: Transcript) -> AudioScorer | None:
