@@ -90,7 +90,7 @@ def main() -> int:
     ap.add_argument("--rotate", type=int, default=None,
                     help="each question in N conditions (default: 0 = all for espeak, 2 natural)")
     ap.add_argument("--seed", default="whisper-ccd203283d7decbe.jsonl,"
-                    "whisper-4fb27a3fcd34d5e0.jsonl",
+                    "whisper-4fb27a3fcd34d5e0.jsonl,whisper-40bebcb35b0516d4.jsonl",
                     help="earlier cache files (names in ~/.cache/voice/transcripts) whose "
                          "engine code decodes as this one does")
     ap.add_argument("--top", type=int, default=3)
@@ -102,7 +102,10 @@ def main() -> int:
 
     kb = load_knowledge([REPO / "content"])
     matcher = Matcher(kb)
-    cache = TranscriptCache("whisper", [CACHE / f for f in args.seed.split(",") if f])
+    cache = TranscriptCache("whisper", [CACHE / f for f in args.seed.split(",")
+                                        if f and (CACHE / f).is_file()])
+    # A reading checked by the audio (heard.AUDIO_MARGIN) decodes its clip again.
+    cache.loader = engine_loaders(kb)["whisper"]
     rec: Any = None
     typed_ok: dict[str, bool] = {}
     counts: Counter[tuple[str, str]] = Counter()
