@@ -36,6 +36,7 @@ runs both families, printed by condition, by family and overall.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -231,7 +232,11 @@ class TranscriptCache:
     code, which shape what Whisper hears (its prompt); any change there
     starts a new file."""
 
-    def __init__(self, engine: str) -> None:
+    def __init__(self, engine: str, seeds: Sequence[Path] = ()) -> None:
+        """``seeds``: earlier cache files of the same engine whose code decodes
+        exactly as this one does (a change elsewhere in voice/speech_in/ gave
+        them another fingerprint): read first, never written; what this
+        code's own file holds wins."""
         import hashlib
 
         h = hashlib.sha256()
@@ -247,8 +252,50 @@ class TranscriptCache:
         self.path = folder / "voice" / "transcripts" / f"{engine}-{h.hexdigest()[:16]}.jsonl"
         self.engine = engine
         self._known: dict[str, dict[str, Any]] = {}
+        for seed in seeds:
+            for line in Path(seed).read_text(encoding="utf-8").splitlines():
+                try:
+                    row = json.loads(line)
+                except ValueError:
+                    continue
+                self._known[row["wav"]] = row
         self._size = -1
         self._read()
+        #: Audio scores of texts (whisper/rescoring.py) by WAV and text, kept
+        #: beside the transcripts: a cached transcript has no audio, so a
+        #: clip whose repair is checked is decoded again, once.
+        self._scores_path = self.path.with_name(f"audio-scores-{self.path.name}")
+        self._scores: dict[tuple[str, str], float] = {}
+        if self._scores_path.is_file():
+            for line in self._scores_path.read_text(encoding="utf-8").splitlines():
+                with contextlib.suppress(ValueError, KeyError):
+                    row = json.loads(line)
+                    self._scores[row["wav"], row["text"]] = float(row["loglik"])
+        #: Loads the engine when a clip must be decoded and none was given.
+        self.loader: Callable[[], object] | None = None
+        self._engine: object = None
+
+    def scores(self, rec: object, clip: AudioClip, wav: Path, texts: Sequence[str]
+               ) -> list[float]:
+        """Each of ``texts`` scored against ``wav``'s audio (rescoring.py):
+        from the disk, or by decoding the clip again (-inf when the engine
+        kept no audio for it)."""
+        missing = [t for t in texts if (wav.name, t) not in self._scores]
+        if missing:
+            from voice.speech_in.whisper.rescoring import scorer_of
+
+            if rec is None and self.loader is not None:
+                if self._engine is None:
+                    self._engine = self.loader()
+                rec = self._engine
+            scorer = scorer_of(rec.transcribe(clip))  # type: ignore[attr-defined]
+            got = scorer.loglik(missing) if scorer else [float("-inf")] * len(missing)
+            self._scores_path.parent.mkdir(parents=True, exist_ok=True)
+            with self._scores_path.open("a", encoding="utf-8") as f:
+                for t, v in zip(missing, got, strict=True):
+                    self._scores[wav.name, t] = v
+                    f.write(json.dumps({"wav": wav.name, "text": t, "loglik": v}) + "\n")
+        return [self._scores[wav.name, t] for t in texts]
 
     def _read(self) -> None:
         """(Re)read the file when it grew (another run may be filling it)."""
@@ -279,9 +326,26 @@ class TranscriptCache:
             with self.path.open("a", encoding="utf-8") as f:
                 f.write(json.dumps(row) + "\n")
             return t
-        return Transcript(row["text"], row["engine"], row["confidence"],
-                          alternatives=[str(a) for a in row.get("alternatives", [])],
-                          words=tuple((str(w), float(c)) for w, c in row["words"]))
+        alternatives = [str(a) for a in row.get("alternatives", [])]
+        words = tuple((str(w), float(c)) for w, c in row["words"])
+        if row["engine"] != "whisper" or not words:
+            return Transcript(row["text"], row["engine"], row["confidence"],
+                              alternatives=alternatives, words=words)
+        from voice.speech_in.whisper.rescoring import WhisperTranscript
+
+        return WhisperTranscript(row["text"], row["engine"], row["confidence"],
+                                 alternatives=alternatives, words=words,
+                                 scorer=_CachedScorer(self, rec, clip, wav))  # type: ignore[arg-type]
+
+
+class _CachedScorer:
+    """A cached transcript's audio scorer (see TranscriptCache.scores)."""
+
+    def __init__(self, cache: TranscriptCache, rec: object, clip: AudioClip, wav: Path) -> None:
+        self._cache, self._rec, self._clip, self._wav = cache, rec, clip, wav
+
+    def loglik(self, texts: Sequence[str]) -> list[float]:
+        return self._cache.scores(self._rec, self._clip, self._wav, texts)
 
 
 #: Set by ``--cached-transcripts``: engine name -> its cache.
@@ -1076,6 +1140,10 @@ def main(argv: list[str] | None = None) -> int:
                    help="keep what each engine heard of every question clip in "
                         "~/.cache/voice/transcripts and reuse it (matching changes measured "
                         "in seconds; the RTF printed is then not the engine's)")
+    p.add_argument("--seed-transcripts", metavar="FILES", default="",
+                   help="comma-separated earlier transcript cache files (with "
+                        "--cached-transcripts) to read as well, when the engine code that "
+                        "wrote them decodes exactly as this code does")
     p.add_argument("--voices", choices=sorted(VOICE_SETS), default="espeak",
                    help="what speaks the questions, commands and emergencies: espeak-ng's six "
                         "conditions (default), voices built from recordings of real people "
@@ -1094,8 +1162,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     only = args.engines_only
     if args.cached_transcripts:
+        seeds = [Path(f) for f in args.seed_transcripts.split(",") if f]
         for name in ("whisper", "pocketsphinx", "vosk"):
-            _CACHES[name] = TranscriptCache(name)
+            _CACHES[name] = TranscriptCache(
+                name, [f for f in seeds if f.name.startswith(f"{name}-")])
     variants = VOICE_SETS[args.voices][:2] if args.quick else VOICE_SETS[args.voices]
     need = missing_synthesizers(variants)
     if need:

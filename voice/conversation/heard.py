@@ -80,7 +80,63 @@ def understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
     answered outright): the words the engine is sure of (``query_of``), or,
     when those were heard doubtfully and match no entry, Whisper's best other
     guess for the same audio (see ALTERNATIVES_WHEN_DOUBTFUL). The one path
-    for spoken questions, in the app and in the Wyoming server alike."""
+    for spoken questions, in the app and in the Wyoming server alike.
+
+    When all that matches nothing, a reading of heard words as a rare content
+    word they sound like is offered if the audio carries it as well as what
+    was heard (``checked_by_audio``)."""
+    text, doubtful = _understood(heard, matcher)
+    if AUDIO_MARGIN is None or not heard.words:
+        return text, doubtful
+    checked = checked_by_audio(heard, text, doubtful, matcher)
+    return (checked, True) if checked is not None else (text, doubtful)
+
+
+#: How far (nats, natural log) below what Whisper heard a sound-alike reading
+#: of it (``sound_alike.heard_readings``: "acute puncture" read as
+#: acupuncture) may score against the same audio (whisper/rescoring.py) and
+#: still be offered ("Did you mean ...?"), when what was heard matches
+#: nothing. None turns the check off. Tuning halves (scripts/
+#: tune_heard_again.py, 2026-12-02): the right readings scored -1.65 to
+#: +3.11 against what was heard, every wrong one -6.1 or less ("tell me a
+#: joke" -> "tell managing" -14.7); margins 2 to 6 changed the same clips:
+#: natural voices tuning.tsv 240 -> 244 of 260 right, espeak-ng 615 -> 616 of
+#: 780, answered or offered wrong and every out-of-scope set unchanged.
+#: docs/benchmarks.md ("Readings checked by the audio").
+AUDIO_MARGIN: float | None = 3.0
+
+
+def checked_by_audio(heard: Transcript, text: str, doubtful: bool,
+                     matcher: Matcher) -> str | None:
+    """A sound-alike reading of ``heard`` to offer instead of ``text`` (what
+    would be matched), or None: only when ``text`` matches no entry, the
+    engine kept the audio (``rescoring.scorer_of``), ``heard`` does not act on
+    its own (command, topic number, emergency), the reading matches an entry
+    at ``sound_alike.OFFER_SCORE`` or more, and the audio scores it at most
+    AUDIO_MARGIN below what was heard. To be offered only."""
+    from voice.matching import sound_alike
+    from voice.speech_in.whisper.alternatives import acts_on_its_own
+    from voice.speech_in.whisper.rescoring import scorer_of
+
+    scorer = scorer_of(heard)
+    if scorer is None or AUDIO_MARGIN is None or acts_on_its_own(heard.text):
+        return None
+    sure = surely_heard(heard)
+    if matcher.match(text, doubtful=doubtful, heard=True, sure=sure).outcome != "no_match":
+        return None
+    readings = []
+    for reading in sound_alike.heard_readings(heard.words, matcher):
+        got = matcher.match(reading, doubtful=True, heard=True, sure=sure)
+        if got.outcome != "no_match" and got.score >= sound_alike.OFFER_SCORE:
+            readings.append(reading)
+    if not readings:
+        return None
+    said, *scores = scorer.loglik([heard.text, *readings])
+    best = max(range(len(readings)), key=lambda i: scores[i])
+    return readings[best] if scores[best] >= said - AUDIO_MARGIN else None
+
+
+def _understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
     text, doubtful = query_of(heard), is_doubtful(heard)
     if heard.alternatives and (doubtful or not ALTERNATIVES_WHEN_DOUBTFUL):
         from voice.speech_in.whisper.alternatives import offered_alternative

@@ -26,6 +26,7 @@ import contextlib
 import functools
 import re
 import threading
+import weakref
 from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -252,13 +253,15 @@ class SoundAlike:
                 self._by_key.setdefault(k, w)
         self._keys = list(self._by_key)
 
-    def closest(self, heard: Sequence[str]) -> tuple[str, float] | None:
-        """The content word the run ``heard`` sounds most like, if close."""
+    def closest(self, heard: Sequence[str], close: float | None = None
+                ) -> tuple[str, float] | None:
+        """The content word the run ``heard`` sounds most like, if at least
+        ``close`` alike (default ``CLOSE``)."""
         k = "".join(key(w) for w in heard)
         if len(k) < MIN_PHONES:
             return None
         hit = process.extractOne(k, self._keys, scorer=Levenshtein.normalized_similarity,
-                                 score_cutoff=CLOSE)
+                                 score_cutoff=CLOSE if close is None else close)
         return (self._by_key[hit[0]], float(hit[1])) if hit else None
 
     def repairs(self, words: Sequence[tuple[str, float]],
@@ -407,3 +410,66 @@ def repaired_non_words(words: Sequence[tuple[str, float]], text: str, matcher: M
                 continue
         out.append(t)
     return " ".join(out) if changed else None
+
+
+#: Least phone similarity of a run of heard words, however surely heard, to
+#: the rare content word it is read as by ``heard_readings``. Such a reading
+#: is offered only when the audio carries it (voice/conversation/heard.py
+#: AUDIO_MARGIN), so it may be looser than ``CLOSE``. Tuning halves
+#: (scripts/tune_heard_again.py): 0.7 and 0.75 gave the same right entries
+#: (+1 espeak-ng, +4 natural voices), 0.75 checking fewer clips; 0.8 lost two
+#: ("inclusions" -> conclusion, "retaminitation" -> rehabilitation).
+HEARD_CLOSE = 0.75
+#: Content words commoner than this in general English are never read into
+#: a heard transcript by ``heard_readings`` (as TARGET_RARITY for the
+#: unchecked reading). 4.0 and 3.5 changed no tuning clip.
+HEARD_RARITY = 4.5
+#: Readings checked by the audio per question, closest first (each costs a
+#: forced decoder pass, ~40-150 ms on this loaded machine).
+MAX_READINGS = 3
+
+
+def heard_readings(words: Sequence[tuple[str, float]], matcher: Matcher) -> list[str]:
+    """Whole transcripts (the words of ``words``, however surely heard) with
+    one run of 1-``MAX_JOIN`` words that names no content word read as the
+    rare content word it sounds like (``HEARD_CLOSE``): "what is acute
+    puncture good for" -> "what is acupuncture good for". Closest first, at
+    most ``MAX_READINGS``. Guesses for the audio to check, never offered
+    unchecked: a word heard surely is usually what was said."""
+    if not ENABLED or not words:
+        return []
+    toks = [t for w, _ in words for t in normalize.clean(w).split()]
+    index = _heard_index(matcher)
+    found: dict[str, float] = {}
+    for i in range(len(toks)):
+        for n in range(1, min(MAX_JOIN, len(toks) - i) + 1):
+            run = toks[i:i + n]
+            if all(normalize.is_function_word(t) for t in run) or any(
+                    matcher.is_content_word(t) and not normalize.is_function_word(t)
+                    for t in run):
+                continue
+            hit = index.closest(run, HEARD_CLOSE)
+            if hit is None:
+                continue
+            text = " ".join([*toks[:i], hit[0], *toks[i + n:]])
+            found[text] = max(found.get(text, 0.0), hit[1])
+    return sorted(found, key=lambda t: -found[t])[:MAX_READINGS]
+
+
+_heard_indexes: weakref.WeakKeyDictionary[Matcher, tuple[float, SoundAlike]] = (
+    weakref.WeakKeyDictionary())
+_heard_lock = threading.Lock()
+
+
+def _heard_index(matcher: Matcher) -> SoundAlike:
+    """``matcher``'s content words of rarity HEARD_RARITY or more by their
+    sound: its own ``sound_alike`` when the rarities agree, else built once."""
+    if HEARD_RARITY == TARGET_RARITY:
+        return matcher.sound_alike
+    with _heard_lock:
+        known = _heard_indexes.get(matcher)
+        if known is None or known[0] != HEARD_RARITY:
+            index = SoundAlike(w for w in matcher._repair_words
+                               if matcher.rarity(w) >= HEARD_RARITY)
+            known = _heard_indexes[matcher] = (HEARD_RARITY, index)
+        return known[1]

@@ -34,6 +34,7 @@ from voice.speech_in.whisper.decoder import WINDOW, WindowDecoder
 from voice.speech_in.whisper.emergencies import EMERGENCY_PROMPT, may_be_emergency, with_emergency
 from voice.speech_in.whisper.guard import Heard, heard_from
 from voice.speech_in.whisper.prompt import build_prompt
+from voice.speech_in.whisper.rescoring import AudioScorer, WhisperTranscript
 from voice.speech_in.whisper.shared_model import whisper_model
 from voice.speech_in.whisper.short_replies import (
     COMMAND_PROMPT,
@@ -218,6 +219,11 @@ class WhisperRecognizer:
 
     def decode_heard(self, speech: np.ndarray) -> Heard:
         """What Whisper heard in 16 kHz int16 ``speech``, hallucinations dropped."""
+        return self._decode_heard(speech)[0]
+
+    def _decode_heard(self, speech: np.ndarray) -> tuple[Heard, AudioScorer | None]:
+        """``decode_heard``, with a scorer of other texts against the same
+        encoded audio (rescoring.py) when words were kept from one window."""
         audio = speech.astype(np.float32) / 32768.0
         short = is_short(len(audio))  # a topic number, "yes", "stop"...: see short_replies
         urgent = may_be_emergency(len(audio))  # "I can't breathe": see emergencies
@@ -226,7 +232,7 @@ class WhisperRecognizer:
         prompt = dec.prompt
         with self._lock:
             if len(audio) > WINDOW:  # over 30 s: window by window, no extra decodes
-                return heard_from(dec.decode(audio))
+                return heard_from(dec.decode(audio)), None
             encoded = dec.encode(audio)
             prompts = [prompt]
             prompts += [self._short_prompt, self._command_prompt] if short else []
@@ -234,17 +240,23 @@ class WhisperRecognizer:
             segments = [dec.generate(encoded, len(audio), p) for p in prompts]
             heard = surest(*segments[:3]) if short else heard_from(segments[:1])
             heard = with_emergency(heard, segments[1:]) if urgent else heard
+            # Keeping the encoding costs nothing until a repair is checked
+            # (only when the matcher would decline: voice/conversation/heard.py).
+            raw = segments[0].text.strip()
+            scorer = AudioScorer(self._model, dec._tokenizer, encoded, len(audio),
+                                 raw[-1] if raw[-1:] in ("?", ".", "!") else "")
             if not heard.words or acts_on_its_own(heard.text) or not _may_offer_others(heard):
-                return heard
+                return heard, scorer
             # Not a command, number or emergency, and heard doubtfully: the
             # decoder's other guesses, offered when this matches nothing
             # (alternatives.py).
             others = dec.hypotheses(encoded, len(audio), prompt, HYPOTHESES)
-        return replace(heard, alternatives=alternatives_of(others, heard.text))
+        return replace(heard, alternatives=alternatives_of(others, heard.text)), scorer
 
     def decode(self, speech: np.ndarray) -> Transcript:
-        heard = self.decode_heard(speech)
+        heard, scorer = self._decode_heard(speech)
         words = heard.words
         confidence = sum(p for _, p in words) / len(words) if words else None
-        return Transcript(heard.text, ENGINE, confidence, alternatives=list(heard.alternatives),
-                          words=words)
+        return WhisperTranscript(heard.text, ENGINE, confidence,
+                                 alternatives=list(heard.alternatives), words=words,
+                                 scorer=scorer if words else None)
