@@ -172,6 +172,26 @@ def test_heard_log_forgets(kb: KnowledgeBase) -> None:
     assert log.take("a") is None and log.take("c") is not None
 
 
+def test_heard_log_lets_go_of_older_audio() -> None:
+    """Whisper's transcripts carry their encoded audio (2.3 MB) for a repair
+    check; a server asked 100 questions must not keep 100 of them, only the
+    newest few, which Home Assistant asks about within a second."""
+    import numpy as np
+
+    from voice.services.wyoming.asr import HEARD_WITH_AUDIO
+    from voice.speech_in.whisper.rescoring import AudioScorer, WhisperTranscript, scorer_of
+
+    log = HeardLog()
+    for i in range(20):
+        scorer = AudioScorer(None, None, np.zeros(1500 * 384, np.float32), 16000)
+        log.add(WhisperTranscript(f"question {i}", "whisper", 0.9, scorer=scorer))
+    kept = [log.take(f"question {i}") for i in range(20)]
+    assert all(k is not None for k in kept)
+    with_audio = [i for i, k in enumerate(kept) if k is not None and scorer_of(k) is not None]
+    assert with_audio == list(range(20 - HEARD_WITH_AUDIO, 20)), with_audio
+    assert kept[0] == Heard("question 0", "whisper", 0.9)  # the words stay
+
+
 def test_the_service_offers_whispers_other_guess_as_the_app_does(kb: KnowledgeBase) -> None:
     """A question the service's own Whisper heard doubtfully as something that
     matches nothing is offered from the decoder's other guess, as

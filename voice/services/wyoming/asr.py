@@ -28,12 +28,17 @@ from voice.audio.pcm import PcmToRecognizer, format_problem
 from voice.services.wyoming.limits import BadInput
 from voice.speech_in.base import Recognizer
 from voice.speech_in.base import Transcript as Heard
+from voice.speech_in.whisper.rescoring import without_audio
 
 #: How long a transcript is remembered for its handle request. Home
 #: Assistant sends it on within a second of the asr answer.
 HEARD_SECONDS = 60.0
 #: Transcripts remembered at most.
 HEARD_MOST = 100
+#: Of those, the newest that keep their encoded audio for a repair check
+#: (voice/speech_in/whisper/rescoring.py): 2.3 MB each, so 100 would add
+#: 230 MB; Home Assistant asks about the newest within a second.
+HEARD_WITH_AUDIO = 4
 
 
 class HeardLog:
@@ -51,6 +56,10 @@ class HeardLog:
         self._kept[heard.text] = (heard, self._clock())
         while len(self._kept) > self.most:
             self._kept.popitem(last=False)
+        if len(self._kept) > HEARD_WITH_AUDIO:  # the one that just became too old
+            older = list(self._kept)[-HEARD_WITH_AUDIO - 1]
+            kept, when = self._kept[older]
+            self._kept[older] = (without_audio(kept), when)
 
     def take(self, text: str) -> Heard | None:
         kept = self._kept.pop(text.strip(), None)

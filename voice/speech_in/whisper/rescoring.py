@@ -103,3 +103,11 @@ class WhisperTranscript(Transcript):
 def scorer_of(heard: Transcript) -> AudioScorer | None:
     """``heard``'s audio scorer, when its engine kept one."""
     return getattr(heard, "scorer", None)
+
+
+def without_audio(heard: Transcript) -> Transcript:
+    """``heard`` as a plain ``Transcript``: the same words, its encoded audio
+    (2.3 MB for tiny.en) let go. For transcripts kept after their question."""
+    if scorer_of(heard) is None:
+        return heard
+    return Transcript(**{f.name: getattr(heard, f.name) for f in fields(Transcript) if f.init})
