@@ -226,8 +226,9 @@ def test_the_wake_phrase_is_set_from_the_page(logged_in: FlaskClient) -> None:
     ("speech_out.voice", " ", "needs a value"),
     ("listen.wake_phrase", " ", "needs a value"),
     # What the assistant can really use, with the nearest valid choice.
-    ("speech_out.voice", "en-uss", "espeak-ng has no voice 'en-uss'; did you mean 'en-us'? "
-                                   "English voices: "),
+    ("speech_out.voice", "en-uss", "espeak-ng has no voice 'en-uss', so the assistant would "
+                                   "speak in en-us; did you mean 'en-us'? List them with: "
+                                   "espeak-ng --voices=en (English) or espeak-ng --voices (all "),
     ("speech_out.voice", "en-gb+f9", "did you mean 'en-gb+f"),
     ("listen.wake_phrase", "hey jarvus", "'jarvus' is not a word I can listen for, so the "
                                          "assistant would listen for 'okay nabu' instead; did "
@@ -245,6 +246,30 @@ def test_bad_setting_is_a_field_error_and_nothing_changes(
     assert list(errors) == [key.replace(".", "-")]
     assert message in errors[key.replace(".", "-")].replace("&#39;", "'")
     assert snapshot(home) == before
+
+
+@pytest.mark.parametrize("value", ["en-uss", "english", "en-gb+f9", "zzzz", "en-uss+f3"])
+def test_an_unknown_voice_is_told_as_the_command_line_tells_it(
+        logged_in: FlaskClient, value: str) -> None:
+    """At most three nearest names, the same as ``voice --voice`` offers
+    (voices.nearest_voices), and the commands that list them all; not the
+    page's own nearest name and the whole list of English voices."""
+    from voice.speech_out import voices
+
+    r = logged_in.post("/settings", data=settings_form(logged_in, **{
+        "speech_out.voice": value}))
+    assert r.status_code == 400
+    shown = field_errors(r.text)["speech_out-voice"].replace("&#39;", "'")
+    problem = voices.voice_problem(value)
+    assert problem is not None and problem[1]
+    cli_hint = problem[0].split(f"so I will speak in {voices.FALLBACK}; ", 1)[1]
+    assert shown == (f"espeak-ng has no voice '{value}', so the assistant would speak in "
+                     f"{voices.FALLBACK}; {cli_hint}")
+    near = voices.nearest_voices(value)
+    assert len(near) <= voices.NEAREST
+    assert shown.count("'") == 2 * (len(near) + 1)  # the name given and each name offered
+    assert f"List them with: {voices.LIST_ENGLISH} (English) or {voices.LIST_ALL}" in shown
+    assert "English voices:" not in shown
 
 
 def test_a_mistake_already_in_the_file_does_not_block_saving(logged_in: FlaskClient,

@@ -99,8 +99,11 @@ def test_a_voice_or_wake_phrase_it_cannot_use_is_refused_with_the_nearest(
             box.clear()
             box.send_keys(value)
         save_settings(browser)
+        # The nearest names and how to list them all, as the command line says it.
         assert shown(browser, "speech_out-voice-error", "did you mean 'en-us'?").startswith(
-            "espeak-ng has no voice 'en-uss'; did you mean 'en-us'? English voices: ")
+            "espeak-ng has no voice 'en-uss', so the assistant would speak in en-us; did you "
+            "mean 'en-us'? List them with: espeak-ng --voices=en (English) or espeak-ng "
+            "--voices (all ")
         assert browser.find_element(By.ID, "listen-wake_phrase-error").text.startswith(
             "'jarvus' is not a word I can listen for, so the assistant would listen for "
             "'okay nabu' instead; did you mean 'hey jarvis'?")

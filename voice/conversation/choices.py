@@ -36,7 +36,9 @@ ORDINAL_WORDS = (
 _ORDINALS = {w: n for n, w in enumerate(ORDINAL_WORDS[2:], 3)}
 #: Words around an ordinal that do not change it ("the third one please").
 _AROUND_ORDINAL = frozenset("one topic please the".split())
-#: Highest number the recognizer's language model is taught (see spoken_choices()).
+#: Highest number the recognizer's language model is taught (see
+#: spoken_choices()): the highest say_number() spells (two words, _TENS),
+#: not a tuning figure.
 MOST = 99
 
 

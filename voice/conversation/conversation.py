@@ -26,19 +26,32 @@ from voice.matching.normalize import clean
 from voice.matching.spelling import Speller, typed_match
 from voice.speech_out.base import VoiceSettings
 
+#: Words a minute per "slower" / "faster": from the default 150, three
+#: "slower" reach RATE_MIN and five "faster" RATE_MAX. Chosen in the first
+#: version (8c68b79), not measured against listeners.
 RATE_STEP = 25
+#: espeak-ng speaks no slower than 80: a 12-word sentence took 7.29 s at
+#: -s 60 and at -s 80 (espeak-ng -w, then soxi -D). 260 is the first
+#: version's choice, not measured.
 RATE_MIN, RATE_MAX = 80, 260
+#: A step and the quietest a voice command goes: the first version's choice
+#: (8c68b79), not measured (no sound card here to hear it on).
 VOLUME_STEP = 0.15
 VOLUME_MIN, VOLUME_MAX = 0.2, 1.0
 #: After this many misunderstandings in a row, the list of topics is offered.
+#: The first version's choice (8c68b79), not measured.
 FAILURES_BEFORE_TOPICS = 2
-#: Topics named per part when listing them.
+#: Topics named per part when listing them, so a part stays short to hear;
+#: the first version's choice (8c68b79), not measured.
 TOPICS_PER_PART = 6
-#: Lowest score of the runner-up worth offering after "that's wrong".
+#: Lowest score of the runner-up worth offering after "that's wrong". Chosen
+#: with the feature (9798ecf), not measured: the tuning halves have too few
+#: wrong answers to choose it (typed 0, spoken tuning 2 of 484 clips:
+#: docs/benchmarks.md "Constants and their measurements").
 OTHER_FLOOR = 25.0
 #: Times "Did you mean ...?" is asked again when the reply is not understood.
 #: A "yes" misheard must not throw the offer away, but a user who has moved on
-#: must not be held in it either.
+#: must not be held in it either. Chosen with the feature (692dc92), not measured.
 OFFER_REPEATS = 1
 #: Words beyond which a question with no answer is taken to ask several
 #: things at once (phrases.TOO_MUCH_AT_ONCE). Only the words of a no-answer

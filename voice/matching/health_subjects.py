@@ -33,6 +33,9 @@ TERMS_FILE = Path(__file__).with_name("health_subjects.tsv")
 #: outright.
 CARRIED: frozenset[str] = frozenset(("body",))
 #: Longest name looked for, in words ("amyotrophic lateral sclerosis" is 3).
+#: health_subjects.tsv's names (not ~synonyms) by words after normalize.clean:
+#: 1: 4,910, 2: 3,573, 3: 644, 4: 106, 5 or more: 38 ("arcuate artery of the
+#: kidney"); not benchmarked at 3 or 5.
 MAX_WORDS = 4
 
 

@@ -20,26 +20,21 @@ NEURAL_PHRASES_HINT = "'okay nabu' (heard best), 'hey jarvis', 'hey mycroft', 'a
 
 
 def voice_refusal(voice: str) -> str | None:
-    """Why espeak-ng cannot speak with ``voice``, naming the nearest voice it
-    has; None when it can (or when espeak-ng cannot be asked)."""
+    """Why espeak-ng cannot speak with ``voice``, with the nearest names and
+    the commands that list them all in the words ``voice --voice`` and the
+    settings file use (voices.voice_problem, voices.nearest_voices: at most
+    three names); None when it can (or when espeak-ng cannot be asked). The
+    page showed its own nearest name and the whole list of English voices
+    before: a paragraph where one name was wanted, and a second way to say it."""
     problem = voices.voice_problem(voice)
     if problem is None or not problem[1]:
         return None  # a voice for another language exists: the hint says English
-    names, variants, languages = voices._listing()
-    english = ", ".join(lang for lang in languages if lang.split("-", 1)[0] == "en")
-    base, _, variant = voice.strip().lower().partition("+")
-    if base in names:
-        close = difflib.get_close_matches(variant, sorted(variants), n=1, cutoff=0.0)
-        near = f"{base}+{close[0]}" if close else base
-    else:
-        # English voices first: the answers are in English.
-        ordered = sorted(names, key=lambda n: names[n].split("-", 1)[0] != "en")
-        close = difflib.get_close_matches(base, ordered, n=1, cutoff=0.5)
-        near = close[0] if close else voices.FALLBACK
-        if variant and variant in variants:
-            near = f"{near}+{variant}"
-    return (f"espeak-ng has no voice '{voice.strip()}'; did you mean '{near}'? "
-            f"English voices: {english} (add +f3 or +m3 for another speaker).")
+    # The page refuses the voice rather than speaking in FALLBACK, so only the
+    # hint after "so I will speak in en-us; " is the assistant's own words.
+    said = f"so I will speak in {voices.FALLBACK}; "
+    hint = problem[0].rpartition(said)[2] if said in problem[0] else problem[0]
+    return (f"espeak-ng has no voice '{voice.strip()}', so the assistant would speak in "
+            f"{voices.FALLBACK}; {hint}")
 
 
 def wake_phrase_refusal(phrase: str) -> str | None:
