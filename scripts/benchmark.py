@@ -210,14 +210,16 @@ def _taken(matcher: Matcher, questions: list[str]) -> int:
 
 
 def scope_benchmark(classifier: bool = False, health_subjects: bool = True,
-                    generic: bool = True) -> None:
+                    generic: bool = True, generic_decline: bool = False) -> None:
     """Declining what is not ours, on sets written by others (tests/data/README.md);
     ``classifier``: the scope check with the classifier tried on branch
     scope-clf (trained on the tuning sets by scripts/train_scope_classifier.py;
     not shipped, see docs/out-of-scope.md); ``health_subjects``: False turns
     off the health-subject check of branch health-vocab (as before it);
     ``generic``: False turns off the generic-words check of branch scope8
-    (``Matcher.generic_only``)."""
+    (``Matcher.generic_only``, which steps such a question down: an answer
+    offered, an offer declined); ``generic_decline``: the trial that
+    declines it outright instead."""
     kb = load_knowledge([REPO / "content"])
     checked, plain = Matcher(kb), Matcher(kb, check_scope=False)
     if classifier:
@@ -229,10 +231,12 @@ def scope_benchmark(classifier: bool = False, health_subjects: bool = True,
     if not health_subjects:
         checked.scope.subjects = None
     checked.require_distinctive = generic
+    checked.generic_step_down = not generic_decline
     print("== Out of scope (declined = neither answered nor offered) =="
           + (" [with the scope classifier]" if classifier else "")
           + ("" if health_subjects else " [without the health-subject check]")
-          + ("" if generic else " [without the generic-words check]"))
+          + ("" if generic else " [without the generic-words check]")
+          + (" [generic words: declined outright]" if generic_decline else ""))
     print(f"{'set':52} {'with scope check':>17} {'without':>9}  target")
     targets = {"foreign-heldout.tsv": 98.0, "health-heldout2.tsv": 97.0,
                "medquad-heldout.tsv": 97.0}
@@ -307,6 +311,9 @@ def main() -> int:
                         help="out of scope: without the health-subject check (branch health-vocab)")
     parser.add_argument("--no-generic-check", action="store_true",
                         help="out of scope: without the generic-words check (branch scope8)")
+    parser.add_argument("--generic-decline", action="store_true",
+                        help="out of scope: the generic-words check declines outright instead "
+                             "of stepping down (trial, branch scope8)")
     parser.add_argument("--scope-only", action="store_true",
                         help="only the out-of-scope section (skips the matching section)")
     args = parser.parse_args()
@@ -314,7 +321,7 @@ def main() -> int:
         text_benchmark()
         print()
     scope_benchmark(args.scope_classifier, not args.no_health_subjects,
-                    not args.no_generic_check)
+                    not args.no_generic_check, args.generic_decline)
     sys.path.insert(0, str(REPO / "scripts"))
     if args.all or args.audio:
         print()

@@ -307,6 +307,9 @@ def main() -> int:
                     help="the health-subject check with these categories of "
                          "voice/matching/health_subjects.tsv (comma-separated; '' turns it "
                          "off; default: as shipped)")
+    ap.add_argument("--generic", choices=("step", "decline", "off"), default="step",
+                    help="the generic-words check (branch scope8): one step down (an answer "
+                         "offered, an offer declined; shipped), declines (trial), or off")
     args = ap.parse_args()
     scope.CLASSIFIER_CUT, scope.CLASSIFIER_GUARD = args.cut, args.guard
     if args.classifier_sweep:
@@ -327,6 +330,15 @@ def main() -> int:
             model.subjects = (HealthSubjects(kb, load_terms(categories=cats))  # type: ignore[arg-type]
                               if cats else None)
             return Matcher(kb, scope_model=model)  # type: ignore[arg-type]
+    if args.generic != "step":
+        inner = make
+
+        def make(kb: object, model: ScopeModel) -> Matcher:
+            m = (inner(kb, model) if inner is not None
+                 else Matcher(kb, scope_model=model))
+            m.require_distinctive = args.generic == "decline"
+            m.generic_step_down = False
+            return m
     print(evaluate(sets, "all" if args.show_all_lost else args.show_lost, make))
     return 0
 

@@ -24,19 +24,32 @@ def matcher(kb: KnowledgeBase) -> Matcher:
 
 
 @pytest.mark.parametrize("question", [
-    # Uncovered health questions carried by "run", "drinking", "fear":
-    # generic words the content uses, with a word it does not explain.
+    # Uncovered health questions carried by "run", "drinking": generic words
+    # the content uses, with a word it does not explain. They were offered.
     "how can i run faster",
-    "how do i get over a fear of flying",
     "how do i cut down on drinking",
 ])
-def test_generic_words_alone_do_not_make_it_ours(kb: KnowledgeBase, question: str) -> None:
+def test_an_offer_of_generic_words_only_is_declined(kb: KnowledgeBase, question: str) -> None:
     result = Matcher(kb).match(question)
     assert result.outcome == "no_match", (question, result.entry)
     assert result.candidates == []
     before = Matcher(kb)
     before.require_distinctive = False
-    assert before.match(question).outcome != "no_match"  # what it did before
+    assert before.match(question).outcome == "confirm"  # what it did before
+
+
+def test_an_answer_of_generic_words_only_is_offered(kb: KnowledgeBase) -> None:
+    """One step down: "how do i get over a fear of flying" was answered
+    outright with the coping strategies ("fear" is a word of mood)."""
+    question = "how do i get over a fear of flying"
+    assert Matcher(kb).match(question).outcome == "confirm"
+    before = Matcher(kb)
+    before.require_distinctive = False
+    assert before.match(question).outcome == "answer"
+    # The trial that declined it outright (not shipped).
+    trial = Matcher(kb)
+    trial.generic_step_down = False
+    assert trial.match(question).outcome == "no_match"
 
 
 @pytest.mark.parametrize(("question", "entry_id"), [
@@ -74,18 +87,18 @@ def test_distinctiveness_compares_the_content_with_general_english(matcher: Matc
 
 
 def test_a_caregivers_page_makes_its_title_words_ours(kb: KnowledgeBase) -> None:
-    """The content decides: a page about flying makes "flying" its own."""
-    question = "how do i get over a fear of flying"
+    """The content decides: a page about cutting down makes "cut" its own."""
+    question = "how do i cut down on drinking"
     assert Matcher(kb).match(question).outcome == "no_match"
     extra = parse_markdown(
-        "# Travel\n\n## Flying with a disability\n\nAirlines give help at the airport if "
-        "you ask when you book; a fear of flying is common and a course can help.\n\n"
-        "Also asked:\n- can i take my wheelchair on a plane\n",
-        "travel.md",
+        "# Habits\n\n## Cutting down on drinking\n\nAlcohol can make spasms and balance "
+        "worse; cut down slowly, and ask your doctor how it mixes with your tablets.\n\n"
+        "Also asked:\n- should i stop drinking\n",
+        "habits.md",
     )
     result = Matcher(KnowledgeBase(kb.entries + tuple(extra))).match(question)
     assert result.outcome != "no_match"
-    assert result.entry is not None and result.entry.title == "Flying with a disability"
+    assert result.entry is not None and result.entry.title == "Cutting down on drinking"
 
 
 @pytest.mark.parametrize(("words", "refers"), [

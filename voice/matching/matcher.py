@@ -265,9 +265,14 @@ class Matcher:
         #: A question that names no subject is never answered outright (see
         #: ``names_subject``); False restores the old decision, for measuring.
         self.require_subject = True
-        #: A question carried by generic words only is declined (see
+        #: A question carried by generic words only is stepped down (see
         #: ``generic_only``); False restores the old decision, for measuring.
         self.require_distinctive = True
+        #: Such a question goes one step down: an answer is offered, an offer
+        #: declined. False declines it outright (tried: held out, one more
+        #: fresh health question declined, one heldout.tsv question lost;
+        #: docs/out-of-scope.md).
+        self.generic_step_down = True
 
     @property
     def sound_alike(self) -> SoundAlike:
@@ -684,8 +689,9 @@ class Matcher:
         if not self.is_ours(text, slack=scope.DOUBTFUL_SLACK if doubtful else 0.0):
             # Not about the content: declined without naming the nearest entry.
             return MatchResult(query, "no_match", [], misheard)
-        if self.require_distinctive and self.generic_only(text, cands[0].entry):
-            # Only generic words make it ours: declined the same way.
+        generic = self.require_distinctive and self.generic_only(text, cands[0].entry)
+        if generic and not self.generic_step_down:
+            # Only generic words make it ours: declined the same way (trial).
             return MatchResult(query, "no_match", [], misheard)
         top = cands[0].score
         close = len(cands) > 1 and top - cands[1].score < CLOSE_MARGIN
@@ -703,5 +709,9 @@ class Matcher:
                 and (not close or (top >= SURE_SCORE and not rival))
                 and (not self.require_subject or self.names_subject(text)
                      or self._editors_words(text, cands[0].entry))):
+            if generic:  # one step down: offered, not answered
+                return MatchResult(query, "confirm", cands, misheard)
             return MatchResult(query, "answer", cands)
+        if generic:  # an offer made of generic words only: declined
+            return MatchResult(query, "no_match", [], misheard)
         return MatchResult(query, "confirm", cands, misheard)
