@@ -65,6 +65,8 @@ def test_an_answer_of_generic_words_only_is_offered(kb: KnowledgeBase) -> None:
     ("what topics do you cover", "introduction"),
     # A word of the entry's title.
     ("what is the latest research", "recent-advancements-and-research"),
+    # Meals by name are diet (synonyms.py): "dinner" was a word of no entry.
+    ("does it matter what i have for dinner", "dietary-adjustments"),
 ])
 def test_questions_of_ours_in_everyday_words_stay_ours(
         matcher: Matcher, question: str, entry_id: str) -> None:
