@@ -209,12 +209,17 @@ def _taken(matcher: Matcher, questions: list[str]) -> int:
     return taken
 
 
-def scope_benchmark(classifier: bool = False, health_subjects: bool = True) -> None:
+def scope_benchmark(classifier: bool = False, health_subjects: bool = True,
+                    generic: bool = True, generic_decline: bool = False) -> None:
     """Declining what is not ours, on sets written by others (tests/data/README.md);
     ``classifier``: the scope check with the classifier tried on branch
     scope-clf (trained on the tuning sets by scripts/train_scope_classifier.py;
     not shipped, see docs/out-of-scope.md); ``health_subjects``: False turns
-    off the health-subject check of branch health-vocab (as before it)."""
+    off the health-subject check of branch health-vocab (as before it);
+    ``generic``: False turns off the generic-words check of branch scope8
+    (``Matcher.generic_only``, which steps such a question down: an answer
+    offered, an offer declined); ``generic_decline``: the trial that
+    declines it outright instead."""
     kb = load_knowledge([REPO / "content"])
     checked, plain = Matcher(kb), Matcher(kb, check_scope=False)
     if classifier:
@@ -225,9 +230,13 @@ def scope_benchmark(classifier: bool = False, health_subjects: bool = True) -> N
     assert checked.scope is not None
     if not health_subjects:
         checked.scope.subjects = None
+    checked.require_distinctive = generic
+    checked.generic_step_down = not generic_decline
     print("== Out of scope (declined = neither answered nor offered) =="
           + (" [with the scope classifier]" if classifier else "")
-          + ("" if health_subjects else " [without the health-subject check]"))
+          + ("" if health_subjects else " [without the health-subject check]")
+          + ("" if generic else " [without the generic-words check]")
+          + (" [generic words: declined outright]" if generic_decline else ""))
     print(f"{'set':52} {'with scope check':>17} {'without':>9}  target")
     targets = {"foreign-heldout.tsv": 98.0, "health-heldout2.tsv": 97.0,
                "medquad-heldout.tsv": 97.0}
@@ -300,13 +309,19 @@ def main() -> int:
                         help="out of scope: with the classifier tried and dropped (scope-clf)")
     parser.add_argument("--no-health-subjects", action="store_true",
                         help="out of scope: without the health-subject check (branch health-vocab)")
+    parser.add_argument("--no-generic-check", action="store_true",
+                        help="out of scope: without the generic-words check (branch scope8)")
+    parser.add_argument("--generic-decline", action="store_true",
+                        help="out of scope: the generic-words check declines outright instead "
+                             "of stepping down (trial, branch scope8)")
     parser.add_argument("--scope-only", action="store_true",
                         help="only the out-of-scope section (skips the matching section)")
     args = parser.parse_args()
     if not args.scope_only:
         text_benchmark()
         print()
-    scope_benchmark(args.scope_classifier, not args.no_health_subjects)
+    scope_benchmark(args.scope_classifier, not args.no_health_subjects,
+                    not args.no_generic_check, args.generic_decline)
     sys.path.insert(0, str(REPO / "scripts"))
     if args.all or args.audio:
         print()

@@ -280,6 +280,52 @@ def sweep(records: dict[str, list[Record]], settings: list[tuple[float, float, f
     return "\n".join(lines_)
 
 
+def leave_one_out(configure: Callable[[Matcher], None]) -> str:
+    """In-scope questions worded like the held-out ones: each tuning.tsv
+    in-scope question asked with its own phrasing taken out of the content,
+    and each of the content's "Also asked" phrasings asked without itself
+    (branch scope8). Right: the right entry answered or offered, as
+    scripts/benchmark.py counts it. Shipped word models (tuning halves only);
+    several minutes on a loaded machine."""
+    import dataclasses
+
+    from voice.content.model import KnowledgeBase
+    from voice.matching.scope import load_everyday, load_health, load_sentences
+
+    kb = load_knowledge([REPO / "content"])
+    counts = (load_everyday(), load_sentences(), load_health())
+    cases: list[tuple[str, str, set[str], KnowledgeBase]] = []
+    for r in rows("tuning.tsv"):
+        if len(r) > 1 and r[1] != "-":
+            entries = tuple(dataclasses.replace(
+                x, phrasings=tuple(p for p in x.phrasings if p.lower() != r[0]))
+                for x in kb.entries)
+            cases.append(("tuning.tsv without its phrasing", r[0], set(r[1].split("|")),
+                          KnowledgeBase(entries)))
+    for e in kb.entries:
+        for p in e.phrasings:
+            entries = tuple(dataclasses.replace(
+                x, phrasings=tuple(q for q in x.phrasings if q != p)) if x is e else x
+                for x in kb.entries)
+            cases.append(("phrasings without themselves", p, {e.id}, KnowledgeBase(entries)))
+    out: dict[str, list[int]] = {}
+    lost: list[str] = []
+    for name, q, expected, smaller in cases:
+        m = Matcher(smaller, scope_model=ScopeModel(
+            smaller, everyday=counts[0], sentences=counts[1], health=counts[2]))
+        configure(m)
+        res = m.match(q)
+        shown = ([res.entry] if res.outcome == "answer"
+                 else res.offered if res.outcome == "confirm" else [])
+        ok = any(x is not None and x.id in expected for x in shown)
+        acc = out.setdefault(name, [0, 0])
+        acc[0] += ok
+        acc[1] += 1
+        if not ok:
+            lost.append(f"  lost {name}: {q}")
+    return "  ".join(f"{k} {a}/{n}" for k, (a, n) in out.items()) + "\n" + "\n".join(lost)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--show-lost", action="store_true",
@@ -307,6 +353,12 @@ def main() -> int:
                     help="the health-subject check with these categories of "
                          "voice/matching/health_subjects.tsv (comma-separated; '' turns it "
                          "off; default: as shipped)")
+    ap.add_argument("--generic", choices=("step", "decline", "off"), default="step",
+                    help="the generic-words check (branch scope8): one step down (an answer "
+                         "offered, an offer declined; shipped), declines (trial), or off")
+    ap.add_argument("--leave-one-out", action="store_true",
+                    help="only the in-scope leave-one-out questions (tuning.tsv without its "
+                         "phrasing, the content's phrasings without themselves)")
     args = ap.parse_args()
     scope.CLASSIFIER_CUT, scope.CLASSIFIER_GUARD = args.cut, args.guard
     if args.classifier_sweep:
@@ -327,6 +379,21 @@ def main() -> int:
             model.subjects = (HealthSubjects(kb, load_terms(categories=cats))  # type: ignore[arg-type]
                               if cats else None)
             return Matcher(kb, scope_model=model)  # type: ignore[arg-type]
+    if args.leave_one_out:
+        def configure(m: Matcher) -> None:
+            m.require_distinctive = args.generic != "off"
+            m.generic_step_down = args.generic == "step"
+        print(leave_one_out(configure))
+        return 0
+    if args.generic != "step":
+        inner = make
+
+        def make(kb: object, model: ScopeModel) -> Matcher:
+            m = (inner(kb, model) if inner is not None
+                 else Matcher(kb, scope_model=model))
+            m.require_distinctive = args.generic == "decline"
+            m.generic_step_down = False
+            return m
     print(evaluate(sets, "all" if args.show_all_lost else args.show_lost, make))
     return 0
 

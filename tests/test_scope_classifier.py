@@ -65,7 +65,11 @@ def matcher(kb: KnowledgeBase, trained: ScopeClassifier) -> Matcher:
 
 @pytest.fixture(scope="module")
 def without(kb: KnowledgeBase) -> Matcher:
-    return Matcher(kb, scope_model=_word_models(kb))
+    matcher = Matcher(kb, scope_model=_word_models(kb))
+    # The word models as the classifier was tried against (branch scope8's
+    # generic-words check declines "do i need to see a doctor for burns" too).
+    matcher.require_distinctive = False
+    return matcher
 
 
 def test_none_is_used_unless_given(without: Matcher) -> None:

@@ -32,8 +32,11 @@ STILL_OURS = [("what causes it", "causes-and-risk-factors"),
               ("can it skip a generation", "are-neuromuscular-disorders-hereditary"),
               ("is it passed down in families", "are-neuromuscular-disorders-hereditary"),
               ("could my tablets be giving me cramps", "causes-and-risk-factors|medication"),
-              ("does exercise help", "physical-therapy|the-role-of-exercise-and-rehabilitation"),
-              ("can i drink alcohol", "can-lifestyle-changes-help-manage-chronic-spasms")]
+              ("does exercise help", "physical-therapy|the-role-of-exercise-and-rehabilitation")]
+# ("can i drink alcohol" was one until branch scope8: the content never
+# mentions alcohol, only the generic "drink" (hydration) carried it, and the
+# tuning sets hold "how do i cut down on drinking", "how many units of alcohol
+# is safe a week" as not ours; the generic-words check declines it now.)
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +55,9 @@ def before(kb: KnowledgeBase) -> Matcher:
     without the later health-subject check, which declines some of them too)."""
     model = ScopeModel(kb, health_subjects=False)
     model.unexplained_at = -math.inf
-    return Matcher(kb, scope_model=model)
+    matcher = Matcher(kb, scope_model=model)
+    matcher.require_distinctive = False  # nor the generic-words check of branch scope8
+    return matcher
 
 
 @pytest.mark.parametrize("question", TAKEN_BEFORE)

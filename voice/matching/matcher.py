@@ -52,6 +52,15 @@ _WHAT_EXISTS = frozenset("there get available exist".split())
 _GET_A = [["can", "i", "get", a] for a in ("a", "an", "some", "any")]
 #: Openers of a yes/no question.
 _YES_NO_OPENERS = frozenset("do does can could will would is are should".split())
+#: First words of a question (not of a request such as "give me the short
+#: version"): the generic-words check (``Matcher.generic_only``) asks only these.
+#: Not "who": it asks for a person to turn to ("who can i talk to about how i
+#: feel"), which the content's care and support entries are about.
+_QUESTION_OPENERS = frozenset(
+    "what how why when where which can could is are do does did should "
+    "will would may might am was were has have".split())
+#: A question put to the assistant about itself ("what topics do you cover").
+_ADDRESSEE = frozenset("you your".split())
 #: Words asking whether something does good.
 #: ("what's the point of physio", "is it worth it").
 _BENEFIT_WORDS = frozenset(
@@ -146,6 +155,22 @@ QUESTION_WORDS = ("why", "when", "whenever", "whether")
 #: ``_preferred_kind``): enough to settle a near-tie, too little to outweigh
 #: a clearly better entry.
 SHAPE_BONUS = CLOSE_MARGIN
+
+
+def _refers_back(words: list[str]) -> bool:
+    """Whether a word of ``words`` refers back to the condition asked about
+    (``scope.REFERRING``: "what brings it on"); not the "it" standing in for
+    what follows ("is it bad to exercise with a cold", "it is safe to ...")."""
+    for i, w in enumerate(words):
+        if w not in scope.REFERRING:
+            continue
+        after = words[i + 1:i + 4]
+        dummy = w == "it" and (
+            (i > 0 and words[i - 1] == "is" and after[1:2] == ["to"])
+            or (after[:1] == ["is"] and after[2:3] == ["to"]))
+        if not dummy:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -266,6 +291,14 @@ class Matcher:
         #: A question that names no subject is never answered outright (see
         #: ``names_subject``); False restores the old decision, for measuring.
         self.require_subject = True
+        #: A question carried by generic words only is stepped down (see
+        #: ``generic_only``); False restores the old decision, for measuring.
+        self.require_distinctive = True
+        #: Such a question goes one step down: an answer is offered, an offer
+        #: declined. False declines it outright (tried: held out, one more
+        #: fresh health question declined, one heldout.tsv question lost;
+        #: docs/out-of-scope.md).
+        self.generic_step_down = True
 
     @property
     def sound_alike(self) -> SoundAlike:
@@ -349,11 +382,20 @@ class Matcher:
             if split:
                 out.extend((t, 1.0) for t in split)
                 continue
-            near = self._near(tok) if len(w) >= 5 else None
+            near = self._near(tok) if len(w) >= 5 and not self._english(w) else None
             out.append((near, FUZZY_TOKEN_WEIGHT) if near else (tok, 1.0))
             if not near and unknown is not None:
                 unknown[tok] = w
         return out
+
+    def _english(self, word: str) -> bool:
+        """Whether general English knows ``word`` (never without a scope
+        model): then it is meant as said, no misspelling of a content word.
+        Spelled-alike repair turned every such word of the tuning sets into a
+        wrong one: "shots" into "short" ("do botox shots wear off" scored 41,
+        below an offer), "plane" into "plan", "lose" into "close", "black"
+        into "lack", "spain" into "pain", "contraception" into "contract"."""
+        return self.scope is not None and self.scope.english.knows(word)
 
     def _split(self, word: str) -> list[str] | None:
         for cut in range(3, len(word) - 2):
@@ -575,6 +617,49 @@ class Matcher:
                 return False
         return self.scope.is_ours(toks, unknown, normalize.prepare(text), slack, said)
 
+    def said_units(self, text: str) -> list[tuple[str, str]]:
+        """The question's content units as said, each with the token it folds
+        to: a synonym phrase ("same thing" -> group) or a content word
+        ("drinking" -> hydration), fillers and function words gone."""
+        padded = f" {normalize.strip_fillers(normalize.clean(text))} "
+        units: list[tuple[str, str]] = []
+        for phrase, canonical in synonyms.PHRASES.items():
+            if f" {phrase} " in padded:
+                padded = padded.replace(f" {phrase} ", " ")
+                units.extend((phrase, t) for t in normalize.content_tokens(canonical))
+        for word in padded.split():
+            if not normalize.is_function_word(word):
+                folded = synonyms.WORDS.get(word, word)
+                units.extend((word, t) for t in normalize.content_tokens(folded))
+        return units
+
+    def generic_only(self, text: str, entry: Entry) -> bool:
+        """Whether the question ``text``, matched to ``entry``, is carried by
+        generic English words only and names something the content does not
+        explain (``scope.ScopeModel.generic_only``): "how can i run faster",
+        "how do i get over a fear of flying". Not when it is no question but a
+        request to the assistant ("give me the short version") or one about
+        it ("what topics do you cover"), nor when it refers back to the
+        condition ("does it mess with your sleep"), names one ("any facebook
+        groups for people with ms") or a limb ("my legs are tight every
+        morning"), or says a word of the entry's title, which says what the
+        entry is for ("what is the latest research"); nor an editor's own
+        phrasing of ``entry``, word for word."""
+        if self.scope is None or self._editors_words(text, entry):
+            return False
+        words = normalize.strip_fillers(normalize.clean(text)).split()
+        if not words or words[0] not in _QUESTION_OPENERS:
+            return False
+        if _refers_back(words) or any(w in normalize.BODY_WORDS or w in _ADDRESSEE
+                                      for w in words):
+            return False
+        unknown: dict[str, str] = {}
+        toks = self.content_tokens(text, unknown)
+        title = set(normalize.tokens(entry.title))
+        if any(t in self._conditions or t in title for t in toks):
+            return False
+        return self.scope.generic_only(self.said_units(text), toks, unknown)
+
     def _repaired(self, text: str, noise: set[str]) -> str:
         """``text`` with each word of ``noise`` replaced by the content word it
         sounds like (``sounds_like``), or left out when none is close."""
@@ -630,6 +715,10 @@ class Matcher:
         if not self.is_ours(text, slack=scope.DOUBTFUL_SLACK if doubtful else 0.0):
             # Not about the content: declined without naming the nearest entry.
             return MatchResult(query, "no_match", [], misheard)
+        generic = self.require_distinctive and self.generic_only(text, cands[0].entry)
+        if generic and not self.generic_step_down:
+            # Only generic words make it ours: declined the same way (trial).
+            return MatchResult(query, "no_match", [], misheard)
         top = cands[0].score
         close = len(cands) > 1 and top - cands[1].score < CLOSE_MARGIN
         # A question the entry explains completely is answered even when a
@@ -646,5 +735,9 @@ class Matcher:
                 and (not close or (top >= SURE_SCORE and not rival))
                 and (not self.require_subject or self.names_subject(text)
                      or self._editors_words(text, cands[0].entry))):
+            if generic:  # one step down: offered, not answered
+                return MatchResult(query, "confirm", cands, misheard)
             return MatchResult(query, "answer", cands)
+        if generic:  # an offer made of generic words only: declined
+            return MatchResult(query, "no_match", [], misheard)
         return MatchResult(query, "confirm", cands, misheard)
