@@ -114,6 +114,85 @@ class _Voice:
                 time.sleep(0.01)
 
 
+class _Recorder:
+    """A second listener on the microphone (the sink's monitor), kept apart from
+    barge-in's: what the room heard, sample by sample, for the --trace timeline."""
+
+    RATE = 16000
+
+    def __init__(self) -> None:
+        self.blocks: list[tuple[float, np.ndarray]] = []
+        self._stream: Any = None
+
+    def start(self) -> None:
+        import sounddevice as sd
+
+        def cb(indata: np.ndarray, frames: int, t: Any, _s: Any) -> None:
+            at = time.monotonic() - (t.currentTime - t.inputBufferAdcTime)
+            self.blocks.append((at, indata[:, 0].copy()))
+
+        self._stream = sd.InputStream(samplerate=self.RATE, channels=1, dtype="int16",
+                                      blocksize=320, callback=cb)
+        self._stream.start()
+
+    def stop(self) -> None:
+        if self._stream is not None:
+            self._stream.close()
+
+    def audio(self) -> tuple[np.ndarray, float]:
+        """Everything recorded, and the monotonic time of its first sample
+        (the median over the blocks' own stamps: one late stamp moves nothing)."""
+        blocks = list(self.blocks)
+        audio = np.concatenate([b for _, b in blocks])
+        starts = np.cumsum([0] + [len(b) for _, b in blocks[:-1]]) / self.RATE
+        return audio, float(np.median([at - s for (at, _), s in zip(blocks, starts, strict=True)]))
+
+
+def timeline(rec: _Recorder, voice: _Voice, barge: Any, until: float) -> dict[str, float] | None:
+    """Where the milliseconds go, each from the end of the spoken "stop" (found
+    in the recording by correlation with the clip, not from any timestamp):
+    the block holding it handed to barge-in ('captured'), through the echo
+    canceller ('processed'), the stop-word model's firing ('fired', and
+    'audio' for the end of the block it fired on: its delay in sound alone),
+    the stop call ('stopped') and the last sound of the answer in the
+    recording ('silent': what the user hears; 'played on' after the stop call)."""
+    if voice.started is None or barge.stopped_at is None:
+        return None
+    import soxr
+
+    audio, t0 = rec.audio()
+    clip = soxr.resample(voice.samples.astype(np.float32), voice.rate, rec.RATE)
+    guess = int((voice.started - t0) * rec.RATE)
+    lo, hi = max(0, guess - rec.RATE), min(len(audio), guess + len(clip) + rec.RATE)
+    seg = audio[lo:hi].astype(np.float64)
+    if len(seg) < len(clip):
+        return None
+    n = len(seg) + len(clip)
+    corr = np.fft.irfft(np.fft.rfft(seg, n) * np.conj(np.fft.rfft(clip, n)), n)
+    corr = corr[: len(seg) - len(clip) + 1]
+    start = lo + int(np.argmax(np.abs(corr)))
+    w_idx = start + int(voice.word_end * rec.RATE)
+    word_end = t0 + w_idx / rec.RATE
+    end_idx = min(len(audio), int((until - t0) * rec.RATE))
+    loud = np.nonzero(np.abs(audio[w_idx:end_idx].astype(np.int32)) > 1000)[0]
+    silent_idx = w_idx + (int(loud[-1]) + 1 if len(loud) else 0)
+    out = {"stopped": barge.stopped_at - word_end, "silent": (silent_idx - w_idx) / rec.RATE,
+           "played on": t0 + silent_idx / rec.RATE - barge.stopped_at,
+           "stamp error": voice.started + voice.word_end - word_end}
+    for block in barge.trace or ():
+        if block.at <= word_end < block.at + block.seconds:
+            out["captured"] = block.arrived - word_end
+            if block.processed is not None:
+                out["processed"] = block.processed - word_end
+    if barge.taken_by == "stop-word model" and barge.spotted_at is not None:
+        out["fired"] = barge.spotted_at - word_end
+        out["audio"] = barge.spotted_end - word_end
+    return out
+
+
+STEPS = ("captured", "processed", "audio", "fired", "stopped", "played on", "silent")
+
+
 def stop_clips(tmp: Path, which: str = "all") -> list[tuple[str, np.ndarray, int]]:
     """espeak-ng's and real people's "stop"s; ``which`` "tuning" or "held-out":
     only that half of the real ones (scripts/real_stop_words.py);
@@ -175,6 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--others", type=int, default=0,
                     help="answers with a real person's 'yes'/'no'/'right' said over them")
     ap.add_argument("--seed", type=int, default=16)
+    ap.add_argument("--trace", action="store_true",
+                    help="per 'stop': where the milliseconds go, from the word's end to the "
+                         "answer's last sound in a second recording of the microphone")
     args = ap.parse_args(argv)
 
     from voice.audio.virtual_mic import running_virtual_mic
@@ -276,6 +358,14 @@ def main(argv: list[str] | None = None) -> int:
         missed = []
         long_answers = [a for a in answers if len(a.split()) > 40] or answers
         unhissed = 0  # the stop-word model's firings refused for want of an /s/
+        rec = _Recorder() if args.trace else None
+        traces: list[dict[str, float]] = []
+        silent: list[float] = []
+        if rec is not None:
+            from collections import deque
+
+            barge.trace = deque(maxlen=600)
+            rec.start()
         for k in range(args.stops):
             name, samples, rate = clips[k % len(clips)]
             voice = _Voice(samples, rate)
@@ -310,6 +400,16 @@ def main(argv: list[str] | None = None) -> int:
                 talker.wait()
                 missed.append(f"{name} (not caught; heard {texts!r})")
             time.sleep(0.3)
+            if rec is not None and heard == "stop":
+                tl = timeline(rec, voice, barge, time.monotonic() - 0.05)
+                if tl is not None:
+                    traces.append(tl)
+                    silent.append(tl["silent"])
+                    print(f"  {name if args.clips != 'held-out' else 'a clip'}: "
+                          + ", ".join(f"{s_} {1000 * tl[s_]:.0f}" for s_ in STEPS if s_ in tl)
+                          + f" ms ({barge.taken_by}; voice's stamp off by "
+                          f"{1000 * tl['stamp error']:.0f} ms)", flush=True)
+                rec.blocks.clear()
         caught = sum(1 for x in latencies if x <= 0.3)
         lat = sorted(latencies)
         print(f"stops caught within 300 ms: {caught}/{args.stops} = "
@@ -318,6 +418,15 @@ def main(argv: list[str] | None = None) -> int:
                  if lat else ""))
         if missed:
             print("  missed or late: " + ", ".join(missed))
+        if rec is not None:
+            rec.stop()
+            print("  timeline, median ms after the word's end (max): " + ", ".join(
+                f"{s_} {1000 * float(np.median(v)):.0f} ({1000 * max(v):.0f})"
+                for s_ in STEPS if (v := [t[s_] for t in traces if s_ in t])))
+            if silent:
+                print(f"  silent within 300 ms of the word's end (the recording): "
+                      f"{sum(1 for x in silent if x <= 0.3)}/{args.stops}; median "
+                      f"{1000 * float(np.median(silent)):.0f} ms")
         print(f"  stops taken on the quick look alone: {barge.quick_stops}; "
               f"on the stop-word model: {barge.spotted_stops}; its firings refused for want "
               f"of an /s/: {unhissed}")

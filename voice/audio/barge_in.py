@@ -174,6 +174,19 @@ def verdict(text: str, wake_phrase: str = "") -> str | None:
 
 
 @dataclass
+class BlockTrace:
+    """One microphone block's way through barge-in (benchmark)."""
+
+    at: float
+    """time.monotonic() at which its first sample entered the microphone."""
+    seconds: float
+    arrived: float
+    """When the sound server handed it to the callback."""
+    processed: float | None = None
+    """When it went through the echo canceller and the listeners."""
+
+
+@dataclass
 class Stretch:
     """Cleaned audio in which a voice was heard, with when (monotonic)."""
 
@@ -289,6 +302,13 @@ class BargeIn:
         """What heard the last order: "stop-word model", "quick look", "full decode"."""
         self.stopped_at: float | None = None
         """time.monotonic() when the last answer was stopped (benchmark)."""
+        self.spotted_at: float | None = None
+        """time.monotonic() when the stop-word model last fired and was taken (benchmark)."""
+        self.spotted_end = 0.0
+        """The end (microphone time) of the block it fired on."""
+        self.trace: deque[BlockTrace] | None = None
+        """When set (a deque), every microphone block's timeline is appended
+        to it (scripts/benchmark_barge_in.py --trace)."""
         self.refused = {"not stop": 0, "own word": 0, "own voice": 0}
         """Stretches decoded and not taken, by reason (benchmark)."""
         self.heard: list[str] = []
@@ -306,13 +326,13 @@ class BargeIn:
     def watch(self, talker: Talker, block_seconds: float = 0.02) -> str | None:
         """Until ``talker`` stops speaking: None, or what interrupted it
         ("stop" or "wake"), after stopping it."""
-        self.stopped_at = None
+        self.stopped_at = self.spotted_at = None
         if not talker.speaking:
             return None
         try:
             canceller = self.canceller()
             dev = devices.find_input_device(self.device)
-            blocks: queue.Queue[tuple[float, np.ndarray]] = queue.Queue()
+            blocks: queue.Queue[tuple[float, float, np.ndarray]] = queue.Queue()
             stream = _open(dev, block_seconds, blocks)
         except Exception:  # no canceller (EchoUnavailable) or no microphone
             talker.wait()  # the answer plays to its end, as without barge-in
@@ -331,12 +351,14 @@ class BargeIn:
             stream.start()
             while talker.speaking:
                 try:
-                    t, block = blocks.get(timeout=0.05)
+                    t, arrived, block = blocks.get(timeout=0.05)
                 except queue.Empty:
                     continue
                 pcm = resampler(block) if resampler else block
                 if at is None:
                     at = t
+                if self.trace is not None:
+                    self.trace.append(BlockTrace(at, len(pcm) / RECOGNIZER_RATE, arrived))
                 held.append((at, pcm))
                 at += len(pcm) / RECOGNIZER_RATE
                 if not aligned:
@@ -398,6 +420,11 @@ class BargeIn:
                  talker: Talker) -> str | None:
         self._wait_for_reference(at + len(pcm) / RECOGNIZER_RATE, talker)
         ref = self.reference.between(at + LEAD + self._shift, len(pcm))
+        if self.trace is not None:
+            for block in reversed(self.trace):
+                if block.at <= at:
+                    block.processed = time.monotonic()
+                    break
         if self.own_spotter is not None and self.spotter is not None:
             self.own_spotter.feed(ref.astype(np.int16))
         return self.hear(pcm, canceller.process(pcm, ref), at)
@@ -471,6 +498,7 @@ class BargeIn:
             self.refused["own voice"] += 1
             return None
         self.spotted_stops += 1
+        self.spotted_at, self.spotted_end = time.monotonic(), end
         self.taken_by = "stop-word model"
         return "stop"
 
@@ -529,14 +557,15 @@ def _db(x: np.ndarray) -> float:
 
 
 def _open(dev: devices.AudioDevice, block_seconds: float,
-          blocks: queue.Queue[tuple[float, np.ndarray]]) -> Any:
+          blocks: queue.Queue[tuple[float, float, np.ndarray]]) -> Any:
     import sounddevice as sd
 
     def callback(indata: np.ndarray, frames: int, time_info: Any, status: Any) -> None:
         # When the block's first sample entered the microphone, on the clock
         # the player stamps its blocks with.
-        at = time.monotonic() - (time_info.currentTime - time_info.inputBufferAdcTime)
-        blocks.put((at, indata[:, 0].copy()))
+        now = time.monotonic()
+        at = now - (time_info.currentTime - time_info.inputBufferAdcTime)
+        blocks.put((at, now, indata[:, 0].copy()))
 
     return sd.InputStream(device=dev.index, samplerate=dev.default_rate, channels=1,
                           dtype="int16", blocksize=max(1, int(dev.default_rate * block_seconds)),
