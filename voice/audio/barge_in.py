@@ -333,7 +333,7 @@ class BargeIn:
             canceller = self.canceller()
             dev = devices.find_input_device(self.device)
             blocks: queue.Queue[tuple[float, float, np.ndarray]] = queue.Queue()
-            stream = _open(dev, block_seconds, blocks)
+            stream, rate = _open(dev, block_seconds, blocks)
         except Exception:  # no canceller (EchoUnavailable) or no microphone
             talker.wait()  # the answer plays to its end, as without barge-in
             return None
@@ -342,7 +342,7 @@ class BargeIn:
             if spotter is not None:
                 spotter.reset()
         worker = self._start_judging()
-        resampler = _resampler(dev.default_rate)
+        resampler = _resampler(rate)
         at: float | None = None
         # The first ALIGN_SECONDS are held until the echo's delay is measured.
         held: list[tuple[float, np.ndarray]] = []
@@ -412,9 +412,20 @@ class BargeIn:
         worker.join(timeout=10)
 
     def _wait_for_reference(self, until: float, talker: Talker) -> None:
-        """Until the player has handed over what is heard up to ``until``."""
-        while time.monotonic() < until + LEAD + self._shift and talker.speaking:
-            time.sleep(0.005)
+        """Until the player has handed over what is heard up to ``until``.
+
+        Seldom a wait at all: the player hands each block over about 0.3 s
+        before it sounds (its output latency), so the reference a microphone
+        block needs is there when the block arrives. Waiting instead until the
+        clock reached it (as before) held every block LEAD (60 ms) plus the
+        block after it had arrived: scripts/benchmark_barge_in.py --trace
+        showed the block holding the end of "stop" processed 72-86 ms after
+        the word's end though it arrived 29 ms after. The clock still bounds
+        the wait: after the last block of an answer nothing more comes."""
+        need = until + LEAD + self._shift
+        while (time.monotonic() < need and self.reference.handed_until() < need
+               and talker.speaking):
+            time.sleep(0.002)
 
     def _process(self, canceller: SpeexEchoCanceller, pcm: np.ndarray, at: float,
                  talker: Talker) -> str | None:
@@ -556,8 +567,19 @@ def _db(x: np.ndarray) -> float:
     return 10 * float(np.log10(float(np.mean(x.astype(np.float64) ** 2)) + 1.0))
 
 
+#: Devices that are the sound server (PulseAudio, PipeWire): asked for 16 kHz,
+#: they resample in the server, and the blocks come without soxr's hold.
+SERVER_DEVICES = ("default", "pulse", "pipewire")
+
+
 def _open(dev: devices.AudioDevice, block_seconds: float,
-          blocks: queue.Queue[tuple[float, float, np.ndarray]]) -> Any:
+          blocks: queue.Queue[tuple[float, float, np.ndarray]]) -> tuple[Any, int]:
+    """The microphone's stream, and its rate: 16 kHz from the sound server,
+    else the device's own (resampled here, as voice/audio/capture.py does:
+    a USB microphone asked for 16 kHz directly may refuse or be resampled
+    badly by ALSA). soxr's streaming resampler (quality HQ) hands its output
+    on in bursts, every second or third 20 ms block: it held audio back 23 ms
+    (median) and up to 40 ms, 44.1 -> 16 kHz, before the "stop" model heard it."""
     import sounddevice as sd
 
     def callback(indata: np.ndarray, frames: int, time_info: Any, status: Any) -> None:
@@ -567,9 +589,18 @@ def _open(dev: devices.AudioDevice, block_seconds: float,
         at = now - (time_info.currentTime - time_info.inputBufferAdcTime)
         blocks.put((at, now, indata[:, 0].copy()))
 
-    return sd.InputStream(device=dev.index, samplerate=dev.default_rate, channels=1,
-                          dtype="int16", blocksize=max(1, int(dev.default_rate * block_seconds)),
-                          callback=callback)
+    rates = [dev.default_rate]
+    if dev.name.lower() in SERVER_DEVICES and dev.default_rate != RECOGNIZER_RATE:
+        rates.insert(0, RECOGNIZER_RATE)
+    for rate in rates:
+        try:
+            return sd.InputStream(device=dev.index, samplerate=rate, channels=1, dtype="int16",
+                                  blocksize=max(1, int(rate * block_seconds)),
+                                  callback=callback), rate
+        except Exception:
+            if rate == rates[-1]:
+                raise
+    raise AssertionError("unreachable")  # rates is never empty
 
 
 def _resampler(rate: int) -> Callable[[np.ndarray], np.ndarray] | None:
