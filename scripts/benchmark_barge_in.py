@@ -2,7 +2,8 @@
 
 Run: ``.venv/bin/python scripts/benchmark_barge_in.py [--stops 30] [--answers all]
 [--no-aec] [--clips tuning|held-out] [--detector both|stop-word|whisper]
-[--stop-check hiss|off] [--cutoff P] [--window N] [--hiss H] [--hiss-hz HZ] [--others N]``
+[--stop-check hiss|off] [--cutoff P] [--window N] [--hiss H] [--hiss-hz HZ] [--others N]
+[--trace]``
 
 Everything goes through a private PulseAudio null sink whose monitor is the
 microphone: the answers are spoken by the real speaker (pyttsx3/espeak-ng,
@@ -163,7 +164,10 @@ def timeline(rec: _Recorder, voice: _Voice, barge: Any, until: float) -> dict[st
     audio, t0 = rec.audio()
     clip = soxr.resample(voice.samples.astype(np.float32), voice.rate, rec.RATE)
     guess = int((voice.started - t0) * rec.RATE)
-    lo, hi = max(0, guess - rec.RATE), min(len(audio), guess + len(clip) + rec.RATE)
+    # The voice's own stamp is within a few ms: a wider search found a louder
+    # stretch of the answer once (855 ms off).
+    slack = rec.RATE // 5
+    lo, hi = max(0, guess - slack), min(len(audio), guess + len(clip) + slack)
     seg = audio[lo:hi].astype(np.float64)
     if len(seg) < len(clip):
         return None
@@ -177,14 +181,15 @@ def timeline(rec: _Recorder, voice: _Voice, barge: Any, until: float) -> dict[st
     loud = np.nonzero(np.abs(audio[w_idx:end_idx].astype(np.int32)) > 1000)[0]
     silent_idx = w_idx + (int(loud[-1]) + 1 if len(loud) else 0)
     out = {"stopped": barge.stopped_at - word_end, "silent": (silent_idx - w_idx) / rec.RATE,
-           "played on": t0 + silent_idx / rec.RATE - barge.stopped_at,
            "stamp error": voice.started + voice.word_end - word_end}
+    if out["stopped"] >= 0:  # before the word's end, the voice itself sounds on
+        out["played on"] = t0 + silent_idx / rec.RATE - barge.stopped_at
     for block in barge.trace or ():
         if block.at <= word_end < block.at + block.seconds:
             out["captured"] = block.arrived - word_end
             if block.processed is not None:
                 out["processed"] = block.processed - word_end
-    if barge.taken_by == "stop-word model" and barge.spotted_at is not None:
+    if barge.spotted_at is not None:
         out["fired"] = barge.spotted_at - word_end
         out["audio"] = barge.spotted_end - word_end
     return out
@@ -407,7 +412,9 @@ def main(argv: list[str] | None = None) -> int:
                     silent.append(tl["silent"])
                     print(f"  {name if args.clips != 'held-out' else 'a clip'}: "
                           + ", ".join(f"{s_} {1000 * tl[s_]:.0f}" for s_ in STEPS if s_ in tl)
-                          + f" ms ({barge.taken_by}; voice's stamp off by "
+                          + " ms (" + ("stop-word model" if barge.spotted_at is not None
+                                       else barge.taken_by)
+                          + f"; voice's stamp off by "
                           f"{1000 * tl['stamp error']:.0f} ms)", flush=True)
                 rec.blocks.clear()
         caught = sum(1 for x in latencies if x <= 0.3)
