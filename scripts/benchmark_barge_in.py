@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python scripts/benchmark_barge_in.py [--stops 30] [--answers all]
 [--no-aec] [--clips tuning|held-out] [--detector both|stop-word|whisper]
 [--stop-check hiss|off] [--cutoff P] [--window N] [--hiss H] [--hiss-hz HZ] [--others N]
-[--trace]``
+[--trace] [--simulated]``
 
 Everything goes through a private PulseAudio null sink whose monitor is the
 microphone: the answers are spoken by the real speaker (pyttsx3/espeak-ng,
@@ -198,6 +198,48 @@ def timeline(rec: _Recorder, voice: _Voice, barge: Any, until: float) -> dict[st
 STEPS = ("captured", "processed", "audio", "fired", "stopped", "played on", "silent")
 
 
+def simulated(clips: list[tuple[str, np.ndarray, int]], spotter: Any, each: bool) -> None:
+    """The stop-word model's delay after the word's end counted in samples, on
+    a simulated clock (no sound server, no threads: the same on any load).
+    Each clip alone between silences, fed as barge-in feeds it now (20 ms
+    blocks of 16 kHz from the sound server) and as it did before (44.1 kHz
+    resampled by soxr's stream, whose output comes in bursts)."""
+    import soxr
+
+    def fired(chunks: list[np.ndarray]) -> int | None:
+        spotter.reset()
+        pos = 0
+        for chunk in chunks:
+            pos += len(chunk)
+            if len(chunk) and spotter.feed(chunk):
+                return pos
+        return None
+
+    now, before = [], []
+    for name, samples, rate in clips:
+        x = soxr.resample(samples.astype(np.float32), rate, 16000).astype(np.int16)
+        x = np.concatenate([np.zeros(8000, np.int16), x, np.zeros(16000, np.int16)])
+        loud = np.nonzero(np.abs(x.astype(np.int32)) > 1000)[0]
+        end = int(loud[-1]) + 1 if len(loud) else len(x)
+        a = fired([x[i : i + 320] for i in range(0, len(x), 320)])
+        y = soxr.resample(x.astype(np.float32), 16000, 44100).astype(np.int16)
+        stream = soxr.ResampleStream(44100, 16000, 1, dtype="int16")
+        b = fired([np.asarray(stream.resample_chunk(y[i : i + 882])).reshape(-1)
+                   for i in range(0, len(y), 882)])
+        if a is not None and b is not None:
+            now.append((a - end) / 16)
+            before.append((b - end) / 16)
+        if each:
+            print(f"  {name}: fired {'-' if a is None else f'{(a - end) / 16:.0f}'} ms after the "
+                  f"word's end in 20 ms blocks, {'-' if b is None else f'{(b - end) / 16:.0f}'} "
+                  "ms in soxr's chunks", flush=True)
+    if now:
+        print(f"simulated clock, {len(now)} clips the model took both ways: fired median "
+              f"{np.median(now):.0f} ms after the word's end in 20 ms blocks (now), "
+              f"{np.median(before):.0f} ms in soxr's chunks (before); median difference "
+              f"{np.median(np.subtract(before, now)):.0f} ms")
+
+
 def stop_clips(tmp: Path, which: str = "all") -> list[tuple[str, np.ndarray, int]]:
     """espeak-ng's and real people's "stop"s; ``which`` "tuning" or "held-out":
     only that half of the real ones (scripts/real_stop_words.py);
@@ -259,6 +301,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--others", type=int, default=0,
                     help="answers with a real person's 'yes'/'no'/'right' said over them")
     ap.add_argument("--seed", type=int, default=16)
+    ap.add_argument("--simulated", action="store_true",
+                    help="only the stop-word model's delay on a simulated clock (offline, "
+                         "deterministic): 20 ms blocks against soxr's chunks")
     ap.add_argument("--trace", action="store_true",
                     help="per 'stop': where the milliseconds go, from the word's end to the "
                          "answer's last sound in a second recording of the microphone")
@@ -287,6 +332,18 @@ def main(argv: list[str] | None = None) -> int:
 
         bi.SpeexEchoCanceller = _Raw  # type: ignore[misc,assignment]
 
+    if args.simulated:
+        with tempfile.TemporaryDirectory() as tmpdir:
+            found, problem = load_stop_spotter(cutoff=args.cutoff, window=args.window,
+                                               hiss=args.hiss, hiss_hz=args.hiss_hz,
+                                               check=args.stop_check)
+            if found is None:
+                print(problem)
+                return 1
+            # Held-out clips: as a whole only.
+            simulated(stop_clips(Path(tmpdir), args.clips), found,
+                      each=args.clips in ("tuning", "espeak"))
+        return 0
     rng = random.Random(args.seed)
     kb = load_knowledge([REPO / "content"])
     answers = [e.answer for e in kb.entries if e.answer.strip()]
