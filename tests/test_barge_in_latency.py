@@ -140,3 +140,22 @@ def test_stop_silences_the_buffered_answer_at_once(virtual_mic: Any) -> None:
     assert played_on <= 2 * 320, f"{played_on} samples ({played_on / 16:.0f} ms) after the stop"
     # And it was playing until then: the stop, not the clip's end, silenced it.
     assert np.count_nonzero(np.abs(audio[: asked_at[0]].astype(np.int32)) > LOUD) > 8000
+
+
+def test_only_the_sound_server_is_asked_for_16_khz(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ALSA's "default" without a sound server is ALSA's own rate converter
+    (crude): then, as for a USB microphone opened directly, barge-in takes
+    the device's own rate and resamples it itself."""
+    from voice.audio import barge_in, devices
+
+    def dev(name: str) -> devices.AudioDevice:
+        return devices.AudioDevice(0, name, 1, 0, 44100)
+
+    usb = dev("USB PnP Sound Device: Audio (hw:1,0)")
+    monkeypatch.setattr(devices, "list_devices", lambda: [dev("default"), usb])
+    assert not barge_in._from_sound_server(dev("default"))
+    assert not barge_in._from_sound_server(usb)
+    monkeypatch.setattr(devices, "list_devices", lambda: [dev("default"), dev("pulse"), usb])
+    assert barge_in._from_sound_server(dev("default"))
+    assert barge_in._from_sound_server(dev("pulse"))
+    assert not barge_in._from_sound_server(usb)

@@ -569,7 +569,20 @@ def _db(x: np.ndarray) -> float:
 
 #: Devices that are the sound server (PulseAudio, PipeWire): asked for 16 kHz,
 #: they resample in the server, and the blocks come without soxr's hold.
-SERVER_DEVICES = ("default", "pulse", "pipewire")
+#: ALSA's "default" is the server only when PortAudio lists the server too
+#: (without one, "default" is ALSA's plug, whose rate conversion is crude).
+SERVER_DEVICES = ("pulse", "pipewire")
+
+
+def _from_sound_server(dev: devices.AudioDevice) -> bool:
+    name = dev.name.lower()
+    if name in SERVER_DEVICES:
+        return True
+    try:
+        return name == "default" and any(d.name.lower() in SERVER_DEVICES
+                                         for d in devices.list_devices())
+    except Exception:  # no device list: the device's own rate, as before
+        return False
 
 
 def _open(dev: devices.AudioDevice, block_seconds: float,
@@ -590,7 +603,7 @@ def _open(dev: devices.AudioDevice, block_seconds: float,
         blocks.put((at, now, indata[:, 0].copy()))
 
     rates = [dev.default_rate]
-    if dev.name.lower() in SERVER_DEVICES and dev.default_rate != RECOGNIZER_RATE:
+    if dev.default_rate != RECOGNIZER_RATE and _from_sound_server(dev):
         rates.insert(0, RECOGNIZER_RATE)
     for rate in rates:
         try:
