@@ -300,6 +300,7 @@ class BargeIn:
         """The echo's delay measured at the start of each answer (benchmark)."""
         self.taken_by = ""
         """What heard the last order: "stop-word model", "quick look", "full decode"."""
+        self._judged_by = ""
         self.stopped_at: float | None = None
         """time.monotonic() when the last answer was stopped (benchmark)."""
         self.spotted_at: float | None = None
@@ -485,12 +486,14 @@ class BargeIn:
                 return heard
         stretch = self._segmenter.push(clean[:n], voice, at)
         if self._jobs is None:
-            return self.judge(stretch) if stretch is not None else None
-        if stretch is not None:
-            self._jobs.put(stretch)
-        heard = self._verdict  # set once by the thread, which then ends
-        if heard is not None:
+            heard = self.judge(stretch) if stretch is not None else None
+        else:
+            if stretch is not None:
+                self._jobs.put(stretch)
+            heard = self._verdict  # set once by the thread, which then ends
             self._verdict = None
+        if heard is not None:
+            self.taken_by = self._judged_by
         return heard
 
     def spotted(self, end: float) -> str | None:
@@ -520,7 +523,7 @@ class BargeIn:
         if alike:
             heard, text = "stop", f"{alike} (quick)"
             self.quick_stops += 1
-            self.taken_by = "quick look"
+            by = "quick look"
         elif not stretch.final or self.confirmer is None:
             # The voice may go on: the full decode at its end (without
             # Whisper, the stop-word model alone decides).
@@ -528,7 +531,7 @@ class BargeIn:
         else:
             text = self.confirmer.decode_heard(stretch.audio).text
             heard = verdict(text, self.wake_phrase)
-            self.taken_by = "full decode"
+            by = "full decode"
         self.decode_seconds.append(time.monotonic() - began)
         self.heard.append(text)
         if heard is None:
@@ -540,6 +543,9 @@ class BargeIn:
                for w in said):
             self.refused["own word"] += 1
             return None
+        # Named only when the order is taken (hear()): a decode that ends after
+        # the stop-word model stopped the answer must not claim it.
+        self._judged_by = by
         return heard
 
     def close(self) -> None:
