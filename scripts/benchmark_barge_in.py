@@ -2,7 +2,8 @@
 
 Run: ``.venv/bin/python scripts/benchmark_barge_in.py [--stops 30] [--answers all]
 [--no-aec] [--clips tuning|held-out] [--detector both|stop-word|whisper]
-[--stop-check hiss|off] [--cutoff P] [--window N] [--hiss H] [--hiss-hz HZ] [--others N]``
+[--stop-check hiss|off] [--cutoff P] [--window N] [--hiss H] [--hiss-hz HZ] [--others N]
+[--trace] [--simulated]``
 
 Everything goes through a private PulseAudio null sink whose monitor is the
 microphone: the answers are spoken by the real speaker (pyttsx3/espeak-ng,
@@ -114,6 +115,131 @@ class _Voice:
                 time.sleep(0.01)
 
 
+class _Recorder:
+    """A second listener on the microphone (the sink's monitor), kept apart from
+    barge-in's: what the room heard, sample by sample, for the --trace timeline."""
+
+    RATE = 16000
+
+    def __init__(self) -> None:
+        self.blocks: list[tuple[float, np.ndarray]] = []
+        self._stream: Any = None
+
+    def start(self) -> None:
+        import sounddevice as sd
+
+        def cb(indata: np.ndarray, frames: int, t: Any, _s: Any) -> None:
+            at = time.monotonic() - (t.currentTime - t.inputBufferAdcTime)
+            self.blocks.append((at, indata[:, 0].copy()))
+
+        self._stream = sd.InputStream(samplerate=self.RATE, channels=1, dtype="int16",
+                                      blocksize=320, callback=cb)
+        self._stream.start()
+
+    def stop(self) -> None:
+        if self._stream is not None:
+            self._stream.close()
+
+    def audio(self) -> tuple[np.ndarray, float]:
+        """Everything recorded, and the monotonic time of its first sample
+        (the median over the blocks' own stamps: one late stamp moves nothing)."""
+        blocks = list(self.blocks)
+        audio = np.concatenate([b for _, b in blocks])
+        starts = np.cumsum([0] + [len(b) for _, b in blocks[:-1]]) / self.RATE
+        return audio, float(np.median([at - s for (at, _), s in zip(blocks, starts, strict=True)]))
+
+
+def timeline(rec: _Recorder, voice: _Voice, barge: Any, until: float) -> dict[str, float] | None:
+    """Where the milliseconds go, each from the end of the spoken "stop" (found
+    in the recording by correlation with the clip, not from any timestamp):
+    the block holding it handed to barge-in ('captured'), through the echo
+    canceller ('processed'), the stop-word model's firing ('fired', and
+    'audio' for the end of the block it fired on: its delay in sound alone),
+    the stop call ('stopped') and the last sound of the answer in the
+    recording ('silent': what the user hears; 'played on' after the stop call)."""
+    if voice.started is None or barge.stopped_at is None:
+        return None
+    import soxr
+
+    audio, t0 = rec.audio()
+    clip = soxr.resample(voice.samples.astype(np.float32), voice.rate, rec.RATE)
+    guess = int((voice.started - t0) * rec.RATE)
+    # The voice's own stamp is within a few ms: a wider search found a louder
+    # stretch of the answer once (855 ms off).
+    slack = rec.RATE // 5
+    lo, hi = max(0, guess - slack), min(len(audio), guess + len(clip) + slack)
+    seg = audio[lo:hi].astype(np.float64)
+    if len(seg) < len(clip):
+        return None
+    n = len(seg) + len(clip)
+    corr = np.fft.irfft(np.fft.rfft(seg, n) * np.conj(np.fft.rfft(clip, n)), n)
+    corr = corr[: len(seg) - len(clip) + 1]
+    start = lo + int(np.argmax(np.abs(corr)))
+    w_idx = start + int(voice.word_end * rec.RATE)
+    word_end = t0 + w_idx / rec.RATE
+    end_idx = min(len(audio), int((until - t0) * rec.RATE))
+    loud = np.nonzero(np.abs(audio[w_idx:end_idx].astype(np.int32)) > 1000)[0]
+    silent_idx = w_idx + (int(loud[-1]) + 1 if len(loud) else 0)
+    out = {"stopped": barge.stopped_at - word_end, "silent": (silent_idx - w_idx) / rec.RATE,
+           "stamp error": voice.started + voice.word_end - word_end}
+    if out["stopped"] >= 0:  # before the word's end, the voice itself sounds on
+        out["played on"] = t0 + silent_idx / rec.RATE - barge.stopped_at
+    for block in barge.trace or ():
+        if block.at <= word_end < block.at + block.seconds:
+            out["captured"] = block.arrived - word_end
+            if block.processed is not None:
+                out["processed"] = block.processed - word_end
+    if barge.spotted_at is not None:
+        out["fired"] = barge.spotted_at - word_end
+        out["audio"] = barge.spotted_end - word_end
+    return out
+
+
+STEPS = ("captured", "processed", "audio", "fired", "stopped", "played on", "silent")
+
+
+def simulated(clips: list[tuple[str, np.ndarray, int]], spotter: Any, each: bool) -> None:
+    """The stop-word model's delay after the word's end counted in samples, on
+    a simulated clock (no sound server, no threads: the same on any load).
+    Each clip alone between silences, fed as barge-in feeds it now (20 ms
+    blocks of 16 kHz from the sound server) and as it did before (44.1 kHz
+    resampled by soxr's stream, whose output comes in bursts)."""
+    import soxr
+
+    def fired(chunks: list[np.ndarray]) -> int | None:
+        spotter.reset()
+        pos = 0
+        for chunk in chunks:
+            pos += len(chunk)
+            if len(chunk) and spotter.feed(chunk):
+                return pos
+        return None
+
+    now, before = [], []
+    for name, samples, rate in clips:
+        x = soxr.resample(samples.astype(np.float32), rate, 16000).astype(np.int16)
+        x = np.concatenate([np.zeros(8000, np.int16), x, np.zeros(16000, np.int16)])
+        loud = np.nonzero(np.abs(x.astype(np.int32)) > 1000)[0]
+        end = int(loud[-1]) + 1 if len(loud) else len(x)
+        a = fired([x[i : i + 320] for i in range(0, len(x), 320)])
+        y = soxr.resample(x.astype(np.float32), 16000, 44100).astype(np.int16)
+        stream = soxr.ResampleStream(44100, 16000, 1, dtype="int16")
+        b = fired([np.asarray(stream.resample_chunk(y[i : i + 882])).reshape(-1)
+                   for i in range(0, len(y), 882)])
+        if a is not None and b is not None:
+            now.append((a - end) / 16)
+            before.append((b - end) / 16)
+        if each:
+            print(f"  {name}: fired {'-' if a is None else f'{(a - end) / 16:.0f}'} ms after the "
+                  f"word's end in 20 ms blocks, {'-' if b is None else f'{(b - end) / 16:.0f}'} "
+                  "ms in soxr's chunks", flush=True)
+    if now:
+        print(f"simulated clock, {len(now)} clips the model took both ways: fired median "
+              f"{np.median(now):.0f} ms after the word's end in 20 ms blocks (now), "
+              f"{np.median(before):.0f} ms in soxr's chunks (before); median difference "
+              f"{np.median(np.subtract(before, now)):.0f} ms")
+
+
 def stop_clips(tmp: Path, which: str = "all") -> list[tuple[str, np.ndarray, int]]:
     """espeak-ng's and real people's "stop"s; ``which`` "tuning" or "held-out":
     only that half of the real ones (scripts/real_stop_words.py);
@@ -175,6 +301,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--others", type=int, default=0,
                     help="answers with a real person's 'yes'/'no'/'right' said over them")
     ap.add_argument("--seed", type=int, default=16)
+    ap.add_argument("--simulated", action="store_true",
+                    help="only the stop-word model's delay on a simulated clock (offline, "
+                         "deterministic): 20 ms blocks against soxr's chunks")
+    ap.add_argument("--trace", action="store_true",
+                    help="per 'stop': where the milliseconds go, from the word's end to the "
+                         "answer's last sound in a second recording of the microphone")
     args = ap.parse_args(argv)
 
     from voice.audio.virtual_mic import running_virtual_mic
@@ -200,6 +332,18 @@ def main(argv: list[str] | None = None) -> int:
 
         bi.SpeexEchoCanceller = _Raw  # type: ignore[misc,assignment]
 
+    if args.simulated:
+        with tempfile.TemporaryDirectory() as tmpdir:
+            found, problem = load_stop_spotter(cutoff=args.cutoff, window=args.window,
+                                               hiss=args.hiss, hiss_hz=args.hiss_hz,
+                                               check=args.stop_check)
+            if found is None:
+                print(problem)
+                return 1
+            # Held-out clips: as a whole only.
+            simulated(stop_clips(Path(tmpdir), args.clips), found,
+                      each=args.clips in ("tuning", "espeak"))
+        return 0
     rng = random.Random(args.seed)
     kb = load_knowledge([REPO / "content"])
     answers = [e.answer for e in kb.entries if e.answer.strip()]
@@ -276,6 +420,14 @@ def main(argv: list[str] | None = None) -> int:
         missed = []
         long_answers = [a for a in answers if len(a.split()) > 40] or answers
         unhissed = 0  # the stop-word model's firings refused for want of an /s/
+        rec = _Recorder() if args.trace else None
+        traces: list[dict[str, float]] = []
+        silent: list[float] = []
+        if rec is not None:
+            from collections import deque
+
+            barge.trace = deque(maxlen=600)
+            rec.start()
         for k in range(args.stops):
             name, samples, rate = clips[k % len(clips)]
             voice = _Voice(samples, rate)
@@ -310,6 +462,18 @@ def main(argv: list[str] | None = None) -> int:
                 talker.wait()
                 missed.append(f"{name} (not caught; heard {texts!r})")
             time.sleep(0.3)
+            if rec is not None and heard == "stop":
+                tl = timeline(rec, voice, barge, time.monotonic() - 0.05)
+                if tl is not None:
+                    traces.append(tl)
+                    silent.append(tl["silent"])
+                    print(f"  {name if args.clips != 'held-out' else 'a clip'}: "
+                          + ", ".join(f"{s_} {1000 * tl[s_]:.0f}" for s_ in STEPS if s_ in tl)
+                          + " ms (" + ("stop-word model" if barge.spotted_at is not None
+                                       else barge.taken_by)
+                          + f"; voice's stamp off by "
+                          f"{1000 * tl['stamp error']:.0f} ms)", flush=True)
+                rec.blocks.clear()
         caught = sum(1 for x in latencies if x <= 0.3)
         lat = sorted(latencies)
         print(f"stops caught within 300 ms: {caught}/{args.stops} = "
@@ -318,6 +482,15 @@ def main(argv: list[str] | None = None) -> int:
                  if lat else ""))
         if missed:
             print("  missed or late: " + ", ".join(missed))
+        if rec is not None:
+            rec.stop()
+            print("  timeline, median ms after the word's end (max): " + ", ".join(
+                f"{s_} {1000 * float(np.median(v)):.0f} ({1000 * max(v):.0f})"
+                for s_ in STEPS if (v := [t[s_] for t in traces if s_ in t])))
+            if silent:
+                print(f"  silent within 300 ms of the word's end (the recording): "
+                      f"{sum(1 for x in silent if x <= 0.3)}/{args.stops}; median "
+                      f"{1000 * float(np.median(silent)):.0f} ms")
         print(f"  stops taken on the quick look alone: {barge.quick_stops}; "
               f"on the stop-word model: {barge.spotted_stops}; its firings refused for want "
               f"of an /s/: {unhissed}")

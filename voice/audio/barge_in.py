@@ -174,6 +174,19 @@ def verdict(text: str, wake_phrase: str = "") -> str | None:
 
 
 @dataclass
+class BlockTrace:
+    """One microphone block's way through barge-in (benchmark)."""
+
+    at: float
+    """time.monotonic() at which its first sample entered the microphone."""
+    seconds: float
+    arrived: float
+    """When the sound server handed it to the callback."""
+    processed: float | None = None
+    """When it went through the echo canceller and the listeners."""
+
+
+@dataclass
 class Stretch:
     """Cleaned audio in which a voice was heard, with when (monotonic)."""
 
@@ -287,8 +300,16 @@ class BargeIn:
         """The echo's delay measured at the start of each answer (benchmark)."""
         self.taken_by = ""
         """What heard the last order: "stop-word model", "quick look", "full decode"."""
+        self._judged_by = ""
         self.stopped_at: float | None = None
         """time.monotonic() when the last answer was stopped (benchmark)."""
+        self.spotted_at: float | None = None
+        """time.monotonic() when the stop-word model last fired and was taken (benchmark)."""
+        self.spotted_end = 0.0
+        """The end (microphone time) of the block it fired on."""
+        self.trace: deque[BlockTrace] | None = None
+        """When set (a deque), every microphone block's timeline is appended
+        to it (scripts/benchmark_barge_in.py --trace)."""
         self.refused = {"not stop": 0, "own word": 0, "own voice": 0}
         """Stretches decoded and not taken, by reason (benchmark)."""
         self.heard: list[str] = []
@@ -306,14 +327,14 @@ class BargeIn:
     def watch(self, talker: Talker, block_seconds: float = 0.02) -> str | None:
         """Until ``talker`` stops speaking: None, or what interrupted it
         ("stop" or "wake"), after stopping it."""
-        self.stopped_at = None
+        self.stopped_at = self.spotted_at = None
         if not talker.speaking:
             return None
         try:
             canceller = self.canceller()
             dev = devices.find_input_device(self.device)
-            blocks: queue.Queue[tuple[float, np.ndarray]] = queue.Queue()
-            stream = _open(dev, block_seconds, blocks)
+            blocks: queue.Queue[tuple[float, float, np.ndarray]] = queue.Queue()
+            stream, rate = _open(dev, block_seconds, blocks)
         except Exception:  # no canceller (EchoUnavailable) or no microphone
             talker.wait()  # the answer plays to its end, as without barge-in
             return None
@@ -322,7 +343,7 @@ class BargeIn:
             if spotter is not None:
                 spotter.reset()
         worker = self._start_judging()
-        resampler = _resampler(dev.default_rate)
+        resampler = _resampler(rate)
         at: float | None = None
         # The first ALIGN_SECONDS are held until the echo's delay is measured.
         held: list[tuple[float, np.ndarray]] = []
@@ -331,12 +352,14 @@ class BargeIn:
             stream.start()
             while talker.speaking:
                 try:
-                    t, block = blocks.get(timeout=0.05)
+                    t, arrived, block = blocks.get(timeout=0.05)
                 except queue.Empty:
                     continue
                 pcm = resampler(block) if resampler else block
                 if at is None:
                     at = t
+                if self.trace is not None:
+                    self.trace.append(BlockTrace(at, len(pcm) / RECOGNIZER_RATE, arrived))
                 held.append((at, pcm))
                 at += len(pcm) / RECOGNIZER_RATE
                 if not aligned:
@@ -390,14 +413,30 @@ class BargeIn:
         worker.join(timeout=10)
 
     def _wait_for_reference(self, until: float, talker: Talker) -> None:
-        """Until the player has handed over what is heard up to ``until``."""
-        while time.monotonic() < until + LEAD + self._shift and talker.speaking:
-            time.sleep(0.005)
+        """Until the player has handed over what is heard up to ``until``.
+
+        Seldom a wait at all: the player hands each block over about 0.3 s
+        before it sounds (its output latency), so the reference a microphone
+        block needs is there when the block arrives. Waiting instead until the
+        clock reached it (as before) held every block LEAD (60 ms) plus the
+        block after it had arrived: scripts/benchmark_barge_in.py --trace
+        showed the block holding the end of "stop" processed 72-86 ms after
+        the word's end though it arrived 29 ms after. The clock still bounds
+        the wait: after the last block of an answer nothing more comes."""
+        need = until + LEAD + self._shift
+        while (time.monotonic() < need and self.reference.handed_until() < need
+               and talker.speaking):
+            time.sleep(0.002)
 
     def _process(self, canceller: SpeexEchoCanceller, pcm: np.ndarray, at: float,
                  talker: Talker) -> str | None:
         self._wait_for_reference(at + len(pcm) / RECOGNIZER_RATE, talker)
         ref = self.reference.between(at + LEAD + self._shift, len(pcm))
+        if self.trace is not None:
+            for block in reversed(self.trace):
+                if block.at <= at:
+                    block.processed = time.monotonic()
+                    break
         if self.own_spotter is not None and self.spotter is not None:
             self.own_spotter.feed(ref.astype(np.int16))
         return self.hear(pcm, canceller.process(pcm, ref), at)
@@ -447,12 +486,14 @@ class BargeIn:
                 return heard
         stretch = self._segmenter.push(clean[:n], voice, at)
         if self._jobs is None:
-            return self.judge(stretch) if stretch is not None else None
-        if stretch is not None:
-            self._jobs.put(stretch)
-        heard = self._verdict  # set once by the thread, which then ends
-        if heard is not None:
+            heard = self.judge(stretch) if stretch is not None else None
+        else:
+            if stretch is not None:
+                self._jobs.put(stretch)
+            heard = self._verdict  # set once by the thread, which then ends
             self._verdict = None
+        if heard is not None:
+            self.taken_by = self._judged_by
         return heard
 
     def spotted(self, end: float) -> str | None:
@@ -471,6 +512,7 @@ class BargeIn:
             self.refused["own voice"] += 1
             return None
         self.spotted_stops += 1
+        self.spotted_at, self.spotted_end = time.monotonic(), end
         self.taken_by = "stop-word model"
         return "stop"
 
@@ -481,7 +523,7 @@ class BargeIn:
         if alike:
             heard, text = "stop", f"{alike} (quick)"
             self.quick_stops += 1
-            self.taken_by = "quick look"
+            by = "quick look"
         elif not stretch.final or self.confirmer is None:
             # The voice may go on: the full decode at its end (without
             # Whisper, the stop-word model alone decides).
@@ -489,7 +531,7 @@ class BargeIn:
         else:
             text = self.confirmer.decode_heard(stretch.audio).text
             heard = verdict(text, self.wake_phrase)
-            self.taken_by = "full decode"
+            by = "full decode"
         self.decode_seconds.append(time.monotonic() - began)
         self.heard.append(text)
         if heard is None:
@@ -501,6 +543,9 @@ class BargeIn:
                for w in said):
             self.refused["own word"] += 1
             return None
+        # Named only when the order is taken (hear()): a decode that ends after
+        # the stop-word model stopped the answer must not claim it.
+        self._judged_by = by
         return heard
 
     def close(self) -> None:
@@ -528,19 +573,53 @@ def _db(x: np.ndarray) -> float:
     return 10 * float(np.log10(float(np.mean(x.astype(np.float64) ** 2)) + 1.0))
 
 
+#: Devices that are the sound server (PulseAudio, PipeWire): asked for 16 kHz,
+#: they resample in the server, and the blocks come without soxr's hold.
+#: ALSA's "default" is the server only when PortAudio lists the server too
+#: (without one, "default" is ALSA's plug, whose rate conversion is crude).
+SERVER_DEVICES = ("pulse", "pipewire")
+
+
+def _from_sound_server(dev: devices.AudioDevice) -> bool:
+    name = dev.name.lower()
+    if name in SERVER_DEVICES:
+        return True
+    try:
+        return name == "default" and any(d.name.lower() in SERVER_DEVICES
+                                         for d in devices.list_devices())
+    except Exception:  # no device list: the device's own rate, as before
+        return False
+
+
 def _open(dev: devices.AudioDevice, block_seconds: float,
-          blocks: queue.Queue[tuple[float, np.ndarray]]) -> Any:
+          blocks: queue.Queue[tuple[float, float, np.ndarray]]) -> tuple[Any, int]:
+    """The microphone's stream, and its rate: 16 kHz from the sound server,
+    else the device's own (resampled here, as voice/audio/capture.py does:
+    a USB microphone asked for 16 kHz directly may refuse or be resampled
+    badly by ALSA). soxr's streaming resampler (quality HQ) hands its output
+    on in bursts, every second or third 20 ms block: it held audio back 23 ms
+    (median) and up to 40 ms, 44.1 -> 16 kHz, before the "stop" model heard it."""
     import sounddevice as sd
 
     def callback(indata: np.ndarray, frames: int, time_info: Any, status: Any) -> None:
         # When the block's first sample entered the microphone, on the clock
         # the player stamps its blocks with.
-        at = time.monotonic() - (time_info.currentTime - time_info.inputBufferAdcTime)
-        blocks.put((at, indata[:, 0].copy()))
+        now = time.monotonic()
+        at = now - (time_info.currentTime - time_info.inputBufferAdcTime)
+        blocks.put((at, now, indata[:, 0].copy()))
 
-    return sd.InputStream(device=dev.index, samplerate=dev.default_rate, channels=1,
-                          dtype="int16", blocksize=max(1, int(dev.default_rate * block_seconds)),
-                          callback=callback)
+    rates = [dev.default_rate]
+    if dev.default_rate != RECOGNIZER_RATE and _from_sound_server(dev):
+        rates.insert(0, RECOGNIZER_RATE)
+    for rate in rates:
+        try:
+            return sd.InputStream(device=dev.index, samplerate=rate, channels=1, dtype="int16",
+                                  blocksize=max(1, int(rate * block_seconds)),
+                                  callback=callback), rate
+        except Exception:
+            if rate == rates[-1]:
+                raise
+    raise AssertionError("unreachable")  # rates is never empty
 
 
 def _resampler(rate: int) -> Callable[[np.ndarray], np.ndarray] | None:

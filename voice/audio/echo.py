@@ -133,6 +133,15 @@ class EchoReference:
         #: (start, end, text) of each sentence played: a "stop" heard while
         #: the assistant itself said "stop" is its own (barge-in).
         self._said: deque[tuple[float, float, str]] = deque()
+        #: Monotonic time up to which what the speaker plays has been handed over.
+        self._until = 0.0
+
+    def handed_until(self) -> float:
+        """The monotonic time up to which :meth:`between` has every sample that
+        will be played: the player hands each block over when PortAudio asks
+        for it, its output latency (~0.3 s with ECHO_LATENCY) before it sounds."""
+        with self._lock:
+            return self._until
 
     def begin(self, rate: int) -> None:
         """A new output stream at ``rate`` starts; its first block comes next."""
@@ -157,6 +166,8 @@ class EchoReference:
                 self._streams.append(self._current)
             self._current.samples.append(pcm)
             self._current.length += len(pcm)
+            self._until = max(self._until,
+                              self._current.start + self._current.length / RECOGNIZER_RATE)
             while len(self._streams) > 1 and (
                     self._streams[0].start + self._streams[0].length / RECOGNIZER_RATE
                     < at - self._keep):
@@ -197,6 +208,7 @@ class EchoReference:
             self._streams.clear()
             self._current = None
             self._said.clear()
+            self._until = 0.0
 
 
 #: The one reference of this process: the player writes, barge-in reads.
