@@ -315,7 +315,6 @@ class WhisperConfirmer:
             encoded = self._decoder.encode(audio)
         heard = self._decoder.generate(encoded, len(audio), [])
         text = heard.text.strip()
-        self.heard.append(f"{text} ({heard.avg_logprob:.2f}, unprompted)")
         self.decodes.append(Decoded(f"peak{slot}", text, heard.avg_logprob, strength))
         return peak_says(text, self.confirmation)
 
