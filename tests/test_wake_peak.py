@@ -16,9 +16,9 @@ import pytest
 
 from voice.audio.clip import RECOGNIZER_RATE, read_wav
 from voice.speech_in.wake.confirm import (
+    AFTER,
     ALIGNED,
     ALIGNED_PAD,
-    AFTER,
     BEFORE,
     CONFIRMATIONS,
     PEAK_CHECK,
