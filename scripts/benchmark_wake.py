@@ -181,6 +181,27 @@ def okay_negatives(phrase: str, cache: Path) -> Iterator[tuple[str, np.ndarray]]
         yield f"read {voice}, {len(said)} sentences", _espeak(" ".join(said), voice, rate, cache)
 
 
+def okay_prefixed(phrase: str, cache: Path, seed: int = 1,
+                  count: int = 75) -> Iterator[tuple[str, np.ndarray]]:
+    """A fresh "okay" set, never tuned on: ``count`` other sentences (drawn by
+    ``seed`` from those that do not say the phrase's first word) with "Okay, ",
+    "Ok, " or "Okay " put in front, read in a row by each reader. The false
+    wakes left were each a real "okay" at a sentence's start followed by
+    another word (docs/wake-word.md), and okay_negatives' 75 sentences have
+    been looked at while rules were tuned on them."""
+    first = phrase.split()[0]
+    words = {first} | ({"ok", "okay"} if first in ("ok", "okay") else set())
+    rng = random.Random(seed)
+    others = sorted({s for s in sentences() if not words & set(re.findall(r"[a-z]+", s.lower()))
+                     and len(s.split()) >= 3})
+    picked = rng.sample(others, count)
+    fronts = ["Okay, ", "Ok, ", "Okay "]
+    said = [fronts[i % 3] + s[0].lower() + s[1:] for i, s in enumerate(picked)]
+    for voice, rate in READERS:
+        yield (f"read {voice}, {count} okay-prefixed sentences (seed {seed})",
+               _espeak(" ".join(said), voice, rate, cache))
+
+
 def positives(phrase: str, cache: Path, half: str = "all",
               draw: int = 0) -> Iterator[tuple[str, np.ndarray]]:
     """The phrase said by several voices (those of ``half``), rates and backgrounds.
@@ -367,6 +388,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--strong-floor", choices=("on", "off"), default="off",
                     help="micro with a second stage: a strong spot's short windows need only"
                          " confirm.STRONG_ALIGNED_LOGPROB (tried), or the usual floor (now)")
+    ap.add_argument("--peak-check", choices=("on", "off"), default=None,
+                    help="micro with a second stage: a confirmed spot's window at the network's"
+                         " peak must say the phrase without the prompt too (confirm.PEAK_CHECK;"
+                         " default: as voice listen does)")
     ap.add_argument("--whisper-hears", choices=("both", "raw"), default="raw",
                     help="micro with a second stage: Whisper decodes the windows as they"
                          " are (now), or also their gated copy when it does not confirm them"
@@ -376,6 +401,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--okay-sentences", action="store_true",
                     help="speech not addressed to it: only the sentences that say the"
                          " phrase's first word, read by every reader (okay_negatives)")
+    ap.add_argument("--okay-prefixed", type=int, default=0, metavar="N",
+                    help="speech not addressed to it: N other sentences with 'Okay, ' put in"
+                         " front, drawn by --seed, read by every reader (okay_prefixed: a"
+                         " fresh okay set)")
     ap.add_argument("--fresh-negatives", action="store_true",
                     help="a fresh draw of speech not addressed to it (held-out runs)")
     ap.add_argument("--seed", type=int, default=0,
@@ -413,6 +442,8 @@ def main(argv: list[str] | None = None) -> int:
             confirmer.decode_all = True
         if confirmer is not None:
             confirmer.strong_floor = args.strong_floor == "on"
+            if args.peak_check is not None:
+                confirmer.peak_check = args.peak_check == "on"
         if confirmer is not None and args.short_windows == "none":
             confirmer = LongWindowOnly(confirmer)
         neural = load_micro(phrase, keep=True, cutoff=args.cutoff, window=args.window,
@@ -529,7 +560,8 @@ def false_wakes(args: argparse.Namespace, phrase: str,
     started = time.monotonic()
     seed = args.seed or (17 if args.fresh_negatives else 16)
     streams = (okay_negatives(phrase, args.cache) if args.okay_sentences
-               else negatives(args.minutes, args.cache, seed))
+               else okay_prefixed(phrase, args.cache, seed, args.okay_prefixed)
+               if args.okay_prefixed else negatives(args.minutes, args.cache, seed))
     for name, pcm in streams:
         hits = spot(spotter, pcm, phrase, f"neg {name}")
         seconds += len(pcm) / RECOGNIZER_RATE

@@ -101,6 +101,8 @@ def passes(d: Decode, strong: float, long_floor: float, short: float,
     """Whether the rule accepts decode ``d``; ``strong`` < 0: confirm.py's
     strong spots' floor (STRONG_SPOT, STRONG_ALIGNED_LOGPROB; tried, off)."""
     kind, text, logprob, strength, _at = d
+    if kind.startswith("peak"):  # confirm.PEAK_CHECK's unprompted decode, not a window
+        return False
     sure = strength >= strong
     if strong < 0:
         floor = SURE_LOGPROB if kind == "long" else short_floor(strength, strong_floor=True)
