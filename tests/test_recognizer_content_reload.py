@@ -52,10 +52,10 @@ A nurse refills the pump through the skin every few months.
 """
 #: What is asked. Whisper hears a clip differently by where it falls on its
 #: 20 ms frames (ASK_AGAIN_SHIFT): with the new prompt, espeak-ng's "baclofen
-#: pump" was "baclofen" at 27 of 40 offsets, "intrathecal baclofen pump" at
-#: 38 of 40 (misheard at 88..96 of 320 samples only); with the old prompt
-#: neither was "baclofen" at any offset ("back low then pump", "intervecl
-#: mallefin pump").
+#: pump" was "baclofen" at 26 of 40 offsets, "intrathecal baclofen pump" at
+#: 39 of 40 (misheard at 96 of 320 samples only); with the old prompt neither
+#: was "baclofen" at any offset ("back low then pump", "intervecl mallefin
+#: pump"; scripts/whisper_offset_map.py).
 SAID = "intrathecal baclofen pump"
 SAID_TO_POCKETSPHINX = "how is an intrathecal baclofen pump refilled"
 
@@ -109,7 +109,7 @@ def test_asking_again_a_third_of_a_frame_later_lands_on_a_heard_offset(
         content: Path, tmp_path: Path) -> None:
     """Why the live tests' asks again start ASK_AGAIN_SHIFT later each time:
     from inside the stretch of Whisper's 20 ms frames where espeak-ng's
-    "baclofen pump" is misheard (48..136 of 320 samples), the three asks
+    "baclofen pump" is misheard (48..144 of 320 samples), the three asks
     include one heard as "baclofen". Three asks at one offset, as replays
     were, all miss there ("that's open pump" three times)."""
     from voice.models.manifest import WHISPER_MODEL
