@@ -231,10 +231,11 @@ def test_listening_learns_what_the_user_confirmed(virtual_mic: Any, tmp_path: Pa
         # phrasing ("my wife and will exercise make the worst" after "my wife
         # has ms ..."; CI heard it so twice running): a user would ask again.
         # Whisper's hearing follows where the clip falls on its 20 ms frames
-        # (at 20 offsets: "my wife from ms ..." 14, "... and ms ..." 4, both
-        # found as one phrasing; "my wife and then we'll ..." 2, not), and a
-        # replay lands near the same offset: each further ask starts a third
-        # of a frame later, as a person's never starts on the same millisecond.
+        # (scripts/whisper_offset_map.py, 20 offsets: "my wife from ms ..." 14,
+        # "... and ms ..." 4, found as one phrasing; "... and ms will exus i
+        # ..." 1 and "my wife and then we'll ..." 1, not), and a replay lands
+        # near the same offset: each further ask starts a third of a frame
+        # later, as a person's never starts on the same millisecond.
         tries = [say(question)]
         while tries[-1].get("learned") != "used" and len(tries) < 3:
             tries.append(say(question, lead_in=len(tries) * ASK_AGAIN_SHIFT))
