@@ -19,7 +19,7 @@ from voice.conversation import Conversation
 from voice.conversation.personal import PersonalPhrasings
 from voice.conversation.personal_store import load_phrasings, save_phrasings
 
-from .conftest import CONTENT
+from .conftest import ASK_AGAIN_SHIFT, CONTENT
 
 REPO = Path(__file__).resolve().parent.parent
 #: A colloquial question (tests/data/dev.tsv style) the matcher offers, not answers.
@@ -203,7 +203,14 @@ def test_listening_learns_what_the_user_confirmed(virtual_mic: Any, tmp_path: Pa
             start_listen,
             wait_for_ready,
         )
-    question = spoken("my wife has M S, will exercise make her worse", "learn-question.wav")
+    # "multiple sclerosis", not "M S": Whisper heard espeak-ng's spelt letters
+    # by where the clip fell on its 20 ms frames ("from ms", "and ms", "and
+    # then we'll"; CI: "my wife and will ..."), and the learned phrasing did
+    # not cover all of them: 325 of 380 (learned, asked again) offset pairs
+    # found. Spelt out: offered at 20 of 20 offsets, 400 of 400 pairs found
+    # (scripts/learned_phrasing_offsets.py, docs/mic-drift.md).
+    question = spoken("my wife has multiple sclerosis, will exercise make her worse",
+                      "learn-question.wav")
     yes = spoken("yes", "learn-yes.wav")
     # Whisper, the default: PocketSphinx heard espeak-ng's question too
     # variously ("what can exercise make worse", answered outright; "what does
@@ -213,9 +220,9 @@ def test_listening_learns_what_the_user_confirmed(virtual_mic: Any, tmp_path: Pa
     assert proc.stdout is not None
     got: list[dict[str, Any]] = []
 
-    def say(wav: Path) -> dict[str, Any]:
+    def say(wav: Path, lead_in: float = 0.0) -> dict[str, Any]:
         wait_for_ready(proc)
-        virtual_mic.play(wav)
+        virtual_mic.play(wav, lead_in=lead_in)
         assert proc.stdout is not None
         reply: dict[str, Any] = json.loads(proc.stdout.readline())
         return reply
@@ -230,9 +237,15 @@ def test_listening_learns_what_the_user_confirmed(virtual_mic: Any, tmp_path: Pa
         # Asked again, it may be heard too differently for the learned
         # phrasing ("my wife and will exercise make the worst" after "my wife
         # has ms ..."; CI heard it so twice running): a user would ask again.
+        # Whisper's hearing follows where the clip falls on its 20 ms frames
+        # (scripts/whisper_offset_map.py, 20 offsets: "my wife from ms ..." 14,
+        # "... and ms ..." 4, found as one phrasing; "... and ms will exus i
+        # ..." 1 and "my wife and then we'll ..." 1, not), and a replay lands
+        # near the same offset: each further ask starts a third of a frame
+        # later, as a person's never starts on the same millisecond.
         tries = [say(question)]
         while tries[-1].get("learned") != "used" and len(tries) < 3:
-            tries.append(say(question))
+            tries.append(say(question, lead_in=len(tries) * ASK_AGAIN_SHIFT))
         got.append(tries[-1])
         read_until(proc, "Listening...")
         proc.terminate()

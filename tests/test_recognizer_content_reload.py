@@ -38,7 +38,7 @@ from voice.content.loader import load_knowledge
 from voice.services.content_reload import ContentReload
 from voice.speech_in.select import load_pocketsphinx
 
-from .conftest import CONTENT, REPO
+from .conftest import ASK_AGAIN_SHIFT, CONTENT, REPO
 from .test_listen import start_listen, wait_for_ready
 from .test_serve_command import free_port
 
@@ -50,7 +50,13 @@ NEW_PAGE = """# FAQ
 
 A nurse refills the pump through the skin every few months.
 """
-SAID = "baclofen pump"
+#: What is asked. Whisper hears a clip differently by where it falls on its
+#: 20 ms frames (ASK_AGAIN_SHIFT): with the new prompt, espeak-ng's "baclofen
+#: pump" was "baclofen" at 26 of 40 offsets, "intrathecal baclofen pump" at
+#: 39 of 40 (misheard at 96 of 320 samples only); with the old prompt neither
+#: was "baclofen" at any offset ("back low then pump", "intervecl mallefin
+#: pump"; scripts/whisper_offset_map.py).
+SAID = "intrathecal baclofen pump"
 SAID_TO_POCKETSPHINX = "how is an intrathecal baclofen pump refilled"
 
 
@@ -97,6 +103,28 @@ def test_whisper_prompt_and_decoding_follow_a_content_reload(
     assert "intrathecal baclofen pump refilled" in rec.prompt
     after = rec.transcribe(clip).text
     assert "baclofen" in after, f"{before!r} -> {after!r}"
+
+
+def test_asking_again_a_third_of_a_frame_later_lands_on_a_heard_offset(
+        content: Path, tmp_path: Path) -> None:
+    """Why the live tests' asks again start ASK_AGAIN_SHIFT later each time:
+    from inside the stretch of Whisper's 20 ms frames where espeak-ng's
+    "baclofen pump" is misheard (48..144 of 320 samples), the three asks
+    include one heard as "baclofen". Three asks at one offset, as replays
+    were, all miss there ("that's open pump" three times)."""
+    from voice.models.manifest import WHISPER_MODEL
+    from voice.speech_in.whisper import WhisperRecognizer
+
+    add_page(content)
+    rec = WhisperRecognizer(REPO / "models" / WHISPER_MODEL, load_knowledge([content]))
+    speech = read_wav(espeak(tmp_path, "baclofen pump")).resampled(16000).samples
+    for start in (64, 112):  # samples at 16 kHz, after 0.3 s of silence
+        heard = []
+        for ask in range(3):
+            lead = 4800 + start + round(ask * ASK_AGAIN_SHIFT * 16000)
+            audio = np.concatenate([np.zeros(lead, np.int16), speech, np.zeros(4800, np.int16)])
+            heard.append(rec.transcribe(AudioClip(audio, 16000, 1)).text)
+        assert any("baclofen" in h for h in heard), (start, heard)
 
 
 def load_matcher_for(kb: Any) -> Any:
@@ -217,14 +245,15 @@ def test_voice_listen_hears_a_new_pages_word_after_the_content_changes(
         # recognizer follows.
         virtual_mic.play(said_wav)
         first = json.loads(proc.stdout.readline())
-        # After the change. espeak-ng's "baclofen" through the microphone is
-        # sometimes heard badly even with the new prompt ("that's open pump",
-        # twice in CI): as a user would, it is asked again, at most twice more.
-        # Without the new prompt it is never "baclofen" ("back low then pump").
+        # After the change. Whisper hears this same clip as "baclofen" or not
+        # by where it falls on its 20 ms frames (SAID, ASK_AGAIN_SHIFT): as a
+        # user would, it is asked again, at most twice more, each time a third
+        # of a frame later. Without the new prompt it is never "baclofen",
+        # wherever it falls.
         later: list[dict[str, Any]] = []
         while len(later) < 3 and (not later or "baclofen" not in later[-1]["transcript"]):
             wait_for_ready(proc)
-            virtual_mic.play(said_wav)
+            virtual_mic.play(said_wav, lead_in=len(later) * ASK_AGAIN_SHIFT)
             later.append(json.loads(proc.stdout.readline()))
     finally:
         proc.kill()

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+import wave
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -83,12 +84,32 @@ class VirtualMic:
             time.sleep(0.2)
         time.sleep(0.5)
 
-    def play(self, wav: Path | str, wait: bool = True) -> subprocess.Popen[bytes]:
-        """Play a WAV into the sink, i.e. speak into the microphone."""
+    def play(self, wav: Path | str, wait: bool = True,
+             lead_in: float = 0.0) -> subprocess.Popen[bytes]:
+        """Play a WAV into the sink, i.e. speak into the microphone.
+
+        ``lead_in`` seconds of silence go first: a replay of the same file
+        then starts later within the recorder's frames, as a person asking
+        again never speaks on the same millisecond (docs/mic-drift.md)."""
+        if lead_in > 0:
+            wav = _with_lead_in(Path(wav), lead_in, self.runtime_dir)
         proc = subprocess.Popen(["paplay", str(wav)], env=self.env)
         if wait:
             proc.wait(timeout=120)
         return proc
+
+
+def _with_lead_in(wav: Path, seconds: float, folder: Path) -> Path:
+    """A copy of ``wav`` with ``seconds`` of silence before it."""
+    with wave.open(str(wav), "rb") as r:
+        params = r.getparams()
+        frames = r.readframes(params.nframes)
+    pad = round(seconds * params.framerate) * params.sampwidth * params.nchannels
+    out = folder / f"{wav.stem}-lead{round(seconds * 1e6)}us.wav"
+    with wave.open(str(out), "wb") as w:
+        w.setparams(params)
+        w.writeframes(b"\0" * pad + frames)
+    return out
 
 
 def missing_tools() -> list[str]:
