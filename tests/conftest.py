@@ -27,6 +27,7 @@ from voice.speech_out.synth import Pyttsx3Synth
 
 if TYPE_CHECKING:
     from voice.content.model import KnowledgeBase
+    from voice.matching.matcher import Matcher
     from voice.speech_in.base import Recognizer
     from voice.speech_in.whisper import WhisperRecognizer
 
@@ -124,6 +125,14 @@ def kb() -> KnowledgeBase:
     from voice.content.loader import load_knowledge
 
     return load_knowledge([REPO / "content"])
+
+
+@pytest.fixture(scope="module")
+def matcher(kb: KnowledgeBase) -> Matcher:
+    """The matcher over ``kb`` (a module's own ``matcher`` fixture takes precedence)."""
+    from voice.matching.matcher import Matcher
+
+    return Matcher(kb)
 
 
 @pytest.fixture(scope="module")

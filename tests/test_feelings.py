@@ -22,11 +22,6 @@ COPING = "coping-strategies-for-individuals-and-caregivers"
 DAILY_LIFE = "impact-on-daily-life"
 
 
-@pytest.fixture(scope="module")
-def matcher(kb: KnowledgeBase) -> Matcher:
-    return Matcher(kb)
-
-
 @pytest.mark.parametrize(("line", "kind", "entry"), [
     ("I feel sad", "I'm sorry you're sad.", COPING),
     ("I am tired", "I'm sorry you're tired.", DAILY_LIFE),

@@ -31,11 +31,6 @@ UNCOVERED = [
 ]
 
 
-@pytest.fixture(scope="module")
-def matcher(kb: KnowledgeBase) -> Matcher:
-    return Matcher(kb)
-
-
 def _taken(matcher: Matcher, question: str) -> bool:
     """Answered or offered, as scripts/benchmark.py counts it."""
     return Conversation(matcher.kb, matcher=matcher).respond(question).outcome in (

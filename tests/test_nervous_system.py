@@ -8,14 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from voice.content.model import KnowledgeBase
 from voice.matching.matcher import Matcher
 from voice.matching.normalize import tokens
-
-
-@pytest.fixture(scope="module")
-def matcher(kb: KnowledgeBase) -> Matcher:
-    return Matcher(kb)
 
 
 def test_nervous_system_is_nerve_and_nervous_alone_is_still_worry() -> None:

@@ -6,24 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from voice.content.loader import load_knowledge, parse_markdown
+from voice.content.loader import parse_markdown
 from voice.content.model import KnowledgeBase
 from voice.matching import Matcher
 from voice.matching.scope import COUNTS_FILE, RARITY_KNOWN, GeneralEnglish, ScopeModel
 
-from .conftest import CONTENT
-
 REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge([CONTENT])
-
-
-@pytest.fixture(scope="module")
-def matcher(kb: KnowledgeBase) -> Matcher:
-    return Matcher(kb)
 
 
 @pytest.mark.parametrize("request_text", [

@@ -4,23 +4,11 @@ ScopeModel.distinctiveness; branch scope8, docs/out-of-scope.md)."""
 
 import pytest
 
-from voice.content.loader import load_knowledge, parse_markdown
+from voice.content.loader import parse_markdown
 from voice.content.model import KnowledgeBase
 from voice.matching import Matcher
 from voice.matching.matcher import _refers_back
 from voice.matching.scope import DISTINCTIVE_AT
-
-from .conftest import CONTENT
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge([CONTENT])
-
-
-@pytest.fixture(scope="module")
-def matcher(kb: KnowledgeBase) -> Matcher:
-    return Matcher(kb)
 
 
 @pytest.mark.parametrize("question", [

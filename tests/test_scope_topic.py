@@ -11,13 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from voice.content.loader import load_knowledge
 from voice.content.model import KnowledgeBase
 from voice.conversation.conversation import Conversation
 from voice.matching import Matcher
 from voice.matching.scope import ScopeModel
-
-from .conftest import CONTENT
 
 REPO = Path(__file__).resolve().parent.parent
 #: Uncovered health questions the scope check took before the topic rule
@@ -37,16 +34,6 @@ STILL_OURS = [("what causes it", "causes-and-risk-factors"),
 # mentions alcohol, only the generic "drink" (hydration) carried it, and the
 # tuning sets hold "how do i cut down on drinking", "how many units of alcohol
 # is safe a week" as not ours; the generic-words check declines it now.)
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge([CONTENT])
-
-
-@pytest.fixture(scope="module")
-def matcher(kb: KnowledgeBase) -> Matcher:
-    return Matcher(kb)
 
 
 @pytest.fixture(scope="module")

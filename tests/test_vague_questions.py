@@ -25,11 +25,6 @@ from voice.matching.matcher import Matcher
 REPO = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def matcher(kb: KnowledgeBase) -> Matcher:
-    return Matcher(kb)
-
-
 @pytest.fixture
 def talk(kb: KnowledgeBase, matcher: Matcher) -> Conversation:
     """A fresh conversation per test, as each sentence said in the room is."""
