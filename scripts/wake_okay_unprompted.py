@@ -37,39 +37,16 @@ import benchmark_wake as bench  # noqa: E402
 import numpy as np  # noqa: E402
 import tune_wake_floor as tune  # noqa: E402
 
-_WORD = re.compile(r"[a-z']+")
+from voice.speech_in.wake.confirm import last_word_alike  # noqa: E402
+
 GATES = (-0.3, -0.4, -0.45, -0.5, -0.55)
 ALIKES = (0.45, 0.5, 0.55)
-
-
-def after_okay(text: str) -> float | None:
-    """How alike (0-1) the one or two words after "okay" in ``text`` sound to
-    "nabu" (best over every "okay"; 0 when nothing follows), or None when
-    ``text`` has no "okay"."""
-    from rapidfuzz.distance import Levenshtein
-
-    from voice.matching.sound_alike import key
-
-    words = _WORD.findall(text.lower())
-    target = key("nabu")
-    best: float | None = None
-    for i, word in enumerate(words):
-        if word not in tune.NABU.first_words:
-            continue
-        s = 0.0
-        for n in (1, 2):
-            run = words[i + 1:i + 1 + n]
-            if len(run) < n:
-                break
-            s = max(s, Levenshtein.normalized_similarity("".join(key(w) for w in run), target))
-        best = s if best is None else max(best, s)
-    return best
 
 
 def refused(long_logprob: float, unprompted: str, gate: float, alike: float) -> bool:
     if long_logprob >= gate:
         return False
-    s = after_okay(unprompted)
+    s = last_word_alike(unprompted, tune.NABU)
     return s is not None and s < alike
 
 
@@ -141,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     for n in neg:
         if n["half"] == 0:
             print("okay tuning half:", n["long"], repr(n["unprompted"]),
-                  after_okay(n["unprompted"]))
+                  last_word_alike(n["unprompted"], tune.NABU))
     pos = phrase_spots(args.positives, args.tree, dec)
     halves = [[n for n in neg if n["half"] == h] for h in (0, 1)]
     reals = sum(" real " in p["clip"] for p in pos)
