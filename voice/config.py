@@ -239,6 +239,11 @@ def _mistakes(data: dict[str, Any], where: str, lines: dict[str, int]) -> tuple[
                     hint = f"it belongs in [{home[0].split('.', 1)[0]}]"
                 elif near:
                     hint = f"did you mean '{near}'?"
+                elif far := _nearest(name, [k.split(".", 1)[1] for k in KEYS]):
+                    # "silence_timeut" under [speech_in] was told the four names
+                    # of [speech_in]; it is a misspelt [audio] silence_timeout.
+                    far_home = next(k for k in KEYS if k.endswith(f".{far}")).split(".", 1)[0]
+                    hint = f"did you mean '{far}' in [{far_home}]?"
                 elif names:
                     hint = f"the settings in [{meant}] are {', '.join(names)}"
                 else:
