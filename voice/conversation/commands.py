@@ -8,6 +8,8 @@ accepted through rapidfuzz with a high cutoff.
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz, process
 
 from voice.matching.normalize import FILLER_WORDS, clean
@@ -61,6 +63,8 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "help", "what can i ask", "what can you do", "what do you know", "how does this work",
         "options", "what can i say", "i need help", "help me", "instructions",
         "what should i say", "what can i ask you",
+        # Declined as questions ("I don't have an answer for that"), 2026-12-02.
+        "how do i use this", "how do i use you", "how do i use it", "how does this thing work",
     ),
     "topics": (
         "list topics", "topics", "list", "what topics", "what topics are there", "menu",
@@ -97,6 +101,18 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     "wake": (
         "wake up", "hello again", "i am back", "start listening", "wake", "are you there",
         "listen", "listen to me",
+        # A user checking it is there was told the question was off the
+        # subject ("I don't have an answer for that"), 2026-12-02.
+        "can you hear me", "are you listening", "is anyone there", "is anybody there",
+        "anyone there", "are you still there", "are you still listening",
+    ),
+    # A tired user asking for a moment: "wait", "hold on" were declined as
+    # questions, and the third such line read out the whole topic list
+    # (2026-12-02). Stops speaking; "go on" reads the rest.
+    "pause": (
+        "wait", "hold on", "hang on", "pause", "one moment", "just a moment", "wait a moment",
+        "wait a minute", "wait a second", "one second", "just a second", "give me a moment",
+        "give me a minute", "hold on a moment", "hang on a moment",
     ),
     "greet": ("hello", "hi", "hey", "good morning", "good afternoon", "good evening", "hi there"),
     "thanks": ("thank you", "thanks", "thank you very much", "thanks a lot", "cheers"),
@@ -117,6 +133,10 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "call my doctor", "call the doctor", "call a doctor", "call my nurse", "call the nurse",
         "call my carer", "call my daughter", "call my son", "call my wife", "call my husband",
         "phone my doctor", "ring my doctor", "call someone", "call for help",
+        # Declined as questions (2026-12-02): the way to a person is the same.
+        "i want to talk to a human", "i want to talk to a person", "talk to a person",
+        "talk to a human", "speak to a person", "i want to speak to someone",
+        "i want to talk to someone", "can i talk to a person", "talk to a real person",
     ),
 }
 
@@ -161,6 +181,36 @@ YES_NO_SOUNDALIKES = {"now": "no", "know": "no"}
 TYPED_YES_NO = {"y": "yes", "n": "no"}
 
 
+#: Asked what it keeps or sends ("what do you keep about me?", "are you
+#: recording me?", "does my data leave this device?"): each was declined as
+#: off the subject or offered an entry ("Did you mean: Technological
+#: Innovations in Treatment?"), 2026-12-02. Matched on cleaned text; the
+#: assistant itself ("you") or the user's own data must be the subject, so no
+#: question about the content is taken (none of the 10,025 lines of
+#: tests/data's .tsv and .txt sets is).
+_PRIVACY = re.compile(
+    r"^(is|are) (this|it|that|you) (private|confidential)\b"
+    r"|^(is|are) (my|our) (data|information|voice|questions?|conversations?|words)"
+    r" (private|safe|secure|confidential)\b"
+    r"|\bmy privacy\b"
+    r"|\b(do|did|will|are|can|what do|what did|what will) you (keep|store|save|record|remember"
+    r"|send|share|upload|know|collect|log)\w* (about me|me\b|my |what i |of me|everything"
+    r"|anything i |recordings?)"
+    r"|\b(are|were|is) (you|it|this) (recording|storing|saving|keeping|sending|uploading)\b"
+    r"|\b(does|do|will|is|are) (my|our) (data|voice|information|recordings?|questions?|words"
+    r"|conversations?) (leave|go |get |sent|kept|stored|saved|recorded|shared|private)"
+    r"|\bwhere (does|do) (my|our) (data|voice|information|recordings?|questions?|words) go\b"
+    r"|\bwho (else )?can (hear|see|read|listen to) (this|me|what i|my|us)\b"
+    r"|^(please )?(delete|erase|remove) (my|all my) (data|recordings?|information|voice"
+    r"|questions|history)\b|^(please )?(delete|erase|forget) everything (about me|you know)"
+)
+
+
+def asks_about_privacy(text: str) -> bool:
+    """``text`` asks what the assistant keeps or sends about the user."""
+    return bool(_PRIVACY.search(clean(text)))
+
+
 def find_command(text: str, yes_no_asked: bool = False) -> str | None:
     """The command ``text`` says, or None when it is not (only) a command.
 
@@ -175,6 +225,8 @@ def find_command(text: str, yes_no_asked: bool = False) -> str | None:
     for candidate in (clean(text), plain, _strip(text), _once(_strip(text))):
         if candidate in _LOOKUP:
             return _LOOKUP[candidate]
+    if asks_about_privacy(text):
+        return "privacy"
     stripped = _strip(text)
     if len(stripped) < 4:
         return None

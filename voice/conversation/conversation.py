@@ -463,6 +463,14 @@ class Conversation:
                 text, "command", phrases.STOPPED, command=command, stop_speaking=True,
                 remember=False,
             )
+        if command == "pause":
+            self._set_aside()
+            say = phrases.PAUSED_WITH_MORE if s.stopped_parts else phrases.PAUSED
+            return self._reply(text, "command", say, command=command, stop_speaking=True,
+                               remember=False)
+        if command == "privacy":
+            return self._reply(text, "command", phrases.PRIVACY, command=command,
+                               stop_speaking=True)
         if command in ("yes", "second", "more"):
             return self._yes(text, command)
         if command == "forget":

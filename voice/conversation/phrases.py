@@ -46,6 +46,20 @@ ABOUT_ME = (
     "spasms and neuromuscular disorders; it is not medical advice. For advice about your "
     "own health, please ask your doctor or nurse. What would you like to know?"
 )
+#: "Wait", "hold on": quiet, and how to go on (a tired user asking for a moment).
+PAUSED_WITH_MORE = "All right, I'll wait. Say 'go on' when you're ready for the rest."
+PAUSED = "All right, I'll wait. Ask me when you're ready."
+#: Asked what it keeps ("what do you keep about me?", "are you recording
+#: me?"). Must stay true to voice/privacy.py's KEPT (tests/test_journeys9_privacy.py):
+#: the recordings are kept only while PocketSphinx learns the voice, hence "may".
+PRIVACY = (
+    "Everything stays on this device: nothing you say or type is sent anywhere. To get "
+    "used to your voice I may keep the last 60 questions you asked aloud, as sound and "
+    "words; 'voice adapt --reset' deletes them. I also keep the ways of asking that you "
+    "confirmed with a yes, which you can delete by saying 'forget what you learned', and "
+    "the speech rate and volume you chose. Only if a caregiver turned on the question "
+    "log are your questions' words kept, for 30 days. What would you like to know?"
+)
 
 
 def join_or(items: list[str]) -> str:
