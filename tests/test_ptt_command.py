@@ -10,6 +10,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
@@ -47,13 +49,28 @@ class Lines:
         raise AssertionError(f"no line with {text!r} within {timeout} s; got {self.seen}")
 
 
-def start(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
+@contextmanager
+def running(env: dict[str, str], *args: str) -> Iterator[subprocess.Popen[str]]:
+    """A real `voice ptt`, killed if the test leaves it running."""
+    proc = subprocess.Popen(
         [sys.executable, "-m", "voice", "ptt", "--no-speak", "--no-cues",
          "--recognizer", "pocketsphinx", *args],
         cwd=REPO, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, text=True,
     )
+    try:
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def press(proc: subprocess.Popen[str], line: str = "") -> None:
+    """One button press on the piped keyboard ("quit" quits)."""
+    assert proc.stdin
+    proc.stdin.write(line + "\n")
+    proc.stdin.flush()
 
 
 @pytest.fixture
@@ -79,33 +96,25 @@ def question_wav(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_keyboard_press_question_answer_quit(
     env: dict[str, str], virtual_mic: Any, question_wav: Path
 ) -> None:
-    proc = start(env, "--silence-timeout", "1")
-    assert proc.stdin and proc.stdout and proc.stderr
-    err, out = Lines(proc.stderr), Lines(proc.stdout)
-    try:
+    with running(env, "--silence-timeout", "1") as proc:
+        assert proc.stdout and proc.stderr
+        err, out = Lines(proc.stderr), Lines(proc.stdout)
         err.wait_for("Each line is one button press", 60)  # the greeting
-        proc.stdin.write("\n")
-        proc.stdin.flush()
+        press(proc)
         err.wait_for("listening...", 10)
         time.sleep(0.3)
         virtual_mic.play(question_wav)
         assert err.wait_for("heard:", 20) == f"heard: {QUESTION}"
         assert ANSWER_PART in out.wait_for(ANSWER_PART, 20)
-        proc.stdin.write("quit\n")
-        proc.stdin.flush()
+        press(proc, "quit")
         assert proc.wait(timeout=20) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
     assert not any("Traceback" in line for line in err.seen)
 
 
 def test_no_gpio_here_falls_back_to_the_keyboard(env: dict[str, str]) -> None:
-    proc = start(env, "--gpio", "17", "--mode", "hold")
-    assert proc.stdin
-    err = Lines(proc.stderr)  # type: ignore[arg-type]
-    try:
+    with running(env, "--gpio", "17", "--mode", "hold") as proc:
+        assert proc.stdin
+        err = Lines(proc.stderr)  # type: ignore[arg-type]
         err.wait_for("No GPIO here: use --gpio only on a Raspberry Pi; using the keyboard "
                      "instead.", 60)
         # Hold mode cannot work on a keyboard; it says so and toggles instead.
@@ -113,27 +122,18 @@ def test_no_gpio_here_falls_back_to_the_keyboard(env: dict[str, str]) -> None:
         assert "Each line is one button press" in line
         proc.stdin.close()  # end of input quits
         assert proc.wait(timeout=20) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
 
 
 def test_mock_pin_factory_runs_the_real_command(env: dict[str, str]) -> None:
-    proc = start(dict(env, GPIOZERO_PIN_FACTORY="mock"), "--gpio", "17", "--led", "27",
-                 "--mode", "hold")
-    err = Lines(proc.stderr)  # type: ignore[arg-type]
-    try:
+    with running(dict(env, GPIOZERO_PIN_FACTORY="mock"), "--gpio", "17", "--led", "27",
+                 "--mode", "hold") as proc:
+        err = Lines(proc.stderr)  # type: ignore[arg-type]
         err.wait_for("Hold the button while you ask your question", 60)
         time.sleep(0.3)
         assert proc.poll() is None  # waiting for the button, not for stdin
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=20) == 130
         err.wait_for("voice: stopped.", 5)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
     assert not any("Traceback" in line for line in err.seen)
 
 
@@ -180,39 +180,34 @@ def test_start_timeout_and_max_utterance_end_the_recording(
     (start timeout), then a question far longer than --max-utterance."""
     from voice.devices.session import NOTHING_HEARD
 
-    proc = start(env, "--start-timeout", "3", "--max-utterance", "2",
-                 "--silence-timeout", "1.5")
-    assert proc.stdin and proc.stderr
-    err = Lines(proc.stderr)
     player: subprocess.Popen[bytes] | None = None
-    try:
-        err.wait_for("Each line is one button press", 60)
-        proc.stdin.write("\n")
-        proc.stdin.flush()
-        err.wait_for("listening...", 10)
-        opened = time.monotonic()
-        err.wait_for(NOTHING_HEARD, 10)
-        # 3 s, not the default 15.
-        assert 2.5 < time.monotonic() - opened < 6
+    with running(env, "--start-timeout", "3", "--max-utterance", "2",
+                 "--silence-timeout", "1.5") as proc:
+        assert proc.stderr
+        err = Lines(proc.stderr)
+        try:
+            err.wait_for("Each line is one button press", 60)
+            press(proc)
+            err.wait_for("listening...", 10)
+            opened = time.monotonic()
+            err.wait_for(NOTHING_HEARD, 10)
+            # 3 s, not the default 15.
+            assert 2.5 < time.monotonic() - opened < 6
 
-        proc.stdin.write("\n")
-        proc.stdin.flush()
-        err.wait_for("listening...", 10)
-        # A pause before speaking: the limit counts from the start of speech.
-        time.sleep(1.5)
-        player = virtual_mic.play(long_wav, wait=False)
-        played = time.monotonic()
-        heard = err.wait_for("heard:", 20)
-        assert time.monotonic() - played < 5.5  # cut off, not the ~8 s to its end
-        assert 1 <= len(heard.split()) - 1 < len(LONG_QUESTION.split()) / 2, heard
-        err.wait_for("That was a long question, so I stopped listening after 2 seconds.", 10)
-        proc.stdin.write("quit\n")
-        proc.stdin.flush()
-        assert proc.wait(timeout=30) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        if player is not None:
-            player.wait(timeout=30)  # its tail must not reach the next test's microphone
+            press(proc)
+            err.wait_for("listening...", 10)
+            # A pause before speaking: the limit counts from the start of speech.
+            time.sleep(1.5)
+            player = virtual_mic.play(long_wav, wait=False)
+            played = time.monotonic()
+            heard = err.wait_for("heard:", 20)
+            assert time.monotonic() - played < 5.5  # cut off, not the ~8 s to its end
+            assert 1 <= len(heard.split()) - 1 < len(LONG_QUESTION.split()) / 2, heard
+            err.wait_for("That was a long question, so I stopped listening after 2 seconds.",
+                         10)
+            press(proc, "quit")
+            assert proc.wait(timeout=30) == 0
+        finally:
+            if player is not None:
+                player.wait(timeout=30)  # its tail must not reach the next test's microphone
     assert not any("Traceback" in line for line in err.seen)

@@ -102,30 +102,30 @@ def test_the_first_question_is_heard_when_the_speaker_wakes_slowly(
     assert s.wait_exit(5) == 0
 
 
-def test_q_while_it_speaks_ends_within_a_second(ptt: Any) -> None:
-    """At the first start it speaks some 20 s (the learning notice, the
-    greeting); q must not wait for that."""
+def _key_while_it_speaks(ptt: Any, key: str) -> tuple[PtySession, int, float]:
+    """Start `voice ptt`, press ``key`` while it speaks (at the first start it
+    speaks some 20 s: the learning notice, the greeting); the session, its
+    exit code and how long it took to end."""
     s = ptt()
     s.wait_for(GREETING_END, 90)
     time.sleep(1.0)  # speaking now
-    s.type("q")
+    s.type(key)
     pressed = time.monotonic()
     code = s.wait_exit(10)
     took = time.monotonic() - pressed
+    assert "cannot play sound" not in s.text and "Traceback" not in s.text
+    return s, code, took
+
+
+def test_q_while_it_speaks_ends_within_a_second(ptt: Any) -> None:
+    s, code, took = _key_while_it_speaks(ptt, "q")
     assert code == 0, s.text
     assert took < 1.0, f"q took {took:.2f} s"
-    assert "cannot play sound" not in s.text and "Traceback" not in s.text
 
 
 def test_ctrl_c_while_it_speaks_ends_within_a_second(ptt: Any) -> None:
-    s = ptt()
-    s.wait_for(GREETING_END, 90)
-    time.sleep(1.0)
-    s.type("\x03")  # the terminal turns it into SIGINT for the foreground group
-    pressed = time.monotonic()
-    code = s.wait_exit(10)
-    took = time.monotonic() - pressed
+    # The terminal turns Ctrl-C into SIGINT for the foreground group.
+    s, code, took = _key_while_it_speaks(ptt, "\x03")
     assert code == 130, s.text
     assert took < 1.0, f"Ctrl-C took {took:.2f} s"
     assert s.text.rstrip().endswith("voice: stopped.")
-    assert "cannot play sound" not in s.text and "Traceback" not in s.text
