@@ -113,6 +113,19 @@ RARE_GAP = 2.0
 #: tuning.tsv / dev.tsv right at 2 / 3 / 4: 119 / 119 / 108, 71 / 71 / 65;
 #: out of scope offered 25 / 25 / 23.
 MIN_LETTERS = 3
+#: Longest typed word corrected: the longest any dictionary here has is 28
+#: letters ("antidisestablishmentarianism"), so a longer one is no slip of a
+#: word. A held-down key ("aaaa...", 2026-12-02) made ``edits1`` build ~50
+#: strings per letter, each as long as the word: 3,000 letters took 8.7 s and
+#: 570 MB in `voice text`, 10,000 took 40 s and 5.5 GB, 100,000 were killed
+#: for want of memory (21 GB).
+MAX_LETTERS = 30
+#: Longest typed line corrected, in words: the longest line of tests/data's
+#: typed sets (9,288) has 43. Each unknown word costs ~15 ms to correct (its
+#: ~1,000 one-edit strings looked up), so a pasted 2,000 words of names or
+#: gibberish kept `voice text` silent for 30 s (2026-12-02); a line this long
+#: is no question with a slip in it, and is matched as typed.
+MAX_WORDS = 60
 #: Shortest typed word read as a content word two edits away ("nueromuscler").
 #: scripts/tune_constants.py spelling TWO_EDITS_MIN=6,8: typo'd dev.tsv right
 #: at 6 / 7 / 8: 73 / 71 / 71 (tuning.tsv 119, out of scope 25 at all three),
@@ -266,7 +279,7 @@ class Speller:
         return fixed
 
     def _correction(self, word: str) -> str | None:
-        if len(word) < MIN_LETTERS or not word.isalpha():
+        if len(word) < MIN_LETTERS or len(word) > MAX_LETTERS or not word.isalpha():
             return None
         if self._barely_known(word):
             return self._common_for_rare(word)
@@ -314,6 +327,8 @@ class Speller:
         or in capitals ("Crohn", "ARDS"), is a name spelled as meant."""
         fixed: list[str] = []
         changed = False
+        if len(text.split()) > MAX_WORDS:
+            return None
         for i, raw in enumerate(text.split()):
             named = any(c.isupper() for c in raw[1:]) or (i > 0 and raw[:1].isupper())
             for word in normalize.clean(raw).split():
