@@ -9,7 +9,9 @@ know"), or offered an entry:
 - "wait", "hold on", "one moment" (a tired user asking for a moment; the third
   such line read out the whole topic list);
 - "how do I use this";
-- "I want to talk to a human".
+- "I want to talk to a human";
+- "say that again slower", "can you repeat that more slowly" (the third such
+  line read out the topic list), "say it louder".
 
 Each test failed before the fix (docs/user-journeys.md, "Checked on 2026-12-02").
 """
@@ -128,12 +130,37 @@ def test_asking_for_a_person_is_told_how_to_reach_one(talk: Conversation) -> Non
     assert talk.respond("I want to talk to a human").say == phrases.CANNOT_CALL
 
 
+@pytest.mark.parametrize("said", ["say that again slower", "can you repeat that more slowly",
+                                  "slower please and repeat", "Could you say it again slowly?"])
+def test_again_slower_slows_down_and_repeats(talk: Conversation, said: str) -> None:
+    first = talk.respond(LONG_QUESTION)
+    again = talk.respond(said)
+    assert again.say == first.say and again.stop_speaking
+    assert again.settings.rate < first.settings.rate
+    assert again.settings.volume == first.settings.volume
+
+
+@pytest.mark.parametrize("said", ["say that again louder", "repeat it louder", "say it louder"])
+def test_again_louder_speaks_up_and_repeats(talk: Conversation, said: str) -> None:
+    talk.respond("quieter")
+    first = talk.respond(LONG_QUESTION)
+    again = talk.respond(said)
+    assert again.say == first.say
+    assert again.settings.volume > first.settings.volume
+    assert again.settings.rate == first.settings.rate
+
+
+def test_again_slower_before_any_answer_says_there_is_none(talk: Conversation) -> None:
+    assert talk.respond("say that again slower").say == phrases.NOTHING_TO_REPEAT
+
+
 def test_the_journey_through_voice_text(tmp_path: Path) -> None:
     """The same lines typed into a real `voice text`."""
     said = ["can you hear me", LONG_QUESTION, "hold on", "go on", "what do you keep about me",
-            "quit"]
-    hello, first, paused, rest, privacy, _ = voice_text_replies(said, tmp_path)
+            "say that again slower", "quit"]
+    hello, first, paused, rest, privacy, again, _ = voice_text_replies(said, tmp_path)
     assert hello["say"] == phrases.ALREADY_AWAKE
     assert first["more"] and paused["say"] == phrases.PAUSED_WITH_MORE
     assert rest["outcome"] == "answer" and rest["match"] == first["match"]
     assert privacy["say"] == phrases.PRIVACY
+    assert again["say"] == phrases.PRIVACY and int(again["rate"]) < int(privacy["rate"])

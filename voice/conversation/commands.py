@@ -31,6 +31,22 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "start again", "start over", "from the beginning", "from the start",
         "start from the beginning", "read it from the beginning",
     ),
+    # The answer missed because it was too fast or too quiet: "say that again
+    # slower" was declined as a question, and "can you repeat that more
+    # slowly" (the third such line) read out the topic list (2026-12-02).
+    # Speaks slower (louder) and repeats.
+    "again_slower": (
+        "say that again slower", "say that again more slowly", "say that again slowly",
+        "say it again slower", "say it again slowly", "say it again more slowly",
+        "repeat that slower", "repeat that more slowly", "repeat that slowly",
+        "repeat it slower", "repeat it more slowly", "repeat slower", "repeat slowly",
+        "slower and repeat", "slower and say it again", "again more slowly",
+    ),
+    "again_louder": (
+        "say that again louder", "say it again louder", "repeat that louder",
+        "repeat it louder", "repeat louder", "louder and repeat", "louder and say it again",
+        "say that louder", "say it louder", "again louder",
+    ),
     "slower": (
         "slower", "slow down", "speak slower", "talk slower", "too fast", "speak more slowly",
         "more slowly", "slowly", "speak slowly", "you are too fast", "not so fast",

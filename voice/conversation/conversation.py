@@ -443,6 +443,10 @@ class Conversation:
             return self._reply(text, "command", say, command=command, stop_speaking=True)
         if command == "restart":
             return self._restart(text)
+        if command in ("again_slower", "again_louder"):
+            self._command(text, "slower" if command == "again_slower" else "louder")
+            say = s.last_say or phrases.NOTHING_TO_REPEAT
+            return self._reply(text, "command", say, command=command, stop_speaking=True)
         if command in ("slower", "faster"):
             step = -RATE_STEP if command == "slower" else RATE_STEP
             rate = int(_towards(s.settings.rate, step, RATE_MIN, RATE_MAX))
