@@ -10,6 +10,7 @@ import argparse
 import getpass
 import ipaddress
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from voice.errors import VoiceError
@@ -111,24 +112,66 @@ def run(args: argparse.Namespace) -> int:
               "fixes or removes each setting with a mistake.", file=sys.stderr, flush=True)
     app = create_app(options)
     scheme = "https" if tls else "http"
-    if is_loopback(args.host):
-        print(f"Caregiver's page: {scheme}://{args.host}:{args.port}/ (this device only; "
-              "'--host 0.0.0.0' opens it to phones on the local network).", flush=True)
-    else:
-        where = ", ".join(f"{scheme}://{a}:{args.port}/" for a in lan_addresses()) or \
-            f"{scheme}://<this device's address>:{args.port}/"
-        unencrypted = "" if tls else (
-            ", and the connection is not encrypted (see --tls-cert)")
-        print(f"WARNING: the caregiver's page is open to the local network ({args.host}). "
-              f"Anyone on this network can reach its login page{unencrypted}. Use it only on "
-              "a home network you trust, with a strong password.", file=sys.stderr, flush=True)
-        print(f"Caregiver's page: {where}", flush=True)
-    print("Press Ctrl+C to stop it.", flush=True)
-    serve(app, args.host, args.port, args.tls_cert, args.tls_key)
+
+    def announce() -> None:
+        # Said once the page listens: its address was printed before a
+        # failed start too ("Caregiver's page: http://..." then the error).
+        if is_loopback(args.host):
+            print(f"Caregiver's page: {scheme}://{args.host}:{args.port}/ (this device only; "
+                  "'--host 0.0.0.0' opens it to phones on the local network).", flush=True)
+        else:
+            where = ", ".join(f"{scheme}://{a}:{args.port}/" for a in lan_addresses()) or \
+                f"{scheme}://<this device's address>:{args.port}/"
+            unencrypted = "" if tls else (
+                ", and the connection is not encrypted (see --tls-cert)")
+            print(f"WARNING: the caregiver's page is open to the local network ({args.host}). "
+                  f"Anyone on this network can reach its login page{unencrypted}. Use it only "
+                  "on a home network you trust, with a strong password.", file=sys.stderr,
+                  flush=True)
+            print(f"Caregiver's page: {where}", flush=True)
+        print("Press Ctrl+C to stop it.", flush=True)
+
+    serve(app, args.host, args.port, args.tls_cert, args.tls_key, ready=announce)
     return 0
 
 
-def serve(app: object, host: str, port: int, cert: str | None, key: str | None) -> None:
+def cannot_listen(host: str, port: int, error: OSError) -> str:
+    """Why the page cannot start, with the way forward for that reason:
+    "Try another --port" was said for a mistyped --host too."""
+    import errno
+
+    head = f"Cannot listen on {host}:{port} ({error.strerror or error})."
+    reason = error.errno or _bind_errno(host, port)
+    if reason == errno.EADDRINUSE:
+        return f"{head} Is the page already running? Try another --port."
+    if reason in (errno.EACCES, errno.EPERM):
+        return f"{head} Ports below 1024 need root: use the usual --port 8710."
+    return (f"{head} Check --host: it must be an address of this device, 127.0.0.1 for "
+            "this device only or 0.0.0.0 for the home network.")
+
+
+def _bind_errno(host: str, port: int) -> int | None:
+    """The errno of binding ``host``:``port`` now (cheroot's error keeps only
+    its text); EADDRNOTAVAIL for a host that is no address at all."""
+    import errno
+    import socket
+
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError):
+        return errno.EADDRNOTAVAIL
+    for family, kind, proto, _, address in found:
+        try:
+            with socket.socket(family, kind, proto) as probe:
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as cheroot does
+                probe.bind(address)
+        except OSError as e:
+            return e.errno
+    return None
+
+
+def serve(app: object, host: str, port: int, cert: str | None, key: str | None,
+          ready: Callable[[], None] = lambda: None) -> None:
     """Serve until Ctrl+C (or SIGTERM) with cheroot, a production WSGI server
     that also speaks TLS."""
     import signal
@@ -148,8 +191,8 @@ def serve(app: object, host: str, port: int, cert: str | None, key: str | None) 
     try:
         server.prepare()
     except OSError as e:
-        raise VoiceError(f"Cannot listen on {host}:{port} ({e.strerror or e}). "
-                         "Is the page already running? Try another --port.") from e
+        raise VoiceError(cannot_listen(host, port, e)) from e
+    ready()
     try:
         server.serve()
     except KeyboardInterrupt:
