@@ -306,8 +306,9 @@ class Pyttsx3Synth:
                 # Seen in about one start in ten under load: a child speaking every
                 # sentence at pyttsx3's default 200 words a minute although it was
                 # started with 150 (1.64 s for a sentence of 2.26 s). A user who
-                # said "slower" must get slower: this child is replaced.
-                log.warning("pyttsx3 ignored the speech rate; restarting it")
+                # said "slower" must get slower: this child is replaced. INFO: a
+                # warning is printed to the user, who has nothing to do about it.
+                log.info("pyttsx3 ignored the speech rate; restarting it")
                 self._kill_worker()
                 return None
             worker.rate_checked = True
