@@ -94,9 +94,9 @@ class Sets:
         self.count_kqa = True
         #: People's questions about COVID-19 (COVID-Q, branch scope9), tuning
         #: half, split two-fold by class; counted in the other-health model
-        #: only with ``count_covidq``.
+        #: (as shipped) unless ``count_covidq`` is False.
         self.covidq = [(r[0], r[1]) for r in rows("covidq-tuning.tsv")]
-        self.count_covidq = False
+        self.count_covidq = True
         #: Our further health questions (branch health-decline): judged only,
         #: never counted, so they say how the rules generalise.
         self.judged_only = [r[0] for r in rows("health-tuning2.tsv")]
@@ -346,8 +346,9 @@ def main() -> int:
                     help="with the classifier (trained without the fold judged; not shipped)")
     ap.add_argument("--no-kqa-counts", action="store_true",
                     help="the other-health model does not count kqa-tuning.tsv (as before)")
-    ap.add_argument("--count-covidq", action="store_true",
-                    help="the other-health model counts covidq-tuning.tsv too (branch scope9)")
+    ap.add_argument("--no-covidq-counts", action="store_true",
+                    help="the other-health model does not count covidq-tuning.tsv (as before "
+                         "branch scope9)")
     ap.add_argument("--show-all-lost", action="store_true",
                     help="--show-lost, and the large sets' lost questions too")
     ap.add_argument("--count-third", choices=("", "health", "everyday"), default="",
@@ -380,7 +381,7 @@ def main() -> int:
     sets = Sets(OUR_HEALTH if args.count_old_heldout else OUR_HEALTH[:1],
                 classifier=args.classifier)
     sets.count_kqa = not args.no_kqa_counts
-    sets.count_covidq = args.count_covidq
+    sets.count_covidq = not args.no_covidq_counts
     sets.count_third = args.count_third
     make = None
     if args.health_subjects is not None:

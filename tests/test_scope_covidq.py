@@ -12,6 +12,10 @@ DATA = REPO / "tests" / "data"
 sys.path.insert(0, str(REPO / "scripts"))
 
 import make_covidq_sets  # type: ignore[import-not-found]  # noqa: E402
+import pytest  # noqa: E402
+
+from voice.conversation.conversation import Conversation  # noqa: E402
+from voice.matching import Matcher, scope  # noqa: E402
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -55,3 +59,27 @@ def test_the_split_is_greedy_by_class_in_sha1_order() -> None:
     assert sum(map(len, halves.values())) == 7
     assert abs(len(halves[True]) - len(halves[False])) <= 4
     assert {c for _, c in halves[True]}.isdisjoint({c for _, c in halves[False]})
+
+
+def test_an_off_topic_word_names_another_subject(
+        matcher: Matcher, monkeypatch: pytest.MonkeyPatch) -> None:
+    """"cough" is on the matcher's off-topic list (health matters the content
+    does not cover): "early" and "symptoms", words every health question
+    uses, no longer carry the question past it (scope.OFF_TOPIC_NAMES)."""
+    question = "what are the early symptoms of a cough"
+    assert Conversation(matcher.kb, matcher=matcher).respond(question).outcome == "no_match"
+    for ours in ("what are the early symptoms", "what are the early signs of ms"):
+        assert [e.id for e in matcher.match(ours).offered] == [
+            "what-are-the-early-signs-of-neuromuscular-disorders"]
+    monkeypatch.setattr(scope, "OFF_TOPIC_NAMES", False)
+    assert Conversation(matcher.kb, matcher=matcher).respond(question).outcome == "confirm"
+
+
+def test_the_other_health_model_counts_the_tuning_half_only() -> None:
+    import build_everyday_counts  # type: ignore[import-not-found]
+
+    names = [p.name for p in build_everyday_counts.HEALTH_SOURCES]
+    assert "covidq-tuning.tsv" in names and "covidq-heldout.tsv" not in names
+    counts = scope.load_health()
+    # A word of the public's COVID questions that neither MedQuAD nor K-QA uses.
+    assert counts.get("mask", 0) > 0
