@@ -346,6 +346,9 @@ def main() -> int:
                     help="with the classifier (trained without the fold judged; not shipped)")
     ap.add_argument("--no-kqa-counts", action="store_true",
                     help="the other-health model does not count kqa-tuning.tsv (as before)")
+    ap.add_argument("--off-topic-names", action="store_true",
+                    help="trial (branch scope9, off): an off-topic word brings in the rule of "
+                         "scope.SUBJECT_AT")
     ap.add_argument("--no-covidq-counts", action="store_true",
                     help="the other-health model does not count covidq-tuning.tsv (as before "
                          "branch scope9)")
@@ -372,6 +375,7 @@ def main() -> int:
                          "phrasing, the content's phrasings without themselves)")
     args = ap.parse_args()
     scope.CLASSIFIER_CUT, scope.CLASSIFIER_GUARD = args.cut, args.guard
+    scope.OFF_TOPIC_NAMES = args.off_topic_names
     if args.classifier_sweep:
         labelled = ("tuning.tsv",) if args.no_dev else ("tuning.tsv", "dev.tsv")
         recs = classifier_records(Sets(), labelled)

@@ -61,18 +61,20 @@ def test_the_split_is_greedy_by_class_in_sha1_order() -> None:
     assert {c for _, c in halves[True]}.isdisjoint({c for _, c in halves[False]})
 
 
-def test_an_off_topic_word_names_another_subject(
+def test_an_off_topic_word_naming_another_subject_is_a_trial_left_off(
         matcher: Matcher, monkeypatch: pytest.MonkeyPatch) -> None:
     """"cough" is on the matcher's off-topic list (health matters the content
-    does not cover): "early" and "symptoms", words every health question
-    uses, no longer carry the question past it (scope.OFF_TOPIC_NAMES)."""
+    does not cover). With scope.OFF_TOPIC_NAMES (tried on branch scope9, off:
+    it cost a held-out in-scope question) "early" and "symptoms", words every
+    health question uses, no longer carry the question past it."""
     question = "what are the early symptoms of a cough"
+    assert scope.OFF_TOPIC_NAMES is False
+    assert Conversation(matcher.kb, matcher=matcher).respond(question).outcome == "confirm"
+    monkeypatch.setattr(scope, "OFF_TOPIC_NAMES", True)
     assert Conversation(matcher.kb, matcher=matcher).respond(question).outcome == "no_match"
     for ours in ("what are the early symptoms", "what are the early signs of ms"):
         assert [e.id for e in matcher.match(ours).offered] == [
             "what-are-the-early-signs-of-neuromuscular-disorders"]
-    monkeypatch.setattr(scope, "OFF_TOPIC_NAMES", False)
-    assert Conversation(matcher.kb, matcher=matcher).respond(question).outcome == "confirm"
 
 
 def test_the_other_health_model_counts_the_tuning_half_only() -> None:

@@ -104,16 +104,20 @@ HEALTH_UNSEEN_MAX = 0.5
 #: -4 (98.1% at -3.5) "whats the test with the needles in the muscle"
 #: (dev.tsv) were lost; at -4.5 none.
 SUBJECT_AT = -4.5
-#: A word of the matcher's off-topic list (off_topic.py: everyday requests'
-#: words, and health matters the content does not cover, "covid", "flu",
-#: "cough") names another subject just as surely, so it brings in the same
-#: rule, although its evidence (``OFF_TOPIC``) is above ``SUBJECT_AT``: "what
-#: are the early symptoms of the covid" was ours, carried by "early" and
-#: "symptoms", words every health question uses. Two-fold on the tuning
-#: halves (scripts/tune_scope.py, branch scope9): COVID-Q questions declined
-#: 224 -> 228 of 228, every other set and every in-scope guard unchanged
-#: (tuning.tsv 130/130, dev.tsv 97/106, the leave-one-out questions too).
-OFF_TOPIC_NAMES = True
+#: Trial (branch scope9), off: a word of the matcher's off-topic list
+#: (off_topic.py: everyday requests' words, and health matters the content
+#: does not cover, "covid", "flu", "cough") names another subject just as
+#: surely, so it would bring in the same rule, although its evidence
+#: (``OFF_TOPIC``) is above ``SUBJECT_AT``: "what are the early symptoms of
+#: the covid" is ours, carried by "early" and "symptoms", words every health
+#: question uses. Two-fold on the tuning halves (scripts/tune_scope.py
+#: --off-topic-names): COVID-Q questions declined 224 -> 228 of 228, every
+#: other set and every in-scope guard unchanged (tuning.tsv 130/130, dev.tsv
+#: 97/106, the 601 leave-one-out questions). But measured held out it cost
+#: one heldout.tsv in-scope question (95.7 -> 94.8%, found by switching the
+#: branch's three changes one at a time on the aggregate figure), so it is
+#: off (docs/out-of-scope.md).
+OFF_TOPIC_NAMES = False
 #: The same holds for a milder word the content does not explain (evidence
 #: at or below ``UNEXPLAINED_AT``, and more used by other health questions
 #: than by the content: other-health evidence below
