@@ -264,6 +264,10 @@ def scope_benchmark(classifier: bool = False, health_subjects: bool = True,
         # set (near-duplicates of them dropped unread).
         ("health-heldout4.tsv", "uncovered health questions (ours, fourth)"),
         ("health-tuning4.tsv", "uncovered health questions (ours, fourth)"),
+        # People's questions about COVID-19 (COVID-Q, branch scope9): search
+        # suggestions, Quora, health agencies' FAQs; split by class.
+        ("covidq-heldout.tsv", "uncovered health questions (COVID-Q)"),
+        ("covidq-tuning.tsv", "uncovered health questions (COVID-Q)"),
     ):
         qs = _set(name)
         half = ("tuning" if name == "health-heldout.tsv" or "heldout" not in name

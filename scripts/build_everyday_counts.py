@@ -9,7 +9,8 @@ tests/data/health-tuning.tsv) and of the
 everyday sentences of the recognizer's language model
 (voice/speech_in/pocketsphinx/everyday.txt); and, apart, the token counts of the tuning
 halves of the uncovered health questions (tests/data/medquad-tuning.tsv,
-tests/data/health-tuning.tsv, tests/data/kqa-tuning.tsv). The held-out halves are never read.
+tests/data/health-tuning.tsv, tests/data/kqa-tuning.tsv, tests/data/covidq-tuning.tsv). The
+held-out halves are never read.
 tests/test_scope.py checks that the stored file is what this builds.
 """
 
@@ -38,6 +39,9 @@ HEALTH_SOURCES = (
     # Patients' own questions (branch health-decline): everyday health words
     # ("eyes", "pregnant", "child", "period") MedQuAD's templates lack.
     REPO / "tests" / "data" / "kqa-tuning.tsv",
+    # People's questions about COVID-19 (branch scope9): how the public words
+    # a question about an illness ("test myself at home", "wear gloves").
+    REPO / "tests" / "data" / "covidq-tuning.tsv",
 )
 
 
@@ -58,8 +62,9 @@ def build() -> dict[str, object]:
         "counts": count_everyday(sentences()),
         "sentences": everyday_sentences(sentences()),
         "health_about": "Token counts of health questions the content does not cover (tuning "
-                        "halves only). Questions from abachaa/MedQuAD, CC BY 4.0, and "
-                        "Itaymanes/K-QA, MIT (tests/data/README.md).",
+                        "halves only). Questions from abachaa/MedQuAD, CC BY 4.0, "
+                        "Itaymanes/K-QA, MIT, and JerryWeiAI/COVID-Q, GNU GPL v3 "
+                        "(tests/data/README.md).",
         "health_counts": count_everyday(sentences(HEALTH_SOURCES)),
     }
 

@@ -92,6 +92,11 @@ class Sets:
         #: counted in the other-health model only with ``count_kqa``.
         self.kqa = [(r[0], r[1]) for r in rows("kqa-tuning.tsv")]
         self.count_kqa = True
+        #: People's questions about COVID-19 (COVID-Q, branch scope9), tuning
+        #: half, split two-fold by class; counted in the other-health model
+        #: (as shipped) unless ``count_covidq`` is False.
+        self.covidq = [(r[0], r[1]) for r in rows("covidq-tuning.tsv")]
+        self.count_covidq = True
         #: Our further health questions (branch health-decline): judged only,
         #: never counted, so they say how the rules generalise.
         self.judged_only = [r[0] for r in rows("health-tuning2.tsv")]
@@ -121,6 +126,8 @@ class Sets:
         health = [q for q in self.health if keep(q) and q in self.counted]
         medquad = [q for q, focus in self.medquad if keep(focus)]
         kqa = [q for q, diag in self.kqa if keep(diag)] if self.count_kqa else []
+        if self.count_covidq:
+            kqa += [q for q, cls in self.covidq if keep(cls)]
         if self.count_third:
             third = [q for q in self.judged_only3 if keep(q)]
             if self.count_third == "everyday":
@@ -169,6 +176,7 @@ def evaluate(sets: Sets, show_lost: bool | str = False,
                          ("health", [q for q in sets.health if fold(q) == k]),
                          ("medquad", [q for q, f in sets.medquad if fold(f) == k]),
                          ("kqa", [q for q, d in sets.kqa if fold(d) == k]),
+                         ("covidq", [q for q, c in sets.covidq if fold(c) == k]),
                          ("health2", [q for q in sets.judged_only if fold(q) == k]),
                          ("health3", [q for q in sets.judged_only3 if fold(q) == k]),
                          ("health4", [q for q in sets.judged_only4 if fold(q) == k])):
@@ -338,6 +346,12 @@ def main() -> int:
                     help="with the classifier (trained without the fold judged; not shipped)")
     ap.add_argument("--no-kqa-counts", action="store_true",
                     help="the other-health model does not count kqa-tuning.tsv (as before)")
+    ap.add_argument("--off-topic-names", action="store_true",
+                    help="trial (branch scope9, off): an off-topic word brings in the rule of "
+                         "scope.SUBJECT_AT")
+    ap.add_argument("--no-covidq-counts", action="store_true",
+                    help="the other-health model does not count covidq-tuning.tsv (as before "
+                         "branch scope9)")
     ap.add_argument("--show-all-lost", action="store_true",
                     help="--show-lost, and the large sets' lost questions too")
     ap.add_argument("--count-third", choices=("", "health", "everyday"), default="",
@@ -361,6 +375,7 @@ def main() -> int:
                          "phrasing, the content's phrasings without themselves)")
     args = ap.parse_args()
     scope.CLASSIFIER_CUT, scope.CLASSIFIER_GUARD = args.cut, args.guard
+    scope.OFF_TOPIC_NAMES = args.off_topic_names
     if args.classifier_sweep:
         labelled = ("tuning.tsv",) if args.no_dev else ("tuning.tsv", "dev.tsv")
         recs = classifier_records(Sets(), labelled)
@@ -370,6 +385,7 @@ def main() -> int:
     sets = Sets(OUR_HEALTH if args.count_old_heldout else OUR_HEALTH[:1],
                 classifier=args.classifier)
     sets.count_kqa = not args.no_kqa_counts
+    sets.count_covidq = not args.no_covidq_counts
     sets.count_third = args.count_third
     make = None
     if args.health_subjects is not None:

@@ -12,10 +12,14 @@ from voice.matching.scope import DISTINCTIVE_AT
 
 
 @pytest.mark.parametrize("question", [
-    # Uncovered health questions carried by "run", "drinking": generic words
+    # Uncovered health questions carried by "run", "immune": generic words
     # the content uses, with a word it does not explain. They were offered.
+    # ("how do i cut down on drinking" was here too; since branch scope9 the
+    # other-health model, counting COVID-Q's questions about drinking water,
+    # no longer lets "drinking" carry it past "cut": declined without this
+    # check as well.)
     "how can i run faster",
-    "how do i cut down on drinking",
+    "how can i boost my immune system",
 ])
 def test_an_offer_of_generic_words_only_is_declined(kb: KnowledgeBase, question: str) -> None:
     result = Matcher(kb).match(question)

@@ -1,0 +1,34 @@
+"""A derived word names its own subject (branch scope9): the rarity of a word
+the content does not use is its stem's only when the two differ by an
+inflection ("swears" -> "swear"), not by derivation ("mindfulness" -> "mind")."""
+
+from __future__ import annotations
+
+import pytest
+
+from voice.conversation.conversation import Conversation
+from voice.matching import Matcher, normalize, scope
+
+
+@pytest.mark.parametrize(("word", "inflected"), [
+    ("swears", True), ("bits", True), ("choking", True), ("sessions", True),
+    ("child's", True), ("worried", True), ("colds", True), ("knees", True),
+    ("mindfulness", False), ("harmful", False), ("baldness", False),
+    ("cancerous", False), ("appendicitis", False), ("happiness", False),
+])
+def test_inflection_is_told_from_derivation(word: str, inflected: bool) -> None:
+    (tok,) = normalize.tokens(word)
+    assert scope._inflected(word, tok) is inflected
+
+
+def test_a_derived_word_counts_with_its_own_rarity(
+        matcher: Matcher, monkeypatch: pytest.MonkeyPatch) -> None:
+    def outcome(q: str) -> str:
+        return Conversation(matcher.kb, matcher=matcher).respond(q).outcome
+
+    assert outcome("what is mindfulness and does it work") == "no_match"
+    # Inflected words of in-scope questions (dev.tsv) still count as their stem.
+    assert outcome("my friend swears by hydrotherapy") == "confirm"
+    assert outcome("do physio sessions actually make a difference") == "confirm"
+    monkeypatch.setattr(scope, "INFLECTED_ONLY", False)
+    assert outcome("what is mindfulness and does it work") == "confirm"
