@@ -125,18 +125,22 @@ CONDITION_SHARE = 0.3
 #: editors' phrasings asked without themselves"), 0.3 / 0.4 / 0.5 / 0.6:
 #: right 413 / 415 / 416 / 413 of 471, answered wrong 18 / 14 / 13 / 13;
 #: dev even 52 / 52 / 51 / 51; health3 declined 57 / 57 / 57 / 54 of 61;
-#: spoken tuning.tsv 614 / 616 of 780 (0.3 / 0.4), dev even aw 3 / 2.
-PHRASE_SHARE = 0.4
+#: spoken tuning.tsv 614 / 616 of 780 (0.3 / 0.4), dev even aw 3 / 2. Not
+#: adopted: it moves every score, and thresholds chosen on the old scale
+#: move with it: a sound-alike reading is offered from
+#: sound_alike.OFFER_SCORE (80), and "tell me you are seeking" (Whisper's
+#: "tell me a joke", dev.tsv even) fell from 81.2 to 75, so
+#: tests/test_heard_again.py no longer had a reading to hold back.
+PHRASE_SHARE = 0.3
 #: How many top entries by coverage get the (costlier) phrase comparison.
 #: 8 and 16 changed nothing on the tuning halves.
 SHORTLIST = 12
 #: Two entries this close in score are both offered. 4 / 6 / 8 (SHAPE_BONUS
-#: kept at 6): spoken aw 4 / 2 / 2, nothing else moved. Branch rank9 (with
-#: PHRASE_SHARE 0.4), 6 / 8: the editors' phrasings asked without themselves
-#: right 415 / 416 of 471, answered wrong 14 / 11 (an FAQ and its section
-#: close: both offered instead of the wrong one read); every other tuning
-#: figure, typed, spoken and out of scope, the same. 10 (at PHRASE_SHARE
-#: 0.3) gained nothing over 8.
+#: kept at 6): spoken aw 4 / 2 / 2, nothing else moved. Branch rank9, the
+#: editors' phrasings asked without themselves (see PHRASE_SHARE), 6 / 8 /
+#: 10: right 409 / 410 / 410 of 471, answered wrong 19 / 16 / 16 (an FAQ and
+#: its section close: both offered instead of the wrong one read); every
+#: other tuning figure, typed and out of scope, the same.
 CLOSE_MARGIN = 8.0
 #: At or above this, the best entry is answered even with a close second.
 #: 95 / 97 / 99: spoken aw 4 / 2 / 2, nothing else moved.
@@ -164,8 +168,11 @@ RUN_TOGETHER_PIECE = 3
 QUESTION_WORDS = ("why", "when", "whenever", "whether")
 #: Points added to the kind of entry the question's shape asks for (see
 #: ``_preferred_kind``): enough to settle a near-tie, too little to outweigh
-#: a clearly better entry: a near tie is what CLOSE_MARGIN says it is.
-SHAPE_BONUS = CLOSE_MARGIN
+#: a clearly better entry. It was CLOSE_MARGIN (6) until branch rank9
+#: widened that to 8; kept at 6, because 8 lifts near-perfect entries to the
+#: cap of 100 together ("is nanakioa for neuromuscular disorders", heard:
+#: three FAQs at 100, the cure FAQ no longer first; tests/test_scope.py).
+SHAPE_BONUS = 6.0
 
 
 def _refers_back(words: list[str]) -> bool:
