@@ -70,25 +70,6 @@ STOPWORDS = frozenset(
     wants wanted needs needed tries tried trying helps helped helping uses seems seemed
     happened anybody anyone somebody someone""".split()
 )
-#: More function words: the other forms of the function verbs above ("what
-#: can be done", "what is coming"), prepositions and conjunctions ("keep it
-#: under control", "during the night"), and reflexives other than "myself"
-#: (an editor's keyword: self help). As content words, each made a question
-#: look partly unexplained: rare in the content, so heavy in the coverage,
-#: and often unknown, so evidence against it being ours. Not "done" nor
-#: "lets": everyday requests say them ("you have done well", "lets begin
-#: buddy" were taken by the two-fold scope check of scripts/tune_scope.py
-#: without them as evidence), nor "between" (an interval or a comparison:
-#: "how long should i rest between gym sessions", health-tuning3, was offered).
-MORE_FUNCTION_WORDS = frozenset(
-    """gone goes went took taken takes made kept gave given found finds tells told
-    telling says saying knows knew known knowing puts putting came coming
-    becomes become became gotten seeming
-    above against because below during through under until while without within
-    among around across along upon beside though although unless per via toward towards
-    itself himself herself themselves yourself yourselves ourselves hers ours theirs yours
-    nor once further""".split()
-)
 #: Partners are who is asked about, not what: "my wife has MS, can she swim" is
 #: about exercise. (Parents and children stay content words: they say heredity.)
 PEOPLE_WORDS = frozenset("wife husband partner spouse boyfriend girlfriend".split())
@@ -97,8 +78,6 @@ PEOPLE_WORDS = frozenset("wife husband partner spouse boyfriend girlfriend".spli
 #: content never names limbs, so as unknown words they pulled such questions
 #: out of scope.
 BODY_WORDS = frozenset("legs leg arms arm limbs limb thighs thigh calves".split())
-#: Whether ``MORE_FUNCTION_WORDS`` are function words (False: as before).
-EXTRA_FUNCTION_WORDS = True
 # "help" is a stopword because nearly every entry helps with something; it
 # made "how can I help" questions look in-scope for unrelated entries.
 
@@ -138,7 +117,7 @@ def stem(word: str) -> str:
 def is_function_word(word: str) -> bool:
     """True for a word that says how something is asked, not what."""
     return (word in STOPWORDS or word in FILLER_WORDS or word in PEOPLE_WORDS
-            or word in BODY_WORDS or (EXTRA_FUNCTION_WORDS and word in MORE_FUNCTION_WORDS))
+            or word in BODY_WORDS)
 
 
 def content_tokens(text: str) -> list[str]:

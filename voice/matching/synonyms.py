@@ -13,9 +13,7 @@ from __future__ import annotations
 GROUPS: dict[str, tuple[str, ...]] = {
     "medication": ("medicine", "medicines", "medications", "drug", "drugs", "pill", "pills",
                    "tablet", "tablets", "prescription", "prescriptions", "meds", "medicated",
-                   "pharmaceutical",
-                   # The verb of "prescription" ("what drugs do doctors prescribe").
-                   "prescribe", "prescribes", "prescribed", "prescribing"),
+                   "pharmaceutical"),
     "diet": ("food", "foods", "eat", "eating", "meal", "meals", "nutrition", "nutritional",
              "nutrient", "nutrients", "cook", "cooking", "supplement", "supplements", "dietary",
              "menu", "breakfast", "lunch", "dinner", "supper", "breakfasts", "lunches",
@@ -49,11 +47,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
                    "will not stop", "keeps going"),
     "overuse": ("overusing", "overdo", "overdoing", "overdid", "doing too much",
                 "overwork", "overworking", "overexertion"),
-    # The same profession in British and American English: "physical
-    # therapy" (the titles) was two tokens that "physiotherapy" never met.
-    "physiotherapy": ("physio", "physiotherapist", "physiotherapists", "physios",
-                      "physical therapy", "physical therapies", "physical therapist",
-                      "physical therapists"),
+    "physiotherapy": ("physio", "physiotherapist", "physiotherapists", "physios"),
     "exercise": ("exercises", "exercising", "workout", "workouts", "sport", "sports", "fitness",
                  "swim", "swimming", "running", "jog", "jogging", "gym", "pilates", "keep fit"),
     "cope": ("coping", "deal", "dealing", "handle", "handling", "manage emotionally"),
