@@ -125,8 +125,16 @@ def content_tokens(text: str) -> list[str]:
     return [stem(w) for w in text.split() if not is_function_word(w)]
 
 
+@lru_cache(maxsize=65536)
 def prepare(text: str) -> str:
-    """Raw text to cleaned words without fillers, synonyms folded."""
+    """Raw text to cleaned words without fillers, synonyms folded.
+
+    Cached: a matcher and its scope model prepare every content text again
+    when they are built (after a content change, and for each question of
+    scripts/tune_ranking.py --leave-one-out), and a question is prepared
+    several times while it is matched. Building both for the shipped content
+    took 0.24 + 0.20 s before, 0.03 + 0.09 s with the cache (mean of 5,
+    loaded machine)."""
     from voice.matching.synonyms import fold
 
     return fold(strip_fillers(clean(text)))
