@@ -24,7 +24,9 @@ denoise on, suppression S dB, default 15; ``-agc`` adds its AGC);
 ``subtract`` (the spectral subtraction of tune_decoding.py). ``V+long``
 (after ``raw`` and ``V`` in the list): ``V`` only where the gated speech is
 longer than a short reply (short_replies.is_short), else ``raw``: what the
-engine does (whisper/engine.py).
+engine does (whisper/engine.py). ``V+long+floorT`` (T in dBFS, e.g.
+``speex+long+floor-45``): also only where the utterance's noise floor
+(denoise.noise_floor_dbfs) is at least T.
 
     nice -n 10 .venv/bin/python scripts/tune_denoise.py --variants raw,webrtc-2,speex --sets espeak
 
@@ -55,7 +57,7 @@ from make_spoken_questions import BENCHMARK_VARIANTS, speak  # noqa: E402
 from real_speech import half, is_heard_right, padded, real_clips  # noqa: E402
 
 from voice.audio.clip import read_wav  # noqa: E402
-from voice.audio.denoise import _library, suppress_noise  # noqa: E402
+from voice.audio.denoise import _library, noise_floor_dbfs, suppress_noise  # noqa: E402
 from voice.content.loader import load_knowledge  # noqa: E402
 from voice.matching.matcher import Matcher  # noqa: E402
 from voice.speech_in.pocketsphinx.corpus import read_labelled  # noqa: E402
@@ -165,12 +167,12 @@ def _engine_code() -> str:
     return h.hexdigest()[:12]
 
 
-def _gated_samples(clip: Any) -> int:
-    """How many samples the engine's speech gate hands the decoder."""
+def _gated(clip: Any) -> np.ndarray:
+    """What the engine's speech gate hands the decoder."""
     from voice.speech_in.gate import SpeechGate
 
     g = SpeechGate()
-    return len(g.push(clip.samples)) + len(g.flush())
+    return np.concatenate([g.push(clip.samples), g.flush()])
 
 
 class Runner:
@@ -232,6 +234,25 @@ def people_clips() -> list[PeopleClip]:
     return out
 
 
+def filter_cost(names: list[str], clips: list[tuple[str, Any, Path]]) -> int:
+    """Milliseconds of CPU time per second of audio each filter takes (best of 3)."""
+    audio = [pad(read_wav(w)).samples for _, _, w in clips]
+    seconds = sum(len(a) for a in audio) / 16000
+    for name in names:
+        f = make_filter(name)
+        if f is None:
+            continue
+        best = float("inf")
+        for _ in range(3):
+            t = time.process_time()
+            for a in audio:
+                f(a)
+            best = min(best, time.process_time() - t)
+        print(f"{name}: {1000 * best / seconds:.2f} ms CPU per s of audio "
+              f"({len(audio)} clips, {seconds:.0f} s)")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--variants", default="raw,webrtc-2")
@@ -241,7 +262,12 @@ def main() -> int:
     ap.add_argument("--conditions", default=DEFAULT_CONDITIONS,
                     help="comma-separated espeak-ng condition names, or 'all'")
     ap.add_argument("--show", action="store_true", help="list clips whose outcome differs from raw")
+    ap.add_argument("--cost", action="store_true",
+                    help="only time each variant's filter on the espeak clips (no decoding)")
     args = ap.parse_args()
+    if args.cost:
+        return filter_cost(args.variants.split(","), espeak_clips(
+            args.stride, args.offset, set(args.conditions.split(","))))
     kb = load_knowledge([REPO / "content"])
     matcher = Matcher(kb)
     code = _engine_code()
@@ -265,8 +291,9 @@ def main() -> int:
         todo += [("people", c.set, c, c.path) for c in people_clips()]
     outcomes: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
     for name in args.variants.split(","):
-        derived = name.endswith("+long")
-        run = Runner(kb, name[: -len("+long")] if derived else name)
+        derived = "+long" in name
+        at_least = float(name.split("+floor")[1]) if "+floor" in name else None
+        run = Runner(kb, name.split("+")[0])
         per: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         decoded, t0 = 0, time.time()
         with RESULTS.open("a", encoding="utf-8") as cache:
@@ -274,9 +301,10 @@ def main() -> int:
                 key = f"{name}|{code}|{setname}|{wav.name}"
                 r = known.get(key)
                 if derived:
-                    short = is_short(_gated_samples(
-                        pad(read_wav(wav)) if setname == "espeak" else padded(wav)))
-                    r = outcomes["raw" if short else run.name][f"{setname}|{wav.name}"]
+                    speech = _gated(pad(read_wav(wav)) if setname == "espeak" else padded(wav))
+                    keep = is_short(len(speech)) or (
+                        at_least is not None and noise_floor_dbfs(speech) < at_least)
+                    r = outcomes["raw" if keep else run.name][f"{setname}|{wav.name}"]
                 elif r is None:
                     clip = pad(read_wav(wav)) if setname == "espeak" else padded(wav)
                     t = run.transcribe(clip)

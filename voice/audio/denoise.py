@@ -36,6 +36,31 @@ _SET_DENOISE = 0
 _SET_NOISE_SUPPRESS = 18
 
 
+#: 20 ms frames for the noise floor.
+FLOOR_FRAME = 320
+
+#: The floor is this percentile of the frames' RMS: the quietest moments of
+#: the utterance (between words, around it), where what is heard is the room.
+FLOOR_PERCENTILE = 5.0
+
+#: Frames quieter than this (sample units) are digital silence (a stream
+#: started, padding): they say nothing of the room, and are left out.
+DIGITAL_SILENCE = 2.0
+
+
+def noise_floor_dbfs(samples: np.ndarray) -> float:
+    """The utterance's noise floor in dB below full scale: ``FLOOR_PERCENTILE``
+    of its 20 ms frames' RMS, digital silence left out (-inf when nothing is
+    left)."""
+    x = np.asarray(samples, dtype=np.int16).reshape(-1)
+    n = len(x) // FLOOR_FRAME * FLOOR_FRAME
+    rms = np.sqrt(np.mean(x[:n].astype(np.float64).reshape(-1, FLOOR_FRAME) ** 2, axis=1))
+    rms = rms[rms > DIGITAL_SILENCE]
+    if not len(rms):
+        return float("-inf")
+    return float(20 * np.log10(np.percentile(rms, FLOOR_PERCENTILE) / 32768.0))
+
+
 class DenoiseUnavailable(RuntimeError):
     """The noise suppressor cannot run here (libspeexdsp is missing)."""
 

@@ -61,6 +61,16 @@ SPECULATE_AFTER = 0.4
 #: (scripts/tune_denoise.py, docs/speech-in.md "Noise suppression").
 NOISE_SUPPRESSION = True
 
+#: ... but only when the utterance's noise floor (denoise.noise_floor_dbfs:
+#: its quietest 20 ms frames) is at least this loud. Real people's
+#: recordings here are quiet (floors -78 to -48 dBFS) and the suppressor
+#: raised their word error rate (tuning halves: phone sentences 0.125 ->
+#: 0.156, Common Voice 0.164 -> 0.192; every changed clip but one was under
+#: -50 dBFS); the espeak-ng clips where it helped lie at -41 to -36 dBFS.
+#: -50 left one phone clip worse ("onward" -> "on work", -47.8 dBFS); -45
+#: and -42 kept every real clip as it was and every espeak-ng gain.
+NOISE_FLOOR_DBFS = -45.0
+
 
 def _faster_whisper() -> Any:
     # Before the import: huggingface_hub reads it once, at import time.
@@ -265,11 +275,14 @@ class WhisperRecognizer:
         and the utterance is longer than a short reply: on real people's
         one-word digits (0.2-1.2 s, too short to learn the noise from) it cost
         3 of 82 heard right and invented sentences ("six" -> "that's it"), so
-        short replies are decoded as they were."""
+        short replies are decoded as they were; and only over a noise floor
+        (``NOISE_FLOOR_DBFS``)."""
         if not self.noise_suppression or is_short(len(speech)):
             return speech
-        from voice.audio.denoise import DenoiseUnavailable, suppress_noise
+        from voice.audio.denoise import DenoiseUnavailable, noise_floor_dbfs, suppress_noise
 
+        if noise_floor_dbfs(speech) < NOISE_FLOOR_DBFS:
+            return speech
         try:
             return suppress_noise(speech)
         except DenoiseUnavailable as e:
