@@ -123,9 +123,12 @@ def test_question_under_white_noise_heard_with_suppression(
         raw.text
 
 
-def test_short_replies_and_decode_heard_are_not_suppressed(rec: Any, monkeypatch: Any) -> None:
-    """One-word replies (real digits lost 3 of 82 to it) and barge-in's and the
-    wake phrase's confirmations (``decode_heard``) reach Whisper untouched."""
+def test_short_replies_quiet_rooms_and_decode_heard_are_not_suppressed(
+        rec: Any, monkeypatch: Any) -> None:
+    """One-word replies (real digits lost 3 of 82 to it), utterances under the
+    noise floor threshold (real people's quiet recordings lost words to it),
+    and barge-in's and the wake phrase's confirmations (``decode_heard``)
+    reach Whisper untouched."""
     import voice.audio.denoise as denoise
 
     calls: list[int] = []
@@ -136,7 +139,21 @@ def test_short_replies_and_decode_heard_are_not_suppressed(rec: Any, monkeypatch
     short = (rng.standard_normal(16000) * 300).astype(np.int16)
     rec.decode(short)
     rec.decode_heard(short)
+    quiet = (rng.standard_normal(3 * 16000) * 50).astype(np.int16)  # about -56 dBFS
+    rec.decode(quiet)
     assert calls == []
-    long = (rng.standard_normal(3 * 16000) * 300).astype(np.int16)
+    long = (rng.standard_normal(3 * 16000) * 300).astype(np.int16)  # about -41 dBFS
     rec.decode(long)
     assert calls == [len(long)]
+
+
+def test_noise_floor() -> None:
+    from voice.audio.denoise import noise_floor_dbfs
+
+    rng = np.random.default_rng(2)
+    hiss = rng.standard_normal(16000) * 328.0  # -40 dBFS
+    assert abs(noise_floor_dbfs(hiss.astype(np.int16)) - -40.0) < 1.5
+    # Louder speech-like bursts do not raise it; digital silence is left out.
+    burst = np.concatenate([np.zeros(8000), hiss, hiss * 30, np.zeros(8000)])
+    assert abs(noise_floor_dbfs(np.clip(burst, -32768, 32767).astype(np.int16)) - -40.0) < 1.5
+    assert noise_floor_dbfs(np.zeros(16000, dtype=np.int16)) == float("-inf")
