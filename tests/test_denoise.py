@@ -157,3 +157,19 @@ def test_noise_floor() -> None:
     burst = np.concatenate([np.zeros(8000), hiss, hiss * 30, np.zeros(8000)])
     assert abs(noise_floor_dbfs(np.clip(burst, -32768, 32767).astype(np.int16)) - -40.0) < 1.5
     assert noise_floor_dbfs(np.zeros(16000, dtype=np.int16)) == float("-inf")
+
+
+def test_setting_turns_it_off(tmp_path: Path) -> None:
+    """``[speech_in] noise_suppression = false`` reaches the recognizer."""
+    from voice.config import load
+    from voice.speech_in.select import load_recognizer
+
+    toml = tmp_path / "config.toml"
+    toml.write_text("[speech_in]\nrecognizer = \"whisper\"\nnoise_suppression = false\n",
+                    encoding="utf-8")
+    cfg = load(toml)
+    assert cfg.noise_suppression is False
+    said: list[str] = []
+    rec = load_recognizer(cfg, said.append)
+    assert rec.name == "whisper", said
+    assert rec.noise_suppression is False  # type: ignore[attr-defined]
