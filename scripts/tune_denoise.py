@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Measure noise suppression in front of Whisper, on tuning halves only.
+"""Measure noise suppression in front of Whisper, on tuning halves only
+(tried, not adopted: docs/speech-in.md "Noise suppression").
 
 Each clip is decoded by the Whisper engine as the assistant runs it, with
 the gated int16 speech passed through a suppressor (``--variants``) before
@@ -23,10 +24,9 @@ Variants: ``raw`` (the engine as committed); ``webrtc-L`` (WebRTC level L,
 denoise on, suppression S dB, default 15; ``-agc`` adds its AGC);
 ``subtract`` (the spectral subtraction of tune_decoding.py). ``V+long``
 (after ``raw`` and ``V`` in the list): ``V`` only where the gated speech is
-longer than a short reply (short_replies.is_short), else ``raw``: what the
-engine does (whisper/engine.py). ``V+long+floorT`` (T in dBFS, e.g.
+longer than a short reply (short_replies.is_short), else ``raw``. ``V+long+floorT`` (T in dBFS, e.g.
 ``speex+long+floor-45``): also only where the utterance's noise floor
-(denoise.noise_floor_dbfs) is at least T.
+(speex_denoise.noise_floor_dbfs) is at least T.
 
     nice -n 10 .venv/bin/python scripts/tune_denoise.py --variants raw,webrtc-2,speex --sets espeak
 
@@ -55,9 +55,9 @@ sys.path[:0] = [str(REPO), str(REPO / "scripts")]
 from benchmark_audio import _heard, _match, pad, word_errors  # noqa: E402
 from make_spoken_questions import BENCHMARK_VARIANTS, speak  # noqa: E402
 from real_speech import half, is_heard_right, padded, real_clips  # noqa: E402
+from speex_denoise import _library, noise_floor_dbfs, suppress_noise  # noqa: E402
 
 from voice.audio.clip import read_wav  # noqa: E402
-from voice.audio.denoise import _library, noise_floor_dbfs, suppress_noise  # noqa: E402
 from voice.content.loader import load_knowledge  # noqa: E402
 from voice.matching.matcher import Matcher  # noqa: E402
 from voice.speech_in.pocketsphinx.corpus import read_labelled  # noqa: E402
@@ -77,7 +77,7 @@ _SPEEX_SET_NOISE_SUPPRESS = 18
 
 def _webrtc(level: int, auto_gain: int, warm: float) -> Filter:
     """WebRTC's suppressor (``pip install webrtc-noise-gain``: measured, not
-    adopted, so not a dependency), warmed as voice/audio/denoise.py warms speexdsp."""
+    adopted, so not a dependency), warmed as speex_denoise.py warms speexdsp."""
     from webrtc_noise_gain import AudioProcessor
 
     def f(s: np.ndarray) -> np.ndarray:
@@ -97,7 +97,7 @@ def _webrtc(level: int, auto_gain: int, warm: float) -> Filter:
 
 
 def _speex(suppress_db: int, agc: bool) -> Filter:
-    """speexdsp's preprocessor with AGC too (without: voice/audio/denoise.py)."""
+    """speexdsp's preprocessor with AGC too (without: speex_denoise.py)."""
     if not agc:
         return lambda s: suppress_noise(s, suppress_db)
     lib = _library()
@@ -117,7 +117,7 @@ def _speex(suppress_db: int, agc: bool) -> Filter:
             frames = -(-n // 160)
             buf = np.zeros(frames * 160, dtype=np.int16)
             buf[:n] = s
-            # Warm on the opening, as voice.audio.denoise does.
+            # Warm on the opening, as speex_denoise.py does.
             for i in range(min(frames, 50)):
                 w = np.ascontiguousarray(buf[i * 160 : (i + 1) * 160].copy())
                 lib.speex_preprocess_run(st, w.ctypes.data)
@@ -154,10 +154,9 @@ def make_filter(name: str) -> Filter | None:
 
 
 def _engine_code() -> str:
-    """What shapes a decode, but for the suppressor itself (a variant here,
-    and switched off in the engine under test): whisper/engine.py's only
-    change for it is the call, and select.py only passes the setting on, so
-    they are left out."""
+    """What shapes a decode. whisper/engine.py and select.py are left out:
+    on branch denoise9 they carried only the suppressor's call and setting
+    (switched off for these runs), so the cached results stayed valid."""
     h = hashlib.sha256()
     for p in sorted((REPO / "voice" / "speech_in").rglob("*.py")):
         if p.relative_to(REPO).as_posix() in ("voice/speech_in/whisper/engine.py",
@@ -190,9 +189,7 @@ class Runner:
         if self.rec is None:
             from voice.speech_in.whisper.engine import WhisperRecognizer
 
-            # The engine's own suppressor off: each variant is the only filter.
-            self.rec = WhisperRecognizer(REPO / "models" / "whisper-tiny.en", self.kb,
-                                         noise_suppression=False)
+            self.rec = WhisperRecognizer(REPO / "models" / "whisper-tiny.en", self.kb)
             f, orig = self.filter, self.rec._decode_heard
             if f is not None:
                 def decode_heard(speech: np.ndarray) -> Any:

@@ -55,10 +55,6 @@ class Config:
     """[speech_in] learn_voice: get used to the user's voice from what it hears
     (keeps the last 60 questions' audio, and the sentences read for 'voice
     adapt', in the user's state folder); false: off, and nothing is kept."""
-    noise_suppression: bool = True
-    """[speech_in] noise_suppression: Whisper hears a question through speexdsp's
-    noise suppressor when the room is noisy (docs/speech-in.md "Noise
-    suppression"); false: never."""
     input_device: str = ""
     """[audio] input_device: part of the microphone's name; empty for the default."""
     output_device: str = ""
@@ -135,7 +131,6 @@ KEYS: dict[str, tuple[str, type | tuple[type, ...]]] = {
     "speech_in.model": ("model", str),
     "speech_in.adaptation": ("adaptation", bool),
     "speech_in.learn_voice": ("learn_voice", bool),
-    "speech_in.noise_suppression": ("noise_suppression", bool),
     "audio.input_device": ("input_device", str),
     "audio.output_device": ("output_device", str),
     "audio.silence_timeout": ("silence_timeout", (int, float)),

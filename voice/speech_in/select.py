@@ -79,8 +79,7 @@ def _load_whisper(cfg: Config, kb: KnowledgeBase | None) -> Recognizer:
     """Whisper with the verified model; ModelMissing in words when it cannot be."""
     from voice.speech_in.whisper import WhisperRecognizer
 
-    return WhisperRecognizer(_whisper_folder(), _knowledge(cfg, kb),
-                             noise_suppression=cfg.noise_suppression)
+    return WhisperRecognizer(_whisper_folder(), _knowledge(cfg, kb))
 
 
 def _english_vosk_model(models_dir: Path) -> Path | None:

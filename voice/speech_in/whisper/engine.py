@@ -56,21 +56,6 @@ CPU_THREADS = 2
 #: the text is usually ready when it is asked for.
 SPECULATE_AFTER = 0.4
 
-#: A question's audio is passed through speexdsp's noise suppressor before
-#: Whisper hears it (voice/audio/denoise.py). Measured on the tuning halves
-#: (scripts/tune_denoise.py, docs/speech-in.md "Noise suppression").
-NOISE_SUPPRESSION = True
-
-#: ... but only when the utterance's noise floor (denoise.noise_floor_dbfs:
-#: its quietest 20 ms frames) is at least this loud. Real people's
-#: recordings here are quiet (floors -78 to -48 dBFS) and the suppressor
-#: raised their word error rate (tuning halves: phone sentences 0.125 ->
-#: 0.156, Common Voice 0.164 -> 0.192; every changed clip but one was under
-#: -50 dBFS); the espeak-ng clips where it helped lie at -41 to -36 dBFS.
-#: -50 left one phone clip worse ("onward" -> "on work", -47.8 dBFS); -45
-#: and -42 kept every real clip as it was and every espeak-ng gain.
-NOISE_FLOOR_DBFS = -45.0
-
 
 def _faster_whisper() -> Any:
     # Before the import: huggingface_hub reads it once, at import time.
@@ -195,10 +180,8 @@ class WhisperRecognizer:
 
     name = ENGINE
 
-    def __init__(self, model_dir: str | Path, kb: KnowledgeBase | None = None, *,
-                 noise_suppression: bool = NOISE_SUPPRESSION) -> None:
+    def __init__(self, model_dir: str | Path, kb: KnowledgeBase | None = None) -> None:
         folder = Path(model_dir)
-        self.noise_suppression = noise_suppression
         # The process's one copy, shared with the wake phrase's confirmation
         # and barge-in's quick look (shared_model.py).
         self._model = whisper_model(folder)
@@ -270,31 +253,8 @@ class WhisperRecognizer:
             others = dec.hypotheses(encoded, len(audio), prompt, HYPOTHESES)
         return replace(heard, alternatives=alternatives_of(others, heard.text)), scorer
 
-    def _denoised(self, speech: np.ndarray) -> np.ndarray:
-        """``speech`` through the noise suppressor, when it is on and can run,
-        and the utterance is longer than a short reply: on real people's
-        one-word digits (0.2-1.2 s, too short to learn the noise from) it cost
-        3 of 82 heard right and invented sentences ("six" -> "that's it"), so
-        short replies are decoded as they were; and only over a noise floor
-        (``NOISE_FLOOR_DBFS``)."""
-        if not self.noise_suppression or is_short(len(speech)):
-            return speech
-        from voice.audio.denoise import DenoiseUnavailable, noise_floor_dbfs, suppress_noise
-
-        if noise_floor_dbfs(speech) < NOISE_FLOOR_DBFS:
-            return speech
-        try:
-            return suppress_noise(speech)
-        except DenoiseUnavailable as e:
-            log.warning("%s; questions are heard without noise suppression.", e)
-            self.noise_suppression = False
-            return speech
-
     def decode(self, speech: np.ndarray) -> Transcript:
-        """A question (or a reply) as the assistant hears it: noise suppressed,
-        then decoded. ``decode_heard`` (barge-in's and the wake phrase's
-        confirmations) is left as it was: not measured with the suppressor."""
-        heard, scorer = self._decode_heard(self._denoised(speech))
+        heard, scorer = self._decode_heard(speech)
         words = heard.words
         confidence = sum(p for _, p in words) / len(words) if words else None
         return WhisperTranscript(heard.text, ENGINE, confidence,

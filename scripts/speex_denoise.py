@@ -1,10 +1,14 @@
-"""Noise suppression of a question before Whisper hears it.
+"""speexdsp's noise suppressor, as tried in front of Whisper (not adopted).
 
 speexdsp's preprocessor (libspeexdsp, the Debian / Raspberry Pi OS package
 voice/audio/echo.py already uses, reached the same way through ctypes):
 spectral noise suppression with an adaptive noise estimate, 10 ms frames of
-16 kHz int16. Chosen over WebRTC's suppressor (the ``webrtc-noise-gain``
-wheel) by measurement: see ``SUPPRESS_DB`` and docs/speech-in.md.
+16 kHz int16. It measured better than WebRTC's suppressor (the
+``webrtc-noise-gain`` wheel) on the tuning halves, but on the held-out set
+it added wrong answers and cost the natural voices right entries, so the
+engine does not use it: scripts/tune_denoise.py and docs/speech-in.md
+"Noise suppression: tried, not adopted". Kept here, with the noise floor
+measure the engine would have gated it by, for measuring it again.
 
 Its noise estimate adapts as it listens, so the first frames of an utterance
 would be cleaned with a guess. Each utterance therefore gets a fresh state,
@@ -25,8 +29,7 @@ import numpy as np
 FRAME = 160
 RATE = 16000
 
-#: Most attenuation of noise, in dB (speexdsp's own default, 15). Measured on
-#: the tuning halves (scripts/tune_denoise.py): see docs/speech-in.md.
+#: Most attenuation of noise, in dB (speexdsp's own default, 15).
 SUPPRESS_DB = 15
 
 #: Seconds of the utterance's opening run through first to learn the noise.
