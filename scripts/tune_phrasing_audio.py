@@ -87,7 +87,9 @@ def main() -> int:
     ap.add_argument("--recall-only", action="store_true")
     ap.add_argument("--scored-only", action="store_true",
                     help="score nothing; measure on the clips already scored")
-    ap.add_argument("--show", action="store_true")
+    ap.add_argument("--show", action="store_true", help="list every clip a setting changed")
+    ap.add_argument("--only", default="", metavar="RULE:TOP:MARGIN",
+                    help="measure this one setting (e.g. per-token:10:0.5), not the grid")
     ap.add_argument("--time", type=int, default=0, metavar="N",
                     help="time understood() on N declined clips decoded afresh")
     args = ap.parse_args()
@@ -216,28 +218,33 @@ def _grid(items: list[Any], heard: list[Any], before: list[str], pool: list[int]
     margins = {"total": (-1.0, 0.0, 1.0, 2.0, 3.0, 5.0, 8.0),
                "per-token": (-0.2, -0.1, 0.0, 0.1, 0.2, 0.3, 0.5, 0.8)}
     tops = sorted({n for n in (5, 10, 20, args.top) if n <= args.top})
-    for rule, top in ((r, n) for r in margins for n in tops):
+    settings = [(r, n, m) for r in margins for n in tops for m in margins[r]]
+    if args.only:
+        r, n, m = args.only.split(":")
+        settings = [(r, int(n), float(m))]
+    for rule, top, m in settings:
         heard_module.ASKED_RULE, heard_module.ASKED_TOP = rule, top
-        for m in margins[rule]:
-            heard_module.ASKED_MARGIN = m
-            c: dict[str, Counter[str]] = defaultdict(Counter)
-            shown = []
-            for k in pool:
-                name, exp, said, _ = items[k]
-                o = outcome(_MATCHER[0], scored[k], exp)
-                c[name][o] += 1
-                if o != before[k]:
-                    shown.append(f"    {name:<16} {said!r} heard {heard[k].text!r}: {o}")
-            tot: Counter[str] = Counter()
-            for v in c.values():
-                tot.update(v)
-            print(f"{rule:<9} top {top:>2} margin {m:>5}: right +{tot['right-offer']:<3} "
-                  f"wrong offered +{tot['wrong-offer']:<3} out of scope offered "
-                  f"+{tot['out-offered']:<3} | " + "; ".join(
-                      f"{n} {v['right-offer']}/{v['wrong-offer']}/{v['out-offered']}"
-                      for n, v in sorted(c.items())), flush=True)
-            if args.show:
-                print("\n".join(shown))
+        heard_module.ASKED_MARGIN = m
+        c: dict[str, Counter[str]] = defaultdict(Counter)
+        shown = []
+        for k in pool:
+            name, exp, said, _ = items[k]
+            o = outcome(_MATCHER[0], scored[k], exp)
+            c[name][o] += 1
+            if o != before[k]:
+                offered = heard_module.understood(scored[k], _MATCHER[0])[0]
+                shown.append(f"    {name:<16} {said!r} heard {heard[k].text!r} -> "
+                             f"{offered!r}: {o}")
+        tot: Counter[str] = Counter()
+        for v in c.values():
+            tot.update(v)
+        print(f"{rule:<9} top {top:>2} margin {m:>5}: right +{tot['right-offer']:<3} "
+              f"wrong offered +{tot['wrong-offer']:<3} out of scope offered "
+              f"+{tot['out-offered']:<3} | " + "; ".join(
+                  f"{n} {v['right-offer']}/{v['wrong-offer']}/{v['out-offered']}"
+                  for n, v in sorted(c.items())), flush=True)
+        if args.show:
+            print("\n".join(shown))
 
 
 def _rel(rule: str, fit: tuple[float, int], said: tuple[float, int]) -> float:
