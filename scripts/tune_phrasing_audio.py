@@ -90,11 +90,17 @@ def main() -> int:
     ap.add_argument("--show", action="store_true", help="list every clip a setting changed")
     ap.add_argument("--only", default="", metavar="RULE:TOP:MARGIN",
                     help="measure this one setting (e.g. per-token:10:0.5), not the grid")
+    ap.add_argument("--real", action="store_true",
+                    help="instead: real people's recordings (benchmark_real_requests.py's "
+                         "sets), each decoded once, outcomes with the step off and on, "
+                         "per set and half (aggregates only)")
     ap.add_argument("--time", type=int, default=0, metavar="N",
                     help="time understood() on N declined clips decoded afresh")
     args = ap.parse_args()
 
     kb = load_knowledge([REPO / "content"])
+    if args.real:
+        return _real(kb)
     matcher = Matcher(kb)
     _MATCHER.append(matcher)
     cache = TranscriptCache("whisper", [CACHE / f for f in args.seed.split(",")
@@ -254,6 +260,33 @@ def _rel(rule: str, fit: tuple[float, int], said: tuple[float, int]) -> float:
 
 
 _MATCHER: list[Matcher] = []
+
+
+def _real(kb: Any) -> int:
+    """Real people's clips (none in scope), each decoded once: declined /
+    offered / answered outright with the step off and on, per set and half."""
+    import benchmark_real_requests as real
+
+    clips = [*real.requests(), *real.read_sentences(), *real.health_speech()]
+    rec: Any = engine_loaders(kb)["whisper"]()
+    margin = heard_module.ASKED_MARGIN
+    tally: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
+    for c in clips:
+        said = rec.transcribe(real.padded(c.path))
+        for label, m in (("off", None), ("on", margin)):
+            heard_module.ASKED_MARGIN = m
+            got = real.assistant(kb).handle_heard(said, source=c.path.name)
+            tally[c.set, c.half, label][got["outcome"]] += 1
+    heard_module.ASKED_MARGIN = margin
+    print(f"{len(clips)} real clips (no question the content answers): "
+          "declined / offered / answered outright, step off -> on")
+    for (s, h, label), t in sorted(tally.items()):
+        if label == "off":
+            on = tally[s, h, "on"]
+            print(f"  {s:<14} {h:<9} {sum(t.values()):>3} clips: "
+                  f"{t['no_match']}/{t['confirm']}/{t['answer']} -> "
+                  f"{on['no_match']}/{on['confirm']}/{on['answer']}")
+    return 0
 
 
 def _med(xs: list[float]) -> str:
