@@ -271,6 +271,15 @@ class TranscriptCache:
                 with contextlib.suppress(ValueError, KeyError):
                     row = json.loads(line)
                     self._scores[row["wav"], row["text"]] = float(row["loglik"])
+        #: The same for texts scored against the speech alone
+        #: (rescoring.py ``AudioScorer.fits``): (nats, tokens) by WAV and text.
+        self._fits_path = self.path.with_name(f"audio-fits-{self.path.name}")
+        self._fits: dict[tuple[str, str], tuple[float, int]] = {}
+        if self._fits_path.is_file():
+            for line in self._fits_path.read_text(encoding="utf-8").splitlines():
+                with contextlib.suppress(ValueError, KeyError):
+                    row = json.loads(line)
+                    self._fits[row["wav"], row["text"]] = (float(row["nats"]), int(row["tokens"]))
         #: Loads the engine when a clip must be decoded and none was given.
         self.loader: Callable[[], object] | None = None
         self._engine: object = None
@@ -296,6 +305,27 @@ class TranscriptCache:
                     self._scores[wav.name, t] = v
                     f.write(json.dumps({"wav": wav.name, "text": t, "loglik": v}) + "\n")
         return [self._scores[wav.name, t] for t in texts]
+
+    def fits(self, rec: object, clip: AudioClip, wav: Path, texts: Sequence[str]) -> list[Any]:
+        """Each of ``texts`` scored against ``wav``'s speech (``AudioScorer.fits``):
+        from the disk, or by decoding the clip again."""
+        from voice.speech_in.whisper.rescoring import Fit, scorer_of
+
+        missing = [t for t in texts if (wav.name, t) not in self._fits]
+        if missing:
+            if rec is None and self.loader is not None:
+                if self._engine is None:
+                    self._engine = self.loader()
+                rec = self._engine
+            scorer = scorer_of(rec.transcribe(clip))  # type: ignore[attr-defined]
+            got = scorer.fits(missing) if scorer else [Fit(float("-inf"), 1)] * len(missing)
+            self._fits_path.parent.mkdir(parents=True, exist_ok=True)
+            with self._fits_path.open("a", encoding="utf-8") as f:
+                for t, v in zip(missing, got, strict=True):
+                    self._fits[wav.name, t] = (v.nats, v.tokens)
+                    f.write(json.dumps({"wav": wav.name, "text": t, "nats": v.nats,
+                                        "tokens": v.tokens}) + "\n")
+        return [Fit(*self._fits[wav.name, t]) for t in texts]
 
     def _read(self) -> None:
         """(Re)read the file when it grew (another run may be filling it)."""
@@ -346,6 +376,9 @@ class _CachedScorer:
 
     def loglik(self, texts: Sequence[str]) -> list[float]:
         return self._cache.scores(self._rec, self._clip, self._wav, texts)
+
+    def fits(self, texts: Sequence[str]) -> list[Any]:
+        return self._cache.fits(self._rec, self._clip, self._wav, texts)
 
 
 #: Set by ``--cached-transcripts``: engine name -> its cache.

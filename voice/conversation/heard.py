@@ -7,6 +7,10 @@ benchmarks all use it."""
 
 from __future__ import annotations
 
+import re
+import threading
+import weakref
+
 from voice.conversation.choices import find_choice
 from voice.conversation.commands import find_command
 from voice.matching import normalize
@@ -86,10 +90,13 @@ def understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
     word they sound like is offered if the audio carries it as well as what
     was heard (``checked_by_audio``)."""
     text, doubtful = _understood(heard, matcher)
-    if AUDIO_MARGIN is None or not heard.words:
+    if not heard.words:
         return text, doubtful
     checked = checked_by_audio(heard, text, doubtful, matcher)
-    return (checked, True) if checked is not None else (text, doubtful)
+    if checked is not None:
+        return checked, True
+    asked = asked_by_audio(heard, text, doubtful, matcher)
+    return (asked, True) if asked is not None else (text, doubtful)
 
 
 #: How far (nats, natural log) below what Whisper heard a sound-alike reading
@@ -113,7 +120,10 @@ def checked_by_audio(heard: Transcript, text: str, doubtful: bool,
     engine kept the audio (``rescoring.scorer_of``), ``heard`` does not act on
     its own (command, topic number, emergency), the reading matches an entry
     at ``sound_alike.OFFER_SCORE`` or more, and the audio scores it at most
-    AUDIO_MARGIN below what was heard. To be offered only."""
+    AUDIO_MARGIN below what was heard. To be offered only.
+
+    When all that still matches nothing, the content's own question the
+    audio carries best may be offered instead (``asked_by_audio``)."""
     from voice.matching import sound_alike
     from voice.speech_in.whisper.alternatives import acts_on_its_own
     from voice.speech_in.whisper.rescoring import scorer_of
@@ -134,6 +144,118 @@ def checked_by_audio(heard: Transcript, text: str, doubtful: bool,
     said, *scores = scorer.loglik([heard.text, *readings])
     best = max(range(len(readings)), key=lambda i: scores[i])
     return readings[best] if scores[best] >= said - AUDIO_MARGIN else None
+
+
+#: When what Whisper heard matches nothing (after every repair above), the
+#: content's own questions (FAQ questions, every entry's "Also asked"
+#: phrasings) whose sound keys are most like what was heard are scored
+#: against the audio (rescoring.py ``AudioScorer.fits``, the speech's frames
+#: only), and the best is offered ("Did you mean ...?") when it scores at
+#: most this far below what was heard (nats per token, the end of text
+#: counted). None turns it off. Tuning halves (scripts/tune_phrasing_audio.py,
+#: 2026-12-02; docs/benchmarks.md "The content's own questions, checked by
+#: the audio"): of 843 declined clips (219 in scope), 0.5 offers 34 the right
+#: entry (espeak-ng tuning.tsv 28, dev.tsv even 1, natural tuning.tsv 5), 1 a
+#: wrong one and 2 of 624 out-of-scope clips an entry (two foreign requests;
+#: no health question); 0.3: 24 / 0 / 2; 0.8: 43 / 2 / 7.
+ASKED_MARGIN: float | None = 0.5
+#: "per-token" compares the mean log-probabilities per token; "total" their
+#: sums, which favour short texts: at every margin it offered many more
+#: out-of-scope clips (total 0: 28 right, 10 out of scope offered).
+ASKED_RULE = "per-token"
+#: How many question texts, closest by sound key first, are scored: the
+#: right entry's question is among the first 10 for 162 of the 219 declined
+#: in-scope clips (20: 187), and 20 offered 4 more out-of-scope clips at 0.5
+#: for 2 more right ones. 11 texts cost 0.1 s (``AudioScorer.fits``).
+ASKED_TOP = 10
+
+
+def asked_by_audio(heard: Transcript, text: str, doubtful: bool,
+                   matcher: Matcher) -> str | None:
+    """The content's own question to offer for ``heard`` (see ASKED_MARGIN),
+    or None: only when ``text`` (what would be matched) matches no entry, the
+    engine kept the audio, and ``heard`` does not act on its own (command,
+    topic number, emergency)."""
+    from voice.speech_in.whisper.alternatives import acts_on_its_own
+    from voice.speech_in.whisper.rescoring import scorer_of
+
+    scorer = scorer_of(heard)
+    if (scorer is None or ASKED_MARGIN is None or heard.engine != "whisper"
+            or acts_on_its_own(heard.text)):
+        return None
+    sure = surely_heard(heard)
+    if matcher.match(text, doubtful=doubtful, heard=True, sure=sure).outcome != "no_match":
+        return None
+    candidates = closest_questions(heard.text, matcher, ASKED_TOP)
+    if not candidates:
+        return None
+    said, *fits = scorer.fits([heard.text, *candidates])
+    if ASKED_RULE == "total":
+        rel = [f.nats - said.nats for f in fits]
+    else:
+        rel = [f.per_token - said.per_token for f in fits]
+    best = max(range(len(candidates)), key=lambda i: rel[i])
+    return candidates[best] if rel[best] >= -ASKED_MARGIN else None
+
+
+def question_texts(matcher: Matcher) -> dict[str, str]:
+    """The content's own questions, as heard text is written (lower case, no
+    punctuation), each with its entry's id: every FAQ question and every
+    entry's "Also asked" phrasing. The first entry keeps a text two share."""
+    kb = matcher.kb
+    with _questions_lock:
+        known = _questions.get(matcher)
+        if known is not None and known[0] is kb:
+            return known[1]
+    out: dict[str, str] = {}
+    for e in kb.entries:
+        for q in ((e.title,) if e.kind == "faq" else ()) + tuple(e.phrasings):
+            words = " ".join(_WORD.findall(q.lower()))
+            if words:
+                out.setdefault(words, e.id)
+    with _questions_lock:
+        _questions[matcher] = (kb, out)
+    return out
+
+
+def closest_questions(text: str, matcher: Matcher, n: int) -> list[str]:
+    """The ``n`` question texts (``question_texts``) whose sound keys are most
+    like ``text``'s (``sound_alike.key`` of every word, joined: a misheard
+    question loses its word boundaries first), closest first."""
+    from rapidfuzz import fuzz, process
+
+    keys = _question_keys(matcher)
+    heard = _text_key(text)
+    if not heard:
+        return []
+    found = process.extract(heard, keys, scorer=fuzz.ratio, limit=n)
+    return [q for _, _, q in found]
+
+
+def _question_keys(matcher: Matcher) -> dict[str, str]:
+    texts = question_texts(matcher)
+    with _questions_lock:
+        known = _question_key_cache.get(matcher)
+        if known is not None and known[0] is texts:
+            return known[1]
+    keys = {q: _text_key(q) for q in texts}
+    with _questions_lock:
+        _question_key_cache[matcher] = (texts, keys)
+    return keys
+
+
+def _text_key(text: str) -> str:
+    from voice.matching.sound_alike import key
+
+    return "".join(key(w) for w in _WORD.findall(text.lower()))
+
+
+_WORD = re.compile(r"[a-z0-9']+(?:-[a-z0-9']+)*")
+_questions_lock = threading.Lock()
+_questions: weakref.WeakKeyDictionary[Matcher, tuple[object, dict[str, str]]] = (
+    weakref.WeakKeyDictionary())
+_question_key_cache: weakref.WeakKeyDictionary[
+    Matcher, tuple[dict[str, str], dict[str, str]]] = weakref.WeakKeyDictionary()
 
 
 def _understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
