@@ -70,18 +70,14 @@ class DenoiseUnavailable(RuntimeError):
 
 @cache
 def _library() -> Any:
-    name = ctypes.util.find_library("speexdsp") or "libspeexdsp.so.1"
+    # The echo canceller's loader declares the preprocessor's functions too.
+    from voice.audio.echo import EchoUnavailable
+    from voice.audio.echo import _library as speexdsp
+
     try:
-        lib = ctypes.CDLL(name)
-    except OSError as e:
-        raise DenoiseUnavailable(
-            "libspeexdsp is missing: sudo apt-get install libspeexdsp1") from e
-    lib.speex_preprocess_state_init.restype = ctypes.c_void_p
-    lib.speex_preprocess_state_init.argtypes = [ctypes.c_int, ctypes.c_int]
-    lib.speex_preprocess_ctl.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p]
-    lib.speex_preprocess_run.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
-    lib.speex_preprocess_state_destroy.argtypes = [ctypes.c_void_p]
-    return lib
+        return speexdsp()
+    except EchoUnavailable as e:
+        raise DenoiseUnavailable(str(e)) from e
 
 
 def suppress_noise(samples: np.ndarray, suppress_db: int = SUPPRESS_DB,

@@ -128,6 +128,15 @@ def kb() -> KnowledgeBase:
 
 
 @pytest.fixture(scope="module")
+def whisper_tiny(kb: KnowledgeBase) -> Any:
+    """The real Whisper tiny.en recognizer over ``kb``, from models/."""
+    from voice.models.manifest import WHISPER_MODEL
+    from voice.speech_in.whisper import WhisperRecognizer
+
+    return WhisperRecognizer(REPO / "models" / WHISPER_MODEL, kb)
+
+
+@pytest.fixture(scope="module")
 def matcher(kb: KnowledgeBase) -> Matcher:
     """The matcher over ``kb`` (a module's own ``matcher`` fixture takes precedence)."""
     from voice.matching.matcher import Matcher

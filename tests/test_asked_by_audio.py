@@ -16,11 +16,9 @@ import pytest
 
 from voice.app import Assistant
 from voice.audio.clip import read_wav
-from voice.content.loader import load_knowledge
 from voice.content.model import KnowledgeBase
 from voice.conversation import Conversation, heard
 from voice.matching.matcher import Matcher
-from voice.models.manifest import WHISPER_MODEL
 from voice.speech_in.base import Transcript
 from voice.speech_in.whisper import WhisperRecognizer
 from voice.speech_in.whisper.rescoring import scorer_of, without_audio
@@ -34,26 +32,14 @@ from make_spoken_questions import (  # type: ignore[import-not-found, unused-ign
     speak,
 )
 
-MODEL = REPO / "models" / WHISPER_MODEL
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge([REPO / "content"])
-
-
-@pytest.fixture(scope="module")
-def rec(kb: KnowledgeBase) -> WhisperRecognizer:
-    return WhisperRecognizer(MODEL, kb)
-
 
 def reply(kb: KnowledgeBase, said: Transcript) -> dict[str, Any]:
     return Assistant(Conversation(kb), None, out=io.StringIO(),
                      json_lines=True).handle_heard(said)
 
 
-def hear(rec: WhisperRecognizer, text: str, voice: Variant) -> Transcript:
-    said = rec.transcribe(pad(read_wav(speak(text, voice))))
+def hear(whisper_tiny: WhisperRecognizer, text: str, voice: Variant) -> Transcript:
+    said = whisper_tiny.transcribe(pad(read_wav(speak(text, voice))))
     print("heard:", said.words)
     return said
 
@@ -66,9 +52,9 @@ def hear(rec: WhisperRecognizer, text: str, voice: Variant) -> Transcript:
     ("what is electromyography", BENCHMARK_VARIANTS[1], "diagnosis-and-medical-evaluations"),
 ])
 def test_a_question_heard_as_nothing_matching_is_offered_the_right_entry(
-        kb: KnowledgeBase, rec: WhisperRecognizer, monkeypatch: pytest.MonkeyPatch,
+        kb: KnowledgeBase, whisper_tiny: WhisperRecognizer, monkeypatch: pytest.MonkeyPatch,
         question: str, voice: Variant, entry: str) -> None:
-    said = hear(rec, question, voice)
+    said = hear(whisper_tiny, question, voice)
     assert question not in said.text  # misheard
     got = reply(kb, said)
     # Offered, never answered outright: the audio chose among the content's questions.
@@ -89,9 +75,9 @@ def test_a_question_heard_as_nothing_matching_is_offered_the_right_entry(
     ("tell me a joke", BENCHMARK_VARIANTS[4]),
 ])
 def test_out_of_scope_speech_is_still_declined(
-        kb: KnowledgeBase, rec: WhisperRecognizer, monkeypatch: pytest.MonkeyPatch,
+        kb: KnowledgeBase, whisper_tiny: WhisperRecognizer, monkeypatch: pytest.MonkeyPatch,
         request_: str, voice: Variant) -> None:
-    said = hear(rec, request_, voice)
+    said = hear(whisper_tiny, request_, voice)
     assert reply(kb, said)["outcome"] == "no_match"
     # The step ran and had a question to offer: only the audio's score keeps it out.
     monkeypatch.setattr(heard, "ASKED_MARGIN", 100.0)
@@ -112,8 +98,8 @@ def test_the_closest_questions_by_sound_come_from_the_content(kb: KnowledgeBase)
         "can these disorders be cured")
 
 
-def test_texts_are_scored_against_the_speech_alone(rec: WhisperRecognizer) -> None:
-    said = hear(rec, "can these disorders be cured", BENCHMARK_VARIANTS[0])
+def test_texts_are_scored_against_the_speech_alone(whisper_tiny: WhisperRecognizer) -> None:
+    said = hear(whisper_tiny, "can these disorders be cured", BENCHMARK_VARIANTS[0])
     scorer = scorer_of(said)
     assert scorer is not None
     right, other = scorer.fits([said.text, "what is the weather like today"])

@@ -18,12 +18,10 @@ import pytest
 
 from voice.app import Assistant
 from voice.audio.clip import read_wav
-from voice.content.loader import load_knowledge
 from voice.content.model import KnowledgeBase
 from voice.conversation import Conversation, heard
 from voice.matching import sound_alike
 from voice.matching.matcher import Matcher
-from voice.models.manifest import WHISPER_MODEL
 from voice.speech_in.base import Transcript
 from voice.speech_in.whisper import WhisperRecognizer
 from voice.speech_in.whisper.rescoring import scorer_of
@@ -37,19 +35,10 @@ from make_spoken_questions import (  # type: ignore[import-not-found, unused-ign
     speak,
 )
 
-MODEL = REPO / "models" / WHISPER_MODEL
 needs_flite = pytest.mark.skipif(shutil.which("flite") is None,
                                  reason="flite is not installed (apt-get install flite)")
 
 
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge([REPO / "content"])
-
-
-@pytest.fixture(scope="module")
-def rec(kb: KnowledgeBase) -> WhisperRecognizer:
-    return WhisperRecognizer(MODEL, kb)
 
 
 def reply(kb: KnowledgeBase, said: Transcript) -> dict[str, Any]:
@@ -70,8 +59,9 @@ def test_a_surely_heard_everyday_spelling_of_a_rare_word_is_read_by_its_sound(
 
 @needs_flite
 def test_acupuncture_heard_as_acute_puncture_is_offered_when_the_audio_carries_it(
-        kb: KnowledgeBase, rec: WhisperRecognizer, monkeypatch: pytest.MonkeyPatch) -> None:
-    said = rec.transcribe(pad(read_wav(speak("what is acupuncture good for",
+        kb: KnowledgeBase, whisper_tiny: WhisperRecognizer,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    said = whisper_tiny.transcribe(pad(read_wav(speak("what is acupuncture good for",
                                          Variant("rms", synth="flite")))))
     print("heard:", said.words)
     assert "acupuncture" not in said.text  # what tiny.en writes: "acute puncture"
@@ -93,9 +83,9 @@ def test_acupuncture_heard_as_acute_puncture_is_offered_when_the_audio_carries_i
     ("tell me a joke", BENCHMARK_VARIANTS[4]),
 ])
 def test_a_reading_the_audio_does_not_carry_is_not_offered(
-        kb: KnowledgeBase, rec: WhisperRecognizer, monkeypatch: pytest.MonkeyPatch,
+        kb: KnowledgeBase, whisper_tiny: WhisperRecognizer, monkeypatch: pytest.MonkeyPatch,
         request_: str, voice: Variant) -> None:
-    said = rec.transcribe(pad(read_wav(speak(request_, voice))))
+    said = whisper_tiny.transcribe(pad(read_wav(speak(request_, voice))))
     print("heard:", said.words)
     assert reply(kb, said)["outcome"] == "no_match"
     # A reading was there to offer: only the audio's score keeps it out.
@@ -104,8 +94,8 @@ def test_a_reading_the_audio_does_not_carry_is_not_offered(
 
 
 def test_the_audio_scores_what_was_heard_above_a_reading_it_does_not_carry(
-        rec: WhisperRecognizer) -> None:
-    said = rec.transcribe(pad(read_wav(speak("how do i know if i have an ear infection",
+        whisper_tiny: WhisperRecognizer) -> None:
+    said = whisper_tiny.transcribe(pad(read_wav(speak("how do i know if i have an ear infection",
                                          Variant("en-us")))))
     scorer = scorer_of(said)
     assert scorer is not None
