@@ -19,7 +19,6 @@ over the whole utterance from its first sample.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 from functools import cache
 from typing import Any
 
