@@ -20,6 +20,7 @@ from voice.conversation.personal import PersonalPhrasings, Phrasing
 from voice.conversation.reply import Reply
 from voice.conversation.second_question import second_question
 from voice.conversation.speech_parts import parts
+from voice.conversation.worries import Worry, worry_of
 from voice.matching.emergency import is_emergency
 from voice.matching.matcher import Matcher, MatchResult
 from voice.matching.normalize import clean
@@ -61,6 +62,14 @@ LONG_QUESTION_WORDS = 20
 #: Asked of the content for a line of distress that names nothing it covers:
 #: its entry on coping is offered (the shipped content: Coping Strategies).
 DISTRESS_OFFER = "how can i cope"
+#: Asked of the content for a fear about one's future (conversation/worries.py):
+#: the entries offered after the kind word (the shipped content: the cure FAQ
+#: and Treatment Approaches for Long-Term Management; for a wheelchair, the
+#: assistive devices FAQ first).
+WORRY_OFFERS = {
+    "outlook": ("is there a cure", "how are these conditions managed in the long term"),
+    "mobility": ("how do assistive devices improve mobility", "is there a cure"),
+}
 
 
 #: Words that make "help" a person's call for help ("I need help", "help
@@ -230,6 +239,10 @@ class Conversation:
     def _question(self, text: str, doubtful: bool = False, heard: bool = False,
                   sure: Collection[str] = ()) -> Reply:
         felt = feeling_of(text)
+        worry = worry_of(text) if felt is None or felt.tone != "distress" else None
+        if worry is not None:
+            # Before a feeling ("I'm scared I will die"): the fear is answered.
+            return self._worry(text, worry)
         if felt is not None:
             # Before the learned phrasings too: a feeling is never read an
             # answer unasked (and offers made to one are not learned).
@@ -327,6 +340,31 @@ class Conversation:
             text, "confirm", f"{kind} {phrases.would_you_like([e.title for e in s.offered])}",
             match=result.entry, score=result.score, alternatives=result.candidates[1:],
             stop_speaking=felt.tone == "distress",
+        )
+
+    def _worry(self, text: str, worry: Worry) -> Reply:
+        """A fear about one's own future: a kind word, who can talk it
+        through, then the nearest entries offered, never read unasked."""
+        s = self._s
+        s.pending_parts = []
+        s.failures = 0
+        offered: list[Entry] = []
+        for query in WORRY_OFFERS[worry.kind]:
+            result = self.matcher.match(query)
+            if result.outcome == "answer" and result.entry is not None \
+                    and result.entry not in offered:
+                offered.append(result.entry)
+        s.offered = offered
+        if not offered:
+            return self._reply(text, "command", f"{phrases.WORRY} {phrases.WORRY_WAY_FORWARD}",
+                               command="worry", stop_speaking=True)
+        # Not learned on "yes": the same words next time are met kindly again.
+        s.offer_words = ""
+        s.offer_repeats, s.offer_score = 0, 100.0
+        return self._reply(
+            text, "confirm",
+            f"{phrases.WORRY} {phrases.would_you_like([e.title for e in offered])}",
+            match=offered[0], score=100.0, stop_speaking=True,
         )
 
     def _entry(self, entry_id: str) -> Entry | None:

@@ -99,6 +99,17 @@ FEELING_WAY_FORWARD = ("I can read you general information about living with the
                        "or ask me a question.")
 
 
+# -- a fear about one's own future (voice/conversation/worries.py) -----------
+#: Said to "will I die from this", "is it fatal", "will it get worse": the
+#: content is general information and cannot tell one person their future,
+#: so no claim about it is made, only who can talk it through.
+WORRY = ("That's a hard thing to be wondering about. I can't tell what will happen to you: "
+         "I only have general health information. Your doctor or nurse can talk it "
+         "through with you.")
+#: Said after WORRY when no entry can be offered.
+WORRY_WAY_FORWARD = "Say 'list topics' to hear what I know, or ask me a question."
+
+
 def sorry_you_are(word: str) -> str:
     """"I'm sorry you're tired."; ``word`` "" for none said."""
     return f"I'm sorry you're {word}." if word else SORRY_TO_HEAR
