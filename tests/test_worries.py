@@ -94,6 +94,16 @@ def test_a_question_the_content_answers_is_still_answered(
     assert phrases.WORRY not in reply.say
 
 
+@pytest.mark.parametrize("line", [
+    # About treatment or symptoms, not one's future.
+    "how long do i have to take the tablets", "how long do i have spasms for",
+    "does it get worse at night", "do my spasms get worse in the heat",
+    "what is the outlook for purpura", "how long do spasms last",
+])
+def test_questions_near_those_words_are_not_taken(line: str) -> None:
+    assert worry_of(line) is None
+
+
 def _questions(path: Path, in_scope: bool | None) -> list[str]:
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():

@@ -35,7 +35,8 @@ _IT = (r"(?:it|this|that|my (?:condition|illness|disease|diagnosis|ms|als|mg)|th
        r"(?:a |my )?neuromuscular (?:disorder|disease|condition)s?|my spasms|the spasms|"
        r"spasms|my symptoms|things)")
 #: "will", "is it going to", "am i going to" and the like, said of the future.
-_WILL = r"(?:will|would|is|are|am|does|do|could|can)"
+#: Not "does it get worse at night": a question about symptoms, not the future.
+_WILL = r"(?:will|would|might|(?:is|are)(?= \S+(?: \S+)* (?:going to|gonna) ))"
 _GOING = r"(?:going to |gonna |likely to |ever |eventually |one day |just )*"
 
 _OUTLOOK = re.compile("|".join([
@@ -49,9 +50,10 @@ _OUTLOOK = re.compile("|".join([
     r"life threatening|life limiting|life shortening|a death sentence|a killer)\b",
     rf"\b(?:is|are) {_IT} (?:going to be )?(?:fatal|terminal)\b",
     # how long do i have (to live / left), how long can i live with it
-    r"\bhow long (?:do|have|would|will|might) (?:i|we) (?:have|got|have got|live)\b"
-    r"(?! (?:to wait|spasms|cramps|had|the|been|this|it|them|these))",
-    r"\bhow long have i got\b",
+    # Ending there: "how long do i have to take the tablets" asks about them.
+    r"\bhow long (?:do|would|will|might) (?:i|we) (?:have|have got)(?: left| to live)?$",
+    r"\bhow long (?:will|would|might|can) (?:i|we) live\b",
+    r"\bhow long (?:have|has) (?:i|he|she) got(?: left| to live)?$",
     rf"\bhow long (?:can|do|does|will) (?:i|you|people|someone|one|a person) live with {_IT}\b",
     r"\bhow (?:many|much) (?:years|time) (?:do|have|would|will|might) i (?:have|got)\b",
     r"\b(?:my|what is the|what s the) life expectancy\b",
