@@ -291,13 +291,7 @@ class TranscriptCache:
         kept no audio for it)."""
         missing = [t for t in texts if (wav.name, t) not in self._scores]
         if missing:
-            from voice.speech_in.whisper.rescoring import scorer_of
-
-            if rec is None and self.loader is not None:
-                if self._engine is None:
-                    self._engine = self.loader()
-                rec = self._engine
-            scorer = scorer_of(rec.transcribe(clip))  # type: ignore[attr-defined]
+            scorer = self._scorer(rec, clip)
             got = scorer.loglik(missing) if scorer else [float("-inf")] * len(missing)
             self._scores_path.parent.mkdir(parents=True, exist_ok=True)
             with self._scores_path.open("a", encoding="utf-8") as f:
@@ -309,15 +303,11 @@ class TranscriptCache:
     def fits(self, rec: object, clip: AudioClip, wav: Path, texts: Sequence[str]) -> list[Any]:
         """Each of ``texts`` scored against ``wav``'s speech (``AudioScorer.fits``):
         from the disk, or by decoding the clip again."""
-        from voice.speech_in.whisper.rescoring import Fit, scorer_of
+        from voice.speech_in.whisper.rescoring import Fit
 
         missing = [t for t in texts if (wav.name, t) not in self._fits]
         if missing:
-            if rec is None and self.loader is not None:
-                if self._engine is None:
-                    self._engine = self.loader()
-                rec = self._engine
-            scorer = scorer_of(rec.transcribe(clip))  # type: ignore[attr-defined]
+            scorer = self._scorer(rec, clip)
             got = scorer.fits(missing) if scorer else [Fit(float("-inf"), 1)] * len(missing)
             self._fits_path.parent.mkdir(parents=True, exist_ok=True)
             with self._fits_path.open("a", encoding="utf-8") as f:
@@ -326,6 +316,17 @@ class TranscriptCache:
                     f.write(json.dumps({"wav": wav.name, "text": t, "nats": v.nats,
                                         "tokens": v.tokens}) + "\n")
         return [Fit(*self._fits[wav.name, t]) for t in texts]
+
+    def _scorer(self, rec: object, clip: AudioClip) -> Any:
+        """``clip`` decoded again by ``rec`` (else the loaded engine): its
+        audio scorer, or None when the engine kept no audio."""
+        from voice.speech_in.whisper.rescoring import scorer_of
+
+        if rec is None and self.loader is not None:
+            if self._engine is None:
+                self._engine = self.loader()
+            rec = self._engine
+        return scorer_of(rec.transcribe(clip))  # type: ignore[attr-defined]
 
     def _read(self) -> None:
         """(Re)read the file when it grew (another run may be filling it)."""

@@ -7,7 +7,7 @@ whole behaviour is tested as transcripts (tests/test_conversation.py).
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 
 from voice.content.model import Entry, KnowledgeBase
@@ -22,7 +22,7 @@ from voice.conversation.second_question import second_question
 from voice.conversation.speech_parts import parts
 from voice.conversation.worries import Worry, worry_of
 from voice.matching.emergency import is_emergency
-from voice.matching.matcher import Matcher, MatchResult
+from voice.matching.matcher import Candidate, Matcher, MatchResult
 from voice.matching.normalize import clean
 from voice.matching.spelling import Speller, typed_match
 from voice.speech_out.base import VoiceSettings
@@ -328,19 +328,11 @@ class Conversation:
             # "I can't go on" names nothing the content covers; what it has
             # on coping is the nearest help it can offer.
             result = self.matcher.match(DISTRESS_OFFER)
-        if result.outcome == "no_match" or result.entry is None:
-            s.offered = []
-            return self._reply(text, "command", f"{kind} {phrases.FEELING_WAY_FORWARD}",
-                               command="feeling", stop_speaking=felt.tone == "distress")
-        s.offered = result.offered
-        # Not learned on "yes": the same words next time are met kindly again.
-        s.offer_words = ""
-        s.offer_repeats, s.offer_score = 0, result.score
-        return self._reply(
-            text, "confirm", f"{kind} {phrases.would_you_like([e.title for e in s.offered])}",
-            match=result.entry, score=result.score, alternatives=result.candidates[1:],
-            stop_speaking=felt.tone == "distress",
-        )
+        found = result.outcome != "no_match" and result.entry is not None
+        return self._kindly_offer(
+            text, kind, result.offered if found else [], result.entry, result.score,
+            phrases.FEELING_WAY_FORWARD, "feeling", felt.tone == "distress",
+            alternatives=result.candidates[1:])
 
     def _worry(self, text: str, worry: Worry) -> Reply:
         """A fear about one's own future: a kind word, who can talk it
@@ -354,17 +346,28 @@ class Conversation:
             if result.outcome == "answer" and result.entry is not None \
                     and result.entry not in offered:
                 offered.append(result.entry)
+        return self._kindly_offer(text, phrases.WORRY, offered,
+                                  offered[0] if offered else None, 100.0,
+                                  phrases.WORRY_WAY_FORWARD, "worry", True)
+
+    def _kindly_offer(self, text: str, kind: str, offered: list[Entry], match: Entry | None,
+                      score: float, way_forward: str, command: str, stop_speaking: bool,
+                      alternatives: Sequence[Candidate] = ()) -> Reply:
+        """``kind`` (a kind word) then ``offered`` named ("Would you like to
+        hear ...?"), never read unasked; without an entry to offer, ``kind``
+        then ``way_forward``. A feeling or a worry: not learned on "yes", so
+        the same words next time are met kindly again."""
+        s = self._s
         s.offered = offered
         if not offered:
-            return self._reply(text, "command", f"{phrases.WORRY} {phrases.WORRY_WAY_FORWARD}",
-                               command="worry", stop_speaking=True)
-        # Not learned on "yes": the same words next time are met kindly again.
+            return self._reply(text, "command", f"{kind} {way_forward}", command=command,
+                               stop_speaking=stop_speaking)
         s.offer_words = ""
-        s.offer_repeats, s.offer_score = 0, 100.0
+        s.offer_repeats, s.offer_score = 0, score
         return self._reply(
-            text, "confirm",
-            f"{phrases.WORRY} {phrases.would_you_like([e.title for e in offered])}",
-            match=offered[0], score=100.0, stop_speaking=True,
+            text, "confirm", f"{kind} {phrases.would_you_like([e.title for e in offered])}",
+            match=match, score=score, alternatives=list(alternatives),
+            stop_speaking=stop_speaking,
         )
 
     def _entry(self, entry_id: str) -> Entry | None:

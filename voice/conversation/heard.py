@@ -202,20 +202,7 @@ def question_texts(matcher: Matcher) -> dict[str, str]:
     """The content's own questions, as heard text is written (lower case, no
     punctuation), each with its entry's id: every FAQ question and every
     entry's "Also asked" phrasing. The first entry keeps a text two share."""
-    kb = matcher.kb
-    with _questions_lock:
-        known = _questions.get(matcher)
-        if known is not None and known[0] is kb:
-            return known[1]
-    out: dict[str, str] = {}
-    for e in kb.entries:
-        for q in ((e.title,) if e.kind == "faq" else ()) + tuple(e.phrasings):
-            words = " ".join(_WORD.findall(q.lower()))
-            if words:
-                out.setdefault(words, e.id)
-    with _questions_lock:
-        _questions[matcher] = (kb, out)
-    return out
+    return _questions_of(matcher)[0]
 
 
 def closest_questions(text: str, matcher: Matcher, n: int) -> list[str]:
@@ -224,7 +211,7 @@ def closest_questions(text: str, matcher: Matcher, n: int) -> list[str]:
     question loses its word boundaries first), closest first."""
     from rapidfuzz import fuzz, process
 
-    keys = _question_keys(matcher)
+    keys = _questions_of(matcher)[1]
     heard = _text_key(text)
     if not heard:
         return []
@@ -232,16 +219,24 @@ def closest_questions(text: str, matcher: Matcher, n: int) -> list[str]:
     return [q for _, _, q in found]
 
 
-def _question_keys(matcher: Matcher) -> dict[str, str]:
-    texts = question_texts(matcher)
+def _questions_of(matcher: Matcher) -> tuple[dict[str, str], dict[str, str]]:
+    """``question_texts`` and each text's sound key, made once for the
+    matcher's content (again when its content changes)."""
+    kb = matcher.kb
     with _questions_lock:
-        known = _question_key_cache.get(matcher)
-        if known is not None and known[0] is texts:
-            return known[1]
+        known = _questions.get(matcher)
+        if known is not None and known[0] is kb:
+            return known[1], known[2]
+    texts: dict[str, str] = {}
+    for e in kb.entries:
+        for q in ((e.title,) if e.kind == "faq" else ()) + tuple(e.phrasings):
+            words = " ".join(_WORD.findall(q.lower()))
+            if words:
+                texts.setdefault(words, e.id)
     keys = {q: _text_key(q) for q in texts}
     with _questions_lock:
-        _question_key_cache[matcher] = (texts, keys)
-    return keys
+        _questions[matcher] = (kb, texts, keys)
+    return texts, keys
 
 
 def _text_key(text: str) -> str:
@@ -252,10 +247,8 @@ def _text_key(text: str) -> str:
 
 _WORD = re.compile(r"[a-z0-9']+(?:-[a-z0-9']+)*")
 _questions_lock = threading.Lock()
-_questions: weakref.WeakKeyDictionary[Matcher, tuple[object, dict[str, str]]] = (
-    weakref.WeakKeyDictionary())
-_question_key_cache: weakref.WeakKeyDictionary[
-    Matcher, tuple[dict[str, str], dict[str, str]]] = weakref.WeakKeyDictionary()
+_questions: weakref.WeakKeyDictionary[
+    Matcher, tuple[object, dict[str, str], dict[str, str]]] = weakref.WeakKeyDictionary()
 
 
 def _understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:

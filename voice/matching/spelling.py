@@ -327,9 +327,10 @@ class Speller:
         or in capitals ("Crohn", "ARDS"), is a name spelled as meant."""
         fixed: list[str] = []
         changed = False
-        if len(text.split()) > MAX_WORDS:
+        raws = text.split()
+        if len(raws) > MAX_WORDS:
             return None
-        for i, raw in enumerate(text.split()):
+        for i, raw in enumerate(raws):
             named = any(c.isupper() for c in raw[1:]) or (i > 0 and raw[:1].isupper())
             for word in normalize.clean(raw).split():
                 better = None if named else self.correction(word)
