@@ -16,6 +16,17 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+# Whisper tiny.en hears some test clips on a knife edge, and CTranslate2's
+# int8 arithmetic differs by CPU: it uses Intel MKL on Intel CPUs and oneDNN
+# elsewhere, with AVX-512 where the CPU has it. The same clip was heard
+# "tell me you are seeking" on an AVX-512 Xeon and "tell me on your note" on
+# an AVX2 EPYC (2026-12-02). So every test process (and the `voice` processes
+# the tests start, which inherit this) takes the one path every x86-64 CI
+# machine has; the assistant itself keeps CTranslate2's own choice.
+if os.uname().machine in ("x86_64", "AMD64"):
+    os.environ.setdefault("CT2_USE_MKL", "0")
+    os.environ.setdefault("CT2_FORCE_CPU_ISA", "AVX2")
+
 from voice.audio.virtual_mic import (
     VirtualMic,
     missing_tools,

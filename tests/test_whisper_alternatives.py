@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,13 @@ from voice.speech_in.whisper.alternatives import (
 
 REPO = Path(__file__).resolve().parent.parent
 MODEL = REPO / "models" / WHISPER_MODEL
+sys.path.insert(0, str(REPO / "scripts"))
+from benchmark_audio import pad  # type: ignore[import-not-found, unused-ignore]  # noqa: E402
+from make_spoken_questions import (  # type: ignore[import-not-found, unused-ignore]  # noqa: E402
+    BENCHMARK_VARIANTS,
+    Variant,
+    speak,
+)
 
 
 def _heard(rec: WhisperRecognizer, text: str, tmp_path: Path, voice: str = "en") -> Transcript:
@@ -35,18 +43,17 @@ def _heard(rec: WhisperRecognizer, text: str, tmp_path: Path, voice: str = "en")
 
 
 @pytest.mark.parametrize("question, voice, entry", [
-    # tiny.en's greedy decode, doubtfully: "watch on the signs" (en+f3), "is
-    # this illegal or illegal" (en). ("could my son get this from me", en+f3,
-    # was "good myself to get this from me" until the prompt lost the section
-    # titles; now it is heard surely and answered.)
-    ("what are the signs", "en+f3", "what-are-the-early-signs-of-neuromuscular-disorders"),
-    ("is this disease curable", "en", "is-there-a-cure-for-neuromuscular-disorders"),
+    # tests/data/tuning.tsv, espeak-ng as benchmark_audio speaks it, heard
+    # doubtfully by tiny.en's greedy decode (CTranslate2's AVX2 path, fixed by
+    # tests/conftest.py): "what does this give me my sense of care" (en+f3),
+    # "which might the most short night take" (en-us+m3, slowed).
+    ("what assistive devices are there", BENCHMARK_VARIANTS[2], "assistive-devices"),
+    ("which vitamins should i take", BENCHMARK_VARIANTS[3], "dietary-adjustments"),
 ])
 def test_a_question_heard_as_nothing_is_offered_from_an_alternative(
-    rec: WhisperRecognizer, kb: KnowledgeBase, tmp_path: Path, question: str, voice: str,
-    entry: str
+    rec: WhisperRecognizer, kb: KnowledgeBase, question: str, voice: Variant, entry: str
 ) -> None:
-    heard = _heard(rec, question, tmp_path, voice)
+    heard = rec.transcribe(pad(read_wav(speak(question, voice))))
     matcher = Matcher(kb)
     # What the greedy decode heard matches nothing: without the alternatives
     # the assistant would say it has no answer.
