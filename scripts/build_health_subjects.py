@@ -65,6 +65,13 @@ CATEGORIES = tuple(ROOTS)
 #: "+" links, when it is their first sense and they are no nouns themselves)
 #: name it too: "pregnant", "infectious".
 DERIVED_FORMS = True
+#: Whether a name people mostly use as a verb or adjective ("cold", "burn",
+#: "itch", "bruise", "sprain": ``mostly_not_nouns``) is kept, marked "^", as
+#: a name when the question uses it as a noun (after an article or a
+#: possessive, not followed by a noun it describes: "exercise with a cold",
+#: "how do i treat a sprain"; health_subjects.uncovered). Before branch
+#: scope10 such names were synonyms only ("~").
+NOUN_USE = True
 
 
 Synsets = dict[str, tuple[list[str], list[str]]]
@@ -142,6 +149,22 @@ def mostly_not_nouns(dict_dir: Path) -> set[str]:
     return {lemma for lemma, (noun, other) in counts.items() if other > noun}
 
 
+def verb_lemmas(dict_dir: Path) -> set[str]:
+    """Every lemma WordNet has as a verb."""
+    return {line.split()[0] for line in
+            (dict_dir / "index.verb").read_text(encoding="latin-1").splitlines()
+            if not line.startswith("  ")}
+
+
+def plural(word: str) -> str:
+    """The regular English plural of a noun."""
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in tuple("aeiou"):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
 def categories_of(off: str, synsets: dict[str, tuple[list[str], list[str]]],
                   roots: dict[str, str]) -> set[str]:
     """The categories whose roots ``off`` descends from (or is)."""
@@ -175,6 +198,7 @@ def build(dict_dir: Path, categories: tuple[str, ...] = CATEGORIES) -> list[tupl
     adjectives = read_first_senses(dict_dir, "adj")
     verbs = read_first_senses(dict_dir, "verb")
     other = mostly_not_nouns(dict_dir)
+    no_verb_sense = other - verb_lemmas(dict_dir)
     out: dict[str, tuple[str, list[str]]] = {}
     for off in sorted(set(first.values())):
         cats = categories_of(off, synsets, roots)
@@ -185,9 +209,22 @@ def build(dict_dir: Path, categories: tuple[str, ...] = CATEGORIES) -> list[tupl
             term = lemma.replace("_", " ")
             if not re.fullmatch(r"[a-z][a-z' -]*[a-z]", term):
                 continue  # abbreviations with digits or dots, one-letter names
+            if first.get(lemma) == off and lemma in other and NOUN_USE and " " not in term:
+                # Named only when the question uses it as a noun ("a cold",
+                # "the itch"), not as the verb or adjective it mostly is.
+                names.append("^" + term)
+                if lemma not in no_verb_sense or lemma.endswith("ing"):
+                    continue
+                # No verb has this form: its plural can only be the noun
+                # ("antibiotics", "colds", "sores").
+                term = plural(term)
+                if term in first:
+                    continue
+                names.append(term)
+                continue
             trigger = first.get(lemma) == off and lemma not in other
             names.append(term if trigger else "~" + term)
-        if DERIVED_FORMS and any(not n.startswith("~") for n in names):
+        if DERIVED_FORMS and any(not n.startswith(("~", "^")) for n in names):
             for pos, derived, word in DERIVED.get(off, []):
                 lemmas = (verbs if pos == "v" else adjectives)[derived]
                 for lemma in (lemmas[word - 1:word] if word else lemmas):
@@ -199,14 +236,14 @@ def build(dict_dir: Path, categories: tuple[str, ...] = CATEGORIES) -> list[tupl
                         names.append(term)
         if any(not n.startswith("~") for n in names):
             out[off] = (min(cats, key=list(ROOTS).index), names)
-    return sorted(out.values(), key=lambda cn: (cn[0], cn[1][0].lstrip("~")))
+    return sorted(out.values(), key=lambda cn: (cn[0], cn[1][0].lstrip("~^")))
 
 
 def stemmed(names: list[str]) -> str:
     """The names as voice/matching/health_subjects.py looks them up."""
     from voice.matching.health_subjects import key
 
-    return "|".join(" ".join(key(n.lstrip("~"))) for n in names)
+    return "|".join(" ".join(key(n.lstrip("~^"))) for n in names)
 
 
 def main() -> int:
@@ -219,7 +256,8 @@ def main() -> int:
     header = ("# Names of health subjects from Princeton WordNet 3.1 (WordNet 3.0 licence,\n"
               "# LICENSE-WordNet.txt): one synset a line, category<TAB>names joined by |;\n"
               "# a name whose first sense descends from a root of the category, or, marked ~,\n"
-              "# a synonym only; <TAB> the same names as the assistant stems them (stemming\n"
+              "# a synonym only, or, marked ^, a name only when used as a noun (mostly a verb\n"
+              "# or adjective); <TAB> the same names as the assistant stems them (stemming\n"
               "# 9,000 names at start-up took seconds).\n"
               "# Built by scripts/build_health_subjects.py.\n")
     args.out.write_text(header + "".join(f"{c}\t{'|'.join(n)}\t{stemmed(n)}\n" for c, n in terms),

@@ -66,8 +66,10 @@ def test_an_off_topic_word_naming_another_subject_is_a_trial_left_off(
     """"cough" is on the matcher's off-topic list (health matters the content
     does not cover). With scope.OFF_TOPIC_NAMES (tried on branch scope9, off:
     it cost a held-out in-scope question) "early" and "symptoms", words every
-    health question uses, no longer carry the question past it."""
-    question = "what are the early symptoms of a cough"
+    health question uses, no longer carry the question past it. ("the
+    cough": since branch scope10, "a cough" names the symptom as a noun and
+    health_subjects.py declines it, whatever this trial.)"""
+    question = "what are the early symptoms of the cough"
     assert scope.OFF_TOPIC_NAMES is False
     assert Conversation(matcher.kb, matcher=matcher).respond(question).outcome == "confirm"
     monkeypatch.setattr(scope, "OFF_TOPIC_NAMES", True)

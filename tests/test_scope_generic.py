@@ -34,8 +34,14 @@ def test_an_answer_of_generic_words_only_is_offered(kb: KnowledgeBase) -> None:
     """One step down: "how do i get over a fear of flying" was answered
     outright with the coping strategies ("fear" is a word of mood)."""
     question = "how do i get over a fear of flying"
-    assert Matcher(kb).match(question).outcome == "confirm"
+    # (Since branch scope10 it is carried by a synonym only too, and both
+    # signs take it two steps down, to a decline: tests/test_scope_synonyms_only.py.)
+    alone = Matcher(kb)
+    alone.require_said = False
+    assert alone.match(question).outcome == "confirm"
+    assert Matcher(kb).match(question).outcome == "no_match"
     before = Matcher(kb)
+    before.require_said = False
     before.require_distinctive = False
     assert before.match(question).outcome == "answer"
     # The trial that declined it outright (not shipped).

@@ -37,6 +37,14 @@ CARRIED: frozenset[str] = frozenset(("body",))
 #: 1: 4,910, 2: 3,573, 3: 644, 4: 106, 5 or more: 38 ("arcuate artery of the
 #: kidney"); not benchmarked at 3 or 5.
 MAX_WORDS = 4
+#: Whether the names marked ^ in health_subjects.tsv (one word people mostly
+#: use as a verb or adjective: "cold", "burn", "itch", "sprain") name a
+#: subject where the question uses them as a noun (``noun_use``; branch
+#: scope10, docs/out-of-scope.md).
+NOUN_USE = True
+#: Words before a noun: an indefinite article or a possessive. Not "the":
+#: "does the cold make it worse" is the weather.
+NOUN_MARKERS = frozenset("a an my your his her their our".split())
 
 
 Key = tuple[str, ...]
@@ -61,6 +69,10 @@ class Terms:
     synonyms: list[tuple[Key, ...]]
     #: every stemmed name of more than one word (synonyms included)
     phrases: frozenset[Key] = frozenset()
+    #: one-word names people mostly use as a verb or adjective ("cold",
+    #: "itch", "sprain"; marked ^): names only where the question uses them
+    #: as a noun (``noun_use``)
+    noun_names: dict[str, tuple[int, str]] = dataclasses.field(default_factory=dict)
 
 
 @functools.cache
@@ -70,6 +82,7 @@ def load_terms(path: Path = TERMS_FILE, categories: frozenset[str] | None = None
     name made only of function words ("legs", which normalize ignores as a
     place in the body) names nothing here."""
     names: dict[Key, tuple[int, str]] = {}
+    noun_names: dict[str, tuple[int, str]] = {}
     synonyms: list[tuple[Key, ...]] = []
     cats: list[str] = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -82,13 +95,18 @@ def load_terms(path: Path = TERMS_FILE, categories: frozenset[str] | None = None
         keys = tuple(tuple(k.split()) for k in stemmed.split("|"))
         for name, k in zip(joined.split("|"), keys, strict=True):
             words = normalize.clean(name).split()
+            if name.startswith("^"):
+                if NOUN_USE and k and len(words) == 1:
+                    noun_names.setdefault(words[0], (subject, name[1:]))
+                continue
             if (k and not name.startswith("~") and len(words) <= MAX_WORDS
                     and not all(normalize.is_function_word(w) for w in words)):
                 names.setdefault(tuple(words), (subject, name))
         synonyms.append(keys)
         cats.append(cat)
     phrases = frozenset(k for keys in synonyms for k in keys if len(k) > 1)
-    return Terms(names=names, synonyms=synonyms, categories=cats, phrases=phrases)
+    return Terms(names=names, synonyms=synonyms, categories=cats, phrases=phrases,
+                 noun_names=noun_names)
 
 
 class HealthSubjects:
@@ -114,7 +132,7 @@ class HealthSubjects:
         """Whether the content mentions ``subject`` by any of its names, or
         ``said`` (how the question named it) through a synonym group."""
         return (any(k in self._mentioned for k in self._terms.synonyms[subject])
-                or key(fold(said)) in self._mentioned)
+                or any(key(fold(s)) in self._mentioned for s in _singulars(said)))
 
     def uncovered(self, text: str) -> list[tuple[str, str]]:
         """The health subjects ``text`` names (longest names first, not
@@ -131,6 +149,8 @@ class HealthSubjects:
                 head = tuple(words[i:i + n - 1])
                 hit = next((h for last in _singulars(words[i + n - 1])
                             if (h := self._terms.names.get((*head, last))) is not None), None)
+                if hit is None and n == 1 and noun_use(words, i):
+                    hit = self._terms.noun_names.get(words[i])
                 if hit is None:
                     continue
                 if not self.mentioned(hit[0], " ".join(words[i:i + n])):
@@ -140,6 +160,15 @@ class HealthSubjects:
             else:
                 i += 1
         return found
+
+
+def noun_use(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is used as a noun: after an indefinite article or
+    a possessive, and not followed by a word it describes ("with a cold",
+    "my itch", "a burn from the oven"; not "a cold drink", nor "the cold",
+    which is the weather as often as the illness, nor "does it burn")."""
+    return (i > 0 and words[i - 1] in NOUN_MARKERS
+            and (i + 1 == len(words) or normalize.is_function_word(words[i + 1])))
 
 
 def _singulars(word: str) -> tuple[str, ...]:

@@ -303,6 +303,10 @@ class Matcher:
         #: fresh health question declined, one heldout.tsv question lost;
         #: docs/out-of-scope.md).
         self.generic_step_down = True
+        #: A question carried only by synonyms, naming a word no model has
+        #: seen, goes one step down too (see ``synonyms_only``); False turns
+        #: it off, for measuring.
+        self.require_said = scope.SYNONYMS_ONLY_STEP_DOWN
 
     @property
     def sound_alike(self) -> SoundAlike:
@@ -665,6 +669,30 @@ class Matcher:
             return False
         return self.scope.generic_only(self.said_units(text), toks, unknown)
 
+    def synonyms_only(self, text: str, entry: Entry) -> bool:
+        """Whether the question ``text`` reaches the content only through
+        synonyms and names something no word model has seen
+        (``scope.ScopeModel.synonyms_only``): "can i take the pill if i smoke"
+        (pill -> medication), "how do i get over a fear of flying" (fear ->
+        mood). Not when it refers back to the condition ("what are my choices
+        for treating it"), names one or a limb, or is an editor's own
+        phrasing of ``entry``."""
+        if self.scope is None or self._editors_words(text, entry):
+            return False
+        words = normalize.strip_fillers(normalize.clean(text)).split()
+        if not words or _refers_back(words) or any(w in normalize.BODY_WORDS for w in words):
+            return False
+        unknown: dict[str, str] = {}
+        toks = self.content_tokens(text, unknown)
+        if any(t in self._conditions for t in toks):
+            return False
+        said = set(normalize.content_tokens(normalize.strip_fillers(normalize.clean(text))))
+        # A clipped word is the word itself ("physio", "meds"): its token
+        # begins with what was said.
+        said.update(t for s, t in self.said_units(text)
+                    if " " not in s and len(c := normalize.stem(s)) >= 3 and t.startswith(c))
+        return self.scope.synonyms_only(toks, said, unknown)
+
     def _repaired(self, text: str, noise: set[str]) -> str:
         """``text`` with each word of ``noise`` replaced by the content word it
         sounds like (``sounds_like``), or left out when none is close."""
@@ -720,9 +748,13 @@ class Matcher:
         if not self.is_ours(text, slack=scope.DOUBTFUL_SLACK if doubtful else 0.0):
             # Not about the content: declined without naming the nearest entry.
             return MatchResult(query, "no_match", [], misheard)
-        generic = self.require_distinctive and self.generic_only(text, cands[0].entry)
-        if generic and not self.generic_step_down:
-            # Only generic words make it ours: declined the same way (trial).
+        generic_words = self.require_distinctive and self.generic_only(text, cands[0].entry)
+        synonyms_only = self.require_said and self.synonyms_only(text, cands[0].entry)
+        generic = generic_words or synonyms_only
+        if generic_words and (synonyms_only or not self.generic_step_down):
+            # Both weak signs at once: two steps down, so an answer is declined
+            # too ("how do i get over a fear of flying"). Or only generic words
+            # make it ours, declined outright (trial, generic_step_down False).
             return MatchResult(query, "no_match", [], misheard)
         top = cands[0].score
         close = len(cands) > 1 and top - cands[1].score < CLOSE_MARGIN
