@@ -69,6 +69,10 @@ DISTRESS_OFFER = "how can i cope"
 WORRY_OFFERS = {
     "outlook": ("is there a cure", "how are these conditions managed in the long term"),
     "mobility": ("how do assistive devices improve mobility", "is there a cure"),
+    # "Is it contagious": the content does not say; what it says of where
+    # these disorders come from is offered (the hereditary FAQ, Causes and
+    # Risk Factors).
+    "contagion": ("are neuromuscular disorders hereditary", "what causes neuromuscular disorders"),
 }
 
 
@@ -127,6 +131,9 @@ class _State:
     second: Entry | None = None
     #: The second question once offered: "no" to it is not "ask again".
     second_offered: Entry | None = None
+    #: The entries offered after a feeling, a worry or "tell me more" (this
+    #: very list): "no" to them is not "ask again" either.
+    kind_offered: list[Entry] = field(default_factory=list)
 
 
 class Conversation:
@@ -346,7 +353,7 @@ class Conversation:
             if result.outcome == "answer" and result.entry is not None \
                     and result.entry not in offered:
                 offered.append(result.entry)
-        return self._kindly_offer(text, phrases.WORRY, offered,
+        return self._kindly_offer(text, phrases.worry_words(worry.kind), offered,
                                   offered[0] if offered else None, 100.0,
                                   phrases.WORRY_WAY_FORWARD, "worry", True)
 
@@ -358,7 +365,7 @@ class Conversation:
         then ``way_forward``. A feeling or a worry: not learned on "yes", so
         the same words next time are met kindly again."""
         s = self._s
-        s.offered = offered
+        s.offered = s.kind_offered = offered
         if not offered:
             return self._reply(text, "command", f"{kind} {way_forward}", command=command,
                                stop_speaking=stop_speaking)
@@ -537,9 +544,12 @@ class Conversation:
                 # read was wrong, as after any answer (the runner-up is offered).
                 s.offered, s.second_offered = [], None
             if s.offered:
-                # Declining the offered second question is not a wrong guess.
+                # Declining the offered second question is not a wrong guess;
+                # nor is declining what was offered after a feeling, a worry
+                # or "tell me more" (no words of theirs were guessed at):
+                # "ask again in other words" told them they had asked wrongly.
                 say = (phrases.WHAT_ELSE if s.offered == [s.second_offered]
-                       else phrases.ASK_AGAIN)
+                       or s.offered is s.kind_offered else phrases.ASK_AGAIN)
                 s.offered, s.second_offered = [], None
                 return self._reply(text, "command", say, command=command)
             if s.pending_parts and command == "no":
@@ -647,6 +657,7 @@ class Conversation:
             # "Tell me more" after the whole answer: the nearest other entry
             # is offered, not "That's all" (it never read unasked).
             s.offered, s.others = s.others, []
+            s.kind_offered = s.offered
             s.offer_repeats, s.offer_score, s.offer_words = 0, 0.0, ""
             titles = [e.title for e in s.offered]
             return self._reply(

@@ -106,6 +106,18 @@ FEELING_WAY_FORWARD = ("I can read you general information about living with the
 WORRY = ("That's a hard thing to be wondering about. I can't tell what will happen to you: "
          "I only have general health information. Your doctor or nurse can talk it "
          "through with you.")
+#: Said to "is it contagious", "can I catch it from my wife": the content
+#: does not say, so no claim is made either way; it was declined with "I
+#: don't have an answer for that" (session 10).
+WORRY_CONTAGION = ("That's an understandable thing to ask. What I know doesn't say whether it "
+                   "can pass from one person to another, so please ask your doctor or nurse.")
+
+
+def worry_words(kind: str) -> str:
+    """The kind word for a worry of ``kind`` (voice/conversation/worries.py)."""
+    return WORRY_CONTAGION if kind == "contagion" else WORRY
+
+
 #: Said after WORRY when no entry can be offered.
 WORRY_WAY_FORWARD = "Say 'list topics' to hear what I know, or ask me a question."
 
