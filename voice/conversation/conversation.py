@@ -16,6 +16,7 @@ from voice.conversation.choices import Choice, find_choice
 from voice.conversation.commands import find_command
 from voice.conversation.feelings import Feeling, feeling_of
 from voice.conversation.language import looks_not_english
+from voice.conversation.on_behalf import asked_for
 from voice.conversation.personal import PersonalPhrasings, Phrasing
 from voice.conversation.reply import Reply
 from voice.conversation.second_question import second_question
@@ -261,6 +262,7 @@ class Conversation:
             # when heard unsurely, since the same words were heard before.
             return self._answer(text, entry, phrasing=learned)
         result = self._match(text, doubtful, heard, sure)
+        result = self._asked_for(text, result, doubtful, heard, sure)
         if result.outcome == "answer" and result.entry is not None:
             reply = self._answer(text, result.entry, result)
             self._s.answer_words = text
@@ -276,6 +278,22 @@ class Conversation:
                 match=result.entry, score=result.score, alternatives=result.candidates[1:],
             )
         return self._not_understood(text, result=result, unclear=doubtful or result.misheard)
+
+    def _asked_for(self, text: str, result: MatchResult, doubtful: bool, heard: bool,
+                   sure: Collection[str]) -> MatchResult:
+        """A question told first who has the condition ("my husband has MS,
+        what can he do for his spasms"): the question is matched on its own
+        (voice/conversation/on_behalf.py). When it finds nothing, the whole
+        line's answer is only offered: what it found may be the telling's."""
+        rest = asked_for(text)
+        if rest is None:
+            return result
+        own = self._match(rest, doubtful, heard, sure)
+        if own.outcome in ("answer", "confirm") and own.entry is not None:
+            return own
+        if result.outcome == "answer" and result.entry is not None:
+            return replace(result, outcome="confirm")
+        return result
 
     def _also_asked(self, text: str, entry: Entry, reply: Reply, heard: bool,
                     sure: Collection[str]) -> Reply:
