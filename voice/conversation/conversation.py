@@ -79,7 +79,7 @@ WORRY_OFFERS = {
 
 #: Words that make "help" a person's call for help ("I need help", "help
 #: me", "please help") rather than a question about using the assistant.
-_CALL_WORDS = frozenset({"need", "me", "please", "now", "somebody", "someone"})
+_CALL_WORDS = frozenset({"need", "me", "please", "now", "somebody", "someone", "get"})
 
 
 def _asks_for_help(text: str) -> bool:
@@ -464,6 +464,7 @@ class Conversation:
         suggestions = self._suggestions(result)
         say = phrases.not_understood(suggestions, heard_nothing, unclear,
                                      long=len(text.split()) > LONG_QUESTION_WORDS)
+        say = phrases.not_understood_again(say, s.last_say)
         return self._reply(
             text, "no_match", say,
             alternatives=result.candidates if result else [],
