@@ -11,17 +11,29 @@ questions, and no line of tests/data's sets is taken (counted only).
 
 from __future__ import annotations
 
+import io
 import re
+import sys
 from pathlib import Path
 
 import pytest
 
+from voice.app import Assistant
+from voice.audio.clip import read_wav
 from voice.content.model import KnowledgeBase
 from voice.conversation import Conversation, phrases
 from voice.matching import emergency
 from voice.matching.emergency import is_emergency
+from voice.speech_in.whisper import WhisperRecognizer
 
-from .conftest import DATA, voice_text_replies
+from .conftest import DATA, REPO, voice_text_replies
+
+sys.path.insert(0, str(REPO / "scripts"))
+from benchmark_audio import pad  # type: ignore[import-not-found, unused-ignore]
+from make_spoken_questions import (  # type: ignore[import-not-found, unused-ignore]
+    Variant,
+    speak,
+)
 
 SEEN = [
     "she can't catch her breath", "I can't get my breath", "he's gasping",
@@ -70,3 +82,20 @@ def test_the_journey_through_voice_text(tmp_path: Path) -> None:
     replies = voice_text_replies(["my husband has MS", "he's gasping",
                                   "I can't feel my arm and my face is numb"], tmp_path)
     assert [r["outcome"] for r in replies[1:]] == ["emergency", "emergency"]
+
+
+@pytest.mark.parametrize("said", [
+    "she can't catch her breath", "I can't feel my arm and my face is numb",
+    # Heard "one side on my face has dropped", "... a myostatic crisis".
+    "one side of my face has dropped", "my husband is having a myasthenic crisis",
+])
+def test_said_aloud_it_is_an_emergency(kb: KnowledgeBase, whisper_tiny: WhisperRecognizer,
+                                       said: str) -> None:
+    """espeak-ng's voice heard by the real Whisper tiny.en, through the
+    assistant's spoken path (Assistant.handle_heard, as `voice listen`).
+    Heard wrongly, not taken: "he's gasping" ("he's casting"), "she's
+    fitting" ("she's fiving"), "he won't respond" ("he won't risk harm")."""
+    heard = whisper_tiny.transcribe(pad(read_wav(speak(said, Variant("en-us")))))
+    got = Assistant(Conversation(kb), None, out=io.StringIO(),
+                    json_lines=True).handle_heard(heard)
+    assert got["outcome"] == "emergency", got

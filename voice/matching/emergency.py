@@ -90,12 +90,14 @@ _SAID_OTHERWISE = [
     # The signs of a stroke as seen: one side of the face fallen, speech
     # slurred all at once, the face and an arm or leg numb or weak (not
     # asked as a question: "why is my face numb and my arm weak").
-    r"\bside of (my|his|her|their) face\b.*\b(dropped|drooped|drooping|droops|fallen)\b",
+    # "side on": Whisper's hearing of espeak-ng's "one side of my face has dropped".
+    r"\bside (of|on) (my|his|her|their) face\b.*\b(dropped|drooped|drooping|droops|fallen)\b",
     r"\b(slurred|slurring) (suddenly|all of a sudden)\b|\bsuddenly (slurred|slurring)\b",
     r"^(?!(what|why|how|is|are|can|could|does|do|should|when|will|would)\b)(?=.*\bface\b)"
     r"(?=.*\b(arm|leg)\b)(?=.*\b(numb|can not feel|is weak|went weak|gone weak)\b)",
-    # Myasthenia gravis: breathing muscles failing, told as it happens.
-    r"\b(having|in|is in|is having) a myasthenic crisis\b",
+    # Myasthenia gravis: breathing muscles failing, told as it happens (and
+    # any crisis said to be happening: Whisper heard "a myostatic crisis").
+    r"\b(having|is in|am in|is having|am having) a (\w+ )?crisis\b",
 ]
 _RE = re.compile("|".join(f"(?:{p})" for p in [*_PATTERNS, *_SAID_OTHERWISE]))
 
