@@ -87,6 +87,8 @@ def test_i_cannot_understand_you_repeats_the_answer_slower(kb: KnowledgeBase,
 
 
 def test_a_first_time_user_hears_what_to_ask(kb: KnowledgeBase, matcher: Matcher) -> None:
+    hello = Conversation(kb, matcher).respond("hello")
+    assert hello.command == "greet" and "say 'help'" in hello.say
     reply = Conversation(kb, matcher).respond("I don't know what to say")
     assert reply.command == "help" and reply.say.startswith("Ask me a question about")
     urgent = Conversation(kb, matcher).respond("get help")

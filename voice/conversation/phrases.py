@@ -34,7 +34,10 @@ NOTHING_BEFORE = "There is no earlier answer to go back to. Ask me a question."
 SLEEP = "Goodbye. I'll stay quiet now. Say 'wake up' when you need me."
 WAKE = "I'm listening. What would you like to know?"
 ALREADY_AWAKE = "I'm here and listening. What would you like to know?"
-GREETING = "Hello. Ask me a question about chronic spasms or neuromuscular disorders."
+#: "Hello" from a first-time user who does not know what to ask: the way
+#: to find out is named (session 10).
+GREETING = ("Hello. Ask me a question about chronic spasms or neuromuscular disorders, "
+            "or say 'help' to hear what you can ask.")
 WELCOME = "You're welcome. Ask me anything else, or say 'goodbye'."
 EXIT = "Goodbye."
 CANNOT_CALL = (
