@@ -6,8 +6,8 @@ outweighed the question); "I look after my dad who has MS, what exercises
 can he do" was offered Coping Strategies, "my wife has myasthenia gravis, is
 there a cure" only offered the cure FAQ. The question after the telling is
 now matched on its own (voice/conversation/on_behalf.py). Told first,
-tuning.tsv's in-scope questions were answered right 45 of 130 times, now
-125 (scripts/benchmark_on_behalf.py).
+tuning.tsv's in-scope questions were answered right 41 of 130 times, now
+125, a wrong entry 3 times, now never (scripts/benchmark_on_behalf.py).
 """
 
 from __future__ import annotations
