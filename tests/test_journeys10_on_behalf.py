@@ -94,3 +94,17 @@ def test_the_journey_through_voice_text(tmp_path: Path) -> None:
          "I look after my dad who has MS, what exercises can he do"], tmp_path)
     assert first["outcome"] == "confirm" and first["match"]["id"] != RECOGNIZING
     assert second["outcome"] == "answer" and second["match"]["id"] == EXERCISE
+
+
+def test_spoken_it_is_offered_not_answered_when_the_whole_line_was_offered(
+        kb: KnowledgeBase, matcher: Matcher) -> None:
+    """Heard (Whisper's hearing of espeak-ng's "my wife has multiple
+    sclerosis, will exercise make her worse" at 10 of 20 offsets): the
+    question's entry offered first, as the whole line was offered; typed,
+    it is answered."""
+    line = "my wife has multiple sclerosis will exercise make the worse"
+    spoken = Conversation(kb, matcher).respond(line, heard=True)
+    assert spoken.outcome == "confirm" and spoken.match is not None
+    assert spoken.match.id == EXERCISE
+    typed = Conversation(kb, matcher).respond(line)
+    assert typed.outcome == "answer" and typed.match is not None and typed.match.id == EXERCISE

@@ -289,6 +289,12 @@ class Conversation:
         if rest is None:
             return result
         own = self._match(rest, doubtful, heard, sure)
+        if own.outcome == "answer" and heard and result.outcome == "confirm":
+            # Spoken, no surer than the whole line: Whisper heard espeak-ng's
+            # "my wife has multiple sclerosis, will exercise make her worse"
+            # as "... make the worse" at 10 of 20 offsets (offered whole,
+            # answered after the telling); its entry is offered first.
+            return replace(own, outcome="confirm")
         if own.outcome in ("answer", "confirm") and own.entry is not None:
             return own
         if result.outcome == "answer" and result.entry is not None:
