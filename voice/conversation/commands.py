@@ -37,6 +37,8 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     # Speaks slower (louder) and repeats.
     "again_slower": (
         "say that again slower", "say that again more slowly", "say that again slowly",
+        # "I can't understand you" (session 10): the answer was missed.
+        "i can not understand you", "i do not understand you", "i could not understand you",
         "say it again slower", "say it again slowly", "say it again more slowly",
         "repeat that slower", "repeat that more slowly", "repeat that slowly",
         "repeat it slower", "repeat it more slowly", "repeat slower", "repeat slowly",
@@ -50,19 +52,30 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     "slower": (
         "slower", "slow down", "speak slower", "talk slower", "too fast", "speak more slowly",
         "more slowly", "slowly", "speak slowly", "you are too fast", "not so fast",
+        # Said in their own words (session 10): declined as questions, the
+        # third such line read out the topic list.
+        "you are talking too fast", "you are speaking too fast", "you are going too fast",
+        "talk more slowly", "that is too fast", "that is too quick", "too quick",
+        "speak more clearly", "talk more clearly",
     ),
     "faster": (
         "faster", "speed up", "speak faster", "talk faster", "too slow", "more quickly",
         "quicker", "speak more quickly", "you are too slow", "hurry up",
+        "you are talking too slowly", "you are speaking too slowly", "that is too slow",
+        "talk more quickly",
     ),
     "louder": (
         "louder", "speak up", "volume up", "turn it up", "i can not hear you", "too quiet",
         "more volume", "speak louder", "talk louder", "turn up the volume", "increase volume",
+        "make it louder", "you are too quiet", "that is too quiet",
+        "be louder", "i can not hear", "i can hardly hear you", "i can barely hear you",
     ),
     "quieter": (
         "quieter", "softer", "volume down", "turn it down", "too loud", "less loud",
         "lower the volume", "speak quieter", "speak softer", "speak more quietly",
         "turn down the volume", "decrease volume", "not so loud",
+        "you are too loud", "that is too loud", "lower your voice",
+        "be quieter", "keep your voice down",
     ),
     "stop": (
         "stop", "quiet", "be quiet", "shush", "shh", "stop talking", "enough", "silence",
@@ -81,6 +94,11 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "what should i say", "what can i ask you",
         # Declined as questions ("I don't have an answer for that"), 2026-12-02.
         "how do i use this", "how do i use you", "how do i use it", "how does this thing work",
+        # A first-time user who does not know what to say was told "I don't
+        # have an answer for that" (session 10).
+        "i do not know what to say", "i do not know what to ask", "what should i ask",
+        "what do i say", "what do i ask", "i do not know where to start",
+        "what can i talk about", "get help",
     ),
     "topics": (
         "list topics", "topics", "list", "what topics", "what topics are there", "menu",

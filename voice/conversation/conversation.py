@@ -16,6 +16,7 @@ from voice.conversation.choices import Choice, find_choice
 from voice.conversation.commands import find_command
 from voice.conversation.feelings import Feeling, feeling_of
 from voice.conversation.language import looks_not_english
+from voice.conversation.on_behalf import asked_for
 from voice.conversation.personal import PersonalPhrasings, Phrasing
 from voice.conversation.reply import Reply
 from voice.conversation.second_question import second_question
@@ -69,12 +70,16 @@ DISTRESS_OFFER = "how can i cope"
 WORRY_OFFERS = {
     "outlook": ("is there a cure", "how are these conditions managed in the long term"),
     "mobility": ("how do assistive devices improve mobility", "is there a cure"),
+    # "Is it contagious": the content does not say; what it says of where
+    # these disorders come from is offered (the hereditary FAQ, Causes and
+    # Risk Factors).
+    "contagion": ("are neuromuscular disorders hereditary", "what causes neuromuscular disorders"),
 }
 
 
 #: Words that make "help" a person's call for help ("I need help", "help
 #: me", "please help") rather than a question about using the assistant.
-_CALL_WORDS = frozenset({"need", "me", "please", "now", "somebody", "someone"})
+_CALL_WORDS = frozenset({"need", "me", "please", "now", "somebody", "someone", "get"})
 
 
 def _asks_for_help(text: str) -> bool:
@@ -127,6 +132,9 @@ class _State:
     second: Entry | None = None
     #: The second question once offered: "no" to it is not "ask again".
     second_offered: Entry | None = None
+    #: The entries offered after a feeling, a worry or "tell me more" (this
+    #: very list): "no" to them is not "ask again" either.
+    kind_offered: list[Entry] = field(default_factory=list)
 
 
 class Conversation:
@@ -254,6 +262,7 @@ class Conversation:
             # when heard unsurely, since the same words were heard before.
             return self._answer(text, entry, phrasing=learned)
         result = self._match(text, doubtful, heard, sure)
+        result = self._asked_for(text, result, doubtful, heard, sure)
         if result.outcome == "answer" and result.entry is not None:
             reply = self._answer(text, result.entry, result)
             self._s.answer_words = text
@@ -269,6 +278,28 @@ class Conversation:
                 match=result.entry, score=result.score, alternatives=result.candidates[1:],
             )
         return self._not_understood(text, result=result, unclear=doubtful or result.misheard)
+
+    def _asked_for(self, text: str, result: MatchResult, doubtful: bool, heard: bool,
+                   sure: Collection[str]) -> MatchResult:
+        """A question told first who has the condition ("my husband has MS,
+        what can he do for his spasms"): the question is matched on its own
+        (voice/conversation/on_behalf.py). When it finds nothing, the whole
+        line's answer is only offered: what it found may be the telling's."""
+        rest = asked_for(text)
+        if rest is None:
+            return result
+        own = self._match(rest, doubtful, heard, sure)
+        if own.outcome == "answer" and heard and result.outcome == "confirm":
+            # Spoken, no surer than the whole line: Whisper heard espeak-ng's
+            # "my wife has multiple sclerosis, will exercise make her worse"
+            # as "... make the worse" at 10 of 20 offsets (offered whole,
+            # answered after the telling); its entry is offered first.
+            return replace(own, outcome="confirm")
+        if own.outcome in ("answer", "confirm") and own.entry is not None:
+            return own
+        if result.outcome == "answer" and result.entry is not None:
+            return replace(result, outcome="confirm")
+        return result
 
     def _also_asked(self, text: str, entry: Entry, reply: Reply, heard: bool,
                     sure: Collection[str]) -> Reply:
@@ -346,7 +377,7 @@ class Conversation:
             if result.outcome == "answer" and result.entry is not None \
                     and result.entry not in offered:
                 offered.append(result.entry)
-        return self._kindly_offer(text, phrases.WORRY, offered,
+        return self._kindly_offer(text, phrases.worry_words(worry.kind), offered,
                                   offered[0] if offered else None, 100.0,
                                   phrases.WORRY_WAY_FORWARD, "worry", True)
 
@@ -358,7 +389,7 @@ class Conversation:
         then ``way_forward``. A feeling or a worry: not learned on "yes", so
         the same words next time are met kindly again."""
         s = self._s
-        s.offered = offered
+        s.offered = s.kind_offered = offered
         if not offered:
             return self._reply(text, "command", f"{kind} {way_forward}", command=command,
                                stop_speaking=stop_speaking)
@@ -439,6 +470,7 @@ class Conversation:
         suggestions = self._suggestions(result)
         say = phrases.not_understood(suggestions, heard_nothing, unclear,
                                      long=len(text.split()) > LONG_QUESTION_WORDS)
+        say = phrases.not_understood_again(say, s.last_say)
         return self._reply(
             text, "no_match", say,
             alternatives=result.candidates if result else [],
@@ -537,9 +569,12 @@ class Conversation:
                 # read was wrong, as after any answer (the runner-up is offered).
                 s.offered, s.second_offered = [], None
             if s.offered:
-                # Declining the offered second question is not a wrong guess.
+                # Declining the offered second question is not a wrong guess;
+                # nor is declining what was offered after a feeling, a worry
+                # or "tell me more" (no words of theirs were guessed at):
+                # "ask again in other words" told them they had asked wrongly.
                 say = (phrases.WHAT_ELSE if s.offered == [s.second_offered]
-                       else phrases.ASK_AGAIN)
+                       or s.offered is s.kind_offered else phrases.ASK_AGAIN)
                 s.offered, s.second_offered = [], None
                 return self._reply(text, "command", say, command=command)
             if s.pending_parts and command == "no":
@@ -647,6 +682,7 @@ class Conversation:
             # "Tell me more" after the whole answer: the nearest other entry
             # is offered, not "That's all" (it never read unasked).
             s.offered, s.others = s.others, []
+            s.kind_offered = s.offered
             s.offer_repeats, s.offer_score, s.offer_words = 0, 0.0, ""
             titles = [e.title for e in s.offered]
             return self._reply(

@@ -152,12 +152,25 @@ def _only(rest: str, word: str) -> bool:
     return all(w in _GOOD_TRAILERS for w in after)
 
 
+#: What is felt in the body, not a feeling: "I feel tingling in my hands",
+#: "I can't feel my legs" were thanked "for telling me how you feel"
+#: (session 10); now met as something bad ("I'm sorry to hear that").
+_SENSATION = re.compile(
+    r"^ ?(?:a |some |this |the )?(?:numb|numbness|tingling|tingly|pins(?: and needles)?|pain|pains|"
+    r"aches?|aching|cramps?|cramping|twitch\w*|spasms?|stiff|stiffness|burning|throbbing|"
+    r"weakness|shaking|trembling|shooting)\b"
+    r"|^ ?(?:my|his|her|anything|nothing) (?:\w+ )?(?:legs?|arms?|hands?|feet|foot|face|"
+    r"fingers?|toes?|body|muscles?|side|left|right|below|in)\b")
+
+
 def _of_clause(clause: str) -> Feeling | None:
     feel = _I_FEEL.match(clause)
     if feel:
         negated = " not " in f" {clause[:feel.start(1)]} "
         rest = feel.group(1)
         rest = re.sub(r"^ (like|as if|as though|that) ", " ", rest)
+        if _SENSATION.match(rest):
+            return Feeling("low")
         low, good = _word_in(rest, LOW_WORDS), _word_in(rest, GOOD_WORDS)
         if negated:
             # "i do not feel well": low; "i do not feel scared": said.

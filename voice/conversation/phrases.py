@@ -34,7 +34,10 @@ NOTHING_BEFORE = "There is no earlier answer to go back to. Ask me a question."
 SLEEP = "Goodbye. I'll stay quiet now. Say 'wake up' when you need me."
 WAKE = "I'm listening. What would you like to know?"
 ALREADY_AWAKE = "I'm here and listening. What would you like to know?"
-GREETING = "Hello. Ask me a question about chronic spasms or neuromuscular disorders."
+#: "Hello" from a first-time user who does not know what to ask: the way
+#: to find out is named (session 10).
+GREETING = ("Hello. Ask me a question about chronic spasms or neuromuscular disorders, "
+            "or say 'help' to hear what you can ask.")
 WELCOME = "You're welcome. Ask me anything else, or say 'goodbye'."
 EXIT = "Goodbye."
 CANNOT_CALL = (
@@ -106,6 +109,18 @@ FEELING_WAY_FORWARD = ("I can read you general information about living with the
 WORRY = ("That's a hard thing to be wondering about. I can't tell what will happen to you: "
          "I only have general health information. Your doctor or nurse can talk it "
          "through with you.")
+#: Said to "is it contagious", "can I catch it from my wife": the content
+#: does not say, so no claim is made either way; it was declined with "I
+#: don't have an answer for that" (session 10).
+WORRY_CONTAGION = ("That's an understandable thing to ask. What I know doesn't say whether it "
+                   "can pass from one person to another, so please ask your doctor or nurse.")
+
+
+def worry_words(kind: str) -> str:
+    """The kind word for a worry of ``kind`` (voice/conversation/worries.py)."""
+    return WORRY_CONTAGION if kind == "contagion" else WORRY
+
+
 #: Said after WORRY when no entry can be offered.
 WORRY_WAY_FORWARD = "Say 'list topics' to hear what I know, or ask me a question."
 
@@ -167,6 +182,27 @@ def not_understood(suggestions: list[str], heard_nothing: bool, unclear: bool = 
         return f"{head} Say 'help' to hear what you can ask."
     examples = join_or([_spoken_title(t) for t in suggestions])
     return f"{head} For example, you can ask: {examples}. Or say 'list topics'."
+
+
+#: The same "no answer" twice running (session 10: "what's the weather",
+#: then "play some music"): the second time without the examples just
+#: heard: 17 words instead of 51 (about 7 s instead of 20 at 150 a minute).
+NO_ANSWER_AGAIN = ("Sorry, I don't have an answer for that either. Say 'list topics' to hear "
+                   "what I know.")
+UNCLEAR_AGAIN = ("Sorry, I still didn't catch that clearly. Please try again in a few words, "
+                 "or say 'list topics'.")
+#: How the two replies above begin when said in full.
+_NO_ANSWER_HEAD = "Sorry, I don't have an answer for that in what I know."
+_UNCLEAR_HEAD = "Sorry, I didn't catch that clearly."
+
+
+def not_understood_again(say: str, before: str) -> str:
+    """``say``, or its short form when ``before`` (the reply just said)
+    began the same way: the examples and the way forward were just heard."""
+    for head, short in ((_NO_ANSWER_HEAD, NO_ANSWER_AGAIN), (_UNCLEAR_HEAD, UNCLEAR_AGAIN)):
+        if say.startswith(head) and before.startswith(head):
+            return short
+    return say
 
 
 def topic_list(titles: list[str], first: int = 1) -> str:

@@ -26,7 +26,7 @@ from typing import Literal
 
 from voice.matching.normalize import clean
 
-Kind = Literal["outlook", "mobility"]
+Kind = Literal["outlook", "mobility", "contagion"]
 
 #: What "it" may be called: the conditions the content is about.
 _IT = (r"(?:it|this|that|my (?:condition|illness|disease|diagnosis|ms|als|mg)|the (?:condition|"
@@ -69,6 +69,49 @@ _OUTLOOK = re.compile("|".join([
     rf"\b(?:is|are) {_IT} (?:always )?(?:progressive|degenerative)\b",
     r"\bhow (?:fast|quickly) (?:will|does|is) (?:it|this|my condition|my ms|my als) "
     r"(?:progress|get worse|going to progress|going to get worse)\b",
+    # Said in the everyday words (session 10: "what does the future hold"
+    # declined, "am I going to be okay" taken for a reply to an offer):
+    # the future as a whole, or being all right. Ending there: "will I be
+    # okay to drive" asks about driving.
+    r"\bwhat does (?:the|my) future (?:hold|look like)(?: for (?:me|us))?$",
+    r"\bwhat (?:is|will) (?:my|our) future (?:be|be like|look like|hold)?$",
+    r"\bwhat (?:kind of|sort of) (?:a )?future (?:do|will|can) (?:i|we) (?:have|expect)\b",
+    rf"\b(?:will|am|are) (?:i|we) {_GOING}(?:be|going to be) (?:ok|okay|alright|all right|fine)"
+    r"(?: in the end| later| long term)?$",
+    r"\b(?:is|will) (?:it|everything) (?:going to |gonna )?be (?:ok|okay|alright|all right|fine)"
+    r" for me$",
+    r"\bwhat (?:will|is going to) happen (?:to me )?(?:next|in the future|later on|from now on)$",
+]))
+
+#: Can it be caught or given to someone ("is it contagious", "can I catch
+#: it from my wife"): the content does not say, so it was declined with "I
+#: don't have an answer" (session 10). Not the ways of asking whether it is
+#: passed down in families ("can my children get it", "can I pass it to my
+#: children"): the hereditary entry answers those, so "get" and "pass" are
+#: not taken, nor "give" to one's children.
+_NAMED = (r"(?:ms|als|mnd|mg|multiple sclerosis|myasthenia(?: gravis)?|motor neuron(?:e)? "
+          r"disease|(?:a )?neuromuscular (?:disorder|disease|condition)|spasms|chronic spasms)")
+#: The line starts with the question, or says first that the speaker (or
+#: someone they look after) has one of the conditions: "is it contagious"
+#: after another illness is named ("what is shingles and is it contagious",
+#: tests/data) asks about that one.
+_LEAD = (r"^(?:(?:so|and|but|um|er|tell me|please tell me|can you tell me|i want to know|"
+         r"i wonder|i was wondering|i need to know) )*"
+         rf"(?:(?:i|he|she|my \w+) (?:have|has|has got|have got|was diagnosed with|"
+         rf"has been diagnosed with|have been diagnosed with|lives with|is living with) "
+         rf"{_NAMED} (?:and |so )?)?")
+_CONTAGION = re.compile("|".join([
+    rf"{_LEAD}(?:is|are) {_IT} (?:very |highly |at all )?(?:contagious|infectious|catching|catchy|"
+    r"transmissible|communicable|an infection|spread by touch)\b",
+    rf"{_LEAD}(?:can|could|will|would|might|do|does|did) (?:i|you|we|he|she|they|people|someone|"
+    r"anyone|others|other people|my (?:\w+ )?\w+) (?:ever )?(?:catch|caught) "
+    rf"(?:{_NAMED}\b|"
+    r"(?:it|this|that)(?: from (?:my \w+|him|her|them|me|you|someone|anyone|people|others|"
+    r"other people))?$)",
+    rf"{_LEAD}(?:can|could|will|would|might) (?:i|he|she|we) (?:give|spread|transmit) (?:it|this|"
+    r"ms|als|mg|multiple sclerosis|myasthenia(?: gravis)?) to (?:my (?:husband|wife|partner|"
+    r"carer|caregiver|friend|friends|family)|him|her|others|other people|anyone|someone|people)\b",
+    rf"{_LEAD}how (?:is|does) {_IT} (?:get )?(?:spread|transmitted|passed from person to person)\b",
 ]))
 
 _MOBILITY = re.compile("|".join([
@@ -87,13 +130,16 @@ class Worry:
     """A fear the line voices about the speaker's own future."""
 
     kind: Kind
-    """outlook (dying, life expectancy, getting worse) or mobility
-    (a wheelchair, walking)."""
+    """outlook (dying, life expectancy, getting worse, being all right),
+    mobility (a wheelchair, walking) or contagion (catching it, giving it
+    to someone)."""
 
 
 def worry_of(text: str) -> Worry | None:
     """The fear ``text`` voices about the speaker's future, or None."""
     cleaned = clean(text)
+    if _CONTAGION.search(cleaned):
+        return Worry("contagion")
     if _MOBILITY.search(cleaned):
         return Worry("mobility")
     if _OUTLOOK.search(cleaned):

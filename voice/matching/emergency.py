@@ -71,7 +71,35 @@ _PATTERNS = [
     r"^(i|he|she) (can not|cannot) move$",
     r"\bchest (is |feels )?(tight|tightness)\b",
 ]
-_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+_SAID_OTHERWISE = [
+    # Session 10 (`voice text`): said in other words, each was declined or
+    # met as a feeling ("I can't feel my arm and my face is numb": "Thank
+    # you for telling me how you feel"). None of the lines of tests/data's
+    # sets is taken (tests/test_journeys10_emergencies.py, counted only).
+    r"\b(can not|could not) (catch|get) (my|his|her|their) breath\b",
+    r"\b(i am|he is|she is|he's|she's|they are|keeps|kept) gasping\b",
+    r"\bgasping for (air|breath)\b",
+    r"\b(he is|she is|he's|she's|they are|baby is|child is) fitting\b",
+    r"\b(gone|went|is going) (all )?floppy\b",
+    r"\b(he|she|they|husband|wife|partner|mother|mum|mom|father|dad|son|daughter|child|baby) "
+    r"(will not|does not|is not|can not) (respond|answer me)\b(?! to)",
+    r"\bstuck in (my|his|her|their) (throat|windpipe)\b",
+    # Not a hair or a beard going grey.
+    r"(?<!hair )(?<!beard )(?<!hair)(?<!beard)\b(is|are|'s|has|have|and) "
+    r"(turning|turned|going|gone) (grey|gray)\b",
+    # The signs of a stroke as seen: one side of the face fallen, speech
+    # slurred all at once, the face and an arm or leg numb or weak (not
+    # asked as a question: "why is my face numb and my arm weak").
+    # "side on": Whisper's hearing of espeak-ng's "one side of my face has dropped".
+    r"\bside (of|on) (my|his|her|their) face\b.*\b(dropped|drooped|drooping|droops|fallen)\b",
+    r"\b(slurred|slurring) (suddenly|all of a sudden)\b|\bsuddenly (slurred|slurring)\b",
+    r"^(?!(what|why|how|is|are|can|could|does|do|should|when|will|would)\b)(?=.*\bface\b)"
+    r"(?=.*\b(arm|leg)\b)(?=.*\b(numb|can not feel|is weak|went weak|gone weak)\b)",
+    # Myasthenia gravis: breathing muscles failing, told as it happens (and
+    # any crisis said to be happening: Whisper heard "a myostatic crisis").
+    r"\b(having|is in|am in|is having|am having) a (\w+ )?crisis\b",
+]
+_RE = re.compile("|".join(f"(?:{p})" for p in [*_PATTERNS, *_SAID_OTHERWISE]))
 
 
 #: An utterance this short with "breathe" in it is taken for "I can't

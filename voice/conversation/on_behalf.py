@@ -1,0 +1,63 @@
+"""A question told first who has the condition: "my husband has MS, what
+can he do for his spasms", "I look after my dad who has ALS, what
+exercises can he do", "I have MS, is there a cure".
+
+Matched whole, the telling outweighed the question: "my husband has MS,
+what can he do for his spasms" was answered, in full, with Recognizing
+Chronic Spasms and Neuromuscular Disorders (the section that names MS), and
+"I look after my dad who has MS, what exercises can he do" was offered
+Coping Strategies (session 10, `voice text`). The content is about all of
+these conditions alike, so the telling adds nothing to find the entry: the
+question after it is matched on its own (conversation.py).
+
+Only a telling that names a condition the content covers is taken: "my
+mother has diabetes, what should she eat" is matched whole, as before.
+Pure: text in, the question's words or None out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from voice.matching.normalize import clean
+
+#: The conditions the content is about, as people name them.
+_CONDITION = (
+    r"(?:ms|multiple sclerosis|als|mnd|motor neuron(?:e)? disease|lou gehrig s(?: disease)?|"
+    r"myasthenia(?: gravis)?|mg|(?:a |an )?(?:neuromuscular|neurological|nerve|muscle) "
+    r"(?:disorder|disease|condition))"
+)
+# Not "spasms": in "my son has spasms at night, what helps" they are what
+# is asked about, not who has what.
+#: Who the question is asked for.
+_WHO = (
+    r"(?:husband|wife|partner|spouse|mum|mom|mother|dad|father|son|daughter|child|kid|"
+    r"brother|sister|friend|grandmother|grandfather|grandma|grandpa|nan|nana|granny|"
+    r"aunt|uncle|boyfriend|girlfriend|fiance|fiancee|parent|cousin|niece|nephew|client|"
+    r"patient|neighbour|neighbor)"
+)
+_HAS = (r"(?:has|have|has got|have got|got|was diagnosed with|were diagnosed with|"
+        r"has been diagnosed with|have been diagnosed with|is living with|lives with|live with|"
+        r"suffers from|suffer from|is suffering from|has had|have had)")
+_OPENING = r"^(?:(?:hi|hello|um|er|so|well|ok|okay) )*"
+_TOLD = re.compile(
+    rf"{_OPENING}(?:"
+    rf"(?:my|our) (?:\w+ ){{0,2}}{_WHO} {_HAS} {_CONDITION}"
+    rf"|i {_HAS} {_CONDITION}"
+    rf"|i (?:look after|am looking after|care for|am caring for|take care of|am a carer for|"
+    rf"am the carer for|am a caregiver for|am the caregiver for|help) (?:my|our) "
+    rf"(?:\w+ ){{0,2}}{_WHO} (?:who {_HAS}|with) {_CONDITION}"
+    rf")(?: (?:and|so|but))? (?P<rest>.+)$"
+)
+#: The question left must say something: "my husband has MS and" is no question.
+MIN_REST_WORDS = 3
+
+
+def asked_for(text: str) -> str | None:
+    """The question in ``text`` after a telling of who has the condition,
+    or None when the line does not start with one (or nothing is asked after it)."""
+    told = _TOLD.match(clean(text))
+    if told is None:
+        return None
+    rest = told.group("rest")
+    return rest if len(rest.split()) >= MIN_REST_WORDS else None
