@@ -392,6 +392,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="micro with a second stage: a confirmed spot's window at the network's"
                          " peak must say the phrase without the prompt too (confirm.PEAK_CHECK;"
                          " default: as voice listen does)")
+    ap.add_argument("--align-check", choices=("on", "off"), default=None,
+                    help="micro with a second stage: the short window at the peak must also fit"
+                         " the prompt's text within --align-margin of its unprompted decode"
+                         " (confirm.ALIGN_CHECK; default: as voice listen does)")
+    ap.add_argument("--align-margin", type=float, default=None,
+                    help="nats a token (confirm.ALIGN_MARGIN when not given)")
     ap.add_argument("--whisper-hears", choices=("both", "raw"), default="raw",
                     help="micro with a second stage: Whisper decodes the windows as they"
                          " are (now), or also their gated copy when it does not confirm them"
@@ -446,6 +452,10 @@ def main(argv: list[str] | None = None) -> int:
             confirmer.strong_floor = args.strong_floor == "on"
             if args.peak_check is not None:
                 confirmer.peak_check = args.peak_check == "on"
+            if args.align_check is not None:
+                confirmer.align_check = args.align_check == "on"
+            if args.align_margin is not None:
+                confirmer.align_margin = args.align_margin
         if confirmer is not None and args.short_windows == "none":
             confirmer = LongWindowOnly(confirmer)
         neural = load_micro(phrase, keep=True, cutoff=args.cutoff, window=args.window,
