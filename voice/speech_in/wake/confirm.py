@@ -326,21 +326,25 @@ class WhisperConfirmer:
         text, ok = heard
         if not (self.align_check or self.decode_all):
             return ok
-        margin = self.margin(slot, text)
+        own, phrase = self.fits(slot, text)
+        margin = own.per_token - phrase.per_token
         self.decodes.append(Decoded(f"align{slot}", text, margin, strength))
+        # The same in nats over the whole texts (recorded for benchmark_wake.py --decodes).
+        self.decodes.append(Decoded(f"nats{slot}", f"{own.tokens} {phrase.tokens}",
+                                    own.nats - phrase.nats, strength))
         return ok and (not self.align_check or margin <= self.align_margin)
 
-    def margin(self, slot: int, text: str) -> float:
-        """How much better (nats a token, mean log-probability) short window
-        ``slot``'s audio fits ``text`` (its unprompted decode) than the
-        prompt's text ("Okay Nabu."): both forced through the decoder
-        without a prompt (:data:`ALIGN_CHECK`)."""
+    def fits(self, slot: int, text: str) -> tuple[Any, Any]:
+        """How well short window ``slot``'s audio fits ``text`` (its
+        unprompted decode) and the prompt's text ("Okay Nabu."), both forced
+        through the decoder without a prompt (rescoring.Fit each;
+        :data:`ALIGN_CHECK` compares their means a token)."""
         from voice.speech_in.whisper.rescoring import AudioScorer
 
         encoded, samples = self._encoded[slot]
         scorer = AudioScorer(self._model, self._decoder._tokenizer, encoded, samples)
         own, phrase = scorer.fits([text, self.confirmation.prompt])
-        return own.per_token - phrase.per_token
+        return own, phrase
 
     def _says(self, window: np.ndarray, floor: float, kind: str = "long",
               strength: float = 0.0, slot: int = -1) -> bool:
