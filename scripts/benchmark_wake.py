@@ -398,6 +398,9 @@ def main(argv: list[str] | None = None) -> int:
                          " (confirm.ALIGN_CHECK; default: as voice listen does)")
     ap.add_argument("--align-margin", type=float, default=None,
                     help="nats a token (confirm.ALIGN_MARGIN when not given)")
+    ap.add_argument("--long-after-peak", choices=("on", "off"), default="off",
+                    help="micro with a second stage: the 3.5 s window ends AFTER s after the"
+                         " network's peak, not after the spot (micro.LONG_AFTER_PEAK; tried)")
     ap.add_argument("--whisper-hears", choices=("both", "raw"), default="raw",
                     help="micro with a second stage: Whisper decodes the windows as they"
                          " are (now), or also their gated copy when it does not confirm them"
@@ -462,6 +465,7 @@ def main(argv: list[str] | None = None) -> int:
                             confirmer=confirmer, spot_cutoff=args.spot_cutoff,
                             gate=args.gate == "on",
                             confirm_gated=args.whisper_hears == "both")
+        neural.long_after_peak = args.long_after_peak == "on"
         stage = (f", spots above {args.spot_cutoff:g} confirmed by Whisper"
                  + (", gated copy spotting too" if neural.gated else "") if confirmer
                  else ", no second stage")

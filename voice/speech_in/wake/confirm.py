@@ -291,7 +291,7 @@ class WhisperConfirmer:
         self.peak_check = PEAK_CHECK
         """A confirmed spot's window at the peak must say it unprompted too (:data:`PEAK_CHECK`)."""
         self.align_check = ALIGN_CHECK
-        """...and fit the prompt's text within :data:`ALIGN_MARGIN` of that (:data:`ALIGN_CHECK`)."""
+        """...and fit the prompt's text within :data:`ALIGN_MARGIN` of that (ALIGN_CHECK)."""
         self.align_margin = ALIGN_MARGIN
         self._model = model
         self._encoded: dict[int, Any] = {}
