@@ -50,6 +50,10 @@ def floors(spot: dict[str, tuple[str, float]]) -> bool:
     return False
 
 
+#: Which recorded margin the rule reads: "align" (nats a token) or "nats" (whole texts).
+METRIC = ["align"]
+
+
 def wakes(spot: dict[str, tuple[str, float]], peak: bool, margin: float | None) -> bool:
     if not floors(spot):
         return False
@@ -61,9 +65,10 @@ def wakes(spot: dict[str, tuple[str, float]], peak: bool, margin: float | None) 
         text, _lp = spot[f"peak{n}"]
         ok = not peak or confirm.peak_says(text, NABU)
         if margin is not None:
-            if f"align{n}" not in spot:
+            key = f"{METRIC[0]}{n}"
+            if key not in spot:
                 raise SystemExit("no align decodes: record with this commit's benchmark_wake.py")
-            ok = ok and spot[f"align{n}"][1] <= margin
+            ok = ok and spot[key][1] <= margin
         if ok:
             return True
     return False
@@ -84,11 +89,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--positives", type=Path, nargs="*", default=[])
     ap.add_argument("--negatives", type=Path, nargs="*", default=[])
     ap.add_argument("--margins", default="2,2.5,3,3.5,4,4.5,5")
+    ap.add_argument("--metric", choices=("align", "nats"), default="align",
+                    help="the margin a token (confirm.ALIGN_CHECK) or over the whole texts")
     ap.add_argument("--show", action="store_true",
                     help="print every spot the floors confirm with its unprompted decodes"
                          " and margins (negatives; and positives caught by no margin)")
     args = ap.parse_args(argv)
     pos, neg = load(args.positives), load(args.negatives)
+    METRIC[0] = args.metric
     syn = {k: v for k, v in pos.items() if ": pos " in k}
     real = {k: v for k, v in pos.items() if ": real " in k}
     print(f"{len(syn)} phrases, {len(real)} real clips, {len(neg)} negative streams"
@@ -119,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
                 if floors(s) and "peak0" in s:
                     print(f"  {name}: " + " | ".join(
                         f"{s[f'peak{n}'][0]!r} {s[f'align{n}'][1]:.2f}"
+                        f" ({s[f'nats{n}'][1]:.1f} nats)"
                         for n in (0, 1) if f"peak{n}" in s and f"align{n}" in s))
     return 0
 
