@@ -392,6 +392,15 @@ def main(argv: list[str] | None = None) -> int:
                     help="micro with a second stage: a confirmed spot's window at the network's"
                          " peak must say the phrase without the prompt too (confirm.PEAK_CHECK;"
                          " default: as voice listen does)")
+    ap.add_argument("--align-check", choices=("on", "off"), default=None,
+                    help="micro with a second stage: the short window at the peak must also fit"
+                         " the prompt's text within --align-margin of its unprompted decode"
+                         " (confirm.ALIGN_CHECK; default: as voice listen does)")
+    ap.add_argument("--align-margin", type=float, default=None,
+                    help="nats a token (confirm.ALIGN_MARGIN when not given)")
+    ap.add_argument("--long-after-peak", choices=("on", "off"), default="off",
+                    help="micro with a second stage: the 3.5 s window ends AFTER s after the"
+                         " network's peak, not after the spot (micro.LONG_AFTER_PEAK; tried)")
     ap.add_argument("--whisper-hears", choices=("both", "raw"), default="raw",
                     help="micro with a second stage: Whisper decodes the windows as they"
                          " are (now), or also their gated copy when it does not confirm them"
@@ -414,11 +423,12 @@ def main(argv: list[str] | None = None) -> int:
                          " for main's wake path; 24, 26 fresh for the gated copy; 28, 30"
                          " fresh for the strong spots' floor; 32, 34 fresh for the peak check;"
                          " 41, 43, 45 fresh for it again, 47 fresh for the spot cutoff 0.02,"
+                         " 51, 53, 55 fresh for the likelihood check,"
                          " docs/wake-word.md)")
     ap.add_argument("--draw", type=int, default=0,
                     help="a fresh draw of the phrases (paces, TV talk, offsets) by this number;"
-                         " 0: the draw tuned on (and 1, 3, 4); held out: 2026-2029, 2031 used."
-                         " Report a held-out draw once")
+                         " 0: the draw tuned on (and 1, 3, 4); held out: 2026-2029, 2031, 2041"
+                         " used. Report a held-out draw once")
     ap.add_argument("--no-negatives", action="store_true")
     ap.add_argument("--phrases-only", action="store_true",
                     help="only the wake rate (synthetic and real phrases): no speech not"
@@ -446,12 +456,17 @@ def main(argv: list[str] | None = None) -> int:
             confirmer.strong_floor = args.strong_floor == "on"
             if args.peak_check is not None:
                 confirmer.peak_check = args.peak_check == "on"
+            if args.align_check is not None:
+                confirmer.align_check = args.align_check == "on"
+            if args.align_margin is not None:
+                confirmer.align_margin = args.align_margin
         if confirmer is not None and args.short_windows == "none":
             confirmer = LongWindowOnly(confirmer)
         neural = load_micro(phrase, keep=True, cutoff=args.cutoff, window=args.window,
                             confirmer=confirmer, spot_cutoff=args.spot_cutoff,
                             gate=args.gate == "on",
                             confirm_gated=args.whisper_hears == "both")
+        neural.long_after_peak = args.long_after_peak == "on"
         stage = (f", spots above {args.spot_cutoff:g} confirmed by Whisper"
                  + (", gated copy spotting too" if neural.gated else "") if confirmer
                  else ", no second stage")
