@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python scripts/benchmark_barge_in.py [--stops 30] [--answers all]
 [--no-aec] [--clips tuning|held-out] [--detector both|stop-word|whisper]
 [--stop-check hiss|off] [--cutoff P] [--window N] [--hiss H] [--hiss-hz HZ] [--others N]
-[--trace] [--simulated]``
+[--trace] [--simulated] [--pauses N] [--no-pause]``
 
 Everything goes through a private PulseAudio null sink whose monitor is the
 microphone: the answers are spoken by the real speaker (pyttsx3/espeak-ng,
@@ -30,6 +30,12 @@ settings (``--hiss 0``: no /s/ check).
   (tests/data/real/commands and stop_words, scripts/real_stop_words.py; the ``--clips``
   half); any stop is a false stop (someone else in the room cut the answer
   off). Without echo, on every real clip: scripts/benchmark_stop_word.py.
+* **Pauses** (``--pauses N``): N answers, each with another voice saying
+  "wait", "hold on", "one moment" or "hang on" (espeak-ng voices: no real
+  person's recording of them was found) 1-6 s in; caught when the answer was
+  paused (not stopped), with the delay from the word's end. ``--no-pause``:
+  barge-in as before, deaf to them (a pause heard anywhere else is counted
+  with the self-stops and false stops).
 """
 
 from __future__ import annotations
@@ -55,6 +61,8 @@ from voice.audio.clip import read_wav  # noqa: E402
 
 STOP_VOICES = [("en+f3", 150), ("en-us+m3", 120), ("en-gb-x-rp+f2", 170), ("en-029+f4", 100),
                ("en-us", 150)]
+#: What a user says to pause an answer (--pauses), each in every STOP_VOICES voice.
+PAUSE_PHRASES = ("wait", "hold on", "one moment", "hang on")
 
 
 class _Talker:
@@ -261,6 +269,23 @@ def stop_clips(tmp: Path, which: str = "all") -> list[tuple[str, np.ndarray, int
     return clips
 
 
+def pause_clips(tmp: Path) -> list[tuple[str, np.ndarray, int]]:
+    """espeak-ng's "wait", "hold on"...: every phrase in every voice, the
+    phrases taking turns."""
+    clips = []
+    for voice, rate in STOP_VOICES:
+        for phrase in PAUSE_PHRASES:
+            wav = tmp / f"pause-{voice}-{rate}-{phrase.replace(' ', '_')}.wav"
+            subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(wav), phrase],
+                           check=True)
+            c = read_wav(wav)
+            clips.append((f"{phrase!r} {voice} {rate}", c.samples.reshape(-1), c.rate))
+    # k-th: voice k mod 5, phrase k mod 4, so the first 20 are every pair
+    # and any first few vary both.
+    n, m = len(STOP_VOICES), len(PAUSE_PHRASES)
+    return [clips[(k % n) * m + k % m] for k in range(len(clips))]
+
+
 def other_clips(which: str = "all") -> list[tuple[str, np.ndarray, int]]:
     """Real people's one-word replies and other short words (not "stop", digits
     or sentences), of one half or all."""
@@ -300,6 +325,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="the /s/ check's edge (default: its HISS_HZ)")
     ap.add_argument("--others", type=int, default=0,
                     help="answers with a real person's 'yes'/'no'/'right' said over them")
+    ap.add_argument("--pauses", type=int, default=0,
+                    help="answers with another voice saying 'wait', 'hold on'... over them")
+    ap.add_argument("--no-pause", action="store_true",
+                    help="barge-in deaf to 'wait'/'hold on' (as before they paused it)")
     ap.add_argument("--seed", type=int, default=16)
     ap.add_argument("--simulated", action="store_true",
                     help="only the stop-word model's delay on a simulated clock (offline, "
@@ -371,14 +400,16 @@ def main(argv: list[str] | None = None) -> int:
                                  hiss_hz=args.hiss_hz, check=args.stop_check)[0]
                if spotter is not None else None)
         barge = bi.BargeIn(WhisperRecognizer(REPO / "models" / WHISPER_MODEL, kb)
-                           if whisper else None, quick=quick, spotter=spotter, own_spotter=own)
+                           if whisper else None, quick=quick, spotter=spotter, own_spotter=own,
+                           pause=not args.no_pause)
         print(f"echo cancellation: {'off (raw microphone)' if args.no_aec else 'speexdsp'}; "
               f"quick look for 'stop': {'on' if quick else 'off'}; full decode: "
               f"{'on' if whisper else 'off'}; stop-word model: "
               + (f"on (cutoff {spotter.settings.cutoff}, window {spotter.settings.window}, "
                  f"/s/ check {spotter.settings.hiss or 'off'}"
                  f"{f' above {spotter.settings.hiss_hz:.0f} Hz' if spotter.settings.hiss else ''})"
-                 if spotter else "off"))
+                 if spotter else "off")
+              + f"; 'wait'/'hold on' pause: {'off' if args.no_pause or not whisper else 'on'}")
 
         full = answers if args.answers == "all" else answers[: int(args.answers)]
         self_stops = 0
@@ -393,8 +424,8 @@ def main(argv: list[str] | None = None) -> int:
                 peaks.append(spotter.peak)
             if heard is not None:
                 self_stops += 1
-                print(f"  self-stop in answer {i + 1} after {time.monotonic() - started:.1f} s: "
-                      f"heard {barge.heard[-1]!r}")
+                print(f"  self-{'pause' if heard == 'pause' else 'stop'} in answer {i + 1} "
+                      f"after {time.monotonic() - started:.1f} s: heard {barge.heard[-1]!r}")
         if full and quick:
             top = sorted(quick.looks, key=lambda lk: -lk.stop_probability)[:5]
             print("  quick looks at its own voice most like 'stop': " + "; ".join(
@@ -522,14 +553,64 @@ def main(argv: list[str] | None = None) -> int:
                 talker.wait()
                 if heard is not None:
                     by = "stop-word model" if barge.spotted_stops > spotted else "Whisper"
-                    false_stops.append(f"{name if args.clips != 'held-out' else 'a clip'} ({by})")
+                    false_stops.append(f"{name if args.clips != 'held-out' else 'a clip'} ({by}"
+                                       f"{', a pause' if heard == 'pause' else ''})")
                 time.sleep(0.3)
             print(f"false stops: {len(false_stops)}/{args.others} answers with a real person's "
                   "word (not 'stop') said over them" + (": " + ", ".join(false_stops)
                                                           if false_stops else "")
                   + f"; the stop-word model's firings refused for want of an /s/: {unhissed}")
+        if args.pauses:
+            pause_run(args.pauses, pause_clips(Path(tmpdir)), talker, barge, rng, long_answers)
         speaker.close()
     return 0
+
+
+def pause_run(n: int, clips: list[tuple[str, np.ndarray, int]], talker: _Talker, barge: Any,
+              rng: random.Random, long_answers: list[str]) -> None:
+    """``n`` answers, each with a request to wait said over it 1-6 s in:
+    how many were paused (not stopped), and how soon after the word's end."""
+    paused: list[float] = []
+    other: list[str] = []
+    refused_before = dict(barge.refused)
+    for k in range(n):
+        name, samples, rate = clips[k % len(clips)]
+        voice = _Voice(samples, rate)
+        after = rng.uniform(1.0, 6.0)
+        talker.say(rng.choice(long_answers))
+        timer = threading.Timer(after, voice.play)
+        timer.start()
+        # Not paused 6 s after the word (Whisper's decodes queue up behind the
+        # stretches of its own voice on a loaded machine): not heard.
+        ender = threading.Timer(after + len(samples) / rate + 6.0, talker.stop_speaking)
+        ender.start()
+        before = len(barge.heard)
+        heard = barge.watch(talker)
+        timer.join()
+        ender.cancel()
+        talker.wait()
+        early = (barge.stopped_at is not None and voice.started is not None
+                 and barge.stopped_at < voice.started + 0.1)
+        if heard == "pause" and barge.stopped_at is not None and not early:
+            assert voice.started is not None
+            paused.append(barge.stopped_at - (voice.started + voice.word_end))
+            print(f"  {name}: paused {1000 * paused[-1]:.0f} ms after the word's end "
+                  f"(heard {barge.order_text!r})", flush=True)
+        else:
+            other.append(f"{name}: {heard or 'not paused'}{' before it was said' if early else ''}"
+                         " (heard "
+                         f"{'/'.join(barge.heard[before:])!r})")
+            print(f"  {other[-1]}", flush=True)
+        time.sleep(0.3)
+    lat = sorted(paused)
+    print(f"pauses caught: {len(paused)}/{n} = {100 * len(paused) / max(1, n):.0f}%"
+          + (f"; after the word's end median {1000 * lat[len(lat) // 2]:.0f} ms, max "
+             f"{1000 * lat[-1]:.0f} ms" if lat else "")
+          + "; stretches refused meanwhile: "
+          + str({k: v - refused_before[k] for k, v in barge.refused.items()})
+          + (f"; Whisper decode per stretch: median "
+             f"{1000 * float(np.median(barge.decode_seconds)):.0f} ms"
+             if barge.decode_seconds else ""))
 
 
 if __name__ == "__main__":

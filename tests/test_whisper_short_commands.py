@@ -39,6 +39,18 @@ def test_speak_quieter_is_heard_as_the_command(rec: WhisperRecognizer, tmp_path:
     assert find_command(query_of(heard)) == "quieter", heard.text
 
 
+def test_is_this_private_is_heard_as_the_question_about_privacy(
+        rec: WhisperRecognizer, tmp_path: Path) -> None:
+    # After the content prompt and COMMAND_PROMPT alike this came out "is
+    # this driver" (en) or "is this right mate" (en-us): declined as off the
+    # subject. Heard after REQUEST_PROMPT.
+    z = np.zeros(8000, dtype=np.int16)
+    for voice in ("en", "en-us"):
+        c = read_wav(speak("is this private", Variant(voice), tmp_path)).resampled(16000)
+        heard = rec.transcribe(AudioClip(np.concatenate([z, c.samples, z]), 16000, 1))
+        assert find_command(query_of(heard)) == "privacy", (voice, heard.text)
+
+
 def _seg(text: str, logprob: float) -> Segment:
     return Segment(text, 0.05, logprob, 1.0, tuple(Word(" " + w, 0.8) for w in text.split()))
 
@@ -58,3 +70,17 @@ def test_the_command_decode_counts_for_commands_only() -> None:
     # espeak-ng en "number fourteen": the commands' prompt has no numbers.
     assert surest(_seg("Number Fourty.", -0.58), _seg("Number 14.", -0.44),
                   _seg("Number 40.", -0.32)).text == "number 14"
+
+
+def test_a_further_command_decode_counts_for_commands_only() -> None:
+    # The requests' own prompt (REQUEST_PROMPT): "is this private" came out
+    # "is this driver" after the content prompt and COMMAND_PROMPT alike.
+    content, digits = _seg("Is this driver?", -0.6), _seg("Is this driver?", -0.7)
+    command = _seg("Is this driver?", -0.5)
+    assert surest(content, digits, command, _seg("Is this private?", -0.3)
+                  ).text == "is this private"
+    assert surest(content, digits, command, _seg("Is this private?", SHORT_SURE_LOGPROB - 0.1)
+                  ).text == "is this driver"
+    # A number it writes is no command: the digits decode's stands.
+    assert surest(_seg("Number Fourty.", -0.58), _seg("Number 14.", -0.44),
+                  _seg("Number 14.", -0.5), _seg("Number 40.", -0.2)).text == "number 14"

@@ -75,6 +75,13 @@ STOP_WORD = "stop"
 #: now". Longer stretches are talk in the room (or the assistant's own
 #: residual voice), not an order to it.
 MAX_WORDS = 4
+#: What a request to wait said over an answer is taken as: the answer
+#: stops, its unread parts kept for "go on" (as a typed "wait"). Heard by
+#: Whisper's full decode only (not the stop-word model, not the quick look).
+PAUSE = "pause"
+#: Words of a request to wait that, said by the assistant itself within
+#: OWN_WORD_SECONDS, make it its own (as "stop" in its own sentence does).
+PAUSE_WORDS = frozenset({"wait", "hold", "hang", "moment", "pause", "second", "minute"})
 #: A block is a voice in the room when the cleaned signal is this loud
 #: (dB of int16 power; 50 is -40 dBFS)...
 VOICE_DB = 50.0
@@ -161,8 +168,11 @@ def _has(words: list[str], phrase: list[str]) -> bool:
     return n > 0 and any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
 
 
-def verdict(text: str, wake_phrase: str = "") -> str | None:
-    """"stop" or "wake" when ``text`` (what was heard) is an order to stop."""
+def verdict(text: str, wake_phrase: str = "", pause: bool = False) -> str | None:
+    """"stop" or "wake" when ``text`` (what was heard) is an order to stop;
+    with ``pause``, "pause" when it is nothing but a request to wait ("wait",
+    "hold on", "one moment": the command "pause" of
+    voice/conversation/commands.py, at most MAX_WORDS words)."""
     words = words_of(text)
     if not words or len(words) > MAX_WORDS + len(words_of(wake_phrase)):
         return None
@@ -170,6 +180,11 @@ def verdict(text: str, wake_phrase: str = "") -> str | None:
         return "stop"
     if _has(words, words_of(wake_phrase)):
         return "wake"
+    if pause and len(words) <= MAX_WORDS:
+        from voice.conversation.commands import find_command
+
+        if find_command(text) == PAUSE:
+            return PAUSE
     return None
 
 
@@ -264,8 +279,12 @@ class BargeIn:
     def __init__(self, confirmer: Confirmer | None, device: str = "",
                  wake_phrase: str = "", reference: EchoReference = REFERENCE,
                  quick: QuickLook | None = None, spotter: Spotter | None = None,
-                 own_spotter: Spotter | None = None) -> None:
+                 own_spotter: Spotter | None = None, pause: bool = True) -> None:
         self.device = device
+        #: "wait" / "hold on" over an answer pause it (PAUSE; needs Whisper).
+        self.pause = pause
+        self.order_text = ""
+        """What the last order taken was heard as ("hold on")."""
         self.wake_phrase = wake_phrase
         self.reference = reference
         self.confirmer = confirmer
@@ -326,7 +345,7 @@ class BargeIn:
 
     def watch(self, talker: Talker, block_seconds: float = 0.02) -> str | None:
         """Until ``talker`` stops speaking: None, or what interrupted it
-        ("stop" or "wake"), after stopping it."""
+        ("stop", "wake" or "pause"), after stopping it."""
         self.stopped_at = self.spotted_at = None
         if not talker.speaking:
             return None
@@ -514,6 +533,7 @@ class BargeIn:
         self.spotted_stops += 1
         self.spotted_at, self.spotted_end = time.monotonic(), end
         self.taken_by = "stop-word model"
+        self.order_text = STOP_WORD
         return "stop"
 
     def judge(self, stretch: Stretch) -> str | None:
@@ -530,7 +550,7 @@ class BargeIn:
             return None
         else:
             text = self.confirmer.decode_heard(stretch.audio).text
-            heard = verdict(text, self.wake_phrase)
+            heard = verdict(text, self.wake_phrase, self.pause)
             by = "full decode"
         self.decode_seconds.append(time.monotonic() - began)
         self.heard.append(text)
@@ -539,13 +559,18 @@ class BargeIn:
             return None
         own = self.reference.texts_between(stretch.start - OWN_WORD_SECONDS, stretch.end)
         said = [words_of(t) for t in own]
-        if any(_own_stop(w, alike) if heard == "stop" else _has(w, words_of(self.wake_phrase))
-               for w in said):
+        if heard == PAUSE:
+            mine = [w for w in said if PAUSE_WORDS & set(words_of(text)) & set(w)]
+        else:
+            mine = [w for w in said if (_own_stop(w, alike) if heard == "stop"
+                                        else _has(w, words_of(self.wake_phrase)))]
+        if mine:
             self.refused["own word"] += 1
             return None
         # Named only when the order is taken (hear()): a decode that ends after
         # the stop-word model stopped the answer must not claim it.
         self._judged_by = by
+        self.order_text = text
         return heard
 
     def close(self) -> None:

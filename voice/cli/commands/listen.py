@@ -168,6 +168,12 @@ class _Session:
         if heard is not None:
             print(STOPPED.format(heard=heard, how=self.barge.taken_by), file=sys.stderr,
                   flush=True)
+        if heard == "pause":
+            # "wait" / "hold on" over the answer: stopped with its unread
+            # parts kept, and said so, as a typed "wait" is ("Say 'go on'...").
+            said = self.barge.order_text
+            self.assistant.handle_text(said, transcript=said, heard=True)
+            self.assistant.wait()
         return heard
 
 

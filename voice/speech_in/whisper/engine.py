@@ -38,6 +38,7 @@ from voice.speech_in.whisper.rescoring import AudioScorer, WhisperTranscript
 from voice.speech_in.whisper.shared_model import whisper_model
 from voice.speech_in.whisper.short_replies import (
     COMMAND_PROMPT,
+    REQUEST_PROMPT,
     SHORT_REPLY_PROMPT,
     is_short,
     surest,
@@ -189,6 +190,7 @@ class WhisperRecognizer:
         self._decoder = WindowDecoder(self._model)
         self._short_prompt = self._decoder.prompt_tokens(SHORT_REPLY_PROMPT)
         self._command_prompt = self._decoder.prompt_tokens(COMMAND_PROMPT)
+        self._request_prompt = self._decoder.prompt_tokens(REQUEST_PROMPT)
         self._emergency_prompt = self._decoder.prompt_tokens(EMERGENCY_PROMPT)
         self._lock = threading.Lock()
         self.prompt = ""
@@ -235,10 +237,11 @@ class WhisperRecognizer:
                 return heard_from(dec.decode(audio)), None
             encoded = dec.encode(audio)
             prompts = [prompt]
-            prompts += [self._short_prompt, self._command_prompt] if short else []
+            prompts += ([self._short_prompt, self._command_prompt, self._request_prompt]
+                        if short else [])
             prompts += [self._emergency_prompt] if urgent else []
             segments = [dec.generate(encoded, len(audio), p) for p in prompts]
-            heard = surest(*segments[:3]) if short else heard_from(segments[:1])
+            heard = surest(*segments[:4]) if short else heard_from(segments[:1])
             heard = with_emergency(heard, segments[1:]) if urgent else heard
             # Keeping the encoding costs nothing until a repair is checked
             # (only when the matcher would decline: voice/conversation/heard.py).

@@ -39,6 +39,18 @@ SHORT_REPLY_PROMPT = ("Yes. No. Stop. Repeat that. Slower. More. One. Two. Three
 COMMAND_PROMPT = ("Repeat. Slower. Faster. Louder. Quieter. Stop. More. Help. List topics. "
                   "Yes. The second one. No. Wrong. Go back.")
 
+#: Said before a short utterance in a fourth decode (counted for commands
+#: only, as COMMAND_PROMPT's): what a tired user asks during an answer, and
+#: two questions about the assistant. After the other prompts espeak-ng's "is
+#: this private" came out "is this driver", "is this right mate", "is this
+#: climate" (6 of 6 conditions), "are you listening" "can you listen". Kept
+#: out of COMMAND_PROMPT: with them in it "speak slower" came out "speak
+#: louder" and "softer" "software"; "Say it louder." is left out of this one
+#: (it turned "speak quieter" into "speak louder"). Tuning sets, figures in
+#: docs/speech-in.md ("Requests during an answer"):
+#: scripts/tune_short_replies.py --commands.
+REQUEST_PROMPT = "Wait. Hold on. One moment. Go on. Carry on. Are you there? Is this private?"
+
 #: Gated audio (speech plus the gate's 0.2 s margins) up to this many
 #: seconds is a possible short reply (the real one-word clips: 0.54-1.40 s).
 SHORT_SECONDS = 2.0
@@ -66,17 +78,20 @@ def is_short_reply(text: str, numbers: bool = True) -> bool:
     return bool(find_command(text) or (numbers and find_choice(text)))
 
 
-def surest(content: Segment, short: Segment, command: Segment | None = None) -> Heard:
+def surest(content: Segment, short: Segment, command: Segment | None = None,
+           *more: Segment) -> Heard:
     """The guard's verdict on the content decode, unless a short-reply
     decode heard a short reply, is sure of it (``SHORT_SURE_LOGPROB``) and
-    is surer than the content decode and the other short-reply decode.
-    ``command`` (after COMMAND_PROMPT) counts for commands only: with no
-    numbers in its prompt it wrote "number fourteen" as "Number 40." more
-    surely than the digits decode's "Number 14."."""
-    judged = [(heard_from([s]), s) for s in (content, short, command) if s is not None]
+    is surer than the content decode and the other short-reply decodes.
+    ``command`` (after COMMAND_PROMPT), and any ``more`` decodes after other
+    command prompts, count for commands only: with no numbers in its prompt
+    it wrote "number fourteen" as "Number 40." more surely than the digits
+    decode's "Number 14."."""
+    commands = [c for c in (command, *more) if c is not None]
+    judged = [(heard_from([s]), s) for s in (content, short, *commands)]
     kept = [(h, s) for h, s in judged
             if h.words and (s is content or (s.avg_logprob >= SHORT_SURE_LOGPROB
-                                              and is_short_reply(h.text, s is not command)))]
+                                              and is_short_reply(h.text, s is short)))]
     if not kept:
         return judged[0][0]
     return max(kept, key=lambda hs: hs[1].avg_logprob)[0]
