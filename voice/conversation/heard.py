@@ -96,7 +96,43 @@ def understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
     if checked is not None:
         return checked, True
     asked = asked_by_audio(heard, text, doubtful, matcher)
-    return (asked, True) if asked is not None else (text, doubtful)
+    if asked is not None:
+        text, doubtful = asked, True
+    foreign = foreign_reading(heard, text, doubtful, matcher)
+    return (foreign, True) if foreign is not None else (text, doubtful)
+
+
+#: When what Whisper heard is doubtful and an entry would be offered from it
+#: (or from any repair of it above), but the decoder's own best other reading
+#: of the same audio (``Transcript.alternatives[0]``, the beam search's) names
+#: a subject the content does not cover (``Matcher.is_ours`` false), that
+#: reading is matched instead, and so declined: "what should i put on a bee
+#: sting", heard "... a me(0.11) sting(0.39)" and offered assistive devices
+#: from "assisting", had "what should i put on a bee sting" as the beam's
+#: first reading. False turns it off. Measured on the tuning halves
+#: (scripts/tune_spoken_oos.py; docs/benchmarks.md "branch spokenoos10").
+FOREIGN_READING_DECLINES = True
+
+
+def foreign_reading(heard: Transcript, text: str, doubtful: bool,
+                    matcher: Matcher) -> str | None:
+    """The decoder's first other reading of ``heard``, to match in place of
+    ``text`` (what would be matched, doubtful) when that reading is not about
+    the content and ``text`` would be offered an entry: see
+    FOREIGN_READING_DECLINES. None otherwise (and for a command, topic
+    number or emergency, heard or read)."""
+    if not FOREIGN_READING_DECLINES or not doubtful or not heard.alternatives:
+        return None
+    from voice.matching import scope
+    from voice.speech_in.whisper.alternatives import acts_on_its_own
+
+    first = heard.alternatives[0]
+    if acts_on_its_own(heard.text) or acts_on_its_own(first):
+        return None
+    if matcher.is_ours(first, slack=scope.DOUBTFUL_SLACK):
+        return None
+    got = matcher.match(text, doubtful=True, heard=True, sure=surely_heard(heard))
+    return first if got.outcome != "no_match" else None
 
 
 #: How far (nats, natural log) below what Whisper heard a sound-alike reading
