@@ -150,7 +150,7 @@ def main() -> int:
         return _compare(cache, matcher, args.show)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     steps: Counter[tuple[str, str]] = Counter()
-    dump = Path(args.dump).open("w", encoding="utf-8") if args.dump else None
+    dump = Path(args.dump).open("w", encoding="utf-8") if args.dump else None  # noqa: SIM115
     decoded = 0
     todo = items_in_order()
     if args.in_only:
@@ -173,7 +173,7 @@ def main() -> int:
             decoded += 1
         t = cache.transcribe(None, clip, wav)
         r = _match(matcher, _heard(t))
-        step, text, doubtful, info = step_of(t, matcher)
+        step, text, _doubtful, info = step_of(t, matcher)
         if not expected:
             o = {"no_match": "out-declined", "confirm": "out-offered",
                  "answer": "out-answered"}[r.outcome]
