@@ -103,36 +103,44 @@ def understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
 
 
 #: When what Whisper heard is doubtful and an entry would be offered from it
-#: (or from any repair of it above), but the decoder's own best other reading
-#: of the same audio (``Transcript.alternatives[0]``, the beam search's) names
-#: a subject the content does not cover (``Matcher.is_ours`` false), that
-#: reading is matched instead, and so declined: "what should i put on a bee
-#: sting", heard "... a me(0.11) sting(0.39)" and offered assistive devices
-#: from "assisting", had "what should i put on a bee sting" as the beam's
-#: first reading. False turns it off. Measured on the tuning halves
-#: (scripts/tune_spoken_oos.py; docs/benchmarks.md "branch spokenoos10").
+#: (or from any repair of it above), but one of the decoder's other readings
+#: of the same audio (``Transcript.alternatives``, the beam search's) names a
+#: health subject the content does not cover (the scope's dictionary of
+#: subjects, ``ScopeModel.subjects.uncovered``, less those our content
+#: carries), that reading is matched instead, and so declined: "what should i
+#: put on a bee sting", heard "... a me(0.11) sting(0.39)" and offered
+#: assistive devices from "assisting", had "what should i put on a bee sting"
+#: as the beam's first reading; "what causes migraines", heard "what causes my
+#: ignorance(0.07)" and offered the causes of our disorders, had "what causes
+#: migraine" as its third. Only a named subject counts: an other reading that
+#: is merely not ours ("will she ever be ridden on this" for "... rid of it",
+#: heard right) is no evidence. False turns it off. Measured on the tuning
+#: halves (scripts/tune_spoken_oos.py; docs/benchmarks.md "branch spokenoos10").
 FOREIGN_READING_DECLINES = True
 
 
 def foreign_reading(heard: Transcript, text: str, doubtful: bool,
                     matcher: Matcher) -> str | None:
-    """The decoder's first other reading of ``heard``, to match in place of
-    ``text`` (what would be matched, doubtful) when that reading is not about
-    the content and ``text`` would be offered an entry: see
+    """The decoder's first other reading of ``heard`` that names a health
+    subject the content does not cover, to match in place of ``text`` (what
+    would be matched, doubtful) when ``text`` would be offered an entry: see
     FOREIGN_READING_DECLINES. None otherwise (and for a command, topic
     number or emergency, heard or read)."""
-    if not FOREIGN_READING_DECLINES or not doubtful or not heard.alternatives:
+    if (not FOREIGN_READING_DECLINES or not doubtful or not heard.alternatives
+            or matcher.scope is None or matcher.scope.subjects is None):
         return None
-    from voice.matching import scope
+    from voice.matching import health_subjects
     from voice.speech_in.whisper.alternatives import acts_on_its_own
 
-    first = heard.alternatives[0]
-    if acts_on_its_own(heard.text) or acts_on_its_own(first):
+    if acts_on_its_own(heard.text):
         return None
-    if matcher.is_ours(first, slack=scope.DOUBTFUL_SLACK):
+    subjects = matcher.scope.subjects
+    foreign = next((a for a in heard.alternatives if not acts_on_its_own(a) and (
+        {cat for _, cat in subjects.uncovered(a)} - health_subjects.CARRIED)), None)
+    if foreign is None:
         return None
     got = matcher.match(text, doubtful=True, heard=True, sure=surely_heard(heard))
-    return first if got.outcome != "no_match" else None
+    return foreign if got.outcome != "no_match" else None
 
 
 #: How far (nats, natural log) below what Whisper heard a sound-alike reading
