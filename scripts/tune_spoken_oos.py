@@ -123,6 +123,13 @@ def main() -> int:
                          "heard.FOREIGN_READING_DECLINES off and on (no decode); "
                          "--show lists the clips it changes")
     ap.add_argument("--show", action="store_true")
+    ap.add_argument("--heldout", action="store_true",
+                    help="instead: benchmark_audio.py's held-out clips already in the cache, "
+                         "the rule off -> on, totals only (no clip is shown)")
+    ap.add_argument("--real", action="store_true",
+                    help="instead: real people's recordings (benchmark_real_requests.py's "
+                         "146 clips, none a question the content answers), each decoded "
+                         "once, the rule off -> on, aggregates per set and half")
     ap.add_argument("--in-only", action="store_true",
                     help="only the in-scope clips, in a fixed random order (any prefix a "
                          "fair sample)")
@@ -148,6 +155,10 @@ def main() -> int:
         return _decode_heldout(cache, matcher, fresh)
     if args.compare:
         return _compare(cache, matcher, args.show)
+    if args.real:
+        return _real(kb)
+    if args.heldout:
+        return _heldout(cache, matcher)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     steps: Counter[tuple[str, str]] = Counter()
     dump = Path(args.dump).open("w", encoding="utf-8") if args.dump else None  # noqa: SIM115
@@ -253,18 +264,73 @@ def _compare(cache: TranscriptCache, matcher: Matcher, show: bool) -> int:
     return 0
 
 
+def _real(kb: Any) -> int:
+    """Real people's clips, each decoded once: declined / offered / answered
+    outright with FOREIGN_READING_DECLINES off and on, per set and half."""
+    import benchmark_real_requests as real
+
+    clips_ = [*real.requests(), *real.read_sentences(), *real.health_speech()]
+    rec: Any = engine_loaders(kb)["whisper"]()
+    tally: dict[tuple[str, str, bool], Counter[str]] = defaultdict(Counter)
+    for c in clips_:
+        said = rec.transcribe(real.padded(c.path))
+        for on in (False, True):
+            H.FOREIGN_READING_DECLINES = on
+            got = real.assistant(kb).handle_heard(said, source=c.path.name)
+            tally[c.set, c.half, on][got["outcome"]] += 1
+    print(f"{len(clips_)} real clips: declined / offered / answered outright, rule off -> on")
+    for (s, h, on), t in sorted(tally.items()):
+        if not on:
+            o = tally[s, h, True]
+            print(f"  {s:<14} {h:<9} {sum(t.values()):>3} clips: "
+                  f"{t['no_match']}/{t['confirm']}/{t['answer']} -> "
+                  f"{o['no_match']}/{o['confirm']}/{o['answer']}"
+                  + (f" (other outcomes {dict(t - Counter(no_match=t['no_match'], confirm=t['confirm'], answer=t['answer']))})"  # noqa: E501
+                     if set(t) - {"no_match", "confirm", "answer"} else ""))
+    return 0
+
+
+def _heldout_sets() -> list[tuple[str, list[Any]]]:
+    from benchmark_audio import COLLOQUIAL, HELDOUT, _spoken_set
+    from make_spoken_questions import VOICE_SETS
+
+    return [("espeak-ng held-out", _spoken_set(VOICE_SETS["espeak"], None, HELDOUT)),
+            ("natural held-out", _spoken_set(VOICE_SETS["natural"], None, HELDOUT, 2)),
+            ("espeak-ng colloquial", _spoken_set(VOICE_SETS["espeak"], None, COLLOQUIAL)),
+            ("natural colloquial", _spoken_set(VOICE_SETS["natural"], None, COLLOQUIAL, 2))]
+
+
+def _heldout(cache: TranscriptCache, matcher: Matcher) -> int:
+    """Totals over the held-out clips in the cache, the rule off -> on."""
+    cache._read()
+    print("held-out clips in the cache (of all): right entry answered or offered first / "
+          "answered wrong / offered wrong / out of scope declined (answered), rule off -> on")
+    for label, spoken in _heldout_sets():
+        have = [s for s in spoken if s.path.name in cache._known]
+        counts: dict[bool, Counter[str]] = defaultdict(Counter)
+        for s in have:
+            t = cache.transcribe(None, pad(read_wav(s.path)), s.path)
+            exp = "|".join(sorted(s.expected)) if s.expected else None
+            for on in (False, True):
+                H.FOREIGN_READING_DECLINES = on
+                counts[on][_outcome(matcher, t, exp)] += 1
+        parts = []
+        for on in (False, True):
+            c = counts[on]
+            n_in = sum(c[k] for k in KEYS[:5])
+            n_out = sum(c[k] for k in KEYS[5:])
+            parts.append(f"{c['right-answer'] + c['right-offer']}/{n_in} {c['wrong-answer']} "
+                         f"{c['wrong-offer']} {c['out-declined']}/{n_out} ({c['out-answered']})")
+        print(f"  {label:<22} {len(have)}/{len(spoken)} clips: {parts[0]} -> {parts[1]}")
+    return 0
+
+
 def _decode_heldout(cache: TranscriptCache, matcher: Matcher, fresh: dict[int, Any]) -> int:
     """Decode the held-out clips of benchmark_audio.py (espeak-ng, six
     conditions; natural voices, --rotate 2; out of scope first) into the
     cache and run each through the app's path so its audio scores are kept;
     no outcome is looked at."""
-    from benchmark_audio import COLLOQUIAL, HELDOUT, _spoken_set
-    from make_spoken_questions import VOICE_SETS
-
-    sets = [_spoken_set(VOICE_SETS["espeak"], None, HELDOUT),
-            _spoken_set(VOICE_SETS["natural"], None, HELDOUT, 2),
-            _spoken_set(VOICE_SETS["espeak"], None, COLLOQUIAL),
-            _spoken_set(VOICE_SETS["natural"], None, COLLOQUIAL, 2)]
+    sets = [spoken for _, spoken in _heldout_sets()]
     todo = [s for k, spoken in enumerate(sets) for s in spoken
             if k < 2 and s.expected is None]
     todo += [s for k, spoken in enumerate(sets) for s in spoken
