@@ -88,16 +88,20 @@ def understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
 
     When all that matches nothing, a reading of heard words as a rare content
     word they sound like is offered if the audio carries it as well as what
-    was heard (``checked_by_audio``)."""
+    was heard (``checked_by_audio``), else the content's own question the
+    audio carries best (``asked_by_audio``). Whatever would be offered of a
+    doubtful hearing is declined instead when the decoder's other readings
+    name a health subject the content does not cover (``foreign_reading``)."""
     text, doubtful = _understood(heard, matcher)
     if not heard.words:
         return text, doubtful
     checked = checked_by_audio(heard, text, doubtful, matcher)
     if checked is not None:
-        return checked, True
-    asked = asked_by_audio(heard, text, doubtful, matcher)
-    if asked is not None:
-        text, doubtful = asked, True
+        text, doubtful = checked, True
+    else:
+        asked = asked_by_audio(heard, text, doubtful, matcher)
+        if asked is not None:
+            text, doubtful = asked, True
     foreign = foreign_reading(heard, text, doubtful, matcher)
     return (foreign, True) if foreign is not None else (text, doubtful)
 
