@@ -77,3 +77,16 @@ def test_only_an_other_reading_naming_another_subject_counts(kb: KnowledgeBase) 
     # Not when the hearing was sure: nothing doubtful to replace.
     assert heard.foreign_reading(foreign, "what should i put on assisting", False,
                                  matcher) is None
+
+
+def test_a_reading_whose_subject_is_taken_for_a_mishearing_changes_nothing(
+        kb: KnowledgeBase) -> None:
+    """Only ever an offer turned into a decline: "appendicitis" is in no
+    dictionary, so the other reading matched as heard loses it and is offered
+    the early signs again; the rule then leaves the outcome as it was."""
+    matcher = Matcher(kb)
+    reading = "what are the symptoms of appendicitis"
+    said = Transcript("what's on the scene", "whisper", 0.5, alternatives=(reading,),
+                      words=(("what's", 0.49), ("on", 0.36), ("the", 0.85), ("scene", 0.43)))
+    assert matcher.match(reading, doubtful=True, heard=True).outcome == "confirm"
+    assert heard.foreign_reading(said, reading, True, matcher) is None
