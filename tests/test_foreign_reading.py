@@ -71,7 +71,8 @@ def test_only_an_other_reading_naming_another_subject_counts(kb: KnowledgeBase) 
     foreign = Transcript("what should i put on a me sting", "whisper", 0.5,
                          alternatives=("what should i put on a meeting",
                                        "what should i put on a bee sting"),
-                         words=said.words)
+                         words=(("what", 0.76), ("should", 0.65), ("i", 0.88), ("put", 0.95),
+                                ("on", 0.98), ("a", 0.67), ("me", 0.11), ("sting", 0.39)))
     assert heard.foreign_reading(foreign, "what should i put on assisting", True, matcher) == (
         "what should i put on a bee sting")
     # Not when the hearing was sure: nothing doubtful to replace.
@@ -90,3 +91,17 @@ def test_a_reading_whose_subject_is_taken_for_a_mishearing_changes_nothing(
                       words=(("what's", 0.49), ("on", 0.36), ("the", 0.85), ("scene", 0.43)))
     assert matcher.match(reading, doubtful=True, heard=True).outcome == "confirm"
     assert heard.foreign_reading(said, reading, True, matcher) is None
+
+
+def test_no_word_left_out_means_no_reading_overrules(kb: KnowledgeBase) -> None:
+    """tests/data/tuning.tsv, espeak-ng: "what injections are used" heard
+    "what injection(0.46) are used" (no word left out as unsure) is offered
+    medication; its second reading "what infection are used" names a subject we
+    do not cover and must not overrule it."""
+    matcher = Matcher(kb)
+    said = Transcript("what injection are used", "whisper", 0.7,
+                      alternatives=("what injection are you", "what infection are used"),
+                      words=(("what", 0.97), ("injection", 0.46), ("are", 0.77),
+                             ("used", 0.76)))
+    assert matcher.match(said.text, doubtful=True, heard=True).outcome == "confirm"
+    assert heard.foreign_reading(said, said.text, True, matcher) is None

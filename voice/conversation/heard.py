@@ -118,7 +118,9 @@ def understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
 #: ignorance(0.07)" and offered the causes of our disorders, had "what causes
 #: migraine" as its third. Only a named subject counts: an other reading that
 #: is merely not ours ("will she ever be ridden on this" for "... rid of it",
-#: heard right) is no evidence. False turns it off. Measured on the tuning
+#: heard right) is no evidence; and only when a heard word was left out as
+#: unsure (below SURE_WORD), the word such a reading may put right. False
+#: turns it off. Measured on the tuning
 #: halves (scripts/tune_spoken_oos.py; docs/benchmarks.md "branch spokenoos10").
 FOREIGN_READING_DECLINES = True
 
@@ -136,7 +138,12 @@ def foreign_reading(heard: Transcript, text: str, doubtful: bool,
     from voice.matching import health_subjects
     from voice.speech_in.whisper.alternatives import acts_on_its_own
 
-    if acts_on_its_own(heard.text):
+    if acts_on_its_own(heard.text) or not any(
+            c < sure_word_for(heard.engine) for _, c in heard.words):
+        # Only when a heard word was left out as unsure: what is matched lost
+        # a word the other reading may name. "what injection(0.46) are used"
+        # (heard right, offered medication) has "what infection are used" as
+        # its second reading.
         return None
     subjects = matcher.scope.subjects
     foreign = next((a for a in heard.alternatives if not acts_on_its_own(a) and (
