@@ -2,7 +2,9 @@
 content does not cover is declined, not offered an entry
 (voice/conversation/heard.py ``foreign_reading``), with the real tiny.en
 model that scripts/install.sh installs and espeak-ng speech. The clips are
-tuning-half requests (tests/data/health-tuning.tsv, tests/data/dev.tsv even)."""
+tuning-half requests (tests/data/health-tuning.tsv, tests/data/dev.tsv even).
+The rule is measured and left off (``heard.FOREIGN_READING_DECLINES``);
+these tests turn it on and check what it does."""
 
 from __future__ import annotations
 
@@ -28,6 +30,11 @@ from make_spoken_questions import (  # type: ignore[import-not-found, unused-ign
     BENCHMARK_VARIANTS,
     speak,
 )
+
+
+@pytest.fixture(autouse=True)
+def rule_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(heard, "FOREIGN_READING_DECLINES", True)
 
 
 def reply(kb: KnowledgeBase, said: Transcript) -> dict[str, Any]:
