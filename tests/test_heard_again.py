@@ -30,7 +30,6 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
 from benchmark_audio import pad  # type: ignore[import-not-found, unused-ignore]  # noqa: E402
 from make_spoken_questions import (  # type: ignore[import-not-found, unused-ignore]  # noqa: E402
-    BENCHMARK_VARIANTS,
     Variant,
     speak,
 )
@@ -78,9 +77,12 @@ def test_acupuncture_heard_as_acute_puncture_is_offered_when_the_audio_carries_i
     # An uncovered health question (tests/data/health-tuning.tsv): "a near
     # infection" read as introduction.
     ("how do i know if i have an ear infection", Variant("en-us")),
-    # tests/data/dev.tsv (even), espeak-ng en-gb-x-rp under white noise: "tell
-    # me you're joking" read as "tell me you are seeking".
-    ("tell me a joke", BENCHMARK_VARIANTS[4]),
+    # The same in espeak-ng en. (On an AVX-512 Xeon, dev.tsv's "tell me a joke"
+    # in en-gb-x-rp under white noise was a second case: "tell me you are
+    # seeking"; on the AVX2 path tests/conftest.py fixes it is heard "tell me
+    # on your note", with no reading to check. No other out-of-scope clip of
+    # 40 dev.tsv and 60 health-tuning.tsv lines in 2-3 conditions gave one.)
+    ("how do i know if i have an ear infection", Variant("en")),
 ])
 def test_a_reading_the_audio_does_not_carry_is_not_offered(
         kb: KnowledgeBase, whisper_tiny: WhisperRecognizer, monkeypatch: pytest.MonkeyPatch,

