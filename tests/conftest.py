@@ -191,3 +191,14 @@ def voice_text_replies(lines: list[str], tmp_path: Path) -> list[dict[str, Any]]
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
     return [json.loads(x) for x in done.stdout.splitlines() if x.startswith("{")]
+
+
+def every_question_line(kb: KnowledgeBase) -> list[str]:
+    """Every line of tests/data's question sets (held out too: to be counted,
+    never read one by one) and every "Also asked" phrasing of ``kb``: what a
+    new phrase rule must leave as it was."""
+    paths = [*sorted(DATA.glob("*.tsv")), *sorted(DATA.glob("*-tuning.txt"))]
+    lines = [row.split("\t")[0] for p in paths
+             for row in p.read_text(encoding="utf-8").splitlines()
+             if row.strip() and not row.startswith("#")]
+    return lines + [p for e in kb.entries for p in e.phrasings]

@@ -99,10 +99,11 @@ def test_the_answer_alone_never_stops_itself(whisper: WhisperRecognizer, folder:
     assert heard is None, barge.heard
 
 
-def test_its_own_stop_is_not_taken_for_the_users(whisper: WhisperRecognizer,
-                                                 folder: Path) -> None:
-    # Uncancelled (no echo path known): the microphone hears the assistant say "stop".
-    said = "Stop."
+@pytest.mark.parametrize(("said", "order"), [("Stop.", "stop"), ("Wait.", "pause")])
+def test_its_own_order_is_not_taken_for_the_users(whisper: WhisperRecognizer, folder: Path,
+                                                  said: str, order: str) -> None:
+    # Uncancelled (no echo path known): the microphone hears the assistant
+    # say "stop" or "wait" (a pause: test_barge_in_pause.py).
     own = _speech(folder, said, "en-us")
     reference = EchoReference()
     reference.enabled = True
@@ -117,7 +118,7 @@ def test_its_own_stop_is_not_taken_for_the_users(whisper: WhisperRecognizer,
                 return heard
         return None
 
-    assert feed() == "stop"  # nothing said by the assistant then: the user's
+    assert feed() == order  # nothing said by the assistant then: the user's
     reference.said(said, 10.4, len(own) / RATE)
     assert feed() is None and barge.refused["own word"] == 1
     barge.close()

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pytest
 
-from voice.audio.barge_in import BargeIn, verdict
-from voice.audio.echo import EchoReference
+from voice.audio.barge_in import verdict
 from voice.models.manifest import WHISPER_MODEL
 from voice.speech_in.whisper import WhisperRecognizer
 
 try:
-    from tests.test_barge_in import ANSWER, BLOCK, RATE, _run, _speech
+    from tests.test_barge_in import ANSWER, RATE, _run, _speech
 except ImportError:
-    from test_barge_in import ANSWER, BLOCK, RATE, _run, _speech  # type: ignore
+    from test_barge_in import ANSWER, RATE, _run, _speech  # type: ignore
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -45,30 +43,6 @@ def test_hold_on_over_the_answer_pauses_it(whisper: WhisperRecognizer, folder: P
     assert barge.order_text.lower().strip(" .!") == "hold on", barge.order_text
     assert barge.taken_by == "full decode"
     assert 4.0 < when < len(own) / RATE, barge.heard
-
-
-def test_its_own_wait_is_not_taken_for_the_users(whisper: WhisperRecognizer,
-                                                 folder: Path) -> None:
-    # Uncancelled (no echo path known): the microphone hears the assistant say "Wait."
-    said = "Wait."
-    own = _speech(folder, said, "en-us")
-    reference = EchoReference()
-    reference.enabled = True
-    barge = BargeIn(whisper, reference=reference)
-    padded = np.concatenate([np.zeros(RATE // 2), own, np.zeros(RATE // 2)]).astype(np.int16)
-
-    def feed() -> str | None:
-        for i in range(0, len(padded) - BLOCK, BLOCK):
-            block = padded[i : i + BLOCK]
-            heard = barge.hear(block, block, 10.0 + i / RATE)
-            if heard is not None:
-                return heard
-        return None
-
-    assert feed() == "pause"  # nothing said by the assistant then: the user's
-    reference.said(said, 10.4, len(own) / RATE)
-    assert feed() is None and barge.refused["own word"] == 1
-    barge.close()
 
 
 def test_only_a_request_to_wait_said_alone_pauses() -> None:

@@ -25,7 +25,7 @@ from voice.conversation.commands import find_command
 from voice.matching.matcher import Matcher
 from voice.speech_in.whisper import WhisperRecognizer
 
-from .conftest import DATA, REPO, voice_text_replies
+from .conftest import REPO, every_question_line, voice_text_replies
 
 sys.path.insert(0, str(REPO / "scripts"))
 from benchmark_audio import pad  # type: ignore[import-not-found, unused-ignore]
@@ -100,11 +100,7 @@ def test_no_line_of_the_question_sets_is_taken(monkeypatch: pytest.MonkeyPatch,
     """Every line of tests/data (held out too, counted only) and every "Also
     asked" line gets the same command (or none) with and without the
     phrasings added here."""
-    paths = [*sorted(DATA.glob("*.tsv")), *sorted(DATA.glob("*-tuning.txt"))]
-    lines = [row.split("\t")[0] for p in paths
-             for row in p.read_text(encoding="utf-8").splitlines()
-             if row.strip() and not row.startswith("#")]
-    lines += [p for e in kb.entries for p in e.phrasings]
+    lines = every_question_line(kb)
     assert len(lines) > 9000
     now = [(find_command(q), find_command(q, yes_no_asked=True)) for q in lines]
     added = {p for ps in ADDED.values() for p in ps}

@@ -26,7 +26,7 @@ from voice.matching import emergency
 from voice.matching.emergency import is_emergency
 from voice.speech_in.whisper import WhisperRecognizer
 
-from .conftest import DATA, REPO, voice_text_replies
+from .conftest import REPO, every_question_line, voice_text_replies
 
 sys.path.insert(0, str(REPO / "scripts"))
 from benchmark_audio import pad  # type: ignore[import-not-found, unused-ignore]
@@ -65,11 +65,7 @@ def test_no_line_of_the_question_sets_is_taken(kb: KnowledgeBase,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """Every line of tests/data (held out too, counted only) and every "Also
     asked" line is an emergency exactly when it was before these patterns."""
-    paths = [*sorted(DATA.glob("*.tsv")), *sorted(DATA.glob("*-tuning.txt"))]
-    lines = [row.split("\t")[0] for p in paths
-             for row in p.read_text(encoding="utf-8").splitlines()
-             if row.strip() and not row.startswith("#")]
-    lines += [p for e in kb.entries for p in e.phrasings]
+    lines = every_question_line(kb)
     assert len(lines) > 9000
     now = [is_emergency(q) for q in lines]
     monkeypatch.setattr(emergency, "_RE", re.compile(
