@@ -28,7 +28,7 @@ from .test_caregiver_cli import running_page, voice
 PASSWORD = "a long secret"
 ENTRY = "is-there-a-cure-for-neuromuscular-disorders"
 NEW_PHRASING = "will the shaking ever stop for good"
-UNANSWERED = "is it contagious"
+UNANSWERED = "what brought this on"  # declined ("is it contagious" is met as a worry now)
 #: A common phone's viewport in CSS pixels (412 x 915).
 PHONE = (412, 915)
 

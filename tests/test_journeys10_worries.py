@@ -66,6 +66,21 @@ def test_asked_if_it_is_catching_it_says_it_does_not_know_and_who_does(
     assert chosen.match.id == CAUSES and chosen.learned is None
 
 
+def test_a_worry_the_caregiver_added_to_an_entry_is_answered_by_it(kb: KnowledgeBase) -> None:
+    # The caregiver's page adds a logged question to an entry's "Also asked"
+    # lines (tests/test_caregiver_browser.py): from then on it is the
+    # content's own question, answered, not met as a fear.
+    import dataclasses
+
+    added = KnowledgeBase(tuple(
+        dataclasses.replace(e, phrasings=(*e.phrasings, "Is it contagious?")) if e.id == CAUSES
+        else e for e in kb.entries))
+    reply = Conversation(added).respond("is it contagious")
+    assert reply.outcome == "answer" and reply.match is not None, reply.say
+    assert reply.match.id == CAUSES
+    assert Conversation(kb).respond("is it contagious").outcome == "confirm"  # before
+
+
 @pytest.mark.parametrize("line", [
     "what does the future hold", "what does the future hold for me", "will I be okay",
     "am I going to be okay", "am I going to be all right",

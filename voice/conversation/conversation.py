@@ -15,6 +15,7 @@ from voice.conversation import phrases
 from voice.conversation.choices import Choice, find_choice
 from voice.conversation.commands import find_command
 from voice.conversation.feelings import Feeling, feeling_of
+from voice.conversation.heard import is_contents_question
 from voice.conversation.language import looks_not_english
 from voice.conversation.on_behalf import asked_for
 from voice.conversation.personal import PersonalPhrasings, Phrasing
@@ -248,6 +249,10 @@ class Conversation:
                   sure: Collection[str] = ()) -> Reply:
         felt = feeling_of(text)
         worry = worry_of(text) if felt is None or felt.tone != "distress" else None
+        if worry is not None and is_contents_question(text, self.matcher):
+            # The content asks it in these words (a caregiver added "is it
+            # contagious" to an entry from the question log): its answer.
+            worry = None
         if worry is not None:
             # Before a feeling ("I'm scared I will die"): the fear is answered.
             return self._worry(text, worry)

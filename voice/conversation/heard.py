@@ -270,6 +270,13 @@ def question_texts(matcher: Matcher) -> dict[str, str]:
     return _questions_of(matcher)[0]
 
 
+def is_contents_question(text: str, matcher: Matcher) -> bool:
+    """Whether ``text``, written as heard text is, is one of the content's
+    own questions (``question_texts``): an FAQ question, or an "Also asked"
+    line an editor or a caregiver added."""
+    return " ".join(_WORD.findall(text.lower())) in _questions_of(matcher)[0]
+
+
 def closest_questions(text: str, matcher: Matcher, n: int) -> list[str]:
     """The ``n`` question texts (``question_texts``) whose sound keys are most
     like ``text``'s (``sound_alike.key`` of every word, joined: a misheard
