@@ -220,6 +220,15 @@ def main() -> int:
     return 0
 
 
+def _short(c: Counter[str]) -> str:
+    """One set's counts in a line: right/in-scope, answered wrong, offered
+    wrong, out of scope declined/out of scope (answered)."""
+    n_in = sum(c[k] for k in KEYS[:5])
+    n_out = sum(c[k] for k in KEYS[5:])
+    return (f"{c['right-answer'] + c['right-offer']}/{n_in} {c['wrong-answer']} "
+            f"{c['wrong-offer']} {c['out-declined']}/{n_out} ({c['out-answered']})")
+
+
 def _outcome(matcher: Matcher, t: Any, expected: str | None) -> str:
     r = _match(matcher, _heard(t))
     if not expected:
@@ -253,11 +262,7 @@ def _compare(cache: TranscriptCache, matcher: Matcher, show: bool) -> int:
     for name in dict.fromkeys(n for n, _ in counts):
         line = []
         for on in (False, True):
-            c = counts[name, on]
-            n_in = sum(c[k] for k in KEYS[:5])
-            n_out = sum(c[k] for k in KEYS[5:])
-            line.append(f"{c['right-answer'] + c['right-offer']}/{n_in} {c['wrong-answer']} "
-                        f"{c['wrong-offer']} {c['out-declined']}/{n_out} ({c['out-answered']})")
+            line.append(_short(counts[name, on]))
         print(f"  {name:<22} {line[0]:<28} -> {line[1]}")
     if show:
         print("\n".join(changed))
@@ -316,11 +321,7 @@ def _heldout(cache: TranscriptCache, matcher: Matcher) -> int:
                 counts[on][_outcome(matcher, t, exp)] += 1
         parts = []
         for on in (False, True):
-            c = counts[on]
-            n_in = sum(c[k] for k in KEYS[:5])
-            n_out = sum(c[k] for k in KEYS[5:])
-            parts.append(f"{c['right-answer'] + c['right-offer']}/{n_in} {c['wrong-answer']} "
-                         f"{c['wrong-offer']} {c['out-declined']}/{n_out} ({c['out-answered']})")
+            parts.append(_short(counts[on]))
         print(f"  {label:<22} {len(have)}/{len(spoken)} clips: {parts[0]} -> {parts[1]}")
     return 0
 
