@@ -146,8 +146,14 @@ def test_the_wake_loop_primes_whisper_when_the_phrase_is_heard(
     time.sleep(3.0)  # listening for the phrase (the null sink's first block too)
     add_page(content)
     time.sleep(0.5)  # changed while it waits, not just before
-    virtual_mic.play(wav)
-    loop.join(timeout=90)
+    # The wake phrase in espeak-ng through the null sink is now and then
+    # missed (CI once: "not addressed to me"); a user says it again, and so
+    # does the test. What is checked is the prompt once it is heard.
+    for attempt in range(3):
+        virtual_mic.play(wav, lead_in=0.37 * attempt)
+        loop.join(timeout=40)
+        if not loop.is_alive():
+            break
     assert not loop.is_alive(), "no question answered"
     assert answered and rec.prompts, (answered, rec.prompts)
     print("heard:", answered[0].get("transcript"))
