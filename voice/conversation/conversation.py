@@ -22,6 +22,7 @@ from voice.conversation.personal import PersonalPhrasings, Phrasing
 from voice.conversation.reply import Reply
 from voice.conversation.second_question import second_question
 from voice.conversation.speech_parts import parts
+from voice.conversation.unfinished import heard_part, is_unfinished
 from voice.conversation.worries import Worry, worry_of
 from voice.matching.emergency import is_emergency
 from voice.matching.matcher import Candidate, Matcher, MatchResult
@@ -467,6 +468,13 @@ class Conversation:
                 text, "confirm", phrases.did_you_mean_again([e.title for e in s.offered]),
                 match=s.offered[0], score=s.offer_score,
             )
+        if not heard_nothing and is_unfinished(text):
+            # "what is the": the user stopped mid-sentence (tired, or let go
+            # of the button); asked to finish, not told it is off the subject,
+            # and not counted as a misunderstanding.
+            s.offered = []
+            return self._reply(text, "no_match", phrases.only_heard(heard_part(text)),
+                               alternatives=result.candidates if result else [])
         s.failures += 1
         s.offered = []
         if s.failures > FAILURES_BEFORE_TOPICS:

@@ -152,6 +152,13 @@ ONLY_ENGLISH = ("Sorry, I only understand English. Please ask your question in E
                 "or say 'help' to hear what you can ask.")
 
 
+#: A line that breaks off mid-sentence ("what is the", conversation/unfinished.py):
+#: a user who tired, or let go of the button, is asked to finish it, not told
+#: the question was off the subject.
+def only_heard(words: str) -> str:
+    return f"I only heard '{words}'. What would you like to know about?"
+
+
 #: No answer to a long question: several things asked at once, or a story
 #: around the question. "I don't have an answer for that in what I know"
 #: told a caregiver asking about cramps, diet and exercise in one breath

@@ -1,0 +1,75 @@
+"""A line that stops in the middle of its sentence ("what is the", "how do
+I", "can you tell me about"): a user who tires mid-sentence, or lets go of
+the button too soon, is asked to finish it, not told the question was off the
+subject (phrases.only_heard). Only asked of a line the matcher found nothing
+for, so a broken-off question it can still answer ("what are the early signs
+of") is answered or offered as before.
+
+Decided from the line's grammar, not from the content: it ends with a word an
+English sentence cannot end with (an article, "my", "and"), or it is made
+only of the words that open a question and ends where the question's subject
+or verb should come ("how do I", "is there", "what about").
+"""
+
+from __future__ import annotations
+
+from voice.matching.normalize import FILLER_WORDS, clean
+
+_QUESTION = frozenset("what how why when where which who whose".split())
+#: Auxiliaries after which a verb must come ("how do I ..."); "is", "are"...
+#: ("how are you", "who is it") can end a question, so they are apart.
+_NEEDS_VERB = frozenset(
+    "do does did can could should would will shall may might must".split())
+_COPULA = frozenset("is are am was were".split())
+_SUBJECT = frozenset("i you we they he she".split())
+#: Words no English sentence ends with, whatever came before: articles,
+#: possessive determiners (not "her", also the object: "how can I help her"),
+#: conjunctions.
+_NEVER_LAST = frozenset("the a an my your our their its and or but because".split())
+#: Words of a question's opening only ("can you tell me about", "I want to
+#: know", "what is the"): a line of nothing else names no subject.
+_OPENING = (_QUESTION | _NEEDS_VERB | _COPULA | _SUBJECT | _NEVER_LAST
+            | frozenset("there it me us tell explain about of for to with on want wanted "
+                        "like know wonder wondering ask need".split()))
+#: The last word of an opening-only line that leaves it unfinished: a
+#: preposition without its object ("what about"), "tell me", "I want to know".
+_OPENING_ENDS = frozenset("about of for to with on me know ask".split())
+
+
+def is_unfinished(text: str) -> bool:
+    """True when ``text`` breaks off before its sentence is complete."""
+    words = clean(text).split()
+    while words and words[0] in FILLER_WORDS:
+        words.pop(0)
+    while words and words[-1] in FILLER_WORDS:
+        # "what is the um": the hesitation is where the user stopped.
+        words.pop()
+    if not words:
+        return False
+    last = words[-1]
+    if last in _NEVER_LAST:
+        # Not a name's letter: "Niemann-Pick disease type A" (MedQuAD).
+        return not (last == "a" and text.rstrip(" .?!").endswith(" A"))
+    if not all(w in _OPENING for w in words):
+        return False
+    if words[0] not in _QUESTION | _NEEDS_VERB | _COPULA | {"tell", "explain", "i"}:
+        return False
+    before = words[-2] if len(words) > 1 else ""
+    if last in _NEEDS_VERB or last in _COPULA:
+        return True  # "what is", "how can"
+    if last in _SUBJECT:
+        return before in _NEEDS_VERB  # "how do i", "can you"; not "who are you"
+    if last == "there":
+        return before in _COPULA and words[0] != "who"  # "is there"; not "who is there"
+    if last == "me":
+        return before in ("tell", "explain")  # "tell me"; not "why me", "what about me"
+    return last in _OPENING_ENDS
+
+
+def heard_part(text: str) -> str:
+    """The words as the user gave them, without the punctuation a recognizer
+    or typist left at the end ("What is the..." -> "What is the")."""
+    words = text.strip().rstrip(" .,;:!?-\u2026").split()
+    while len(words) > 1 and clean(words[-1]) in FILLER_WORDS:
+        words.pop()  # "what is the um" -> "what is the"
+    return " ".join(words).rstrip(" .,;:!?-\u2026")
