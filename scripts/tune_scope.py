@@ -153,7 +153,8 @@ def declined(matcher: Matcher, questions: list[str], lost: list[str] | None = No
     return n
 
 
-def right(matcher: Matcher, labelled: list[list[str]], lost: list[str] | None = None) -> int:
+def right(matcher: Matcher, labelled: list[list[str]], lost: list[str] | None = None,
+          wrong: list[str] | None = None) -> int:
     n = 0
     for q, expected in labelled:
         r = matcher.match(q)  # as scripts/benchmark.py scores in-scope questions
@@ -161,6 +162,9 @@ def right(matcher: Matcher, labelled: list[list[str]], lost: list[str] | None = 
         n += ok
         if not ok and lost is not None:
             lost.append(q)
+        if (wrong is not None and r.outcome == "answer" and r.entry is not None
+                and r.entry.id not in expected.split("|")):
+            wrong.append(q)  # a wrong answer read in full (branch scope11)
     return n
 
 
@@ -195,12 +199,16 @@ def evaluate(sets: Sets, show_lost: bool | str = False,
             ins = [r for r in labelled if r[1] != "-"]
             outs = [r[0] for r in labelled if r[1] == "-"]
             acc = out.setdefault(f"{name} in", [0, 0])
-            acc[0] += right(m, ins, lost.setdefault(f"{name} in", []))
+            acc[0] += right(m, ins, lost.setdefault(f"{name} in", []),
+                            lost.setdefault(f"{name} answered wrong", []))
             acc[1] += len(ins)
             acc = out.setdefault(f"{name} out", [0, 0])
             acc[0] += declined(m, outs, lost.setdefault(f"{name} out", []))
             acc[1] += len(outs)
     text = "  ".join(f"{k} {a}/{n} ({100 * a / n:.1f}%)" for k, (a, n) in out.items())
+    text += "  in scope answered wrong: " + ", ".join(
+        f"{name} {len(lost.get(f'{name} answered wrong', []))}"
+        for name in ("tuning.tsv", "dev.tsv"))
     if show_lost:
         for set_name, qs in lost.items():
             if set_name not in ("medquad", "foreign", "kqa") or show_lost == "all":
@@ -326,12 +334,15 @@ def leave_one_out(configure: Callable[[Matcher], None]) -> str:
         shown = ([res.entry] if res.outcome == "answer"
                  else res.offered if res.outcome == "confirm" else [])
         ok = any(x is not None and x.id in expected for x in shown)
-        acc = out.setdefault(name, [0, 0])
+        acc = out.setdefault(name, [0, 0, 0])
         acc[0] += ok
         acc[1] += 1
+        if res.outcome == "answer" and res.entry is not None and res.entry.id not in expected:
+            acc[2] += 1  # a wrong answer read in full (branch scope11)
         if not ok:
             lost.append(f"  lost {name}: {q}")
-    return "  ".join(f"{k} {a}/{n}" for k, (a, n) in out.items()) + "\n" + "\n".join(lost)
+    return ("  ".join(f"{k} {a}/{n} (answered wrong {w})" for k, (a, n, w) in out.items())
+            + "\n" + "\n".join(lost))
 
 
 def main() -> int:
@@ -370,12 +381,20 @@ def main() -> int:
     ap.add_argument("--generic", choices=("step", "decline", "off"), default="step",
                     help="the generic-words check (branch scope8): one step down (an answer "
                          "offered, an offer declined; shipped), declines (trial), or off")
+    ap.add_argument("--nearer-ours", type=float, default=scope.NEARER_OURS_AT, metavar="AT",
+                    help="branch scope11: a question of everyday words much like a phrasing "
+                         "of the content is ours from this ratio (0: off; default: as shipped)")
+    ap.add_argument("--nearer-ours-margin", type=float, default=scope.NEARER_OURS_MARGIN)
+    ap.add_argument("--nearer-ours-floor", type=float, default=scope.NEARER_OURS_FLOOR)
     ap.add_argument("--leave-one-out", action="store_true",
                     help="only the in-scope leave-one-out questions (tuning.tsv without its "
                          "phrasing, the content's phrasings without themselves)")
     args = ap.parse_args()
     scope.CLASSIFIER_CUT, scope.CLASSIFIER_GUARD = args.cut, args.guard
     scope.OFF_TOPIC_NAMES = args.off_topic_names
+    scope.NEARER_OURS_AT = args.nearer_ours or None
+    scope.NEARER_OURS_MARGIN, scope.NEARER_OURS_FLOOR = (args.nearer_ours_margin,
+                                                         args.nearer_ours_floor)
     if args.classifier_sweep:
         labelled = ("tuning.tsv",) if args.no_dev else ("tuning.tsv", "dev.tsv")
         recs = classifier_records(Sets(), labelled)

@@ -75,6 +75,20 @@ SCOPE_THRESHOLD = 0.0
 #: question of tuning.tsv or dev.tsv lost.
 NEAREST_CUTOFF = 70.0
 NEAREST_MARGIN = 10.0
+#: The other way round (branch scope11): a question whose word evidence
+#: falls short by at most ``NEARER_OURS_FLOOR`` (everyday words only: "what
+#: can i do at home", "when should i call the doctor"), that is at least
+#: ``NEARER_OURS_AT`` like a title or phrasing of the content (rapidfuzz
+#: ratio of the cleaned words, as above) and closer to it by
+#: ``NEARER_OURS_MARGIN`` than to any everyday sentence, is ours: the
+#: content's own "Also asked" lines are asked that way. Never when a word of
+#: the matcher's off-topic list is said, nor when an uncovered health subject
+#: is named (decided before, Matcher.is_ours), nor for speech heard unsurely.
+#: None turns it off.
+#: docs/out-of-scope.md, section "branch scope11", for the measurements.
+NEARER_OURS_AT: float | None = 72.0
+NEARER_OURS_MARGIN = 5.0
+NEARER_OURS_FLOOR = -2.5
 #: ... but only a question whose word evidence is below this: one with a word
 #: as telling as "spasm" or "wheelchair" (evidence 4) is not overruled by the
 #: likeness of its small words. Neutral on the tuning halves (same figures
@@ -541,6 +555,18 @@ class ScopeModel:
         ours = process.extractOne(cleaned, self._phrasings, scorer=fuzz.ratio)
         return near[1] - (ours[1] if ours else 0.0) >= NEAREST_MARGIN
 
+    def nearer_ours(self, cleaned: str) -> bool:
+        """``cleaned`` is much like a title or phrasing of the content and
+        less like any everyday sentence (see ``NEARER_OURS_AT``)."""
+        if NEARER_OURS_AT is None or not cleaned or not self._phrasings:
+            return False
+        ours = process.extractOne(cleaned, self._phrasings, scorer=fuzz.ratio,
+                                  score_cutoff=NEARER_OURS_AT)
+        if ours is None:
+            return False
+        near = process.extractOne(cleaned, self._sentences, scorer=fuzz.ratio)
+        return ours[1] - (near[1] if near else 0.0) >= NEARER_OURS_MARGIN
+
     def is_ours(self, tokens: Iterable[str], words: dict[str, str] | None = None,
                 cleaned: str = "", slack: float = 0.0,
                 said: Collection[str] | None = None) -> bool:
@@ -549,7 +575,11 @@ class ScopeModel:
         tokens = list(tokens)
         evidence = self.evidence(tokens, words, said)
         if evidence < self.threshold - slack:
-            return False
+            # Not for speech heard unsurely (``slack``): its unsure words
+            # were left out or respelled, so what is left is like a phrasing
+            # by construction ("is nana qoifon neuromuscular disorders").
+            return (not slack and evidence >= self.threshold + NEARER_OURS_FLOOR
+                    and OFF_TOPIC_TOKEN not in tokens and self.nearer_ours(cleaned))
         if not slack and self._classifier_declines(tokens, evidence, cleaned):
             return False
         return evidence >= NEAREST_ONLY_BELOW or not self.nearer_everyday(cleaned)

@@ -1,0 +1,51 @@
+"""A question of everyday words only that is worded like one of the content's
+own titles or "Also asked" lines, and much less like any everyday request, is
+ours although its word evidence falls a little short (ScopeModel.nearer_ours,
+scope.NEARER_OURS_AT; branch scope11, docs/out-of-scope.md). Checked as the
+tuning's leave-one-out does: the phrasing itself taken out of the content, so
+the question must be carried by the other phrasings."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from voice.content.model import KnowledgeBase
+from voice.conversation.conversation import Conversation
+from voice.matching import Matcher, scope
+
+
+def _without_phrasing(kb: KnowledgeBase, phrasing: str) -> tuple[KnowledgeBase, str]:
+    """``kb`` without ``phrasing``, and the id of the entry that had it."""
+    owner = next(e for e in kb.entries if phrasing in e.phrasings)
+    entries = tuple(dataclasses.replace(e, phrasings=tuple(p for p in e.phrasings
+                                                           if p != phrasing))
+                    if e is owner else e for e in kb.entries)
+    return KnowledgeBase(entries), owner.id
+
+
+@pytest.mark.parametrize("question", [
+    "when should i call the doctor", "what foods should i avoid", "what is the usual treatment",
+])
+def test_everyday_words_worded_like_the_content_are_ours(
+        kb: KnowledgeBase, question: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    smaller, entry_id = _without_phrasing(kb, question)
+    result = Matcher(smaller).match(question)
+    shown = [result.entry] if result.outcome == "answer" else result.offered
+    assert any(e is not None and e.id == entry_id for e in shown), result
+    monkeypatch.setattr(scope, "NEARER_OURS_AT", None)  # as before branch scope11
+    assert Matcher(smaller).match(question).outcome == "no_match"
+
+
+@pytest.mark.parametrize("question", [
+    # Tuning halves: an everyday request, an uncovered health question named
+    # by a word of the off-topic list, one naming an uncovered subject.
+    "is there a food festival in the area",
+    "which covid symptoms appear first",
+    "what are the early signs of prostate cancer",
+    "how do i treat piles",
+])
+def test_what_is_not_ours_stays_declined(kb: KnowledgeBase, question: str) -> None:
+    reply = Conversation(kb, matcher=Matcher(kb)).respond(question)
+    assert reply.outcome == "no_match", reply.say
