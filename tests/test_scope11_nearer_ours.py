@@ -1,9 +1,11 @@
-"""A question of everyday words only that is worded like one of the content's
-own titles or "Also asked" lines, and much less like any everyday request, is
-ours although its word evidence falls a little short (ScopeModel.nearer_ours,
-scope.NEARER_OURS_AT; branch scope11, docs/out-of-scope.md). Checked as the
-tuning's leave-one-out does: the phrasing itself taken out of the content, so
-the question must be carried by the other phrasings."""
+"""Trial (branch scope11, off as shipped): a question of everyday words only
+that is worded like one of the content's own titles or "Also asked" lines,
+and much less like any everyday request, is ours although its word evidence
+falls a little short (ScopeModel.nearer_ours, scope.NEARER_OURS_AT;
+docs/out-of-scope.md). Checked as the tuning's leave-one-out does: the
+phrasing itself taken out of the content, so the question must be carried by
+the other phrasings. Kept so that scripts/tune_scope.py --nearer-ours
+measures what the docs say."""
 
 from __future__ import annotations
 
@@ -31,11 +33,12 @@ def _without_phrasing(kb: KnowledgeBase, phrasing: str) -> tuple[KnowledgeBase, 
 def test_everyday_words_worded_like_the_content_are_ours(
         kb: KnowledgeBase, question: str, monkeypatch: pytest.MonkeyPatch) -> None:
     smaller, entry_id = _without_phrasing(kb, question)
+    assert scope.NEARER_OURS_AT is None  # off as shipped: declined, as before
+    assert Matcher(smaller).match(question).outcome == "no_match"
+    monkeypatch.setattr(scope, "NEARER_OURS_AT", 72.0)  # the trial
     result = Matcher(smaller).match(question)
     shown = [result.entry] if result.outcome == "answer" else result.offered
     assert any(e is not None and e.id == entry_id for e in shown), result
-    monkeypatch.setattr(scope, "NEARER_OURS_AT", None)  # as before branch scope11
-    assert Matcher(smaller).match(question).outcome == "no_match"
 
 
 @pytest.mark.parametrize("question", [
@@ -46,6 +49,8 @@ def test_everyday_words_worded_like_the_content_are_ours(
     "what are the early signs of prostate cancer",
     "how do i treat piles",
 ])
-def test_what_is_not_ours_stays_declined(kb: KnowledgeBase, question: str) -> None:
+def test_what_is_not_ours_stays_declined(kb: KnowledgeBase, question: str,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scope, "NEARER_OURS_AT", 72.0)  # even with the trial on
     reply = Conversation(kb, matcher=Matcher(kb)).respond(question)
     assert reply.outcome == "no_match", reply.say
