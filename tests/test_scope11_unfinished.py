@@ -59,6 +59,8 @@ def test_the_words_quoted_are_the_users_without_the_trailing_hesitation() -> Non
     "how can i help her", "is there anything new", "who can i talk to",
     "What are the treatments for Niemann-Pick disease type A ?",
     "what is the weather like", "play some music", "hello",
+    # Complete, though made of a question's opening words only.
+    "what can I ask", "what do I do", "what can you do", "what is it about", "do you know",
 ])
 def test_a_whole_sentence_is_not_taken_for_a_half(line: str) -> None:
     assert not is_unfinished(line)
@@ -108,3 +110,4 @@ def test_listen_asks_to_finish_a_half_sentence(virtual_mic: Any, tmp_path: Path)
     assert "how do i" in reply["transcript"].lower(), reply
     assert reply["outcome"] == "no_match", reply
     assert reply["say"].startswith("I only heard '") and reply["say"].endswith(FINISH), reply
+

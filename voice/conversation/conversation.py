@@ -471,7 +471,9 @@ class Conversation:
         if not heard_nothing and is_unfinished(text):
             # "what is the": the user stopped mid-sentence (tired, or let go
             # of the button); asked to finish, not told it is off the subject,
-            # and not counted as a misunderstanding.
+            # and not counted as a misunderstanding. Also when heard unsurely:
+            # Whisper hears a short "how do I" with low confidence, and what
+            # is quoted is what was heard.
             s.offered = []
             return self._reply(text, "no_match", phrases.only_heard(heard_part(text)),
                                alternatives=result.candidates if result else [])

@@ -56,14 +56,19 @@ def is_unfinished(text: str) -> bool:
         return False
     before = words[-2] if len(words) > 1 else ""
     if last in _NEEDS_VERB or last in _COPULA:
-        return True  # "what is", "how can"
+        # "what is", "how can"; not "what do i do", "what can you do".
+        return before not in _SUBJECT
     if last in _SUBJECT:
         return before in _NEEDS_VERB  # "how do i", "can you"; not "who are you"
     if last == "there":
         return before in _COPULA and words[0] != "who"  # "is there"; not "who is there"
     if last == "me":
         return before in ("tell", "explain")  # "tell me"; not "why me", "what about me"
-    return last in _OPENING_ENDS
+    if last in ("know", "ask"):
+        return before == "to"  # "i want to know"; not "what can i ask", "do you know"
+    # A preposition without its object: "what about", "tell me about"; not
+    # "what is it about".
+    return last in _OPENING_ENDS and before not in ("it", "this", "that")
 
 
 def heard_part(text: str) -> str:
