@@ -323,6 +323,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="the stop-word model's /s/ check (default: its HISS; 0: off)")
     ap.add_argument("--hiss-hz", type=float, default=None,
                     help="the /s/ check's edge (default: its HISS_HZ)")
+    ap.add_argument("--hiss-top", type=float, default=None,
+                    help="the /s/ check's band's top (default: its HISS_TOP)")
     ap.add_argument("--others", type=int, default=0,
                     help="answers with a real person's 'yes'/'no'/'right' said over them")
     ap.add_argument("--pauses", type=int, default=0,
@@ -365,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as tmpdir:
             found, problem = load_stop_spotter(cutoff=args.cutoff, window=args.window,
                                                hiss=args.hiss, hiss_hz=args.hiss_hz,
-                                               check=args.stop_check)
+                                               check=args.stop_check, hiss_top=args.hiss_top)
             if found is None:
                 print(problem)
                 return 1
@@ -392,12 +394,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.detector != "whisper":
             spotter, problem = load_stop_spotter(cutoff=args.cutoff, window=args.window,
                                                  hiss=args.hiss, hiss_hz=args.hiss_hz,
-                                                 check=args.stop_check)
+                                                 check=args.stop_check, hiss_top=args.hiss_top)
             if spotter is None:
                 print(problem)
                 return 1
         own = (load_stop_spotter(cutoff=args.cutoff, window=args.window, hiss=args.hiss,
-                                 hiss_hz=args.hiss_hz, check=args.stop_check)[0]
+                                 hiss_hz=args.hiss_hz, check=args.stop_check,
+                                 hiss_top=args.hiss_top)[0]
                if spotter is not None else None)
         barge = bi.BargeIn(WhisperRecognizer(REPO / "models" / WHISPER_MODEL, kb)
                            if whisper else None, quick=quick, spotter=spotter, own_spotter=own,
@@ -407,7 +410,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{'on' if whisper else 'off'}; stop-word model: "
               + (f"on (cutoff {spotter.settings.cutoff}, window {spotter.settings.window}, "
                  f"/s/ check {spotter.settings.hiss or 'off'}"
-                 f"{f' above {spotter.settings.hiss_hz:.0f} Hz' if spotter.settings.hiss else ''})"
+                 + (f" of {spotter.settings.hiss_hz:.0f}-{spotter.settings.hiss_top:.0f} Hz"
+                    if spotter.settings.hiss else "") + ")"
                  if spotter else "off")
               + f"; 'wait'/'hold on' pause: {'off' if args.no_pause or not whisper else 'on'}")
 
