@@ -2,7 +2,8 @@
 
 Run: ``.venv/bin/python scripts/benchmark_barge_in.py [--stops 30] [--answers all]
 [--no-aec] [--clips tuning|held-out] [--detector both|stop-word|whisper]
-[--stop-check hiss|off] [--cutoff P] [--window N] [--hiss H] [--hiss-hz HZ] [--others N]
+[--stop-check hiss|off] [--cutoff P] [--window N] [--hiss H] [--hiss-hz HZ] [--hiss-top HZ]
+[--others N]
 [--trace] [--simulated] [--pauses N] [--no-pause]``
 
 Everything goes through a private PulseAudio null sink whose monitor is the
@@ -22,7 +23,7 @@ microphone hears them exactly, as the tests' virtual microphone does.
 ``--detector``: the stop-word model (voice/speech_in/wake/stop_word.py) or
 Whisper (quick look and full decode) alone, or both (what ``voice listen``
 uses); ``--stop-check`` is ``[listen] stop_check`` (off: the model alone);
-``--cutoff``/``--window``/``--hiss``/``--hiss-hz`` override the model's own
+``--cutoff``/``--window``/``--hiss``/``--hiss-hz``/``--hiss-top`` override the model's own
 settings (``--hiss 0``: no /s/ check).
 
 * **False stops** (``--others N``): N answers, each with a real person saying

@@ -1,8 +1,8 @@
 """Benchmark the "stop" word model on real people: false stops and catches.
 
 Run: ``.venv/bin/python scripts/benchmark_stop_word.py [--half tuning|held-out|both]
-[--check hiss|off] [--cutoff P] [--window N] [--hiss H] [--hiss-hz HZ] [--list]
-[--candidates]``
+[--check hiss|off] [--cutoff P] [--window N] [--hiss H] [--hiss-hz HZ] [--hiss-top HZ]
+[--list] [--candidates] [--sink] [--echo]``
 
 Every real recording (scripts/real_stop_words.py: tests/data/real/commands,
 digits, sentences and stop_words; their READMEs) is streamed through the
@@ -18,6 +18,11 @@ not a figure for people).
 
 Tune on ``--half tuning``; the held-out half is printed as totals only
 (``--list`` names the tuning half's false stops and misses).
+``--sink``: every clip as the virtual microphone hears it (PulseAudio's
+default resampler to the sink's 44.1 kHz and back, which loses the top of an
+/s/ above about 5.5 kHz); ``--echo``: every clip said over an espeak-ng
+answer's echo, cleaned by speexdsp as barge-in cleans it (docs/wake-word.md,
+branch barge11).
 ``--candidates`` runs the model once per clip and then scores each rule the
 /s/ check could use (none; the share of energy above 2-5 kHz at 0.3-0.9)
 on the same firings: how HISS and HISS_HZ were chosen.
