@@ -76,8 +76,8 @@ ALIGN_PEAK = 10.0
 #: Whisper as a voice in the room). Offline, espeak-ng's answer with its echo
 #: as the virtual microphone has it and four espeak-ng voices saying "stop"
 #: 1.2-4 s in, the stop-word model caught 8 of 24 from a fresh canceller, 23
-#: of 24 after 3 passes (echo cancelled 1-2 s in: 6-9 dB -> 11-15 dB; 10
-#: passes no better). Costs about 40 ms of this machine's time per pass,
+#: of 24 after 3 passes (echo cancelled over 0.25-2 s: median 6 -> 14 dB;
+#: 10 passes no better). Costs about 40 ms of this machine's time per pass,
 #: once per session (docs/wake-word.md, branch barge11).
 WARM_UP_PASSES = 3
 
