@@ -2,7 +2,8 @@
 
 Run: ``.venv/bin/python scripts/benchmark_barge_in.py [--stops 30] [--answers all]
 [--no-aec] [--clips tuning|held-out] [--detector both|stop-word|whisper]
-[--stop-check hiss|off] [--cutoff P] [--window N] [--hiss H] [--hiss-hz HZ] [--others N]
+[--stop-check hiss|off] [--cutoff P] [--window N] [--hiss H] [--hiss-hz HZ] [--hiss-top HZ]
+[--others N]
 [--trace] [--simulated] [--pauses N] [--no-pause]``
 
 Everything goes through a private PulseAudio null sink whose monitor is the
@@ -22,7 +23,7 @@ microphone hears them exactly, as the tests' virtual microphone does.
 ``--detector``: the stop-word model (voice/speech_in/wake/stop_word.py) or
 Whisper (quick look and full decode) alone, or both (what ``voice listen``
 uses); ``--stop-check`` is ``[listen] stop_check`` (off: the model alone);
-``--cutoff``/``--window``/``--hiss``/``--hiss-hz`` override the model's own
+``--cutoff``/``--window``/``--hiss``/``--hiss-hz``/``--hiss-top`` override the model's own
 settings (``--hiss 0``: no /s/ check).
 
 * **False stops** (``--others N``): N answers, each with a real person saying
@@ -323,6 +324,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="the stop-word model's /s/ check (default: its HISS; 0: off)")
     ap.add_argument("--hiss-hz", type=float, default=None,
                     help="the /s/ check's edge (default: its HISS_HZ)")
+    ap.add_argument("--hiss-top", type=float, default=None,
+                    help="the /s/ check's band's top (default: its HISS_TOP)")
     ap.add_argument("--others", type=int, default=0,
                     help="answers with a real person's 'yes'/'no'/'right' said over them")
     ap.add_argument("--pauses", type=int, default=0,
@@ -365,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as tmpdir:
             found, problem = load_stop_spotter(cutoff=args.cutoff, window=args.window,
                                                hiss=args.hiss, hiss_hz=args.hiss_hz,
-                                               check=args.stop_check)
+                                               check=args.stop_check, hiss_top=args.hiss_top)
             if found is None:
                 print(problem)
                 return 1
@@ -392,12 +395,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.detector != "whisper":
             spotter, problem = load_stop_spotter(cutoff=args.cutoff, window=args.window,
                                                  hiss=args.hiss, hiss_hz=args.hiss_hz,
-                                                 check=args.stop_check)
+                                                 check=args.stop_check, hiss_top=args.hiss_top)
             if spotter is None:
                 print(problem)
                 return 1
         own = (load_stop_spotter(cutoff=args.cutoff, window=args.window, hiss=args.hiss,
-                                 hiss_hz=args.hiss_hz, check=args.stop_check)[0]
+                                 hiss_hz=args.hiss_hz, check=args.stop_check,
+                                 hiss_top=args.hiss_top)[0]
                if spotter is not None else None)
         barge = bi.BargeIn(WhisperRecognizer(REPO / "models" / WHISPER_MODEL, kb)
                            if whisper else None, quick=quick, spotter=spotter, own_spotter=own,
@@ -407,7 +411,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{'on' if whisper else 'off'}; stop-word model: "
               + (f"on (cutoff {spotter.settings.cutoff}, window {spotter.settings.window}, "
                  f"/s/ check {spotter.settings.hiss or 'off'}"
-                 f"{f' above {spotter.settings.hiss_hz:.0f} Hz' if spotter.settings.hiss else ''})"
+                 + (f" of {spotter.settings.hiss_hz:.0f}-{spotter.settings.hiss_top:.0f} Hz"
+                    if spotter.settings.hiss else "") + ")"
                  if spotter else "off")
               + f"; 'wait'/'hold on' pause: {'off' if args.no_pause or not whisper else 'on'}")
 

@@ -54,6 +54,7 @@ import numpy as np
 from voice.audio import devices
 from voice.audio.clip import RECOGNIZER_RATE
 from voice.audio.echo import (
+    FRAME,
     LEAD,
     REFERENCE,
     TAIL,
@@ -68,6 +69,17 @@ ALIGN_SECONDS = 1.0
 TAIL_SECONDS = TAIL / RECOGNIZER_RATE
 #: A delay counts only when its correlation peak is this many times the mean.
 ALIGN_PEAK = 10.0
+#: A canceller that has heard nothing yet (the session's first answer) is
+#: first run this many times over that held first second, output dropped:
+#: speexdsp's filter learns the echo over seconds, and until then the
+#: assistant's own voice leaks through and masks a "stop" (and is decoded by
+#: Whisper as a voice in the room). Offline, espeak-ng's answer with its echo
+#: as the virtual microphone has it and four espeak-ng voices saying "stop"
+#: 1.2-4 s in, the stop-word model caught 8 of 24 from a fresh canceller, 23
+#: of 24 after 3 passes (echo cancelled over 0.25-2 s: median 6 -> 14 dB;
+#: 10 passes no better). Costs about 40 ms of this machine's time per pass,
+#: once per session (docs/wake-word.md, branch barge11).
+WARM_UP_PASSES = 3
 
 #: The word that stops an answer.
 STOP_WORD = "stop"
@@ -310,6 +322,8 @@ class BargeIn:
         #: Kept from answer to answer: the echo path hardly changes, and a
         #: canceller that starts from nothing needs seconds to converge.
         self._canceller: SpeexEchoCanceller | None = None
+        #: The canceller has heard nothing yet (see WARM_UP_PASSES).
+        self._fresh = False
         self._segmenter = _Segmenter(peek=quick is not None)
         #: The echo's delay in the first answer (samples), kept for the others
         #: by shifting the reference by ``_shift`` seconds.
@@ -341,6 +355,7 @@ class BargeIn:
     def canceller(self) -> SpeexEchoCanceller:
         if self._canceller is None:
             self._canceller = SpeexEchoCanceller()
+            self._fresh = True
         return self._canceller
 
     def watch(self, talker: Talker, block_seconds: float = 0.02) -> str | None:
@@ -386,7 +401,7 @@ class BargeIn:
                         continue
                     aligned = True
                     self._wait_for_reference(at, talker)
-                    self.align(np.concatenate([p for _, p in held]), held[0][0])
+                    self.start_answer(np.concatenate([p for _, p in held]), held[0][0])
                 for start, part in held:
                     heard = self._process(canceller, part, start, talker)
                     if heard is not None and talker.speaking:
@@ -459,6 +474,19 @@ class BargeIn:
         if self.own_spotter is not None and self.spotter is not None:
             self.own_spotter.feed(ref.astype(np.int16))
         return self.hear(pcm, canceller.process(pcm, ref), at)
+
+    def start_answer(self, mic: np.ndarray, at: float) -> None:
+        """The answer's first ALIGN_SECONDS, ``mic`` recorded from ``at``, held
+        until now: the echo's delay is measured in them (align()), and a
+        canceller that has heard nothing yet learns the echo from them first
+        (WARM_UP_PASSES). They are then processed as every block is."""
+        self.align(mic, at)
+        if self._fresh and self._canceller is not None:
+            self._fresh = False
+            n = len(mic) // FRAME * FRAME
+            ref = self.reference.between(at + LEAD + self._shift, n)
+            for _ in range(WARM_UP_PASSES):
+                self._canceller.process(mic[:n], ref)
 
     def align(self, mic: np.ndarray, at: float) -> None:
         """Measure the echo's delay in ``mic`` (recorded from ``at``) and shift
