@@ -16,8 +16,12 @@ decode, short-reply and emergency decodes as the assistant runs them):
 - with ``--questions N``: N espeak-ng tuning.tsv questions, right entry
   answered (tune_short_replies.py ``--questions``).
 
+Result (2026-12-02, tuning sets only): not adopted; figures in docs/speech-in.md,
+"An emergency vocabulary in the prompt: tried, not adopted".
+
     nice -n 10 .venv/bin/python scripts/tune_emergency_vocab.py [--vocab] [--calm 30] \
         [--questions 60]
+    nice -n 10 .venv/bin/python scripts/tune_emergency_vocab.py --paired --questions 60
 """
 
 from __future__ import annotations
