@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from voice.config_toml import toml_mistake
 from voice.errors import ConfigInvalid
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -329,7 +330,8 @@ def read_file(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise ConfigInvalid(f"{path}: not valid TOML ({e})") from e
+        # The line as written, not only its number (voice/config_toml.py).
+        raise ConfigInvalid(toml_mistake(path, text, e)) from e
     values, problems = _mistakes(data, str(path), _lines_of(text))
     if problems:
         raise ConfigInvalid("\n".join(problems), values)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from voice.content.model import Entry, KnowledgeBase
 from voice.conversation import phrases
+from voice.conversation.at_night import asks_what_helps_at_night
 from voice.conversation.choices import Choice, find_choice
 from voice.conversation.commands import find_command
 from voice.conversation.feelings import Feeling, feeling_of
@@ -76,7 +77,13 @@ WORRY_OFFERS = {
     # these disorders come from is offered (the hereditary FAQ, Causes and
     # Risk Factors).
     "contagion": ("are neuromuscular disorders hereditary", "what causes neuromuscular disorders"),
+    # "What will my life be like": Impact on Daily Life, then Coping Strategies.
+    "life": ("how will my life change", "how can i cope"),
 }
+#: Asked of the content for "what helps spasms at night" (conversation/at_night.py):
+#: it has no entry on the night, so its entries on what helps spasms are
+#: offered (the shipped content: the lifestyle FAQ and Medication).
+AT_NIGHT_OFFERS = ("what can i do myself to reduce spasms", "what medication helps spasms")
 
 
 #: Words that make "help" a person's call for help ("I need help", "help
@@ -267,6 +274,8 @@ class Conversation:
             # The user told us what these words mean: answered outright, even
             # when heard unsurely, since the same words were heard before.
             return self._answer(text, entry, phrasing=learned)
+        if asks_what_helps_at_night(text) and not is_contents_question(text, self.matcher):
+            return self._at_night(text)
         result = self._match(text, doubtful, heard, sure)
         result = self._asked_for(text, result, doubtful, heard, sure)
         if result.outcome == "answer" and result.entry is not None:
@@ -386,6 +395,22 @@ class Conversation:
         return self._kindly_offer(text, phrases.worry_words(worry.kind), offered,
                                   offered[0] if offered else None, 100.0,
                                   phrases.WORRY_WAY_FORWARD, "worry", True)
+
+    def _at_night(self, text: str) -> Reply:
+        """What helps spasms at night: the content has no entry on the night
+        ("night" pulled Impact on Daily Life, read in full), so its entries
+        on what helps spasms are offered (voice/conversation/at_night.py)."""
+        self._s.pending_parts = []
+        self._s.failures = 0
+        offered: list[Entry] = []
+        for query in AT_NIGHT_OFFERS:
+            result = self.matcher.match(query)
+            if result.outcome == "answer" and result.entry is not None \
+                    and result.entry not in offered:
+                offered.append(result.entry)
+        return self._kindly_offer(text, phrases.AT_NIGHT, offered,
+                                  offered[0] if offered else None, 100.0,
+                                  phrases.WORRY_WAY_FORWARD, "at_night", True)
 
     def _kindly_offer(self, text: str, kind: str, offered: list[Entry], match: Entry | None,
                       score: float, way_forward: str, command: str, stop_speaking: bool,

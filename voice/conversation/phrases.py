@@ -116,6 +116,12 @@ WORRY_CONTAGION = ("That's an understandable thing to ask. What I know doesn't s
                    "can pass from one person to another, so please ask your doctor or nurse.")
 
 
+#: Said to "my son has spasms at night, what helps" (conversation/at_night.py)
+#: before the entries on what helps spasms are offered.
+AT_NIGHT = ("Spasms at night are hard to live with. What I know doesn't say what helps at "
+            "night in particular, but it does say what helps spasms.")
+
+
 def worry_words(kind: str) -> str:
     """The kind word for a worry of ``kind`` (voice/conversation/worries.py)."""
     return WORRY_CONTAGION if kind == "contagion" else WORRY

@@ -26,7 +26,7 @@ from typing import Literal
 
 from voice.matching.normalize import clean
 
-Kind = Literal["outlook", "mobility", "contagion"]
+Kind = Literal["outlook", "mobility", "contagion", "life"]
 
 #: What "it" may be called: the conditions the content is about.
 _IT = (r"(?:it|this|that|my (?:condition|illness|disease|diagnosis|ms|als|mg)|the (?:condition|"
@@ -125,14 +125,31 @@ _MOBILITY = re.compile("|".join([
 ]))
 
 
+#: What one's life will be like ("what will my life be like?"): answered, in
+#: full, with Impact on Daily Life (score 92.3; session 10, `voice text`),
+#: which cannot tell one person their life; met like a fear for the future,
+#: that entry offered first (conversation.py ``WORRY_OFFERS["life"]``). The
+#: present ("what is it like living with this", an "Also asked" line) and
+#: "how will my life change" (another) are matched as before.
+_LIFE = re.compile("|".join([
+    r"\bwhat (?:will|would|is|s) (?:my|our) (?:life|lives|day to day life|"
+    r"daily life|everyday life|future life) (?:be |going to be |gonna be )?like\b",
+    r"\bwhat (?:will|would|is) life (?:be |going to be |gonna be )?like for (?:me|us)\b",
+    r"\bwhat (?:will|is going to) (?:my|our) life look like\b",
+    r"\bwhat (?:kind|sort) of (?:a )?life (?:will|can|would) (?:i|we) (?:have|expect|lead)\b",
+    r"\b(?:will|can|could) (?:i|we) (?:still )?(?:have|live|lead) a (?:normal|good|full|"
+    r"happy) life\b(?! expectancy)",
+]))
+
+
 @dataclass(frozen=True)
 class Worry:
     """A fear the line voices about the speaker's own future."""
 
     kind: Kind
     """outlook (dying, life expectancy, getting worse, being all right),
-    mobility (a wheelchair, walking) or contagion (catching it, giving it
-    to someone)."""
+    mobility (a wheelchair, walking), contagion (catching it, giving it
+    to someone) or life (what one's life will be like)."""
 
 
 def worry_of(text: str) -> Worry | None:
@@ -144,4 +161,6 @@ def worry_of(text: str) -> Worry | None:
         return Worry("mobility")
     if _OUTLOOK.search(cleaned):
         return Worry("outlook")
+    if _LIFE.search(cleaned):
+        return Worry("life")
     return None

@@ -1,0 +1,70 @@
+"""What helps spasms at night: "my son has spasms at night, what helps",
+"how do I stop my legs jumping at night".
+
+The matcher folds "night" onto sleep (voice/matching/synonyms.py), and the
+only entry about sleep is Impact on Daily Life ("disrupted sleep
+patterns"), so "my son has spasms at night, what helps" was answered, in
+full, with that section: it does not say what helps (session 10, `voice
+text`, score 77.3). "How do I stop my legs jumping at night" was declined
+("jumping" names another subject to the scope check). The time is when, not
+what, is asked about; the content has no entry on spasms at night, so the
+entries on what helps spasms are offered (conversation.py,
+``AT_NIGHT_OFFERS``), never read unasked.
+
+Taken only when the line names a spasm (or legs jumping, kicking, jerking),
+the night, and asks what helps or how to stop it. "Restless legs" is a
+condition of its own that the content does not cover: not taken. A line
+that is one of the content's own questions is matched as before
+(conversation.py). Pure: text in, True or False out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from voice.matching.normalize import clean
+
+_LIMB = (r"(?:legs?|arms?|feet|foot|muscles?|body|hands?|toes|calf|calves|thighs?|back|"
+         r"(?:my|his|her|their) whole body)")
+_MOVES = (r"(?:jump|jumps|jumping|jumpy|kick|kicks|kicking|jerk|jerks|jerking|twitch|twitches|"
+          r"twitching|jolt|jolts|jolting|spasm|spasms|spasming|cramp|cramps|cramping|"
+          r"tighten|tightens|tightening|lock|locks|locking up|seize up|seizes up|go stiff|"
+          r"goes stiff|going stiff)")
+_SYMPTOM = re.compile(
+    r"\b(?:spasms?|spasming|cramps?|cramping|twitch(?:es|ing)?|jerks?|jerking|spasticity|"
+    r"charley horses?)\b"
+    rf"|\b{_LIMB} (?:keep |keeps |start |starts |won t stop |will not stop )?{_MOVES}\b"
+    rf"|\b(?:jumpy|twitchy|jerky|kicking) {_LIMB}\b"
+)
+_NIGHT = re.compile(
+    r"\b(?:at night|in the night|during the night|overnight|at bedtime|bed time|in bed|"
+    r"at nighttime|at night time|every night|all night|at nights|nights|in (?:my|his|her|their) "
+    r"sleep|while (?:i|he|she|they|we) (?:sleep|sleeps|am asleep|is asleep|are asleep)|"
+    r"when (?:i|he|she|they|we) (?:go|goes) to bed|when (?:i|he|she|they|we) (?:lie|lies) down|"
+    r"wake (?:me|him|her|them|us) up|keep (?:me|him|her|them|us) awake|"
+    r"keeps (?:me|him|her|them|us) awake)\b"
+)
+_REMEDY = re.compile(
+    r"\bwhat (?:helps|help|works|can help|could help|will help|would help|might help|"
+    r"can stop|will stop|stops|eases|can ease|is good for|s good for|is best for|s best for)\b"
+    r"|\bwhat (?:can|could|should|do) (?:i|we|you|he|she|they) do\b"
+    r"|\bhow (?:do|can|could|should|would|might) (?:i|we|you|he|she|they|one) (?:stop|ease|help|"
+    r"calm|reduce|prevent|relieve|treat|manage|get rid of|deal with|cope with|settle|control|"
+    r"avoid|lessen)\b"
+    r"|\bhow to (?:stop|ease|help|calm|reduce|prevent|relieve|treat|manage|get rid of|deal with|"
+    r"cope with|settle|control|avoid)\b"
+    r"|\b(?:is there|are there) (?:anything|something|a way|ways|any way|tips|remedies|a remedy)\b"
+    r"|\bany (?:tips|ideas|advice|remedies|suggestions)\b"
+    r"|\b(?:tips|remedies|remedy|cure) for\b"
+    r"|\bhelp (?:with|for) (?:the |my |his |her |their )?(?:spasms?|cramps?|twitch|jerks?|legs)\b"
+    r"|\b(?:can|could) (?:anything|something|you|i|we) (?:help|stop|ease)\b"
+)
+#: Not spasms: a condition the content does not cover ("restless legs syndrome").
+_NOT = re.compile(r"\brestless legs?\b|\brls\b|\bsleep apnoea\b|\bsleep apnea\b")
+
+
+def asks_what_helps_at_night(text: str) -> bool:
+    """Whether ``text`` asks what helps a spasm (or legs jumping) at night."""
+    cleaned = clean(text)
+    return bool(_SYMPTOM.search(cleaned) and _NIGHT.search(cleaned)
+                and _REMEDY.search(cleaned) and not _NOT.search(cleaned))
