@@ -394,7 +394,8 @@ def main(argv: list[str] | None = None) -> int:
                          " default: as voice listen does)")
     ap.add_argument("--align-check", choices=("on", "off"), default=None,
                     help="micro with a second stage: the short window at the peak must also fit"
-                         " the prompt's text within --align-margin of its unprompted decode"
+                         " a spelling of the phrase (confirm.SPELLINGS, the best) within"
+                         " --align-margin of its unprompted decode"
                          " (confirm.ALIGN_CHECK; default: as voice listen does)")
     ap.add_argument("--align-margin", type=float, default=None,
                     help="nats a token (confirm.ALIGN_MARGIN when not given)")

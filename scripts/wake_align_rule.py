@@ -13,6 +13,11 @@ spot in it wakes), the real clips caught, and the wakes on the negatives:
 main's floors alone, + the peak check (confirm.py before), + the peak check
 and the margin (now), and the margin alone (no text clauses). A wake's 1 s
 refractory is not replayed (it can only count more wakes than a live run).
+
+For files recorded before branch wake11 (one spelling, "Okay Nabu."). Since
+then "align0/1" is the margin to the best of confirm.SPELLINGS, there are no
+"nats" rows, and scripts/wake_spelling_rule.py replays them (``--spellings
+"Okay Nabu."`` gives this script's margin).
 """
 
 from __future__ import annotations
