@@ -172,6 +172,18 @@ ASKED_RULE = "per-token"
 #: in-scope clips (20: 187), and 20 offered 4 more out-of-scope clips at 0.5
 #: for 2 more right ones. 11 texts cost 0.1 s (``AudioScorer.fits``).
 ASKED_TOP = 10
+#: The content's question is offered only when Whisper heard the utterance at
+#: least this surely (the mean probability of its words,
+#: ``Transcript.confidence``): below it what was heard carries too little of
+#: what was said for the audio's choice among our questions to mean much,
+#: and the request is declined instead. Tuning halves (scripts/
+#: tune_spoken_oos.py --compare, 2026-12-02, AMD EPYC; 485 in-scope and 401
+#: out-of-scope clips decoded): the step's right offers came from hearings at
+#: 0.16 and 0.44-0.84, its wrong offer at 0.14, its two offers to
+#: out-of-scope requests at 0.16 and 0.32; 0.4 declines both of those and the
+#: wrong offer for one right offer lost. None turns the floor off.
+#: docs/benchmarks.md ("branch hear11").
+ASKED_FLOOR: float | None = 0.4
 
 
 def asked_by_audio(heard: Transcript, text: str, doubtful: bool,
@@ -187,6 +199,8 @@ def asked_by_audio(heard: Transcript, text: str, doubtful: bool,
     if (scorer is None or ASKED_MARGIN is None or heard.engine != "whisper"
             or acts_on_its_own(heard.text)):
         return None
+    if ASKED_FLOOR is not None and (heard.confidence or 0.0) < ASKED_FLOOR:
+        return None  # too unsure a hearing to choose among our questions by
     sure = surely_heard(heard)
     if matcher.match(text, doubtful=doubtful, heard=True, sure=sure).outcome != "no_match":
         return None
