@@ -18,9 +18,12 @@ doubted word put back), ``checked`` (readings checked by the audio),
 ``asked`` (the content's own questions, checked by the audio), ``plain``
 (what was heard, matched). ``--dump FILE`` writes one JSON line per clip
 (what was heard with word probabilities, the step, its scores, the outcome)
-for the analysis; ``--rule NAME`` measures a candidate rule, off -> on.
+for the analysis. ``--compare``, ``--heldout`` and ``--real`` measure the
+floor on the hearing's confidence below which the content's own questions
+are not offered (``heard.ASKED_FLOOR``), off -> on (``--floors`` several).
 
-    .venv/bin/python scripts/tune_spoken_oos.py [--dump /tmp/oos.jsonl] [--rule NAME]
+    .venv/bin/python scripts/tune_spoken_oos.py [--dump /tmp/oos.jsonl]
+    .venv/bin/python scripts/tune_spoken_oos.py --compare --floors 0.3,0.4,0.5 --show
 """
 
 from __future__ import annotations
@@ -120,16 +123,22 @@ def main() -> int:
     ap.add_argument("--out-only", action="store_true", help="only the out-of-scope clips")
     ap.add_argument("--compare", action="store_true",
                     help="instead: every clip already in the cache, with "
-                         "heard.FOREIGN_READING_DECLINES off and on (no decode); "
+                         "heard.ASKED_FLOOR off and at each of --floors (no decode); "
                          "--show lists the clips it changes")
+    ap.add_argument("--floors", default="",
+                    help="comma-separated values of heard.ASKED_FLOOR to measure "
+                         "(default: heard.py's own)")
     ap.add_argument("--show", action="store_true")
     ap.add_argument("--heldout", action="store_true",
                     help="instead: benchmark_audio.py's held-out clips already in the cache, "
-                         "the rule off -> on, totals only (no clip is shown)")
+                         "the floor off -> on, totals only (no clip is shown)")
     ap.add_argument("--real", action="store_true",
                     help="instead: real people's recordings (benchmark_real_requests.py's "
                          "146 clips, none a question the content answers), each decoded "
-                         "once, the rule off -> on, aggregates per set and half")
+                         "once, the floor off -> on, aggregates per set and half")
+    ap.add_argument("--sets", default="",
+                    help="only these comma-separated sets (tuning, dev-even, health-tuning, "
+                         "foreign-tuning, natural-tuning, natural-dev-even)")
     ap.add_argument("--in-only", action="store_true",
                     help="only the in-scope clips, in a fixed random order (any prefix a "
                          "fair sample)")
@@ -153,12 +162,14 @@ def main() -> int:
     cache._scorer = scorer  # type: ignore[method-assign]
     if args.decode_heldout:
         return _decode_heldout(cache, matcher, fresh)
+    floors: list[float | None] = [float(f) for f in args.floors.split(",") if f]
+    floors = floors or [H.ASKED_FLOOR]
     if args.compare:
-        return _compare(cache, matcher, args.show)
+        return _compare(cache, matcher, floors, args.show)
     if args.real:
-        return _real(kb)
+        return _real(kb, floors[0])
     if args.heldout:
-        return _heldout(cache, matcher)
+        return _heldout(cache, matcher, floors[0])
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     steps: Counter[tuple[str, str]] = Counter()
     dump = Path(args.dump).open("w", encoding="utf-8") if args.dump else None  # noqa: SIM115
@@ -170,7 +181,8 @@ def main() -> int:
         todo = [i for i in todo if i[1] is not None]
         random.Random(13).shuffle(todo)
     for name, expected, said, wav in todo:
-        if args.out_only and expected is not None:
+        if (args.out_only and expected is not None) or (
+                args.sets and name not in args.sets.split(",")):
             continue
         clip = pad(read_wav(wav))
         if wav.name not in cache._known:
@@ -240,9 +252,12 @@ def _outcome(matcher: Matcher, t: Any, expected: str | None) -> str:
     return f"{'right' if right else 'wrong'}-{'answer' if r.outcome == 'answer' else 'offer'}"
 
 
-def _compare(cache: TranscriptCache, matcher: Matcher, show: bool) -> int:
-    """Outcomes per set of every tuning clip in the cache, the rule off -> on."""
-    counts: dict[tuple[str, bool], Counter[str]] = defaultdict(Counter)
+def _compare(cache: TranscriptCache, matcher: Matcher, floors: list[float | None],
+             show: bool) -> int:
+    """Outcomes per set of every tuning clip in the cache, heard.ASKED_FLOOR
+    off and at each of ``floors``."""
+    settings: list[float | None] = [None, *floors]
+    counts: dict[tuple[str, float | None], Counter[str]] = defaultdict(Counter)
     changed: list[str] = []
     cache._read()
     for name, expected, said, wav in items_in_order():
@@ -250,28 +265,26 @@ def _compare(cache: TranscriptCache, matcher: Matcher, show: bool) -> int:
             continue
         t = cache.transcribe(None, pad(read_wav(wav)), wav)
         got = []
-        for on in (False, True):
-            H.FOREIGN_READING_DECLINES = on
+        for floor in settings:
+            H.ASKED_FLOOR = floor
             got.append(_outcome(matcher, t, expected))
-            counts[name, on][got[-1]] += 1
-        if got[0] != got[1]:
-            changed.append(f"  {name}: {said!r} heard {t.text!r}: {got[0]} -> {got[1]} "
-                           f"(first other reading {t.alternatives[0]!r})")
+            counts[name, floor][got[-1]] += 1
+        if len(set(got)) > 1:
+            changed.append(f"  {name}: {said!r} heard {t.text!r} (mean word probability "
+                           f"{t.confidence or 0:.2f}): " + " / ".join(got))
     print("tuning clips in the cache: right entry / answered wrong / offered wrong / "
-          "out of scope declined (answered), FOREIGN_READING_DECLINES off -> on")
+          "out of scope declined (answered), heard.ASKED_FLOOR "
+          + " -> ".join(str(f) for f in settings))
     for name in dict.fromkeys(n for n, _ in counts):
-        line = []
-        for on in (False, True):
-            line.append(_short(counts[name, on]))
-        print(f"  {name:<22} {line[0]:<28} -> {line[1]}")
+        print(f"  {name:<22} " + " -> ".join(f"{_short(counts[name, f]):<26}" for f in settings))
     if show:
         print("\n".join(changed))
     return 0
 
 
-def _real(kb: Any) -> int:
+def _real(kb: Any, floor: float | None) -> int:
     """Real people's clips, each decoded once: declined / offered / answered
-    outright with FOREIGN_READING_DECLINES off and on, per set and half."""
+    outright with heard.ASKED_FLOOR off and at ``floor``, per set and half."""
     import benchmark_real_requests as real
 
     clips_ = [*real.requests(), *real.read_sentences(), *real.health_speech()]
@@ -280,10 +293,11 @@ def _real(kb: Any) -> int:
     for c in clips_:
         said = rec.transcribe(real.padded(c.path))
         for on in (False, True):
-            H.FOREIGN_READING_DECLINES = on
+            H.ASKED_FLOOR = floor if on else None
             got = real.assistant(kb).handle_heard(said, source=c.path.name)
             tally[c.set, c.half, on][got["outcome"]] += 1
-    print(f"{len(clips_)} real clips: declined / offered / answered outright, rule off -> on")
+    print(f"{len(clips_)} real clips: declined / offered / answered outright, "
+          f"heard.ASKED_FLOOR None -> {floor}")
     for (s, h, on), t in sorted(tally.items()):
         if not on:
             o = tally[s, h, True]
@@ -305,11 +319,13 @@ def _heldout_sets() -> list[tuple[str, list[Any]]]:
             ("natural colloquial", _spoken_set(VOICE_SETS["natural"], None, COLLOQUIAL, 2))]
 
 
-def _heldout(cache: TranscriptCache, matcher: Matcher) -> int:
-    """Totals over the held-out clips in the cache, the rule off -> on."""
+def _heldout(cache: TranscriptCache, matcher: Matcher, floor: float | None) -> int:
+    """Totals over the held-out clips in the cache, heard.ASKED_FLOOR off and
+    at ``floor``."""
     cache._read()
     print("held-out clips in the cache (of all): right entry answered or offered first / "
-          "answered wrong / offered wrong / out of scope declined (answered), rule off -> on")
+          f"answered wrong / offered wrong / out of scope declined (answered), "
+          f"heard.ASKED_FLOOR None -> {floor}")
     for label, spoken in _heldout_sets():
         have = [s for s in spoken if s.path.name in cache._known]
         counts: dict[bool, Counter[str]] = defaultdict(Counter)
@@ -317,7 +333,7 @@ def _heldout(cache: TranscriptCache, matcher: Matcher) -> int:
             t = cache.transcribe(None, pad(read_wav(s.path)), s.path)
             exp = "|".join(sorted(s.expected)) if s.expected else None
             for on in (False, True):
-                H.FOREIGN_READING_DECLINES = on
+                H.ASKED_FLOOR = floor if on else None
                 counts[on][_outcome(matcher, t, exp)] += 1
         parts = []
         for on in (False, True):

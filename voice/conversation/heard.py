@@ -89,9 +89,7 @@ def understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
     When all that matches nothing, a reading of heard words as a rare content
     word they sound like is offered if the audio carries it as well as what
     was heard (``checked_by_audio``), else the content's own question the
-    audio carries best (``asked_by_audio``). Whatever would be offered of a
-    doubtful hearing is declined instead when the decoder's other readings
-    name a health subject the content does not cover (``foreign_reading``)."""
+    audio carries best (``asked_by_audio``)."""
     text, doubtful = _understood(heard, matcher)
     if not heard.words:
         return text, doubtful
@@ -102,66 +100,7 @@ def understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
         asked = asked_by_audio(heard, text, doubtful, matcher)
         if asked is not None:
             text, doubtful = asked, True
-    foreign = foreign_reading(heard, text, doubtful, matcher)
-    return (foreign, True) if foreign is not None else (text, doubtful)
-
-
-#: When what Whisper heard is doubtful and an entry would be offered from it
-#: (or from any repair of it above), but one of the decoder's other readings
-#: of the same audio (``Transcript.alternatives``, the beam search's) names a
-#: health subject the content does not cover (the scope's dictionary of
-#: subjects, ``ScopeModel.subjects.uncovered``, less those our content
-#: carries), that reading is matched instead, and so declined: "what should i
-#: put on a bee sting", heard "... a me(0.11) sting(0.39)" and offered
-#: assistive devices from "assisting", had "what should i put on a bee sting"
-#: as the beam's first reading; "what causes migraines", heard "what causes my
-#: ignorance(0.07)" and offered the causes of our disorders, had "what causes
-#: migraine" as its third. Only a named subject counts: an other reading that
-#: is merely not ours ("will she ever be ridden on this" for "... rid of it",
-#: heard right) is no evidence; and only when a heard word was left out as
-#: unsure (below SURE_WORD), the word such a reading may put right.
-#: Measured, left off (docs/benchmarks.md "branch spokenoos10"; scripts/
-#: tune_spoken_oos.py): tuning halves, 5 more out-of-scope clips declined
-#: (of 431 decoded), no in-scope outcome changed (of 258); held-out, read once,
-#: espeak-ng out of scope declined 128 -> 129 of 138 but right entry 106 ->
-#: 105 of the 120 in-scope clips decoded: a lost right entry costs more than a
-#: "no" saved. True turns it on.
-FOREIGN_READING_DECLINES = False
-
-
-def foreign_reading(heard: Transcript, text: str, doubtful: bool,
-                    matcher: Matcher) -> str | None:
-    """The decoder's first other reading of ``heard`` that names a health
-    subject the content does not cover, to match in place of ``text`` (what
-    would be matched, doubtful) when ``text`` would be offered an entry: see
-    FOREIGN_READING_DECLINES. None otherwise (and for a command, topic
-    number or emergency, heard or read)."""
-    if (not FOREIGN_READING_DECLINES or not doubtful or not heard.alternatives
-            or matcher.scope is None or matcher.scope.subjects is None):
-        return None
-    from voice.matching import health_subjects
-    from voice.speech_in.whisper.alternatives import acts_on_its_own
-
-    if acts_on_its_own(heard.text) or not any(
-            c < sure_word_for(heard.engine) for _, c in heard.words):
-        # Only when a heard word was left out as unsure: what is matched lost
-        # a word the other reading may name. "what injection(0.46) are used"
-        # (heard right, offered medication) has "what infection are used" as
-        # its second reading.
-        return None
-    subjects = matcher.scope.subjects
-    foreign = next((a for a in heard.alternatives if not acts_on_its_own(a) and (
-        {cat for _, cat in subjects.uncovered(a)} - health_subjects.CARRIED)), None)
-    if foreign is None:
-        return None
-    sure = surely_heard(heard)
-    if matcher.match(text, doubtful=True, heard=True, sure=sure).outcome == "no_match":
-        return None
-    # Only ever an offer turned into a decline: a subject word no dictionary
-    # has ("appendicitis") is taken for a mishearing when matched as heard,
-    # and what is left may be offered an entry again; then nothing changes.
-    got = matcher.match(foreign, doubtful=True, heard=True, sure=sure)
-    return foreign if got.outcome == "no_match" else None
+    return text, doubtful
 
 
 #: How far (nats, natural log) below what Whisper heard a sound-alike reading
@@ -233,6 +172,18 @@ ASKED_RULE = "per-token"
 #: in-scope clips (20: 187), and 20 offered 4 more out-of-scope clips at 0.5
 #: for 2 more right ones. 11 texts cost 0.1 s (``AudioScorer.fits``).
 ASKED_TOP = 10
+#: The content's question is offered only when Whisper heard the utterance at
+#: least this surely (the mean probability of its words,
+#: ``Transcript.confidence``): below it what was heard carries too little of
+#: what was said for the audio's choice among our questions to mean much,
+#: and the request is declined instead. Tuning halves (scripts/
+#: tune_spoken_oos.py --compare, 2026-12-02, AMD EPYC; 485 in-scope and 401
+#: out-of-scope clips decoded): the step's right offers came from hearings at
+#: 0.16 and 0.44-0.84, its wrong offer at 0.14, its two offers to
+#: out-of-scope requests at 0.16 and 0.32; 0.4 declines both of those and the
+#: wrong offer for one right offer lost. None turns the floor off.
+#: docs/benchmarks.md ("branch hear11").
+ASKED_FLOOR: float | None = 0.4
 
 
 def asked_by_audio(heard: Transcript, text: str, doubtful: bool,
@@ -248,6 +199,8 @@ def asked_by_audio(heard: Transcript, text: str, doubtful: bool,
     if (scorer is None or ASKED_MARGIN is None or heard.engine != "whisper"
             or acts_on_its_own(heard.text)):
         return None
+    if ASKED_FLOOR is not None and (heard.confidence or 0.0) < ASKED_FLOOR:
+        return None  # too unsure a hearing to choose among our questions by
     sure = surely_heard(heard)
     if matcher.match(text, doubtful=doubtful, heard=True, sure=sure).outcome != "no_match":
         return None
