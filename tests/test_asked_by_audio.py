@@ -40,7 +40,7 @@ def reply(kb: KnowledgeBase, said: Transcript) -> dict[str, Any]:
 
 def hear(whisper_tiny: WhisperRecognizer, text: str, voice: Variant) -> Transcript:
     said = whisper_tiny.transcribe(pad(read_wav(speak(text, voice))))
-    print("heard:", said.words)
+    print("heard:", said.words, said.confidence)
     return said
 
 

@@ -6,39 +6,13 @@ requests (tests/data/foreign-tuning.tsv, tests/data/tuning.tsv)."""
 
 from __future__ import annotations
 
-import io
-import sys
-from pathlib import Path
-from typing import Any
-
 import pytest
 
-from voice.app import Assistant
-from voice.audio.clip import read_wav
 from voice.content.model import KnowledgeBase
-from voice.conversation import Conversation, heard
-from voice.speech_in.base import Transcript
+from voice.conversation import heard
 from voice.speech_in.whisper import WhisperRecognizer
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "scripts"))
-from benchmark_audio import pad  # type: ignore[import-not-found, unused-ignore]  # noqa: E402
-from make_spoken_questions import (  # type: ignore[import-not-found, unused-ignore]  # noqa: E402
-    BENCHMARK_VARIANTS,
-    Variant,
-    speak,
-)
-
-
-def reply(kb: KnowledgeBase, said: Transcript) -> dict[str, Any]:
-    return Assistant(Conversation(kb), None, out=io.StringIO(),
-                     json_lines=True).handle_heard(said)
-
-
-def hear(whisper_tiny: WhisperRecognizer, text: str, voice: Variant) -> Transcript:
-    said = whisper_tiny.transcribe(pad(read_wav(speak(text, voice))))
-    print("heard:", said.words, said.confidence)
-    return said
+from .test_asked_by_audio import BENCHMARK_VARIANTS, Variant, hear, reply
 
 
 @pytest.mark.parametrize("request_", [
