@@ -383,34 +383,29 @@ class Conversation:
     def _worry(self, text: str, worry: Worry) -> Reply:
         """A fear about one's own future: a kind word, who can talk it
         through, then the nearest entries offered, never read unasked."""
-        s = self._s
-        s.pending_parts = []
-        s.failures = 0
-        offered: list[Entry] = []
-        for query in WORRY_OFFERS[worry.kind]:
-            result = self.matcher.match(query)
-            if result.outcome == "answer" and result.entry is not None \
-                    and result.entry not in offered:
-                offered.append(result.entry)
-        return self._kindly_offer(text, phrases.worry_words(worry.kind), offered,
-                                  offered[0] if offered else None, 100.0,
-                                  phrases.WORRY_WAY_FORWARD, "worry", True)
+        return self._offer_what_helps(text, WORRY_OFFERS[worry.kind],
+                                      phrases.worry_words(worry.kind), "worry")
 
     def _at_night(self, text: str) -> Reply:
         """What helps spasms at night: the content has no entry on the night
         ("night" pulled Impact on Daily Life, read in full), so its entries
         on what helps spasms are offered (voice/conversation/at_night.py)."""
+        return self._offer_what_helps(text, AT_NIGHT_OFFERS, phrases.AT_NIGHT, "at_night")
+
+    def _offer_what_helps(self, text: str, queries: Sequence[str], kind: str,
+                          command: str) -> Reply:
+        """``kind`` (a kind word), then the entries the content answers
+        ``queries`` with, offered (never read unasked)."""
         self._s.pending_parts = []
         self._s.failures = 0
         offered: list[Entry] = []
-        for query in AT_NIGHT_OFFERS:
+        for query in queries:
             result = self.matcher.match(query)
             if result.outcome == "answer" and result.entry is not None \
                     and result.entry not in offered:
                 offered.append(result.entry)
-        return self._kindly_offer(text, phrases.AT_NIGHT, offered,
-                                  offered[0] if offered else None, 100.0,
-                                  phrases.WORRY_WAY_FORWARD, "at_night", True)
+        return self._kindly_offer(text, kind, offered, offered[0] if offered else None, 100.0,
+                                  phrases.WORRY_WAY_FORWARD, command, True)
 
     def _kindly_offer(self, text: str, kind: str, offered: list[Entry], match: Entry | None,
                       score: float, way_forward: str, command: str, stop_speaking: bool,

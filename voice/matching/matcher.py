@@ -608,8 +608,8 @@ class Matcher:
         ``entry``: a caregiver who adds "will the shaking ever stop for good"
         to an entry means it to be answered, though none of its words names a
         subject (tests/test_live_updates.py)."""
-        prepared = normalize.prepare(text)
-        return any(prepared in item.phrases for item in self._items if item.entry is entry)
+        owners = self._written.get(normalize.prepare(text), ())
+        return any(self._items[i].entry is entry for i in owners)
 
     def written_for(self, text: str) -> Entry | None:
         """The one entry ``text`` is, word for word, a title or "Also asked"
