@@ -391,6 +391,10 @@ class Matcher:
             if tok in self._postings:
                 out.append((tok, 1.0))
                 continue
+            able = self._able_base(w)
+            if able:
+                out.append((able, 1.0))
+                continue
             split = self._split(w)
             if split:
                 out.extend((t, 1.0) for t in split)
@@ -400,6 +404,16 @@ class Matcher:
             if not near and unknown is not None:
                 unknown[tok] = w
         return out
+
+    def _able_base(self, word: str) -> str | None:
+        """The content's token for the verb an "-able" adjective is made
+        from ("treatable" -> treatment, through synonyms.py's group of
+        "treat"), when the content uses that verb (normalize.able_bases)."""
+        for base in normalize.able_bases(word):
+            toks = normalize.content_tokens(synonyms.fold(base))
+            if len(toks) == 1 and toks[0] in self._postings:
+                return toks[0]
+        return None
 
     def _english(self, word: str) -> bool:
         """Whether general English knows ``word`` (never without a scope

@@ -143,3 +143,38 @@ def prepare(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """Stemmed content words of raw text."""
     return content_tokens(prepare(text))
+
+
+#: "-able" and "-ible" make an adjective of a verb that keeps the verb's
+#: subject: "treatable" is about treating, "curable" about curing,
+#: "manageable" about managing. Snowball (the stemmer above) leaves the
+#: suffix on ("treatabl"), so "is it treatable or curable" read "treatable"
+#: as a rare word of another subject, and the question was declined.
+_ABLE_SUFFIXES = ("able", "ible")
+#: Negating prefixes: "incurable", "untreatable" ask about the same subject.
+_NEGATING_PREFIXES = ("un", "in", "non")
+
+
+def able_bases(word: str) -> list[str]:
+    """The verbs an "-able"/"-ible" adjective may be made from, likeliest
+    first ("treatable" -> treat; "curable" -> cure; "controllable" ->
+    control; "reliable" -> rely; "untreatable" -> treat), or [] for another
+    word. Only candidates: the matcher keeps one only when the content
+    uses it (Matcher._repair), so "table" or "capable" never become a
+    content word by accident."""
+    for suffix in _ABLE_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            break
+    else:
+        return []
+    out: list[str] = []
+    stems = [base] + [base[len(p):] for p in _NEGATING_PREFIXES
+                      if base.startswith(p) and len(base) - len(p) >= 3]
+    for b in stems:
+        out += [b, b + "e"]
+        if len(b) >= 2 and b[-1] == b[-2]:
+            out.append(b[:-1])  # "controllable"
+        if b.endswith("i"):
+            out.append(b[:-1] + "y")  # "reliable"
+    return out
