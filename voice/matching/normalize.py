@@ -117,30 +117,7 @@ def stem(word: str) -> str:
 def is_function_word(word: str) -> bool:
     """True for a word that says how something is asked, not what."""
     return (word in STOPWORDS or word in FILLER_WORDS or word in PEOPLE_WORDS
-            or word in BODY_WORDS or _inflected_stopword(word))
-
-
-#: Endings of a verb's participles and past tense; not a plural's "-s"
-#: ("bits", "points", "lets" are nouns or a typed "let's").
-_INFLECTIONS = ("d", "ed", "ing")
-
-
-@lru_cache(maxsize=65536)
-def _inflected_stopword(word: str) -> bool:
-    """A participle or past tense of a function verb is a function word too:
-    "coming" as "come" ("what is coming in the future"), "keeping" as
-    "keep". Branch scope12, tuning halves two-fold (scripts/tune_scope.py,
-    everyday_counts.json rebuilt): every out-of-scope set and in-scope guard
-    unchanged; leave-one-out phrasings 411 -> 412 of 471 (answered wrong 19).
-    With plurals' "-s" too, "lets begin buddy" (a typed "let's") was taken."""
-    tok = stem(word)
-    if tok == word or tok not in STOPWORDS:
-        return False
-    base = tok[:-1] if tok.endswith("e") else tok
-    rest = word[len(base):] if word.startswith(base) else None
-    if rest and rest[:1] == base[-1:] and rest[1:] in _INFLECTIONS:
-        rest = rest[1:]  # a doubled consonant: "putting"
-    return rest in _INFLECTIONS
+            or word in BODY_WORDS)
 
 
 def content_tokens(text: str) -> list[str]:
