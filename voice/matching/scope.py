@@ -75,17 +75,6 @@ SCOPE_THRESHOLD = 0.0
 #: question of tuning.tsv or dev.tsv lost.
 NEAREST_CUTOFF = 70.0
 NEAREST_MARGIN = 10.0
-#: ... and only by an everyday sentence that shares a content word with the
-#: question (the best of the 5 nearest that does): the rule is for an
-#: everyday sentence with one word changed, about the same thing. "what
-#: options do i have" was declined as 81 like "what open lists do i have", a
-#: likeness of letters and small words. Branch scope12, tuning halves
-#: two-fold (scripts/tune_scope.py): every out-of-scope set and in-scope
-#: guard unchanged (everyday requests 1,967 of 1,976, ours 136 / 69 / 61 /
-#: 37, MedQuAD 1,484, K-QA 349, COVID-Q 224, tuning.tsv and dev.tsv out of
-#: scope 32 / 30); leave-one-out phrasings 410 -> 411 of 471 (answered wrong
-#: 19 as before).
-NEAREST_SHARES_A_WORD = True
 #: The other way round (branch scope11): a question whose word evidence
 #: falls short by at most ``NEARER_OURS_FLOOR`` (everyday words only: "what
 #: can i do at home", "when should i call the doctor"), that is at least
@@ -563,14 +552,8 @@ class ScopeModel:
         and less like anything the content is asked with."""
         if not cleaned or not self._sentences:
             return False
-        if NEAREST_SHARES_A_WORD:
-            own = set(normalize.content_tokens(cleaned))
-            near = next((n for n in process.extract(cleaned, self._sentences, scorer=fuzz.ratio,
-                                                    score_cutoff=NEAREST_CUTOFF, limit=5)
-                         if own & set(normalize.content_tokens(n[0]))), None)
-        else:
-            near = process.extractOne(cleaned, self._sentences, scorer=fuzz.ratio,
-                                      score_cutoff=NEAREST_CUTOFF)
+        near = process.extractOne(cleaned, self._sentences, scorer=fuzz.ratio,
+                                  score_cutoff=NEAREST_CUTOFF)
         if near is None:
             return False
         ours = process.extractOne(cleaned, self._phrasings, scorer=fuzz.ratio)
