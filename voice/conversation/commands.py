@@ -122,6 +122,11 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "wrong", "not that", "that is wrong", "wrong answer", "that is not it",
         "that is not right", "not what i asked", "that is not what i asked",
         "not what i meant", "that is not what i meant", "wrong one", "wrong topic",
+        # Said after an answer that did not help (session 12, `voice text`):
+        # declined as off the subject ("I don't have an answer for that").
+        # Few: each phrasing is a line of PocketSphinx's language model too
+        # (pocketsphinx/corpus.py command_phrases).
+        "you are not helping", "that did not help", "that is not helpful",
     ),
     "back": (
         "go back", "back", "previous", "the previous one", "before that", "previous answer",
@@ -160,6 +165,24 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     "about": (
         "are you a doctor", "are you a real doctor", "are you a nurse", "is this medical advice",
         "is this advice", "who are you", "what are you", "are you a person", "are you human",
+        # Session 12 (`voice text`): declined, or "Did you mean: Coping
+        # Strategies ...?" ("is this a real person"), "Did you mean: Impact
+        # on Daily Life?" ("how do you work").
+        "who made you", "are you a robot", "are you real", "is this a real person",
+        "am i talking to a robot", "how do you work",
+    ),
+    # The user lets the matter drop (session 12, `voice text`): "never mind"
+    # and "forget it" were declined as questions, and the third such line
+    # read out the whole topic list to a user who had just given up on one.
+    "never_mind": (
+        "never mind", "nevermind", "forget it", "it does not matter", "skip it",
+    ),
+    # The answer was not understood (session 12, `voice text`): "what does
+    # that mean", "can you explain that more simply" were declined as off
+    # the subject. It cannot say it otherwise: it says so, and what it can do.
+    "simpler": (
+        "what does that mean", "what does it mean", "explain that more simply",
+        "explain it more simply", "more simply", "that is too complicated", "i do not get it",
     ),
     # Asked to phone someone: "can you call my doctor" was answered, in full,
     # with the entry on when to seek medical attention.
@@ -171,6 +194,8 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "i want to talk to a human", "i want to talk to a person", "talk to a person",
         "talk to a human", "speak to a person", "i want to speak to someone",
         "i want to talk to someone", "can i talk to a person", "talk to a real person",
+        # "can I talk to a doctor" was offered Coping Strategies (session 12).
+        "can i talk to a doctor", "i want to talk to a doctor", "speak to a doctor",
     ),
 }
 

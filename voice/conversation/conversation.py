@@ -699,6 +699,16 @@ class Conversation:
                                stop_speaking=True)
         if command == "about":
             return self._reply(text, "command", phrases.ABOUT_ME, command=command)
+        if command == "never_mind":
+            # Let drop: the offer and the "Shall I go on?" with it ("go on"
+            # still reads the rest), not counted as a misunderstanding.
+            self._set_aside()
+            s.offered, s.second, s.failures = [], None, 0
+            return self._reply(text, "command", phrases.NEVER_MIND, command=command,
+                               stop_speaking=True, remember=False)
+        if command == "simpler":
+            say = phrases.SIMPLER if s.history else phrases.NOTHING_READ_YET
+            return self._reply(text, "command", say, command=command, stop_speaking=True)
         if command == "call":
             return self._reply(text, "command", phrases.CANNOT_CALL, command=command,
                                stop_speaking=True)
