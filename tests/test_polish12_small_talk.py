@@ -70,3 +70,19 @@ def test_through_voice_text(tmp_path: Path) -> None:
     assert said == [("answer", None), ("command", "simpler"), ("confirm", "wrong"),
                     ("command", "never_mind"), ("command", "about"), ("command", "call")]
     assert replies[-1]["say"] == phrases.CANNOT_CALL
+
+
+@pytest.mark.parametrize(("typed", "command"), [
+    ("repeat pls", "repeat"), ("wat", "repeat"), ("thank u", "thanks"), ("ty", "thanks"),
+    ("yes plz", "yes"), ("nah", "no"), ("shut up", "stop"),
+    ("what was the last thing you said", "repeat"), ("i didnt hear the end", "repeat"),
+    ("can you say that in a different way", "simpler"),
+])
+def test_shorthand_and_plain_words_are_commands(kb: KnowledgeBase, matcher: Matcher,
+                                                typed: str, command: str) -> None:
+    # Each was declined, and three in a row read out the whole topic list.
+    talk = Conversation(kb, matcher)
+    talk.respond("what medication helps spasms")
+    for _ in range(3):
+        reply = talk.respond(typed)
+        assert reply.command == command and "1, Introduction" not in reply.say

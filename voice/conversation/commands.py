@@ -24,6 +24,8 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         # a user who missed the reply was told it was off the subject.
         "what was that", "read it again", "read that again", "i did not understand",
         "i did not understand that",
+        # Session 12 (`voice text`): declined as questions.
+        "what was the last thing you said", "i did not hear the end",
     ),
     # The last answer again from its first part ("repeat" says only the part
     # just read): "start again" was declined as a question.
@@ -80,6 +82,9 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     "stop": (
         "stop", "quiet", "be quiet", "shush", "shh", "stop talking", "enough", "silence",
         "cancel", "that is enough", "stop it", "hush", "ok stop", "stop please",
+        # A frustrated "shut up" was declined, the third such line reading out
+        # the whole topic list (session 12, `voice text`).
+        "shut up",
     ),
     "more": (
         "more", "go on", "continue", "tell me more", "keep going", "next", "and then",
@@ -183,6 +188,7 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     "simpler": (
         "what does that mean", "what does it mean", "explain that more simply",
         "explain it more simply", "more simply", "that is too complicated", "i do not get it",
+        "say that in a different way", "say it in a different way",
     ),
     # Asked to phone someone: "can you call my doctor" was answered, in full,
     # with the entry on when to seek medical attention.
@@ -270,12 +276,29 @@ def asks_about_privacy(text: str) -> bool:
     return bool(_PRIVACY.search(clean(text)))
 
 
+#: Shorthand typed by a user for whom each key is an effort ("repeat pls",
+#: "thank u", "nah", "wat"): each was declined as a question, the third such
+#: line reading out the whole topic list (session 12, `voice text`). Read as
+#: the words they stand for, for commands only; not lines of PocketSphinx's
+#: language model (the phrasings are).
+_SHORTHAND = {"pls": "please", "plz": "please", "u": "you", "thx": "thanks", "ty": "thank you",
+              "nah": "no", "wat": "what", "wot": "what", "yea": "yes", "yup": "yes"}
+
+
+def _spelled_out(text: str) -> str:
+    words = text.split()
+    if not any(w.lower().strip(".,!?") in _SHORTHAND for w in words):
+        return text
+    return " ".join(_SHORTHAND.get(w.lower().strip(".,!?"), w) for w in words)
+
+
 def find_command(text: str, yes_no_asked: bool = False) -> str | None:
     """The command ``text`` says, or None when it is not (only) a command.
 
     ``yes_no_asked``: the assistant is waiting for a yes or a no, so a
     sound-alike of one (``YES_NO_SOUNDALIKES``) counts as that answer.
     """
+    text = _spelled_out(text)
     if yes_no_asked and clean(text) in YES_NO_SOUNDALIKES:
         return YES_NO_SOUNDALIKES[clean(text)]
     if yes_no_asked and clean(text) in TYPED_YES_NO:
