@@ -45,6 +45,9 @@ EMERGENCY_PROMPT = (
     # conditions heard as emergencies 12 -> 24 of 42 (scripts/
     # tune_emergency_vocab.py --emergency-prompt); "gasping for air" and
     # "won't respond" in 5 espeak-ng and 4 flite voices 29 -> 42 of 45.
+    # Tuning sets (same script, --calm 30): emergencies-tuning.txt 157 -> 158
+    # of 174; non-emergencies (with the real tuning half) heard as one 1 -> 1
+    # of 312 (the same: "cancel" -> "can't breathe").
     "He's gasping for air. She won't respond. He's not responding."
 )
 
