@@ -193,6 +193,9 @@ def main() -> None:
                     help="instead: the content decode with and without VOCABULARY, same encodings")
     ap.add_argument("--vocab", action="store_true", help="append VOCABULARY to the content prompt")
     ap.add_argument("--questions", type=int, default=0, help="also N espeak-ng tuning questions")
+    ap.add_argument("--emergency-prompt", default=None,
+                    help="instead of emergencies.EMERGENCY_PROMPT for the engine's emergency "
+                         "decode (session 12: the prompt with and without SAID's words)")
     ap.add_argument("--calm", type=int, default=-1,
                     help="also emergencies-tuning.txt and the non-emergencies of "
                          "tune_short_replies --emergencies, with CALM tuning questions among them")
@@ -207,6 +210,10 @@ def main() -> None:
     if args.paired:
         paired(rec, args.questions or 60)
         return
+    if args.emergency_prompt is not None:
+        dec = rec._decoder  # type: ignore[attr-defined]
+        rec._emergency_prompt = dec.prompt_tokens(args.emergency_prompt)  # type: ignore[attr-defined]
+        print(f"emergency prompt: {args.emergency_prompt!r}", flush=True)
     if args.vocab:
         rec.prompt = f"{rec.prompt} {VOCABULARY}"  # type: ignore[attr-defined]
         rec._decoder.set_prompt(rec.prompt)  # type: ignore[attr-defined]

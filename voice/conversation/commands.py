@@ -24,6 +24,8 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         # a user who missed the reply was told it was off the subject.
         "what was that", "read it again", "read that again", "i did not understand",
         "i did not understand that",
+        # Session 12 (`voice text`): declined as questions.
+        "what was the last thing you said", "i did not hear the end",
     ),
     # The last answer again from its first part ("repeat" says only the part
     # just read): "start again" was declined as a question.
@@ -80,6 +82,9 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     "stop": (
         "stop", "quiet", "be quiet", "shush", "shh", "stop talking", "enough", "silence",
         "cancel", "that is enough", "stop it", "hush", "ok stop", "stop please",
+        # A frustrated "shut up" was declined, the third such line reading out
+        # the whole topic list (session 12, `voice text`).
+        "shut up",
     ),
     "more": (
         "more", "go on", "continue", "tell me more", "keep going", "next", "and then",
@@ -122,6 +127,11 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "wrong", "not that", "that is wrong", "wrong answer", "that is not it",
         "that is not right", "not what i asked", "that is not what i asked",
         "not what i meant", "that is not what i meant", "wrong one", "wrong topic",
+        # Said after an answer that did not help (session 12, `voice text`):
+        # declined as off the subject ("I don't have an answer for that").
+        # Few: each phrasing is a line of PocketSphinx's language model too
+        # (pocketsphinx/corpus.py command_phrases).
+        "you are not helping", "that did not help", "that is not helpful",
     ),
     "back": (
         "go back", "back", "previous", "the previous one", "before that", "previous answer",
@@ -160,6 +170,25 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     "about": (
         "are you a doctor", "are you a real doctor", "are you a nurse", "is this medical advice",
         "is this advice", "who are you", "what are you", "are you a person", "are you human",
+        # Session 12 (`voice text`): declined, or "Did you mean: Coping
+        # Strategies ...?" ("is this a real person"), "Did you mean: Impact
+        # on Daily Life?" ("how do you work").
+        "who made you", "are you a robot", "are you real", "is this a real person",
+        "am i talking to a robot", "how do you work",
+    ),
+    # The user lets the matter drop (session 12, `voice text`): "never mind"
+    # and "forget it" were declined as questions, and the third such line
+    # read out the whole topic list to a user who had just given up on one.
+    "never_mind": (
+        "never mind", "nevermind", "forget it", "it does not matter", "skip it",
+    ),
+    # The answer was not understood (session 12, `voice text`): "what does
+    # that mean", "can you explain that more simply" were declined as off
+    # the subject. It cannot say it otherwise: it says so, and what it can do.
+    "simpler": (
+        "what does that mean", "what does it mean", "explain that more simply",
+        "explain it more simply", "more simply", "that is too complicated", "i do not get it",
+        "say that in a different way", "say it in a different way",
     ),
     # Asked to phone someone: "can you call my doctor" was answered, in full,
     # with the entry on when to seek medical attention.
@@ -171,6 +200,8 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "i want to talk to a human", "i want to talk to a person", "talk to a person",
         "talk to a human", "speak to a person", "i want to speak to someone",
         "i want to talk to someone", "can i talk to a person", "talk to a real person",
+        # "can I talk to a doctor" was offered Coping Strategies (session 12).
+        "can i talk to a doctor", "i want to talk to a doctor", "speak to a doctor",
     ),
 }
 
@@ -245,12 +276,29 @@ def asks_about_privacy(text: str) -> bool:
     return bool(_PRIVACY.search(clean(text)))
 
 
+#: Shorthand typed by a user for whom each key is an effort ("repeat pls",
+#: "thank u", "nah", "wat"): each was declined as a question, the third such
+#: line reading out the whole topic list (session 12, `voice text`). Read as
+#: the words they stand for, for commands only; not lines of PocketSphinx's
+#: language model (the phrasings are).
+_SHORTHAND = {"pls": "please", "plz": "please", "u": "you", "thx": "thanks", "ty": "thank you",
+              "nah": "no", "wat": "what", "wot": "what", "yea": "yes", "yup": "yes"}
+
+
+def _spelled_out(text: str) -> str:
+    words = text.split()
+    if not any(w.lower().strip(".,!?") in _SHORTHAND for w in words):
+        return text
+    return " ".join(_SHORTHAND.get(w.lower().strip(".,!?"), w) for w in words)
+
+
 def find_command(text: str, yes_no_asked: bool = False) -> str | None:
     """The command ``text`` says, or None when it is not (only) a command.
 
     ``yes_no_asked``: the assistant is waiting for a yes or a no, so a
     sound-alike of one (``YES_NO_SOUNDALIKES``) counts as that answer.
     """
+    text = _spelled_out(text)
     if yes_no_asked and clean(text) in YES_NO_SOUNDALIKES:
         return YES_NO_SOUNDALIKES[clean(text)]
     if yes_no_asked and clean(text) in TYPED_YES_NO:

@@ -23,7 +23,7 @@ from voice.conversation.personal import PersonalPhrasings, Phrasing
 from voice.conversation.reply import Reply
 from voice.conversation.second_question import second_question
 from voice.conversation.speech_parts import parts
-from voice.conversation.unfinished import heard_part, is_unfinished
+from voice.conversation.unfinished import finished, heard_part, is_unfinished
 from voice.conversation.worries import Worry, worry_of
 from voice.matching.emergency import is_emergency
 from voice.matching.matcher import Candidate, Matcher, MatchResult
@@ -63,6 +63,11 @@ OFFER_REPEATS = 1
 #: change; 40 of the 9,324 lines of the question sets in tests/data are
 #: longer; the ramble that showed it (docs/user-journeys.md) had 45 words.
 LONG_QUESTION_WORDS = 20
+#: Words from which a half sentence said to a "Did you mean ...?" is taken
+#: for a new question begun ("how do I", "what is the"), not the offer asked
+#: again: a shorter one may be a "yes" misheard ("is the", "yes the"). Not
+#: measured: the shortest half sentences of tests/test_scope11_unfinished.py.
+OFFERED_HALF_WORDS = 3
 #: Asked of the content for a line of distress that names nothing it covers:
 #: its entry on coping is offered (the shipped content: Coping Strategies).
 DISTRESS_OFFER = "how can i cope"
@@ -89,6 +94,11 @@ AT_NIGHT_OFFERS = ("what can i do myself to reduce spasms", "what medication hel
 #: Words that make "help" a person's call for help ("I need help", "help
 #: me", "please help") rather than a question about using the assistant.
 _CALL_WORDS = frozenset({"need", "me", "please", "now", "somebody", "someone", "get"})
+
+
+#: Commands after "I only heard 'what is the'" that say it again, slower or
+#: louder: the half sentence still waits for its rest.
+_KEEP_UNFINISHED = frozenset({"repeat", "slower", "louder", "again_slower", "again_louder"})
 
 
 def _asks_for_help(text: str) -> bool:
@@ -144,6 +154,9 @@ class _State:
     #: The entries offered after a feeling, a worry or "tell me more" (this
     #: very list): "no" to them is not "ask again" either.
     kind_offered: list[Entry] = field(default_factory=list)
+    #: The half sentence the user was just asked to finish ("what is the"):
+    #: the next line, when it is the rest ("spasticity"), is joined to it.
+    unfinished: str = ""
 
 
 class Conversation:
@@ -206,6 +219,8 @@ class Conversation:
         text = text.strip()
         # "Forget what you learned?" is answered by the very next utterance only.
         forget_asked, self._s.confirm_forget = self._s.confirm_forget, False
+        # "I only heard 'what is the'" is answered by the very next line too.
+        unfinished, self._s.unfinished = self._s.unfinished, ""
         if is_emergency(text):
             # Before anything else, even asleep: this must never be missed.
             self._s.asleep = False
@@ -227,6 +242,9 @@ class Conversation:
         if not any(c.isalnum() for c in text):
             # Nothing, or only punctuation or emoji ("...", "???"): no words to
             # answer, so not "I don't have an answer for that" either.
+            # The half sentence still waits for its rest: a quiet "cope" heard
+            # too unsurely to keep (flite, Whisper) is said again.
+            self._s.unfinished = unfinished
             return self._not_understood(text, heard_nothing=True)
         if forget_asked:
             if command == "yes":
@@ -236,11 +254,31 @@ class Conversation:
             if command == "no":
                 return self._reply(text, "command", phrases.KEPT_LEARNED, command="no")
         if command:
+            if command in _KEEP_UNFINISHED:
+                # "What?" or "slower" to "I only heard 'what is the'": it is
+                # said again, and the rest said next is still joined to it.
+                self._s.unfinished = unfinished
             return self._command(text, command)
         choice = find_choice(text)
         if choice is not None:
             return self._choose(text, choice)
+        if unfinished:
+            text = self._joined(unfinished, text, doubtful, heard, sure)
         return self._question(text, doubtful, heard, sure)
+
+    def _joined(self, part: str, rest: str, doubtful: bool, heard: bool,
+                sure: Collection[str]) -> str:
+        """The line to answer after "I only heard '``part``'": ``rest``
+        joined to it ("what is the" + "spasticity"), unless ``rest`` is a
+        question of its own, or the joined line finds nothing where ``rest``
+        alone does ("how do I" + "eat well": the subject is in the rest)."""
+        joined = finished(part, rest)
+        if joined is None:
+            return rest
+        if (self._match(joined, doubtful, heard, sure).outcome == "no_match"
+                and self._match(rest, doubtful, heard, sure).outcome != "no_match"):
+            return rest
+        return joined
 
     def stop(self) -> None:
         """The user stopped speech another way (a long button press)."""
@@ -482,21 +520,26 @@ class Conversation:
             # understood either; saying why lets someone find help.
             s.offered = []
             return self._reply(text, "no_match", phrases.ONLY_ENGLISH)
+        if not heard_nothing and is_unfinished(text) and (
+                not s.offered or len(text.split()) >= OFFERED_HALF_WORDS):
+            # "what is the": the user stopped mid-sentence (tired, or let go
+            # of the button); asked to finish, not told it is off the subject,
+            # and not counted as a misunderstanding. Also when heard unsurely:
+            # Whisper hears a short "how do I" with low confidence, and what
+            # is quoted is what was heard. Before a "Did you mean" is asked
+            # again: "how do I" said to it is a new question begun, not "I
+            # didn't catch that" (found using `voice text`), when long
+            # enough not to be a misheard "yes" ("is the").
+            s.offered = []
+            s.unfinished = heard_part(text)
+            return self._reply(text, "no_match", phrases.only_heard(s.unfinished),
+                               alternatives=result.candidates if result else [])
         if s.offered and s.offer_repeats < OFFER_REPEATS:
             s.offer_repeats += 1
             return self._reply(
                 text, "confirm", phrases.did_you_mean_again([e.title for e in s.offered]),
                 match=s.offered[0], score=s.offer_score,
             )
-        if not heard_nothing and is_unfinished(text):
-            # "what is the": the user stopped mid-sentence (tired, or let go
-            # of the button); asked to finish, not told it is off the subject,
-            # and not counted as a misunderstanding. Also when heard unsurely:
-            # Whisper hears a short "how do I" with low confidence, and what
-            # is quoted is what was heard.
-            s.offered = []
-            return self._reply(text, "no_match", phrases.only_heard(heard_part(text)),
-                               alternatives=result.candidates if result else [])
         s.failures += 1
         s.offered = []
         if s.failures > FAILURES_BEFORE_TOPICS:
@@ -656,6 +699,16 @@ class Conversation:
                                stop_speaking=True)
         if command == "about":
             return self._reply(text, "command", phrases.ABOUT_ME, command=command)
+        if command == "never_mind":
+            # Let drop: the offer and the "Shall I go on?" with it ("go on"
+            # still reads the rest), not counted as a misunderstanding.
+            self._set_aside()
+            s.offered, s.second, s.failures = [], None, 0
+            return self._reply(text, "command", phrases.NEVER_MIND, command=command,
+                               stop_speaking=True, remember=False)
+        if command == "simpler":
+            say = phrases.SIMPLER if s.history else phrases.NOTHING_READ_YET
+            return self._reply(text, "command", say, command=command, stop_speaking=True)
         if command == "call":
             return self._reply(text, "command", phrases.CANNOT_CALL, command=command,
                                stop_speaking=True)

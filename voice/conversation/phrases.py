@@ -24,6 +24,11 @@ SORRY = "Sorry about that."
 SORRY_ASK_AGAIN = f"{SORRY} {_IN_OTHER_WORDS}"
 DIDNT_CATCH = "Sorry, I didn't catch that."
 WHAT_ELSE = "All right. What else would you like to know?"
+#: "Never mind": nothing more is asked of a user who let it drop.
+NEVER_MIND = "All right. Ask me whenever you're ready."
+#: "What does that mean?" of an answer: it can only read what the content says.
+SIMPLER = ("I'm sorry, I can only read it as it is written. Say 'repeat slower' to hear it "
+           "again more slowly, or ask your doctor or nurse to explain it.")
 NO_MORE = "That's all I have on that. What else would you like to know?"
 #: "Go on" before any answer (right after "help", say): "That's all I have
 #: on that" spoke of an answer never given.

@@ -78,3 +78,37 @@ def heard_part(text: str) -> str:
     while len(words) > 1 and clean(words[-1]) in FILLER_WORDS:
         words.pop()  # "what is the um" -> "what is the"
     return " ".join(words).rstrip(" .,;:!?-\u2026")
+
+
+#: Words a new sentence opens with: said after "I only heard 'what is the'",
+#: a line opening so is a question of its own ("what is spasticity", "tell
+#: me about diet", "I have cramps"), taken as it is, not joined.
+_NEW_SENTENCE = _QUESTION | _NEEDS_VERB | _COPULA | _SUBJECT | frozenset(
+    "tell explain please".split())
+
+
+def finished(part: str, rest: str) -> str | None:
+    """``part`` (a half sentence the user was asked to finish) with ``rest``,
+    the words said next, as one question ("what is the" + "spasticity" ->
+    "what is the spasticity"); None when ``rest`` opens a sentence of its own.
+    Words said again at the seam are said once ("what is the" + "the
+    medicines"), and a subject after an auxiliary continues it ("how can" +
+    "I help my wife")."""
+    part_words = part.split()
+    rest_words = rest.strip().rstrip(" .?!").split()
+    said = [w for w in clean(rest).split() if w not in FILLER_WORDS]
+    if not part_words or not said:
+        return None
+    ends = clean(part).split()[-1:]
+    continues = bool(ends) and ends[0] in _NEEDS_VERB | _COPULA and said[0] in _SUBJECT
+    if said[0] in _NEW_SENTENCE and not continues:
+        return None
+    seam = [clean(w) for w in rest_words]
+    tail = [clean(w) for w in part_words]
+    for k in range(min(len(tail), len(seam)), 0, -1):
+        if tail[-k:] == seam[:k]:
+            rest_words = rest_words[k:]
+            break
+    if not rest_words:
+        return None
+    return " ".join(part_words + rest_words)

@@ -99,7 +99,33 @@ _SAID_OTHERWISE = [
     # any crisis said to be happening: Whisper heard "a myostatic crisis").
     r"\b(having|is in|am in|is having|am having) a (\w+ )?crisis\b",
 ]
-_RE = re.compile("|".join(f"(?:{p})" for p in [*_PATTERNS, *_SAID_OTHERWISE]))
+_CAREGIVER_SAID = [
+    # Session 12 (`voice text`): a caregiver telling what they see, each
+    # declined or answered from the content before. "'s" is not expanded
+    # by clean(). None of the lines of tests/data's sets nor of the content
+    # is taken (tests/test_polish12_emergencies.py, counted only).
+    r"\b(he|she|they|baby|child)('s| is| are|'s been| has been| keeps| started) "
+    r"(seizing|convulsing)\b(?! up)",
+    r"\b(is|'s|are) having (convulsions|a convulsion|seizures|fits)( now| right now| again)?$",
+    r"\b(seizure|fit|convulsion|shaking|jerking)s? (will not|would not|does not|is not|can not) "
+    r"stop\b",
+    r"\b(he|she)('s| is) (shaking|jerking|twitching) (all over|and (will|would|can) not stop)\b",
+    r"\b(he|she|they|baby|child)('s| is| are) not (waking|conscious)\b",
+    r"\b(he|she|they|baby|child) (will not|would not) wake\b",
+    r"\b(can not|could not) (wake|rouse) (him|her|them)\b",
+    r"\b(he|she|baby|child)('s| has| is)( turning| turned| gone| going)? blue\b",
+    r"\b(barely|hardly) breathing\b|\bbreathing (has )?stopped\b",
+    r"\b(his|her|their) breathing is (very |really )?(shallow|funny|strange|weird|noisy)\b",
+    r"\b(he|she)('s| is) breathing (funny|strange|weird|shallow|oddly)\b",
+    r"\b(he|she|baby|child)('s| has| is)? (gone|went|going) limp\b",
+    r"\b(fell|fallen)\b.*\bhurt (my|his|her) head\b",
+    r"\b(fell|fallen) and hurt (himself|herself|myself)$",
+    r"\b(can not|could not) get (up )?off the floor\b",
+    r"\b(i|he|she)('s| is| am|'m)? stuck on the floor\b",
+    # Whisper's hearing of espeak-ng's "she won't respond" (en, en+f3; he too).
+    r"^(he|she) went to respond$",
+]
+_RE = re.compile("|".join(f"(?:{p})" for p in [*_PATTERNS, *_SAID_OTHERWISE, *_CAREGIVER_SAID]))
 
 
 #: An utterance this short with "breathe" in it is taken for "I can't

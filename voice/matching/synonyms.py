@@ -25,7 +25,11 @@ GROUPS: dict[str, tuple[str, ...]] = {
                "parent", "mother", "father", "mum", "mom", "dad", "grandchildren", "grandchild",
                "grandkids", "grandson", "granddaughter", "relatives", "siblings", "brother",
                "sister"),
-    "cure": ("cured", "curable", "cures", "heal", "healed", "healing", "fix", "recover", "recovery",
+    "cure": ("cured", "curable", "cures",
+             # Whisper writes a spoken "curable" "cureable" (espeak-ng en-us, en+f3);
+             # "is it incurable" was declined (session 12, `voice text`).
+             "cureable", "incurable", "uncurable",
+             "heal", "healed", "healing", "fix", "recover", "recovery",
              "rid", "remission", "fixed", "reverse", "reversed", "reversible", "go away",
              "get better", "gets better"),
     "doctor": ("physician", "gp", "doc", "doctors", "clinician", "appointment", "hospital",

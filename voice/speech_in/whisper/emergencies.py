@@ -38,7 +38,17 @@ EMERGENCY_PROMPT = (
     "Help! I can't breathe. I'm short of breath. Call an ambulance. Call nine one one. "
     "Chest pain. My chest hurts. Heart attack. I'm choking. He's having a stroke. "
     "She's having a seizure. He collapsed. He's unconscious. She fainted. "
-    "I've fallen and I can't get up. Overdose. Heavy bleeding. Emergency."
+    "I've fallen and I can't get up. Overdose. Heavy bleeding. Emergency. "
+    # Session 12: the words of those missed when spoken ("he's gasping" heard
+    # "he's got a spin", "he's gasping for air" "he's got info error").
+    # Session 10's seven phrases in benchmark_audio's six espeak-ng
+    # conditions heard as emergencies 12 -> 24 of 42 (scripts/
+    # tune_emergency_vocab.py --emergency-prompt); "gasping for air" and
+    # "won't respond" in 5 espeak-ng and 4 flite voices 29 -> 42 of 45.
+    # Tuning sets (same script, --calm 30): emergencies-tuning.txt 157 -> 158
+    # of 174; non-emergencies (with the real tuning half) heard as one 1 -> 1
+    # of 312 (the same: "cancel" -> "can't breathe").
+    "He's gasping for air. She won't respond. He's not responding."
 )
 
 #: Gated audio up to this many seconds is decoded after the emergency prompt
