@@ -308,8 +308,14 @@ def _understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
 #: content's questions; else the request is declined as not caught ("Sorry, I
 #: didn't catch that. Please say it again"). A line the user broke off
 #: themselves is the conversation's (voice/conversation/unfinished.py).
-#: Measured: docs/speech-in.md ("A hearing that lost its subject"). False
-#: turns it off.
+#: Tuning halves (scripts/tune_spoken_oos.py --compare --constant
+#: LOST_SUBJECT --floors 1, 2026-12-02, AMD EPYC; 317 in-scope and 391
+#: out-of-scope clips decoded): out of scope declined, dev.tsv even 44 -> 46
+#: of 48, health-tuning 146 -> 149 of 158 (answered outright 3 -> 2); every
+#: in-scope outcome the same (right entry 248 of 317). Held out, once: out of
+#: scope declined espeak-ng 129 -> 129 of 138, natural voices 45 -> 46 of 46;
+#: right entry 367 -> 366 of 506 espeak-ng clips. docs/speech-in.md ("A
+#: hearing that lost its subject"). False turns it off.
 LOST_SUBJECT = True
 
 
