@@ -49,6 +49,9 @@ from voice.content.loader import load_knowledge  # noqa: E402
 from voice.matching.matcher import Matcher  # noqa: E402
 from voice.speech_in.pocketsphinx.corpus import read_labelled  # noqa: E402
 
+#: The heard.py constant measured off -> on (--constant).
+CONSTANT = "ASKED_FLOOR"
+
 KEYS = ("right-answer", "right-offer", "wrong-answer", "wrong-offer", "declined",
         "out-declined", "out-offered", "out-answered")
 
@@ -146,7 +149,13 @@ def main() -> int:
                     help="instead: only decode benchmark_audio.py's held-out clips into the "
                          "transcript cache (with the audio scores the app's path asks for), "
                          "printing no figure, so the one held-out run needs no decode")
+    ap.add_argument("--constant", default="ASKED_FLOOR",
+                    help="the constant of voice/conversation/heard.py that --compare, "
+                         "--heldout and --real turn off (None) and set to --floors "
+                         "(OFFER_WORD: the floor on an offer's surest word)")
     args = ap.parse_args()
+    global CONSTANT
+    CONSTANT = args.constant
 
     kb = load_knowledge([REPO / "content"])
     matcher = Matcher(kb)
@@ -163,7 +172,7 @@ def main() -> int:
     if args.decode_heldout:
         return _decode_heldout(cache, matcher, fresh)
     floors: list[float | None] = [float(f) for f in args.floors.split(",") if f]
-    floors = floors or [H.ASKED_FLOOR]
+    floors = floors or [getattr(H, CONSTANT)]
     if args.compare:
         return _compare(cache, matcher, floors, args.show)
     if args.real:
@@ -266,14 +275,14 @@ def _compare(cache: TranscriptCache, matcher: Matcher, floors: list[float | None
         t = cache.transcribe(None, pad(read_wav(wav)), wav)
         got = []
         for floor in settings:
-            H.ASKED_FLOOR = floor
+            setattr(H, CONSTANT, floor)
             got.append(_outcome(matcher, t, expected))
             counts[name, floor][got[-1]] += 1
         if len(set(got)) > 1:
             changed.append(f"  {name}: {said!r} heard {t.text!r} (mean word probability "
                            f"{t.confidence or 0:.2f}): " + " / ".join(got))
     print("tuning clips in the cache: right entry / answered wrong / offered wrong / "
-          "out of scope declined (answered), heard.ASKED_FLOOR "
+          f"out of scope declined (answered), heard.{CONSTANT} "
           + " -> ".join(str(f) for f in settings))
     for name in dict.fromkeys(n for n, _ in counts):
         print(f"  {name:<22} " + " -> ".join(f"{_short(counts[name, f]):<26}" for f in settings))
@@ -293,11 +302,11 @@ def _real(kb: Any, floor: float | None) -> int:
     for c in clips_:
         said = rec.transcribe(real.padded(c.path))
         for on in (False, True):
-            H.ASKED_FLOOR = floor if on else None
+            setattr(H, CONSTANT, floor if on else None)
             got = real.assistant(kb).handle_heard(said, source=c.path.name)
             tally[c.set, c.half, on][got["outcome"]] += 1
     print(f"{len(clips_)} real clips: declined / offered / answered outright, "
-          f"heard.ASKED_FLOOR None -> {floor}")
+          f"heard.{CONSTANT} None -> {floor}")
     for (s, h, on), t in sorted(tally.items()):
         if not on:
             o = tally[s, h, True]
@@ -325,7 +334,7 @@ def _heldout(cache: TranscriptCache, matcher: Matcher, floor: float | None) -> i
     cache._read()
     print("held-out clips in the cache (of all): right entry answered or offered first / "
           f"answered wrong / offered wrong / out of scope declined (answered), "
-          f"heard.ASKED_FLOOR None -> {floor}")
+          f"heard.{CONSTANT} None -> {floor}")
     for label, spoken in _heldout_sets():
         have = [s for s in spoken if s.path.name in cache._known]
         counts: dict[bool, Counter[str]] = defaultdict(Counter)
@@ -333,7 +342,7 @@ def _heldout(cache: TranscriptCache, matcher: Matcher, floor: float | None) -> i
             t = cache.transcribe(None, pad(read_wav(s.path)), s.path)
             exp = "|".join(sorted(s.expected)) if s.expected else None
             for on in (False, True):
-                H.ASKED_FLOOR = floor if on else None
+                setattr(H, CONSTANT, floor if on else None)
                 counts[on][_outcome(matcher, t, exp)] += 1
         parts = []
         for on in (False, True):
