@@ -91,6 +91,21 @@ MAX_WORDS = 4
 #: stops, its unread parts kept for "go on" (as a typed "wait"). Heard by
 #: Whisper's full decode only (not the stop-word model, not the quick look).
 PAUSE = "pause"
+#: A request to wait counts only when at least this many of the full
+#: decode's prompts heard one (the content prompt, the short-reply, command
+#: and request prompts of voice/speech_in/whisper/short_replies.py). Each
+#: prompt pulls unclear audio toward its own words: over answers read in full
+#: at load 18, 2 s of the assistant's own uncancelled voice came out "Two."
+#: (0.80) after the short-reply prompt alone, and the request prompt, which
+#: says "Wait. Hold on. One moment.", makes requests out of it the same way.
+#: Measured (scripts/benchmark_barge_in.py --save, scripts/barge_in_stretches.py,
+#: branch barge12): of 86 stretches of its own voice decoded at load 17-19,
+#: one came out a request ("Hold on.") and only after the request prompt; cut
+#: 0.05 s later it was the surest decode, a self-pause
+#: (tests/data/barge-in/). Of the 14 espeak-ng requests caught over answers
+#: (--pauses 20, the tuning voices), 12 were heard by two prompts or more
+#: (10 by three or four); the other two by one prompt each.
+PAUSE_AGREE = 2
 #: Words of a request to wait that, said by the assistant itself within
 #: OWN_WORD_SECONDS, make it its own (as "stop" in its own sentence does).
 PAUSE_WORDS = frozenset({"wait", "hold", "hang", "moment", "pause", "second", "minute"})
@@ -143,6 +158,10 @@ class Talker(Protocol):
 class Heard(Protocol):
     @property
     def text(self) -> str: ...
+
+    @property
+    def prompted(self) -> tuple[str, ...]:
+        """The text after each prompt, for a short stretch (guard.Heard.prompted)."""
 
 
 class QuickLook(Protocol):
@@ -200,6 +219,12 @@ def verdict(text: str, wake_phrase: str = "", pause: bool = False) -> str | None
     return None
 
 
+def pause_agreed(prompted: tuple[str, ...]) -> bool:
+    """Whether at least PAUSE_AGREE of the decodes after each prompt heard a
+    request to wait (``prompted``: guard.Heard.prompted)."""
+    return sum(verdict(t, pause=True) == PAUSE for t in prompted) >= PAUSE_AGREE
+
+
 @dataclass
 class BlockTrace:
     """One microphone block's way through barge-in (benchmark)."""
@@ -222,6 +247,30 @@ class Stretch:
     end: float
     final: bool = True
     """False: the voice paused, the stretch may go on (a quick look only)."""
+    voiced: float = 0.0
+    """Seconds of it that were a voice in the room (blocks the canceller could not explain)."""
+    raw: np.ndarray | None = None
+    """The same audio before echo cancellation (when the segmenter was given it)."""
+
+
+@dataclass
+class Decoded:
+    """One stretch Whisper looked at during an answer, and what it made of it (benchmark)."""
+
+    text: str
+    by: str
+    """"quick look" or "full decode"."""
+    words: tuple[tuple[str, float], ...]
+    """The full decode's words, each with Whisper's probability for it."""
+    seconds: float
+    voiced: float
+    clean_db: float
+    raw_db: float
+    order: str | None
+    """What it was taken for ("stop", "pause"...) before the own-word check, or None."""
+    taken: bool = False
+    audio: np.ndarray | None = None
+    """The cleaned audio, when BargeIn.keep_audio is set."""
 
 
 @dataclass
@@ -230,6 +279,8 @@ class _Segmenter:
 
     pre: deque[np.ndarray] = field(default_factory=deque)
     blocks: list[np.ndarray] = field(default_factory=list)
+    raw: list[np.ndarray] = field(default_factory=list)
+    raw_pre: deque[np.ndarray] = field(default_factory=deque)
     start: float = 0.0
     voiced: float = 0.0
     quiet: float = 0.0
@@ -240,25 +291,36 @@ class _Segmenter:
 
     def reset(self) -> None:
         self.pre.clear()
+        self.raw_pre.clear()
         self.blocks = []
+        self.raw = []
         self.voiced = self.quiet = self.length = 0.0
         self.peeked = False
 
-    def push(self, clean: np.ndarray, voice: bool, at: float) -> Stretch | None:
+    def push(self, clean: np.ndarray, voice: bool, at: float,
+             raw: np.ndarray | None = None) -> Stretch | None:
         seconds = len(clean) / RECOGNIZER_RATE
         if not self.blocks:
             if not voice:
                 self.pre.append(clean)
+                if raw is not None:
+                    self.raw_pre.append(raw)
                 while sum(len(b) for b in self.pre) > PRE_ROLL * RECOGNIZER_RATE:
                     self.pre.popleft()
+                    if self.raw_pre:
+                        self.raw_pre.popleft()
                 return None
             pre = sum(len(b) for b in self.pre) / RECOGNIZER_RATE
             self.blocks = [*self.pre]
+            self.raw = [*self.raw_pre]
             self.pre.clear()
+            self.raw_pre.clear()
             self.start = at - pre
             self.voiced = self.quiet = 0.0
             self.length = pre
         self.blocks.append(clean)
+        if raw is not None:
+            self.raw.append(raw)
         self.length += seconds
         if voice:
             self.voiced += seconds
@@ -271,13 +333,21 @@ class _Segmenter:
                     and self.voiced >= MIN_VOICE):
                 self.peeked = True
                 return Stretch(np.concatenate(self.blocks), self.start,
-                               self.start + self.length, final=False)
+                               self.start + self.length, final=False, voiced=self.voiced,
+                               raw=self._raw())
             return None
         self.peeked = False
-        stretch = Stretch(np.concatenate(self.blocks), self.start, self.start + self.length)
+        stretch = Stretch(np.concatenate(self.blocks), self.start, self.start + self.length,
+                          voiced=self.voiced, raw=self._raw())
         enough = self.voiced >= MIN_VOICE
         self.blocks = []
+        self.raw = []
         return stretch if enough else None
+
+    def _raw(self) -> np.ndarray | None:
+        n = sum(len(b) for b in self.blocks)
+        raw = np.concatenate(self.raw) if self.raw else None
+        return raw if raw is not None and len(raw) == n else None
 
 
 class BargeIn:
@@ -343,7 +413,7 @@ class BargeIn:
         self.trace: deque[BlockTrace] | None = None
         """When set (a deque), every microphone block's timeline is appended
         to it (scripts/benchmark_barge_in.py --trace)."""
-        self.refused = {"not stop": 0, "own word": 0, "own voice": 0}
+        self.refused = {"not stop": 0, "own word": 0, "own voice": 0, "unsure pause": 0}
         """Stretches decoded and not taken, by reason (benchmark)."""
         self.heard: list[str] = []
         """What each decoded stretch was heard as (benchmark)."""
@@ -351,6 +421,13 @@ class BargeIn:
         """How long each decode took (benchmark)."""
         self.cancelled_db: list[float] = []
         """How far the echo was cancelled, per block with sound (benchmark)."""
+        self.decoded: list[Decoded] = []
+        """Every stretch Whisper looked at, with its figures (benchmark)."""
+        self.keep_audio = False
+        """Keep each stretch's audio in ``decoded`` (benchmark)."""
+        self.stretches: list[Stretch] | None = None
+        """When set (a list), every whole stretch cut is appended to it,
+        decoded or not (benchmark: --save)."""
 
     def canceller(self) -> SpeexEchoCanceller:
         if self._canceller is None:
@@ -531,7 +608,9 @@ class BargeIn:
             heard = self.spotted(at + n / RECOGNIZER_RATE)
             if heard is not None:
                 return heard
-        stretch = self._segmenter.push(clean[:n], voice, at)
+        stretch = self._segmenter.push(clean[:n], voice, at, mic[:n])
+        if stretch is not None and stretch.final and self.stretches is not None:
+            self.stretches.append(stretch)
         if self._jobs is None:
             heard = self.judge(stretch) if stretch is not None else None
         else:
@@ -567,6 +646,8 @@ class BargeIn:
     def judge(self, stretch: Stretch) -> str | None:
         began = time.monotonic()
         heard: str | None = None
+        unsure = False
+        words: tuple[tuple[str, float], ...] = ()
         alike = self.quick.heard_stop(stretch.audio) if self.quick is not None else None
         if alike:
             heard, text = "stop", f"{alike} (quick)"
@@ -577,13 +658,23 @@ class BargeIn:
             # Whisper, the stop-word model alone decides).
             return None
         else:
-            text = self.confirmer.decode_heard(stretch.audio).text
+            decoded = self.confirmer.decode_heard(stretch.audio)
+            text = decoded.text
+            words = tuple(getattr(decoded, "words", ()))
             heard = verdict(text, self.wake_phrase, self.pause)
+            if heard == PAUSE and not pause_agreed(decoded.prompted):
+                heard, unsure = None, True
             by = "full decode"
         self.decode_seconds.append(time.monotonic() - began)
         self.heard.append(text)
+        record = Decoded(text, by, words,
+                         stretch.end - stretch.start, stretch.voiced, _db(stretch.audio),
+                         _db(stretch.raw) if stretch.raw is not None else 0.0,
+                         heard or (f"{PAUSE} (unsure)" if unsure else None),
+                         audio=stretch.audio if self.keep_audio else None)
+        self.decoded.append(record)
         if heard is None:
-            self.refused["not stop"] += 1
+            self.refused["unsure pause" if unsure else "not stop"] += 1
             return None
         own = self.reference.texts_between(stretch.start - OWN_WORD_SECONDS, stretch.end)
         said = [words_of(t) for t in own]
@@ -599,6 +690,7 @@ class BargeIn:
         # the stop-word model stopped the answer must not claim it.
         self._judged_by = by
         self.order_text = text
+        record.taken = True
         return heard
 
     def close(self) -> None:
