@@ -4,7 +4,8 @@ Run: ``.venv/bin/python scripts/benchmark_barge_in.py [--stops 30] [--answers al
 [--no-aec] [--clips tuning|held-out] [--detector both|stop-word|whisper]
 [--stop-check hiss|off] [--cutoff P] [--window N] [--hiss H] [--hiss-hz HZ] [--hiss-top HZ]
 [--others N]
-[--trace] [--simulated] [--pauses N] [--no-pause]``
+[--trace] [--simulated] [--pauses N] [--pause-clips tuning|held-out] [--no-pause]
+[--skip-sentences] [--each] [--save DIR]``
 
 Everything goes through a private PulseAudio null sink whose monitor is the
 microphone: the answers are spoken by the real speaker (pyttsx3/espeak-ng,
@@ -385,6 +386,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="answers with another voice saying 'wait', 'hold on'... over them")
     ap.add_argument("--pause-clips", choices=("tuning", "held-out"), default="tuning",
                     help="--pauses: the voices and phrasings tuned on, or held-out ones")
+    ap.add_argument("--skip-sentences", action="store_true",
+                    help="do not give the full decode the stretches the quick look heard as a "
+                         "sentence (voice/audio/barge_in.py SKIP_SENTENCES)")
     ap.add_argument("--no-pause", action="store_true",
                     help="barge-in deaf to 'wait'/'hold on' (as before they paused it)")
     ap.add_argument("--seed", type=int, default=16)
@@ -471,6 +475,7 @@ def main(argv: list[str] | None = None) -> int:
                            if whisper else None, quick=quick, spotter=spotter, own_spotter=own,
                            pause=not args.no_pause)
         barge.stretches = [] if args.save else None
+        barge.skip_sentences = args.skip_sentences or bi.SKIP_SENTENCES
         saver = _Saver(args.save)
         if args.voice_db is not None:
             bi.VOICE_DB = args.voice_db

@@ -66,3 +66,29 @@ def test_a_request_counts_when_two_prompts_heard_it() -> None:
     assert not pause_agreed(("", "", "don't worry", "hold on"))
     assert not pause_agreed(("what role is it", "more", "", "hold on"))
     assert not pause_agreed(())  # a long stretch: the content prompt only
+
+
+def test_a_stretch_the_quick_look_heard_as_a_sentence_is_not_decoded_again(
+    whisper: WhisperRecognizer, tmp_path: Path,
+) -> None:
+    import subprocess
+
+    from voice.speech_in.wake.quick_stop import load_quick_stop
+
+    wav = tmp_path / "own.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(wav),
+                    "Early diagnosis is key to effective treatment and support."],
+                   check=True, timeout=30)
+    audio = read_wav(wav).resampled(16000).samples.reshape(-1)[: 2 * 16000]
+    quick = load_quick_stop(REPO / "models" / WHISPER_MODEL)
+    assert quick is not None
+    reference = EchoReference()
+    reference.enabled = True
+    barge = BargeIn(whisper, reference=reference, quick=quick)
+    barge.skip_sentences = True
+    try:
+        assert barge.judge(Stretch(audio, 10.0, 12.0, voiced=1.8)) is None
+        assert barge.refused["a sentence"] == 1, quick.last_text
+        assert not barge.decoded  # the full decode never ran
+    finally:
+        barge.close()

@@ -106,6 +106,18 @@ PAUSE = "pause"
 #: (--pauses 20, the tuning voices), 12 were heard by two prompts or more
 #: (10 by three or four); the other two by one prompt each.
 PAUSE_AGREE = 2
+#: When True, a final stretch the quick look heard as a sentence (more
+#: different words than an order has) is not given to the full decode, which
+#: would hold the one decoder thread for 2-4 s (loaded machine) while a
+#: "stop" said next waits behind it. Off: no gain measured. Tuning half of
+#: the real "stop"s, the two runs side by side (benchmark_barge_in.py
+#: --answers 0 --stops 20 --clips tuning [--skip-sentences], branch barge12):
+#: within 300 ms 8/20 off vs 6/20 on (load 19-26), 12/20 vs 11/20 (load
+#: 13-18); caught at all 10 vs 10, 12 vs 15. The "stop"s within 300 ms are
+#: the stop-word model's; what is skipped only frees Whisper for later ones.
+#: Held-out requests to wait, once, with it on: 5/20 paused, 15 stretches
+#: skipped (a longer "hang on a moment" merged with its own voice is one).
+SKIP_SENTENCES = False
 #: Words of a request to wait that, said by the assistant itself within
 #: OWN_WORD_SECONDS, make it its own (as "stop" in its own sentence does).
 PAUSE_WORDS = frozenset({"wait", "hold", "hang", "moment", "pause", "second", "minute"})
@@ -169,6 +181,10 @@ class QuickLook(Protocol):
 
     def heard_stop(self, speech: np.ndarray) -> str | None:
         """The words it took for "stop" ("stop", "step"...), or None."""
+
+    @property
+    def last_text(self) -> str:
+        """What its last look heard."""
 
 
 class Spotter(Protocol):
@@ -372,6 +388,8 @@ class BargeIn:
         self.confirmer = confirmer
         #: Looked at first: a stretch it hears as "stop" is not decoded again.
         self.quick = quick
+        #: SKIP_SENTENCES (benchmark: --skip-sentences turns it on).
+        self.skip_sentences = SKIP_SENTENCES
         self.quick_stops = 0
         """Orders taken on the quick look alone (benchmark)."""
         #: Fed every cleaned block: fires during or just after the word,
@@ -413,7 +431,8 @@ class BargeIn:
         self.trace: deque[BlockTrace] | None = None
         """When set (a deque), every microphone block's timeline is appended
         to it (scripts/benchmark_barge_in.py --trace)."""
-        self.refused = {"not stop": 0, "own word": 0, "own voice": 0, "unsure pause": 0}
+        self.refused = {"not stop": 0, "own word": 0, "own voice": 0, "unsure pause": 0,
+                        "a sentence": 0}
         """Stretches decoded and not taken, by reason (benchmark)."""
         self.heard: list[str] = []
         """What each decoded stretch was heard as (benchmark)."""
@@ -657,6 +676,12 @@ class BargeIn:
             # The voice may go on: the full decode at its end (without
             # Whisper, the stop-word model alone decides).
             return None
+        elif (self.skip_sentences and self.quick is not None
+              and _a_sentence(self.quick.last_text, self.wake_phrase)):
+            # SKIP_SENTENCES: no order is that long; the decoder stays free.
+            self.heard.append(f"{self.quick.last_text.strip()} (quick, not decoded)")
+            self.refused["a sentence"] += 1
+            return None
         else:
             decoded = self.confirmer.decode_heard(stretch.audio)
             text = decoded.text
@@ -699,6 +724,13 @@ class BargeIn:
         if self._canceller is not None:
             self._canceller.close()
             self._canceller = None
+
+
+def _a_sentence(text: str, wake_phrase: str) -> bool:
+    """More different words than any order has (MAX_WORDS, or the wake
+    phrase and as many): "the history of the history of" is 3, a loop of
+    "Wait." 1."""
+    return len(set(words_of(text))) > MAX_WORDS + len(words_of(wake_phrase))
 
 
 def _own_stop(said: list[str], alike: str | None) -> bool:
