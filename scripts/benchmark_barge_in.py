@@ -4,7 +4,8 @@ Run: ``.venv/bin/python scripts/benchmark_barge_in.py [--stops 30] [--answers al
 [--no-aec] [--clips tuning|held-out] [--detector both|stop-word|whisper]
 [--stop-check hiss|off] [--cutoff P] [--window N] [--hiss H] [--hiss-hz HZ] [--hiss-top HZ]
 [--others N]
-[--trace] [--simulated] [--pauses N] [--no-pause]``
+[--trace] [--simulated] [--pauses N] [--pause-clips tuning|held-out] [--no-pause]
+[--skip-sentences] [--each] [--save DIR]``
 
 Everything goes through a private PulseAudio null sink whose monitor is the
 microphone: the answers are spoken by the real speaker (pyttsx3/espeak-ng,
@@ -64,6 +65,12 @@ STOP_VOICES = [("en+f3", 150), ("en-us+m3", 120), ("en-gb-x-rp+f2", 170), ("en-0
                ("en-us", 150)]
 #: What a user says to pause an answer (--pauses), each in every STOP_VOICES voice.
 PAUSE_PHRASES = ("wait", "hold on", "one moment", "hang on")
+#: --pause-clips held-out: other voices and other phrasings, never tuned on
+#: (branch barge12 chose PAUSE_AGREE on the 20 above).
+HELD_OUT_PAUSE_VOICES = [("en-gb-scotland", 140), ("en-us-nyc+f2", 130), ("en+m2", 110),
+                         ("en-us+f4", 160), ("en-gb-x-gbcwmd+m4", 120)]
+HELD_OUT_PAUSE_PHRASES = ("wait a second", "just a moment", "hang on a moment",
+                          "give me a minute")
 
 
 class _Talker:
@@ -204,6 +211,51 @@ def timeline(rec: _Recorder, voice: _Voice, barge: Any, until: float) -> dict[st
     return out
 
 
+def describe(d: Any) -> str:
+    """One decoded stretch's figures: what was heard (each word with Whisper's
+    probability), its length and voiced time, its energy after and before the
+    canceller (dB of int16 power) and what it was taken for."""
+    words = " ".join(f"{w}:{p:.2f}" for w, p in d.words) if d.words else repr(d.text)
+    return (f"{words} [{d.by}; {d.seconds:.2f} s, voiced {d.voiced:.2f} s; clean "
+            f"{d.clean_db:.1f} dB, raw {d.raw_db:.1f} dB, cancelled {d.raw_db - d.clean_db:.1f} dB"
+            + (f"; {d.order}{' TAKEN' if d.taken else ' refused'}" if d.order else "") + "]")
+
+
+class _Saver:
+    """--save DIR: every stretch of voice barge-in cut (decoded or not), as a
+    16 kHz WAV, with an index.tsv line of its figures (for offline decodes:
+    scripts/barge_in_stretches.py)."""
+
+    def __init__(self, folder: str | None) -> None:
+        self.folder = Path(folder) if folder else None
+        self.count = 0
+        if self.folder is not None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            index = self.folder / "index.tsv"
+            if not index.exists():
+                index.write_text("file\tphase\tclip\tseconds\tvoiced\tclean_db\traw_db\n")
+
+    def save(self, barge: Any, phase: str, clip: str) -> None:
+        if self.folder is None or barge.stretches is None:
+            return
+        import wave
+
+        stamp = time.strftime("%H%M%S")
+        with (self.folder / "index.tsv").open("a") as index:
+            for st in barge.stretches:
+                self.count += 1
+                name = f"{phase}-{stamp}-{self.count:04d}.wav"
+                with wave.open(str(self.folder / name), "wb") as w:
+                    w.setnchannels(1)
+                    w.setsampwidth(2)
+                    w.setframerate(16000)
+                    w.writeframes(np.asarray(st.audio, dtype=np.int16).tobytes())
+                raw = bi._db(st.raw) if st.raw is not None else 0.0
+                index.write(f"{name}\t{phase}\t{clip}\t{st.end - st.start:.3f}\t"
+                            f"{st.voiced:.3f}\t{bi._db(st.audio):.2f}\t{raw:.2f}\n")
+        barge.stretches.clear()
+
+
 STEPS = ("captured", "processed", "audio", "fired", "stopped", "played on", "silent")
 
 
@@ -270,12 +322,14 @@ def stop_clips(tmp: Path, which: str = "all") -> list[tuple[str, np.ndarray, int
     return clips
 
 
-def pause_clips(tmp: Path) -> list[tuple[str, np.ndarray, int]]:
+def pause_clips(tmp: Path, which: str = "tuning") -> list[tuple[str, np.ndarray, int]]:
     """espeak-ng's "wait", "hold on"...: every phrase in every voice, the
-    phrases taking turns."""
+    phrases taking turns (``which`` "held-out": the held-out voices and phrasings)."""
     clips = []
-    for voice, rate in STOP_VOICES:
-        for phrase in PAUSE_PHRASES:
+    voices, phrases = ((HELD_OUT_PAUSE_VOICES, HELD_OUT_PAUSE_PHRASES) if which == "held-out"
+                       else (STOP_VOICES, PAUSE_PHRASES))
+    for voice, rate in voices:
+        for phrase in phrases:
             wav = tmp / f"pause-{voice}-{rate}-{phrase.replace(' ', '_')}.wav"
             subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(wav), phrase],
                            check=True)
@@ -283,7 +337,7 @@ def pause_clips(tmp: Path) -> list[tuple[str, np.ndarray, int]]:
             clips.append((f"{phrase!r} {voice} {rate}", c.samples.reshape(-1), c.rate))
     # k-th: voice k mod 5, phrase k mod 4, so the first 20 are every pair
     # and any first few vary both.
-    n, m = len(STOP_VOICES), len(PAUSE_PHRASES)
+    n, m = len(voices), len(phrases)
     return [clips[(k % n) * m + k % m] for k in range(len(clips))]
 
 
@@ -330,9 +384,23 @@ def main(argv: list[str] | None = None) -> int:
                     help="answers with a real person's 'yes'/'no'/'right' said over them")
     ap.add_argument("--pauses", type=int, default=0,
                     help="answers with another voice saying 'wait', 'hold on'... over them")
+    ap.add_argument("--pause-clips", choices=("tuning", "held-out"), default="tuning",
+                    help="--pauses: the voices and phrasings tuned on, or held-out ones")
+    ap.add_argument("--skip-sentences", action="store_true",
+                    help="do not give the full decode the stretches the quick look heard as a "
+                         "sentence (voice/audio/barge_in.py SKIP_SENTENCES)")
     ap.add_argument("--no-pause", action="store_true",
                     help="barge-in deaf to 'wait'/'hold on' (as before they paused it)")
     ap.add_argument("--seed", type=int, default=16)
+    ap.add_argument("--save", default=None, metavar="DIR",
+                    help="keep every stretch Whisper looked at as a WAV under DIR, with "
+                         "index.tsv (its words, probabilities, lengths, energies)")
+    ap.add_argument("--voice-db", type=float, default=None,
+                    help="barge-in's VOICE_DB (to harvest more stretches with --save)")
+    ap.add_argument("--gate-db", type=float, default=None,
+                    help="barge-in's GATE_DB (to harvest more stretches with --save)")
+    ap.add_argument("--each", action="store_true",
+                    help="print every stretch decoded while answers are read in full")
     ap.add_argument("--simulated", action="store_true",
                     help="only the stop-word model's delay on a simulated clock (offline, "
                          "deterministic): 20 ms blocks against soxr's chunks")
@@ -406,6 +474,13 @@ def main(argv: list[str] | None = None) -> int:
         barge = bi.BargeIn(WhisperRecognizer(REPO / "models" / WHISPER_MODEL, kb)
                            if whisper else None, quick=quick, spotter=spotter, own_spotter=own,
                            pause=not args.no_pause)
+        barge.stretches = [] if args.save else None
+        barge.skip_sentences = args.skip_sentences or bi.SKIP_SENTENCES
+        saver = _Saver(args.save)
+        if args.voice_db is not None:
+            bi.VOICE_DB = args.voice_db
+        if args.gate_db is not None:
+            bi.GATE_DB = args.gate_db
         print(f"echo cancellation: {'off (raw microphone)' if args.no_aec else 'speexdsp'}; "
               f"quick look for 'stop': {'on' if quick else 'off'}; full decode: "
               f"{'on' if whisper else 'off'}; stop-word model: "
@@ -423,14 +498,20 @@ def main(argv: list[str] | None = None) -> int:
         for i, text in enumerate(full):
             started = time.monotonic()
             talker.say(text)
+            first = len(barge.decoded)
             heard = barge.watch(talker)
             read_seconds += time.monotonic() - started
+            saver.save(barge, "own", f"answer {i + 1}")
+            if args.each:
+                for d in barge.decoded[first:]:
+                    print(f"  answer {i + 1}: {describe(d)}", flush=True)
             if spotter is not None:
                 peaks.append(spotter.peak)
             if heard is not None:
                 self_stops += 1
                 print(f"  self-{'pause' if heard == 'pause' else 'stop'} in answer {i + 1} "
-                      f"after {time.monotonic() - started:.1f} s: heard {barge.heard[-1]!r}")
+                      f"after {time.monotonic() - started:.1f} s: heard {barge.heard[-1]!r}"
+                      + (f" {describe(barge.decoded[-1])}" if barge.decoded else ""))
         if full and quick:
             top = sorted(quick.looks, key=lambda lk: -lk.stop_probability)[:5]
             print("  quick looks at its own voice most like 'stop': " + "; ".join(
@@ -566,13 +647,15 @@ def main(argv: list[str] | None = None) -> int:
                                                           if false_stops else "")
                   + f"; the stop-word model's firings refused for want of an /s/: {unhissed}")
         if args.pauses:
-            pause_run(args.pauses, pause_clips(Path(tmpdir)), talker, barge, rng, long_answers)
+            pause_run(args.pauses, pause_clips(Path(tmpdir), args.pause_clips), talker, barge,
+                      rng, long_answers, saver, each=args.pause_clips != "held-out")
         speaker.close()
     return 0
 
 
 def pause_run(n: int, clips: list[tuple[str, np.ndarray, int]], talker: _Talker, barge: Any,
-              rng: random.Random, long_answers: list[str]) -> None:
+              rng: random.Random, long_answers: list[str], saver: _Saver,
+              each: bool = True) -> None:
     """``n`` answers, each with a request to wait said over it 1-6 s in:
     how many were paused (not stopped), and how soon after the word's end."""
     paused: list[float] = []
@@ -590,22 +673,28 @@ def pause_run(n: int, clips: list[tuple[str, np.ndarray, int]], talker: _Talker,
         ender = threading.Timer(after + len(samples) / rate + 6.0, talker.stop_speaking)
         ender.start()
         before = len(barge.heard)
+        first = len(barge.decoded)
         heard = barge.watch(talker)
         timer.join()
         ender.cancel()
         talker.wait()
+        saver.save(barge, "pause", name)
+        for d in barge.decoded[first:] if each else ():
+            print(f"    {describe(d)}", flush=True)
         early = (barge.stopped_at is not None and voice.started is not None
                  and barge.stopped_at < voice.started + 0.1)
         if heard == "pause" and barge.stopped_at is not None and not early:
             assert voice.started is not None
             paused.append(barge.stopped_at - (voice.started + voice.word_end))
-            print(f"  {name}: paused {1000 * paused[-1]:.0f} ms after the word's end "
-                  f"(heard {barge.order_text!r})", flush=True)
+            if each:
+                print(f"  {name}: paused {1000 * paused[-1]:.0f} ms after the word's end "
+                      f"(heard {barge.order_text!r})", flush=True)
         else:
             other.append(f"{name}: {heard or 'not paused'}{' before it was said' if early else ''}"
                          " (heard "
                          f"{'/'.join(barge.heard[before:])!r})")
-            print(f"  {other[-1]}", flush=True)
+            if each:  # held-out clips: counts only
+                print(f"  {other[-1]}", flush=True)
         time.sleep(0.3)
     lat = sorted(paused)
     print(f"pauses caught: {len(paused)}/{n} = {100 * len(paused) / max(1, n):.0f}%"

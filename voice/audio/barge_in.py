@@ -91,6 +91,33 @@ MAX_WORDS = 4
 #: stops, its unread parts kept for "go on" (as a typed "wait"). Heard by
 #: Whisper's full decode only (not the stop-word model, not the quick look).
 PAUSE = "pause"
+#: A request to wait counts only when at least this many of the full
+#: decode's prompts heard one (the content prompt, the short-reply, command
+#: and request prompts of voice/speech_in/whisper/short_replies.py). Each
+#: prompt pulls unclear audio toward its own words: over answers read in full
+#: at load 18, 2 s of the assistant's own uncancelled voice came out "Two."
+#: (0.80) after the short-reply prompt alone, and the request prompt, which
+#: says "Wait. Hold on. One moment.", makes requests out of it the same way.
+#: Measured (scripts/benchmark_barge_in.py --save, scripts/barge_in_stretches.py,
+#: branch barge12): of 86 stretches of its own voice decoded at load 17-19,
+#: one came out a request ("Hold on.") and only after the request prompt; cut
+#: 0.05 s later it was the surest decode, a self-pause
+#: (tests/data/barge-in/). Of the 14 espeak-ng requests caught over answers
+#: (--pauses 20, the tuning voices), 12 were heard by two prompts or more
+#: (10 by three or four); the other two by one prompt each.
+PAUSE_AGREE = 2
+#: When True, a final stretch the quick look heard as a sentence (more
+#: different words than an order has) is not given to the full decode, which
+#: would hold the one decoder thread for 2-4 s (loaded machine) while a
+#: "stop" said next waits behind it. Off: no gain measured. Tuning half of
+#: the real "stop"s, the two runs side by side (benchmark_barge_in.py
+#: --answers 0 --stops 20 --clips tuning [--skip-sentences], branch barge12):
+#: within 300 ms 8/20 off vs 6/20 on (load 19-26), 12/20 vs 11/20 (load
+#: 13-18); caught at all 10 vs 10, 12 vs 15. The "stop"s within 300 ms are
+#: the stop-word model's; what is skipped only frees Whisper for later ones.
+#: Held-out requests to wait, once, with it on: 5/20 paused, 15 stretches
+#: skipped (a longer "hang on a moment" merged with its own voice is one).
+SKIP_SENTENCES = False
 #: Words of a request to wait that, said by the assistant itself within
 #: OWN_WORD_SECONDS, make it its own (as "stop" in its own sentence does).
 PAUSE_WORDS = frozenset({"wait", "hold", "hang", "moment", "pause", "second", "minute"})
@@ -144,12 +171,20 @@ class Heard(Protocol):
     @property
     def text(self) -> str: ...
 
+    @property
+    def prompted(self) -> tuple[str, ...]:
+        """The text after each prompt, for a short stretch (guard.Heard.prompted)."""
+
 
 class QuickLook(Protocol):
     """A fast first decode that can only say yes (voice/speech_in/wake/quick_stop.py)."""
 
     def heard_stop(self, speech: np.ndarray) -> str | None:
         """The words it took for "stop" ("stop", "step"...), or None."""
+
+    @property
+    def last_text(self) -> str:
+        """What its last look heard."""
 
 
 class Spotter(Protocol):
@@ -200,6 +235,12 @@ def verdict(text: str, wake_phrase: str = "", pause: bool = False) -> str | None
     return None
 
 
+def pause_agreed(prompted: tuple[str, ...]) -> bool:
+    """Whether at least PAUSE_AGREE of the decodes after each prompt heard a
+    request to wait (``prompted``: guard.Heard.prompted)."""
+    return sum(verdict(t, pause=True) == PAUSE for t in prompted) >= PAUSE_AGREE
+
+
 @dataclass
 class BlockTrace:
     """One microphone block's way through barge-in (benchmark)."""
@@ -222,6 +263,30 @@ class Stretch:
     end: float
     final: bool = True
     """False: the voice paused, the stretch may go on (a quick look only)."""
+    voiced: float = 0.0
+    """Seconds of it that were a voice in the room (blocks the canceller could not explain)."""
+    raw: np.ndarray | None = None
+    """The same audio before echo cancellation (when the segmenter was given it)."""
+
+
+@dataclass
+class Decoded:
+    """One stretch Whisper looked at during an answer, and what it made of it (benchmark)."""
+
+    text: str
+    by: str
+    """"quick look" or "full decode"."""
+    words: tuple[tuple[str, float], ...]
+    """The full decode's words, each with Whisper's probability for it."""
+    seconds: float
+    voiced: float
+    clean_db: float
+    raw_db: float
+    order: str | None
+    """What it was taken for ("stop", "pause"...) before the own-word check, or None."""
+    taken: bool = False
+    audio: np.ndarray | None = None
+    """The cleaned audio, when BargeIn.keep_audio is set."""
 
 
 @dataclass
@@ -230,6 +295,8 @@ class _Segmenter:
 
     pre: deque[np.ndarray] = field(default_factory=deque)
     blocks: list[np.ndarray] = field(default_factory=list)
+    raw: list[np.ndarray] = field(default_factory=list)
+    raw_pre: deque[np.ndarray] = field(default_factory=deque)
     start: float = 0.0
     voiced: float = 0.0
     quiet: float = 0.0
@@ -240,25 +307,36 @@ class _Segmenter:
 
     def reset(self) -> None:
         self.pre.clear()
+        self.raw_pre.clear()
         self.blocks = []
+        self.raw = []
         self.voiced = self.quiet = self.length = 0.0
         self.peeked = False
 
-    def push(self, clean: np.ndarray, voice: bool, at: float) -> Stretch | None:
+    def push(self, clean: np.ndarray, voice: bool, at: float,
+             raw: np.ndarray | None = None) -> Stretch | None:
         seconds = len(clean) / RECOGNIZER_RATE
         if not self.blocks:
             if not voice:
                 self.pre.append(clean)
+                if raw is not None:
+                    self.raw_pre.append(raw)
                 while sum(len(b) for b in self.pre) > PRE_ROLL * RECOGNIZER_RATE:
                     self.pre.popleft()
+                    if self.raw_pre:
+                        self.raw_pre.popleft()
                 return None
             pre = sum(len(b) for b in self.pre) / RECOGNIZER_RATE
             self.blocks = [*self.pre]
+            self.raw = [*self.raw_pre]
             self.pre.clear()
+            self.raw_pre.clear()
             self.start = at - pre
             self.voiced = self.quiet = 0.0
             self.length = pre
         self.blocks.append(clean)
+        if raw is not None:
+            self.raw.append(raw)
         self.length += seconds
         if voice:
             self.voiced += seconds
@@ -271,13 +349,21 @@ class _Segmenter:
                     and self.voiced >= MIN_VOICE):
                 self.peeked = True
                 return Stretch(np.concatenate(self.blocks), self.start,
-                               self.start + self.length, final=False)
+                               self.start + self.length, final=False, voiced=self.voiced,
+                               raw=self._raw())
             return None
         self.peeked = False
-        stretch = Stretch(np.concatenate(self.blocks), self.start, self.start + self.length)
+        stretch = Stretch(np.concatenate(self.blocks), self.start, self.start + self.length,
+                          voiced=self.voiced, raw=self._raw())
         enough = self.voiced >= MIN_VOICE
         self.blocks = []
+        self.raw = []
         return stretch if enough else None
+
+    def _raw(self) -> np.ndarray | None:
+        n = sum(len(b) for b in self.blocks)
+        raw = np.concatenate(self.raw) if self.raw else None
+        return raw if raw is not None and len(raw) == n else None
 
 
 class BargeIn:
@@ -302,6 +388,8 @@ class BargeIn:
         self.confirmer = confirmer
         #: Looked at first: a stretch it hears as "stop" is not decoded again.
         self.quick = quick
+        #: SKIP_SENTENCES (benchmark: --skip-sentences turns it on).
+        self.skip_sentences = SKIP_SENTENCES
         self.quick_stops = 0
         """Orders taken on the quick look alone (benchmark)."""
         #: Fed every cleaned block: fires during or just after the word,
@@ -343,7 +431,8 @@ class BargeIn:
         self.trace: deque[BlockTrace] | None = None
         """When set (a deque), every microphone block's timeline is appended
         to it (scripts/benchmark_barge_in.py --trace)."""
-        self.refused = {"not stop": 0, "own word": 0, "own voice": 0}
+        self.refused = {"not stop": 0, "own word": 0, "own voice": 0, "unsure pause": 0,
+                        "a sentence": 0}
         """Stretches decoded and not taken, by reason (benchmark)."""
         self.heard: list[str] = []
         """What each decoded stretch was heard as (benchmark)."""
@@ -351,6 +440,13 @@ class BargeIn:
         """How long each decode took (benchmark)."""
         self.cancelled_db: list[float] = []
         """How far the echo was cancelled, per block with sound (benchmark)."""
+        self.decoded: list[Decoded] = []
+        """Every stretch Whisper looked at, with its figures (benchmark)."""
+        self.keep_audio = False
+        """Keep each stretch's audio in ``decoded`` (benchmark)."""
+        self.stretches: list[Stretch] | None = None
+        """When set (a list), every whole stretch cut is appended to it,
+        decoded or not (benchmark: --save)."""
 
     def canceller(self) -> SpeexEchoCanceller:
         if self._canceller is None:
@@ -531,7 +627,9 @@ class BargeIn:
             heard = self.spotted(at + n / RECOGNIZER_RATE)
             if heard is not None:
                 return heard
-        stretch = self._segmenter.push(clean[:n], voice, at)
+        stretch = self._segmenter.push(clean[:n], voice, at, mic[:n])
+        if stretch is not None and stretch.final and self.stretches is not None:
+            self.stretches.append(stretch)
         if self._jobs is None:
             heard = self.judge(stretch) if stretch is not None else None
         else:
@@ -567,6 +665,8 @@ class BargeIn:
     def judge(self, stretch: Stretch) -> str | None:
         began = time.monotonic()
         heard: str | None = None
+        unsure = False
+        words: tuple[tuple[str, float], ...] = ()
         alike = self.quick.heard_stop(stretch.audio) if self.quick is not None else None
         if alike:
             heard, text = "stop", f"{alike} (quick)"
@@ -576,14 +676,30 @@ class BargeIn:
             # The voice may go on: the full decode at its end (without
             # Whisper, the stop-word model alone decides).
             return None
+        elif (self.skip_sentences and self.quick is not None
+              and _a_sentence(self.quick.last_text, self.wake_phrase)):
+            # SKIP_SENTENCES: no order is that long; the decoder stays free.
+            self.heard.append(f"{self.quick.last_text.strip()} (quick, not decoded)")
+            self.refused["a sentence"] += 1
+            return None
         else:
-            text = self.confirmer.decode_heard(stretch.audio).text
+            decoded = self.confirmer.decode_heard(stretch.audio)
+            text = decoded.text
+            words = tuple(getattr(decoded, "words", ()))
             heard = verdict(text, self.wake_phrase, self.pause)
+            if heard == PAUSE and not pause_agreed(decoded.prompted):
+                heard, unsure = None, True
             by = "full decode"
         self.decode_seconds.append(time.monotonic() - began)
         self.heard.append(text)
+        record = Decoded(text, by, words,
+                         stretch.end - stretch.start, stretch.voiced, _db(stretch.audio),
+                         _db(stretch.raw) if stretch.raw is not None else 0.0,
+                         heard or (f"{PAUSE} (unsure)" if unsure else None),
+                         audio=stretch.audio if self.keep_audio else None)
+        self.decoded.append(record)
         if heard is None:
-            self.refused["not stop"] += 1
+            self.refused["unsure pause" if unsure else "not stop"] += 1
             return None
         own = self.reference.texts_between(stretch.start - OWN_WORD_SECONDS, stretch.end)
         said = [words_of(t) for t in own]
@@ -599,6 +715,7 @@ class BargeIn:
         # the stop-word model stopped the answer must not claim it.
         self._judged_by = by
         self.order_text = text
+        record.taken = True
         return heard
 
     def close(self) -> None:
@@ -607,6 +724,13 @@ class BargeIn:
         if self._canceller is not None:
             self._canceller.close()
             self._canceller = None
+
+
+def _a_sentence(text: str, wake_phrase: str) -> bool:
+    """More different words than any order has (MAX_WORDS, or the wake
+    phrase and as many): "the history of the history of" is 3, a loop of
+    "Wait." 1."""
+    return len(set(words_of(text))) > MAX_WORDS + len(words_of(wake_phrase))
 
 
 def _own_stop(said: list[str], alike: str | None) -> bool:

@@ -105,6 +105,11 @@ class QuickStop:
         self.looks.append(look)
         return look
 
+    @property
+    def last_text(self) -> str:
+        """What the last look heard ("" before any)."""
+        return self.looks[-1].text if self.looks else ""
+
     def text(self, speech: np.ndarray) -> tuple[str, float]:
         """What it heard in 16 kHz int16 ``speech``, and its avg_logprob."""
         look = self.look(speech)

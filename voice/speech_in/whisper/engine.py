@@ -242,6 +242,9 @@ class WhisperRecognizer:
             prompts += [self._emergency_prompt] if urgent else []
             segments = [dec.generate(encoded, len(audio), p) for p in prompts]
             heard = surest(*segments[:4]) if short else heard_from(segments[:1])
+            if short:
+                heard = replace(heard, prompted=tuple(heard_from([s]).text
+                                                      for s in segments[:4]))
             heard = with_emergency(heard, segments[1:]) if urgent else heard
             # Keeping the encoding costs nothing until a repair is checked
             # (only when the matcher would decline: voice/conversation/heard.py).

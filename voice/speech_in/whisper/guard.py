@@ -56,6 +56,10 @@ class Heard:
     """Why the text was dropped, for tests and the benchmark ("" when kept)."""
     alternatives: tuple[str, ...] = ()
     """The decoder's other texts for the same audio, best first (alternatives.py)."""
+    prompted: tuple[str, ...] = ()
+    """A short stretch's text after each prompt (content, short-reply,
+    command, request: engine.decode_heard), as the guard keeps it ("" when
+    dropped): how many decodes heard the same thing (voice/audio/barge_in.py)."""
 
     @property
     def text(self) -> str:
