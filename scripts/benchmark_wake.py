@@ -424,12 +424,13 @@ def main(argv: list[str] | None = None) -> int:
                          " for main's wake path; 24, 26 fresh for the gated copy; 28, 30"
                          " fresh for the strong spots' floor; 32, 34 fresh for the peak check;"
                          " 41, 43, 45 fresh for it again, 47 fresh for the spot cutoff 0.02,"
-                         " 51, 53, 55 fresh for the likelihood check,"
+                         " 51, 53, 55 fresh for the likelihood check, 61, 63, 65 fresh"
+                         " for it with the spellings,"
                          " docs/wake-word.md)")
     ap.add_argument("--draw", type=int, default=0,
                     help="a fresh draw of the phrases (paces, TV talk, offsets) by this number;"
-                         " 0: the draw tuned on (and 1, 3, 4); held out: 2026-2029, 2031, 2041"
-                         " used. Report a held-out draw once")
+                         " 0: the draw tuned on (and 1, 3, 4, 5); held out: 2026-2029, 2031,"
+                         " 2041, 2051 used. Report a held-out draw once")
     ap.add_argument("--no-negatives", action="store_true")
     ap.add_argument("--phrases-only", action="store_true",
                     help="only the wake rate (synthetic and real phrases): no speech not"
