@@ -23,9 +23,15 @@ import pytest
 # an AVX2 EPYC (2026-12-02). So every test process (and the `voice` processes
 # the tests start, which inherit this) takes the one path every x86-64 CI
 # machine has; the assistant itself keeps CTranslate2's own choice.
+# CT2_FORCE_CPU_ISA picks CTranslate2's own kernels only: oneDNN, which does
+# the int8 matrix products, chooses its own and took AVX-512 VNNI on an
+# AVX-512 EPYC (Zen 4), where "do genes play a part" was heard "food is played
+# apart" (mean word probability 0.38) instead of as on the AVX2 EPYC; with
+# ONEDNN_MAX_CPU_ISA=AVX2 three of the four tests that differed there agree.
 if os.uname().machine in ("x86_64", "AMD64"):
     os.environ.setdefault("CT2_USE_MKL", "0")
     os.environ.setdefault("CT2_FORCE_CPU_ISA", "AVX2")
+    os.environ.setdefault("ONEDNN_MAX_CPU_ISA", "AVX2")
 
 from voice.audio.virtual_mic import (
     VirtualMic,

@@ -42,30 +42,38 @@ def _heard(rec: WhisperRecognizer, text: str, tmp_path: Path, voice: str = "en")
     return rec.transcribe(read_wav(wav))
 
 
-@pytest.mark.parametrize("question, voice, entry", [
-    # tests/data/tuning.tsv, espeak-ng as benchmark_audio speaks it, heard
-    # doubtfully by tiny.en's greedy decode (CTranslate2's AVX2 path, fixed by
-    # tests/conftest.py): "what does this give me my sense of care" (en+f3),
-    # "which might the most short night take" (en-us+m3, slowed).
+#: tests/data/tuning.tsv, espeak-ng as benchmark_audio speaks it, heard
+#: doubtfully by tiny.en's greedy decode (CTranslate2's AVX2 path, fixed by
+#: tests/conftest.py): "what does this give me my sense of care" (en+f3),
+#: "which might the most short night take" (en-us+m3, slowed). Which of them
+#: the greedy decode leaves matching nothing differs by CPU (an AVX-512 EPYC
+#: heard the second "which vitamin should i take", offered without the
+#: alternatives), so the test asks it of at least one, and the right offer of all.
+QUESTIONS_HEARD_AS_NOTHING = [
     ("what assistive devices are there", BENCHMARK_VARIANTS[2], "assistive-devices"),
     ("which vitamins should i take", BENCHMARK_VARIANTS[3], "dietary-adjustments"),
-])
+]
+
+
 def test_a_question_heard_as_nothing_is_offered_from_an_alternative(
-    rec: WhisperRecognizer, kb: KnowledgeBase, question: str, voice: Variant, entry: str
+    rec: WhisperRecognizer, kb: KnowledgeBase
 ) -> None:
-    heard = rec.transcribe(pad(read_wav(speak(question, voice))))
     matcher = Matcher(kb)
-    # What the greedy decode heard matches nothing: without the alternatives
-    # the assistant would say it has no answer.
-    assert is_doubtful(heard)
-    assert matcher.match(query_of(heard), doubtful=True,
-                         heard=True).outcome == "no_match", heard
-    assert heard.alternatives, heard
-    out = io.StringIO()
-    reply = Assistant(Conversation(kb), None, out=out, json_lines=True).handle_heard(heard)
-    # Offered ("Did you mean ...?"), never answered outright: it is a guess.
-    assert reply["outcome"] == "confirm" and reply["match"]["id"] == entry, reply
-    assert reply["transcript"] == heard.text
+    rescued = []
+    for question, voice, entry in QUESTIONS_HEARD_AS_NOTHING:
+        heard = rec.transcribe(pad(read_wav(speak(question, voice))))
+        assert is_doubtful(heard), heard
+        # What the greedy decode heard matches nothing: without the
+        # alternatives the assistant would say it has no answer.
+        if matcher.match(query_of(heard), doubtful=True, heard=True).outcome == "no_match":
+            assert heard.alternatives, heard
+            rescued.append(question)
+        out = io.StringIO()
+        reply = Assistant(Conversation(kb), None, out=out, json_lines=True).handle_heard(heard)
+        # Offered ("Did you mean ...?"), never answered outright: it is a guess.
+        assert reply["outcome"] == "confirm" and reply["match"]["id"] == entry, (question, reply)
+        assert reply["transcript"] == heard.text
+    assert rescued, "no question was heard as nothing: the alternatives were not exercised"
 
 
 def test_a_command_or_an_emergency_gets_no_alternatives(
