@@ -9,8 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from voice.app import Assistant, is_doubtful, query_of
 from voice.audio.clip import read_wav
 from voice.content.model import KnowledgeBase
@@ -31,7 +29,6 @@ sys.path.insert(0, str(REPO / "scripts"))
 from benchmark_audio import pad  # type: ignore[import-not-found, unused-ignore]  # noqa: E402
 from make_spoken_questions import (  # type: ignore[import-not-found, unused-ignore]  # noqa: E402
     BENCHMARK_VARIANTS,
-    Variant,
     speak,
 )
 
