@@ -139,6 +139,18 @@ def test_log_turned_on_is_said_once_and_keeps_questions_not_commands(
     assert question_log.ANNOUNCEMENT in capsys.readouterr().err
 
 
+def test_a_hearing_with_nothing_to_match_is_logged_as_heard_and_silence_not_at_all(
+        content: Path) -> None:
+    # heard.py leaves nothing to match of "what causes my othelosis" (the
+    # unsure last word left out cut it off): the caregiver sees what was heard.
+    settings(content, "[questions]\nlog = true\n")
+    a = assistant()
+    a.handle_text("", transcript="what causes my othelosis", heard=True)
+    a.handle_text("", transcript="", heard=True)
+    logged = question_log.read()
+    assert [(q.text, q.outcome) for q in logged] == [("what causes my othelosis", "no_match")]
+
+
 def test_old_questions_are_dropped(tmp_path: Path) -> None:
     path = tmp_path / "q.jsonl"
     now = time.time()

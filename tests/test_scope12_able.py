@@ -8,21 +8,13 @@ the content."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from voice.content.model import KnowledgeBase
 from voice.conversation.conversation import Conversation
 from voice.matching import Matcher, normalize
 
-
-def _without_phrasing(kb: KnowledgeBase, phrasing: str) -> tuple[KnowledgeBase, str]:
-    owner = next(e for e in kb.entries if phrasing in e.phrasings)
-    entries = tuple(dataclasses.replace(e, phrasings=tuple(p for p in e.phrasings
-                                                           if p != phrasing))
-                    if e is owner else e for e in kb.entries)
-    return KnowledgeBase(entries), owner.id
+from .test_scope11_nearer_ours import _without_phrasing
 
 
 def test_treatable_is_about_treatment(kb: KnowledgeBase) -> None:

@@ -106,7 +106,7 @@ class Assistant:
             self.live.before(self)
         reply = self.reply_to(text, doubtful, heard, sure)
         if self.live is not None:
-            self.live.after(reply)
+            self.live.after(reply, transcript)
         data = {**(extra or {}), **reply.to_json()}
         if transcript is not None:
             data["transcript"] = transcript

@@ -96,15 +96,22 @@ class LiveUpdates:
 
     # -- after a question ---------------------------------------------------
 
-    def after(self, reply: Reply) -> None:
+    def after(self, reply: Reply, heard: str | None = None) -> None:
+        """Log the question when the log is on. ``heard``: what the recognizer
+        heard, kept when none of it could be matched (its words broke off
+        where barely heard words were left out: voice/conversation/heard.py),
+        so the caregiver sees what was asked instead of an empty line."""
         if not self.cfg.question_log or reply.outcome not in question_log.LOGGED_OUTCOMES:
+            return
+        text = reply.input.strip() or (heard or "").strip()
+        if not text:
             return
         import time
 
         entry = reply.match
         try:
             question_log.record(question_log.LoggedQuestion(
-                time=time.time(), text=reply.input, outcome=reply.outcome,
+                time=time.time(), text=text, outcome=reply.outcome,
                 entry_id=entry.id if entry else None,
                 entry_title=entry.title if entry else None, score=round(reply.score, 1)))
         except OSError as e:
