@@ -17,14 +17,14 @@ from .test_asked_by_audio import BENCHMARK_VARIANTS, Variant, hear, reply
 
 
 @pytest.mark.parametrize("request_, voice, before", [
-    # health-tuning.tsv, espeak-ng en-us: heard "what causes my othelosis",
-    # the non-word at 0.16 left out: "what causes my" was answered outright
-    # with the causes of spasms.
-    ("what causes mouth ulcers", BENCHMARK_VARIANTS[0], "answer"),
-    # dev.tsv (even), espeak-ng en+f3: heard "how long do my more young men",
-    # the last three words under 0.2: "how long do my" was offered long-term
-    # management.
-    ("how long do i boil an egg", BENCHMARK_VARIANTS[2], "confirm"),
+    # Which voice's hearing breaks off differs by CPU (tests/conftest.py's
+    # AVX2 path on an AVX-512 EPYC, 2026-12-02, below; branch hear12 chose
+    # en-us and en+f3 on oneDNN's AVX-512 path). health-tuning.tsv, heard
+    # "what cure is my focus(0.07)": "what cure is my" was offered the cure FAQ.
+    ("what causes mouth ulcers", BENCHMARK_VARIANTS[2], "confirm"),
+    # dev.tsv (even), heard "how long do my body(0.12) learn(0.11)": "how long
+    # do my" was offered long-term management.
+    ("how long do i boil an egg", BENCHMARK_VARIANTS[4], "confirm"),
 ])
 def test_a_hearing_cut_off_by_its_unsure_words_is_declined(
         kb: KnowledgeBase, whisper_tiny: WhisperRecognizer, monkeypatch: pytest.MonkeyPatch,
