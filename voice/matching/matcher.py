@@ -155,6 +155,56 @@ QUESTION_WORDS = ("why", "when", "whenever", "whether")
 #: ``_preferred_kind``): enough to settle a near-tie, too little to outweigh
 #: a clearly better entry.
 SHAPE_BONUS = CLOSE_MARGIN
+#: Points added to the entry that defines what a "what is X" question asks
+#: about (see ``_defined_asked`` and ``_definitions``): "what is a spasm"
+#: scored Causes and Risk Factors and Dietary Adjustments 93.7, the section
+#: that says what spasms are 93.1 (an "Also asked" line for it cost a
+#: held-out in-scope question instead). Measured by scripts/tune_ranking.py
+#: --leave-one-out --set DEFINITION_BONUS=... (see docs/out-of-scope.md,
+#: branch scope13).
+DEFINITION_BONUS = SHAPE_BONUS
+#: Articles after "what is": "what is a spasm" asks what a spasm is.
+_ARTICLES = frozenset("a an the".split())
+
+
+def _defined_asked(cleaned: str) -> frozenset[str] | None:
+    """The content tokens of X when the prepared question ``cleaned`` asks
+    what X is ("what is a spasm", "what are spasms", "what does spasticity
+    mean"), X being only content words: not "what is the reason for my
+    spasms" or "what is behind these spasms", which ask something else."""
+    words = cleaned.split()
+    if words[:2] in (["what", "is"], ["what", "are"]):
+        rest = words[2:]
+        if rest[:1] and rest[0] in _ARTICLES:
+            rest = rest[1:]
+    elif words[:2] in (["what", "does"], ["what", "do"]) and words[-1:] == ["mean"]:
+        rest = words[2:-1]
+    else:
+        return None
+    if not rest or any(normalize.is_function_word(w) for w in rest):
+        return None
+    return frozenset(normalize.content_tokens(" ".join(rest))) or None
+
+
+def _named(phrase: str) -> list[frozenset[str]]:
+    """The things a noun phrase names, each as content tokens: the parts
+    between "and" and commas, each up to its first other function word
+    ("Causes and Risk Factors": causes; risk factors. "The Role of Exercise
+    and Rehabilitation": role; rehabilitation)."""
+    out: list[frozenset[str]] = []
+    for part in phrase.replace(" and ", " , ").split(","):
+        words = part.split()
+        while words and words[0] in _ARTICLES:
+            words = words[1:]
+        head: list[str] = []
+        for w in words:
+            if normalize.is_function_word(w):
+                break
+            head.append(w)
+        toks = frozenset(normalize.content_tokens(" ".join(head)))
+        if toks:
+            out.append(toks)
+    return out
 
 
 def _refers_back(words: list[str]) -> bool:
@@ -224,6 +274,8 @@ class _Indexed:
     strong: frozenset[str]
     body: frozenset[str]
     phrases: list[str]
+    defines: list[frozenset[str]] = field(default_factory=list)
+    """What the entry says what it is: see ``Matcher._definitions``."""
 
 
 class Matcher:
@@ -257,7 +309,8 @@ class Matcher:
             strong = frozenset(t for t, w in weights.items() if w > BODY_WEIGHT)
             body = frozenset(weights) - strong
             phrases = [normalize.prepare(p) for p in (entry.title, *entry.phrasings)]
-            self._items.append(_Indexed(entry, strong, body, phrases))
+            self._items.append(_Indexed(entry, strong, body, phrases,
+                                        self._definitions(entry)))
             for phrase in phrases:
                 self._written.setdefault(phrase, set()).add(i)
             self._bare.extend((p, i) for p in phrases if not normalize.content_tokens(p))
@@ -356,6 +409,28 @@ class Matcher:
         for tok in normalize.tokens(entry.answer):
             weights.setdefault(tok, BODY_WEIGHT)
         return weights
+
+    @staticmethod
+    def _definitions(entry: Entry) -> list[frozenset[str]]:
+        """What ``entry`` defines, each as content tokens: what a section's
+        title names ("Recognizing Chronic Spasms and Neuromuscular
+        Disorders": spasms, neuromuscular disorders; an FAQ's title is a
+        question), and X of each title or "Also asked" line that asks what X
+        is ("what is baclofen"; not "what is the reason for my spasms",
+        whose X is "reason"). The opening sentence was not used: the
+        Introduction and the Conclusion open with "Chronic spasms and
+        neuromuscular disorders ...", as the section that defines them
+        does."""
+        out: list[frozenset[str]] = []
+        if entry.kind == "section":
+            out += _named(normalize.prepare(entry.title))
+        for text in (entry.title, *entry.phrasings):
+            words = normalize.prepare(text).split()
+            if words[:2] in (["what", "is"], ["what", "are"]):
+                out += _named(" ".join(words[2:]))[:1]
+            elif words[:2] in (["what", "does"], ["what", "do"]) and words[-1:] == ["mean"]:
+                out += _named(" ".join(words[2:-1]))[:1]
+        return out
 
     # -- token repair -----------------------------------------------------
 
@@ -735,6 +810,7 @@ class Matcher:
         if not coverage:
             return []
         kind = self._preferred_kind(cleaned)
+        asked = _defined_asked(cleaned)
         short = sorted(coverage, key=coverage.__getitem__, reverse=True)[:SHORTLIST]
         scored = []
         for idx in short:
@@ -745,6 +821,9 @@ class Matcher:
             score = 100.0 * ((1 - PHRASE_SHARE) * cov + PHRASE_SHARE * phrase * cov**0.5)
             if self._items[idx].entry.kind == kind and score >= self.confirm_threshold:
                 score = min(100.0, score + SHAPE_BONUS)
+            if (asked and score >= self.confirm_threshold
+                    and any(asked <= d for d in self._items[idx].defines)):
+                score = min(100.0, score + DEFINITION_BONUS)
             scored.append(Candidate(self._items[idx].entry, round(score, 1)))
         scored.sort(key=lambda c: c.score, reverse=True)
         return scored[:limit]
