@@ -158,7 +158,8 @@ _NEGATING_PREFIXES = ("un", "in", "non")
 def able_bases(word: str) -> list[str]:
     """The verbs an "-able"/"-ible" adjective may be made from, likeliest
     first ("treatable" -> treat; "curable" -> cure; "controllable" ->
-    control; "reliable" -> rely; "untreatable" -> treat), or [] for another
+    control; "reliable" -> rely; "untreatable" -> treat, before "untreat";
+    "incurable" -> cure, before "incur"), or [] for another
     word. Only candidates: the matcher keeps one only when the content
     uses it (Matcher._repair), so "table" or "capable" never become a
     content word by accident."""
@@ -169,8 +170,13 @@ def able_bases(word: str) -> list[str]:
     else:
         return []
     out: list[str] = []
-    stems = [base] + [base[len(p):] for p in _NEGATING_PREFIXES
-                      if base.startswith(p) and len(base) - len(p) >= 3]
+    # The bare verb first: "incurable" is "not curable", not something
+    # "incur" makes; "incur" is English, and a content that used it would
+    # have taken "incurable" for it. The matcher keeps the first candidate
+    # the content uses, so a word whose "in-" is no negation ("inflatable")
+    # still reads as its whole verb unless the content uses the bare one.
+    stems = [base[len(p):] for p in _NEGATING_PREFIXES
+             if base.startswith(p) and len(base) - len(p) >= 3] + [base]
     for b in stems:
         out += [b, b + "e"]
         if len(b) >= 2 and b[-1] == b[-2]:
