@@ -47,6 +47,13 @@ def test_other_what_questions_unchanged(kb: KnowledgeBase, matcher: Matcher, ask
     assert reply.match is not None and reply.match.id == entry_id, reply.say
 
 
+def test_a_word_of_the_name_is_not_its_subject(kb: KnowledgeBase, matcher: Matcher) -> None:
+    """"what are chronic muscle spasms" defines spasms, not muscles: "what
+    is a muscle" is not answered with the section on spasms."""
+    reply = Conversation(kb, matcher).respond("what is a muscle")
+    assert reply.outcome != "answer", reply.say
+
+
 def test_a_caregivers_page_defines_too(kb: KnowledgeBase) -> None:
     """What the loaded content names counts: a caregiver's section titled
     "Clonus" answers "what is clonus" outright, though an FAQ has three lines

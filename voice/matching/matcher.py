@@ -163,15 +163,18 @@ SHAPE_BONUS = CLOSE_MARGIN
 #: --leave-one-out --set DEFINITION_BONUS=... (see docs/out-of-scope.md,
 #: branch scope13).
 DEFINITION_BONUS = SHAPE_BONUS
+#: The question's X must hold what the entry names and its head: "what is a
+#: spasm" is what "chronic muscle spasms" names, "what is a muscle" is not.
 #: Articles after "what is": "what is a spasm" asks what a spasm is.
 _ARTICLES = frozenset("a an the".split())
 
 
-def _defined_asked(cleaned: str) -> frozenset[str] | None:
+def _defined_asked(cleaned: str) -> list[str] | None:
     """The content tokens of X when the prepared question ``cleaned`` asks
     what X is ("what is a spasm", "what are spasms", "what does spasticity
     mean"), X being only content words: not "what is the reason for my
-    spasms" or "what is behind these spasms", which ask something else."""
+    spasms", "what is behind these spasms" or "what is botox used for",
+    which ask something else."""
     words = cleaned.split()
     if words[:2] in (["what", "is"], ["what", "are"]):
         rest = words[2:]
@@ -183,15 +186,16 @@ def _defined_asked(cleaned: str) -> frozenset[str] | None:
         return None
     if not rest or any(normalize.is_function_word(w) for w in rest):
         return None
-    return frozenset(normalize.content_tokens(" ".join(rest))) or None
+    return normalize.content_tokens(" ".join(rest)) or None
 
 
-def _named(phrase: str) -> list[frozenset[str]]:
-    """The things a noun phrase names, each as content tokens: the parts
-    between "and" and commas, each up to its first other function word
-    ("Causes and Risk Factors": causes; risk factors. "The Role of Exercise
-    and Rehabilitation": role; rehabilitation)."""
-    out: list[frozenset[str]] = []
+def _named(phrase: str) -> list[tuple[frozenset[str], str]]:
+    """The things a noun phrase names, each as its content tokens and its
+    head (the last one): the parts between "and" and commas, each up to its
+    first other function word ("Causes and Risk Factors": causes; risk
+    factors, head factors. "The Role of Exercise and Rehabilitation": role;
+    rehabilitation)."""
+    out: list[tuple[frozenset[str], str]] = []
     for part in phrase.replace(" and ", " , ").split(","):
         words = part.split()
         while words and words[0] in _ARTICLES:
@@ -201,9 +205,9 @@ def _named(phrase: str) -> list[frozenset[str]]:
             if normalize.is_function_word(w):
                 break
             head.append(w)
-        toks = frozenset(normalize.content_tokens(" ".join(head)))
+        toks = normalize.content_tokens(" ".join(head))
         if toks:
-            out.append(toks)
+            out.append((frozenset(toks), toks[-1]))
     return out
 
 
@@ -274,7 +278,7 @@ class _Indexed:
     strong: frozenset[str]
     body: frozenset[str]
     phrases: list[str]
-    defines: list[frozenset[str]] = field(default_factory=list)
+    defines: list[tuple[frozenset[str], str]] = field(default_factory=list)
     """What the entry says what it is: see ``Matcher._definitions``."""
 
 
@@ -411,25 +415,24 @@ class Matcher:
         return weights
 
     @staticmethod
-    def _definitions(entry: Entry) -> list[frozenset[str]]:
-        """What ``entry`` defines, each as content tokens: what a section's
-        title names ("Recognizing Chronic Spasms and Neuromuscular
-        Disorders": spasms, neuromuscular disorders; an FAQ's title is a
-        question), and X of each title or "Also asked" line that asks what X
-        is ("what is baclofen"; not "what is the reason for my spasms",
-        whose X is "reason"). The opening sentence was not used: the
+    def _definitions(entry: Entry) -> list[tuple[frozenset[str], str]]:
+        """What ``entry`` defines, each as content tokens and head (the
+        last): what a section's title names ("Recognizing Chronic Spasms and
+        Neuromuscular Disorders": spasms, neuromuscular disorders; an FAQ's
+        title is a question), and X of each title or "Also asked" line that
+        asks what X is, as a question does (``_defined_asked``: "what is
+        baclofen"; not "what is the reason for my spasms" or "what is
+        chronic spasm about"). The opening sentence was not used: the
         Introduction and the Conclusion open with "Chronic spasms and
         neuromuscular disorders ...", as the section that defines them
         does."""
-        out: list[frozenset[str]] = []
+        out: list[tuple[frozenset[str], str]] = []
         if entry.kind == "section":
             out += _named(normalize.prepare(entry.title))
         for text in (entry.title, *entry.phrasings):
-            words = normalize.prepare(text).split()
-            if words[:2] in (["what", "is"], ["what", "are"]):
-                out += _named(" ".join(words[2:]))[:1]
-            elif words[:2] in (["what", "does"], ["what", "do"]) and words[-1:] == ["mean"]:
-                out += _named(" ".join(words[2:-1]))[:1]
+            asked = _defined_asked(normalize.prepare(text))
+            if asked:
+                out.append((frozenset(asked), asked[-1]))
         return out
 
     # -- token repair -----------------------------------------------------
@@ -810,7 +813,7 @@ class Matcher:
         if not coverage:
             return []
         kind = self._preferred_kind(cleaned)
-        asked = _defined_asked(cleaned)
+        asked = frozenset(_defined_asked(cleaned) or ())
         short = sorted(coverage, key=coverage.__getitem__, reverse=True)[:SHORTLIST]
         scored = []
         for idx in short:
@@ -822,7 +825,7 @@ class Matcher:
             if self._items[idx].entry.kind == kind and score >= self.confirm_threshold:
                 score = min(100.0, score + SHAPE_BONUS)
             if (asked and score >= self.confirm_threshold
-                    and any(asked <= d for d in self._items[idx].defines)):
+                    and any(asked <= d and h in asked for d, h in self._items[idx].defines)):
                 score = min(100.0, score + DEFINITION_BONUS)
             scored.append(Candidate(self._items[idx].entry, round(score, 1)))
         scored.sort(key=lambda c: c.score, reverse=True)
