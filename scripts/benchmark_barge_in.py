@@ -641,6 +641,11 @@ def main(argv: list[str] | None = None) -> int:
               f"of an /s/: {unhissed}")
         print("  stretches refused meanwhile: "
               + str({k: v - refused_before[k] for k, v in barge.refused.items()}))
+        if args.stops and barge.cancelled_db:
+            lags = [lag / 16 for lag in barge.lags]
+            print(f"  echo cancelled by median {np.median(barge.cancelled_db):.0f} dB over "
+                  "the whole run" + (f"; echo delay at the answers' starts {min(lags):.1f}-"
+                                     f"{max(lags):.1f} ms" if lags else ""))
         took = sorted(barge.decode_seconds)
         if took:
             print(f"  Whisper decode per stretch: median {1000 * took[len(took) // 2]:.0f} ms, "
