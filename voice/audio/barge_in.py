@@ -164,6 +164,14 @@ FIGURES_KEPT = 500
 #: model) and the microphone's callback thread ask for while an answer plays
 #: (0: left as they are). Lowering it needs root or CAP_SYS_NICE; refused,
 #: barge-in runs as before. Per thread: Whisper's decodes keep theirs.
+#: Off: no gain measured. The block holding the end of "stop" was processed
+#: a median 13-23 ms after the word's end at load 7-11 either way, and what
+#: made "stop"s late was not that: Whisper's quick look or full decode, the
+#: model firing late in the sound, or the assistant's own voice leaking
+#: through the canceller. Tuning half, `benchmark_barge_in.py --answers 0
+#: --stops 20 --clips tuning --trace [--watch-nice -10]`, as root, runs
+#: interleaved: within 300 ms 17/20 and 16/20 with -10, 18, 13, 15 and 16/20
+#: without (branch barge13, docs/wake-word.md).
 WATCH_NICE = 0
 
 _WORD = re.compile(r"[a-z']+")
