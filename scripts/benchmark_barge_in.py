@@ -5,7 +5,7 @@ Run: ``.venv/bin/python scripts/benchmark_barge_in.py [--stops 30] [--answers al
 [--stop-check hiss|off] [--cutoff P] [--window N] [--hiss H] [--hiss-hz HZ] [--hiss-top HZ]
 [--others N]
 [--trace] [--simulated] [--pauses N] [--pause-clips tuning|held-out] [--no-pause]
-[--skip-sentences] [--each] [--save DIR]``
+[--skip-sentences] [--each] [--save DIR] [--ct2-threads N] [--watch-nice N]``
 
 Everything goes through a private PulseAudio null sink whose monitor is the
 microphone: the answers are spoken by the real speaker (pyttsx3/espeak-ng,
@@ -43,6 +43,7 @@ settings (``--hiss 0``: no /s/ check).
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import subprocess
 import sys
@@ -399,6 +400,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="barge-in's VOICE_DB (to harvest more stretches with --save)")
     ap.add_argument("--gate-db", type=float, default=None,
                     help="barge-in's GATE_DB (to harvest more stretches with --save)")
+    ap.add_argument("--ct2-threads", type=int, default=None,
+                    help="CTranslate2 threads for Whisper's decodes (default: engine.py's "
+                         "CPU_THREADS); here every decode is barge-in's")
+    ap.add_argument("--watch-nice", type=int, default=None,
+                    help="barge-in's WATCH_NICE: niceness of its own and the microphone's "
+                         "thread while an answer plays (root: e.g. -10)")
     ap.add_argument("--each", action="store_true",
                     help="print every stretch decoded while answers are read in full")
     ap.add_argument("--simulated", action="store_true",
@@ -419,6 +426,15 @@ def main(argv: list[str] | None = None) -> int:
     from voice.speech_out.synth import default_synth
     from voice.speech_out.tts_speaker import TtsSpeaker
 
+    if args.ct2_threads is not None:
+        from voice.speech_in.whisper import engine
+
+        engine.CPU_THREADS = args.ct2_threads  # read when the shared model loads
+    if args.watch_nice is not None:
+        bi.WATCH_NICE = args.watch_nice
+    print(f"load average at the start: {_load()}; this process's niceness {os.nice(0)}; "
+          f"CTranslate2 threads {args.ct2_threads or 'default'}; barge-in's WATCH_NICE "
+          f"{bi.WATCH_NICE}", flush=True)
     if args.no_aec:
         class _Raw:
             def __init__(self) -> None:
@@ -475,6 +491,7 @@ def main(argv: list[str] | None = None) -> int:
                            if whisper else None, quick=quick, spotter=spotter, own_spotter=own,
                            pause=not args.no_pause)
         barge.stretches = [] if args.save else None
+        barge.keep_figures = True  # every figure, for the figures printed here
         barge.skip_sentences = args.skip_sentences or bi.SKIP_SENTENCES
         saver = _Saver(args.save)
         if args.voice_db is not None:
@@ -535,6 +552,7 @@ def main(argv: list[str] | None = None) -> int:
         clips = stop_clips(Path(tmpdir), args.clips)
         latencies: list[float] = []
         missed = []
+        early: list[str] = []
         long_answers = [a for a in answers if len(a.split()) > 40] or answers
         unhissed = 0  # the stop-word model's firings refused for want of an /s/
         rec = _Recorder() if args.trace else None
@@ -563,7 +581,14 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {name}: quick looks " + "; ".join(
                     f"{lk.text!r} {lk.avg_logprob:.2f} p(stop) {lk.stop_probability:.3f}"
                     for lk in quick.looks[looked:]), flush=True)
-            if heard == "stop" and barge.stopped_at is not None and voice.started is not None:
+            if (heard == "stop" and barge.stopped_at is not None
+                    and (voice.started is None or barge.stopped_at < voice.started + 0.1)):
+                # Stopped before the voice had said anything: on its own voice,
+                # not on the word (these counted as caught, in 0 ms, before).
+                early.append(f"{name if args.clips != 'held-out' else 'a clip'} (heard "
+                             f"{barge.heard[-1]!r})")
+                missed.append(f"{name} (stopped before it was said)")
+            elif heard == "stop" and barge.stopped_at is not None and voice.started is not None:
                 latency = barge.stopped_at - (voice.started + voice.word_end)
                 latencies.append(latency)
                 if args.clips in ("tuning", "espeak"):  # held-out clips: as a whole only
@@ -599,6 +624,9 @@ def main(argv: list[str] | None = None) -> int:
                  if lat else ""))
         if missed:
             print("  missed or late: " + ", ".join(missed))
+        if early:
+            print(f"  stopped before the voice said anything (its own voice; not caught): "
+                  f"{len(early)}: " + "; ".join(early))
         if rec is not None:
             rec.stop()
             print("  timeline, median ms after the word's end (max): " + ", ".join(
@@ -613,10 +641,15 @@ def main(argv: list[str] | None = None) -> int:
               f"of an /s/: {unhissed}")
         print("  stretches refused meanwhile: "
               + str({k: v - refused_before[k] for k, v in barge.refused.items()}))
-        d = sorted(barge.decode_seconds)
-        if d:
-            print(f"  Whisper decode per stretch: median {1000 * d[len(d) // 2]:.0f} ms, "
-                  f"max {1000 * d[-1]:.0f} ms ({len(d)} stretches)")
+        if args.stops and barge.cancelled_db:
+            lags = [lag / 16 for lag in barge.lags]
+            print(f"  echo cancelled by median {np.median(barge.cancelled_db):.0f} dB over "
+                  "the whole run" + (f"; echo delay at the answers' starts {min(lags):.1f}-"
+                                     f"{max(lags):.1f} ms" if lags else ""))
+        took = sorted(barge.decode_seconds)
+        if took:
+            print(f"  Whisper decode per stretch: median {1000 * took[len(took) // 2]:.0f} ms, "
+                  f"max {1000 * took[-1]:.0f} ms ({len(took)} stretches)")
         if args.others:
             others = other_clips(args.clips)
             false_stops = []
@@ -650,7 +683,16 @@ def main(argv: list[str] | None = None) -> int:
             pause_run(args.pauses, pause_clips(Path(tmpdir), args.pause_clips), talker, barge,
                       rng, long_answers, saver, each=args.pause_clips != "held-out")
         speaker.close()
+    print(f"load average at the end: {_load()}", flush=True)
     return 0
+
+
+def _load() -> str:
+    """The 1, 5 and 15 minute load averages (this machine is shared)."""
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
 
 
 def pause_run(n: int, clips: list[tuple[str, np.ndarray, int]], talker: _Talker, barge: Any,

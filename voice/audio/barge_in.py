@@ -40,6 +40,7 @@ design).
 from __future__ import annotations
 
 import contextlib
+import os
 import queue
 import re
 import threading
@@ -152,6 +153,26 @@ SPOT_SPAN = 1.0
 #: was at 0.2 or more 0.5% of the time: the user's "stop" is hardly ever
 #: refused for it.
 OWN_PROBABILITY = 0.2
+#: Outside the benchmark (BargeIn.keep_figures), each of barge-in's figure
+#: lists keeps only about its last this many entries: cancelled_db takes one
+#: per 20 ms block with sound (up to 180,000 an hour of answers), decoded,
+#: heard and decode_seconds one per stretch, lags one per answer, and a
+#: `voice listen` session can run all day. Nothing in `voice listen` reads
+#: them; the benchmark keeps all (tests/test_barge13_figures.py).
+FIGURES_KEPT = 500
+#: The niceness barge-in's own thread (the echo canceller and the stop-word
+#: model) and the microphone's callback thread ask for while an answer plays
+#: (0: left as they are). Lowering it needs root or CAP_SYS_NICE; refused,
+#: barge-in runs as before. Per thread: Whisper's decodes keep theirs.
+#: Off: no gain measured. The block holding the end of "stop" was processed
+#: a median 13-23 ms after the word's end at load 7-11 either way, and what
+#: made "stop"s late was not that: Whisper's quick look or full decode, the
+#: model firing late in the sound, or the assistant's own voice leaking
+#: through the canceller. Tuning half, `benchmark_barge_in.py --answers 0
+#: --stops 20 --clips tuning --trace [--watch-nice -10]`, as root, runs
+#: interleaved: within 300 ms 17/20 and 16/20 with -10, 18, 13, 15 and 16/20
+#: without (branch barge13, docs/wake-word.md).
+WATCH_NICE = 0
 
 _WORD = re.compile(r"[a-z']+")
 
@@ -447,6 +468,15 @@ class BargeIn:
         self.stretches: list[Stretch] | None = None
         """When set (a list), every whole stretch cut is appended to it,
         decoded or not (benchmark: --save)."""
+        self.keep_figures = False
+        """Keep every figure above (benchmark); otherwise each list keeps
+        about its last FIGURES_KEPT (a session runs for hours)."""
+
+    def _note(self, figures: list[Any], value: Any) -> None:
+        """Append ``value`` to one of the figure lists, bounded unless keep_figures."""
+        figures.append(value)
+        if not self.keep_figures and len(figures) > 2 * FIGURES_KEPT:
+            del figures[:-FIGURES_KEPT]  # amortised: once per FIGURES_KEPT appends
 
     def canceller(self) -> SpeexEchoCanceller:
         if self._canceller is None:
@@ -473,6 +503,9 @@ class BargeIn:
             if spotter is not None:
                 spotter.reset()
         worker = self._start_judging()
+        # After the Whisper thread started (it keeps its niceness), before the
+        # microphone's callback thread does (it takes this thread's).
+        restore = _raise_priority(WATCH_NICE)
         resampler = _resampler(rate)
         at: float | None = None
         # The first ALIGN_SECONDS are held until the echo's delay is measured.
@@ -507,6 +540,7 @@ class BargeIn:
                 held.clear()
             return None
         finally:
+            restore()
             with contextlib.suppress(Exception):
                 stream.close()
             self._stop_judging(worker)
@@ -604,7 +638,7 @@ class BargeIn:
         lag = int(np.argmax(window))
         if window[lag] < ALIGN_PEAK * float(np.mean(window)):
             return  # no clear echo (a quiet start, someone talking over it)
-        self.lags.append(lag)
+        self._note(self.lags, lag)
         if self._lag is None:
             self._lag = lag
         # Fetching the reference earlier makes its echo come later in the microphone.
@@ -618,7 +652,7 @@ class BargeIn:
             return None
         raw_db, clean_db = _db(mic[:n]), _db(clean[:n])
         if raw_db > VOICE_DB:
-            self.cancelled_db.append(raw_db - clean_db)
+            self._note(self.cancelled_db, raw_db - clean_db)
         voice = clean_db > VOICE_DB and clean_db - raw_db > GATE_DB
         self._recent.append((n / RECOGNIZER_RATE, voice))
         while sum(d for d, _ in self._recent) > SPOT_SPAN:
@@ -647,8 +681,8 @@ class BargeIn:
         (its residual echo)."""
         own = self.reference.texts_between(end - SPOT_SPAN - OWN_WORD_SECONDS, end)
         voiced = sum(d for d, v in self._recent if v)
-        self.heard.append(f"stop (stop-word model, {voiced:.2f} s voiced, while saying: "
-                          + " / ".join(own) + ")")
+        self._note(self.heard, f"stop (stop-word model, {voiced:.2f} s voiced, while saying: "
+                   + " / ".join(own) + ")")
         if any(STOP_WORD in words_of(t) for t in own):
             self.refused["own word"] += 1
             return None
@@ -679,7 +713,7 @@ class BargeIn:
         elif (self.skip_sentences and self.quick is not None
               and _a_sentence(self.quick.last_text, self.wake_phrase)):
             # SKIP_SENTENCES: no order is that long; the decoder stays free.
-            self.heard.append(f"{self.quick.last_text.strip()} (quick, not decoded)")
+            self._note(self.heard, f"{self.quick.last_text.strip()} (quick, not decoded)")
             self.refused["a sentence"] += 1
             return None
         else:
@@ -690,14 +724,14 @@ class BargeIn:
             if heard == PAUSE and not pause_agreed(decoded.prompted):
                 heard, unsure = None, True
             by = "full decode"
-        self.decode_seconds.append(time.monotonic() - began)
-        self.heard.append(text)
+        self._note(self.decode_seconds, time.monotonic() - began)
+        self._note(self.heard, text)
         record = Decoded(text, by, words,
                          stretch.end - stretch.start, stretch.voiced, _db(stretch.audio),
                          _db(stretch.raw) if stretch.raw is not None else 0.0,
                          heard or (f"{PAUSE} (unsure)" if unsure else None),
                          audio=stretch.audio if self.keep_audio else None)
-        self.decoded.append(record)
+        self._note(self.decoded, record)
         if heard is None:
             self.refused["unsure pause" if unsure else "not stop"] += 1
             return None
@@ -742,6 +776,25 @@ def _own_stop(said: list[str], alike: str | None) -> bool:
         return True
     heard = [w for w in words_of(alike or "") if w != STOP_WORD]
     return any(w[:3] == h[:3] for w in said for h in heard)
+
+
+def _raise_priority(nice: int) -> Callable[[], None]:
+    """Ask for niceness ``nice`` for the calling thread alone (Linux: a
+    thread's id is a process id to setpriority); returns what puts it back."""
+    if not nice or not hasattr(os, "setpriority"):
+        return lambda: None
+    tid = threading.get_native_id()
+    try:
+        before = os.getpriority(os.PRIO_PROCESS, tid)
+        os.setpriority(os.PRIO_PROCESS, tid, nice)
+    except OSError:  # not permitted (no CAP_SYS_NICE): as before
+        return lambda: None
+
+    def restore() -> None:
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, tid, before)
+
+    return restore
 
 
 def _db(x: np.ndarray) -> float:
