@@ -155,6 +155,13 @@ GATED = False
 #: windows alone caught 184 of 192 tuning phrases (draws 0, 1, 3, 4), the
 #: windows as they are 185; both would decode up to six windows a spot.
 CONFIRM_GATED = False
+#: With a second stage, whether a mean above the network's own cutoff (0.8)
+#: is checked by Whisper too, like any spot, instead of waking at once.
+#: The network alone woke on "what is a nerve conduction study" said after
+#: quiet (0.96; fresh seed 63, branch wake12), which no check touched.
+#: ``benchmark_wake.py --check-sure on|off`` measures it (docs/wake-word.md,
+#: "branch wake13").
+CHECK_SURE = True
 _CHUNK = 160  # 10 ms: what the feature front end takes at a time
 
 
@@ -337,6 +344,8 @@ class MicroWakeDetector:
     """The 3.5 s window ends after the network's peak, not the spot (:data:`LONG_AFTER_PEAK`)."""
     confirmations: int = 0
     """Spots decoded by the confirmer so far (for the benchmarks)."""
+    check_sure: bool = CHECK_SURE
+    """The network's own wakes (above ``cutoff``) are checked too (:data:`CHECK_SURE`)."""
 
     def __post_init__(self) -> None:
         from pymicro_wakeword import MicroWakeWordFeatures
@@ -367,6 +376,7 @@ class MicroWakeDetector:
         """How sure the network was of the pending spot: its highest mean
         (of ``window`` probabilities, on any path) from the spot to the cut."""
         self._quiet_until = -1
+        self._woke_mean = 0.0
 
     def reset(self) -> None:
         """A new listening turn: forget all audio so far."""
@@ -405,10 +415,18 @@ class MicroWakeDetector:
         while self._recent and self._recent_len - len(self._recent[0]) >= keep:
             self._recent_len -= len(self._recent.popleft())
         woke = self._feed_network(data)
-        if woke:
+        if woke and not self.check_sure:
             # Sure at once: the question starts here, as without a second stage.
             self._wake(0.0)
             return True
+        if woke and self._pending is None:
+            # Sure, but checked like a spot (CHECK_SURE): a spot refused just
+            # before, whose mean then went on rising, is decoded again.
+            self._pending = self.fed
+            self._peak = (0.0, self.fed)
+            self._strength = self._woke_mean
+        if woke:
+            self._strength = max(self._strength, self._woke_mean)
         if self._pending is None:
             return False
         if self._cut is None:
@@ -436,6 +454,9 @@ class MicroWakeDetector:
             window = span(cut - window_samples(), cut)
             aligned = [span(ended + pad - int(s * RECOGNIZER_RATE), ended + pad)
                        for s in ALIGNED]
+            if self._strength > self.cutoff:  # sure (CHECK_SURE): confirm.SURE_RULE
+                return bool(self.confirmer.confirms(window, aligned, strength=self._strength,
+                                                    sure=True))
             return bool(self.confirmer.confirms(window, aligned, strength=self._strength))
 
         if not confirmed(audio) and not (self.confirm_gated and confirmed(gated_copy(audio))):
@@ -467,6 +488,7 @@ class MicroWakeDetector:
                 if self.decision.step(i, p, at):
                     woke = True
                     self.spots += 1
+                    self._woke_mean = self.decision.mean
                 if self.confirmer is not None:
                     self._spot(i, p, at)
         if self._gate is not None and self._gated_features is not None:
