@@ -91,3 +91,33 @@ def test_real_people_saying_the_phrase_still_wake_it(
         pcm = read_wav(wav).resampled(RECOGNIZER_RATE).samples.reshape(-1)
         woke[wav.name] = _wakes(detector, _through(virtual_mic, pcm))[0]
     assert all(n >= 1 for n in woke.values()), woke
+
+
+def test_the_replay_tells_the_sure_rules_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # scripts/wake_sure_check.py on spots as benchmark_wake.py --check-sure on
+    # --decodes writes them (decodes of tuning draw 6 and of the false wake):
+    # a sure phrase over pink noise Whisper wrote "Okay, uh, move." (the floors
+    # refuse it, "first word" takes it) and the sure wake on a question after
+    # quiet, where no window has "okay".
+    import json
+
+    from .test_wake_false import _load
+
+    tool = _load("wake_sure_check")
+    data = {"network": {}, "clips": ["pos en-us 90 pink 10dB", "neg read en"], "decodes": {
+        "pos en-us 90 pink 10dB": [
+            ["long", "Okay, uh, move.", -0.54, 0.88, 3.0],
+            ["short0", "Uh, move.", -0.56, 0.88, 3.0],
+            ["short1", "Okay, move.", -0.54, 0.88, 3.0]],
+        "neg read en": [
+            ["long", "What is an urban tunnel?", -1.11, 0.96, 4.0],
+            ["short0", "What in the earth?", -1.09, 0.96, 4.0],
+            ["short1", "What is that nerve?", -0.75, 0.96, 4.0]]}}
+    (tmp_path / "d.json").write_text(json.dumps(data))
+    assert tool.main(["--decodes", str(tmp_path / "d.json"), "--spot-cutoffs", "0.05"]) == 0
+    rows = {line[:38].strip(): line[38:].split() for line in capsys.readouterr().out.splitlines()}
+    assert rows["sure wakes at once"][1:4:2] == ["1/1", "1"]
+    assert rows["sure checked, full rule"][1:4:2] == ["0/1", "0"]
+    assert rows["sure checked, first word anywhere"][1:4:2] == ["1/1", "0"]
