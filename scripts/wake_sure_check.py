@@ -115,19 +115,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", action="store_true",
                     help="name every wake on speech not addressed to it, and every sure spot")
     args = ap.parse_args(argv)
-    clips: dict[str, list[Spot]] = {}
+    clips: list[tuple[str, list[Spot]]] = []  # the same clip names recur across files
     for path in args.decodes:
         data = json.loads(path.read_text(encoding="utf-8"))
         if any(data["network"].values()):
             print(f"{path}: the network woke alone in it: not a --check-sure on run")
         for clip in data["clips"]:
-            clips[clip] = spots(data["decodes"].get(clip, []))
+            clips.append((clip, spots(data["decodes"].get(clip, []))))
     print(f"{'rule':38} {'cutoff':>6} {'phrases':>8} {'real':>6} {'wakes':>6}  per 10 h")
     for cutoff in [float(c) for c in args.spot_cutoffs.split(",") if c]:
         for rule in RULES:
             pos = real = pos_n = real_n = neg = 0
             named: list[str] = []
-            for clip, ss in clips.items():
+            for clip, ss in clips:
                 kept = [s for s in ss if s["strength"] > cutoff]
                 woke = [s for s in kept if wakes(s, rule)]
                 if clip.startswith("pos "):
@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
                 for n in named:
                     print(f"    {n}")
     if args.show:
-        for clip, ss in clips.items():
+        for clip, ss in clips:
             for s in ss:
                 if s["strength"] > SURE:
                     print(f"sure spot {clip} {s['strength']:.2f}: full {full(s)},"
