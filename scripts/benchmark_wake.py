@@ -479,6 +479,7 @@ def main(argv: list[str] | None = None) -> int:
         neural.long_after_peak = args.long_after_peak == "on"
         neural.check_sure = args.check_sure == "on"
         stage = (f", spots above {args.spot_cutoff:g} confirmed by Whisper"
+                 + (", sure wakes too" if neural.check_sure else ", sure wakes at once")
                  + (", gated copy spotting too" if neural.gated else "") if confirmer
                  else ", no second stage")
         print(f"wake word {phrase!r}: neural engine (microWakeWord), cutoff "

@@ -148,7 +148,9 @@ ALIGN_MARGIN = 2.1
 #: study"); "full": the same rule as any spot. Replayed on tuning draw 6
 #: (scripts/wake_sure_check.py, spot cutoff 0.03): sure wakes at once 46 of
 #: 48, "first word" 46, the full rule 44 (its floors refuse "Okay, uh,
-#: move."); docs/wake-word.md, "branch wake13".
+#: move."); draws 6, 7, 8: 134, 134 and 127 of 144, real people 45 of 48
+#: each; live at the spot cutoff 0.05, "first word": 134 of 144.
+#: docs/wake-word.md, "branch wake13".
 SURE_RULE = "first word"
 SPELLINGS = ("Okay Nabu.", "Okay, Nabu.", "OK Nabu.", "Okay, now.", "Okay, now move.",
              "Okay, nah.", "Okay, Naboo.")
