@@ -388,6 +388,9 @@ class MicroWakeDetector:
         (of ``window`` probabilities, on any path) from the spot to the cut."""
         self._quiet_until = -1
         self._woke_mean = 0.0
+        self._sure = False
+        """The pending spot's mean went above ``cutoff`` on a path that can wake
+        (not the gated copy's)."""
 
     def reset(self) -> None:
         """A new listening turn: forget all audio so far."""
@@ -408,6 +411,7 @@ class MicroWakeDetector:
         self._pending = None
         self._cut = None
         self._quiet_until = -1
+        self._sure = False
         self.after = 0.0
 
     def feed(self, pcm: np.ndarray) -> bool:
@@ -438,6 +442,7 @@ class MicroWakeDetector:
             self._strength = self._woke_mean
         if woke:
             self._strength = max(self._strength, self._woke_mean)
+            self._sure = True
         if self._pending is None:
             return False
         if self._cut is None:
@@ -465,7 +470,7 @@ class MicroWakeDetector:
             window = span(cut - window_samples(), cut)
             aligned = [span(ended + pad - int(s * RECOGNIZER_RATE), ended + pad)
                        for s in ALIGNED]
-            if self._strength > self.cutoff:  # sure (CHECK_SURE): confirm.SURE_RULE
+            if self._sure:  # the network woke on it (CHECK_SURE): confirm.SURE_RULE
                 return bool(self.confirmer.confirms(window, aligned, strength=self._strength,
                                                     sure=True))
             return bool(self.confirmer.confirms(window, aligned, strength=self._strength))
@@ -524,6 +529,7 @@ class MicroWakeDetector:
             self._pending = at
             self._peak = (p, at)
             self._strength = self.spotting.mean
+            self._sure = False
         elif self._pending is not None and self._cut is None:
             if p > self._peak[0]:
                 self._peak = (p, at)
