@@ -120,7 +120,7 @@ SPEEDS = (1.0, 1.33, 1.67)
 #: 0.03 behind the check of sure wakes (CHECK_SURE; branch wake13): tuning
 #: draws 6, 7, 8 caught 134 of 144 (draws 6, 7 replayed with its "first
 #: word" rule), as many as at 0.05 (134, live), for about
-#: 2.6 times the spots to decode in fresh speech not addressed to it: not
+#: 2.5 times the spots to decode in fresh speech not addressed to it: not
 #: kept (docs/wake-word.md, "branch wake13").
 SPOT_CUTOFF = 0.05
 #: With a second stage: the 3.5 s window ends AFTER seconds after the
