@@ -66,6 +66,7 @@ from voice.speech_in.wake.detector import (  # noqa: E402
     confirming_recognizer,
 )
 from voice.speech_in.wake.micro import (  # noqa: E402
+    CHECK_SURE,
     GATED,
     SPEEDS,
     SPOT_CUTOFF,
@@ -406,6 +407,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="micro with a second stage: Whisper decodes the windows as they"
                          " are (now), or also their gated copy when it does not confirm them"
                          " (micro.CONFIRM_GATED; tried)")
+    ap.add_argument("--check-sure", choices=("on", "off"), default="on" if CHECK_SURE else "off",
+                    help="micro with a second stage: the network's own wakes (above its cutoff)"
+                         " are checked by Whisper too (micro.CHECK_SURE), or wake at once")
+    ap.add_argument("--sure-rule", choices=("first word", "full"), default=None,
+                    help="with --check-sure on: how a sure spot is checked (confirm.SURE_RULE)")
     ap.add_argument("--spot-cutoff", type=float, default=SPOT_CUTOFF,
                     help="micro with a second stage: a mean above this is confirmed")
     ap.add_argument("--okay-sentences", action="store_true",
@@ -462,6 +468,8 @@ def main(argv: list[str] | None = None) -> int:
                 confirmer.align_check = args.align_check == "on"
             if args.align_margin is not None:
                 confirmer.align_margin = args.align_margin
+            if args.sure_rule is not None:
+                confirmer.sure_rule = args.sure_rule
         if confirmer is not None and args.short_windows == "none":
             confirmer = LongWindowOnly(confirmer)
         neural = load_micro(phrase, keep=True, cutoff=args.cutoff, window=args.window,
@@ -469,7 +477,9 @@ def main(argv: list[str] | None = None) -> int:
                             gate=args.gate == "on",
                             confirm_gated=args.whisper_hears == "both")
         neural.long_after_peak = args.long_after_peak == "on"
+        neural.check_sure = args.check_sure == "on"
         stage = (f", spots above {args.spot_cutoff:g} confirmed by Whisper"
+                 + (", sure wakes too" if neural.check_sure else ", sure wakes at once")
                  + (", gated copy spotting too" if neural.gated else "") if confirmer
                  else ", no second stage")
         print(f"wake word {phrase!r}: neural engine (microWakeWord), cutoff "
@@ -487,8 +497,9 @@ class LongWindowOnly:
         self._confirmer = confirmer
         self.heard: list[str] = confirmer.heard
 
-    def confirms(self, window: np.ndarray, aligned: Any = (), strength: float = 0.0) -> bool:
-        return bool(self._confirmer.confirms(window, strength=strength))
+    def confirms(self, window: np.ndarray, aligned: Any = (), strength: float = 0.0,
+                 sure: bool = False) -> bool:
+        return bool(self._confirmer.confirms(window, strength=strength, sure=sure))
 
 
 def sphinx_detector(args: argparse.Namespace, phrase: str) -> PhraseDetector:

@@ -140,6 +140,18 @@ ALIGN_MARGIN = 2.1
 #: draw 0). With ``decode_all`` (benchmark_wake.py --decodes) every
 #: spelling's margin is recorded ("fit0/1", one row each), so
 #: scripts/wake_spelling_rule.py can replay any subset.
+#: How a spot the network is sure of (its mean above its own cutoff, 0.8;
+#: micro.CHECK_SURE) is checked: "first word" wakes when any window decoded
+#: after the prompt has the phrase's first word ("okay") at all, and refuses
+#: only a spot where Whisper heard other words throughout ("What is an urban
+#: tunnel?" for the network's sure wake on "what is a nerve conduction
+#: study"); "full": the same rule as any spot. Replayed on tuning draw 6
+#: (scripts/wake_sure_check.py, spot cutoff 0.03): sure wakes at once 46 of
+#: 48, "first word" 46, the full rule 44 (its floors refuse "Okay, uh,
+#: move."); draws 6, 7, 8: 134, 134 and 127 of 144, real people 45 of 48
+#: each; live at the spot cutoff 0.05, "first word": 134 of 144.
+#: docs/wake-word.md, "branch wake13".
+SURE_RULE = "first word"
 SPELLINGS = ("Okay Nabu.", "Okay, Nabu.", "OK Nabu.", "Okay, now.", "Okay, now move.",
              "Okay, nah.", "Okay, Naboo.")
 
@@ -184,6 +196,11 @@ def says_phrase(text: str, confirmation: Confirmation) -> bool:
         if rest[0] in c.last_words or tuple(rest) in c.last_pairs:
             return True
     return False
+
+
+def has_first_word(text: str, confirmation: Confirmation) -> bool:
+    """Whether ``text`` has the phrase's first word ("okay", "ok"...) anywhere."""
+    return any(w in confirmation.first_words for w in _WORD.findall(text.lower()))
 
 
 #: How alike (0-1: normalized edit distance between sound keys, one letter
@@ -310,15 +327,41 @@ class WhisperConfirmer:
         self.align_check = ALIGN_CHECK
         """...and fit the prompt's text within :data:`ALIGN_MARGIN` of that (ALIGN_CHECK)."""
         self.align_margin = ALIGN_MARGIN
+        self.sure_rule = SURE_RULE
+        """How a sure spot is checked (:data:`SURE_RULE`: "first word" or "full")."""
         self._model = model
         self._encoded: dict[int, Any] = {}
 
     def confirms(self, window: np.ndarray, aligned: Sequence[np.ndarray] = (),
-                 strength: float = 0.0) -> bool:
+                 strength: float = 0.0, sure: bool = False) -> bool:
         """Whether 16 kHz int16 ``window`` says the phrase, or failing that
         one of the ``aligned`` windows (those ending where the phrase ended,
         :data:`ALIGNED`), surely (:data:`ALIGNED_LOGPROB`). ``strength``: the
-        network's highest mean over the spot."""
+        network's highest mean over the spot; ``sure``: above the network's
+        own cutoff (checked by :data:`SURE_RULE`)."""
+        since = len(self.decodes)
+        first_word = sure and self.sure_rule == "first word"
+        if first_word and not self.decode_all:
+            return self._first_word_heard(window, aligned, strength)
+        said = self._confirms(window, aligned, strength)
+        if first_word:  # decode_all: every window was decoded, the rule applies to them
+            return any(has_first_word(d.text, self.confirmation)
+                       for d in self.decodes[since:] if d.kind.startswith(("long", "short")))
+        return said
+
+    def _first_word_heard(self, window: np.ndarray, aligned: Sequence[np.ndarray],
+                          strength: float) -> bool:
+        """A sure spot (:data:`SURE_RULE` "first word"): whether any window, decoded
+        after the prompt, has the phrase's first word; the 3.5 s window first."""
+        self._encoded.clear()
+        for n, w in enumerate([window, *aligned]):
+            self._says(w, 0.0, "long" if n == 0 else f"short{n - 1}", strength, slot=n - 1)
+            if has_first_word(self.decodes[-1].text, self.confirmation):
+                return True
+        return False
+
+    def _confirms(self, window: np.ndarray, aligned: Sequence[np.ndarray],
+                  strength: float) -> bool:
         self._encoded.clear()
         said = self._says(window, self.sure_logprob, "long", strength)
         floor = short_floor(strength, self.strong_floor)
