@@ -78,6 +78,10 @@ def main() -> int:
     for s in HALVES:
         total.update(replies[s])
     print(f"half sentences: {dict(total)} of {sum(total.values())}")
+    from voice.conversation.unfinished import points_at_nothing
+
+    bare = sum(n for s in HALVES for text, n in heard[s].items() if points_at_nothing(text))
+    print(f"half sentences heard as a bare 'what is that' / 'what's that': {bare}")
     return 0
 
 
