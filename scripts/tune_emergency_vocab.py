@@ -47,9 +47,17 @@ SAID = ("he's gasping", "she's gasping", "she's fitting", "he's fitting",
         "he won't respond", "she won't respond", "he's not responding")
 
 
-def calm_and_urgent(rec: object, n_questions: int) -> None:
+#: A myasthenic crisis told as it happens (branch hear13, --crisis-words).
+CRISES = ("my husband is having a myasthenic crisis", "she is having a myasthenic crisis",
+          "my wife is in a myasthenic crisis", "he's having a myasthenic crisis")
+
+
+def calm_and_urgent(rec: object, n_questions: int, crisis_words: int | None = None) -> None:
     """tune_short_replies.emergencies' sets through the engine as it is only
-    (that function also runs it without its emergency decode: twice the time)."""
+    (that function also runs it without its emergency decode: twice the time).
+    ``crisis_words``: also count each transcript with emergency.py's "having
+    a ... crisis" allowing one word and this many (the same transcripts), with
+    CRISES in the six conditions among the emergencies."""
     import subprocess
     import tempfile
 
@@ -82,6 +90,9 @@ def calm_and_urgent(rec: object, n_questions: int) -> None:
                        check=True)
         calm.append((name, read_wav(tmp / f"{name}.wav")))
     calm = [(t, c) for t, c in calm if not is_emergency(t)]
+    if crisis_words is not None:
+        _crisis_words(rec, urgent, calm, variants, crisis_words)
+        return
     heard = sum(is_emergency(query_of(rec.transcribe(c))) for _, c in urgent)  # type: ignore[attr-defined]
     false = []
     for t, c in calm:
@@ -91,6 +102,42 @@ def calm_and_urgent(rec: object, n_questions: int) -> None:
     print(f"emergencies-tuning.txt heard as one {heard}/{len(urgent)} = "
           f"{heard / len(urgent):.1%}; non-emergencies heard as one {len(false)}/{len(calm)}"
           + (f" ({'; '.join(false)})" if false else ""), flush=True)
+
+
+def _crisis_words(rec: object, urgent: list[tuple[str, object]], calm: list[tuple[str, object]],
+                  variants: object, n: int) -> None:
+    """calm_and_urgent's sets, and CRISES, each transcript classified with one
+    word and with ``n`` words allowed before "crisis"."""
+    from benchmark_audio import pad
+    from make_spoken_questions import speak
+
+    from voice.audio.clip import read_wav
+    from voice.matching import emergency
+
+    one, more = emergency._compile(1), emergency._compile(n)
+
+    def both(text: str) -> tuple[bool, bool]:
+        cleaned = emergency.clean(text)
+        if "breathe" in cleaned.split() and len(cleaned.split()) <= emergency.SHORT_BREATHE_WORDS:
+            return True, True
+        return one.search(cleaned) is not None, more.search(cleaned) is not None
+
+    crises = [(t, pad(read_wav(speak(t, v)))) for t in CRISES for v in variants]  # type: ignore[attr-defined]
+    for label, clips, want in (("crises (CRISES, six conditions)", crises, True),
+                               ("emergencies-tuning.txt", urgent, True),
+                               ("non-emergencies", calm, False)):
+        counts = [0, 0]
+        changed = []
+        for t, c in clips:
+            text = query_of(rec.transcribe(c))  # type: ignore[attr-defined]
+            got = both(text)
+            counts[0] += got[0] == want
+            counts[1] += got[1] == want
+            if got[0] != got[1]:
+                changed.append(f"{t!r} -> {text!r}")
+        print(f"{label}: classified right, 1 word -> {n}: {counts[0]} -> {counts[1]} of "
+              f"{len(clips)}" + (f" (changed: {'; '.join(changed)})" if changed else ""),
+              flush=True)
 
 
 def paired(rec: object, n_questions: int) -> None:
@@ -199,6 +246,9 @@ def main() -> None:
     ap.add_argument("--calm", type=int, default=-1,
                     help="also emergencies-tuning.txt and the non-emergencies of "
                          "tune_short_replies --emergencies, with CALM tuning questions among them")
+    ap.add_argument("--crisis-words", type=int, default=None,
+                    help="instead: --calm's sets and CRISES, each transcript counted with "
+                         "emergency.py's 'having a ... crisis' allowing 1 word and this many")
     args = ap.parse_args()
     from benchmark_audio import pad
     from make_spoken_questions import BENCHMARK_VARIANTS, speak
@@ -219,6 +269,9 @@ def main() -> None:
         rec._decoder.set_prompt(rec.prompt)  # type: ignore[attr-defined]
     print(f"prompt ({'with' if args.vocab else 'without'} the vocabulary): "
           f"...{rec.prompt[-90:]!r}", flush=True)  # type: ignore[attr-defined]
+    if args.crisis_words is not None:
+        calm_and_urgent(rec, max(args.calm, 0), args.crisis_words)
+        return
     heard = 0
     for text in SAID:
         got = []

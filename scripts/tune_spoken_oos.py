@@ -88,6 +88,9 @@ def step_of(t: Any, matcher: Matcher) -> tuple[str, str, bool, dict[str, Any]]:
 
     text, doubtful = H.query_of(t), H.is_doubtful(t)
     info: dict[str, Any] = {}
+    other = H.other_subject_heard(t, matcher)
+    if other is not None:
+        return "other-subject", other, True, info
     done: tuple[str, str] | None = None
     if t.alternatives and (doubtful or not H.ALTERNATIVES_WHEN_DOUBTFUL):
         alt = offered_alternative(t, text, doubtful, matcher)
@@ -152,14 +155,38 @@ def main() -> int:
     ap.add_argument("--constant", default="ASKED_FLOOR",
                     help="the constant of voice/conversation/heard.py that --compare, "
                          "--heldout and --real turn off (None) and set to --floors "
+                         "(several, comma-separated: together; OTHER_SUBJECT,UNSPELT_SUBJECT) "
                          "(OFFER_WORD: the floor on an offer's surest word)")
+    ap.add_argument("--seed", action="append", default=[],
+                    help="an earlier transcript cache file of code that decodes these clips "
+                         "as this one does (benchmark_audio.TranscriptCache seeds; e.g. "
+                         "~/.cache/voice/transcripts/whisper-c46768efe434836d.jsonl, main "
+                         "before session 12's emergency prompt, which only short urgent "
+                         "utterances use): read, never written")
+    ap.add_argument("--cached-only", action="store_true",
+                    help="with --dump: only clips already in the cache (no decode)")
     args = ap.parse_args()
     global CONSTANT
     CONSTANT = args.constant
 
     kb = load_knowledge([REPO / "content"])
     matcher = Matcher(kb)
-    cache = TranscriptCache("whisper")
+    cache = TranscriptCache("whisper", [Path(x).expanduser() for x in args.seed])
+    for seed in args.seed:  # its audio scores too
+        for kind in ("scores", "fits"):
+            src = Path(seed).expanduser()
+            extra_path = src.with_name(f"audio-{kind}-{src.name}")
+            if extra_path.is_file():
+                for line in extra_path.read_text(encoding="utf-8").splitlines():
+                    try:
+                        row = json.loads(line)
+                    except ValueError:
+                        continue
+                    if kind == "scores":
+                        cache._scores.setdefault((row["wav"], row["text"]), float(row["loglik"]))
+                    else:
+                        cache._fits.setdefault((row["wav"], row["text"]),
+                                               (float(row["nats"]), int(row["tokens"])))
     cache.loader = engine_loaders(kb)["whisper"]
     fresh: dict[int, Any] = {}
     real_scorer = cache._scorer
@@ -172,7 +199,7 @@ def main() -> int:
     if args.decode_heldout:
         return _decode_heldout(cache, matcher, fresh)
     floors: list[float | None] = [float(f) for f in args.floors.split(",") if f]
-    floors = floors or [getattr(H, CONSTANT)]
+    floors = floors or [getattr(H, CONSTANT.split(",")[0])]
     if args.compare:
         return _compare(cache, matcher, floors, args.show)
     if args.real:
@@ -191,7 +218,8 @@ def main() -> int:
         random.Random(13).shuffle(todo)
     for name, expected, said, wav in todo:
         if (args.out_only and expected is not None) or (
-                args.sets and name not in args.sets.split(",")):
+                args.sets and name not in args.sets.split(",")) or (
+                args.cached_only and wav.name not in cache._known):
             continue
         clip = pad(read_wav(wav))
         if wav.name not in cache._known:
@@ -241,6 +269,12 @@ def main() -> int:
     return 0
 
 
+def _set(value: float | None) -> None:
+    """Every constant of --constant (comma-separated: measured together) to ``value``."""
+    for name in CONSTANT.split(","):
+        setattr(H, name, value)
+
+
 def _short(c: Counter[str]) -> str:
     """One set's counts in a line: right/in-scope, answered wrong, offered
     wrong, out of scope declined/out of scope (answered)."""
@@ -275,7 +309,7 @@ def _compare(cache: TranscriptCache, matcher: Matcher, floors: list[float | None
         t = cache.transcribe(None, pad(read_wav(wav)), wav)
         got = []
         for floor in settings:
-            setattr(H, CONSTANT, floor)
+            _set(floor)
             got.append(_outcome(matcher, t, expected))
             counts[name, floor][got[-1]] += 1
         if len(set(got)) > 1:
@@ -302,7 +336,7 @@ def _real(kb: Any, floor: float | None) -> int:
     for c in clips_:
         said = rec.transcribe(real.padded(c.path))
         for on in (False, True):
-            setattr(H, CONSTANT, floor if on else None)
+            _set(floor if on else None)
             got = real.assistant(kb).handle_heard(said, source=c.path.name)
             tally[c.set, c.half, on][got["outcome"]] += 1
     print(f"{len(clips_)} real clips: declined / offered / answered outright, "
@@ -342,7 +376,7 @@ def _heldout(cache: TranscriptCache, matcher: Matcher, floor: float | None) -> i
             t = cache.transcribe(None, pad(read_wav(s.path)), s.path)
             exp = "|".join(sorted(s.expected)) if s.expected else None
             for on in (False, True):
-                setattr(H, CONSTANT, floor if on else None)
+                _set(floor if on else None)
                 counts[on][_outcome(matcher, t, exp)] += 1
         parts = []
         for on in (False, True):

@@ -84,10 +84,10 @@ def test_the_journey_through_voice_text(tmp_path: Path) -> None:
     "she can't catch her breath", "I can't feel my arm and my face is numb",
     # Heard "one side on my face has dropped", "... a myostatic crisis".
     "one side of my face has dropped",
-    pytest.param("my husband is having a myasthenic crisis", marks=pytest.mark.xfail(
-        strict=False, reason="CPU-dependent: heard '... a myostatic crisis' (an emergency) "
-        "on an AVX2 EPYC, '... a my hispanic crisis' (not one) on an AVX-512 EPYC's AVX2 "
-        "path (tests/conftest.py), 2026-12-02")),
+    # Heard '... a myostatic crisis' on an AVX2 EPYC, '... a my hispanic
+    # crisis' on an AVX-512 EPYC's AVX2 path (tests/conftest.py): both are
+    # emergencies (emergency.py CRISIS_WORDS, branch hear13).
+    "my husband is having a myasthenic crisis",
 ])
 def test_said_aloud_it_is_an_emergency(kb: KnowledgeBase, whisper_tiny: WhisperRecognizer,
                                        said: str) -> None:

@@ -23,7 +23,12 @@ from voice.conversation.personal import PersonalPhrasings, Phrasing
 from voice.conversation.reply import Reply
 from voice.conversation.second_question import second_question
 from voice.conversation.speech_parts import parts
-from voice.conversation.unfinished import finished, heard_part, is_unfinished
+from voice.conversation.unfinished import (
+    finished,
+    heard_part,
+    is_unfinished,
+    points_at_nothing,
+)
 from voice.conversation.worries import Worry, worry_of
 from voice.matching.emergency import is_emergency
 from voice.matching.matcher import Candidate, Matcher, MatchResult
@@ -520,7 +525,8 @@ class Conversation:
             # understood either; saying why lets someone find help.
             s.offered = []
             return self._reply(text, "no_match", phrases.ONLY_ENGLISH)
-        if not heard_nothing and is_unfinished(text) and (
+        if not heard_nothing and (is_unfinished(text) or (
+                not s.history and points_at_nothing(text))) and (
                 not s.offered or len(text.split()) >= OFFERED_HALF_WORDS):
             # "what is the": the user stopped mid-sentence (tired, or let go
             # of the button); asked to finish, not told it is off the subject,

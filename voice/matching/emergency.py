@@ -96,8 +96,9 @@ _SAID_OTHERWISE = [
     r"^(?!(what|why|how|is|are|can|could|does|do|should|when|will|would)\b)(?=.*\bface\b)"
     r"(?=.*\b(arm|leg)\b)(?=.*\b(numb|can not feel|is weak|went weak|gone weak)\b)",
     # Myasthenia gravis: breathing muscles failing, told as it happens (and
-    # any crisis said to be happening: Whisper heard "a myostatic crisis").
-    r"\b(having|is in|am in|is having|am having) a (\w+ )?crisis\b",
+    # any crisis said to be happening: Whisper heard "a myostatic crisis",
+    # and "a my hispanic crisis": up to CRISIS_WORDS words before it).
+    r"\b(having|is in|am in|is having|am having) a (\w+ ){0,%d}crisis\b",
 ]
 _CAREGIVER_SAID = [
     # Session 12 (`voice text`): a caregiver telling what they see, each
@@ -125,7 +126,25 @@ _CAREGIVER_SAID = [
     # Whisper's hearing of espeak-ng's "she won't respond" (en, en+f3; he too).
     r"^(he|she) went to respond$",
 ]
-_RE = re.compile("|".join(f"(?:{p})" for p in [*_PATTERNS, *_SAID_OTHERWISE, *_CAREGIVER_SAID]))
+#: Words allowed between "having a" and "crisis": Whisper tiny.en heard
+#: espeak-ng's "my husband is having a myasthenic crisis" as "... having a my
+#: hispanic crisis" (AVX-512 EPYC, AVX2 path) and "... a myostatic crisis"
+#: (AVX2 EPYC). 2 changes none of tests/data's 10,350 typed lines (every set,
+#: held out too, counted only: no line has "crisis"). Spoken, the same
+#: transcripts classified with 1 and 2 (scripts/tune_emergency_vocab.py
+#: --calm 30 --crisis-words 2, 2026-12-03, AVX2 path): four crises told as
+#: they happen in six espeak-ng conditions 14 -> 21 of 24 heard as
+#: emergencies, emergencies-tuning.txt 161 -> 161 of 174, non-emergencies
+#: taken for one 0 -> 0 of 327.
+CRISIS_WORDS = 2
+
+
+def _compile(crisis_words: int) -> re.Pattern[str]:
+    said = [p % crisis_words if "crisis" in p else p for p in _SAID_OTHERWISE]
+    return re.compile("|".join(f"(?:{p})" for p in [*_PATTERNS, *said, *_CAREGIVER_SAID]))
+
+
+_RE = _compile(CRISIS_WORDS)
 
 
 #: An utterance this short with "breathe" in it is taken for "I can't
