@@ -1,35 +1,61 @@
 """A hearing whose words to match break off mid-sentence only because barely
 heard words were left out ("what causes my [othelosis]") is neither answered
-nor offered (voice/conversation/heard.py ``LOST_SUBJECT``), with the real
-tiny.en model that scripts/install.sh installs and espeak-ng speech. The
-clips are tuning-half requests the content does not answer
-(tests/data/health-tuning.tsv, the even questions of tests/data/dev.tsv)."""
+nor offered (voice/conversation/heard.py ``LOST_SUBJECT``).
+
+Which clips tiny.en hears cut off that way differs by CPU (tests/conftest.py):
+the rule is tested on hearings recorded from real decodes
+(tests/data/heard/lost-subject.json, scripts/record_hearings.py), on two CPU
+paths; the spoken test asks, over a set of clips, only what held on both
+paths. The clips are tuning-half requests the content does not answer
+(tests/data/health-tuning.tsv, the even questions of tests/data/dev.tsv),
+spoken by espeak-ng and heard by the real tiny.en model that
+scripts/install.sh installs."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import pytest
 
 from voice.content.model import KnowledgeBase
 from voice.conversation import heard
+from voice.speech_in.base import Transcript
 from voice.speech_in.whisper import WhisperRecognizer
 
-from .test_asked_by_audio import BENCHMARK_VARIANTS, Variant, hear, reply
+from .test_asked_by_audio import BENCHMARK_VARIANTS, hear, reply
+
+RECORDED = Path(__file__).resolve().parent / "data" / "heard" / "lost-subject.json"
 
 
-@pytest.mark.parametrize("request_, voice, before", [
-    # Which voice's hearing breaks off differs by CPU (tests/conftest.py's
-    # AVX2 path on an AVX-512 EPYC, 2026-12-02, below; branch hear12 chose
-    # en-us and en+f3 on oneDNN's AVX-512 path). health-tuning.tsv, heard
+def recorded(id_: str) -> Transcript:
+    """A recorded hearing as the Whisper engine returns it, without its audio
+    (so the checks by the audio, tested in test_asked_by_audio and
+    test_heard_again, stay out of it)."""
+    for h in json.loads(RECORDED.read_text())["hearings"]:
+        if h["id"] == id_:
+            return Transcript(h["text"], "whisper", h["confidence"],
+                              words=tuple((w, p) for w, p in h["words"]))
+    raise KeyError(id_)
+
+
+@pytest.mark.parametrize("id_, before", [
     # "what cure is my focus(0.07)": "what cure is my" was offered the cure FAQ.
-    ("what causes mouth ulcers", BENCHMARK_VARIANTS[2], "confirm"),
-    # dev.tsv (even), heard "how long do my body(0.12) learn(0.11)": "how long
-    # do my" was offered long-term management.
-    ("how long do i boil an egg", BENCHMARK_VARIANTS[4], "confirm"),
+    ("ulcers-en+f3-avx2", "confirm"),
+    # "how long do my body(0.12) learn(0.11)": "how long do my" was offered
+    # long-term management.
+    ("egg-rp-white-avx2", "confirm"),
+    # Heard on oneDNN's AVX-512 path: "what causes my othelosis(0.16)",
+    # "what causes my" was answered outright with the causes section.
+    ("ulcers-en-us-avx512", "answer"),
+    # "how long do my more(0.09) young(0.08) men(0.16)"; "... body(0.11)
+    # look(0.10) like(0.33)": both offered long-term management.
+    ("egg-en+f3-avx512", "confirm"),
+    ("egg-rp-white-avx512", "confirm"),
 ])
 def test_a_hearing_cut_off_by_its_unsure_words_is_declined(
-        kb: KnowledgeBase, whisper_tiny: WhisperRecognizer, monkeypatch: pytest.MonkeyPatch,
-        request_: str, voice: Variant, before: str) -> None:
-    said = hear(whisper_tiny, request_, voice)
+        kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, id_: str, before: str) -> None:
+    said = recorded(id_)
     assert heard.query_of(said) != said.text  # unsure words were left out
     got = reply(kb, said)
     assert got["outcome"] == "no_match", got
@@ -37,3 +63,31 @@ def test_a_hearing_cut_off_by_its_unsure_words_is_declined(
     # What the rule changes: without it the fragment is answered or offered.
     monkeypatch.setattr(heard, "LOST_SUBJECT", False)
     assert reply(kb, said)["outcome"] == before
+
+
+def test_a_hearing_that_kept_its_subject_is_left_to_the_matcher(kb: KnowledgeBase) -> None:
+    # The same clip as "ulcers-en-us-avx512" on the tests' AVX2 path:
+    # "othelcers" at 0.21 is kept (heard.SURE_WORD 0.2), so nothing breaks
+    # off and the rule does not apply; the matcher offers, never answers, it.
+    said = recorded("ulcers-en-us-avx2")
+    assert heard.query_of(said) == said.text
+    assert reply(kb, said)["outcome"] == "confirm"
+
+
+def test_no_spoken_request_of_the_set_is_answered_and_most_are_declined(
+        kb: KnowledgeBase, whisper_tiny: WhisperRecognizer) -> None:
+    # 2 requests x the 6 benchmark voices, on this AMD EPYC Zen 4
+    # (2026-12-03, printed by hear()): declined 11 of 12 both on the tests'
+    # AVX2 path, on oneDNN's AVX-512 path and with CTranslate2's AVX-512
+    # kernels too (CT2_FORCE_CPU_ISA=AVX512 ONEDNN_MAX_CPU_ISA=ALL: "what
+    # causes my lifestyle(0.04)"), which clips differing, the other offered;
+    # without LOST_SUBJECT 9 of 12 on both paths, and on the AVX-512
+    # path "what causes mouth ulcers" (en-us) answered outright. 10 leaves
+    # one clip of margin for another CPU.
+    outcomes = []
+    for request_ in ("what causes mouth ulcers", "how long do i boil an egg"):
+        for voice in BENCHMARK_VARIANTS:
+            outcomes.append(reply(kb, hear(whisper_tiny, request_, voice))["outcome"])
+    print(outcomes)
+    assert "answer" not in outcomes  # an out-of-scope request read an answer
+    assert outcomes.count("no_match") >= 10, outcomes
