@@ -1,6 +1,6 @@
 """Record what Whisper tiny.en heard for spoken clips, as the tests read it
 back (tests/data/heard/*.json): the text, the mean word probability and each
-word's probability, with the request, the voice and the CPU path it was
+word's probability and Whisper's alternatives, with the request, the voice and the CPU path it was
 heard on.
 
 Which way tiny.en hears a knife-edge clip differs by CPU (tests/conftest.py),
@@ -66,6 +66,7 @@ def main() -> None:
             "said": args.request, "voice": i, "cpu": cpu_path(), "text": said.text,
             "confidence": round(said.confidence or 0.0, 4),
             "words": [[w, round(c, 4)] for w, c in said.words],
+            "alternatives": said.alternatives,
         }))
 
 

@@ -13,9 +13,6 @@ scripts/install.sh installs."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from voice.content.model import KnowledgeBase
@@ -23,20 +20,15 @@ from voice.conversation import heard
 from voice.speech_in.base import Transcript
 from voice.speech_in.whisper import WhisperRecognizer
 
+from .recorded import recorded as recorded_in
 from .test_asked_by_audio import BENCHMARK_VARIANTS, hear, reply
-
-RECORDED = Path(__file__).resolve().parent / "data" / "heard" / "lost-subject.json"
 
 
 def recorded(id_: str) -> Transcript:
-    """A recorded hearing as the Whisper engine returns it, without its audio
-    (so the checks by the audio, tested in test_asked_by_audio and
+    """A hearing of tests/data/heard/lost-subject.json, without its audio (so
+    the checks by the audio, tested in test_asked_by_audio and
     test_heard_again, stay out of it)."""
-    for h in json.loads(RECORDED.read_text())["hearings"]:
-        if h["id"] == id_:
-            return Transcript(h["text"], "whisper", h["confidence"],
-                              words=tuple((w, p) for w, p in h["words"]))
-    raise KeyError(id_)
+    return recorded_in("lost-subject", id_)
 
 
 @pytest.mark.parametrize("id_, before", [
