@@ -21,6 +21,7 @@ import os
 import platform
 import sys
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -29,6 +30,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 from benchmark_audio import pad  # type: ignore[import-not-found, unused-ignore]  # noqa: E402
 from make_spoken_questions import (  # type: ignore[import-not-found, unused-ignore]  # noqa: E402
     BENCHMARK_VARIANTS,
+    Variant,
 )
 
 from voice.audio.clip import read_wav  # noqa: E402
@@ -52,18 +54,27 @@ def cpu_path() -> str:
     return f"{model} ({isa or 'default ISA'})"
 
 
+def variant_of(voice: int | dict[str, Any]) -> Variant:
+    """A recorded hearing's voice: an index of BENCHMARK_VARIANTS, or the
+    fields of a ``Variant`` ({"voice": "rms", "synth": "flite"})."""
+    return BENCHMARK_VARIANTS[voice] if isinstance(voice, int) else Variant(**voice)
+
+
 def main() -> None:
     from make_spoken_questions import speak  # type: ignore[import-not-found, unused-ignore]
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("request")
-    ap.add_argument("variants", nargs="+", type=int, help="indexes of BENCHMARK_VARIANTS")
+    ap.add_argument("variants", nargs="+",
+                    help="indexes of BENCHMARK_VARIANTS, or a voice as VOICE[:SYNTH] (rms:flite)")
     args = ap.parse_args()
     rec = WhisperRecognizer(REPO / "models" / WHISPER_MODEL, load_knowledge([REPO / "content"]))
-    for i in args.variants:
-        said = rec.transcribe(pad(read_wav(speak(args.request, BENCHMARK_VARIANTS[i]))))
+    for v in args.variants:
+        voice: int | dict[str, Any] = int(v) if v.isdigit() else dict(
+            zip(("voice", "synth"), v.split(":"), strict=False))
+        said = rec.transcribe(pad(read_wav(speak(args.request, variant_of(voice)))))
         print(json.dumps({
-            "said": args.request, "voice": i, "cpu": cpu_path(), "text": said.text,
+            "said": args.request, "voice": voice, "cpu": cpu_path(), "text": said.text,
             "confidence": round(said.confidence or 0.0, 4),
             "words": [[w, round(c, 4)] for w, c in said.words],
             "alternatives": said.alternatives,

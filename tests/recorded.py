@@ -18,10 +18,8 @@ from voice.speech_in.whisper.rescoring import WhisperTranscript, scorer_of
 HEARD = Path(__file__).resolve().parent / "data" / "heard"
 sys.path.insert(0, str(HEARD.parent.parent.parent / "scripts"))
 from benchmark_audio import pad  # type: ignore[import-not-found, unused-ignore]  # noqa: E402
-from make_spoken_questions import (  # type: ignore[import-not-found, unused-ignore]  # noqa: E402
-    BENCHMARK_VARIANTS,
-    speak,
-)
+from make_spoken_questions import speak  # type: ignore[import-not-found, unused-ignore]  # noqa: E402
+from record_hearings import variant_of  # type: ignore[import-not-found, unused-ignore]  # noqa: E402
 
 
 def hearing(name: str, id_: str) -> dict[str, Any]:
@@ -45,7 +43,7 @@ def recorded_with_audio(name: str, id_: str, whisper: WhisperRecognizer) -> Tran
     for ``rescoring.AudioScorer``: how well the audio fits a text is a score,
     not a choice of words, and moves little from CPU to CPU)."""
     h = hearing(name, id_)
-    live = whisper.transcribe(pad(read_wav(speak(h["said"], BENCHMARK_VARIANTS[h["voice"]]))))
+    live = whisper.transcribe(pad(read_wav(speak(h["said"], variant_of(h["voice"])))))
     said = recorded(name, id_)
     return WhisperTranscript(said.text, said.engine, said.confidence, said.alternatives,
                              said.words, scorer=scorer_of(live))
