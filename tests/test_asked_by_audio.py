@@ -3,7 +3,7 @@ content's own question the audio carries best (voice/conversation/heard.py
 ``asked_by_audio``, voice/speech_in/whisper/rescoring.py ``AudioScorer.fits``),
 with the real tiny.en model that scripts/install.sh installs and espeak-ng
 speech. The clips are tuning-half questions (tests/data/tuning.tsv,
-tests/data/health-tuning.tsv)."""
+tests/data/health-tuning.tsv, tests/data/dev.tsv)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ from voice.matching.matcher import Matcher
 from voice.speech_in.base import Transcript
 from voice.speech_in.whisper import WhisperRecognizer
 from voice.speech_in.whisper.rescoring import scorer_of, without_audio
+
+from .recorded import hearing, recorded_with_audio
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
@@ -44,61 +46,92 @@ def hear(whisper_tiny: WhisperRecognizer, text: str, voice: Variant) -> Transcri
     return said
 
 
-#: tests/data/tuning.tsv questions that tiny.en mishears into nothing
-#: matching in some espeak-ng conditions: "do genes play a part" (heard
-#: "foodies play apart" in en on CTranslate2's AVX2 path, which
-#: tests/conftest.py fixes; on an AVX-512 Xeon "is walking good exercise" in
-#: en-us was the example), "what is electromyography" ("what did the
-#: electrode repeat", en). Which condition's hearing matches nothing differs
-#: by CPU, so the test runs each question in the six conditions and asks of
-#: every hearing the step changes, and that at least one is so rescued.
-QUESTIONS = [
-    ("do genes play a part", "are-neuromuscular-disorders-hereditary"),
-    ("what is electromyography", "diagnosis-and-medical-evaluations"),
-]
+# Which clips tiny.en hears as nothing matching differs by CPU (tests/
+# conftest.py): the step is tested on hearings recorded from real decodes
+# (tests/data/heard/asked-by-audio.json) with the audio of the same clip, and
+# the spoken tests ask over a set of clips only what held on three CPU paths
+# of this AMD EPYC Zen 4 (2026-12-03): the tests' AVX2 path, oneDNN's AVX-512
+# path, and CT2_FORCE_CPU_ISA=AVX512 ONEDNN_MAX_CPU_ISA=ALL.
 
 
-def test_questions_heard_as_nothing_matching_are_offered_the_right_entry(
-        kb: KnowledgeBase, whisper_tiny: WhisperRecognizer,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    rescued = []
-    for question, entry in QUESTIONS:
-        for voice in BENCHMARK_VARIANTS:
-            said = hear(whisper_tiny, question, voice)
-            got = reply(kb, said)
-            with monkeypatch.context() as m:
-                # What the lever changes: the same hearing without it.
-                m.setattr(heard, "ASKED_MARGIN", None)
-                without = reply(kb, said)
-            if got["outcome"] == without["outcome"] and got.get("match") == without.get("match"):
-                continue
-            # Changed by the step: from declined to offered, never answered
-            # outright (the audio chose among the content's questions), and
-            # not without the audio (an older Home Assistant question, a
-            # cached transcript).
-            assert without["outcome"] == "no_match", (question, voice.name, without)
-            assert got["outcome"] == "confirm", (question, voice.name, got)
-            assert reply(kb, without_audio(said))["outcome"] == "no_match"
-            if got["match"]["id"] == entry:
-                rescued.append((question, voice.name, said.text))
-    print("rescued:", rescued)
-    assert rescued, "no question was heard as nothing and rescued: the step was not exercised"
+@pytest.mark.parametrize("id_, entry", [
+    # tests/data/tuning.tsv in espeak-ng en: heard "foodies play apart" (the
+    # tests' AVX2 path); "do genes play a part" scored 0.57 nats per token
+    # above it against the audio (ASKED_MARGIN 0.5 below).
+    ("genes-en-avx2", "are-neuromuscular-disorders-hereditary"),
+    # en-us+m3 slowed: "two genes play harder" (every path), +0.70.
+    ("genes-en-us+m3-slow-avx2", "are-neuromuscular-disorders-hereditary"),
+    # en: "what did the electrode repeat" (every path), +0.14.
+    ("emg-en-avx2", "diagnosis-and-medical-evaluations"),
+])
+def test_a_question_heard_as_nothing_matching_is_offered_the_right_entry(
+        kb: KnowledgeBase, whisper_tiny: WhisperRecognizer, monkeypatch: pytest.MonkeyPatch,
+        id_: str, entry: str) -> None:
+    said = recorded_with_audio("asked-by-audio", id_, whisper_tiny)
+    assert hearing("asked-by-audio", id_)["said"] not in said.text  # misheard
+    got = reply(kb, said)
+    # Offered, never answered outright: the audio chose among the content's questions.
+    assert got["outcome"] == "confirm", got
+    assert got["match"]["id"] == entry, got
+    # What the lever changes: the same hearing without it is declined.
+    monkeypatch.setattr(heard, "ASKED_MARGIN", None)
+    assert reply(kb, said)["outcome"] == "no_match"
+    # And without the audio (an older Home Assistant question, a cached transcript).
+    monkeypatch.undo()
+    assert reply(kb, without_audio(said))["outcome"] == "no_match"
 
 
-@pytest.mark.parametrize("request_, voice", [
-    # An uncovered health question (tests/data/health-tuning.tsv).
-    ("how do i know if i have an ear infection", Variant("en-us")),
-    # tests/data/dev.tsv (even), espeak-ng en-gb-x-rp under white noise.
-    ("tell me a joke", BENCHMARK_VARIANTS[4]),
+@pytest.mark.parametrize("id_", [
+    # An uncovered health question (tests/data/health-tuning.tsv), en-us:
+    # "how do i know if i have a near infection"; the best question scored
+    # 2.62 nats per token below it.
+    "ear-en-us-avx2",
+    # tests/data/dev.tsv (even), espeak-ng en-gb-x-rp under white noise: "tell
+    # me on your own" on the AVX2 path (-3.89), "tell me you're joking" on
+    # oneDNN's AVX-512 path (-2.48).
+    "joke-rp-white-avx2",
+    "joke-rp-white-avx512",
 ])
 def test_out_of_scope_speech_is_still_declined(
         kb: KnowledgeBase, whisper_tiny: WhisperRecognizer, monkeypatch: pytest.MonkeyPatch,
-        request_: str, voice: Variant) -> None:
-    said = hear(whisper_tiny, request_, voice)
+        id_: str) -> None:
+    said = recorded_with_audio("asked-by-audio", id_, whisper_tiny)
     assert reply(kb, said)["outcome"] == "no_match"
     # The step ran and had a question to offer: only the audio's score keeps it out.
     monkeypatch.setattr(heard, "ASKED_MARGIN", 100.0)
     assert reply(kb, said)["outcome"] == "confirm"
+
+
+def test_spoken_questions_misheard_are_offered_the_right_entry_never_answered(
+        kb: KnowledgeBase, whisper_tiny: WhisperRecognizer) -> None:
+    # 2 tuning.tsv questions x the 6 benchmark voices: the right entry offered
+    # for 6 of 12 on each of the three CPU paths (which clips differ: "do genes
+    # play a part" in en is heard "foodies play apart" (0.65) on the AVX2 path,
+    # "food is played apart" (0.38, under ASKED_FLOOR) on the AVX-512 ones),
+    # 1 of 12 without ASKED_MARGIN; two clips of "what is electromyography"
+    # are offered a wrong entry by other steps on every path. 4 leaves two
+    # clips of margin for another CPU.
+    right = 0
+    for question, entry in (("do genes play a part", "are-neuromuscular-disorders-hereditary"),
+                            ("what is electromyography", "diagnosis-and-medical-evaluations")):
+        for voice in BENCHMARK_VARIANTS:
+            got = reply(kb, hear(whisper_tiny, question, voice))
+            print(question, voice, got["outcome"], (got.get("match") or {}).get("id"))
+            assert got["outcome"] in ("confirm", "no_match"), got  # a guess: never answered
+            right += got["outcome"] == "confirm" and got["match"]["id"] == entry
+    assert right >= 4
+
+
+def test_spoken_out_of_scope_requests_are_declined(
+        kb: KnowledgeBase, whisper_tiny: WhisperRecognizer) -> None:
+    # health-tuning.tsv's ear infection and dev.tsv's joke x the 6 benchmark
+    # voices: 12 of 12 declined on each of the three CPU paths. With
+    # ASKED_MARGIN 100 (the best question always offered) the ear infection in
+    # en-us is offered an entry: a margin too wide fails here.
+    outcomes = [reply(kb, hear(whisper_tiny, request_, voice))["outcome"]
+                for request_ in ("how do i know if i have an ear infection", "tell me a joke")
+                for voice in BENCHMARK_VARIANTS]
+    assert outcomes == ["no_match"] * 12, outcomes
 
 
 def test_the_closest_questions_by_sound_come_from_the_content(kb: KnowledgeBase) -> None:

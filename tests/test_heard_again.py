@@ -30,14 +30,15 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
 from benchmark_audio import pad  # type: ignore[import-not-found, unused-ignore]  # noqa: E402
 from make_spoken_questions import (  # type: ignore[import-not-found, unused-ignore]  # noqa: E402
+    BENCHMARK_VARIANTS,
     Variant,
     speak,
 )
 
+from .recorded import recorded_with_audio  # noqa: E402
+
 needs_flite = pytest.mark.skipif(shutil.which("flite") is None,
                                  reason="flite is not installed (apt-get install flite)")
-
-
 
 
 def reply(kb: KnowledgeBase, said: Transcript) -> dict[str, Any]:
@@ -56,13 +57,19 @@ def test_a_surely_heard_everyday_spelling_of_a_rare_word_is_read_by_its_sound(
     assert sound_alike.heard_readings((("what", 0.9), ("is", 0.9)), Matcher(kb)) == []
 
 
+# How tiny.en hears a clip differs by CPU (tests/conftest.py): the check by
+# the audio is tested on hearings recorded from real decodes (tests/data/
+# heard/heard-again.json) with the audio of the same clip; the spoken test
+# asks over a set of clips only what held on this AMD EPYC Zen 4's paths.
+
+
 @needs_flite
 def test_acupuncture_heard_as_acute_puncture_is_offered_when_the_audio_carries_it(
         kb: KnowledgeBase, whisper_tiny: WhisperRecognizer,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    said = whisper_tiny.transcribe(pad(read_wav(speak("what is acupuncture good for",
-                                         Variant("rms", synth="flite")))))
-    print("heard:", said.words)
+    # flite rms: "what is acute puncture good for" (0.79-0.80) on the tests'
+    # AVX2 path, oneDNN's AVX-512 path and CTranslate2's AVX-512 kernels.
+    said = recorded_with_audio("heard-again", "acupuncture-flite-rms-avx2", whisper_tiny)
     assert "acupuncture" not in said.text  # what tiny.en writes: "acute puncture"
     got = reply(kb, said)
     # Offered, never answered outright: the reading is a guess the audio supports.
@@ -73,22 +80,43 @@ def test_acupuncture_heard_as_acute_puncture_is_offered_when_the_audio_carries_i
     assert reply(kb, said)["outcome"] == "no_match"
 
 
-@pytest.mark.parametrize("request_, voice", [
-    # An uncovered health question (tests/data/health-tuning.tsv): "a near
-    # infection" read as introduction.
-    ("how do i know if i have an ear infection", Variant("en-us")),
-    # The same in espeak-ng en. (On an AVX-512 Xeon, dev.tsv's "tell me a joke"
-    # in en-gb-x-rp under white noise was a second case: "tell me you are
-    # seeking"; on the AVX2 path tests/conftest.py fixes it is heard "tell me
-    # on your note", with no reading to check. No other out-of-scope clip of
+@needs_flite
+def test_spoken_acupuncture_is_never_given_a_wrong_entry(
+        kb: KnowledgeBase, whisper_tiny: WhisperRecognizer) -> None:
+    # "what is acupuncture good for" in 3 flite voices and the 6 benchmark
+    # voices (the tests' AVX2 path, 2026-12-03): the right entry for 7 of 9
+    # (answered for slt and awb, heard right; offered for rms through this
+    # check, and for en-us, en, en-us+m3, en-gb-x-rp by other steps), the
+    # other 2 declined; without AUDIO_MARGIN 6 of 9. 5 leaves two clips of
+    # margin for another CPU.
+    right = 0
+    for voice in (Variant("rms", synth="flite"), Variant("slt", synth="flite"),
+                  Variant("awb", synth="flite"), *BENCHMARK_VARIANTS):
+        said = whisper_tiny.transcribe(pad(read_wav(speak("what is acupuncture good for",
+                                                          voice))))
+        got = reply(kb, said)
+        print(voice, said.text, got["outcome"], (got.get("match") or {}).get("id"))
+        if got["outcome"] != "no_match":
+            assert got["match"]["id"] == "alternative-therapies", got
+            right += 1
+    assert right >= 5
+
+
+@pytest.mark.parametrize("id_", [
+    # An uncovered health question (tests/data/health-tuning.tsv), espeak-ng
+    # en-us and en, heard "how do i know if i have a near infection": "a near
+    # infection" read as introduction. (On oneDNN's AVX-512 path en is heard
+    # "... any of infection", with no reading to check; on an AVX-512 Xeon,
+    # dev.tsv's "tell me a joke" in en-gb-x-rp under white noise was a
+    # second case: "tell me you are seeking". No other out-of-scope clip of
     # 40 dev.tsv and 60 health-tuning.tsv lines in 2-3 conditions gave one.)
-    ("how do i know if i have an ear infection", Variant("en")),
+    "ear-en-us-avx2",
+    "ear-en-avx2",
 ])
 def test_a_reading_the_audio_does_not_carry_is_not_offered(
         kb: KnowledgeBase, whisper_tiny: WhisperRecognizer, monkeypatch: pytest.MonkeyPatch,
-        request_: str, voice: Variant) -> None:
-    said = whisper_tiny.transcribe(pad(read_wav(speak(request_, voice))))
-    print("heard:", said.words)
+        id_: str) -> None:
+    said = recorded_with_audio("heard-again", id_, whisper_tiny)
     assert reply(kb, said)["outcome"] == "no_match"
     # A reading was there to offer: only the audio's score keeps it out.
     monkeypatch.setattr(heard, "AUDIO_MARGIN", 100.0)
@@ -97,8 +125,7 @@ def test_a_reading_the_audio_does_not_carry_is_not_offered(
 
 def test_the_audio_scores_what_was_heard_above_a_reading_it_does_not_carry(
         whisper_tiny: WhisperRecognizer) -> None:
-    said = whisper_tiny.transcribe(pad(read_wav(speak("how do i know if i have an ear infection",
-                                         Variant("en-us")))))
+    said = recorded_with_audio("heard-again", "ear-en-us-avx2", whisper_tiny)
     scorer = scorer_of(said)
     assert scorer is not None
     heard_, other = scorer.loglik([said.text, "how do i know if i have introduction"])

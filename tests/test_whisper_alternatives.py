@@ -4,10 +4,13 @@ scripts/install.sh installs and espeak-ng speech."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from voice.app import Assistant, is_doubtful, query_of
 from voice.audio.clip import read_wav
@@ -32,6 +35,8 @@ from make_spoken_questions import (  # type: ignore[import-not-found, unused-ign
     speak,
 )
 
+from .recorded import recorded  # noqa: E402
+
 
 def _heard(rec: WhisperRecognizer, text: str, tmp_path: Path, voice: str = "en") -> Transcript:
     wav = tmp_path / "q.wav"
@@ -39,38 +44,63 @@ def _heard(rec: WhisperRecognizer, text: str, tmp_path: Path, voice: str = "en")
     return rec.transcribe(read_wav(wav))
 
 
-#: tests/data/tuning.tsv, espeak-ng as benchmark_audio speaks it, heard
-#: doubtfully by tiny.en's greedy decode (CTranslate2's AVX2 path, fixed by
-#: tests/conftest.py): "what does this give me my sense of care" (en+f3),
-#: "which might the most short night take" (en-us+m3, slowed). Which of them
-#: the greedy decode leaves matching nothing differs by CPU (an AVX-512 EPYC
-#: heard the second "which vitamin should i take", offered without the
-#: alternatives), so the test asks it of at least one, and the right offer of all.
-QUESTIONS_HEARD_AS_NOTHING = [
-    ("what assistive devices are there", BENCHMARK_VARIANTS[2], "assistive-devices"),
-    ("which vitamins should i take", BENCHMARK_VARIANTS[3], "dietary-adjustments"),
-]
+# Which clips tiny.en's greedy decode leaves matching nothing differs by CPU
+# (tests/conftest.py; an AVX-512 EPYC heard "which vitamins should i take" in
+# en-us+m3 slowed as "which vitamin should i take", an AVX2 one as "which
+# might the most short night take"): the offer from an alternative is tested
+# on hearings recorded from real decodes (tests/data/heard/alternatives.json),
+# and the spoken test asks over a set of clips only what held on three CPU
+# paths of this AMD EPYC Zen 4.
 
 
+@pytest.mark.parametrize("id_, entry", [
+    # espeak-ng en+f3: "what does this give me my sense of care" (0.41, on
+    # three CPU paths), alternative "what assistive device is not there".
+    ("assistive-en+f3-avx2", "assistive-devices"),
+    # en-us: "which might even should i take" (0.71-0.76, three paths).
+    ("vitamins-en-us-avx2", "dietary-adjustments"),
+    # en-us+f4 under pink noise, oneDNN's AVX-512 path: "which might have been
+    # shot by a pig" ("... shot i take" on the AVX2 path).
+    ("vitamins-en-us+f4-pink-avx512", "dietary-adjustments"),
+])
 def test_a_question_heard_as_nothing_is_offered_from_an_alternative(
+        kb: KnowledgeBase, id_: str, entry: str) -> None:
+    heard = recorded("alternatives", id_)
+    assert is_doubtful(heard), heard
+    # What the greedy decode heard matches nothing: without the alternatives
+    # the assistant would say it has no answer.
+    assert Matcher(kb).match(query_of(heard), doubtful=True, heard=True).outcome == "no_match"
+    reply = Assistant(Conversation(kb), None, out=io.StringIO(),
+                      json_lines=True).handle_heard(heard)
+    # Offered ("Did you mean ...?"), never answered outright: it is a guess.
+    assert reply["outcome"] == "confirm" and reply["match"]["id"] == entry, reply
+    assert reply["transcript"] == heard.text
+    reply = Assistant(Conversation(kb), None, out=io.StringIO(),
+                      json_lines=True).handle_heard(dataclasses.replace(heard, alternatives=[]))
+    assert reply["outcome"] == "no_match", reply
+
+
+def test_spoken_questions_are_given_the_right_entry_or_declined(
     rec: WhisperRecognizer, kb: KnowledgeBase
 ) -> None:
-    matcher = Matcher(kb)
-    rescued = []
-    for question, voice, entry in QUESTIONS_HEARD_AS_NOTHING:
-        heard = rec.transcribe(pad(read_wav(speak(question, voice))))
-        assert is_doubtful(heard), heard
-        # What the greedy decode heard matches nothing: without the
-        # alternatives the assistant would say it has no answer.
-        if matcher.match(query_of(heard), doubtful=True, heard=True).outcome == "no_match":
-            assert heard.alternatives, heard
-            rescued.append(question)
-        out = io.StringIO()
-        reply = Assistant(Conversation(kb), None, out=out, json_lines=True).handle_heard(heard)
-        # Offered ("Did you mean ...?"), never answered outright: it is a guess.
-        assert reply["outcome"] == "confirm" and reply["match"]["id"] == entry, (question, reply)
-        assert reply["transcript"] == heard.text
-    assert rescued, "no question was heard as nothing: the alternatives were not exercised"
+    # tests/data/tuning.tsv "what assistive devices are there" and "which
+    # vitamins should i take" x the 6 benchmark voices (2026-12-03): the right
+    # entry (answered or offered) for 11 of 12 on the tests' AVX2 path, 10 on
+    # oneDNN's AVX-512 path and with CT2_FORCE_CPU_ISA=AVX512
+    # ONEDNN_MAX_CPU_ISA=ALL, the others declined; without the alternatives
+    # 7, 6 and 6. 8 leaves two clips of margin for another CPU.
+    right = 0
+    for question, entry in (("what assistive devices are there", "assistive-devices"),
+                            ("which vitamins should i take", "dietary-adjustments")):
+        for voice in BENCHMARK_VARIANTS:
+            heard = rec.transcribe(pad(read_wav(speak(question, voice))))
+            reply = Assistant(Conversation(kb), None, out=io.StringIO(),
+                              json_lines=True).handle_heard(heard)
+            print(question, voice, heard.text, reply["outcome"], reply.get("match"))
+            if reply["outcome"] != "no_match":
+                assert reply["match"]["id"] == entry, (question, reply)
+                right += 1
+    assert right >= 8
 
 
 def test_a_command_or_an_emergency_gets_no_alternatives(
