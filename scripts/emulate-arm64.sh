@@ -70,7 +70,7 @@ fi
 CLIPS=(.emulate/q_cured.wav tests/data/real/commands/sc_stop_439c84f4_nohash_1.wav
        tests/data/real/digits/fsdd_3_george_0.wav tests/data/real/sentences/ls_237-134500-0034.wav)
 QUESTIONS="can these disorders be cured
-what is physical therapy
+help with tight muscles
 yes
 how can caregivers cope
 what is the weather tomorrow
