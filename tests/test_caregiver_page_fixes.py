@@ -11,7 +11,7 @@ import os
 import shutil
 from pathlib import Path
 
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions
@@ -46,7 +46,11 @@ def shown(browser: WebDriver, element_id: str, text: str) -> str:  # noqa: F811
     def says(b: WebDriver) -> str | bool:
         try:
             found: str = b.find_element(By.ID, element_id).text
-        except (NoSuchElementException, StaleElementReferenceException):
+        except WebDriverException:
+            # Not there yet, or the page was replaced between finding the
+            # element and reading it: chromium 156 reports the latter as a
+            # bare "Node with given id does not belong to the document"
+            # rather than a stale element (CI of stop 25).
             return False
         return found if text in found else False
 
