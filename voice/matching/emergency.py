@@ -95,11 +95,13 @@ _SAID_OTHERWISE = [
     r"\b(slurred|slurring) (suddenly|all of a sudden)\b|\bsuddenly (slurred|slurring)\b",
     r"^(?!(what|why|how|is|are|can|could|does|do|should|when|will|would)\b)(?=.*\bface\b)"
     r"(?=.*\b(arm|leg)\b)(?=.*\b(numb|can not feel|is weak|went weak|gone weak)\b)",
-    # Myasthenia gravis: breathing muscles failing, told as it happens (and
-    # any crisis said to be happening: Whisper heard "a myostatic crisis",
-    # and "a my hispanic crisis": up to CRISIS_WORDS words before it).
-    r"\b(having|is in|am in|is having|am having) a (\w+ ){0,%d}crisis\b",
 ]
+#: Myasthenia gravis: breathing muscles failing, told as it happens (and any
+#: crisis said to be happening: Whisper heard "a myostatic crisis", and "a my
+#: hispanic crisis": up to CRISIS_WORDS words before it). Kept apart from
+#: the lists so that only this pattern takes the count (the word "crisis" in
+#: another pattern must not make it a format string).
+_CRISIS_HAPPENING = r"\b(having|is in|am in|is having|am having) a (\w+ ){0,%d}crisis\b"
 _CAREGIVER_SAID = [
     # Session 12 (`voice text`): a caregiver telling what they see, each
     # declined or answered from the content before. "'s" is not expanded
@@ -140,8 +142,9 @@ CRISIS_WORDS = 2
 
 
 def _compile(crisis_words: int) -> re.Pattern[str]:
-    said = [p % crisis_words if "crisis" in p else p for p in _SAID_OTHERWISE]
-    return re.compile("|".join(f"(?:{p})" for p in [*_PATTERNS, *said, *_CAREGIVER_SAID]))
+    crisis = _CRISIS_HAPPENING % crisis_words
+    return re.compile(
+        "|".join(f"(?:{p})" for p in [*_PATTERNS, *_SAID_OTHERWISE, crisis, *_CAREGIVER_SAID]))
 
 
 _RE = _compile(CRISIS_WORDS)
