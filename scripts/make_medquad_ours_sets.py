@@ -46,7 +46,8 @@ ENTRIES: dict[str, str] = {
                   "is-there-a-cure-for-neuromuscular-disorders"),
     "support groups": ("community-support-and-awareness|"
                        "coping-strategies-for-individuals-and-caregivers"),
-    "research": "recent-advancements-and-research|what-recent-breakthroughs-offer-hope-for-treatment",
+    "research": ("recent-advancements-and-research|"
+                 "what-recent-breakthroughs-offer-hope-for-treatment"),
     "inheritance": "are-neuromuscular-disorders-hereditary|causes-and-risk-factors",
     "genetic changes": "are-neuromuscular-disorders-hereditary|causes-and-risk-factors",
     "when to contact a medical professional":
@@ -76,7 +77,7 @@ def questions(root: Path) -> list[tuple[str, str, str]]:
 def main(argv: list[str]) -> int:
     rows = questions(Path(argv[0]))
     halves: dict[bool, list[str]] = {True: [], False: []}
-    for q, focus, qtype in sorted(rows, key=lambda r: _digest(r[0])):
+    for q, _focus, qtype in sorted(rows, key=lambda r: _digest(r[0])):
         halves[_digest(qtype)[0] % 2 == 0].append(f"{q}\t{ENTRIES.get(qtype, '*')}\t{qtype}")
     for tuning, name in ((True, "medquad-ours-tuning.tsv"), (False, "medquad-ours-heldout.tsv")):
         header = (f"# Questions from abachaa/MedQuAD (CC BY 4.0) about the content's own "
