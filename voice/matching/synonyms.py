@@ -155,6 +155,11 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "myself": ("on my own", "by myself"),
     # Gene therapy is a treatment under research, not heredity: kept apart from "genes".
     "genetherapy": ("gene therapy", "gene therapies"),
+    # The full name of ALS, as MedQuAD's questions and people reading it off
+    # a letter say it: its two rare words otherwise pull "what causes
+    # amyotrophic lateral sclerosis" to the section that lists the conditions
+    # and below the offer (40 against "what causes als" 69; scope14).
+    "als": ("amyotrophic lateral sclerosis",),
     "disorder": ("disorders", "disease", "diseases", "condition", "conditions", "illness",
                  "illnesses", "sickness", "ailment"),
     "long term": ("over the years", "in the long run", "long run", "years to come"),
