@@ -386,6 +386,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="micro with a second stage: the network also hears the gated copy"
                          " (tv_gate.py) and spots there (tried), or the audio as it is only"
                          " (micro.GATED: now)")
+    ap.add_argument("--fairly-sure", type=float, default=None,
+                    help="micro with a second stage: from this spot strength up (under the"
+                         " network's cutoff) the floors alone confirm, tiny.en's spelling"
+                         " counting (confirm.FAIRLY_SURE; negative: off)")
     ap.add_argument("--strong-floor", choices=("on", "off"), default="off",
                     help="micro with a second stage: a strong spot's short windows need only"
                          " confirm.STRONG_ALIGNED_LOGPROB (tried), or the usual floor (now)")
@@ -410,7 +414,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check-sure", choices=("on", "off"), default="on" if CHECK_SURE else "off",
                     help="micro with a second stage: the network's own wakes (above its cutoff)"
                          " are checked by Whisper too (micro.CHECK_SURE), or wake at once")
-    ap.add_argument("--sure-rule", choices=("first word", "full"), default=None,
+    ap.add_argument("--sure-rule", choices=("spelled", "first word", "full"), default=None,
                     help="with --check-sure on: how a sure spot is checked (confirm.SURE_RULE)")
     ap.add_argument("--spot-cutoff", type=float, default=SPOT_CUTOFF,
                     help="micro with a second stage: a mean above this is confirmed")
@@ -470,6 +474,8 @@ def main(argv: list[str] | None = None) -> int:
                 confirmer.align_margin = args.align_margin
             if args.sure_rule is not None:
                 confirmer.sure_rule = args.sure_rule
+            if args.fairly_sure is not None:
+                confirmer.fairly_sure = args.fairly_sure if args.fairly_sure >= 0 else None
         if confirmer is not None and args.short_windows == "none":
             confirmer = LongWindowOnly(confirmer)
         neural = load_micro(phrase, keep=True, cutoff=args.cutoff, window=args.window,
