@@ -435,12 +435,13 @@ def main(argv: list[str] | None = None) -> int:
                          " fresh for the strong spots' floor; 32, 34 fresh for the peak check;"
                          " 41, 43, 45 fresh for it again, 47 fresh for the spot cutoff 0.02,"
                          " 51, 53, 55 fresh for the likelihood check, 61, 63, 65 fresh"
-                         " for it with the spellings,"
+                         " for it with the spellings, 71, 73 for the check of sure wakes,"
+                         " 81, 83 for the fairly sure spots' rule,"
                          " docs/wake-word.md)")
     ap.add_argument("--draw", type=int, default=0,
                     help="a fresh draw of the phrases (paces, TV talk, offsets) by this number;"
-                         " 0: the draw tuned on (and 1, 3, 4, 5); held out: 2026-2029, 2031,"
-                         " 2041, 2051 used. Report a held-out draw once")
+                         " 0: the draw tuned on (and 1, 3-10); held out: 2026-2029, 2031,"
+                         " 2041, 2051, 2061, 2071, 2081 used. Report a held-out draw once")
     ap.add_argument("--no-negatives", action="store_true")
     ap.add_argument("--phrases-only", action="store_true",
                     help="only the wake rate (synthetic and real phrases): no speech not"
@@ -486,6 +487,8 @@ def main(argv: list[str] | None = None) -> int:
         neural.check_sure = args.check_sure == "on"
         stage = (f", spots above {args.spot_cutoff:g} confirmed by Whisper"
                  + (", sure wakes too" if neural.check_sure else ", sure wakes at once")
+                 + (f", floors alone from {confirmer.fairly_sure:g}"
+                    if getattr(confirmer, "fairly_sure", None) is not None else "")
                  + (", gated copy spotting too" if neural.gated else "") if confirmer
                  else ", no second stage")
         print(f"wake word {phrase!r}: neural engine (microWakeWord), cutoff "

@@ -151,14 +151,15 @@ ALIGN_MARGIN = 2.1
 #: move."); draws 6, 7, 8: 134, 134 and 127 of 144, real people 45 of 48
 #: each; live at the spot cutoff 0.05, "first word": 134 of 144.
 #: docs/wake-word.md, "branch wake13".
-#: Branch wake14: "spelled": a window decoded after the prompt must say the
-#: phrase or tiny.en's own spelling of it (:func:`says_spelled`: "Okay, uh,
-#: move."), at any avg_logprob. Fresh seed 83 (espeak-ng en-us+m3 reading,
-#: the network at 0.89) woke "first word" on "Okay, Ali." / "The one would be
-#: okay."; tuning draws 6-9 (scripts/wake_sure_check.py): 179 of 192 phrases
-#: and 61 of 64 real with either rule ("Okay Nabu" alone: 177). It can only
-#: refuse more than "first word" (every window it takes has "okay").
-SURE_RULE = "spelled"
+#: Branch wake14 (tried, not kept): "spelled", a window decoded after the
+#: prompt must say the phrase or tiny.en's own spelling of it
+#: (:func:`says_spelled`: "Okay, uh, move."), at any avg_logprob. Fresh seed
+#: 83 (espeak-ng en-us+m3 reading "Is it ok to take Aleve?", the network at
+#: 0.89) woke "first word" on "Okay, Ali." / "The one would be okay.", which
+#: "spelled" refuses; but on tuning draws 6-10 (scripts/wake_sure_check.py)
+#: it caught 222 of 240 phrases against 223 (a sure phrase under TV talk
+#: heard "Okay, we'll trim it."), and the wake rate is the target missed.
+SURE_RULE = "first word"
 #: A spot the network is fairly sure of (its highest mean of 5 at least
 #: this, under its own cutoff 0.8) is confirmed by the floors alone: the
 #: peak check's second look (PEAK_CHECK, ALIGN_CHECK) is skipped, and a
@@ -167,14 +168,16 @@ SURE_RULE = "spelled"
 #: was made for a real "okay" at a sentence's start, which the network
 #: spots weakly: the floors' false wakes it was fitted on came after spots
 #: of 0.15-0.38 (seeds 28, 30), and on the speech not addressed to it of
-#: seeds 71, 73 (17.96 h), 81, 83 and the 450 okay sentences no spot of 0.4
-#: or more passed the floors. Under TV talk it refused phrases the network
-#: was fairly sure of: the real okay_nabu_pymicro_2 (0.70; "Okay Nabu." on
-#: every prompted window, "Okay, I believe this." without the prompt), and
-#: tuning draw 8's en-us at 100 wpm (0.43) and en-us+m3 at 91 wpm (0.70)
-#: came out "Okay, move." / "Okay, uh, move." after the prompt.
-#: Tuning draws 6-9 (scripts/wake_strong_rule.py): docs/wake-word.md,
-#: "branch wake14".
+#: seeds 71, 73 (17.96 h), fresh seeds 81, 83 and 3 readers of the 450 okay
+#: sentences no spot of 0.4 or more passed the floors. Under TV talk it
+#: refused phrases the network was fairly sure of: the real
+#: okay_nabu_pymicro_2 (0.70; "Okay Nabu." on every prompted window, "Okay,
+#: I believe this." without the prompt); and the floors refused tuning draw
+#: 8's en-us+m3 at 91 wpm (0.47), "Okay, uh, move." after the prompt.
+#: Tuning draws 6-10 (scripts/wake_strong_rule.py): 223 -> 224 of 240
+#: phrases, real people 77 -> 80 of 80 (one real clip, on every draw); 0.5
+#: and 0.6 gain the real clip only; held out (fresh draw 2081, run once) 45
+#: -> 46 of 48, real 16 of 16 either way. docs/wake-word.md, "branch wake14".
 FAIRLY_SURE = 0.4
 FAIRLY_SURE_RULE = True
 SPELLINGS = ("Okay Nabu.", "Okay, Nabu.", "OK Nabu.", "Okay, now.", "Okay, now move.",
