@@ -386,6 +386,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="micro with a second stage: the network also hears the gated copy"
                          " (tv_gate.py) and spots there (tried), or the audio as it is only"
                          " (micro.GATED: now)")
+    ap.add_argument("--fairly-sure", type=float, default=None,
+                    help="micro with a second stage: from this spot strength up (under the"
+                         " network's cutoff) the floors alone confirm, tiny.en's spelling"
+                         " counting (confirm.FAIRLY_SURE; negative: off)")
     ap.add_argument("--strong-floor", choices=("on", "off"), default="off",
                     help="micro with a second stage: a strong spot's short windows need only"
                          " confirm.STRONG_ALIGNED_LOGPROB (tried), or the usual floor (now)")
@@ -410,7 +414,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check-sure", choices=("on", "off"), default="on" if CHECK_SURE else "off",
                     help="micro with a second stage: the network's own wakes (above its cutoff)"
                          " are checked by Whisper too (micro.CHECK_SURE), or wake at once")
-    ap.add_argument("--sure-rule", choices=("first word", "full"), default=None,
+    ap.add_argument("--sure-rule", choices=("spelled", "first word", "full"), default=None,
                     help="with --check-sure on: how a sure spot is checked (confirm.SURE_RULE)")
     ap.add_argument("--spot-cutoff", type=float, default=SPOT_CUTOFF,
                     help="micro with a second stage: a mean above this is confirmed")
@@ -431,12 +435,13 @@ def main(argv: list[str] | None = None) -> int:
                          " fresh for the strong spots' floor; 32, 34 fresh for the peak check;"
                          " 41, 43, 45 fresh for it again, 47 fresh for the spot cutoff 0.02,"
                          " 51, 53, 55 fresh for the likelihood check, 61, 63, 65 fresh"
-                         " for it with the spellings,"
+                         " for it with the spellings, 71, 73 for the check of sure wakes,"
+                         " 81, 83 for the fairly sure spots' rule,"
                          " docs/wake-word.md)")
     ap.add_argument("--draw", type=int, default=0,
                     help="a fresh draw of the phrases (paces, TV talk, offsets) by this number;"
-                         " 0: the draw tuned on (and 1, 3, 4, 5); held out: 2026-2029, 2031,"
-                         " 2041, 2051 used. Report a held-out draw once")
+                         " 0: the draw tuned on (and 1, 3-10); held out: 2026-2029, 2031,"
+                         " 2041, 2051, 2061, 2071, 2081 used. Report a held-out draw once")
     ap.add_argument("--no-negatives", action="store_true")
     ap.add_argument("--phrases-only", action="store_true",
                     help="only the wake rate (synthetic and real phrases): no speech not"
@@ -470,6 +475,8 @@ def main(argv: list[str] | None = None) -> int:
                 confirmer.align_margin = args.align_margin
             if args.sure_rule is not None:
                 confirmer.sure_rule = args.sure_rule
+            if args.fairly_sure is not None:
+                confirmer.fairly_sure = args.fairly_sure if args.fairly_sure >= 0 else None
         if confirmer is not None and args.short_windows == "none":
             confirmer = LongWindowOnly(confirmer)
         neural = load_micro(phrase, keep=True, cutoff=args.cutoff, window=args.window,
@@ -480,6 +487,8 @@ def main(argv: list[str] | None = None) -> int:
         neural.check_sure = args.check_sure == "on"
         stage = (f", spots above {args.spot_cutoff:g} confirmed by Whisper"
                  + (", sure wakes too" if neural.check_sure else ", sure wakes at once")
+                 + (f", floors alone from {confirmer.fairly_sure:g}"
+                    if getattr(confirmer, "fairly_sure", None) is not None else "")
                  + (", gated copy spotting too" if neural.gated else "") if confirmer
                  else ", no second stage")
         print(f"wake word {phrase!r}: neural engine (microWakeWord), cutoff "

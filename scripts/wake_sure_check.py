@@ -19,7 +19,10 @@ addressed to it (``neg`` clips; per 10 h with ``--hours``):
   writes "Okay Nabu." in, surely enough (confirm's floors);
 * ``sure checked, phrase at any logprob``: ...or in any window at all;
 * ``sure checked, first word anywhere``: refused only when no window
-  (prompted or not) has the phrase's first word ("okay") at all.
+  (prompted or not) has the phrase's first word ("okay") at all;
+* ``sure checked, phrase or spelling``: a window after the prompt says the
+  phrase or tiny.en's own spelling of it ("Okay, uh, move.",
+  confirm.says_spelled), at any avg_logprob.
 
 A wake's 1 s refractory is not replayed (it can only count more wakes).
 """
@@ -77,6 +80,14 @@ def any_logprob(s: Spot) -> bool:
                for k, v in s.items())
 
 
+def spelled_any_logprob(s: Spot) -> bool:
+    """A window decoded after the prompt says the phrase or tiny.en's own
+    spelling of it (confirm.says_spelled: "Okay, uh, move."), at any avg_logprob."""
+    return any(k.startswith(("long", "short")) and (confirm.says_phrase(v[0], NABU)
+                                                    or confirm.says_spelled(v[0], NABU))
+               for k, v in s.items())
+
+
 def first_word(s: Spot) -> bool:
     """Any decoded window (prompted or not) has the phrase's first word ("okay")."""
     return any(not k.startswith(("fit", "align")) and isinstance(v, tuple)
@@ -90,6 +101,7 @@ RULES: dict[str, Callable[[Spot], bool]] = {
     "sure checked, floors only": lambda s: floors(_windows(s)),
     "sure checked, phrase at any logprob": any_logprob,
     "sure checked, first word anywhere": lambda s: first_word(s),
+    "sure checked, phrase or spelling": spelled_any_logprob,
 }
 
 

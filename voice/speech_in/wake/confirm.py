@@ -151,7 +151,35 @@ ALIGN_MARGIN = 2.1
 #: move."); draws 6, 7, 8: 134, 134 and 127 of 144, real people 45 of 48
 #: each; live at the spot cutoff 0.05, "first word": 134 of 144.
 #: docs/wake-word.md, "branch wake13".
+#: Branch wake14 (tried, not kept): "spelled", a window decoded after the
+#: prompt must say the phrase or tiny.en's own spelling of it
+#: (:func:`says_spelled`: "Okay, uh, move."), at any avg_logprob. Fresh seed
+#: 83 (espeak-ng en-us+m3 reading "Is it ok to take Aleve?", the network at
+#: 0.89) woke "first word" on "Okay, Ali." / "The one would be okay.", which
+#: "spelled" refuses; but on tuning draws 6-10 (scripts/wake_sure_check.py)
+#: it caught 222 of 240 phrases against 223 (a sure phrase under TV talk
+#: heard "Okay, we'll trim it."), and the wake rate is the target missed.
 SURE_RULE = "first word"
+#: A spot the network is fairly sure of (its highest mean of 5 at least
+#: this, under its own cutoff 0.8) is confirmed by the floors alone: the
+#: peak check's second look (PEAK_CHECK, ALIGN_CHECK) is skipped, and a
+#: window after the prompt may also spell the phrase the way tiny.en does
+#: (:func:`says_spelled`: "Okay, move.", "Okay, uh, move."). The peak check
+#: was made for a real "okay" at a sentence's start, which the network
+#: spots weakly: the floors' false wakes it was fitted on came after spots
+#: of 0.15-0.38 (seeds 28, 30), and on the speech not addressed to it of
+#: seeds 71, 73 (17.96 h), fresh seeds 81, 83 and 3 readers of the 450 okay
+#: sentences no spot of 0.4 or more passed the floors. Under TV talk it
+#: refused phrases the network was fairly sure of: the real
+#: okay_nabu_pymicro_2 (0.70; "Okay Nabu." on every prompted window, "Okay,
+#: I believe this." without the prompt); and the floors refused tuning draw
+#: 8's en-us+m3 at 91 wpm (0.47), "Okay, uh, move." after the prompt.
+#: Tuning draws 6-10 (scripts/wake_strong_rule.py): 223 -> 224 of 240
+#: phrases, real people 77 -> 80 of 80 (one real clip, on every draw); 0.5
+#: and 0.6 gain the real clip only; held out (fresh draw 2081, run once) 45
+#: -> 46 of 48, real 16 of 16 either way. docs/wake-word.md, "branch wake14".
+FAIRLY_SURE = 0.4
+FAIRLY_SURE_RULE = True
 SPELLINGS = ("Okay Nabu.", "Okay, Nabu.", "OK Nabu.", "Okay, now.", "Okay, now move.",
              "Okay, nah.", "Okay, Naboo.")
 
@@ -194,6 +222,30 @@ def says_phrase(text: str, confirmation: Confirmation) -> bool:
             continue
         rest = words[i + 1:i + 3]
         if rest[0] in c.last_words or tuple(rest) in c.last_pairs:
+            return True
+    return False
+
+
+#: What tiny.en writes for the last word even after the prompt, when it
+#: does not write "Nabu" (tuning draws 6-9: "Okay, move.", "Okay, uh, move.",
+#: "Okay, now move.", "Okay, not move."); none of the 17.96 h of speech not
+#: addressed to it of seeds 71, 73 had "okay" before "move" in any window.
+SPELLED_LAST = frozenset({"move"})
+#: ...after at most one of these.
+SPELLED_BETWEEN = frozenset({"now", "hot", "not"})
+
+
+def says_spelled(text: str, confirmation: Confirmation) -> bool:
+    """Whether ``text`` has the phrase's first word and, after hesitations
+    and at most one of :data:`SPELLED_BETWEEN`, one of :data:`SPELLED_LAST`
+    ("Okay, uh, move."): tiny.en's own spelling of "okay nabu"."""
+    words = [w for w in _WORD.findall(text.lower()) if w not in HESITATIONS]
+    for i, word in enumerate(words[:-1]):
+        if word not in confirmation.first_words:
+            continue
+        rest = words[i + 1:i + 3]
+        if rest[0] in SPELLED_LAST or (len(rest) == 2 and rest[0] in SPELLED_BETWEEN
+                                       and rest[1] in SPELLED_LAST):
             return True
     return False
 
@@ -328,7 +380,10 @@ class WhisperConfirmer:
         """...and fit the prompt's text within :data:`ALIGN_MARGIN` of that (ALIGN_CHECK)."""
         self.align_margin = ALIGN_MARGIN
         self.sure_rule = SURE_RULE
-        """How a sure spot is checked (:data:`SURE_RULE`: "first word" or "full")."""
+        """How a sure spot is checked (:data:`SURE_RULE`: "spelled", "first word" or "full")."""
+        self.fairly_sure: float | None = FAIRLY_SURE if FAIRLY_SURE_RULE else None
+        """From this strength up (under the network's cutoff) the floors alone
+        confirm a spot, tiny.en's spelling counting (:data:`FAIRLY_SURE`; None: off)."""
         self._model = model
         self._encoded: dict[int, Any] = {}
 
@@ -340,42 +395,57 @@ class WhisperConfirmer:
         network's highest mean over the spot; ``sure``: above the network's
         own cutoff (checked by :data:`SURE_RULE`)."""
         since = len(self.decodes)
-        first_word = sure and self.sure_rule == "first word"
-        if first_word and not self.decode_all:
-            return self._first_word_heard(window, aligned, strength)
-        said = self._confirms(window, aligned, strength)
-        if first_word:  # decode_all: every window was decoded, the rule applies to them
-            return any(has_first_word(d.text, self.confirmation)
-                       for d in self.decodes[since:] if d.kind.startswith(("long", "short")))
+        heard = self._sure_heard if sure and self.sure_rule != "full" else None
+        if heard is not None and not self.decode_all:
+            return self._first_word_heard(window, aligned, strength, heard)
+        fairly = (self.fairly_sure is not None and strength >= self.fairly_sure
+                  and heard is None)
+        said = self._confirms(window, aligned, strength, fairly)
+        if heard is not None:  # decode_all: every window was decoded, the rule applies to them
+            return any(heard(d.text) for d in self.decodes[since:]
+                       if d.kind.startswith(("long", "short")))
         return said
 
+    def _sure_heard(self, text: str) -> bool:
+        """Whether a prompted window's ``text`` lets a sure spot wake (:data:`SURE_RULE`)."""
+        if self.sure_rule == "first word":
+            return has_first_word(text, self.confirmation)
+        return (says_phrase(text, self.confirmation)
+                or says_spelled(text, self.confirmation))
+
     def _first_word_heard(self, window: np.ndarray, aligned: Sequence[np.ndarray],
-                          strength: float) -> bool:
-        """A sure spot (:data:`SURE_RULE` "first word"): whether any window, decoded
-        after the prompt, has the phrase's first word; the 3.5 s window first."""
+                          strength: float, heard: Any) -> bool:
+        """A sure spot (:data:`SURE_RULE`): whether any window, decoded after the
+        prompt, is ``heard`` (has the phrase's first word, or says the phrase or
+        its spelling); the 3.5 s window first."""
         self._encoded.clear()
         for n, w in enumerate([window, *aligned]):
             self._says(w, 0.0, "long" if n == 0 else f"short{n - 1}", strength, slot=n - 1)
-            if has_first_word(self.decodes[-1].text, self.confirmation):
+            if heard(self.decodes[-1].text):
                 return True
         return False
 
     def _confirms(self, window: np.ndarray, aligned: Sequence[np.ndarray],
-                  strength: float) -> bool:
+                  strength: float, fairly: bool = False) -> bool:
+        """The floors, then the peak check; ``fairly`` (:data:`FAIRLY_SURE`):
+        tiny.en's spelling counts too, and the floors alone decide."""
         self._encoded.clear()
-        said = self._says(window, self.sure_logprob, "long", strength)
+        said = self._says(window, self.sure_logprob, "long", strength, spelled=fairly)
         floor = short_floor(strength, self.strong_floor)
         for n, w in enumerate(aligned):
             if said and not self.decode_all:
                 break
-            said = self._says(w, floor, f"short{n}", strength, slot=n) or said
+            said = self._says(w, floor, f"short{n}", strength, slot=n, spelled=fairly) or said
+        if fairly and not self.decode_all:
+            return said
+        floors_said = said
         if said and self.peak_check and len(aligned):
             said = False
             for n, w in enumerate(aligned):
                 said = self._peak_passes(w, n, strength) or said
                 if said and not self.decode_all:
                     break
-        return said
+        return floors_said if fairly else said
 
     def _peak_passes(self, window: np.ndarray, slot: int, strength: float) -> bool:
         """Whether short window ``slot`` passes the peak check (:data:`PEAK_CHECK`) and,
@@ -408,7 +478,7 @@ class WhisperConfirmer:
                     .fits(list(texts)))
 
     def _says(self, window: np.ndarray, floor: float, kind: str = "long",
-              strength: float = 0.0, slot: int = -1) -> bool:
+              strength: float = 0.0, slot: int = -1, spelled: bool = False) -> bool:
         audio = _float(window)
         if not len(audio):
             return False
@@ -418,7 +488,9 @@ class WhisperConfirmer:
         heard = self._decoder.generate(encoded, len(audio), self._prompt)
         self.heard.append(f"{heard.text.strip()} ({heard.avg_logprob:.2f})")
         self.decodes.append(Decoded(kind, heard.text.strip(), heard.avg_logprob, strength))
-        return heard.avg_logprob >= floor and says_phrase(heard.text, self.confirmation)
+        return heard.avg_logprob >= floor and (
+            says_phrase(heard.text, self.confirmation)
+            or (spelled and says_spelled(heard.text, self.confirmation)))
 
     def _says_unprompted(self, window: np.ndarray, slot: int,
                          strength: float) -> tuple[str, bool] | None:

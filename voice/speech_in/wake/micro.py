@@ -335,7 +335,10 @@ class MicroWakeDetector:
     """Seconds between the end of the phrase and the wake: the network wakes
     as the phrase ends, so the question starts at the wake."""
     spots: int = 0
-    """Wakes so far (for the benchmarks)."""
+    """Wakes so far (for the benchmarks): the times :meth:`feed` said True.
+    Counted there only: a sure wake checked by Whisper (:data:`CHECK_SURE`)
+    was counted once when the network went above its cutoff and again when
+    Whisper confirmed it, and a sure spot Whisper refused counted too."""
     events: list[tuple[int, float, int]] = field(default_factory=list)
     """Every (path, probability, samples fed) since :meth:`reset`, when
     ``keep`` is set (the benchmark replays them at other cutoffs)."""
@@ -417,8 +420,11 @@ class MicroWakeDetector:
     def feed(self, pcm: np.ndarray) -> bool:
         data = np.ascontiguousarray(pcm, dtype="<i2").reshape(-1)
         if self.confirmer is not None:
-            return self._feed_two_stage(data)
-        return self._feed_network(data)
+            woke = self._feed_two_stage(data)
+        else:
+            woke = self._feed_network(data)
+        self.spots += woke
+        return woke
 
     def _feed_two_stage(self, data: np.ndarray) -> bool:
         from voice.speech_in.wake.confirm import AFTER, ALIGNED, ALIGNED_PAD, window_samples
@@ -478,7 +484,6 @@ class MicroWakeDetector:
         if not confirmed(audio) and not (self.confirm_gated and confirmed(gated_copy(audio))):
             return False
         self._wake(max(0, self.fed - ended) / RECOGNIZER_RATE)
-        self.spots += 1
         return True
 
     def _wake(self, after: float) -> None:
@@ -503,7 +508,6 @@ class MicroWakeDetector:
                     self.events.append((i, p, at))
                 if self.decision.step(i, p, at):
                     woke = True
-                    self.spots += 1
                     self._woke_mean = self.decision.mean
                 if self.confirmer is not None:
                     self._spot(i, p, at)
