@@ -319,6 +319,12 @@ class Conversation:
             return self._answer(text, entry, phrasing=learned)
         if asks_what_helps_at_night(text) and not is_contents_question(text, self.matcher):
             return self._at_night(text)
+        if (not self._s.history and points_at_nothing(text)
+                and not is_contents_question(text, self.matcher)):
+            # "what causes that" with nothing answered yet: a guess at what
+            # "that" is, offered, never read in full; asked to be finished
+            # when nothing matches (unfinished.POINTER_QUESTIONS).
+            doubtful = True
         result = self._match(text, doubtful, heard, sure)
         result = self._asked_for(text, result, doubtful, heard, sure)
         if result.outcome == "answer" and result.entry is not None:
