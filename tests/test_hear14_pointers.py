@@ -18,7 +18,8 @@ from .test_asked_by_audio import reply
 
 
 @pytest.mark.parametrize("said", ["what causes that", "What causes it?", "what causes this",
-                                  "um what triggers it", "what cures it"])
+                                  "um what triggers it", "what cures it", "what causes there",
+                                  "what causes they"])
 def test_a_pointer_with_nothing_before_is_offered_not_answered(
         kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, said: str) -> None:
     got = Conversation(kb).respond(said)
