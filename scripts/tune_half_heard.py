@@ -46,6 +46,12 @@ def main() -> int:
     ap.add_argument("--voices", default="all", choices=sorted(VOICE_SETS))
     ap.add_argument("--pointers", action="store_true")
     ap.add_argument("--show", action="store_true", help="every hearing and reply")
+    ap.add_argument("--said", default="",
+                    help="only these comma-separated lines (default: HALVES, and POINTERS "
+                         "with --pointers)")
+    ap.add_argument("--constant", default="",
+                    help="a constant of voice/conversation/unfinished.py: each hearing's reply "
+                         "with it False and True (hear14: POINTER_QUESTIONS)")
     args = ap.parse_args()
 
     from voice.app import Assistant
@@ -57,31 +63,48 @@ def main() -> int:
     kb = load_knowledge([REPO / "content"])
     rec = load_recognizer(Config(content_dirs=(str(REPO / "content"),)), lambda _s: None)
     said = [*HALVES, *(POINTERS if args.pointers else ())]
+    if args.said:
+        said = [x.strip() for x in args.said.split(",") if x.strip()]
+    from voice.conversation import unfinished
+
+    off: dict[str, Counter[str]] = {s: Counter() for s in said}
     heard: dict[str, Counter[str]] = {s: Counter() for s in said}
     replies: dict[str, Counter[str]] = {s: Counter() for s in said}
     for variant in VOICE_SETS[args.voices]:
         for s in said:
             t = rec.transcribe(pad(read_wav(speak(s, variant))))  # type: ignore[attr-defined]
-            got = Assistant(Conversation(kb), None, out=io.StringIO(),
-                            json_lines=True).handle_heard(t)
-            say = str(got.get("say", ""))
-            kind = ("asked to finish" if say.startswith("I only heard") else
-                    str(got["outcome"]))
+
+            def kind_of(t: object = t) -> str:
+                got = Assistant(Conversation(kb), None, out=io.StringIO(),
+                                json_lines=True).handle_heard(t)
+                say = str(got.get("say", ""))
+                return ("asked to finish" if say.startswith("I only heard") else
+                        str(got["outcome"]))
+
+            if args.constant:
+                setattr(unfinished, args.constant, False)
+                off[s][kind_of()] += 1
+                setattr(unfinished, args.constant, True)
+            kind = kind_of()
             heard[s][t.text] += 1
             replies[s][kind] += 1
             if args.show:
-                print(f"{variant.name:<28} {s!r} -> {t.text!r}: {kind}", flush=True)
+                print(f"{variant.name:<28} {s!r} -> {t.text!r} "
+                      f"{[(w, round(c, 2)) for w, c in t.words]}: {kind}", flush=True)
     print(f"voices: {args.voices} ({len(VOICE_SETS[args.voices])})")
     for s in said:
         print(f"  {s!r}: {dict(replies[s])}; heard {dict(heard[s].most_common())}")
+        if args.constant:
+            print(f"    with {args.constant} False: {dict(off[s])}")
     total = Counter[str]()
-    for s in HALVES:
+    for s in (x for x in said if x in HALVES):
         total.update(replies[s])
     print(f"half sentences: {dict(total)} of {sum(total.values())}")
     from voice.conversation.unfinished import points_at_nothing
 
-    bare = sum(n for s in HALVES for text, n in heard[s].items() if points_at_nothing(text))
-    print(f"half sentences heard as a bare 'what is that' / 'what's that': {bare}")
+    bare = sum(n for s in said if s in HALVES
+               for text, n in heard[s].items() if points_at_nothing(text))
+    print(f"half sentences heard as a line that points at nothing: {bare}")
     return 0
 
 

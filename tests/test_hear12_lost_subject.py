@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from voice.content.model import KnowledgeBase
-from voice.conversation import heard
+from voice.conversation import heard, unfinished
 from voice.speech_in.base import Transcript
 from voice.speech_in.whisper import WhisperRecognizer
 
@@ -52,8 +52,11 @@ def test_a_hearing_cut_off_by_its_unsure_words_is_declined(
     got = reply(kb, said)
     assert got["outcome"] == "no_match", got
     assert "catch" in got["say"], got  # not heard clearly: asked again
-    # What the rule changes: without it the fragment is answered or offered.
+    # What the rule changes: without it the fragment is answered or offered
+    # (unfinished.CUT_SHORT_OFFERED, which offers "what causes my" rather
+    # than answer it, is turned off too: this measures LOST_SUBJECT alone).
     monkeypatch.setattr(heard, "LOST_SUBJECT", False)
+    monkeypatch.setattr(unfinished, "CUT_SHORT_OFFERED", False)
     assert reply(kb, said)["outcome"] == before
 
 

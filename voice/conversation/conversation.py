@@ -24,6 +24,7 @@ from voice.conversation.reply import Reply
 from voice.conversation.second_question import second_question
 from voice.conversation.speech_parts import parts
 from voice.conversation.unfinished import (
+    cut_short,
     finished,
     heard_part,
     is_unfinished,
@@ -319,6 +320,13 @@ class Conversation:
             return self._answer(text, entry, phrasing=learned)
         if asks_what_helps_at_night(text) and not is_contents_question(text, self.matcher):
             return self._at_night(text)
+        if (((not self._s.history and points_at_nothing(text)) or cut_short(text))
+                and not is_contents_question(text, self.matcher)):
+            # "what causes that" with nothing answered yet, or "what causes
+            # the": a guess at what was meant, offered, never read in full;
+            # asked to be finished when nothing matches
+            # (unfinished.POINTER_QUESTIONS, CUT_SHORT_OFFERED).
+            doubtful = True
         result = self._match(text, doubtful, heard, sure)
         result = self._asked_for(text, result, doubtful, heard, sure)
         if result.outcome == "answer" and result.entry is not None:
