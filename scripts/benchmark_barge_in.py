@@ -475,6 +475,8 @@ def main(argv: list[str] | None = None) -> int:
         whisper = args.detector != "stop-word"
         quick = (load_quick_stop(REPO / "models" / WHISPER_MODEL)
                  if whisper and not args.no_quick else None)
+        if quick is not None:
+            quick.keep_looks = True  # read by index below
         spotter = None
         if args.detector != "whisper":
             spotter, problem = load_stop_spotter(cutoff=args.cutoff, window=args.window,
