@@ -406,6 +406,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--watch-nice", type=int, default=None,
                     help="barge-in's WATCH_NICE: niceness of its own and the microphone's "
                          "thread while an answer plays (root: e.g. -10)")
+    ap.add_argument("--no-realign", action="store_true",
+                    help="as before branch barge14: the echo reference does not follow the "
+                         "player after a stall (voice/audio/echo.py UNDERRUN_LEAD), nor is the "
+                         "echo's delay measured again (barge_in.py REALIGN)")
     ap.add_argument("--each", action="store_true",
                     help="print every stretch decoded while answers are read in full")
     ap.add_argument("--simulated", action="store_true",
@@ -432,9 +436,16 @@ def main(argv: list[str] | None = None) -> int:
         engine.CPU_THREADS = args.ct2_threads  # read when the shared model loads
     if args.watch_nice is not None:
         bi.WATCH_NICE = args.watch_nice
+    if args.no_realign:
+        from voice.audio import echo
+
+        echo.UNDERRUN_LEAD = float("-inf")  # never taken for an underrun
+        bi.REALIGN = False
+    resets = SpeexResets()
     print(f"load average at the start: {_load()}; this process's niceness {os.nice(0)}; "
           f"CTranslate2 threads {args.ct2_threads or 'default'}; barge-in's WATCH_NICE "
-          f"{bi.WATCH_NICE}", flush=True)
+          f"{bi.WATCH_NICE}; the reference follows the player's stalls: "
+          f"{'no' if args.no_realign else 'yes'}", flush=True)
     if args.no_aec:
         class _Raw:
             def __init__(self) -> None:
@@ -549,6 +560,7 @@ def main(argv: list[str] | None = None) -> int:
             if lags:
                 print(f"  echo delay at the answers' starts: {min(lags):.1f}-{max(lags):.1f} ms "
                       f"(aligned to the first, {lags[0]:.1f} ms)")
+            print("  " + stalls(barge, resets))
 
         refused_before = dict(barge.refused)
         clips = stop_clips(Path(tmpdir), args.clips)
@@ -652,6 +664,8 @@ def main(argv: list[str] | None = None) -> int:
         if took:
             print(f"  Whisper decode per stretch: median {1000 * took[len(took) // 2]:.0f} ms, "
                   f"max {1000 * took[-1]:.0f} ms ({len(took)} stretches)")
+        if args.stops:
+            print("  " + stalls(barge, resets) + " (whole run)")
         if args.others:
             others = other_clips(args.clips)
             false_stops = []
@@ -687,6 +701,40 @@ def main(argv: list[str] | None = None) -> int:
         speaker.close()
     print(f"load average at the end: {_load()}", flush=True)
     return 0
+
+
+class SpeexResets:
+    """Counts speexdsp's own resets of the echo canceller ("got slapped"),
+    which it writes to stderr from C: fd 2 goes through a pipe, passed on."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        r, w = os.pipe()
+        self._saved = os.dup(2)
+        os.dup2(w, 2)
+        os.close(w)
+        self._r = r
+        threading.Thread(target=self._pump, daemon=True).start()
+
+    def _pump(self) -> None:
+        buf = b""
+        while data := os.read(self._r, 4096):
+            os.write(self._saved, data)
+            buf += data
+            *lines, buf = buf.split(b"\n")
+            self.count += sum(b"slapped" in line for line in lines)
+
+
+def stalls(barge: Any, resets: SpeexResets) -> str:
+    """The player's stalls the reference followed, the microphone's lost
+    input, and speexdsp's resets, so far."""
+    slips = barge.reference.slipped
+    return (f"player stalls followed: {barge.reference.slips}"
+            + (f" (echo moved {1000 * min(slips):.0f}-{1000 * max(slips):.0f} ms)" if slips
+               else "")
+            + f", echo delay measured again {barge.realigned}; microphone overflows "
+            f"{barge.overflows}, its stamps off by up to "
+            f"{1000 * max(barge.mic_slips, default=0):.0f} ms; speexdsp resets {resets.count}")
 
 
 def _load() -> str:
