@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -43,32 +42,6 @@ import numpy as np  # noqa: E402
 from voice.audio import barge_in as bi  # noqa: E402
 
 RATE = 16000
-
-
-class _StderrCounter:
-    """Counts speexdsp's resets: it writes them to stderr (fd 2) from C."""
-
-    def __init__(self) -> None:
-        self.resets: list[float] = []
-        r, w = os.pipe()
-        self._saved = os.dup(2)
-        os.dup2(w, 2)
-        os.close(w)
-        self._r = r
-        threading.Thread(target=self._pump, daemon=True).start()
-
-    def _pump(self) -> None:
-        buf = b""
-        while True:
-            data = os.read(self._r, 4096)
-            if not data:
-                return
-            os.write(self._saved, data)
-            buf += data
-            while b"\n" in buf:
-                line, buf = buf.split(b"\n", 1)
-                if b"slapped" in line:
-                    self.resets.append(time.monotonic())
 
 
 def stall(after: float, seconds: float) -> None:
@@ -112,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="as before: no slip followed, no delay measured again")
     args = ap.parse_args(argv)
 
-    from benchmark_barge_in import _load, _Talker
+    from benchmark_barge_in import SpeexResets, _load, _Talker
 
     from voice.audio.virtual_mic import running_virtual_mic
     from voice.content.loader import load_knowledge
@@ -126,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     from voice.speech_out.tts_speaker import TtsSpeaker
 
     print(f"load average at the start: {_load()}", flush=True)
-    errs = _StderrCounter()
+    errs = SpeexResets()
     kb = load_knowledge([REPO / "content"])
     answers = [e.answer for e in kb.entries if e.answer.strip()]
     answers = answers[args.first : args.first + args.answers]
@@ -221,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  self-stop: {heard}")
         speaker.close()
     print(f"load average at the end: {_load()}", flush=True)
-    report(args, spans, in_log, out_log, proc_log, errs.resets, barge)
+    report(args, spans, in_log, out_log, proc_log, errs.times, barge)
     if args.save:
         np.savez_compressed(args.save, in_log=np.array(in_log), out_log=np.array(out_log),
                             played_log=np.array(played_log),
@@ -231,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
                             mic=np.concatenate([p[1] for p in proc_log]),
                             ref=np.concatenate([p[2] for p in proc_log]),
                             clean=np.concatenate([p[3] for p in proc_log]),
-                            resets=np.array(errs.resets))
+                            resets=np.array(errs.times))
     return 0
 
 

@@ -5,7 +5,7 @@ Run: ``.venv/bin/python scripts/benchmark_barge_in.py [--stops 30] [--answers al
 [--stop-check hiss|off] [--cutoff P] [--window N] [--hiss H] [--hiss-hz HZ] [--hiss-top HZ]
 [--others N]
 [--trace] [--simulated] [--pauses N] [--pause-clips tuning|held-out] [--no-pause]
-[--skip-sentences] [--each] [--save DIR] [--ct2-threads N] [--watch-nice N]``
+[--skip-sentences] [--each] [--save DIR] [--ct2-threads N] [--watch-nice N] [--no-realign]``
 
 Everything goes through a private PulseAudio null sink whose monitor is the
 microphone: the answers are spoken by the real speaker (pyttsx3/espeak-ng,
@@ -21,6 +21,9 @@ microphone hears them exactly, as the tests' virtual microphone does.
   to the moment the answer was silenced (target: 90% within 300 ms).
 
 ``--no-aec`` decodes the raw microphone, to show what echo cancellation buys.
+``--no-realign``: the echo reference does not follow the player after a stall
+(as before branch barge14, docs/barge-in.md). Every phase ends with the
+player's stalls followed, the microphone's overflows and speexdsp's resets.
 ``--detector``: the stop-word model (voice/speech_in/wake/stop_word.py) or
 Whisper (quick look and full decode) alone, or both (what ``voice listen``
 uses); ``--stop-check`` is ``[listen] stop_check`` (off: the model alone);
@@ -709,6 +712,8 @@ class SpeexResets:
 
     def __init__(self) -> None:
         self.count = 0
+        self.times: list[float] = []
+        """time.monotonic() of each reset (as read from the pipe)."""
         r, w = os.pipe()
         self._saved = os.dup(2)
         os.dup2(w, 2)
@@ -722,7 +727,10 @@ class SpeexResets:
             os.write(self._saved, data)
             buf += data
             *lines, buf = buf.split(b"\n")
-            self.count += sum(b"slapped" in line for line in lines)
+            for line in lines:
+                if b"slapped" in line:
+                    self.count += 1
+                    self.times.append(time.monotonic())
 
 
 def stalls(barge: Any, resets: SpeexResets) -> str:
