@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
                          "into each answer: a loaded machine's stall, on demand")
     ap.add_argument("--stall-at", type=float, default=4.0)
     ap.add_argument("--no-realign", action="store_true",
-                    help="as before: no slip followed, no delay measured again")
+                    help="barge-in's default: no stall followed, no delay measured again")
     args = ap.parse_args(argv)
 
     from benchmark_barge_in import SpeexResets, _load, _Talker
@@ -178,11 +178,8 @@ def main(argv: list[str] | None = None) -> int:
                                                                  kb)
         barge = bi.BargeIn(whisper, quick=quick, spotter=spotter, own_spotter=own)
         barge.keep_figures = True
-        if args.no_realign:
-            from voice.audio import echo
-
-            echo.SLIP = 1e9
-            barge.realign = False
+        if not args.no_realign:
+            barge.realign = barge.reference.follow_stalls = True
         for text in answers:
             a = time.monotonic()
             talker.say(text)

@@ -5,7 +5,7 @@ Run: ``.venv/bin/python scripts/benchmark_barge_in.py [--stops 30] [--answers al
 [--stop-check hiss|off] [--cutoff P] [--window N] [--hiss H] [--hiss-hz HZ] [--hiss-top HZ]
 [--others N]
 [--trace] [--simulated] [--pauses N] [--pause-clips tuning|held-out] [--no-pause]
-[--skip-sentences] [--each] [--save DIR] [--ct2-threads N] [--watch-nice N] [--no-realign]``
+[--skip-sentences] [--each] [--save DIR] [--ct2-threads N] [--watch-nice N] [--realign]``
 
 Everything goes through a private PulseAudio null sink whose monitor is the
 microphone: the answers are spoken by the real speaker (pyttsx3/espeak-ng,
@@ -21,8 +21,8 @@ microphone hears them exactly, as the tests' virtual microphone does.
   to the moment the answer was silenced (target: 90% within 300 ms).
 
 ``--no-aec`` decodes the raw microphone, to show what echo cancellation buys.
-``--no-realign``: the echo reference does not follow the player after a stall
-(as before branch barge14, docs/barge-in.md). Every phase ends with the
+``--realign``: the echo reference follows the player after a stall, and the
+echo's delay is measured again (off by default; docs/barge-in.md). Every phase ends with the
 player's stalls followed, the microphone's overflows and speexdsp's resets.
 ``--detector``: the stop-word model (voice/speech_in/wake/stop_word.py) or
 Whisper (quick look and full decode) alone, or both (what ``voice listen``
@@ -410,9 +410,15 @@ def main(argv: list[str] | None = None) -> int:
                     help="barge-in's WATCH_NICE: niceness of its own and the microphone's "
                          "thread while an answer plays (root: e.g. -10)")
     ap.add_argument("--no-realign", action="store_true",
-                    help="as before branch barge14: the echo reference does not follow the "
-                         "player after a stall (voice/audio/echo.py UNDERRUN_LEAD), nor is the "
-                         "echo's delay measured again (barge_in.py REALIGN)")
+                    help="the default: the echo reference does not follow the player after a "
+                         "stall (voice/audio/echo.py UNDERRUN_LEAD), nor is the echo's delay "
+                         "measured again (barge_in.py REALIGN)")
+    ap.add_argument("--realign", action="store_true",
+                    help="the reference follows the player after a stall and the echo's delay "
+                         "is measured again (barge_in.py REALIGN on; branch barge14)")
+    ap.add_argument("--trust-realign", action="store_true",
+                    help="believe the stop-word model right after a stall whose echo delay "
+                         "was measured again (barge_in.py DOUBT_SLIPS off)")
     ap.add_argument("--each", action="store_true",
                     help="print every stretch decoded while answers are read in full")
     ap.add_argument("--simulated", action="store_true",
@@ -439,16 +445,15 @@ def main(argv: list[str] | None = None) -> int:
         engine.CPU_THREADS = args.ct2_threads  # read when the shared model loads
     if args.watch_nice is not None:
         bi.WATCH_NICE = args.watch_nice
-    if args.no_realign:
-        from voice.audio import echo
-
-        echo.UNDERRUN_LEAD = float("-inf")  # never taken for an underrun
-        bi.REALIGN = False
+    if args.no_realign or args.realign:
+        bi.REALIGN = args.realign and not args.no_realign
+    if args.trust_realign:
+        bi.DOUBT_SLIPS = False
     resets = SpeexResets()
     print(f"load average at the start: {_load()}; this process's niceness {os.nice(0)}; "
           f"CTranslate2 threads {args.ct2_threads or 'default'}; barge-in's WATCH_NICE "
           f"{bi.WATCH_NICE}; the reference follows the player's stalls: "
-          f"{'no' if args.no_realign else 'yes'}", flush=True)
+          f"{'yes' if bi.REALIGN else 'no'}", flush=True)
     if args.no_aec:
         class _Raw:
             def __init__(self) -> None:

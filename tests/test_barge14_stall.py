@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from voice.audio import barge_in
 from voice.audio.barge_in import BargeIn, _db
 from voice.audio.clip import read_wav
 from voice.audio.echo import REFERENCE
@@ -100,7 +101,11 @@ def _read(barge: _Listening, answer: Path, stall: bool) -> float:
     return ended
 
 
-def test_the_echo_is_cancelled_again_after_a_stall(virtual_mic: Any, answer: Path) -> None:
+def test_the_echo_is_cancelled_again_after_a_stall(
+    virtual_mic: Any, answer: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Off by default (self-stops not yet understood: docs/barge-in.md).
+    monkeypatch.setattr(barge_in, "REALIGN", True)
     barge = _Listening()
     try:
         _read(barge, answer, stall=False)  # the canceller learns the echo

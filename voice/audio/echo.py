@@ -180,6 +180,9 @@ class EchoReference:
         """Each slip's size, seconds (benchmark; the last few hundred)."""
         self.moved_at = 0.0
         """Monotonic time from which the last slip's new stretch sounds."""
+        self.follow_stalls = False
+        """Follow the player after a stall (UNDERRUN_LEAD); barge-in sets it
+        (voice/audio/barge_in.py REALIGN)."""
 
     def handed_until(self) -> float:
         """The monotonic time up to which :meth:`between` has every sample that
@@ -228,7 +231,8 @@ class EchoReference:
         more than SLIP off, the reference from it on starts anew there."""
         assert self._current is not None
         slip = at - (self._anchor + self._frames / self._rate)
-        if at - time.monotonic() > UNDERRUN_LEAD or abs(slip) <= SLIP:
+        if (not self.follow_stalls or at - time.monotonic() > UNDERRUN_LEAD
+                or abs(slip) <= SLIP):
             return
         old = self._current
         start = old.start + old.length / RECOGNIZER_RATE + slip
