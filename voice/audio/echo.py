@@ -50,7 +50,8 @@ LEAD = 0.06
 #: after a stall (the first blocks handed over after one said 2.5 s where
 #: the echo moved 2.16 s, or 0.33 s where it did not move at all), nor
 #: otherwise (they wander by up to 25-50 ms). barge-in measures the echo's
-#: delay again after each (voice/audio/barge_in.py REALIGN). In 1% of blocks
+#: delay again after each (voice/audio/barge_in.py REALIGN; both off by
+#: default, docs/barge-in.md). In 1% of blocks
 #: the stamp was within 47-93 ms of being handed over, never nearer but at a
 #: stream's start or after a stall.
 UNDERRUN_LEAD = 0.01
