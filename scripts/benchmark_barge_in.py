@@ -5,7 +5,7 @@ Run: ``.venv/bin/python scripts/benchmark_barge_in.py [--stops 30] [--answers al
 [--stop-check hiss|off] [--cutoff P] [--window N] [--hiss H] [--hiss-hz HZ] [--hiss-top HZ]
 [--others N]
 [--trace] [--simulated] [--pauses N] [--pause-clips tuning|held-out] [--no-pause]
-[--skip-sentences] [--each] [--save DIR] [--ct2-threads N] [--watch-nice N]``
+[--skip-sentences] [--each] [--save DIR] [--ct2-threads N] [--watch-nice N] [--realign]``
 
 Everything goes through a private PulseAudio null sink whose monitor is the
 microphone: the answers are spoken by the real speaker (pyttsx3/espeak-ng,
@@ -21,6 +21,9 @@ microphone hears them exactly, as the tests' virtual microphone does.
   to the moment the answer was silenced (target: 90% within 300 ms).
 
 ``--no-aec`` decodes the raw microphone, to show what echo cancellation buys.
+``--realign``: the echo reference follows the player after a stall, and the
+echo's delay is measured again (off by default; docs/barge-in.md). Every phase ends with the
+player's stalls followed, the microphone's overflows and speexdsp's resets.
 ``--detector``: the stop-word model (voice/speech_in/wake/stop_word.py) or
 Whisper (quick look and full decode) alone, or both (what ``voice listen``
 uses); ``--stop-check`` is ``[listen] stop_check`` (off: the model alone);
@@ -406,6 +409,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--watch-nice", type=int, default=None,
                     help="barge-in's WATCH_NICE: niceness of its own and the microphone's "
                          "thread while an answer plays (root: e.g. -10)")
+    ap.add_argument("--no-realign", action="store_true",
+                    help="the default: the echo reference does not follow the player after a "
+                         "stall (voice/audio/echo.py UNDERRUN_LEAD), nor is the echo's delay "
+                         "measured again (barge_in.py REALIGN)")
+    ap.add_argument("--realign", action="store_true",
+                    help="the reference follows the player after a stall and the echo's delay "
+                         "is measured again (barge_in.py REALIGN on; branch barge14)")
+    ap.add_argument("--trust-realign", action="store_true",
+                    help="believe the stop-word model right after a stall whose echo delay "
+                         "was measured again (barge_in.py DOUBT_SLIPS off)")
     ap.add_argument("--each", action="store_true",
                     help="print every stretch decoded while answers are read in full")
     ap.add_argument("--simulated", action="store_true",
@@ -432,9 +445,15 @@ def main(argv: list[str] | None = None) -> int:
         engine.CPU_THREADS = args.ct2_threads  # read when the shared model loads
     if args.watch_nice is not None:
         bi.WATCH_NICE = args.watch_nice
+    if args.no_realign or args.realign:
+        bi.REALIGN = args.realign and not args.no_realign
+    if args.trust_realign:
+        bi.DOUBT_SLIPS = False
+    resets = SpeexResets()
     print(f"load average at the start: {_load()}; this process's niceness {os.nice(0)}; "
           f"CTranslate2 threads {args.ct2_threads or 'default'}; barge-in's WATCH_NICE "
-          f"{bi.WATCH_NICE}", flush=True)
+          f"{bi.WATCH_NICE}; the reference follows the player's stalls: "
+          f"{'yes' if bi.REALIGN else 'no'}", flush=True)
     if args.no_aec:
         class _Raw:
             def __init__(self) -> None:
@@ -475,6 +494,8 @@ def main(argv: list[str] | None = None) -> int:
         whisper = args.detector != "stop-word"
         quick = (load_quick_stop(REPO / "models" / WHISPER_MODEL)
                  if whisper and not args.no_quick else None)
+        if quick is not None:
+            quick.keep_looks = True  # read by index below
         spotter = None
         if args.detector != "whisper":
             spotter, problem = load_stop_spotter(cutoff=args.cutoff, window=args.window,
@@ -547,6 +568,7 @@ def main(argv: list[str] | None = None) -> int:
             if lags:
                 print(f"  echo delay at the answers' starts: {min(lags):.1f}-{max(lags):.1f} ms "
                       f"(aligned to the first, {lags[0]:.1f} ms)")
+            print("  " + stalls(barge, resets))
 
         refused_before = dict(barge.refused)
         clips = stop_clips(Path(tmpdir), args.clips)
@@ -650,6 +672,8 @@ def main(argv: list[str] | None = None) -> int:
         if took:
             print(f"  Whisper decode per stretch: median {1000 * took[len(took) // 2]:.0f} ms, "
                   f"max {1000 * took[-1]:.0f} ms ({len(took)} stretches)")
+        if args.stops:
+            print("  " + stalls(barge, resets) + " (whole run)")
         if args.others:
             others = other_clips(args.clips)
             false_stops = []
@@ -685,6 +709,45 @@ def main(argv: list[str] | None = None) -> int:
         speaker.close()
     print(f"load average at the end: {_load()}", flush=True)
     return 0
+
+
+class SpeexResets:
+    """Counts speexdsp's own resets of the echo canceller ("got slapped"),
+    which it writes to stderr from C: fd 2 goes through a pipe, passed on."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.times: list[float] = []
+        """time.monotonic() of each reset (as read from the pipe)."""
+        r, w = os.pipe()
+        self._saved = os.dup(2)
+        os.dup2(w, 2)
+        os.close(w)
+        self._r = r
+        threading.Thread(target=self._pump, daemon=True).start()
+
+    def _pump(self) -> None:
+        buf = b""
+        while data := os.read(self._r, 4096):
+            os.write(self._saved, data)
+            buf += data
+            *lines, buf = buf.split(b"\n")
+            for line in lines:
+                if b"slapped" in line:
+                    self.count += 1
+                    self.times.append(time.monotonic())
+
+
+def stalls(barge: Any, resets: SpeexResets) -> str:
+    """The player's stalls the reference followed, the microphone's lost
+    input, and speexdsp's resets, so far."""
+    slips = barge.reference.slipped
+    return (f"player stalls followed: {barge.reference.slips}"
+            + (f" (echo moved {1000 * min(slips):.0f}-{1000 * max(slips):.0f} ms)" if slips
+               else "")
+            + f", echo delay measured again {barge.realigned}; microphone overflows "
+            f"{barge.overflows}, its stamps off by up to "
+            f"{1000 * max(barge.mic_slips, default=0):.0f} ms; speexdsp resets {resets.count}")
 
 
 def _load() -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import threading
+import time
 from collections import deque
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,29 @@ TAIL = 4800
 #: The reference is handed over this much earlier than the timestamps say
 #: its echo arrives, so an echo a little early still falls inside the filter.
 LEAD = 0.06
+#: A played block stamped to sound within UNDERRUN_LEAD of being handed over
+#: found the output buffer empty: the player had stalled (a loaded machine:
+#: its callback not called for 0.3-0.67 s, longer than the 0.25 s it had
+#: buffered), the sound server played silence meanwhile, and PortAudio
+#: started the stream again. Every later sample sounds that much later than
+#: the reference (the stream's first stamp plus the samples played since)
+#: said: 0.28 s once, outside the canceller's 0.3 s filter, and the rest of
+#: that answer (20 s) was not cancelled at all (0 dB;
+#: scripts/barge_in_alignment.py). So when such a block's stamp is more than
+#: SLIP off, the reference from it on starts anew at its stamp. Those stamps
+#: were within 0.5-9 ms of the echo's true move (276 ms, 118 ms, 2159 ms
+#: after a 2.5 s stall); the other blocks' stamps are not to be trusted
+#: after a stall (the first blocks handed over after one said 2.5 s where
+#: the echo moved 2.16 s, or 0.33 s where it did not move at all), nor
+#: otherwise (they wander by up to 25-50 ms). barge-in measures the echo's
+#: delay again after each (voice/audio/barge_in.py REALIGN; both off by
+#: default, docs/barge-in.md). In 1% of blocks
+#: the stamp was within 47-93 ms of being handed over, never nearer but at a
+#: stream's start or after a stall.
+UNDERRUN_LEAD = 0.01
+SLIP = 0.02
+#: Slips kept in ``EchoReference.slipped``.
+FIGURES = 500
 
 _SPEEX_ECHO_SET_SAMPLING_RATE = 24
 _SPEEX_PREPROCESS_SET_DENOISE = 0
@@ -114,6 +138,18 @@ class _Played:
     samples: list[np.ndarray]
     length: int = 0
 
+    def audio(self) -> np.ndarray:
+        if len(self.samples) != 1:
+            self.samples = [np.concatenate(self.samples) if self.samples
+                            else np.zeros(0, np.int16)]
+        return self.samples[0]
+
+    def cut(self, n: int) -> np.ndarray:
+        """Keep the first ``n`` samples; returns the rest."""
+        audio = self.audio()
+        self.samples, self.length = [audio[:n]], min(self.length, max(0, n))
+        return audio[n:]
+
 
 class EchoReference:
     """What the speaker played and when, for the echo canceller.
@@ -135,6 +171,19 @@ class EchoReference:
         self._said: deque[tuple[float, float, str]] = deque()
         #: Monotonic time up to which what the speaker plays has been handed over.
         self._until = 0.0
+        #: The current stretch's stamp and the input samples played since it.
+        self._anchor = 0.0
+        self._frames = 0
+        self._rate = RECOGNIZER_RATE
+        self.slips = 0
+        """Times the played stream slipped and the reference followed (SLIP)."""
+        self.slipped: list[float] = []
+        """Each slip's size, seconds (benchmark; the last few hundred)."""
+        self.moved_at = 0.0
+        """Monotonic time from which the last slip's new stretch sounds."""
+        self.follow_stalls = False
+        """Follow the player after a stall (UNDERRUN_LEAD); barge-in sets it
+        (voice/audio/barge_in.py REALIGN)."""
 
     def handed_until(self) -> float:
         """The monotonic time up to which :meth:`between` has every sample that
@@ -148,6 +197,7 @@ class EchoReference:
         with self._lock:
             self._current = None
             self._resampler = None
+            self._rate = rate
             if rate != RECOGNIZER_RATE:
                 import soxr
 
@@ -164,14 +214,39 @@ class EchoReference:
             if self._current is None:
                 self._current = _Played(at, [])
                 self._streams.append(self._current)
+                self._anchor, self._frames = at, 0
+            self._follow(at, len(data))
             self._current.samples.append(pcm)
             self._current.length += len(pcm)
-            self._until = max(self._until,
-                              self._current.start + self._current.length / RECOGNIZER_RATE)
+            self._frames += len(data)
+            end = self._current.start + self._current.length / RECOGNIZER_RATE
+            self._until = max(self._until, end)
             while len(self._streams) > 1 and (
                     self._streams[0].start + self._streams[0].length / RECOGNIZER_RATE
                     < at - self._keep):
                 self._streams.popleft()
+
+    def _follow(self, at: float, frames: int) -> None:
+        """The block of ``frames`` input samples stamped ``at`` comes next:
+        when it found the output buffer empty (UNDERRUN_LEAD) and its stamp is
+        more than SLIP off, the reference from it on starts anew there."""
+        assert self._current is not None
+        slip = at - (self._anchor + self._frames / self._rate)
+        if (not self.follow_stalls or at - time.monotonic() > UNDERRUN_LEAD
+                or abs(slip) <= SLIP):
+            return
+        old = self._current
+        start = old.start + old.length / RECOGNIZER_RATE + slip
+        # Where a stamp before it overshot, the old stretch ends where this begins.
+        old.cut(max(0, round((start - old.start) * RECOGNIZER_RATE)))
+        self._current = _Played(start, [])
+        self._streams.append(self._current)
+        self._anchor, self._frames = at, 0
+        self._until = start
+        self.moved_at = start
+        self.slips += 1
+        self.slipped.append(slip)
+        del self.slipped[:-FIGURES]
 
     def said(self, text: str, start: float, seconds: float) -> None:
         """The sentence ``text`` is heard from monotonic time ``start`` for ``seconds``."""
@@ -196,9 +271,7 @@ class EchoReference:
                 first = round((start - s.start) * RECOGNIZER_RATE)
                 if first >= s.length or first + n <= 0:
                     continue
-                if len(s.samples) > 1:
-                    s.samples = [np.concatenate(s.samples)]
-                audio = s.samples[0]
+                audio = s.audio()
                 a, b = max(0, first), min(s.length, first + n)
                 out[a - first : b - first] += audio[a:b]
         return np.clip(out, -32768, 32767).astype(np.int16)

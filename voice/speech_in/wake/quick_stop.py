@@ -45,6 +45,12 @@ SOUND_ALIKES = frozenset({"stop", "stops", "stopped", "stob", "stopp", "step", "
 #: (1282 espeak-ng fragments of 0.3-1.5 s from 8 answers, uncancelled) at most
 #: 0.011, and none of those decodes was a sound-alike.
 ALIKE_STOP_PROBABILITY = 0.01
+#: Outside the benchmark (QuickStop.keep_looks), ``looks`` keeps only about
+#: its last this many: it took one per stretch of voice heard over an answer
+#: (a peek at each pause, then the stretch's end) for as long as a `voice
+#: listen` session ran, and nothing in `voice listen` reads more than the last
+#: (``last_text``). As barge-in's own figures (FIGURES_KEPT, branch barge13).
+LOOKS_KEPT = 500
 #: How "stop" starts a decode, as tokens (" stop", " Stop", "stop", ...).
 _STOP_SPELLINGS = (" stop", " Stop", " STOP", "stop", "Stop")
 
@@ -77,7 +83,10 @@ class QuickStop:
         self._suppress = list(get_suppressed_tokens(self._tokenizer, (-1,)) or ())
         self._stop_tokens = sorted({self._tokenizer.encode(s)[0] for s in _STOP_SPELLINGS})
         self.looks: list[Look] = []
-        """Every look taken (benchmark)."""
+        """The looks taken: about the last LOOKS_KEPT, or every one with
+        ``keep_looks`` (benchmark)."""
+        self.keep_looks = False
+        """Keep every look (benchmark: it reads them by index)."""
 
     def look(self, speech: np.ndarray) -> Look:
         """What it heard in 16 kHz int16 ``speech``: a greedy decode without
@@ -103,6 +112,8 @@ class QuickStop:
             p = float(e[self._stop_tokens].sum() / e.sum())
         look = Look(tok.decode(tokens), avg_logprob, p)
         self.looks.append(look)
+        if not self.keep_looks and len(self.looks) > 2 * LOOKS_KEPT:
+            del self.looks[:-LOOKS_KEPT]  # amortised: once per LOOKS_KEPT looks
         return look
 
     @property
