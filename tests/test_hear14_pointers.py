@@ -17,9 +17,8 @@ from voice.speech_in.base import Transcript
 from .test_asked_by_audio import reply
 
 
-@pytest.mark.parametrize("said", ["what causes that", "What causes it?", "what causes this",
-                                  "um what triggers it", "what cures it", "what causes there",
-                                  "what causes they"])
+@pytest.mark.parametrize("said", ["what causes that", "what causes this", "um what triggers that",
+                                  "what cures this", "what causes there", "what causes they"])
 def test_a_pointer_with_nothing_before_is_offered_not_answered(
         kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, said: str) -> None:
     got = Conversation(kb).respond(said)
@@ -37,6 +36,13 @@ def test_one_that_matches_nothing_is_asked_to_be_finished(
     assert got.outcome == "no_match" and got.say.startswith("I only heard"), got.say
     monkeypatch.setattr(unfinished, "POINTER_QUESTIONS", False)
     assert "I only heard" not in Conversation(kb).respond(said).say
+
+
+@pytest.mark.parametrize("said", ["What causes it?", "um what triggers it", "what cures it"])
+def test_it_names_what_the_assistant_is_about(kb: KnowledgeBase, said: str) -> None:
+    # A first "what causes it" is answered (tests/test_vague_questions.py);
+    # tiny.en never made "it" of a broken-off "the" (unfinished.py).
+    assert Conversation(kb).respond(said).outcome == "answer"
 
 
 def test_after_an_answer_the_pointer_points_at_it(kb: KnowledgeBase) -> None:

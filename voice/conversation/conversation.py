@@ -26,6 +26,7 @@ from voice.conversation.speech_parts import parts
 from voice.conversation.unfinished import (
     cut_short,
     finished,
+    guesses_the_subject,
     heard_part,
     is_unfinished,
     points_at_nothing,
@@ -320,7 +321,7 @@ class Conversation:
             return self._answer(text, entry, phrasing=learned)
         if asks_what_helps_at_night(text) and not is_contents_question(text, self.matcher):
             return self._at_night(text)
-        if (((not self._s.history and points_at_nothing(text)) or cut_short(text))
+        if (((not self._s.history and guesses_the_subject(text)) or cut_short(text))
                 and not is_contents_question(text, self.matcher)):
             # "what causes that" with nothing answered yet, or "what causes
             # the": a guess at what was meant, offered, never read in full;
