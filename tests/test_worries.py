@@ -129,6 +129,10 @@ def test_out_of_scope_sets_are_not_taken() -> None:
     """Questions of others (MedQuAD's "what is the outlook for ...", K-QA,
     COVID-Q, home-assistant requests) stay declined as before."""
     paths = sorted(DATA.glob("*-tuning*.tsv")) + sorted(DATA.glob("*-heldout*.tsv"))
+    # Not MedQuAD's questions about the content's own conditions (scope14):
+    # in scope, and their outlook is what the outlook worry is for
+    # (tests/test_journeys10_worries.py counts them).
+    paths = [p for p in paths if not p.name.startswith("medquad-ours-")]
     lines = [q for p in paths for q in _questions(p, None)]
     assert len(lines) > 8500
     assert sum(worry_of(q) is not None for q in lines) == 0
