@@ -208,3 +208,16 @@ def every_question_line(kb: KnowledgeBase) -> list[str]:
              for row in p.read_text(encoding="utf-8").splitlines()
              if row.strip() and not row.startswith("#")]
     return lines + [p for e in kb.entries for p in e.phrasings]
+
+
+@pytest.fixture(scope="module")
+def okay_nabu_detector() -> Any:
+    """`voice listen`'s "okay nabu" detector as engine.py loads it: the real
+    microWakeWord model with the Whisper confirmer checking its spots (sure
+    ones too), keeping its events; one per test module."""
+    from voice.speech_in.wake.confirm import load_confirmer
+    from voice.speech_in.wake.micro import load_micro
+
+    confirmer = load_confirmer("okay nabu")
+    assert confirmer is not None  # scripts/install.sh installs the Whisper model
+    return load_micro("okay nabu", confirmer=confirmer, keep=True)

@@ -30,7 +30,8 @@ from voice.audio import barge_in
 from voice.audio.barge_in import BargeIn, _db
 from voice.audio.clip import read_wav
 from voice.audio.echo import REFERENCE
-from voice.speech_out.output import ClipPlayer
+
+from .clip_talker import ClipTalker
 
 pytestmark = pytest.mark.audio
 
@@ -57,24 +58,6 @@ class _Listening(BargeIn):
         return super().hear(mic, clean, at)
 
 
-class _Player:
-    def __init__(self, path: Path) -> None:
-        clip = read_wav(path)
-        self.player = ClipPlayer(clip.rate)
-        self.player.feed(clip, ANSWER)
-        self.player.finish()
-
-    @property
-    def speaking(self) -> bool:
-        return not self.player.wait(0)
-
-    def stop_speaking(self) -> None:
-        self.player.stop()
-
-    def wait(self) -> None:
-        self.player.wait()
-
-
 @pytest.fixture(scope="module")
 def answer(tmp_path_factory: pytest.TempPathFactory) -> Path:
     wav = tmp_path_factory.mktemp("stall") / "answer.wav"
@@ -87,7 +70,7 @@ def _read(barge: _Listening, answer: Path, stall: bool) -> float:
     (monotonic; 0 without one)."""
     import time
 
-    talker = _Player(answer)
+    talker = ClipTalker(read_wav(answer), ANSWER)
     ended = 0.0
     try:
         talker.player.start()

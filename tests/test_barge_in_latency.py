@@ -24,7 +24,8 @@ import pytest
 from voice.audio.barge_in import BargeIn, BlockTrace
 from voice.audio.clip import RECOGNIZER_RATE, AudioClip
 from voice.audio.echo import REFERENCE
-from voice.speech_out.output import ClipPlayer
+
+from .clip_talker import ClipTalker
 
 pytestmark = pytest.mark.audio
 
@@ -40,25 +41,6 @@ def _tone(seconds: float) -> AudioClip:
     return AudioClip((8000 * wave).astype(np.int16), PLAYER_RATE)
 
 
-class _Player:
-    """The assistant talking: a ClipPlayer, as TtsSpeaker uses it."""
-
-    def __init__(self, seconds: float) -> None:
-        self.player = ClipPlayer(PLAYER_RATE)
-        self.player.feed(_tone(seconds), "a tone")
-        self.player.finish()
-
-    @property
-    def speaking(self) -> bool:
-        return not self.player.wait(0)
-
-    def stop_speaking(self) -> None:
-        self.player.stop()
-
-    def wait(self) -> None:
-        self.player.wait()
-
-
 def test_each_block_is_heard_as_it_arrives(virtual_mic: Any) -> None:
     """Every microphone block reaches the listeners whole (320 samples, not
     held back in a resampler's bursts), and is heard before the next ones
@@ -66,7 +48,7 @@ def test_each_block_is_heard_as_it_arrives(virtual_mic: Any) -> None:
     (LEAD, 60 ms, after its end), with 3 newer blocks waiting behind it."""
     barge = BargeIn(None)  # no listener at all: only the path to them is measured
     barge.trace = deque()
-    talker = _Player(4.0)
+    talker = ClipTalker(_tone(4.0), "a tone")
     try:
         talker.player.start()
         barge.watch(talker)
@@ -116,7 +98,7 @@ def test_stop_silences_the_buffered_answer_at_once(virtual_mic: Any) -> None:
             talker.stop_speaking()
 
     REFERENCE.enabled = True  # as while barge-in listens: the player's long buffer
-    talker = _Player(5.0)
+    talker = ClipTalker(_tone(5.0), "a tone")
     stream = sd.InputStream(samplerate=RECOGNIZER_RATE, channels=1, dtype="int16",
                             blocksize=320, callback=callback)
     stream.start()

@@ -20,8 +20,6 @@ import pytest
 
 from voice.audio.clip import RECOGNIZER_RATE, read_wav
 from voice.audio.virtual_mic import VirtualMic
-from voice.speech_in.wake.confirm import load_confirmer
-from voice.speech_in.wake.micro import load_micro
 
 from .conftest import REPO
 
@@ -47,13 +45,6 @@ def _espeak(tmp_path: Path, text: str, voice: str, rate: int) -> np.ndarray:
     return read_wav(wav).resampled(RECOGNIZER_RATE).samples.reshape(-1)
 
 
-@pytest.fixture(scope="module")
-def detector() -> Any:
-    confirmer = load_confirmer("okay nabu")
-    assert confirmer is not None  # scripts/install.sh installs the Whisper model
-    return load_micro("okay nabu", confirmer=confirmer, keep=True)  # as engine.py does
-
-
 def _wakes(detector: Any, pcm: np.ndarray) -> tuple[int, float]:
     """Wakes, and the network's highest mean of its window on any path."""
     detector.reset()
@@ -69,27 +60,27 @@ def _wakes(detector: Any, pcm: np.ndarray) -> tuple[int, float]:
 
 
 def test_a_question_after_quiet_the_network_is_sure_of_no_longer_wakes_it(
-    virtual_mic: VirtualMic, detector: Any, tmp_path: Path
+    virtual_mic: VirtualMic, okay_nabu_detector: Any, tmp_path: Path
 ) -> None:
     sure = 0
     for rate in (120, 160):
         pcm = _through(virtual_mic, _espeak(tmp_path, "what is a nerve conduction study",
                                             "en", rate))
-        woke, best = _wakes(detector, pcm)
-        sure += best > detector.cutoff  # the network alone would have woken
+        woke, best = _wakes(okay_nabu_detector, pcm)
+        sure += best > okay_nabu_detector.cutoff  # the network alone would have woken
         assert woke == 0, f"en {rate} wpm woke it (network's best mean {best:.2f})"
     assert sure >= 1  # the network was sure of at least one: it is the check that refused it
 
 
 def test_real_people_saying_the_phrase_still_wake_it(
-    virtual_mic: VirtualMic, detector: Any
+    virtual_mic: VirtualMic, okay_nabu_detector: Any
 ) -> None:
     clips = sorted(REAL.glob("okay_nabu_*.wav"))
     assert len(clips) == 4
     woke = {}
     for wav in clips:
         pcm = read_wav(wav).resampled(RECOGNIZER_RATE).samples.reshape(-1)
-        woke[wav.name] = _wakes(detector, _through(virtual_mic, pcm))[0]
+        woke[wav.name] = _wakes(okay_nabu_detector, _through(virtual_mic, pcm))[0]
     assert all(n >= 1 for n in woke.values()), woke
 
 

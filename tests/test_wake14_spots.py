@@ -13,23 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pytest
 
 from voice.audio.clip import RECOGNIZER_RATE, read_wav
 from voice.audio.virtual_mic import VirtualMic
-from voice.speech_in.wake.confirm import load_confirmer
-from voice.speech_in.wake.micro import SPEEDS, Decision, load_micro
+from voice.speech_in.wake.micro import SPEEDS, Decision
 
 from .test_wake13_sure_check import REAL, _espeak, _through
 
 BLOCK = 320  # 20 ms
-
-
-@pytest.fixture(scope="module")
-def detector() -> Any:
-    confirmer = load_confirmer("okay nabu")
-    assert confirmer is not None  # scripts/install.sh installs the Whisper model
-    return load_micro("okay nabu", confirmer=confirmer, keep=True)  # as engine.py does
 
 
 def _fed(detector: Any, pcm: np.ndarray) -> tuple[int, bool]:
@@ -42,7 +33,7 @@ def _fed(detector: Any, pcm: np.ndarray) -> tuple[int, bool]:
 
 
 def test_each_wake_is_counted_once_also_when_the_network_was_sure(
-    virtual_mic: VirtualMic, detector: Any
+    virtual_mic: VirtualMic, okay_nabu_detector: Any
 ) -> None:
     clips = sorted(REAL.glob("okay_nabu_*.wav"))
     assert len(clips) == 4
@@ -50,16 +41,16 @@ def test_each_wake_is_counted_once_also_when_the_network_was_sure(
     sure = 0
     for wav in clips:
         pcm = read_wav(wav).resampled(RECOGNIZER_RATE).samples.reshape(-1)
-        woke, network_sure = _fed(detector, _through(virtual_mic, pcm))
+        woke, network_sure = _fed(okay_nabu_detector, _through(virtual_mic, pcm))
         sure += network_sure
-        counted[wav.name] = (woke, detector.spots)
+        counted[wav.name] = (woke, okay_nabu_detector.spots)
     assert sure >= 2, counted  # real people's clean phrases: the network is sure of most
     assert sum(woke >= 1 for woke, _ in counted.values()) >= 2, counted
     assert all(spots == woke for woke, spots in counted.values()), counted
 
 
 def test_a_sure_spot_whisper_refuses_is_not_counted(
-    virtual_mic: VirtualMic, detector: Any, tmp_path: Path
+    virtual_mic: VirtualMic, okay_nabu_detector: Any, tmp_path: Path
 ) -> None:
     # The network alone woke on this question said after quiet (fresh seed
     # 63, branch wake12); Whisper hears no "okay" in it and refuses it.
@@ -67,7 +58,7 @@ def test_a_sure_spot_whisper_refuses_is_not_counted(
     for rate in (120, 160):
         pcm = _through(virtual_mic, _espeak(tmp_path, "what is a nerve conduction study",
                                             "en", rate))
-        woke, network_sure = _fed(detector, pcm)
+        woke, network_sure = _fed(okay_nabu_detector, pcm)
         sure += network_sure
-        assert (woke, detector.spots) == (0, 0), f"en {rate} wpm"
+        assert (woke, okay_nabu_detector.spots) == (0, 0), f"en {rate} wpm"
     assert sure >= 1

@@ -23,6 +23,7 @@ from voice.conversation.personal import PersonalPhrasings, Phrasing
 from voice.conversation.reply import Reply
 from voice.conversation.second_question import second_question
 from voice.conversation.speech_parts import parts
+from voice.conversation.subject import asks_of_it, subject_of, with_subject
 from voice.conversation.unfinished import (
     cut_short,
     finished,
@@ -164,6 +165,10 @@ class _State:
     #: The half sentence the user was just asked to finish ("what is the"):
     #: the next line, when it is the rest ("spasticity"), is joined to it.
     unfinished: str = ""
+    #: The thing the last question that named one was about ("spasms",
+    #: "MS", "baclofen"): a follow-up's "it" may stand for it
+    #: (voice/conversation/subject.py).
+    subject: str = ""
 
 
 class Conversation:
@@ -300,6 +305,10 @@ class Conversation:
 
     def _question(self, text: str, doubtful: bool = False, heard: bool = False,
                   sure: Collection[str] = ()) -> Reply:
+        # The thing this line names becomes the subject; its pointer, if it
+        # has one, stands for the subject before it ("what helps it").
+        subject = self._s.subject
+        self._s.subject = subject_of(text, self.matcher) or subject
         felt = feeling_of(text)
         worry = worry_of(text) if felt is None or felt.tone != "distress" else None
         if worry is not None and is_contents_question(text, self.matcher):
@@ -330,13 +339,19 @@ class Conversation:
             doubtful = True
         result = self._match(text, doubtful, heard, sure)
         result = self._asked_for(text, result, doubtful, heard, sure)
+        # The words learned on "yes" or unlearned on "that's wrong": not a
+        # follow-up's, whose pointer stood for this conversation's subject.
+        words = text
+        taken = self._about_subject(text, result, subject, doubtful, heard, sure)
+        if taken is not None:
+            words, result = "", taken
         if result.outcome == "answer" and result.entry is not None:
             reply = self._answer(text, result.entry, result)
-            self._s.answer_words = text
+            self._s.answer_words = words
             return self._also_asked(text, result.entry, reply, heard, sure)
         if result.outcome == "confirm":
             self._s.offered = result.offered
-            self._s.offer_words = text
+            self._s.offer_words = words
             self._s.offer_repeats, self._s.offer_score = 0, result.score
             self._s.pending_parts = []
             self._s.failures = 0
@@ -345,6 +360,24 @@ class Conversation:
                 match=result.entry, score=result.score, alternatives=result.candidates[1:],
             )
         return self._not_understood(text, result=result, unclear=doubtful or result.misheard)
+
+    def _about_subject(self, text: str, result: MatchResult, subject: str, doubtful: bool,
+                       heard: bool, sure: Collection[str]) -> MatchResult | None:
+        """A follow-up whose pointer stands for the conversation's subject
+        ("what causes spasms", then "what helps it"), which finds nothing as
+        said: what the line with the subject in the pointer's place finds
+        (voice/conversation/subject.py), offered ("Did you mean ...?"), never
+        read in full: the pointer may stand for something else. None: the
+        line as said stands (an answer or an offer it has is kept)."""
+        if result.outcome != "no_match":
+            return None
+        line = with_subject(text, subject)
+        if line is None or not asks_of_it(text, self.matcher):
+            return None
+        got = self._match(line, doubtful, heard, (*sure, *clean(subject).split()))
+        if got.outcome == "no_match" or got.entry is None:
+            return None
+        return replace(got, outcome="confirm")
 
     def _asked_for(self, text: str, result: MatchResult, doubtful: bool, heard: bool,
                    sure: Collection[str]) -> MatchResult:
