@@ -224,6 +224,17 @@ def _match(matcher: object, heard: Heard) -> Any:
                          heard=True, sure=heard.sure)
 
 
+#: The environment variables that choose CTranslate2's and oneDNN's
+#: instruction-set path (and so, on a knife-edge clip, what Whisper hears).
+ISA_VARIABLES = ("CT2_FORCE_CPU_ISA", "ONEDNN_MAX_CPU_ISA")
+
+
+def isa_path() -> str:
+    """The instruction-set path forced by the environment ("" for the
+    libraries' own choice, as the assistant runs)."""
+    return ",".join(f"{v}={os.environ[v]}" for v in ISA_VARIABLES if os.environ.get(v))
+
+
 class TranscriptCache:
     """What an engine heard of each benchmark WAV, kept on disk so a matching
     change is measured again in seconds instead of decoding every clip
@@ -248,6 +259,14 @@ class TranscriptCache:
                         and f.name != "confidence.py" and "wake" not in f.parts):
                     h.update(f.relative_to(REPO).as_posix().encode())
                     h.update(f.read_bytes())
+        # tiny.en's int8 decode of a knife-edge clip differs by CTranslate2's and
+        # oneDNN's instruction-set path (tests/conftest.py forces AVX2; 4 of 15
+        # sampled clips heard otherwise, docs/speech-in.md "Branch hear14"): a
+        # forced path gets a file of its own, and the default path keeps its
+        # name, so the two never mix.
+        isa = isa_path()
+        if isa:
+            h.update(f"isa:{isa}".encode())
         folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
         self.path = folder / "voice" / "transcripts" / f"{engine}-{h.hexdigest()[:16]}.jsonl"
         self.engine = engine

@@ -353,6 +353,8 @@ def _understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
         from voice.speech_in.whisper.alternatives import offered_alternative
 
         alt = offered_alternative(heard, text, doubtful, matcher)
+        if alt is None and doubtful:
+            alt = agreed_alternative(heard, text, matcher)
         if alt is not None:
             return alt, True
     if doubtful and heard.words:
@@ -369,6 +371,46 @@ def _understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
         if repaired is not None:
             return repaired, True
     return _without_lost_subject(heard, text, matcher), doubtful
+
+
+#: Whisper's other hearings of a doubtful utterance (whisper/alternatives.py)
+#: that agree among themselves on another entry than what was heard: when
+#: what was heard would be offered one entry and at least this many of the
+#: alternatives would each be offered one other entry, all the same, at
+#: ``confidence.OFFER_SCORE`` or more (and more than what was heard scores),
+#: that entry is offered instead ("would a walking frame help me get about"
+#: heard "what are working frame help me get them out", offered daily life;
+#: its three alternatives "will the walking frame help me ..." all offer
+#: assistive devices at 96). It only swaps one offer for another: nothing
+#: is answered outright from it. None turns it off.
+ALTERNATIVES_AGREE: int | None = 2
+
+
+def agreed_alternative(heard: Transcript, text: str, matcher: Matcher) -> str | None:
+    """The alternative of ``heard`` to offer instead of ``text`` (what would
+    be matched of it) when the alternatives agree on another entry (see
+    ALTERNATIVES_AGREE), else None."""
+    if ALTERNATIVES_AGREE is None or len(heard.alternatives) < ALTERNATIVES_AGREE:
+        return None
+    from voice.speech_in.whisper.alternatives import acts_on_its_own
+    from voice.speech_in.whisper.confidence import OFFER_SCORE
+
+    if acts_on_its_own(heard.text):
+        return None
+    mine = matcher.match(text, doubtful=True, heard=True)
+    if mine.outcome != "confirm" or mine.entry is None:
+        return None
+    votes: dict[str, list[str]] = {}
+    for alt in heard.alternatives:
+        r = matcher.match(alt, doubtful=True, heard=True)
+        if r.outcome == "no_match" or r.entry is None or not r.candidates:
+            continue
+        if r.entry.id == mine.entry.id:
+            return None  # an alternative backs what was heard
+        if r.candidates[0].score >= max(OFFER_SCORE, mine.score + 1e-9):
+            votes.setdefault(r.entry.id, []).append(alt)
+    agreed = [alts for alts in votes.values() if len(alts) >= ALTERNATIVES_AGREE]
+    return agreed[0][0] if len(agreed) == 1 else None
 
 
 #: The words of a hearing to match (``query_of``) that break off mid-sentence
