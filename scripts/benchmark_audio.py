@@ -299,6 +299,18 @@ class TranscriptCache:
                 with contextlib.suppress(ValueError, KeyError):
                     row = json.loads(line)
                     self._fits[row["wav"], row["text"]] = (float(row["nats"]), int(row["tokens"]))
+        #: The beam's other hearings of a clip heard surely (searched by the
+        #: app only when it matches nothing: heard.SURE_ALTERNATIVES_AGREE),
+        #: by WAV, kept beside the transcripts as the scores are.
+        self._others_path = self.path.with_name(f"audio-others-{self.path.name}")
+        self._others: dict[str, list[str]] = {}
+        for other in (self._others_path, *(Path(x).with_name(f"audio-others-{Path(x).name}")
+                                           for x in seeds)):
+            if other.is_file():
+                for line in other.read_text(encoding="utf-8").splitlines():
+                    with contextlib.suppress(ValueError, KeyError):
+                        row = json.loads(line)
+                        self._others.setdefault(row["wav"], list(row["alternatives"]))
         #: Loads the engine when a clip must be decoded and none was given.
         self.loader: Callable[[], object] | None = None
         self._engine: object = None
@@ -335,6 +347,18 @@ class TranscriptCache:
                     f.write(json.dumps({"wav": wav.name, "text": t, "nats": v.nats,
                                         "tokens": v.tokens}) + "\n")
         return [Fit(*self._fits[wav.name, t]) for t in texts]
+
+    def others(self, rec: object, clip: AudioClip, wav: Path, heard: str) -> list[str]:
+        """The beam's other hearings of ``wav`` (``AudioScorer.alternatives``):
+        from the disk, or by decoding the clip again."""
+        if wav.name not in self._others:
+            scorer = self._scorer(rec, clip)
+            got = list(scorer.alternatives(heard)) if scorer else []
+            self._others[wav.name] = got
+            self._others_path.parent.mkdir(parents=True, exist_ok=True)
+            with self._others_path.open("a", encoding="utf-8") as f:
+                f.write(json.dumps({"wav": wav.name, "alternatives": got}) + "\n")
+        return self._others[wav.name]
 
     def _scorer(self, rec: object, clip: AudioClip) -> Any:
         """``clip`` decoded again by ``rec`` (else the loaded engine): its
@@ -399,6 +423,9 @@ class _CachedScorer:
 
     def fits(self, texts: Sequence[str]) -> list[Any]:
         return self._cache.fits(self._rec, self._clip, self._wav, texts)
+
+    def alternatives(self, heard: str) -> tuple[str, ...]:
+        return tuple(self._cache.others(self._rec, self._clip, self._wav, heard))
 
 
 #: Set by ``--cached-transcripts``: engine name -> its cache.

@@ -285,17 +285,219 @@ def main() -> int:
     ap.add_argument("--in-only", action="store_true")
     ap.add_argument("--cond", default="", help="only these comma-separated conditions")
     ap.add_argument("--limit-seconds", type=float, default=0.0)
+    ap.add_argument("--beam-sure", action="store_true",
+                    help="decode the beam's other hearings of the tuning clips heard "
+                         "surely that match nothing")
+    ap.add_argument("--beam-heldout", action="store_true",
+                    help="the same for the held-out clips (no outcome shown)")
+    ap.add_argument("--beam-rule", default="",
+                    help="comma-separated SURE_ALTERNATIVES_AGREE settings to compare "
+                         "(None for off) on the clips with beams")
+    ap.add_argument("--out-stride", type=int, default=2)
+    ap.add_argument("--heldout", action="store_true",
+                    help="held-out totals, this branch's rules off -> on (run once)")
+    ap.add_argument("--show", action="store_true")
     args = ap.parse_args()
     kb = load_knowledge([REPO / "content"])
     matcher = Matcher(kb)
     if args.conditions:
         return by_condition(matcher, seeded_cache(kb, args.seed), args.voices)
+    if args.beam_sure or args.beam_rule or args.beam_heldout or args.heldout:
+        from tune_spoken_oos import items_in_order
+
+        cache = seeded_cache(kb, args.seed)
+        clips = [tuple(c) for c in items_in_order()]
+        clips.sort(key=lambda c: c[1] is None)  # in scope first
+        if args.heldout:
+            return heldout_counts(matcher, cache)
+        if args.beam_heldout:
+            return decode_beams(kb, sure_declined(matcher, cache, heldout_clips(), 1),
+                                args.limit_seconds)
+        if args.beam_rule:
+            settings = [None if x == "None" else int(x) for x in args.beam_rule.split(",")]
+            return beam_rule(matcher, cache, clips, settings, args.show)
+        return decode_beams(kb, sure_declined(matcher, cache, clips, args.out_stride),
+                            args.limit_seconds)
     if args.frontend:
         return frontend(matcher, kb, args.frontend.split(","), args.voices, args.stride,
                         args.offset, args.in_only, args.limit_seconds,
                         [c for c in args.cond.split(",") if c])
     ap.print_help()
     return 2
+
+
+
+# ------------------------------------------------- the beam for sure hearings
+
+def beam_store() -> Path:
+    isa = isa_path().replace("=", "-").replace(",", "_") or "default"
+    return (Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "voice"
+            / "transcripts" / f"hear15-beam-{isa}.jsonl")
+
+
+def read_beams() -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    if beam_store().is_file():
+        for raw in beam_store().read_text(encoding="utf-8").splitlines():
+            try:
+                row = json.loads(raw)
+            except ValueError:
+                continue
+            out[row["wav"]] = row
+    return out
+
+
+def sure_declined(matcher: Matcher, cache: TranscriptCache, clips: list[tuple[Any, ...]],
+                  out_stride: int) -> list[tuple[Any, ...]]:
+    """The clips (set, expected, said, wav) heard surely (not doubtful, so no
+    alternatives were searched) whose hearing matches nothing; out-of-scope
+    ones every ``out_stride``-th."""
+    import voice.conversation.heard as H
+
+    todo, n_out = [], 0
+    for c in clips:
+        wav = c[-1]
+        if wav.name not in cache._known:
+            continue
+        t = cache.transcribe(None, pad(read_wav(wav)), wav)
+        if not t.words or H.is_doubtful(t):
+            continue
+        if outcome(matcher, t, c[1]) not in ("declined", "out-declined"):
+            continue
+        if c[1] is None:
+            n_out += 1
+            if (n_out - 1) % out_stride:
+                continue
+        todo.append(c)
+    return todo
+
+
+def heldout_clips() -> list[tuple[Any, ...]]:
+    """benchmark_audio.py's held-out clips as (set, expected, said, wav): out
+    of scope first, then espeak-ng and natural held-out, then colloquial."""
+    from tune_spoken_oos import _heldout_sets
+
+    out = []
+    for label, spoken in _heldout_sets():
+        for sp in spoken:
+            exp = "|".join(sorted(sp.expected)) if sp.expected else None
+            out.append((label, exp, sp.text, sp.path))
+    order = ["espeak-ng held-out", "natural held-out", "espeak-ng colloquial",
+             "natural colloquial"]
+    return sorted(out, key=lambda c: (c[1] is not None, "colloquial" in c[0],
+                                      order.index(c[0])))
+
+
+def heldout_counts(matcher: Matcher, cache: TranscriptCache) -> int:
+    """Totals over the held-out clips in the cache, both rules of this branch
+    off (``heard.ALTERNATIVES_AGREE``, ``SURE_ALTERNATIVES_AGREE`` None) and
+    as heard.py sets them; a clip heard surely gets the beam kept by
+    ``--beam-heldout``. Counts only: no clip is shown."""
+    from tune_spoken_oos import _short
+
+    import voice.conversation.heard as H
+
+    on = (H.ALTERNATIVES_AGREE, H.SURE_ALTERNATIVES_AGREE)
+    beams = read_beams()
+    # A clip with no beam kept is not decoded here: it counts as missing.
+    cache.others = lambda *a: []  # type: ignore[method-assign]
+    tally: dict[tuple[str, bool], Counter[str]] = defaultdict(Counter)
+    have: Counter[str] = Counter()
+    missing: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for name, expected, _said, wav in heldout_clips():
+        total[name] += 1
+        if wav.name not in cache._known:
+            continue
+        have[name] += 1
+        t = cache.transcribe(None, pad(read_wav(wav)), wav)
+        row = beams.get(wav.name)
+        for k, setting in enumerate(((None, None), on)):
+            H.ALTERNATIVES_AGREE, H.SURE_ALTERNATIVES_AGREE = setting
+            u = t
+            if (k and t.words and not H.is_doubtful(t) and not t.alternatives
+                    and row is not None):
+                u = type(t)(t.text, t.engine, t.confidence,
+                            alternatives=list(row["alternatives"]), words=t.words,
+                            scorer=getattr(t, "scorer", None))
+            got = outcome(matcher, u, expected)
+            if (k and row is None and t.words and not H.is_doubtful(t)
+                    and got in ("declined", "out-declined")):
+                missing[name] += 1
+            tally[name, bool(k)][got] += 1
+    H.ALTERNATIVES_AGREE, H.SURE_ALTERNATIVES_AGREE = on
+    print("held-out clips in the cache: right entry / answered wrong / offered wrong / "
+          f"out of scope declined (answered), off -> ALTERNATIVES_AGREE {on[0]}, "
+          f"SURE_ALTERNATIVES_AGREE {on[1]}")
+    for name in total:
+        print(f"  {name:<22} {have[name]}/{total[name]} clips: {_short(tally[name, False])} -> "
+              f"{_short(tally[name, True])}  (heard surely, declined, no beam: {missing[name]})")
+    return 0
+
+
+def decode_beams(kb: Any, todo: list[tuple[Any, ...]], limit_seconds: float) -> int:
+    """The beam's other hearings of each clip of ``todo`` (as the engine
+    searches them for doubtful hearings), kept in ``beam_store()``."""
+    import voice.speech_in.whisper.engine as E
+
+    known = read_beams()
+    E._may_offer_others = lambda heard: True  # type: ignore[assignment]
+    rec: Any = None
+    started, done = time.time(), 0
+    for c in todo:
+        wav = c[-1]
+        if wav.name in known:
+            continue
+        if limit_seconds and time.time() - started > limit_seconds:
+            break
+        if rec is None:
+            rec = engine_loaders(kb)["whisper"]()
+        t = rec.transcribe(pad(read_wav(wav)))
+        row = {"wav": wav.name, "text": t.text, "alternatives": list(t.alternatives)}
+        known[wav.name] = row
+        with beam_store().open("a", encoding="utf-8") as f:
+            f.write(json.dumps(row) + "\n")
+        done += 1
+    print(f"{done} decoded, {sum(1 for c in todo if c[-1].name in known)} of {len(todo)} "
+          f"in {beam_store()}")
+    return 0
+
+
+def beam_rule(matcher: Matcher, cache: TranscriptCache, clips: list[tuple[Any, ...]],
+              settings: list[int | None], show: bool) -> int:
+    """Outcomes of the sure-but-unmatched clips with beams, the rule
+    ``heard.SURE_ALTERNATIVES_AGREE`` at each of ``settings``."""
+    import voice.conversation.heard as H
+    from voice.speech_in.base import Transcript
+
+    beams = read_beams()
+    counts: dict[tuple[str, int | None], Counter[str]] = defaultdict(Counter)
+    lines, same = [], 0
+    for c in clips:
+        name, expected, said, wav = c[0], c[1], c[2], c[-1]
+        row = beams.get(wav.name)
+        if row is None or wav.name not in cache._known:
+            continue
+        t = cache.transcribe(None, pad(read_wav(wav)), wav)
+        same += row["text"] == t.text
+        t2 = type(t)(**{**{f: getattr(t, f) for f in ("text", "engine", "confidence", "words")},
+                        "alternatives": list(row["alternatives"]),
+                        **({"scorer": t.scorer} if hasattr(t, "scorer") else {})})
+        got = []
+        cache.others = lambda *a: []  # type: ignore[method-assign]
+        for k in settings:
+            H.SURE_ALTERNATIVES_AGREE = k
+            got.append(outcome(matcher, t2 if isinstance(t2, Transcript) else t, expected))
+            counts[name, k][got[-1]] += 1
+        if len(set(got)) > 1:
+            lines.append(f"  {name}: {said!r} heard {t.text!r} alts {row['alternatives'][:3]}: "
+                         + " / ".join(got))
+    print(f"{same} of the beams' clips heard as in the cache")
+    for name in dict.fromkeys(n for n, _ in counts):
+        print(f"  {name:<18} " + " -> ".join(line(counts[name, k]) for k in settings))
+    if show:
+        print("\n".join(lines))
+    return 0
 
 
 if __name__ == "__main__":

@@ -357,6 +357,10 @@ def _understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
             alt = agreed_alternative(heard, text, matcher)
         if alt is not None:
             return alt, True
+    elif not doubtful and SURE_ALTERNATIVES_AGREE is not None:
+        alt = unmatched_agreed(heard, text, matcher)
+        if alt is not None:
+            return alt, True
     if doubtful and heard.words:
         # Misheard words read as the content words they sound like ("grab
         # is" -> gravis), offered only (voice/matching/sound_alike.py).
@@ -410,6 +414,48 @@ def agreed_alternative(heard: Transcript, text: str, matcher: Matcher) -> str | 
         if r.candidates[0].score >= max(OFFER_SCORE, mine.score + 1e-9):
             votes.setdefault(r.entry.id, []).append(alt)
     agreed = [alts for alts in votes.values() if len(alts) >= ALTERNATIVES_AGREE]
+    return agreed[0][0] if len(agreed) == 1 else None
+
+
+#: A question heard surely that matches nothing: Whisper's other hearings of
+#: it (searched only then) are read, and an entry that at least this many of
+#: them would each be offered at ``confidence.OFFER_SCORE`` or more is
+#: offered, never answered. None turns it off.
+SURE_ALTERNATIVES_AGREE: int | None = 2
+
+#: ... and only when a word of it that is not a function word was heard less
+#: surely than this: a question heard surely word for word that matches
+#: nothing is most likely about something else ("how do i treat a sunburn",
+#: heard right, its beam's "how do i treat us on burn" and "... a sonburn"
+#: offering treatments).
+SURE_ALTERNATIVES_BELOW = 0.5
+
+
+def unmatched_agreed(heard: Transcript, text: str, matcher: Matcher) -> str | None:
+    """The alternative of ``heard`` (heard surely) to offer when ``text``
+    matches nothing and its alternatives agree on one entry (see
+    SURE_ALTERNATIVES_AGREE), else None."""
+    if SURE_ALTERNATIVES_AGREE is None or heard.engine != "whisper" or not heard.words:
+        return None
+    from voice.speech_in.whisper.alternatives import acts_on_its_own
+    from voice.speech_in.whisper.confidence import OFFER_SCORE
+
+    if acts_on_its_own(heard.text) or not any(
+            p < SURE_ALTERNATIVES_BELOW and not is_function_word(w) for w, p in heard.words):
+        return None
+    if matcher.match(text, doubtful=False, heard=True).outcome != "no_match":
+        return None
+    alternatives = heard.alternatives
+    if not alternatives:  # searched only now, that nothing matched
+        search = getattr(getattr(heard, "scorer", None), "alternatives", None)
+        alternatives = list(search(heard.text)) if search is not None else []
+    votes: dict[str, list[str]] = {}
+    for alt in alternatives:
+        r = matcher.match(alt, doubtful=True, heard=True)
+        if (r.outcome != "no_match" and r.entry is not None and r.candidates
+                and r.candidates[0].score >= OFFER_SCORE):
+            votes.setdefault(r.entry.id, []).append(alt)
+    agreed = [alts for alts in votes.values() if len(alts) >= SURE_ALTERNATIVES_AGREE]
     return agreed[0][0] if len(agreed) == 1 else None
 
 
