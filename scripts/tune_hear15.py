@@ -354,6 +354,9 @@ def sure_declined(matcher: Matcher, cache: TranscriptCache, clips: list[tuple[An
     ones every ``out_stride``-th."""
     import voice.conversation.heard as H
 
+    # As declined with this branch's rules off (no beam searched meanwhile).
+    on = (H.ALTERNATIVES_AGREE, H.SURE_ALTERNATIVES_AGREE)
+    H.ALTERNATIVES_AGREE = H.SURE_ALTERNATIVES_AGREE = None
     todo, n_out = [], 0
     for c in clips:
         wav = c[-1]
@@ -369,12 +372,13 @@ def sure_declined(matcher: Matcher, cache: TranscriptCache, clips: list[tuple[An
             if (n_out - 1) % out_stride:
                 continue
         todo.append(c)
+    H.ALTERNATIVES_AGREE, H.SURE_ALTERNATIVES_AGREE = on
     return todo
 
 
 def heldout_clips() -> list[tuple[Any, ...]]:
-    """benchmark_audio.py's held-out clips as (set, expected, said, wav): out
-    of scope first, then espeak-ng and natural held-out, then colloquial."""
+    """benchmark_audio.py's held-out clips as (set, expected, said, wav): the
+    held-out sets before the colloquial ones, out of scope first in each."""
     from tune_spoken_oos import _heldout_sets
 
     out = []
@@ -384,7 +388,7 @@ def heldout_clips() -> list[tuple[Any, ...]]:
             out.append((label, exp, sp.text, sp.path))
     order = ["espeak-ng held-out", "natural held-out", "espeak-ng colloquial",
              "natural colloquial"]
-    return sorted(out, key=lambda c: (c[1] is not None, "colloquial" in c[0],
+    return sorted(out, key=lambda c: ("colloquial" in c[0], c[1] is not None,
                                       order.index(c[0])))
 
 
