@@ -224,6 +224,17 @@ def _match(matcher: object, heard: Heard) -> Any:
                          heard=True, sure=heard.sure)
 
 
+#: The environment variables that choose CTranslate2's and oneDNN's
+#: instruction-set path (and so, on a knife-edge clip, what Whisper hears).
+ISA_VARIABLES = ("CT2_FORCE_CPU_ISA", "ONEDNN_MAX_CPU_ISA")
+
+
+def isa_path() -> str:
+    """The instruction-set path forced by the environment ("" for the
+    libraries' own choice, as the assistant runs)."""
+    return ",".join(f"{v}={os.environ[v]}" for v in ISA_VARIABLES if os.environ.get(v))
+
+
 class TranscriptCache:
     """What an engine heard of each benchmark WAV, kept on disk so a matching
     change is measured again in seconds instead of decoding every clip
@@ -248,6 +259,14 @@ class TranscriptCache:
                         and f.name != "confidence.py" and "wake" not in f.parts):
                     h.update(f.relative_to(REPO).as_posix().encode())
                     h.update(f.read_bytes())
+        # tiny.en's int8 decode of a knife-edge clip differs by CTranslate2's and
+        # oneDNN's instruction-set path (tests/conftest.py forces AVX2; 4 of 15
+        # sampled clips heard otherwise, docs/speech-in.md "Branch hear14"): a
+        # forced path gets a file of its own, and the default path keeps its
+        # name, so the two never mix.
+        isa = isa_path()
+        if isa:
+            h.update(f"isa:{isa}".encode())
         folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
         self.path = folder / "voice" / "transcripts" / f"{engine}-{h.hexdigest()[:16]}.jsonl"
         self.engine = engine
@@ -280,6 +299,18 @@ class TranscriptCache:
                 with contextlib.suppress(ValueError, KeyError):
                     row = json.loads(line)
                     self._fits[row["wav"], row["text"]] = (float(row["nats"]), int(row["tokens"]))
+        #: The beam's other hearings of a clip heard surely (searched by the
+        #: app only when it matches nothing: heard.SURE_ALTERNATIVES_AGREE),
+        #: by WAV, kept beside the transcripts as the scores are.
+        self._others_path = self.path.with_name(f"audio-others-{self.path.name}")
+        self._others: dict[str, list[str]] = {}
+        for other in (self._others_path, *(Path(x).with_name(f"audio-others-{Path(x).name}")
+                                           for x in seeds)):
+            if other.is_file():
+                for line in other.read_text(encoding="utf-8").splitlines():
+                    with contextlib.suppress(ValueError, KeyError):
+                        row = json.loads(line)
+                        self._others.setdefault(row["wav"], list(row["alternatives"]))
         #: Loads the engine when a clip must be decoded and none was given.
         self.loader: Callable[[], object] | None = None
         self._engine: object = None
@@ -316,6 +347,18 @@ class TranscriptCache:
                     f.write(json.dumps({"wav": wav.name, "text": t, "nats": v.nats,
                                         "tokens": v.tokens}) + "\n")
         return [Fit(*self._fits[wav.name, t]) for t in texts]
+
+    def others(self, rec: object, clip: AudioClip, wav: Path, heard: str) -> list[str]:
+        """The beam's other hearings of ``wav`` (``AudioScorer.alternatives``):
+        from the disk, or by decoding the clip again."""
+        if wav.name not in self._others:
+            scorer = self._scorer(rec, clip)
+            got = list(scorer.alternatives(heard)) if scorer else []
+            self._others[wav.name] = got
+            self._others_path.parent.mkdir(parents=True, exist_ok=True)
+            with self._others_path.open("a", encoding="utf-8") as f:
+                f.write(json.dumps({"wav": wav.name, "alternatives": got}) + "\n")
+        return self._others[wav.name]
 
     def _scorer(self, rec: object, clip: AudioClip) -> Any:
         """``clip`` decoded again by ``rec`` (else the loaded engine): its
@@ -380,6 +423,9 @@ class _CachedScorer:
 
     def fits(self, texts: Sequence[str]) -> list[Any]:
         return self._cache.fits(self._rec, self._clip, self._wav, texts)
+
+    def alternatives(self, heard: str) -> tuple[str, ...]:
+        return tuple(self._cache.others(self._rec, self._clip, self._wav, heard))
 
 
 #: Set by ``--cached-transcripts``: engine name -> its cache.

@@ -250,7 +250,9 @@ class WhisperRecognizer:
             # (only when the matcher would decline: voice/conversation/heard.py).
             raw = segments[0].text.strip()
             scorer = AudioScorer(self._model, dec._tokenizer, encoded, len(audio),
-                                 raw[-1] if raw[-1:] in ("?", ".", "!") else "")
+                                 raw[-1] if raw[-1:] in ("?", ".", "!") else "",
+                                 others=lambda: dec.hypotheses(encoded, len(audio), prompt,
+                                                               HYPOTHESES))
             if not heard.words or acts_on_its_own(heard.text) or not _may_offer_others(heard):
                 return heard, scorer
             # Not a command, number or emergency, and heard doubtfully: the

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -61,7 +61,8 @@ class AudioScorer:
     """Scores texts against one utterance's encoded audio (see the module)."""
 
     def __init__(self, model: Any, tokenizer: Any, encoded: Any, samples: int,
-                 ends_with: str = "") -> None:
+                 ends_with: str = "",
+                 others: Callable[[], Sequence[tuple[str, float]]] | None = None) -> None:
         self._model = model
         self._tokenizer = tokenizer
         self._encoded = encoded
@@ -71,6 +72,24 @@ class AudioScorer:
         self._lock = threading.Lock()
         self._known: dict[str, float] = {}
         self._cut: tuple[Any, int] | None = None
+        #: The beam search's texts of the same encoding (whisper/alternatives.py),
+        #: searched when first asked for: a question heard surely that matches
+        #: nothing (voice/conversation/heard.py SURE_ALTERNATIVES_AGREE).
+        self._others = others
+        self._searched: Sequence[tuple[str, float]] | None = None
+
+    def alternatives(self, heard: str) -> tuple[str, ...]:
+        """The decoder's other hearings of this audio, without ``heard`` (as
+        ``Transcript.alternatives``), searched once; () when none can be."""
+        if self._others is None:
+            return ()
+        from voice.speech_in.whisper.alternatives import alternatives_of
+
+        with self._lock:
+            if self._searched is None:
+                self._searched = list(self._others())
+            searched = self._searched
+        return alternatives_of(searched, heard)
 
     def render(self, text: str) -> str:
         """``text`` (our lower-case words) as Whisper writes a sentence: a
