@@ -6,6 +6,8 @@ wake phrase, or starts within a short window after a reply (follow-ups:
 said on its own (then the rising tone, and a generous wait for a slow
 speaker to begin). Speech not addressed to the assistant is dropped without
 a word: the TV must not be answered, nor told that it was not understood.
+Except an emergency: a short unaddressed cry ("help, I can't breathe") gets
+the emergency advice (voice/speech_in/wake/unaddressed.py).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from voice.audio.clip import RECOGNIZER_RATE, AudioClip
 from voice.speech_in.base import RecognitionStream, Recognizer, Transcript
 from voice.speech_in.wake.engine import WakeDetector
 from voice.speech_in.wake.said_again import without_leading_phrase
+from voice.speech_in.wake.unaddressed import UnaddressedAlarm, heard_line
 
 NOT_ADDRESSED = "(not addressed to me: say '{phrase}' first)"
 WAITING = "Say '{phrase}' when you want to ask me something."
@@ -83,10 +86,12 @@ class WakeTurn:
         return self.stream.finish()
 
 
-def run_with_wake(session: Any, detector: WakeDetector, follow_up: float) -> int:
+def run_with_wake(session: Any, detector: WakeDetector, follow_up: float,
+                  emergencies: bool = True) -> int:
     """The hands-free loop of ``voice listen`` with the wake phrase on.
 
     ``session`` is listen's session (microphone, recognizer, assistant, cues).
+    ``emergencies``: a short unaddressed cry of an emergency is answered.
     """
     from voice.cli.commands.listen import _Turn
 
@@ -96,6 +101,7 @@ def run_with_wake(session: Any, detector: WakeDetector, follow_up: float) -> int
     # see the screen learns how to be heard.
     session.tell(WAITING.format(phrase=detector.phrase))
     window = 0.0  # seconds in which speech needs no wake phrase; 0: it does
+    alarm = UnaddressedAlarm(session.recognizer) if emergencies else None
     while not assistant.wants_exit:
         if window > 0:
             session.refresh()  # content changed since the last answer
@@ -110,7 +116,21 @@ def run_with_wake(session: Any, detector: WakeDetector, follow_up: float) -> int
             window = 0.0  # nobody spoke in the window: wait for the phrase again
             continue
         if window <= 0 and not turn.woke:
-            print(NOT_ADDRESSED.format(phrase=detector.phrase), file=sys.stderr, flush=True)
+            cry = alarm.heard(utt) if alarm is not None else None
+            if cry is None:
+                print(NOT_ADDRESSED.format(phrase=detector.phrase), file=sys.stderr,
+                      flush=True)
+                continue
+            # Someone in distress forgets the phrase: the emergency advice,
+            # then waiting for the phrase as before. The microphone is
+            # closed while it speaks (after_reply), so it never hears its
+            # own "call your local emergency number".
+            print(heard_line(cry), file=sys.stderr, flush=True)
+            session.cue("stopped", blocking=False)
+            assistant.handle_heard(cry)
+            session.after_reply()
+            if not assistant.wants_exit:
+                session.cue("listening")
             continue
         said = turn.transcript(utt)
         # "okay nabu, okay nabu, what should I eat": the phrase said again

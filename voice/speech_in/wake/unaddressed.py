@@ -1,0 +1,110 @@
+"""An emergency said without the wake phrase, in hands-free listening.
+
+With the wake phrase on, speech not starting with it is dropped unheard (the
+TV must not be answered). But someone choking, or lying where they fell,
+says "help, I can't breathe" or "call an ambulance", not "okay nabu, ...";
+people with ALS or MS in distress will not remember a wake phrase. So a
+*short* unaddressed utterance is decoded after all, and when it is a cry of
+an emergency (``voice.matching.emergency``, not asked as a question) it gets
+the emergency advice, spoken, like a question would.
+
+Only short utterances are decoded: a cry for help is a few seconds long,
+TV talk and conversation mostly run on (the microphone ends an utterance
+after 2 s of silence), and every decode costs CPU a Raspberry Pi has little
+of. The figures are scripts/benchmark_unaddressed.py's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from voice.audio.capture import Utterance
+from voice.audio.clip import AudioClip
+from voice.matching.emergency import is_emergency
+from voice.matching.normalize import clean
+from voice.speech_in.base import Recognizer, Transcript
+from voice.speech_in.wake.tv_gate import gated_copy
+
+#: An unaddressed utterance with at most this many seconds of speech (the
+#: microphone's first to last speech frame) is decoded. Tuning half
+#: (scripts/benchmark_unaddressed.py --half tune): at 4 s, 214 of 336 cries
+#: caught, some missed only for being longer (espeak-ng at 90 words a
+#: minute, clean: 4.5 and 5.3 s of speech; "help me, I've fallen and I
+#: can't get up" is 14 syllables); a slow speaker is who this is for.
+#: Cost (seed 91, tuning): at 6 s about 440 of 530 unaddressed utterances
+#: an hour are decoded (room speech with pauses).
+MAX_SECONDS = 6.0
+
+#: Off: tried on the tuning half (``--gate on``), see docs/wake-word.md.
+GATED = False
+
+#: Words that open a question about an emergency ("what does a heart attack
+#: feel like", "how do I help someone who's fainted", "do you have
+#: information about aspirin overdose"): 40 of the 10,536 sentences of the
+#: wake benchmark's speech not addressed to it are emergencies to
+#: is_emergency, every one such a question. "can"/"could" are left out:
+#: "can someone call an ambulance" is a cry.
+QUESTION_WORDS = frozenset(
+    "what how why when where which who whose is are am was were do does did should "
+    "will would tell explain".split())
+
+
+def asked(text: str) -> bool:
+    """True when ``text`` is a question about something rather than a cry."""
+    words = clean(text).split()
+    # Not a question mark: Whisper writes "Can someone call an ambulance?".
+    return bool(words) and words[0] in QUESTION_WORDS
+
+
+def is_cry(text: str) -> bool:
+    """True when unaddressed ``text`` is a cry of an emergency."""
+    return is_emergency(text) and not asked(text)
+
+
+def short_enough(utt: Utterance, max_seconds: float = MAX_SECONDS) -> bool:
+    """An utterance that ended in silence with at most ``max_seconds`` of speech."""
+    if utt.ended_by != "silence" or utt.speech_start is None or utt.speech_end is None:
+        return False
+    return utt.speech_end - utt.speech_start <= max_seconds
+
+
+@dataclass
+class UnaddressedAlarm:
+    """Decides whether an utterance without the wake phrase is an emergency."""
+
+    recognizer: Recognizer
+    max_seconds: float = MAX_SECONDS
+    #: Decode a copy with what is much quieter than the loudest voice turned
+    #: down (tv_gate.py): a cry is louder than the TV behind it.
+    gated: bool = GATED
+    #: Utterances decoded so far (the benchmark's cost figure).
+    decoded: int = 0
+    #: What the last decode heard (the benchmark shows its misses).
+    last: Transcript | None = None
+
+    def heard(self, utt: Utterance) -> Transcript | None:
+        """What was heard, when ``utt`` is a short cry of an emergency; else None."""
+        if not short_enough(utt, self.max_seconds):
+            return None
+        self.decoded += 1
+        clip = utt.clip
+        if self.gated:
+            clip = AudioClip(gated_copy(clip.samples.reshape(-1)), clip.rate, 1)
+        said = self.last = self.recognizer.transcribe(clip)
+        return said if is_cry(said.text) else None
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _one_line(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+HEARD_EMERGENCY = "(not addressed to me, but it sounds like an emergency: '{text}')"
+
+
+def heard_line(said: Transcript) -> str:
+    """Printed on stderr when an unaddressed emergency is answered."""
+    return HEARD_EMERGENCY.format(text=_one_line(said.text))
