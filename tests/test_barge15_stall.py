@@ -74,8 +74,8 @@ class _Player:
 
 @pytest.fixture(autouse=True)
 def long_buffer(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(output, "ECHO_LATENCY", float(os.environ.get("B15_LAT", "1.0")))
-    monkeypatch.setattr(output, "START_ON_FIRST_CLIP", os.environ.get("B15_PRIME", "1") == "1")
+    monkeypatch.setattr(output, "ECHO_LATENCY", 1.0)
+    monkeypatch.setattr(output, "START_ON_FIRST_CLIP", True)
 
 
 @pytest.fixture(scope="module")
