@@ -419,6 +419,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--trust-realign", action="store_true",
                     help="believe the stop-word model right after a stall whose echo delay "
                          "was measured again (barge_in.py DOUBT_SLIPS off)")
+    ap.add_argument("--echo-latency", type=float, default=None,
+                    help="the player's output buffer while barge-in listens (s; "
+                         "voice/speech_out/output.py ECHO_LATENCY)")
+    ap.add_argument("--prime", choices=("on", "off"), default=None,
+                    help="output.py START_ON_FIRST_CLIP: start the player at its first clip, "
+                         "its buffer primed with it")
+    ap.add_argument("--decode-nice", type=int, default=None,
+                    help="niceness added to Whisper's CTranslate2 threads "
+                         "(voice/audio/priority.py DECODE_NICE)")
+    ap.add_argument("--ab", action="store_true",
+                    help="alternate answer by answer between main's settings (ECHO_LATENCY "
+                         "0.25, no priming, DECODE_NICE 0) and the ones given: the two "
+                         "compared at the same load; figures per variant")
+    ap.add_argument("--variants", default=None, metavar="L:P:N,...",
+                    help="take turns, answer by answer, between these settings, each "
+                         "ECHO_LATENCY:priming on/off:DECODE_NICE (e.g. 0.25:off:0,1.0:on:0)")
     ap.add_argument("--each", action="store_true",
                     help="print every stretch decoded while answers are read in full")
     ap.add_argument("--simulated", action="store_true",
@@ -449,6 +465,7 @@ def main(argv: list[str] | None = None) -> int:
         bi.REALIGN = args.realign and not args.no_realign
     if args.trust_realign:
         bi.DOUBT_SLIPS = False
+    variants = _variants(args)
     resets = SpeexResets()
     print(f"load average at the start: {_load()}; this process's niceness {os.nice(0)}; "
           f"CTranslate2 threads {args.ct2_threads or 'default'}; barge-in's WATCH_NICE "
@@ -513,6 +530,11 @@ def main(argv: list[str] | None = None) -> int:
                            pause=not args.no_pause)
         barge.stretches = [] if args.save else None
         barge.keep_figures = True  # every figure, for the figures printed here
+        variants.bind(barge)
+        if barge.confirmer is not None and any(v.nice for v in variants.all):
+            # CTranslate2 starts its OpenMP threads at the first decode: now,
+            # while its worker is lowered, so that they are too (and re-niced).
+            barge.confirmer.decode_heard(np.zeros(16000, np.int16))
         barge.skip_sentences = args.skip_sentences or bi.SKIP_SENTENCES
         saver = _Saver(args.save)
         if args.voice_db is not None:
@@ -534,11 +556,13 @@ def main(argv: list[str] | None = None) -> int:
         read_seconds = 0.0
         peaks: list[float] = []
         for i, text in enumerate(full):
+            variant = variants.pick(i)
             started = time.monotonic()
             talker.say(text)
             first = len(barge.decoded)
             heard = barge.watch(talker)
             read_seconds += time.monotonic() - started
+            variant.answered(barge, heard is not None, None)
             saver.save(barge, "own", f"answer {i + 1}")
             if args.each:
                 for d in barge.decoded[first:]:
@@ -569,6 +593,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  echo delay at the answers' starts: {min(lags):.1f}-{max(lags):.1f} ms "
                       f"(aligned to the first, {lags[0]:.1f} ms)")
             print("  " + stalls(barge, resets))
+            variants.report("answers read in full")
 
         refused_before = dict(barge.refused)
         clips = stop_clips(Path(tmpdir), args.clips)
@@ -585,7 +610,9 @@ def main(argv: list[str] | None = None) -> int:
 
             barge.trace = deque(maxlen=600)
             rec.start()
+        variants.clear()
         for k in range(args.stops):
+            variant = variants.pick(k)
             name, samples, rate = clips[k % len(clips)]
             voice = _Voice(samples, rate)
             after = rng.uniform(1.0, 6.0)
@@ -610,9 +637,11 @@ def main(argv: list[str] | None = None) -> int:
                 early.append(f"{name if args.clips != 'held-out' else 'a clip'} (heard "
                              f"{barge.heard[-1]!r})")
                 missed.append(f"{name} (stopped before it was said)")
+                variant.early += 1
             elif heard == "stop" and barge.stopped_at is not None and voice.started is not None:
                 latency = barge.stopped_at - (voice.started + voice.word_end)
                 latencies.append(latency)
+                variant.answered(barge, False, latency)
                 if args.clips in ("tuning", "espeak"):  # held-out clips: as a whole only
                     print(f"  {name}: stopped {latency * 1000:.0f} ms after the word's end "
                           f"({'stop-word model' if barge.spotted_stops > spotted else 'Whisper'})",
@@ -625,6 +654,8 @@ def main(argv: list[str] | None = None) -> int:
                 talker.stop_speaking()
                 talker.wait()
                 missed.append(f"{name} (not caught; heard {texts!r})")
+            if not variant.counted:
+                variant.answered(barge, False, None)
             time.sleep(0.3)
             if rec is not None and heard == "stop":
                 tl = timeline(rec, voice, barge, time.monotonic() - 0.05)
@@ -674,6 +705,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"max {1000 * took[-1]:.0f} ms ({len(took)} stretches)")
         if args.stops:
             print("  " + stalls(barge, resets) + " (whole run)")
+            variants.report("stops")
         if args.others:
             others = other_clips(args.clips)
             false_stops = []
@@ -709,6 +741,115 @@ def main(argv: list[str] | None = None) -> int:
         speaker.close()
     print(f"load average at the end: {_load()}", flush=True)
     return 0
+
+
+class _Variant:
+    """One setting of the levers (--ab compares two, answer by answer), and
+    its figures."""
+
+    def __init__(self, name: str, latency: float, prime: bool, nice: int) -> None:
+        self.name, self.latency, self.prime, self.nice = name, latency, prime, nice
+        self.clear()
+
+    def clear(self) -> None:
+        self.answers = self.self_stops = 0
+        self.latencies: list[float] = []
+        self.underflows = 0
+        self.db: list[float] = []
+        self.early = 0
+        self.lags: list[float] = []
+        self.counted = False
+        self._underflows = 0
+        self._db = 0
+
+    def start(self, barge: Any) -> None:
+        from voice.speech_out import output
+
+        self.counted = False
+        self._underflows, self._db = output.underflows, len(barge.cancelled_db)
+        self._lags = len(barge.lags)
+
+    def answered(self, barge: Any, self_stop: bool, latency: float | None) -> None:
+        from voice.speech_out import output
+
+        self.counted = True
+        self.answers += 1
+        self.self_stops += self_stop
+        if latency is not None:
+            self.latencies.append(latency)
+        self.underflows += output.underflows - self._underflows
+        self.db.extend(barge.cancelled_db[self._db :])
+        self.lags.extend(lag / 16 for lag in barge.lags[self._lags :])
+
+    def figures(self) -> str:
+        lat = sorted(self.latencies)
+        return (f"{self.name} (ECHO_LATENCY {self.latency}, primed {'yes' if self.prime else 'no'}"
+                f", DECODE_NICE {self.nice}): {self.answers} answers; "
+                f"within 300 ms {sum(1 for x in lat if x <= 0.3)}, caught {len(lat)}"
+                + (f", latency median {1000 * lat[len(lat) // 2]:.0f} ms" if lat else "")
+                + (f"; stopped on its own voice before the 'stop' {self.early}" if self.early
+                   else "")
+                + (f"; echo delay {min(self.lags):.0f}-{max(self.lags):.0f} ms" if self.lags
+                   else "")
+                + f"; self-stops {self.self_stops}; player underflows {self.underflows}; echo "
+                f"cancelled median {np.median(self.db) if self.db else 0:.0f} dB")
+
+
+class _Variants:
+    """The variants, taking turns answer by answer (CTranslate2's threads
+    re-niced at each turn: created lowered, they are the ones not at the
+    process's niceness)."""
+
+    def __init__(self, variants: list[_Variant]) -> None:
+        self.all = variants
+        self.base = os.nice(0)
+        self._barge: Any = None
+        self._lowered: set[int] = set()
+
+    def clear(self) -> None:
+        for v in self.all:
+            v.clear()
+
+    def bind(self, barge: Any) -> None:
+        self._barge = barge
+
+    def pick(self, k: int) -> _Variant:
+        from voice.audio import priority
+        from voice.speech_out import output
+
+        v = self.all[k % len(self.all)]
+        output.ECHO_LATENCY, output.START_ON_FIRST_CLIP = v.latency, v.prime
+        if any(x.nice for x in self.all):
+            self._lowered |= {t for t in priority.thread_ids()
+                              if (priority.niceness(t) or self.base) > self.base}
+            priority.set_niceness(self._lowered, min(19, self.base + v.nice))
+        v.start(self._barge)
+        return v
+
+    def report(self, phase: str) -> None:
+        print(f"  per variant, {phase} (load now {_load()}; CTranslate2 threads re-niced: "
+              f"{len(self._lowered)}):")
+        for v in self.all:
+            print("    " + v.figures(), flush=True)
+
+
+def _variants(args: Any) -> _Variants:
+    from voice.audio import priority
+    from voice.speech_out import output
+
+    given = _Variant("given", output.ECHO_LATENCY if args.echo_latency is None
+                     else args.echo_latency,
+                     output.START_ON_FIRST_CLIP if args.prime is None else args.prime == "on",
+                     priority.DECODE_NICE if args.decode_nice is None else args.decode_nice)
+    variants = [_Variant("main", 0.25, False, 0), given] if args.ab else [given]
+    if args.variants:
+        variants = []
+        for item in args.variants.split(","):
+            lat, prime, nice = item.split(":")
+            variants.append(_Variant(item, float(lat), prime == "on", int(nice)))
+    # Created lowered (the model loads after this), re-niced at each turn.
+    priority.DECODE_NICE = max(v.nice for v in variants)
+    return _Variants(variants)
 
 
 class SpeexResets:

@@ -27,9 +27,30 @@ BLOCK_FRAMES = 512
 #: PortAudio's output latency while barge-in listens (seconds): with "low",
 #: a loaded machine underran the sound server now and then, and each
 #: underrun moved the echo later (26 -> 330 ms within one answer), which the
-#: echo canceller cannot follow. With 0.25 s the echo stayed put and was
-#: cancelled by 30-50 dB. stop() aborts, dropping the buffer, so it is no slower.
+#: echo canceller cannot follow. 0.25 s still underran under load (the
+#: player's callback unserved for 0.3-2.5 s); 1 s did not once. Answer by
+#: answer in one run (scripts/benchmark_barge_in.py --variants, branch
+#: barge15, docs/barge-in.md), 0.25 against 1 s: underflows 15 vs 0 and 3
+#: vs 0 over 20 and 15 "stop"s, 51 vs 0 over 9 answers read in full; echo
+#: cancelled 8 vs 28 dB there (load 17-19). "stop"s within 300 ms: 11/20 vs
+#: 16/20 (load 5-14), 9/15 vs 5/15 (load 15-19, the model itself late).
+#: stop() aborts, dropping what is buffered (tests/test_barge15_stall.py).
+#: Kept at 0.25 s: with 1 s, 1 self-stop in 35 answers read in full (the
+#: stop-word model on its own voice, "...a genetic component...", 0.81) and
+#: the same answer at 0.81 again in a run of 26 (refused by its own-voice
+#: copy), against 0 in 22 at 0.25 s (highest 0.23 on that answer); not
+#: understood, so not on (docs/barge-in.md; benchmark_barge_in.py
+#: --echo-latency 1.0 --prime on).
 ECHO_LATENCY = 0.25
+#: While barge-in listens, the stream starts when the first clip is fed,
+#: its buffer primed with that clip, not with ECHO_LATENCY of silence
+#: (PortAudio's default), which would delay the answer's first sound by as
+#: much. Goes with a longer ECHO_LATENCY; off with it.
+START_ON_FIRST_CLIP = False
+#: Output blocks PortAudio flagged as following an underflow (the callback
+#: came too late and the sound server played silence): each moves the echo
+#: later than the canceller's reference (docs/barge-in.md). Benchmark.
+underflows = 0
 
 
 def _sounddevice() -> Any:
@@ -88,22 +109,29 @@ class ClipPlayer:
         # Guards the stream object: stop() may race close() from another thread, and
         # aborting a stream PortAudio already freed would crash the process.
         self._stream_lock = threading.Lock()
+        #: START_ON_FIRST_CLIP: opened, not started until a clip comes.
+        self._deferred = False
         self.first_sound_at: float | None = None
         """time.monotonic() when the callback first handed real audio to PortAudio."""
 
     def start(self) -> None:
         sd = _sounddevice()
+        deferred = ECHO_REFERENCE.enabled and START_ON_FIRST_CLIP
         try:
             stream = sd.OutputStream(
                 samplerate=self.rate, channels=1, dtype="int16", device=self.device,
                 blocksize=BLOCK_FRAMES, latency=ECHO_LATENCY if ECHO_REFERENCE.enabled else "low",
                 callback=self._callback,
                 finished_callback=self._done.set,
+                prime_output_buffers_using_stream_callback=deferred,
             )
             with self._stream_lock:
                 self._stream = stream
             ECHO_REFERENCE.begin(self.rate)
-            stream.start()
+            with self._lock:
+                self._deferred = deferred and not self._clips and not self._no_more
+            if not self._deferred:
+                stream.start()
         except Exception as e:  # PortAudioError, or ValueError for a vanished device
             self._done.set()
             raise SpeechOutputUnavailable(
@@ -111,18 +139,37 @@ class ClipPlayer:
                 "and switched on."
             ) from e
 
+    def _start_deferred(self) -> None:
+        """START_ON_FIRST_CLIP: the first clip (or the end) came; start now."""
+        with self._lock:
+            if not self._deferred:
+                return
+            self._deferred = False
+        with self._stream_lock:
+            if self._stream is None or self._stopped.is_set():
+                return
+            try:
+                self._stream.start()
+            except Exception:  # the device vanished meanwhile: playback is lost
+                self._done.set()
+
     def feed(self, clip: AudioClip, text: str = "") -> None:
         samples = np.ascontiguousarray(clip.resampled(self.rate).samples, dtype=np.int16)
         with self._lock:
             self._clips.append(samples)
             self._texts.append(text)
+        self._start_deferred()
 
     def finish(self) -> None:
         with self._lock:
             self._no_more = True
+        self._start_deferred()
 
     def _callback(self, outdata: np.ndarray, frames: int, _time: Any, _status: Any) -> None:
+        global underflows
         sd = _sounddevice()
+        if _status and _status.output_underflow:
+            underflows += 1
         out = outdata[:, 0]
         filled = 0
         # When this block's first sample reaches the speaker.

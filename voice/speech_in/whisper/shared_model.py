@@ -100,15 +100,16 @@ def whisper_model(folder: Path) -> Any:
         checked, problem = open_checked(folder)
         if checked is None:
             raise ModelMissing(f"{problem} {REPAIR}")
+        from voice.audio.priority import run_lowered  # CTranslate2's threads below the audio's
         from voice.speech_in.whisper.engine import CPU_THREADS, _faster_whisper
 
         with checked:  # closed on every path, faster-whisper missing too
             fw = _faster_whisper()
             try:
                 with checked.as_folder() as files:
-                    model = fw.WhisperModel(str(files), device="cpu", compute_type="int8",
-                                            cpu_threads=CPU_THREADS, num_workers=WORKERS,
-                                            local_files_only=True)
+                    model = run_lowered(lambda: fw.WhisperModel(
+                        str(files), device="cpu", compute_type="int8", cpu_threads=CPU_THREADS,
+                        num_workers=WORKERS, local_files_only=True))
             except Exception as e:  # CTranslate2 raises RuntimeError/ValueError of its own
                 raise ModelMissing(
                     f"The Whisper speech model in {folder} could not be loaded ({e}). {REPAIR}"
