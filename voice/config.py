@@ -101,6 +101,15 @@ class Config:
     PocketSphinx (0.9 false wakes an hour; docs/wake-word.md)."""
     follow_up: float = 8.0
     """[listen] follow_up: seconds after a reply in which no wake phrase is needed."""
+    unaddressed_emergencies: bool = True
+    """[listen] unaddressed_emergencies: with the wake phrase on, a short cry of an
+    emergency said without it ("help, I can't breathe") still gets the emergency
+    advice; false leaves all unaddressed talk unanswered. On by default, since
+    someone in distress forgets the phrase: measured (scripts/benchmark_unaddressed.py,
+    held out) 235 of 336 espeak-ng cries caught, 40 of 112 under TV talk, and
+    1 needless advice in 1.21 h of speech not addressed to it, 0 in 502 real
+    people's utterances (docs/wake-word.md). A household the TV sets off can
+    turn it off here."""
     barge_in: bool = True
     """[listen] barge_in: while 'voice listen' reads an answer, "stop" (or the wake
     phrase) said aloud stops it (echo cancellation + the microWakeWord "stop" model
@@ -150,6 +159,7 @@ KEYS: dict[str, tuple[str, type | tuple[type, ...]]] = {
     "listen.wake_word": ("wake_word", bool),
     "listen.wake_phrase": ("wake_phrase", str),
     "listen.follow_up": ("follow_up", (int, float)),
+    "listen.unaddressed_emergencies": ("unaddressed_emergencies", bool),
     "listen.barge_in": ("barge_in", bool),
     "listen.stop_check": ("stop_check", str),
 }

@@ -289,7 +289,8 @@ def run(args: argparse.Namespace) -> int:
             detector = load_wake_detector(Config.wake_phrase, kb=assistant.conversation.kb,
                                           tell=session.tell)
         session.cue("listening")
-        return run_with_wake(session, detector, cfg.follow_up)
+        return run_with_wake(session, detector, cfg.follow_up,
+                             emergencies=cfg.unaddressed_emergencies)
     waited_before = False
     session.cue("listening")
     while not assistant.wants_exit:

@@ -1,0 +1,60 @@
+"""`listen.unaddressed_emergencies = false` turns the unaddressed-emergency
+advice off (voice/config.py; used by `voice listen` with the wake phrase):
+a household the TV sets off can stop it, and the cry is then dropped like
+any other unaddressed talk."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from voice.config import Config, load
+
+from .conftest import REPO
+from .test_alarm15_unaddressed import _espeak
+
+
+def test_the_setting_is_read_from_the_settings_file(tmp_path: Path) -> None:
+    assert Config().unaddressed_emergencies is True
+    path = tmp_path / "config.toml"
+    path.write_text("[listen]\nunaddressed_emergencies = false\n", encoding="utf-8")
+    assert load(path).unaddressed_emergencies is False
+
+
+def test_turned_off_an_unaddressed_cry_gets_nothing(virtual_mic: Any, tmp_path: Path) -> None:
+    from .test_listen import read_until, wait_for_ready
+    from .test_wake_listen import _lines
+    from .test_wake_micro import _write
+
+    cry = tmp_path / "cry.wav"
+    _write(cry, _espeak("help, I can't breathe", "en-us", 150, tmp_path / "c.wav"))
+    settings = tmp_path / "config" / "voice" / "config.toml"
+    settings.parent.mkdir(parents=True)
+    settings.write_text("[listen]\nunaddressed_emergencies = false\n", encoding="utf-8")
+    env = dict(virtual_mic.env, XDG_STATE_HOME=str(tmp_path / "state"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_CACHE_HOME=str(tmp_path / "cache"))
+    for key in ("VOICE_CONFIG", "VOICE_MODELS_DIR"):
+        env.pop(key, None)
+    proc = subprocess.Popen([sys.executable, "-m", "voice", "listen", "--json", "--no-cues",
+                             "--silence-timeout", "1.0"], cwd=REPO, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    replies = _lines(proc.stdout)
+    try:
+        wait_for_ready(proc, timeout=180)
+        virtual_mic.play(cry)
+        seen = read_until(proc, "not addressed to me", timeout=60)
+        # Turned on, the same line goes on "but it sounds like an emergency"
+        # and the advice follows before it listens again.
+        assert "emergency" not in seen[-1], seen[-1]
+        wait_for_ready(proc, timeout=90)
+        assert replies.empty(), json.loads(replies.get())
+        proc.send_signal(signal.SIGINT)
+        _out, err = proc.communicate(timeout=20)
+    finally:
+        proc.kill()
+    assert "Traceback" not in err
