@@ -5,12 +5,14 @@ any other unaddressed talk."""
 
 from __future__ import annotations
 
-import json
+import queue
 import signal
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from voice.config import Config, load
 
@@ -47,12 +49,11 @@ def test_turned_off_an_unaddressed_cry_gets_nothing(virtual_mic: Any, tmp_path: 
     try:
         wait_for_ready(proc, timeout=180)
         virtual_mic.play(cry)
-        seen = read_until(proc, "not addressed to me", timeout=60)
-        # Turned on, the same line goes on "but it sounds like an emergency"
-        # and the advice follows before it listens again.
-        assert "emergency" not in seen[-1], seen[-1]
-        wait_for_ready(proc, timeout=90)
-        assert replies.empty(), json.loads(replies.get())
+        read_until(proc, "not addressed to me", timeout=60)
+        # Turned on, the cry is decoded while it listens again, and the
+        # advice comes a few seconds later.
+        with pytest.raises(queue.Empty):
+            print(replies.get(timeout=30))
         proc.send_signal(signal.SIGINT)
         _out, err = proc.communicate(timeout=20)
     finally:

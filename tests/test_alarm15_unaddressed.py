@@ -154,6 +154,9 @@ def test_voice_listen_gives_the_advice_to_an_unaddressed_emergency_only(
         virtual_mic.play(cry)
         reply = json.loads(replies.get(timeout=90))
         assert reply["outcome"] == "emergency", reply
+        # Decoded in the background while it listens again: the "Listening..."
+        # that counts is the one after the advice.
+        read_until(proc, "sounds like an emergency", timeout=30)
         # ...spoken into the room: what the speaker plays from now on.
         sink = played.open("wb")
         record = subprocess.Popen(["parec", "--raw", "--rate=16000", "--channels=1",

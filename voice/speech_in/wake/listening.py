@@ -13,6 +13,7 @@ the emergency advice (voice/speech_in/wake/unaddressed.py).
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -24,7 +25,8 @@ from voice.audio.clip import RECOGNIZER_RATE, AudioClip
 from voice.speech_in.base import RecognitionStream, Recognizer, Transcript
 from voice.speech_in.wake.engine import WakeDetector
 from voice.speech_in.wake.said_again import without_leading_phrase
-from voice.speech_in.wake.unaddressed import UnaddressedAlarm, heard_line
+from voice.speech_in.wake.unaddressed import UnaddressedAlarm, heard_line, short_enough
+from voice.speech_in.whisper.engine import ENGINE as WHISPER
 
 NOT_ADDRESSED = "(not addressed to me: say '{phrase}' first)"
 WAITING = "Say '{phrase}' when you want to ask me something."
@@ -86,6 +88,40 @@ class WakeTurn:
         return self.stream.finish()
 
 
+class CryCheck:
+    """An unaddressed utterance decoded in the background for a cry of an
+    emergency, while the microphone listens again at once: decoded in the
+    loop, the microphone was closed for the decode (1.5-3 s on a Pi), and a
+    wake phrase said in that time ("do you want to ask it?" - "okay nabu,
+    ...") was lost (tests/test_alarm15_background.py)."""
+
+    def __init__(self, alarm: UnaddressedAlarm, utt: Utterance) -> None:
+        self.cry: Transcript | None = None
+        #: Set when a cry was heard: it ends the listening under way.
+        self.found = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(alarm, utt),
+                                        name="cry-check", daemon=True)
+        self._thread.start()
+
+    def _run(self, alarm: UnaddressedAlarm, utt: Utterance) -> None:
+        try:
+            self.cry = alarm.heard(utt)
+        except Exception as e:  # a failed decode must not end hands-free listening
+            print(f"(could not check that for an emergency: {e})", file=sys.stderr,
+                  flush=True)
+        if self.cry is not None:
+            self.found.set()
+
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    def wait(self) -> Transcript | None:
+        """The cry heard, once the decode is done (the recognizer is used by
+        one at a time: PocketSphinx's streams share its decoder)."""
+        self._thread.join()
+        return self.cry
+
+
 def run_with_wake(session: Any, detector: WakeDetector, follow_up: float,
                   emergencies: bool = True) -> int:
     """The hands-free loop of ``voice listen`` with the wake phrase on.
@@ -102,35 +138,74 @@ def run_with_wake(session: Any, detector: WakeDetector, follow_up: float,
     session.tell(WAITING.format(phrase=detector.phrase))
     window = 0.0  # seconds in which speech needs no wake phrase; 0: it does
     alarm = UnaddressedAlarm(session.recognizer) if emergencies else None
+    check: CryCheck | None = None
+    # PocketSphinx and Vosk decode with one decoder for all: a question waits
+    # until the check is done with it (a fraction of a second). Whisper's
+    # model takes one call at a time by itself (shared_model.py); waiting for
+    # its decode (seconds on a Pi) closed the microphone meanwhile and lost
+    # the question said after the phrase.
+    must_wait = session.recognizer.name != WHISPER
+
+    def cry_heard(wait: bool) -> Transcript | None:
+        """The cry the check heard once it is done (waiting for it when
+        ``wait``); None while it runs or when it heard none."""
+        nonlocal check
+        if check is None:
+            return None
+        if wait:
+            check.wait()
+        if check.running():
+            return None
+        cry, check = check.cry, None
+        return cry
+
+    def woken() -> None:
+        if check is not None and must_wait:
+            check.wait()  # a cry it heard ends this listening (check.found)
+        session.refresh()
+
     while not assistant.wants_exit:
         if window > 0:
+            cry = cry_heard(must_wait)
+            if cry is not None:
+                _answer_cry(session, cry)
+                window = 0.0
+                continue
             session.refresh()  # content changed since the last answer
             turn: Any = _Turn(session.recognizer)
             listening = replace(mic, start_timeout=window)
         else:
-            turn = WakeTurn(session.recognizer, detector, on_wake=session.refresh)
+            turn = WakeTurn(session.recognizer, detector, on_wake=woken)
             listening = mic
         session.turn = turn
-        utt = listening.listen_until_heard(on_event=session.on_event, on_audio=turn.on_audio)
+        utt = listening.listen_until_heard(stop=check.found if check is not None else None,
+                                           on_event=session.on_event, on_audio=turn.on_audio)
+        if check is not None and check.found.is_set():
+            # Someone in distress forgets the phrase: the emergency advice
+            # first, whatever was being said meanwhile.
+            cry = cry_heard(True)
+            if cry is not None:
+                _answer_cry(session, cry)
+            window = 0.0
+            continue
         if utt is None:
             window = 0.0  # nobody spoke in the window: wait for the phrase again
             continue
         if window <= 0 and not turn.woke:
-            cry = alarm.heard(utt) if alarm is not None else None
-            if cry is None:
-                print(NOT_ADDRESSED.format(phrase=detector.phrase), file=sys.stderr,
-                      flush=True)
-                continue
-            # Someone in distress forgets the phrase: the emergency advice,
-            # then waiting for the phrase as before. The microphone is
-            # closed while it speaks (after_reply), so it never hears its
-            # own "call your local emergency number".
-            print(heard_line(cry), file=sys.stderr, flush=True)
-            session.cue("stopped", blocking=False)
-            assistant.handle_heard(cry)
-            session.after_reply()
-            if not assistant.wants_exit:
-                session.cue("listening")
+            print(NOT_ADDRESSED.format(phrase=detector.phrase), file=sys.stderr, flush=True)
+            if alarm is not None and short_enough(utt, alarm.max_seconds):
+                # One check at a time (a Pi has little CPU to spare): only
+                # talk faster than the decodes waits here.
+                cry = cry_heard(True)
+                if cry is not None:
+                    _answer_cry(session, cry)
+                    continue
+                check = CryCheck(alarm, utt)
+            continue
+        cry = cry_heard(must_wait)
+        if cry is not None:  # the emergency first; the question can be asked again
+            _answer_cry(session, cry)
+            window = 0.0
             continue
         said = turn.transcript(utt)
         # "okay nabu, okay nabu, what should I eat": the phrase said again
@@ -151,3 +226,16 @@ def run_with_wake(session: Any, detector: WakeDetector, follow_up: float,
         window = follow_up
     assistant.wait()
     return 0
+
+
+def _answer_cry(session: Any, cry: Transcript) -> None:
+    """The emergency advice to a cry said without the wake phrase, then
+    waiting for the phrase as before. The microphone is closed while it
+    speaks (after_reply), so it never hears its own "call your local
+    emergency number"."""
+    print(heard_line(cry), file=sys.stderr, flush=True)
+    session.cue("stopped", blocking=False)
+    session.assistant.handle_heard(cry)
+    session.after_reply()
+    if not session.assistant.wants_exit:
+        session.cue("listening")
