@@ -8,11 +8,18 @@ from voice.speech_out.output import ClipPlayer
 
 
 class ClipTalker:
-    """``clip`` (the words ``text``) fed to a ClipPlayer, ready to start."""
+    """``clip`` (the words ``text``) fed to a ClipPlayer, ready to start;
+    ``fed=False``: fed later by ``feed()``, after the player started (as the
+    speaker does)."""
 
-    def __init__(self, clip: AudioClip, text: str) -> None:
+    def __init__(self, clip: AudioClip, text: str, fed: bool = True) -> None:
+        self.clip, self.text = clip, text
         self.player = ClipPlayer(clip.rate)
-        self.player.feed(clip, text)
+        if fed:
+            self.feed()
+
+    def feed(self) -> None:
+        self.player.feed(self.clip, self.text)
         self.player.finish()
 
     @property

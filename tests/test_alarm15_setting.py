@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import queue
 import signal
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +14,7 @@ import pytest
 
 from voice.config import Config, load
 
-from .conftest import REPO
-from .test_alarm15_unaddressed import _espeak
+from .test_alarm15_unaddressed import _espeak, listen
 
 
 def test_the_setting_is_read_from_the_settings_file(tmp_path: Path) -> None:
@@ -37,13 +34,7 @@ def test_turned_off_an_unaddressed_cry_gets_nothing(virtual_mic: Any, tmp_path: 
     settings = tmp_path / "config" / "voice" / "config.toml"
     settings.parent.mkdir(parents=True)
     settings.write_text("[listen]\nunaddressed_emergencies = false\n", encoding="utf-8")
-    env = dict(virtual_mic.env, XDG_STATE_HOME=str(tmp_path / "state"),
-               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_CACHE_HOME=str(tmp_path / "cache"))
-    for key in ("VOICE_CONFIG", "VOICE_MODELS_DIR"):
-        env.pop(key, None)
-    proc = subprocess.Popen([sys.executable, "-m", "voice", "listen", "--json", "--no-cues",
-                             "--silence-timeout", "1.0"], cwd=REPO, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = listen(virtual_mic, tmp_path)
     assert proc.stdout is not None
     replies = _lines(proc.stdout)
     try:

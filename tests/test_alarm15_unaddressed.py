@@ -116,6 +116,21 @@ def _voiced_seconds(pcm: np.ndarray) -> float:
     return float(np.sum(np.sqrt(np.mean(blocks**2, axis=1)) > 300)) * 0.02
 
 
+def listen(virtual_mic: Any, tmp_path: Path) -> subprocess.Popen[str]:
+    """`voice listen` with its default wake phrase and Whisper, its settings,
+    state and cache under ``tmp_path`` (a config.toml in
+    ``tmp_path/config/voice`` is read), on the virtual microphone."""
+    import sys
+
+    env = dict(virtual_mic.env, XDG_STATE_HOME=str(tmp_path / "state"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_CACHE_HOME=str(tmp_path / "cache"))
+    for key in ("VOICE_CONFIG", "VOICE_MODELS_DIR"):
+        env.pop(key, None)
+    return subprocess.Popen([sys.executable, "-m", "voice", "listen", "--json", "--no-cues",
+                             "--silence-timeout", "1.0"], cwd=REPO, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
 def test_voice_listen_gives_the_advice_to_an_unaddressed_emergency_only(
     virtual_mic: Any, tmp_path: Path
 ) -> None:
@@ -132,15 +147,7 @@ def test_voice_listen_gives_the_advice_to_an_unaddressed_emergency_only(
     _write(calm, _espeak("I think I will make some tea this afternoon", "en+f3", 150,
                          tmp_path / "t.wav"))
     played = tmp_path / "played.raw"
-    env = dict(virtual_mic.env, XDG_STATE_HOME=str(tmp_path / "state"),
-               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_CACHE_HOME=str(tmp_path / "cache"))
-    for key in ("VOICE_CONFIG", "VOICE_MODELS_DIR"):
-        env.pop(key, None)
-    import sys
-
-    proc = subprocess.Popen([sys.executable, "-m", "voice", "listen", "--json", "--no-cues",
-                             "--silence-timeout", "1.0"], cwd=REPO, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = listen(virtual_mic, tmp_path)
     assert proc.stdout is not None
     replies = _lines(proc.stdout)
     record = None

@@ -27,49 +27,15 @@ import numpy as np
 import pytest
 
 from voice.audio import barge_in, devices
-from voice.audio.barge_in import BargeIn, _db
+from voice.audio.barge_in import BargeIn
 from voice.audio.clip import read_wav
 from voice.speech_out import output
 from voice.speech_out.output import ClipPlayer
 
+from .clip_talker import ClipTalker
+from .test_barge14_stall import ANSWER, STALL, STALL_AT, _Listening
+
 pytestmark = pytest.mark.audio
-
-ANSWER = ("Multiple sclerosis is a condition of the brain and spinal cord. "
-          "Spasticity means that muscles feel stiff, heavy and difficult to move. "
-          "Stretching every day, physical therapy and some medications can help. "
-          "Speak with your care team before changing any treatment. "
-          "Many people find that warmth, rest and regular exercise ease the stiffness.")
-STALL_AT = 5.0
-STALL = 0.6
-
-
-class _Listening(BargeIn):
-    """Barge-in with no listener, noting how far each block's echo was cancelled."""
-
-    def __init__(self) -> None:
-        super().__init__(None)
-        self.blocks: list[tuple[float, float]] = []  # (microphone time, dB taken off)
-
-    def hear(self, mic: np.ndarray, clean: np.ndarray, at: float) -> str | None:
-        if _db(mic) > 50:  # the echo is there (not a pause between sentences)
-            self.blocks.append((at, _db(mic) - _db(clean)))
-        return super().hear(mic, clean, at)
-
-
-class _Player:
-    def __init__(self, path: Path) -> None:
-        self.clip = read_wav(path)
-        self.player = ClipPlayer(self.clip.rate)
-
-    @property
-    def speaking(self) -> bool:
-        return not self.player.wait(0)
-
-    def stop_speaking(self) -> None:
-        self.player.stop()
-
-    def wait(self) -> None:
-        self.player.wait()
 
 
 @pytest.fixture(autouse=True)
@@ -88,12 +54,11 @@ def answer(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _read(barge: _Listening, answer: Path, stall: bool) -> float:
     """Play the answer while barge-in listens (started before the clip is
     fed, as the speaker does); returns when the stall ended (0 without)."""
-    talker = _Player(answer)
+    talker = ClipTalker(read_wav(answer), ANSWER, fed=False)
     ended = 0.0
     try:
         talker.player.start()
-        talker.player.feed(talker.clip, ANSWER)
-        talker.player.finish()
+        talker.feed()
         if stall:
             subprocess.Popen(["sh", "-c", f"sleep {STALL_AT}; kill -STOP {os.getpid()}; "
                                           f"sleep {STALL}; kill -CONT {os.getpid()}"])
