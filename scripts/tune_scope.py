@@ -106,6 +106,9 @@ class Sets:
         #: A fourth (branch health-vocab), judged only; its held-out half
         #: (health-heldout4.tsv) is never read here.
         self.judged_only4 = [r[0] for r in rows("health-tuning4.tsv")]
+        #: A fifth (branch scope16), judged only; its held-out half
+        #: (health-heldout5.tsv) is never read here.
+        self.judged_only5 = [r[0] for r in rows("health-tuning5.tsv")]
         #: Trials (tried and dropped, docs/out-of-scope.md): count the third
         #: set in the other-health model, or in the everyday model as well
         #: ("everyday"; then health-tuning2.tsv too).
@@ -183,7 +186,8 @@ def evaluate(sets: Sets, show_lost: bool | str = False,
                          ("covidq", [q for q, c in sets.covidq if fold(c) == k]),
                          ("health2", [q for q in sets.judged_only if fold(q) == k]),
                          ("health3", [q for q in sets.judged_only3 if fold(q) == k]),
-                         ("health4", [q for q in sets.judged_only4 if fold(q) == k])):
+                         ("health4", [q for q in sets.judged_only4 if fold(q) == k]),
+                         ("health5", [q for q in sets.judged_only5 if fold(q) == k])):
             acc = out.setdefault(name, [0, 0])
             acc[0] += declined(m, qs, lost.setdefault(name, []))
             acc[1] += len(qs)
@@ -193,7 +197,10 @@ def evaluate(sets: Sets, show_lost: bool | str = False,
         [(k, build(kb, sets.model(kb, None, k))) for k in (0, 1)] if sets.classifier
         else [(None, build(kb, sets.model(kb, None)))])
     for part, m in parts:
-        for name in ("tuning.tsv", "dev.tsv"):
+        # inscope5-tuning.tsv (branch scope16): in-scope only, judged, never learnt.
+        for name in ("tuning.tsv", "dev.tsv", "inscope5-tuning.tsv"):
+            if part is not None and name == "inscope5-tuning.tsv":
+                continue
             labelled = [r for r in rows(name)
                         if len(r) > 1 and (part is None or fold(r[0]) == part)]
             ins = [r for r in labelled if r[1] != "-"]
@@ -202,13 +209,14 @@ def evaluate(sets: Sets, show_lost: bool | str = False,
             acc[0] += right(m, ins, lost.setdefault(f"{name} in", []),
                             lost.setdefault(f"{name} answered wrong", []))
             acc[1] += len(ins)
-            acc = out.setdefault(f"{name} out", [0, 0])
-            acc[0] += declined(m, outs, lost.setdefault(f"{name} out", []))
-            acc[1] += len(outs)
+            if outs:
+                acc = out.setdefault(f"{name} out", [0, 0])
+                acc[0] += declined(m, outs, lost.setdefault(f"{name} out", []))
+                acc[1] += len(outs)
     text = "  ".join(f"{k} {a}/{n} ({100 * a / n:.1f}%)" for k, (a, n) in out.items())
     text += "  in scope answered wrong: " + ", ".join(
         f"{name} {len(lost.get(f'{name} answered wrong', []))}"
-        for name in ("tuning.tsv", "dev.tsv"))
+        for name in ("tuning.tsv", "dev.tsv", "inscope5-tuning.tsv"))
     if show_lost:
         for set_name, qs in lost.items():
             if set_name not in ("medquad", "foreign", "kqa") or show_lost == "all":

@@ -68,7 +68,8 @@ STOPWORDS = frozenset(
     already yet even only own other others same such each every both either neither than
     else good best bad really mean means meant matter matters point stuff
     wants wanted needs needed tries tried trying helps helped helping uses seems seemed
-    happened anybody anyone somebody someone""".split()
+    happened anybody anyone somebody someone
+    since until while during though although unless""".split()
 )
 #: Partners are who is asked about, not what: "my wife has MS, can she swim" is
 #: about exercise. (Parents and children stay content words: they say heredity.)
