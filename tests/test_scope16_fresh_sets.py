@@ -59,3 +59,11 @@ def test_low_since_the_diagnosis_is_ours(kb: KnowledgeBase, matcher: Matcher) ->
     assert reply.outcome in ("answer", "confirm"), reply.say
     assert reply.match is not None
     assert reply.match.id == "coping-strategies-for-individuals-and-caregivers"
+
+
+def test_in_the_first_place_asks_why(kb: KnowledgeBase, matcher: Matcher) -> None:
+    """"in the first place" is an idiom (normalize.FILLER_PHRASES): the
+    question was offered the early-signs FAQ ("first signs")."""
+    reply = Conversation(kb, matcher).respond("why did i get spasms in the first place")
+    assert reply.outcome in ("answer", "confirm"), reply.say
+    assert reply.match is not None and reply.match.id == "causes-and-risk-factors", reply.say

@@ -45,6 +45,9 @@ FILLER_PHRASES = (
     # all the time"), and "time" alone is an everyday request word.
     "all the time", "at the moment", "these days", "nowadays", "lately", "any more",
     "anymore", "at all",
+    # "why did i get spasms in the first place" asks why, not about first
+    # signs (scope16, inscope5-tuning.tsv: offered the early-signs FAQ).
+    "in the first place",
     # Where the asker heard of something ("I saw robot legs on the news").
     "on the news", "in the news", "on the radio", "on the telly", "on tv", "on television",
     "in the paper", "in the papers",
