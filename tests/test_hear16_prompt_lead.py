@@ -1,7 +1,8 @@
-"""Whisper's prompt opens with a plain sentence naming what the content is
-about (voice/speech_in/whisper/prompt.py ``LEAD``, branch hear16), built from
-the content's own titles and keywords, the same on every run, and followed
-by every FAQ question as before."""
+"""With ``LEAD`` on, Whisper's prompt opens with a plain sentence naming what
+the content is about (voice/speech_in/whisper/prompt.py, branch hear16),
+built from the content's own titles and keywords, the same on every run, and
+followed by every FAQ question as before. Off by default (2 more wrong
+answers read in full on the held-out half), so the prompt is main's."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from voice.content.loader import load_knowledge
 from voice.speech_in.whisper import prompt as whisper_prompt
@@ -20,7 +23,16 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def test_the_prompt_opens_with_what_the_content_is_about() -> None:
+def test_off_by_default_the_prompt_is_the_faq_questions() -> None:
+    kb = load_knowledge([REPO / "content"])
+    got = whisper_prompt.build_prompt(kb, _words)
+    assert got.startswith("What are the early signs of neuromuscular disorders?"), got
+    assert "Questions about" not in got
+
+
+def test_the_prompt_opens_with_what_the_content_is_about(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(whisper_prompt, "LEAD", True)
     kb = load_knowledge([REPO / "content"])
     got = whisper_prompt.build_prompt(kb, _words)
     assert got.startswith("Questions about therapy, neuromuscular, disorders, spasms"), got
@@ -30,7 +42,9 @@ def test_the_prompt_opens_with_what_the_content_is_about() -> None:
     assert all(e.title in got for e in kb.entries if e.kind == "faq")
 
 
-def test_the_sentence_follows_the_content(tmp_path: Path) -> None:
+def test_the_sentence_follows_the_content(tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(whisper_prompt, "LEAD", True)
     (tmp_path / "faq.md").write_text(
         "# FAQ\n\n## What is botulinum toxin?\n\nAn injection.\n\n"
         "Keywords: botox, injection\n\n"

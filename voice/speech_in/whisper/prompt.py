@@ -1,5 +1,5 @@
-"""Whisper's initial prompt: a sentence naming what the content is about,
-then the content's FAQ questions.
+"""Whisper's initial prompt: the content's FAQ questions (a sentence naming
+what the content is about before them was measured and is off: ``LEAD``).
 
 Whisper reads the prompt as text said just before the audio, so words of
 the content become likelier without forcing them (measured, MACHINE-NOTES
@@ -61,7 +61,12 @@ def _lines(kb: KnowledgeBase) -> list[str]:
 #: digits (82) and replies (17): no outcome changed. Costs nothing at run time.
 #: The content's own "Also asked" phrasings in the prompt were tried: +6 / -1
 #: right entries, but 5 / 4 more out-of-scope requests offered (docs/speech-in.md).
-LEAD = True
+#: Off: held out, run once (`tune_hear16.py --variants faq,lead+faq --heldout
+#: --stride 2`, 749 clips), espeak-ng right entry 167 -> 175 of 226 but answered
+#: wrong 0 -> 2 (a wrong answer read in full is the worst failure), colloquial
+#: 109 -> 117 of 226, natural voices 60 -> 59 of 72 and 55 -> 55 of 74, out of
+#: scope unchanged.
+LEAD = False
 #: How many words the sentence names.
 LEAD_WORDS = 8
 #: Words of asking, and the content's own heading word, that name no subject.
