@@ -5,7 +5,12 @@ Run: ``.venv/bin/python scripts/benchmark_barge_in.py [--stops 30] [--answers al
 [--stop-check hiss|off] [--cutoff P] [--window N] [--hiss H] [--hiss-hz HZ] [--hiss-top HZ]
 [--others N]
 [--trace] [--simulated] [--pauses N] [--pause-clips tuning|held-out] [--no-pause]
-[--skip-sentences] [--each] [--save DIR] [--ct2-threads N] [--watch-nice N] [--realign]``
+[--skip-sentences] [--each] [--save DIR] [--ct2-threads N] [--watch-nice N] [--realign]
+[--rt R] [--busy THREADS] [--variants L:P:N[:R],...]``
+
+``--busy 2`` keeps a Whisper decode running all along (as a question's decode
+would on the user's device); with ``--variants`` every variant hears the same
+clip over the same answer, and reads every answer, in turn (paired).
 
 Everything goes through a private PulseAudio null sink whose monitor is the
 microphone: the answers are spoken by the real speaker (pyttsx3/espeak-ng,
@@ -650,7 +655,7 @@ def main(argv: list[str] | None = None) -> int:
             timer.join()
             unhissed += spotter.unhissed if spotter is not None else 0
             texts = "/".join(barge.heard[before:])
-            if quick and args.clips not in ("all", "espeak"):
+            if quick and args.clips == "tuning":  # held-out clips: as a whole only
                 print(f"  {name}: quick looks " + "; ".join(
                     f"{lk.text!r} {lk.avg_logprob:.2f} p(stop) {lk.stop_probability:.3f}"
                     for lk in quick.looks[looked:]), flush=True)
