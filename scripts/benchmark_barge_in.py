@@ -5,7 +5,12 @@ Run: ``.venv/bin/python scripts/benchmark_barge_in.py [--stops 30] [--answers al
 [--stop-check hiss|off] [--cutoff P] [--window N] [--hiss H] [--hiss-hz HZ] [--hiss-top HZ]
 [--others N]
 [--trace] [--simulated] [--pauses N] [--pause-clips tuning|held-out] [--no-pause]
-[--skip-sentences] [--each] [--save DIR] [--ct2-threads N] [--watch-nice N] [--realign]``
+[--skip-sentences] [--each] [--save DIR] [--ct2-threads N] [--watch-nice N] [--realign]
+[--rt R] [--busy THREADS] [--variants L:P:N[:R],...]``
+
+``--busy 2`` keeps a Whisper decode running all along (as a question's decode
+would on the user's device); with ``--variants`` every variant hears the same
+clip over the same answer, and reads every answer, in turn (paired).
 
 Everything goes through a private PulseAudio null sink whose monitor is the
 microphone: the answers are spoken by the real speaker (pyttsx3/espeak-ng,
@@ -428,13 +433,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--decode-nice", type=int, default=None,
                     help="niceness added to Whisper's CTranslate2 threads "
                          "(voice/audio/priority.py DECODE_NICE)")
+    ap.add_argument("--rt", type=int, default=None,
+                    help="real-time priority (SCHED_FIFO) of the stop path while an answer "
+                         "plays: barge-in's thread, the microphone's and the player's "
+                         "(voice/audio/priority.py STOP_PATH_RT; 0 off)")
+    ap.add_argument("--busy", type=int, default=0, metavar="THREADS",
+                    help="a Whisper decode running all along in this process (a second "
+                         "tiny.en with THREADS CTranslate2 threads, decoding a 6 s sentence "
+                         "over and over), as a decode of the user's question or a cry "
+                         "check would while the answer plays")
     ap.add_argument("--ab", action="store_true",
                     help="alternate answer by answer between main's settings (ECHO_LATENCY "
                          "0.25, no priming, DECODE_NICE 0) and the ones given: the two "
                          "compared at the same load; figures per variant")
-    ap.add_argument("--variants", default=None, metavar="L:P:N,...",
+    ap.add_argument("--variants", default=None, metavar="L:P:N[:R],...",
                     help="take turns, answer by answer, between these settings, each "
-                         "ECHO_LATENCY:priming on/off:DECODE_NICE (e.g. 0.25:off:0,1.0:on:0)")
+                         "ECHO_LATENCY:priming on/off:DECODE_NICE[:STOP_PATH_RT] (e.g. "
+                         "0.25:off:0,1.0:on:0 or 0.25:off:0:0,0.25:off:0:10)")
     ap.add_argument("--each", action="store_true",
                     help="print every stretch decoded while answers are read in full")
     ap.add_argument("--simulated", action="store_true",
@@ -467,6 +482,7 @@ def main(argv: list[str] | None = None) -> int:
         bi.DOUBT_SLIPS = False
     variants = _variants(args)
     resets = SpeexResets()
+    busy = _Busy(args.busy) if args.busy else None
     print(f"load average at the start: {_load()}; this process's niceness {os.nice(0)}; "
           f"CTranslate2 threads {args.ct2_threads or 'default'}; barge-in's WATCH_NICE "
           f"{bi.WATCH_NICE}; the reference follows the player's stalls: "
@@ -551,12 +567,18 @@ def main(argv: list[str] | None = None) -> int:
                  if spotter else "off")
               + f"; 'wait'/'hold on' pause: {'off' if args.no_pause or not whisper else 'on'}")
 
+        if busy is not None:
+            busy.start()
         full = answers if args.answers == "all" else answers[: int(args.answers)]
         self_stops = 0
         read_seconds = 0.0
         peaks: list[float] = []
-        for i, text in enumerate(full):
-            variant = variants.pick(i)
+        # With several variants each answer is read once by each, in turn
+        # (paired: a self-stop belongs to an answer as much as to a setting).
+        turns = len(variants.all)
+        for k in range(len(full) * turns):
+            i, text = k // turns, full[k // turns]
+            variant = variants.pick(k)
             started = time.monotonic()
             talker.say(text)
             first = len(barge.decoded)
@@ -572,7 +594,9 @@ def main(argv: list[str] | None = None) -> int:
             if heard is not None:
                 self_stops += 1
                 print(f"  self-{'pause' if heard == 'pause' else 'stop'} in answer {i + 1} "
-                      f"after {time.monotonic() - started:.1f} s: heard {barge.heard[-1]!r}"
+                      f"after {time.monotonic() - started:.1f} s"
+                      + (f" ({variant.name})" if turns > 1 else "")
+                      + f": heard {barge.heard[-1]!r}"
                       + (f" {describe(barge.decoded[-1])}" if barge.decoded else ""))
         if full and quick:
             top = sorted(quick.looks, key=lambda lk: -lk.stop_probability)[:5]
@@ -580,7 +604,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{lk.text!r} p(stop) {lk.stop_probability:.3f}" for lk in top))
         if full:
             decodes = barge.decode_seconds
-            print(f"self-stops: {self_stops} in {len(full)} answers read in full "
+            print(f"self-stops: {self_stops} in {len(full) * turns} answers read in full "
                   f"({read_seconds / 60:.1f} min); stretches decoded: {len(decodes)}, refused: "
                   f"{barge.refused}; echo cancelled by median "
                   f"{np.median(barge.cancelled_db):.0f} dB", flush=True)
@@ -613,10 +637,15 @@ def main(argv: list[str] | None = None) -> int:
         variants.clear()
         for k in range(args.stops):
             variant = variants.pick(k)
-            name, samples, rate = clips[k % len(clips)]
+            # Variants in turn hear the same clip, said over the same answer at
+            # the same moment: paired, so that a clip's own difficulty (the
+            # model firing 30 or 230 ms after its end) is not put on a variant.
+            turns = len(variants.all)
+            name, samples, rate = clips[(k // turns) % len(clips)]
             voice = _Voice(samples, rate)
-            after = rng.uniform(1.0, 6.0)
-            talker.say(rng.choice(long_answers))
+            if k % turns == 0:
+                after, said = rng.uniform(1.0, 6.0), rng.choice(long_answers)
+            talker.say(said)
             timer = threading.Timer(after, voice.play)
             timer.start()
             before = len(barge.heard)
@@ -626,7 +655,7 @@ def main(argv: list[str] | None = None) -> int:
             timer.join()
             unhissed += spotter.unhissed if spotter is not None else 0
             texts = "/".join(barge.heard[before:])
-            if quick and args.clips not in ("all", "espeak"):
+            if quick and args.clips == "tuning":  # held-out clips: as a whole only
                 print(f"  {name}: quick looks " + "; ".join(
                     f"{lk.text!r} {lk.avg_logprob:.2f} p(stop) {lk.stop_probability:.3f}"
                     for lk in quick.looks[looked:]), flush=True)
@@ -661,6 +690,7 @@ def main(argv: list[str] | None = None) -> int:
                 tl = timeline(rec, voice, barge, time.monotonic() - 0.05)
                 if tl is not None:
                     traces.append(tl)
+                    variant.traces.append(tl)
                     silent.append(tl["silent"])
                     print(f"  {name if args.clips != 'held-out' else 'a clip'}: "
                           + ", ".join(f"{s_} {1000 * tl[s_]:.0f}" for s_ in STEPS if s_ in tl)
@@ -739,16 +769,66 @@ def main(argv: list[str] | None = None) -> int:
             pause_run(args.pauses, pause_clips(Path(tmpdir), args.pause_clips), talker, barge,
                       rng, long_answers, saver, each=args.pause_clips != "held-out")
         speaker.close()
+    if busy is not None:
+        print("  " + busy.stop(), flush=True)
     print(f"load average at the end: {_load()}", flush=True)
     return 0
+
+
+class _Busy:
+    """--busy: Whisper decoding all along in a thread of this process, with a
+    model of its own (barge-in's decodes do not queue behind it), as the
+    decode of a question, or a cry check, would while an answer plays."""
+
+    def __init__(self, threads: int) -> None:
+        self.threads = threads
+        self.decodes: list[float] = []
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        from faster_whisper import WhisperModel
+
+        from voice.models.manifest import WHISPER_MODEL
+
+        model = WhisperModel(str(REPO / "models" / WHISPER_MODEL), device="cpu",
+                             compute_type="int8", cpu_threads=self.threads)
+        with tempfile.TemporaryDirectory() as tmp:
+            wav = Path(tmp) / "busy.wav"
+            subprocess.run(["espeak-ng", "-w", str(wav), "What are the early signs of "
+                            "multiple sclerosis, and how is it diagnosed by a neurologist?"],
+                           check=True)
+            c = read_wav(wav)
+        import soxr
+
+        audio = soxr.resample(c.samples.reshape(-1).astype(np.float32) / 32768.0, c.rate, 16000)
+
+        def run() -> None:
+            while not self._stop.is_set():
+                began = time.monotonic()
+                segments, _ = model.transcribe(audio, beam_size=5, language="en")
+                list(segments)
+                self.decodes.append(time.monotonic() - began)
+
+        self._thread = threading.Thread(target=run, name="busy-whisper", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> str:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=60)
+        d = sorted(self.decodes)
+        return (f"busy Whisper ({self.threads} CTranslate2 threads): {len(d)} decodes of a "
+                f"6 s question" + (f", median {1000 * d[len(d) // 2]:.0f} ms" if d else ""))
 
 
 class _Variant:
     """One setting of the levers (--ab compares two, answer by answer), and
     its figures."""
 
-    def __init__(self, name: str, latency: float, prime: bool, nice: int) -> None:
+    def __init__(self, name: str, latency: float, prime: bool, nice: int, rt: int = 0) -> None:
         self.name, self.latency, self.prime, self.nice = name, latency, prime, nice
+        self.rt = rt
         self.clear()
 
     def clear(self) -> None:
@@ -761,6 +841,8 @@ class _Variant:
         self.counted = False
         self._underflows = 0
         self._db = 0
+        self.rt_refused = 0
+        self.traces: list[dict[str, float]] = []
 
     def start(self, barge: Any) -> None:
         from voice.speech_out import output
@@ -774,6 +856,7 @@ class _Variant:
 
         self.counted = True
         self.answers += 1
+        self.rt_refused += bool(self.rt) and not barge.rt_taken
         self.self_stops += self_stop
         if latency is not None:
             self.latencies.append(latency)
@@ -783,8 +866,13 @@ class _Variant:
 
     def figures(self) -> str:
         lat = sorted(self.latencies)
+        steps = "".join(
+            f", {s_} {1000 * float(np.median(v)):.0f} ({1000 * max(v):.0f})"
+            for s_ in STEPS if (v := [t[s_] for t in self.traces if s_ in t]))
         return (f"{self.name} (ECHO_LATENCY {self.latency}, primed {'yes' if self.prime else 'no'}"
-                f", DECODE_NICE {self.nice}): {self.answers} answers; "
+                f", DECODE_NICE {self.nice}, STOP_PATH_RT {self.rt}"
+                + (f", refused {self.rt_refused} times" if self.rt_refused else "")
+                + f"): {self.answers} answers; "
                 f"within 300 ms {sum(1 for x in lat if x <= 0.3)}, caught {len(lat)}"
                 + (f", latency median {1000 * lat[len(lat) // 2]:.0f} ms" if lat else "")
                 + (f"; stopped on its own voice before the 'stop' {self.early}" if self.early
@@ -792,7 +880,8 @@ class _Variant:
                 + (f"; echo delay {min(self.lags):.0f}-{max(self.lags):.0f} ms" if self.lags
                    else "")
                 + f"; self-stops {self.self_stops}; player underflows {self.underflows}; echo "
-                f"cancelled median {np.median(self.db) if self.db else 0:.0f} dB")
+                f"cancelled median {np.median(self.db) if self.db else 0:.0f} dB"
+                + (f"; timeline median (max) ms{steps}" if steps else ""))
 
 
 class _Variants:
@@ -819,6 +908,7 @@ class _Variants:
 
         v = self.all[k % len(self.all)]
         output.ECHO_LATENCY, output.START_ON_FIRST_CLIP = v.latency, v.prime
+        priority.STOP_PATH_RT = v.rt
         if any(x.nice for x in self.all):
             self._lowered |= {t for t in priority.thread_ids()
                               if (priority.niceness(t) or self.base) > self.base}
@@ -840,13 +930,15 @@ def _variants(args: Any) -> _Variants:
     given = _Variant("given", output.ECHO_LATENCY if args.echo_latency is None
                      else args.echo_latency,
                      output.START_ON_FIRST_CLIP if args.prime is None else args.prime == "on",
-                     priority.DECODE_NICE if args.decode_nice is None else args.decode_nice)
-    variants = [_Variant("main", 0.25, False, 0), given] if args.ab else [given]
+                     priority.DECODE_NICE if args.decode_nice is None else args.decode_nice,
+                     priority.STOP_PATH_RT if args.rt is None else args.rt)
+    variants = [_Variant("main", 0.25, False, 0, 0), given] if args.ab else [given]
     if args.variants:
         variants = []
         for item in args.variants.split(","):
-            lat, prime, nice = item.split(":")
-            variants.append(_Variant(item, float(lat), prime == "on", int(nice)))
+            lat, prime, nice, *rt = item.split(":")
+            variants.append(_Variant(item, float(lat), prime == "on", int(nice),
+                                     int(rt[0]) if rt else 0))
     # Created lowered (the model loads after this), re-niced at each turn.
     priority.DECODE_NICE = max(v.nice for v in variants)
     return _Variants(variants)

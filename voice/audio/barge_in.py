@@ -52,7 +52,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from voice.audio import devices
+from voice.audio import devices, priority
 from voice.audio.clip import RECOGNIZER_RATE
 from voice.audio.echo import (
     FRAME,
@@ -519,6 +519,11 @@ class BargeIn:
         self.keep_figures = False
         """Keep every figure above (benchmark); otherwise each list keeps
         about its last FIGURES_KEPT (a session runs for hours)."""
+        self.stop_rt: int | None = None
+        """Real-time priority of the stop path while watching (None:
+        voice/audio/priority.py STOP_PATH_RT; the benchmark varies it)."""
+        self.rt_taken = False
+        """Whether the last watch() got it (refused without permission)."""
 
     def _note(self, figures: list[Any], value: Any) -> None:
         """Append ``value`` to one of the figure lists, bounded unless keep_figures."""
@@ -541,19 +546,31 @@ class BargeIn:
         try:
             canceller = self.canceller()
             dev = devices.find_input_device(self.device)
-            blocks: queue.Queue[tuple[float, float, np.ndarray, bool]] = queue.Queue()
-            stream, rate = _open(dev, block_seconds, blocks)
         except Exception:  # no canceller (EchoUnavailable) or no microphone
             talker.wait()  # the answer plays to its end, as without barge-in
             return None
+        blocks: queue.Queue[tuple[float, float, np.ndarray, bool]] = queue.Queue()
         self._segmenter.reset()
         for spotter in (self.spotter, self.own_spotter):
             if spotter is not None:
                 spotter.reset()
         worker = self._start_judging()
-        # After the Whisper thread started (it keeps its niceness), before the
-        # microphone's callback thread does (it takes this thread's).
+        # After the Whisper thread started (it keeps its niceness and policy),
+        # before the microphone's stream is opened and started: its threads
+        # (the sound server client's, PortAudio's callback) take this one's.
         restore = _raise_priority(WATCH_NICE)
+        restore_rt = priority.raise_threads([threading.get_native_id()],
+                                            self.stop_rt if self.stop_rt is not None
+                                            else priority.STOP_PATH_RT)
+        self.rt_taken = priority.scheduled_rt(threading.get_native_id())
+        try:
+            stream, rate = _open(dev, block_seconds, blocks)
+        except Exception:  # no microphone after all
+            restore_rt()
+            restore()
+            self._stop_judging(worker)
+            talker.wait()
+            return None
         resampler = _resampler(rate)
         at: float | None = None
         # The first ALIGN_SECONDS are held until the echo's delay is measured.
@@ -618,6 +635,7 @@ class BargeIn:
             return None
         finally:
             self._note(self.mic_slips, slipped)
+            restore_rt()
             restore()
             with contextlib.suppress(Exception):
                 stream.close()

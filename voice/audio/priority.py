@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -99,3 +99,77 @@ def run_lowered(make: Callable[[], T], by: int | None = None) -> T:
     if error:
         raise error[0]
     return result[0]
+
+
+#: Real-time priority (Linux SCHED_FIFO, 1-99; 0: off) of the stop path
+#: while an answer plays: barge-in's own thread (echo canceller, the
+#: stop-word model), the microphone's threads (PortAudio's callback, the
+#: sound server client's) and the player's. A FIFO thread runs the moment it
+#: wakes, before every ordinary thread of any niceness, so a Whisper decode
+#: (or anything else) cannot keep "stop" waiting for a core; each of these
+#: threads sleeps between blocks and works a few ms, and the kernel's limit
+#: (sched_rt_runtime_us, 95%) stays. Whisper's threads keep theirs. 1: below
+#: the sound server's own (PulseAudio's sink thread runs SCHED_RR 5), above
+#: every ordinary thread. Needs root, CAP_SYS_NICE or an RLIMIT_RTPRIO (an
+#: "audio" group's limits); refused, nothing changes.
+#: Measured (branch barge16, docs/barge-in.md), a Whisper decode running
+#: all along in the process (--busy 2), paired answer by answer on the same
+#: real "stop"s, load 6.3-10.6 (`benchmark_barge_in.py --answers 0 --stops
+#: 40 --clips tuning --seed 18 --trace --busy 2 --variants
+#: 0.25:off:0:0,0.25:off:0:10`): within 300 ms 15/20 either way (caught 17
+#: vs 18); the player's underflows 9 -> 0 and the echo cancelled 12 -> 24
+#: dB. The stop path was not late without it at that load (the block with
+#: the word's end processed 17 ms after it, median): what was late was the
+#: model's own hearing and Whisper. Over answers read in full, each read
+#: with and without it in turn (--answers all --stops 0 --busy 2 --variants
+#: 0.25:off:0:0,0.25:off:0:1, load 10.1-15.8): underflows 120 -> 30, echo
+#: 10 -> 23 dB, self-stops 1 -> 0 in 26 (and 1 in 26 with it alone at load
+#: 8.7-13.5: the model on its own "helps strengthen", with and without).
+#: On: it keeps the player and the microphone served under a decode.
+STOP_PATH_RT = 1
+
+
+def raise_threads(tids: set[int] | list[int], rt: int) -> Callable[[], None]:
+    """Give each thread in ``tids`` real-time priority ``rt`` (SCHED_FIFO);
+    returns what puts back those that took it. Refused (no permission, not
+    Linux, a thread already gone): left as it was, quietly."""
+    if rt <= 0 or not hasattr(os, "sched_setscheduler"):
+        return lambda: None
+    rt = min(rt, os.sched_get_priority_max(os.SCHED_FIFO))
+    raised: list[tuple[int, int, int]] = []
+    for tid in tids:
+        try:
+            policy = os.sched_getscheduler(tid)
+            prio = os.sched_getparam(tid).sched_priority
+            os.sched_setscheduler(tid, os.SCHED_FIFO, os.sched_param(rt))
+        except OSError:
+            continue
+        raised.append((tid, policy, prio))
+
+    def restore() -> None:
+        for tid, policy, prio in raised:
+            # The thread may have ended (a closed stream's): nothing to put back.
+            with contextlib.suppress(OSError):
+                os.sched_setscheduler(tid, policy, os.sched_param(prio))
+
+    return restore
+
+
+def scheduled_rt(tid: int) -> bool:
+    """Whether thread ``tid`` runs under a real-time policy (tests, benchmark)."""
+    try:
+        return os.sched_getscheduler(tid) in (os.SCHED_FIFO, os.SCHED_RR)
+    except (OSError, AttributeError):
+        return False
+
+
+@contextlib.contextmanager
+def rt_children(rt: int) -> Iterator[None]:
+    """Threads started inside (a stream's PortAudio and sound-server threads)
+    run at real-time priority ``rt``: on Linux a new thread takes its
+    creator's policy. The calling thread gets its own back afterwards."""
+    restore = raise_threads([threading.get_native_id()], rt)
+    try:
+        yield
+    finally:
+        restore()

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from voice.audio import devices
+from voice.audio import devices, priority
 from voice.audio.clip import AudioClip
 from voice.audio.devices import AudioDevice
 from voice.audio.echo import REFERENCE as ECHO_REFERENCE
@@ -47,6 +47,14 @@ ECHO_LATENCY = 0.25
 #: (PortAudio's default), which would delay the answer's first sound by as
 #: much. Goes with a longer ECHO_LATENCY; off with it.
 START_ON_FIRST_CLIP = False
+#: After the last clip, silence is played for as long as the stream's
+#: output latency (PortAudio's, plus a block) before the stream stops: the
+#: ALSA pulse plugin takes a whole buffer at once, PortAudio counts it as
+#: played, and stopping the stream then drops what the sound server still
+#: holds. With a 1 s buffer a short answer ("Okay.", 0.73 s) was not heard
+#: at all (branch barge15); tests/test_barge16_drain.py. The answer's end
+#: then comes when its last sound does.
+DRAIN = True
 #: Output blocks PortAudio flagged as following an underflow (the callback
 #: came too late and the sound server played silence): each moves the echo
 #: later than the canceller's reference (docs/barge-in.md). Benchmark.
@@ -105,6 +113,10 @@ class ClipPlayer:
         self._no_more = False
         self._stopped = threading.Event()
         self._done = threading.Event()
+        #: DRAIN: frames of silence still to play after the last clip (None:
+        #: not begun), and how many in all (set when the stream opens).
+        self._drain: int | None = None
+        self._drain_frames = 0
         self._stream: Any = None
         # Guards the stream object: stop() may race close() from another thread, and
         # aborting a stream PortAudio already freed would crash the process.
@@ -118,26 +130,39 @@ class ClipPlayer:
         sd = _sounddevice()
         deferred = ECHO_REFERENCE.enabled and START_ON_FIRST_CLIP
         try:
-            stream = sd.OutputStream(
-                samplerate=self.rate, channels=1, dtype="int16", device=self.device,
-                blocksize=BLOCK_FRAMES, latency=ECHO_LATENCY if ECHO_REFERENCE.enabled else "low",
-                callback=self._callback,
-                finished_callback=self._done.set,
-                prime_output_buffers_using_stream_callback=deferred,
-            )
+            with self._rt():
+                stream = sd.OutputStream(
+                    samplerate=self.rate, channels=1, dtype="int16", device=self.device,
+                    blocksize=BLOCK_FRAMES,
+                    latency=ECHO_LATENCY if ECHO_REFERENCE.enabled else "low",
+                    callback=self._callback,
+                    finished_callback=self._done.set,
+                    prime_output_buffers_using_stream_callback=deferred,
+                )
+            latency = float(getattr(stream, "latency", 0.0) or 0.0)
+            self._drain_frames = (round(latency * self.rate) + BLOCK_FRAMES) if DRAIN else 0
             with self._stream_lock:
                 self._stream = stream
             ECHO_REFERENCE.begin(self.rate)
             with self._lock:
                 self._deferred = deferred and not self._clips and not self._no_more
             if not self._deferred:
-                stream.start()
+                with self._rt():
+                    stream.start()
         except Exception as e:  # PortAudioError, or ValueError for a vanished device
             self._done.set()
             raise SpeechOutputUnavailable(
                 "I cannot play sound on the speaker. Please check that it is plugged in "
                 "and switched on."
             ) from e
+
+    @staticmethod
+    def _rt() -> contextlib.AbstractContextManager[None]:
+        """While barge-in listens, the stream's threads (PortAudio's callback,
+        the sound server client's) at the stop path's real-time priority
+        (voice/audio/priority.py STOP_PATH_RT): a callback served late
+        underflows and moves the echo (docs/barge-in.md)."""
+        return priority.rt_children(priority.STOP_PATH_RT if ECHO_REFERENCE.enabled else 0)
 
     def _start_deferred(self) -> None:
         """START_ON_FIRST_CLIP: the first clip (or the end) came; start now."""
@@ -149,7 +174,8 @@ class ClipPlayer:
             if self._stream is None or self._stopped.is_set():
                 return
             try:
-                self._stream.start()
+                with self._rt():
+                    self._stream.start()
             except Exception:  # the device vanished meanwhile: playback is lost
                 self._done.set()
 
@@ -199,8 +225,14 @@ class ClipPlayer:
         # What is played, and when, is the echo canceller's reference (barge-in).
         ECHO_REFERENCE.played(out, dac)
         if finished:
-            # CallbackStop plays out what is buffered, so the last word is not cut.
-            raise sd.CallbackStop
+            # Silence until the last sample has left the sound server's buffer
+            # (DRAIN): stopping drops what it holds.
+            if self._drain is None:
+                self._drain = self._drain_frames - (frames - filled)
+            else:
+                self._drain -= frames
+            if self._drain <= 0:
+                raise sd.CallbackStop
 
     def stop(self) -> None:
         """Silence now: drop everything queued and buffered (safe from any thread)."""
