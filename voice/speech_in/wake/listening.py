@@ -26,7 +26,6 @@ from voice.speech_in.base import RecognitionStream, Recognizer, Transcript
 from voice.speech_in.wake.engine import WakeDetector
 from voice.speech_in.wake.said_again import without_leading_phrase
 from voice.speech_in.wake.unaddressed import UnaddressedAlarm, heard_line, short_enough
-from voice.speech_in.whisper.engine import ENGINE as WHISPER
 
 NOT_ADDRESSED = "(not addressed to me: say '{phrase}' first)"
 WAITING = "Say '{phrase}' when you want to ask me something."
@@ -139,12 +138,14 @@ def run_with_wake(session: Any, detector: WakeDetector, follow_up: float,
     window = 0.0  # seconds in which speech needs no wake phrase; 0: it does
     alarm = UnaddressedAlarm(session.recognizer) if emergencies else None
     check: CryCheck | None = None
-    # PocketSphinx and Vosk decode with one decoder for all: a question waits
-    # until the check is done with it (a fraction of a second). Whisper's
-    # model takes one call at a time by itself (shared_model.py); waiting for
-    # its decode (seconds on a Pi) closed the microphone meanwhile and lost
-    # the question said after the phrase.
-    must_wait = session.recognizer.name != WHISPER
+    # As the recognizer declares it (base.Recognizer.decodes_alongside; a
+    # wrapper that does not say waits):
+    # PocketSphinx and Vosk decode with one decoder for all, so a question
+    # waits until the check is done with it (a fraction of a second).
+    # Whisper's model takes one call at a time by itself (shared_model.py);
+    # waiting for its decode (seconds on a Pi) closed the microphone
+    # meanwhile and lost the question said after the phrase.
+    must_wait = not getattr(session.recognizer, "decodes_alongside", False)
 
     def cry_heard(wait: bool) -> Transcript | None:
         """The cry the check heard once it is done (waiting for it when

@@ -173,6 +173,17 @@ CONFIRM_GATED = False
 #: ``benchmark_wake.py --check-sure on|off`` measures it (docs/wake-word.md,
 #: "branch wake13").
 CHECK_SURE = True
+#: With a second stage, the question starts this many seconds before the
+#: network's probability peak, not at it: the peak comes 0.01-0.21 s after
+#: the phrase ends (real people's "okay nabu", tests/data/real/wake), so a
+#: question said in the same breath ("okay nabu what should I eat") lost
+#: its first sound and was heard "well should I eat", "so now eat".
+#: Tuning (espeak-ng questions after the 4 real clips, decoded from the
+#: start; /tmp probe in docs/wake-word.md "branch wake16"): the first word
+#: right at no gap 5 of 10 at 0 s, 6 at 0.1, 9 at 0.2, 9 at 0.3, 6 at 0.45
+#: (the phrase's tail then heard as words); 0.25 s after it 9 of 9 at 0 to
+#: 0.2. What is left of "nabu" is dropped by Whisper or said_again.py.
+QUESTION_LEAD = 0.2
 _CHUNK = 160  # 10 ms: what the feature front end takes at a time
 
 
@@ -332,8 +343,10 @@ class MicroWakeDetector:
     window: int = 0
     """Overrides the model's window when > 0."""
     after: float = 0.0
-    """Seconds between the end of the phrase and the wake: the network wakes
-    as the phrase ends, so the question starts at the wake."""
+    """Seconds back from the wake where the question starts: the network
+    alone wakes as the phrase ends (0); with a second stage, the wake comes
+    a decode later, and the question starts :data:`QUESTION_LEAD` before
+    the network's probability peak."""
     spots: int = 0
     """Wakes so far (for the benchmarks): the times :meth:`feed` said True.
     Counted there only: a sure wake checked by Whisper (:data:`CHECK_SURE`)
@@ -360,6 +373,9 @@ class MicroWakeDetector:
     """Spots decoded by the confirmer so far (for the benchmarks)."""
     check_sure: bool = CHECK_SURE
     """The network's own wakes (above ``cutoff``) are checked too (:data:`CHECK_SURE`)."""
+    question_lead: float = QUESTION_LEAD
+    """With a second stage, the question starts this long before the network's
+    peak (:data:`QUESTION_LEAD`)."""
 
     def __post_init__(self) -> None:
         from pymicro_wakeword import MicroWakeWordFeatures
@@ -483,7 +499,7 @@ class MicroWakeDetector:
 
         if not confirmed(audio) and not (self.confirm_gated and confirmed(gated_copy(audio))):
             return False
-        self._wake(max(0, self.fed - ended) / RECOGNIZER_RATE)
+        self._wake(max(0, self.fed - ended) / RECOGNIZER_RATE + self.question_lead)
         return True
 
     def _wake(self, after: float) -> None:
