@@ -4,8 +4,9 @@ People say "okay nabu what should I eat" in one breath. This plays real
 people's "okay nabu" (tests/data/real/wake, their quiet lead-in and tail
 trimmed) followed, ``--gaps`` seconds later, by a question said by espeak-ng,
 into `voice listen`'s wake loop (run in this process, on a private virtual
-microphone), and counts the questions answered right: the transcript the
-assistant acted on has the question's key word.
+microphone), and counts the questions answered right: the reply answers the
+entry the typed question is answered with (or offers it: "Did you mean
+...?"), against another reply, or none (lost).
 
     CT2_FORCE_CPU_ISA=AVX2 ONEDNN_MAX_CPU_ISA=AVX2 nice -n 10 .venv/bin/python \
         scripts/benchmark_wake_question.py --gaps 0,0.25,0.5
@@ -94,6 +95,22 @@ def pair(folder: Path, clip: str, gap: float, question: tuple[str, str, str, int
     return wav
 
 
+def _entry(reply: dict[str, Any]) -> str | None:
+    match = reply.get("match") or {}
+    return match.get("id") if isinstance(match, dict) else None
+
+
+def _outcome(replies: list[dict[str, Any]], expected: str | None) -> str:
+    """"answered" (the typed question's entry read), "offered" (it is the
+    "Did you mean ...?"), "other" (another reply) or "lost" (none)."""
+    if not replies:
+        return "lost"
+    reply = replies[0]
+    if expected is not None and _entry(reply) == expected:
+        return "answered" if reply.get("outcome") == "answer" else "offered"
+    return "other"
+
+
 class _Fed:
     """The recognizer, keeping what its streams are fed (``--dump``)."""
 
@@ -124,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--questions", type=int, default=len(QUESTIONS))
     ap.add_argument("--cues", action="store_true", help="play the cues (into the same sink)")
     ap.add_argument("--show", action="store_true", help="print each pair's transcript")
+    ap.add_argument("--lead", type=float, default=None,
+                    help="micro.QUESTION_LEAD for this run (0: the question starts at the peak)")
     ap.add_argument("--dump", type=Path, help="write the audio each question's stream was fed here")
     args = ap.parse_args(argv)
 
@@ -143,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
                    "1.0", "--start-timeout", "4", "--config", str(settings)]
     if not args.cues:
         argv_listen.append("--no-cues")
-    results: dict[float, list[bool]] = {}
+    results: dict[float, list[str]] = {}
     with running_virtual_mic() as mic:
         from voice.cli.commands.listen import _load_recognizer
 
@@ -158,12 +177,19 @@ def main(argv: list[str] | None = None) -> int:
             recognizer = _Fed(recognizer, fed)
         session = _Session(cfg, parsed, assistant, recognizer)
         detector = load_wake_detector(cfg.wake_phrase, kb=assistant.conversation.kb)
+        if args.lead is not None:
+            detector.question_lead = args.lead
+        # The entry each question typed is answered with.
+        typed = build_assistant(cfg, parsed, json_lines=False, persist=False, forgiving=True)
+        expected = {q[0]: _entry(typed.handle_text(q[0])) for q in QUESTIONS}
         heard: list[str] = []
+        replies: list[dict[str, Any]] = []
         handle_heard = assistant.handle_heard
 
         def noted(said: Transcript, *a: Any, **k: Any) -> dict[str, Any]:
             heard.append(said.text)
-            return handle_heard(said, *a, **k)
+            replies.append(handle_heard(said, *a, **k))
+            return replies[-1]
 
         assistant.handle_heard = noted  # type: ignore[method-assign]
         loop = threading.Thread(target=run_with_wake, args=(session, detector, 0.0),
@@ -175,25 +201,28 @@ def main(argv: list[str] | None = None) -> int:
                 for question in QUESTIONS[:args.questions]:
                     wav = pair(folder, clip, gap, question)
                     heard.clear()
+                    replies.clear()
                     fed.clear()
                     mic.play(wav)
                     # The answer, or the wait after a phrase on its own (4 s) running out.
                     deadline = time.monotonic() + 12
-                    while time.monotonic() < deadline and not heard:
+                    while time.monotonic() < deadline and not replies:
                         time.sleep(0.2)
-                    time.sleep(5.0 if not heard else 1.0)
-                    right = any(question[1] in h.lower() for h in heard)
+                    time.sleep(5.0 if not replies else 1.0)
+                    right = _outcome(replies, expected[question[0]])
                     if args.dump is not None and fed:
                         write(args.dump / wav.name, np.concatenate(fed))
                     results.setdefault(gap, []).append(right)
                     if args.show:
-                        print(f"gap {gap:g} {clip} {question[0]!r}: {heard}", flush=True)
+                        print(f"gap {gap:g} {clip} {question[0]!r}: {right} {heard}", flush=True)
         assistant.wants_exit = True
-    total = 0
+    kinds = ("answered", "offered", "other", "lost")
+    every: list[str] = []
     for gap, got in results.items():
-        total += sum(got)
-        print(f"gap {gap:g} s: {sum(got)} of {len(got)} answered right")
-    print(f"all: {total} of {sum(len(g) for g in results.values())}")
+        every += got
+        print(f"gap {gap:g} s: " + ", ".join(f"{got.count(k)} {k}" for k in kinds)
+              + f" of {len(got)}")
+    print("all: " + ", ".join(f"{every.count(k)} {k}" for k in kinds) + f" of {len(every)}")
     return 0
 
 

@@ -25,7 +25,12 @@ from voice.audio.clip import RECOGNIZER_RATE, AudioClip
 from voice.speech_in.base import RecognitionStream, Recognizer, Transcript
 from voice.speech_in.wake.engine import WakeDetector
 from voice.speech_in.wake.said_again import without_leading_phrase
-from voice.speech_in.wake.unaddressed import UnaddressedAlarm, heard_line, short_enough
+from voice.speech_in.wake.unaddressed import (
+    UnaddressedAlarm,
+    acted_on,
+    heard_line,
+    short_enough,
+)
 
 NOT_ADDRESSED = "(not addressed to me: say '{phrase}' first)"
 WAITING = "Say '{phrase}' when you want to ask me something."
@@ -236,7 +241,11 @@ def _answer_cry(session: Any, cry: Transcript) -> None:
     emergency number"."""
     print(heard_line(cry), file=sys.stderr, flush=True)
     session.cue("stopped", blocking=False)
-    session.assistant.handle_heard(cry)
+    said = acted_on(cry)
+    if said != cry.text:  # "help!" alone: not the help command here
+        session.assistant.handle_text(said, transcript=cry.text, heard=True)
+    else:
+        session.assistant.handle_heard(cry)
     session.after_reply()
     if not session.assistant.wants_exit:
         session.cue("listening")
