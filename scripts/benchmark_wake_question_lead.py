@@ -36,7 +36,8 @@ from voice.audio.clip import RECOGNIZER_RATE, AudioClip, read_wav  # noqa: E402
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", choices=("espeak", "real"), default="espeak")
-    ap.add_argument("--leads", default="0,0.2")
+    ap.add_argument("--leads", default="0,0.2,rule",
+                    help="seconds before the peak; 'rule': where `voice listen` starts it")
     ap.add_argument("--gaps", default="0,0.25")
     ap.add_argument("--sentences", type=int, default=5)
     args = ap.parse_args(argv)
@@ -46,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     from voice.matching.normalize import clean
     from voice.models.manifest import WHISPER_MODEL
     from voice.speech_in.wake.confirm import load_confirmer
-    from voice.speech_in.wake.micro import load_micro
+    from voice.speech_in.wake.micro import QUESTION_LEAD, load_micro
     from voice.speech_in.wake.said_again import without_leading_phrase
     from voice.speech_in.whisper import WhisperRecognizer
 
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     rec = WhisperRecognizer(REPO / "models" / WHISPER_MODEL, kb)
     det = load_micro("okay nabu", confirmer=load_confirmer("okay nabu"))
     det.question_lead = 0.0  # the peak itself; the leads are applied here
-    leads = [float(x) for x in args.leads.split(",")]
+    leads: list[float | str] = [x if x == "rule" else float(x) for x in args.leads.split(",")]
     gaps = [float(x) for x in args.gaps.split(",")]
     said: list[tuple[str, np.ndarray]] = []
     if args.set == "espeak":
@@ -69,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
             pcm = pcm.reshape(-1)
             loud = np.flatnonzero(np.abs(pcm.astype(np.int32)) > 1000)
             said.append((r["transcript"], pcm[int(loud[0]):]))
-    totals: dict[tuple[float, float], list[int]] = {}
+    totals: dict[tuple[float, float | str], list[int]] = {}
     missed = 0
     for text, question in said:
         for clip in CLIPS:
@@ -82,14 +83,18 @@ def main(argv: list[str] | None = None) -> int:
                 start = None
                 for i in range(0, len(pcm), 480):
                     if det.feed(pcm[i:i + 480]):
-                        start = i + 480 - int(det.after * rate)
+                        start = i + 480 - int(det.after * rate)  # the peak
+                        det.question_lead = QUESTION_LEAD
+                        ruled = det._question_start(np.concatenate(list(det._recent)),
+                                                    det.fed - det._recent_len, start)
+                        det.question_lead = 0.0
                         break
                 if start is None:
                     missed += 1
                     continue
                 for lead in leads:
-                    heard = rec.transcribe(AudioClip(pcm[max(0, start - int(lead * rate)):],
-                                                     rate, 1))
+                    begin = ruled if lead == "rule" else start - int(float(lead) * rate)
+                    heard = rec.transcribe(AudioClip(pcm[max(0, begin):], rate, 1))
                     words = clean(without_leading_phrase(heard, "okay nabu").text).split()
                     ref = clean(text).split()
                     t = totals.setdefault((gap, lead), [0, 0, 0, 0])
@@ -97,8 +102,8 @@ def main(argv: list[str] | None = None) -> int:
                     t[1] += len(ref)
                     t[2] += words[:1] == ref[:1]
                     t[3] += 1
-    for (gap, lead), (errs, n, first, pairs) in sorted(totals.items()):
-        print(f"gap {gap:g} s, lead {lead:g} s: word errors {errs} of {n} (WER {errs / n:.3f}),"
+    for (gap, lead), (errs, n, first, pairs) in sorted(totals.items(), key=str):
+        print(f"gap {gap:g} s, lead {lead} s: word errors {errs} of {n} (WER {errs / n:.3f}),"
               f" first word right {first} of {pairs}")
     print(f"phrases that did not wake: {missed}")
     return 0
