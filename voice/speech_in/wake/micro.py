@@ -192,7 +192,9 @@ QUESTION_LEAD = 0.2
 #: SPEECH_SHARE of the loudest (room noise next to digital silence is not
 #: speech). Not tuned on a set: chosen so that a pause after the phrase
 #: (tests/test_wake_said_again.py) keeps the peak, and a question said at
-#: once (tests/test_wake16_question.py) goes back.
+#: once (tests/test_wake16_question.py) goes back. Held out once (--set real
+#: --leads rule): word errors 15 of 142 at no gap, 15 of 152 at 0.25 s, the
+#: same as the lead always.
 SPEECH_RATIO = 4.0
 SPEECH_SHARE = 0.1
 SPEECH_FRAMES = 10
