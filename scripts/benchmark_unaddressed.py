@@ -62,7 +62,12 @@ from voice.audio.clip import RECOGNIZER_RATE, AudioClip  # noqa: E402
 from voice.audio.vad import EndpointDetector, VadState  # noqa: E402
 from voice.config import Config  # noqa: E402
 from voice.speech_in.select import load_recognizer  # noqa: E402
-from voice.speech_in.wake.unaddressed import MAX_SECONDS, UnaddressedAlarm  # noqa: E402
+from voice.speech_in.wake.unaddressed import (  # noqa: E402
+    MAX_SECONDS,
+    UnaddressedAlarm,
+    help_cry,
+    is_cry,
+)
 
 #: Cries of an emergency as someone in distress says them, no wake phrase.
 PHRASES = [
@@ -72,6 +77,9 @@ PHRASES = [
     "he's not breathing", "call nine one one", "I've fallen", "chest pain",
     "I can't get up",
 ]
+#: A call for help alone (unaddressed.help_cry; branch wake16): "help" said
+#: to the assistant is the help command, so is_emergency leaves these.
+HELP_PHRASES = ["help", "help me", "please help me", "I need help", "help me please", "help!"]
 RATES = [90, 150]
 CHUNK = 480
 PAD = np.zeros(int(0.6 * RECOGNIZER_RATE), np.int16)
@@ -137,6 +145,8 @@ def paused(minutes: float, cache: Path, seed: int) -> Iterator[tuple[str, np.nda
         yield f"tv {i + 1}", _mix(mixed, _pink(m, nrng), 20.0)
 
 
+#: Alarms only unaddressed.help_cry gave (without it, none).
+HELP_ONLY: list[str] = []
 #: Seconds of speech of the utterance of each cry caught.
 HIT_LENGTHS: list[float] = []
 #: (seconds of speech, alarmed) of every utterance that ended in silence.
@@ -155,8 +165,12 @@ def false_alarms(alarm: UnaddressedAlarm, streams: Iterator[tuple[str, np.ndarra
         for utt in segment(pcm, mic):
             utts += 1
             t = time.process_time()
+            alarm.last = None
             cry = alarm.heard(utt)
             cpu += time.process_time() - t
+            last = alarm.last.text if alarm.last is not None else ""
+            if cry is not None and help_cry(last) and not is_cry(last, help_cries=False):
+                HELP_ONLY.append(last)  # an alarm only the "help" rule gives
             if utt.ended_by == "silence" and utt.speech_end is not None:
                 LENGTHS.append((utt.speech_end - (utt.speech_start or 0), cry is not None))
             if cry is not None:
@@ -166,19 +180,20 @@ def false_alarms(alarm: UnaddressedAlarm, streams: Iterator[tuple[str, np.ndarra
         alarms += n
         seconds += len(pcm) / RECOGNIZER_RATE
         print(f"  {name}: {len(pcm) / RECOGNIZER_RATE / 60:.1f} min, {n} alarms; so far"
-              f" {alarms} in {seconds / 3600:.2f} h, {alarm.decoded - before} decoded of"
-              f" {utts} utterances", flush=True)
+              f" {alarms} in {seconds / 3600:.2f} h ({len(HELP_ONLY)} by the 'help' rule alone),"
+              f" {alarm.decoded - before} decoded of {utts} utterances", flush=True)
     return seconds, utts, alarm.decoded - before, alarms, cpu
 
 
-def positives(half: str, draw: int, cache: Path) -> Iterator[tuple[str, np.ndarray]]:
+def positives(half: str, draw: int, cache: Path,
+              phrases: list[str] = PHRASES) -> Iterator[tuple[str, np.ndarray]]:
     rng = random.Random(f"positives {draw}")
     tv = _espeak(" ".join(sentences()[:40]), "en-us+m3", 160, cache)
     nrng = np.random.default_rng(draw)
     for voice in HALVES[half]:
         for rate in RATES:
             pace = rate + (rng.randint(-12, 12) if draw else 0)
-            for phrase in PHRASES:
+            for phrase in phrases:
                 said = np.concatenate([PAD, _espeak(phrase, voice, pace, cache), PAD])
                 yield f"{voice} {pace} clean", said
                 yield f"{voice} {pace} pink", _mix(said, _pink(len(said), nrng), 10.0)
@@ -200,6 +215,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gate", choices=("on", "off"), default=None,
                     help="decode a gated copy (tv_gate.py); default: the module's GATED")
     ap.add_argument("--negatives-only", action="store_true")
+    ap.add_argument("--help-phrases", action="store_true",
+                    help="the cries are calls for help alone (HELP_PHRASES)")
+    ap.add_argument("--no-help-rule", action="store_true",
+                    help="a call for help alone is not a cry (unaddressed.HELP_CRIES off)")
     ap.add_argument("--positives-only", action="store_true")
     ap.add_argument("--show", action="store_true",
                     help="print what was heard (tuning draws only: held out, counts only)")
@@ -207,7 +226,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     args.cache.mkdir(parents=True, exist_ok=True)
     rec = load_recognizer(Config(content_dirs=(str(REPO / "content"),)), lambda _line: None)
-    alarm = UnaddressedAlarm(rec, max_seconds=args.max_seconds)
+    alarm = UnaddressedAlarm(rec, max_seconds=args.max_seconds,
+                             help_cries=not args.no_help_rule)
     if args.gate is not None:
         alarm.gated = args.gate == "on"
     mic = Microphone()
@@ -220,7 +240,8 @@ def main(argv: list[str] | None = None) -> int:
         hours = secs / 3600
         print(f"false alarms: {alarms} in {hours:.2f} h of speech not addressed to it"
               f" ({'continuous' if args.continuous else 'paused'}, seed {args.seed})"
-              f" = {alarms / hours * 10:.2f} per 10 h")
+              f" = {alarms / hours * 10:.2f} per 10 h; {len(HELP_ONLY)} of them only by the"
+              f" 'help' rule (unaddressed.help_cry)")
         for cut in (2.0, 3.0, 4.0, 5.0, 6.0):
             if cut <= args.max_seconds:
                 k = [a for d, a in LENGTHS if d <= cut]
@@ -237,10 +258,12 @@ def main(argv: list[str] | None = None) -> int:
             alarm, ((n, np.concatenate([PAD, x, PAD])) for n, x in real_negatives("okay nabu")),
             mic, args.show)
         print(f"real people's clips (tests/data/real but the wake phrase's, every half):"
-              f" {ralarms} alarms in {rutts} utterances ({rdec} decoded)")
+              f" {ralarms} alarms in {rutts} utterances ({rdec} decoded); all 'help' rule"
+              f" alarms so far: {len(HELP_ONLY)}")
     if not args.negatives_only:
         caught: dict[str, list[int]] = {}
-        for name, pcm in positives(args.half, args.draw, args.cache):
+        for name, pcm in positives(args.half, args.draw, args.cache,
+                                   HELP_PHRASES if args.help_phrases else PHRASES):
             cond = name.rsplit(" ", 1)[1]
             pieces = list(segment(pcm, mic))
             hit = False

@@ -43,9 +43,9 @@ def test_a_cry_of_an_emergency_is_one(said: str) -> None:
     "What does a heart attack feel like?", "How do I help someone who's fainted?",
     "What happens if you overdose on paracetamol?",
     "Do you have information about Fluoride overdose",
-    # Everyday talk, and a cry for help that names no emergency (it would
-    # be usage help if said to the assistant).
-    "I think I'll make some tea.", "Can you help me with the shopping?", "Help.",
+    # Everyday talk. ("Help." alone is a cry since branch wake16:
+    # tests/test_wake16_help_cry.py.)
+    "I think I'll make some tea.", "Can you help me with the shopping?",
 ])
 def test_anything_else_is_not(said: str) -> None:
     assert not is_cry(said)

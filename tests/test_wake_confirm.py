@@ -22,7 +22,7 @@ from voice.speech_in.wake.confirm import (
     says_phrase,
 )
 from voice.speech_in.wake.engine import load_wake_detector
-from voice.speech_in.wake.micro import MicroWakeDetector, load_micro
+from voice.speech_in.wake.micro import QUESTION_LEAD, MicroWakeDetector, load_micro
 
 from .conftest import REPO
 
@@ -63,7 +63,7 @@ def test_a_phrase_the_network_alone_misses_is_confirmed(
     assert two_stage.confirmations >= 1
     assert "nabu" in confirmer.heard[-1].lower()
     # The question starts where the phrase ends, within the decoded window.
-    assert 0.0 <= two_stage.after <= 0.5
+    assert 0.0 <= two_stage.after <= 0.5 + QUESTION_LEAD  # started a little before the peak
 
 
 @pytest.mark.parametrize(("text", "voice"), [("a cabbage", "en-us"), ("okay then", "en-us")])
@@ -182,7 +182,7 @@ def test_a_phrase_under_tv_talk_is_confirmed_by_the_window_at_its_end(confirmer:
     heard = confirmer.heard[first:]
     assert "nabu" not in heard[0].lower()  # the long window: the TV
     assert "okay nabu" in heard[-1].lower()  # a window at the phrase's end
-    assert 0.0 <= two_stage.after <= 1.0
+    assert 0.0 <= two_stage.after <= 1.0 + QUESTION_LEAD
 
 
 def test_speech_heard_as_the_phrase_in_a_short_window_does_not_wake_it(confirmer: Any) -> None:
@@ -223,6 +223,6 @@ def test_a_phrase_under_tv_talk_the_network_did_not_spot_is_spotted_gated(confir
         assert _wakes(now, said) == 1
         assert now.confirmations >= 1
         assert "nabu" in confirmer.heard[-1].lower()
-        assert 0.0 <= now.after <= 1.0
+        assert 0.0 <= now.after <= 1.0 + QUESTION_LEAD
     finally:
         confirmer.sure_logprob = SURE_LOGPROB  # the module's other tests: as voice listen

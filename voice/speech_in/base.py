@@ -53,6 +53,12 @@ class Recognizer(Protocol):
     """A loaded speech recognizer (load once, decode many utterances)."""
 
     name: str
+    decodes_alongside: bool
+    """Whether a stream may be started and fed while another decode of this
+    recognizer runs (Whisper: its model takes one call at a time by itself,
+    shared_model.py). False when all decodes share one decoder (PocketSphinx,
+    Vosk): hands-free listening then waits for a background decode (the
+    check of unaddressed speech for a cry) before it feeds the question."""
 
     def stream(self) -> RecognitionStream:
         """Start decoding a new utterance."""

@@ -282,6 +282,7 @@ class PocketSphinxRecognizer:
     """
 
     name = ENGINE
+    decodes_alongside = False  # every stream uses the one decoder
 
     def __init__(
         self,

@@ -187,6 +187,7 @@ class VoskRecognizer:
     """
 
     name = ENGINE
+    decodes_alongside = False  # a newer stream() ends the one before
 
     def __init__(
         self,

@@ -25,8 +25,12 @@ from voice.audio.clip import RECOGNIZER_RATE, AudioClip
 from voice.speech_in.base import RecognitionStream, Recognizer, Transcript
 from voice.speech_in.wake.engine import WakeDetector
 from voice.speech_in.wake.said_again import without_leading_phrase
-from voice.speech_in.wake.unaddressed import UnaddressedAlarm, heard_line, short_enough
-from voice.speech_in.whisper.engine import ENGINE as WHISPER
+from voice.speech_in.wake.unaddressed import (
+    UnaddressedAlarm,
+    acted_on,
+    heard_line,
+    short_enough,
+)
 
 NOT_ADDRESSED = "(not addressed to me: say '{phrase}' first)"
 WAITING = "Say '{phrase}' when you want to ask me something."
@@ -139,12 +143,14 @@ def run_with_wake(session: Any, detector: WakeDetector, follow_up: float,
     window = 0.0  # seconds in which speech needs no wake phrase; 0: it does
     alarm = UnaddressedAlarm(session.recognizer) if emergencies else None
     check: CryCheck | None = None
-    # PocketSphinx and Vosk decode with one decoder for all: a question waits
-    # until the check is done with it (a fraction of a second). Whisper's
-    # model takes one call at a time by itself (shared_model.py); waiting for
-    # its decode (seconds on a Pi) closed the microphone meanwhile and lost
-    # the question said after the phrase.
-    must_wait = session.recognizer.name != WHISPER
+    # As the recognizer declares it (base.Recognizer.decodes_alongside; a
+    # wrapper that does not say waits):
+    # PocketSphinx and Vosk decode with one decoder for all, so a question
+    # waits until the check is done with it (a fraction of a second).
+    # Whisper's model takes one call at a time by itself (shared_model.py);
+    # waiting for its decode (seconds on a Pi) closed the microphone
+    # meanwhile and lost the question said after the phrase.
+    must_wait = not getattr(session.recognizer, "decodes_alongside", False)
 
     def cry_heard(wait: bool) -> Transcript | None:
         """The cry the check heard once it is done (waiting for it when
@@ -235,7 +241,11 @@ def _answer_cry(session: Any, cry: Transcript) -> None:
     emergency number"."""
     print(heard_line(cry), file=sys.stderr, flush=True)
     session.cue("stopped", blocking=False)
-    session.assistant.handle_heard(cry)
+    said = acted_on(cry)
+    if said != cry.text:  # "help!" alone: not the help command here
+        session.assistant.handle_text(said, transcript=cry.text, heard=True)
+    else:
+        session.assistant.handle_heard(cry)
     session.after_reply()
     if not session.assistant.wants_exit:
         session.cue("listening")

@@ -23,9 +23,24 @@ def unknown_words(phrase: str) -> list[str]:
     return [w for w in phrase_words(phrase) if not d.lookup_word(w)]
 
 
+#: What ``voice doctor`` says of a cry said without the phrase
+#: (``[listen] unaddressed_emergencies``, listening.py / unaddressed.py): a
+#: caregiver choosing the setting must see which is in force.
+CRIES_HEARD = ("a short cry of an emergency said without it gets the emergency advice "
+               "([listen] unaddressed_emergencies)")
+CRIES_NOT_HEARD = ("an emergency said without it is not listened for "
+                   "([listen] unaddressed_emergencies = false)")
+
+
+def cries_summary(cfg: Any) -> str:
+    """Whether an emergency said without the wake phrase is listened for."""
+    return CRIES_HEARD if cfg.unaddressed_emergencies else CRIES_NOT_HEARD
+
+
 def wake_summary(cfg: Any) -> tuple[Literal["ok", "warn", "FAIL"], str, str]:
     """(status, what is in force, fix) for ``voice doctor``."""
     follow = f"follow-ups without it for {cfg.follow_up:g} s after a reply"
+    cries = cries_summary(cfg)
     if not cfg.wake_word:
         return ("ok", "off: 'voice listen' answers everything it hears "
                 "(push-to-talk never needs one)", "")
@@ -42,14 +57,14 @@ def wake_summary(cfg: Any) -> tuple[Literal["ok", "warn", "FAIL"], str, str]:
                        if model.phrase in CONFIRMATIONS else "")
             return ("ok", f"on in 'voice listen': say '{model.phrase}' first, heard by its "
                     f"neural model ({model.file.name}, every byte verified{checked}); "
-                    f"{follow} (push-to-talk never needs it)", "")
+                    f"{follow} (push-to-talk never needs it); {cries}", "")
         fallback = cfg.wake_phrase if spottable(cfg.wake_phrase) else FALLBACK_PHRASE
         return ("warn", f"the model for '{model.phrase}' cannot be used ({problem}): "
-                f"PocketSphinx listens for '{fallback}' instead",
+                f"PocketSphinx listens for '{fallback}' instead; {cries}",
                 "run scripts/install.sh again")
     missing = unknown_words(cfg.wake_phrase)
     if missing:
         return ("FAIL", f"'{cfg.wake_phrase}' has words I cannot listen for: "
                 f"{', '.join(missing)}", "choose common English words for [listen] wake_phrase")
     return ("ok", f"on in 'voice listen': say '{cfg.wake_phrase}' first, heard by PocketSphinx "
-            f"keyword spotting; {follow} (push-to-talk never needs it)", "")
+            f"keyword spotting; {follow} (push-to-talk never needs it); {cries}", "")

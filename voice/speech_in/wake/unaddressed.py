@@ -57,8 +57,44 @@ def asked(text: str) -> bool:
     return bool(words) and words[0] in QUESTION_WORDS
 
 
-def is_cry(text: str) -> bool:
+#: A call for help and nothing else ("help!", "help me", "please help me",
+#: "I need help"): said to the assistant, "help" asks how to use it (the
+#: help command, voice.matching), so is_emergency leaves it; said without
+#: the wake phrase, nobody asks the assistant for its usage, and someone who
+#: fell shouts just that. Only these words, "help" among them: "help me up",
+#: "can you help me with this" and "help yourself" stay everyday talk.
+HELP_CRY_WORDS = frozenset(
+    "help me please somebody someone anybody anyone i need us oh god quick now".split())
+HELP_CRY_MAX_WORDS = 6
+
+
+def help_cry(text: str) -> bool:
+    """True when unaddressed ``text`` is only a call for help (:data:`HELP_CRY_WORDS`)."""
+    words = clean(text).split()
+    return ("help" in words and len(words) <= HELP_CRY_MAX_WORDS
+            and all(w in HELP_CRY_WORDS for w in words))
+
+
+#: Whether a call for help alone (:func:`help_cry`) is a cry too.
+HELP_CRIES = True
+#: What the assistant is handed for a call for help alone: "help" itself
+#: would get the list of commands (the help command); these words get the
+#: emergency advice (voice.matching.emergency). The reply's transcript
+#: stays what was heard.
+HELP_CRY_ACTED_ON = "help, this is an emergency"
+
+
+def acted_on(said: Transcript) -> str:
+    """The words the assistant answers for unaddressed cry ``said``."""
+    if help_cry(said.text) and not is_cry(said.text, help_cries=False):
+        return HELP_CRY_ACTED_ON
+    return said.text
+
+
+def is_cry(text: str, help_cries: bool = HELP_CRIES) -> bool:
     """True when unaddressed ``text`` is a cry of an emergency."""
+    if help_cries and help_cry(text):
+        return True
     return is_emergency(text) and not asked(text)
 
 
@@ -78,6 +114,8 @@ class UnaddressedAlarm:
     #: Decode a copy with what is much quieter than the loudest voice turned
     #: down (tv_gate.py): a cry is louder than the TV behind it.
     gated: bool = GATED
+    #: A call for help alone is a cry (:data:`HELP_CRIES`).
+    help_cries: bool = HELP_CRIES
     #: Utterances decoded so far (the benchmark's cost figure).
     decoded: int = 0
     #: What the last decode heard (the benchmark shows its misses).
@@ -92,7 +130,7 @@ class UnaddressedAlarm:
         if self.gated:
             clip = AudioClip(gated_copy(clip.samples.reshape(-1)), clip.rate, 1)
         said = self.last = self.recognizer.transcribe(clip)
-        return said if is_cry(said.text) else None
+        return said if is_cry(said.text, self.help_cries) else None
 
 
 _SPACE = re.compile(r"\s+")

@@ -180,6 +180,7 @@ class WhisperRecognizer:
     """
 
     name = ENGINE
+    decodes_alongside = True  # its model takes one call at a time by itself (shared_model.py)
 
     def __init__(self, model_dir: str | Path, kb: KnowledgeBase | None = None) -> None:
         folder = Path(model_dir)
