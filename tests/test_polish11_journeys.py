@@ -25,7 +25,7 @@ from voice.conversation.worries import worry_of
 from voice.matching.matcher import Matcher
 from voice.speech_in.whisper import WhisperRecognizer
 
-from .conftest import REPO, every_question_line, voice_text_replies
+from .conftest import DATA, REPO, every_question_line, voice_text_replies
 
 sys.path.insert(0, str(REPO / "scripts"))
 from benchmark_audio import pad  # type: ignore[import-not-found, unused-ignore]
@@ -111,10 +111,24 @@ def test_lines_near_them_are_not_taken(line: str) -> None:
 def test_no_line_of_any_question_set_or_of_the_content_is_taken(kb: KnowledgeBase) -> None:
     """Every line of tests/data's sets (held out too: counted, never read
     one by one) and every "Also asked" line: none taken by either rule, so
-    scripts/benchmark.py's figures cannot move."""
+    scripts/benchmark.py's figures cannot move; except an in-scope question
+    that asks what helps spasms at night (one came with scope16's fresh
+    sets), which must then be offered its own entry."""
     lines = every_question_line(kb)
     assert len(lines) > 9000
-    assert sum(asks_what_helps_at_night(q) for q in lines) == 0
+    ids = {e.id for e in kb.entries}
+    expected = {row.split("\t")[0]: set(row.split("\t")[1].split("|"))
+                for p in sorted(DATA.glob("inscope*.tsv"))
+                for row in p.read_text(encoding="utf-8").splitlines()
+                if row.strip() and not row.startswith("#") and "\t" in row}
+    taken = [q for q in lines if asks_what_helps_at_night(q)]
+    in_scope = [q for q in taken if expected.get(q, set()) & ids]
+    assert len(taken) == len(in_scope) <= 1
+    conversation = Conversation(kb, Matcher(kb))
+    offered_right = [r.outcome == "confirm" and r.match is not None
+                     and r.match.id in expected[q]
+                     for q in in_scope for r in [conversation.respond(q)]]
+    assert all(offered_right), f"{offered_right.count(False)} not offered their entry"
     assert sum((w := worry_of(q)) is not None and w.kind == "life" for q in lines) == 0
 
 
