@@ -115,6 +115,7 @@ CONDITION_NAMES = (
     "multiple sclerosis ms als myasthenia gravis motor neurone neuron mnd lou gehrig "
     "parkinson parkinsons chronic neuromuscular"
 )
+_CONDITION_WORDS = frozenset(CONDITION_NAMES.split())
 #: Weight of a condition name when the question has other known words.
 #: The tuning halves do not choose it: 0.2 and 0.4 changed nothing.
 CONDITION_SHARE = 0.3
@@ -366,6 +367,14 @@ class Matcher:
             text = " ".join((entry.title, *entry.phrasings, *entry.keywords, entry.answer))
             for word in normalize.prepare(text).split():
                 if not normalize.is_function_word(word):
+                    self._raw_words.setdefault(word, normalize.stem(word))
+            # The words of a condition's full name stay repair targets though
+            # synonyms.py folds the name to one word ("myasthenia gravis" ->
+            # "myasthenia"): "what is my senior grab is" was repaired to
+            # "myasthenia gravis" and offered; with "gravis" folded away it
+            # was declined (tests/test_sound_alike.py).
+            for word in normalize.clean(text).split():
+                if word in _CONDITION_WORDS:
                     self._raw_words.setdefault(word, normalize.stem(word))
         # Content words a misheard word may be repaired to (see sounds_like).
         self._repair_words = sorted(w for w in self._raw_words if len(w) >= 4)

@@ -169,7 +169,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
     # Treatment Approaches (38.0), where "how is ms treated" offers Treatment
     # Approaches first (55.4; scope16).
     "ms": ("multiple sclerosis",),
-    "myasthenia": ("myasthenia gravis",),
+    # "gravis" alone is only ever half of that name: "what is my senior grab
+    # is" is repaired to "what is my gravis" (tests/test_sound_alike.py).
+    "myasthenia": ("myasthenia gravis", "gravis"),
     # Not folded onto "mnd": as a word of the content, it became what
     # "mindfulness" was repaired to (fuzzy ratio 86). Without "disease" the
     # name is made of condition names only (``matcher.CONDITION_NAMES``).
