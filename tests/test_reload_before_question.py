@@ -89,6 +89,9 @@ class _PromptAtStart:
     def __init__(self, recognizer: Any) -> None:
         self.recognizer = recognizer
         self.name = recognizer.name
+        # As the recognizer wrapped declares it (base.Recognizer): the wake
+        # loop's question does not wait for the cry check with Whisper.
+        self.decodes_alongside = recognizer.decodes_alongside
         self.prompts: list[str] = []
 
     def stream(self) -> RecognitionStream:
@@ -159,5 +162,9 @@ def test_the_wake_loop_primes_whisper_when_the_phrase_is_heard(
     print("heard:", answered[0].get("transcript"))
     # What Whisper made of it is test_recognizer_content_reload.py's matter
     # (espeak-ng through the microphone is sometimes heard badly even so).
-    assert "intrathecal baclofen pump refilled" in rec.prompts[0], (
-        "heard with the old prompt", answered[0].get("transcript"))
+    # The question's decode is the last one started: a phrase missed on the
+    # first try leaves an unaddressed utterance that the check for a cry
+    # (unaddressed.py) decodes first, before any wake primed the prompt
+    # (CI, c462b18: prompts[0] was that check's).
+    assert "intrathecal baclofen pump refilled" in rec.prompts[-1], (
+        "heard with the old prompt", answered[0].get("transcript"), len(rec.prompts))
