@@ -24,9 +24,9 @@ import pytest
 from voice.audio.clip import RECOGNIZER_RATE, read_wav
 from voice.speech_in.base import RecognitionStream, Transcript
 
-from .conftest import REPO
 from .test_wake13_sure_check import REAL, _espeak
 from .test_wake_micro import _write
+from .wake_loop import wake_loop
 
 pytestmark = pytest.mark.audio
 
@@ -56,26 +56,13 @@ class _PiSlowTranscribe:
 
 def test_the_phrase_said_during_the_check_still_wakes_it(
         virtual_mic: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from voice.app import build_assistant
-    from voice.cli.commands.listen import _Session
-    from voice.cli.main import build_parser
-    from voice.cli.options import config_from_args
-    from voice.models.manifest import WHISPER_MODEL
-    from voice.speech_in.wake.engine import load_wake_detector
     from voice.speech_in.wake.listening import run_with_wake
-    from voice.speech_in.whisper import WhisperRecognizer
 
     settings = tmp_path / "settings.toml"
     settings.write_text("[listen]\nwake_word = true\nfollow_up = 0\n", encoding="utf-8")
-    args = build_parser().parse_args([
-        "listen", "--json", "--no-speak", "--no-cues", "--no-barge-in", "--silence-timeout",
-        "1.0", "--start-timeout", "60", "--config", str(settings)])
-    cfg = config_from_args(args, forgiving=True)
-    assistant = build_assistant(cfg, args, json_lines=True, persist=False, forgiving=True)
-    kb = assistant.conversation.kb
-    rec = _PiSlowTranscribe(WhisperRecognizer(REPO / "models" / WHISPER_MODEL, kb))
-    session = _Session(cfg, args, assistant, rec)
-    detector = load_wake_detector(cfg.wake_phrase, kb=kb)
+    loop_parts = wake_loop(settings, _PiSlowTranscribe)
+    assistant, rec, session, detector = (loop_parts.assistant, loop_parts.rec,
+                                         loop_parts.session, loop_parts.detector)
     answered: list[dict[str, Any]] = []
     handle_heard = assistant.handle_heard
 

@@ -30,6 +30,7 @@ from voice.speech_in.base import RecognitionStream, Transcript
 from .conftest import CONTENT, REPO
 from .test_ptt_command import Lines
 from .test_recognizer_content_reload import SAID, SAID_TO_POCKETSPHINX, add_page, espeak
+from .wake_loop import wake_loop
 
 pytestmark = pytest.mark.audio
 
@@ -111,29 +112,15 @@ def test_the_wake_loop_primes_whisper_when_the_phrase_is_heard(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The page is added while the loop waits for the wake phrase; the
     question after it is decoded with the prompt that has the new page."""
-    from voice.app import build_assistant
-    from voice.cli.commands.listen import _Session
-    from voice.cli.main import build_parser
-    from voice.cli.options import config_from_args
-    from voice.models.manifest import WHISPER_MODEL
-    from voice.speech_in.wake.engine import load_wake_detector
     from voice.speech_in.wake.listening import run_with_wake
-    from voice.speech_in.whisper import WhisperRecognizer
 
     settings = tmp_path / "settings.toml"
     settings.write_text('[listen]\nwake_word = true\nwake_phrase = "hey assistant"\n'
                         "follow_up = 0\n", encoding="utf-8")
-    args = build_parser().parse_args([
-        "listen", "--json", "--no-speak", "--no-cues", "--no-barge-in", "--silence-timeout",
-        "1.0", "--start-timeout", "60", "--content", str(content), "--config", str(settings)])
-    cfg = config_from_args(args, forgiving=True)
-    assistant = build_assistant(cfg, args, json_lines=True, persist=False, forgiving=True)
-    kb = assistant.conversation.kb
-    rec = _PromptAtStart(WhisperRecognizer(REPO / "models" / WHISPER_MODEL, kb))
-    assert assistant.live is not None
-    assistant.live.follow(rec)  # as listen's _load_recognizer does
-    session = _Session(cfg, args, assistant, rec)
-    detector = load_wake_detector(cfg.wake_phrase, kb=kb)
+    # Primed for changed content, as listen's _load_recognizer does.
+    loop_parts = wake_loop(settings, _PromptAtStart, "--content", str(content), follow=True)
+    assistant, rec, session, detector = (loop_parts.assistant, loop_parts.rec,
+                                         loop_parts.session, loop_parts.detector)
     answered: list[dict[str, Any]] = []
     handle_heard = assistant.handle_heard
 
