@@ -116,6 +116,20 @@ CONDITION_NAMES = (
     "parkinson parkinsons chronic neuromuscular"
 )
 _CONDITION_WORDS = frozenset(CONDITION_NAMES.split())
+#: Words that, beside ``CONDITION_NAMES``, only name whose condition it is in
+#: a question asking what to do (``Matcher.asks_beyond_name``): the content's
+#: own "(chronic muscle) spasms", and the heads of "a neuromuscular disorder"
+#: or "motor neurone disease" (synonyms.py folds disease, condition and
+#: illness onto "disorder"). "my husband has chronic spasms, what do I do" was
+#: answered in full with the section that says what spasms are (scope17).
+NAMES_TOO = "spasm muscle disorder"
+#: "do about X" asks what to do about X, not (as "tell me about X" or "what
+#: do you know about X") what X is.
+_DO_ABOUT = frozenset("do done doing".split())
+#: Ways of asking what is the matter, i.e. what it is: "my legs jerk by
+#: themselves, what's going on" (dev.tsv, in scope: the section that says
+#: what spasms are answers it, and did).
+_WHAT_IS_IT = ("what is going on", "what is happening", "what is wrong", "what is up with")
 #: Weight of a condition name when the question has other known words.
 #: The tuning halves do not choose it: 0.2 and 0.4 changed nothing.
 CONDITION_SHARE = 0.3
@@ -337,6 +351,8 @@ class Matcher:
         #: Each title and "Also asked" line, prepared, and the entries it was
         #: written for (``written_for``).
         self._written: dict[str, set[int]] = {}
+        #: Each entry's place in ``_items``, by id.
+        self._index: dict[str, int] = {}
         # Phrasings made only of function words ("what is this about").
         self._bare: list[tuple[str, int]] = []
         self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
@@ -347,6 +363,7 @@ class Matcher:
             phrases = [normalize.prepare(p) for p in (entry.title, *entry.phrasings)]
             self._items.append(_Indexed(entry, strong, body, phrases,
                                         self._definitions(entry)))
+            self._index.setdefault(entry.id, i)
             for phrase in phrases:
                 self._written.setdefault(phrase, set()).add(i)
             self._bare.extend((p, i) for p in phrases if not normalize.content_tokens(p))
@@ -361,6 +378,8 @@ class Matcher:
         self._unknown_idf = math.log((n + 1) / 2.5) + 0.1
         self._vocab = sorted(self._postings)
         self._conditions = frozenset(normalize.tokens(CONDITION_NAMES))
+        self._names = self._conditions | frozenset(normalize.tokens(NAMES_TOO))
+        self._question_tokens = frozenset(normalize.stem(w) for w in QUESTION_WORDS)
         # Raw (unstemmed) words, for joining and splitting mis-segmented words.
         self._raw_words: dict[str, str] = {}
         for entry in kb.entries:
@@ -843,24 +862,72 @@ class Matcher:
                     if " " not in s and len(c := normalize.stem(s)) >= 3 and t.startswith(c))
         return self.scope.synonyms_only(toks, said, unknown)
 
-    def asks_beyond_name(self, text: str) -> bool:
+    def asks_beyond_name(self, text: str, cleaned: str | None = None) -> bool:
         """Whether ``text`` names nothing but a condition (``CONDITION_NAMES``:
-        "ms", "multiple sclerosis", "als") and asks something else about it
+        "ms", "multiple sclerosis", "als"; or ``NAMES_TOO``: "chronic
+        spasms", "a neuromuscular disorder") and asks something else about it
         than what it is: "what helps ms", "how do you get als", "what is good
-        for myasthenia gravis". The condition name says whose condition; what
-        is asked lies in words the matcher does not score ("helps", "get",
-        "good for"), so the entry the name reaches (the section that lists
-        the conditions) is reached by the name alone and does not answer it.
-        Not "what is ms", "what does als mean", "tell me about ms" or the
-        name alone, which ask what the condition is."""
-        cleaned = normalize.prepare(text)
-        words = cleaned.split()
-        toks = self.content_tokens(text)
-        if not toks or any(t not in self._conditions for t in toks):
+        for myasthenia gravis", "my husband has chronic spasms, what do I do",
+        "what can we do about ms", "my husband has ms, what now". The
+        condition name says whose condition; what is asked lies in words the
+        matcher does not score ("helps", "get", "good for", "do") or in words
+        that name nothing the content is about ("now": not in ``subjects``),
+        so the entry the name reaches (the section that lists the
+        conditions) is reached by the name alone and does not answer it.
+        Not "what is ms", "what does als mean", "tell me about ms", "what do
+        you know about ms" or the name alone, which ask what the condition
+        is; nor "why do i get spasms", whose "why" asks for causes.
+        ``cleaned``: ``text`` prepared (``normalize.prepare``), when the
+        caller has it already."""
+        if cleaned is None:
+            cleaned = normalize.prepare(text)
+        unknown: dict[str, str] = {}
+        toks = [t for t, _ in self._repair(cleaned.split(), unknown)]
+        if not any(t in self._names for t in toks):
             return False
-        if _defined_asked(cleaned) is not None or "about" in words:
+        if any(t not in self._names and not self._names_nothing(t, unknown) for t in toks):
+            return False
+        words = cleaned.split()
+        padded = f" {cleaned} "
+        if _defined_asked(cleaned) is not None or any(
+                f" {asked} " in padded for asked in _WHAT_IS_IT) or any(
+                w == "about" and (i == 0 or words[i - 1] not in _DO_ABOUT)
+                for i, w in enumerate(words)):
             return False
         return any(normalize.is_function_word(w) for w in words)
+
+    def _definitions_last(self, cands: list[Candidate], cleaned: str) -> list[Candidate]:
+        """``cands`` with the entries that say what the question's condition
+        is (``_definitions``: the section that lists the conditions, for
+        "chronic spasms" or "ms") put last, when another entry scores an
+        offer: a question that asks more than what it is ("my husband has
+        chronic spasms, what do I do") is offered first what else the
+        content has on it ("Can lifestyle changes help manage chronic
+        spasms?"), not the description."""
+        toks = {t for t, _ in self._repair(cleaned.split())}
+        defines = [any(d <= toks and h in toks
+                       for d, h in self._items[self._index[c.entry.id]].defines)
+                   for c in cands]
+        if not any(defines) or not any(
+                not d and c.score >= self.confirm_threshold
+                for c, d in zip(cands, defines, strict=True)):
+            return cands
+        return ([c for c, d in zip(cands, defines, strict=True) if not d]
+                + [c for c, d in zip(cands, defines, strict=True) if d])
+
+    def _names_nothing(self, tok: str, unknown: dict[str, str]) -> bool:
+        """Whether the content token ``tok`` names nothing a question could be
+        about beside a condition's name: a content word that is no subject
+        (``subjects``), or an everyday word the content never uses ("now",
+        as common as ``scope.RARITY_FREE`` allows); not a question word
+        ("why" asks for causes). ``unknown``: token -> word, for the words the
+        content does not know (filled by ``_repair``)."""
+        if tok in self._question_tokens or tok == OFF_TOPIC_TOKEN:
+            return False
+        if tok in self._postings:
+            return tok not in self.subjects
+        word = unknown.get(tok)
+        return word is not None and self.rarity(word) < scope.RARITY_FREE
 
     def _repaired(self, text: str, noise: set[str]) -> str:
         """``text`` with each word of ``noise`` replaced by the content word it
@@ -929,8 +996,10 @@ class Matcher:
         if not cands or cands[0].score < self.confirm_threshold:
             return MatchResult(query, "no_match", cands, misheard)
         slack = scope.DOUBTFUL_SLACK if doubtful else 0.0
+        # Prepared once for the checks below that read the words as prepared.
+        cleaned = normalize.prepare(text)
         if not self.is_ours(text, slack) and not (
-                self.part_of_it_slack and _asks_if_part_of_it(normalize.prepare(text))
+                self.part_of_it_slack and _asks_if_part_of_it(cleaned)
                 and self.is_ours(text, slack + PART_OF_IT_SLACK)):
             # Not about the content: declined without naming the nearest entry.
             return MatchResult(query, "no_match", [], misheard)
@@ -940,7 +1009,9 @@ class Matcher:
         # A condition named and something else asked about it ("what helps
         # ms"): the entry that describes the condition was reached by the
         # name alone. Offered, never read in full as if it answered.
-        beyond_name = self.require_asked and self.asks_beyond_name(text)
+        beyond_name = self.require_asked and self.asks_beyond_name(text, cleaned)
+        if beyond_name:
+            cands = self._definitions_last(cands, cleaned)
         if generic_words and (synonyms_only or not self.generic_step_down):
             # Both weak signs at once: two steps down, so an answer is declined
             # too ("how do i get over a fear of flying"). Or only generic words
