@@ -18,6 +18,8 @@ five best texts with their scores.
     # real people's requests / digits and commands under variants
     .venv/bin/python scripts/tune_hear17.py --real --variants faq,faq/fb-0.35
     .venv/bin/python scripts/tune_hear17.py --short --variants faq,faq/fb-0.35
+    # what the fallback costs on hard clips
+    .venv/bin/python scripts/tune_hear17.py --cost
 
 Rows are kept in ~/.cache/voice/transcripts/hear17-<isa>.jsonl.
 """
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import sys
 import time
@@ -129,7 +132,7 @@ def read_store() -> dict[tuple[str, str], dict[str, Any]]:
 
 def decode(kb: Any, matcher: Matcher, names: list[str], todo: list[Any],
            limit_seconds: float) -> dict[tuple[str, str], dict[str, Any]]:
-    v = H16.Variants(kb, names)
+    v: Any = H16.Variants(kb, names)
     dec = v.rec._decoder
     inner = dec.encode
     last: list[tuple[np.ndarray, Any]] = []
@@ -252,6 +255,40 @@ def simulate(matcher: Matcher, names: list[str], todo: list[Any],
         print(f"  {n:<22} {line(c, tuple(errs[n]) if n in errs else None)}{extra}")  # type: ignore[arg-type]
 
 
+def cost(kb: Any) -> int:
+    """Wall and CPU time of the encoding, the greedy decode and the fallback
+    (beam and forced word probabilities) on the hard clips of
+    tests/test_hear17_beam_fallback.py and one surely heard question."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from benchmark_audio import engine_loaders, pad
+    from make_spoken_questions import BENCHMARK_VARIANTS, speak
+    from test_hear17_beam_fallback import HARD  # type: ignore[import-not-found]
+
+    from voice.audio.clip import read_wav
+    from voice.speech_in.whisper.engine import _samples16k
+
+    rec: Any = engine_loaders(kb)["whisper"]()
+    dec = rec._decoder
+    D.FALLBACK_SCORE = None
+    said = [*HARD, ("what are the early signs of neuromuscular disorders", "en", "")]
+    for q, name, _ in said:
+        voice = next(x for x in BENCHMARK_VARIANTS if x.name == name)
+        audio = _samples16k(pad(read_wav(speak(q, voice)))).astype(np.float32) / 32768.0
+        prompt = dec._model.get_prompt(dec._tokenizer, dec.prompt, without_timestamps=True)
+        marks = [(time.perf_counter(), time.process_time())]
+        encoded = dec.encode(audio)
+        marks.append((time.perf_counter(), time.process_time()))
+        dec.generate(encoded, len(audio), dec.prompt)
+        marks.append((time.perf_counter(), time.process_time()))
+        dec._beam(encoded, len(audio), prompt)
+        marks.append((time.perf_counter(), time.process_time()))
+        wall = [b[0] - a[0] for a, b in itertools.pairwise(marks)]
+        cpu = [b[1] - a[1] for a, b in itertools.pairwise(marks)]
+        print(f"{q[:32]:<32} wall/CPU s: encode {wall[0]:.2f}/{cpu[0]:.2f}  greedy "
+              f"{wall[1]:.2f}/{cpu[1]:.2f}  beam+probabilities {wall[2]:.2f}/{cpu[2]:.2f}")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--variants", default="faq,faq/beam5,faq/beam3p2,faq/beam3lp,faq/rep12,"
@@ -267,8 +304,11 @@ def main() -> int:
     ap.add_argument("--short", nargs="?", const="tuning", default="",
                     choices=("tuning", "held-out", "all"))
     ap.add_argument("--heldout", action="store_true", help="held-out totals (once)")
+    ap.add_argument("--cost", action="store_true", help="time the fallback on hard clips")
     args = ap.parse_args()
     kb = load_knowledge([REPO / "content"])
+    if args.cost:
+        return cost(kb)
     matcher = Matcher(kb)
     names = args.variants.split(",")
     if args.heldout:
