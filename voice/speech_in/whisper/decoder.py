@@ -38,15 +38,6 @@ WINDOW = 30 * 16000
 TOKENS_PER_SECOND = 8
 MIN_TOKENS = 16
 
-#: A greedy decode whose score (CTranslate2's length-normalised
-#: log-probability) is below this is decoded again by a beam search of
-#: ``FALLBACK_BEAM`` from the same encoding, whose text is kept instead: the
-#: greedy first guess of a hard clip is often a near miss ("what help sit")
-#: that the beam gets right. None: never. Measured on tuning halves
-#: (scripts/tune_hear17.py): see docs/benchmarks.md, "hear17".
-FALLBACK_SCORE: float | None = -0.7
-FALLBACK_BEAM = 5
-
 
 @dataclass(frozen=True)
 class Word:
@@ -144,15 +135,11 @@ class WindowDecoder:
             suppress_blank=True, suppress_tokens=self._suppress,
         )[0]
         tokens = list(result.sequences_ids[0])
-        score = float(result.scores[0])
-        if FALLBACK_SCORE is not None and score < FALLBACK_SCORE:
-            tokens, score, probs = self._beam(encoded, samples, prompt)
-        else:
-            probs = [_probability(np.asarray(step), t)
-                     for step, t in zip(result.logits[0], tokens, strict=False)]
         # As faster-whisper recovers it from the length-normalised score.
-        avg_logprob = score * len(tokens) / (len(tokens) + 1)
+        avg_logprob = result.scores[0] * len(tokens) / (len(tokens) + 1)
         text = tok.decode(tokens)
+        probs = [_probability(np.asarray(step), t) for step, t in zip(result.logits[0], tokens,
+                                                                       strict=False)]
         words: list[Word] = []
         if tokens:
             split, word_tokens = tok.split_to_word_tokens(tokens)
@@ -163,28 +150,6 @@ class WindowDecoder:
                 words.append(Word(word, float(np.mean(ps)) if ps else 0.0))
         return Segment(text, float(result.no_speech_prob), float(avg_logprob),
                        float(get_compression_ratio(text.strip())), tuple(words))
-
-
-    def _beam(self, encoded: Any, samples: int, prompt: list[int]
-              ) -> tuple[list[int], float, list[float]]:
-        """The best text of a beam search of ``FALLBACK_BEAM`` after ``prompt``
-        (the whole prompt, start tokens included): its tokens, score, and each
-        token's probability. A beam search returns no logits, so the
-        probabilities come from forcing its tokens through the decoder
-        (``Whisper.align``), the same figures the greedy decode's softmax gives."""
-        m = self._model
-        budget = MIN_TOKENS + int(TOKENS_PER_SECOND * samples / 16000)
-        best = m.model.generate(
-            encoded, [prompt], beam_size=FALLBACK_BEAM,
-            max_length=min(m.max_length, len(prompt) + budget), return_scores=True,
-            suppress_blank=True, suppress_tokens=self._suppress,
-        )[0]
-        tokens = list(best.sequences_ids[0])
-        if not tokens:
-            return [], float(best.scores[0]), []
-        frames = max(1, min(samples // 160, 3000))
-        forced = m.model.align(encoded, prompt, [tokens], [frames])[0].text_token_probs
-        return tokens, float(best.scores[0]), [float(p) for p in forced][: len(tokens)]
 
 
 def _probability(logits: np.ndarray, token: int) -> float:
