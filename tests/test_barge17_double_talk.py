@@ -138,7 +138,7 @@ def test_its_own_voice_taken_for_stop_is_refused(virtual_mic: Any, answer: Path)
     refused = barge.refused["no voice in the room"]
     assert fooled.fired > 100, fooled.fired
     # Fooled on every block of its own voice: most firings refused (none
-    # without the check). Not all: 76-82% in four readings; a piece of its
+    # without the check). Not all: 76-100% in four readings; a piece of its
     # own voice now and then is not found in what it played at the delays
     # searched (docs/barge-in.md, barge17: 14-20% of windows over all
     # answers). The check lowers the chance of a self-stop, not to 0.

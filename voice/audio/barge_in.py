@@ -224,7 +224,7 @@ DOUBT_SLIPS = True
 #: correlation 0.09-0.82 (median 0.27); the assistant's own voice alone,
 #: every 0.1 s over all answers read in full (--answers all --stops 0
 #: --near-survey): 14-20% of windows under 0.9 (docs/barge-in.md); a
-#: model fooled on every block of its own voice had 76-82% of its firings
+#: model fooled on every block of its own voice had 76-100% of its firings
 #: refused (tests/test_barge17_double_talk.py). Held-out, once: 1 of 15
 #: firings on real "stop"s refused, 18/20 within 300 ms.
 NEAR_SPAN = 0.5
