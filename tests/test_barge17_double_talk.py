@@ -150,8 +150,9 @@ def test_a_real_stop_over_it_still_stops_it(virtual_mic: Any, answer: Path, clip
     voice = _Voice(STOPS / clip)
     heard, barge = _watch(answer, _Fooled(after=voice), voice)
     assert heard == "stop", barge.heard[-3:]
-    # On the person's word, not on its own voice before it.
-    assert voice.started is not None and barge.spotted_end > voice.started, (
+    # On the person's word, not on its own voice before it (the voice's
+    # stamp and the microphone's agree to a few ms).
+    assert voice.started is not None and barge.spotted_end > voice.started - 0.05, (
         barge.spotted_end, voice.started)
 
 

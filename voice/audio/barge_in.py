@@ -851,7 +851,7 @@ class BargeIn:
             self.refused["unsure echo"] += 1
             self._note(self.spot_near, (near, ncc, "unsure echo"))
             return None
-        if near >= self.near_db or ncc >= self.near_ncc:
+        if (near < float("inf") and near >= self.near_db) or ncc >= self.near_ncc:
             # Only the assistant's own echo was there: its residual voice.
             self.refused["no voice in the room"] += 1
             self._note(self.spot_near, (near, ncc, "no voice in the room"))
@@ -877,16 +877,17 @@ class BargeIn:
         """The least, over the NEAR_PIECE pieces with sound of the last
         NEAR_SPAN seconds of microphone, of its best normalized correlation
         with the reference (the delays the canceller models): near 1 where
-        the microphone is the assistant's echo alone (1.0: no piece had sound)."""
+        the microphone is the assistant's echo alone (0.0: no piece had sound,
+        nothing to judge: the other checks decide)."""
         if not self._taken_off:
-            return 1.0
+            return 0.0
         mic = np.concatenate([b[2] for b in self._taken_off]).astype(np.float64)
         tail = TAIL + round(LEAD * RECOGNIZER_RATE)
         ref = self.reference.between(self._taken_off[0][3] + LEAD + self._shift - tail
                                      / RECOGNIZER_RATE, len(mic) + tail).astype(np.float64)
         piece = round(NEAR_PIECE * RECOGNIZER_RATE)
         energy = np.concatenate([[0.0], np.cumsum(ref ** 2)])
-        least = 1.0
+        least, seen = 1.0, False
         for a in range(0, len(mic) - piece + 1, piece):
             m = mic[a : a + piece]
             if _db(m) <= VOICE_DB:
@@ -897,7 +898,8 @@ class BargeIn:
             norms = energy[a + piece : a + piece + tail + 1] - energy[a : a + tail + 1]
             ncc = np.abs(corr) / np.sqrt(np.maximum(norms, 1.0) * float(np.dot(m, m)))
             least = min(least, float(np.max(ncc)))
-        return least
+            seen = True
+        return least if seen else 0.0
 
     def judge(self, stretch: Stretch) -> str | None:
         began = time.monotonic()
