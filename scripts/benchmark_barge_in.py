@@ -406,6 +406,21 @@ def main(argv: list[str] | None = None) -> int:
                          "index.tsv (its words, probabilities, lengths, energies)")
     ap.add_argument("--voice-db", type=float, default=None,
                     help="barge-in's VOICE_DB (to harvest more stretches with --save)")
+    ap.add_argument("--near-db", type=float, default=None,
+                    help="the double-talk check's bound (barge_in.NEAR_DB; 99: off): the "
+                         "model's 'stop' is taken only when the canceller took less than "
+                         "this many dB off some block of the last NEAR_SPAN seconds")
+    ap.add_argument("--near-ncc", type=float, default=None,
+                    help="the double-talk check's correlation bound (barge_in.NEAR_NCC; 2: "
+                         "off): the model's 'stop' is taken only when some piece of the "
+                         "microphone correlated less than this with what was played")
+    ap.add_argument("--near-survey", action="store_true",
+                    help="while answers are read in full, the double-talk check's figures "
+                         "every 0.1 s (not only when the model fires): how near its own "
+                         "voice alone comes to looking like someone else's")
+    ap.add_argument("--near-db-own", type=float, default=None,
+                    help="--near-db while answers are read in full only (-1: every firing "
+                         "refused, so that each is seen and the answer goes on)")
     ap.add_argument("--gate-db", type=float, default=None,
                     help="barge-in's GATE_DB (to harvest more stretches with --save)")
     ap.add_argument("--ct2-threads", type=int, default=None,
@@ -557,6 +572,10 @@ def main(argv: list[str] | None = None) -> int:
             bi.VOICE_DB = args.voice_db
         if args.gate_db is not None:
             bi.GATE_DB = args.gate_db
+        if args.near_db is not None:
+            barge.near_db = args.near_db
+        if args.near_ncc is not None:
+            barge.near_ncc = args.near_ncc
         print(f"echo cancellation: {'off (raw microphone)' if args.no_aec else 'speexdsp'}; "
               f"quick look for 'stop': {'on' if quick else 'off'}; full decode: "
               f"{'on' if whisper else 'off'}; stop-word model: "
@@ -570,6 +589,10 @@ def main(argv: list[str] | None = None) -> int:
         if busy is not None:
             busy.start()
         full = answers if args.answers == "all" else answers[: int(args.answers)]
+        near_db = barge.near_db
+        survey = _NearSurvey(barge) if args.near_survey else None
+        if args.near_db_own is not None:
+            barge.near_db = args.near_db_own
         self_stops = 0
         read_seconds = 0.0
         peaks: list[float] = []
@@ -609,6 +632,11 @@ def main(argv: list[str] | None = None) -> int:
                   f"{barge.refused}; echo cancelled by median "
                   f"{np.median(barge.cancelled_db):.0f} dB", flush=True)
             print("  heard in them: " + "; ".join(repr(h) for h in barge.heard if h))
+            print(f"  {_near_figures(barge)} (the double-talk check refuses from "
+                  f"{barge.near_db:g} dB or {barge.near_ncc:g})")
+            if survey is not None:
+                print("  " + survey.report())
+                survey.close()
             if peaks:
                 print(f"  stop-word model on its own voice: highest probability "
                       f"{max(peaks):.3f} (cutoff {spotter.settings.cutoff if spotter else 0})")
@@ -620,6 +648,8 @@ def main(argv: list[str] | None = None) -> int:
             variants.report("answers read in full")
 
         refused_before = dict(barge.refused)
+        barge.spot_near.clear()
+        barge.near_db = near_db
         clips = stop_clips(Path(tmpdir), args.clips)
         latencies: list[float] = []
         missed = []
@@ -722,6 +752,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  stops taken on the quick look alone: {barge.quick_stops}; "
               f"on the stop-word model: {barge.spotted_stops}; its firings refused for want "
               f"of an /s/: {unhissed}")
+        print(f"  {_near_figures(barge, args.clips == 'held-out')} (the double-talk check "
+              f"refuses from {barge.near_db:g} dB or {barge.near_ncc:g})")
         print("  stretches refused meanwhile: "
               + str({k: v - refused_before[k] for k, v in barge.refused.items()}))
         if args.stops and barge.cancelled_db:
@@ -820,6 +852,61 @@ class _Busy:
         d = sorted(self.decodes)
         return (f"busy Whisper ({self.threads} CTranslate2 threads): {len(d)} decodes of a "
                 f"6 s question" + (f", median {1000 * d[len(d) // 2]:.0f} ms" if d else ""))
+
+
+class _NearSurvey:
+    """--near-survey: the double-talk check's two figures every 5 blocks."""
+
+    def __init__(self, barge: Any) -> None:
+        self.barge, self.ncc, self.db = barge, [], []  # type: ignore[var-annotated]
+        self._hear = barge.hear
+        self._n = 0
+
+        def hear(mic: np.ndarray, clean: np.ndarray, at: float) -> str | None:
+            heard = self._hear(mic, clean, at)
+            self._n += 1
+            if (self._n % 5 == 0 and barge.near_end_db() < float("inf")
+                    and sum(b[0] for b in barge._taken_off) >= bi.NEAR_SPAN - 0.03):
+                self.ncc.append(barge.near_end_ncc())
+                self.db.append(barge.near_end_db())
+            return heard
+
+        barge.hear = hear
+
+    def close(self) -> None:
+        self.barge.hear = self._hear
+
+    def report(self) -> str:
+        ncc, db = np.array(self.ncc), np.array(self.db)
+        if not len(ncc):
+            return "double-talk survey: nothing heard"
+        return (f"double-talk survey, its own voice alone, {len(ncc)} windows of "
+                f"{bi.NEAR_SPAN} s: least correlation percentiles 0/0.1/1/5/50% "
+                + "/".join(f"{np.percentile(ncc, q):.3f}" for q in (0, 0.1, 1, 5, 50))
+                + "; windows under 0.9/0.95/0.98/0.99: "
+                + "/".join(str(int(np.sum(ncc < b))) for b in (0.9, 0.95, 0.98, 0.99))
+                + "; least cancelled dB percentiles 0/1/5/50% "
+                + "/".join(f"{np.percentile(db, q):.1f}" for q in (0, 1, 5, 50))
+                + "; windows under 3/6/10 dB: "
+                + "/".join(str(int(np.sum(db < b))) for b in (3, 6, 10)))
+
+
+def _near_figures(barge: Any, counts_only: bool = False) -> str:
+    """The stop-word model's firings with, for each, the least dB the echo
+    canceller took off a block just before it (the double-talk check's
+    figure) and what became of it; ``counts_only``: how many under 3, 6, 10
+    and 15 dB (held-out)."""
+    near = barge.spot_near
+    if counts_only:
+        return (f"stop-word model fired {len(near)} times; least cancelled under 3/6/10/15 dB: "
+                + "/".join(str(sum(1 for v, _, _ in near if v < b)) for b in (3, 6, 10, 15))
+                + "; least correlated under 0.9/0.95/0.98/0.99: "
+                + "/".join(str(sum(1 for _, c, _ in near if c < b))
+                           for b in (0.9, 0.95, 0.98, 0.99)))
+    return (f"stop-word model fired {len(near)} times, least correlated with the reference, "
+            "least cancelled dB (what became of it): "
+            + ", ".join(f"{c:.3f} {v:.1f} ({what})" for v, c, what in
+                        sorted(near, key=lambda x: x[1])))
 
 
 class _Variant:

@@ -3,6 +3,8 @@ with the talker interface BargeIn.watch uses (as TtsSpeaker offers it)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from voice.audio.clip import AudioClip
 from voice.speech_out.output import ClipPlayer
 
@@ -31,3 +33,14 @@ class ClipTalker:
 
     def wait(self) -> None:
         self.player.wait()
+
+
+def read_through(barge: Any, talker: ClipTalker) -> str | None:
+    """``talker``'s clip played while ``barge`` (a BargeIn) watches, until it
+    ends or is stopped; what stopped it. Both are closed afterwards."""
+    try:
+        talker.player.start()
+        return barge.watch(talker)
+    finally:
+        talker.player.close()
+        barge.close()

@@ -24,7 +24,7 @@ from voice.audio import priority
 from voice.audio.barge_in import BargeIn
 from voice.audio.clip import read_wav
 
-from .clip_talker import ClipTalker
+from .clip_talker import ClipTalker, read_through
 
 pytestmark = pytest.mark.audio
 
@@ -92,12 +92,7 @@ def answer(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _read(answer: Path) -> tuple[_Noting, _Whispering]:
     barge = _Whispering()
     talker = _Noting(read_wav(answer), ANSWER)
-    try:
-        talker.player.start()
-        barge.watch(talker)
-    finally:
-        talker.player.close()
-        barge.close()
+    read_through(barge, talker)
     return talker, barge
 
 

@@ -25,7 +25,7 @@ from voice.audio.barge_in import BargeIn, BlockTrace
 from voice.audio.clip import RECOGNIZER_RATE, AudioClip
 from voice.audio.echo import REFERENCE
 
-from .clip_talker import ClipTalker
+from .clip_talker import ClipTalker, read_through
 
 pytestmark = pytest.mark.audio
 
@@ -48,13 +48,7 @@ def test_each_block_is_heard_as_it_arrives(virtual_mic: Any) -> None:
     (LEAD, 60 ms, after its end), with 3 newer blocks waiting behind it."""
     barge = BargeIn(None)  # no listener at all: only the path to them is measured
     barge.trace = deque()
-    talker = ClipTalker(_tone(4.0), "a tone")
-    try:
-        talker.player.start()
-        barge.watch(talker)
-    finally:
-        talker.player.close()
-        barge.close()
+    read_through(barge, ClipTalker(_tone(4.0), "a tone"))
     blocks = list(barge.trace)
     assert len(blocks) > 100, len(blocks)
     # Each block as the microphone gave it: 20 ms at 16 kHz, from the sound server.

@@ -22,6 +22,7 @@ import contextlib
 import os
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -173,3 +174,37 @@ def rt_children(rt: int) -> Iterator[None]:
         yield
     finally:
         restore()
+
+
+#: Bit of CAP_SYS_NICE in /proc/self/status's CapEff (linux/capability.h).
+_CAP_SYS_NICE = 23
+
+
+def rt_permission(rt: int | None = None) -> tuple[bool, str]:
+    """Whether this process may make the stop path real-time (priority ``rt``,
+    default STOP_PATH_RT), tried on the calling thread and put back at once,
+    and what allows or would allow it (``voice doctor``)."""
+    rt = STOP_PATH_RT if rt is None else rt
+    why = []
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        why.append("running as root")
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("CapEff:") and int(line.split()[1], 16) >> _CAP_SYS_NICE & 1:
+                why.append("CAP_SYS_NICE")
+    with contextlib.suppress(ImportError, OSError, AttributeError, ValueError):
+        import resource
+
+        soft = resource.getrlimit(resource.RLIMIT_RTPRIO)[0]
+        if soft == resource.RLIM_INFINITY or soft > 0:
+            why.append(f"rtprio limit {'unlimited' if soft == resource.RLIM_INFINITY else soft}")
+    if rt <= 0:
+        return False, "off (STOP_PATH_RT 0)"
+    tid = threading.get_native_id()
+    restore = raise_threads([tid], rt)
+    taken = scheduled_rt(tid)
+    restore()
+    if taken:
+        return True, f"SCHED_FIFO {rt} can be taken ({', '.join(why) or 'allowed'})"
+    return False, (f"SCHED_FIFO {rt} refused: not root, no CAP_SYS_NICE"
+                   + (f", {why[-1]}" if why else ", rtprio limit 0"))

@@ -446,6 +446,23 @@ def check_stop_word(cfg: Config) -> Check:
                                     f"{cfg.stop_check!r}")
 
 
+def check_stop_priority(cfg: Config) -> Check:
+    """Whether the stop path (barge-in's thread, the microphone's and the
+    player's) may run at real-time priority while an answer plays
+    (voice/audio/priority.py STOP_PATH_RT): without it a busy device can keep
+    "stop" waiting; barge-in still works."""
+    from voice.audio import priority
+
+    taken, detail = priority.rt_permission()
+    if taken or priority.STOP_PATH_RT <= 0:
+        return Check("Stop priority", "ok", detail)
+    return Check("Stop priority", "warn" if cfg.barge_in else "ok",
+                 f"{detail}; 'stop' works, and may be late while the device is busy",
+                 "allow it for the audio group: a line '@audio - rtprio 10' in "
+                 "/etc/security/limits.d/voice.conf, the user in group audio, then log in "
+                 "again (docs/raspberry-pi.md)")
+
+
 def run_checks(cfg: Config) -> list[Check]:
     """Every check in order; a check that crashes is reported, never raised."""
 
@@ -479,6 +496,7 @@ def run_checks(cfg: Config) -> list[Check]:
     checks.append(safe("Privacy", check_privacy))
     checks.append(safe("Wake phrase", lambda: check_wake(cfg)))
     checks.append(safe("Stop word", lambda: check_stop_word(cfg)))
+    checks.append(safe("Stop priority", lambda: check_stop_priority(cfg)))
     return checks
 
 
