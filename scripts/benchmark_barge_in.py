@@ -735,7 +735,9 @@ def main(argv: list[str] | None = None) -> int:
               f"{100 * caught / max(1, args.stops):.0f}%; caught at all: {len(latencies)}; "
               + (f"latency median {1000 * lat[len(lat) // 2]:.0f} ms, max {1000 * lat[-1]:.0f} ms"
                  if lat else ""))
-        if missed:
+        if missed and args.clips == "held-out":  # held-out clips: counts only
+            print(f"  missed or late: {len(missed)}")
+        elif missed:
             print("  missed or late: " + ", ".join(missed))
         if early:
             print(f"  stopped before the voice said anything (its own voice; not caught): "

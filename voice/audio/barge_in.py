@@ -493,9 +493,9 @@ class BargeIn:
         #: double-talk check (NEAR_DB, NEAR_NCC).
         self._taken_off: deque[tuple[float, float, np.ndarray, float]] = deque()
         self.near_db = NEAR_DB
+        """The double-talk check's bound (benchmark: --near-db)."""
         self.near_ncc = NEAR_NCC
         """The double-talk check's correlation bound (benchmark: --near-ncc)."""
-        """The double-talk check's bound (benchmark: --near-db)."""
         self.spot_near: list[tuple[float, float, str]] = []
         """Per firing of the stop-word model: the least dB the canceller took
         off a block in the NEAR_SPAN before it, the least correlation of a
