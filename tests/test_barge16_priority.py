@@ -25,21 +25,14 @@ from voice.audio.barge_in import BargeIn
 from voice.audio.clip import read_wav
 
 from .clip_talker import ClipTalker, read_through
+from .rt_priority import may_raise
 
 pytestmark = pytest.mark.audio
 
 ANSWER = "Spasticity means that muscles feel stiff, heavy and difficult to move."
 
 
-def _may_raise() -> bool:
-    tid = threading.get_native_id()
-    restore = priority.raise_threads([tid], 1)
-    taken = priority.scheduled_rt(tid)
-    restore()
-    return taken
-
-
-needs_rt = pytest.mark.skipif(not hasattr(os, "sched_setscheduler") or not _may_raise(),
+needs_rt = pytest.mark.skipif(not hasattr(os, "sched_setscheduler") or not may_raise(),
                               reason="no permission for real-time priority here")
 
 

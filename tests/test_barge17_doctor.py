@@ -11,18 +11,12 @@ from voice.audio import priority
 from voice.cli.commands import doctor
 from voice.config import Config
 
-
-def _may_raise() -> bool:
-    tid = threading.get_native_id()
-    restore = priority.raise_threads([tid], 1)
-    taken = priority.scheduled_rt(tid)
-    restore()
-    return taken
+from .rt_priority import may_raise
 
 
 def test_it_says_what_this_process_may_do() -> None:
     taken, detail = priority.rt_permission(1)
-    assert taken == _may_raise()
+    assert taken == may_raise()
     assert ("can be taken" if taken else "refused") in detail, detail
     # Tried and put back: the calling thread is not left real-time.
     assert not priority.scheduled_rt(threading.get_native_id())
