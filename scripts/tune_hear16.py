@@ -188,10 +188,12 @@ def store() -> Path:
             / "transcripts" / f"hear16-variants-{isa}.jsonl")
 
 
-def read_store() -> dict[tuple[str, str], dict[str, Any]]:
+def read_store(path: Path | None = None) -> dict[tuple[str, str], dict[str, Any]]:
+    """The decodes kept in ``path`` (default: this script's ``store()``)."""
+    path = path or store()
     out: dict[tuple[str, str], dict[str, Any]] = {}
-    if store().is_file():
-        for raw in store().read_text(encoding="utf-8").splitlines():
+    if path.is_file():
+        for raw in path.read_text(encoding="utf-8").splitlines():
             try:
                 row = json.loads(raw)
             except ValueError:

@@ -133,15 +133,7 @@ def store() -> Path:
 
 
 def read_store() -> dict[tuple[str, str], dict[str, Any]]:
-    out: dict[tuple[str, str], dict[str, Any]] = {}
-    if store().is_file():
-        for raw in store().read_text(encoding="utf-8").splitlines():
-            try:
-                row = json.loads(raw)
-            except ValueError:
-                continue
-            out[row["key"], row["wav"]] = row
-    return out
+    return H16.read_store(store())
 
 
 def decode(kb: Any, matcher: Matcher, names: list[str], todo: list[Any],
