@@ -50,6 +50,35 @@ def test_confirmation_needs_the_phrase() -> None:
 #: scripts/benchmark_wake.py's figure, not theirs. Now a miss fails them.
 
 
+#: Plays of the woken question before the test gives up. One espeak-ng
+#: voice's "hey assistant" through the virtual microphone was caught in
+#: every run here (7 of 7 on 2026-12-03, 3 of them at load 11), but once in
+#: a clean-clone CI (stop 28) the spotter missed it and the test waited in
+#: silence for a reply. How often the phrase is caught over many voices is
+#: scripts/benchmark_wake.py's figure; this test is about what is answered,
+#: so a miss, said as "not addressed to me", is played once more.
+WOKEN_TRIES = 2
+
+
+def _reply_once_woken(proc: Any, replies: queue.Queue[str], virtual_mic: Any,
+                      woken: Path) -> str:
+    """The reply to ``woken`` (phrase, then question); fails with what the
+    assistant printed if it never answers."""
+    seen: list[str] = []
+    for _ in range(WOKEN_TRIES):
+        wait_for_ready(proc)
+        virtual_mic.play(woken)
+        heard = read_until(proc, "Listening...", 60)  # done with it, listening again
+        seen += heard
+        try:
+            return replies.get(timeout=10)
+        except queue.Empty:
+            if not any("not addressed to me" in line for line in heard):
+                break  # heard as addressed, yet no reply: not the spotter's miss
+    proc.kill()
+    pytest.fail(f"the woken question was never answered; stderr: {seen}")
+
+
 def _lines(stream: Any) -> queue.Queue[str]:
     q: queue.Queue[str] = queue.Queue()
 
@@ -78,13 +107,12 @@ def test_only_questions_after_the_wake_phrase_are_answered(
         virtual_mic.play(plain)
         read_until(proc, "not addressed to me")
         assert replies.empty()
-        wait_for_ready(proc)
-        virtual_mic.play(woken)
-        first = json.loads(replies.get(timeout=30))
+        first = json.loads(_reply_once_woken(proc, replies, virtual_mic, woken))
         assert first["match"]["title"] == TITLE
         assert "assistant" not in first["transcript"]
-        # A follow-up within the window needs no wake phrase.
-        wait_for_ready(proc)
+        # A follow-up within the window needs no wake phrase (the helper has
+        # read the "Listening..." that opened the window).
+        time.sleep(0.3)
         virtual_mic.play(plain)
         second = json.loads(replies.get(timeout=30))
         assert second["match"]["title"] == TITLE
