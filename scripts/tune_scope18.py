@@ -19,6 +19,7 @@ sys.path.insert(0, str(REPO))
 
 from voice.content.loader import load_knowledge  # noqa: E402
 from voice.conversation.conversation import Conversation  # noqa: E402
+from voice.matching import matcher as matcher_module  # noqa: E402
 from voice.matching.matcher import Matcher  # noqa: E402
 
 DATA = REPO / "tests" / "data"
@@ -51,11 +52,15 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dump")
     ap.add_argument("--misses", action="append", default=[])
+    ap.add_argument("--confirm", type=float, help="the matcher's confirm threshold (trial)")
+    ap.add_argument("--plain-share", type=float, help="matcher.PLAIN_SHARE (trial)")
     args = ap.parse_args()
+    if args.plain_share is not None:
+        matcher_module.PLAIN_SHARE = args.plain_share
     for name in IN_SCOPE + OUT:
         assert "heldout" not in name or name == "health-heldout.tsv"
     kb = load_knowledge([REPO / "content"])
-    m = Matcher(kb)
+    m = Matcher(kb) if args.confirm is None else Matcher(kb, confirm_threshold=args.confirm)
     dump = []
     for name in IN_SCOPE + OUT:
         rs = rows(name)

@@ -187,7 +187,15 @@ GROUPS: dict[str, tuple[str, ...]] = {
     # not ours.
     "it affect daily": ("it change things", "it changes things", "this change things",
                         "this changes things", "it change everything", "this change everything"),
-    "treatment": ("treatments", "treat", "treats", "treated", "treating", "therapies"),
+    "treatment": ("treatments", "treat", "treats", "treated", "treating", "therapies",
+                  # What helps a condition or symptom is what treats it:
+                  # "what helps muscle spasms" offered the section that
+                  # describes them first, "helps" being no scored word
+                  # (branch scope18). A phrase: "help" alone is how people ask
+                  # anything ("can you help me").
+                  "what helps", "what can help", "what could help", "what will help",
+                  "what would help", "what might help", "what else helps",
+                  "anything that helps", "anything that can help", "anything to help"),
 }
 
 
