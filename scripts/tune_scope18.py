@@ -19,7 +19,6 @@ sys.path.insert(0, str(REPO))
 
 from voice.content.loader import load_knowledge  # noqa: E402
 from voice.conversation.conversation import Conversation  # noqa: E402
-from voice.matching import matcher as matcher_module  # noqa: E402
 from voice.matching.matcher import Matcher  # noqa: E402
 
 DATA = REPO / "tests" / "data"
@@ -53,10 +52,7 @@ def main() -> int:
     ap.add_argument("--dump")
     ap.add_argument("--misses", action="append", default=[])
     ap.add_argument("--confirm", type=float, help="the matcher's confirm threshold (trial)")
-    ap.add_argument("--plain-share", type=float, help="matcher.PLAIN_SHARE (trial)")
     args = ap.parse_args()
-    if args.plain_share is not None:
-        matcher_module.PLAIN_SHARE = args.plain_share
     for name in IN_SCOPE + OUT:
         assert "heldout" not in name or name == "health-heldout.tsv"
     kb = load_knowledge([REPO / "content"])
@@ -70,7 +66,6 @@ def main() -> int:
         for q, e in rs:
             r = m.match(q)
             reply = Conversation(kb, matcher=m).respond(q)
-            shown = [r.entry] if r.outcome == "answer" else r.offered if r.outcome == "confirm" else []
             first = r.entry.id if r.entry is not None and r.outcome != "no_match" else "-"
             offered = "|".join(x.id for x in r.offered) if r.outcome == "confirm" else ""
             dump.append(f"{name}\t{q}\t{reply.outcome}\t{first}\t{offered}")
@@ -86,7 +81,8 @@ def main() -> int:
                 right += hit
                 wrong += r.outcome == "answer" and r.entry is not None and r.entry.id not in e
                 if name in args.misses and not hit:
-                    print(f"  MISS {r.outcome} {r.score:.1f}: {q} -> {first} [{offered}] want {'|'.join(sorted(e))}")
+                    print(f"  MISS {r.outcome} {r.score:.1f}: {q} -> {first} [{offered}] "
+                          f"want {'|'.join(sorted(e))}")
         parts = []
         if n_in:
             parts.append(f"in-scope right {right}/{n_in}, answered wrong {wrong}")
