@@ -6,6 +6,10 @@ of the code item by item (as scripts/dump_tuning_outcomes.py, with the later
 tuning halves added). Branch scope18.
 
     .venv/bin/python scripts/tune_scope18.py [--dump /tmp/after.txt] [--misses SET]
+
+``--heldout18``: the held-out halves of the sets written on this branch
+(health-heldout18.tsv, inscope18-heldout.tsv), COUNTS ONLY, with the scope
+check and without; run once at the end, never tuned on.
 """
 
 from __future__ import annotations
@@ -52,8 +56,12 @@ def main() -> int:
     ap.add_argument("--dump")
     ap.add_argument("--misses", action="append", default=[])
     ap.add_argument("--confirm", type=float, help="the matcher's confirm threshold (trial)")
+    ap.add_argument("--heldout18", action="store_true",
+                    help="counts only, for this branch's held-out halves (run once)")
     args = ap.parse_args()
-    for name in IN_SCOPE + OUT:
+    if args.heldout18:
+        return heldout18()
+    for name in IN_SCOPE + OUT + tuple(args.misses):
         assert "heldout" not in name or name == "health-heldout.tsv"
     kb = load_knowledge([REPO / "content"])
     m = Matcher(kb) if args.confirm is None else Matcher(kb, confirm_threshold=args.confirm)
@@ -91,6 +99,31 @@ def main() -> int:
         print(f"{name:24} " + "; ".join(parts))
     if args.dump:
         Path(args.dump).write_text("\n".join(dump) + "\n", encoding="utf-8")
+    return 0
+
+
+def heldout18() -> int:
+    """Counts only: never which line."""
+    kb = load_knowledge([REPO / "content"])
+    for label, m in (("with the scope check", Matcher(kb)),
+                     ("without", Matcher(kb, check_scope=False))):
+        qs = [q for q, _ in rows("health-heldout18.tsv")]
+        taken = answered = 0
+        for q in qs:
+            reply = Conversation(kb, matcher=m).respond(q)
+            taken += reply.outcome in ("answer", "confirm")
+            answered += reply.outcome == "answer"
+        print(f"health-heldout18 ({label}): declined {len(qs) - taken}/{len(qs)}, "
+              f"answered {answered}")
+        right = wrong = 0
+        ins = rows("inscope18-heldout.tsv")
+        for q, e in ins:
+            assert e is not None
+            r = m.match(q)
+            right += r.outcome != "no_match" and r.entry is not None and r.entry.id in e
+            wrong += r.outcome == "answer" and r.entry is not None and r.entry.id not in e
+        print(f"inscope18-heldout ({label}): right entry {right}/{len(ins)}, "
+              f"answered wrong {wrong}")
     return 0
 
 
