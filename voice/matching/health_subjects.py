@@ -171,8 +171,18 @@ def noun_use(words: list[str], i: int) -> bool:
             and (i + 1 == len(words) or normalize.is_function_word(words[i + 1])))
 
 
+#: Plurals no ending rule undoes, of the body's parts WordNet names in the
+#: singular only: "my feet smell" named no part of the body, though "my
+#: foot" did, so "what makes my feet smell so bad in trainers" (a health
+#: tuning line) was offered Assistive Devices through "trainers" ->
+#: footwear (branch scope18).
+IRREGULAR_PLURALS = {"feet": "foot", "teeth": "tooth"}
+
+
 def _singulars(word: str) -> tuple[str, ...]:
     """``word``, and what it would be as a singular noun."""
+    if word in IRREGULAR_PLURALS:
+        return (word, IRREGULAR_PLURALS[word])
     if word.endswith("ies") and len(word) > 4:
         return (word, word[:-3] + "y", word[:-1])
     if word.endswith("es") and len(word) > 3:

@@ -37,7 +37,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from voice.content.model import Entry, EntryKind, KnowledgeBase
-from voice.matching import health_subjects, normalize, scope, sound_alike, synonyms
+from voice.matching import health_subjects, normalize, scope, sound_alike, synonyms, teller
 from voice.matching.off_topic import WORDS as OFF_TOPIC
 from voice.matching.sound_alike import SoundAlike
 
@@ -982,7 +982,10 @@ class Matcher:
         if noise:
             text, doubtful = self._repaired(text, noise), True
         misheard = bool(noise)
-        cands = self.rank(text)
+        # "my mother has MS, what do I do": the mother is who is asked about,
+        # not a question of heredity (voice/matching/teller.py).
+        told = teller.without_teller(text)
+        cands = self.rank(told)
         own = self.written_for(text)
         if own is not None:
             # Word for word a line the editor or a caregiver wrote for one
@@ -995,6 +998,7 @@ class Matcher:
             return MatchResult(query, "confirm" if doubtful else "answer", cands, misheard)
         if not cands or cands[0].score < self.confirm_threshold:
             return MatchResult(query, "no_match", cands, misheard)
+        text = told
         slack = scope.DOUBTFUL_SLACK if doubtful else 0.0
         # Prepared once for the checks below that read the words as prepared.
         cleaned = normalize.prepare(text)

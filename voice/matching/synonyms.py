@@ -189,6 +189,31 @@ GROUPS: dict[str, tuple[str, ...]] = {
                         "this changes things", "it change everything", "this change everything"),
     "treatment": ("treatments", "treat", "treats", "treated", "treating", "therapies"),
 }
+#: What helps a condition or symptom is how it is managed: "what helps
+#: muscle spasms" offered the section that describes them first, "helps"
+#: being no scored word (branch scope18). Onto "manage" (the lifestyle FAQ's
+#: "help manage", Treatment Approaches' "management"), not "treatment": that
+#: offered Neuromodulation first, and answered "what helps spasms" with
+#: Treatment Approaches where the follow-ups' tests want the lifestyle FAQ.
+#: Phrases: "help" alone is how people ask anything ("can you help me").
+#: Folded only when the line names something after them (``_names_after``):
+#: "what helps it", a follow-up whose "it" is the conversation's subject
+#: (voice/conversation/subject.py), found nothing and took the subject;
+#: folded, it was offered an entry whatever the subject
+#: (tests/test_follow15_follow_ups.py).
+ASKED_OF_A_NAME: dict[str, str] = {
+    p: "manage" for p in (
+        "what helps", "what can help", "what could help", "what will help", "what would help",
+        "what might help", "what else helps", "anything that helps", "anything that can help",
+        "anything to help")
+}
+#: Words that name nothing after such a phrase: pointers back, people,
+#: articles and the prepositions that join them, and what a recognizer makes
+#: of "it" (Whisper heard "what helps it" as "what helps is",
+#: tests/test_follow15_follow_ups.py).
+_NOT_A_NAME = frozenset(
+    "it its this that them these those one with for a an the my his her their our your me "
+    "him us you to is are was then now please again there".split())
 
 
 WORDS: dict[str, str] = {
@@ -204,9 +229,30 @@ PHRASES: dict[str, str] = dict(
 )
 
 
+def _names_after(padded: str, phrase: str) -> str:
+    """``padded`` with ``phrase`` folded (``ASKED_OF_A_NAME``) where a word
+    after it names something (not only ``_NOT_A_NAME``)."""
+    words = padded.split()
+    n = len(phrase.split())
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if " ".join(words[i:i + n]) == phrase and any(
+                w not in _NOT_A_NAME for w in words[i + n:]):
+            out.append(ASKED_OF_A_NAME[phrase])
+            i += n
+        else:
+            out.append(words[i])
+            i += 1
+    return f" {' '.join(out)} "
+
+
 def fold(text: str) -> str:
     """Cleaned text with every synonym replaced by its group's word."""
     padded = f" {text} "
+    for phrase in ASKED_OF_A_NAME:
+        if f" {phrase} " in padded:
+            padded = _names_after(padded, phrase)
     for phrase, canonical in PHRASES.items():
         padded = padded.replace(f" {phrase} ", f" {canonical} ")
     return " ".join(WORDS.get(w, w) for w in padded.split())

@@ -1,0 +1,51 @@
+"""Who has the condition, told before the question: "my mother has MS,
+what do I do", "my son was diagnosed with ALS, where do we start".
+
+The family words fold to "family" (synonyms.py), the word that carries
+"Are neuromuscular disorders hereditary?": matched whole, such a line was
+offered the hereditary FAQ first ("my mother has MS, what do I do", "my son
+has MS, what should we do", branch scope18's brief), though the family
+member is only the person asked about. So the family word of such a telling
+is left out of what is matched, unless the line asks whether someone else
+will get it ("my dad has ms, will i get it too", "could my kids get it":
+inheritance asked in words the matcher does not score). A family word
+anywhere else in the line ("is it in the family", "could my kids get it")
+still counts. Pure: text in, text out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from voice.matching import synonyms
+
+#: The family words that fold to "family" (synonyms.py), as people name a
+#: relative (singular: "my parents have ms" is not one person told about).
+_FAMILY = tuple(w for w in synonyms.GROUPS["family"]
+                if w in ("son", "daughter", "child", "kid", "mother", "father", "mum",
+                         "mom", "dad", "brother", "sister", "grandson", "granddaughter",
+                         "parent"))
+_TELLING = re.compile(
+    r"\b(?:my|our)(?: [a-z']+){0,2}?( (?:" + "|".join(_FAMILY) + r"))"
+    r"(?= (?:has|had|have|has got|got|was diagnosed|has been diagnosed|is living with|"
+    r"lives with|suffers from|is suffering from|is diagnosed)\b)",
+    re.IGNORECASE)
+#: The line asks whether someone else gets it: inheritance, in words the
+#: matcher does not score ("will i get it too", "am i at risk", "could my
+#: kids get it"). Not "get help", "get around", "get better".
+_ASKS_RISK = re.compile(
+    r"\b(?:i|we|me|us|my \w+|our \w+|they|he|she)\b(?: \w+){0,2}? "
+    r"(?:get|gets|getting|catch|develop|inherit|inherited|pass|passed|be at risk|at risk|"
+    r"have it|have this|have that|end up with)\b(?! (?:help|around|better|support|about|out))",
+    re.IGNORECASE)
+
+
+def without_teller(text: str) -> str:
+    """``text`` without the family word of a telling of who has the
+    condition ("my mother has MS, what do I do" -> "my has MS, what do I
+    do"); as it is when it tells none, or asks whether someone else will get
+    it."""
+    told = _TELLING.search(text)
+    if told is None or _ASKS_RISK.search(text, told.end()):
+        return text
+    return text[:told.start(1)] + text[told.end(1):]
