@@ -65,9 +65,12 @@ SPECULATE_AFTER = 0.4
 #: voice.conversation.heard.is_doubtful). Branch hear17 measured the beam at
 #: -0.7 (tuning halves, 208 clips: right entry 145 -> 148 of 173, 33 clips
 #: re-decoded) but read one more wrong answer in full held out, from the
-#: beam's words; offered only, branch hear18 (docs/speech-in.md "Branch
-#: hear18"). Short stretches (topic numbers, replies, commands) are never
-#: re-decoded. None turns it off.
+#: beam's words. Offered only (branch hear18), held out once on 293 clips
+#: never read with a fallback (scripts/tune_hear18.py --heldout): espeak-ng
+#: right entry 86 -> 87 of 107, wrong entries offered 10 -> 6, answered
+#: wrong and out of scope declined unchanged on every set (docs/speech-in.md
+#: "Branch hear18"). Short stretches (topic numbers, replies, commands) are
+#: never re-decoded. None turns it off.
 FALLBACK_BELOW: float | None = -0.7
 FALLBACK_WIDTH = 5
 
