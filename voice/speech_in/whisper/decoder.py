@@ -54,6 +54,9 @@ class Segment:
     avg_logprob: float
     compression_ratio: float
     words: tuple[Word, ...]
+    score: float = 0.0
+    """CTranslate2's length-normalised log-probability of the tokens (the
+    fallback's trigger: engine.FALLBACK_BELOW)."""
 
 
 class WindowDecoder:
@@ -140,16 +143,48 @@ class WindowDecoder:
         text = tok.decode(tokens)
         probs = [_probability(np.asarray(step), t) for step, t in zip(result.logits[0], tokens,
                                                                        strict=False)]
+        return Segment(text, float(result.no_speech_prob), float(avg_logprob),
+                       float(get_compression_ratio(text.strip())),
+                       self._words(tokens, probs), float(result.scores[0]))
+
+    def beam(self, encoded: Any, samples: int, prompt_tokens: list[int],
+             no_speech_prob: float, width: int = 5) -> Segment:
+        """A beam search of ``width`` over an ``encode()``d window, as a Segment
+        (``no_speech_prob`` is the greedy decode's: a beam search returns none).
+        Its words' probabilities come from forcing its tokens through the
+        decoder after the same prompt (CTranslate2 ``align``: no logits come
+        back from a beam), which is the figure the greedy softmax gives for the
+        same tokens (branch hear17: identical to 7 digits on two clips)."""
+        from faster_whisper.transcribe import get_compression_ratio
+
+        m, tok = self._model, self._tokenizer
+        prompt = m.get_prompt(tok, prompt_tokens, without_timestamps=True)
+        budget = MIN_TOKENS + int(TOKENS_PER_SECOND * samples / 16000)
+        result = m.model.generate(
+            encoded, [prompt], beam_size=width, max_length=min(m.max_length, len(prompt) + budget),
+            return_scores=True, suppress_blank=True, suppress_tokens=self._suppress,
+        )[0]
+        tokens = list(result.sequences_ids[0])
+        probs = ([float(p) for p in m.model.align(encoded, prompt, [tokens],
+                                                  [3000])[0].text_token_probs]
+                 if tokens else [])
+        text = tok.decode(tokens)
+        avg_logprob = result.scores[0] * len(tokens) / (len(tokens) + 1)
+        return Segment(text, float(no_speech_prob), float(avg_logprob),
+                       float(get_compression_ratio(text.strip())),
+                       self._words(tokens, probs), float(result.scores[0]))
+
+    def _words(self, tokens: list[int], probs: list[float]) -> tuple[Word, ...]:
+        """Each word of ``tokens`` with the mean probability of its tokens."""
         words: list[Word] = []
         if tokens:
-            split, word_tokens = tok.split_to_word_tokens(tokens)
+            split, word_tokens = self._tokenizer.split_to_word_tokens(tokens)
             at = 0
             for word, its in zip(split, word_tokens, strict=True):
                 ps = probs[at : at + len(its)]
                 at += len(its)
                 words.append(Word(word, float(np.mean(ps)) if ps else 0.0))
-        return Segment(text, float(result.no_speech_prob), float(avg_logprob),
-                       float(get_compression_ratio(text.strip())), tuple(words))
+        return tuple(words)
 
 
 def _probability(logits: np.ndarray, token: int) -> float:
