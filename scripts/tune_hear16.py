@@ -373,7 +373,13 @@ def run_real(kb: KnowledgeBase, names: list[str], half: str) -> int:
             said = v.rec.transcribe(real.padded(c.path))
             got = real.assistant(kb).handle_heard(said, source=c.path.name)
             tally[n, c.set, c.half][got["outcome"]] += 1
-    print(f"{len(clips)} real clips: declined / offered / answered outright (other)")
+    print_real_tally(tally, names, len(clips))
+    return 0
+
+
+def print_real_tally(tally: Any, names: Any, clips: int) -> None:
+    """Real clips' outcomes per set and half, one column per variant."""
+    print(f"{clips} real clips: declined / offered / answered outright (other)")
     for s, h in sorted({(s, h) for _, s, h in tally}):
         parts = []
         for n in names:
@@ -382,7 +388,6 @@ def run_real(kb: KnowledgeBase, names: list[str], half: str) -> int:
             parts.append(f"{n}: {t['no_match']}/{t['confirm']}/{t['answer']}"
                          + (f" ({rest})" if rest else ""))
         print(f"  {s:<14} {h:<9} " + "  ".join(parts))
-    return 0
 
 
 def main() -> int:

@@ -166,15 +166,7 @@ def run_real(kb: Any, half: str) -> int:
             said = v.rec.transcribe(real.padded(c.path))
             got = real.assistant(kb).handle_heard(said, source=c.path.name)
             tally[n, c.set, c.half][got["outcome"]] += 1
-    print(f"{len(clips)} real clips: declined / offered / answered outright (other)")
-    for s, h in sorted({(s, h) for _, s, h in tally}):
-        parts = []
-        for n in ("off", "on"):
-            t = tally[n, s, h]
-            rest = sum(t.values()) - t["no_match"] - t["confirm"] - t["answer"]
-            parts.append(f"{n}: {t['no_match']}/{t['confirm']}/{t['answer']}"
-                         + (f" ({rest})" if rest else ""))
-        print(f"  {s:<14} {h:<9} " + "  ".join(parts))
+    H16.print_real_tally(tally, ("off", "on"), len(clips))
     return 0
 
 
