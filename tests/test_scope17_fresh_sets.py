@@ -35,10 +35,19 @@ def test_the_sixth_sets_are_split_alternately_by_sha1() -> None:
     assert all(e != "-" for _, e in _rows("inscope17-tuning.tsv") + _rows("inscope17-heldout.tsv"))
 
 
+#: Sets written after the sixth (branch scope18): they were filtered
+#: against the sixth by the same rule from their side (tuning sets at 85),
+#: so one of their held-out lines may sit at 80-85 of a sixth tuning line
+#: ("how can i tell if a burn needs a doctor" ~ "... if my tooth needs a
+#: filling", 80.6) without either being a paraphrase written after the other.
+LATER = ("inscope18-tuning.tsv", "inscope18-heldout.tsv", "health-tuning18.tsv",
+         "health-heldout18.tsv")
+
+
 def test_the_sixth_sets_are_no_paraphrase_of_an_earlier_set() -> None:
     mine = {q.lower() for name in SETS for q, *_ in _rows(name)}
     for path in sorted(DATA.glob("*.tsv")):
-        if path.name in SETS:
+        if path.name in SETS or path.name in LATER:
             continue
         earlier = [q.lower() for q, *_ in _rows(path.name)]
         held = "heldout" in path.name and path.name != "health-heldout.tsv"
