@@ -43,6 +43,15 @@ ROOTS: dict[str, tuple[tuple[str, str], ...]] = {
     # ill health, disease, injury, pregnancy, addiction...
     "condition": (("14057659", "physical_condition"), ("13946473", "condition"),
                   ("14107272", "mental_disorder"), ("14309164", "injury"),
+                  # WordNet files these under insanity, not mental disorder
+                  # (branch scope19): "what are the early signs of dementia
+                  # in my mum" (health-tuning18) was offered our early-signs
+                  # FAQ. Not their parent "mental illness": it brings "daft",
+                  # "insane", "madness", which people say of anything. Adds
+                  # 15 synsets (alzheimer's, schizophrenia...); of every typed
+                  # tuning line (scripts/tune_scope19.py --dump) only that
+                  # one changes.
+                  ("14418807", "dementia"), ("14421471", "psychosis"),
                   ("14322317", "wound")),
     "symptom": (("14323139", "symptom"),),
     "treatment": (("00658847", "medical_care"), ("01026334", "medical_procedure"),

@@ -1,0 +1,100 @@
+"""Branch scope19 (issue 14), typed through the Conversation as `voice text`
+does, with the shipped content and models (no fakes):
+
+- dementia is no condition of ours: "what are the early signs of dementia in
+  my mum" (health-tuning18) was offered the early-signs FAQ, because WordNet
+  files dementia under insanity, not under a root of
+  scripts/build_health_subjects.py; dementia and psychosis are roots now;
+- "my mum's got ms, what do i do" was read in full with the section that
+  lists the conditions: the telling's "'s got" was not seen
+  (voice/matching/teller.py), so scope17's "a name asked beyond what it is
+  is only offered" did not hold for it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from voice.content.loader import load_knowledge
+from voice.conversation.conversation import Conversation
+from voice.matching import teller
+from voice.matching.matcher import Matcher
+
+REPO = Path(__file__).resolve().parent.parent
+DESCRIBING = "recognizing-chronic-spasms-and-neuromuscular-disorders"
+EARLY_SIGNS = "what-are-the-early-signs-of-neuromuscular-disorders"
+
+
+@pytest.fixture(scope="module")
+def kb():  # type: ignore[no-untyped-def]
+    return load_knowledge([REPO / "content"])
+
+
+@pytest.fixture(scope="module")
+def matcher(kb):  # type: ignore[no-untyped-def]
+    return Matcher(kb)
+
+
+def reply(kb, matcher, text: str):  # type: ignore[no-untyped-def]
+    return Conversation(kb, matcher=matcher).respond(text)
+
+
+@pytest.mark.parametrize("text", [
+    "what are the early signs of dementia in my mum",
+    "how do i look after my dad with alzheimer's",
+    "is dementia hereditary",
+    "what are the first signs of psychosis",
+])
+def test_dementia_and_psychosis_are_declined(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert reply(kb, matcher, text).outcome == "no_match"
+
+
+@pytest.mark.parametrize("text", [
+    "what are the early signs of ms",
+    "what are the early signs of a neuromuscular disorder",
+])
+def test_our_early_signs_still_found(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
+    r = reply(kb, matcher, text)
+    assert r.outcome in ("answer", "confirm")
+    assert r.match is not None and r.match.id == EARLY_SIGNS
+
+
+@pytest.mark.parametrize("text", [
+    "my mum's got ms, what do i do",
+    "my mum’s got ms, what do i do",
+    "my dad's got als, what do we do",
+])
+def test_relative_s_got_name_is_never_read_in_full(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
+    """As "my husband has ms, what do i do": offered, never read in full."""
+    r = reply(kb, matcher, text)
+    assert r.outcome == "confirm", r.say
+    assert r.answer is None
+
+
+@pytest.mark.parametrize("relative", ["mum's got", "mother has", "husband has", "dad has got",
+                                      "wife has", "son's got"])
+def test_any_relative_gets_the_same_offer(kb, matcher, relative: str) -> None:  # type: ignore[no-untyped-def]
+    r = reply(kb, matcher, f"my {relative} ms, what do i do")
+    base = reply(kb, matcher, "my husband has ms, what do i do")
+    assert r.outcome == base.outcome == "confirm"
+    assert r.match is not None and base.match is not None and r.match.id == base.match.id
+
+
+def test_mums_got_is_a_telling() -> None:
+    assert teller.without_teller("my mum's got ms") == "my got ms"
+    assert teller.without_teller("my dad's been diagnosed with als") == \
+        "my been diagnosed with als"
+    # Not a telling: whose legs.
+    assert teller.without_teller("my mum's legs are stiff") == "my mum's legs are stiff"
+    # Still asks whether someone else gets it.
+    assert teller.without_teller("my mum's got ms, will i get it") == \
+        "my mum's got ms, will i get it"
+
+
+def test_mums_got_chronic_spasms_offers_what_helps(kb, matcher) -> None:  # type: ignore[no-untyped-def]
+    """Not the section that describes spasms first (scope17's _definitions_last)."""
+    r = reply(kb, matcher, "my mum's got chronic spasms, what do we do")
+    assert r.outcome == "confirm"
+    assert r.match is not None and r.match.id != DESCRIBING
