@@ -98,3 +98,23 @@ def test_mums_got_chronic_spasms_offers_what_helps(kb, matcher) -> None:  # type
     r = reply(kb, matcher, "my mum's got chronic spasms, what do we do")
     assert r.outcome == "confirm"
     assert r.match is not None and r.match.id != DESCRIBING
+
+
+@pytest.mark.parametrize("text", [
+    "can orthotics help with foot drop",
+    "what can help with drop foot",
+])
+def test_foot_drop_is_ours(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A symptom of ours in words of a body part: the synonym table's phrase
+    (foot drop -> weakness) names no part of the body ("foot")."""
+    r = reply(kb, matcher, text)
+    assert r.outcome in ("answer", "confirm"), r.say
+
+
+@pytest.mark.parametrize("text", [
+    "what makes my feet smell so bad in trainers",
+    "why does my foot hurt when i drop my heel",
+    "how do i treat a dropped arch in my foot",
+])
+def test_feet_still_declined(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert reply(kb, matcher, text).outcome == "no_match"

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from voice.content.model import KnowledgeBase
 from voice.matching import normalize
-from voice.matching.synonyms import WORDS, fold
+from voice.matching.synonyms import PHRASES, WORDS, fold
 
 TERMS_FILE = Path(__file__).with_name("health_subjects.tsv")
 #: Categories of subject that decline a question only when no word of the
@@ -145,6 +145,14 @@ class HealthSubjects:
         found: list[tuple[str, str]] = []
         i = 0
         while i < len(words):
+            ours = next((n for n in range(min(MAX_WORDS, len(words) - i), 1, -1)
+                         if " ".join(words[i:i + n]) in PHRASES), 0)
+            if ours:
+                # A phrase of the synonym table (synonyms.py) says one of our
+                # subjects in other words ("foot drop" -> weakness): its words
+                # name none of another ("foot").
+                i += ours
+                continue
             for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
                 head = tuple(words[i:i + n - 1])
                 hit = next((h for last in _singulars(words[i + n - 1])

@@ -128,7 +128,12 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "weakness": ("weak", "weaker", "weaken", "weakened", "dropping", "clumsy", "clumsiness",
                  # "my legs give way": they fail under the body's weight.
                  "give way", "gives way", "giving way", "gave way", "buckle", "buckles",
-                 "buckling"),
+                 "buckling",
+                 # A foot that cannot be lifted: a weakness of the shin's
+                 # muscles in MS and ALS (inscope5-tuning: "can orthotics
+                 # help with foot drop" was declined, "foot" naming a part of
+                 # the body; branch scope19).
+                 "foot drop", "drop foot", "dropped foot"),
     "daily": ("everyday", "day to day", "daily life", "chores", "housework", "buttons",
               "getting dressed", "get dressed", "dressing", "bathing", "washing"),
     "job": ("career", "employment", "office"),
