@@ -74,7 +74,8 @@ def test_relative_s_got_name_is_never_read_in_full(kb, matcher, text: str) -> No
 
 
 @pytest.mark.parametrize("relative", ["mum's got", "mother has", "husband has", "dad has got",
-                                      "wife has", "son's got"])
+                                      "wife has", "son's got", "nan has", "grandad has",
+                                      "uncle has", "grandmother's got"])
 def test_any_relative_gets_the_same_offer(kb, matcher, relative: str) -> None:  # type: ignore[no-untyped-def]
     r = reply(kb, matcher, f"my {relative} ms, what do i do")
     base = reply(kb, matcher, "my husband has ms, what do i do")
@@ -118,3 +119,16 @@ def test_foot_drop_is_ours(kb, matcher, text: str) -> None:  # type: ignore[no-u
 ])
 def test_feet_still_declined(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
     assert reply(kb, matcher, text).outcome == "no_match"
+
+
+@pytest.mark.parametrize("relative", ["mother", "husband", "nan", "grandad", "uncle",
+                                      "grandmother", "friend"])
+def test_any_relative_with_spasms_gets_the_same_offer(  # type: ignore[no-untyped-def]
+        kb, matcher, relative: str) -> None:
+    """"my uncle has chronic spasms, what can we do" was offered the section
+    that says what spasms are, "my mother has ..." the lifestyle FAQ; "my
+    nan has ..." was declined."""
+    r = reply(kb, matcher, f"my {relative} has chronic spasms, what can we do")
+    assert r.outcome == "confirm", r.say
+    assert r.match is not None and r.match.id == "can-lifestyle-changes-help-manage-chronic-spasms"
+

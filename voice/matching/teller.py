@@ -25,11 +25,23 @@ _FAMILY = tuple(w for w in synonyms.GROUPS["family"]
                 if w in ("son", "daughter", "child", "kid", "mother", "father", "mum",
                          "mom", "dad", "brother", "sister", "grandson", "granddaughter",
                          "parent"))
+#: Kin the synonym table does not fold, told about the same way: "nan" and
+#: "grandad" are rare in general English, so as unknown words they declined
+#: "my nan has ms, what do i do" (offered the section on the conditions for
+#: "my mother has ..."), and "grandmother", "uncle" drew "my uncle has
+#: chronic spasms, what can we do" to that section, not the lifestyle FAQ
+#: "my mother has ..." is offered (branch scope19: a caregiver gets the same
+#: offer whatever relative they name). Partners are function words already
+#: (normalize.PEOPLE_WORDS).
+_KIN = ("nan", "nana", "nanna", "gran", "granny", "grandma", "grandmother", "grandad",
+        "granddad", "grandpa", "grandfather", "aunt", "auntie", "aunty", "uncle", "cousin",
+        "friend", "neighbour", "neighbor", "stepdad", "stepmum", "stepmom", "stepson",
+        "stepdaughter", "niece", "nephew")
 #: "my mum's got ms", "my dad's been diagnosed with als": the "'s" is
 #: "has" (branch scope19: "my mum's got ms" was not seen as a telling, and
 #: "mum's" stayed a word of the line).
 _TELLING = re.compile(
-    r"\b(?:my|our)(?: [a-z']+){0,2}?( (?:" + "|".join(_FAMILY) + r")"
+    r"\b(?:my|our)(?: [a-z']+){0,2}?( (?:" + "|".join(_FAMILY + _KIN) + r")"
     r"(?:(?= (?:has|had|have|has got|got|was diagnosed|has been diagnosed|is living with|"
     r"lives with|suffers from|is suffering from|is diagnosed)\b)"
     r"|['\u2019]s(?= (?:got|been diagnosed|living with|suffering from)\b)))",
