@@ -103,24 +103,7 @@ def understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
     When all that matches nothing, a reading of heard words as a rare content
     word they sound like is offered if the audio carries it as well as what
     was heard (``checked_by_audio``), else the content's own question the
-    audio carries best (``asked_by_audio``).
-
-    When even that matches nothing, Whisper's second hearing of a doubtful
-    utterance (a beam's words: whisper/engine.py ``SECOND_HEARING_BELOW``)
-    is understood the same way, and what it matches is offered, never
-    answered."""
-    text, doubtful = _understood_first(heard, matcher)
-    second = getattr(heard, "second_hearing", None)
-    if second is not None and matcher.match(text, doubtful=doubtful,
-                                            heard=True).outcome == "no_match":
-        other, _ = _understood_first(second, matcher)
-        if matcher.match(other, doubtful=True, heard=True).outcome != "no_match":
-            return other, True
-    return text, doubtful
-
-
-def _understood_first(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
-    """``understood`` of one hearing, without a second one."""
+    audio carries best (``asked_by_audio``)."""
     other = other_subject_heard(heard, matcher)
     if other is not None:
         return other, True

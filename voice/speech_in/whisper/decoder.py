@@ -54,9 +54,6 @@ class Segment:
     avg_logprob: float
     compression_ratio: float
     words: tuple[Word, ...]
-    score: float = 0.0
-    """CTranslate2's length-normalised log-probability of the tokens (what
-    decides a second hearing: engine.SECOND_HEARING_BELOW)."""
 
 
 class WindowDecoder:
@@ -134,54 +131,27 @@ class WindowDecoder:
     def generate(self, encoded: Any, samples: int, prompt_tokens: list[int]) -> Segment:
         """Decode an ``encode()``d window of ``samples`` samples after ``prompt_tokens``
         (cheap next to encoding: one window can be decoded with several prompts)."""
+        from faster_whisper.transcribe import get_compression_ratio
+
+        tok = self._tokenizer
         result = self._generate(encoded, samples, prompt_tokens, beam_size=1,
                                 return_no_speech_prob=True, return_logits_vocab=True)
         tokens = list(result.sequences_ids[0])
+        # As faster-whisper recovers it from the length-normalised score.
+        avg_logprob = result.scores[0] * len(tokens) / (len(tokens) + 1)
+        text = tok.decode(tokens)
         probs = [_probability(np.asarray(step), t) for step, t in zip(result.logits[0], tokens,
                                                                        strict=False)]
-        return self._segment(tokens, probs, float(result.scores[0]), result.no_speech_prob)
-
-    def beam(self, encoded: Any, samples: int, prompt_tokens: list[int],
-             no_speech_prob: float, width: int) -> Segment:
-        """A beam search of ``width`` over an ``encode()``d window, as a Segment
-        (``no_speech_prob`` is the greedy decode's: a beam search returns none).
-        Its words' probabilities come from forcing its tokens through the
-        decoder after the same prompt (CTranslate2 ``align``: no logits come
-        back from a beam). They read a little lower than the greedy softmax's
-        for the same tokens, whose logits have the suppressed tokens removed
-        ("what" 0.78 forced, 0.87 greedy: branch hear18)."""
-        m = self._model
-        result = self._generate(encoded, samples, prompt_tokens, beam_size=width)
-        tokens = list(result.sequences_ids[0])
-        prompt = m.get_prompt(self._tokenizer, prompt_tokens, without_timestamps=True)
-        probs = ([float(p) for p in m.model.align(encoded, prompt, [tokens],
-                                                  [3000])[0].text_token_probs]
-                 if tokens else [])
-        return self._segment(tokens, probs, float(result.scores[0]), no_speech_prob)
-
-    def _segment(self, tokens: list[int], probs: list[float], score: float,
-                 no_speech_prob: float) -> Segment:
-        """A decode's ``tokens`` as a Segment, each with its probability in ``probs``."""
-        from faster_whisper.transcribe import get_compression_ratio
-
-        text = self._tokenizer.decode(tokens)
-        # As faster-whisper recovers it from the length-normalised score.
-        avg_logprob = score * len(tokens) / (len(tokens) + 1)
-        return Segment(text, float(no_speech_prob), float(avg_logprob),
-                       float(get_compression_ratio(text.strip())), self._words(tokens, probs),
-                       score)
-
-    def _words(self, tokens: list[int], probs: list[float]) -> tuple[Word, ...]:
-        """Each word of ``tokens`` with the mean probability of its tokens."""
         words: list[Word] = []
         if tokens:
-            split, word_tokens = self._tokenizer.split_to_word_tokens(tokens)
+            split, word_tokens = tok.split_to_word_tokens(tokens)
             at = 0
             for word, its in zip(split, word_tokens, strict=True):
                 ps = probs[at : at + len(its)]
                 at += len(its)
                 words.append(Word(word, float(np.mean(ps)) if ps else 0.0))
-        return tuple(words)
+        return Segment(text, float(result.no_speech_prob), float(avg_logprob),
+                       float(get_compression_ratio(text.strip())), tuple(words))
 
 
 def _probability(logits: np.ndarray, token: int) -> float:

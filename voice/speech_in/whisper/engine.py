@@ -57,23 +57,6 @@ CPU_THREADS = 2
 #: the text is usually ready when it is asked for.
 SPECULATE_AFTER = 0.4
 
-#: A question whose greedy decode scores below this (CTranslate2's
-#: length-normalised log-probability of its tokens) is decoded again by a
-#: beam of ``SECOND_HEARING_WIDTH``; when the beam hears other words, they
-#: are kept as a second hearing (``WhisperTranscript.second_hearing``), which
-#: is understood only when the first hearing matches nothing, and then only
-#: offered ("Did you mean ...?"), never answered
-#: (voice.conversation.heard.understood). Branch hear18 put the beam's words
-#: in place of the greedy ones: with it on, tests/test_heard_again.py's
-#: spoken acupuncture (espeak-ng en-us, greedy "what in acupuncture do you
-#: want to do for it" at -1.17, offered the right entry) was offered the cure
-#: FAQ from the beam's "what an accurate cure for it" (session 19). A first
-#: hearing that matches keeps its match here. -0.7 and width 5 are hear17's
-#: (tuning halves); figures for this rule in docs/speech-in.md "Session 19".
-#: None turns it off.
-SECOND_HEARING_BELOW: float | None = -0.7
-SECOND_HEARING_WIDTH = 5
-
 
 def _faster_whisper() -> Any:
     # Before the import: huggingface_hub reads it once, at import time.
@@ -259,14 +242,6 @@ class WhisperRecognizer:
                         if short else [])
             prompts += [self._emergency_prompt] if urgent else []
             segments = [dec.generate(encoded, len(audio), p) for p in prompts]
-            second = None
-            if (SECOND_HEARING_BELOW is not None and not short
-                    and segments[0].score < SECOND_HEARING_BELOW):
-                beam = heard_from([dec.beam(encoded, len(audio), prompt,
-                                            segments[0].no_speech_prob, SECOND_HEARING_WIDTH)])
-                first = heard_from(segments[:1]).text
-                if beam.words and beam.text != first and not acts_on_its_own(beam.text):
-                    second = beam
             heard = surest(*segments[:4]) if short else heard_from(segments[:1])
             if short:
                 heard = replace(heard, prompted=tuple(heard_from([s]).text
@@ -279,8 +254,6 @@ class WhisperRecognizer:
                                  raw[-1] if raw[-1:] in ("?", ".", "!") else "",
                                  others=lambda: dec.hypotheses(encoded, len(audio), prompt,
                                                                HYPOTHESES))
-            if second is not None and heard.words and not acts_on_its_own(heard.text):
-                heard = replace(heard, second_hearing=second.words)
             if not heard.words or acts_on_its_own(heard.text) or not _may_offer_others(heard):
                 return heard, scorer
             # Not a command, number or emergency, and heard doubtfully: the
@@ -295,8 +268,4 @@ class WhisperRecognizer:
         confidence = sum(p for _, p in words) / len(words) if words else None
         return WhisperTranscript(heard.text, ENGINE, confidence,
                                  alternatives=list(heard.alternatives), words=words,
-                                 scorer=scorer if words else None,
-                                 second_hearing=(WhisperTranscript(
-                                     " ".join(w for w, _ in heard.second_hearing), ENGINE,
-                                     words=heard.second_hearing, scorer=scorer)
-                                     if heard.second_hearing and words else None))
+                                 scorer=scorer if words else None)

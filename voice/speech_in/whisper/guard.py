@@ -60,9 +60,6 @@ class Heard:
     """A short stretch's text after each prompt (content, short-reply,
     command, request: engine.decode_heard), as the guard keeps it ("" when
     dropped): how many decodes heard the same thing (voice/audio/barge_in.py)."""
-    second_hearing: tuple[tuple[str, float], ...] = ()
-    """A beam's other words for the same audio, the greedy decode having
-    scored low (engine.SECOND_HEARING_BELOW); () when there is none."""
 
     @property
     def text(self) -> str:

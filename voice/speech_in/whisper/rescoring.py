@@ -157,11 +157,6 @@ class WhisperTranscript(Transcript):
 
     scorer: AudioScorer | None = field(default=None, compare=False, repr=False)
     """How well the audio fits a text (None: no audio kept, e.g. a cached transcript)."""
-    second_hearing: Transcript | None = field(default=None, compare=False, repr=False)
-    """A beam's other words for the same audio, the greedy decode having
-    scored low (engine.SECOND_HEARING_BELOW): understood only when what was
-    heard matches nothing, and then offered, never answered
-    (voice.conversation.heard.understood)."""
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Transcript):
