@@ -64,15 +64,12 @@ ALTERNATIVES_WHEN_DOUBTFUL = True
 
 def is_doubtful(heard: Transcript) -> bool:
     """True when no content word of ``heard`` was heard surely (see SURE_ANSWER),
-    or (Whisper) a word that is not a function word was barely heard (UNHEARD_WORD),
-    or its words are a beam search's second guess (``second_guess``).
+    or (Whisper) a word that is not a function word was barely heard (UNHEARD_WORD).
 
     An engine without word confidences is taken at its word.
     """
     if not heard.words:
         return False
-    if getattr(heard, "second_guess", False):
-        return True  # the beam's words, the greedy decode doubtful (whisper/engine.py)
     sure = sure_answer_for(heard.engine)
     if heard.engine == "whisper" and any(
         c < _whisper_unheard_word() and not is_function_word(w) for w, c in heard.words

@@ -54,9 +54,6 @@ class Segment:
     avg_logprob: float
     compression_ratio: float
     words: tuple[Word, ...]
-    score: float = 0.0
-    """CTranslate2's length-normalised log-probability of the tokens (the
-    fallback's trigger: engine.FALLBACK_BELOW)."""
 
 
 class WindowDecoder:
@@ -110,16 +107,23 @@ class WindowDecoder:
         """The ``n`` best texts of a beam search of width ``n`` over an ``encode()``d
         window, each with its length-normalised log-probability, best first
         (the decoder's alternatives to what ``generate`` chose)."""
-        m, tok = self._model, self._tokenizer
-        prompt = m.get_prompt(tok, prompt_tokens, without_timestamps=True)
-        budget = MIN_TOKENS + int(TOKENS_PER_SECOND * samples / 16000)
-        result = m.model.generate(
-            encoded, [prompt], beam_size=n, num_hypotheses=n,
-            max_length=min(m.max_length, len(prompt) + budget), return_scores=True,
-            suppress_blank=True, suppress_tokens=self._suppress,
-        )[0]
-        return [(tok.decode(list(ids)), float(score))
+        result = self._generate(encoded, samples, prompt_tokens, beam_size=n, num_hypotheses=n)
+        return [(self._tokenizer.decode(list(ids)), float(score))
                 for ids, score in zip(result.sequences_ids, result.scores, strict=True)]
+
+    def _generate(self, encoded: Any, samples: int, prompt_tokens: list[int],
+                  **options: Any) -> Any:
+        """CTranslate2's ``generate`` over an ``encode()``d window of ``samples``
+        samples after ``prompt_tokens``, with the options every decode here
+        shares (no timestamps, the token budget, scores, the suppressed
+        tokens) and ``options`` (the search): its one result."""
+        m = self._model
+        prompt = m.get_prompt(self._tokenizer, prompt_tokens, without_timestamps=True)
+        budget = MIN_TOKENS + int(TOKENS_PER_SECOND * samples / 16000)
+        return m.model.generate(
+            encoded, [prompt], max_length=min(m.max_length, len(prompt) + budget),
+            return_scores=True, suppress_blank=True, suppress_tokens=self._suppress, **options,
+        )[0]
 
     def _window(self, audio: np.ndarray) -> Segment:
         return self.generate(self.encode(audio), len(audio), self._prompt_tokens)
@@ -129,62 +133,25 @@ class WindowDecoder:
         (cheap next to encoding: one window can be decoded with several prompts)."""
         from faster_whisper.transcribe import get_compression_ratio
 
-        m, tok = self._model, self._tokenizer
-        prompt = m.get_prompt(tok, prompt_tokens, without_timestamps=True)
-        budget = MIN_TOKENS + int(TOKENS_PER_SECOND * samples / 16000)
-        result = m.model.generate(
-            encoded, [prompt], beam_size=1, max_length=min(m.max_length, len(prompt) + budget),
-            return_scores=True, return_no_speech_prob=True, return_logits_vocab=True,
-            suppress_blank=True, suppress_tokens=self._suppress,
-        )[0]
+        tok = self._tokenizer
+        result = self._generate(encoded, samples, prompt_tokens, beam_size=1,
+                                return_no_speech_prob=True, return_logits_vocab=True)
         tokens = list(result.sequences_ids[0])
         # As faster-whisper recovers it from the length-normalised score.
         avg_logprob = result.scores[0] * len(tokens) / (len(tokens) + 1)
         text = tok.decode(tokens)
         probs = [_probability(np.asarray(step), t) for step, t in zip(result.logits[0], tokens,
                                                                        strict=False)]
-        return Segment(text, float(result.no_speech_prob), float(avg_logprob),
-                       float(get_compression_ratio(text.strip())),
-                       self._words(tokens, probs), float(result.scores[0]))
-
-    def beam(self, encoded: Any, samples: int, prompt_tokens: list[int],
-             no_speech_prob: float, width: int = 5) -> Segment:
-        """A beam search of ``width`` over an ``encode()``d window, as a Segment
-        (``no_speech_prob`` is the greedy decode's: a beam search returns none).
-        Its words' probabilities come from forcing its tokens through the
-        decoder after the same prompt (CTranslate2 ``align``: no logits come
-        back from a beam), which is the figure the greedy softmax gives for the
-        same tokens (branch hear17: identical to 7 digits on two clips)."""
-        from faster_whisper.transcribe import get_compression_ratio
-
-        m, tok = self._model, self._tokenizer
-        prompt = m.get_prompt(tok, prompt_tokens, without_timestamps=True)
-        budget = MIN_TOKENS + int(TOKENS_PER_SECOND * samples / 16000)
-        result = m.model.generate(
-            encoded, [prompt], beam_size=width, max_length=min(m.max_length, len(prompt) + budget),
-            return_scores=True, suppress_blank=True, suppress_tokens=self._suppress,
-        )[0]
-        tokens = list(result.sequences_ids[0])
-        probs = ([float(p) for p in m.model.align(encoded, prompt, [tokens],
-                                                  [3000])[0].text_token_probs]
-                 if tokens else [])
-        text = tok.decode(tokens)
-        avg_logprob = result.scores[0] * len(tokens) / (len(tokens) + 1)
-        return Segment(text, float(no_speech_prob), float(avg_logprob),
-                       float(get_compression_ratio(text.strip())),
-                       self._words(tokens, probs), float(result.scores[0]))
-
-    def _words(self, tokens: list[int], probs: list[float]) -> tuple[Word, ...]:
-        """Each word of ``tokens`` with the mean probability of its tokens."""
         words: list[Word] = []
         if tokens:
-            split, word_tokens = self._tokenizer.split_to_word_tokens(tokens)
+            split, word_tokens = tok.split_to_word_tokens(tokens)
             at = 0
             for word, its in zip(split, word_tokens, strict=True):
                 ps = probs[at : at + len(its)]
                 at += len(its)
                 words.append(Word(word, float(np.mean(ps)) if ps else 0.0))
-        return tuple(words)
+        return Segment(text, float(result.no_speech_prob), float(avg_logprob),
+                       float(get_compression_ratio(text.strip())), tuple(words))
 
 
 def _probability(logits: np.ndarray, token: int) -> float:

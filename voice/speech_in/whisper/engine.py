@@ -57,26 +57,6 @@ CPU_THREADS = 2
 #: the text is usually ready when it is asked for.
 SPECULATE_AFTER = 0.4
 
-#: A question whose greedy decode scores below this (CTranslate2's
-#: length-normalised log-probability of its tokens) is decoded again by a
-#: beam of ``FALLBACK_WIDTH``, and when the beam hears other words, those are
-#: what was heard, as a second guess: offered ("Did you mean ...?"), never
-#: answered outright (``WhisperTranscript.second_guess``,
-#: voice.conversation.heard.is_doubtful). Branch hear17 measured the beam at
-#: -0.7 (tuning halves, 208 clips: right entry 145 -> 148 of 173, 33 clips
-#: re-decoded) but read one more wrong answer in full held out, from the
-#: beam's words. Offered only (branch hear18), held out once on 293 clips
-#: never read with a fallback (scripts/tune_hear18.py --heldout): espeak-ng
-#: right entry 86 -> 87 of 107, wrong entries offered 10 -> 6, answered
-#: wrong and out of scope declined unchanged on every set (docs/speech-in.md
-#: "Branch hear18"). Short stretches (topic numbers, replies, commands) are
-#: never re-decoded. **Off** (None) for now: with it at -0.7,
-#: tests/test_heard_again.py's spoken acupuncture (espeak-ng en-us+f4 in pink
-#: noise, greedy "what in our q punk cured growth", declined) is offered a
-#: wrong entry from the beam's "what accurate cure for it". -0.7 turns it on.
-FALLBACK_BELOW: float | None = None
-FALLBACK_WIDTH = 5
-
 
 def _faster_whisper() -> Any:
     # Before the import: huggingface_hub reads it once, at import time.
@@ -106,7 +86,7 @@ def _may_offer_others(heard: Heard) -> bool:
     matcher, which a bare engine does not need."""
     from voice.conversation.heard import ALTERNATIVES_WHEN_DOUBTFUL, is_doubtful
 
-    return not ALTERNATIVES_WHEN_DOUBTFUL or heard.second_guess or is_doubtful(
+    return not ALTERNATIVES_WHEN_DOUBTFUL or is_doubtful(
         Transcript(heard.text, ENGINE, words=heard.words))
 
 
@@ -262,12 +242,6 @@ class WhisperRecognizer:
                         if short else [])
             prompts += [self._emergency_prompt] if urgent else []
             segments = [dec.generate(encoded, len(audio), p) for p in prompts]
-            guessed = False
-            if FALLBACK_BELOW is not None and not short and segments[0].score < FALLBACK_BELOW:
-                beam = dec.beam(encoded, len(audio), prompt, segments[0].no_speech_prob,
-                                FALLBACK_WIDTH)
-                if heard_from([beam]).text != heard_from(segments[:1]).text:
-                    segments[0], guessed = beam, True
             heard = surest(*segments[:4]) if short else heard_from(segments[:1])
             if short:
                 heard = replace(heard, prompted=tuple(heard_from([s]).text
@@ -280,8 +254,6 @@ class WhisperRecognizer:
                                  raw[-1] if raw[-1:] in ("?", ".", "!") else "",
                                  others=lambda: dec.hypotheses(encoded, len(audio), prompt,
                                                                HYPOTHESES))
-            if guessed and heard.words and not acts_on_its_own(heard.text):
-                heard = replace(heard, second_guess=True)
             if not heard.words or acts_on_its_own(heard.text) or not _may_offer_others(heard):
                 return heard, scorer
             # Not a command, number or emergency, and heard doubtfully: the
@@ -296,5 +268,4 @@ class WhisperRecognizer:
         confidence = sum(p for _, p in words) / len(words) if words else None
         return WhisperTranscript(heard.text, ENGINE, confidence,
                                  alternatives=list(heard.alternatives), words=words,
-                                 scorer=scorer if words else None,
-                                 second_guess=heard.second_guess)
+                                 scorer=scorer if words else None)

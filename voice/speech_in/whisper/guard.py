@@ -60,9 +60,6 @@ class Heard:
     """A short stretch's text after each prompt (content, short-reply,
     command, request: engine.decode_heard), as the guard keeps it ("" when
     dropped): how many decodes heard the same thing (voice/audio/barge_in.py)."""
-    second_guess: bool = False
-    """The words are the beam's, the greedy decode having scored too low
-    (engine.FALLBACK_BELOW): offered, never answered outright."""
 
     @property
     def text(self) -> str:

@@ -157,10 +157,6 @@ class WhisperTranscript(Transcript):
 
     scorer: AudioScorer | None = field(default=None, compare=False, repr=False)
     """How well the audio fits a text (None: no audio kept, e.g. a cached transcript)."""
-    second_guess: bool = field(default=False, compare=False)
-    """The words are a beam search's second guess at the audio, the greedy
-    decode having scored too low (engine.FALLBACK_BELOW): offered, never
-    answered outright (voice.conversation.heard.is_doubtful)."""
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Transcript):
@@ -181,7 +177,4 @@ def without_audio(heard: Transcript) -> Transcript:
     (2.3 MB for tiny.en) let go. For transcripts kept after their question."""
     if scorer_of(heard) is None:
         return heard
-    plain = {f.name: getattr(heard, f.name) for f in fields(Transcript) if f.init}
-    if getattr(heard, "second_guess", False):  # still offered only, without its audio
-        return WhisperTranscript(**plain, second_guess=True)
-    return Transcript(**plain)
+    return Transcript(**{f.name: getattr(heard, f.name) for f in fields(Transcript) if f.init})
