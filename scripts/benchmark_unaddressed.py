@@ -34,6 +34,7 @@ said without the phrase").
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 import time
@@ -61,6 +62,7 @@ from voice.audio.capture import Microphone, Utterance  # noqa: E402
 from voice.audio.clip import RECOGNIZER_RATE, AudioClip  # noqa: E402
 from voice.audio.vad import EndpointDetector, VadState  # noqa: E402
 from voice.config import Config  # noqa: E402
+from voice.speech_in.base import Transcript  # noqa: E402
 from voice.speech_in.select import load_recognizer  # noqa: E402
 from voice.speech_in.wake.unaddressed import (  # noqa: E402
     MAX_SECONDS,
@@ -151,6 +153,24 @@ HELP_ONLY: list[str] = []
 HIT_LENGTHS: list[float] = []
 #: (seconds of speech, alarmed) of every utterance that ended in silence.
 LENGTHS: list[tuple[float, bool]] = []
+#: Where ``--dump`` writes each decode (tuning only: one JSON line each).
+DUMP: list[object] = []
+
+
+def which_decode(said: Transcript | None) -> str:
+    """"emergency" when Whisper took its emergency-prompt decode, else "own"."""
+    return "emergency" if said is not None and said.instead_of is not None else "own"
+
+
+def dump(kind: str, name: str, seconds: float, said: Transcript | None, alarmed: bool) -> None:
+    """One decode as a JSON line in the ``--dump`` file (when given)."""
+    if not DUMP or said is None:
+        return
+    rec = {"kind": kind, "name": name, "seconds": round(seconds, 2), "text": said.text,
+           "confidence": said.confidence, "instead_of": said.instead_of,
+           "words": [[w, round(c, 3)] for w, c in said.words], "alarm": alarmed}
+    DUMP[0].write(json.dumps(rec) + "\n")  # type: ignore[attr-defined]
+    DUMP[0].flush()  # type: ignore[attr-defined]
 
 
 def false_alarms(alarm: UnaddressedAlarm, streams: Iterator[tuple[str, np.ndarray]],
@@ -173,10 +193,17 @@ def false_alarms(alarm: UnaddressedAlarm, streams: Iterator[tuple[str, np.ndarra
                 HELP_ONLY.append(last)  # an alarm only the "help" rule gives
             if utt.ended_by == "silence" and utt.speech_end is not None:
                 LENGTHS.append((utt.speech_end - (utt.speech_start or 0), cry is not None))
+            if alarm.last is not None:
+                dump("negative", name, (utt.speech_end or 0) - (utt.speech_start or 0),
+                     alarm.last, cry is not None)
             if cry is not None:
                 n += 1
                 if show:
-                    print(f"    false alarm in {name} ({LENGTHS[-1][0]:.1f} s): {cry.text!r}")
+                    conf = f"{cry.confidence:.2f}" if cry.confidence is not None else "-"
+                    print(f"    false alarm in {name} ({LENGTHS[-1][0]:.1f} s): {cry.text!r}"
+                          f" (confidence {conf}, {which_decode(cry)} decode"
+                          + (f", its own heard {cry.instead_of!r}" if cry.instead_of is not None
+                             else "") + ")")
         alarms += n
         seconds += len(pcm) / RECOGNIZER_RATE
         print(f"  {name}: {len(pcm) / RECOGNIZER_RATE / 60:.1f} min, {n} alarms; so far"
@@ -223,7 +250,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", action="store_true",
                     help="print what was heard (tuning draws only: held out, counts only)")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/voice-wake-bench"))
+    ap.add_argument("--dump", type=Path, default=None,
+                    help="write each decode (text, confidence, which decode) as a JSON line"
+                         " (tuning draws only)")
     args = ap.parse_args(argv)
+    if args.dump is not None:
+        DUMP.append(args.dump.open("a"))
     args.cache.mkdir(parents=True, exist_ok=True)
     rec = load_recognizer(Config(content_dirs=(str(REPO / "content"),)), lambda _line: None)
     alarm = UnaddressedAlarm(rec, max_seconds=args.max_seconds,
@@ -272,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
             for u in pieces:
                 alarm.last = None
                 now = alarm.heard(u) is not None
+                dump("cry", name, (u.speech_end or 0) - (u.speech_start or 0), alarm.last, now)
                 if now:
                     longest = max(longest, (u.speech_end or 0) - (u.speech_start or 0))
                 hit = hit or now

@@ -297,4 +297,5 @@ class WhisperRecognizer:
         return WhisperTranscript(heard.text, ENGINE, confidence,
                                  alternatives=list(heard.alternatives), words=words,
                                  scorer=scorer if words else None,
-                                 second_guess=heard.second_guess)
+                                 second_guess=heard.second_guess,
+                                 instead_of=getattr(heard, "instead_of", None))
