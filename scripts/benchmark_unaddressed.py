@@ -28,7 +28,12 @@ question) would get the emergency advice.
   TV talk at 10 dB (the TV over the cry and 0.6 s either side).
 
 Seeds used: 91 (tuning), 93, 95, 97 held out (docs/wake-word.md, "Emergencies
-said without the phrase").
+said without the phrase"); 99-115 held out (sessions 17, 18), 200 tuning;
+branch wake19: 202-212 tuning, 117 and 119 started and stopped unread, 121 on
+held out. ``--dump FILE`` (tuning only) keeps each decode, with which decode
+Whisper took (``Transcript.instead_of``), and ``--rescore FILE...`` counts
+the cries of dumped decodes by the check now and the check before wake19;
+every run also prints what the check before wake19 gave on the same decodes.
 """
 
 from __future__ import annotations
