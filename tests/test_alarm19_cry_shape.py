@@ -1,6 +1,8 @@
-"""Talk about an emergency, said without the wake phrase, is no cry
-(voice/speech_in/wake/unaddressed.py, branch wake19; the talk-about words
-and the confidence floor were branch wake18's).
+"""With wake19's checks on (``unaddressed.TALK_CHECKS``, off by default:
+held out, they removed no false alarm and cost 4 of 336 cries), talk about
+an emergency said without the wake phrase is no cry
+(voice/speech_in/wake/unaddressed.py; the talk-about words and the
+confidence floor were branch wake18's).
 
 The microphone ends an utterance only after 2 s of silence, so a sentence
 and a question read after it with a shorter pause are one utterance: "my
@@ -9,14 +11,12 @@ with a question word, and the check before wake19 spoke "call your local
 emergency number" into the room for it. Also talk about an emergency ("any
 suggestions on how to relieve the chest pain when coughing") and a decode
 Whisper is unsure of. The rule first (text, and recorded transcripts: the
-hearing is a boundary there), then espeak-ng through the real Whisper, then
-`voice listen` through the virtual microphone.
+hearing is a boundary there), then espeak-ng through the real Whisper. As
+they are off, `voice listen` is not tested with them.
 """
 
 from __future__ import annotations
 
-import json
-import queue
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ from voice.matching.emergency import is_emergency
 from voice.speech_in.base import Transcript
 from voice.speech_in.wake.unaddressed import UnaddressedAlarm, is_cry
 
-from .test_alarm15_unaddressed import _espeak, _utt, listen
+from .test_alarm15_unaddressed import _espeak, _utt
 
 #: Said about an emergency, not crying out: two sentences heard as one
 #: utterance, the second a question (written for this test, none from the
@@ -46,7 +46,8 @@ TALK = [
 @pytest.mark.parametrize("said", TALK)
 def test_talk_about_an_emergency_is_no_cry(said: str) -> None:
     assert is_emergency(said)  # it names one
-    assert not is_cry(said)
+    assert is_cry(said)  # the default (TALK_CHECKS off): a cry, as before wake19
+    assert not is_cry(said, talk_checks=True)
 
 
 @pytest.mark.parametrize("said", [
@@ -60,7 +61,7 @@ def test_talk_about_an_emergency_is_no_cry(said: str) -> None:
     "i can't breathe i'm not going to be fine", "in the sanding field i can't breathe",
 ])
 def test_a_cry_is_still_one(said: str) -> None:
-    assert is_cry(said)
+    assert is_cry(said, talk_checks=True)
 
 
 class _Recorded:
@@ -81,16 +82,17 @@ class _Recorded:
 def test_an_unsure_decode_is_no_cry(text: str) -> None:
     # 0.18: branch wake18's tuning false alarm; the tuning cries caught were
     # all heard at 0.23 or more (unaddressed.MIN_CONFIDENCE 0.2).
-    assert UnaddressedAlarm(_Recorded(text, 0.18)).heard(_utt(1.0)) is None  # type: ignore[arg-type]
+    rec = _Recorded(text, 0.18)
+    assert UnaddressedAlarm(rec, talk_checks=True).heard(_utt(1.0)) is None  # type: ignore[arg-type]
 
 
 def test_a_sure_decode_of_a_cry_is_one() -> None:
     for confidence in (0.9, None):  # None: an engine that gives no confidence
         rec = _Recorded("call an ambulance", confidence)
-        assert UnaddressedAlarm(rec).heard(_utt(1.5)) is not None  # type: ignore[arg-type]
+        assert UnaddressedAlarm(rec, talk_checks=True).heard(_utt(1.5)) is not None  # type: ignore[arg-type]
     # PocketSphinx's confidence is on a scale of its own: not held to Whisper's.
     rec = _Recorded("call an ambulance", 0.1, engine="pocketsphinx")
-    assert UnaddressedAlarm(rec).heard(_utt(1.5)) is not None  # type: ignore[arg-type]
+    assert UnaddressedAlarm(rec, talk_checks=True).heard(_utt(1.5)) is not None  # type: ignore[arg-type]
 
 
 #: Whisper (as `voice listen` loads it, AVX2 path) heard each of these
@@ -101,7 +103,7 @@ SPOKEN = [(TALK[0], "en-us", 150), (TALK[0], "en+f3", 140),
 
 
 def test_spoken_talk_about_an_emergency_is_no_cry(whisper_tiny: Any, tmp_path: Path) -> None:
-    alarm = UnaddressedAlarm(whisper_tiny)
+    alarm = UnaddressedAlarm(whisper_tiny, talk_checks=True)
     named = 0
     for i, (text, voice, rate) in enumerate(SPOKEN):
         pcm = _espeak(text, voice, rate, tmp_path / f"{i}.wav")
@@ -111,43 +113,3 @@ def test_spoken_talk_about_an_emergency_is_no_cry(whisper_tiny: Any, tmp_path: P
         assert alarm.last is not None
         named += is_emergency(alarm.last.text)
     assert named >= 2  # heard as naming an emergency, and not taken for a cry
-
-
-def test_voice_listen_says_nothing_to_a_question_about_an_emergency(
-    virtual_mic: Any, tmp_path: Path
-) -> None:
-    # The default settings ("okay nabu", Whisper) through the virtual
-    # microphone: a visitor's remark and question about heart attacks, said
-    # without the phrase, is dropped without a word, and a cry after it
-    # still gets the advice (the check is not simply off).
-    import signal
-
-    from .test_listen import read_until, wait_for_ready
-    from .test_wake_listen import _lines
-    from .test_wake_micro import _write
-
-    talk = tmp_path / "talk.wav"
-    _write(talk, _espeak(TALK[0], "en-us", 150, tmp_path / "t.wav"))
-    cry = tmp_path / "cry.wav"
-    _write(cry, _espeak("help, I can't breathe", "en-us", 150, tmp_path / "c.wav"))
-    proc = listen(virtual_mic, tmp_path)
-    assert proc.stdout is not None
-    replies = _lines(proc.stdout)
-    try:
-        wait_for_ready(proc, timeout=180)
-        virtual_mic.play(talk)
-        read_until(proc, "not addressed to me", timeout=60)
-        # The check decodes in the background: give it time to answer
-        # (generous; before branch wake19 the advice came here).
-        with pytest.raises(queue.Empty):
-            replies.get(timeout=45)
-        wait_for_ready(proc, timeout=60)
-        virtual_mic.play(cry)
-        reply = json.loads(replies.get(timeout=90))
-        assert reply["outcome"] == "emergency", reply
-        assert "breath" in reply["transcript"], reply
-        proc.send_signal(signal.SIGINT)
-        _out, err = proc.communicate(timeout=30)
-    finally:
-        proc.kill()
-    assert "Traceback" not in err

@@ -152,17 +152,28 @@ def acted_on(said: Transcript) -> str:
     return said.text
 
 
-def is_cry(text: str, help_cries: bool = HELP_CRIES) -> bool:
+#: Whether a cry is also held to :func:`talked_about` and
+#: :data:`MIN_CONFIDENCE` (branch wake19). **Off**: held out once (odd seeds
+#: from 121, the held-out cries of draw 2091, counts only; docs/wake-word.md,
+#: "Session 19"), they removed no false alarm and cost 4 of 336 cries (TV
+#: 42 -> 38), and missing a cry costs more than a needless "call your local
+#: emergency number". scripts/benchmark_unaddressed.py counts both ways.
+TALK_CHECKS = False
+
+
+def is_cry(text: str, help_cries: bool = HELP_CRIES, talk_checks: bool = TALK_CHECKS) -> bool:
     """True when unaddressed ``text`` is a cry of an emergency."""
     if help_cries and help_cry(text):
         return True
-    return is_emergency(text) and not asked(text) and not talked_about(text)
+    return is_emergency(text) and not asked(text) and not (talk_checks and talked_about(text))
 
 
 def heard_cry(said: Transcript, help_cries: bool = HELP_CRIES,
-              min_confidence: float = MIN_CONFIDENCE) -> bool:
-    """True when unaddressed ``said`` is a cry (:func:`is_cry`) heard surely enough."""
-    return is_cry(said.text, help_cries) and sure_enough(said, min_confidence)
+              min_confidence: float = MIN_CONFIDENCE, talk_checks: bool = TALK_CHECKS) -> bool:
+    """True when unaddressed ``said`` is a cry (:func:`is_cry`), and with
+    ``talk_checks`` heard surely enough (:func:`sure_enough`)."""
+    return is_cry(said.text, help_cries, talk_checks) and (
+        not talk_checks or sure_enough(said, min_confidence))
 
 
 def short_enough(utt: Utterance, max_seconds: float = MAX_SECONDS) -> bool:
@@ -185,6 +196,8 @@ class UnaddressedAlarm:
     help_cries: bool = HELP_CRIES
     #: A decode less sure than this is no cry (:data:`MIN_CONFIDENCE`).
     min_confidence: float = MIN_CONFIDENCE
+    #: Talk about an emergency and unsure decodes are no cries (:data:`TALK_CHECKS`).
+    talk_checks: bool = TALK_CHECKS
     #: Utterances decoded so far (the benchmark's cost figure).
     decoded: int = 0
     #: What the last decode heard (the benchmark shows its misses).
@@ -199,7 +212,8 @@ class UnaddressedAlarm:
         if self.gated:
             clip = AudioClip(gated_copy(clip.samples.reshape(-1)), clip.rate, 1)
         said = self.last = self.recognizer.transcribe(clip)
-        return said if heard_cry(said, self.help_cries, self.min_confidence) else None
+        return said if heard_cry(said, self.help_cries, self.min_confidence,
+                                 self.talk_checks) else None
 
 
 _SPACE = re.compile(r"\s+")
