@@ -1,5 +1,5 @@
 """With wake19's checks on (``unaddressed.TALK_CHECKS``, off by default:
-held out, they removed no false alarm and cost 4 of 336 cries), talk about
+held out, they removed 1 false alarm of 3 and cost 4 of 336 cries), talk about
 an emergency said without the wake phrase is no cry
 (voice/speech_in/wake/unaddressed.py; the talk-about words and the
 confidence floor were branch wake18's).
