@@ -28,12 +28,21 @@ question) would get the emergency advice.
   TV talk at 10 dB (the TV over the cry and 0.6 s either side).
 
 Seeds used: 91 (tuning), 93, 95, 97 held out (docs/wake-word.md, "Emergencies
-said without the phrase").
+said without the phrase"); 99-115 held out (sessions 17, 18), 200 tuning;
+branch wake19: 202-212 tuning, 117 and 119 started and stopped unread, 121 on
+held out. ``--dump FILE`` (tuning only) keeps each decode, with which decode
+Whisper took (``Transcript.instead_of``), and ``--rescore FILE...`` counts
+the cries of dumped decodes with wake19's checks and the check before wake19;
+every run also prints what the check before wake19 gave on the same decodes.
+wake19's checks (talk about an emergency, Whisper's confidence) are off by
+default (``unaddressed.TALK_CHECKS``); ``--talk-checks on`` measures them,
+as the held-out figures of docs/wake-word.md "Session 19" were.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 import time
@@ -61,10 +70,15 @@ from voice.audio.capture import Microphone, Utterance  # noqa: E402
 from voice.audio.clip import RECOGNIZER_RATE, AudioClip  # noqa: E402
 from voice.audio.vad import EndpointDetector, VadState  # noqa: E402
 from voice.config import Config  # noqa: E402
+from voice.matching.emergency import is_emergency  # noqa: E402
+from voice.speech_in.base import Transcript  # noqa: E402
 from voice.speech_in.select import load_recognizer  # noqa: E402
 from voice.speech_in.wake.unaddressed import (  # noqa: E402
+    HELP_CRIES,
     MAX_SECONDS,
     UnaddressedAlarm,
+    asked,
+    heard_cry,
     help_cry,
     is_cry,
 )
@@ -151,6 +165,35 @@ HELP_ONLY: list[str] = []
 HIT_LENGTHS: list[float] = []
 #: (seconds of speech, alarmed) of every utterance that ended in silence.
 LENGTHS: list[tuple[float, bool]] = []
+#: Where ``--dump`` writes each decode (tuning only: one JSON line each).
+DUMP: list[object] = []
+
+
+def which_decode(said: Transcript | None) -> str:
+    """"emergency" when Whisper took its emergency-prompt decode, else "own"."""
+    return "emergency" if said is not None and said.instead_of is not None else "own"
+
+
+def cry_before_wake19(said: Transcript, help_cries: bool = HELP_CRIES) -> bool:
+    """The check of main before branch wake19 (session 17), on the same decode:
+    a call for help alone, or an emergency not opening with a question word."""
+    return (help_cries and help_cry(said.text)) or (is_emergency(said.text)
+                                                    and not asked(said.text))
+
+
+#: Alarms the check before wake19 would have given on the same decodes.
+BEFORE: list[str] = []
+
+
+def dump(kind: str, name: str, seconds: float, said: Transcript | None, alarmed: bool) -> None:
+    """One decode as a JSON line in the ``--dump`` file (when given)."""
+    if not DUMP or said is None:
+        return
+    rec = {"kind": kind, "name": name, "seconds": round(seconds, 2), "text": said.text,
+           "confidence": said.confidence, "instead_of": said.instead_of,
+           "words": [[w, round(c, 3)] for w, c in said.words], "alarm": alarmed}
+    DUMP[0].write(json.dumps(rec) + "\n")  # type: ignore[attr-defined]
+    DUMP[0].flush()  # type: ignore[attr-defined]
 
 
 def false_alarms(alarm: UnaddressedAlarm, streams: Iterator[tuple[str, np.ndarray]],
@@ -173,15 +216,25 @@ def false_alarms(alarm: UnaddressedAlarm, streams: Iterator[tuple[str, np.ndarra
                 HELP_ONLY.append(last)  # an alarm only the "help" rule gives
             if utt.ended_by == "silence" and utt.speech_end is not None:
                 LENGTHS.append((utt.speech_end - (utt.speech_start or 0), cry is not None))
+            if alarm.last is not None and cry_before_wake19(alarm.last, alarm.help_cries):
+                BEFORE.append(alarm.last.text)
+            if alarm.last is not None:
+                dump("negative", name, (utt.speech_end or 0) - (utt.speech_start or 0),
+                     alarm.last, cry is not None)
             if cry is not None:
                 n += 1
                 if show:
-                    print(f"    false alarm in {name} ({LENGTHS[-1][0]:.1f} s): {cry.text!r}")
+                    conf = f"{cry.confidence:.2f}" if cry.confidence is not None else "-"
+                    print(f"    false alarm in {name} ({LENGTHS[-1][0]:.1f} s): {cry.text!r}"
+                          f" (confidence {conf}, {which_decode(cry)} decode"
+                          + (f", its own heard {cry.instead_of!r}" if cry.instead_of is not None
+                             else "") + ")")
         alarms += n
         seconds += len(pcm) / RECOGNIZER_RATE
         print(f"  {name}: {len(pcm) / RECOGNIZER_RATE / 60:.1f} min, {n} alarms; so far"
               f" {alarms} in {seconds / 3600:.2f} h ({len(HELP_ONLY)} by the 'help' rule alone),"
-              f" {alarm.decoded - before} decoded of {utts} utterances", flush=True)
+              f" {alarm.decoded - before} decoded of {utts} utterances;"
+              f" {len(BEFORE)} by the check before wake19", flush=True)
     return seconds, utts, alarm.decoded - before, alarms, cpu
 
 
@@ -199,6 +252,30 @@ def positives(half: str, draw: int, cache: Path,
                 yield f"{voice} {pace} pink", _mix(said, _pink(len(said), nrng), 10.0)
                 off = rng.randrange(0, len(tv) - len(said))
                 yield f"{voice} {pace} tv", _mix(said, tv[off:], 10.0)
+
+
+def rescore(files: list[Path], show: bool) -> int:
+    """The alarms of ``--dump`` files (tuning only), with wake19's checks and before wake19."""
+    counts: dict[str, list[int]] = {}
+    for f in files:
+        for line in f.read_text().splitlines():
+            r = json.loads(line)
+            said = Transcript(r["text"], "whisper", r["confidence"],
+                              words=tuple((w, c) for w, c in r["words"]),
+                              instead_of=r["instead_of"])
+            now, before = heard_cry(said, talk_checks=True), cry_before_wake19(said)
+            key = r["kind"] + (" " + r["name"].rsplit(" ", 1)[1] if r["kind"] == "cry" else "")
+            c = counts.setdefault(key, [0, 0, 0])
+            c[0] += 1
+            c[1] += now
+            c[2] += before
+            if show and now != before:
+                conf = f"{said.confidence:.2f}" if said.confidence is not None else "-"
+                print(f"  {'now only' if now else 'before only'}: {r['kind']} {r['name']}"
+                      f" ({r['seconds']} s) {said.text!r} ({conf}, {which_decode(said)} decode)")
+    for k, (n, k_now, k_before) in counts.items():
+        print(f"{k}: {n} decodes; cries with wake19's checks {k_now}, before wake19 {k_before}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -223,16 +300,30 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", action="store_true",
                     help="print what was heard (tuning draws only: held out, counts only)")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/voice-wake-bench"))
+    ap.add_argument("--dump", type=Path, default=None,
+                    help="write each decode (text, confidence, which decode) as a JSON line"
+                         " (tuning draws only)")
+    ap.add_argument("--rescore", type=Path, nargs="+", default=None,
+                    help="no decoding: count the alarms of --dump files (tuning draws only)"
+                         " with wake19's checks and the check before wake19")
+    ap.add_argument("--talk-checks", choices=("on", "off"), default=None,
+                    help="wake19's checks (unaddressed.TALK_CHECKS); default: the module's")
     args = ap.parse_args(argv)
+    if args.rescore:
+        return rescore(args.rescore, args.show)
+    if args.dump is not None:
+        DUMP.append(args.dump.open("a"))
     args.cache.mkdir(parents=True, exist_ok=True)
     rec = load_recognizer(Config(content_dirs=(str(REPO / "content"),)), lambda _line: None)
     alarm = UnaddressedAlarm(rec, max_seconds=args.max_seconds,
                              help_cries=not args.no_help_rule)
     if args.gate is not None:
         alarm.gated = args.gate == "on"
+    if args.talk_checks is not None:
+        alarm.talk_checks = args.talk_checks == "on"
     mic = Microphone()
     print(f"recognizer {rec.name}; utterances of at most {args.max_seconds} s of speech decoded"
-          f" (gated copy: {alarm.gated})")
+          f" (gated copy: {alarm.gated}; wake19's talk checks: {alarm.talk_checks})")
     if not args.positives_only and args.minutes > 0:
         streams = (negatives(args.minutes, args.cache, args.seed) if args.continuous
                    else paused(args.minutes, args.cache, args.seed))
@@ -241,7 +332,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"false alarms: {alarms} in {hours:.2f} h of speech not addressed to it"
               f" ({'continuous' if args.continuous else 'paused'}, seed {args.seed})"
               f" = {alarms / hours * 10:.2f} per 10 h; {len(HELP_ONLY)} of them only by the"
-              f" 'help' rule (unaddressed.help_cry)")
+              f" 'help' rule (unaddressed.help_cry); the check before wake19 (same decodes):"
+              f" {len(BEFORE)} = {len(BEFORE) / hours * 10:.2f} per 10 h")
         for cut in (2.0, 3.0, 4.0, 5.0, 6.0):
             if cut <= args.max_seconds:
                 k = [a for d, a in LENGTHS if d <= cut]
@@ -259,7 +351,8 @@ def main(argv: list[str] | None = None) -> int:
             mic, args.show)
         print(f"real people's clips (tests/data/real but the wake phrase's, every half):"
               f" {ralarms} alarms in {rutts} utterances ({rdec} decoded); all 'help' rule"
-              f" alarms so far: {len(HELP_ONLY)}")
+              f" alarms so far: {len(HELP_ONLY)}; by the check before wake19, all alarms so far"
+              f" (these and any above): {len(BEFORE)}")
     if not args.negatives_only:
         caught: dict[str, list[int]] = {}
         for name, pcm in positives(args.half, args.draw, args.cache,
@@ -267,11 +360,15 @@ def main(argv: list[str] | None = None) -> int:
             cond = name.rsplit(" ", 1)[1]
             pieces = list(segment(pcm, mic))
             hit = False
+            hit_before = False
             heard = []
             longest = 0.0
             for u in pieces:
                 alarm.last = None
                 now = alarm.heard(u) is not None
+                hit_before = hit_before or (alarm.last is not None
+                                            and cry_before_wake19(alarm.last, alarm.help_cries))
+                dump("cry", name, (u.speech_end or 0) - (u.speech_start or 0), alarm.last, now)
                 if now:
                     longest = max(longest, (u.speech_end or 0) - (u.speech_start or 0))
                 hit = hit or now
@@ -279,9 +376,10 @@ def main(argv: list[str] | None = None) -> int:
                               alarm.last.text if alarm.last else None))
             if hit:
                 HIT_LENGTHS.append(longest)
-            c = caught.setdefault(cond, [0, 0])
+            c = caught.setdefault(cond, [0, 0, 0])
             c[0] += hit
             c[1] += 1
+            c[2] += hit_before
             if not hit and args.show:
                 print(f"    missed {name}: {heard}")
         for cut in (3.0, 4.0, 5.0, 6.0):
@@ -291,6 +389,9 @@ def main(argv: list[str] | None = None) -> int:
         total = sum(c[1] for c in caught.values())
         print(f"caught: {got} of {total} ({got / total:.1%}; half {args.half}, draw {args.draw}): "
               + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in caught.items()))
+        print(f"caught by the check before wake19 (same decodes):"
+              f" {sum(c[2] for c in caught.values())} of {total}: "
+              + ", ".join(f"{k} {v[2]}/{v[1]}" for k, v in caught.items()))
     return 0
 
 

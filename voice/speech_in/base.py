@@ -26,6 +26,10 @@ class Transcript:
     words: tuple[tuple[str, float], ...] = ()
     """Each word of ``text`` with the engine's confidence in it (0..1), where
     the engine gives one; empty otherwise."""
+    instead_of: str | None = field(default=None, compare=False)
+    """When Whisper took its emergency-prompt decode over its own choice
+    (whisper/emergencies.with_emergency), what its own choice heard ("" when
+    nothing); None otherwise, and for every other engine."""
 
     def sure_text(self, min_confidence: float) -> str:
         """``text`` without the words the engine is less sure of than ``min_confidence``.

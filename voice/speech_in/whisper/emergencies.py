@@ -26,6 +26,7 @@ constants), 0 of 333 by the engine with the rules below.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from voice.speech_in.whisper.decoder import Segment
 from voice.speech_in.whisper.guard import Heard, heard_from
@@ -64,6 +65,14 @@ EMERGENCY_SECONDS = 4.0
 EMERGENCY_SURE_LOGPROB = -0.7
 
 
+@dataclass(frozen=True)
+class UrgentHeard(Heard):
+    """The emergency decode's words, taken over the engine's own choice."""
+
+    instead_of: str = ""
+    """What the engine's own choice heard (its text)."""
+
+
 def may_be_emergency(samples: int, rate: int = 16000) -> bool:
     return samples <= EMERGENCY_SECONDS * rate
 
@@ -95,5 +104,6 @@ def with_emergency(heard: Heard, candidates: Sequence[Segment]) -> Heard:
     for seg in sorted(sure, key=lambda s: s.avg_logprob, reverse=True):
         urgent = heard_from([seg])
         if urgent.words and is_emergency(urgent.text):
-            return urgent
+            return UrgentHeard(urgent.words, urgent.dropped, urgent.alternatives,
+                               urgent.prompted, instead_of=heard.text)
     return heard

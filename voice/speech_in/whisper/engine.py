@@ -268,4 +268,5 @@ class WhisperRecognizer:
         confidence = sum(p for _, p in words) / len(words) if words else None
         return WhisperTranscript(heard.text, ENGINE, confidence,
                                  alternatives=list(heard.alternatives), words=words,
-                                 scorer=scorer if words else None)
+                                 scorer=scorer if words else None,
+                                 instead_of=getattr(heard, "instead_of", None))
