@@ -52,7 +52,13 @@ ROOTS: dict[str, tuple[tuple[str, str], ...]] = {
                   # tuning line (scripts/tune_scope19.py --dump) only that
                   # one changes.
                   ("14418807", "dementia"), ("14421471", "psychosis"),
-                  ("14322317", "wound")),
+                  ("14322317", "wound"),
+                  # The illness "stroke" (apoplexy, CVA) is filed under
+                  # "attack", a happening, not a condition (branch scope20):
+                  # "how do i cope with looking after my husband after his
+                  # stroke" was offered Coping Strategies. Its name is
+                  # ``NOUN_SENSES``'s.
+                  ("14105785", "stroke")),
     "symptom": (("14323139", "symptom"),),
     "treatment": (("00658847", "medical_care"), ("01026334", "medical_procedure"),
                   ("00657535", "dental_care")),
@@ -88,6 +94,15 @@ DERIVED_FORMS = True
 #: "how do i treat a sprain"; health_subjects.uncovered). Before branch
 #: scope10 such names were synonyms only ("~").
 NOUN_USE = True
+
+#: Names whose first sense is another ("stroke": a shot, a throw, a light
+#: touch...) but which, used as a noun in a question (after an article or a
+#: possessive: "after his stroke", "had a stroke"; health_subjects.noun_use),
+#: mean this synset: marked "^" there, not "~" (branch scope20). No typed
+#: tuning line says "stroke" but "sunstroke" (scripts/tune_scope19.py --dump:
+#: docs/out-of-scope.md); "stroke the cat" and "a stroke of a pen"... are
+#: no noun use or no health question either way.
+NOUN_SENSES: dict[str, str] = {"stroke": "14105785"}
 
 
 Synsets = dict[str, tuple[list[str], list[str]]]
@@ -225,6 +240,9 @@ def build(dict_dir: Path, categories: tuple[str, ...] = CATEGORIES) -> list[tupl
             term = lemma.replace("_", " ")
             if not re.fullmatch(r"[a-z][a-z' -]*[a-z]", term):
                 continue  # abbreviations with digits or dots, one-letter names
+            if NOUN_SENSES.get(lemma) == off and NOUN_USE:
+                names.append("^" + term)
+                continue
             if first.get(lemma) == off and lemma in other and NOUN_USE and " " not in term:
                 # Named only when the question uses it as a noun ("a cold",
                 # "the itch"), not as the verb or adjective it mostly is.

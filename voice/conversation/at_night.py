@@ -15,14 +15,25 @@ Taken only when the line names a spasm (or legs jumping, kicking, jerking),
 the night, and asks what helps or how to stop it. "Restless legs" is a
 condition of its own that the content does not cover: not taken. A line
 that is one of the content's own questions is matched as before
-(conversation.py). Pure: text in, True or False out.
+(conversation.py). Nor a line that names another health subject the
+content never mentions, as the scope check sees it (health_subjects.py,
+given the matcher; branch scope20): "what helps cramp in my calf at night
+when pregnant" was offered the spasm entries; it goes through the normal
+scope check now (declined: pregnancy is not ours). The spasm words matched
+here are not asked about ("jumping" names another subject to WordNet).
+Pure: text (and the matcher, read only) in, True or False out.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
+from voice.matching.health_subjects import CARRIED
 from voice.matching.normalize import clean
+
+if TYPE_CHECKING:
+    from voice.matching.matcher import Matcher
 
 _LIMB = (r"(?:legs?|arms?|feet|foot|muscles?|body|hands?|toes|calf|calves|thighs?|back|"
          r"(?:my|his|her|their) whole body)")
@@ -63,8 +74,21 @@ _REMEDY = re.compile(
 _NOT = re.compile(r"\brestless legs?\b|\brls\b|\bsleep apnoea\b|\bsleep apnea\b")
 
 
-def asks_what_helps_at_night(text: str) -> bool:
-    """Whether ``text`` asks what helps a spasm (or legs jumping) at night."""
+def asks_what_helps_at_night(text: str, matcher: Matcher | None = None) -> bool:
+    """Whether ``text`` asks what helps a spasm (or legs jumping) at night,
+    and (given ``matcher``) names no other health subject that the content
+    never mentions."""
     cleaned = clean(text)
     return bool(_SYMPTOM.search(cleaned) and _NIGHT.search(cleaned)
-                and _REMEDY.search(cleaned) and not _NOT.search(cleaned))
+                and _REMEDY.search(cleaned) and not _NOT.search(cleaned)
+                and not names_another_subject(cleaned, matcher))
+
+
+def names_another_subject(cleaned: str, matcher: Matcher | None) -> bool:
+    """Whether ``cleaned``, its spasm words left out, names a health subject
+    the content never mentions (not a part of the body: "my calf"), as the
+    matcher's scope check would see it (Matcher.is_ours)."""
+    if matcher is None or matcher.scope is None or matcher.scope.subjects is None:
+        return False
+    rest = _SYMPTOM.sub(" ", cleaned)
+    return bool({cat for _, cat in matcher.scope.subjects.uncovered(rest)} - CARRIED)

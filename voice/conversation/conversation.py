@@ -328,7 +328,8 @@ class Conversation:
             # The user told us what these words mean: answered outright, even
             # when heard unsurely, since the same words were heard before.
             return self._answer(text, entry, phrasing=learned)
-        if asks_what_helps_at_night(text) and not is_contents_question(text, self.matcher):
+        if (asks_what_helps_at_night(text, self.matcher)
+                and not is_contents_question(text, self.matcher)):
             return self._at_night(text)
         if (((not self._s.history and guesses_the_subject(text)) or cut_short(text))
                 and not is_contents_question(text, self.matcher)):

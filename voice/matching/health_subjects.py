@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -45,6 +46,14 @@ NOUN_USE = True
 #: Words before a noun: an indefinite article or a possessive. Not "the":
 #: "does the cold make it worse" is the weather.
 NOUN_MARKERS = frozenset("a an my your his her their our".split())
+
+#: The name of an institution or a title an answer cites: three or more
+#: capitalised words, "of", "and", "the", "for" between them. Its words
+#: mention no subject: the article cites "the National Institute of
+#: Neurological Disorders and Stroke", which made "stroke" ours (branch
+#: scope20; the shipped answers have one other such run, "Harvard Medical
+#: School"). Titles are Title Case and are not looked at.
+CITED_NAME = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:(?:of|and|the|for)\s+)?[A-Z][\w'-]*){2,}")
 
 
 Key = tuple[str, ...]
@@ -121,7 +130,8 @@ class HealthSubjects:
         self._mentioned: set[Key] = set()
         phrases = self._terms.phrases
         for entry in kb.entries:
-            for text in (entry.title, *entry.phrasings, *entry.keywords, entry.answer):
+            answer = CITED_NAME.sub(" ", entry.answer)
+            for text in (entry.title, *entry.phrasings, *entry.keywords, answer):
                 words = normalize.clean(text).split()
                 stems = [normalize.stem(w) for w in words]
                 self._mentioned.update((s,) for s in stems)
