@@ -432,6 +432,10 @@ class Matcher:
         #: than what it is is never answered outright (see
         #: ``asks_beyond_name``); False turns it off, for measuring.
         self.require_asked = True
+        #: An amount asked that the entry's answer does not give is never
+        #: answered outright (scope.asks_amount_not_given; branch scope20);
+        #: False turns it off, for measuring.
+        self.require_amount = True
         #: "..., is that part of it" needs less evidence (see
         #: ``_asks_if_part_of_it``); False turns it off, for measuring.
         self.part_of_it_slack = True
@@ -1039,6 +1043,11 @@ class Matcher:
                 and (not self.require_subject or self.names_subject(text)
                      or self._editors_words(text, cands[0].entry))):
             if generic or beyond_name:  # one step down: offered, not answered
+                return MatchResult(query, "confirm", cands, misheard)
+            if (self.require_amount and scope.asks_amount_not_given(text, cands[0].entry.answer)
+                    and not self._editors_words(text, cands[0].entry)):
+                # An amount asked that the entry does not give ("how much
+                # vitamin d should i take"): offered, not read (branch scope20).
                 return MatchResult(query, "confirm", cands, misheard)
             return MatchResult(query, "answer", cands)
         if generic:  # an offer made of generic words only: declined

@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
@@ -587,3 +588,22 @@ class ScopeModel:
         if not slack and self._classifier_declines(tokens, evidence, cleaned):
             return False
         return evidence >= NEAREST_ONLY_BELOW or not self.nearer_everyday(cleaned)
+
+
+#: A question that asks an amount: how much, how many, how often, how long,
+#: what dose (branch scope20).
+AMOUNT_ASKED = re.compile(r"\bhow (?:much|many|often|long)\b|\bwhat (?:dose|dosage|amount)\b")
+#: An answer that gives one: a number, in figures or words, or a span of time.
+AMOUNT_GIVEN = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|"
+    r"hundreds?|thousands?|millions?|dozens?|once|twice|percent|daily|weekly|"
+    r"seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
+
+
+def asks_amount_not_given(text: str, answer: str) -> bool:
+    """Whether ``text`` asks an amount that ``answer`` does not give: "how
+    much vitamin d should i take in winter" (health-tuning5) was read Dietary
+    Adjustments in full, which says vitamin D is essential, not how much
+    (the content's "should i take vitamin d" carried it). Such an entry is
+    offered, never read as if it answered (Matcher.match)."""
+    return bool(AMOUNT_ASKED.search(normalize.clean(text)) and not AMOUNT_GIVEN.search(answer))
