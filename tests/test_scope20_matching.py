@@ -86,10 +86,11 @@ def test_at_night_with_another_condition_goes_to_the_scope_check(  # type: ignor
     "what helps cramp in my calf at night",
     "how do i stop my legs jumping at night",
     "my son has spasms at night, what helps",
+    "what helps charley horses at night",
+    "how to stop muscle twitches at night",
 ])
 def test_spasms_at_night_still_offered(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
-    """"jumping" names another subject to WordNet, but it is the spasm asked
-    about: the spasm words are left out of the check."""
+    """The spasm words themselves name no other subject."""
     r = reply(kb, matcher, text)
     assert r.outcome == "confirm", r.say
     assert r.say.startswith("Spasms at night")

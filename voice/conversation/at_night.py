@@ -20,7 +20,8 @@ content never mentions, as the scope check sees it (health_subjects.py,
 given the matcher; branch scope20): "what helps cramp in my calf at night
 when pregnant" was offered the spasm entries; it goes through the normal
 scope check now (declined: pregnancy is not ours). The spasm words matched
-here are not asked about ("jumping" names another subject to WordNet).
+here name no such subject ("legs jumping", "charley horses", "twitches":
+checked in tests/test_scope20_matching.py).
 Pure: text (and the matcher, read only) in, True or False out.
 """
 
@@ -85,10 +86,9 @@ def asks_what_helps_at_night(text: str, matcher: Matcher | None = None) -> bool:
 
 
 def names_another_subject(cleaned: str, matcher: Matcher | None) -> bool:
-    """Whether ``cleaned``, its spasm words left out, names a health subject
-    the content never mentions (not a part of the body: "my calf"), as the
-    matcher's scope check would see it (Matcher.is_ours)."""
+    """Whether ``cleaned`` names a health subject the content never mentions
+    (not a part of the body: "my calf"), as the matcher's scope check would
+    see it (Matcher.is_ours)."""
     if matcher is None or matcher.scope is None or matcher.scope.subjects is None:
         return False
-    rest = _SYMPTOM.sub(" ", cleaned)
-    return bool({cat for _, cat in matcher.scope.subjects.uncovered(rest)} - CARRIED)
+    return bool({cat for _, cat in matcher.scope.subjects.uncovered(cleaned)} - CARRIED)
