@@ -49,7 +49,7 @@ ROOTS: dict[str, tuple[tuple[str, str], ...]] = {
                   # FAQ. Not their parent "mental illness": it brings "daft",
                   # "insane", "madness", which people say of anything. Adds
                   # 15 synsets (alzheimer's, schizophrenia...); of every typed
-                  # tuning line (scripts/tune_scope19.py --dump) only that
+                  # tuning line (scripts/tune_scope18.py --dump) only that
                   # one changes.
                   ("14418807", "dementia"), ("14421471", "psychosis"),
                   ("14322317", "wound"),
@@ -99,7 +99,7 @@ NOUN_USE = True
 #: touch...) but which, used as a noun in a question (after an article or a
 #: possessive: "after his stroke", "had a stroke"; health_subjects.noun_use),
 #: mean this synset: marked "^" there, not "~" (branch scope20). No typed
-#: tuning line says "stroke" but "sunstroke" (scripts/tune_scope19.py --dump:
+#: tuning line says "stroke" but "sunstroke" (scripts/tune_scope18.py --dump:
 #: docs/out-of-scope.md); "stroke the cat" and "a stroke of a pen"... are
 #: no noun use or no health question either way.
 NOUN_SENSES: dict[str, str] = {"stroke": "14105785"}

@@ -3,11 +3,13 @@
 scripts/benchmark.py counts them, and with ``--dump FILE`` one line per
 question (set, question, outcome, first entry, offered) to diff two versions
 of the code item by item (as scripts/dump_tuning_outcomes.py, with the later
-tuning halves added). Branch scope18.
+tuning halves added). Branch scope18; ``--lost`` (session 19): the in-scope
+tuning lines whose right entry the scope check costs, and the
+uncovered-health tuning lines taken, with why.
 
-    .venv/bin/python scripts/tune_scope18.py [--dump /tmp/after.txt] [--misses SET]
+    .venv/bin/python scripts/tune_scope18.py [--dump /tmp/after.txt] [--misses SET] [--lost]
 
-``--heldout18``: the held-out halves of the sets written on this branch
+``--heldout18``: the held-out halves of branch scope18's sets
 (health-heldout18.tsv, inscope18-heldout.tsv), COUNTS ONLY, with the scope
 check and without; run once at the end, never tuned on.
 """
@@ -58,6 +60,8 @@ def main() -> int:
     ap.add_argument("--confirm", type=float, help="the matcher's confirm threshold (trial)")
     ap.add_argument("--heldout18", action="store_true",
                     help="counts only, for this branch's held-out halves (run once)")
+    ap.add_argument("--lost", action="store_true",
+                    help="tuning lines right without the scope check, lost with it")
     args = ap.parse_args()
     if args.heldout18:
         return heldout18()
@@ -65,6 +69,7 @@ def main() -> int:
         assert "heldout" not in name or name == "health-heldout.tsv"
     kb = load_knowledge([REPO / "content"])
     m = Matcher(kb) if args.confirm is None else Matcher(kb, confirm_threshold=args.confirm)
+    bare = Matcher(kb, check_scope=False)
     dump = []
     for name in IN_SCOPE + OUT:
         rs = rows(name)
@@ -88,6 +93,11 @@ def main() -> int:
                 hit = r.outcome != "no_match" and r.entry is not None and r.entry.id in e
                 right += hit
                 wrong += r.outcome == "answer" and r.entry is not None and r.entry.id not in e
+                if args.lost and not hit:
+                    b = bare.match(q)
+                    if b.outcome != "no_match" and b.entry is not None and b.entry.id in e:
+                        print(f"  LOST {name} {r.outcome} {r.score:.1f} (without the check "
+                              f"{b.outcome} {b.score:.1f}): {q} -> want {'|'.join(sorted(e))}")
                 if name in args.misses and not hit:
                     print(f"  MISS {r.outcome} {r.score:.1f}: {q} -> {first} [{offered}] "
                           f"want {'|'.join(sorted(e))}")
