@@ -83,3 +83,32 @@ def test_missing_speaker_is_noted_once_and_not_raised(
     err = capsys.readouterr().err
     assert err.count("cannot play sound cues") == 1
     assert "no-such-speaker" in err
+
+
+def test_a_blocking_cue_on_a_sink_that_takes_no_audio_returns(virtual_mic: Any) -> None:
+    # A suspended sink (or a hung sound server) never finishes the cue. Before,
+    # the blocking cue ("error", or "listening" in `voice adapt`) waited for
+    # ever, and the assistant with it.
+    import subprocess
+    import threading
+
+    from voice.audio.virtual_mic import SINK
+
+    def suspend(on: bool) -> None:
+        subprocess.run(["pactl", "suspend-sink", SINK, "1" if on else "0"],
+                       env=virtual_mic.env, check=True, capture_output=True, timeout=10)
+
+    done = threading.Event()
+    suspend(True)
+    try:
+        t = time.monotonic()
+        threading.Thread(target=lambda: (play_cue("error", blocking=True), done.set()),
+                         daemon=True).start()
+        assert done.wait(cue("error").duration + cues.CUE_STALL + 10), "the cue hung"
+        assert time.monotonic() - t >= cues.CUE_STALL  # it did wait for the speaker
+    finally:
+        suspend(False)
+    # The sink back: cues play and finish again.
+    t = time.monotonic()
+    assert play_cue("stopped", blocking=True) is True
+    assert time.monotonic() - t < cue("stopped").duration + cues.CUE_STALL

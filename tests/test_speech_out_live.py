@@ -291,3 +291,50 @@ def test_a_reply_never_holds_up_the_next_typed_line(
     # 1 s) is heard: neither the rest of the list nor the queued "more".
     assert any(stopped_at - 0.6 < x <= stopped_at for x in record.loud_times())
     assert not record.loud_times(after=stopped_at + 2.0)
+
+
+def _suspend_sink(virtual_mic: Any, suspended: bool) -> None:
+    from voice.audio.virtual_mic import SINK
+
+    subprocess.run(["pactl", "suspend-sink", SINK, "1" if suspended else "0"],
+                   env=virtual_mic.env, check=True, capture_output=True, timeout=10)
+
+
+def test_a_sound_server_that_stops_taking_audio_mid_answer_is_given_up(
+    virtual_mic: Any, synth: Pyttsx3Synth, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A suspended sink (or a hung sound server) stops the output callbacks
+    # without an error. Before, say() waited for ever: the assistant hung,
+    # silent, until the sink came back, if it ever did.
+    from voice.speech_out import tts_speaker
+
+    monkeypatch.setattr(tts_speaker, "STALL_SECONDS", 2.0)  # 8 s in use
+    notes: list[str] = []
+    speaker = TtsSpeaker(synth, notify=notes.append)
+    done = threading.Event()
+
+    def answer() -> None:
+        speaker.say(LONG_ANSWER, VoiceSettings())
+        done.set()
+
+    threading.Thread(target=answer, daemon=True).start()
+    time.sleep(1.5)
+    assert speaker.speaking
+    _suspend_sink(virtual_mic, True)
+    suspended_at = time.monotonic()
+    try:
+        assert done.wait(20), "say() hung on an output that takes no audio"
+        took = time.monotonic() - suspended_at
+    finally:
+        _suspend_sink(virtual_mic, False)
+    # Given up after the stall time, not at the first late block.
+    assert took > 1.5, took
+    # Said once, and the answer is printed, not lost.
+    assert notes == [LOST_SPEAKER]
+    assert capsys.readouterr().out.strip() == LONG_ANSWER
+    # The sink back: the next answer is played, with no message.
+    speaker.say("Hello.", VoiceSettings())
+    assert notes == [LOST_SPEAKER]
+    assert speaker.last_first_sound_at is not None
+    assert capsys.readouterr().out == ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 import threading
 import time
+from typing import Any
 
 import numpy as np
 
@@ -65,6 +66,13 @@ def cue(name: str, rate: int = CUE_RATE) -> AudioClip:
 CUE_SLACK = 0.02
 
 
+#: Seconds beyond a cue's own length that a blocking cue waits for its end.
+#: A speaker waking from standby held one ~2 s (above); a sink that takes no
+#: audio at all (suspended, a hung sound server) held it for ever, and the
+#: assistant with it (tests/test_audio_cues.py suspends the real sink).
+CUE_STALL = 3.0
+
+
 def play_cue(name: str, device: str = "", blocking: bool = True,
              wait_at_most: bool = False) -> bool:
     """Play a cue on the speaker whose name contains ``device`` (default speaker
@@ -89,11 +97,20 @@ def play_cue(name: str, device: str = "", blocking: bool = True,
         from voice.audio.devices import find_output_device
 
         index = find_output_device(device).index
-        sd.play(clip.samples, clip.rate, device=index, blocking=blocking)
+        sd.play(clip.samples, clip.rate, device=index, blocking=False)
+        if blocking:
+            _wait_played(sd.get_stream(), clip.duration + CUE_STALL)
     except Exception as e:  # any failure here is the same: no beep
         _note_once(f"voice: note: cannot play sound cues ({e}); continuing without them.")
         return False
     return True
+
+
+def _wait_played(stream: Any, at_most: float) -> None:
+    """Until ``stream`` has played out, or ``at_most`` seconds (never for ever)."""
+    deadline = time.monotonic() + at_most
+    while stream.active and time.monotonic() < deadline:
+        time.sleep(0.01)
 
 
 def _note_once(text: str) -> None:

@@ -125,6 +125,11 @@ class ClipPlayer:
         self._deferred = False
         self.first_sound_at: float | None = None
         """time.monotonic() when the callback first handed real audio to PortAudio."""
+        #: time.monotonic() of the stream's start or its last callback (None:
+        #: not started): a stream whose callback stops coming has stalled.
+        self._last_progress: float | None = None
+        #: The callback handed out the last sample and its drain (CallbackStop).
+        self.all_played = False
 
     def start(self) -> None:
         sd = _sounddevice()
@@ -149,6 +154,7 @@ class ClipPlayer:
             if not self._deferred:
                 with self._rt():
                     stream.start()
+                self._last_progress = time.monotonic()
         except Exception as e:  # PortAudioError, or ValueError for a vanished device
             self._done.set()
             raise SpeechOutputUnavailable(
@@ -176,6 +182,7 @@ class ClipPlayer:
             try:
                 with self._rt():
                     self._stream.start()
+                self._last_progress = time.monotonic()
             except Exception:  # the device vanished meanwhile: playback is lost
                 self._done.set()
 
@@ -196,6 +203,7 @@ class ClipPlayer:
         sd = _sounddevice()
         if _status and _status.output_underflow:
             underflows += 1
+        self._last_progress = time.monotonic()
         out = outdata[:, 0]
         filled = 0
         # When this block's first sample reaches the speaker.
@@ -232,6 +240,7 @@ class ClipPlayer:
             else:
                 self._drain -= frames
             if self._drain <= 0:
+                self.all_played = True
                 raise sd.CallbackStop
 
     def stop(self) -> None:
@@ -246,6 +255,31 @@ class ClipPlayer:
                 with contextlib.suppress(Exception):
                     self._stream.abort()
         self._done.set()
+
+    def stalled(self, seconds: float) -> bool:
+        """Started and unfinished, but no callback for ``seconds``: the sound
+        server stopped taking audio (a suspended sink, a hung server)."""
+        last = self._last_progress
+        return (last is not None and not self._done.is_set()
+                and time.monotonic() - last > seconds)
+
+    def abandon(self) -> None:
+        """Give up on a stalled stream without waiting for it.
+
+        ``stop()`` and ``close()`` call into PortAudio, which may block as long
+        as the stalled sound server does; here the stream is handed to a daemon
+        thread to abort and close, and this player is done at once.
+        """
+        self._stopped.set()
+        with self._lock:
+            self._clips.clear()
+            self._texts.clear()
+        with self._stream_lock:
+            stream, self._stream = self._stream, None
+        self._done.set()
+        if stream is not None:
+            threading.Thread(target=_release, args=(stream,), daemon=True,
+                             name="stalled-output").start()
 
     def wait(self, timeout: float | None = None) -> bool:
         """True when playback ended (finished or stopped) within ``timeout``."""
@@ -272,3 +306,10 @@ class ClipPlayer:
                 except Exception:
                     pass  # the device vanished mid-way; nothing left to release
 
+
+def _release(stream: Any) -> None:
+    """Abort and close a stream nobody else holds; errors mean it is gone already."""
+    with contextlib.suppress(Exception):
+        stream.abort()
+    with contextlib.suppress(Exception):
+        stream.close()

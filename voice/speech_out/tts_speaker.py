@@ -23,6 +23,16 @@ from voice.speech_out.synth import ESPEAK_RATE, Synthesiser, apply_volume
 log = logging.getLogger(__name__)
 
 LOST_SPEAKER = "I cannot play sound on the speaker, so I will print my answers instead."
+#: Seconds without a single output callback after which playback counts as
+#: lost (the sound server stopped taking audio: a suspended sink, a hung
+#: server). Before, ``say`` waited for ever and the assistant hung silent
+#: (tests/test_speaker_stall.py suspends the real sink mid-answer). The
+#: longest gap seen under load was 2.5 s (load 17-19, branch barge15,
+#: output.ECHO_LATENCY's note); 8 s is three times that, so a busy machine
+#: is never taken for a lost speaker. None: wait for ever (as before).
+STALL_SECONDS: float | None = 8.0
+#: How often ``say`` looks at the player while it plays (seconds).
+STALL_POLL = 0.25
 
 
 def _stderr(message: str) -> None:
@@ -74,13 +84,15 @@ class TtsSpeaker:
             )
             try:
                 worker.start()
+                stalled = False
                 try:
                     player.start()
-                    player.wait()
+                    stalled = self._wait_or_stall(player)
                 except SpeechOutputUnavailable:
                     pass  # handled below as a lost speaker
                 stopped = stop_event.is_set()
-                lost = player.lost or (not stopped and player.first_sound_at is None)
+                lost = (player.lost or (stalled and not player.all_played)
+                        or (not stopped and player.first_sound_at is None))
                 stop_event.set()  # ends synthesis early if playback failed
                 # After stop() the caller must get control back at once; a piece
                 # still being synthesised is dropped by the thread on its own.
@@ -95,6 +107,19 @@ class TtsSpeaker:
                 with self._state_lock:
                     self._player = None
                     self._speaking = False
+
+    @staticmethod
+    def _wait_or_stall(player: ClipPlayer) -> bool:
+        """Wait until playback ends; True if it stalled instead (then abandoned)."""
+        if STALL_SECONDS is None:
+            player.wait()
+            return False
+        while not player.wait(STALL_POLL):
+            if player.stalled(STALL_SECONDS):
+                log.warning("audio output stalled for %.0f s: giving up on it", STALL_SECONDS)
+                player.abandon()
+                return True
+        return False
 
     def _synthesise_all(
         self,
