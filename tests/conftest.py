@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +44,7 @@ from voice.speech_out.synth import Pyttsx3Synth
 
 if TYPE_CHECKING:
     from voice.content.model import KnowledgeBase
+    from voice.conversation.reply import Reply
     from voice.matching.matcher import Matcher
     from voice.speech_in.base import Recognizer
     from voice.speech_in.whisper import WhisperRecognizer
@@ -159,6 +160,14 @@ def matcher(kb: KnowledgeBase) -> Matcher:
     from voice.matching.matcher import Matcher
 
     return Matcher(kb)
+
+
+@pytest.fixture(scope="module")
+def typed(kb: KnowledgeBase, matcher: Matcher) -> Callable[[str], Reply]:
+    """A line typed to a fresh conversation, as `voice text` answers it."""
+    from voice.conversation.conversation import Conversation
+
+    return lambda text: Conversation(kb, matcher=matcher).respond(text)
 
 
 @pytest.fixture(scope="module")

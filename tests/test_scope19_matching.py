@@ -13,32 +13,12 @@ does, with the shipped content and models (no fakes):
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from voice.content.loader import load_knowledge
-from voice.conversation.conversation import Conversation
 from voice.matching import teller
-from voice.matching.matcher import Matcher
 
-REPO = Path(__file__).resolve().parent.parent
 DESCRIBING = "recognizing-chronic-spasms-and-neuromuscular-disorders"
 EARLY_SIGNS = "what-are-the-early-signs-of-neuromuscular-disorders"
-
-
-@pytest.fixture(scope="module")
-def kb():  # type: ignore[no-untyped-def]
-    return load_knowledge([REPO / "content"])
-
-
-@pytest.fixture(scope="module")
-def matcher(kb):  # type: ignore[no-untyped-def]
-    return Matcher(kb)
-
-
-def reply(kb, matcher, text: str):  # type: ignore[no-untyped-def]
-    return Conversation(kb, matcher=matcher).respond(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -47,16 +27,16 @@ def reply(kb, matcher, text: str):  # type: ignore[no-untyped-def]
     "is dementia hereditary",
     "what are the first signs of psychosis",
 ])
-def test_dementia_and_psychosis_are_declined(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert reply(kb, matcher, text).outcome == "no_match"
+def test_dementia_and_psychosis_are_declined(typed, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert typed(text).outcome == "no_match"
 
 
 @pytest.mark.parametrize("text", [
     "what are the early signs of ms",
     "what are the early signs of a neuromuscular disorder",
 ])
-def test_our_early_signs_still_found(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
-    r = reply(kb, matcher, text)
+def test_our_early_signs_still_found(typed, text: str) -> None:  # type: ignore[no-untyped-def]
+    r = typed(text)
     assert r.outcome in ("answer", "confirm")
     assert r.match is not None and r.match.id == EARLY_SIGNS
 
@@ -66,9 +46,9 @@ def test_our_early_signs_still_found(kb, matcher, text: str) -> None:  # type: i
     "my mum’s got ms, what do i do",
     "my dad's got als, what do we do",
 ])
-def test_relative_s_got_name_is_never_read_in_full(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_relative_s_got_name_is_never_read_in_full(typed, text: str) -> None:  # type: ignore[no-untyped-def]
     """As "my husband has ms, what do i do": offered, never read in full."""
-    r = reply(kb, matcher, text)
+    r = typed(text)
     assert r.outcome == "confirm", r.say
     assert r.answer is None
 
@@ -76,9 +56,9 @@ def test_relative_s_got_name_is_never_read_in_full(kb, matcher, text: str) -> No
 @pytest.mark.parametrize("relative", ["mum's got", "mother has", "husband has", "dad has got",
                                       "wife has", "son's got", "nan has", "grandad has",
                                       "uncle has", "grandmother's got"])
-def test_any_relative_gets_the_same_offer(kb, matcher, relative: str) -> None:  # type: ignore[no-untyped-def]
-    r = reply(kb, matcher, f"my {relative} ms, what do i do")
-    base = reply(kb, matcher, "my husband has ms, what do i do")
+def test_any_relative_gets_the_same_offer(typed, relative: str) -> None:  # type: ignore[no-untyped-def]
+    r = typed(f"my {relative} ms, what do i do")
+    base = typed("my husband has ms, what do i do")
     assert r.outcome == base.outcome == "confirm"
     assert r.match is not None and base.match is not None and r.match.id == base.match.id
 
@@ -94,9 +74,9 @@ def test_mums_got_is_a_telling() -> None:
         "my mum's got ms, will i get it"
 
 
-def test_mums_got_chronic_spasms_offers_what_helps(kb, matcher) -> None:  # type: ignore[no-untyped-def]
+def test_mums_got_chronic_spasms_offers_what_helps(typed) -> None:  # type: ignore[no-untyped-def]
     """Not the section that describes spasms first (scope17's _definitions_last)."""
-    r = reply(kb, matcher, "my mum's got chronic spasms, what do we do")
+    r = typed("my mum's got chronic spasms, what do we do")
     assert r.outcome == "confirm"
     assert r.match is not None and r.match.id != DESCRIBING
 
@@ -105,10 +85,10 @@ def test_mums_got_chronic_spasms_offers_what_helps(kb, matcher) -> None:  # type
     "can orthotics help with foot drop",
     "what can help with drop foot",
 ])
-def test_foot_drop_is_ours(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_foot_drop_is_ours(typed, text: str) -> None:  # type: ignore[no-untyped-def]
     """A symptom of ours in words of a body part: the synonym table's phrase
     (foot drop -> weakness) names no part of the body ("foot")."""
-    r = reply(kb, matcher, text)
+    r = typed(text)
     assert r.outcome in ("answer", "confirm"), r.say
 
 
@@ -117,18 +97,18 @@ def test_foot_drop_is_ours(kb, matcher, text: str) -> None:  # type: ignore[no-u
     "why does my foot hurt when i drop my heel",
     "how do i treat a dropped arch in my foot",
 ])
-def test_feet_still_declined(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert reply(kb, matcher, text).outcome == "no_match"
+def test_feet_still_declined(typed, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert typed(text).outcome == "no_match"
 
 
 @pytest.mark.parametrize("relative", ["mother", "husband", "nan", "grandad", "uncle",
                                       "grandmother", "friend"])
 def test_any_relative_with_spasms_gets_the_same_offer(  # type: ignore[no-untyped-def]
-        kb, matcher, relative: str) -> None:
+        typed, relative: str) -> None:
     """"my uncle has chronic spasms, what can we do" was offered the section
     that says what spasms are, "my mother has ..." the lifestyle FAQ; "my
     nan has ..." was declined."""
-    r = reply(kb, matcher, f"my {relative} has chronic spasms, what can we do")
+    r = typed(f"my {relative} has chronic spasms, what can we do")
     assert r.outcome == "confirm", r.say
     assert r.match is not None and r.match.id == "can-lifestyle-changes-help-manage-chronic-spasms"
 

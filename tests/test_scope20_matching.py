@@ -15,31 +15,10 @@ does, with the shipped content and models (no fakes):
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from voice.content.loader import load_knowledge
-from voice.conversation.conversation import Conversation
-from voice.matching.matcher import Matcher
-
-REPO = Path(__file__).resolve().parent.parent
 DIET = "dietary-adjustments"
 AT_NIGHT_FIRST = "can-lifestyle-changes-help-manage-chronic-spasms"
-
-
-@pytest.fixture(scope="module")
-def kb():  # type: ignore[no-untyped-def]
-    return load_knowledge([REPO / "content"])
-
-
-@pytest.fixture(scope="module")
-def matcher(kb):  # type: ignore[no-untyped-def]
-    return Matcher(kb)
-
-
-def reply(kb, matcher, text: str):  # type: ignore[no-untyped-def]
-    return Conversation(kb, matcher=matcher).respond(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -47,8 +26,8 @@ def reply(kb, matcher, text: str):  # type: ignore[no-untyped-def]
     "can physio help after a stroke",
     "is a stroke a neuromuscular disorder",
 ])
-def test_a_stroke_is_declined(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
-    r = reply(kb, matcher, text)
+def test_a_stroke_is_declined(typed, text: str) -> None:  # type: ignore[no-untyped-def]
+    r = typed(text)
     assert r.outcome == "no_match", r.say
     assert r.answer is None and not r.alternatives
 
@@ -58,9 +37,9 @@ def test_a_stroke_is_declined(kb, matcher, text: str) -> None:  # type: ignore[n
     "what are the risk factors",
     "how do i cope with looking after my husband with ms",
 ])
-def test_our_questions_still_found(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_our_questions_still_found(typed, text: str) -> None:  # type: ignore[no-untyped-def]
     """The section that cites the institute, and coping, are still ours."""
-    assert reply(kb, matcher, text).outcome in ("answer", "confirm")
+    assert typed(text).outcome in ("answer", "confirm")
 
 
 def test_cited_name_mentions_no_subject(matcher) -> None:  # type: ignore[no-untyped-def]
@@ -75,8 +54,8 @@ def test_cited_name_mentions_no_subject(matcher) -> None:  # type: ignore[no-unt
     "what helps leg cramps at night in pregnancy",
 ])
 def test_at_night_with_another_condition_goes_to_the_scope_check(  # type: ignore[no-untyped-def]
-        kb, matcher, text: str) -> None:
-    r = reply(kb, matcher, text)
+        typed, text: str) -> None:
+    r = typed(text)
     assert r.outcome == "no_match", r.say
     assert r.command != "at_night"
     assert not r.say.startswith("Spasms at night")
@@ -89,9 +68,9 @@ def test_at_night_with_another_condition_goes_to_the_scope_check(  # type: ignor
     "what helps charley horses at night",
     "how to stop muscle twitches at night",
 ])
-def test_spasms_at_night_still_offered(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_spasms_at_night_still_offered(typed, text: str) -> None:  # type: ignore[no-untyped-def]
     """The spasm words themselves name no other subject."""
-    r = reply(kb, matcher, text)
+    r = typed(text)
     assert r.outcome == "confirm", r.say
     assert r.say.startswith("Spasms at night")
     assert r.match is not None and r.match.id == AT_NIGHT_FIRST
@@ -101,8 +80,8 @@ def test_spasms_at_night_still_offered(kb, matcher, text: str) -> None:  # type:
     "how much vitamin d should i take in winter",
     "how much magnesium should i take",
 ])
-def test_an_amount_the_answer_does_not_give_is_offered(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
-    r = reply(kb, matcher, text)
+def test_an_amount_the_answer_does_not_give_is_offered(typed, text: str) -> None:  # type: ignore[no-untyped-def]
+    r = typed(text)
     assert r.outcome == "confirm", r.say
     assert r.answer is None
     assert r.match is not None and r.match.id == DIET
@@ -113,6 +92,6 @@ def test_an_amount_the_answer_does_not_give_is_offered(kb, matcher, text: str) -
     "how much should i exercise",
     "how long before i see a doctor",
 ])
-def test_the_contents_own_questions_still_answered(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_contents_own_questions_still_answered(typed, text: str) -> None:  # type: ignore[no-untyped-def]
     """An editor's phrasing is answered even when it asks an amount."""
-    assert reply(kb, matcher, text).outcome == "answer"
+    assert typed(text).outcome == "answer"
