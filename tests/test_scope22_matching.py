@@ -157,11 +157,24 @@ def test_tests_done_are_diagnosis(kb, matcher, text: str) -> None:  # type: igno
     "when do i call my doctor",
     "should i ring the doctor about my spasms",
     "when should i give my gp a ring",
+    "do i need to call my gp about these cramps",
+    "is it worth phoning the doctor",
 ])
 def test_ringing_the_doctor_is_seeing_one(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
     r = reply(kb, matcher, text)
     assert r.outcome in ("answer", "confirm"), r.say
     assert r.match is not None and r.match.id == SEEK, r.say
+
+
+@pytest.mark.parametrize("text", [
+    "what is the number to call my gp",
+    "remind me to ring the gp tomorrow",
+    "ring my gp to cancel my appointment",
+])
+def test_a_request_to_ring_the_doctor_is_not_ours(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Only asking whether or when to ring is seeing a doctor: rewritten
+    always, "what is the number to call my gp" was read the FAQ in full."""
+    assert reply(kb, matcher, text).outcome in ("no_match", "command")
 
 
 @pytest.mark.parametrize("text", [

@@ -242,23 +242,37 @@ _DET = "(?:the |my |a |your |our |his |her |their )?"
 #: - Ringing the doctor is seeing one: "at what point do i ring the gp"
 #:   (dev.tsv, the seek-medical-attention FAQ) was declined, "ring" and
 #:   "phone" being everyday request words (off_topic.py). Only with a
-#:   doctor after them: "call my son", "ring the bank" stay as they are.
+#:   doctor after them ("call my son", "ring the bank" stay as they are),
+#:   and only when the line asks whether or when to (``_ASKS_WHETHER``):
+#:   "what is the number to call my gp" was read the FAQ in full.
 #: - What a doctor can do or offer for something is treatment: "what can
 #:   doctors do for my spasms" was read in full the seek-medical-attention
 #:   FAQ ("doctor", "spasm"), "what can a neurologist do for my spasms"
 #:   offered Diagnosis. Not a physiotherapist ("what can a physio do for
 #:   my spasms" is answered by Physical Therapy), not "what tests will the
-#:   doctor do" (no "for"/"about": Diagnosis's own line).
+#:   doctor do" (no "for"/"about": Diagnosis's own line), not "what
+#:   support can my gp offer" (offered Treatment Approaches with a bare
+#:   "offer").
 #: - Tests "done" are tests: "done" is the word of "what can be done about
 #:   it" (Treatment Approaches), so "what tests are done to diagnose it"
 #:   offered Treatment Approaches before Diagnosis.
+_CONTACTS = (
+    (re.compile(r"\b(?:ring|call|phone|contact|ringing|calling|phoning|contacting|ring up|"
+                r"call up|phone up|get hold of|get in touch with) " + _DET + "(?:" + _CARERS
+                + r")\b"), "see a doctor"),
+    (re.compile(r"\bgiv(?:e|ing) " + _DET + "(?:" + _CARERS + r") a (?:ring|call|bell)\b"),
+     "see a doctor"),
+)
+#: Asking whether or when to contact a doctor, as the FAQ answers: not a
+#: request to ring one ("remind me to ring the gp", "ring my gp to cancel
+#: my appointment", "what is the number to call my gp").
+_ASKS_WHETHER = re.compile(
+    r"\b(?:when|whether|should|shall|need to|needs to|must|have to|has to|worth|time to|"
+    r"how soon|how long|at what point|how bad|how often)\b")
 REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:ring|call|phone|contact|ring up|call up|phone up|get hold of|"
-                r"get in touch with) (" + _DET + "(?:" + _CARERS + r"))\b"), r"see \1"),
-    (re.compile(r"\bgive (" + _DET + "(?:" + _CARERS + r")) a (?:ring|call|bell)\b"),
-     r"see \1"),
     (re.compile(r"\b" + _DET + "(?:" + _CARERS + r") (?:do for|do about|do to help|"
-                r"offer|give me for|give him for|give her for)\b"), "doctor treat"),
+                r"offer for|offer me for|give me for|give him for|give her for)\b"),
+     "doctor treat"),
     (re.compile(r"\b(tests?|scans?) (?:are |is |get |gets |will be |would be |can be |"
                 r"are being )?done\b"), r"\1"),
 )
@@ -297,6 +311,9 @@ def _names_after(padded: str, phrase: str) -> str:
 
 def fold(text: str) -> str:
     """Cleaned text with every synonym replaced by its group's word."""
+    if _ASKS_WHETHER.search(text):
+        for pattern, replacement in _CONTACTS:
+            text = pattern.sub(replacement, text)
     for pattern, replacement in REWRITES:
         text = pattern.sub(replacement, text)
     padded = f" {text} "
