@@ -1,5 +1,6 @@
 """Branch scope22 (issue 14), typed through the Conversation as `voice text`
-does, with the shipped content and models (no fakes):
+does, with the shipped content and models (no fakes; conftest's ``kb`` and
+``matcher``):
 
 - what a doctor can do for spasms is treatment: "what can doctors do for my
   spasms" was read in full the seek-medical-attention FAQ;
@@ -15,32 +16,17 @@ does, with the shipped content and models (no fakes):
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from voice.content.loader import load_knowledge
 from voice.conversation.conversation import Conversation
 from voice.matching import synonyms, teller
-from voice.matching.matcher import Matcher
 
-REPO = Path(__file__).resolve().parent.parent
 TREATMENT = "treatment-approaches-for-long-term-management"
 SEEK = "when-should-someone-seek-medical-attention-for-muscle-spasms"
 DIAGNOSIS = "diagnosis-and-medical-evaluations"
 SIGNS = "what-are-the-early-signs-of-neuromuscular-disorders"
 HEREDITARY = "are-neuromuscular-disorders-hereditary"
 PHYSIO = ("physical-therapy", "what-role-does-physical-therapy-play-in-managing-these-conditions")
-
-
-@pytest.fixture(scope="module")
-def kb():  # type: ignore[no-untyped-def]
-    return load_knowledge([REPO / "content"])
-
-
-@pytest.fixture(scope="module")
-def matcher(kb):  # type: ignore[no-untyped-def]
-    return Matcher(kb)
 
 
 def reply(kb, matcher, text: str):  # type: ignore[no-untyped-def]
@@ -194,11 +180,12 @@ def test_ringing_anyone_else_is_no_doctor(kb, matcher, text: str) -> None:  # ty
     "is muscle loss a symptom",
     "is atrophy a symptom",
     "are my muscles wasting",
+    "is muscle wasting an early sign of ms",
 ])
 def test_muscle_wasting_is_weakness(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
     r = reply(kb, matcher, text)
     assert r.outcome in ("answer", "confirm"), r.say
-    assert r.match is not None
+    assert r.match is not None and r.match.id == SIGNS, r.say
 
 
 @pytest.mark.parametrize("text", [
