@@ -28,7 +28,11 @@ def _without_phrasing(kb: KnowledgeBase, phrasing: str) -> tuple[KnowledgeBase, 
 
 
 @pytest.mark.parametrize("question", [
-    "when should i call the doctor", "what foods should i avoid", "what is the usual treatment",
+    # "when should i call the doctor" was the first example; since branch
+    # scope22 calling a doctor reads as seeing one (synonyms.REWRITES), and
+    # the FAQ's "see a doctor" carries it without its own line.
+    "what treatment do doctors recommend", "what foods should i avoid",
+    "what is the usual treatment",
 ])
 def test_everyday_words_worded_like_the_content_are_ours(
         kb: KnowledgeBase, question: str, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -48,6 +48,16 @@ Outcome = Literal["answer", "confirm", "no_match"]
 _DESCRIBE_OPENERS = frozenset("about which".split())
 #: Last words of "what X are there / can I get / are available": asking what exists.
 _WHAT_EXISTS = frozenset("there get available exist".split())
+#: "is there any X", "are there any X": asking whether X exists, as "what X
+#: are there" does; not a yes/no question of the kind an FAQ answers. "is
+#: there any treatment" was read in full the breakthroughs FAQ (99.0, its
+#: "is there any hope" alike and the FAQ bonus) above Treatment Approaches
+#: (92.0; branch scope22). A word asking whether it does good ("is there
+#: any point in physio") still asks the FAQ, and so does an FAQ whose own
+#: title asks whether there is ("Is there a cure for ...": "is there any
+#: cure for ms" was answered, 75.2, and only offered without its bonus).
+_ANY_THERE = (["is", "there", "any"], ["are", "there", "any"])
+_THERE = (["is", "there"], ["are", "there"])
 #: "can I get a ...": asking for a thing, not whether it helps.
 _GET_A = [["can", "i", "get", a] for a in ("a", "an", "some", "any")]
 #: Openers of a yes/no question.
@@ -436,6 +446,10 @@ class Matcher:
         #: answered outright (scope.asks_amount_not_given; branch scope20);
         #: False turns it off, for measuring.
         self.require_amount = True
+        #: Whether a group of people by age or sex gets it is never
+        #: answered outright (teller.asks_who_gets; branch scope22); False
+        #: turns it off, for measuring.
+        self.require_who = True
         #: "..., is that part of it" needs less evidence (see
         #: ``_asks_if_part_of_it``); False turns it off, for measuring.
         self.part_of_it_slack = True
@@ -641,6 +655,8 @@ class Matcher:
         if not words:
             return None
         if words[0] in _DESCRIBE_OPENERS or (words[0] == "what" and words[-1] in _WHAT_EXISTS):
+            return "section"
+        if words[:3] in _ANY_THERE and not any(w in _BENEFIT_WORDS for w in words):
             return "section"
         if words[0] == "where" or words[:4] in _GET_A:
             # "where do I get braces", "can I get a scooter": what exists and how to get it.
@@ -950,6 +966,8 @@ class Matcher:
         if not coverage:
             return []
         kind = self._preferred_kind(cleaned)
+        # "is there any X": also the FAQ asking "is there ..." (see _ANY_THERE).
+        any_there = cleaned.split()[:3] in _ANY_THERE
         asked = frozenset(_defined_asked(cleaned) or ())
         short = sorted(coverage, key=coverage.__getitem__, reverse=True)[:SHORTLIST]
         scored = []
@@ -959,7 +977,9 @@ class Matcher:
             # Phrase similarity can lift a covered question but never rescue
             # one whose words the entry does not explain.
             score = 100.0 * ((1 - PHRASE_SHARE) * cov + PHRASE_SHARE * phrase * cov**0.5)
-            if self._items[idx].entry.kind == kind and score >= self.confirm_threshold:
+            shaped = self._items[idx].entry.kind == kind or (
+                any_there and self._items[idx].phrases[0].split()[:2] in _THERE)
+            if shaped and score >= self.confirm_threshold:
                 score = min(100.0, score + SHAPE_BONUS)
             if (asked and score >= self.confirm_threshold
                     and any(asked <= d and h in asked for d, h in self._items[idx].defines)):
@@ -1048,6 +1068,11 @@ class Matcher:
                     and not self._editors_words(text, cands[0].entry)):
                 # An amount asked that the entry does not give ("how much
                 # vitamin d should i take"): offered, not read (branch scope20).
+                return MatchResult(query, "confirm", cands, misheard)
+            if (self.require_who and teller.asks_who_gets(text)
+                    and not self._editors_words(text, cands[0].entry)):
+                # Whether children (women, older people) get it: the content
+                # never says; offered, not read (branch scope22).
                 return MatchResult(query, "confirm", cands, misheard)
             return MatchResult(query, "answer", cands)
         if generic:  # an offer made of generic words only: declined

@@ -9,6 +9,8 @@ uses any word of its group. Per-entry wording belongs in the content files
 
 from __future__ import annotations
 
+import re
+
 #: canonical word -> words that mean the same here.
 GROUPS: dict[str, tuple[str, ...]] = {
     "medication": ("medicine", "medicines", "medications", "drug", "drugs", "pill", "pills",
@@ -133,7 +135,17 @@ GROUPS: dict[str, tuple[str, ...]] = {
                  # muscles in MS and ALS (inscope5-tuning: "can orthotics
                  # help with foot drop" was declined, "foot" naming a part of
                  # the body; branch scope19).
-                 "foot drop", "drop foot", "dropped foot"),
+                 "foot drop", "drop foot", "dropped foot",
+                 # Muscles wasting away are muscles weakening, the early sign
+                 # the content names: "is muscle wasting a symptom" was
+                 # declined, WordNet's "wasting" and "atrophy" naming a
+                 # symptom the content never says (branch scope22). Not a
+                 # bare "wasting" ("wasting time") or "losing" ("losing
+                 # weight"): only with the muscles, or "atrophy" itself.
+                 "atrophy", "atrophied", "atrophies", "atrophying", "muscle wasting",
+                 "muscles wasting", "wasting muscles", "muscle loss", "loss of muscle",
+                 "losing muscle", "muscles are wasting", "muscle is wasting",
+                 "wasting of the muscles", "muscle atrophy"),
     "daily": ("everyday", "day to day", "daily life", "chores", "housework", "buttons",
               "getting dressed", "get dressed", "dressing", "bathing", "washing"),
     "job": ("career", "employment", "office"),
@@ -221,6 +233,51 @@ _NOT_A_NAME = frozenset(
     "him us you to is are was then now please again there".split())
 
 
+#: Who people ask about their health, as they name them.
+_CARERS = ("gp|gps|doctor|doctors|doc|physician|physicians|neurologist|neurologists|"
+           "consultant|consultants|specialist|specialists")
+_DET = "(?:the |my |a |your |our |his |her |their )?"
+#: Rewritten before the table is folded, each for a reason measured on a
+#: line people asked (branch scope22, dev.tsv and issue 14's brief):
+#: - Ringing the doctor is seeing one: "at what point do i ring the gp"
+#:   (dev.tsv, the seek-medical-attention FAQ) was declined, "ring" and
+#:   "phone" being everyday request words (off_topic.py). Only with a
+#:   doctor after them ("call my son", "ring the bank" stay as they are),
+#:   and only when the line asks whether or when to (``_ASKS_WHETHER``):
+#:   "what is the number to call my gp" was read the FAQ in full.
+#: - What a doctor can do or offer for something is treatment: "what can
+#:   doctors do for my spasms" was read in full the seek-medical-attention
+#:   FAQ ("doctor", "spasm"), "what can a neurologist do for my spasms"
+#:   offered Diagnosis. Not a physiotherapist ("what can a physio do for
+#:   my spasms" is answered by Physical Therapy), not "what tests will the
+#:   doctor do" (no "for"/"about": Diagnosis's own line), not "what
+#:   support can my gp offer" (offered Treatment Approaches with a bare
+#:   "offer").
+#: - Tests "done" are tests: "done" is the word of "what can be done about
+#:   it" (Treatment Approaches), so "what tests are done to diagnose it"
+#:   offered Treatment Approaches before Diagnosis.
+_CONTACTS = (
+    (re.compile(r"\b(?:ring|call|phone|contact|ringing|calling|phoning|contacting|ring up|"
+                r"call up|phone up|get hold of|get in touch with) " + _DET + "(?:" + _CARERS
+                + r")\b"), "see a doctor"),
+    (re.compile(r"\bgiv(?:e|ing) " + _DET + "(?:" + _CARERS + r") a (?:ring|call|bell)\b"),
+     "see a doctor"),
+)
+#: Asking whether or when to contact a doctor, as the FAQ answers: not a
+#: request to ring one ("remind me to ring the gp", "ring my gp to cancel
+#: my appointment", "what is the number to call my gp").
+_ASKS_WHETHER = re.compile(
+    r"\b(?:when|whether|should|shall|need to|needs to|must|have to|has to|worth|time to|"
+    r"how soon|how long|at what point|how bad|how often)\b")
+REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b" + _DET + "(?:" + _CARERS + r") (?:do for|do about|do to help|"
+                r"offer for|offer me for|give me for|give him for|give her for)\b"),
+     "doctor treat"),
+    (re.compile(r"\b(tests?|scans?) (?:are |is |get |gets |will be |would be |can be |"
+                r"are being )?done\b"), r"\1"),
+)
+
+
 WORDS: dict[str, str] = {
     w: canonical for canonical, ws in GROUPS.items() for w in ws if " " not in w
 }
@@ -254,6 +311,11 @@ def _names_after(padded: str, phrase: str) -> str:
 
 def fold(text: str) -> str:
     """Cleaned text with every synonym replaced by its group's word."""
+    if _ASKS_WHETHER.search(text):
+        for pattern, replacement in _CONTACTS:
+            text = pattern.sub(replacement, text)
+    for pattern, replacement in REWRITES:
+        text = pattern.sub(replacement, text)
     padded = f" {text} "
     for phrase in ASKED_OF_A_NAME:
         if f" {phrase} " in padded:

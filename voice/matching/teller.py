@@ -46,6 +46,15 @@ _TELLING = re.compile(
     r"lives with|suffers from|is suffering from|is diagnosed)\b)"
     r"|['\u2019]s(?= (?:got|been diagnosed|living with|suffering from)\b)))",
     re.IGNORECASE)
+#: A relative the asker helps: "how can i help my son with exam stress"
+#: was offered Coping Strategies, the son's "family" carrying it, though
+#: exam stress is nothing of ours (branch scope22). The relative is who is
+#: helped, as a told relative is who has it; what they are helped with
+#: must be ours on its own ("how can i help my dad cope" still is).
+_HELPED = re.compile(
+    r"\b(?:help|helps|helping|support|supporting|comfort|reassure|encourage)"
+    r" (?:my|our)( (?:" + "|".join(_FAMILY + _KIN) + r"))\b",
+    re.IGNORECASE)
 #: The line asks whether someone else gets it: inheritance, in words the
 #: matcher does not score ("will i get it too", "am i at risk", "could my
 #: kids get it"). Not "get help", "get around", "get better".
@@ -61,7 +70,30 @@ def without_teller(text: str) -> str:
     condition ("my mother has MS, what do I do" -> "my has MS, what do I
     do"); as it is when it tells none, or asks whether someone else will get
     it."""
-    told = _TELLING.search(text)
+    told = _TELLING.search(text) or _HELPED.search(text)
     if told is None or _ASKS_RISK.search(text, told.end()):
         return text
     return text[:told.start(1)] + text[told.end(1):]
+
+
+#: People named as a group by age or sex, not as one's own ("my children"):
+#: the content says nothing of who gets these disorders by age or sex.
+_PEOPLE = ("children|child|kids|kid|babies|baby|toddlers|teenagers|teens|young people|"
+           "younger people|young adults|women|men|girls|boys|older people|old people|"
+           "elderly people|the elderly|adults|pensioners")
+#: "can children get it", "do kids get ms", "can a child have als", "are
+#: women affected": whether such a group gets it. Read in full, "can
+#: children get it" was answered the hereditary FAQ (its "can my children
+#: get it", heredity; branch scope22), which does not say.
+_ASKS_WHO_GETS = re.compile(
+    r"\b(?:can|could|do|does|will|would|are|is|may|might) (?:a |an )?(?:" + _PEOPLE + r")"
+    r"(?: \w+)?? (?:get|gets|have|has|develop|catch|be affected|be diagnosed|suffer|"
+    r"affected|diagnosed|at risk)\b",
+    re.IGNORECASE)
+
+
+def asks_who_gets(text: str) -> bool:
+    """Whether ``text`` asks whether a group of people by age or sex gets
+    the condition ("can children get it"), not one's own ("can my children
+    get it", which asks heredity)."""
+    return _ASKS_WHO_GETS.search(text) is not None
