@@ -1,6 +1,5 @@
 """Branch scope22 (issue 14), typed through the Conversation as `voice text`
-does, with the shipped content and models (no fakes; conftest's ``kb`` and
-``matcher``):
+does, with the shipped content and models (no fakes; conftest's ``typed``):
 
 - what a doctor can do for spasms is treatment: "what can doctors do for my
   spasms" was read in full the seek-medical-attention FAQ;
@@ -18,7 +17,6 @@ from __future__ import annotations
 
 import pytest
 
-from voice.conversation.conversation import Conversation
 from voice.matching import synonyms, teller
 
 TREATMENT = "treatment-approaches-for-long-term-management"
@@ -29,10 +27,6 @@ HEREDITARY = "are-neuromuscular-disorders-hereditary"
 PHYSIO = ("physical-therapy", "what-role-does-physical-therapy-play-in-managing-these-conditions")
 
 
-def reply(kb, matcher, text: str):  # type: ignore[no-untyped-def]
-    return Conversation(kb, matcher=matcher).respond(text)
-
-
 @pytest.mark.parametrize("text", [
     "what can doctors do for my spasms",
     "what can my gp do for my spasms",
@@ -41,14 +35,14 @@ def reply(kb, matcher, text: str):  # type: ignore[no-untyped-def]
     "what can doctors do for it",
     "what can my doctor do about my spasms",
 ])
-def test_what_a_doctor_can_do_is_treatment(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
-    r = reply(kb, matcher, text)
+def test_what_a_doctor_can_do_is_treatment(typed, text: str) -> None:  # type: ignore[no-untyped-def]
+    r = typed(text)
     assert r.outcome in ("answer", "confirm"), r.say
     assert r.match is not None and r.match.id == TREATMENT, r.say
 
 
-def test_what_a_physio_can_do_is_still_physiotherapy(kb, matcher) -> None:  # type: ignore[no-untyped-def]
-    r = reply(kb, matcher, "what can a physio do for my spasms")
+def test_what_a_physio_can_do_is_still_physiotherapy(typed) -> None:  # type: ignore[no-untyped-def]
+    r = typed("what can a physio do for my spasms")
     assert r.outcome == "answer" and r.match is not None and r.match.id in PHYSIO, r.say
 
 
@@ -57,8 +51,8 @@ def test_what_a_physio_can_do_is_still_physiotherapy(kb, matcher) -> None:  # ty
     "what does a neurologist do",
     "when should i see a doctor",
 ])
-def test_the_doctors_own_lines_unchanged(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
-    r = reply(kb, matcher, text)
+def test_the_doctors_own_lines_unchanged(typed, text: str) -> None:  # type: ignore[no-untyped-def]
+    r = typed(text)
     assert r.outcome == "answer", r.say
     assert r.match is not None and r.match.id in (DIAGNOSIS, SEEK)
 
@@ -68,16 +62,16 @@ def offered(r) -> list[str]:  # type: ignore[no-untyped-def]
     return [e.id for e in (r.match, *(c.entry for c in r.alternatives)) if e is not None]
 
 
-def test_is_there_any_treatment(kb, matcher) -> None:  # type: ignore[no-untyped-def]
-    r = reply(kb, matcher, "is there any treatment")
+def test_is_there_any_treatment(typed) -> None:  # type: ignore[no-untyped-def]
+    r = typed("is there any treatment")
     assert r.outcome in ("answer", "confirm"), r.say
     assert r.match is not None and r.match.id == TREATMENT, r.say
 
 
-def test_are_there_any_treatments_is_not_read_breakthroughs(kb, matcher) -> None:  # type: ignore[no-untyped-def]
+def test_are_there_any_treatments_is_not_read_breakthroughs(typed) -> None:  # type: ignore[no-untyped-def]
     """Alternative Therapies (its title says "therapies") is offered first,
     Treatment Approaches beside it; the breakthroughs FAQ was read in full."""
-    r = reply(kb, matcher, "are there any treatments")
+    r = typed("are there any treatments")
     assert r.outcome in ("answer", "confirm"), r.say
     assert r.outcome == "confirm" or r.match.id == TREATMENT
     assert TREATMENT in offered(r)[:2], r.say
@@ -89,8 +83,8 @@ def test_are_there_any_treatments_is_not_read_breakthroughs(kb, matcher) -> None
     ("is there any hope", "what-recent-breakthroughs-offer-hope-for-treatment"),
     ("is there any point in physio", PHYSIO[1]),
 ])
-def test_is_there_any_still_answered(kb, matcher, text: str, entry: str) -> None:  # type: ignore[no-untyped-def]
-    r = reply(kb, matcher, text)
+def test_is_there_any_still_answered(typed, text: str, entry: str) -> None:  # type: ignore[no-untyped-def]
+    r = typed(text)
     assert r.outcome == "answer", r.say
     assert r.match is not None and r.match.id == entry
 
@@ -101,8 +95,8 @@ def test_is_there_any_still_answered(kb, matcher, text: str, entry: str) -> None
     "do kids get ms",
     "can a child get als",
 ])
-def test_whether_children_get_it_is_not_read(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
-    r = reply(kb, matcher, text)
+def test_whether_children_get_it_is_not_read(typed, text: str) -> None:  # type: ignore[no-untyped-def]
+    r = typed(text)
     assert r.outcome in ("confirm", "no_match"), r.say
     assert r.answer is None
 
@@ -113,8 +107,8 @@ def test_whether_children_get_it_is_not_read(kb, matcher, text: str) -> None:  #
     "will my children get it too",
     "could my son get this from me",
 ])
-def test_ones_own_children_is_heredity(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
-    r = reply(kb, matcher, text)
+def test_ones_own_children_is_heredity(typed, text: str) -> None:  # type: ignore[no-untyped-def]
+    r = typed(text)
     assert r.outcome == "answer", r.say
     assert r.match is not None and r.match.id == HEREDITARY
 
@@ -131,8 +125,8 @@ def test_who_gets_it() -> None:
     "what tests get done",
     "which scans are done",
 ])
-def test_tests_done_are_diagnosis(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
-    r = reply(kb, matcher, text)
+def test_tests_done_are_diagnosis(typed, text: str) -> None:  # type: ignore[no-untyped-def]
+    r = typed(text)
     assert r.outcome in ("answer", "confirm"), r.say
     assert r.match is not None and r.match.id == DIAGNOSIS, r.say
 
@@ -146,8 +140,8 @@ def test_tests_done_are_diagnosis(kb, matcher, text: str) -> None:  # type: igno
     "do i need to call my gp about these cramps",
     "is it worth phoning the doctor",
 ])
-def test_ringing_the_doctor_is_seeing_one(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
-    r = reply(kb, matcher, text)
+def test_ringing_the_doctor_is_seeing_one(typed, text: str) -> None:  # type: ignore[no-untyped-def]
+    r = typed(text)
     assert r.outcome in ("answer", "confirm"), r.say
     assert r.match is not None and r.match.id == SEEK, r.say
 
@@ -157,10 +151,10 @@ def test_ringing_the_doctor_is_seeing_one(kb, matcher, text: str) -> None:  # ty
     "remind me to ring the gp tomorrow",
     "ring my gp to cancel my appointment",
 ])
-def test_a_request_to_ring_the_doctor_is_not_ours(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_request_to_ring_the_doctor_is_not_ours(typed, text: str) -> None:  # type: ignore[no-untyped-def]
     """Only asking whether or when to ring is seeing a doctor: rewritten
     always, "what is the number to call my gp" was read the FAQ in full."""
-    assert reply(kb, matcher, text).outcome in ("no_match", "command")
+    assert typed(text).outcome in ("no_match", "command")
 
 
 @pytest.mark.parametrize("text", [
@@ -169,10 +163,10 @@ def test_a_request_to_ring_the_doctor_is_not_ours(kb, matcher, text: str) -> Non
     "phone the bank",
     "when should i call the plumber",
 ])
-def test_ringing_anyone_else_is_no_doctor(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_ringing_anyone_else_is_no_doctor(typed, text: str) -> None:  # type: ignore[no-untyped-def]
     folded = synonyms.fold(text).split()
     assert "see" not in folded and "doctor" not in folded
-    assert reply(kb, matcher, text).outcome in ("no_match", "command")
+    assert typed(text).outcome in ("no_match", "command")
 
 
 @pytest.mark.parametrize("text", [
@@ -182,8 +176,8 @@ def test_ringing_anyone_else_is_no_doctor(kb, matcher, text: str) -> None:  # ty
     "are my muscles wasting",
     "is muscle wasting an early sign of ms",
 ])
-def test_muscle_wasting_is_weakness(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
-    r = reply(kb, matcher, text)
+def test_muscle_wasting_is_weakness(typed, text: str) -> None:  # type: ignore[no-untyped-def]
+    r = typed(text)
     assert r.outcome in ("answer", "confirm"), r.say
     assert r.match is not None and r.match.id == SIGNS, r.say
 
@@ -201,8 +195,8 @@ def test_wasting_and_losing_alone_are_not_weakness(text: str) -> None:
     "how can i help my daughter with exam stress",
     "how can i help my brother with exam stress",
 ])
-def test_a_relative_helped_with_something_else_is_declined(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
-    r = reply(kb, matcher, text)
+def test_a_relative_helped_with_something_else_is_declined(typed, text: str) -> None:  # type: ignore[no-untyped-def]
+    r = typed(text)
     assert r.outcome == "no_match", r.say
     assert r.answer is None and not r.alternatives
 
@@ -212,5 +206,5 @@ def test_a_relative_helped_with_something_else_is_declined(kb, matcher, text: st
     "how can i help my mum with her spasms",
     "how can i help my son with his ms",
 ])
-def test_a_relative_helped_with_ours_is_still_ours(kb, matcher, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert reply(kb, matcher, text).outcome in ("answer", "confirm")
+def test_a_relative_helped_with_ours_is_still_ours(typed, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert typed(text).outcome in ("answer", "confirm")
