@@ -120,8 +120,11 @@ _KEEP_UNFINISHED = frozenset({"repeat", "slower", "louder", "again_slower", "aga
 
 
 def _asks_for_help(text: str) -> bool:
-    words = set(clean(text).split())
-    return "help" in words and bool(words & _CALL_WORDS)
+    words = clean(text).split()
+    # Also "help!" / "HELP!!!": cried, not asked (Whisper writes a shouted
+    # "help" with "!"); "HELP!!!" typed got only the list of commands (found
+    # using `voice text`, tests/test_robust22_help_cry.py).
+    return "help" in words and (bool(set(words) & _CALL_WORDS) or "!" in text)
 
 
 def _towards(value: float, step: float, low: float, high: float) -> float:
