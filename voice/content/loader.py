@@ -6,6 +6,7 @@ so a clinic or caregiver editing a file can find the mistake without code.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,6 +18,16 @@ from voice.errors import ContentInvalid
 _HEADING = re.compile(r"^(#{1,3})(?:\s+(.*?))?\s*#*\s*$")
 _META = re.compile(r"^(id|keywords|also asked)\s*:\s*(.*)$", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+#: A line opening with a word or two and a colon ("Also askd:", "Keywrods:")
+#: checked against the field names, so a misspelt field is not read aloud
+#: as part of the answer ("Also askd: - where do I find you" was, found
+#: using `voice text --content`).
+_LABEL = re.compile(r"^([A-Za-z][A-Za-z -]{0,15}?)\s*:")
+_FIELDS = {"keywords": "Keywords:", "also asked": "Also asked:"}
+#: How alike a label must be to a field name to be taken for it misspelt:
+#: "also ask" 0.89, "key words" 0.94, "keywrods" 0.88 are caught; answer
+#: text such as "Also see:" (0.78) and "Also called:" (0.76) is not.
+FIELD_LIKENESS = 0.8
 _FAQ_GROUPS = {"faq", "faqs", "questions", "frequently asked questions"}
 
 
@@ -120,6 +131,15 @@ def parse_markdown(text: str, where: str) -> list[Entry]:
                 if value:
                     draft.phrasings.append(value)
             continue
+        label = _LABEL.match(line)
+        near = (difflib.get_close_matches(label.group(1).lower(), _FIELDS, n=1,
+                                          cutoff=FIELD_LIKENESS) if label else [])
+        if near:
+            raise ContentInvalid(
+                f"{where}:{number}: '{label.group(1) if label else ''}:' is not a field "
+                f"I know; did you mean '{_FIELDS[near[0]]}'? Otherwise it would be read "
+                "aloud as part of the answer."
+            )
         if in_also_asked:
             if not line.startswith(("-", "*")):
                 raise ContentInvalid(

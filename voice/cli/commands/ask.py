@@ -9,6 +9,7 @@ from pathlib import Path
 
 from voice.app import Assistant, add_output_arguments, build_assistant
 from voice.cli.options import add_recognizer_arguments, config_from_args
+from voice.cli.typed import typed_line
 from voice.config import Config
 from voice.conversation import Conversation
 from voice.errors import VoiceError
@@ -49,7 +50,9 @@ def run(args: argparse.Namespace) -> int:
     if questions is None:
         if not args.json:
             raise VoiceError('Ask a question, for example: voice ask "is there a cure?"')
-        questions = (line.rstrip("\n") for line in sys.stdin)  # type: ignore[assignment]
+        # Piped lines may carry a terminal's keys too (voice/cli/typed.py).
+        questions = (typed_line(line.rstrip("\n"))  # type: ignore[assignment]
+                     for line in sys.stdin)
     for question in questions or []:
         _answer(assistant, question)
     assistant.wait()

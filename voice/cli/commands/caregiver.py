@@ -170,6 +170,14 @@ def _bind_errno(host: str, port: int) -> int | None:
     return None
 
 
+#: Worker threads of the page's server. A connection that sends nothing (a
+#: browser's pre-connect, a tab on a dropped Wi-Fi) holds one for cheroot's
+#: 10 s timeout: with 4, six such connections held the login page 9.0 s
+#: (tests/test_robust22_caregiver_idle.py). 16 leave a phone's six, and a
+#: second device's, room; a thread costs little memory while it waits.
+PAGE_THREADS = 16
+
+
 def serve(app: object, host: str, port: int, cert: str | None, key: str | None,
           ready: Callable[[], None] = lambda: None) -> None:
     """Serve until Ctrl+C (or SIGTERM) with cheroot, a production WSGI server
@@ -178,7 +186,7 @@ def serve(app: object, host: str, port: int, cert: str | None, key: str | None,
 
     from cheroot import wsgi
 
-    server = wsgi.Server((host, port), app, numthreads=4, server_name="voice")
+    server = wsgi.Server((host, port), app, numthreads=PAGE_THREADS, server_name="voice")
     if cert and key:
         from cheroot.ssl.builtin import BuiltinSSLAdapter
 

@@ -7,6 +7,7 @@ import sys
 
 from voice.app import add_output_arguments, build_assistant
 from voice.cli.options import config_from_args
+from voice.cli.typed import typed_line
 
 NAME = "text"
 HELP = "type questions and commands instead of speaking them"
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace, greeting: str | None = None) -> int:
                 print(file=sys.stderr)
                 assistant.handle_text("quit")
             break
-        data = assistant.handle_text(line.rstrip("\n"))
+        data = assistant.handle_text(typed_line(line.rstrip("\n")))
         if data["command"] == "asleep" and not args.json:
             print("(I'm asleep. Type 'wake up' to talk to me, or 'quit' to leave.)",
                   file=sys.stderr)
