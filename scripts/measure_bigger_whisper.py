@@ -12,7 +12,8 @@ for this process only: nothing in voice/ changes.
 
     export PYTHONPATH=$PWD CT2_FORCE_CPU_ISA=AVX2 ONEDNN_MAX_CPU_ISA=AVX2
     nice -n 10 python scripts/measure_bigger_whisper.py MODEL_DIR \\
-        [--sets real,natural,espeak,short,latency,colloquial] [--out FILE.json]
+        [--sets real,natural,espeak,short,latency,colloquial] [--rotate N]
+        [--no-probe] [--out FILE.json]
 
 Sets (counts only are printed for the held-out ones: run them once):
 real       tests/data/real: digits and commands heard right, read sentences
@@ -187,8 +188,10 @@ def probe(folder: Path) -> dict[str, float]:
 SETS = ("real", "natural", "espeak", "short", "latency", "colloquial")
 
 
-def measure(folder: Path, sets: Sequence[str], out: Path | None,
-            say: Callable[[str], None] = print) -> dict[str, Any]:
+def measure(folder: Path, sets: Sequence[str], out: Path | None, rotate: int = 0,
+            with_probe: bool = True, say: Callable[[str], None] = print) -> dict[str, Any]:
+    """Every set of ``sets`` in turn, the figures written to ``out`` as they
+    come; ``rotate`` N: espeak-ng questions each in N of the six conditions."""
     from voice.content.loader import load_knowledge
     from voice.matching.matcher import Matcher
 
@@ -205,12 +208,13 @@ def measure(folder: Path, sets: Sequence[str], out: Path | None,
         if out is not None:
             out.write_text(json.dumps(res, indent=1))
 
-    p = subprocess.run([sys.executable, __file__, str(folder), "--probe"],
-                       capture_output=True, text=True, timeout=900)
-    try:
-        keep("probe", json.loads(p.stdout.strip().splitlines()[-1]))
-    except (ValueError, IndexError):
-        keep("probe", {"failed": p.stderr.strip()[-300:]})
+    if with_probe:
+        p = subprocess.run([sys.executable, __file__, str(folder), "--probe"],
+                           capture_output=True, text=True, timeout=900)
+        try:
+            keep("probe", json.loads(p.stdout.strip().splitlines()[-1]))
+        except (ValueError, IndexError):
+            keep("probe", {"failed": p.stderr.strip()[-300:]})
     kb = load_knowledge([REPO / "content"])
     matcher = Matcher(kb)
     rec = load(folder, kb)
@@ -222,10 +226,12 @@ def measure(folder: Path, sets: Sequence[str], out: Path | None,
             value = outcome_counts(rec, matcher, _spoken_set(VOICE_SETS["natural"], None,
                                                              HELDOUT, rotate=2))
         elif which == "espeak":
-            value = outcome_counts(rec, matcher, _spoken_set(BENCHMARK_VARIANTS, None, HELDOUT))
+            value = outcome_counts(rec, matcher, _spoken_set(BENCHMARK_VARIANTS, None, HELDOUT,
+                                                             rotate=rotate))
         elif which == "colloquial":
             value = outcome_counts(rec, matcher,
-                                   _spoken_set(BENCHMARK_VARIANTS, None, COLLOQUIAL))
+                                   _spoken_set(BENCHMARK_VARIANTS, None, COLLOQUIAL,
+                                               rotate=rotate))
         elif which == "short":
             value = _commands_and_numbers(rec, len(kb.entries), BENCHMARK_VARIANTS,
                                           lambda _: None)
@@ -240,7 +246,8 @@ def measure(folder: Path, sets: Sequence[str], out: Path | None,
         else:
             raise ValueError(f"unknown set {which!r} (one of {', '.join(SETS)})")
         value["seconds"] = round(time.perf_counter() - t, 1)
-        keep(which, value)
+        keep(f"{which}-rotate{rotate}" if rotate and which in ("espeak", "colloquial")
+             else which, value)
     return res
 
 
@@ -251,6 +258,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sets", default="real,natural,espeak,short,latency",
                     help=f"comma-separated, in order: {', '.join(SETS)}")
     ap.add_argument("--out", type=Path, help="write the figures here (JSON) as they come")
+    ap.add_argument("--rotate", type=int, default=0, metavar="N",
+                    help="say each espeak-ng question in N of the six conditions (in turn), "
+                         "as benchmark_audio.py --rotate: every question, N/6 of the cost")
+    ap.add_argument("--no-probe", action="store_true",
+                    help="skip the fresh process's load time and peak memory")
     ap.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.probe:
@@ -261,7 +273,8 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, OSError) as e:
         print(f"Refused: {e}", file=sys.stderr)
         return 2
-    measure(args.model, [s for s in args.sets.split(",") if s], args.out)
+    measure(args.model, [s for s in args.sets.split(",") if s], args.out, args.rotate,
+            not args.no_probe)
     return 0
 
 
