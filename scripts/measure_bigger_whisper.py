@@ -213,6 +213,32 @@ def probe(folder: Path) -> dict[str, float]:
     return {"load_s": load_s, "rss_mb": _peak_rss_mb()}
 
 
+def paired_speed(folders: Sequence[Path], n: int, say: Callable[[str], None] = print
+                 ) -> dict[str, dict[str, float]]:
+    """Seconds per utterance of each model in ``folders``, decoding the same
+    ``n`` held-out questions (espeak-ng en-us) in turn, clip by clip, in one
+    process: on a shared machine both see the same load, so the ratio holds
+    where the separate runs' times do not."""
+    from voice.content.loader import load_knowledge
+
+    kb = load_knowledge([REPO / "content"])
+    recs = {identify(f): load(f, kb) for f in folders}
+    spent: dict[str, list[float]] = {name: [] for name in recs}
+    audio = 0.0
+    for s in [s for s in _spoken_set([BENCHMARK_VARIANTS[0]], n) if s.expected][:n]:
+        clip = pad(read_wav(s.path))
+        audio += clip.duration
+        for name, rec in recs.items():
+            t = time.perf_counter()
+            rec.transcribe(clip)
+            spent[name].append(time.perf_counter() - t)
+    out = {name: {"clips": len(ts), "median_s": statistics.median(ts), "total_s": sum(ts),
+                  "rtf": sum(ts) / audio, "loadavg": os.getloadavg()[0]}
+           for name, ts in spent.items()}
+    say(json.dumps(out))
+    return out
+
+
 SETS = ("real", "natural", "espeak", "short", "latency", "colloquial")
 
 
@@ -291,8 +317,15 @@ def main(argv: list[str] | None = None) -> int:
                          "as benchmark_audio.py --rotate: every question, N/6 of the cost")
     ap.add_argument("--no-probe", action="store_true",
                     help="skip the fresh process's load time and peak memory")
+    ap.add_argument("--paired-with", type=Path, metavar="DIR",
+                    help="instead of the sets: time this model and DIR's on the same "
+                         "held-out questions in turn, in one process")
+    ap.add_argument("--clips", type=int, default=20, help="questions for --paired-with")
     ap.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.paired_with:
+        paired_speed([args.model, args.paired_with], args.clips)
+        return 0
     if args.probe:
         print(json.dumps(probe(args.model)))
         return 0
