@@ -31,7 +31,6 @@ questions answered, as benchmark_audio.py's probe).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import statistics
@@ -64,6 +63,7 @@ from make_spoken_questions import BENCHMARK_VARIANTS, VOICE_SETS  # noqa: E402
 
 from voice.audio.clip import read_wav  # noqa: E402
 from voice.models.manifest import WHISPER_FILES, WHISPER_REVISION, PinnedFile  # noqa: E402
+from voice.models.verify import sha256_file  # noqa: E402
 
 #: Systran/faster-whisper-base (multilingual) at revision
 #: ebe41f70d5b6dfa9166e2c581c45c9c0cfc57b66: sizes and SHA-256 as pinned by
@@ -118,14 +118,6 @@ KNOWN: dict[str, tuple[str, tuple[PinnedFile, ...]]] = {
 }
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def identify(folder: Path) -> str:
     """The name in ``KNOWN`` whose every file ``folder`` holds byte for byte;
     raises ValueError (with what differs) for anything else."""
@@ -134,7 +126,7 @@ def identify(folder: Path) -> str:
         for pin in pins:
             p = folder / pin.name
             if pin.name not in seen:
-                seen[pin.name] = (p.stat().st_size, _sha256(p)) if p.is_file() else None
+                seen[pin.name] = (p.stat().st_size, sha256_file(p)) if p.is_file() else None
         if all(seen[p.name] == (p.size, p.sha256) for p in pins):
             return name
     raise ValueError(f"{folder} matches no pinned model: {seen}")

@@ -24,6 +24,7 @@ from urllib.parse import urlparse
 from voice import __version__
 from voice.errors import ModelDownloadFailed
 from voice.models.progress import Progress
+from voice.models.verify import sha256_file
 
 
 class HostUnreachable(ModelDownloadFailed):
@@ -51,20 +52,12 @@ class _Broken(Exception):
 _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)")
 
 
-def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def check_file(path: Path, size: int | None, sha256: str | None) -> str | None:
     """What is wrong with the downloaded file, or None if it matches."""
     actual_size = path.stat().st_size
     if size is not None and actual_size != size:
         return f"it has {actual_size} bytes instead of {size}"
-    if sha256 is not None and sha256_of(path) != sha256:
+    if sha256 is not None and sha256_file(path) != sha256:
         return "its checksum does not match"
     return None
 
