@@ -134,9 +134,9 @@ def parse_markdown(text: str, where: str) -> list[Entry]:
         label = _LABEL.match(line)
         near = (difflib.get_close_matches(label.group(1).lower(), _FIELDS, n=1,
                                           cutoff=FIELD_LIKENESS) if label else [])
-        if near:
+        if label and near:
             raise ContentInvalid(
-                f"{where}:{number}: '{label.group(1) if label else ''}:' is not a field "
+                f"{where}:{number}: '{label.group(1)}:' is not a field "
                 f"I know; did you mean '{_FIELDS[near[0]]}'? Otherwise it would be read "
                 "aloud as part of the answer."
             )

@@ -248,14 +248,14 @@ class Conversation:
         unfinished, self._s.unfinished = self._s.unfinished, ""
         if is_emergency(text):
             # Before anything else, even asleep: this must never be missed.
-            self._s.asleep = False
+            s = self._s
+            s.asleep = False
             # What was asked before is dropped: "yes" after the advice read a
             # diet answer offered before it in full, and "no" was taken for
             # "that's wrong" about the answer before it ("Sorry about that.
             # Did you mean ...?"; found by branch robust22). Unread parts
             # are kept for "go on".
             self._set_aside()
-            s = self._s
             s.offered, s.second, s.second_offered, s.others = [], None, None, []
             return self._reply(text, "emergency", phrases.EMERGENCY, stop_speaking=True)
         asked = forget_asked or self.asks_yes_no

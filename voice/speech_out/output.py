@@ -245,16 +245,20 @@ class ClipPlayer:
 
     def stop(self) -> None:
         """Silence now: drop everything queued and buffered (safe from any thread)."""
-        self._stopped.set()
-        with self._lock:
-            self._clips.clear()
-            self._texts.clear()
+        self._drop_queued()
         with self._stream_lock:
             if self._stream is not None:
                 # Already stopped or the device vanished: silent either way.
                 with contextlib.suppress(Exception):
                     self._stream.abort()
         self._done.set()
+
+    def _drop_queued(self) -> None:
+        """Marked stopped, with nothing left to play."""
+        self._stopped.set()
+        with self._lock:
+            self._clips.clear()
+            self._texts.clear()
 
     def stalled(self, seconds: float) -> bool:
         """Started and unfinished, but no callback for ``seconds``: the sound
@@ -270,10 +274,7 @@ class ClipPlayer:
         as the stalled sound server does; here the stream is handed to a daemon
         thread to abort and close, and this player is done at once.
         """
-        self._stopped.set()
-        with self._lock:
-            self._clips.clear()
-            self._texts.clear()
+        self._drop_queued()
         with self._stream_lock:
             stream, self._stream = self._stream, None
         self._done.set()
@@ -300,15 +301,12 @@ class ClipPlayer:
         with self._stream_lock:
             stream, self._stream = self._stream, None
             if stream is not None:
-                try:
-                    stream.abort()
-                    stream.close()
-                except Exception:
-                    pass  # the device vanished mid-way; nothing left to release
+                _release(stream)
 
 
 def _release(stream: Any) -> None:
-    """Abort and close a stream nobody else holds; errors mean it is gone already."""
+    """Abort and close a stream nobody else holds; an error means the device
+    vanished mid-way, with nothing left to release."""
     with contextlib.suppress(Exception):
         stream.abort()
     with contextlib.suppress(Exception):

@@ -26,7 +26,7 @@ LOST_SPEAKER = "I cannot play sound on the speaker, so I will print my answers i
 #: Seconds without a single output callback after which playback counts as
 #: lost (the sound server stopped taking audio: a suspended sink, a hung
 #: server). Before, ``say`` waited for ever and the assistant hung silent
-#: (tests/test_speaker_stall.py suspends the real sink mid-answer). The
+#: (tests/test_speech_out_live.py suspends the real sink mid-answer). The
 #: longest gap seen under load was 2.5 s (load 17-19, branch barge15,
 #: output.ECHO_LATENCY's note); 8 s is three times that, so a busy machine
 #: is never taken for a lost speaker. None: wait for ever (as before).
