@@ -557,7 +557,12 @@ class Matcher:
             if able:
                 out.append((able, 1.0))
                 continue
-            split = self._split(w)
+            # A word general English knows is meant whole, not two content
+            # words run together: "homework" is no "home" + "work" ("help my
+            # daughter with her homework" was offered the lifestyle FAQ;
+            # branch scope23). Run-together words a recognizer or a typist
+            # makes are no English words.
+            split = None if self._english(w) else self._split(w)
             if split:
                 out.extend((t, 1.0) for t in split)
                 continue

@@ -270,6 +270,16 @@ _ASKS_WHETHER = re.compile(
     r"\b(?:when|whether|should|shall|need to|needs to|must|have to|has to|worth|time to|"
     r"how soon|how long|at what point|how bad|how often)\b")
 REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "How soon" asks when: "how soon should i see a doctor" and "how soon
+    # should i contact my neurologist" were declined ("soon" an everyday
+    # word carrying nothing), where "when should i see a doctor" is answered
+    # by the seek-medical-attention FAQ (issue 14's brief, branch scope23).
+    # Likewise "how long before / until / till" with someone doing
+    # something after it ("how long before i see a doctor" is the FAQ's own
+    # line). Not "how long until my takeaway is here": a pronoun must follow.
+    (re.compile(r"\bhow soon\b"), "when"),
+    (re.compile(r"\bhow long (?:before|until|till|til) "
+                r"(?=(?:i|we|you|he|she|they|it|someone|somebody) )"), "when "),
     (re.compile(r"\b" + _DET + "(?:" + _CARERS + r") (?:do for|do about|do to help|"
                 r"offer for|offer me for|give me for|give him for|give her for)\b"),
      "doctor treat"),
