@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from voice.matching import synonyms
+from voice.matching import synonyms, teller
 
 SEEK = "when-should-someone-seek-medical-attention-for-muscle-spasms"
 
@@ -56,3 +56,45 @@ def test_how_soon_about_something_else_still_declined(typed, text: str) -> None:
 def test_homework_is_no_home_and_work(typed, text: str) -> None:  # type: ignore[no-untyped-def]
     r = typed(text)
     assert r.outcome == "no_match", r.say
+
+
+COPING = "coping-strategies-for-individuals-and-caregivers"
+LIFESTYLE = "can-lifestyle-changes-help-manage-chronic-spasms"
+
+
+@pytest.mark.parametrize("text", [
+    "help my son with his ms",
+    "how can i help my son with his ms",
+    "how do i support my husband with his ms",
+    "how can i support my mum with her als",
+])
+def test_a_relative_helped_with_their_condition_is_cared_for(typed, text: str) -> None:  # type: ignore[no-untyped-def]
+    r = typed(text)
+    assert r.outcome in ("answer", "confirm"), r.say
+    assert r.match is not None and r.match.id == COPING, r.say
+
+
+def test_helped_with_a_symptom_still_asks_what_helps(typed) -> None:  # type: ignore[no-untyped-def]
+    r = typed("how can i help my dad with his spasms")
+    assert r.outcome == "confirm" and r.match is not None and r.match.id == LIFESTYLE, r.say
+
+
+def test_helped_and_asking_heredity_keeps_the_relative() -> None:
+    assert teller.without_teller("help my son with his ms, will i get it too") == \
+        "how do i help my son with his ms, will i get it too"
+
+
+@pytest.mark.parametrize("text", [
+    "support my brother with exam stress",
+    "how do i support my brother with exam stress",
+])
+def test_supported_with_something_else_is_never_read(typed, text: str) -> None:  # type: ignore[no-untyped-def]
+    # Was read Coping Strategies in full ("support" carried it); what the
+    # brother is supported with must carry the line, as with "help".
+    assert typed(text).outcome != "answer"
+
+
+def test_supported_is_helped() -> None:
+    assert teller.without_teller("support my brother with exam stress") == \
+        "how do i help my with exam stress"
+    assert teller.without_teller("how do i support my husband") == "how do i support my husband"
