@@ -98,3 +98,34 @@ def test_supported_is_helped() -> None:
     assert teller.without_teller("support my brother with exam stress") == \
         "how do i help my with exam stress"
     assert teller.without_teller("how do i support my husband") == "how do i support my husband"
+
+
+@pytest.mark.parametrize("text", [
+    "how do i help my dad with his computer",
+    "help my mum with her housework",
+])
+def test_a_relative_helped_with_a_thing_of_theirs_is_never_read(typed, text: str) -> None:  # type: ignore[no-untyped-def]
+    # Was read in full (Technological Innovations; Impact on Daily Life).
+    assert typed(text).outcome != "answer"
+
+
+def test_helped_with_own_is_not_their_condition() -> None:
+    assert teller.helps_with_own("how do i help my dad with his computer")
+    assert not teller.helps_with_own("help my son with his ms")
+    assert not teller.helps_with_own("how can i help my dad cope")
+
+
+@pytest.mark.parametrize("text", [
+    "how long should i wait before seeing a doctor",
+    "how long do i wait before i see the gp",
+    "how long should i leave it before i call the doctor",
+])
+def test_how_long_to_wait_for_a_doctor_is_offered(typed, text: str) -> None:  # type: ignore[no-untyped-def]
+    # Was declined; the FAQ gives no span of time, so it is offered
+    # (scope.asks_amount_not_given), not read.
+    r = typed(text)
+    assert r.outcome == "confirm" and r.match is not None and r.match.id == SEEK, r.say
+
+
+def test_how_long_to_wait_for_something_else_still_declined(typed) -> None:  # type: ignore[no-untyped-def]
+    assert typed("how long should i wait before eating after exercise").outcome == "no_match"

@@ -278,6 +278,12 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     # something after it ("how long before i see a doctor" is the FAQ's own
     # line). Not "how long until my takeaway is here": a pronoun must follow.
     (re.compile(r"\bhow soon\b"), "when"),
+    # "how long should i wait before seeing a doctor" (and "leave it"):
+    # declined as "how soon" was. Only with a doctor after it: "how long
+    # should i wait before eating after exercise" was declined and stays so.
+    (re.compile(r"\bhow long (?:should|do|must|shall|can|could) (?:i|we|you|he|she|they) "
+                r"(?:wait|leave it|give it) (?:before|until|till|to)"
+                r"(?=(?: [a-z]+){0,2} " + _DET + "(?:" + _CARERS + r")\b)"), "when should i"),
     (re.compile(r"\bhow long (?:before|until|till|til) "
                 r"(?=(?:i|we|you|he|she|they|it|someone|somebody) )"), "when "),
     (re.compile(r"\b" + _DET + "(?:" + _CARERS + r") (?:do for|do about|do to help|"

@@ -118,6 +118,26 @@ def without_teller(text: str) -> str:
     return text[:told.start(1)] + text[told.end(1):]
 
 
+#: A relative helped with a thing of their own: "how do i help my dad with
+#: his computer" was read Technological Innovations in Treatment in full
+#: ("computer" is a word of its group), "help my mum with her housework"
+#: Impact on Daily Life (branch scope23). What is theirs is often an
+#: everyday task the content explains only by chance; offered, never read
+#: unasked. Their condition is cared for (``_HELPED_WITH_CONDITION``).
+_HELPED_WITH_OWN = re.compile(
+    r"\b(?:help|helps|helping|support|supporting|comfort|reassure|encourage)"
+    r" (?:my|our) (?:" + "|".join(_FAMILY + _KIN + _PARTNERS) + r")"
+    r" (?:with|through) (?:his|her|their) ", re.IGNORECASE)
+
+
+def helps_with_own(text: str) -> bool:
+    """Whether ``text`` asks how to help a relative with a thing of theirs
+    that is not their condition ("how do i help my dad with his computer";
+    not "help my son with his ms")."""
+    return (_HELPED_WITH_OWN.search(text) is not None
+            and _HELPED_WITH_CONDITION.search(text) is None)
+
+
 #: People named as a group by age or sex, not as one's own ("my children"):
 #: the content says nothing of who gets these disorders by age or sex.
 _PEOPLE = ("children|child|kids|kid|babies|baby|toddlers|teenagers|teens|young people|"
