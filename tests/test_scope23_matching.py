@@ -129,3 +129,22 @@ def test_how_long_to_wait_for_a_doctor_is_offered(typed, text: str) -> None:  # 
 
 def test_how_long_to_wait_for_something_else_still_declined(typed) -> None:  # type: ignore[no-untyped-def]
     assert typed("how long should i wait before eating after exercise").outcome == "no_match"
+
+
+EXERCISE = "the-role-of-exercise-and-rehabilitation"
+
+
+@pytest.mark.parametrize("text", [
+    "is swimming good for people with ms",  # inscope5-tuning, was declined
+    "is exercise good for people with als",
+])
+def test_people_with_a_condition_are_the_condition(typed, text: str) -> None:  # type: ignore[no-untyped-def]
+    r = typed(text)
+    assert r.outcome in ("answer", "confirm"), r.say
+    assert r.match is not None and r.match.id == EXERCISE, r.say
+
+
+def test_other_people_with_it_and_other_disorders_keep_their_words() -> None:
+    assert "people" in synonyms.fold("where can i meet other people with ms").split()
+    assert "people" not in synonyms.fold("is swimming good for people with ms").split()
+    assert "someone" in synonyms.fold("how do i help someone with an eating disorder").split()

@@ -286,6 +286,18 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"(?=(?: [a-z]+){0,2} " + _DET + "(?:" + _CARERS + r")\b)"), "when should i"),
     (re.compile(r"\bhow long (?:before|until|till|til) "
                 r"(?=(?:i|we|you|he|she|they|it|someone|somebody) )"), "when "),
+    # "People with ms" are who has the condition: the condition's name says
+    # it. "people" is a content word of its own ("why do people get muscle
+    # spasms", "people like me"), so "is swimming good for people with ms"
+    # (inscope5-tuning) scored Community Support first and was declined
+    # (38.6), where "is swimming good for ms" is offered The Role of
+    # Exercise and Rehabilitation (branch scope23). Not "other people with
+    # ms" (meeting them is community support) and only before a name of the
+    # conditions ("someone with an eating disorder" keeps its words).
+    (re.compile(r"(?<!other )(?<!others )\b(?:people|someone|somebody|anyone|patients|sufferers|"
+                r"a person|persons) (?:with|who have|who has|living with|suffering from|"
+                r"affected by) (?=(?:ms|als|mnd|multiple sclerosis|myasthenia|motor neurone|"
+                r"motor neuron|chronic spasms|neuromuscular|a neuromuscular)\b)"), ""),
     (re.compile(r"\b" + _DET + "(?:" + _CARERS + r") (?:do for|do about|do to help|"
                 r"offer for|offer me for|give me for|give him for|give her for)\b"),
      "doctor treat"),
