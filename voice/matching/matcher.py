@@ -447,8 +447,9 @@ class Matcher:
         #: False turns it off, for measuring.
         self.require_amount = True
         #: Whether a group of people by age or sex gets it is never
-        #: answered outright (teller.asks_who_gets; branch scope22); False
-        #: turns it off, for measuring.
+        #: answered outright (teller.asks_who_gets; branch scope22), nor how
+        #: to help a relative with a thing of theirs (teller.helps_with_own;
+        #: branch scope23); False turns both off, for measuring.
         self.require_who = True
         #: "..., is that part of it" needs less evidence (see
         #: ``_asks_if_part_of_it``); False turns it off, for measuring.
@@ -557,7 +558,12 @@ class Matcher:
             if able:
                 out.append((able, 1.0))
                 continue
-            split = self._split(w)
+            # A word general English knows is meant whole, not two content
+            # words run together: "homework" is no "home" + "work" ("help my
+            # daughter with her homework" was offered the lifestyle FAQ;
+            # branch scope23). Run-together words a recognizer or a typist
+            # makes are no English words.
+            split = None if self._english(w) else self._split(w)
             if split:
                 out.extend((t, 1.0) for t in split)
                 continue
@@ -1073,6 +1079,11 @@ class Matcher:
                     and not self._editors_words(text, cands[0].entry)):
                 # Whether children (women, older people) get it: the content
                 # never says; offered, not read (branch scope22).
+                return MatchResult(query, "confirm", cands, misheard)
+            if (self.require_who and teller.helps_with_own(query)
+                    and not self._editors_words(query, cands[0].entry)):
+                # A relative helped with a thing of theirs ("help my dad with
+                # his computer"): offered, not read (branch scope23).
                 return MatchResult(query, "confirm", cands, misheard)
             return MatchResult(query, "answer", cands)
         if generic:  # an offer made of generic words only: declined

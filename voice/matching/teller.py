@@ -65,15 +65,77 @@ _ASKS_RISK = re.compile(
     re.IGNORECASE)
 
 
+#: Helping a relative with their condition is caring for them: "help my
+#: son with his ms" was offered the section that lists the conditions (the
+#: name alone carried it), where "how do i care for my son with ms" is
+#: answered Coping Strategies for Individuals and Caregivers (issue 14's
+#: brief, branch scope23). Only the conditions' names, not a symptom: "how
+#: can i help my dad with his spasms" asks what helps spasms (the lifestyle
+#: FAQ).
+_CONDITION = (r"(?:his |her |their |the |this |that )?(?:ms|als|mnd|multiple sclerosis|"
+              r"myasthenia(?: gravis)?|motor neurone disease|motor neuron disease|"
+              r"lou gehrig'?s(?: disease)?|neuromuscular (?:disorder|disease|condition)|"
+              r"condition|illness|disease|diagnosis)")
+#: Partners are function words (normalize.PEOPLE_WORDS), never left out,
+#: but helped and cared for as a relative is.
+_PARTNERS = ("husband", "wife", "partner", "boyfriend", "girlfriend", "fiance", "fiancee")
+_HELPED_WITH_CONDITION = re.compile(
+    r"\b(?:help|helps|helping|support|supporting)"
+    r" (?:my|our) (?:" + "|".join(_FAMILY + _KIN + _PARTNERS) + r")"
+    r" (?:to )?(?:cope |live |deal )?(?:with|through) (" + _CONDITION + r")\b",
+    re.IGNORECASE)
+#: What a relative is supported with carries the line on its own, as with
+#: "help" (scope22's rule): "support" is a content word of its own (support
+#: groups, "a strong support system"), so "support my brother with exam
+#: stress" was read Coping Strategies in full, where "how can i help my son
+#: with exam stress" is declined. With "with" after the relative the
+#: supporting is read as helping; said as a request ("support my brother
+#: with ...") it is read as the question "how do i help ..." it is, so the
+#: generic-words check asks it (branch scope23).
+_SUPPORTED = re.compile(
+    r"\b(?:support|supporting|comfort|reassure|encourage)(?= (?:my|our) (?:"
+    + "|".join(_FAMILY + _KIN + _PARTNERS) + r") (?:with|through)\b)", re.IGNORECASE)
+_REQUEST = re.compile(
+    r"^(?:please )?(?:help|support|comfort|reassure|encourage) (?:my|our) (?:"
+    + "|".join(_FAMILY + _KIN + _PARTNERS) + r") (?:with|through)\b", re.IGNORECASE)
+
+
 def without_teller(text: str) -> str:
     """``text`` without the family word of a telling of who has the
     condition ("my mother has MS, what do I do" -> "my has MS, what do I
     do"); as it is when it tells none, or asks whether someone else will get
-    it."""
+    it. A relative helped with their condition is cared for ("help my son
+    with his ms" -> "care for them with his ms")."""
+    if _REQUEST.match(text):
+        text = f"how do i {text}"
+    text = _SUPPORTED.sub("help", text)
+    cared = _HELPED_WITH_CONDITION.search(text)
+    if cared is not None and not _ASKS_RISK.search(text, cared.end()):
+        return f"{text[:cared.start()]}care for them with {cared.group(1)}{text[cared.end():]}"
     told = _TELLING.search(text) or _HELPED.search(text)
     if told is None or _ASKS_RISK.search(text, told.end()):
         return text
     return text[:told.start(1)] + text[told.end(1):]
+
+
+#: A relative helped with a thing of their own: "how do i help my dad with
+#: his computer" was read Technological Innovations in Treatment in full
+#: ("computer" is a word of its group), "help my mum with her housework"
+#: Impact on Daily Life (branch scope23). What is theirs is often an
+#: everyday task the content explains only by chance; offered, never read
+#: unasked. Their condition is cared for (``_HELPED_WITH_CONDITION``).
+_HELPED_WITH_OWN = re.compile(
+    r"\b(?:help|helps|helping|support|supporting|comfort|reassure|encourage)"
+    r" (?:my|our) (?:" + "|".join(_FAMILY + _KIN + _PARTNERS) + r")"
+    r" (?:with|through) (?:his|her|their) ", re.IGNORECASE)
+
+
+def helps_with_own(text: str) -> bool:
+    """Whether ``text`` asks how to help a relative with a thing of theirs
+    that is not their condition ("how do i help my dad with his computer";
+    not "help my son with his ms")."""
+    return (_HELPED_WITH_OWN.search(text) is not None
+            and _HELPED_WITH_CONDITION.search(text) is None)
 
 
 #: People named as a group by age or sex, not as one's own ("my children"):
