@@ -292,7 +292,7 @@ class Conversation:
                 # said again, and the rest said next is still joined to it.
                 self._s.unfinished = unfinished
             return self._command(text, command)
-        choice = find_choice(text)
+        choice = find_choice(text, zero=True)
         if choice is not None:
             return self._choose(text, choice)
         if unfinished:
@@ -610,11 +610,7 @@ class Conversation:
                                alternatives=result.candidates if result else [])
         if (s.offered and s.offer_repeats < OFFER_REPEATS
                 and (heard_nothing or len(text.split()) < OFFERED_NEW_QUESTION_WORDS)):
-            s.offer_repeats += 1
-            return self._reply(
-                text, "confirm", phrases.did_you_mean_again([e.title for e in s.offered]),
-                match=s.offered[0], score=s.offer_score,
-            )
+            return self._offer_again(text)
         s.failures += 1
         s.offered = []
         if s.failures > FAILURES_BEFORE_TOPICS:
@@ -627,6 +623,15 @@ class Conversation:
         return self._reply(
             text, "no_match", say,
             alternatives=result.candidates if result else [],
+        )
+
+    def _offer_again(self, text: str) -> Reply:
+        """ "Sorry, I didn't catch that. Did you mean ...?" once more."""
+        s = self._s
+        s.offer_repeats += 1
+        return self._reply(
+            text, "confirm", phrases.did_you_mean_again([e.title for e in s.offered]),
+            match=s.offered[0], score=s.offer_score,
         )
 
     def _suggestions(self, result: MatchResult | None) -> list[str]:
@@ -645,14 +650,20 @@ class Conversation:
 
     def _choose(self, text: str, choice: Choice) -> Reply:
         s = self._s
-        if s.offered and not choice.led and choice.number <= len(s.offered):
+        if s.offered and not choice.led and 1 <= choice.number <= len(s.offered):
             # "Did you mean A; or B?" answered with "one" or "two".
             chosen = s.offered[choice.number - 1]
             return self._answer(text, chosen, others=[e for e in s.offered if e != chosen],
                                 learned=self._learn(chosen))
+        if (s.offered and not choice.led and not s.numbered
+                and s.offer_repeats < OFFER_REPEATS):
+            # "zero" or "3" to "Did you mean A; or B?": neither, so the offer
+            # is asked again with how to answer it (before: "first say 'list
+            # topics'", as if nothing had been asked).
+            return self._offer_again(text)
         if choice.led or s.numbered:
             entries = self.kb.entries
-            if choice.number <= len(entries):
+            if 1 <= choice.number <= len(entries):
                 return self._answer(text, entries[choice.number - 1])
             return self._reply(text, "no_match", phrases.no_such_topic(choice.number,
                                                                          len(entries)))
