@@ -232,7 +232,7 @@ class Conversation:
     # -- the one entry point ----------------------------------------------
 
     def respond(self, text: str, doubtful: bool = False, heard: bool = False,
-                sure: Collection[str] = ()) -> Reply:
+                sure: Collection[str] = (), long_speech: bool = False) -> Reply:
         """The assistant's reply to one utterance or typed line.
 
         ``doubtful``: the recognizer was unsure of the words, so a question is
@@ -240,6 +240,8 @@ class Conversation:
         ``heard``: the words came from a recognizer, not the keyboard (a word
         no dictionary knows is then a mishearing, see Matcher.match), except
         the words in ``sure``, heard surely (they may name another subject).
+        ``long_speech``: a long stretch of speech was heard; when no words
+        came of it, asking to "say it again" would bring the same again.
         """
         text = text.strip()
         # "Forget what you learned?" is answered by the very next utterance only.
@@ -278,7 +280,7 @@ class Conversation:
             # The half sentence still waits for its rest: a quiet "cope" heard
             # too unsurely to keep (flite, Whisper) is said again.
             self._s.unfinished = unfinished
-            return self._not_understood(text, heard_nothing=True)
+            return self._not_understood(text, heard_nothing=True, long=long_speech)
         if forget_asked:
             if command == "yes":
                 self.phrasings.clear()
@@ -581,7 +583,7 @@ class Conversation:
 
     def _not_understood(
         self, text: str, result: MatchResult | None = None, heard_nothing: bool = False,
-        unclear: bool = False,
+        unclear: bool = False, long: bool = False,
     ) -> Reply:
         s = self._s
         if not heard_nothing and looks_not_english(text):
@@ -608,7 +610,7 @@ class Conversation:
             s.unfinished = heard_part(text)
             return self._reply(text, "no_match", phrases.only_heard(s.unfinished),
                                alternatives=result.candidates if result else [])
-        if (s.offered and s.offer_repeats < OFFER_REPEATS
+        if (s.offered and s.offer_repeats < OFFER_REPEATS and not long
                 and (heard_nothing or len(text.split()) < OFFERED_NEW_QUESTION_WORDS)):
             return self._offer_again(text)
         s.failures += 1
@@ -618,7 +620,7 @@ class Conversation:
             return self._topics(text, outcome="no_match", prefix=phrases.STILL_NOT_FOUND)
         suggestions = self._suggestions(result)
         say = phrases.not_understood(suggestions, heard_nothing, unclear,
-                                     long=len(text.split()) > LONG_QUESTION_WORDS)
+                                     long=long or len(text.split()) > LONG_QUESTION_WORDS)
         say = phrases.not_understood_again(say, s.last_say)
         return self._reply(
             text, "no_match", say,
