@@ -868,7 +868,11 @@ class Conversation:
         if command == "more" and not s.history:
             return self._reply(text, "command", phrases.NOTHING_READ_YET, command=command)
         if command == "more":
-            return self._reply(text, "command", phrases.NO_MORE, command=command)
+            # Not remembered: "go on" once too often, then "repeat", said
+            # "That's all I have on that" again instead of the answer's last
+            # part (found using voice text).
+            return self._reply(text, "command", phrases.NO_MORE, command=command,
+                               remember=False)
         return self._reply(text, "command", phrases.WHAT_ELSE, command=command)
 
     def _topics(self, text: str, outcome: str = "command", prefix: str = "") -> Reply:
