@@ -35,6 +35,13 @@ from voice.services.live_updates import LiveUpdates
 from voice.speech_in.base import Transcript
 from voice.speech_out.base import Speaker, VoiceSettings
 
+#: Seconds of speech in which a recognizer that heard nothing is told it
+#: was too much at once, not asked to "say it again" (a user repeating one
+#: sentence for 28 s: Whisper's loop guard drops it all). A question of
+#: LONG_QUESTION_WORDS (20) words takes 8 s at 150 words a minute, 12 s
+#: for a slow speaker.
+LONG_SPEECH_SECONDS = 12.0
+
 
 class Assistant:
     """The conversation plus how its replies reach the user."""
@@ -60,6 +67,9 @@ class Assistant:
         #: Where voice settings persist between runs (None: not persisted).
         self.settings_path = settings_path
         self.wants_exit = False
+        #: Seconds of speech in the utterance about to be answered, when the
+        #: listener timed it (ListenSession.on_event); used once.
+        self.speech_seconds = 0.0
         self._thread: threading.Thread | None = None
         #: Changed by stop_speaking(): speech queued in an earlier turn is dropped.
         self._turn = 0
@@ -73,10 +83,11 @@ class Assistant:
         return self.conversation.asleep
 
     def reply_to(self, text: str, doubtful: bool = False, heard: bool = False,
-                 sure: frozenset[str] = frozenset()) -> Reply:
+                 sure: frozenset[str] = frozenset(), long_speech: bool = False) -> Reply:
         """The conversation's reply, spoken and printed (``heard``: from a
-        recognizer; ``sure``: the words it heard surely, see surely_heard)."""
-        reply = self.conversation.respond(text, doubtful, heard, sure)
+        recognizer; ``sure``: the words it heard surely, see surely_heard;
+        ``long_speech``: nothing heard in a long stretch of speech)."""
+        reply = self.conversation.respond(text, doubtful, heard, sure, long_speech=long_speech)
         if reply.stop_speaking:
             # Silence what was being said, but keep this reply's own unread
             # parts: "Shall I go on?" "Yes." got "All right. What else ...".
@@ -87,24 +98,30 @@ class Assistant:
         return reply
 
     def handle_heard(self, heard: Transcript, source: str | None = None,
-                     cut: bool = False) -> dict[str, Any]:
+                     cut: bool = False, seconds: float | None = None) -> dict[str, Any]:
         """Answer a spoken question from what the recognizer heard (``source``:
         the file it came from, added to the JSON reply as ``file``; ``cut``:
         the question was cut off at the longest question allowed, so what it
-        asked may be in the part not heard: offered, never answered outright)."""
+        asked may be in the part not heard: offered, never answered outright;
+        ``seconds``: how long the speech was, else ``speech_seconds``)."""
+        if seconds is None:
+            seconds = self.speech_seconds
+        self.speech_seconds = 0.0
         text, doubtful = understood(heard, self.conversation.matcher)
         return self.handle_text(text, transcript=heard.text,
                                 doubtful=doubtful or cut, heard=True,
                                 extra={"file": source} if source is not None else None,
-                                sure=surely_heard(heard))
+                                sure=surely_heard(heard),
+                                long_speech=cut or seconds >= LONG_SPEECH_SECONDS)
 
     def handle_text(self, text: str, transcript: str | None = None,
                     doubtful: bool = False, extra: dict[str, Any] | None = None,
-                    heard: bool = False, sure: frozenset[str] = frozenset()) -> dict[str, Any]:
+                    heard: bool = False, sure: frozenset[str] = frozenset(),
+                    long_speech: bool = False) -> dict[str, Any]:
         """Answer one utterance or typed line; returns the JSON-ready reply."""
         if self.live is not None:
             self.live.before(self)
-        reply = self.reply_to(text, doubtful, heard, sure)
+        reply = self.reply_to(text, doubtful, heard, sure, long_speech)
         if self.live is not None:
             self.live.after(reply, transcript)
         data = {**(extra or {}), **reply.to_json()}

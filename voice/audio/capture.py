@@ -144,9 +144,7 @@ class Microphone:
             result = session.run(stop, stream)
         finally:
             session.closing = True
-            # Closing a stream whose server died can fail; it is gone either way.
-            with contextlib.suppress(Exception):
-                stream.close()
+            _close_soon(stream)
         return result
 
     def listen_until_heard(
@@ -168,11 +166,32 @@ class Microphone:
             except MicrophoneUnavailable:
                 if on_event:
                     on_event("microphone-lost")
-                dev = devices.wait_for_device(self.device, stop=stop, poll=poll)
-                if dev is None:
+                if not self._wait_for_sound(stop, poll):
                     return None
                 if on_event:
                     on_event("microphone-back")
+
+    def _wait_for_sound(self, stop: threading.Event | None, poll: float) -> bool:
+        """Until the microphone is listed *and* sends sound; False when
+        ``stop`` is set first.
+
+        Listed is not enough: a source the sound server suspended (``pactl
+        suspend-source``, a server that stops delivering) stays listed and
+        opens, then sends nothing. Taking "listed" for "back" made `voice
+        listen` say "The microphone is gone ..." and "The microphone is
+        back. Please ask your question again." every 20 s for as long as it
+        lasted (tests/test_robust23_mic_suspended.py)."""
+        while True:
+            dev = devices.wait_for_device(self.device, stop=stop, poll=poll)
+            if dev is None:
+                return False
+            if _sends_sound(dev, self.block_seconds):
+                return True
+            if stop is not None:
+                if stop.wait(poll):
+                    return False
+            else:
+                time.sleep(poll)
 
 
 def _open_stream(
@@ -205,6 +224,53 @@ def _open_stream(
     raise MicrophoneUnavailable(
         f"I can't open the microphone \"{dev.name}\". Please check that it is plugged in."
     ) from last_error
+
+
+#: Seconds a microphone that stopped sending sound is given to send its
+#: first block again before it counts as still silent. A working one sends
+#: within 0.1 s; the virtual microphone's null sink without its keepalive
+#: sent its first block up to 1.9 s late (MACHINE-NOTES). Too short only
+#: delays "The microphone is back" by a poll.
+SOUND_PROBE_SECONDS = 2.5
+
+
+def _sends_sound(dev: devices.AudioDevice, block_seconds: float,
+                 seconds: float = SOUND_PROBE_SECONDS) -> bool:
+    """True when ``dev`` delivers audio within ``seconds`` of opening it."""
+    got = threading.Event()
+    try:
+        stream = _open_stream(dev, block_seconds, lambda _block: got.set(), lambda: None)
+    except MicrophoneUnavailable:
+        return False
+    try:
+        stream.start()
+        return got.wait(seconds)
+    except Exception:  # PortAudioError: the server went away meanwhile
+        return False
+    finally:
+        _close_soon(stream)
+
+
+#: Seconds the listener waits for a stream to close. Closing takes ~10 ms;
+#: on a sound server that stalls (its daemon stopped: ``kill -STOP``) it
+#: blocks as long as the stall does, and the user was told nothing for as
+#: long (30 s tried) since "The microphone is gone" came after the close.
+CLOSE_WAIT = 1.0
+
+
+def _close_soon(stream: Any) -> None:
+    """Close ``stream``, on a daemon thread given ``CLOSE_WAIT`` seconds: the
+    speaker's ClipPlayer does the same for the same reason."""
+    closer = threading.Thread(target=_close_quietly, args=(stream,), daemon=True,
+                              name="voice-mic-close")
+    closer.start()
+    closer.join(CLOSE_WAIT)
+
+
+def _close_quietly(stream: Any) -> None:
+    # Closing a stream whose server died can fail; it is gone either way.
+    with contextlib.suppress(Exception):
+        stream.close()
 
 
 class _Session:

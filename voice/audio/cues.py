@@ -33,6 +33,12 @@ _GAP = 0.03  # seconds of silence between two tones so they are heard as two
 
 _note_printed = False
 _note_lock = threading.Lock()
+#: A cue's start that has not returned after CUE_STALL seconds: sounddevice's
+#: play() first closes the last cue's stream, and on a sound server that
+#: stalls (its daemon stopped) that blocks as long as the stall, which kept
+#: `voice listen` from saying "The microphone is gone" for all of it (the
+#: "error" tone goes first). Cues are skipped until it returns.
+_stuck: threading.Thread | None = None
 
 
 def _tone(freq: float, seconds: float, rate: int) -> np.ndarray:
@@ -91,19 +97,44 @@ def play_cue(name: str, device: str = "", blocking: bool = True,
         if played:
             time.sleep(clip.duration + CUE_SLACK)
         return played
-    try:
-        import sounddevice as sd
+    global _stuck
+    if _stuck is not None:
+        if _stuck.is_alive():
+            return False  # the server still holds the last one: no beep
+        _stuck = None
+    started: list[Any] = []
+    failed: list[Exception] = []
 
-        from voice.audio.devices import find_output_device
+    def start() -> None:
+        try:
+            started.append(_start(clip, device))
+        except Exception as e:  # any failure here is the same: no beep
+            failed.append(e)
 
-        index = find_output_device(device).index
-        sd.play(clip.samples, clip.rate, device=index, blocking=False)
-        if blocking:
-            _wait_played(sd.get_stream(), clip.duration + CUE_STALL)
-    except Exception as e:  # any failure here is the same: no beep
-        _note_once(f"voice: note: cannot play sound cues ({e}); continuing without them.")
+    starter = threading.Thread(target=start, daemon=True, name="voice-cue")
+    starter.start()
+    starter.join(CUE_STALL)
+    if starter.is_alive():
+        _stuck = starter
         return False
+    if failed:
+        _note_once(f"voice: note: cannot play sound cues ({failed[0]}); continuing "
+                   "without them.")
+        return False
+    if blocking:
+        _wait_played(started[0], clip.duration + CUE_STALL)
     return True
+
+
+def _start(clip: AudioClip, device: str) -> Any:
+    """Start ``clip`` on the speaker; its stream."""
+    import sounddevice as sd
+
+    from voice.audio.devices import find_output_device
+
+    index = find_output_device(device).index
+    sd.play(clip.samples, clip.rate, device=index, blocking=False)
+    return sd.get_stream()
 
 
 def _wait_played(stream: Any, at_most: float) -> None:

@@ -225,3 +225,10 @@ def speech_frames(samples: np.ndarray, settings: VadSettings | None = None) -> l
     n = clf.settings.frame_samples
     data = np.asarray(samples, dtype=np.int16).reshape(-1)
     return [clf.is_speech(data[i : i + n]) for i in range(0, len(data) - n + 1, n)]
+
+
+def speech_seconds(samples: np.ndarray, settings: VadSettings | None = None) -> float:
+    """Seconds of ``samples`` (16 kHz) the frame classifier takes for speech."""
+    frames = speech_frames(samples, settings)
+    n = (settings or VadSettings()).frame_samples
+    return sum(frames) * n / 16000

@@ -67,8 +67,14 @@ def _number(words: list[str], lenient: bool) -> int | None:
     return None
 
 
-def find_choice(text: str) -> Choice | None:
-    """The topic number ``text`` chooses, or None when it says something else."""
+def find_choice(text: str, zero: bool = False) -> Choice | None:
+    """The topic number ``text`` chooses, or None when it says something else.
+
+    "0" / "zero" is no topic, so None, unless ``zero``: the conversation asks
+    for it to say there is no topic 0 (declined as a question before, where
+    "3" was told to say "list topics" first). The recognizers' steering
+    (short replies, emergencies, alternatives) keeps ``zero`` off: a zero is
+    never a reply it should prefer."""
     words = [w for w in clean(text.replace("-", " ")).split() if w not in FILLER_WORDS]
     ordinal = [w for w in words if w not in _AROUND_ORDINAL and w not in _AROUND]
     if len(ordinal) == 1 and ordinal[0] in _ORDINALS:
@@ -81,7 +87,7 @@ def find_choice(text: str) -> Choice | None:
             break
     words = [w for w in words if w not in _AROUND] if led else words
     n = _number(words, lenient=led)
-    if n is None or n < 1:
+    if n is None or n < (0 if zero else 1):
         return None
     return Choice(n, led)
 

@@ -232,7 +232,7 @@ class Conversation:
     # -- the one entry point ----------------------------------------------
 
     def respond(self, text: str, doubtful: bool = False, heard: bool = False,
-                sure: Collection[str] = ()) -> Reply:
+                sure: Collection[str] = (), long_speech: bool = False) -> Reply:
         """The assistant's reply to one utterance or typed line.
 
         ``doubtful``: the recognizer was unsure of the words, so a question is
@@ -240,6 +240,8 @@ class Conversation:
         ``heard``: the words came from a recognizer, not the keyboard (a word
         no dictionary knows is then a mishearing, see Matcher.match), except
         the words in ``sure``, heard surely (they may name another subject).
+        ``long_speech``: a long stretch of speech was heard; when no words
+        came of it, asking to "say it again" would bring the same again.
         """
         text = text.strip()
         # "Forget what you learned?" is answered by the very next utterance only.
@@ -278,7 +280,7 @@ class Conversation:
             # The half sentence still waits for its rest: a quiet "cope" heard
             # too unsurely to keep (flite, Whisper) is said again.
             self._s.unfinished = unfinished
-            return self._not_understood(text, heard_nothing=True)
+            return self._not_understood(text, heard_nothing=True, long=long_speech)
         if forget_asked:
             if command == "yes":
                 self.phrasings.clear()
@@ -292,7 +294,7 @@ class Conversation:
                 # said again, and the rest said next is still joined to it.
                 self._s.unfinished = unfinished
             return self._command(text, command)
-        choice = find_choice(text)
+        choice = find_choice(text, zero=True)
         if choice is not None:
             return self._choose(text, choice)
         if unfinished:
@@ -581,7 +583,7 @@ class Conversation:
 
     def _not_understood(
         self, text: str, result: MatchResult | None = None, heard_nothing: bool = False,
-        unclear: bool = False,
+        unclear: bool = False, long: bool = False,
     ) -> Reply:
         s = self._s
         if not heard_nothing and looks_not_english(text):
@@ -608,13 +610,9 @@ class Conversation:
             s.unfinished = heard_part(text)
             return self._reply(text, "no_match", phrases.only_heard(s.unfinished),
                                alternatives=result.candidates if result else [])
-        if (s.offered and s.offer_repeats < OFFER_REPEATS
+        if (s.offered and s.offer_repeats < OFFER_REPEATS and not long
                 and (heard_nothing or len(text.split()) < OFFERED_NEW_QUESTION_WORDS)):
-            s.offer_repeats += 1
-            return self._reply(
-                text, "confirm", phrases.did_you_mean_again([e.title for e in s.offered]),
-                match=s.offered[0], score=s.offer_score,
-            )
+            return self._offer_again(text)
         s.failures += 1
         s.offered = []
         if s.failures > FAILURES_BEFORE_TOPICS:
@@ -622,11 +620,20 @@ class Conversation:
             return self._topics(text, outcome="no_match", prefix=phrases.STILL_NOT_FOUND)
         suggestions = self._suggestions(result)
         say = phrases.not_understood(suggestions, heard_nothing, unclear,
-                                     long=len(text.split()) > LONG_QUESTION_WORDS)
+                                     long=long or len(text.split()) > LONG_QUESTION_WORDS)
         say = phrases.not_understood_again(say, s.last_say)
         return self._reply(
             text, "no_match", say,
             alternatives=result.candidates if result else [],
+        )
+
+    def _offer_again(self, text: str) -> Reply:
+        """ "Sorry, I didn't catch that. Did you mean ...?" once more."""
+        s = self._s
+        s.offer_repeats += 1
+        return self._reply(
+            text, "confirm", phrases.did_you_mean_again([e.title for e in s.offered]),
+            match=s.offered[0], score=s.offer_score,
         )
 
     def _suggestions(self, result: MatchResult | None) -> list[str]:
@@ -645,14 +652,20 @@ class Conversation:
 
     def _choose(self, text: str, choice: Choice) -> Reply:
         s = self._s
-        if s.offered and not choice.led and choice.number <= len(s.offered):
+        if s.offered and not choice.led and 1 <= choice.number <= len(s.offered):
             # "Did you mean A; or B?" answered with "one" or "two".
             chosen = s.offered[choice.number - 1]
             return self._answer(text, chosen, others=[e for e in s.offered if e != chosen],
                                 learned=self._learn(chosen))
+        if (s.offered and not choice.led and not s.numbered
+                and s.offer_repeats < OFFER_REPEATS):
+            # "zero" or "3" to "Did you mean A; or B?": neither, so the offer
+            # is asked again with how to answer it (before: "first say 'list
+            # topics'", as if nothing had been asked).
+            return self._offer_again(text)
         if choice.led or s.numbered:
             entries = self.kb.entries
-            if choice.number <= len(entries):
+            if 1 <= choice.number <= len(entries):
                 return self._answer(text, entries[choice.number - 1])
             return self._reply(text, "no_match", phrases.no_such_topic(choice.number,
                                                                          len(entries)))
@@ -855,7 +868,11 @@ class Conversation:
         if command == "more" and not s.history:
             return self._reply(text, "command", phrases.NOTHING_READ_YET, command=command)
         if command == "more":
-            return self._reply(text, "command", phrases.NO_MORE, command=command)
+            # Not remembered: "go on" once too often, then "repeat", said
+            # "That's all I have on that" again instead of the answer's last
+            # part (found using voice text).
+            return self._reply(text, "command", phrases.NO_MORE, command=command,
+                               remember=False)
         return self._reply(text, "command", phrases.WHAT_ELSE, command=command)
 
     def _topics(self, text: str, outcome: str = "command", prefix: str = "") -> Reply:

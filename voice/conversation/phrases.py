@@ -174,6 +174,8 @@ def only_heard(words: str) -> str:
 #: around the question. "I don't have an answer for that in what I know"
 #: told a caregiver asking about cramps, diet and exercise in one breath
 #: that none of it was covered.
+NOT_FOLLOWED = ("Sorry, I couldn't follow all of that. Please ask one thing at a time, in a "
+                "few words, or say 'help'.")
 TOO_MUCH_AT_ONCE = ("Sorry, I couldn't find one answer to all of that. Please ask one thing "
                     "at a time, in a few words.")
 
@@ -183,6 +185,10 @@ def not_understood(suggestions: list[str], heard_nothing: bool, unclear: bool = 
     """No answer found. ``unclear``: the words were heard unsurely, so the
     question may well be one we answer; saying it is off our subject would
     tell a user who asked about their spasms that they had not."""
+    if heard_nothing and long:
+        # A long stretch of speech with no words made out of it: "say it
+        # again" would bring the same again.
+        return NOT_FOLLOWED
     if heard_nothing:
         return f"{DIDNT_CATCH} Please say it again, or say 'help'."
     head = (

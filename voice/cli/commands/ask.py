@@ -67,6 +67,7 @@ def _answer(assistant: Assistant, text: str) -> None:
 
 def _ask_audio(cfg: Config, assistant: Assistant, args: argparse.Namespace) -> int:
     from voice.audio.clip import read_wav
+    from voice.audio.vad import speech_seconds
     from voice.speech_in.select import load_recognizer
 
     recognizer = load_recognizer(cfg, announce=lambda m: print(m, file=sys.stderr, flush=True))
@@ -83,7 +84,10 @@ def _ask_audio(cfg: Config, assistant: Assistant, args: argparse.Namespace) -> i
                                            f"example: sox {path} -b 16 {Path(path).stem}-16bit.wav")
             continue
         _fresh(assistant)
-        assistant.handle_heard(recognizer.transcribe(clip), source=path)
+        # Seconds of speech, not of the file: a long silent file is not "too
+        # much at once" (LONG_SPEECH_SECONDS).
+        spoken = speech_seconds(clip.to_mono().resampled().samples)
+        assistant.handle_heard(recognizer.transcribe(clip), source=path, seconds=spoken)
         assistant.wait()
     return status
 

@@ -173,9 +173,13 @@ def _bind_errno(host: str, port: int) -> int | None:
 #: Worker threads of the page's server. A connection that sends nothing (a
 #: browser's pre-connect, a tab on a dropped Wi-Fi) holds one for cheroot's
 #: 10 s timeout: with 4, six such connections held the login page 9.0 s
-#: (tests/test_robust22_caregiver_idle.py). 16 leave a phone's six, and a
-#: second device's, room; a thread costs little memory while it waits.
-PAGE_THREADS = 16
+#: (tests/test_robust22_caregiver_idle.py). 16 left a phone's six room, but
+#: 30 (two phones and a laptop on a dropped Wi-Fi, a scan of the home
+#: network) still held it 5.9-7.5 s; 64 answer at once beside 30
+#: (tests/test_robust23_caregiver_idle_many.py). 48 more threads: +0.8 MB RSS
+#: (60.2 -> 60.9 MB here); a waiting thread costs
+#: little memory (its stack is reserved, not used).
+PAGE_THREADS = 64
 
 
 def serve(app: object, host: str, port: int, cert: str | None, key: str | None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from typing import Any
 
 from voice.app import Assistant, add_output_arguments, build_assistant
@@ -89,6 +90,7 @@ class _Session:
         self.mic = Microphone.from_config(cfg)
         self.cues = not args.no_cues
         self.ever_listened = False
+        self.speech_began: float | None = None
         self.warm_up_due = not args.once  # the sound index, at the first open microphone
         self.turn = _Turn(recognizer)
         self.barge: Any = None
@@ -114,6 +116,13 @@ class _Session:
                      wait_at_most=name == "listening")
 
     def on_event(self, name: str) -> None:
+        # How long the question was spoken, for the answer: nothing heard in
+        # a long one is not met with "say it again" (LONG_SPEECH_SECONDS).
+        if name == "speech-started":
+            self.speech_began = time.monotonic()
+        elif name == "speech-ended" and self.speech_began is not None:
+            self.assistant.speech_seconds = time.monotonic() - self.speech_began
+            self.speech_began = None
         if name == "listening":
             if self.warm_up_due:
                 # After the start cue and the open microphone, never before them.

@@ -7,7 +7,7 @@ import sys
 
 from voice.app import add_output_arguments, build_assistant
 from voice.cli.options import config_from_args
-from voice.cli.typed import typed_line
+from voice.cli.typed import LineReader
 
 NAME = "text"
 HELP = "type questions and commands instead of speaking them"
@@ -31,20 +31,19 @@ def run(args: argparse.Namespace, greeting: str | None = None) -> int:
     assistant = build_assistant(cfg, args, json_lines=args.json, forgiving=True)
     if greeting:
         assistant.say(greeting)
-    interactive = sys.stdin.isatty()
+    lines = LineReader("> ")
+    interactive = lines.interactive
     if interactive and not args.json:
         print(INTRO, file=sys.stderr)
     while not assistant.wants_exit:
-        if interactive:
-            print("> ", end="", file=sys.stderr, flush=True)
-        line = sys.stdin.readline()
-        if not line:
+        line = lines.read()
+        if line is None:
             if interactive:
                 # Ctrl-D: end the prompt's line and say goodbye, as 'quit' does.
                 print(file=sys.stderr)
                 assistant.handle_text("quit")
             break
-        data = assistant.handle_text(typed_line(line.rstrip("\n")))
+        data = assistant.handle_text(line)
         if data["command"] == "asleep" and not args.json:
             print("(I'm asleep. Type 'wake up' to talk to me, or 'quit' to leave.)",
                   file=sys.stderr)
