@@ -252,6 +252,12 @@ def voice_settings(cfg: Config, persisted: bool) -> tuple[VoiceSettings, Path | 
     return replace(stored, **chosen), path
 
 
+def usual_voice_settings(cfg: Config, settings: VoiceSettings) -> VoiceSettings:
+    """What "normal speed" and "normal volume" go back to: the settings
+    file's rate and volume (or the defaults), whatever was said since."""
+    return replace(settings, rate=cfg.rate, volume=cfg.volume)
+
+
 def add_output_arguments(parser: argparse.ArgumentParser) -> None:
     """Flags every speaking command shares."""
     parser.add_argument("--no-speak", action="store_true", help="print only, do not speak")
@@ -292,7 +298,8 @@ def build_assistant(cfg: Config, args: argparse.Namespace, json_lines: bool = Fa
             # not on the first answer.
             prepare(settings)
     phrasings, phrasings_path = learned_phrasings(persisted=path is not None)
-    conversation = Conversation(matcher.kb, matcher, settings, phrasings=phrasings)
+    conversation = Conversation(matcher.kb, matcher, settings, phrasings=phrasings,
+                                usual=usual_voice_settings(cfg, settings))
     assistant = Assistant(conversation, speaker, json_lines=json_lines, settings_path=path,
                           phrasings_path=phrasings_path)
     # The files left out are watched too: once fixed they are read again.

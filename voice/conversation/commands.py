@@ -79,6 +79,25 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "you are too loud", "that is too loud", "lower your voice",
         "be quieter", "keep your voice down",
     ),
+    # Back to the speed or loudness set in the settings (the caregiver's
+    # page, or the defaults): a user who said "slower" three times had to
+    # say "faster" three times, and "normal speed" was offered the entry on
+    # seeking medical attention, "speak at normal volume" declined (session
+    # 22, `voice text`).
+    "usual_rate": (
+        "normal speed", "your normal speed", "usual speed", "your usual speed",
+        "speak at normal speed", "speak at your normal speed", "normal speed please",
+        "reset the speed", "reset speed", "normal pace",
+    ),
+    "usual_volume": (
+        "normal volume", "your normal volume", "usual volume", "your usual volume",
+        "speak at normal volume", "speak at your normal volume", "normal volume please",
+        "reset the volume", "reset volume",
+    ),
+    "usual_voice": (
+        "back to normal", "go back to normal", "speak normally", "talk normally",
+        "normal speed and volume", "reset speed and volume", "reset your voice",
+    ),
     "stop": (
         "stop", "quiet", "be quiet", "shush", "shh", "stop talking", "enough", "silence",
         "cancel", "that is enough", "stop it", "hush", "ok stop", "stop please",

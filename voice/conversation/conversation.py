@@ -194,8 +194,12 @@ class Conversation:
         settings: VoiceSettings | None = None,
         paged: bool = True,
         phrasings: PersonalPhrasings | None = None,
+        usual: VoiceSettings | None = None,
     ) -> None:
         self.kb = kb
+        #: The rate and volume "normal speed" / "normal volume" go back to:
+        #: the settings file's (or the defaults), not the user's spoken changes.
+        self.usual = usual or settings or VoiceSettings()
         #: The user's own ways of asking, learned from "Did you mean ...?" "Yes".
         self.phrasings = phrasings if phrasings is not None else PersonalPhrasings()
         #: Offer long answers in parts ("Shall I go on?"); off for one-shot answers.
@@ -319,10 +323,13 @@ class Conversation:
         """The user stopped speech another way (a long button press)."""
         self._set_aside()
 
-    def use_settings(self, settings: VoiceSettings) -> None:
+    def use_settings(self, settings: VoiceSettings, usual: VoiceSettings | None = None) -> None:
         """New rate, volume or voice from the settings file (the caregiver's
-        page), used from the next reply; the conversation goes on as it was."""
+        page), used from the next reply; the conversation goes on as it was.
+        ``usual``: the file's own rate and volume, for "normal speed"."""
         self._s.settings = settings
+        if usual is not None:
+            self.usual = usual
 
     # -- questions --------------------------------------------------------
 
@@ -699,6 +706,13 @@ class Conversation:
             changed = volume != s.settings.volume
             s.settings = replace(s.settings, volume=volume)
             say = phrases.volume_changed(command, changed)
+            return self._reply(text, "command", say, command=command, remember=False)
+        if command in ("usual_rate", "usual_volume", "usual_voice"):
+            rate = self.usual.rate if command != "usual_volume" else s.settings.rate
+            volume = self.usual.volume if command != "usual_rate" else s.settings.volume
+            changed = (rate, volume) != (s.settings.rate, s.settings.volume)
+            s.settings = replace(s.settings, rate=rate, volume=volume)
+            say = phrases.usual_changed(command, changed)
             return self._reply(text, "command", say, command=command, remember=False)
         if command == "stop":
             self._set_aside()

@@ -285,6 +285,14 @@ def volume_changed(command: str, changed: bool) -> str:
             else "All right, I'll speak more quietly. ") + _HEAR_AGAIN
 
 
+
+def usual_changed(command: str, changed: bool) -> str:
+    """"Normal speed", "normal volume", "back to normal"."""
+    what = {"usual_rate": "speed", "usual_volume": "volume"}.get(command, "speed and volume")
+    if not changed:
+        return f"This is already my usual {what}. " + _AT_LIMIT
+    return f"All right, back to my usual {what}. " + _HEAR_AGAIN
+
 # -- the user's own ways of asking (voice/conversation/personal.py) -----------
 NOTHING_LEARNED = "I haven't learned any of your ways of asking yet. What would you like to know?"
 KEPT_LEARNED = "All right, I'll keep them. What would you like to know?"

@@ -86,13 +86,13 @@ class LiveUpdates:
 
     def _apply_voice(self, assistant: Assistant, cfg: Config) -> None:
         """A new rate, volume or voice in the settings file is used from now on."""
-        from voice.app import voice_settings
+        from voice.app import usual_voice_settings, voice_settings
 
         persisted = assistant.settings_path is not None
         old, _ = voice_settings(self.cfg, persisted)
         new, _ = voice_settings(cfg, persisted)
         if new != old:
-            assistant.conversation.use_settings(new)
+            assistant.conversation.use_settings(new, usual_voice_settings(cfg, new))
 
     # -- after a question ---------------------------------------------------
 

@@ -32,7 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _fresh(assistant: Assistant) -> None:
     """Each question is its own session: answers never depend on the order asked."""
     old = assistant.conversation
-    assistant.conversation = Conversation(old.kb, old.matcher, old.settings, paged=False)
+    assistant.conversation = Conversation(old.kb, old.matcher, old.settings, paged=False,
+                                          usual=old.usual)
 
 
 def run(args: argparse.Namespace) -> int:
