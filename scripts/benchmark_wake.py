@@ -418,6 +418,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="with --check-sure on: how a sure spot is checked (confirm.SURE_RULE)")
     ap.add_argument("--spot-cutoff", type=float, default=SPOT_CUTOFF,
                     help="micro with a second stage: a mean above this is confirmed")
+    ap.add_argument("--input-gain", type=float, default=None,
+                    help="micro: the network hears the audio this many times louder"
+                         " (micro.INPUT_GAIN when not given; docs/wake-word.md, session 22)")
     ap.add_argument("--okay-sentences", action="store_true",
                     help="speech not addressed to it: only the sentences that say the"
                          " phrase's first word, read by every reader (okay_negatives)")
@@ -440,8 +443,9 @@ def main(argv: list[str] | None = None) -> int:
                          " docs/wake-word.md)")
     ap.add_argument("--draw", type=int, default=0,
                     help="a fresh draw of the phrases (paces, TV talk, offsets) by this number;"
-                         " 0: the draw tuned on (and 1, 3-10); held out: 2026-2029, 2031,"
-                         " 2041, 2051, 2061, 2071, 2081 used. Report a held-out draw once")
+                         " 0: the draw tuned on (and 1, 3-12; 13-20 by the network alone,"
+                         " scripts/wake_network_gain.py); held out: 2026-2029, 2031,"
+                         " 2041, 2051, 2061, 2071, 2081, 2231 used. Report a held-out draw once")
     ap.add_argument("--no-negatives", action="store_true")
     ap.add_argument("--phrases-only", action="store_true",
                     help="only the wake rate (synthetic and real phrases): no speech not"
@@ -485,6 +489,8 @@ def main(argv: list[str] | None = None) -> int:
                             confirm_gated=args.whisper_hears == "both")
         neural.long_after_peak = args.long_after_peak == "on"
         neural.check_sure = args.check_sure == "on"
+        if args.input_gain is not None:
+            neural.input_gain = args.input_gain
         stage = (f", spots above {args.spot_cutoff:g} confirmed by Whisper"
                  + (", sure wakes too" if neural.check_sure else ", sure wakes at once")
                  + (f", floors alone from {confirmer.fairly_sure:g}"
@@ -492,7 +498,8 @@ def main(argv: list[str] | None = None) -> int:
                  + (", gated copy spotting too" if neural.gated else "") if confirmer
                  else ", no second stage")
         print(f"wake word {phrase!r}: neural engine (microWakeWord), cutoff "
-              f"{neural.cutoff:g}, window {neural.window}{stage}, voices: {args.half} half")
+              f"{neural.cutoff:g}, window {neural.window}{stage}, input gain "
+              f"{neural.input_gain:g}, voices: {args.half} half")
         detector: PhraseDetector | MicroWakeDetector = neural
     else:
         detector = sphinx_detector(args, phrase)
