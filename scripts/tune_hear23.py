@@ -136,7 +136,8 @@ def contractions(caches: list[Path]) -> int:
         for (_n, cond, expected, said, wav), row in hearings(caches):
             t = Transcript(row["text"], "whisper", row.get("confidence"),
                            words=tuple((w, float(c)) for w, c in row["words"]))
-            res[f"spoken [{cond} {wav.name}] {said!r} heard {row['text']!r}"] = outcome(matcher, t, expected)
+            where = f"spoken [{cond} {wav.name}] {said!r} heard {row['text']!r}"
+            res[where] = outcome(matcher, t, expected)
         data = REPO / "tests" / "data"
         for path in [*sorted(data.glob("*tuning*.tsv")), data / "dev.tsv"]:
             lines = [x for x in path.read_text(encoding="utf-8").splitlines()
