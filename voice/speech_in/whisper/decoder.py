@@ -15,7 +15,8 @@ about 15 of those looped ("What are support groups? What are support
 groups? ..."), so it is not used.
 
 A word's probability is the mean of its tokens' probabilities in that same
-decode (softmax of the returned logits). faster-whisper's word probabilities
+decode (softmax of the returned logits; with a beam, which returns none, the
+same tokens forced through the decoder after the same prompt). faster-whisper's word probabilities
 come from a second, forced pass without the prompt: there the one-word title
 "Introduction", decoded at 0.59 with the content prompt, scored 0.01-0.06,
 and 14 of 486 spoken tuning questions lost every word to the guard.
@@ -38,6 +39,17 @@ WINDOW = 30 * 16000
 TOKENS_PER_SECOND = 8
 MIN_TOKENS = 16
 
+#: Beam width of the decode that chooses what was heard (1: greedy). Tuning
+#: halves, every 4th clip from the second (scripts/tune_hear17.py --variants
+#: faq,faq/beam2 --stride 4 --offset 1, AVX2 path, 2026-12-04; figures in
+#: docs/speech-in.md "Branch hear23"), greedy -> beam 2: espeak-ng 120 clips
+#: right entry 68 -> 70, answered wrong 1 -> 0, offered wrong 5 -> 4, out of
+#: scope declined 28 -> 29 of 29; natural voices 38 clips right 25 -> 25,
+#: answered wrong 1 -> 0, offered wrong 0 -> 1, out of scope 8 -> 8 of 8.
+#: Wider was measured by branch hear17 (beam 5, beam 3 with patience 2: no
+#: more right entries, 3 more wrong ones offered on 208 clips).
+BEAM_SIZE = 2
+
 
 @dataclass(frozen=True)
 class Word:
@@ -57,7 +69,7 @@ class Segment:
 
 
 class WindowDecoder:
-    """Greedy, single-pass decoding of a loaded ``faster_whisper.WhisperModel``."""
+    """Single-pass decoding (beam ``BEAM_SIZE``) of a loaded ``faster_whisper.WhisperModel``."""
 
     def __init__(self, model: Any) -> None:
         from faster_whisper.tokenizer import Tokenizer
@@ -118,12 +130,17 @@ class WindowDecoder:
         shares (no timestamps, the token budget, scores, the suppressed
         tokens) and ``options`` (the search): its one result."""
         m = self._model
-        prompt = m.get_prompt(self._tokenizer, prompt_tokens, without_timestamps=True)
+        prompt = self._prompt(prompt_tokens)
         budget = MIN_TOKENS + int(TOKENS_PER_SECOND * samples / 16000)
         return m.model.generate(
             encoded, [prompt], max_length=min(m.max_length, len(prompt) + budget),
             return_scores=True, suppress_blank=True, suppress_tokens=self._suppress, **options,
         )[0]
+
+    def _prompt(self, prompt_tokens: list[int]) -> list[int]:
+        """The decoder's start: ``prompt_tokens`` and the task tokens."""
+        return list(self._model.get_prompt(self._tokenizer, prompt_tokens,
+                                           without_timestamps=True))
 
     def _window(self, audio: np.ndarray) -> Segment:
         return self.generate(self.encode(audio), len(audio), self._prompt_tokens)
@@ -134,14 +151,18 @@ class WindowDecoder:
         from faster_whisper.transcribe import get_compression_ratio
 
         tok = self._tokenizer
-        result = self._generate(encoded, samples, prompt_tokens, beam_size=1,
-                                return_no_speech_prob=True, return_logits_vocab=True)
+        greedy = BEAM_SIZE <= 1
+        result = self._generate(encoded, samples, prompt_tokens, beam_size=max(1, BEAM_SIZE),
+                                return_no_speech_prob=True, return_logits_vocab=greedy)
         tokens = list(result.sequences_ids[0])
         # As faster-whisper recovers it from the length-normalised score.
         avg_logprob = result.scores[0] * len(tokens) / (len(tokens) + 1)
         text = tok.decode(tokens)
-        probs = [_probability(np.asarray(step), t) for step, t in zip(result.logits[0], tokens,
-                                                                       strict=False)]
+        if greedy:
+            probs = [_probability(np.asarray(step), t)
+                     for step, t in zip(result.logits[0], tokens, strict=False)]
+        else:
+            probs = self._forced(encoded, prompt_tokens, tokens)
         words: list[Word] = []
         if tokens:
             split, word_tokens = tok.split_to_word_tokens(tokens)
@@ -152,6 +173,17 @@ class WindowDecoder:
                 words.append(Word(word, float(np.mean(ps)) if ps else 0.0))
         return Segment(text, float(result.no_speech_prob), float(avg_logprob),
                        float(get_compression_ratio(text.strip())), tuple(words))
+
+
+    def _forced(self, encoded: Any, prompt_tokens: list[int], tokens: list[int]) -> list[float]:
+        """Each of ``tokens``' probability forced through the decoder after the
+        prompt (CTranslate2 ``align``): a beam search returns no logits. The
+        greedy softmax gives the same figure for the same tokens, a little
+        higher where it left suppressed tokens out (branches hear17, hear18)."""
+        if not tokens:
+            return []
+        got = self._model.model.align(encoded, self._prompt(prompt_tokens), [tokens], [3000])
+        return [float(p) for p in got[0].text_token_probs]
 
 
 def _probability(logits: np.ndarray, token: int) -> float:
