@@ -47,6 +47,12 @@ from tune_hear15 import items, line, outcome  # noqa: E402
 
 from voice.content.loader import load_knowledge  # noqa: E402
 from voice.matching.matcher import Matcher  # noqa: E402
+from voice.speech_in.whisper import decoder  # noqa: E402
+
+# The variants choose the search ("faq" is greedy, "faq/beam2" a beam of 2):
+# the engine's own beam (decoder.BEAM_SIZE, branch hear23) is set to greedy
+# so that the wrapper below sees every decode that chooses what was heard.
+decoder.BEAM_SIZE = 1
 
 #: Decode options for the greedy decode that chooses what was heard. A
 #: ``fallback`` key re-decodes with a beam of 5 only when the greedy
