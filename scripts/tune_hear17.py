@@ -133,6 +133,19 @@ class _Beam:
 
 H16._Model = _Model  # type: ignore[misc]
 
+#: ``PROMPT/engine2``: the engine's own beam of 2 (decoder.BEAM_SIZE = 2,
+#: short replies greedy), not the wrapper's; every other variant greedy.
+H16.OPTIONS["engine2"] = {"engine_beam": 2}
+
+
+def _set_overrides(self: Any, options: dict[str, Any]) -> None:
+    options = dict(options)
+    decoder.BEAM_SIZE = int(options.pop("engine_beam", 1))
+    self._overrides = options
+
+
+_Model.overrides = property(lambda self: self._overrides, _set_overrides)  # type: ignore[assignment]
+
 
 def store() -> Path:
     return H16.store().with_name(H16.store().name.replace("hear16-variants", "hear17"))

@@ -145,14 +145,17 @@ class WindowDecoder:
     def _window(self, audio: np.ndarray) -> Segment:
         return self.generate(self.encode(audio), len(audio), self._prompt_tokens)
 
-    def generate(self, encoded: Any, samples: int, prompt_tokens: list[int]) -> Segment:
+    def generate(self, encoded: Any, samples: int, prompt_tokens: list[int],
+                 beam: int | None = None) -> Segment:
         """Decode an ``encode()``d window of ``samples`` samples after ``prompt_tokens``
-        (cheap next to encoding: one window can be decoded with several prompts)."""
+        (cheap next to encoding: one window can be decoded with several prompts),
+        by a beam of ``beam`` (default ``BEAM_SIZE``; 1 is greedy)."""
         from faster_whisper.transcribe import get_compression_ratio
 
         tok = self._tokenizer
-        greedy = BEAM_SIZE <= 1
-        result = self._generate(encoded, samples, prompt_tokens, beam_size=max(1, BEAM_SIZE),
+        width = max(1, BEAM_SIZE if beam is None else beam)
+        greedy = width == 1
+        result = self._generate(encoded, samples, prompt_tokens, beam_size=width,
                                 return_no_speech_prob=True, return_logits_vocab=greedy)
         tokens = list(result.sequences_ids[0])
         # As faster-whisper recovers it from the length-normalised score.
