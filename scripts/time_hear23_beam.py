@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "scripts")]
 
@@ -34,7 +36,7 @@ def main() -> int:
     cpu: dict[str, list[float]] = {"encode": [], "beam 1": [], "beam 2": []}
     for said in SAID:
         for voice in BENCHMARK_VARIANTS[:3]:
-            audio = pad(read_wav(speak(said, voice)))
+            audio = pad(read_wav(speak(said, voice))).samples.astype(np.float32) / 32768.0
             t0 = time.process_time()
             encoded = dec.encode(audio[:decoder.WINDOW])
             cpu["encode"].append(time.process_time() - t0)
