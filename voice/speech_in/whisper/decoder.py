@@ -39,13 +39,16 @@ WINDOW = 30 * 16000
 TOKENS_PER_SECOND = 8
 MIN_TOKENS = 16
 
-#: Beam width of the decode that chooses what was heard (1: greedy). Tuning
+#: Beam width of the decode that chooses what was heard (1: greedy); the
+#: engine uses it for the content prompt's decode only (engine.py). Tuning
 #: halves, every 4th clip from the second (scripts/tune_hear17.py --variants
-#: faq,faq/beam2 --stride 4 --offset 1, AVX2 path, 2026-12-04; figures in
-#: docs/speech-in.md "Branch hear23"), greedy -> beam 2: espeak-ng 120 clips
-#: right entry 68 -> 70, answered wrong 1 -> 0, offered wrong 5 -> 4, out of
-#: scope declined 28 -> 29 of 29; natural voices 38 clips right 25 -> 25,
-#: answered wrong 1 -> 0, offered wrong 0 -> 1, out of scope 8 -> 8 of 8.
+#: faq,faq/beam2 --stride 4 --offset 1, AVX2 path, 2026-12-04), greedy -> 2:
+#: espeak-ng 179 clips right entry 100 -> 103 of 140, answered wrong 2 -> 2,
+#: offered wrong 11 -> 7, out of scope declined 37 -> 38 of 39; natural
+#: voices 55 clips right 38 -> 38, answered wrong 1 -> 0. Held out once
+#: (495 of 1,100 clips, counts only): right 271 -> 279 of 406, answered
+#: wrong 2 -> 2, offered wrong 34 -> 32, out of scope declined 86 -> 86 of
+#: 89. Costs ~0.2 s more CPU per question (scripts/time_hear23_beam.py).
 #: Wider was measured by branch hear17 (beam 5, beam 3 with patience 2: no
 #: more right entries, 3 more wrong ones offered on 208 clips).
 BEAM_SIZE = 2
