@@ -5,8 +5,8 @@ the last word it found and decodes again from there, so a 2 s question cost
 two or three full 30 s windows (measured: 2-4 decodes per clip, 1.5-3.6 s on
 this loaded machine instead of ~0.6 s), and the extra windows are where
 "you" and "." were invented. Here each window of audio is encoded once and
-decoded greedily once (beam 1, no timestamps) with the content prompt, with
-the same faster-whisper building blocks ``transcribe`` uses.
+decoded once (a beam of ``BEAM_SIZE``, no timestamps) with the content
+prompt, with the same faster-whisper building blocks ``transcribe`` uses.
 
 The window stays 30 s even for a 2 s question. CTranslate2 also encodes
 just the audio (plus 1 s), 7x faster here, but tiny.en was trained on 30 s
