@@ -47,6 +47,12 @@ from tune_hear15 import items, line, outcome  # noqa: E402
 
 from voice.content.loader import load_knowledge  # noqa: E402
 from voice.matching.matcher import Matcher  # noqa: E402
+from voice.speech_in.whisper import decoder  # noqa: E402
+
+# The variants choose the search ("faq" is greedy, "faq/beam2" a beam of 2):
+# the engine's own beam (decoder.BEAM_SIZE, branch hear23) is set to greedy
+# so that the wrapper below sees every decode that chooses what was heard.
+decoder.BEAM_SIZE = 1
 
 #: Decode options for the greedy decode that chooses what was heard. A
 #: ``fallback`` key re-decodes with a beam of 5 only when the greedy
@@ -126,6 +132,19 @@ class _Beam:
 
 
 H16._Model = _Model  # type: ignore[misc]
+
+#: ``PROMPT/engine2``: the engine's own beam of 2 (decoder.BEAM_SIZE = 2,
+#: short replies greedy), not the wrapper's; every other variant greedy.
+H16.OPTIONS["engine2"] = {"engine_beam": 2}
+
+
+def _set_overrides(self: Any, options: dict[str, Any]) -> None:
+    options = dict(options)
+    decoder.BEAM_SIZE = int(options.pop("engine_beam", 1))
+    self._overrides = options
+
+
+_Model.overrides = property(lambda self: self._overrides, _set_overrides)  # type: ignore[assignment]
 
 
 def store() -> Path:

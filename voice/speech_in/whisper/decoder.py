@@ -5,8 +5,8 @@ the last word it found and decodes again from there, so a 2 s question cost
 two or three full 30 s windows (measured: 2-4 decodes per clip, 1.5-3.6 s on
 this loaded machine instead of ~0.6 s), and the extra windows are where
 "you" and "." were invented. Here each window of audio is encoded once and
-decoded greedily once (beam 1, no timestamps) with the content prompt, with
-the same faster-whisper building blocks ``transcribe`` uses.
+decoded once (a beam of ``BEAM_SIZE``, no timestamps) with the content
+prompt, with the same faster-whisper building blocks ``transcribe`` uses.
 
 The window stays 30 s even for a 2 s question. CTranslate2 also encodes
 just the audio (plus 1 s), 7x faster here, but tiny.en was trained on 30 s
@@ -15,7 +15,8 @@ about 15 of those looped ("What are support groups? What are support
 groups? ..."), so it is not used.
 
 A word's probability is the mean of its tokens' probabilities in that same
-decode (softmax of the returned logits). faster-whisper's word probabilities
+decode (softmax of the returned logits; with a beam, which returns none, the
+same tokens forced through the decoder after the same prompt). faster-whisper's word probabilities
 come from a second, forced pass without the prompt: there the one-word title
 "Introduction", decoded at 0.59 with the content prompt, scored 0.01-0.06,
 and 14 of 486 spoken tuning questions lost every word to the guard.
@@ -38,6 +39,20 @@ WINDOW = 30 * 16000
 TOKENS_PER_SECOND = 8
 MIN_TOKENS = 16
 
+#: Beam width of the decode that chooses what was heard (1: greedy); the
+#: engine uses it for the content prompt's decode only (engine.py). Tuning
+#: halves, every 4th clip from the second (scripts/tune_hear17.py --variants
+#: faq,faq/beam2 --stride 4 --offset 1, AVX2 path, 2026-12-04), greedy -> 2:
+#: espeak-ng 179 clips right entry 100 -> 103 of 140, answered wrong 2 -> 2,
+#: offered wrong 11 -> 7, out of scope declined 37 -> 38 of 39; natural
+#: voices 55 clips right 38 -> 38, answered wrong 1 -> 0. Held out once
+#: (495 of 1,100 clips, counts only): right 271 -> 279 of 406, answered
+#: wrong 2 -> 2, offered wrong 34 -> 32, out of scope declined 86 -> 86 of
+#: 89. Costs ~0.2 s more CPU per question (scripts/time_hear23_beam.py).
+#: Wider was measured by branch hear17 (beam 5, beam 3 with patience 2: no
+#: more right entries, 3 more wrong ones offered on 208 clips).
+BEAM_SIZE = 2
+
 
 @dataclass(frozen=True)
 class Word:
@@ -57,7 +72,7 @@ class Segment:
 
 
 class WindowDecoder:
-    """Greedy, single-pass decoding of a loaded ``faster_whisper.WhisperModel``."""
+    """Single-pass decoding (beam ``BEAM_SIZE``) of a loaded ``faster_whisper.WhisperModel``."""
 
     def __init__(self, model: Any) -> None:
         from faster_whisper.tokenizer import Tokenizer
@@ -118,30 +133,42 @@ class WindowDecoder:
         shares (no timestamps, the token budget, scores, the suppressed
         tokens) and ``options`` (the search): its one result."""
         m = self._model
-        prompt = m.get_prompt(self._tokenizer, prompt_tokens, without_timestamps=True)
+        prompt = self._prompt(prompt_tokens)
         budget = MIN_TOKENS + int(TOKENS_PER_SECOND * samples / 16000)
         return m.model.generate(
             encoded, [prompt], max_length=min(m.max_length, len(prompt) + budget),
             return_scores=True, suppress_blank=True, suppress_tokens=self._suppress, **options,
         )[0]
 
+    def _prompt(self, prompt_tokens: list[int]) -> list[int]:
+        """The decoder's start: ``prompt_tokens`` and the task tokens."""
+        return list(self._model.get_prompt(self._tokenizer, prompt_tokens,
+                                           without_timestamps=True))
+
     def _window(self, audio: np.ndarray) -> Segment:
         return self.generate(self.encode(audio), len(audio), self._prompt_tokens)
 
-    def generate(self, encoded: Any, samples: int, prompt_tokens: list[int]) -> Segment:
+    def generate(self, encoded: Any, samples: int, prompt_tokens: list[int],
+                 beam: int | None = None) -> Segment:
         """Decode an ``encode()``d window of ``samples`` samples after ``prompt_tokens``
-        (cheap next to encoding: one window can be decoded with several prompts)."""
+        (cheap next to encoding: one window can be decoded with several prompts),
+        by a beam of ``beam`` (default ``BEAM_SIZE``; 1 is greedy)."""
         from faster_whisper.transcribe import get_compression_ratio
 
         tok = self._tokenizer
-        result = self._generate(encoded, samples, prompt_tokens, beam_size=1,
-                                return_no_speech_prob=True, return_logits_vocab=True)
+        width = max(1, BEAM_SIZE if beam is None else beam)
+        greedy = width == 1
+        result = self._generate(encoded, samples, prompt_tokens, beam_size=width,
+                                return_no_speech_prob=True, return_logits_vocab=greedy)
         tokens = list(result.sequences_ids[0])
         # As faster-whisper recovers it from the length-normalised score.
         avg_logprob = result.scores[0] * len(tokens) / (len(tokens) + 1)
         text = tok.decode(tokens)
-        probs = [_probability(np.asarray(step), t) for step, t in zip(result.logits[0], tokens,
-                                                                       strict=False)]
+        if greedy:
+            probs = [_probability(np.asarray(step), t)
+                     for step, t in zip(result.logits[0], tokens, strict=False)]
+        else:
+            probs = self._forced(encoded, prompt_tokens, tokens)
         words: list[Word] = []
         if tokens:
             split, word_tokens = tok.split_to_word_tokens(tokens)
@@ -152,6 +179,17 @@ class WindowDecoder:
                 words.append(Word(word, float(np.mean(ps)) if ps else 0.0))
         return Segment(text, float(result.no_speech_prob), float(avg_logprob),
                        float(get_compression_ratio(text.strip())), tuple(words))
+
+
+    def _forced(self, encoded: Any, prompt_tokens: list[int], tokens: list[int]) -> list[float]:
+        """Each of ``tokens``' probability forced through the decoder after the
+        prompt (CTranslate2 ``align``): a beam search returns no logits. The
+        greedy softmax gives the same figure for the same tokens, a little
+        higher where it left suppressed tokens out (branches hear17, hear18)."""
+        if not tokens:
+            return []
+        got = self._model.model.align(encoded, self._prompt(prompt_tokens), [tokens], [3000])
+        return [float(p) for p in got[0].text_token_probs]
 
 
 def _probability(logits: np.ndarray, token: int) -> float:
