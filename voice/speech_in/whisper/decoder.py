@@ -16,10 +16,11 @@ groups? ..."), so it is not used.
 
 A word's probability is the mean of its tokens' probabilities in that same
 decode (softmax of the returned logits; with a beam, which returns none, the
-same tokens forced through the decoder after the same prompt). faster-whisper's word probabilities
-come from a second, forced pass without the prompt: there the one-word title
-"Introduction", decoded at 0.59 with the content prompt, scored 0.01-0.06,
-and 14 of 486 spoken tuning questions lost every word to the guard.
+same tokens forced through the decoder after the same prompt).
+faster-whisper's word probabilities come from a second, forced pass
+without the prompt: there the one-word title "Introduction", decoded at
+0.59 with the content prompt, scored 0.01-0.06, and 14 of 486 spoken
+tuning questions lost every word to the guard.
 """
 
 from __future__ import annotations
@@ -179,7 +180,6 @@ class WindowDecoder:
                 words.append(Word(word, float(np.mean(ps)) if ps else 0.0))
         return Segment(text, float(result.no_speech_prob), float(avg_logprob),
                        float(get_compression_ratio(text.strip())), tuple(words))
-
 
     def _forced(self, encoded: Any, prompt_tokens: list[int], tokens: list[int]) -> list[float]:
         """Each of ``tokens``' probability forced through the decoder after the
