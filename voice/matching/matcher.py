@@ -1070,10 +1070,12 @@ class Matcher:
                      or self._editors_words(text, cands[0].entry))):
             if generic or beyond_name:  # one step down: offered, not answered
                 return MatchResult(query, "confirm", cands, misheard)
-            if (self.require_amount and scope.asks_amount_not_given(text, cands[0].entry.answer)
+            if (self.require_amount and (scope.asks_amount_not_given(text, cands[0].entry.answer)
+                                         or scope.asks_why_not_given(text, cands[0].entry.answer))
                     and not self._editors_words(text, cands[0].entry)):
                 # An amount asked that the entry does not give ("how much
-                # vitamin d should i take"): offered, not read (branch scope20).
+                # vitamin d should i take"): offered, not read (branch scope20);
+                # a "why" it gives no cause for, the same (session 22).
                 return MatchResult(query, "confirm", cands, misheard)
             if (self.require_who and teller.asks_who_gets(text)
                     and not self._editors_words(text, cands[0].entry)):

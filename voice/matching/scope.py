@@ -600,6 +600,31 @@ AMOUNT_GIVEN = re.compile(
     r"seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
 
 
+#: A question that asks why (session 22) ...
+WHY_ASKED = re.compile(r"\bwhy\b")
+#: ... for a cause, not a purpose: "why do i need physio", "why should i see
+#: a doctor" are answered by what physio or a doctor is for (the entries say).
+WHY_FOR = re.compile(r"\b(?:need|needs|should|must|have to|has to|good|important|helpful|useful|"
+                     r"worth|recommended|recommend|matters?|bother)\b")
+#: An answer that gives a cause or a reason.
+CAUSE_GIVEN = re.compile(
+    r"\b(?:caus\w*|because|due to|results? (?:from|in)|resulting|reasons?|trigger\w*|"
+    r"lead(?:s|ing)? to|factors?|why|genetic\w*|inherit\w*|stem\w* from|brought on)\b",
+    re.IGNORECASE)
+
+
+def asks_why_not_given(text: str, answer: str) -> bool:
+    """Whether ``text`` asks why and ``answer`` gives no cause or reason:
+    "why do i get spasms at night" and "why do my legs twitch at night" were
+    read Impact on Daily Life in full, which says sleep is disrupted, not
+    why ("night" folds to sleep, and "why" is a word of its own line "why am
+    i so tired all the time"). Such an entry is offered, never read as if it
+    answered (Matcher.match), as an amount not given is."""
+    said = normalize.clean(text)
+    return bool(WHY_ASKED.search(said) and not WHY_FOR.search(said)
+                and not CAUSE_GIVEN.search(answer))
+
+
 def asks_amount_not_given(text: str, answer: str) -> bool:
     """Whether ``text`` asks an amount that ``answer`` does not give: "how
     much vitamin d should i take in winter" (health-tuning5) was read Dietary
