@@ -41,9 +41,8 @@ def main() -> int:
             encoded = dec.encode(audio[:decoder.WINDOW])
             cpu["encode"].append(time.process_time() - t0)
             for width in (1, 2):
-                decoder.BEAM_SIZE = width
                 t0 = time.process_time()
-                dec.generate(encoded, len(audio), dec.prompt)
+                dec.generate(encoded, len(audio), dec.prompt, width)
                 cpu[f"beam {width}"].append(time.process_time() - t0)
     for k, v in cpu.items():
         print(f"{k:<7} CPU median {statistics.median(v):.3f} s, "

@@ -147,17 +147,20 @@ class WindowDecoder:
                                            without_timestamps=True))
 
     def _window(self, audio: np.ndarray) -> Segment:
-        return self.generate(self.encode(audio), len(audio), self._prompt_tokens)
+        return self.generate(self.encode(audio), len(audio), self._prompt_tokens, BEAM_SIZE)
 
     def generate(self, encoded: Any, samples: int, prompt_tokens: list[int],
-                 beam: int | None = None) -> Segment:
+                 beam: int = 1) -> Segment:
         """Decode an ``encode()``d window of ``samples`` samples after ``prompt_tokens``
         (cheap next to encoding: one window can be decoded with several prompts),
-        by a beam of ``beam`` (default ``BEAM_SIZE``; 1 is greedy)."""
+        by a beam of ``beam`` (1, greedy, unless asked: the wake word's checks
+        were tuned on greedy decodes and gave other hearings with a beam of 2,
+        e.g. "okay then" woke it; only the content prompt's decode asks for
+        ``BEAM_SIZE``)."""
         from faster_whisper.transcribe import get_compression_ratio
 
         tok = self._tokenizer
-        width = max(1, BEAM_SIZE if beam is None else beam)
+        width = max(1, beam)
         greedy = width == 1
         result = self._generate(encoded, samples, prompt_tokens, beam_size=width,
                                 return_no_speech_prob=True, return_logits_vocab=greedy)

@@ -29,6 +29,7 @@ from voice.content.model import KnowledgeBase
 from voice.errors import ModelMissing
 from voice.speech_in.base import Transcript
 from voice.speech_in.gate import SpeechGate
+from voice.speech_in.whisper import decoder as whisper_decoder
 from voice.speech_in.whisper.alternatives import HYPOTHESES, acts_on_its_own, alternatives_of
 from voice.speech_in.whisper.decoder import WINDOW, WindowDecoder
 from voice.speech_in.whisper.emergencies import EMERGENCY_PROMPT, may_be_emergency, with_emergency
@@ -244,7 +245,8 @@ class WhisperRecognizer:
             # The beam (decoder.BEAM_SIZE) for the content prompt's decode only:
             # with every decode a beam of 2, real people's digits (short-reply
             # prompts) were heard right 75 -> 72 of 82; the others stay greedy.
-            segments = [dec.generate(encoded, len(audio), p, None if i == 0 else 1)
+            segments = [dec.generate(encoded, len(audio), p,
+                                        whisper_decoder.BEAM_SIZE if i == 0 else 1)
                         for i, p in enumerate(prompts)]
             heard = surest(*segments[:4]) if short else heard_from(segments[:1])
             if short:
