@@ -70,6 +70,20 @@ def wait_for(lines: list[str], text: str, timeout: float) -> None:
 
 
 @pytest.mark.audio
+def answers_the_next_question(proc: subprocess.Popen[str], virtual_mic: Any, lines: list[str],
+                              settle: float) -> None:
+    """Once listening again, a question played into the microphone is answered."""
+    wait_for(lines, "Listening...", 10)
+    time.sleep(settle)
+    virtual_mic.play(question())
+    assert proc.stdout is not None
+    deadline = time.monotonic() + 60
+    answer = ""
+    while time.monotonic() < deadline and "cure" not in answer:
+        answer += proc.stdout.readline()
+    assert "cure" in answer, (answer, lines, TITLE)
+
+
 def test_a_suspended_microphone_is_said_once_and_heard_again(
         virtual_mic: Any, own_source: str, tmp_path: Path) -> None:
     from voice.audio import devices
@@ -87,15 +101,7 @@ def test_a_suspended_microphone_is_said_once_and_heard_again(
         assert len([line for line in lines if GONE in line]) == 1, lines
         pactl(virtual_mic.env, "suspend-source", own_source, "0")
         wait_for(lines, BACK, 30)
-        wait_for(lines, "Listening...", 10)
-        time.sleep(0.5)
-        virtual_mic.play(question())
-        assert proc.stdout is not None
-        deadline = time.monotonic() + 60
-        answer = ""
-        while time.monotonic() < deadline and "cure" not in answer:
-            answer += proc.stdout.readline()
-        assert "cure" in answer, (answer, lines, TITLE)
+        answers_the_next_question(proc, virtual_mic, lines, settle=0.5)
     finally:
         proc.kill()
         proc.wait(timeout=10)

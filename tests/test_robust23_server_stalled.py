@@ -25,8 +25,8 @@ import pytest
 
 from voice.audio import cues
 
-from .test_listen import question, start_listen, wait_for_ready
-from .test_robust23_mic_suspended import BACK, GONE, collect, wait_for
+from .test_listen import start_listen, wait_for_ready
+from .test_robust23_mic_suspended import BACK, GONE, answers_the_next_question, collect, wait_for
 
 
 @pytest.fixture
@@ -87,15 +87,7 @@ def test_voice_listen_says_once_and_answers_after_a_stall(
         assert len([line for line in lines if GONE in line]) == 1, lines
         stall(False)
         wait_for(lines, BACK, 40)
-        wait_for(lines, "Listening...", 10)
-        time.sleep(1.0)
-        virtual_mic.play(question())
-        assert proc.stdout is not None
-        deadline = time.monotonic() + 60
-        answer = ""
-        while time.monotonic() < deadline and "cure" not in answer:
-            answer += proc.stdout.readline()
-        assert "cure" in answer, (answer, lines)
+        answers_the_next_question(proc, virtual_mic, lines, settle=1.0)
     finally:
         proc.kill()
         proc.wait(timeout=10)
