@@ -625,6 +625,25 @@ def asks_why_not_given(text: str, answer: str) -> bool:
                 and not CAUSE_GIVEN.search(answer))
 
 
+def asks_why_of_not_given(text: str, answer: str, diseases: Collection[str]) -> bool:
+    """Whether ``text`` asks why of a disease it names (``diseases``: tokens
+    of its names, "ms", "myasthenia") and no sentence of ``answer`` gives a
+    cause with that disease in it: "why did i get ms" was read in full the
+    section that says what MS is ("leads to" in it is what the disorders
+    lead to), and "why do people get ms" the causes of neuromuscular
+    conditions in general, which never name MS. The content gives no cause
+    of one disease; such an entry is offered, never read (session 23)."""
+    said = normalize.clean(text)
+    if not WHY_ASKED.search(said) or WHY_FOR.search(said):
+        return False
+    named = set(normalize.tokens(normalize.prepare(text))) & set(diseases)
+    if not named:
+        return False
+    return not any(CAUSE_GIVEN.search(sentence)
+                   and named & set(normalize.tokens(normalize.prepare(sentence)))
+                   for sentence in re.split(r"(?<=[.!?])\s+", answer))
+
+
 def asks_amount_not_given(text: str, answer: str) -> bool:
     """Whether ``text`` asks an amount that ``answer`` does not give: "how
     much vitamin d should i take in winter" (health-tuning5) was read Dietary

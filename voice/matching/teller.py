@@ -46,6 +46,13 @@ _TELLING = re.compile(
     r"lives with|suffers from|is suffering from|is diagnosed)\b)"
     r"|['\u2019]s(?= (?:got|been diagnosed|living with|suffering from)\b)))",
     re.IGNORECASE)
+#: Why a relative got it: "why did my mum get ms" asks the cause, the
+#: relative is who has it; matched whole, "family" (mum) drew Impact on
+#: Daily Life's "family life" first (session 23). Not "why does it run in
+#: my family" (no relative named after "why did my").
+_WHY_THEY = re.compile(
+    r"\bwhy (?:did|does|do|has|have|would|is|was) (?:my|our)( (?:"
+    + "|".join(_FAMILY + _KIN) + r"))\b", re.IGNORECASE)
 #: A relative the asker helps: "how can i help my son with exam stress"
 #: was offered Coping Strategies, the son's "family" carrying it, though
 #: exam stress is nothing of ours (branch scope22). The relative is who is
@@ -112,6 +119,9 @@ def without_teller(text: str) -> str:
     cared = _HELPED_WITH_CONDITION.search(text)
     if cared is not None and not _ASKS_RISK.search(text, cared.end()):
         return f"{text[:cared.start()]}care for them with {cared.group(1)}{text[cared.end():]}"
+    why = _WHY_THEY.search(text)
+    if why is not None:
+        return text[:why.start(1)] + text[why.end(1):]
     told = _TELLING.search(text) or _HELPED.search(text)
     if told is None or _ASKS_RISK.search(text, told.end()):
         return text
@@ -128,6 +138,12 @@ _HELPED_WITH_OWN = re.compile(
     r"\b(?:help|helps|helping|support|supporting|comfort|reassure|encourage)"
     r" (?:my|our) (?:" + "|".join(_FAMILY + _KIN + _PARTNERS) + r")"
     r" (?:with|through) (?:his|her|their) ", re.IGNORECASE)
+
+
+def helps_relative(text: str) -> bool:
+    """Whether ``text`` asks how to help (support, comfort...) a relative:
+    "how do i help my son with exam stress"."""
+    return _HELPED.search(text) is not None or _HELPED_WITH_OWN.search(text) is not None
 
 
 def helps_with_own(text: str) -> bool:
