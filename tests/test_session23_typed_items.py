@@ -106,3 +106,31 @@ def test_helping_with_what_is_ours_is_unchanged(typed: Callable[[str], Reply], l
     assert reply.outcome == outcome, (reply.outcome, reply.say)
     got = reply.match.id if outcome == "answer" and reply.match else _offered(reply)[:1][0]
     assert got == entry
+
+
+# -- a year said is no rare subject (MeQSum's tuning half, people's own words) --
+
+@pytest.mark.parametrize(("line", "entry"), [
+    ("My wife suffers from MS since 1991. I would like to consider more info on the stem cell "
+     "research", "recent-advancements-and-research"),
+    ("i have had spasms since 2015, what can i do",
+     "can-lifestyle-changes-help-manage-chronic-spasms"),
+])
+def test_a_year_in_the_telling_does_not_decline_it(typed: Callable[[str], Reply], line: str,
+                                                   entry: str) -> None:
+    reply = typed(line)
+    assert reply.outcome == "confirm", (reply.outcome, reply.say)
+    assert _offered(reply)[:1] == [entry], _offered(reply)
+
+
+def test_a_year_and_a_question_the_content_answers(typed: Callable[[str], Reply]) -> None:
+    reply = typed("i was diagnosed with ms in 2009, is there a cure")
+    assert reply.outcome == "answer" and reply.match is not None, (reply.outcome, reply.say)
+    assert reply.match.id == "is-there-a-cure-for-neuromuscular-disorders"
+
+
+@pytest.mark.parametrize("line", ["what happened in 1991", "set an alarm for 7",
+                                  "can i take 2 paracetamol",
+                                  "is there a cure for type 2 diabetes"])
+def test_numbers_do_not_make_a_line_ours(typed: Callable[[str], Reply], line: str) -> None:
+    assert typed(line).outcome == "no_match"

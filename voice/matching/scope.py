@@ -244,6 +244,11 @@ _NUMBER_WORDS = frozenset(
     "eighty ninety hundred thousand".split())
 
 
+#: A number written in figures carries no rarity: it says which or how many
+#: (session 23, branch scope24; see docs/out-of-scope.md).
+NUMBERS_FREE = True
+
+
 def _is_number(word: str) -> bool:
     """A number says which or how many, never what a question is about: K-QA's
     patients' "two weeks" must not make "is there a cure for type two"
@@ -437,7 +442,9 @@ class ScopeModel:
             return OFF_TOPIC
         o, e = self._ours.get(tok, 0.0), self._everyday.get(tok, 0)
         if not o:
-            rarity = self._rarity(word, tok)
+            # A number is no rare subject: "my wife suffers from MS since 1991"
+            # (MeQSum-tuning) was declined on the year's rarity alone (-12.5).
+            rarity = 0.0 if NUMBERS_FREE and _is_number(word or tok) else self._rarity(word, tok)
             return UNSEEN - RARITY_WEIGHT * max(0.0, rarity - RARITY_FREE) - \
                 EVERYDAY_UNSEEN * math.log1p(e) - \
                 (0.0 if _is_number(word or tok) else
