@@ -1061,6 +1061,14 @@ class Matcher:
             # speech is still only offered.
             cands = [Candidate(own, 100.0), *(c for c in cands if c.entry is not own)]
             return MatchResult(query, "confirm" if doubtful else "answer", cands, misheard)
+        own = self.written_for(told) if told != text else None
+        if own is not None:
+            # A telling and then what the editor wrote for one entry in other
+            # words ("my husband was just diagnosed with als what now": the
+            # Introduction's "where do i start"; teller.py): offered, the
+            # words were not the editor's (declined before, branch scope24b).
+            cands = [Candidate(own, 100.0), *(c for c in cands if c.entry is not own)]
+            return MatchResult(query, "confirm", cands, misheard)
         if not cands or cands[0].score < self.confirm_threshold:
             return MatchResult(query, "no_match", cands, misheard)
         text = told
@@ -1130,6 +1138,13 @@ class Matcher:
                     and not self._editors_words(query, cands[0].entry)):
                 # A relative helped with a thing of theirs ("help my dad with
                 # his computer"): offered, not read (branch scope23).
+                return MatchResult(query, "confirm", cands, misheard)
+            if (self.require_who and teller.only_told(query)
+                    and not self._editors_words(query, cands[0].entry)):
+                # Only told that someone was diagnosed ("i was diagnosed"):
+                # a statement; offered, the user says what they want to know
+                # (it was read Diagnosis and Medical Evaluations in full;
+                # branch scope24b).
                 return MatchResult(query, "confirm", cands, misheard)
             return MatchResult(query, "answer", cands)
         if generic:  # an offer made of generic words only: declined
