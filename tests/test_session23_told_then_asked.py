@@ -37,6 +37,9 @@ def _offered(reply: Reply) -> list[str]:
     "my dad was diagnosed with als, how do i help him",
     "my brother has MS Im searching for something that can help him",
     "my brother has ms, what can help him",
+    # MeQSum (tuning half), as written: the second sentence asks the same again.
+    "my brother has MS Im searching for something that can help him. Can you please let me know"
+    " if there is something that can help.",
 ])
 def test_how_to_help_the_one_told_about_is_caring(typed: Callable[[str], Reply],
                                                   line: str) -> None:
@@ -71,6 +74,9 @@ def test_what_now_after_a_telling_offers_where_to_start(typed: Callable[[str], R
     # Helped with a thing named: what helps that thing.
     ("my dad has ms, how can i help him with his spasms", "confirm",
      "can-lifestyle-changes-help-manage-chronic-spasms"),
+    # A second sentence that names what with is its own question.
+    ("my dad has ms, how can i help him. is there anything for his spasms that can help",
+     "confirm", "can-lifestyle-changes-help-manage-chronic-spasms"),
     # Asked how it is diagnosed: the entry answers.
     ("how do doctors diagnose als", "answer", DIAGNOSIS),
     # Inheritance asked after the telling.

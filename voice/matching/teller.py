@@ -133,11 +133,17 @@ _HAS = re.compile(
 #: that can help him" was offered the section describing the conditions,
 #: the name alone carrying it; branch scope24's note). Helping them with a
 #: thing named after the pronoun ("help her with her spasms") asks what
-#: helps that thing: not matched.
+#: helps that thing: not matched. A sentence after it may ask the same
+#: again, with nothing named ("Can you please let me know if there is
+#: something that can help", the MeQSum line's second sentence); not one
+#: that names what with ("anything for his spasms that can help").
 _HELP_THEM = re.compile(
     r"\b(?:help|support|care for|look after|comfort)(?: (?:him|her|them))"
     r"(?: (?:cope|out|more|best|now|at home|through (?:this|it)|with (?:this|it|that)"
-    r"|live with (?:this|it)|deal with (?:this|it)))?[\s?.!]*$",
+    r"|live with (?:this|it)|deal with (?:this|it)))?[\s?.!]*"
+    r"(?:$|[.?!]\s*(?=(?![^.?!]*\b(?:for|with|about|on|in) (?:his|her|their|the|this|these|"
+    r"that|those|a|an|my)\b)[^.?!]*\b(?:something|anything)\b[^.?!]*\bhelps?\b"
+    r"(?: (?:him|her|them))?[\s?.!]*$))",
     re.IGNORECASE)
 
 
