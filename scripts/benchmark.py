@@ -42,7 +42,7 @@ def labelled(name: str) -> list[tuple[str, set[str] | None]]:
     for line in (DATA / name).read_text().splitlines():
         if line.startswith("#") or not line.strip():
             continue
-        q, expected = line.split("\t")
+        q, expected = line.split("\t")[:2]
         rows.append((q, None if expected == "-" else set(expected.split("|"))))
     return rows
 
@@ -343,7 +343,13 @@ def scope_benchmark(classifier: bool = False, health_subjects: bool = True,
                                 ("inscope17-heldout.tsv", labelled("inscope17-heldout.tsv"),
                                  "fresh, held-out"),
                                 ("inscope17-tuning.tsv", labelled("inscope17-tuning.tsv"),
-                                 "fresh, tuning")):
+                                 "fresh, tuning"),
+                                # Consumers' own questions to the NLM (MeQSum),
+                                # labelled by hand, session 23 (branch scope24).
+                                ("meqsum-heldout.tsv", labelled("meqsum-heldout.tsv"),
+                                 "people's own, held-out"),
+                                ("meqsum-tuning.tsv", labelled("meqsum-tuning.tsv"),
+                                 "people's own, tuning")):
         a, r, n_in, n_out = score(ours(checked), rows)
         a0, r0, _, _ = score(ours(plain), rows)
         declined = (f"out of scope declined {r:.1f}% (without {r0:.1f}%)" if n_out

@@ -85,8 +85,12 @@ def test_other_tellings_are_not_taken(line: str) -> None:
 def test_the_question_sets_are_as_before() -> None:
     """Of every line in tests/data (held out too, counted only) one starts
     with such a telling (dev.tsv's "my wife has ms, will exercise make her
-    worse", offered the exercise entry with the rule and without it)."""
+    worse", offered the exercise entry with the rule and without it). Not
+    MeQSum's (session 23), written by patients and caregivers, who often
+    begin so ("my brother has MS Im searching for something that can help
+    him"): 5 of its 38, measured with the rest by scripts/benchmark.py."""
     lines = [row.split("\t")[0] for p in sorted(DATA.glob("*.tsv"))
+             if not p.name.startswith("meqsum-")
              for row in p.read_text(encoding="utf-8").splitlines()
              if row.strip() and not row.startswith("#")]
     assert len(lines) > 9000

@@ -33,6 +33,7 @@ from voice.conversation.unfinished import (
     points_at_nothing,
 )
 from voice.conversation.worries import Worry, worry_of
+from voice.matching import teller
 from voice.matching.emergency import is_emergency
 from voice.matching.matcher import Candidate, Matcher, MatchResult
 from voice.matching.normalize import clean
@@ -417,7 +418,11 @@ class Conversation:
         (voice/conversation/on_behalf.py). When it finds nothing, the whole
         line's answer is only offered: what it found may be the telling's."""
         rest = asked_for(text)
-        if rest is None:
+        if rest is None or (result.outcome == "answer" and teller.cared_for(text) is not None):
+            # Told who has it, then asked how to help them ("my mum has been
+            # diagnosed with ms, how do i support her"): the whole line asks
+            # how to care for them (voice/matching/teller.py); "how do i
+            # support her" alone was read Community Support in full.
             return result
         own = self._match(rest, doubtful, heard, sure)
         if own.outcome == "answer" and heard and result.outcome == "confirm":

@@ -46,6 +46,13 @@ _TELLING = re.compile(
     r"lives with|suffers from|is suffering from|is diagnosed)\b)"
     r"|['\u2019]s(?= (?:got|been diagnosed|living with|suffering from)\b)))",
     re.IGNORECASE)
+#: Why a relative got it: "why did my mum get ms" asks the cause, the
+#: relative is who has it; matched whole, "family" (mum) drew Impact on
+#: Daily Life's "family life" first (session 23). Not "why does it run in
+#: my family" (no relative named after "why did my").
+_WHY_THEY = re.compile(
+    r"\bwhy (?:did|does|do|has|have|would|is|was) (?:my|our)( (?:"
+    + "|".join(_FAMILY + _KIN) + r"))\b", re.IGNORECASE)
 #: A relative the asker helps: "how can i help my son with exam stress"
 #: was offered Coping Strategies, the son's "family" carrying it, though
 #: exam stress is nothing of ours (branch scope22). The relative is who is
@@ -100,18 +107,127 @@ _REQUEST = re.compile(
     + "|".join(_FAMILY + _KIN + _PARTNERS) + r") (?:with|through)\b", re.IGNORECASE)
 
 
+#: Who is told about: the asker, a relative or a partner.
+_WHO = (r"(?:i|we|he|she|they|(?:my|our) (?:" + "|".join(_FAMILY + _KIN + _PARTNERS)
+        + r"))")
+#: Being diagnosed is a telling of who has the condition, as "has" is: "my
+#: wife was diagnosed, how can i help her" was read Diagnosis and Medical
+#: Evaluations in full ("diagnosed" folds to "diagnosis"), though the
+#: caregiver asks how to help (session 23, branch scope24b). "With" a
+#: thing not among the conditions ("diagnosed with diabetes") is no telling
+#: of ours: left as it is, for the scope check to decline.
+_DIAGNOSED = re.compile(
+    r"\b" + _WHO + r"(?:'s|'m|'ve| is| was| were| am| has| have| had| got| get| just)*"
+    r"(?: (?:just|recently|newly|only just|finally))?(?: been| got| gotten| being)?"
+    r" diagnosed\b(?: with (" + _CONDITION + r")\b|(?! with\b))",
+    re.IGNORECASE)
+#: A relative or partner told to have one of the conditions ("my brother has
+#: MS"); partners are not in ``_TELLING`` (they are function words).
+_HAS = re.compile(
+    r"\b(?:my|our) (?:" + "|".join(_FAMILY + _KIN + _PARTNERS) + r")"
+    r"(?: has got| has| got|'s got| is living with| lives with| suffers from|"
+    r" is suffering from| has been living with) (" + _CONDITION + r")\b", re.IGNORECASE)
+#: How to help the one told about, said with a pronoun at the end of the
+#: line: "how can i help her", "what can i do to help him", "something that
+#: can help him" (MeQSum: "my brother has MS Im searching for something
+#: that can help him" was offered the section describing the conditions,
+#: the name alone carrying it; branch scope24's note). Helping them with a
+#: thing named after the pronoun ("help her with her spasms") asks what
+#: helps that thing: not matched. A sentence after it may ask the same
+#: again, with nothing named ("Can you please let me know if there is
+#: something that can help", the MeQSum line's second sentence); not one
+#: that names what with ("anything for his spasms that can help").
+_HELP_THEM = re.compile(
+    r"\b(?:help|support|care for|look after|comfort)(?: (?:him|her|them))"
+    r"(?: (?:cope|out|more|best|now|at home|through (?:this|it)|with (?:this|it|that)"
+    r"|live with (?:this|it)|deal with (?:this|it)))?[\s?.!]*"
+    r"(?:$|[.?!]\s*(?=(?![^.?!]*\b(?:for|with|about|on|in) (?:his|her|their|the|this|these|"
+    r"that|those|a|an|my)\b)[^.?!]*\b(?:something|anything)\b[^.?!]*\bhelps?\b"
+    r"(?: (?:him|her|them))?[\s?.!]*$))",
+    re.IGNORECASE)
+
+
+_ASKER = re.compile(r"(?:i|we)\b", re.IGNORECASE)
+
+
+def cared_for(text: str) -> str | None:
+    """"how do i care for them with <the condition>" when ``text`` tells who
+    has the condition (has it, was diagnosed with it) and then asks how to
+    help them ("my wife was diagnosed, how can i help her"); None otherwise.
+    A telling of the asker ("i was diagnosed ... how can i help him") is
+    not one: who is helped is someone else."""
+    told = _told(text)
+    if told is not None and told.re is _DIAGNOSED and _ASKER.match(told.group(0)):
+        told = None
+    if told is None:
+        return None
+    helped = _HELP_THEM.search(text, told.end())
+    if helped is None or _ASKS_RISK.search(text, told.end()):
+        return None
+    return f"how do i care for them with {told.group(1) or 'this'}"
+
+
+#: When it was: "i was diagnosed with myasthenia gravis yesterday" was
+#: declined ("yesterday" is rare in the content's words and weighs as a
+#: subject would), where "i was diagnosed with myasthenia gravis" is offered.
+#: Only right after a telling of being diagnosed ("last week": synonyms.py).
+_WHEN = re.compile(
+    r"(?<=diagnosed)((?: with [a-z' ]+?)?) (?:yesterday|today|this (?:morning|afternoon|week|"
+    r"month|year)|(?:a|one|two|three|a few|a couple of|\d+) (?:days?|weeks?|months?|years?)"
+    r" ago)\b", re.IGNORECASE)
+#: "what now" after a telling asks where to begin: "my husband was just
+#: diagnosed with als what now" was declined ("what now" alone finds
+#: nothing), where the Introduction has "where do i start" (session 23,
+#: branch scope24b).
+_WHAT_NOW = re.compile(
+    r"^[\s,.;:-]*(?:so |and |but )?(?:what now|now what|what next|what do (?:i|we) do now|"
+    r"what happens now|what happens next|what should (?:i|we) do now)[\s?.!]*$",
+    re.IGNORECASE)
+#: Nothing but the telling: "i was diagnosed", "my son was diagnosed with
+#: ms" (punctuation and "so", "and" at the end left out).
+_ONLY = re.compile(r"^[\s,.;:!-]*(?:(?:so|and|now|well|today|yesterday)[\s,.;:!-]*)*$",
+                   re.IGNORECASE)
+
+
+def _told(text: str) -> re.Match[str] | None:
+    """The first telling of who has one of the conditions or was diagnosed."""
+    return _HAS.search(text) or _DIAGNOSED.search(text)
+
+
+def only_told(text: str) -> bool:
+    """Whether ``text`` only tells that someone was diagnosed ("i was
+    diagnosed", "my wife was diagnosed with ms") and asks nothing: a
+    statement, not a question. Read in full, "i was diagnosed" was answered
+    Diagnosis and Medical Evaluations; offered, the user says what they
+    want to know."""
+    text = _WHEN.sub(r"\1", text)
+    told = _DIAGNOSED.search(text)
+    return (told is not None and _ONLY.match(text[:told.start()]) is not None
+            and _ONLY.match(text[told.end():]) is not None)
+
+
 def without_teller(text: str) -> str:
     """``text`` without the family word of a telling of who has the
     condition ("my mother has MS, what do I do" -> "my has MS, what do I
     do"); as it is when it tells none, or asks whether someone else will get
     it. A relative helped with their condition is cared for ("help my son
     with his ms" -> "care for them with his ms")."""
+    text = _WHEN.sub(r"\1", text)
+    caring = cared_for(text)
+    if caring is not None:
+        return caring
+    told_now = _told(text)
+    if told_now is not None and _WHAT_NOW.match(text[told_now.end():]):
+        return "where do i start"
     if _REQUEST.match(text):
         text = f"how do i {text}"
     text = _SUPPORTED.sub("help", text)
     cared = _HELPED_WITH_CONDITION.search(text)
     if cared is not None and not _ASKS_RISK.search(text, cared.end()):
         return f"{text[:cared.start()]}care for them with {cared.group(1)}{text[cared.end():]}"
+    why = _WHY_THEY.search(text)
+    if why is not None:
+        return text[:why.start(1)] + text[why.end(1):]
     told = _TELLING.search(text) or _HELPED.search(text)
     if told is None or _ASKS_RISK.search(text, told.end()):
         return text
@@ -128,6 +244,12 @@ _HELPED_WITH_OWN = re.compile(
     r"\b(?:help|helps|helping|support|supporting|comfort|reassure|encourage)"
     r" (?:my|our) (?:" + "|".join(_FAMILY + _KIN + _PARTNERS) + r")"
     r" (?:with|through) (?:his|her|their) ", re.IGNORECASE)
+
+
+def helps_relative(text: str) -> bool:
+    """Whether ``text`` asks how to help (support, comfort...) a relative:
+    "how do i help my son with exam stress"."""
+    return _HELPED.search(text) is not None or _HELPED_WITH_OWN.search(text) is not None
 
 
 def helps_with_own(text: str) -> bool:
