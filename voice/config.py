@@ -16,6 +16,7 @@ from typing import Any
 
 from voice.config_toml import toml_mistake
 from voice.errors import ConfigInvalid
+from voice.text_files import NotUtf8, read_text
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -381,8 +382,9 @@ def settings_text(path: Path) -> str:
     """The text of a settings file. A byte-order mark before it (Windows
     Notepad's "UTF-8" before 2019, PowerShell 5's ``Out-File -Encoding utf8``)
     is dropped: TOML does not allow one, and the whole file was refused with
-    "line 1: [speech_out]  <- not valid TOML", a line that looks right."""
-    return path.read_text(encoding="utf-8-sig")
+    "line 1: [speech_out]  <- not valid TOML", a line that looks right.
+    NotUtf8 (voice/text_files.py) for a file that is not UTF-8."""
+    return read_text(path)
 
 
 def read_file(path: Path) -> dict[str, Any]:
@@ -395,8 +397,9 @@ def read_file(path: Path) -> dict[str, Any]:
         text = settings_text(path)
     except OSError as e:
         raise ConfigInvalid(f"{path}: cannot read the settings file ({e.strerror})") from e
-    except UnicodeDecodeError as e:
-        raise ConfigInvalid(f"{path}: not a text file (it is not UTF-8)") from e
+    except NotUtf8 as e:
+        raise ConfigInvalid(f"{path}, line {e.line}: not a text file (it is not UTF-8, "
+                            f"{e.where()}); save it as UTF-8") from e
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -419,7 +422,7 @@ def _set_at(sources: dict[str, str], *names: str) -> str:
             continue
         try:
             line = _lines_of(settings_text(Path(where))).get(FIELD_TO_KEY[name])
-        except (OSError, UnicodeDecodeError):
+        except (OSError, NotUtf8):
             line = None
         return f"{where}, line {line}: " if line else f"{where}: "
     return ""

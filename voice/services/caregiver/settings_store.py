@@ -23,6 +23,7 @@ from voice import config as config_mod
 from voice.config import KEYS, Config
 from voice.errors import ConfigInvalid
 from voice.services.caregiver import choice_checks
+from voice.text_files import NotUtf8
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,7 @@ def _read_doc(path: Path) -> tuple[str, tomlkit.TOMLDocument]:
     try:
         text = config_mod.settings_text(path) if path.exists() else ""
         return text, tomlkit.parse(text)
-    except (OSError, UnicodeDecodeError, TOMLKitError) as e:
+    except (OSError, NotUtf8, TOMLKitError) as e:
         raise ConfigInvalid(f"{path}: cannot be read or is not valid TOML ({e}); "
                             "reset it with the button at the top of this page, or fix it "
                             "by hand first") from e
@@ -353,7 +354,7 @@ def file_mistakes(path: Path) -> list[FileMistake]:
     try:
         text = config_mod.settings_text(path)
         data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, NotUtf8, tomllib.TOMLDecodeError):
         return []
     lines = config_mod._lines_of(text)
     where = str(path)
