@@ -122,4 +122,5 @@ def test_load_is_strict_unless_forgiving(tmp_path: Path) -> None:
     cfg = config_mod.load(path, forgiving=True)
     assert (cfg.long_press, cfg.double_press) == (config_mod.Config.long_press,
                                                   config_mod.Config.double_press)
-    assert cfg.problems == ("'ptt.long_press' must be longer than 'ptt.double_press'",)
+    assert cfg.problems == (f"{path}, line 3: 'ptt.long_press' must be longer than "
+                            "'ptt.double_press'",)

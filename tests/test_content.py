@@ -114,7 +114,7 @@ def test_duplicate_titles_across_files_name_both_places(tmp_path: Path) -> None:
 def test_unreadable_and_missing_files(tmp_path: Path) -> None:
     bad = tmp_path / "latin1.md"
     bad.write_bytes("## Caf\xe9\nx\n".encode("latin-1"))
-    with pytest.raises(ContentInvalid, match=r"latin1\.md: not UTF-8"):
+    with pytest.raises(ContentInvalid, match=r"latin1\.md:1: not UTF-8"):
         load_knowledge([bad])
     with pytest.raises(ContentInvalid, match="not found"):
         load_knowledge([tmp_path / "nope"])

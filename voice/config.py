@@ -16,6 +16,7 @@ from typing import Any
 
 from voice.config_toml import toml_mistake
 from voice.errors import ConfigInvalid
+from voice.text_files import NotUtf8, read_text
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -264,10 +265,55 @@ def _mistakes(data: dict[str, Any], where: str, lines: dict[str, int]) -> tuple[
             if not known_section:
                 continue  # already reported: the section name is wrong
             try:
-                values[KEYS[key][0]] = _check(key, value, at(key))
+                values[KEYS[key][0]] = _check(key, value, at(key), base=Path(where).parent)
             except ConfigInvalid as e:
                 problems.append(e.message)
+                continue
+            if key == "content.dirs":
+                found, missing = _content_found(values.pop("content_dirs"), value, at(key))
+                problems.extend(missing)
+                if found:
+                    values["content_dirs"] = found
     return values, problems
+
+
+def _content_found(paths: tuple[str, ...], written: list[str], where: str) -> tuple[
+        tuple[str, ...], list[str]]:
+    """The folders of a settings file's [content] dirs that are there, and a
+    line for each that is not, with the nearest folder beside it.
+
+    A folder not found stopped every command (exit 2, said aloud by `voice
+    listen`, and under systemd said again every 5 s); a settings mistake is
+    set aside instead: with none of them found, the shipped content answers.
+    """
+    found: list[str] = []
+    missing: list[str] = []
+    for path, as_written in zip(paths, written, strict=True):
+        # A relative folder not beside the file is still looked for where the
+        # command was started: that is where it was taken from until now
+        # (the Pi's service starts in the repository), and a file written
+        # for that must keep its content.
+        there = next((p for p in (Path(path), Path.cwd() / as_written) if p.exists()), None)
+        if there is not None:
+            found.append(str(there.resolve()))
+            continue
+        looked = "" if os.path.isabs(as_written) else f" (looked for {path})"
+        missing.append(f"{where}: content folder '{as_written}' not found{looked}; "
+                       f"{_nearest_folder(Path(path))}")
+    return tuple(found), missing
+
+
+def _nearest_folder(path: Path) -> str:
+    """'did you mean ...?' with the folder beside ``path`` spelled most like
+    it, else where the shipped content is."""
+    try:
+        beside = [p.name for p in path.parent.iterdir() if p.is_dir() or p.suffix == ".md"]
+    except OSError:
+        beside = []
+    near = _nearest(path.name, beside)
+    if near:
+        return f"did you mean '{path.parent / near}'?"
+    return f"the shipped content is in {Config.content_dirs[0]}"
 
 
 def _has_type(value: Any, typ: type | tuple[type, ...]) -> bool:
@@ -284,7 +330,10 @@ _TYPE_WORDS: dict[type | tuple[type, ...], str] = {
 }
 
 
-def _check(key: str, value: Any, where: str) -> Any:
+def _check(key: str, value: Any, where: str, base: Path | None = None) -> Any:
+    """The value of ``key`` as the assistant uses it; ConfigInvalid saying what
+    is wrong. ``base``: the folder of the settings file the value is from, for
+    relative content folders (None: the command line's, the working folder)."""
     if key not in KEYS:
         known = ", ".join(sorted(KEYS))
         raise ConfigInvalid(f"{where}: unknown setting '{key}'. Known settings: {known}")
@@ -295,7 +344,11 @@ def _check(key: str, value: Any, where: str) -> Any:
     if name == "content_dirs":
         if not value or not all(isinstance(v, str) for v in value):
             raise ConfigInvalid(f"{where}: 'content.dirs' must be a non-empty list of paths")
-        base = Path(where).parent if where.endswith(".toml") else Path.cwd()
+        # From the settings file's folder, as config.example.toml says. It was
+        # tested on ``where``, which has carried the line number ("config.toml,
+        # line 2") since messages named lines, so every relative folder was
+        # taken from whatever folder the command was started in.
+        base = base if base is not None else Path.cwd()
         return tuple(str((base / v).resolve()) if not os.path.isabs(v) else v for v in value)
     if name == "recognizer" and value not in ("auto", "whisper", "vosk", "pocketsphinx"):
         raise ConfigInvalid(
@@ -325,6 +378,15 @@ def _check(key: str, value: Any, where: str) -> Any:
     return float(value) if typ == (int, float) else value
 
 
+def settings_text(path: Path) -> str:
+    """The text of a settings file. A byte-order mark before it (Windows
+    Notepad's "UTF-8" before 2019, PowerShell 5's ``Out-File -Encoding utf8``)
+    is dropped: TOML does not allow one, and the whole file was refused with
+    "line 1: [speech_out]  <- not valid TOML", a line that looks right.
+    NotUtf8 (voice/text_files.py) for a file that is not UTF-8."""
+    return read_text(path)
+
+
 def read_file(path: Path) -> dict[str, Any]:
     """Checked values of one TOML file, keyed by Config field name.
 
@@ -332,11 +394,12 @@ def read_file(path: Path) -> dict[str, Any]:
     what is wrong and the nearest valid name).
     """
     try:
-        text = path.read_text(encoding="utf-8")
+        text = settings_text(path)
     except OSError as e:
         raise ConfigInvalid(f"{path}: cannot read the settings file ({e.strerror})") from e
-    except UnicodeDecodeError as e:
-        raise ConfigInvalid(f"{path}: not a text file (it is not UTF-8)") from e
+    except NotUtf8 as e:
+        raise ConfigInvalid(f"{path}, line {e.line}: not a text file (it is not UTF-8, "
+                            f"{e.where()}); save it as UTF-8") from e
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -346,6 +409,23 @@ def read_file(path: Path) -> dict[str, Any]:
     if problems:
         raise ConfigInvalid("\n".join(problems), values)
     return values
+
+
+def _set_at(sources: dict[str, str], *names: str) -> str:
+    """"file, line N: " for two settings that disagree: the first of ``names``
+    a settings file set, at its line there; "" when only flags set them.
+    Such a line named neither file nor line, so a caregiver had to guess
+    which file, of two, to open."""
+    for name in names:
+        where = sources.get(name, "default")
+        if where in ("default", "command line"):
+            continue
+        try:
+            line = _lines_of(settings_text(Path(where))).get(FIELD_TO_KEY[name])
+        except (OSError, NotUtf8):
+            line = None
+        return f"{where}, line {line}: " if line else f"{where}: "
+    return ""
 
 
 def load(
@@ -397,18 +477,19 @@ def load(
         for name in values:
             sources[name] = where
     if cfg.double_press >= cfg.long_press:
+        said = (f"{_set_at(sources, 'double_press', 'long_press')}'ptt.long_press' must be "
+                f"longer than 'ptt.double_press'")
         if not forgiving:
-            raise ConfigInvalid("'ptt.long_press' must be longer than 'ptt.double_press'")
-        problems.append("'ptt.long_press' must be longer than 'ptt.double_press'")
+            raise ConfigInvalid(said)
+        problems.append(said)
         cfg = replace(cfg, long_press=Config.long_press, double_press=Config.double_press)
         sources.update(long_press="default", double_press="default")
     if cfg.confirm_threshold > cfg.answer_threshold:
+        said = (f"{_set_at(sources, 'confirm_threshold', 'answer_threshold')}"
+                f"'matching.confirm_threshold' must not be above 'matching.answer_threshold'")
         if not forgiving:
-            raise ConfigInvalid(
-                "'matching.confirm_threshold' must not be above 'matching.answer_threshold'"
-            )
-        problems.append(
-            "'matching.confirm_threshold' must not be above 'matching.answer_threshold'")
+            raise ConfigInvalid(said)
+        problems.append(said)
         cfg = replace(cfg, answer_threshold=Config.answer_threshold,
                       confirm_threshold=Config.confirm_threshold)
         sources.update(answer_threshold="default", confirm_threshold="default")

@@ -80,14 +80,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     voice.cli.shutdown); called with ``argv`` (tests) it returns the code."""
     if argv is not None:
         return _main(argv)
-    from voice.cli import shutdown
+    try:
+        from voice.cli import shutdown
 
-    shutdown.watch_interrupts()
+        shutdown.watch_interrupts()
+    except KeyboardInterrupt:
+        raise SystemExit(_stopped()) from None
     shutdown.exit_now(_main(None))
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
+    try:
+        # Building the parser imports every command (numpy, the conversation):
+        # about a second here, more on a Pi. A Ctrl-C then (a second press, a
+        # change of mind) printed a 30-line traceback ending in
+        # KeyboardInterrupt, which a screen reader reads out line by line.
+        parser = build_parser()
+    except KeyboardInterrupt:
+        return _stopped()
     words = list(sys.argv[1:] if argv is None else argv)
     if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help", "--version")):
         # A bare `voice` starts the assistant the most accessible way available.
@@ -102,12 +112,17 @@ def _main(argv: Sequence[str] | None) -> int:
             _say_aloud(e.message, getattr(args, "speak_to", None))
         return 2
     except KeyboardInterrupt:
-        from voice.cli.shutdown import STOPPED, stop_all
-
-        # Silence first, then the line: speech cut off by the exit must not
-        # be reported as a lost speaker after it.
-        stop_all()
-        print(f"\n{STOPPED}" if sys.stdin.isatty() else STOPPED, file=sys.stderr)
-        return 130
+        return _stopped()
     except BrokenPipeError:
         return 0
+
+
+def _stopped() -> int:
+    """After a Ctrl-C: silence, one line, exit code 130."""
+    from voice.cli.shutdown import STOPPED, stop_all
+
+    # Silence first, then the line: speech cut off by the exit must not
+    # be reported as a lost speaker after it.
+    stop_all()
+    print(f"\n{STOPPED}" if sys.stdin.isatty() else STOPPED, file=sys.stderr)
+    return 130

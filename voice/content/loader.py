@@ -14,6 +14,7 @@ from pathlib import Path
 
 from voice.content.model import Entry, EntryKind, KnowledgeBase
 from voice.errors import ContentInvalid
+from voice.text_files import NotUtf8, read_text
 
 _HEADING = re.compile(r"^(#{1,3})(?:\s+(.*?))?\s*#*\s*$")
 _META = re.compile(r"^(id|keywords|also asked)\s*:\s*(.*)$", re.IGNORECASE)
@@ -288,9 +289,10 @@ def _changed_at(file: Path) -> int:
 def _entries_of(file: Path) -> list[Entry]:
     """The entries of one file; ContentInvalid for the first mistake."""
     try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        raise ContentInvalid(f"{file}: not UTF-8 text (byte {e.start}).") from e
+        text = read_text(file)
+    except NotUtf8 as e:
+        raise ContentInvalid(f"{file}:{e.line}: not UTF-8 text ({e.where()}). Save the file "
+                             "as UTF-8 (in Notepad: Save as, Encoding: UTF-8).") from e
     except OSError as e:
         raise ContentInvalid(f"{file}: cannot read the file ({e.strerror}).") from e
     return parse_markdown(text, str(file))

@@ -19,6 +19,7 @@ speech settings, the question log and its spoken notice.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from dataclasses import InitVar, dataclass, field
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING
 from voice import config as config_mod
 from voice.config import Config
 from voice.conversation import Reply
+from voice.errors import ConfigInvalid
 from voice.matching.matcher import Matcher
 from voice.services import question_log
 from voice.services.content_reload import ContentReload, settings_files
@@ -53,11 +55,24 @@ class LiveUpdates:
                                     settings_files=tuple(settings_files(self.args)))
 
     def _read_settings(self) -> Config:
-        # Strictly, unlike at start: a value with a mistake keeps the settings
-        # the assistant has (a rate typed half-way is not replaced by the usual one).
+        """The changed settings; ConfigInvalid when the change brings a mistake.
+
+        A new mistake keeps the settings the assistant has (a rate typed
+        half-way is not replaced by the usual one). A mistake it already set
+        aside does not: read strictly, an old `rat = 120` made every later
+        change refused, so the rate a caregiver saved on the page (which
+        says "Saved" and that saving works meanwhile) was never used until a
+        restart, and the user was not told.
+        """
         from voice.cli.options import config_from_args
 
-        return config_from_args(self.args) if self.args is not None else config_mod.load()
+        cfg = (config_from_args(self.args, forgiving=True) if self.args is not None
+               else config_mod.load(forgiving=True))
+        known = {_unnumbered(p) for p in self.reload.cfg.problems}
+        new = [p for p in cfg.problems if _unnumbered(p) not in known]
+        if new:
+            raise ConfigInvalid("\n".join(new))
+        return cfg
 
     def follow(self, recognizer: Recognizer) -> None:
         """Tell ``recognizer`` each time the content is read again."""
@@ -116,6 +131,12 @@ class LiveUpdates:
                 entry_title=entry.title if entry else None, score=round(reply.score, 1)))
         except OSError as e:
             _notice(f"Could not keep the question in the log ({e.strerror}).")
+
+
+def _unnumbered(problem: str) -> str:
+    """A set-aside mistake without its line number: a line added above it
+    (the page adds a setting) moves the same mistake to another line."""
+    return re.sub(r", line \d+:", ":", problem)
 
 
 def _notice(text: str) -> None:

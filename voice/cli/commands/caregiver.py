@@ -101,12 +101,15 @@ def run(args: argparse.Namespace) -> int:
     options = PageOptions(config_file=Path(args.config) if args.config else None,
                           content=tuple(args.content or ()), secure_cookie=tls)
     try:
-        load_config(options)  # a broken settings file is reported now, as well as on the page
+        # A broken settings file is reported now, as well as on the page.
+        problems = "\n".join(load_config(options).problems)
     except VoiceError as e:
+        problems = e.message
+    if problems:
         # Refusing to start left the caregiver with no page at all (under
         # systemd: restarted every 5 s), exactly when the settings need a look;
         # its Status and Settings pages show the same lines.
-        for line in e.message.splitlines():
+        for line in problems.splitlines():
             print(f"voice caregiver: {line}", file=sys.stderr, flush=True)
         print("voice caregiver: the page starts anyway and shows this; its Settings page "
               "fixes or removes each setting with a mistake.", file=sys.stderr, flush=True)

@@ -519,7 +519,13 @@ def summary(checks: list[Check]) -> str:
     return "Everything the assistant needs is working."
 
 
-def settings_failures(message: str) -> list[Check]:
+#: The fix after the last settings mistake: the checks are made with the
+#: settings the assistant itself runs with (``config.load(forgiving=True)``).
+SETTINGS_FIX = ("fix that file; the assistant uses the usual value for each of those, "
+                "and so do the checks below")
+
+
+def settings_failures(message: str, fix: str = SETTINGS_FIX) -> list[Check]:
     """One FAIL line per settings mistake (ConfigInvalid gives one per line).
 
     A screen reader reads each printed line alone, so a mistake on a bare
@@ -527,15 +533,19 @@ def settings_failures(message: str) -> list[Check]:
     once, after the last mistake, rather than repeated to a tired listener.
     """
     mistakes = [m.strip() for m in message.splitlines() if m.strip()] or [message]
-    fix = "fix that file; the checks below use the defaults"
     return [Check("Settings", "FAIL", m, fix if i == len(mistakes) - 1 else "")
             for i, m in enumerate(mistakes)]
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        cfg = config_from_args(args)
-        config_lines = [Check("Settings", "ok", "loaded ('voice config' shows them)")]
+        # As the assistant reads them: one mistake sets aside that setting
+        # only. The checks were made with every default instead, so a file
+        # with `rat = 120` and `input_device = "USB"` had the default
+        # microphone checked while the assistant listened on the USB one.
+        cfg = config_from_args(args, forgiving=True)
+        config_lines = (settings_failures("\n".join(cfg.problems)) if cfg.problems else
+                        [Check("Settings", "ok", "loaded ('voice config' shows them)")])
     except ConfigInvalid as e:
         # Keep going with the defaults: the other checks are still worth having.
         from voice import config as config_mod

@@ -30,9 +30,14 @@ class PageOptions:
     """Flask settings for tests."""
 
 
-def load_config(options: PageOptions, forgiving: bool = False) -> Config:
-    """The settings in force; ``forgiving``: as the assistant reads them, a
-    setting with a mistake set aside (in ``Config.problems``)."""
+def load_config(options: PageOptions, forgiving: bool = True) -> Config:
+    """The settings in force, as the assistant reads them (``forgiving``): a
+    setting with a mistake set aside (in ``Config.problems``), the others
+    used. Read strictly, an old `rat = 120` (the mistake the Settings page
+    offers to fix) made the Content page answer 500 "Content has a
+    mistake" and "/content/new" a bare Internal Server Error, the Status
+    page show none of its checks, and the Questions page say the log was
+    off while the assistant kept it."""
     overrides = {"content_dirs": list(options.content)} if options.content else None
     return config_mod.load(options.config_file, overrides, forgiving=forgiving)
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from voice.content.loader import _COMMENT, _HEADING, load_knowledge, slugify
 from voice.content.model import Entry, KnowledgeBase
 from voice.errors import ContentInvalid
+from voice.text_files import read_text
 
 #: Backups kept per content folder; the oldest go first.
 KEEP_BACKUPS = 20
@@ -146,7 +147,7 @@ def _comments(lines: list[str]) -> list[str]:
 def new_text(form: EntryForm, original: Entry | None) -> str:
     """The file's whole text with the entry replaced (or added at the end)."""
     path = Path(form.file)
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)  # as the loader reads it: a byte-order mark dropped
     lines = text.split("\n")
     if original is None:
         while lines and not lines[-1].strip():

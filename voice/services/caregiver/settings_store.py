@@ -23,6 +23,7 @@ from voice import config as config_mod
 from voice.config import KEYS, Config
 from voice.errors import ConfigInvalid
 from voice.services.caregiver import choice_checks
+from voice.text_files import NotUtf8
 
 
 @dataclass(frozen=True)
@@ -162,9 +163,9 @@ def save(path: Path, values: dict[str, Any], current: dict[str, Any]) -> None:
 
 def _read_doc(path: Path) -> tuple[str, tomlkit.TOMLDocument]:
     try:
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        text = config_mod.settings_text(path) if path.exists() else ""
         return text, tomlkit.parse(text)
-    except (OSError, UnicodeDecodeError, TOMLKitError) as e:
+    except (OSError, NotUtf8, TOMLKitError) as e:
         raise ConfigInvalid(f"{path}: cannot be read or is not valid TOML ({e}); "
                             "reset it with the button at the top of this page, or fix it "
                             "by hand first") from e
@@ -199,7 +200,7 @@ def broken_file(path: Path) -> BrokenFile | None:
     except OSError:
         return None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # as config.settings_text reads it
     except UnicodeDecodeError as e:
         return BrokenFile(f"not a text file (byte {e.start} is not UTF-8)", None, "",
                           _broken_name(path))
@@ -351,9 +352,9 @@ def file_mistakes(path: Path) -> list[FileMistake]:
     import tomllib
 
     try:
-        text = path.read_text(encoding="utf-8")
+        text = config_mod.settings_text(path)
         data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, NotUtf8, tomllib.TOMLDecodeError):
         return []
     lines = config_mod._lines_of(text)
     where = str(path)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from flask import Blueprint, redirect, render_template, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
-from voice.cli.commands.doctor import Check, run_checks, summary
+from voice.cli.commands.doctor import Check, run_checks, settings_failures, summary
 from voice.errors import VoiceError
 from voice.services import question_log
 from voice.services.caregiver.app import load_config, options
@@ -19,6 +19,9 @@ bp = Blueprint("status", __name__)
 #: The checks take a few seconds (they speak a test sentence, record from the
 #: microphone and load the recognizers), so their result is kept this long.
 CACHE_SECONDS = 120.0
+#: What to do about a settings mistake, said after the last one.
+PAGE_FIX = ("fix or remove each one on the Settings page; the assistant uses the usual "
+            "value for those meanwhile")
 
 
 @dataclass
@@ -35,11 +38,14 @@ def _checks(fresh: bool = False) -> tuple[list[Check], float]:
     with _cache.lock:
         if fresh or not _cache.checks or time.time() - _cache.when > CACHE_SECONDS:
             try:
+                # As the assistant reads them: an old mistake (`rat = 120`)
+                # left the page with that one line and none of the checks.
                 cfg = load_config(options())
-                checks = [Check("Settings", "ok", "loaded"), *run_checks(cfg)]
+                checks = [*(settings_failures("\n".join(cfg.problems), PAGE_FIX)
+                            if cfg.problems else [Check("Settings", "ok", "loaded")]),
+                          *run_checks(cfg)]
             except VoiceError as e:
-                checks = [Check("Settings", "FAIL", e.message,
-                                "fix or remove each one on the Settings page")]
+                checks = [Check("Settings", "FAIL", e.message, PAGE_FIX)]
             _cache.checks, _cache.when = checks, time.time()
         return list(_cache.checks), _cache.when
 
