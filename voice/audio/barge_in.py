@@ -96,6 +96,15 @@ MAX_WORDS = 4
 #: stops, its unread parts kept for "go on" (as a typed "wait"). Heard by
 #: Whisper's full decode only (not the stop-word model, not the quick look).
 PAUSE = "pause"
+#: What words of an emergency said over an answer are taken as ("help, I
+#: can't breathe", voice/matching/emergency.py): the answer stops and the
+#: emergency advice is said at once, where before only "stop" was listened
+#: for and the cry waited until the answer had been read to its end
+#: (branch robust24's note, session 23). Heard by Whisper's full decode
+#: only, as a request to wait is; never taken when the assistant's own
+#: sentences of the moment are themselves words of an emergency (the
+#: emergency advice it reads says "emergency").
+EMERGENCY = "emergency"
 #: A request to wait counts only when at least this many of the full
 #: decode's prompts heard one (the content prompt, the short-reply, command
 #: and request prompts of voice/speech_in/whisper/short_replies.py). Each
@@ -464,10 +473,13 @@ class BargeIn:
     def __init__(self, confirmer: Confirmer | None, device: str = "",
                  wake_phrase: str = "", reference: EchoReference = REFERENCE,
                  quick: QuickLook | None = None, spotter: Spotter | None = None,
-                 own_spotter: Spotter | None = None, pause: bool = True) -> None:
+                 own_spotter: Spotter | None = None, pause: bool = True,
+                 emergencies: bool = True) -> None:
         self.device = device
         #: "wait" / "hold on" over an answer pause it (PAUSE; needs Whisper).
         self.pause = pause
+        #: Words of an emergency over an answer stop it (EMERGENCY; needs Whisper).
+        self.emergencies = emergencies
         self.order_text = ""
         """What the last order taken was heard as ("hold on")."""
         self.wake_phrase = wake_phrase
@@ -586,7 +598,7 @@ class BargeIn:
 
     def watch(self, talker: Talker, block_seconds: float = 0.02) -> str | None:
         """Until ``talker`` stops speaking: None, or what interrupted it
-        ("stop", "wake" or "pause"), after stopping it."""
+        ("stop", "wake", "pause" or "emergency"), after stopping it."""
         self.stopped_at = self.spotted_at = None
         if not talker.speaking:
             return None
@@ -902,6 +914,8 @@ class BargeIn:
         return least if seen else 0.0
 
     def judge(self, stretch: Stretch) -> str | None:
+        from voice.matching.emergency import is_emergency
+
         began = time.monotonic()
         heard: str | None = None
         unsure = False
@@ -928,6 +942,8 @@ class BargeIn:
             heard = verdict(text, self.wake_phrase, self.pause)
             if heard == PAUSE and not pause_agreed(decoded.prompted):
                 heard, unsure = None, True
+            if heard is None and self.emergencies and is_emergency(text):
+                heard, unsure = EMERGENCY, False
             by = "full decode"
         self._note(self.decode_seconds, time.monotonic() - began)
         self._note(self.heard, text)
@@ -942,7 +958,9 @@ class BargeIn:
             return None
         own = self.reference.texts_between(stretch.start - OWN_WORD_SECONDS, stretch.end)
         said = [words_of(t) for t in own]
-        if heard == PAUSE:
+        if heard == EMERGENCY:
+            mine = [w for w in said if is_emergency(" ".join(w))]
+        elif heard == PAUSE:
             mine = [w for w in said if PAUSE_WORDS & set(words_of(text)) & set(w)]
         else:
             mine = [w for w in said if (_own_stop(w, alike) if heard == "stop"

@@ -168,7 +168,7 @@ class _Session:
         """Until the reply has been said. Never listen for a question while
         talking (the microphone would hear the answer); with barge-in, only
         for "stop" or the wake phrase, with the assistant's own voice taken
-        out. Returns "stop"/"wake" when that stopped the answer."""
+        out. Returns "stop"/"wake"/"pause"/"emergency" when that stopped the answer."""
         if self.barge is None:
             self.assistant.wait()
             return None
@@ -177,9 +177,11 @@ class _Session:
         if heard is not None:
             print(STOPPED.format(heard=heard, how=self.barge.taken_by), file=sys.stderr,
                   flush=True)
-        if heard == "pause":
+        if heard in ("pause", "emergency"):
             # "wait" / "hold on" over the answer: stopped with its unread
             # parts kept, and said so, as a typed "wait" is ("Say 'go on'...").
+            # Words of an emergency ("help, I can't breathe"): the answer
+            # stopped, the emergency advice said now, not after it.
             said = self.barge.order_text
             self.assistant.handle_text(said, transcript=said, heard=True)
             self.assistant.wait()
