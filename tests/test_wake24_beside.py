@@ -24,7 +24,7 @@ import numpy as np
 import pytest
 
 from voice.speech_in.wake.confirm import FAIRLY_SURE
-from voice.speech_in.wake.micro import load_micro
+from voice.speech_in.wake.micro import BESIDE_GAIN, load_micro
 
 from .conftest import REPO
 
@@ -71,13 +71,13 @@ def tv_phrase(bench: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> np
 def test_the_louder_copy_alone_spots_sooner(tv_phrase: np.ndarray) -> None:
     # Why the copy's spot must not set the windows: heard 3x louder *instead*,
     # the window would end sooner than the one the audio as it is gives.
-    as_is, _, _ = _first_spot(tv_phrase)
-    instead, _, _ = _first_spot(tv_phrase, input_gain=3.0)
+    as_is, _, _ = _first_spot(tv_phrase, beside_gain=0.0)
+    instead, _, _ = _first_spot(tv_phrase, beside_gain=0.0, input_gain=3.0)
     assert not np.array_equal(as_is, instead)
 
 
 def test_beside_the_windows_are_those_of_the_audio_as_it_is(tv_phrase: np.ndarray) -> None:
-    window, aligned, strength = _first_spot(tv_phrase)
+    window, aligned, strength = _first_spot(tv_phrase, beside_gain=0.0)
     b_window, b_aligned, b_strength = _first_spot(tv_phrase, beside_gain=3.0)
     assert np.array_equal(window, b_window)
     assert all(np.array_equal(a, b) for a, b in zip(aligned, b_aligned, strict=True))
@@ -87,5 +87,14 @@ def test_beside_the_windows_are_those_of_the_audio_as_it_is(tv_phrase: np.ndarra
 def test_the_louder_copy_does_not_make_a_spot_fairly_sure(tv_phrase: np.ndarray) -> None:
     # 3x louder the network is fairly sure of this phrase (0.53), as it is not (0.11):
     # beside it, the spot is checked like any spot (the peak check), not by the floors alone.
-    assert _first_spot(tv_phrase, input_gain=3.0)[2] >= FAIRLY_SURE
+    assert _first_spot(tv_phrase, beside_gain=0.0, input_gain=3.0)[2] >= FAIRLY_SURE
     assert _first_spot(tv_phrase, beside_gain=3.0)[2] < FAIRLY_SURE
+
+
+def test_on_by_default_with_a_second_stage_only() -> None:
+    # voice listen's detector (engine.py: load_micro with the Whisper check) hears
+    # the louder copy; the network alone (no second stage) does not.
+    assert BESIDE_GAIN == 3.0
+    with_check = load_micro("okay nabu", confirmer=Recording())
+    assert with_check.beside_gain == 3.0 and len(with_check.gated) == 3
+    assert not load_micro("okay nabu").gated
