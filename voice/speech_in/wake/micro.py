@@ -525,6 +525,7 @@ class MicroWakeDetector:
             self._pending = self.fed
             self._peak = (0.0, self.fed)
             self._strength = self._woke_mean
+            self._own_at = self.fed  # the audio as it is's own (BESIDE_GAIN)
         if woke:
             self._strength = max(self._strength, self._woke_mean)
             self._sure = True
@@ -665,7 +666,6 @@ class MicroWakeDetector:
             if p > self._peak[0]:
                 self._peak = (p, at)
             self._strength = max(self._strength, self.spotting.mean)
-
 
     def _spot_beside(self, path: int, p: float, at: int) -> None:
         """:meth:`_spot` with the louder copy beside (:data:`BESIDE_GAIN`): a spot
