@@ -219,9 +219,10 @@ INPUT_GAIN = 1.0
 #: 96 phrases (every one gained never spotted as it is; no phrase lost), real
 #: people 16 of 16 either way; the 462 okay sentences woke it 4 times either
 #: way (the same 4), for 261 spots decoded instead of 205; held out (fresh
-#: draw 2241, run once) 47 of 48 either way, real 16 of 16. Fresh hours of
-#: other speech not measured with it. 0: off (``benchmark_wake.py
-#: --beside-gain 0``). docs/wake-word.md, "Session 23".
+#: draw 2241, run once) 47 of 48 either way, real 16 of 16. Fresh speech not
+#: addressed to it (seeds 241, 243: 3.28 h): 0 false wakes, about twice the
+#: spots (too few hours for the 1-in-10-h target). 0: off
+#: (``benchmark_wake.py --beside-gain 0``). docs/wake-word.md, "Session 23".
 BESIDE_GAIN = 3.0
 #: ...and a spot the louder copy makes first waits up to AFTER + BESIDE_WAIT
 #: seconds for the copy as it is to spot too: when it does, every window is
