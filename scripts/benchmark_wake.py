@@ -66,6 +66,7 @@ from voice.speech_in.wake.detector import (  # noqa: E402
     confirming_recognizer,
 )
 from voice.speech_in.wake.micro import (  # noqa: E402
+    BESIDE_GAIN,
     CHECK_SURE,
     GATED,
     SPEEDS,
@@ -421,6 +422,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--input-gain", type=float, default=None,
                     help="micro: the network hears the audio this many times louder"
                          " (micro.INPUT_GAIN when not given; docs/wake-word.md, session 22)")
+    ap.add_argument("--beside-gain", type=float, default=None,
+                    help="micro with a second stage: the network also hears a copy this many"
+                         " times louder, beside the audio as it is, and spots on either"
+                         " (micro.BESIDE_GAIN when not given; 0: off; docs/wake-word.md,"
+                         " session 23)")
+    ap.add_argument("--beside-wait", type=float, default=None,
+                    help="with --beside-gain: seconds past confirm.AFTER a spot of the louder"
+                         " copy waits for one as it is (micro.BESIDE_WAIT when not given)")
     ap.add_argument("--okay-sentences", action="store_true",
                     help="speech not addressed to it: only the sentences that say the"
                          " phrase's first word, read by every reader (okay_negatives)")
@@ -439,13 +448,15 @@ def main(argv: list[str] | None = None) -> int:
                          " 41, 43, 45 fresh for it again, 47 fresh for the spot cutoff 0.02,"
                          " 51, 53, 55 fresh for the likelihood check, 61, 63, 65 fresh"
                          " for it with the spellings, 71, 73 for the check of sure wakes,"
-                         " 81, 83 for the fairly sure spots' rule,"
+                         " 81, 83 for the fairly sure spots' rule, 241, 243 for the"
+                         " louder copy beside (session 23),"
                          " docs/wake-word.md)")
     ap.add_argument("--draw", type=int, default=0,
                     help="a fresh draw of the phrases (paces, TV talk, offsets) by this number;"
-                         " 0: the draw tuned on (and 1, 3-12; 13-20 by the network alone,"
-                         " scripts/wake_network_gain.py); held out: 2026-2029, 2031,"
-                         " 2041, 2051, 2061, 2071, 2081, 2231 used. Report a held-out draw once")
+                         " 0: the draw tuned on (and 1, 3-12, 21, 22; 13-20 by the network"
+                         " alone, scripts/wake_network_gain.py); held out: 2026-2029, 2031,"
+                         " 2041, 2051, 2061, 2071, 2081, 2231, 2241 used. Report a held-out"
+                         " draw once")
     ap.add_argument("--no-negatives", action="store_true")
     ap.add_argument("--phrases-only", action="store_true",
                     help="only the wake rate (synthetic and real phrases): no speech not"
@@ -486,16 +497,22 @@ def main(argv: list[str] | None = None) -> int:
         neural = load_micro(phrase, keep=True, cutoff=args.cutoff, window=args.window,
                             confirmer=confirmer, spot_cutoff=args.spot_cutoff,
                             gate=args.gate == "on",
+                            beside_gain=(BESIDE_GAIN if args.beside_gain is None
+                                         else args.beside_gain),
                             confirm_gated=args.whisper_hears == "both")
         neural.long_after_peak = args.long_after_peak == "on"
         neural.check_sure = args.check_sure == "on"
         if args.input_gain is not None:
             neural.input_gain = args.input_gain
+        if args.beside_wait is not None:
+            neural.beside_wait = args.beside_wait
         stage = (f", spots above {args.spot_cutoff:g} confirmed by Whisper"
                  + (", sure wakes too" if neural.check_sure else ", sure wakes at once")
                  + (f", floors alone from {confirmer.fairly_sure:g}"
                     if getattr(confirmer, "fairly_sure", None) is not None else "")
-                 + (", gated copy spotting too" if neural.gated else "") if confirmer
+                 + (f", a copy x{neural.beside_gain:g} louder spotting too"
+                    f" (waits {neural.beside_wait:g} s)" if neural.beside_gain
+                    else ", gated copy spotting too" if neural.gated else "") if confirmer
                  else ", no second stage")
         print(f"wake word {phrase!r}: neural engine (microWakeWord), cutoff "
               f"{neural.cutoff:g}, window {neural.window}{stage}, input gain "
@@ -603,6 +620,7 @@ def false_wakes(args: argparse.Namespace, phrase: str,
     wakes = 0
     spotter.spots = 0
     decoded_before = getattr(spotter, "confirmations", 0)
+    beside_before = getattr(spotter, "beside_only", 0)
     started = time.monotonic()
     seed = args.seed or (17 if args.fresh_negatives else 16)
     streams = (okay_negatives(phrase, args.cache) if args.okay_sentences
@@ -624,7 +642,9 @@ def false_wakes(args: argparse.Namespace, phrase: str,
     if isinstance(spotter, PhraseDetector):
         print(f"  first-stage spots: {spotter.spots}, confirmed {wakes}")
     if isinstance(spotter, MicroWakeDetector) and spotter.confirmer is not None:
-        print(f"  spots decoded by Whisper: {spotter.confirmations - decoded_before}")
+        print(f"  spots decoded by Whisper: {spotter.confirmations - decoded_before}"
+              + (f" ({spotter.beside_only - beside_before} only the louder copy made)"
+                 if spotter.beside_gain else ""))
     per_hour = wakes / (seconds / 3600)
     print(f"false wakes: {wakes} in {seconds / 3600:.2f} h of speech not addressed to it"
           f" = {per_hour:.2f} per hour ({per_hour * 10:.1f} per 10 h);"
