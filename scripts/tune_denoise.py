@@ -22,7 +22,9 @@ Variants: ``raw`` (the engine as committed); ``webrtc-L`` (WebRTC level L,
 1-4; ``-agcN`` adds its auto gain at target N dBFS below full scale;
 ``-cold`` skips the warm-up); ``speex[-S]`` (speexdsp's preprocessor,
 denoise on, suppression S dB, default 15; ``-agc`` adds its AGC);
-``subtract`` (the spectral subtraction of tune_decoding.py). ``V+long``
+``subtract`` (the spectral subtraction of tune_decoding.py); ``gate[-P][-sS]``
+(spectral_gate.py's stationary spectral gating, P% of a gated bin turned
+down, default 100, threshold S spreads above the noise, default 1.5). ``V+long``
 (after ``raw`` and ``V`` in the list): ``V`` only where the gated speech is
 longer than a short reply (short_replies.is_short), else ``raw``. ``V+long+floorT`` (T in dBFS, e.g.
 ``speex+long+floor-45``): also only where the utterance's noise floor
@@ -150,6 +152,12 @@ def make_filter(name: str) -> Filter | None:
         return _speex(db, "agc" in parts)
     if name == "subtract":
         return _subtract
+    if parts[0] == "gate":  # spectral_gate.py: gate[-P][-sS], P% turned down, S spreads
+        from spectral_gate import gate
+
+        prop = next((int(p) / 100 for p in parts[1:] if p.isdigit()), 1.0)
+        n_std = next((float(p[1:]) for p in parts[1:] if p.startswith("s")), 1.5)
+        return lambda s: gate(s, n_std=n_std, prop=prop)
     raise SystemExit(f"unknown variant {name!r}")
 
 
