@@ -22,7 +22,9 @@ Variants: ``raw`` (the engine as committed); ``webrtc-L`` (WebRTC level L,
 1-4; ``-agcN`` adds its auto gain at target N dBFS below full scale;
 ``-cold`` skips the warm-up); ``speex[-S]`` (speexdsp's preprocessor,
 denoise on, suppression S dB, default 15; ``-agc`` adds its AGC);
-``subtract`` (the spectral subtraction of tune_decoding.py); ``gate[-P][-sS]``
+``subtract`` (the spectral subtraction of tune_decoding.py); ``rms[-L]`` (tune_hear15.py's
+loudness normalisation: the louder half of 20 ms frames at -L dBFS, default
+20); ``gate[-P][-sS]``
 (spectral_gate.py's stationary spectral gating, P% of a gated bin turned
 down, default 100, threshold S spreads above the noise, default 1.5). ``V+long``
 (after ``raw`` and ``V`` in the list): ``V`` only where the gated speech is
@@ -152,6 +154,12 @@ def make_filter(name: str) -> Filter | None:
         return _speex(db, "agc" in parts)
     if name == "subtract":
         return _subtract
+    if parts[0] == "rms":  # tune_hear15.py's loudness normalisation, rms-20: -20 dBFS
+        from tune_hear15 import _rms
+
+        level = -float(parts[1]) if len(parts) > 1 else -20.0
+        return lambda s: np.clip(_rms(s.astype(np.float64) / 32768.0, level) * 32768.0,
+                                 -32768, 32767).astype(np.int16)
     if parts[0] == "gate":  # spectral_gate.py: gate[-P][-sS], P% turned down, S spreads
         from spectral_gate import gate
 
