@@ -218,10 +218,11 @@ class Runner:
         return self.rec.transcribe(clip)
 
 
-def espeak_clips(stride: int, offset: int, conditions: set[str]) -> list[tuple[str, Any, Path]]:
+def espeak_clips(stride: int, offset: int, conditions: set[str],
+                 questions: str = "tuning.tsv") -> list[tuple[str, Any, Path]]:
     out = []
     k = -1
-    items = read_labelled(DATA / "tuning.tsv")
+    items = read_labelled(DATA / questions)
     for v in BENCHMARK_VARIANTS:
         for q in items:
             k += 1
@@ -237,14 +238,14 @@ class PeopleClip:
         self.path, self.set, self.transcript = path, group, transcript
 
 
-def people_clips() -> list[PeopleClip]:
+def people_clips(which: str = "tuning") -> list[PeopleClip]:
     out = []
     real = DATA / "real"
     for folder, col_text, col_half in (("requests", 3, 7), ("health_speech", 3, 9)):
         rows = (real / folder / "manifest.tsv").read_text(encoding="utf-8").splitlines()[1:]
         for row in rows:
             f = row.split("\t")
-            if f[col_text].strip() and f[col_half] == "tuning":
+            if f[col_text].strip() and f[col_half] == which:
                 out.append(PeopleClip(real / folder / f[0], folder, f[col_text]))
     return out
 
@@ -277,9 +278,15 @@ def main() -> int:
     ap.add_argument("--conditions", default=DEFAULT_CONDITIONS,
                     help="comma-separated espeak-ng condition names, or 'all'")
     ap.add_argument("--show", action="store_true", help="list clips whose outcome differs from raw")
+    ap.add_argument("--heldout", action="store_true",
+                    help="the held-out halves (heldout.tsv, real's held-out half), run once at "
+                         "the end: counts only (--show refused)")
     ap.add_argument("--cost", action="store_true",
                     help="only time each variant's filter on the espeak clips (no decoding)")
     args = ap.parse_args()
+    if args.heldout and args.show:
+        raise SystemExit("--heldout prints counts only")
+    which = "held-out" if args.heldout else "tuning"
     if args.cost:
         return filter_cost(args.variants.split(","), espeak_clips(
             args.stride, args.offset, set(args.conditions.split(","))))
@@ -297,13 +304,14 @@ def main() -> int:
     sets = set(args.sets.split(","))
     todo: list[tuple[str, str, Any, Path]] = []  # (set, group, item, wav)
     if "espeak" in sets:
-        todo += [("espeak", c, q, w) for c, q, w in espeak_clips(args.stride, args.offset,
-                                                                 conditions)]
+        todo += [("espeak", c, q, w) for c, q, w in espeak_clips(
+            args.stride, args.offset, conditions,
+            "heldout.tsv" if args.heldout else "tuning.tsv")]
     if "real" in sets:
         todo += [("real", c.set, c, c.path) for c in real_clips()
-                 if c.set in ("commands", "digits", "sentences") and half(c.path) == "tuning"]
+                 if c.set in ("commands", "digits", "sentences") and half(c.path) == which]
     if "people" in sets:
-        todo += [("people", c.set, c, c.path) for c in people_clips()]
+        todo += [("people", c.set, c, c.path) for c in people_clips(which)]
     outcomes: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
     for name in args.variants.split(","):
         derived = "+long" in name
@@ -319,8 +327,12 @@ def main() -> int:
                     speech = _gated(pad(read_wav(wav)) if setname == "espeak" else padded(wav))
                     keep = is_short(len(speech)) or (
                         at_least is not None and noise_floor_dbfs(speech) < at_least)
-                    r = outcomes["raw" if keep else run.name][f"{setname}|{wav.name}"]
-                elif r is None:
+                    if keep:
+                        r = outcomes["raw"][f"{setname}|{wav.name}"]
+                    else:  # the base variant, decoded here only where the rule lets it act
+                        key = f"{run.name}|{code}|{setname}|{wav.name}"
+                        r = known.get(key)
+                if r is None:
                     clip = pad(read_wav(wav)) if setname == "espeak" else padded(wav)
                     t = run.transcribe(clip)
                     decoded += 1
@@ -346,6 +358,8 @@ def main() -> int:
                         c["n"] += 1
                         c["right"] += right
                         c["wrong"] += r["outcome"] == "answer" and not right
+                        c["offered_wrong"] += r["outcome"] not in ("answer", "no_match") \
+                            and not right
                         c["err"] += e
                         c["words"] += n
                     else:
@@ -372,10 +386,11 @@ def main() -> int:
             c = per[g]
             line = f"  {g:<28} "
             if g in conditions:
-                for k in ("n", "right", "wrong", "out", "declined"):
+                for k in ("n", "right", "wrong", "offered_wrong", "out", "declined"):
                     total[k] += c[k]
                 line += (f"right {int(c['right'])}/{int(c['n'])}, answered wrong "
-                         f"{int(c['wrong'])}, WER {c['err'] / max(1, c['words']):.3f}, "
+                         f"{int(c['wrong'])}, offered wrong {int(c['offered_wrong'])}, "
+                         f"WER {c['err'] / max(1, c['words']):.3f}, "
                          f"out declined {int(c['declined'])}/{int(c['out'])}")
             elif g in ("sentences", "requests", "health_speech"):
                 line += f"WER {c['err'] / max(1, c['words']):.3f} ({int(c['n'])} clips)"
@@ -387,7 +402,8 @@ def main() -> int:
             print(line)
         if total["n"]:
             print(f"  {'espeak-ng all':<28} right {int(total['right'])}/{int(total['n'])}, "
-                  f"answered wrong {int(total['wrong'])}, out declined "
+                  f"answered wrong {int(total['wrong'])}, offered wrong "
+                  f"{int(total['offered_wrong'])}, out declined "
                   f"{int(total['declined'])}/{int(total['out'])}")
     if args.show and "raw" in outcomes:
         for name, res in outcomes.items():
