@@ -34,6 +34,13 @@ longer than a short reply (short_replies.is_short), else ``raw``. ``V+long+floor
 
     nice -n 10 .venv/bin/python scripts/tune_denoise.py --variants raw,webrtc-2,speex --sets espeak
 
+Since branch hear24b the engine gates longer utterances over steady noise
+itself (voice/speech_in/whisper/noise_gate.py), so ``raw`` is the engine with
+that gate and ``gate-60+long+floor-45`` gates twice; the figures that chose it
+were taken before (docs/speech-in.md, "Session 23 (branch hear24b)").
+``--heldout`` runs heldout.tsv and the real recordings' held-out halves
+instead, printing counts only.
+
 Per-clip results are kept in ~/.cache/voice/denoise-tuning.jsonl (keyed by
 variant, engine code and clip) so a rerun only decodes what is new.
 """
