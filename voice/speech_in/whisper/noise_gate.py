@@ -6,7 +6,7 @@ Per frequency bin the noise's level is the mean and spread (in dB) of the
 utterance's quietest frames; a bin of a frame more than ``N_STD`` spreads
 above it passes, the rest is turned down by ``PROP``, the mask smoothed over
 500 Hz and 50 ms (the manner of the ``noisereduce`` package, numpy only;
-scripts/spectral_gate.py is the measured copy). Nothing above the threshold
+measured as scripts/spectral_gate.py, which now calls this). Nothing above the threshold
 is touched, unlike a Wiener-style suppressor (speexdsp, denoise9).
 
 Measured with scripts/tune_denoise.py, variant ``gate-60+long+floor-45``
