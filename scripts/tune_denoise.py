@@ -22,13 +22,24 @@ Variants: ``raw`` (the engine as committed); ``webrtc-L`` (WebRTC level L,
 1-4; ``-agcN`` adds its auto gain at target N dBFS below full scale;
 ``-cold`` skips the warm-up); ``speex[-S]`` (speexdsp's preprocessor,
 denoise on, suppression S dB, default 15; ``-agc`` adds its AGC);
-``subtract`` (the spectral subtraction of tune_decoding.py). ``V+long``
+``subtract`` (the spectral subtraction of tune_decoding.py); ``rms[-L]`` (tune_hear15.py's
+loudness normalisation: the louder half of 20 ms frames at -L dBFS, default
+20); ``gate[-P][-sS]``
+(spectral_gate.py's stationary spectral gating, P% of a gated bin turned
+down, default 100, threshold S spreads above the noise, default 1.5). ``V+long``
 (after ``raw`` and ``V`` in the list): ``V`` only where the gated speech is
 longer than a short reply (short_replies.is_short), else ``raw``. ``V+long+floorT`` (T in dBFS, e.g.
 ``speex+long+floor-45``): also only where the utterance's noise floor
 (speex_denoise.noise_floor_dbfs) is at least T.
 
     nice -n 10 .venv/bin/python scripts/tune_denoise.py --variants raw,webrtc-2,speex --sets espeak
+
+Since branch hear24b the engine gates longer utterances over steady noise
+itself (voice/speech_in/whisper/noise_gate.py), so ``raw`` is the engine with
+that gate and ``gate-60+long+floor-45`` gates twice; the figures that chose it
+were taken before (docs/speech-in.md, "Session 23 (branch hear24b)").
+``--heldout`` runs heldout.tsv and the real recordings' held-out halves
+instead, printing counts only.
 
 Per-clip results are kept in ~/.cache/voice/denoise-tuning.jsonl (keyed by
 variant, engine code and clip) so a rerun only decodes what is new.
@@ -150,6 +161,18 @@ def make_filter(name: str) -> Filter | None:
         return _speex(db, "agc" in parts)
     if name == "subtract":
         return _subtract
+    if parts[0] == "rms":  # tune_hear15.py's loudness normalisation, rms-20: -20 dBFS
+        from tune_hear15 import _rms
+
+        level = -float(parts[1]) if len(parts) > 1 else -20.0
+        return lambda s: np.clip(_rms(s.astype(np.float64) / 32768.0, level) * 32768.0,
+                                 -32768, 32767).astype(np.int16)
+    if parts[0] == "gate":  # spectral_gate.py: gate[-P][-sS], P% turned down, S spreads
+        from spectral_gate import gate
+
+        prop = next((int(p) / 100 for p in parts[1:] if p.isdigit()), 1.0)
+        n_std = next((float(p[1:]) for p in parts[1:] if p.startswith("s")), 1.5)
+        return lambda s: gate(s, n_std=n_std, prop=prop)
     raise SystemExit(f"unknown variant {name!r}")
 
 
@@ -202,10 +225,11 @@ class Runner:
         return self.rec.transcribe(clip)
 
 
-def espeak_clips(stride: int, offset: int, conditions: set[str]) -> list[tuple[str, Any, Path]]:
+def espeak_clips(stride: int, offset: int, conditions: set[str],
+                 questions: str = "tuning.tsv") -> list[tuple[str, Any, Path]]:
     out = []
     k = -1
-    items = read_labelled(DATA / "tuning.tsv")
+    items = read_labelled(DATA / questions)
     for v in BENCHMARK_VARIANTS:
         for q in items:
             k += 1
@@ -221,14 +245,14 @@ class PeopleClip:
         self.path, self.set, self.transcript = path, group, transcript
 
 
-def people_clips() -> list[PeopleClip]:
+def people_clips(which: str = "tuning") -> list[PeopleClip]:
     out = []
     real = DATA / "real"
     for folder, col_text, col_half in (("requests", 3, 7), ("health_speech", 3, 9)):
         rows = (real / folder / "manifest.tsv").read_text(encoding="utf-8").splitlines()[1:]
         for row in rows:
             f = row.split("\t")
-            if f[col_text].strip() and f[col_half] == "tuning":
+            if f[col_text].strip() and f[col_half] == which:
                 out.append(PeopleClip(real / folder / f[0], folder, f[col_text]))
     return out
 
@@ -261,9 +285,15 @@ def main() -> int:
     ap.add_argument("--conditions", default=DEFAULT_CONDITIONS,
                     help="comma-separated espeak-ng condition names, or 'all'")
     ap.add_argument("--show", action="store_true", help="list clips whose outcome differs from raw")
+    ap.add_argument("--heldout", action="store_true",
+                    help="the held-out halves (heldout.tsv, real's held-out half), run once at "
+                         "the end: counts only (--show refused)")
     ap.add_argument("--cost", action="store_true",
                     help="only time each variant's filter on the espeak clips (no decoding)")
     args = ap.parse_args()
+    if args.heldout and args.show:
+        raise SystemExit("--heldout prints counts only")
+    which = "held-out" if args.heldout else "tuning"
     if args.cost:
         return filter_cost(args.variants.split(","), espeak_clips(
             args.stride, args.offset, set(args.conditions.split(","))))
@@ -281,13 +311,14 @@ def main() -> int:
     sets = set(args.sets.split(","))
     todo: list[tuple[str, str, Any, Path]] = []  # (set, group, item, wav)
     if "espeak" in sets:
-        todo += [("espeak", c, q, w) for c, q, w in espeak_clips(args.stride, args.offset,
-                                                                 conditions)]
+        todo += [("espeak", c, q, w) for c, q, w in espeak_clips(
+            args.stride, args.offset, conditions,
+            "heldout.tsv" if args.heldout else "tuning.tsv")]
     if "real" in sets:
         todo += [("real", c.set, c, c.path) for c in real_clips()
-                 if c.set in ("commands", "digits", "sentences") and half(c.path) == "tuning"]
+                 if c.set in ("commands", "digits", "sentences") and half(c.path) == which]
     if "people" in sets:
-        todo += [("people", c.set, c, c.path) for c in people_clips()]
+        todo += [("people", c.set, c, c.path) for c in people_clips(which)]
     outcomes: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
     for name in args.variants.split(","):
         derived = "+long" in name
@@ -303,8 +334,12 @@ def main() -> int:
                     speech = _gated(pad(read_wav(wav)) if setname == "espeak" else padded(wav))
                     keep = is_short(len(speech)) or (
                         at_least is not None and noise_floor_dbfs(speech) < at_least)
-                    r = outcomes["raw" if keep else run.name][f"{setname}|{wav.name}"]
-                elif r is None:
+                    if keep:
+                        r = outcomes["raw"][f"{setname}|{wav.name}"]
+                    else:  # the base variant, decoded here only where the rule lets it act
+                        key = f"{run.name}|{code}|{setname}|{wav.name}"
+                        r = known.get(key)
+                if r is None:
                     clip = pad(read_wav(wav)) if setname == "espeak" else padded(wav)
                     t = run.transcribe(clip)
                     decoded += 1
@@ -330,6 +365,8 @@ def main() -> int:
                         c["n"] += 1
                         c["right"] += right
                         c["wrong"] += r["outcome"] == "answer" and not right
+                        c["offered_wrong"] += r["outcome"] not in ("answer", "no_match") \
+                            and not right
                         c["err"] += e
                         c["words"] += n
                     else:
@@ -356,10 +393,11 @@ def main() -> int:
             c = per[g]
             line = f"  {g:<28} "
             if g in conditions:
-                for k in ("n", "right", "wrong", "out", "declined"):
+                for k in ("n", "right", "wrong", "offered_wrong", "out", "declined"):
                     total[k] += c[k]
                 line += (f"right {int(c['right'])}/{int(c['n'])}, answered wrong "
-                         f"{int(c['wrong'])}, WER {c['err'] / max(1, c['words']):.3f}, "
+                         f"{int(c['wrong'])}, offered wrong {int(c['offered_wrong'])}, "
+                         f"WER {c['err'] / max(1, c['words']):.3f}, "
                          f"out declined {int(c['declined'])}/{int(c['out'])}")
             elif g in ("sentences", "requests", "health_speech"):
                 line += f"WER {c['err'] / max(1, c['words']):.3f} ({int(c['n'])} clips)"
@@ -371,7 +409,8 @@ def main() -> int:
             print(line)
         if total["n"]:
             print(f"  {'espeak-ng all':<28} right {int(total['right'])}/{int(total['n'])}, "
-                  f"answered wrong {int(total['wrong'])}, out declined "
+                  f"answered wrong {int(total['wrong'])}, offered wrong "
+                  f"{int(total['offered_wrong'])}, out declined "
                   f"{int(total['declined'])}/{int(total['out'])}")
     if args.show and "raw" in outcomes:
         for name, res in outcomes.items():
