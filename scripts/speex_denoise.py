@@ -50,17 +50,11 @@ FLOOR_PERCENTILE = 5.0
 DIGITAL_SILENCE = 2.0
 
 
-def noise_floor_dbfs(samples: np.ndarray) -> float:
-    """The utterance's noise floor in dB below full scale: ``FLOOR_PERCENTILE``
-    of its 20 ms frames' RMS, digital silence left out (-inf when nothing is
-    left)."""
-    x = np.asarray(samples, dtype=np.int16).reshape(-1)
-    n = len(x) // FLOOR_FRAME * FLOOR_FRAME
-    rms = np.sqrt(np.mean(x[:n].astype(np.float64).reshape(-1, FLOOR_FRAME) ** 2, axis=1))
-    rms = rms[rms > DIGITAL_SILENCE]
-    if not len(rms):
-        return float("-inf")
-    return float(20 * np.log10(np.percentile(rms, FLOOR_PERCENTILE) / 32768.0))
+# The noise floor is the engine's own measure (the same percentile, frame
+# and digital-silence rule as the constants above).
+from voice.speech_in.whisper import noise_gate  # noqa: E402
+
+noise_floor_dbfs = noise_gate.noise_floor_dbfs
 
 
 class DenoiseUnavailable(RuntimeError):

@@ -82,12 +82,9 @@ def _stop_wav(tmp_path: Path) -> Path:
     return stop
 
 
-def _stop_the_long_answer(virtual_mic: Any, proc: subprocess.Popen[str], stop: Path,
-                          replies: queue.Queue[str], err: queue.Queue[str],
-                          seen: list[str], tries: int = 1) -> str:
-    """Ask for the long answer, say "stop" a few seconds in (``tries`` times,
-    8 s apart, as a user would say it again): the stderr line that says it
-    was stopped."""
+def ask_the_long_answer(virtual_mic: Any, replies: queue.Queue[str], err: queue.Queue[str],
+                        seen: list[str]) -> None:
+    """Ask for the long answer until it is being read (up to three times)."""
     long_q = spoken(LONG_Q, "barge-long.wav")
     for _ in range(3):  # not what this tests: misheard, the user asks again
         time.sleep(0.5)
@@ -97,6 +94,15 @@ def _stop_the_long_answer(virtual_mic: Any, proc: subprocess.Popen[str], stop: P
             break
         assert _until(err, "Listening...", seen, 60), seen
     assert (answer.get("match") or {}).get("title") == LONG_TITLE, answer
+
+
+def _stop_the_long_answer(virtual_mic: Any, proc: subprocess.Popen[str], stop: Path,
+                          replies: queue.Queue[str], err: queue.Queue[str],
+                          seen: list[str], tries: int = 1) -> str:
+    """Ask for the long answer, say "stop" a few seconds in (``tries`` times,
+    8 s apart, as a user would say it again): the stderr line that says it
+    was stopped."""
+    ask_the_long_answer(virtual_mic, replies, err, seen)
     time.sleep(4.0)  # a few seconds into the 30 s answer
     for _ in range(tries - 1):
         virtual_mic.play(stop)
