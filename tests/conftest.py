@@ -230,3 +230,19 @@ def okay_nabu_detector() -> Any:
     confirmer = load_confirmer("okay nabu")
     assert confirmer is not None  # scripts/install.sh installs the Whisper model
     return load_micro("okay nabu", confirmer=confirmer, keep=True)
+
+
+@pytest.fixture(scope="module")
+def bench() -> Any:
+    """scripts/benchmark_wake.py as a module (the wake tests run its mixtures
+    and measures; a file of their own may define another ``bench``)."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(
+        "benchmark_wake", REPO / "scripts" / "benchmark_wake.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["benchmark_wake"] = module
+    spec.loader.exec_module(module)
+    return module

@@ -13,29 +13,13 @@ network; Whisper is not involved.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import numpy as np
-import pytest
 
 from voice.speech_in.wake import micro
 from voice.speech_in.wake.micro import load_micro, louder
-
-from .conftest import REPO
-
-
-@pytest.fixture(scope="module")
-def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "benchmark_wake", REPO / "scripts" / "benchmark_wake.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["benchmark_wake"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _best_mean(pcm: np.ndarray, **overrides: float) -> float:

@@ -14,8 +14,6 @@ and the real okay_nabu network; a recording confirmer stands in for Whisper.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -25,19 +23,6 @@ import pytest
 
 from voice.speech_in.wake.confirm import FAIRLY_SURE
 from voice.speech_in.wake.micro import BESIDE_GAIN, load_micro
-
-from .conftest import REPO
-
-
-@pytest.fixture(scope="module")
-def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "benchmark_wake", REPO / "scripts" / "benchmark_wake.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["benchmark_wake"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @dataclass

@@ -6,30 +6,16 @@ depends on timing.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import numpy as np
-import pytest
 
 from voice.audio.clip import read_wav
 from voice.speech_in.wake.confirm import load_confirmer
 from voice.speech_in.wake.micro import load_micro
 
 from .conftest import REPO
-
-
-@pytest.fixture(scope="module")
-def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "benchmark_wake", REPO / "scripts" / "benchmark_wake.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["benchmark_wake"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_a_fresh_draw_says_the_phrase_otherwise_and_is_the_same_each_time(
