@@ -303,6 +303,40 @@ def asks_about_privacy(text: str) -> bool:
     return bool(_PRIVACY.search(clean(text)))
 
 
+#: Asked where the answers come from or whether to trust them ("where does
+#: your information come from?", "who wrote this?", "can I trust you?"):
+#: declined as off the subject, with "you can ask: Conclusion" as the way
+#: forward (session 24, `voice text`). A user deciding whether to act on
+#: what is read out deserves to hear it is read from the text on the device.
+#: The assistant ("you", "your") or what it said must be the subject, so
+#: "where do spasms come from" or "can I trust my doctor" are not taken
+#: (tests/test_session24_source.py counts every line of tests/data's sets).
+_SOURCE = re.compile(
+    # A noun is needed: "where does that come from" after an answer may ask for a cause.
+    r"\bwhere (does|do|did) (this|that|the|your|these|those|all this|all that)"
+    r" (information|info|answers?|facts?|advice|knowledge|content|article) (come|comes) from\b"
+    r"|\bwhere (is|are) (this|that|the|your|these) (information|info|answers?|facts?|article"
+    r"|advice) from\b"
+    r"|\bwhere do you get (this|that|the|your|these|it|all this)( \w+)? from\b"
+    r"|\bwhat (is|are) your sources?\b|^what (is|are) the sources?$|\bwhat sources? do you use\b"
+    r"|\b(do you have|have you got) (a |any )?sources?\b"
+    # Not "who wrote this song" (an everyday request, foreign-tuning.tsv).
+    r"|\bwho wrote (this|that|it|the article|your answers|the answers|these answers)$"
+    r"|\bwho (writes|made|makes) (your|the|these) answers\b"
+    r"|\bcan i (trust|believe) (you|this|that|your answers|what you say|these answers)\b"
+    r"|\bshould i (trust|believe) (you|this|that|your answers|what you say)\b"
+    r"|^(is|are) (this|that|your) (information|info|answers?|advice)? ?(reliable|accurate"
+    r"|trustworthy|up to date|correct|true)\b"
+    r"|^how do you know (this|that|all this)\b"
+    r"|^do you (look it up|look things up|search the internet|use the internet|go online)\b"
+)
+
+
+def asks_about_source(text: str) -> bool:
+    """``text`` asks where the assistant's answers come from, or whether to trust them."""
+    return bool(_SOURCE.search(clean(text)))
+
+
 #: Shorthand typed by a user for whom each key is an effort ("repeat pls",
 #: "thank u", "nah", "wat"): each was declined as a question, the third such
 #: line reading out the whole topic list (session 12, `voice text`). Read as
@@ -336,6 +370,8 @@ def find_command(text: str, yes_no_asked: bool = False) -> str | None:
             return _LOOKUP[candidate]
     if asks_about_privacy(text):
         return "privacy"
+    if asks_about_source(text):
+        return "source"
     stripped = _strip(text)
     if len(stripped) < 4:
         return None

@@ -806,6 +806,8 @@ class Conversation:
                                stop_speaking=True)
         if command == "about":
             return self._reply(text, "command", phrases.ABOUT_ME, command=command)
+        if command == "source":
+            return self._reply(text, "command", phrases.SOURCE, command=command)
         if command == "never_mind":
             # Let drop: the offer and the "Shall I go on?" with it ("go on"
             # still reads the rest), not counted as a misunderstanding.

@@ -54,6 +54,16 @@ ABOUT_ME = (
     "spasms and neuromuscular disorders; it is not medical advice. For advice about your "
     "own health, please ask your doctor or nurse. What would you like to know?"
 )
+#: Asked where its answers come from ("can I trust you?"): true whatever the
+#: content folder holds, since every answer is an entry's own text read as
+#: written (voice/content) and nothing is looked up at run time.
+SOURCE = (
+    "I read out, word for word, the health information stored on this device: an article "
+    "on chronic spasms and neuromuscular disorders, and anything your caregiver or clinic "
+    "added. I don't search the internet and I don't make up answers. It is general "
+    "information, not medical advice: for advice about your own health, please ask your "
+    "doctor or nurse. What would you like to know?"
+)
 #: "Wait", "hold on": quiet, and how to go on (a tired user asking for a moment).
 PAUSED_WITH_MORE = "All right, I'll wait. Say 'go on' when you're ready for the rest."
 PAUSED = "All right, I'll wait. Ask me when you're ready."
