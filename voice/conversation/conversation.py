@@ -19,6 +19,7 @@ from voice.conversation.feelings import Feeling, feeling_of
 from voice.conversation.heard import is_contents_question
 from voice.conversation.language import looks_not_english
 from voice.conversation.on_behalf import asked_for
+from voice.conversation.own_medicine import asks_about_own_medicine, names_a_spasm_medicine
 from voice.conversation.personal import PersonalPhrasings, Phrasing
 from voice.conversation.reply import Reply
 from voice.conversation.second_question import second_question
@@ -104,6 +105,10 @@ WORRY_OFFERS = {
     # "What will my life be like": Impact on Daily Life, then Coping Strategies.
     "life": ("how will my life change", "how can i cope"),
 }
+#: Asked of the content after a question about one's own medicines
+#: (conversation/own_medicine.py), when the line is about the content at all:
+#: its entry on medication (the shipped content: Medication).
+OWN_MEDICINE_OFFERS = ("what medication helps spasms",)
 #: Asked of the content for "what helps spasms at night" (conversation/at_night.py):
 #: it has no entry on the night, so its entries on what helps spasms are
 #: offered (the shipped content: the lifestyle FAQ and Medication).
@@ -349,6 +354,10 @@ class Conversation:
         if worry is not None:
             # Before a feeling ("I'm scared I will die"): the fear is answered.
             return self._worry(text, worry)
+        if asks_about_own_medicine(text) and not is_contents_question(text, self.matcher):
+            # Before a feeling too ("I'm worried, should I stop my tablets"):
+            # what to do first, then at most an offer (own_medicine.py).
+            return self._own_medicine(text, self._match(text, doubtful, heard, sure))
         if felt is not None:
             # Before the learned phrasings too: a feeling is never read an
             # answer unasked (and offers made to one are not learned).
@@ -506,6 +515,30 @@ class Conversation:
         through, then the nearest entries offered, never read unasked."""
         return self._offer_what_helps(text, WORRY_OFFERS[worry.kind],
                                       phrases.worry_words(worry.kind), "worry")
+
+    def _own_medicine(self, text: str, result: MatchResult) -> Reply:
+        """Asked what to do with one's own medicines: ask the prescriber
+        first, then the entry on medication offered when the line is about
+        the content's at all: the matcher takes it, names that entry among
+        its near misses ("should I stop my medication"), or the line names a
+        medicine for spasms ("should I stop my baclofen"). "What if I miss a
+        contraceptive pill", an uncovered health question, is offered
+        nothing. Not said over what is being read, as no question is."""
+        offered: list[Entry] = []
+        for query in OWN_MEDICINE_OFFERS:
+            found = self.matcher.match(query)
+            if found.outcome == "answer" and found.entry is not None:
+                offered.append(found.entry)
+        near = {c.entry.id for c in result.candidates[:1]}
+        ours = (result.outcome in ("answer", "confirm") or names_a_spasm_medicine(text)
+                or any(e.id in near for e in offered))
+        if not ours:
+            offered = []
+        self._s.pending_parts = []
+        self._s.failures = 0
+        return self._kindly_offer(text, phrases.OWN_MEDICINE, offered,
+                                  offered[0] if offered else None, 100.0,
+                                  phrases.WORRY_WAY_FORWARD, "own_medicine", False)
 
     def _at_night(self, text: str) -> Reply:
         """What helps spasms at night: the content has no entry on the night

@@ -142,6 +142,13 @@ def worry_words(kind: str) -> str:
     return WORRY_CONTAGION if kind == "contagion" else WORRY
 
 
+#: Asked what to do with one's own medicines ("should I stop taking my
+#: baclofen", voice/conversation/own_medicine.py): only a prescriber can
+#: say, and taking too much is an emergency.
+OWN_MEDICINE = ("I can't advise anyone on their own medicines. Please don't start, stop or "
+                "change a medicine, or its dose, without asking your doctor, nurse or "
+                "pharmacist first. If someone has taken too much, or feels very unwell, call "
+                "your local emergency number now.")
 #: Said after WORRY when no entry can be offered.
 WORRY_WAY_FORWARD = "Say 'list topics' to hear what I know, or ask me a question."
 

@@ -1,0 +1,96 @@
+"""Asked what to do with one's own medicines: "should I stop taking my
+baclofen", "can I double my dose", "what dose should I take", "I missed a
+dose", "can I drink alcohol with my medication".
+
+The content is general health information and cannot tell one person to
+start, stop or change a medicine. These were declined flatly ("I don't have
+an answer for that", session 24 `voice text`) or met with "Did you mean:
+Medication?", as if the entry could answer them. Said to a person who may act
+on it, they are met with what to do (ask the doctor, nurse or pharmacist
+before changing anything; the emergency number after taking too much), and
+then the content's entry on medication is offered, never read unasked
+(conversation.py, like a worry).
+
+Only the speaker's (or someone they look after) own medicines are taken,
+with a verb of starting, stopping, changing or dosing them: "what medication
+helps spasms" and "does baclofen help" are questions the content answers and
+are matched as before. Emergencies ("I took too many pills") are checked
+before this. Pure: text in, bool out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from voice.matching.normalize import clean
+
+#: A medicine: the general words, and the medicines people with spasms and
+#: these conditions are commonly prescribed (muscle relaxants, anticonvulsants,
+#: botulinum toxin, the myasthenia and ALS medicines), so "can I stop my
+#: baclofen" is taken as "can I stop my tablets" is.
+_NAMED = (
+    r"(?:baclofen|tizanidine|gabapentin|pregabalin|diazepam|clonazepam|dantrolene|botox|"
+    r"botulinum(?: toxin)?|pyridostigmine|mestinon|riluzole|edaravone|sativex|nabiximols|"
+    r"muscle relaxants?|anticonvulsants?)"
+)
+_MEDICINE = (
+    r"(?:medicines?|medications?|meds|pills?|tablets?|capsules?|doses?|dosage|drugs?|"
+    r"prescriptions?|injections?|jabs?|patch(?:es)?|prednisolone|prednisone|steroids?|"
+    rf"painkillers?|pain killers?|{_NAMED})"
+)
+_NAMES_ONE = re.compile(rf"\b{_NAMED}\b")
+#: Whose: the speaker's own, or that of someone they look after.
+_WHOSE = r"(?:my|his|her|their|our|the|this|that|these|a|an|any|one|another|an extra|extra)"
+#: Who takes it.
+_WHO = r"(?:i|we|he|she|they|my (?:\w+ )?\w+)"
+#: Doing something to one's medicine that only a prescriber can advise on.
+_CHANGE = (
+    r"(?:stop|stop taking|quit|quit taking|come off|get off|go off|skip|miss|halve|double|"
+    r"increase|decrease|reduce|lower|raise|up|cut down(?: on)?|cut back(?: on)?|cut|change|"
+    r"switch|swap|adjust|start|start taking|take more|take less|take extra|take another|"
+    r"take two|take half|take double|crush|split|drink alcohol with|drink with|mix)"
+)
+
+_ASKS = re.compile("|".join([
+    # should i stop taking my baclofen; can he double his dose; is it ok to
+    # come off my meds; do i need to reduce my tablets
+    rf"\b(?:should|can|could|may|must|shall|do|does|is it (?:ok|okay|safe|alright|all right) "
+    rf"(?:for (?:me|him|her|us) )?to|would it be (?:ok|okay|safe) to|do (?:i|we) need to|"
+    rf"(?:i|we) want to|(?:i|we) am thinking of|i m thinking of|i am going to) "
+    rf"(?:{_WHO} )?(?:just )?{_CHANGE} (?:{_WHOSE} )?(?:\w+ )?{_MEDICINE}\b",
+    # my husband wants to stop his medication; i want to come off my tablets
+    rf"\b{_WHO} (?:want|wants|would like|plan|plans|is going|am going|m going) to "
+    rf"{_CHANGE} (?:{_WHOSE} )?(?:\w+ )?{_MEDICINE}\b",
+    # what happens if i stop taking my baclofen / miss a dose
+    rf"\bwhat (?:happens|will happen|would happen|if) (?:if )?{_WHO} (?:suddenly |just )?"
+    rf"(?:{_CHANGE}|forget|forgot|run out of|ran out of) (?:{_WHOSE} )?(?:\w+ )?{_MEDICINE}\b",
+    # what dose should i take; how much baclofen should i take; how many
+    # tablets can he have
+    rf"\b(?:what|which) (?:dose|dosage|amount|strength)(?: of \w+(?: \w+)?)? (?:should|can|"
+    rf"do|must|could) {_WHO} (?:take|have|use|give)\b",
+    rf"\bhow (?:much|many) (?:\w+ ){{0,2}}{_MEDICINE} (?:should|can|do|must|could) {_WHO} "
+    r"(?:take|have|use|give)\b",
+    # Not "how many do i have set" (an everyday request): no "do", and "take".
+    rf"\bhow (?:much|many) (?:should|can|must|could) {_WHO} (?:take|give)\b",
+    rf"\bhow (?:often|many times a day) (?:should|can|do|must) {_WHO} (?:take|have|use) "
+    rf"(?:{_WHOSE} )?(?:\w+ )?{_MEDICINE}\b",
+    # i missed a dose; i forgot my tablets; he ran out of his medication
+    rf"^(?:(?:oh|um|er|so|help) )*{_WHO} (?:have |has )?(?:missed|forgot|forgotten|skipped|"
+    rf"ran out of|run out of) (?:to take )?(?:{_WHOSE} )?(?:\w+ )?{_MEDICINE}\b",
+    # can i drink alcohol on baclofen; can i take ibuprofen with my tablets
+    rf"\b(?:can|could|should|may) {_WHO} (?:drink|have|take) (?:alcohol|wine|beer|a drink|"
+    rf"\w+) (?:with|on|while on|while taking|when taking|alongside) (?:{_WHOSE} )?(?:\w+ )?"
+    rf"{_MEDICINE}\b",
+]))
+
+
+def asks_about_own_medicine(text: str) -> bool:
+    """``text`` asks what to do with the speaker's own medicines (or theirs
+    who are looked after): stopping, changing, dosing, missing, mixing."""
+    return bool(_ASKS.search(clean(text.lower())))
+
+
+def names_a_spasm_medicine(text: str) -> bool:
+    """``text`` names a medicine given for spasms or these conditions
+    (baclofen, botox, pyridostigmine...), not only "my tablets"."""
+    return bool(_NAMES_ONE.search(clean(text.lower())))
