@@ -42,7 +42,7 @@ _MOVES = (r"(?:jump|jumps|jumping|jumpy|kick|kicks|kicking|jerk|jerks|jerking|tw
           r"twitching|jolt|jolts|jolting|spasm|spasms|spasming|cramp|cramps|cramping|"
           r"tighten|tightens|tightening|lock|locks|locking up|seize up|seizes up|go stiff|"
           r"goes stiff|going stiff)")
-_SYMPTOM = re.compile(
+SYMPTOM = re.compile(
     r"\b(?:spasms?|spasming|cramps?|cramping|twitch(?:es|ing)?|jerks?|jerking|spasticity|"
     r"charley horses?)\b"
     rf"|\b{_LIMB} (?:keep |keeps |start |starts |won t stop |will not stop )?{_MOVES}\b"
@@ -56,7 +56,7 @@ _NIGHT = re.compile(
     r"wake (?:me|him|her|them|us) up|keep (?:me|him|her|them|us) awake|"
     r"keeps (?:me|him|her|them|us) awake)\b"
 )
-_REMEDY = re.compile(
+REMEDY = re.compile(
     r"\bwhat (?:helps|help|works|can help|could help|will help|would help|might help|"
     r"can stop|will stop|stops|eases|can ease|is good for|s good for|is best for|s best for)\b"
     r"|\bwhat (?:can|could|should|do) (?:i|we|you|he|she|they) do\b"
@@ -80,8 +80,8 @@ def asks_what_helps_at_night(text: str, matcher: Matcher | None = None) -> bool:
     and (given ``matcher``) names no other health subject that the content
     never mentions."""
     cleaned = clean(text)
-    return bool(_SYMPTOM.search(cleaned) and _NIGHT.search(cleaned)
-                and _REMEDY.search(cleaned) and not _NOT.search(cleaned)
+    return bool(SYMPTOM.search(cleaned) and _NIGHT.search(cleaned)
+                and REMEDY.search(cleaned) and not _NOT.search(cleaned)
                 and not names_another_subject(cleaned, matcher))
 
 

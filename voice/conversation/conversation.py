@@ -22,6 +22,7 @@ from voice.conversation.on_behalf import asked_for
 from voice.conversation.own_medicine import asks_about_own_medicine, names_a_spasm_medicine
 from voice.conversation.personal import PersonalPhrasings, Phrasing
 from voice.conversation.reply import Reply
+from voice.conversation.right_now import spasm_happening_now
 from voice.conversation.second_question import second_question
 from voice.conversation.speech_parts import parts
 from voice.conversation.subject import asks_of_it, subject_of, with_subject
@@ -113,6 +114,12 @@ OWN_MEDICINE_OFFERS = ("what medication helps spasms",)
 #: it has no entry on the night, so its entries on what helps spasms are
 #: offered (the shipped content: the lifestyle FAQ and Medication).
 AT_NIGHT_OFFERS = ("what can i do myself to reduce spasms", "what medication helps spasms")
+
+
+#: Asked of the content for a spasm happening now (conversation/right_now.py):
+#: what helps spasms, then when to see a doctor (the shipped content: the
+#: lifestyle FAQ and the FAQ on seeking medical attention).
+RIGHT_NOW_OFFERS = ("what can i do myself to reduce spasms", "when should i see a doctor")
 
 
 #: Words that make "help" a person's call for help ("I need help", "help
@@ -371,6 +378,9 @@ class Conversation:
         if (asks_what_helps_at_night(text, self.matcher)
                 and not is_contents_question(text, self.matcher)):
             return self._at_night(text)
+        if (spasm_happening_now(text, self.matcher)
+                and not is_contents_question(text, self.matcher)):
+            return self._right_now(text)
         if (((not self._s.history and guesses_the_subject(text)) or cut_short(text))
                 and not is_contents_question(text, self.matcher)):
             # "what causes that" with nothing answered yet, or "what causes
@@ -515,6 +525,11 @@ class Conversation:
         through, then the nearest entries offered, never read unasked."""
         return self._offer_what_helps(text, WORRY_OFFERS[worry.kind],
                                       phrases.worry_words(worry.kind), "worry")
+
+    def _right_now(self, text: str) -> Reply:
+        """A spasm happening now: when to call for help at once, then what
+        the content says helps, offered (voice/conversation/right_now.py)."""
+        return self._offer_what_helps(text, RIGHT_NOW_OFFERS, phrases.RIGHT_NOW, "right_now")
 
     def _own_medicine(self, text: str, result: MatchResult) -> Reply:
         """Asked what to do with one's own medicines: ask the prescriber

@@ -136,6 +136,12 @@ WORRY_CONTAGION = ("That's an understandable thing to ask. What I know doesn't s
 AT_NIGHT = ("Spasms at night are hard to live with. What I know doesn't say what helps at "
             "night in particular, but it does say what helps spasms.")
 
+#: A spasm happening now (voice/conversation/right_now.py): the content has
+#: no first aid, so when to get help at once comes first.
+RIGHT_NOW = ("I'm sorry, that sounds hard. If it is very severe, does not ease, or comes with "
+             "trouble breathing or swallowing, call your local emergency number now. What I "
+             "know has no first aid for a spasm, but it does say what helps spasms.")
+
 
 def worry_words(kind: str) -> str:
     """The kind word for a worry of ``kind`` (voice/conversation/worries.py)."""
