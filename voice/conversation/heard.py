@@ -131,12 +131,12 @@ def understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
 #: lands on a broad synonym group easily ("where can i buy cheap shoes"
 #: heard "where can i keep(0.56) shoes(0.53)" was read Assistive Devices in
 #: full; "what helps sunburn peel less" heard "what help someone deal(0.50)
-#: with" Coping Strategies). Tuning halves (hear24's 560 out-of-scope and
-#: 538 in-scope espeak-ng clips, /tmp/s25/sweep.py in docs/out-of-scope.md,
-#: session 24): out-of-scope answered outright -> offered at 0.55: 2 of 4,
-#: right answers made offers 0 of 271; at 0.6: 3 of 4 and 1 ("what sport
-#: can i do", sport at 0.573, against "pills" at 0.573); at 0.65: 3 and 4.
-#: None turns it off.
+#: with" Coping Strategies). Tuning halves (hear24's hearings of the 560
+#: out-of-scope and 538 in-scope espeak-ng tuning clips;
+#: scripts/tune_folded_sure.py, session 24): out of scope answered outright
+#: -> offered at 0.55: 2 of 4, right answers made offers 0 of 271; at 0.6: 3
+#: of 4 and 1 ("what sports can i do", sport at 0.573, "pills" at 0.573); at
+#: 0.65: 3 and 4. Nothing else moves. None turns it off.
 FOLDED_SURE: float | None = 0.55
 
 
