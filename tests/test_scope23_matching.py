@@ -97,7 +97,9 @@ def test_supported_with_something_else_is_never_read(typed, text: str) -> None: 
 def test_supported_is_helped() -> None:
     assert teller.without_teller("support my brother with exam stress") == \
         "how do i help my with exam stress"
-    assert teller.without_teller("how do i support my husband") == "how do i support my husband"
+    # Supporting a person is caring for them (session 24, branch scope25):
+    # offered Coping Strategies, no longer read Community Support in full.
+    assert teller.without_teller("how do i support my husband") == "how do i care for my husband"
 
 
 @pytest.mark.parametrize("text", [

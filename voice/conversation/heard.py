@@ -117,7 +117,46 @@ def understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
         asked = asked_by_audio(heard, text, doubtful, matcher)
         if asked is not None:
             text, doubtful = asked, True
+    if not doubtful and carried_by_unsure_folds(heard, text, matcher):
+        doubtful = True
     return text, doubtful
+
+
+#: A spoken line whose every content word reaches the content only through
+#: a synonym (the heard word is not the content's own: "shoes" for its
+#: "footwear", "pills" for "medication", "deal" for "cope") is answered
+#: outright only when one of those words was heard at least this surely;
+#: otherwise it is offered. Such a line is content-poor: one everyday word
+#: heard a little unsurely stands for the whole question, and a mishearing
+#: lands on a broad synonym group easily ("where can i buy cheap shoes"
+#: heard "where can i keep(0.56) shoes(0.53)" was read Assistive Devices in
+#: full; "what helps sunburn peel less" heard "what help someone deal(0.50)
+#: with" Coping Strategies). Tuning halves (hear24's hearings of the 560
+#: out-of-scope and 538 in-scope espeak-ng tuning clips;
+#: scripts/tune_folded_sure.py, session 24): out of scope answered outright
+#: -> offered at 0.55: 2 of 4, right answers made offers 0 of 271; at 0.6: 3
+#: of 4 and 1 ("what sports can i do", sport at 0.573, "pills" at 0.573); at
+#: 0.65: 3 and 4. Nothing else moves. None turns it off.
+FOLDED_SURE: float | None = 0.55
+
+
+def carried_by_unsure_folds(heard: Transcript, text: str, matcher: Matcher) -> bool:
+    """Whether Whisper's ``heard`` would be answered outright from ``text``
+    though every word of it that carries content reaches the content through
+    a synonym only, none heard at FOLDED_SURE or more: offered instead."""
+    if FOLDED_SURE is None or heard.engine != "whisper" or not heard.words:
+        return False
+    carriers = [(word, c) for word, c in heard.words if normalize.tokens(word)]
+    if not carriers or any(c >= FOLDED_SURE or not _folded(word) for word, c in carriers):
+        return False
+    return matcher.match(text, heard=True, sure=surely_heard(heard)).outcome == "answer"
+
+
+def _folded(word: str) -> bool:
+    """Whether ``word`` reaches the content's words only through a synonym
+    (synonyms.py): its folded tokens are not its own stems."""
+    own = normalize.content_tokens(normalize.strip_fillers(normalize.clean(word)))
+    return normalize.tokens(word) != own
 
 
 #: When Whisper's next likeliest hearing of a doubtful utterance (its first

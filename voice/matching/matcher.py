@@ -1139,6 +1139,13 @@ class Matcher:
                 # A relative helped with a thing of theirs ("help my dad with
                 # his computer"): offered, not read (branch scope23).
                 return MatchResult(query, "confirm", cands, misheard)
+            if (self.require_who and teller.supports_untold(query)
+                    and not self._editors_words(query, cands[0].entry)):
+                # How to support a person, nothing told of what they have
+                # ("how do i support her"): read as caring for them, the
+                # caring entry is offered (it was read Community Support
+                # in full; session 24, branch scope25).
+                return MatchResult(query, "confirm", cands, misheard)
             if (self.require_who and teller.only_told(query)
                     and not self._editors_words(query, cands[0].entry)):
                 # Only told that someone was diagnosed ("i was diagnosed"):

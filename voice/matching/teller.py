@@ -107,6 +107,19 @@ _REQUEST = re.compile(
     + "|".join(_FAMILY + _KIN + _PARTNERS) + r") (?:with|through)\b", re.IGNORECASE)
 
 
+#: Supporting a person is caring for them: "how do i support her" and
+#: "how can i support my wife" were read Community Support and Awareness in
+#: full, whose "support" is a noun (support groups, "where can i get
+#: support"); the content's own line for the verb is Coping Strategies'
+#: "how can I support someone with this", and its "how do i care for
+#: someone with this" says it in the words the matcher scores (session 24,
+#: branch scope25). Only before a person: a pronoun, "someone" or a
+#: relative or partner; not "support a charity", "support groups".
+_SUPPORTS_PERSON = re.compile(
+    r"\b(?:support|supporting)(?= (?:him|her|them|someone|somebody|(?:my|our) (?:"
+    + "|".join(_FAMILY + _KIN + _PARTNERS) + r"))\b)", re.IGNORECASE)
+
+
 #: Who is told about: the asker, a relative or a partner.
 _WHO = (r"(?:i|we|he|she|they|(?:my|our) (?:" + "|".join(_FAMILY + _KIN + _PARTNERS)
         + r"))")
@@ -179,9 +192,17 @@ _WHEN = re.compile(
 #: diagnosed with als what now" was declined ("what now" alone finds
 #: nothing), where the Introduction has "where do i start" (session 23,
 #: branch scope24b).
+#: "What should I do" after a telling asks the same: "i was diagnosed with
+#: ms, what should i do" was offered Diagnosis and Medical Evaluations ("i
+#: was diagnosed, what should i do" read it in full), though nothing asks
+#: how it is diagnosed; the Introduction is written for where to begin
+#: (session 24, branch scope25). Only at the end of the line: "what should
+#: i do about my spasms" asks what helps them.
 _WHAT_NOW = re.compile(
     r"^[\s,.;:-]*(?:so |and |but )?(?:what now|now what|what next|what do (?:i|we) do now|"
-    r"what happens now|what happens next|what should (?:i|we) do now)[\s?.!]*$",
+    r"what happens now|what happens next|what should (?:i|we) do now|"
+    r"what (?:should|do|can|must) (?:i|we) do(?: next| first| now)?|"
+    r"what (?:do|should) (?:i|we) (?:need to )?know)[\s?.!]*$",
     re.IGNORECASE)
 #: Nothing but the telling: "i was diagnosed", "my son was diagnosed with
 #: ms" (punctuation and "so", "and" at the end left out).
@@ -225,6 +246,7 @@ def without_teller(text: str) -> str:
     cared = _HELPED_WITH_CONDITION.search(text)
     if cared is not None and not _ASKS_RISK.search(text, cared.end()):
         return f"{text[:cared.start()]}care for them with {cared.group(1)}{text[cared.end():]}"
+    text = _SUPPORTS_PERSON.sub("care for", text)
     why = _WHY_THEY.search(text)
     if why is not None:
         return text[:why.start(1)] + text[why.end(1):]
@@ -244,6 +266,19 @@ _HELPED_WITH_OWN = re.compile(
     r"\b(?:help|helps|helping|support|supporting|comfort|reassure|encourage)"
     r" (?:my|our) (?:" + "|".join(_FAMILY + _KIN + _PARTNERS) + r")"
     r" (?:with|through) (?:his|her|their) ", re.IGNORECASE)
+
+
+def supports_untold(text: str) -> bool:
+    """Whether ``text`` asks how to support a person ("how do i support
+    her", "how can i support my wife") with nothing told of what they have:
+    read as caring for them (``_SUPPORTS_PERSON``), the words were not the
+    editor's and nothing says the person has a condition of ours, so the
+    caring entry is offered, not read in full. Told ("my wife has ms, how do
+    i support her") or named ("support my husband with ms"), it is caring
+    for them with it, answered as before."""
+    if _SUPPORTS_PERSON.search(text) is None or cared_for(_WHEN.sub(r"\1", text)) is not None:
+        return False
+    return _HELPED_WITH_CONDITION.search(_SUPPORTED.sub("help", text)) is None
 
 
 def helps_relative(text: str) -> bool:
