@@ -176,6 +176,11 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         # subject ("I don't have an answer for that"), 2026-12-02.
         "can you hear me", "are you listening", "is anyone there", "is anybody there",
         "anyone there", "are you still there", "are you still listening",
+        # Announcing a question before asking it (session 24, `voice text`:
+        # "I have a question" was declined as off the subject).
+        "i have a question", "i have got a question", "can i ask you something",
+        "can i ask you a question", "can i ask a question", "i want to ask you something",
+        "i want to ask a question",
     ),
     # A tired user asking for a moment: "wait", "hold on" were declined as
     # questions, and the third such line read out the whole topic list

@@ -15,7 +15,7 @@ from voice.conversation import phrases
 from voice.conversation.at_night import asks_what_helps_at_night
 from voice.conversation.choices import Choice, find_choice
 from voice.conversation.commands import find_command
-from voice.conversation.feelings import Feeling, feeling_of
+from voice.conversation.feelings import Feeling, feeling_of, is_question
 from voice.conversation.heard import is_contents_question
 from voice.conversation.language import looks_not_english
 from voice.conversation.on_behalf import asked_for
@@ -410,7 +410,8 @@ class Conversation:
                 text, "confirm", phrases.did_you_mean([e.title for e in result.offered]),
                 match=result.entry, score=result.score, alternatives=result.candidates[1:],
             )
-        return self._not_understood(text, result=result, unclear=doubtful or result.misheard)
+        return self._not_understood(text, result=result, unclear=doubtful or result.misheard,
+                                    typed=not heard)
 
     def _about_subject(self, text: str, result: MatchResult, subject: str, doubtful: bool,
                        heard: bool, sure: Collection[str]) -> MatchResult | None:
@@ -643,7 +644,7 @@ class Conversation:
 
     def _not_understood(
         self, text: str, result: MatchResult | None = None, heard_nothing: bool = False,
-        unclear: bool = False, long: bool = False,
+        unclear: bool = False, long: bool = False, typed: bool = False,
     ) -> Reply:
         s = self._s
         if not heard_nothing and looks_not_english(text):
@@ -671,7 +672,12 @@ class Conversation:
             return self._reply(text, "no_match", phrases.only_heard(s.unfinished),
                                alternatives=result.candidates if result else [])
         if (s.offered and s.offer_repeats < OFFER_REPEATS and not long
-                and (heard_nothing or len(text.split()) < OFFERED_NEW_QUESTION_WORDS)):
+                and (heard_nothing or len(text.split()) < OFFERED_NEW_QUESTION_WORDS)
+                and not (typed and len(text.split()) >= OFFERED_HALF_WORDS
+                         and is_question(text))):
+            # Typed, "what time is it" is no "yes" misheard: a new question,
+            # declined as any other (session 24, `voice text`: it was met
+            # with "Sorry, I didn't catch that. Did you mean ...?").
             return self._offer_again(text)
         s.failures += 1
         s.offered = []

@@ -96,6 +96,19 @@ _I_AM = re.compile(rf"^{_LEADS}(?:i am|i have been|i get|i am getting|i keep get
 _CANNOT = re.compile(rf"^{_LEADS}i (?:can not|just can not|do not|could not) "
                      r"(?:sleep|stop crying|stop worrying|relax|rest|cope|manage)\b")
 
+#: Feeling alone with it: "nobody understands", "no one listens to me", "I
+#: have no one to talk to" (session 24, `voice text`: declined as off the
+#: subject, and said to a "Would you like ...?" met with "Sorry, I didn't
+#: catch that"). A low feeling, met kindly; the coping entry is offered.
+_UNHEARD = re.compile(
+    rf"^{_LEADS}(?:no one|nobody|noone|not one person) (?:really |ever |even )?"
+    r"(?:understands|gets it|gets me|listens|believes me|knows what it is like|knows how it feels"
+    r"|knows how i feel|visits|talks to me|has time for me|helps me)"
+    # Ending there: "nobody understands spasticity" asks about it.
+    r"(?: me| it| us| what i am going through| how i feel| what it is like| to me| me any ?more)?$"
+    rf"|^{_LEADS}i (?:have|have got) (?:no one|nobody|noone)(?: to (?:talk to|turn to|help me))?$"
+)
+
 
 @dataclass(frozen=True)
 class Feeling:
@@ -196,6 +209,8 @@ def _of_clause(clause: str) -> Feeling | None:
             return Feeling("good", good)
         return None
     if _CANNOT.match(clause):
+        return Feeling("low")
+    if _UNHEARD.match(clause):
         return Feeling("low")
     return None
 
