@@ -14,7 +14,9 @@ then the content's entry on medication is offered, never read unasked
 Only the speaker's (or someone they look after) own medicines are taken,
 with a verb of starting, stopping, changing or dosing them: "what medication
 helps spasms" and "does baclofen help" are questions the content answers and
-are matched as before. Emergencies ("I took too many pills") are checked
+are matched as before, and so is a dose asked with no medicine named ("how
+much should I take of it" after "does magnesium help cramps": a follow-up
+on the subject before, offered Dietary Adjustments). Emergencies ("I took too many pills") are checked
 before this. Pure: text in, bool out.
 """
 
@@ -70,8 +72,6 @@ _ASKS = re.compile("|".join([
     rf"do|must|could) {_WHO} (?:take|have|use|give)\b",
     rf"\bhow (?:much|many) (?:\w+ ){{0,2}}{_MEDICINE} (?:should|can|do|must|could) {_WHO} "
     r"(?:take|have|use|give)\b",
-    # Not "how many do i have set" (an everyday request): no "do", and "take".
-    rf"\bhow (?:much|many) (?:should|can|must|could) {_WHO} (?:take|give)\b",
     rf"\bhow (?:often|many times a day) (?:should|can|do|must) {_WHO} (?:take|have|use) "
     rf"(?:{_WHOSE} )?(?:\w+ )?{_MEDICINE}\b",
     # i missed a dose; i forgot my tablets; he ran out of his medication
