@@ -52,7 +52,8 @@ def test_the_second_offer_is_when_to_see_a_doctor(kb: KnowledgeBase, matcher: Ma
 
 @pytest.mark.parametrize("said", [
     "what helps spasms", "what causes spasms", "my spasms are getting worse",
-    "what helps spasms at night", "why is my leg twitching", "what do you do for someone with spasms",
+    "what helps spasms at night", "why is my leg twitching",
+    "what do you do for someone with spasms",
     "how can i help someone with ms", "can stress make spasms worse",
 ])
 def test_questions_not_about_now_are_not_taken(kb: KnowledgeBase, matcher: Matcher,

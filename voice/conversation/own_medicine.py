@@ -16,8 +16,8 @@ with a verb of starting, stopping, changing or dosing them: "what medication
 helps spasms" and "does baclofen help" are questions the content answers and
 are matched as before, and so is a dose asked with no medicine named ("how
 much should I take of it" after "does magnesium help cramps": a follow-up
-on the subject before, offered Dietary Adjustments). Emergencies ("I took too many pills") are checked
-before this. Pure: text in, bool out.
+on the subject before, offered Dietary Adjustments). Emergencies ("I took
+too many pills") are checked before this. Pure: text in, bool out.
 """
 
 from __future__ import annotations
