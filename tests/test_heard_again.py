@@ -93,27 +93,21 @@ def test_spoken_acupuncture_is_never_given_a_wrong_entry(
     # (answered for slt and awb, heard right; offered for rms through this
     # check, and for en-us, en, en-us+m3, en-gb-x-rp by other steps), the
     # other 2 declined; without AUDIO_MARGIN 6 of 9. 5 leaves two clips of
-    # margin for another CPU. Since session 23's noise gate (noise_gate.py;
-    # held out: right entries 524 -> 542 of 696, wrong offers 57 -> 53,
-    # answered wrong 13 -> 12) espeak-ng en-us is heard "what an accurate
-    # cure for it" on an AVX-512 Xeon and the cure FAQ is offered ("Did you
-    # mean ...?", the safe failure): at most one wrong offer, never a wrong
-    # answer read in full.
-    right = wrong_offers = 0
+    # margin for another CPU. Session 23's noise gate gated clean espeak-ng
+    # too, and en-us was heard "what an accurate cure for it" (a wrong entry
+    # offered); since session 24 the gate acts only on a steady noise floor
+    # (noise_gate.is_steady_noise) and no voice gets a wrong entry.
+    right = 0
     for voice in (Variant("rms", synth="flite"), Variant("slt", synth="flite"),
                   Variant("awb", synth="flite"), *BENCHMARK_VARIANTS):
         said = whisper_tiny.transcribe(pad(read_wav(speak("what is acupuncture good for",
                                                           voice))))
         got = reply(kb, said)
         print(voice, said.text, got["outcome"], (got.get("match") or {}).get("id"))
-        if got["outcome"] == "no_match":
-            continue
-        if got["match"]["id"] == "alternative-therapies":
+        if got["outcome"] != "no_match":
+            assert got["match"]["id"] == "alternative-therapies", got
             right += 1
-        else:
-            assert got["outcome"] == "confirm", got  # never read in full
-            wrong_offers += 1
-    assert right >= 5 and wrong_offers <= 1
+    assert right >= 5
 
 
 @pytest.mark.parametrize("id_", [
