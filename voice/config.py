@@ -368,7 +368,10 @@ def _check(key: str, value: Any, where: str, base: Path | None = None) -> Any:
     if name == "follow_up" and not 0 <= value <= 600:
         raise ConfigInvalid(f"{where}: '{key}' must be a number of seconds between 0 and 600")
     if name == "wake_phrase" and not value.strip():
-        raise ConfigInvalid(f"{where}: 'listen.wake_phrase' must have at least one word")
+        # Say what is listened for meanwhile: the line alone left a user who
+        # cannot fix the file wondering whether anything wakes it now.
+        raise ConfigInvalid(f"{where}: 'listen.wake_phrase' must have at least one word; "
+                            f"'{Config.wake_phrase}' is used until it has one")
     if name == "stop_check" and value not in STOP_CHECKS:
         near = _nearest(value, list(STOP_CHECKS)) or STOP_CHECKS[0]
         raise ConfigInvalid(f"{where}: 'listen.stop_check' must be hiss or off, "
@@ -376,6 +379,11 @@ def _check(key: str, value: Any, where: str, base: Path | None = None) -> Any:
     if name in ("button_pin", "led_pin") and not 0 <= value <= 53:
         raise ConfigInvalid(f"{where}: '{key}' must be a GPIO number between 0 and 53")
     return float(value) if typ == (int, float) else value
+
+
+#: Said after a line that is not valid TOML.
+NOT_READ = ("the rest of this file was not read, so the usual settings are used "
+            "until that line is fixed")
 
 
 def settings_text(path: Path) -> str:
@@ -404,7 +412,10 @@ def read_file(path: Path) -> dict[str, Any]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         # The line as written, not only its number (voice/config_toml.py).
-        raise ConfigInvalid(toml_mistake(path, text, e)) from e
+        # tomllib stops at the first broken line, so none of the file's other
+        # lines is used or checked: said, or a caregiver took that line for
+        # the only one to fix and met the next mistake only after fixing it.
+        raise ConfigInvalid(f"{toml_mistake(path, text, e)}; {NOT_READ}") from e
     values, problems = _mistakes(data, str(path), _lines_of(text))
     if problems:
         raise ConfigInvalid("\n".join(problems), values)
