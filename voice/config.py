@@ -65,6 +65,13 @@ class Config:
     """[audio] silence_timeout: seconds of silence that end a question (generous: people pause)."""
     start_timeout: float = 15.0
     """[audio] start_timeout: seconds to wait for speech to begin before saying so."""
+    unfinished_wait: float = 6.0
+    """[audio] unfinished_wait: after a question heard ending on "and", "or",
+    "but", "because" (a slow speaker's pause mid-question), seconds to wait
+    for the rest before answering the part heard; 0 answers at once. The
+    rest is taken as one question with it. 6: a pause of up to about 8 s in
+    all (with silence_timeout's 2), beyond the 3 to 5 s pauses that split
+    one question into two or three turns (docs/loose-ends.md, session 23)."""
     max_utterance: float = 30.0
     """[audio] max_utterance: longest question in seconds."""
     rate: int = 150
@@ -146,6 +153,7 @@ KEYS: dict[str, tuple[str, type | tuple[type, ...]]] = {
     "audio.output_device": ("output_device", str),
     "audio.silence_timeout": ("silence_timeout", (int, float)),
     "audio.start_timeout": ("start_timeout", (int, float)),
+    "audio.unfinished_wait": ("unfinished_wait", (int, float)),
     "audio.max_utterance": ("max_utterance", (int, float)),
     "speech_out.rate": ("rate", int),
     "speech_out.volume": ("volume", (int, float)),
@@ -363,6 +371,8 @@ def _check(key: str, value: Any, where: str, base: Path | None = None) -> Any:
         raise ConfigInvalid(f"{where}: '{key}' must be a number of seconds between 0.05 and 10")
     if name in ("silence_timeout", "start_timeout", "max_utterance") and not 0 < value <= 600:
         raise ConfigInvalid(f"{where}: '{key}' must be a number of seconds between 0 and 600")
+    if name == "unfinished_wait" and not 0 <= value <= 60:
+        raise ConfigInvalid(f"{where}: '{key}' must be a number of seconds between 0 and 60")
     if name in ("answer_threshold", "confirm_threshold") and not 0 <= value <= 100:
         raise ConfigInvalid(f"{where}: '{key}' must be between 0 and 100")
     if name == "follow_up" and not 0 <= value <= 600:
