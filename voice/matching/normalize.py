@@ -29,7 +29,7 @@ _CONTRACTIONS = {
     "thats": "that is", "theres": "there is",
     # Session 24 (robust25, scripts/robust25_contractions.py): left as they
     # were, "what're the signs" was declined where "what are the signs" was
-    # answered (31 of 1,704 tuning pairs, typed or heard, were worse so).
+    # answered (100 of 1,704 tuning pairs, typed or heard, differed; 8 after).
     # Not "you've": as "you have" it cost benchmark.py's everyday requests
     # without the scope check 3 of 2,024 (89.2% -> 89.0%; counts only).
     "what're": "what are", "hasn't": "has not", "haven't": "have not",
