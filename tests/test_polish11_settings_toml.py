@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from voice.config import NOT_READ
+
 REPO = Path(__file__).resolve().parent.parent
 NOTICE = ("Some of my settings have a mistake, so I am using the usual values for those. "
           "The lines to fix are shown by 'voice config'.")
@@ -43,7 +45,7 @@ def test_voice_config_echoes_the_line_as_written(tmp_path: Path, text: str, line
                           cwd=REPO, env=_env(tmp_path), capture_output=True, text=True,
                           timeout=60)
     assert done.returncode == 2 and "Traceback" not in done.stderr
-    assert done.stderr.splitlines() == [f"voice: {path}, {line}"]
+    assert done.stderr.splitlines() == [f"voice: {path}, {line}; {NOT_READ}"]
 
 
 def test_the_assistant_prints_the_line_and_says_the_same_notice(tmp_path: Path) -> None:
@@ -62,7 +64,7 @@ def test_the_assistant_prints_the_line_and_says_the_same_notice(tmp_path: Path) 
     assert "Traceback" not in done.stderr
     errors = done.stderr.splitlines()
     assert (f'voice: {path}, line 3: rate = fast  <- not valid TOML (a text value needs '
-            f'quotes: rate = "fast")') in errors
+            f'quotes: rate = "fast"); {NOT_READ}') in errors
     assert NOTICE in errors
     reply = json.loads(done.stdout.splitlines()[-1])
     assert reply["outcome"] == "answer"

@@ -65,6 +65,13 @@ class Config:
     """[audio] silence_timeout: seconds of silence that end a question (generous: people pause)."""
     start_timeout: float = 15.0
     """[audio] start_timeout: seconds to wait for speech to begin before saying so."""
+    unfinished_wait: float = 6.0
+    """[audio] unfinished_wait: after a question heard ending on "and", "or",
+    "but", "because" (a slow speaker's pause mid-question), seconds to wait
+    for the rest before answering the part heard; 0 answers at once. The
+    rest is taken as one question with it. 6: a pause of up to about 8 s in
+    all (with silence_timeout's 2), beyond the 3 to 5 s pauses that split
+    one question into two or three turns (docs/loose-ends.md, session 23)."""
     max_utterance: float = 30.0
     """[audio] max_utterance: longest question in seconds."""
     rate: int = 150
@@ -146,6 +153,7 @@ KEYS: dict[str, tuple[str, type | tuple[type, ...]]] = {
     "audio.output_device": ("output_device", str),
     "audio.silence_timeout": ("silence_timeout", (int, float)),
     "audio.start_timeout": ("start_timeout", (int, float)),
+    "audio.unfinished_wait": ("unfinished_wait", (int, float)),
     "audio.max_utterance": ("max_utterance", (int, float)),
     "speech_out.rate": ("rate", int),
     "speech_out.volume": ("volume", (int, float)),
@@ -363,12 +371,17 @@ def _check(key: str, value: Any, where: str, base: Path | None = None) -> Any:
         raise ConfigInvalid(f"{where}: '{key}' must be a number of seconds between 0.05 and 10")
     if name in ("silence_timeout", "start_timeout", "max_utterance") and not 0 < value <= 600:
         raise ConfigInvalid(f"{where}: '{key}' must be a number of seconds between 0 and 600")
+    if name == "unfinished_wait" and not 0 <= value <= 60:
+        raise ConfigInvalid(f"{where}: '{key}' must be a number of seconds between 0 and 60")
     if name in ("answer_threshold", "confirm_threshold") and not 0 <= value <= 100:
         raise ConfigInvalid(f"{where}: '{key}' must be between 0 and 100")
     if name == "follow_up" and not 0 <= value <= 600:
         raise ConfigInvalid(f"{where}: '{key}' must be a number of seconds between 0 and 600")
     if name == "wake_phrase" and not value.strip():
-        raise ConfigInvalid(f"{where}: 'listen.wake_phrase' must have at least one word")
+        # Say what is listened for meanwhile: the line alone left a user who
+        # cannot fix the file wondering whether anything wakes it now.
+        raise ConfigInvalid(f"{where}: 'listen.wake_phrase' must have at least one word; "
+                            f"'{Config.wake_phrase}' is used until it has one")
     if name == "stop_check" and value not in STOP_CHECKS:
         near = _nearest(value, list(STOP_CHECKS)) or STOP_CHECKS[0]
         raise ConfigInvalid(f"{where}: 'listen.stop_check' must be hiss or off, "
@@ -376,6 +389,11 @@ def _check(key: str, value: Any, where: str, base: Path | None = None) -> Any:
     if name in ("button_pin", "led_pin") and not 0 <= value <= 53:
         raise ConfigInvalid(f"{where}: '{key}' must be a GPIO number between 0 and 53")
     return float(value) if typ == (int, float) else value
+
+
+#: Said after a line that is not valid TOML.
+NOT_READ = ("the rest of this file was not read, so the usual settings are used "
+            "until that line is fixed")
 
 
 def settings_text(path: Path) -> str:
@@ -404,7 +422,10 @@ def read_file(path: Path) -> dict[str, Any]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         # The line as written, not only its number (voice/config_toml.py).
-        raise ConfigInvalid(toml_mistake(path, text, e)) from e
+        # tomllib stops at the first broken line, so none of the file's other
+        # lines is used or checked: said, or a caregiver took that line for
+        # the only one to fix and met the next mistake only after fixing it.
+        raise ConfigInvalid(f"{toml_mistake(path, text, e)}; {NOT_READ}") from e
     values, problems = _mistakes(data, str(path), _lines_of(text))
     if problems:
         raise ConfigInvalid("\n".join(problems), values)

@@ -175,6 +175,15 @@ def cut_short(text: str) -> bool:
             and is_unfinished(text))
 
 
+def trails_off(text: str) -> bool:
+    """``text`` stops on a word no sentence ends with ("what helps with spasms
+    and", "is there a cure or", "... because"): the rest may still come after
+    a pause, so a listener waits for it (voice listen's ``unfinished_wait``).
+    Not the CUT_SHORT_OFFERED switch: that one is about matching."""
+    words = [w for w in clean(text).split() if w not in FILLER_WORDS]
+    return bool(words) and words[-1] in _NEVER_LAST and is_unfinished(text)
+
+
 def heard_part(text: str) -> str:
     """The words as the user gave them, without the punctuation a recognizer
     or typist left at the end ("What is the..." -> "What is the")."""

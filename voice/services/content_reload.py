@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from voice import config as config_mod
-from voice.config import Config
+from voice.config import NOT_READ, Config
 from voice.content.loader import load_knowledge
 from voice.errors import ContentInvalid, VoiceError
 from voice.matching.matcher import Matcher
@@ -127,7 +127,10 @@ class ContentReload:
         try:
             cfg = self.read_settings()
         except VoiceError as e:
-            self.warn(f"The settings were changed, but: {e.message} "
+            # Not "the usual settings are used" (voice/config.py): here the
+            # settings from before are kept.
+            said = e.message.replace(f"; {NOT_READ}", "")
+            self.warn(f"The settings were changed, but: {said} "
                       "The settings from before are used.")
             return False
         # A mistake is set aside, as at start (when read forgivingly).

@@ -7,6 +7,7 @@ to wait for a long synthesis. Pure text in, text out.
 
 from __future__ import annotations
 
+import html
 import re
 
 #: Pieces longer than this many words are cut again at commas/semicolons, so the
@@ -19,8 +20,21 @@ _ABBREVIATIONS = frozenset(
 )
 
 # Markdown that espeak-ng would otherwise read out ("asterisk", "hash").
+# Also what a caregiver types beside it (session 24): espeak-ng read "<b>ring</b>"
+# as "b ring slash b", "https://..." as "h t t p s colon slash slash ...",
+# "~~" as "tilde tilde" and "&amp;" as "and amp" (espeak-ng -x). Speech only:
+# the text shown stays as typed.
 _MARKUP = [
+    (re.compile(r"<(?:https?://|mailto:)([^<>\s]+)>"), r"\1"),  # <https://x.org> -> x.org
     (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links/images -> their text
+    (re.compile(r"<!--.*?-->", re.DOTALL), ""),
+    (re.compile(r"<br\s*/?>", re.IGNORECASE), " "),
+    (re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>"), ""),  # <b>, </a>, <span ...>
+    (re.compile(r"\b(?:https?://|mailto:)(?=\S)", re.IGNORECASE), ""),  # the site's name only
+    (re.compile(r"~~"), ""),
+    # A list's items joined into one line by the loader ("* card * list"):
+    # a pause between them, as " - " gives, not two words run together.
+    (re.compile(r"(?<=\S)[ \t]+[*+][ \t]+(?=\S)"), " - "),
     (re.compile(r"`+"), ""),
     (re.compile(r"(\*\*|__|\*|(?<!\w)_(?=\w)|(?<=\w)_(?!\w))"), ""),
     (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]*", re.MULTILINE), ""),
@@ -36,7 +50,7 @@ def clean_markup(text: str) -> str:
     """Text without the Markdown marks a speech engine would read aloud."""
     for pattern, repl in _MARKUP:
         text = pattern.sub(repl, text)
-    return text
+    return html.unescape(text)  # "&amp;" -> "&", "&eacute;" -> "é"
 
 
 def _hard_split(block: str) -> list[str]:

@@ -11,11 +11,14 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from dataclasses import replace
 from typing import Any
+
+import numpy as np
 
 from voice.app import Assistant, add_output_arguments, build_assistant
 from voice.audio.capture import EVENT_MESSAGES, Microphone, Utterance
-from voice.audio.clip import AudioClip
+from voice.audio.clip import RECOGNIZER_RATE, AudioClip
 from voice.audio.devices import NO_MICROPHONE, find_input_device
 from voice.cli.notices import recognizer_notices
 from voice.cli.options import (
@@ -38,6 +41,10 @@ CUT_OFF = "That was a long question, so I stopped listening after {seconds} seco
 NO_MIC_AT_START = NO_MICROPHONE + " I will keep trying."
 MIC_AT_LAST = "I can hear the microphone now. Ask your question whenever you are ready."
 STOPPED = "(stopped: I heard '{heard}') by the {how}"
+WAITING_FOR_REST = "(waiting for the rest of '{heard}')"
+#: Pauses after "and" waited through in one question ("spasms and ... sleep
+#: and ... pain"); then what was heard is answered.
+MAX_RESTS = 3
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -69,6 +76,10 @@ class _Turn:
     def restart(self) -> None:
         # The microphone vanished mid-question: what was fed is incomplete.
         self.stream = None
+
+    def audio(self, utt: Utterance) -> AudioClip:
+        """The audio the question was decoded from."""
+        return utt.clip
 
     def transcript(self, utt: Utterance) -> Transcript:
         if self.stream is None:
@@ -159,7 +170,43 @@ class _Session:
         heard = self.turn.transcript(utt) if utt is not None else Transcript("", "")
         if utt is not None and utt.cut:
             self.tell(self.cut_message())
+        elif utt is not None:
+            heard = self.rest_of(utt, heard)
         return self.assistant.handle_heard(heard, cut=utt is not None and utt.cut)
+
+    def rest_of(self, utt: Utterance, heard: Transcript) -> Transcript:
+        """``heard``, or, when it stops on "and", "or", "but", "because"...
+        (unfinished.trails_off), it and the rest said within
+        ``unfinished_wait`` seconds, decoded as one question.
+
+        A slow speaker's "what helps with spasms and ... ... sleep" was split
+        at the pause: the part heard was answered or offered, and "sleep" was
+        a question of its own (docs/loose-ends.md, session 23). The rising
+        tone says it still listens; nothing said in time: the part heard is
+        answered as before. An emergency is never kept waiting."""
+        from voice.conversation.unfinished import trails_off
+        from voice.matching.emergency import is_emergency
+
+        wait = float(self.cfg.unfinished_wait)
+        audio = self.turn.audio(utt)
+        for _ in range(MAX_RESTS):
+            if wait <= 0 or not trails_off(heard.text) or is_emergency(heard.text):
+                break
+            print(WAITING_FOR_REST.format(heard=heard.text), file=sys.stderr, flush=True)
+            self.cue("listening")
+            rest = replace(self.mic, start_timeout=wait).listen_until_heard(
+                on_event=self.on_event)
+            if rest is None:
+                break
+            self.cue("stopped", blocking=False)
+            audio = AudioClip(np.concatenate([audio.to_mono().samples.reshape(-1),
+                                              rest.clip.to_mono().samples.reshape(-1)]),
+                              RECOGNIZER_RATE, 1)
+            both = self.recognizer.transcribe(audio)
+            if not both.text.strip():
+                break
+            heard = both
+        return heard
 
     def cut_message(self) -> str:
         return CUT_OFF.format(seconds=round(self.mic.max_utterance))

@@ -54,6 +54,8 @@ class WakeTurn:
         detector.reset()
         self._audio: list[np.ndarray] = []
         self._length = 0
+        #: What the recognizer was fed, for a question decoded again with its rest.
+        self._fed: list[np.ndarray] = []
         self.stream: RecognitionStream | None = None
 
     @property
@@ -63,6 +65,7 @@ class WakeTurn:
     def on_audio(self, clip: AudioClip) -> None:
         if self.stream is not None:
             self.stream.feed(clip)
+            self._fed.append(np.asarray(clip.samples, dtype=np.int16).reshape(-1))
             return
         pcm = np.asarray(clip.samples, dtype=np.int16).reshape(-1)
         self._audio.append(pcm)
@@ -78,13 +81,21 @@ class WakeTurn:
                 self.on_wake()
             self.stream = self.recognizer.stream()
             self.stream.feed(AudioClip(rest, RECOGNIZER_RATE, 1))
+            self._fed = [rest]
 
     def restart(self) -> None:
         # The microphone vanished mid-utterance: start over.
         self.detector.reset()
         self._audio.clear()
         self._length = 0
+        self._fed = []
         self.stream = None
+
+    def audio(self, utt: Utterance) -> AudioClip:
+        """The audio the question was decoded from: from the wake phrase's end."""
+        if not self._fed:
+            return utt.clip
+        return AudioClip(np.concatenate(self._fed), RECOGNIZER_RATE, 1)
 
     def transcript(self, utt: Utterance) -> Transcript:
         if self.stream is None:
@@ -225,6 +236,9 @@ def run_with_wake(session: Any, detector: WakeDetector, follow_up: float,
         session.cue("stopped", blocking=False)
         if utt.cut:
             session.tell(session.cut_message())
+        else:
+            # "... spasms and" then a pause: the rest is waited for (listen.py).
+            heard = session.rest_of(utt, heard)
         assistant.handle_heard(heard)
         session.after_reply()
         if not assistant.wants_exit:
