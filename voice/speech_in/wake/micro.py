@@ -231,8 +231,16 @@ BESIDE_GAIN = 3.0
 #: the louder copy's spot (later than a spot of its own would end it: a
 #: louder copy spots sooner), the short ones at the louder copy's peak.
 BESIDE_WAIT = 0.3
-#: The speeds the louder copy's networks hear at (:data:`SPEEDS` as the audio
-#: as it is: session 23). Placeholder until measured (session 24).
+#: The speeds the louder copy's networks hear at: :data:`SPEEDS`, as the
+#: audio as it is. Tried (session 24, not kept): a fourth network hearing it
+#: twice as fast, (1, 1.33, 1.67, 2). Network alone, tuning draws 23-26: 188
+#: -> 190 of 192 phrases reach SPOT_CUTOFF, spots in tuning seed 16 (1.19 h)
+#: 67 -> 72; live, fresh tuning draws 23, 25: 88 -> 90 of 96 (two slow
+#: espeak-ng phrases under TV talk never spotted before), real people 16 of
+#: 16; held out (fresh draw 2251, run once) 43 -> 43 of 48, real 16 of 16:
+#: the gain did not carry over, and its false wakes were not measured.
+#: ``benchmark_wake.py --beside-speeds 1,1.33,1.67,2`` measures it
+#: (docs/wake-word.md, "Session 24").
 BESIDE_SPEEDS: tuple[float, ...] = SPEEDS
 _CHUNK = 160  # 10 ms: what the feature front end takes at a time
 
