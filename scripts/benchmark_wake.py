@@ -67,6 +67,7 @@ from voice.speech_in.wake.detector import (  # noqa: E402
 )
 from voice.speech_in.wake.micro import (  # noqa: E402
     BESIDE_GAIN,
+    BESIDE_SPEEDS,
     CHECK_SURE,
     GATED,
     SPEEDS,
@@ -430,6 +431,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--beside-wait", type=float, default=None,
                     help="with --beside-gain: seconds past confirm.AFTER a spot of the louder"
                          " copy waits for one as it is (micro.BESIDE_WAIT when not given)")
+    ap.add_argument("--beside-speeds", default=None,
+                    help="with --beside-gain: the speeds the louder copy is heard at,"
+                         " comma-separated (micro.BESIDE_SPEEDS when not given;"
+                         " docs/wake-word.md, session 24)")
     ap.add_argument("--okay-sentences", action="store_true",
                     help="speech not addressed to it: only the sentences that say the"
                          " phrase's first word, read by every reader (okay_negatives)")
@@ -499,6 +504,8 @@ def main(argv: list[str] | None = None) -> int:
                             gate=args.gate == "on",
                             beside_gain=(BESIDE_GAIN if args.beside_gain is None
                                          else args.beside_gain),
+                            beside_speeds=(BESIDE_SPEEDS if args.beside_speeds is None else
+                                           tuple(float(v) for v in args.beside_speeds.split(","))),
                             confirm_gated=args.whisper_hears == "both")
         neural.long_after_peak = args.long_after_peak == "on"
         neural.check_sure = args.check_sure == "on"
@@ -511,7 +518,9 @@ def main(argv: list[str] | None = None) -> int:
                  + (f", floors alone from {confirmer.fairly_sure:g}"
                     if getattr(confirmer, "fairly_sure", None) is not None else "")
                  + (f", a copy x{neural.beside_gain:g} louder spotting too"
-                    f" (waits {neural.beside_wait:g} s)" if neural.beside_gain
+                    f" (waits {neural.beside_wait:g} s, speeds "
+                    f"{', '.join(f'{v:g}' for v in neural.beside_speeds or SPEEDS)})"
+                    if neural.beside_gain
                     else ", gated copy spotting too" if neural.gated else "") if confirmer
                  else ", no second stage")
         print(f"wake word {phrase!r}: neural engine (microWakeWord), cutoff "

@@ -231,6 +231,17 @@ BESIDE_GAIN = 3.0
 #: the louder copy's spot (later than a spot of its own would end it: a
 #: louder copy spots sooner), the short ones at the louder copy's peak.
 BESIDE_WAIT = 0.3
+#: The speeds the louder copy's networks hear at: :data:`SPEEDS`, as the
+#: audio as it is. Tried (session 24, not kept): a fourth network hearing it
+#: twice as fast, (1, 1.33, 1.67, 2). Network alone, tuning draws 23-26: 188
+#: -> 190 of 192 phrases reach SPOT_CUTOFF, spots in tuning seed 16 (1.19 h)
+#: 67 -> 72; live, fresh tuning draws 23, 25: 88 -> 90 of 96 (two slow
+#: espeak-ng phrases under TV talk never spotted before), real people 16 of
+#: 16; held out (fresh draw 2251, run once) 43 -> 43 of 48, real 16 of 16:
+#: the gain did not carry over, and its false wakes were not measured.
+#: ``benchmark_wake.py --beside-speeds 1,1.33,1.67,2`` measures it
+#: (docs/wake-word.md, "Session 24").
+BESIDE_SPEEDS: tuple[float, ...] = SPEEDS
 _CHUNK = 160  # 10 ms: what the feature front end takes at a time
 
 
@@ -431,6 +442,9 @@ class MicroWakeDetector:
     beside_wait: float = BESIDE_WAIT
     """How long past AFTER a spot of the louder copy waits for one as it is
     (:data:`BESIDE_WAIT`)."""
+    beside_speeds: tuple[float, ...] = ()
+    """With ``beside_gain``: the speeds the louder copy is heard at, one per
+    ``gated`` network (:data:`BESIDE_SPEEDS`; empty: :data:`SPEEDS`)."""
     beside_only: int = 0
     """Spots decoded that only the louder copy made (for the benchmarks)."""
 
@@ -444,7 +458,8 @@ class MicroWakeDetector:
             self.window = self.model.window
         self._features = MicroWakeWordFeatures()
         self._paths = [_Path(s, n) for s, n in zip(SPEEDS, self.networks, strict=False)]
-        self._gated_paths = [_Path(s, n) for s, n in zip(SPEEDS, self.gated, strict=False)]
+        copy_speeds = self.beside_speeds if self.beside_gain and self.beside_speeds else SPEEDS
+        self._gated_paths = [_Path(s, n) for s, n in zip(copy_speeds, self.gated, strict=False)]
         self._gate = LoudestGate() if self._gated_paths and not self.beside_gain else None
         self._gated_features = MicroWakeWordFeatures() if self._gated_paths else None
         self.decision = Decision(self.cutoff, self.window, len(self._paths))
@@ -754,12 +769,15 @@ class Decision:
 
 
 def load_micro(phrase: str, folder: Path | None = None, gate: bool = GATED,
-               beside_gain: float = BESIDE_GAIN, **overrides: Any) -> MicroWakeDetector:
+               beside_gain: float = BESIDE_GAIN,
+               beside_speeds: tuple[float, ...] = BESIDE_SPEEDS,
+               **overrides: Any) -> MicroWakeDetector:
     """The neural detector for ``phrase``; :class:`ModelMissing` (one line to say)
     when it has no model, the package is missing, or a byte of the model differs.
     With a second stage (``confirmer``) and ``gate``, the network hears the
     gated copy too (:data:`GATED`); without ``gate``, a copy ``beside_gain``
-    times louder (:data:`BESIDE_GAIN`; 0: neither)."""
+    times louder (:data:`BESIDE_GAIN`; 0: neither), heard at ``beside_speeds``
+    (:data:`BESIDE_SPEEDS`)."""
     model = micro_model_for(phrase)
     if model is None:
         raise ModelMissing(f"There is no wake word model for '{phrase}'.")
@@ -773,8 +791,9 @@ def load_micro(phrase: str, folder: Path | None = None, gate: bool = GATED,
         networks = [_Network(data, lib) for _ in SPEEDS]
         confirmer = overrides.get("confirmer")
         if beside_gain and confirmer is not None and not gate:
-            overrides["gated"] = [_Network(data, lib) for _ in SPEEDS]
+            overrides["gated"] = [_Network(data, lib) for _ in beside_speeds]
             overrides["beside_gain"] = beside_gain
+            overrides["beside_speeds"] = tuple(beside_speeds)
         elif gate and confirmer is not None:
             overrides["gated"] = [_Network(data, lib) for _ in SPEEDS]
             if hasattr(confirmer, "sure_logprob"):
