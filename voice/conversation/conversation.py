@@ -361,9 +361,13 @@ class Conversation:
         if worry is not None:
             # Before a feeling ("I'm scared I will die"): the fear is answered.
             return self._worry(text, worry)
-        if asks_about_own_medicine(text) and not is_contents_question(text, self.matcher):
+        if (asks_about_own_medicine(text) and len(text.split()) <= LONG_QUESTION_WORDS
+                and not is_contents_question(text, self.matcher)):
             # Before a feeling too ("I'm worried, should I stop my tablets"):
-            # what to do first, then at most an offer (own_medicine.py).
+            # what to do first, then at most an offer (own_medicine.py). Not
+            # in a ramble ("... whether the doctor should change her
+            # medication or whether ..." told for minutes): asked to say one
+            # thing at a time, as before (tests/test_robust22_ramble.py).
             return self._own_medicine(text, self._match(text, doubtful, heard, sure))
         if felt is not None:
             # Before the learned phrasings too: a feeling is never read an
