@@ -208,6 +208,17 @@ def voice_text_replies(lines: list[str], tmp_path: Path) -> list[dict[str, Any]]
     return [json.loads(x) for x in done.stdout.splitlines() if x.startswith("{")]
 
 
+def every_typed_line() -> list[str]:
+    """Every line of every typed set under tests/data (.tsv and .txt, held
+    out too: to be counted, never read one by one), its first column."""
+    lines = [line.split("\t")[0].strip()
+             for f in (*DATA.rglob("*.tsv"), *DATA.rglob("*.txt"))
+             for line in f.read_text(encoding="utf-8", errors="replace").splitlines()]
+    lines = [t for t in lines if t and not t.startswith("#")]
+    assert len(lines) > 9000
+    return lines
+
+
 def every_question_line(kb: KnowledgeBase) -> list[str]:
     """Every line of tests/data's question sets (held out too: to be counted,
     never read one by one) and every "Also asked" phrasing of ``kb``: what a

@@ -27,7 +27,7 @@ from voice.content.loader import load_knowledge
 from voice.conversation import Conversation, phrases
 from voice.conversation.commands import asks_about_privacy
 
-from .conftest import CONTENT, voice_text_replies
+from .conftest import CONTENT, every_typed_line, voice_text_replies
 from .test_privacy import FALSE_CLAIMS
 
 #: A shipped entry read in two parts ("Shall I go on?").
@@ -64,12 +64,7 @@ def test_questions_with_those_words_are_no_privacy_question(said: str) -> None:
 def test_no_typed_line_of_the_question_sets_is_taken_for_one() -> None:
     """None of the typed sets (in scope, out of scope, everyday requests,
     health questions, emergencies): counted, not read line by line."""
-    data = Path(__file__).resolve().parent / "data"
-    lines = [line.split("\t")[0].strip()
-             for f in (*data.rglob("*.tsv"), *data.rglob("*.txt"))
-             for line in f.read_text(encoding="utf-8", errors="replace").splitlines()]
-    lines = [t for t in lines if t and not t.startswith("#")]
-    assert len(lines) > 9000
+    lines = every_typed_line()
     assert sum(asks_about_privacy(t) for t in lines) == 0
 
 

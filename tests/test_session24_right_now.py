@@ -17,7 +17,7 @@ from voice.conversation import Conversation, phrases
 from voice.conversation.right_now import spasm_happening_now
 from voice.matching.matcher import Matcher
 
-from .conftest import voice_text_replies
+from .conftest import every_typed_line, voice_text_replies
 
 LIFESTYLE = "can-lifestyle-changes-help-manage-chronic-spasms"
 SEE_A_DOCTOR = "when-should-someone-seek-medical-attention-for-muscle-spasms"
@@ -64,12 +64,7 @@ def test_questions_not_about_now_are_not_taken(kb: KnowledgeBase, matcher: Match
 
 def test_no_line_of_the_question_sets_is_taken(matcher: Matcher) -> None:
     """Counted over every typed set (held out too, counts only)."""
-    data = Path(__file__).resolve().parent / "data"
-    lines = [line.split("\t")[0].strip()
-             for f in (*data.rglob("*.tsv"), *data.rglob("*.txt"))
-             for line in f.read_text(encoding="utf-8", errors="replace").splitlines()]
-    lines = [t for t in lines if t and not t.startswith("#")]
-    assert len(lines) > 9000
+    lines = every_typed_line()
     assert sum(spasm_happening_now(t, matcher) for t in lines) == 0
 
 

@@ -16,7 +16,7 @@ from voice.conversation import Conversation, phrases
 from voice.conversation.commands import asks_about_source
 from voice.matching.matcher import Matcher
 
-from .conftest import voice_text_replies
+from .conftest import every_typed_line, voice_text_replies
 
 SOURCE_QUESTIONS = [
     "where does your information come from?", "Where do your answers come from",
@@ -48,12 +48,7 @@ def test_questions_with_those_words_are_not_taken(said: str) -> None:
 def test_no_line_of_the_question_sets_is_taken_for_one() -> None:
     """Counted over every typed set (in scope, out of scope, everyday
     requests, health questions, emergencies), not read line by line."""
-    data = Path(__file__).resolve().parent / "data"
-    lines = [line.split("\t")[0].strip()
-             for f in (*data.rglob("*.tsv"), *data.rglob("*.txt"))
-             for line in f.read_text(encoding="utf-8", errors="replace").splitlines()]
-    lines = [t for t in lines if t and not t.startswith("#")]
-    assert len(lines) > 9000
+    lines = every_typed_line()
     assert sum(asks_about_source(t) for t in lines) == 0
 
 
