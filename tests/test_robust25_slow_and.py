@@ -81,8 +81,17 @@ def test_a_slow_question_is_one_turn(virtual_mic: Any, tmp_path: Path, wake: boo
                         tmp_path=tmp_path)
     try:
         wait_for_ready(proc, timeout=120)
-        virtual_mic.play(wav)
-        replies = _replies(proc, 40)
+        for _ in range(2):
+            virtual_mic.play(wav)
+            replies = _replies(proc, 40)
+            # Whisper now and then mishears the open end through the null
+            # sink ("at night because" heard "at eye to be cause" after the
+            # wake phrase, clean-clone CI on this Xeon): then nothing said
+            # the question was open, the hearing's miss, not the wait's;
+            # played once more. A heard open end answered twice still fails.
+            if len(replies) == 2 and not trails_off(str(replies[0].get("transcript", ""))):
+                continue
+            break
         assert len(replies) == 1, replies
         heard = replies[0]["transcript"]
         assert "because" in heard and "what can i do" in heard.lower(), replies

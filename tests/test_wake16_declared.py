@@ -131,6 +131,11 @@ class _Session:
     def cut_message(self) -> str:
         return ""
 
+    def rest_of(self, utt: Any, heard: Transcript) -> Transcript:
+        # voice listen's wait for the rest of a question ending on "and"
+        # (session 24, robust25): nothing ends so here.
+        return heard
+
 
 @pytest.mark.parametrize(("name", "alongside", "first"), [
     ("whisper", False, "check done"),              # declared one decoder: the question waits
