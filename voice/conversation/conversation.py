@@ -544,21 +544,12 @@ class Conversation:
         medicine for spasms ("should I stop my baclofen"). "What if I miss a
         contraceptive pill", an uncovered health question, is offered
         nothing. Not said over what is being read, as no question is."""
-        offered: list[Entry] = []
-        for query in OWN_MEDICINE_OFFERS:
-            found = self.matcher.match(query)
-            if found.outcome == "answer" and found.entry is not None:
-                offered.append(found.entry)
+        offered = self._entries_answering(OWN_MEDICINE_OFFERS)
         near = {c.entry.id for c in result.candidates[:1]}
         ours = (result.outcome in ("answer", "confirm") or names_a_spasm_medicine(text)
                 or any(e.id in near for e in offered))
-        if not ours:
-            offered = []
-        self._s.pending_parts = []
-        self._s.failures = 0
-        return self._kindly_offer(text, phrases.OWN_MEDICINE, offered,
-                                  offered[0] if offered else None, 100.0,
-                                  phrases.WORRY_WAY_FORWARD, "own_medicine", False)
+        return self._offer_entries(text, offered if ours else [], phrases.OWN_MEDICINE,
+                                   "own_medicine", stop_speaking=False)
 
     def _at_night(self, text: str) -> Reply:
         """What helps spasms at night: the content has no entry on the night
@@ -570,16 +561,26 @@ class Conversation:
                           command: str) -> Reply:
         """``kind`` (a kind word), then the entries the content answers
         ``queries`` with, offered (never read unasked)."""
-        self._s.pending_parts = []
-        self._s.failures = 0
-        offered: list[Entry] = []
+        return self._offer_entries(text, self._entries_answering(queries), kind, command)
+
+    def _entries_answering(self, queries: Sequence[str]) -> list[Entry]:
+        """The entries the content answers ``queries`` with, each once."""
+        entries: list[Entry] = []
         for query in queries:
             result = self.matcher.match(query)
             if result.outcome == "answer" and result.entry is not None \
-                    and result.entry not in offered:
-                offered.append(result.entry)
+                    and result.entry not in entries:
+                entries.append(result.entry)
+        return entries
+
+    def _offer_entries(self, text: str, offered: list[Entry], kind: str, command: str,
+                       stop_speaking: bool = True) -> Reply:
+        """``kind``, then ``offered`` (none: the way forward), a fresh start
+        for what was pending."""
+        self._s.pending_parts = []
+        self._s.failures = 0
         return self._kindly_offer(text, kind, offered, offered[0] if offered else None, 100.0,
-                                  phrases.WORRY_WAY_FORWARD, command, True)
+                                  phrases.WORRY_WAY_FORWARD, command, stop_speaking)
 
     def _kindly_offer(self, text: str, kind: str, offered: list[Entry], match: Entry | None,
                       score: float, way_forward: str, command: str, stop_speaking: bool,

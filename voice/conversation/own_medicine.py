@@ -87,10 +87,10 @@ _ASKS = re.compile("|".join([
 def asks_about_own_medicine(text: str) -> bool:
     """``text`` asks what to do with the speaker's own medicines (or theirs
     who are looked after): stopping, changing, dosing, missing, mixing."""
-    return bool(_ASKS.search(clean(text.lower())))
+    return bool(_ASKS.search(clean(text)))
 
 
 def names_a_spasm_medicine(text: str) -> bool:
     """``text`` names a medicine given for spasms or these conditions
     (baclofen, botox, pyridostigmine...), not only "my tablets"."""
-    return bool(_NAMES_ONE.search(clean(text.lower())))
+    return bool(_NAMES_ONE.search(clean(text)))

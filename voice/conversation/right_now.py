@@ -46,19 +46,20 @@ _NOW = re.compile(
 )
 
 
-def spasm_happening_now(text: str, matcher: Matcher | None = None) -> bool:
-    """Whether ``text`` asks what to do about a spasm happening now, and
-    (given ``matcher``) names no other health subject the content never
-    mentions."""
-    cleaned = clean(text.lower())
-    return bool(SYMPTOM.search(cleaned) and _NOW.search(cleaned)
-                and (REMEDY.search(cleaned) or _HELP_SOMEONE.search(cleaned))
-                and not names_another_subject(cleaned, matcher))
-
-
 #: "How do I help someone having a spasm": the remedy words of at_night.py
 #: take "how do I help"; this takes "what should I do for him".
 _HELP_SOMEONE = re.compile(
     r"\bwhat (?:should|can|do|could) (?:i|we) do (?:for|to help|with) (?:him|her|them|someone|"
     r"my \w+)\b|\bhelp (?:me|him|her|them)\b"
 )
+
+
+def spasm_happening_now(text: str, matcher: Matcher | None = None) -> bool:
+    """Whether ``text`` asks what to do about a spasm happening now, and
+    (given ``matcher``) names no other health subject the content never
+    mentions."""
+    cleaned = clean(text)
+    return bool(SYMPTOM.search(cleaned) and _NOW.search(cleaned)
+                and (REMEDY.search(cleaned) or _HELP_SOMEONE.search(cleaned))
+                and not names_another_subject(cleaned, matcher))
+
