@@ -33,6 +33,7 @@ from voice.conversation.unfinished import (
     heard_part,
     is_unfinished,
     points_at_nothing,
+    trails_off,
 )
 from voice.conversation.worries import Worry, worry_of
 from voice.matching import teller
@@ -130,6 +131,16 @@ _CALL_WORDS = frozenset({"need", "me", "please", "now", "somebody", "someone", "
 #: Commands after "I only heard 'what is the'" that say it again, slower or
 #: louder: the half sentence still waits for its rest.
 _KEEP_UNFINISHED = frozenset({"repeat", "slower", "louder", "again_slower", "again_louder"})
+
+#: Command words a half question can end with: "what helps with spasms and"
+#: + "sleep" is a question about sleep, not "go to sleep".
+_ALSO_A_SUBJECT = frozenset({"sleep"})
+
+
+def _finishes_part(text: str, command: str) -> bool:
+    """``text``, said after a half question ("... and"), is its last word,
+    though also a command ("sleep")."""
+    return command == "sleep" and clean(text) in _ALSO_A_SUBJECT
 
 
 def _asks_for_help(text: str) -> bool:
@@ -305,6 +316,11 @@ class Conversation:
                                    learned="cleared")
             if command == "no":
                 return self._reply(text, "command", phrases.KEPT_LEARNED, command="no")
+        if command and unfinished and _finishes_part(text, command):
+            # "what helps with spasms and" offered, then "sleep": the rest of
+            # the question, not "go to sleep" (session 25: a hand that let go
+            # of the button at "and" sent the assistant to sleep).
+            command = None
         if command:
             if command in _KEEP_UNFINISHED:
                 # "What?" or "slower" to "I only heard 'what is the'": it is
@@ -410,8 +426,17 @@ class Conversation:
             self._s.offer_repeats, self._s.offer_score = 0, result.score
             self._s.pending_parts = []
             self._s.failures = 0
+            say = phrases.did_you_mean([e.title for e in result.offered])
+            if trails_off(text):
+                # "what helps with spasms and": a guess at what was meant is
+                # offered, and the rest, said next, is joined to the words
+                # heard (as after "I only heard 'what is the'"). A spasm or a
+                # tired hand lets go of the button at "and"; push to talk
+                # does not wait for the rest as `voice listen` does.
+                self._s.unfinished = heard_part(text)
+                say = f"{say} {phrases.OR_SAY_THE_REST}"
             return self._reply(
-                text, "confirm", phrases.did_you_mean([e.title for e in result.offered]),
+                text, "confirm", say,
                 match=result.entry, score=result.score, alternatives=result.candidates[1:],
             )
         return self._not_understood(text, result=result, unclear=doubtful or result.misheard,

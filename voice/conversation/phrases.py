@@ -99,6 +99,11 @@ def did_you_mean(titles: list[str]) -> str:
     )
 
 
+#: After an offer made to a question that broke off on "and", "or",
+#: "because"...: the rest can still be said (it is joined to the words heard).
+OR_SAY_THE_REST = "Or say the rest of your question."
+
+
 def did_you_mean_again(titles: list[str]) -> str:
     return f"{DIDNT_CATCH} {did_you_mean(titles)}"
 
