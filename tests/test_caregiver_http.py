@@ -217,7 +217,21 @@ def test_the_wake_phrase_is_set_from_the_page(logged_in: FlaskClient) -> None:
     assert (cfg.wake_word, cfg.wake_phrase) == (False, "hello computer")
 
 
+def test_the_wait_for_the_rest_is_set_from_the_page(logged_in: FlaskClient) -> None:
+    """Session 25: `[audio] unfinished_wait` (how long `voice listen` waits
+    for the rest of a question heard ending on "and") was in the settings
+    file only; a caregiver of a slow speaker could not lengthen it."""
+    page = logged_in.get("/settings").text
+    assert 'name="audio.unfinished_wait"' in page
+    r = logged_in.post("/settings", data=settings_form(logged_in, **{
+        "audio.unfinished_wait": "12"}))
+    assert r.status_code == 200 and 'id="saved"' in r.text
+    assert config_mod.load().unfinished_wait == 12
+
+
 @pytest.mark.parametrize(("key", "value", "message"), [
+    ("audio.unfinished_wait", "-1",
+     "'audio.unfinished_wait' must be a number of seconds between 0 and 60"),
     ("speech_out.rate", "500", "'speech_out.rate' must be between 60 and 400 words a minute"),
     ("speech_out.rate", "fast", "'speech_out.rate' must be a whole number"),
     ("speech_out.volume", "2", "'speech_out.volume' must be between 0.0 and 1.0"),

@@ -51,6 +51,9 @@ FIELDS: tuple[SettingField, ...] = (
                  step="0.1"),
     SettingField("audio.start_timeout", "Wait for a question to begin", "Seconds.", "number",
                  step="1"),
+    SettingField("audio.unfinished_wait", "Wait for the rest after 'and'",
+                 "Seconds. Hands-free, a question heard ending on 'and', 'or' or 'because' "
+                 "waits this long for the rest. 0: answered at once.", "number", step="0.5"),
     SettingField("ptt.mode", "Button mode",
                  "toggle: press to start and again to stop; hold: hold while speaking.",
                  "choice", choices=("toggle", "hold")),
