@@ -867,7 +867,11 @@ class Conversation:
                 say = f"{phrases.URGENT_HELP_FIRST} {say}"
             return self._reply(text, "command", say, command=command, stop_speaking=True)
         if command == "topics":
-            return self._topics(text)
+            # "how many topics are there": the number first (session 25:
+            # declined, "you can ask: ..." two titles).
+            asked_how_many = clean(text).startswith("how many")
+            return self._topics(text, prefix=phrases.topic_count(len(self.kb.entries))
+                                if asked_how_many else "")
         if command == "back":
             if len(s.history) >= 2:
                 s.history.pop()

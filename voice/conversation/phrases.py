@@ -90,6 +90,11 @@ def _spoken_title(title: str) -> str:
     return title.rstrip("?.!")
 
 
+def topic_count(n: int) -> str:
+    """Said before the list to "how many topics are there"."""
+    return f"I know about {n} topic{'s' if n != 1 else ''}."
+
+
 def did_you_mean(titles: list[str]) -> str:
     if len(titles) == 1:
         return f"Did you mean: {_spoken_title(titles[0])}? Please say yes or no."
