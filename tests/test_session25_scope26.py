@@ -11,6 +11,12 @@ conditions", "motor neurone disease"); another kind, and none of its
 diseases, steps the line down as generic words do: an answer is offered, an
 offer declined (Matcher.names_other_kind).
 
+"how do they work out if it's ms" was offered Impact on Daily Life,
+"how do they know if it's ms" Recognizing, "how can they be sure its that
+and not something else" declined: how they (the doctors) know it is the
+condition is how it is diagnosed (synonyms.REWRITES), the Diagnosis
+section's own "how do doctors find out what i have".
+
 Typed through the Conversation as `voice text` does (shipped content)."""
 
 from __future__ import annotations
@@ -58,6 +64,41 @@ _AS_BEFORE = (
 @pytest.mark.parametrize(("line", "outcome", "entry"), _AS_BEFORE)
 def test_the_contents_own_kinds_keep_their_outcome(typed: Callable[[str], Reply], line: str,
                                                    outcome: str, entry: str | None) -> None:
+    reply = typed(line)
+    assert reply.outcome == outcome, (line, reply.outcome, reply.say)
+    if entry is not None:
+        assert reply.match is not None and reply.match.id == entry, (line, reply.say)
+
+
+DIAGNOSIS = "diagnosis-and-medical-evaluations"
+
+
+@pytest.mark.parametrize("line", [
+    "how do they work out if it's ms",
+    "how do they know if it's ms",
+    "how do they check if it's ms",
+    "how do they find out if someone has als",
+    "how can they be sure its that and not something else",
+])
+def test_how_they_know_it_is_the_condition_is_diagnosis(typed: Callable[[str], Reply],
+                                                        line: str) -> None:
+    reply = typed(line)
+    assert reply.outcome in ("answer", "confirm"), (line, reply.say)
+    assert reply.match is not None and reply.match.id == DIAGNOSIS, (line, reply.say)
+
+
+#: One's own signs, and what they know that is not the condition: as before.
+_KNOWING_AS_BEFORE = (
+    ("how would i know if i've got it", "answer",
+     "what-are-the-early-signs-of-neuromuscular-disorders"),
+    ("how can they tell if the milk is off", "no_match", None),
+    ("how do they know what time it is", "no_match", None),
+)
+
+
+@pytest.mark.parametrize(("line", "outcome", "entry"), _KNOWING_AS_BEFORE)
+def test_knowing_something_else_keeps_its_outcome(typed: Callable[[str], Reply], line: str,
+                                                  outcome: str, entry: str | None) -> None:
     reply = typed(line)
     assert reply.outcome == outcome, (line, reply.outcome, reply.say)
     if entry is not None:
