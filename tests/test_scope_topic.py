@@ -44,6 +44,7 @@ def before(kb: KnowledgeBase) -> Matcher:
     model.unexplained_at = -math.inf
     matcher = Matcher(kb, scope_model=model)
     matcher.require_distinctive = False  # nor the generic-words check of branch scope8
+    matcher.require_kind = False  # nor session 25's other kind of disorder ("travel sickness")
     return matcher
 
 

@@ -270,6 +270,23 @@ _ASKS_WHETHER = re.compile(
     r"\b(?:when|whether|should|shall|need to|needs to|must|have to|has to|worth|time to|"
     r"how soon|how long|at what point|how bad|how often)\b")
 REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # How they (the doctors) know whether it is the condition is how it is
+    # diagnosed, the Diagnosis section's own "how do doctors find out what i
+    # have": "how do they work out if it's ms" was offered Impact on Daily
+    # Life ("work", a word of daily life), "how do they know if it's ms"
+    # Recognizing, "how can they be sure its that and not something else"
+    # declined (dev.tsv, tuning half; session 25). Not "i" or "you": "how
+    # would i know if i've got it" asks the early signs (dev.tsv), as "how
+    # can i tell if something is wrong with my nerves" does (tuning.tsv).
+    # Only when what they know is "it" or that someone has it: "how can
+    # they tell if the milk is off" (declined) was offered Diagnosis by the
+    # first version, "how do they work out what my tax is" too (probes).
+    (re.compile(r"\bhow (?:do|does|can|could|will|would|did) (?:they|" + _DET + "(?:"
+                + _CARERS + r")) (?:even |actually |really )?(?:know|tell|work out|figure out|"
+                r"find out|be sure|make sure|confirm|check)(?= (?:if |whether |that )?"
+                r"(?:it's|it is|its|it|that's|that is|thats|this is|i've|i have|i've got|"
+                r"i got|you have|you've got|he has|she has|he's got|she's got|they have|"
+                r"someone has)\b)"), "how do doctors find out"),
     # "How soon" asks when: "how soon should i see a doctor" and "how soon
     # should i contact my neurologist" were declined ("soon" an everyday
     # word carrying nothing), where "when should i see a doctor" is answered
