@@ -13,12 +13,12 @@ from .conftest import voice_text_replies
 
 def test_said_around_the_questions(tmp_path: Path) -> None:
     replies = voice_text_replies(
-        ["what causes spasms", "what was that again", "thanks that helps", "am i dying",
-         "is he dying"], tmp_path)
+        ["what causes spasms", "what was that again", "thanks that helps", "am i dying"],
+        tmp_path)
     assert replies[0]["outcome"] == "answer"
     # The answer again, not "I don't have an answer for that".
     assert replies[1]["command"] == "repeat" and replies[1]["say"] == replies[0]["say"]
     assert replies[2]["command"] == "thanks"
-    # Asked, not told: "I am dying" was an emergency, "am I dying" declined.
-    assert [r["outcome"] for r in replies[3:]] == ["emergency", "emergency"]
-    assert all(r["say"] == phrases.EMERGENCY for r in replies[3:])
+    # A fear about one's future, met as "will I die" is (not an emergency:
+    # tests/test_emergency_phrases.py); it was declined.
+    assert replies[3]["outcome"] == "confirm" and replies[3]["say"].startswith(phrases.WORRY)

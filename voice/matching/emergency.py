@@ -68,9 +68,6 @@ _PATTERNS = [
     r"|baby) (is|are) not moving\b",
     r"\b(he|she|baby|child) (is|is turning|turned|went|has gone) blue\b",
     r"\b(i am|he is|she is) dying\b(?! to)",
-    # Asked, not told (session 25, journey26: "am I dying" was declined).
-    # No line of tests/data's sets has it (counted only).
-    r"\b(am i|is he|is she) dying\b(?! to)",
     r"^(i|he|she) (can not|cannot) move$",
     r"\bchest (is |feels )?(tight|tightness)\b",
 ]
