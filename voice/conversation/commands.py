@@ -26,6 +26,8 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "i did not understand that",
         # Session 12 (`voice text`): declined as questions.
         "what was the last thing you said", "i did not hear the end",
+        # Session 25 (journey26, `voice text`): declined as a question.
+        "what was that again",
     ),
     # The last answer again from its first part ("repeat" says only the part
     # just read): "start again" was declined as a question.
@@ -197,7 +199,13 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "give me a minute", "hold on a moment", "hang on a moment",
     ),
     "greet": ("hello", "hi", "hey", "good morning", "good afternoon", "good evening", "hi there"),
-    "thanks": ("thank you", "thanks", "thank you very much", "thanks a lot", "cheers"),
+    "thanks": ("thank you", "thanks", "thank you very much", "thanks a lot", "cheers",
+               # Session 25 (journey26, `voice text`): declined as questions.
+               # Not "that is helpful" alone: 93% like "what is helpful" (the
+               # fuzzy match below), a question.
+               "thanks that helps", "thank you that helps", "thanks that helped",
+               "thank you that helped", "thanks that was helpful",
+               "thank you that was helpful"),
     "exit": ("quit", "exit", "quit program", "exit program", "shut down", "turn off"),
     # The user's own ways of asking (voice/conversation/personal.py); asks for a yes first.
     # Few phrasings: each adds words to the recognizer's language model, and

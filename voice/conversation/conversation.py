@@ -11,18 +11,24 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 
 from voice.content.model import Entry, KnowledgeBase
-from voice.conversation import phrases
+from voice.conversation import how_long, phrases
 from voice.conversation.at_night import asks_what_helps_at_night
 from voice.conversation.choices import Choice, find_choice
 from voice.conversation.commands import find_command
 from voice.conversation.feelings import Feeling, feeling_of, is_question
 from voice.conversation.heard import is_contents_question
+from voice.conversation.how_long import asks_how_long, says_a_time, without_how_long
 from voice.conversation.language import looks_not_english
 from voice.conversation.on_behalf import asked_for
-from voice.conversation.own_medicine import asks_about_own_medicine, names_a_spasm_medicine
+from voice.conversation.own_medicine import (
+    asks_about_own_medicine,
+    asks_how_to_take,
+    names_a_spasm_medicine,
+)
 from voice.conversation.personal import PersonalPhrasings, Phrasing
 from voice.conversation.reply import Reply
 from voice.conversation.right_now import spasm_happening_now
+from voice.conversation.same_section import mentioned_elsewhere, naming_sentence
 from voice.conversation.second_question import second_question
 from voice.conversation.speech_parts import parts
 from voice.conversation.subject import asks_of_it, subject_of, with_subject
@@ -123,6 +129,15 @@ AT_NIGHT_OFFERS = ("what can i do myself to reduce spasms", "what medication hel
 RIGHT_NOW_OFFERS = ("what can i do myself to reduce spasms", "when should i see a doctor")
 
 
+#: Titles of an article's frame, never offered as an example of what to ask
+#: after a declined question: near it only by its generic words.
+STRUCTURAL_TITLES = frozenset({"introduction", "conclusion", "summary", "overview", "abstract",
+                               "references", "foreword", "preface", "conclusions"})
+#: First words of a question a user could ask as it stands.
+QUESTION_OPENERS = frozenset("what how why when which who can could is are do does will "
+                             "should".split())
+
+
 #: Words that make "help" a person's call for help ("I need help", "help
 #: me", "please help") rather than a question about using the assistant.
 _CALL_WORDS = frozenset({"need", "me", "please", "now", "somebody", "someone", "get"})
@@ -199,6 +214,10 @@ class _State:
     #: The entries offered after a feeling, a worry or "tell me more" (this
     #: very list): "no" to them is not "ask again" either.
     kind_offered: list[Entry] = field(default_factory=list)
+    #: The words of the question that read the last entry read ("" when it
+    #: was read on "yes" or by number): another question answered by the
+    #: same entry is told so (Conversation._read_already).
+    read_for: str = ""
     #: The half sentence the user was just asked to finish ("what is the"):
     #: the next line, when it is the rest ("spasticity"), is joined to it.
     unfinished: str = ""
@@ -377,14 +396,17 @@ class Conversation:
         if worry is not None:
             # Before a feeling ("I'm scared I will die"): the fear is answered.
             return self._worry(text, worry)
-        if (asks_about_own_medicine(text) and len(text.split()) <= LONG_QUESTION_WORDS
+        how_to_take = asks_how_to_take(text, heard)
+        if ((asks_about_own_medicine(text) or how_to_take)
+                and len(text.split()) <= LONG_QUESTION_WORDS
                 and not is_contents_question(text, self.matcher)):
             # Before a feeling too ("I'm worried, should I stop my tablets"):
             # what to do first, then at most an offer (own_medicine.py). Not
             # in a ramble ("... whether the doctor should change her
             # medication or whether ..." told for minutes): asked to say one
             # thing at a time, as before (tests/test_robust22_ramble.py).
-            return self._own_medicine(text, self._match(text, doubtful, heard, sure))
+            return self._own_medicine(text, self._match(text, doubtful, heard, sure),
+                                      phrases.HOW_TO_TAKE if how_to_take else phrases.OWN_MEDICINE)
         if felt is not None:
             # Before the learned phrasings too: a feeling is never read an
             # answer unasked (and offers made to one are not learned).
@@ -416,9 +438,16 @@ class Conversation:
         taken = self._about_subject(text, result, subject, doubtful, heard, sure)
         if taken is not None:
             words, result = "", taken
+        if (how_long.REMATCH and result.outcome != "no_match" and asks_how_long(text)
+                and not is_contents_question(text, self.matcher)):
+            return self._how_long(text, subject if taken is not None else "", doubtful, heard,
+                                  sure)
+        if (result.outcome == "answer" and result.entry is not None
+                and self._just_read(result.entry, text)):
+            return self._read_already(text, result.entry)
         if result.outcome == "answer" and result.entry is not None:
             reply = self._answer(text, result.entry, result)
-            self._s.answer_words = words
+            self._s.answer_words, self._s.read_for = words, text
             return self._also_asked(text, result.entry, reply, heard, sure)
         if result.outcome == "confirm":
             self._s.offered = result.offered
@@ -441,6 +470,56 @@ class Conversation:
             )
         return self._not_understood(text, result=result, unclear=doubtful or result.misheard,
                                     typed=not heard)
+
+    def _just_read(self, entry: Entry, text: str) -> bool:
+        """``entry`` is the one read last, and ``text`` is another question
+        than the one that read it ("what is ms", then "what is als")."""
+        s = self._s
+        return bool(s.history) and s.history[-1].id == entry.id \
+            and clean(text) != clean(s.read_for)
+
+    def _read_already(self, text: str, entry: Entry) -> Reply:
+        """A new question answered by the section just read: "what is ms",
+        "what is als", "what is myasthenia gravis" read the same section
+        (Recognizing ..., which names all three in one sentence) three times
+        running (session 24). Said so, with the sentence that names what
+        was asked, and read again only on "yes" (voice/conversation/same_section.py)."""
+        subject = subject_of(text, self.matcher)
+        others = [e.answer for e in self.kb.entries if e.id != entry.id]
+        said = naming_sentence(entry.answer, subject)
+        more = bool(subject) and mentioned_elsewhere(subject, others)
+        s = self._s
+        s.offered = s.kind_offered = [entry]
+        s.offer_words, s.offer_repeats, s.offer_score = "", 0, 100.0
+        s.pending_parts, s.failures = [], 0
+        return self._reply(text, "confirm", phrases.read_already(entry.title, said, not more),
+                           match=entry, score=100.0, stop_speaking=True)
+
+    def _how_long(self, text: str, subject: str, doubtful: bool, heard: bool,
+                  sure: Collection[str]) -> Reply:
+        """"How long does diagnosis take": matched without "long" (a word of
+        the long-term management entry, voice/conversation/how_long.py), what
+        that finds offered, never read; said first when it gives no times.
+        ``subject``: the conversation's, for a pointer ("how long does it last")."""
+        line = without_how_long(text)
+        if subject:
+            line = with_subject(line, subject) or line
+        got = self._match(line, doubtful, heard, (*sure, *clean(subject).split()))
+        if got.outcome == "no_match" or got.entry is None:
+            # Only "long" carried it: declined, as the line without it is.
+            return self._not_understood(text, result=got, unclear=doubtful or got.misheard,
+                                        typed=not heard)
+        offered = got.offered or [got.entry]
+        if any(says_a_time(e.answer) for e in offered):
+            self._s.offered, self._s.offer_words = offered, ""
+            self._s.offer_repeats, self._s.offer_score = 0, got.score
+            self._s.pending_parts, self._s.failures = [], 0
+            return self._reply(text, "confirm", phrases.did_you_mean([e.title for e in offered]),
+                               match=got.entry, score=got.score, alternatives=got.candidates[1:])
+        self._s.pending_parts, self._s.failures = [], 0
+        return self._kindly_offer(text, phrases.NO_TIMES, offered, got.entry, got.score,
+                                  phrases.WORRY_WAY_FORWARD, "how_long", stop_speaking=True,
+                                  alternatives=got.candidates[1:])
 
     def _about_subject(self, text: str, result: MatchResult, subject: str, doubtful: bool,
                        heard: bool, sure: Collection[str]) -> MatchResult | None:
@@ -561,7 +640,7 @@ class Conversation:
         the content says helps, offered (voice/conversation/right_now.py)."""
         return self._offer_what_helps(text, RIGHT_NOW_OFFERS, phrases.RIGHT_NOW, "right_now")
 
-    def _own_medicine(self, text: str, result: MatchResult) -> Reply:
+    def _own_medicine(self, text: str, result: MatchResult, kind: str) -> Reply:
         """Asked what to do with one's own medicines: ask the prescriber
         first, then the entry on medication offered when the line is about
         the content's at all: the matcher takes it, names that entry among
@@ -573,7 +652,7 @@ class Conversation:
         near = {c.entry.id for c in result.candidates[:1]}
         ours = (result.outcome in ("answer", "confirm") or names_a_spasm_medicine(text)
                 or any(e.id in near for e in offered))
-        return self._offer_entries(text, offered if ours else [], phrases.OWN_MEDICINE,
+        return self._offer_entries(text, offered if ours else [], kind,
                                    "own_medicine", stop_speaking=False)
 
     def _at_night(self, text: str) -> Reply:
@@ -647,6 +726,7 @@ class Conversation:
         s.offered = []
         s.offer_words, s.answer_words = "", ""
         s.answered_phrasing = phrasing
+        s.read_for = ""
         if others is None and result is not None:
             others = [c.entry for c in result.candidates[1:] if c.score >= OTHER_FLOOR]
         # One runner-up: after a wrong answer, a second guess at most.
@@ -736,13 +816,33 @@ class Conversation:
         """Two or three topics to suggest: near misses first, then common questions."""
         titles: list[str] = []
         if result:
-            titles = [c.entry.title for c in result.candidates[:2] if c.score >= 25]
+            near = (self._askable(c.entry) for c in result.candidates[:2] if c.score >= 25)
+            titles = list(dict.fromkeys(q for q in near if q))
         for entry in self.kb.entries:
             if len(titles) >= 2:
                 break
             if entry.kind == "faq" and entry.title not in titles:
                 titles.append(entry.title)
         return titles[:2]
+
+    def _askable(self, entry: Entry) -> str | None:
+        """A question a user could ask to hear ``entry``, as an example: an
+        FAQ's own title; for a section, the first of its "Also asked"
+        questions this content answers with it ("Conclusion", "Introduction"
+        or "Medication" said as "you can ask: Conclusion" told nobody what to
+        say; session 24, `voice text`). None: the section is the article's
+        frame (STRUCTURAL_TITLES) or none of its questions is answered with it."""
+        if entry.kind == "faq":
+            return entry.title
+        if entry.title.strip().lower() in STRUCTURAL_TITLES:
+            return None
+        for asked in entry.phrasings:
+            if asked.split()[0].lower() not in QUESTION_OPENERS:
+                continue
+            got = self.matcher.match(asked)
+            if got.outcome == "answer" and got.entry is not None and got.entry.id == entry.id:
+                return asked[0].upper() + asked[1:]
+        return None
 
     # -- choosing by number -----------------------------------------------
 

@@ -84,6 +84,29 @@ _ASKS = re.compile("|".join([
 ]))
 
 
+#: How or when to take one's own medicine: its label, its leaflet and the
+#: pharmacist say, the content cannot ("how do i take my own pills" was read
+#: Medication in full; session 25, branch journey26).
+_HOW_TO_TAKE = re.compile(
+    rf"\b(?:how|when|what time|how often) (?:do|should|must|can|am|is|are|does) {_WHO} "
+    rf"(?:supposed to |meant to )?(?:take|have|use|give) (?:{_WHOSE} )?(?:own )?(?:\w+ )?"
+    rf"{_MEDICINE}\b")
+#: Heard for a medicine: Whisper tiny.en heard espeak-ng's "how do i take my
+#: own pills" as "... my own bills" in 5 of 6 voices (scripts/record_hearings.py,
+#: tests/data/heard/own-pills.json); nobody takes their bills.
+_HEARD_FOR = {"bills": "pills"}
+
+
+def asks_how_to_take(text: str, heard: bool = False) -> bool:
+    """``text`` asks how or when to take one's own medicine ("how do I take
+    my pills", "when should he have his baclofen"). ``heard``: from a
+    recognizer, whose "bills" after "take" is "pills"."""
+    words = clean(text).split()
+    if heard:
+        words = [_HEARD_FOR.get(w, w) for w in words]
+    return bool(_HOW_TO_TAKE.search(" ".join(words)))
+
+
 def asks_about_own_medicine(text: str) -> bool:
     """``text`` asks what to do with the speaker's own medicines (or theirs
     who are looked after): stopping, changing, dosing, missing, mixing."""

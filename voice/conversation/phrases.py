@@ -165,6 +165,24 @@ OWN_MEDICINE = ("I can't advise anyone on their own medicines. Please don't star
                 "change a medicine, or its dose, without asking your doctor, nurse or "
                 "pharmacist first. If someone has taken too much, or feels very unwell, call "
                 "your local emergency number now.")
+def read_already(title: str, sentence: str | None, nothing_more: bool) -> str:
+    """Another question answered by the section just read ("what is ms",
+    then "what is als"): said so, with ``sentence``, the one of it naming
+    what was asked; read again only on "yes"."""
+    said = f" On that it says: {sentence}" if sentence else ""
+    more = " I have nothing more on it." if sentence and nothing_more else ""
+    return (f"That's in the part I just read, {_spoken_title(title)}.{said}{more} "
+            "Shall I read it again? Please say yes or no.")
+
+
+#: Said to "how long does diagnosis take" when the entry offered names no
+#: span of time (voice/conversation/how_long.py).
+NO_TIMES = "What I know doesn't say how long that takes."
+#: Said to "how do I take my pills" (own_medicine.asks_how_to_take).
+HOW_TO_TAKE = ("I can't say how anyone should take their own medicines: the label and the "
+               "leaflet say how and when, and your pharmacist, doctor or nurse can go through "
+               "it with you. If someone has taken too much, or feels very unwell, call your "
+               "local emergency number now.")
 #: Said after WORRY when no entry can be offered.
 WORRY_WAY_FORWARD = "Say 'list topics' to hear what I know, or ask me a question."
 

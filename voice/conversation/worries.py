@@ -43,6 +43,9 @@ _OUTLOOK = re.compile("|".join([
     # will i die (from this), am i going to die, am i dying of it
     rf"\b(?:will|would|could|can|am|might|do|does) i {_GOING}die\b",
     rf"\bi (?:will|am going to|am gonna|might) {_GOING}die (?:of|from) ",
+    # Session 25 (journey26, `voice text`): "am I dying" was declined; asked,
+    # it is a fear, not an emergency (tests/test_emergency_phrases.py).
+    r"\bam i (?:slowly )?dying\b(?! to)",
     rf"\b(?:will|would|could|can|is|does) {_IT} {_GOING}kill (?:me|you|people|him|her)\b",
     rf"\b(?:do|does|can|could) (?:people|you|anyone|someone) (?:ever )?die (?:of|from) {_IT}\b",
     # is it fatal / terminal / life threatening / a death sentence

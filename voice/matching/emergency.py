@@ -104,9 +104,11 @@ _SAID_OTHERWISE = [
 _CRISIS_HAPPENING = r"\b(having|is in|am in|is having|am having) a (\w+ ){0,%d}crisis\b"
 _CAREGIVER_SAID = [
     # Session 12 (`voice text`): a caregiver telling what they see, each
-    # declined or answered from the content before. "'s" is not expanded
-    # by clean(). None of the lines of tests/data's sets nor of the content
-    # is taken (tests/test_polish12_emergencies.py, counted only).
+    # declined or answered from the content before. clean() expands "he's"
+    # to "he has" before "been" ("he has been seizing"), else "he is"
+    # (normalize._HE_HAS); "'s" stays for a name's ("John's turning blue").
+    # None of the lines of tests/data's sets nor of the content is taken
+    # (tests/test_polish12_emergencies.py, counted only).
     r"\b(he|she|they|baby|child)('s| is| are|'s been| has been| keeps| started) "
     r"(seizing|convulsing)\b(?! up)",
     r"\b(is|'s|are) having (convulsions|a convulsion|seizures|fits)( now| right now| again)?$",

@@ -34,9 +34,8 @@ _CONTRACTIONS = {
     # without the scope check 3 of 2,024 (89.2% -> 89.0%; counts only).
     "what're": "what are", "hasn't": "has not", "haven't": "have not",
     "hadn't": "had not", "wasn't": "was not", "weren't": "were not",
-    # Not "he's", "she's": "he's been seizing" is "he has been", and the
-    # emergency patterns take "'s" as written (matching/emergency.py;
-    # tests/test_polish12_emergencies.py, found by the clean-clone CI).
+    # "he's" and "she's" are expanded by the word after them (_HE_HAS, in
+    # clean()): "he's been seizing" is "he has been", "he's dying" "he is".
     "they're": "they are", "we're": "we are",
     "we've": "we have", "they've": "they have",
     "should've": "should have", "could've": "could have", "would've": "would have",
@@ -104,6 +103,16 @@ BODY_WORDS = frozenset("legs leg arms arm limbs limb thighs thigh calves".split(
 # "help" is a stopword because nearly every entry helps with something; it
 # made "how can I help" questions look in-scope for unrelated entries.
 
+#: "he's" and "she's" (and typed without the apostrophe, not words of
+#: their own) before these words are "he has", before any other "he is":
+#: "he's been seizing for five minutes" is "he has been seizing", "she's
+#: fallen" "she has fallen" (an emergency that was missed), "he's dying" and
+#: "he's not moving" "he is" (both missed too, tests/test_journey26_emergencies.py).
+_HE_SHE = {"he's": "he", "she's": "she", "hes": "he", "shes": "she"}
+_HE_HAS = frozenset(
+    "been got gotten had gone fallen taken done lost stopped started turned swallowed "
+    "eaten broken hit hurt cut".split())
+
 _NON_WORD = re.compile(r"[^a-z0-9' ]+")
 _WHAT_IS_MEAN = re.compile(r"^what is ((?:\S+ ){0,3}?\S+) mean$")
 
@@ -112,7 +121,12 @@ def clean(text: str) -> str:
     """Lower-case words with contractions expanded and punctuation removed."""
     text = text.lower().replace("’", "'")
     text = _NON_WORD.sub(" ", text)
-    words = [_CONTRACTIONS.get(w, w) for w in text.split()]
+    said = text.split()
+    words = [_CONTRACTIONS.get(w, w) for w in said]
+    for i, w in enumerate(said):
+        if w in _HE_SHE:
+            verb = "has" if i + 1 < len(said) and said[i + 1] in _HE_HAS else "is"
+            words[i] = f"{_HE_SHE[w]} {verb}"
     cleaned = " ".join(w.strip("'") for w in words if w.strip("'"))
     # "what's X mean" is "what does X mean": as "what is X mean" it was
     # offered where "what does neuromuscular mean" was answered.
