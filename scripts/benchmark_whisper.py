@@ -15,7 +15,10 @@ live latency from the end of a spoken question to its answer text.
   silence timeout; target p95 <= 300 ms.
 
     .venv/bin/python scripts/benchmark_whisper.py [--questions N] [--silence-timeout S]
-        [--no-live]
+        [--no-live] [--window S]
+
+``--window S`` encodes each question in a window of S seconds instead of the
+engine's (decoder.QUESTION_WINDOW_S), to time a window against another.
 """
 
 from __future__ import annotations
@@ -62,9 +65,13 @@ def _vm_hwm_mb() -> float:
     return float("nan")
 
 
-def probe(n: int) -> dict[str, float]:
+def probe(n: int, window: float | None = None) -> dict[str, float]:
     """Run in a fresh process: load times, RTF and this process's peak memory."""
     t0 = time.perf_counter()
+    if window is not None:
+        from voice.speech_in.whisper import decoder
+
+        decoder.QUESTION_WINDOW_S = window
     from voice.config import default_models_dir
     from voice.content.loader import load_knowledge
     from voice.matching.matcher import Matcher
@@ -176,13 +183,16 @@ def main() -> int:
     ap.add_argument("--silence-timeout", type=float, default=2.0,
                     help="the end-pointer's wait (the assistant's default is 2.0 s)")
     ap.add_argument("--no-live", action="store_true", help="skip the virtual microphone")
+    ap.add_argument("--window", type=float,
+                    help="seconds of the window a question is encoded in (default: the engine's)")
     ap.add_argument("--probe", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.probe:
-        print(json.dumps(probe(args.probe)))
+        print(json.dumps(probe(args.probe, args.window)))
         return 0
     paths = questions(args.questions)  # made (and cached) before anything is timed
-    out = subprocess.run([sys.executable, __file__, "--probe", str(args.questions)],
+    window = ["--window", str(args.window)] if args.window is not None else []
+    out = subprocess.run([sys.executable, __file__, "--probe", str(args.questions), *window],
                          capture_output=True, text=True, check=True, timeout=1800)
     p = json.loads(out.stdout.strip().splitlines()[-1])
     print(f"load (fresh process): import faster-whisper {p['import_s']:.2f} s, "
@@ -199,6 +209,10 @@ def main() -> int:
     print(f"peak memory of that process (content, matcher, Whisper, {args.questions} "
           f"answers): {p['peak_mb']:.0f} MB   [target <= 450 MB]")
     if not args.no_live:
+        if args.window is not None:
+            from voice.speech_in.whisper import decoder
+
+            decoder.QUESTION_WINDOW_S = args.window
         beyond, after, heard = live(paths, args.silence_timeout)
         if beyond:
             print(f"live, virtual microphone, silence timeout {args.silence_timeout:.1f} s, "

@@ -42,6 +42,8 @@ were taken before (docs/speech-in.md, "Session 23 (branch hear24b)").
 wherever the noise floor is at least -45 dBFS, steady or not (session 24,
 branch hear25, added the steadiness check); decoded only where the two
 rules differ, elsewhere ``raw``'s outcome.
+``win-S`` (session 25, branch hear26): the engine with a question's audio
+encoded in a window of S seconds instead of 30 (decoder.QUESTION_WINDOW_S).
 ``--heldout`` runs heldout.tsv and the real recordings' held-out halves
 instead, printing counts only.
 
@@ -153,7 +155,7 @@ def _subtract(s: np.ndarray) -> np.ndarray:
 
 
 def make_filter(name: str) -> Filter | None:
-    if name in ("raw", "floor-only"):
+    if name in ("raw", "floor-only") or name.startswith("win-"):
         return None
     parts = name.split("-")
     if parts[0] == "webrtc":
@@ -214,6 +216,15 @@ class Runner:
         self.audio_s = 0.0
 
     def transcribe(self, clip: Any) -> Any:
+        if self.name.startswith("win-"):  # a question's audio encoded in a shorter window
+            from voice.speech_in.whisper import decoder
+
+            kept_window = decoder.QUESTION_WINDOW_S
+            decoder.QUESTION_WINDOW_S = float(self.name[4:])
+            try:
+                return self._transcribe(clip)
+            finally:
+                decoder.QUESTION_WINDOW_S = kept_window
         if self.name == "floor-only":  # hear24b's rule: the floor alone
             from voice.speech_in.whisper import noise_gate
 

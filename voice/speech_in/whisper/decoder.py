@@ -8,11 +8,12 @@ this loaded machine instead of ~0.6 s), and the extra windows are where
 decoded once (a beam of ``BEAM_SIZE``, no timestamps) with the content
 prompt, with the same faster-whisper building blocks ``transcribe`` uses.
 
-The window stays 30 s even for a 2 s question. CTranslate2 also encodes
-just the audio (plus 1 s), 7x faster here, but tiny.en was trained on 30 s
-windows only: on 60 spoken tuning questions 38 came out differently and
-about 15 of those looped ("What are support groups? What are support
-groups? ..."), so it is not used.
+tiny.en was trained on 30 s windows only. CTranslate2 also encodes just the
+audio (plus 1 s), 7x faster here, but on 60 spoken tuning questions 38 came
+out differently and about 15 of those looped ("What are support groups?
+What are support groups? ..."). A 15 s window (``QUESTION_WINDOW_S``, session
+25) halved the cost of a question but found fewer right entries held out,
+and doubled one-word replies ("five five"), so it is not used.
 
 A word's probability is the mean of its tokens' probabilities in that same
 decode (softmax of the returned logits; with a beam, which returns none, the
@@ -53,6 +54,21 @@ MIN_TOKENS = 16
 #: Wider was measured by branch hear17 (beam 5, beam 3 with patience 2: no
 #: more right entries, 3 more wrong ones offered on 208 clips).
 BEAM_SIZE = 2
+
+#: Seconds of the window an utterance longer than a short reply is encoded in
+#: (engine.py; short replies and the wake word's checks always use 30 s).
+#: Measured at 15 (session 25, branch hear26) and left at 30: the encoder's
+#: cost follows the window, not the speech, so 15 s halved the CPU time per
+#: 2.7 s question (0.86 -> 0.41 s, RTF 0.319 -> 0.152; scripts/
+#: benchmark_whisper.py --window 30 / 15, AVX2 path, load 13-15), and the
+#: tuning halves found the same entries (scripts/tune_denoise.py --variants
+#: raw,win-15+long --sets espeak,real,people --conditions all --stride 4:
+#: right 163 -> 163 of 195, answered wrong 2 -> 2, offered wrong 7 -> 7), but
+#: held out (same command with --heldout, counts only) right entries fell
+#: 134 -> 128 of 174, answered wrong 2 -> 3, offered wrong 10 -> 13. 10 s
+#: looped ("what kind of meal should i cook what kind of meal ..."); the
+#: audio plus 1 s looped on about 15 of 60 (see the module's docstring).
+QUESTION_WINDOW_S = 30.0
 
 
 @dataclass(frozen=True)
@@ -106,14 +122,19 @@ class WindowDecoder:
         encoded = self.encode(audio[:WINDOW])
         return [self.generate(encoded, min(len(audio), WINDOW), p) for p in prompts]
 
-    def encode(self, audio: np.ndarray) -> Any:
-        """The encoder's output for one window of ``audio`` (the costly part)."""
+    def encode(self, audio: np.ndarray, seconds: float = 30.0) -> Any:
+        """The encoder's output for one window of ``audio`` (the costly part):
+        a window of ``seconds`` (mel frames padded as the 30 s one is) when
+        the audio fits in it with a second to spare, else the full 30 s."""
         from faster_whisper.audio import pad_or_trim
 
         m = self._model
         features = m.feature_extractor(audio)
-        frames = max(1, min(features.shape[-1] - 1, m.feature_extractor.nb_max_frames))
-        return m.encode(pad_or_trim(features[:, :frames]))
+        full = m.feature_extractor.nb_max_frames
+        frames = max(1, min(features.shape[-1] - 1, full))
+        window = 2 * int(seconds * 50)  # even: the encoder halves it
+        return m.encode(pad_or_trim(features[:, :frames],
+                                    window if frames + 100 <= window < full else full))
 
     def prompt_tokens(self, text: str) -> list[int]:
         return self._tokenizer.encode(" " + text.strip()) if text else []
