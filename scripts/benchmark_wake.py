@@ -415,6 +415,16 @@ def main(argv: list[str] | None = None) -> int:
                          " (confirm.ALIGN_CHECK; default: as voice listen does)")
     ap.add_argument("--align-margin", type=float, default=None,
                     help="nats a token (confirm.ALIGN_MARGIN when not given)")
+    ap.add_argument("--peak-every-slot", action="store_true",
+                    help="micro with a second stage: every short window goes through the peak"
+                         " check even once one passed (the answer is the same; with --decodes,"
+                         " scripts/wake_okay_margin.py replays confirm.RUN_ON_CHECK)")
+    ap.add_argument("--run-on-check", choices=("on", "off"), default=None,
+                    help="micro with a second stage: a short window that heard a sentence run"
+                         " on from the phrase's first word needs --run-on-margin"
+                         " (confirm.RUN_ON_CHECK; default: as voice listen does)")
+    ap.add_argument("--run-on-margin", type=float, default=None,
+                    help="with --run-on-check: nats a token (confirm.RUN_ON_MARGIN)")
     ap.add_argument("--long-after-peak", choices=("on", "off"), default="off",
                     help="micro with a second stage: the 3.5 s window ends AFTER s after the"
                          " network's peak, not after the spot (micro.LONG_AFTER_PEAK; tried)")
@@ -492,7 +502,7 @@ def main(argv: list[str] | None = None) -> int:
     micro = args.engine == "micro" or (args.engine == "auto" and micro_model_for(phrase))
     if micro:
         confirmer = load_confirmer(phrase) if args.second_stage == "whisper" else None
-        if confirmer is not None and args.decodes:
+        if confirmer is not None and args.decodes and not args.peak_every_slot:
             confirmer.decode_all = True
         if confirmer is not None:
             confirmer.strong_floor = args.strong_floor == "on"
@@ -502,6 +512,11 @@ def main(argv: list[str] | None = None) -> int:
                 confirmer.align_check = args.align_check == "on"
             if args.align_margin is not None:
                 confirmer.align_margin = args.align_margin
+            confirmer.peak_every_slot = args.peak_every_slot
+            if args.run_on_check is not None:
+                confirmer.run_on_check = args.run_on_check == "on"
+            if args.run_on_margin is not None:
+                confirmer.run_on_margin = args.run_on_margin
             if args.sure_rule is not None:
                 confirmer.sure_rule = args.sure_rule
             if args.fairly_sure is not None:
@@ -605,6 +620,7 @@ def said_to_it(args: argparse.Namespace, phrase: str,
             caught += 1
         else:
             missed.append(name)
+        _write_decodes(args)  # what a run stopped early had decoded
     print(f"  by rate and background: {_breakdown(total, missed)}")
     print(f"synthetic wake rate: {caught}/{total} = {100 * caught / total:.1f}%"
           + (f"  (missed: {', '.join(missed[:12])}{' ...' if len(missed) > 12 else ''})"
@@ -615,6 +631,7 @@ def said_to_it(args: argparse.Namespace, phrase: str,
         for n, pcm in real:
             kind = n.split(" ", 1)[1]
             kinds.setdefault(kind, []).append(bool(spot(spotter, pcm, phrase, f"real {n}")))
+            _write_decodes(args)
         rc = sum(sum(v) for v in kinds.values())
         print(f"real recordings wake rate: {rc}/{len(real)} = {100 * rc / len(real):.1f}% ("
               + ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in kinds.items()) + ")")
