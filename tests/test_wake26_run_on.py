@@ -1,5 +1,5 @@
-"""A real "okay" opening a sentence needs a closer fit (confirm.RUN_ON_CHECK;
-session 25, branch wake26).
+"""A real "okay" opening a sentence held to a closer fit (confirm.RUN_ON_CHECK;
+session 25, branch wake26; measured and off: docs/wake-word.md).
 
 The false wakes left on fresh speech were a real "okay" at a sentence's
 start: espeak-ng en-029+m4 reading "Ok is amoxicillin ok if I am allergic
@@ -7,9 +7,9 @@ to penacillin?" (benchmark_wake.py, fresh seed 253). Prompted, Whisper
 wrote "Okay Nabu." for every window; unprompted, the short windows at the
 network's peak were "Okay, now I can see." ("now" sounds like "nabu" to the
 peak check), which fitted the best spelling of the phrase within
-ALIGN_MARGIN (2.1) on one window: 1.94-2.04 over three runs. A decode that
-runs on past the phrase's spellings with words of a sentence must now fit
-within RUN_ON_MARGIN (1.7). Real Whisper tiny.en (models/) on the 3.5 s
+ALIGN_MARGIN (2.1) on one window: 1.94-2.04 over three runs. With the check
+on, a decode that runs on past the phrase's spellings with words of a
+sentence must fit within RUN_ON_MARGIN (1.7). Real Whisper tiny.en (models/) on the 3.5 s
 window the detector decoded (tests/data/wake-spots/). No timing.
 """
 
@@ -64,9 +64,9 @@ def _confirmer(on: bool, margin: float = RUN_ON_MARGIN) -> Any:
 def test_a_decode_running_on_is_held_to_the_closer_fit() -> None:
     # Kept as the detector cut it, this window's second short window is
     # "Okay, now I see." at 1.56 on this machine (1.94-2.04 in the stream,
-    # in three runs): under RUN_ON_MARGIN, so the shipped check lets it
-    # through here, as the figures in docs/wake-word.md say it sometimes
-    # does. Held to 1.5 it is refused: the limit applies to such a decode.
+    # in three runs): under RUN_ON_MARGIN, so the check at 1.7 would let it
+    # through here, one reason it is off (docs/wake-word.md). Held to 1.5 it
+    # is refused: the limit applies to such a decode.
     long, aligned = _windows()
     confirmer = _confirmer(True, margin=1.5)
     assert not confirmer.confirms(long, aligned, strength=0.115)

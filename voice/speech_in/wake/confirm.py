@@ -145,10 +145,13 @@ ALIGN_MARGIN = 2.1
 #: now I'm gonna..." 1.31-1.49, "Okay, now, we're going to walk." 1.46), the
 #: false wakes' at 1.94-2.04: 1.7 between. Tuning draws 23, 25 (replayed,
 #: scripts/wake_okay_margin.py, any limit 1.5-1.9, 2 or 3 words): phrases 88
-#: of 96 as without it, real 32 of 32; seed 253's false wake refused, seed
-#: 255's not when it woke on a slot without "okay" ("in.", -2.68).
-#: docs/wake-word.md, "Session 25".
-RUN_ON_CHECK = True
+#: of 96 as without it, real 32 of 32; held out (fresh draw 2261) 40 of 48,
+#: real 16 of 16, as without it. But it refused none of the 4 wakes on the
+#: okay sentences (each woke through its other window: a scrap without
+#: "okay", "evening." -2.42, or a sure or fairly sure spot) and seed 253's
+#: false wake only when its margin came out over 1.7 (1.56-2.19 over three
+#: decodes of the same spot): off. docs/wake-word.md, "Session 25".
+RUN_ON_CHECK = False
 RUN_ON_WORDS = 2
 RUN_ON_MARGIN = 1.7
 #: Spellings of the phrase tiny.en itself writes for it: the prompt's, its
