@@ -1,0 +1,167 @@
+"""Replay the likelihood check (confirm.ALIGN_CHECK) with a tighter limit for a
+peak decode that runs on past the phrase, on recorded decodes.
+
+Run: ``.venv/bin/python scripts/wake_okay_margin.py --positives D.json ...
+--negatives N.json ... [--limits 1.2,1.5,1.7,1.8,1.9] [--words 2,3] [--show]``
+
+The files are ``benchmark_wake.py --decodes F``'s (every window of every spot
+decoded; "peakN" is the unprompted decode at the network's peak, "alignN"
+its margin to the best of confirm.SPELLINGS, nats a token). The false wakes
+left on fresh speech (docs/wake-word.md, sessions 24 and 25) were a real
+"okay" opening a sentence: unprompted, tiny.en wrote it and the words after
+it ("Okay, now I can see.", "Okay, then it costs."), and their margins were
+1.94-2.19 against the limit 2.1. The lever measured: when the peak decode
+has at least ``--words`` words that are none of the phrase's spellings
+(confirm.SPELLINGS, the first and last words' spellings) nor a hesitation,
+the margin must be at most ``--limits`` instead of confirm.ALIGN_MARGIN;
+"okay first" counts only a decode that has the first word, "any" every one.
+
+A spot is replayed as confirm.WhisperConfirmer decides it: the network's
+sure spots (strength above micro's cutoff 0.8) by confirm.SURE_RULE "first
+word", fairly sure ones (confirm.FAIRLY_SURE) by the floors alone, the
+rest by the floors, then the peak check with the margin. A clip is caught
+when any of its spots wakes. A wake's 1 s refractory is not replayed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from voice.speech_in.wake import confirm  # noqa: E402
+
+NABU = confirm.CONFIRMATIONS["okay nabu"]
+SURE = 0.8  # micro's own cutoff for "okay nabu" (micro.CHECK_SURE checks them by SURE_RULE)
+Spot = dict[str, tuple[str, float, float]]
+
+
+def spots(decodes: list[list[Any]]) -> list[Spot]:
+    """A clip's decodes grouped by spot (they share the time they were made at)."""
+    by: dict[float, Spot] = defaultdict(dict)
+    for kind, text, value, strength, at in decodes:
+        if kind.startswith("fit"):
+            continue
+        by[float(at)][kind] = (text, float(value), float(strength))
+    return [by[t] for t in sorted(by)]
+
+
+def _floors(spot: Spot, spelled: bool) -> bool:
+    for kind, (text, lp, strength) in spot.items():
+        floor = (confirm.SURE_LOGPROB if kind == "long" else confirm.short_floor(strength)
+                 if kind.startswith("short") else None)
+        if floor is not None and lp >= floor and (
+                confirm.says_phrase(text, NABU) or (spelled and confirm.says_spelled(text, NABU))):
+            return True
+    return False
+
+
+def past_phrase(text: str) -> tuple[bool, int]:
+    """Whether the decode has the first word, and how many of its words are
+    none of the phrase's spellings nor a hesitation."""
+    known = set(NABU.first_words) | set(NABU.last_words) | {w for p in NABU.last_pairs for w in p}
+    known |= {w for s in confirm.SPELLINGS for w in confirm._WORD.findall(s.lower())}
+    words = confirm._WORD.findall(text.lower())
+    first = any(w in NABU.first_words for w in words)
+    return first, sum(w not in known and w not in confirm.HESITATIONS for w in words)
+
+
+def runs_on(spot: Spot, n: int, words: int, okay_first: bool) -> bool:
+    """Whether peak decode ``n`` runs on past the phrase: at least ``words``
+    words none of its spellings (with ``okay_first``: and the first word)."""
+    first, extra = past_phrase(spot[f"peak{n}"][0])
+    return extra >= words and (first or not okay_first)
+
+
+def wakes(spot: Spot, tight: float | None, words: int, okay_first: bool,
+          veto: bool = False) -> bool:
+    strength = max(s for _t, _v, s in spot.values())
+    if strength > SURE:
+        return any(confirm.has_first_word(t, NABU) for k, (t, _v, _s) in spot.items()
+                   if k.startswith(("long", "short")))
+    if confirm.FAIRLY_SURE_RULE and strength >= confirm.FAIRLY_SURE:
+        return _floors(spot, spelled=True)
+    if not _floors(spot, spelled=False):
+        return False
+    slots = [n for n in (0, 1) if f"peak{n}" in spot and f"align{n}" in spot]
+    if veto and tight is not None and any(
+            runs_on(spot, n, words, okay_first) and spot[f"align{n}"][1] > tight for n in slots):
+        return False  # one slot heard a sentence run on from the first word: the spot is refused
+    for n in slots:
+        text = spot[f"peak{n}"][0]
+        limit = confirm.ALIGN_MARGIN
+        if not veto and tight is not None and runs_on(spot, n, words, okay_first):
+            limit = tight
+        if confirm.peak_says(text, NABU) and spot[f"align{n}"][1] <= limit:
+            return True
+    return False
+
+
+def load(paths: list[Path]) -> dict[str, tuple[int, list[Spot]]]:
+    out = {}
+    for p in paths:
+        data = json.loads(p.read_text(encoding="utf-8"))
+        for clip in data["clips"]:
+            out[f"{p.stem}: {clip}"] = (int(data["network"].get(clip, 0)),
+                                        spots(data["decodes"].get(clip, [])))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--positives", type=Path, nargs="*", default=[])
+    ap.add_argument("--negatives", type=Path, nargs="*", default=[])
+    ap.add_argument("--limits", default="1.0,1.2,1.5,1.7,1.8,1.9")
+    ap.add_argument("--words", default="1,2,3")
+    ap.add_argument("--show", action="store_true",
+                    help="every peak decode a wake passed through, with its margin")
+    args = ap.parse_args(argv)
+    pos, neg = load(args.positives), load(args.negatives)
+    syn = {k: v for k, v in pos.items() if ": pos " in k}
+    real = {k: v for k, v in pos.items() if ": real " in k}
+    print(f"{len(syn)} phrases, {len(real)} real clips, {len(neg)} negative streams"
+          f" ({sum(len(s) for _n, s in neg.values())} spots)")
+
+    def count(clips: dict[str, Any], tight: float | None, words: int, okay_first: bool,
+              per_clip: bool, veto: bool = False) -> int:
+        total = 0
+        for network, ss in clips.values():
+            w = network + sum(wakes(s, tight, words, okay_first, veto) for s in ss)
+            total += (w > 0) if per_clip else w
+        return total
+
+    def row(label: str, tight: float | None, words: int = 0, okay_first: bool = True,
+            veto: bool = False) -> None:
+        def n(clips: dict[str, Any], per_clip: bool) -> int:
+            return count(clips, tight, words, okay_first, per_clip, veto)
+
+        print(f"{label:46s} phrases {n(syn, True)}/{len(syn)}  real {n(real, True)}/{len(real)}"
+              f"  wakes on negatives {n(neg, False)}")
+
+    row(f"limit {confirm.ALIGN_MARGIN:g} alone (before)", None)
+    for veto in (False, True):
+        for okay_first in (True, False):
+            for words in (int(x) for x in args.words.split(",")):
+                for tight in (float(x) for x in args.limits.split(",")):
+                    row(f"{'veto' if veto else 'slot'}, {'okay first' if okay_first else 'any'},"
+                        f" >= {words} words: {tight:g}", tight, words, okay_first, veto)
+    if args.show:
+        for name, (_n, ss) in {**neg, **pos}.items():
+            for s in ss:
+                if wakes(s, None, 0, True) and any(f"peak{n}" in s for n in (0, 1)):
+                    print(f"  {name}: " + " | ".join(
+                        f"{s[f'peak{n}'][0]!r} {s[f'align{n}'][1]:.2f}"
+                        f" {past_phrase(s[f'peak{n}'][0])}"
+                        for n in (0, 1) if f"peak{n}" in s and f"align{n}" in s))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
