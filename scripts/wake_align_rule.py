@@ -23,7 +23,6 @@ then "align0/1" is the margin to the best of confirm.SPELLINGS, there are no
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -32,6 +31,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
+
+from wake_replay_files import load_decodes  # noqa: E402
 
 from voice.speech_in.wake import confirm  # noqa: E402
 
@@ -80,13 +81,7 @@ def wakes(spot: dict[str, tuple[str, float]], peak: bool, margin: float | None) 
 
 
 def load(paths: list[Path]) -> dict[str, tuple[int, list[dict[str, tuple[str, float]]]]]:
-    out = {}
-    for p in paths:
-        data = json.loads(p.read_text(encoding="utf-8"))
-        for clip in data["clips"]:
-            out[f"{p.stem}: {clip}"] = (int(data["network"].get(clip, 0)),
-                                        spots(data["decodes"].get(clip, [])))
-    return out
+    return load_decodes(paths, spots)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,7 +26,6 @@ when any of its spots wakes. A wake's 1 s refractory is not replayed.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -35,6 +34,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
+
+from wake_replay_files import load_decodes  # noqa: E402
 
 from voice.speech_in.wake import confirm  # noqa: E402
 
@@ -105,13 +106,7 @@ def wakes(spot: Spot, tight: float | None, words: int, okay_first: bool,
 
 
 def load(paths: list[Path]) -> dict[str, tuple[int, list[Spot]]]:
-    out = {}
-    for p in paths:
-        data = json.loads(p.read_text(encoding="utf-8"))
-        for clip in data["clips"]:
-            out[f"{p.stem}: {clip}"] = (int(data["network"].get(clip, 0)),
-                                        spots(data["decodes"].get(clip, [])))
-    return out
+    return load_decodes(paths, spots)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,7 +19,6 @@ more wakes than a live run).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -28,6 +27,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
+
+from wake_replay_files import load_decodes  # noqa: E402
 
 from voice.speech_in.wake import confirm  # noqa: E402
 
@@ -86,13 +87,7 @@ def wakes(spot: Spot, peak: bool, limit: float | None, spellings: list[str]) -> 
 
 
 def load(paths: list[Path]) -> dict[str, tuple[int, list[Spot]]]:
-    out = {}
-    for p in paths:
-        data = json.loads(p.read_text(encoding="utf-8"))
-        for clip in data["clips"]:
-            out[f"{p.stem}: {clip}"] = (int(data["network"].get(clip, 0)),
-                                        spots(data["decodes"].get(clip, [])))
-    return out
+    return load_decodes(paths, spots)
 
 
 def main(argv: list[str] | None = None) -> int:
