@@ -30,6 +30,7 @@ from voice.conversation.reply import Reply
 from voice.conversation.right_now import spasm_happening_now
 from voice.conversation.same_section import mentioned_elsewhere, naming_sentence
 from voice.conversation.second_question import second_question
+from voice.conversation.seen_now import sign_seen_now
 from voice.conversation.speech_parts import parts
 from voice.conversation.subject import asks_of_it, subject_of, with_subject
 from voice.conversation.unfinished import (
@@ -127,6 +128,9 @@ AT_NIGHT_OFFERS = ("what can i do myself to reduce spasms", "what medication hel
 #: what helps spasms, then when to see a doctor (the shipped content: the
 #: lifestyle FAQ and the FAQ on seeking medical attention).
 RIGHT_NOW_OFFERS = ("what can i do myself to reduce spasms", "when should i see a doctor")
+#: Asked of the content after a worrying sign told as it is seen ("he can't
+#: swallow properly", conversation/seen_now.py): when to seek medical attention.
+SEEN_NOW_OFFERS = ("when should i see a doctor",)
 
 
 #: Titles of an article's frame, never offered as an example of what to ask
@@ -396,6 +400,10 @@ class Conversation:
         if worry is not None:
             # Before a feeling ("I'm scared I will die"): the fear is answered.
             return self._worry(text, worry)
+        if sign_seen_now(text) and not is_contents_question(text, self.matcher):
+            # "he can't swallow properly", "she's confused": when to call for
+            # help, then when to seek medical attention offered (seen_now.py).
+            return self._offer_what_helps(text, SEEN_NOW_OFFERS, phrases.SEEN_NOW, "seen_now")
         how_to_take = asks_how_to_take(text, heard)
         if ((asks_about_own_medicine(text) or how_to_take)
                 and len(text.split()) <= LONG_QUESTION_WORDS

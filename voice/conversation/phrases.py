@@ -153,6 +153,13 @@ RIGHT_NOW = ("I'm sorry, that sounds hard. If it is very severe, does not ease, 
              "know has no first aid for a spasm, but it does say what helps spasms.")
 
 
+#: A worrying sign told as it is seen (voice/conversation/seen_now.py): the
+#: content cannot judge a symptom, so when to get help comes first.
+SEEN_NOW = ("I can't judge symptoms. If this came on suddenly, is getting worse, or comes with "
+            "trouble breathing or swallowing, call your local emergency number now, such as "
+            "911, 112 or 999. Otherwise, please tell the doctor or nurse soon.")
+
+
 def worry_words(kind: str) -> str:
     """The kind word for a worry of ``kind`` (voice/conversation/worries.py)."""
     return WORRY_CONTAGION if kind == "contagion" else WORRY

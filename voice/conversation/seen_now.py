@@ -1,0 +1,66 @@
+"""A worrying sign told as it is seen now: "he can't swallow properly",
+"she's confused", "he is in a lot of pain", "I can't swallow", "my wife is
+slurring her words".
+
+A caregiver beside someone, or the user, describing what is happening: in
+`voice text` (session 25) these were declined ("I don't have an answer for
+that"), three in a row reading out the topic list, or "I can't swallow" was
+read the early-signs FAQ in full, as if it were a question about signs.
+Trouble swallowing, sudden confusion or drowsiness, slurred speech, severe
+pain and sudden weakness can be urgent in these conditions (a myasthenic
+crisis begins with swallowing and weakness). The content cannot judge a
+symptom, so the user hears when to call for help at once and to tell the
+doctor or nurse, and then the FAQ on when to seek medical attention is
+offered (conversation.py, ``SEEN_NOW_OFFERS``), never read unasked.
+
+Taken only when a person (I, he, she, my wife...) is said to have the sign
+now, in a statement, not a question ("can ms make it hard to swallow",
+"why do I feel confused"). Emergencies ("I can't breathe", "he can't
+swallow at all") are emergency.py's and are checked first.
+Pure: text in, True or False out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from voice.matching.normalize import clean
+
+_WHO = (r"(?:i|i am|i m|he|he is|he s|he has|she|she is|she s|she has|they|they are|they re|"
+        r"my (?:\w+ )?\w+|my (?:\w+ )?\w+ is|my (?:\w+ )?\w+ s|my (?:\w+ )?\w+ has)")
+_VERY = r"(?:very |really |so |suddenly |all of a sudden |quite |a bit |a little |getting )*"
+_SIGN = re.compile("|".join([
+    # swallowing: "he can't swallow (properly)", "she is struggling to swallow"
+    rf"^{_WHO} (?:can t|can not|cannot|could not|couldn t|is not able to|is unable to|am unable "
+    r"to|are unable to|unable to) (?:swallow|eat or drink|hold (?:his|her|my|their) head up|"
+    r"stand up|stand|walk|get up|lift (?:his|her|my|their) arms?|talk properly|speak properly|"
+    r"speak|talk)(?: properly| anymore| any more| now| today| at the moment)?$",
+    rf"^{_WHO} (?:struggling|finding it hard|having trouble|having difficulty) (?:to )?"
+    r"(?:swallow|swallowing|breathe|breathing|walk|walking|stand|standing|talk|talking|speak|"
+    r"speaking)(?: properly| now| today)?$",
+    # confusion, drowsiness, slurred speech
+    rf"^{_WHO} {_VERY}(?:confused|disoriented|drowsy|not making sense|slurring|slurring "
+    r"(?:his|her|my|their) words|not himself|not herself|hard to wake|very sleepy|"
+    r"very weak|weak all over|too weak to (?:stand|walk|get up))"
+    r"(?: and (?:drowsy|confused|sleepy|weak|disoriented|slurring(?: (?:his|her|my|their) "
+    r"words)?))?(?: today| now| at the moment)?$",
+    # pain: "he is in a lot of pain", "she's in agony"
+    rf"^{_WHO} in {_VERY}(?:a lot of |so much |terrible |awful |severe |bad )?(?:pain|agony)"
+    r"(?: today| now| at the moment| all the time)?$",
+]))
+
+#: "I'm confused" said to the assistant is about what it said (and "I'm a
+#: bit confused about the treatments" a question): only someone else's
+#: confusion is taken.
+_NOT_FOLLOWING = re.compile(r"^(?:i am|i m|i) (?:\w+ )*confused\b")
+
+
+def sign_seen_now(text: str) -> bool:
+    """Whether ``text`` tells of a worrying sign someone has now."""
+    words = clean(text).rstrip(" .!").split()
+    while words and words[0] in ("and", "so", "but", "um", "er", "help", "oh", "please"):
+        words.pop(0)
+    said = " ".join(words)
+    if _NOT_FOLLOWING.search(said):
+        return False
+    return bool(_SIGN.search(said))
