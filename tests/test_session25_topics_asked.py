@@ -31,3 +31,16 @@ def test_how_many_is_told_the_number(kb: KnowledgeBase, matcher: Matcher) -> Non
 def test_read_it_all_still_goes_on_with_an_answer() -> None:
     assert find_command("read it all") != "topics"
 
+
+
+@pytest.mark.parametrize("said", ["can you say it slower", "say that slower please",
+                                  "could you say it more slowly"])
+def test_say_it_slower_says_it_again_slower(kb: KnowledgeBase, matcher: Matcher,
+                                            said: str) -> None:
+    """Session 25: "can you say it slower" was declined ("Sorry, I don't have
+    an answer for that either"), the answer not said again."""
+    talk = Conversation(kb, matcher)
+    first = talk.respond("what is spasticity")
+    again = talk.respond(said)
+    assert again.command == "again_slower", again.say
+    assert again.settings.rate < first.settings.rate

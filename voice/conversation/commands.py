@@ -47,6 +47,9 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "repeat that slower", "repeat that more slowly", "repeat that slowly",
         "repeat it slower", "repeat it more slowly", "repeat slower", "repeat slowly",
         "slower and repeat", "slower and say it again", "again more slowly",
+        # "can you say it slower" was declined (session 25, `voice text`).
+        "say it slower", "say that slower", "say it more slowly", "say that more slowly",
+        "say it slowly", "say that slowly",
     ),
     "again_louder": (
         "say that again louder", "say it again louder", "repeat that louder",
