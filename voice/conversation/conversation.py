@@ -448,8 +448,14 @@ class Conversation:
             words, result = "", taken
         if (how_long.REMATCH and result.outcome != "no_match" and asks_how_long(text)
                 and not is_contents_question(text, self.matcher)):
-            return self._how_long(text, subject if taken is not None else "", doubtful, heard,
-                                  sure)
+            timed = self._how_long(text, subject if taken is not None else "", doubtful, heard,
+                                   sure)
+            if timed is not None:
+                return timed
+            # Nothing without "long": what the whole line found is offered,
+            # never read ("how long should I wait before seeing a doctor":
+            # the FAQ on seeking medical attention, as before the rematch).
+            result = replace(result, outcome="confirm")
         if (result.outcome == "answer" and result.entry is not None
                 and self._just_read(result.entry, text)):
             return self._read_already(text, result.entry)
@@ -504,19 +510,18 @@ class Conversation:
                            match=entry, score=100.0, stop_speaking=True)
 
     def _how_long(self, text: str, subject: str, doubtful: bool, heard: bool,
-                  sure: Collection[str]) -> Reply:
+                  sure: Collection[str]) -> Reply | None:
         """"How long does diagnosis take": matched without "long" (a word of
         the long-term management entry, voice/conversation/how_long.py), what
         that finds offered, never read; said first when it gives no times.
-        ``subject``: the conversation's, for a pointer ("how long does it last")."""
+        ``subject``: the conversation's, for a pointer ("how long does it last").
+        None when the line without "long" finds nothing."""
         line = without_how_long(text)
         if subject:
             line = with_subject(line, subject) or line
         got = self._match(line, doubtful, heard, (*sure, *clean(subject).split()))
         if got.outcome == "no_match" or got.entry is None:
-            # Only "long" carried it: declined, as the line without it is.
-            return self._not_understood(text, result=got, unclear=doubtful or got.misheard,
-                                        typed=not heard)
+            return None  # the line as said stands, offered (Conversation._question)
         offered = got.offered or [got.entry]
         if any(says_a_time(e.answer) for e in offered):
             self._s.offered, self._s.offer_words = offered, ""
