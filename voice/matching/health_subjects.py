@@ -33,6 +33,11 @@ TERMS_FILE = Path(__file__).with_name("health_subjects.tsv")
 #: content's own carries it (scope.ScopeModel.carried): the others decline it
 #: outright.
 CARRIED: frozenset[str] = frozenset(("body",))
+#: Categories of subject that, asked of a medicine the content names, are
+#: what the medicine does ("side effects", "drowsiness"), not another
+#: subject: they decline only as ``CARRIED`` ones do (Matcher.effect_of_medicine;
+#: session 25, branch scope27, docs/out-of-scope.md).
+OF_OUR_MEDICINE: frozenset[str] = frozenset(("symptom",))
 #: Longest name looked for, in words ("amyotrophic lateral sclerosis" is 3).
 #: health_subjects.tsv's names (not ~synonyms) by words after normalize.clean:
 #: 1: 4,910, 2: 3,573, 3: 644, 4: 106, 5 or more: 38 ("arcuate artery of the
@@ -151,8 +156,18 @@ class HealthSubjects:
         A name is looked up as written, its last word also in the singular
         ("cold sores"), not stemmed: stems join "cupping" to "cup" and
         "alcoholic" to "alcohol"."""
+        return [(name, category) for name, category, ours in self.named(text) if not ours]
+
+    def names_own(self, text: str, category: str) -> bool:
+        """Whether ``text`` names a subject of ``category`` that the content
+        mentions ("muscle relaxants", "anticonvulsants": medicines)."""
+        return any(ours and c == category for _, c, ours in self.named(text))
+
+    def named(self, text: str) -> list[tuple[str, str, bool]]:
+        """The health subjects ``text`` names (see ``uncovered``), with their
+        categories and whether the content mentions them."""
         words = normalize.clean(text).split()
-        found: list[tuple[str, str]] = []
+        found: list[tuple[str, str, bool]] = []
         i = 0
         while i < len(words):
             ours = next((n for n in range(min(MAX_WORDS, len(words) - i), 1, -1)
@@ -171,8 +186,8 @@ class HealthSubjects:
                     hit = self._terms.noun_names.get(words[i])
                 if hit is None:
                     continue
-                if not self.mentioned(hit[0], " ".join(words[i:i + n])):
-                    found.append((hit[1], self._terms.categories[hit[0]]))
+                found.append((hit[1], self._terms.categories[hit[0]],
+                              self.mentioned(hit[0], " ".join(words[i:i + n]))))
                 i += n
                 break
             else:

@@ -515,6 +515,11 @@ class Matcher:
         #: answered outright (scope.asks_amount_not_given; branch scope20);
         #: False turns it off, for measuring.
         self.require_amount = True
+        #: A symptom the content never names, asked of a medicine it names
+        #: ("what side effects can muscle relaxants have"), is offered, not
+        #: declined outright (``effect_of_medicine``; session 25, branch
+        #: scope27); False restores the old decision, for measuring.
+        self.require_medicine_effect = True
         #: Whether a group of people by age or sex gets it is never
         #: answered outright (teller.asks_who_gets; branch scope22), nor how
         #: to help a relative with a thing of theirs (teller.helps_with_own;
@@ -888,11 +893,28 @@ class Matcher:
             # It names a health subject the content never mentions ("morning
             # sickness", "piles", "the dentist"): another subject than ours. A
             # part of the body only when no word of the content's own carries
-            # the question ("an ankle brace" is a device).
-            if named - health_subjects.CARRIED or (
+            # the question ("an ankle brace" is a device); a symptom only so
+            # too when a medicine the content names is asked about (what
+            # it does: "what side effects can muscle relaxants have").
+            carried_too = health_subjects.CARRIED | (
+                health_subjects.OF_OUR_MEDICINE if self.effect_of_medicine(text) else set())
+            if named - carried_too or (
                     named and not self.scope.carried(toks, unknown, said)):
                 return False
         return self.scope.is_ours(toks, unknown, normalize.prepare(text), slack, said)
+
+    def effect_of_medicine(self, text: str) -> bool:
+        """Whether ``text`` names a medicine the content names ("muscle
+        relaxants") and a symptom it never names ("side effects",
+        "drowsiness"): what the medicine does, asked about one of ours. The
+        entry does not say, so it is offered, never read (``match``)."""
+        subjects = self.scope.subjects if self.scope is not None else None
+        if not self.require_medicine_effect or subjects is None:
+            return False
+        found = subjects.named(text)
+        return (any(ours and cat == "medicine" for _, cat, ours in found)
+                and any(not ours and cat in health_subjects.OF_OUR_MEDICINE
+                        for _, cat, ours in found))
 
     def said_units(self, text: str) -> list[tuple[str, str]]:
         """The question's content units as said, each with the token it folds
@@ -1204,6 +1226,10 @@ class Matcher:
                 # An amount asked that the entry does not give ("how much
                 # vitamin d should i take"): offered, not read (branch scope20);
                 # a "why" it gives no cause for, the same (session 22).
+                return MatchResult(query, "confirm", cands, misheard)
+            if self.effect_of_medicine(text):
+                # What one of our medicines does, a symptom the content never
+                # names: offered, not read (session 25, branch scope27).
                 return MatchResult(query, "confirm", cands, misheard)
             if (self.require_who and teller.asks_who_gets(text)
                     and not self._editors_words(text, cands[0].entry)):
