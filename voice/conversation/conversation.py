@@ -452,9 +452,16 @@ class Conversation:
                                    sure)
             if timed is not None:
                 return timed
-            # Nothing without "long": what the whole line found is offered,
-            # never read ("how long should I wait before seeing a doctor":
-            # the FAQ on seeking medical attention, as before the rematch).
+            if result.entry is None or how_long.pulled_by_long(result.entry.title):
+                # Only "long" carried it to the long-term entry: declined, as
+                # the line without it is ("how long will it take to get to
+                # work", NLU-Evaluation-Data's tuning half).
+                return self._not_understood(text, result=result, unclear=doubtful,
+                                            typed=not heard)
+            # Nothing without "long", but the whole line found another entry:
+            # offered, never read ("how long should I wait before seeing a
+            # doctor": the FAQ on seeking medical attention, as before the
+            # rematch; tests/test_scope23_matching.py).
             result = replace(result, outcome="confirm")
         if (result.outcome == "answer" and result.entry is not None
                 and self._just_read(result.entry, text)):

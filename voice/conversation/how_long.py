@@ -42,3 +42,9 @@ def without_how_long(text: str) -> str:
 def says_a_time(answer: str) -> bool:
     """Whether an entry's ``answer`` names a span of time at all."""
     return bool(_TIME_SPAN.search(answer))
+
+
+def pulled_by_long(title: str) -> bool:
+    """Whether an entry titled ``title`` is one "long" alone may have
+    matched ("Treatment Approaches for Long-Term Management")."""
+    return "long" in clean(title).split()
