@@ -425,6 +425,9 @@ def main(argv: list[str] | None = None) -> int:
                          " (confirm.RUN_ON_CHECK; default: as voice listen does)")
     ap.add_argument("--run-on-margin", type=float, default=None,
                     help="with --run-on-check: nats a token (confirm.RUN_ON_MARGIN)")
+    ap.add_argument("--scrap-guard", choices=("on", "off"), default=None,
+                    help="a short window's decode without the first word may not wake a spot"
+                         " whose other window ran on past the phrase (confirm.SCRAP_GUARD)")
     ap.add_argument("--long-after-peak", choices=("on", "off"), default="off",
                     help="micro with a second stage: the 3.5 s window ends AFTER s after the"
                          " network's peak, not after the spot (micro.LONG_AFTER_PEAK; tried)")
@@ -515,6 +518,8 @@ def main(argv: list[str] | None = None) -> int:
             confirmer.peak_every_slot = args.peak_every_slot
             if args.run_on_check is not None:
                 confirmer.run_on_check = args.run_on_check == "on"
+            if args.scrap_guard is not None:
+                confirmer.scrap_guard = args.scrap_guard == "on"
             if args.run_on_margin is not None:
                 confirmer.run_on_margin = args.run_on_margin
             if args.sure_rule is not None:

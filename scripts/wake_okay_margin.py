@@ -21,6 +21,11 @@ sure spots (strength above micro's cutoff 0.8) by confirm.SURE_RULE "first
 word", fairly sure ones (confirm.FAIRLY_SURE) by the floors alone, the
 rest by the floors, then the peak check with the margin. A clip is caught
 when any of its spots wakes. A wake's 1 s refractory is not replayed.
+
+``--guard 2`` (session 25, branch wake27; confirm.SCRAP_GUARD, on): rows with
+a short window's decode without the first word kept from waking a spot whose
+other window's decode has it and at least that many words past the phrase.
+Every other row replays the check without it (the guard's "before").
 """
 
 from __future__ import annotations
@@ -81,8 +86,21 @@ def runs_on(spot: Spot, n: int, words: int, okay_first: bool) -> bool:
     return extra >= words and (first or not okay_first)
 
 
+def scrap_guarded(spot: Spot, slots: list[int], guard: int | None) -> set[int]:
+    """The slots whose peak decode lacks the first word, when another slot's
+    has it with at least ``guard`` words past the phrase (None: no guard):
+    such a scrap may not wake the spot (confirm.SCRAP_GUARD)."""
+    if guard is None:
+        return set()
+    okay = [n for n in slots if past_phrase(spot[f"peak{n}"][0])[0]
+            and past_phrase(spot[f"peak{n}"][0])[1] >= guard]
+    if not okay:
+        return set()
+    return {n for n in slots if not past_phrase(spot[f"peak{n}"][0])[0]}
+
+
 def wakes(spot: Spot, tight: float | None, words: int, okay_first: bool,
-          veto: bool = False) -> bool:
+          veto: bool = False, guard: int | None = None) -> bool:
     strength = max(s for _t, _v, s in spot.values())
     if strength > SURE:
         return any(confirm.has_first_word(t, NABU) for k, (t, _v, _s) in spot.items()
@@ -95,7 +113,10 @@ def wakes(spot: Spot, tight: float | None, words: int, okay_first: bool,
     if veto and tight is not None and any(
             runs_on(spot, n, words, okay_first) and spot[f"align{n}"][1] > tight for n in slots):
         return False  # one slot heard a sentence run on from the first word: the spot is refused
+    guarded = scrap_guarded(spot, slots, guard)
     for n in slots:
+        if n in guarded:
+            continue  # a scrap without the first word beside a sentence run on from it
         text = spot[f"peak{n}"][0]
         limit = confirm.ALIGN_MARGIN
         if not veto and tight is not None and runs_on(spot, n, words, okay_first):
@@ -115,6 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--negatives", type=Path, nargs="*", default=[])
     ap.add_argument("--limits", default="1.0,1.2,1.5,1.7,1.8,1.9")
     ap.add_argument("--words", default="1,2,3")
+    ap.add_argument("--guard", default="",
+                    help="words past the phrase a window's 'okay' needs to keep the other"
+                         " window's scrap without it from waking the spot, e.g. 0,1,2,3")
     ap.add_argument("--show", action="store_true",
                     help="every peak decode a wake passed through, with its margin")
     args = ap.parse_args(argv)
@@ -125,17 +149,17 @@ def main(argv: list[str] | None = None) -> int:
           f" ({sum(len(s) for _n, s in neg.values())} spots)")
 
     def count(clips: dict[str, Any], tight: float | None, words: int, okay_first: bool,
-              per_clip: bool, veto: bool = False) -> int:
+              per_clip: bool, veto: bool = False, guard: int | None = None) -> int:
         total = 0
         for network, ss in clips.values():
-            w = network + sum(wakes(s, tight, words, okay_first, veto) for s in ss)
+            w = network + sum(wakes(s, tight, words, okay_first, veto, guard) for s in ss)
             total += (w > 0) if per_clip else w
         return total
 
     def row(label: str, tight: float | None, words: int = 0, okay_first: bool = True,
-            veto: bool = False) -> None:
+            veto: bool = False, guard: int | None = None) -> None:
         def n(clips: dict[str, Any], per_clip: bool) -> int:
-            return count(clips, tight, words, okay_first, per_clip, veto)
+            return count(clips, tight, words, okay_first, per_clip, veto, guard)
 
         print(f"{label:46s} phrases {n(syn, True)}/{len(syn)}  real {n(real, True)}/{len(real)}"
               f"  wakes on negatives {n(neg, False)}")
@@ -147,6 +171,11 @@ def main(argv: list[str] | None = None) -> int:
                 for tight in (float(x) for x in args.limits.split(",")):
                     row(f"{'veto' if veto else 'slot'}, {'okay first' if okay_first else 'any'},"
                         f" >= {words} words: {tight:g}", tight, words, okay_first, veto)
+    for guard in (int(x) for x in args.guard.split(",") if x):
+        row(f"scrap guard, okay + >= {guard} words", None, guard=guard)
+        for tight in (float(x) for x in args.limits.split(",")):
+            row(f"scrap guard {guard} + slot, okay first, >= 2 words: {tight:g}", tight, 2,
+                True, guard=guard)
     if args.show:
         for name, (_n, ss) in {**neg, **pos}.items():
             for s in ss:
