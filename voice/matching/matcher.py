@@ -38,6 +38,7 @@ from rapidfuzz import fuzz, process
 
 from voice.content.model import Entry, EntryKind, KnowledgeBase
 from voice.matching import health_subjects, normalize, scope, sound_alike, synonyms, teller
+from voice.matching import unknown_object as unknown_things
 from voice.matching.off_topic import WORDS as OFF_TOPIC
 from voice.matching.sound_alike import SoundAlike
 
@@ -1180,7 +1181,13 @@ class Matcher:
         # benchmark's "without" column).
         other_kind = (self.require_kind and self.scope is not None
                       and self.names_other_kind(text))
-        generic = generic_words or synonyms_only or other_kind
+        # What is asked about is a word the content never uses, reached only
+        # through a generic word folded onto one of its words ("is it ok to
+        # drink alcohol": drink -> hydration; unknown_object.py, session 25).
+        unknown_thing = unknown_things.unknown_object(self, text) is not None
+        if unknown_thing and unknown_things.DECLINE:
+            return MatchResult(query, "no_match", [], misheard)
+        generic = generic_words or synonyms_only or other_kind or unknown_thing
         # A condition named and something else asked about it ("what helps
         # ms"): the entry that describes the condition was reached by the
         # name alone. Offered, never read in full as if it answered.
