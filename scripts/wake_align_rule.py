@@ -80,9 +80,6 @@ def wakes(spot: dict[str, tuple[str, float]], peak: bool, margin: float | None) 
     return False
 
 
-def load(paths: list[Path]) -> dict[str, tuple[int, list[dict[str, tuple[str, float]]]]]:
-    return load_decodes(paths, spots)
-
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -95,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="print every spot the floors confirm with its unprompted decodes"
                          " and margins (negatives; and positives caught by no margin)")
     args = ap.parse_args(argv)
-    pos, neg = load(args.positives), load(args.negatives)
+    pos, neg = load_decodes(args.positives, spots), load_decodes(args.negatives, spots)
     METRIC[0] = args.metric
     syn = {k: v for k, v in pos.items() if ": pos " in k}
     real = {k: v for k, v in pos.items() if ": real " in k}

@@ -126,9 +126,6 @@ def wakes(spot: Spot, tight: float | None, words: int, okay_first: bool,
     return False
 
 
-def load(paths: list[Path]) -> dict[str, tuple[int, list[Spot]]]:
-    return load_decodes(paths, spots)
-
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -142,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", action="store_true",
                     help="every peak decode a wake passed through, with its margin")
     args = ap.parse_args(argv)
-    pos, neg = load(args.positives), load(args.negatives)
+    pos, neg = load_decodes(args.positives, spots), load_decodes(args.negatives, spots)
     syn = {k: v for k, v in pos.items() if ": pos " in k}
     real = {k: v for k, v in pos.items() if ": real " in k}
     print(f"{len(syn)} phrases, {len(real)} real clips, {len(neg)} negative streams"

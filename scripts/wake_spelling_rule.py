@@ -86,9 +86,6 @@ def wakes(spot: Spot, peak: bool, limit: float | None, spellings: list[str]) -> 
     return False
 
 
-def load(paths: list[Path]) -> dict[str, tuple[int, list[Spot]]]:
-    return load_decodes(paths, spots)
-
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -101,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="every spot the floors confirm: its unprompted decodes and margins")
     args = ap.parse_args(argv)
     spellings = args.spellings.split("|")
-    pos, neg = load(args.positives), load(args.negatives)
+    pos, neg = load_decodes(args.positives, spots), load_decodes(args.negatives, spots)
     syn = {k: v for k, v in pos.items() if ": pos " in k}
     real = {k: v for k, v in pos.items() if ": real " in k}
     print(f"{len(syn)} phrases, {len(real)} real clips, {len(neg)} negative streams"
