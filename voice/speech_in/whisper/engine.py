@@ -46,6 +46,7 @@ from voice.speech_in.whisper.short_replies import (
     is_short,
     surest,
 )
+from voice.speech_in.whisper.trailing_word import with_trailing_word
 
 ENGINE = "whisper"
 
@@ -279,6 +280,10 @@ class WhisperRecognizer:
         # stretches under the assistant's own voice) stays ungated: not measured.
         speech = noise_gate.cleaned(speech, is_short(len(speech)))
         heard, scorer = self._decode_heard(speech)
+        if scorer is not None and not is_short(len(speech)):
+            # "what can I eat to help and ...": the "and" a slow speaker
+            # stops on, which the decode leaves out (trailing_word.py).
+            heard = with_trailing_word(heard, scorer)
         words = heard.words
         confidence = sum(p for _, p in words) / len(words) if words else None
         return WhisperTranscript(heard.text, ENGINE, confidence,
