@@ -90,3 +90,36 @@ def test_own_medicine_names_come_from_the_content(typed: Callable[[str], Reply])
     names = Matcher(load_knowledge([REPO / "content"])).own_medicines
     assert "baclofen" in names
     assert not names & {"pill", "tablet", "natur", "massag", "altern"}, names
+
+
+HEREDITARY = "are-neuromuscular-disorders-hereditary"
+
+
+@pytest.mark.parametrize("line", [
+    "how do I explain my illness to my children",
+    "how do i tell my family",
+    "how do i tell my kids i have ms",
+    "should i tell my children about my als",
+    "what should i say to my daughter about her dad's ms",
+])
+def test_a_relative_told_is_no_question_of_heredity(
+        typed: Callable[[str], Reply], line: str) -> None:
+    """The relative told is who hears it, not who might inherit it: the
+    hereditary FAQ is not offered ("children", "family" fold onto its
+    word), and nothing is read in full (no entry says how to tell)."""
+    reply = typed(line)
+    assert reply.outcome != "answer", (line, reply.say)
+    assert reply.match is None or reply.match.id != HEREDITARY, (line, reply.say)
+
+
+@pytest.mark.parametrize("line", [
+    "how do i tell my children they might get it",
+    "can i pass it to my children",
+    "can my children get it",
+    "will my kids get ms",
+])
+def test_whether_a_relative_gets_it_is_still_heredity(
+        typed: Callable[[str], Reply], line: str) -> None:
+    reply = typed(line)
+    assert reply.outcome == "answer", (line, reply.outcome, reply.say)
+    assert reply.match is not None and reply.match.id == HEREDITARY, (line, reply.say)

@@ -1296,6 +1296,11 @@ class Matcher:
                 # caring entry is offered (it was read Community Support
                 # in full; session 24, branch scope25).
                 return MatchResult(query, "confirm", cands, misheard)
+            if self.require_who and teller.tells_relative(query):
+                # How to tell a relative ("what should i say to my daughter
+                # about her dad's ms"): no entry says how; offered, not read
+                # (session 26, branch scope28).
+                return MatchResult(query, "confirm", cands, misheard)
             if (self.require_who and teller.only_told(query)
                     and not self._editors_words(query, cands[0].entry)):
                 # Only told that someone was diagnosed ("i was diagnosed"):
