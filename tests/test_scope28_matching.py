@@ -123,3 +123,27 @@ def test_whether_a_relative_gets_it_is_still_heredity(
     reply = typed(line)
     assert reply.outcome == "answer", (line, reply.outcome, reply.say)
     assert reply.match is not None and reply.match.id == HEREDITARY, (line, reply.say)
+
+
+EARLY_SIGNS = "what-are-the-early-signs-of-neuromuscular-disorders"
+
+
+@pytest.mark.parametrize("line", [
+    "can ms make it hard to swallow",
+    "is it hard to swallow with ms",
+    "it's hard to swallow",
+])
+def test_hard_to_swallow_is_the_difficulty_swallowing_of_the_early_signs(
+        typed: Callable[[str], Reply], line: str) -> None:
+    """"hard to", "difficult", "trouble" fold onto "difficulty" (synonyms.py),
+    the early-signs FAQ's word ("difficulty swallowing"); the lines were
+    declined."""
+    reply = typed(line)
+    assert reply.outcome in ("answer", "confirm"), (line, reply.outcome, reply.say)
+    assert reply.match is not None and reply.match.id == EARLY_SIGNS, (line, reply.say)
+
+
+def test_the_editors_hard_to_keeps_its_entry(typed: Callable[[str], Reply]) -> None:
+    reply = typed("i find it hard to get dressed")
+    assert reply.outcome == "answer", reply.say
+    assert reply.match is not None and reply.match.id == "impact-on-daily-life", reply.say
