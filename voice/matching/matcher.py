@@ -27,6 +27,7 @@ The core is pure: text in, ``MatchResult`` out. It is built once from a
 
 from __future__ import annotations
 
+import functools
 import math
 import threading
 from collections import defaultdict
@@ -40,7 +41,9 @@ from voice.content.model import Entry, EntryKind, KnowledgeBase
 from voice.matching import health_subjects, normalize, scope, sound_alike, synonyms, teller
 from voice.matching import unknown_object as unknown_things
 from voice.matching.off_topic import WORDS as OFF_TOPIC
+from voice.matching.own_medicines import own_medicine_names
 from voice.matching.sound_alike import SoundAlike
+from voice.matching.unknown_subject import unknown_subject
 
 Outcome = Literal["answer", "confirm", "no_match"]
 
@@ -521,6 +524,19 @@ class Matcher:
         #: declined outright (``effect_of_medicine``; session 25, branch
         #: scope27); False restores the old decision, for measuring.
         self.require_medicine_effect = True
+        #: A thing the content never names, the subject of a yes/no question
+        #: about what it does ("does alcohol make spasms worse"), declines
+        #: the line as ``unknown_object`` does the thing after a generic verb
+        #: (unknown_subject.py; session 26, branch scope28); False turns it
+        #: off, for measuring.
+        self.require_known_subject = True
+        #: A drug's own name that WordNet lacks ("baclofen") is a medicine of
+        #: ours for ``effect_of_medicine`` (own_medicines.py), and what our
+        #: medicine does said in a word the content never uses ("drowsy") is
+        #: as a symptom it never names (``unknown_effect``); session 26,
+        #: branch scope28. False turns each off, for measuring.
+        self.own_medicine_names = True
+        self.unknown_effect = True
         #: Whether a group of people by age or sex gets it is never
         #: answered outright (teller.asks_who_gets; branch scope22), nor how
         #: to help a relative with a thing of theirs (teller.helps_with_own;
@@ -904,6 +920,15 @@ class Matcher:
                 return False
         return self.scope.is_ours(toks, unknown, normalize.prepare(text), slack, said)
 
+    @functools.cached_property
+    def own_medicines(self) -> frozenset[str]:
+        """The content's own names of its medicines that WordNet and general
+        English lack ("baclofen"; own_medicines.py); none without a scope
+        model."""
+        if self.scope is None or self.scope.subjects is None:
+            return frozenset()
+        return own_medicine_names(self.kb, self.scope.subjects, self._english)
+
     def effect_of_medicine(self, text: str) -> bool:
         """Whether ``text`` names a medicine the content names ("muscle
         relaxants") and a symptom it never names ("side effects",
@@ -913,9 +938,21 @@ class Matcher:
         if not self.require_medicine_effect or subjects is None:
             return False
         found = subjects.named(text)
-        return (any(ours and cat == "medicine" for _, cat, ours in found)
-                and any(not ours and cat in health_subjects.OF_OUR_MEDICINE
-                        for _, cat, ours in found))
+        unknown: dict[str, str] = {}
+        toks = self.content_tokens(text, unknown)
+        # A drug's own name WordNet lacks ("baclofen", own_medicines.py;
+        # session 26, branch scope28) is one of ours as "gabapentin" is.
+        if not (any(ours and cat == "medicine" for _, cat, ours in found)
+                or (self.own_medicine_names and not self.own_medicines.isdisjoint(toks))):
+            return False
+        if any(not ours and cat in health_subjects.OF_OUR_MEDICINE for _, cat, ours in found):
+            return True
+        # What it does said in a word the content never uses and WordNet names
+        # no symptom by ("do muscle relaxants make you drowsy", "... sleepy":
+        # "drowsiness" is no WordNet symptom; read Medication in full before).
+        return self.unknown_effect and any(
+            w not in unknown_things.NO_OBJECT and not scope._is_number(w)
+            for w in unknown.values())
 
     def said_units(self, text: str) -> list[tuple[str, str]]:
         """The question's content units as said, each with the token it folds
@@ -1185,6 +1222,10 @@ class Matcher:
         # through a generic word folded onto one of its words ("is it ok to
         # drink alcohol": drink -> hydration; unknown_object.py, session 25).
         unknown_thing = unknown_things.unknown_object(self, text) is not None
+        # ... or the subject of a yes/no question about what it does ("does
+        # alcohol make spasms worse": unknown_subject.py, session 26).
+        unknown_thing = unknown_thing or (self.require_known_subject and unknown_subject(
+            self, text) is not None)
         if unknown_thing and unknown_things.DECLINE:
             return MatchResult(query, "no_match", [], misheard)
         generic = generic_words or synonyms_only or other_kind or unknown_thing
@@ -1254,6 +1295,11 @@ class Matcher:
                 # ("how do i support her"): read as caring for them, the
                 # caring entry is offered (it was read Community Support
                 # in full; session 24, branch scope25).
+                return MatchResult(query, "confirm", cands, misheard)
+            if self.require_who and teller.tells_relative(query):
+                # How to tell a relative ("what should i say to my daughter
+                # about her dad's ms"): no entry says how; offered, not read
+                # (session 26, branch scope28).
                 return MatchResult(query, "confirm", cands, misheard)
             if (self.require_who and teller.only_told(query)
                     and not self._editors_words(query, cands[0].entry)):

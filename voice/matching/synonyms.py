@@ -27,6 +27,12 @@ GROUPS: dict[str, tuple[str, ...]] = {
                "parent", "mother", "father", "mum", "mom", "dad", "grandchildren", "grandchild",
                "grandkids", "grandson", "granddaughter", "relatives", "siblings", "brother",
                "sister"),
+    # "can ms make it hard to swallow" was declined (34.4): the early-signs
+    # FAQ says "difficulty swallowing", and "hard", a word of Impact on
+    # Daily Life's "i find it hard to get dressed", weighed as much as
+    # "swallow". "hard to" only: "hard" alone is also firm (session 26,
+    # branch scope28; tuning halves: no line of 4,805 changes).
+    "difficulty": ("difficulties", "difficult", "hard to", "trouble", "troubles"),
     "cure": ("cured", "curable", "cures",
              # Whisper writes a spoken "curable" "cureable" (espeak-ng en-us, en+f3);
              # "is it incurable" was declined (session 12, `voice text`).

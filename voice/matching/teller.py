@@ -210,6 +210,39 @@ _ONLY = re.compile(r"^[\s,.;:!-]*(?:(?:so|and|now|well|today|yesterday)[\s,.;:!-
                    re.IGNORECASE)
 
 
+#: Relatives as people name those they tell ("my children", "my kids",
+#: "my family"): the singular ones above and their plurals.
+_TOLD_ONES = _FAMILY + _KIN + _PARTNERS + (
+    "children", "kids", "family", "sons", "daughters", "parents", "grandchildren",
+    "grandkids", "friends", "relatives")
+#: A relative who is told or spoken to: "how do i explain my illness to my
+#: children" was offered the hereditary FAQ ("children" folds onto family,
+#: that FAQ's word), "how do i tell my family" too, though the relative is
+#: only who hears it, as a told relative is only who has it (session 26,
+#: branch scope28). The verbs of telling are a closed class of grammar's
+#: kind; the relative word is left out of what is matched, as in a
+#: telling. Not when the line asks whether they will get it ("how do i
+#: tell my kids they might get it": ``_ASKS_RISK``).
+_TOLD_TO = re.compile(
+    r"\b(?:tell|telling|explain|explaining|to) (?:my|our)( (?:" + "|".join(_TOLD_ONES) + r"))\b",
+    re.IGNORECASE)
+#: ... said with a verb of telling somewhere in the line ("explain my
+#: illness to my children", "talk to my kids about it"); "can i pass it to
+#: my children" has none, and its children are whom it passes to.
+_TELLS_OF_IT = re.compile(r"\b(?:tell|telling|explain\w*|talk\w*|speak\w*|say|saying|"
+                          r"break\w*|describe\w*)\b", re.IGNORECASE)
+
+
+def tells_relative(text: str) -> bool:
+    """Whether ``text`` asks how to tell a relative ("how do i explain my
+    illness to my children", "what should i say to my daughter"): no entry
+    says how, so the line is never answered outright (``Matcher.match``);
+    without the relative, "what should i say to my daughter about her dad's
+    ms" was read the section on the conditions in full."""
+    return (_TELLS_OF_IT.search(text) is not None and _TOLD_TO.search(text) is not None
+            and not _ASKS_RISK.search(text))
+
+
 def _told(text: str) -> re.Match[str] | None:
     """The first telling of who has one of the conditions or was diagnosed."""
     return _HAS.search(text) or _DIAGNOSED.search(text)
@@ -251,6 +284,8 @@ def without_teller(text: str) -> str:
     if why is not None:
         return text[:why.start(1)] + text[why.end(1):]
     told = _TELLING.search(text) or _HELPED.search(text)
+    if told is None and _TELLS_OF_IT.search(text):
+        told = _TOLD_TO.search(text)
     if told is None or _ASKS_RISK.search(text, told.end()):
         return text
     return text[:told.start(1)] + text[told.end(1):]

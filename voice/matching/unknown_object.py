@@ -61,6 +61,10 @@ _PRONOUNS = frozenset("mine yours his hers ours theirs myself yourself himself h
 _TIME_UNITS = frozenset("day days week weeks month months year years hour hours minute minutes "
                         "night nights morning mornings evening evenings time times".split())
 
+#: Unknown words that name no thing asked about (branch scope28 reads them
+#: too: unknown_subject.py, ``Matcher.effect_of_medicine``).
+NO_OBJECT = _PRONOUNS | _TIME_UNITS
+
 #: What such a line gets: True declines it, False steps it one step down
 #: (an answer is offered, an offer declined). On the tuning halves
 #: (scripts/tune_scope18.py --dump, 4,805 lines) both leave every line as it
@@ -107,7 +111,7 @@ def unknown_object(matcher: Matcher, text: str) -> str | None:
     unknown: dict[str, str] = {}
     matcher.content_tokens(text, unknown)
     strange = {w for w in unknown.values()
-               if not scope._is_number(w) and w not in _PRONOUNS | _TIME_UNITS}
+               if not scope._is_number(w) and w not in NO_OBJECT}
     if not strange:
         return None
     words = normalize.strip_fillers(normalize.clean(text)).split()
