@@ -19,7 +19,14 @@ Rules measured (offers only: nothing is ever answered outright from it):
 - ``declined``: a declined clip is offered the best-scoring candidate entry
   when it scores at least ``-margin``;
 - ``swap``: a clip offered an entry ("Did you mean ...?") is offered another
-  candidate instead when that one scores more than ``margin`` above it.
+  candidate instead when that one scores more than ``margin`` above it;
+- ``keyword`` (``--keywords``): a declined clip's words heard below
+  ``UNSURE`` (not function words) are each replaced, one at a time, by each
+  keyword of each candidate entry; the reading the audio carries best
+  (per token, against the heard words scored the same way) is offered when
+  it scores at least ``-margin`` and the matcher offers or answers that
+  candidate entry for it ("is there a cure(0.38) for hours" -> "is there a
+  charity for hours").
 
 Clips: tests/data/tuning.tsv and dev.tsv even in the six espeak-ng
 conditions, each question in one (``--rotate 1``, classify_spoken_misses.py's
@@ -53,6 +60,8 @@ from voice.speech_in.whisper.alternatives import acts_on_its_own  # noqa: E402
 
 DATA = REPO / "tests" / "data"
 MARGINS = (0.0, 0.3, 0.5, 0.8, 1.0, 1.5)
+#: A heard word below this probability may be replaced by a keyword (``--keywords``).
+UNSURE = 0.6
 
 
 def candidate_entries(matcher: Matcher, t: Any, matched: str, top: int) -> list[str]:
@@ -81,6 +90,35 @@ def entry_scores(t: Any, entries: list[str], texts_of: dict[str, list[str]]) -> 
     return best
 
 
+def keyword_reading(matcher: Matcher, t: Any, entries: list[str],
+                    keywords_of: dict[str, tuple[str, ...]]) -> tuple[str, str, float] | None:
+    """The best (reading, entry, score per token against the heard words) of
+    the unsure words replaced by a candidate entry's keyword, or None."""
+    from voice.matching import normalize
+
+    toks = [normalize.clean(w).strip() for w, _ in t.words]
+    sure = [c for _, c in t.words]
+    base = " ".join(x for x in toks if x)
+    readings: list[tuple[str, str]] = []
+    for i, (tok, c) in enumerate(zip(toks, sure, strict=True)):
+        if not tok or c >= UNSURE or normalize.is_function_word(tok):
+            continue
+        for e in entries:
+            for kw in keywords_of.get(e, ()):
+                if kw != tok:
+                    readings.append((" ".join(x for x in [*toks[:i], kw, *toks[i + 1:]] if x), e))
+    if not readings:
+        return None
+    said, *fits = t.scorer.fits([base, *(r for r, _ in readings)])
+    order = sorted(range(len(readings)), key=lambda k: -fits[k].per_token)
+    for k in order[:5]:
+        reading, e = readings[k]
+        got = matcher.match(reading, doubtful=True, heard=True)
+        if got.outcome != "no_match" and got.entry is not None and got.entry.id == e:
+            return reading, e, fits[k].per_token - said.per_token
+    return None
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     # hear25's decode of this set (its engine code decodes as this one does:
@@ -89,6 +127,7 @@ def main() -> int:
     ap.add_argument("--top", type=int, default=3)
     ap.add_argument("--health", action="store_true")
     ap.add_argument("--show", action="store_true")
+    ap.add_argument("--keywords", action="store_true", help="measure the keyword rule only")
     args = ap.parse_args()
 
     kb = load_knowledge([REPO / "content"])
@@ -110,6 +149,8 @@ def main() -> int:
                   for q in read_labelled(DATA / "health-tuning.tsv")]
     before: Counter[tuple[str, str]] = Counter()
     rows: list[tuple[str, str | None, str, dict[str, float], str | None, str]] = []
+    keywords_of = {e.id: tuple(k.lower() for k in e.keywords) for e in kb.entries}
+    kw_rows: list[tuple[str, str | None, tuple[str, str, float], str]] = []
     for setname, expected, wav in items:
         if wav.name not in cache._known and rec is None:
             rec = cache.loader()
@@ -132,12 +173,34 @@ def main() -> int:
         entries = candidate_entries(matcher, t, h.text, args.top)
         if not entries:
             continue
+        if args.keywords:
+            if r.outcome == "no_match":
+                found = keyword_reading(matcher, t, entries, keywords_of)
+                if found is not None:
+                    kw_rows.append((setname, expected, found, t.text))
+            continue
         scores = entry_scores(t, entries, texts_of)
         rows.append((setname, expected, r.outcome, scores, got, t.text))
     print("as shipped:")
     for s in sorted({k[0] for k in before}):
         print(f"  {s}: " + ", ".join(f"{k} {v}" for (n, k), v in sorted(before.items()) if n == s))
     print(f"{len(rows)} clips declined or offered reach the step")
+    if args.keywords:
+        for margin in MARGINS:
+            moved: Counter[tuple[str, str]] = Counter()
+            for setname, expected, (reading, e, rel), heard in kw_rows:
+                if rel < -margin:
+                    continue
+                want = set((expected or "").split("|")) - {""}
+                change = ("out declined -> offered" if not want else
+                          "right gained" if e in want else "declined -> wrong offer")
+                moved[setname, change] += 1
+                if args.show:
+                    print(f"    {setname} {change}: heard {heard!r} -> {reading!r} {e} "
+                          f"({rel:+.2f}; want {expected})")
+            print(f"keyword margin {margin}: " + (", ".join(
+                f"{s} {c} {v}" for (s, c), v in sorted(moved.items())) or "no change"))
+        return 0
     for rule in ("declined", "swap"):
         for margin in MARGINS:
             moved: Counter[tuple[str, str]] = Counter()
