@@ -187,19 +187,19 @@ def main() -> int:
     print(f"{len(rows)} clips declined or offered reach the step")
     if args.keywords:
         for margin in MARGINS:
-            moved: Counter[tuple[str, str]] = Counter()
+            by_kw: Counter[tuple[str, str]] = Counter()
             for setname, expected, (reading, e, rel), heard in kw_rows:
                 if rel < -margin:
                     continue
                 want = set((expected or "").split("|")) - {""}
                 change = ("out declined -> offered" if not want else
                           "right gained" if e in want else "declined -> wrong offer")
-                moved[setname, change] += 1
+                by_kw[setname, change] += 1
                 if args.show:
                     print(f"    {setname} {change}: heard {heard!r} -> {reading!r} {e} "
                           f"({rel:+.2f}; want {expected})")
             print(f"keyword margin {margin}: " + (", ".join(
-                f"{s} {c} {v}" for (s, c), v in sorted(moved.items())) or "no change"))
+                f"{s} {c} {v}" for (s, c), v in sorted(by_kw.items())) or "no change"))
         return 0
     for rule in ("declined", "swap"):
         for margin in MARGINS:
