@@ -184,7 +184,8 @@ def main() -> int:
     print("as shipped:")
     for s in sorted({k[0] for k in before}):
         print(f"  {s}: " + ", ".join(f"{k} {v}" for (n, k), v in sorted(before.items()) if n == s))
-    print(f"{len(rows)} clips declined or offered reach the step")
+    print(f"{len(rows) or len(kw_rows)} clips declined or offered reach the step"
+          + (" and found a keyword reading" if args.keywords else ""))
     if args.keywords:
         for margin in MARGINS:
             by_kw: Counter[tuple[str, str]] = Counter()
