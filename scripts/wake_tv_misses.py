@@ -17,9 +17,9 @@ fairly sure spots are replayed as confirm.WhisperConfirmer decides them.
 
 Levers replayed (each alone, then all):
 - ``spelled peak``: the peak check's text rule also takes tiny.en's own
-  spelling of the phrase (confirm.says_spelled: "Okay, move.",
-  "Okay, uh, move."), as the floors of a fairly sure spot do
-  (confirm.PEAK_SPELLED).
+  spelling of the phrase with nothing after it (confirm.spelled_alone:
+  "Okay, move.", "Okay, uh, move."), as the floors of a fairly sure spot
+  take it (confirm.PEAK_SPELLED).
 - ``no scrap guard``: confirm.SCRAP_GUARD off.
 - ``copy agree``: a spot only the louder copy made (strength 0) that the
   floors refuse passes them on two prompted windows saying the phrase at
@@ -70,7 +70,7 @@ def _floors(spot: Spot, spelled: bool) -> bool:
         floor = (confirm.SURE_LOGPROB if kind == "long" else confirm.short_floor(strength)
                  if kind.startswith("short") else None)
         if floor is not None and lp >= floor and (
-                confirm.says_phrase(text, NABU) or (spelled and confirm.says_spelled(text, NABU))):
+                confirm.says_phrase(text, NABU) or (spelled and confirm.spelled_alone(text, NABU))):
             return True
     return False
 
@@ -82,7 +82,7 @@ def _agrees(spot: Spot) -> bool:
 
 def _peak_ok(text: str, levers: Levers) -> bool:
     return confirm.peak_says(text, NABU) or (levers.spelled_peak
-                                             and confirm.says_spelled(text, NABU))
+                                             and confirm.spelled_alone(text, NABU))
 
 
 def stage(spot: Spot, levers: Levers) -> str:

@@ -85,15 +85,21 @@ def under_tv(draw23: dict[str, np.ndarray]) -> np.ndarray:
 
 def test_the_peak_check_takes_tinys_own_spelling() -> None:
     assert not confirm.peak_says("Okay, move.", NABU)  # the sound key alone: "move" is not "nabu"
-    assert confirm.says_spelled("Okay, move.", NABU)
-    assert not confirm.says_spelled("Okay, I'm gonna roast this.", NABU)
+    assert confirm.spelled_alone("Okay, move.", NABU)
+    assert confirm.spelled_alone("Okay, now move.", NABU)
+    assert confirm.spelled_alone("Okay, uh, move...", NABU)
+    # A real "okay" opening a sentence: the words after it are the sentence's.
+    assert confirm.says_spelled("Okay, move your arm.", NABU)
+    assert not confirm.spelled_alone("Okay, move your arm.", NABU)
+    assert not confirm.spelled_alone("Okay, I'm gonna roast this.", NABU)
+    assert not confirm.spelled_alone("Move.", NABU)
 
 
 @pytest.mark.parametrize("spelled", [True, False])
 def test_okay_move_at_the_peak_wakes_it(draw23: dict[str, np.ndarray], spelled: bool) -> None:
     woke, keeping = _run(draw23[SPELLED_CLIP], agree=False, spelled=spelled)
     peaks = [d.text for d in keeping.real.decodes if d.kind.startswith("peak")]
-    assert peaks and all(confirm.says_spelled(t, NABU) for t in peaks), peaks
+    assert peaks and all(confirm.spelled_alone(t, NABU) for t in peaks), peaks
     assert woke == spelled, [(d.kind, d.text, round(d.avg_logprob, 2))
                              for d in keeping.real.decodes]
 
