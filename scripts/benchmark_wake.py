@@ -428,6 +428,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scrap-guard", choices=("on", "off"), default=None,
                     help="a short window's decode without the first word may not wake a spot"
                          " whose other window ran on past the phrase (confirm.SCRAP_GUARD)")
+    ap.add_argument("--peak-spelled", choices=("on", "off"), default=None,
+                    help="the peak check also takes tiny.en's own spelling of the phrase"
+                         " ('Okay, move.'; confirm.PEAK_SPELLED; default: as voice listen does)")
+    ap.add_argument("--copy-agree", choices=("on", "off"), default=None,
+                    help="a spot only the louder copy made may pass on two prompted windows"
+                         " saying the phrase just under the floors (confirm.COPY_AGREE)")
     ap.add_argument("--long-after-peak", choices=("on", "off"), default="off",
                     help="micro with a second stage: the 3.5 s window ends AFTER s after the"
                          " network's peak, not after the spot (micro.LONG_AFTER_PEAK; tried)")
@@ -520,6 +526,10 @@ def main(argv: list[str] | None = None) -> int:
                 confirmer.run_on_check = args.run_on_check == "on"
             if args.scrap_guard is not None:
                 confirmer.scrap_guard = args.scrap_guard == "on"
+            if args.peak_spelled is not None:
+                confirmer.peak_spelled = args.peak_spelled == "on"
+            if args.copy_agree is not None:
+                confirmer.copy_agree = args.copy_agree == "on"
             if args.run_on_margin is not None:
                 confirmer.run_on_margin = args.run_on_margin
             if args.sure_rule is not None:
@@ -550,7 +560,10 @@ def main(argv: list[str] | None = None) -> int:
                     f" (waits {neural.beside_wait:g} s, speeds "
                     f"{', '.join(f'{v:g}' for v in neural.beside_speeds or SPEEDS)})"
                     if neural.beside_gain
-                    else ", gated copy spotting too" if neural.gated else "") if confirmer
+                    else ", gated copy spotting too" if neural.gated else "")
+                 + (", its spots' windows agreeing under the floors"
+                    if getattr(confirmer, "copy_agree", False) and neural.beside_gain else "")
+                 if confirmer
                  else ", no second stage")
         print(f"wake word {phrase!r}: neural engine (microWakeWord), cutoff "
               f"{neural.cutoff:g}, window {neural.window}{stage}, input gain "

@@ -1,0 +1,167 @@
+"""Where each missed phrase is lost, and levers on the check replayed, on
+recorded decodes (session 26, branch wake28).
+
+Run: ``.venv/bin/python scripts/wake_tv_misses.py --positives P.json ...
+--negatives N.json ... [--show]``
+
+The files are ``benchmark_wake.py --peak-every-slot --decodes F``'s: every
+prompted window the check decoded ("long", "short0/1"), and for a spot the
+floors let through both short windows' unprompted decodes ("peakN") and
+likelihood margins ("alignN"). A missed clip is put at the stage that lost
+it: **never spotted** (no decode), **floors** (no prompted window says the
+phrase surely enough), **peak text** (no unprompted decode could be the
+phrase, confirm.peak_says), **margin** (one could, but fits no spelling
+within confirm.ALIGN_MARGIN), **scrap guard** (one passed, a scrap without
+"okay" beside a run-on "okay", confirm.SCRAP_GUARD). The network's sure and
+fairly sure spots are replayed as confirm.WhisperConfirmer decides them.
+
+Levers replayed (each alone, then all):
+- ``spelled peak``: the peak check's text rule also takes tiny.en's own
+  spelling of the phrase with nothing after it (confirm.spelled_alone:
+  "Okay, move.", "Okay, uh, move."), as the floors of a fairly sure spot
+  take it (confirm.PEAK_SPELLED).
+- ``no scrap guard``: confirm.SCRAP_GUARD off.
+- ``copy agree``: a spot only the louder copy made (strength 0) that the
+  floors refuse passes them on two prompted windows saying the phrase at
+  confirm.COPY_LONG_LOGPROB / COPY_SHORT_LOGPROB (confirm.COPY_AGREE); the
+  peak check was not decoded for it, so it is counted as passing it (an
+  upper bound: on negatives, the most it could add).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from wake_replay_files import load_decodes  # noqa: E402
+
+from voice.speech_in.wake import confirm  # noqa: E402
+
+NABU = confirm.CONFIRMATIONS["okay nabu"]
+SURE = 0.8  # micro's own cutoff for "okay nabu"
+Spot = dict[str, tuple[str, float, float]]
+
+
+@dataclass(frozen=True)
+class Levers:
+    spelled_peak: bool = False
+    scrap_guard: bool = True
+    copy_agree: bool = False
+
+
+def spots(decodes: list[list[Any]]) -> list[Spot]:
+    by: dict[float, Spot] = defaultdict(dict)
+    for kind, text, value, strength, at in decodes:
+        if not kind.startswith("fit"):
+            by[float(at)][kind] = (text, float(value), float(strength))
+    return [by[t] for t in sorted(by)]
+
+
+def _floors(spot: Spot, spelled: bool) -> bool:
+    for kind, (text, lp, strength) in spot.items():
+        floor = (confirm.SURE_LOGPROB if kind == "long" else confirm.short_floor(strength)
+                 if kind.startswith("short") else None)
+        if floor is not None and lp >= floor and (
+                confirm.says_phrase(text, NABU) or (spelled and confirm.spelled_alone(text, NABU))):
+            return True
+    return False
+
+
+def _agrees(spot: Spot) -> bool:
+    return confirm.copy_agrees([confirm.Decoded(k, t, lp, s) for k, (t, lp, s) in spot.items()],
+                               NABU)
+
+
+def _peak_ok(text: str, levers: Levers) -> bool:
+    return confirm.peak_says(text, NABU) or (levers.spelled_peak
+                                             and confirm.spelled_alone(text, NABU))
+
+
+def stage(spot: Spot, levers: Levers) -> str:
+    """"woke", or the stage that refused the spot."""
+    strength = max(s for _t, _v, s in spot.values())
+    if strength > SURE:
+        return "woke" if any(confirm.has_first_word(t, NABU) for k, (t, _v, _s) in spot.items()
+                             if k.startswith(("long", "short"))) else "sure refused"
+    if confirm.FAIRLY_SURE_RULE and strength >= confirm.FAIRLY_SURE:
+        return "woke" if _floors(spot, spelled=True) else "floors"
+    if not _floors(spot, spelled=False):
+        if not (levers.copy_agree and strength <= confirm.COPY_ONLY_STRENGTH and _agrees(spot)):
+            return "floors"
+        if not any(f"peak{n}" in spot for n in (0, 1)):
+            return "woke (copy agree, peak not decoded)"
+    slots = [n for n in (0, 1) if f"peak{n}" in spot and f"align{n}" in spot]
+    texts = [spot[f"peak{n}"][0] for n in slots]
+    said = [_peak_ok(t, levers) for t in texts]
+    fits = [said[i] and spot[f"align{n}"][1] <= confirm.ALIGN_MARGIN for i, n in enumerate(slots)]
+    guarded = (confirm.scrap_refused(texts, NABU) if levers.scrap_guard
+               else [False] * len(texts))
+    if any(ok and not no for ok, no in zip(fits, guarded, strict=True)):
+        return "woke"
+    if any(fits):
+        return "scrap guard"
+    return "margin" if any(said) else "peak text"
+
+
+def clip_stage(network: int, ss: list[Spot], levers: Levers) -> str:
+    if network:
+        return "woke"
+    if not ss:
+        return "never spotted"
+    found = [stage(s, levers) for s in ss]
+    woke = [f for f in found if f.startswith("woke")]
+    if woke:
+        return woke[0]
+    order = ["scrap guard", "margin", "peak text", "floors", "sure refused"]
+    return min(found, key=order.index)  # the furthest stage a spot reached
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--positives", type=Path, nargs="*", default=[])
+    ap.add_argument("--negatives", type=Path, nargs="*", default=[])
+    ap.add_argument("--show", action="store_true", help="each missed phrase, its stage and decodes")
+    args = ap.parse_args(argv)
+    pos = load_decodes(args.positives, spots)
+    neg = load_decodes(args.negatives, spots)
+    syn = {k: v for k, v in pos.items() if ": pos " in k}
+    real = {k: v for k, v in pos.items() if ": real " in k}
+    print(f"{len(syn)} phrases, {len(real)} real clips, {len(neg)} negative streams"
+          f" ({sum(len(s) for _n, s in neg.values())} spots)")
+    base = Levers()
+    missed = {k: clip_stage(n, ss, base) for k, (n, ss) in syn.items()}
+    lost = {k: v for k, v in missed.items() if not v.startswith("woke")}
+    by = Counter((v, "tv" if " tv " in k else "pink" if " pink " in k else "clean")
+                 for k, v in lost.items())
+    print("missed phrases by stage (background):",
+          ", ".join(f"{s} {b} {n}" for (s, b), n in sorted(by.items())))
+    if args.show:
+        for k, v in sorted(lost.items()):
+            print(f"  {v:14s} {k}")
+            for s in syn[k][1]:
+                print("      " + " | ".join(f"{kind} {t!r} {lp:.2f}"
+                                            for kind, (t, lp, _s) in s.items()))
+    rows = [("as shipped", base), ("spelled peak", Levers(spelled_peak=True)),
+            ("no scrap guard", Levers(scrap_guard=False)), ("copy agree", Levers(copy_agree=True)),
+            ("spelled peak + copy agree", Levers(spelled_peak=True, copy_agree=True))]
+    for label, lv in rows:
+        def caught(clips: dict[str, Any], lv: Levers = lv) -> int:
+            return sum(clip_stage(n, ss, lv).startswith("woke") for n, ss in clips.values())
+
+        wakes = sum(n + sum(stage(s, lv).startswith("woke") for s in ss)
+                    for n, ss in neg.values())
+        print(f"{label:28s} phrases {caught(syn)}/{len(syn)}  real {caught(real)}/{len(real)}"
+              f"  wakes on negatives {wakes}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
