@@ -6,8 +6,8 @@ the subject, how long, the section just read, a second question)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import replace
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from voice.conversation import (
@@ -21,7 +21,7 @@ from voice.conversation import (
     two_part_lines,
 )
 from voice.conversation.at_night import asks_what_helps_at_night
-from voice.conversation.feelings import feeling_of
+from voice.conversation.feelings import Feeling, feeling_of
 from voice.conversation.heard import is_contents_question
 from voice.conversation.how_long import asks_how_long
 from voice.conversation.kind_offers import SEEN_NOW_OFFERS
@@ -38,27 +38,72 @@ if TYPE_CHECKING:
     from voice.conversation.conversation import Conversation
 
 
+@dataclass(frozen=True)
+class Line:
+    """A question line, as the rules see it."""
+
+    text: str
+    """The words said or typed (joined to a half question before them)."""
+    doubtful: bool
+    """The recognizer was unsure of the words: offered, not answered outright."""
+    heard: bool
+    """Heard by a recognizer, not typed (a word no dictionary knows is misheard)."""
+    sure: Collection[str]
+    """Words heard surely (they may name another subject)."""
+    felt: Feeling | None
+    """How the line says the user feels (feelings.py), if it says."""
+    subject: str
+    """The conversation's subject before this line, for a pointer ("what helps it")."""
+
+
+#: A rule: its reply to the line, or None to leave the line to the next rule.
+Rule = Callable[["Conversation", Line], "Reply | None"]
+
+
 def question(talk: Conversation, text: str, doubtful: bool = False, heard: bool = False,
              sure: Collection[str] = ()) -> Reply:
-    """A line that is no command and no number, through the rules in order."""
+    """A line that is no command and no number: the first of RULES that
+    replies, else the line matched (``matched``)."""
     # The thing this line names becomes the subject; its pointer, if it
     # has one, stands for the subject before it ("what helps it").
     subject = talk.state.subject
     talk.state.subject = subject_of(text, talk.matcher) or subject
-    felt = feeling_of(text)
-    worry = worry_of(text) if felt is None or felt.tone != "distress" else None
-    if worry is not None and is_contents_question(text, talk.matcher):
+    line = Line(text, doubtful, heard, sure, feeling_of(text), subject)
+    for rule in RULES:
+        reply = rule(talk, line)
+        if reply is not None:
+            return reply
+    return matched(talk, line)
+
+
+def worry(talk: Conversation, line: Line) -> Reply | None:
+    """A fear about one's future ("I'm scared I will die"): before a feeling."""
+    text, felt = line.text, line.felt
+    fear = worry_of(text) if felt is None or felt.tone != "distress" else None
+    if fear is not None and is_contents_question(text, talk.matcher):
         # The content asks it in these words (a caregiver added "is it
         # contagious" to an entry from the question log): its answer.
-        worry = None
-    if worry is not None:
+        fear = None
+    if fear is not None:
         # Before a feeling ("I'm scared I will die"): the fear is answered.
-        return kind_offers.worry(talk, text, worry)
+        return kind_offers.worry(talk, text, fear)
+    return None
+
+
+def seen_now(talk: Conversation, line: Line) -> Reply | None:
+    """A worrying sign told as it is seen."""
+    text = line.text
     if sign_seen_now(text) and not is_contents_question(text, talk.matcher):
         # "he can't swallow properly", "she's confused": when to call for
         # help, then when to seek medical attention offered (seen_now.py).
         return kind_offers.offer_what_helps(talk, text, SEEN_NOW_OFFERS, phrases.SEEN_NOW,
                                             "seen_now")
+    return None
+
+
+def own_medicine(talk: Conversation, line: Line) -> Reply | None:
+    """What to do with one's own medicines, or how to take them."""
+    text, doubtful, heard, sure = line.text, line.doubtful, line.heard, line.sure
     how_to_take = asks_how_to_take(text, heard)
     if ((asks_about_own_medicine(text) or how_to_take)
             and len(text.split()) <= LONG_QUESTION_WORDS
@@ -71,23 +116,62 @@ def question(talk: Conversation, text: str, doubtful: bool = False, heard: bool 
         return kind_offers.own_medicine(
             talk, text, finding.match(talk, text, doubtful, heard, sure),
             phrases.HOW_TO_TAKE if how_to_take else phrases.OWN_MEDICINE)
-    if felt is not None:
+    return None
+
+
+def feeling(talk: Conversation, line: Line) -> Reply | None:
+    """How the user feels: a kind word, never an answer read unasked."""
+    if line.felt is not None:
         # Before the learned phrasings too: a feeling is never read an
         # answer unasked (and offers made to one are not learned).
-        return kind_offers.feeling(talk, text, felt,
-                                   finding.match(talk, text, doubtful, heard, sure))
-    learned = talk.phrasings.find(text)
-    entry = finding.entry_by_id(talk, learned.entry_id) if learned is not None else None
-    if learned is not None and entry is not None:
+        return kind_offers.feeling(talk, line.text, line.felt,
+                                   finding.match(talk, line.text, line.doubtful, line.heard,
+                                                 line.sure))
+    return None
+
+
+def learned(talk: Conversation, line: Line) -> Reply | None:
+    """Words the user taught ("Did you mean ...?" "Yes"): their entry read."""
+    taught = talk.phrasings.find(line.text)
+    entry = finding.entry_by_id(talk, taught.entry_id) if taught is not None else None
+    if taught is not None and entry is not None:
         # The user told us what these words mean: answered outright, even
         # when heard unsurely, since the same words were heard before.
-        return replies.answer(talk, text, entry, phrasing=learned)
+        return replies.answer(talk, line.text, entry, phrasing=taught)
+    return None
+
+
+def at_night(talk: Conversation, line: Line) -> Reply | None:
+    """What helps spasms at night (at_night.py)."""
+    text = line.text
     if (asks_what_helps_at_night(text, talk.matcher)
             and not is_contents_question(text, talk.matcher)):
         return kind_offers.at_night(talk, text)
+    return None
+
+
+def right_now(talk: Conversation, line: Line) -> Reply | None:
+    """A spasm happening now (right_now.py)."""
+    text = line.text
     if (spasm_happening_now(text, talk.matcher)
             and not is_contents_question(text, talk.matcher)):
         return kind_offers.right_now(talk, text)
+    return None
+
+
+#: The rules tried before the matcher, in order; the first that replies
+#: wins. A worry, a sign seen now and one's own medicines come before a
+#: feeling ("I'm worried, should I stop my tablets"); a feeling before the
+#: learned phrasings (never an answer read unasked).
+RULES: tuple[Rule, ...] = (worry, seen_now, own_medicine, feeling, learned, at_night, right_now)
+
+
+def matched(talk: Conversation, line: Line) -> Reply:
+    """The line matched, then its follow-up rules: told who has it, a
+    pointer for the subject, how long, the section just read, a second
+    question; an answer, an offer, or not understood."""
+    text, doubtful, heard, sure, subject = (line.text, line.doubtful, line.heard, line.sure,
+                                            line.subject)
     if (((not talk.state.history and guesses_the_subject(text)) or cut_short(text))
             and not is_contents_question(text, talk.matcher)):
         # "what causes that" with nothing answered yet, or "what causes
