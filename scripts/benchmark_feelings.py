@@ -24,7 +24,7 @@ sys.path.insert(0, str(REPO))
 
 from voice.content.loader import load_knowledge  # noqa: E402
 from voice.conversation import Conversation  # noqa: E402
-from voice.conversation import conversation as conversation_mod  # noqa: E402
+from voice.conversation import questions as conversation_mod  # noqa: E402
 from voice.conversation.feelings import feeling_of  # noqa: E402
 from voice.matching.matcher import Matcher  # noqa: E402
 

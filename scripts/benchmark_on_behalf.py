@@ -22,7 +22,7 @@ sys.path.insert(0, str(REPO))
 
 from voice.content.loader import load_knowledge  # noqa: E402
 from voice.conversation import Conversation  # noqa: E402
-from voice.conversation import conversation as conversation_mod  # noqa: E402
+from voice.conversation import two_part_lines as conversation_mod  # noqa: E402
 from voice.conversation.on_behalf import asked_for  # noqa: E402
 from voice.matching.matcher import Matcher  # noqa: E402
 

@@ -18,7 +18,7 @@ import pytest
 
 from voice.content.model import KnowledgeBase
 from voice.conversation import Conversation
-from voice.conversation import conversation as conversation_mod
+from voice.conversation import two_part_lines as conversation_mod
 from voice.conversation.on_behalf import asked_for
 from voice.matching.matcher import Matcher
 

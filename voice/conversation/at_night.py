@@ -8,14 +8,14 @@ full, with that section: it does not say what helps (session 10, `voice
 text`, score 77.3). "How do I stop my legs jumping at night" was declined
 ("jumping" names another subject to the scope check). The time is when, not
 what, is asked about; the content has no entry on spasms at night, so the
-entries on what helps spasms are offered (conversation.py,
+entries on what helps spasms are offered (kind_offers.py,
 ``AT_NIGHT_OFFERS``), never read unasked.
 
 Taken only when the line names a spasm (or legs jumping, kicking, jerking),
 the night, and asks what helps or how to stop it. "Restless legs" is a
 condition of its own that the content does not cover: not taken. A line
 that is one of the content's own questions is matched as before
-(conversation.py). Nor a line that names another health subject the
+(questions.py). Nor a line that names another health subject the
 content never mentions, as the scope check sees it (health_subjects.py,
 given the matcher; branch scope20): "what helps cramp in my calf at night
 when pregnant" was offered the spasm entries; it goes through the normal

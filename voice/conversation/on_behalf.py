@@ -8,7 +8,7 @@ Chronic Spasms and Neuromuscular Disorders (the section that names MS), and
 "I look after my dad who has MS, what exercises can he do" was offered
 Coping Strategies (session 10, `voice text`). The content is about all of
 these conditions alike, so the telling adds nothing to find the entry: the
-question after it is matched on its own (conversation.py).
+question after it is matched on its own (two_part_lines.py).
 
 Only a telling that names a condition the content covers is taken: "my
 mother has diabetes, what should she eat" is matched whole, as before.

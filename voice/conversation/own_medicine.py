@@ -9,7 +9,7 @@ Medication?", as if the entry could answer them. Said to a person who may act
 on it, they are met with what to do (ask the doctor, nurse or pharmacist
 before changing anything; the emergency number after taking too much), and
 then the content's entry on medication is offered, never read unasked
-(conversation.py, like a worry).
+(kind_offers.py, like a worry).
 
 Only the speaker's (or someone they look after) own medicines are taken,
 with a verb of starting, stopping, changing or dosing them: "what medication

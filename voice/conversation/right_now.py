@@ -7,7 +7,7 @@ Risk Factors?" (session 24, `voice text`): two sections that do not say what
 to do, asked of a person in pain. The content has no first aid for a spasm,
 so the user hears when to call for help at once, and then the entries on
 what helps spasms and on when to see a doctor are offered
-(conversation.py, ``RIGHT_NOW_OFFERS``), never read unasked.
+(kind_offers.py, ``RIGHT_NOW_OFFERS``), never read unasked.
 
 Taken only when the line names a spasm (or a limb cramping, jerking...), says
 it is happening now, and asks what helps (the same words as at_night.py).

@@ -7,7 +7,7 @@ amyotrophic lateral sclerosis (ALS), and myasthenia gravis contribute
 significantly to chronic spasms."), and nothing more specific on any of
 them. "What is ms", "what is als", "what is myasthenia gravis" read it three
 times running (session 24). The second time, the sentence naming what was
-asked is said, and whether any other entry names it (Conversation._read_already).
+asked is said, and whether any other entry names it (follow_ups.read_already).
 Pure: text in, text out.
 """
 

@@ -11,7 +11,7 @@ pain and sudden weakness can be urgent in these conditions (a myasthenic
 crisis begins with swallowing and weakness). The content cannot judge a
 symptom, so the user hears when to call for help at once and to tell the
 doctor or nurse, and then the FAQ on when to seek medical attention is
-offered (conversation.py, ``SEEN_NOW_OFFERS``), never read unasked.
+offered (kind_offers.py, ``SEEN_NOW_OFFERS``), never read unasked.
 
 Taken only when a person (I, he, she, my wife...) is said to have the sign
 now, in a statement, not a question ("can ms make it hard to swallow",

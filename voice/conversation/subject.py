@@ -9,7 +9,7 @@ pointer ("it", "them", "its") stands for it is also
 read with the subject in the pointer's place (``with_subject``). The
 conversation decides what to do with the two readings: the line as said
 keeps an answer it has; the reading with the subject is only offered unless
-both readings agree (Conversation._about_subject).
+both readings agree (follow_ups.about_subject).
 
 A thing is a name of a condition, symptom, medicine or treatment in Princeton
 WordNet (voice/matching/health_subjects.tsv, written by others), or a word

@@ -7,7 +7,7 @@ will happen to them, so these were declined flatly ("I don't have an answer
 for that") or met with "Did you mean: Assistive Devices?". Said to a
 person, they are met with a kind word, that only their doctor or nurse can
 talk it through with them, and then the entry that comes nearest is offered,
-never read unasked (conversation.py, like a feeling).
+never read unasked (kind_offers.py, like a feeling).
 
 Only questions about the speaker's own course, or "it"/"this"/one of the
 conditions the content is about, are taken: "what is the outlook for
@@ -131,7 +131,7 @@ _MOBILITY = re.compile("|".join([
 #: What one's life will be like ("what will my life be like?"): answered, in
 #: full, with Impact on Daily Life (score 92.3; session 10, `voice text`),
 #: which cannot tell one person their life; met like a fear for the future,
-#: that entry offered first (conversation.py ``WORRY_OFFERS["life"]``). The
+#: that entry offered first (kind_offers.py ``WORRY_OFFERS["life"]``). The
 #: present ("what is it like living with this", an "Also asked" line) and
 #: "how will my life change" (another) are matched as before.
 _LIFE = re.compile("|".join([

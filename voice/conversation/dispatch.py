@@ -1,0 +1,119 @@
+"""One turn, in order: an emergency first (even asleep), then asleep, nothing
+said, the answer to "forget what you learned?", a command (unless it is the
+rest of a half question), a number, and otherwise a question (joined to the
+half question before it)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
+from voice.conversation import (
+    choosing,
+    command_replies,
+    follow_ups,
+    not_understood,
+    phrases,
+    questions,
+    replies,
+)
+from voice.conversation.choices import find_choice
+from voice.conversation.command_replies import asks_for_help
+from voice.conversation.commands import find_command
+from voice.conversation.reply import Reply
+from voice.matching.emergency import is_emergency
+from voice.matching.normalize import clean
+
+if TYPE_CHECKING:
+    from voice.conversation.conversation import Conversation
+
+#: Commands after "I only heard 'what is the'" that say it again, slower or
+#: louder: the half sentence still waits for its rest.
+_KEEP_UNFINISHED = frozenset({"repeat", "slower", "louder", "again_slower", "again_louder"})
+
+#: Command words a half question can end with: "what helps with spasms and"
+#: + "sleep" is a question about sleep, not "go to sleep".
+_ALSO_A_SUBJECT = frozenset({"sleep"})
+
+
+def _finishes_part(text: str, command: str) -> bool:
+    """``text``, said after a half question ("... and"), is its last word,
+    though also a command ("sleep")."""
+    return command == "sleep" and clean(text) in _ALSO_A_SUBJECT
+
+
+def respond(talk: Conversation, text: str, doubtful: bool = False, heard: bool = False,
+            sure: Collection[str] = (), long_speech: bool = False) -> Reply:
+    """The assistant's reply to one utterance or typed line.
+
+    ``doubtful``: the recognizer was unsure of the words, so a question is
+    offered ("Did you mean ...?") rather than answered outright.
+    ``heard``: the words came from a recognizer, not the keyboard (a word
+    no dictionary knows is then a mishearing, see Matcher.match), except
+    the words in ``sure``, heard surely (they may name another subject).
+    ``long_speech``: a long stretch of speech was heard; when no words
+    came of it, asking to "say it again" would bring the same again.
+    """
+    text = text.strip()
+    # "Forget what you learned?" is answered by the very next utterance only.
+    forget_asked, talk.state.confirm_forget = talk.state.confirm_forget, False
+    # "I only heard 'what is the'" is answered by the very next line too.
+    unfinished, talk.state.unfinished = talk.state.unfinished, ""
+    if is_emergency(text):
+        # Before anything else, even asleep: this must never be missed.
+        s = talk.state
+        s.asleep = False
+        # What was asked before is dropped: "yes" after the advice read a
+        # diet answer offered before it in full, and "no" was taken for
+        # "that's wrong" about the answer before it ("Sorry about that.
+        # Did you mean ...?"; found by branch robust22). Unread parts
+        # are kept for "go on".
+        replies.set_aside(talk)
+        s.offered, s.second, s.second_offered, s.others = [], None, None, []
+        return replies.reply(talk, text, "emergency", phrases.EMERGENCY, stop_speaking=True)
+    asked = forget_asked or talk.asks_yes_no
+    command = find_command(text, yes_no_asked=asked) if text else None
+    if talk.state.asleep:
+        if command == "wake":
+            talk.state.asleep = False
+            return replies.reply(talk, text, "command", phrases.WAKE, command="wake")
+        if command == "exit":
+            return replies.reply(talk, text, "command", phrases.EXIT, command="exit", exit=True)
+        if command == "help" and asks_for_help(text):
+            # "I need help" said to a sleeping assistant was met with
+            # silence: a call for help wakes it, told where help is first.
+            talk.state.asleep = False
+            return command_replies.run_command(talk, text, command)
+        return replies.reply(talk, text, "command", "", command="asleep", remember=False)
+    if not any(c.isalnum() for c in text):
+        # Nothing, or only punctuation or emoji ("...", "???"): no words to
+        # answer, so not "I don't have an answer for that" either.
+        # The half sentence still waits for its rest: a quiet "cope" heard
+        # too unsurely to keep (flite, Whisper) is said again.
+        talk.state.unfinished = unfinished
+        return not_understood.not_understood(talk, text, heard_nothing=True, long=long_speech)
+    if forget_asked:
+        if command == "yes":
+            talk.phrasings.clear()
+            return replies.reply(talk, text, "command", phrases.FORGOT_ALL, command="forget",
+                                 learned="cleared")
+        if command == "no":
+            return replies.reply(talk, text, "command", phrases.KEPT_LEARNED, command="no")
+    if command and unfinished and _finishes_part(text, command):
+        # "what helps with spasms and" offered, then "sleep": the rest of
+        # the question, not "go to sleep" (session 25: a hand that let go
+        # of the button at "and" sent the assistant to sleep).
+        command = None
+    if command:
+        if command in _KEEP_UNFINISHED:
+            # "What?" or "slower" to "I only heard 'what is the'": it is
+            # said again, and the rest said next is still joined to it.
+            talk.state.unfinished = unfinished
+        return command_replies.run_command(talk, text, command)
+    choice = find_choice(text, zero=True)
+    if choice is not None:
+        return choosing.choose(talk, text, choice)
+    if unfinished:
+        text = follow_ups.joined(talk, unfinished, text, doubtful, heard, sure)
+    return questions.question(talk, text, doubtful, heard, sure)
+

@@ -1,0 +1,150 @@
+"""Lines met with a kind word, then entries offered, never read unasked: a
+feeling, a worry about one's future, one's own medicines, a spasm happening
+now, what helps at night, a worrying sign seen now."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from voice.content.model import Entry
+from voice.conversation import finding, phrases, replies
+from voice.conversation.feelings import Feeling
+from voice.conversation.own_medicine import names_a_spasm_medicine
+from voice.conversation.reply import Reply
+from voice.conversation.worries import Worry
+from voice.matching.matcher import Candidate, MatchResult
+
+if TYPE_CHECKING:
+    from voice.conversation.conversation import Conversation
+
+#: Asked of the content for a line of distress that names nothing it covers:
+#: its entry on coping is offered (the shipped content: Coping Strategies).
+DISTRESS_OFFER = "how can i cope"
+#: Asked of the content for a fear about one's future (conversation/worries.py):
+#: the entries offered after the kind word (the shipped content: the cure FAQ
+#: and Treatment Approaches for Long-Term Management; for a wheelchair, the
+#: assistive devices FAQ first).
+WORRY_OFFERS = {
+    "outlook": ("is there a cure", "how are these conditions managed in the long term"),
+    "mobility": ("how do assistive devices improve mobility", "is there a cure"),
+    # "Is it contagious": the content does not say; what it says of where
+    # these disorders come from is offered (the hereditary FAQ, Causes and
+    # Risk Factors).
+    "contagion": ("are neuromuscular disorders hereditary", "what causes neuromuscular disorders"),
+    # "What will my life be like": Impact on Daily Life, then Coping Strategies.
+    "life": ("how will my life change", "how can i cope"),
+}
+#: Asked of the content after a question about one's own medicines
+#: (conversation/own_medicine.py), when the line is about the content at all:
+#: its entry on medication (the shipped content: Medication).
+OWN_MEDICINE_OFFERS = ("what medication helps spasms",)
+#: Asked of the content for "what helps spasms at night" (conversation/at_night.py):
+#: it has no entry on the night, so its entries on what helps spasms are
+#: offered (the shipped content: the lifestyle FAQ and Medication).
+AT_NIGHT_OFFERS = ("what can i do myself to reduce spasms", "what medication helps spasms")
+#: Asked of the content for a spasm happening now (conversation/right_now.py):
+#: what helps spasms, then when to see a doctor (the shipped content: the
+#: lifestyle FAQ and the FAQ on seeking medical attention).
+RIGHT_NOW_OFFERS = ("what can i do myself to reduce spasms", "when should i see a doctor")
+#: Asked of the content after a worrying sign told as it is seen ("he can't
+#: swallow properly", conversation/seen_now.py): when to seek medical attention.
+SEEN_NOW_OFFERS = ("when should i see a doctor",)
+
+
+def feeling(talk: Conversation, text: str, felt: Feeling, result: MatchResult) -> Reply:
+    """Someone said how they feel: a kind word first, then the entry that
+    fits offered, never read unasked (voice/conversation/feelings.py)."""
+    s = talk.state
+    s.pending_parts = []
+    s.failures = 0
+    if felt.tone == "good":
+        s.offered = []
+        return replies.reply(talk, text, "command", phrases.GLAD, command="feeling")
+    kind = (phrases.DISTRESS if felt.tone == "distress" else
+            phrases.THANKS_FOR_TELLING if felt.tone == "said" else
+            phrases.sorry_you_are(felt.word))
+    if felt.tone == "distress" and (result.outcome == "no_match" or result.entry is None):
+        # "I can't go on" names nothing the content covers; what it has
+        # on coping is the nearest help it can offer.
+        result = talk.matcher.match(DISTRESS_OFFER)
+    found = result.outcome != "no_match" and result.entry is not None
+    return kindly_offer(
+        talk, text, kind, result.offered if found else [], result.entry, result.score,
+        phrases.FEELING_WAY_FORWARD, "feeling", felt.tone == "distress",
+        alternatives=result.candidates[1:])
+
+
+def worry(talk: Conversation, text: str, worry: Worry) -> Reply:
+    """A fear about one's own future: a kind word, who can talk it
+    through, then the nearest entries offered, never read unasked."""
+    return offer_what_helps(talk, text, WORRY_OFFERS[worry.kind],
+                            phrases.worry_words(worry.kind), "worry")
+
+
+def right_now(talk: Conversation, text: str) -> Reply:
+    """A spasm happening now: when to call for help at once, then what
+    the content says helps, offered (voice/conversation/right_now.py)."""
+    return offer_what_helps(talk, text, RIGHT_NOW_OFFERS, phrases.RIGHT_NOW, "right_now")
+
+
+def own_medicine(talk: Conversation, text: str, result: MatchResult, kind: str) -> Reply:
+    """Asked what to do with one's own medicines: ask the prescriber
+    first, then the entry on medication offered when the line is about
+    the content's at all: the matcher takes it, names that entry among
+    its near misses ("should I stop my medication"), or the line names a
+    medicine for spasms ("should I stop my baclofen"). "What if I miss a
+    contraceptive pill", an uncovered health question, is offered
+    nothing. Not said over what is being read, as no question is."""
+    offered = finding.entries_answering(talk, OWN_MEDICINE_OFFERS)
+    near = {c.entry.id for c in result.candidates[:1]}
+    ours = (result.outcome in ("answer", "confirm") or names_a_spasm_medicine(text)
+            or any(e.id in near for e in offered))
+    return offer_entries(talk, text, offered if ours else [], kind,
+                         "own_medicine", stop_speaking=False)
+
+
+def at_night(talk: Conversation, text: str) -> Reply:
+    """What helps spasms at night: the content has no entry on the night
+    ("night" pulled Impact on Daily Life, read in full), so its entries
+    on what helps spasms are offered (voice/conversation/at_night.py)."""
+    return offer_what_helps(talk, text, AT_NIGHT_OFFERS, phrases.AT_NIGHT, "at_night")
+
+
+def offer_what_helps(talk: Conversation, text: str, queries: Sequence[str], kind: str,
+                     command: str) -> Reply:
+    """``kind`` (a kind word), then the entries the content answers
+    ``queries`` with, offered (never read unasked)."""
+    return offer_entries(talk, text, finding.entries_answering(talk, queries), kind, command)
+
+
+def offer_entries(talk: Conversation, text: str, offered: list[Entry], kind: str, command: str,
+                  stop_speaking: bool = True) -> Reply:
+    """``kind``, then ``offered`` (none: the way forward), a fresh start
+    for what was pending."""
+    talk.state.pending_parts = []
+    talk.state.failures = 0
+    return kindly_offer(talk, text, kind, offered, offered[0] if offered else None, 100.0,
+                        phrases.WORRY_WAY_FORWARD, command, stop_speaking)
+
+
+def kindly_offer(talk: Conversation, text: str, kind: str, offered: list[Entry],
+                 match: Entry | None, score: float, way_forward: str, command: str,
+                 stop_speaking: bool, alternatives: Sequence[Candidate] = ()) -> Reply:
+    """``kind`` (a kind word) then ``offered`` named ("Would you like to
+    hear ...?"), never read unasked; without an entry to offer, ``kind``
+    then ``way_forward``. A feeling or a worry: not learned on "yes", so
+    the same words next time are met kindly again."""
+    s = talk.state
+    s.offered = s.kind_offered = offered
+    if not offered:
+        return replies.reply(talk, text, "command", f"{kind} {way_forward}", command=command,
+                             stop_speaking=stop_speaking)
+    s.offer_words = ""
+    s.offer_repeats, s.offer_score = 0, score
+    return replies.reply(
+        talk, text, "confirm", f"{kind} {phrases.would_you_like([e.title for e in offered])}",
+        match=match, score=score, alternatives=list(alternatives),
+        stop_speaking=stop_speaking,
+    )
+

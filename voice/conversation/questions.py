@@ -1,0 +1,235 @@
+"""A question, through its rules in order: a worry, a sign seen now, one's
+own medicines and a feeling first (kindly met, never read an answer
+unasked), then a learned phrasing, the night, a spasm now, a guess at a
+half question, and the match itself with its follow-up rules (told who,
+the subject, how long, the section just read, a second question)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from voice.conversation import (
+    finding,
+    follow_ups,
+    how_long,
+    kind_offers,
+    not_understood,
+    phrases,
+    replies,
+    two_part_lines,
+)
+from voice.conversation.at_night import asks_what_helps_at_night
+from voice.conversation.feelings import Feeling, feeling_of
+from voice.conversation.heard import is_contents_question
+from voice.conversation.how_long import asks_how_long
+from voice.conversation.kind_offers import SEEN_NOW_OFFERS
+from voice.conversation.not_understood import LONG_QUESTION_WORDS
+from voice.conversation.own_medicine import asks_about_own_medicine, asks_how_to_take
+from voice.conversation.reply import Reply
+from voice.conversation.right_now import spasm_happening_now
+from voice.conversation.seen_now import sign_seen_now
+from voice.conversation.subject import subject_of
+from voice.conversation.unfinished import cut_short, guesses_the_subject, heard_part, trails_off
+from voice.conversation.worries import worry_of
+
+if TYPE_CHECKING:
+    from voice.conversation.conversation import Conversation
+
+
+@dataclass(frozen=True)
+class Line:
+    """A question line, as the rules see it."""
+
+    text: str
+    """The words said or typed (joined to a half question before them)."""
+    doubtful: bool
+    """The recognizer was unsure of the words: offered, not answered outright."""
+    heard: bool
+    """Heard by a recognizer, not typed (a word no dictionary knows is misheard)."""
+    sure: Collection[str]
+    """Words heard surely (they may name another subject)."""
+    felt: Feeling | None
+    """How the line says the user feels (feelings.py), if it says."""
+    subject: str
+    """The conversation's subject before this line, for a pointer ("what helps it")."""
+
+
+#: A rule: its reply to the line, or None to leave the line to the next rule.
+Rule = Callable[["Conversation", Line], "Reply | None"]
+
+
+def question(talk: Conversation, text: str, doubtful: bool = False, heard: bool = False,
+             sure: Collection[str] = ()) -> Reply:
+    """A line that is no command and no number: the first of RULES that
+    replies, else the line matched (``matched``)."""
+    # The thing this line names becomes the subject; its pointer, if it
+    # has one, stands for the subject before it ("what helps it").
+    subject = talk.state.subject
+    talk.state.subject = subject_of(text, talk.matcher) or subject
+    line = Line(text, doubtful, heard, sure, feeling_of(text), subject)
+    for rule in RULES:
+        reply = rule(talk, line)
+        if reply is not None:
+            return reply
+    return matched(talk, line)
+
+
+def worry(talk: Conversation, line: Line) -> Reply | None:
+    """A fear about one's future ("I'm scared I will die"): before a feeling."""
+    text, felt = line.text, line.felt
+    fear = worry_of(text) if felt is None or felt.tone != "distress" else None
+    if fear is not None and is_contents_question(text, talk.matcher):
+        # The content asks it in these words (a caregiver added "is it
+        # contagious" to an entry from the question log): its answer.
+        fear = None
+    if fear is not None:
+        # Before a feeling ("I'm scared I will die"): the fear is answered.
+        return kind_offers.worry(talk, text, fear)
+    return None
+
+
+def seen_now(talk: Conversation, line: Line) -> Reply | None:
+    """A worrying sign told as it is seen."""
+    text = line.text
+    if sign_seen_now(text) and not is_contents_question(text, talk.matcher):
+        # "he can't swallow properly", "she's confused": when to call for
+        # help, then when to seek medical attention offered (seen_now.py).
+        return kind_offers.offer_what_helps(talk, text, SEEN_NOW_OFFERS, phrases.SEEN_NOW,
+                                            "seen_now")
+    return None
+
+
+def own_medicine(talk: Conversation, line: Line) -> Reply | None:
+    """What to do with one's own medicines, or how to take them."""
+    text, doubtful, heard, sure = line.text, line.doubtful, line.heard, line.sure
+    how_to_take = asks_how_to_take(text, heard)
+    if ((asks_about_own_medicine(text) or how_to_take)
+            and len(text.split()) <= LONG_QUESTION_WORDS
+            and not is_contents_question(text, talk.matcher)):
+        # Before a feeling too ("I'm worried, should I stop my tablets"):
+        # what to do first, then at most an offer (own_medicine.py). Not
+        # in a ramble ("... whether the doctor should change her
+        # medication or whether ..." told for minutes): asked to say one
+        # thing at a time, as before (tests/test_robust22_ramble.py).
+        return kind_offers.own_medicine(
+            talk, text, finding.match(talk, text, doubtful, heard, sure),
+            phrases.HOW_TO_TAKE if how_to_take else phrases.OWN_MEDICINE)
+    return None
+
+
+def feeling(talk: Conversation, line: Line) -> Reply | None:
+    """How the user feels: a kind word, never an answer read unasked."""
+    if line.felt is not None:
+        # Before the learned phrasings too: a feeling is never read an
+        # answer unasked (and offers made to one are not learned).
+        return kind_offers.feeling(talk, line.text, line.felt,
+                                   finding.match(talk, line.text, line.doubtful, line.heard,
+                                                 line.sure))
+    return None
+
+
+def learned(talk: Conversation, line: Line) -> Reply | None:
+    """Words the user taught ("Did you mean ...?" "Yes"): their entry read."""
+    taught = talk.phrasings.find(line.text)
+    entry = finding.entry_by_id(talk, taught.entry_id) if taught is not None else None
+    if taught is not None and entry is not None:
+        # The user told us what these words mean: answered outright, even
+        # when heard unsurely, since the same words were heard before.
+        return replies.answer(talk, line.text, entry, phrasing=taught)
+    return None
+
+
+def at_night(talk: Conversation, line: Line) -> Reply | None:
+    """What helps spasms at night (at_night.py)."""
+    text = line.text
+    if (asks_what_helps_at_night(text, talk.matcher)
+            and not is_contents_question(text, talk.matcher)):
+        return kind_offers.at_night(talk, text)
+    return None
+
+
+def right_now(talk: Conversation, line: Line) -> Reply | None:
+    """A spasm happening now (right_now.py)."""
+    text = line.text
+    if (spasm_happening_now(text, talk.matcher)
+            and not is_contents_question(text, talk.matcher)):
+        return kind_offers.right_now(talk, text)
+    return None
+
+
+#: The rules tried before the matcher, in order; the first that replies
+#: wins. A worry, a sign seen now and one's own medicines come before a
+#: feeling ("I'm worried, should I stop my tablets"); a feeling before the
+#: learned phrasings (never an answer read unasked).
+RULES: tuple[Rule, ...] = (worry, seen_now, own_medicine, feeling, learned, at_night, right_now)
+
+
+def matched(talk: Conversation, line: Line) -> Reply:
+    """The line matched, then its follow-up rules: told who has it, a
+    pointer for the subject, how long, the section just read, a second
+    question; an answer, an offer, or not understood."""
+    text, doubtful, heard, sure, subject = (line.text, line.doubtful, line.heard, line.sure,
+                                            line.subject)
+    if (((not talk.state.history and guesses_the_subject(text)) or cut_short(text))
+            and not is_contents_question(text, talk.matcher)):
+        # "what causes that" with nothing answered yet, or "what causes
+        # the": a guess at what was meant, offered, never read in full;
+        # asked to be finished when nothing matches
+        # (unfinished.POINTER_QUESTIONS, CUT_SHORT_OFFERED).
+        doubtful = True
+    result = finding.match(talk, text, doubtful, heard, sure)
+    result = two_part_lines.asked_alone(talk, text, result, doubtful, heard, sure)
+    # The words learned on "yes" or unlearned on "that's wrong": not a
+    # follow-up's, whose pointer stood for this conversation's subject.
+    words = text
+    taken = follow_ups.about_subject(talk, text, result, subject, doubtful, heard, sure)
+    if taken is not None:
+        words, result = "", taken
+    if (how_long.REMATCH and result.outcome != "no_match" and asks_how_long(text)
+            and not is_contents_question(text, talk.matcher)):
+        timed = follow_ups.how_long_offer(talk, text, subject if taken is not None else "",
+                                          doubtful, heard, sure)
+        if timed is not None:
+            return timed
+        if result.entry is None or how_long.pulled_by_long(result.entry.title):
+            # Only "long" carried it to the long-term entry: declined, as
+            # the line without it is ("how long will it take to get to
+            # work", NLU-Evaluation-Data's tuning half).
+            return not_understood.not_understood(talk, text, result=result, unclear=doubtful,
+                                                 typed=not heard)
+        # Nothing without "long", but the whole line found another entry:
+        # offered, never read ("how long should I wait before seeing a
+        # doctor": the FAQ on seeking medical attention, as before the
+        # rematch; tests/test_scope23_matching.py).
+        result = replace(result, outcome="confirm")
+    if (result.outcome == "answer" and result.entry is not None
+            and follow_ups.just_read(talk, result.entry, text)):
+        return follow_ups.read_already(talk, text, result.entry)
+    if result.outcome == "answer" and result.entry is not None:
+        reply = replies.answer(talk, text, result.entry, result)
+        talk.state.answer_words, talk.state.read_for = words, text
+        return two_part_lines.also_asked(talk, text, result.entry, reply, heard, sure)
+    if result.outcome == "confirm":
+        talk.state.offered = result.offered
+        talk.state.offer_words = words
+        talk.state.offer_repeats, talk.state.offer_score = 0, result.score
+        talk.state.pending_parts = []
+        talk.state.failures = 0
+        say = phrases.did_you_mean([e.title for e in result.offered])
+        if trails_off(text):
+            # "what helps with spasms and": a guess at what was meant is
+            # offered, and the rest, said next, is joined to the words
+            # heard (as after "I only heard 'what is the'"). A spasm or a
+            # tired hand lets go of the button at "and"; push to talk
+            # does not wait for the rest as `voice listen` does.
+            talk.state.unfinished = heard_part(text)
+            say = f"{say} {phrases.OR_SAY_THE_REST}"
+        return replies.reply(
+            talk, text, "confirm", say,
+            match=result.entry, score=result.score, alternatives=result.candidates[1:],
+        )
+    return not_understood.not_understood(talk, text, result=result,
+                                         unclear=doubtful or result.misheard, typed=not heard)
+
