@@ -38,7 +38,15 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from voice.content.model import Entry, EntryKind, KnowledgeBase
-from voice.matching import health_subjects, normalize, scope, sound_alike, synonyms, teller
+from voice.matching import (
+    asked_not_said,
+    health_subjects,
+    normalize,
+    scope,
+    sound_alike,
+    synonyms,
+    teller,
+)
 from voice.matching import unknown_object as unknown_things
 from voice.matching.off_topic import WORDS as OFF_TOPIC
 from voice.matching.own_medicines import own_medicine_names
@@ -537,6 +545,11 @@ class Matcher:
         #: branch scope28. False turns each off, for measuring.
         self.own_medicine_names = True
         self.unknown_effect = True
+        #: Whether a thing harms ("make it worse", "hurt", "side effects") or
+        #: who pays, asked of an entry whose answer never speaks of it, is
+        #: offered, not read (asked_not_said.py; session 26, branch scope29);
+        #: False turns it off, for measuring.
+        self.require_asked_said = True
         #: Whether a group of people by age or sex gets it is never
         #: answered outright (teller.asks_who_gets; branch scope22), nor how
         #: to help a relative with a thing of theirs (teller.helps_with_own;
@@ -954,6 +967,18 @@ class Matcher:
             w not in unknown_things.NO_OBJECT and not scope._is_number(w)
             for w in unknown.values())
 
+    def _saying_first(self, text: str, cands: list[Candidate]) -> list[Candidate]:
+        """``cands`` with the best one whose answer speaks of what ``text``
+        asks (asked_not_said.py) moved first, if it is offered at all ("can
+        too much exercise make spasms worse": The Role of Exercise, "without
+        causing excessive strain", before the lifestyle FAQ)."""
+        for c in cands[1:]:
+            if c.score < self.confirm_threshold:
+                break
+            if asked_not_said.says_it(text, c.entry.answer):
+                return [c, *(d for d in cands if d is not c)]
+        return cands
+
     def said_units(self, text: str) -> list[tuple[str, str]]:
         """The question's content units as said, each with the token it folds
         to: a synonym phrase ("same thing" -> group) or a content word
@@ -1279,6 +1304,14 @@ class Matcher:
                 # What one of our medicines does, a symptom the content never
                 # names: offered, not read (session 25, branch scope27).
                 return MatchResult(query, "confirm", cands, misheard)
+            if (self.require_asked_said and asked_not_said.not_said(text, cands[0].entry.answer)
+                    and not self._editors_words(text, cands[0].entry)):
+                # Whether a thing harms or who pays, and the entry never
+                # speaks of it ("does exercise make spasms worse" was read
+                # the lifestyle FAQ's "Yes, regular exercise ... reduce"):
+                # offered, an entry that speaks of it first (session 26,
+                # branch scope29).
+                return MatchResult(query, "confirm", self._saying_first(text, cands), misheard)
             if (self.require_who and teller.asks_who_gets(text)
                     and not self._editors_words(text, cands[0].entry)):
                 # Whether children (women, older people) get it: the content
