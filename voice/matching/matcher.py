@@ -967,6 +967,24 @@ class Matcher:
             w not in unknown_things.NO_OBJECT and not scope._is_number(w)
             for w in unknown.values())
 
+    def _our_medicine_asked(self, text: str, cands: list[Candidate]) -> Candidate | None:
+        """The candidate to offer when ``text`` asks whether a medicine by
+        the content's own name ("baclofen", own_medicines.py) harms
+        (asked_not_said.asks_harm) or does what the content never names
+        (``effect_of_medicine``): the best one whose keywords or answer name
+        it; None otherwise."""
+        if not (self.require_asked_said and self.own_medicine_names):
+            return None
+        named = self.own_medicines.intersection(self.content_tokens(text))
+        if not named or not (asked_not_said.asks_harm(text) or self.effect_of_medicine(text)):
+            return None
+        for c in cands:
+            said = normalize.content_tokens(
+                normalize.prepare(" ".join((c.entry.answer, *c.entry.keywords))))
+            if named.intersection(said):
+                return c
+        return None
+
     def _saying_first(self, text: str, cands: list[Candidate]) -> list[Candidate]:
         """``cands`` with the best one whose answer speaks of what ``text``
         asks (asked_not_said.py) moved first, if it is offered at all ("can
@@ -1226,6 +1244,15 @@ class Matcher:
             # words were not the editor's (declined before, branch scope24b).
             cands = [Candidate(own, 100.0), *(c for c in cands if c.entry is not own)]
             return MatchResult(query, "confirm", cands, misheard)
+        medicine = self._our_medicine_asked(text, cands)
+        if medicine is not None:
+            # Whether one of our medicines harms ("does baclofen have side
+            # effects", "is baclofen addictive"): declined before (41.5, or
+            # the scope model's "addictive" outweighing "baclofen") where "what
+            # are the side effects of baclofen" was offered; the entry that
+            # names it is offered, never read (session 26, branch scope29).
+            return MatchResult(query, "confirm",
+                               [medicine, *(c for c in cands if c is not medicine)], misheard)
         if not cands or cands[0].score < self.confirm_threshold:
             return MatchResult(query, "no_match", cands, misheard)
         text = told
