@@ -13,8 +13,7 @@ never speaks of.
   make you sleepy" were declined where "what are the side effects of
   baclofen" was offered: Medication offered, never read.
 - "could my tablets be causing this" was read Causes and Risk Factors in
-  full: whether one's own medicine is to blame gets the own-medicine notice
-  (voice/conversation/own_medicine.py), then an offer.
+  full: whether one's own medicine is to blame is offered, never read.
 
 Typed through the Conversation as `voice text` does (shipped content)."""
 
@@ -24,7 +23,6 @@ from collections.abc import Callable
 
 import pytest
 
-from voice.conversation.phrases import OWN_MEDICINE
 from voice.conversation.reply import Reply
 
 MEDICATION = "medication"
@@ -63,16 +61,18 @@ def test_whether_our_medicine_harms_is_offered_not_declined(
     assert reply.match is not None and reply.match.id == MEDICATION, (line, reply.say)
 
 
-@pytest.mark.parametrize("line", [
-    "could my tablets be causing this",
-    "could my pills be making it worse",
-    "are my meds making me tired",
+@pytest.mark.parametrize(("line", "entry"), [
+    ("could my tablets be causing this", "causes-and-risk-factors"),
+    ("could my tablets be giving me cramps", "causes-and-risk-factors"),
+    ("is it my medication", MEDICATION),
 ])
-def test_whether_ones_own_medicine_is_to_blame_gets_the_notice(
-        typed: Callable[[str], Reply], line: str) -> None:
+def test_whether_ones_own_medicine_is_to_blame_is_offered_not_read(
+        typed: Callable[[str], Reply], line: str, entry: str) -> None:
+    """Causes and Risk Factors' "medication reactions" carries it, but no
+    entry can say it of one person's medicine."""
     reply = typed(line)
-    assert reply.outcome != "answer", (line, reply.say)
-    assert OWN_MEDICINE in reply.say, (line, reply.say)
+    assert reply.outcome == "confirm", (line, reply.outcome, reply.say)
+    assert reply.match is not None and reply.match.id == entry, (line, reply.say)
 
 
 #: Lines whose entry speaks of what is asked, the editor's own, and what
@@ -90,6 +90,8 @@ _AS_BEFORE = (
     ("what is baclofen", "answer", MEDICATION),
     ("what are the side effects of baclofen", "confirm", MEDICATION),
     ("what medication helps spasms", "answer", MEDICATION),
+    ("how soon should i call the doctor if my cramps get worse", "answer",
+     "when-should-someone-seek-medical-attention-for-muscle-spasms"),
 )
 
 

@@ -9,7 +9,7 @@ Medication?", as if the entry could answer them. Said to a person who may act
 on it, they are met with what to do (ask the doctor, nurse or pharmacist
 before changing anything; the emergency number after taking too much), and
 then the content's entry on medication is offered, never read unasked
-(conversation.py, like a worry).
+(kind_offers.py, like a worry).
 
 Only the speaker's (or someone they look after) own medicines are taken,
 with a verb of starting, stopping, changing or dosing them: "what medication
@@ -43,8 +43,6 @@ _MEDICINE = (
 _NAMES_ONE = re.compile(rf"\b{_NAMED}\b")
 #: Whose: the speaker's own, or that of someone they look after.
 _WHOSE = r"(?:my|his|her|their|our|the|this|that|these|a|an|any|one|another|an extra|extra)"
-#: Only the speaker's own, or theirs who are looked after.
-_OWN = r"(?:my|his|her|their|our)"
 #: Who takes it.
 _WHO = r"(?:i|we|he|she|they|my (?:\w+ )?\w+)"
 #: Doing something to one's medicine that only a prescriber can advise on.
@@ -83,15 +81,6 @@ _ASKS = re.compile("|".join([
     rf"\b(?:can|could|should|may) {_WHO} (?:drink|have|take) (?:alcohol|wine|beer|a drink|"
     rf"\w+) (?:with|on|while on|while taking|when taking|alongside) (?:{_WHOSE} )?(?:\w+ )?"
     rf"{_MEDICINE}\b",
-    # could my tablets be causing this; are his meds making him tired; is it
-    # my medication: whether one's own medicine is to blame, which only the
-    # prescriber can judge (read Causes and Risk Factors in full before;
-    # session 26, branch scope29)
-    rf"\b(?:could|can|might|may|would|is|are|do|does) (?:it be |it |that be |this be )?"
-    rf"{_OWN} (?:\w+ )?{_MEDICINE} (?:be |that is |that are )?"
-    rf"(?:causing|cause|causes|making|make|makes|giving|give|gives|doing|behind|to blame)\b",
-    rf"\b(?:is|could|might) (?:it|this|that) (?:be )?(?:because of |from |due to )?{_OWN} "
-    rf"(?:\w+ )?{_MEDICINE}\b",
 ]))
 
 

@@ -33,8 +33,8 @@ from voice.matching.normalize import clean
 #: Asked whether a thing harms: makes it worse, hurts, is bad or dangerous,
 #: what it does besides ("side effects"), whether one gets hooked.
 HARM_ASKED = re.compile(
-    r"\b(?:make|makes|making|made|get|gets|getting) (?:\w+ ){0,3}worse\b"
-    r"|\bworse(?:n|ns|ning|ned)?\b"
+    r"\b(?:make|makes|making|made) (?:\w+ ){0,3}worse\b"
+    r"|\b(?:do|does|did|can|could|will|would|might|is|are) (?:\w+ ){1,3}worsen(?:s|ing)?\b"
     r"|\b(?:aggravat|exacerbat)\w*"
     r"|\b(?:is|are|be|was|bad) (?:\w+ ){0,3}bad for\b|\bbad for (?:me|you|him|her|us|them|it)\b"
     r"|\b(?:harm|harms|harmful|damage|damages|damaging) "
@@ -66,6 +66,28 @@ PAYING_SAID = re.compile(
     r"expens\w*|subsid\w*)\b")
 
 
+#: Whether one's own medicine is to blame ("could my tablets be causing
+#: this", "are my meds making me tired"): Causes and Risk Factors' "medication
+#: reactions" carries it, but no entry can say it of one person's medicine.
+#: (voice/conversation/own_medicine.py's notice is for stopping, changing and
+#: dosing; tests/test_session24_own_medicine.py keeps every in-scope line out
+#: of it, and dev.tsv has "could my tablets be giving me cramps" for Causes.)
+_MEDICINE = (r"(?:medicines?|medications?|meds|pills?|tablets?|capsules?|drugs?|"
+             r"prescriptions?|injections?|baclofen|botox|muscle relaxants?)")
+OWN_BLAME = re.compile(
+    r"\b(?:could|can|might|may|would|is|are|do|does) (?:it be |it |that be |this be )?"
+    rf"(?:my|his|her|their|our) (?:\w+ )?{_MEDICINE} (?:be |that is |that are )?"
+    r"(?:causing|cause|causes|making|make|makes|giving|give|gives|doing|behind|to blame)\b"
+    r"|\b(?:is|could|might) (?:it|this|that) (?:be )?(?:because of |from |due to )?"
+    rf"(?:my|his|her|their|our) (?:\w+ )?{_MEDICINE}\b")
+
+
+def blames_own_medicine(text: str) -> bool:
+    """``text`` asks whether the speaker's (or their relative's) own
+    medicine is to blame ("could my tablets be causing this")."""
+    return bool(OWN_BLAME.search(clean(text)))
+
+
 def asks_harm(text: str) -> bool:
     """``text`` asks whether a thing harms ("does exercise make spasms
     worse", "does massage hurt", "is baclofen addictive")."""
@@ -86,6 +108,8 @@ def asks_paying(text: str) -> bool:
 def not_said(text: str, answer: str) -> bool:
     """Whether ``text`` asks a thing (harm, paying) that ``answer`` never
     speaks of: the entry is offered, never read (Matcher.match)."""
+    if blames_own_medicine(text):
+        return True
     if asks_harm(text) and not speaks_of_harm(answer):
         return True
     return asks_paying(text) and not PAYING_SAID.search(clean(answer))
@@ -94,6 +118,8 @@ def not_said(text: str, answer: str) -> bool:
 def says_it(text: str, answer: str) -> bool:
     """Whether ``answer`` speaks of what ``text`` asks (harm, paying): the
     entry to offer first when the best one does not."""
+    if not (asks_harm(text) or asks_paying(text)):
+        return False
     said = True
     if asks_harm(text):
         said = speaks_of_harm(answer)
