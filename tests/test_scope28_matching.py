@@ -56,7 +56,9 @@ def test_what_our_medicine_does_is_offered_not_read(
 #: what our medicines are: as before.
 _AS_BEFORE = (
     ("does stress make spasms worse", "answer", LIFESTYLE),
-    ("does exercise make spasms worse", "answer", LIFESTYLE),
+    # "does exercise make spasms worse" is offered now, The Role of Exercise
+    # first: the lifestyle FAQ says exercise helps, never whether it makes
+    # spasms worse (tests/test_scope29_matching.py, branch scope29).
     ("does massage help spasms", "answer", "alternative-therapies"),
     ("does magnesium help cramps", "answer", "dietary-adjustments"),
     ("can botox help with spasms", "answer", MEDICATION),

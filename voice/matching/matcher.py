@@ -38,7 +38,15 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from voice.content.model import Entry, EntryKind, KnowledgeBase
-from voice.matching import health_subjects, normalize, scope, sound_alike, synonyms, teller
+from voice.matching import (
+    asked_not_said,
+    health_subjects,
+    normalize,
+    scope,
+    sound_alike,
+    synonyms,
+    teller,
+)
 from voice.matching import unknown_object as unknown_things
 from voice.matching.off_topic import WORDS as OFF_TOPIC
 from voice.matching.own_medicines import own_medicine_names
@@ -537,6 +545,11 @@ class Matcher:
         #: branch scope28. False turns each off, for measuring.
         self.own_medicine_names = True
         self.unknown_effect = True
+        #: Whether a thing harms ("make it worse", "hurt", "side effects") or
+        #: who pays, asked of an entry whose answer never speaks of it, is
+        #: offered, not read (asked_not_said.py; session 26, branch scope29);
+        #: False turns it off, for measuring.
+        self.require_asked_said = True
         #: Whether a group of people by age or sex gets it is never
         #: answered outright (teller.asks_who_gets; branch scope22), nor how
         #: to help a relative with a thing of theirs (teller.helps_with_own;
@@ -954,6 +967,36 @@ class Matcher:
             w not in unknown_things.NO_OBJECT and not scope._is_number(w)
             for w in unknown.values())
 
+    def _our_medicine_asked(self, text: str, cands: list[Candidate]) -> Candidate | None:
+        """The candidate to offer when ``text`` asks whether a medicine by
+        the content's own name ("baclofen", own_medicines.py) harms
+        (asked_not_said.asks_harm) or does what the content never names
+        (``effect_of_medicine``): the best one whose keywords or answer name
+        it; None otherwise."""
+        if not (self.require_asked_said and self.own_medicine_names):
+            return None
+        named = self.own_medicines.intersection(self.content_tokens(text))
+        if not named or not (asked_not_said.asks_harm(text) or self.effect_of_medicine(text)):
+            return None
+        for c in cands:
+            said = normalize.content_tokens(
+                normalize.prepare(" ".join((c.entry.answer, *c.entry.keywords))))
+            if named.intersection(said):
+                return c
+        return None
+
+    def _saying_first(self, text: str, cands: list[Candidate]) -> list[Candidate]:
+        """``cands`` with the best one whose answer speaks of what ``text``
+        asks (asked_not_said.py) moved first, if it is offered at all ("can
+        too much exercise make spasms worse": The Role of Exercise, "without
+        causing excessive strain", before the lifestyle FAQ)."""
+        for c in cands[1:]:
+            if c.score < self.confirm_threshold:
+                break
+            if asked_not_said.says_it(text, c.entry.answer):
+                return [c, *(d for d in cands if d is not c)]
+        return cands
+
     def said_units(self, text: str) -> list[tuple[str, str]]:
         """The question's content units as said, each with the token it folds
         to: a synonym phrase ("same thing" -> group) or a content word
@@ -1201,6 +1244,15 @@ class Matcher:
             # words were not the editor's (declined before, branch scope24b).
             cands = [Candidate(own, 100.0), *(c for c in cands if c.entry is not own)]
             return MatchResult(query, "confirm", cands, misheard)
+        medicine = self._our_medicine_asked(text, cands)
+        if medicine is not None:
+            # Whether one of our medicines harms ("does baclofen have side
+            # effects", "is baclofen addictive"): declined before (41.5, or
+            # the scope model's "addictive" outweighing "baclofen") where "what
+            # are the side effects of baclofen" was offered; the entry that
+            # names it is offered, never read (session 26, branch scope29).
+            return MatchResult(query, "confirm",
+                               [medicine, *(c for c in cands if c is not medicine)], misheard)
         if not cands or cands[0].score < self.confirm_threshold:
             return MatchResult(query, "no_match", cands, misheard)
         text = told
@@ -1279,6 +1331,14 @@ class Matcher:
                 # What one of our medicines does, a symptom the content never
                 # names: offered, not read (session 25, branch scope27).
                 return MatchResult(query, "confirm", cands, misheard)
+            if (self.require_asked_said and asked_not_said.not_said(text, cands[0].entry.answer)
+                    and not self._editors_words(text, cands[0].entry)):
+                # Whether a thing harms or who pays, and the entry never
+                # speaks of it ("does exercise make spasms worse" was read
+                # the lifestyle FAQ's "Yes, regular exercise ... reduce"):
+                # offered, an entry that speaks of it first (session 26,
+                # branch scope29).
+                return MatchResult(query, "confirm", self._saying_first(text, cands), misheard)
             if (self.require_who and teller.asks_who_gets(text)
                     and not self._editors_words(text, cands[0].entry)):
                 # Whether children (women, older people) get it: the content

@@ -1,0 +1,128 @@
+"""The part of a question an entry never speaks of (session 26, branch scope29).
+
+A question is often a content word and something asked about it: "does
+exercise make spasms worse", "does massage hurt", "who pays for physio". The
+content word carries the match (exercise, massage, physio), so the entry about
+it scores as if it answered; but the lifestyle FAQ read for the first says
+"Yes, regular exercise ... significantly reduce spasm frequency": a yes to the
+opposite question. Alternative Therapies never says whether massage hurts, the
+physical therapy FAQ never speaks of paying.
+
+What is asked is one of a few kinds of thing (grammar and everyday words, a
+closed list), each with the words an answer about it uses:
+
+- harm: whether a thing makes it worse, is bad for one, hurts, is dangerous,
+  has side effects, is addictive. An answer speaks of harm when it says worse,
+  strain, overuse, risk, side effects, reactions... (pain or discomfort only
+  when not what the thing relieves: "reduce discomfort" is no answer to "does
+  physio hurt");
+- paying: who pays, what it costs, whether it is covered. An answer speaks of
+  it when it says cost, pay, funding, insurance, financial...
+
+An entry whose answer never speaks of what is asked is offered, never read
+(Matcher.match), as an amount or a "why" it does not give is (scope.py).
+Pure: text in, bool out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from voice.matching.normalize import clean
+
+#: Asked whether a thing harms: makes it worse, hurts, is bad or dangerous,
+#: what it does besides ("side effects"), whether one gets hooked.
+HARM_ASKED = re.compile(
+    r"\b(?:make|makes|making|made) (?:\w+ ){0,3}worse\b"
+    r"|\b(?:do|does|did|can|could|will|would|might|is|are) (?:\w+ ){1,3}worsen(?:s|ing)?\b"
+    r"|\b(?:aggravat|exacerbat)\w*"
+    r"|\b(?:is|are|be|was|bad) (?:\w+ ){0,3}bad for\b|\bbad for (?:me|you|him|her|us|them|it)\b"
+    r"|\b(?:harm|harms|harmful|damage|damages|damaging) "
+    r"(?:me|you|him|her|us|them|my|your|his|the)\b"
+    r"|\b(?:do|does|did|will|would|can|could|might|is|are) (?:\w+ ){1,3}(?:hurt|painful|sore)\b"
+    r"|\b(?:dangerous|unsafe|side effects?|addictive|addicted|addiction|habit forming)\b")
+
+#: An answer speaking of harm.
+HARM_SAID = re.compile(
+    r"\b(?:worse|worsen\w*|aggravat\w*|exacerbat\w*|trigger\w*|strain\w*|overuse|harm\w*|"
+    r"danger\w*|unsafe|risks?|side effects?|adverse|reactions?|addict\w*|dependen\w*|"
+    r"withdrawal|pain\w*|hurt\w*|sore\w*|discomfort)\b")
+
+#: Pain or discomfort said as what a thing relieves: not whether it hurts.
+RELIEVED = re.compile(
+    r"\b(?:reduc\w*|reliev\w*|relief|alleviat\w*|eas\w*|manag\w*|lessen\w*|soothe\w*|"
+    r"treat\w*|control\w*|minimi\w*)(?: \w+){0,4}? (?:pain|discomfort|soreness)\b")
+
+#: Asked who pays or what it costs.
+PAYING_ASKED = re.compile(
+    r"\b(?:who|what) (?:pays|will pay|would pay|can pay|should pay)\b"
+    r"|\bpay(?:s|ing)? for\b|\bcosts?\b|\bprice\b|\bexpensive\b|\bafford\b"
+    r"|\b(?:covered|paid for|funded) by\b|\binsurance\b|\b(?:is|are) (?:\w+ ){1,3}free\b"
+    r"|\bfor free\b|\bhow much (?:is|are|does|do|will)\b")
+
+#: An answer speaking of paying.
+PAYING_SAID = re.compile(
+    r"\b(?:costs?|pay\w*|paid|fund\w*|insur\w*|financ\w*|afford\w*|price\w*|free of charge|"
+    r"expens\w*|subsid\w*)\b")
+
+
+#: Whether one's own medicine is to blame ("could my tablets be causing
+#: this", "are my meds making me tired"): Causes and Risk Factors' "medication
+#: reactions" carries it, but no entry can say it of one person's medicine.
+#: (voice/conversation/own_medicine.py's notice is for stopping, changing and
+#: dosing; tests/test_session24_own_medicine.py keeps every in-scope line out
+#: of it, and dev.tsv has "could my tablets be giving me cramps" for Causes.)
+_MEDICINE = (r"(?:medicines?|medications?|meds|pills?|tablets?|capsules?|drugs?|"
+             r"prescriptions?|injections?|baclofen|botox|muscle relaxants?)")
+OWN_BLAME = re.compile(
+    r"\b(?:could|can|might|may|would|is|are|do|does) (?:it be |it |that be |this be )?"
+    rf"(?:my|his|her|their|our) (?:\w+ )?{_MEDICINE} (?:be |that is |that are )?"
+    r"(?:causing|cause|causes|making|make|makes|giving|give|gives|doing|behind|to blame)\b"
+    r"|\b(?:is|could|might) (?:it|this|that) (?:be )?(?:because of |from |due to )?"
+    rf"(?:my|his|her|their|our) (?:\w+ )?{_MEDICINE}\b")
+
+
+def blames_own_medicine(text: str) -> bool:
+    """``text`` asks whether the speaker's (or their relative's) own
+    medicine is to blame ("could my tablets be causing this")."""
+    return bool(OWN_BLAME.search(clean(text)))
+
+
+def asks_harm(text: str) -> bool:
+    """``text`` asks whether a thing harms ("does exercise make spasms
+    worse", "does massage hurt", "is baclofen addictive")."""
+    return bool(HARM_ASKED.search(clean(text)))
+
+
+def speaks_of_harm(answer: str) -> bool:
+    """``answer`` speaks of harm: worse, strain, risk, side effects... Pain
+    said as what is relieved ("reduce discomfort") is not."""
+    return bool(HARM_SAID.search(RELIEVED.sub(" ", clean(answer))))
+
+
+def asks_paying(text: str) -> bool:
+    """``text`` asks who pays or what it costs ("who pays for physio")."""
+    return bool(PAYING_ASKED.search(clean(text)))
+
+
+def not_said(text: str, answer: str) -> bool:
+    """Whether ``text`` asks a thing (harm, paying) that ``answer`` never
+    speaks of: the entry is offered, never read (Matcher.match)."""
+    if blames_own_medicine(text):
+        return True
+    if asks_harm(text) and not speaks_of_harm(answer):
+        return True
+    return asks_paying(text) and not PAYING_SAID.search(clean(answer))
+
+
+def says_it(text: str, answer: str) -> bool:
+    """Whether ``answer`` speaks of what ``text`` asks (harm, paying): the
+    entry to offer first when the best one does not."""
+    if not (asks_harm(text) or asks_paying(text)):
+        return False
+    said = True
+    if asks_harm(text):
+        said = speaks_of_harm(answer)
+    if asks_paying(text):
+        said = said and bool(PAYING_SAID.search(clean(answer)))
+    return said
