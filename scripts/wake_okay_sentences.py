@@ -1,0 +1,139 @@
+"""The sentence guard (confirm.SENTENCE_GUARD) replayed on recorded decodes
+(session 26, branch wake29): "okay" and a sentence said in the room must not
+wake a spot the network was sure or fairly sure of.
+
+Run: ``.venv/bin/python scripts/wake_okay_sentences.py --positives P.json ...
+--negatives N.json ... [--show]``
+
+The files are ``benchmark_wake.py --decodes F``'s. Written with
+``--peak-every-slot``, a sure spot's prompted windows were decoded only up to
+the first with "okay" (SURE_RULE "first word" stopped there) and a fairly sure
+spot's up to the first the floors took: when the guard refuses every window
+decoded and some were not, the spot is **unknown** (the live check would have
+decoded the rest). Phrases count an unknown as missed (a lower bound),
+negatives as a wake (an upper bound). Written without it (``--decodes``
+alone: confirm's ``decode_all``), every window was decoded and the replay is
+exact.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+for p in (REPO, REPO / "scripts"):
+    if str(p) not in sys.path:
+        sys.path.insert(0, str(p))
+
+from wake_replay_files import load_decodes  # noqa: E402
+from wake_tv_misses import NABU, SURE, Levers, Spot, spots, stage  # noqa: E402
+
+from voice.speech_in.wake import confirm  # noqa: E402
+
+PROMPTED = ("long", "short0", "short1")
+
+
+def _phrase_window(text: str) -> bool:
+    return confirm.says_phrase(text, NABU) or confirm.spelled_alone(text, NABU)
+
+
+def guarded(spot: Spot) -> str:
+    """"woke", "refused" or "unknown" for one spot with the guard on."""
+    strength = max(s for _t, _v, s in spot.values())
+    decoded = [k for k in PROMPTED if k in spot]
+    if strength > SURE:
+        if any(_phrase_window(spot[k][0]) for k in decoded):
+            return "woke"
+        return "refused" if len(decoded) == len(PROMPTED) else "unknown"
+    if confirm.FAIRLY_SURE_RULE and strength >= confirm.FAIRLY_SURE:
+        for k in decoded:
+            text, lp, s = spot[k]
+            floor = confirm.SURE_LOGPROB if k == "long" else confirm.short_floor(s)
+            if lp >= floor and _phrase_window(text):
+                return "woke"
+        return "refused" if len(decoded) == len(PROMPTED) else "unknown"
+    return "woke" if stage(spot, Levers()).startswith("woke") else "refused"
+
+
+def shipped(spot: Spot) -> bool:
+    """Whether the spot wakes without the guard. wake_tv_misses.stage replays a
+    fairly sure spot's floors with spelled_alone (what the guard does), so
+    such a spot is replayed here with says_spelled, as confirm did before."""
+    strength = max(s for _t, _v, s in spot.values())
+    if strength <= SURE and confirm.FAIRLY_SURE_RULE and strength >= confirm.FAIRLY_SURE:
+        for k in PROMPTED:
+            if k in spot:
+                text, lp, s = spot[k]
+                floor = confirm.SURE_LOGPROB if k == "long" else confirm.short_floor(s)
+                if lp >= floor and (confirm.says_phrase(text, NABU)
+                                    or confirm.says_spelled(text, NABU)):
+                    return True
+        return False
+    return stage(spot, Levers()).startswith("woke")
+
+
+def clip(network: int, ss: list[Spot], guard: bool) -> str:
+    if network:
+        return "woke"
+    if not guard:
+        return "woke" if any(shipped(s) for s in ss) else "missed"
+    found = [guarded(s) for s in ss]
+    return "woke" if "woke" in found else "unknown" if "unknown" in found else "missed"
+
+
+def wakes(network: int, ss: list[Spot], guard: bool) -> tuple[int, int]:
+    """(certain wakes, unknown spots) on one negative stream."""
+    if not guard:
+        return network + sum(shipped(s) for s in ss), 0
+    found = [guarded(s) for s in ss]
+    return network + found.count("woke"), found.count("unknown")
+
+
+def _kind(spot: Spot) -> str:
+    strength = max(s for _t, _v, s in spot.values())
+    return ("sure" if strength > SURE else "fairly" if strength >= confirm.FAIRLY_SURE
+            else "weak")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--positives", type=Path, nargs="*", default=[])
+    ap.add_argument("--negatives", type=Path, nargs="*", default=[])
+    ap.add_argument("--show", action="store_true",
+                    help="every spot whose outcome the guard changes, and unknown ones")
+    args = ap.parse_args(argv)
+    pos = load_decodes(args.positives, spots)
+    syn = {k: v for k, v in pos.items() if ": pos " in k}
+    real = {k: v for k, v in pos.items() if ": real " in k}
+    for label, clips in (("phrases", syn), ("real people", real)):
+        if not clips:
+            continue
+        before = sum(clip(n, ss, False) == "woke" for n, ss in clips.values())
+        after = [clip(n, ss, True) for n, ss in clips.values()]
+        print(f"{label}: as shipped {before}/{len(clips)}; guard {after.count('woke')}"
+              f"/{len(clips)} certain, {after.count('unknown')} unknown")
+    for path in args.negatives:
+        neg = load_decodes([path], spots)
+        before = sum(wakes(n, ss, False)[0] for n, ss in neg.values())
+        sure = [wakes(n, ss, True) for n, ss in neg.values()]
+        print(f"{path.name}: {sum(len(ss) for _n, ss in neg.values())} spots; wakes as shipped"
+              f" {before}; guard {sum(w for w, _u in sure)} certain + {sum(u for _w, u in sure)}"
+              " unknown")
+    if args.show:
+        for name, (_n, ss) in {**pos, **load_decodes(args.negatives, spots)}.items():
+            for s in ss:
+                was = shipped(s)
+                now = guarded(s)
+                if (now == "woke") != was or now == "unknown":
+                    print(f"  {_kind(s):6s} {'woke' if was else 'refused'} -> {now}: {name}")
+                    print("      " + " | ".join(f"{k} {t!r} {lp:.2f}" for k, (t, lp, _s)
+                                              in s.items() if not k.startswith("align")))
+    return 0
+
+
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
