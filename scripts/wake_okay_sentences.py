@@ -103,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--negatives", type=Path, nargs="*", default=[])
     ap.add_argument("--show", action="store_true",
                     help="every spot whose outcome the guard changes, and unknown ones")
+    ap.add_argument("--woke", action="store_true",
+                    help="with --show: also every spot of the negatives the guard wakes on")
     args = ap.parse_args(argv)
     pos = load_decodes(args.positives, spots)
     syn = {k: v for k, v in pos.items() if ": pos " in k}
@@ -122,11 +124,13 @@ def main(argv: list[str] | None = None) -> int:
               f" {before}; guard {sum(w for w, _u in sure)} certain + {sum(u for _w, u in sure)}"
               " unknown")
     if args.show:
-        for name, (_n, ss) in {**pos, **load_decodes(args.negatives, spots)}.items():
+        neg = load_decodes(args.negatives, spots)
+        for name, (_n, ss) in {**pos, **neg}.items():
             for s in ss:
                 was = shipped(s)
                 now = guarded(s)
-                if (now == "woke") != was or now == "unknown":
+                if (now == "woke") != was or now == "unknown" or (
+                        args.woke and now == "woke" and name in neg):
                     print(f"  {_kind(s):6s} {'woke' if was else 'refused'} -> {now}: {name}")
                     print("      " + " | ".join(f"{k} {t!r} {lp:.2f}" for k, (t, lp, _s)
                                               in s.items() if not k.startswith("align")))
