@@ -19,8 +19,10 @@ exact.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 for p in (REPO, REPO / "scripts"):
@@ -97,6 +99,46 @@ def _kind(spot: Spot) -> str:
             else "weak")
 
 
+def said_at(stream: str, cache: Path) -> list[tuple[float, str]]:
+    """For a benchmark_wake.okay_everyday_streams stream named ``stream``
+    ("read VOICE RATE wpm, N okay-everyday HALF sentences"): when each
+    sentence ends (seconds) and the sentence, from the audio cache."""
+    import re
+
+    import benchmark_wake as bw
+
+    m = re.search(r"read (\S+) (\d+) wpm, \d+ okay-everyday (\w+) sentences", stream)
+    if not m:
+        return []
+    voice, rate, half = m.group(1), int(m.group(2)), m.group(3)
+    at, out = bw.OKAY_GAP, []
+    for text in bw.okay_everyday(half):
+        at += len(bw._espeak(text, voice, rate, cache)) / bw.RECOGNIZER_RATE
+        out.append((at, text))
+        at += bw.OKAY_GAP
+    return out
+
+
+def woke_sentences(path: Path, guard: bool, cache: Path) -> dict[str, int]:
+    """How many times each okay-everyday sentence woke it (a spot is put on
+    the sentence that ended last before it, or is ending as it is spotted)."""
+    from collections import Counter
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    woke: Counter[str] = Counter()
+    for stream in data["clips"]:
+        ends = said_at(stream, cache)
+        by: dict[float, list[Any]] = {}
+        for row in data["decodes"].get(stream, []):
+            by.setdefault(float(row[4]), []).append(row)
+        for at, rows in by.items():
+            spot = spots(rows)[0]
+            if (guarded(spot) == "woke") if guard else shipped(spot):
+                text = next((t for end, t in ends if end >= at - 1.0), ends[-1][1])
+                woke[text] += 1
+    return dict(woke)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--positives", type=Path, nargs="*", default=[])
@@ -105,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="every spot whose outcome the guard changes, and unknown ones")
     ap.add_argument("--woke", action="store_true",
                     help="with --show: also every spot of the negatives the guard wakes on")
+    ap.add_argument("--sentences", type=Path, metavar="CACHE",
+                    help="negatives of --okay-everyday: how often each sentence woke it, as"
+                         " shipped and with the guard (CACHE: the run's --cache)")
     args = ap.parse_args(argv)
     pos = load_decodes(args.positives, spots)
     syn = {k: v for k, v in pos.items() if ": pos " in k}
@@ -123,6 +168,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{path.name}: {sum(len(ss) for _n, ss in neg.values())} spots; wakes as shipped"
               f" {before}; guard {sum(w for w, _u in sure)} certain + {sum(u for _w, u in sure)}"
               " unknown")
+    if args.sentences:
+        by_before: dict[str, int] = {}
+        by_after: dict[str, int] = {}
+        for path in args.negatives:
+            for into, guard in ((by_before, False), (by_after, True)):
+                for text, n in woke_sentences(path, guard, args.sentences).items():
+                    into[text] = into.get(text, 0) + n
+        print("wakes by sentence, as shipped -> with the guard:")
+        for text in sorted(set(by_before) | set(by_after), key=lambda t: -by_before.get(t, 0)):
+            print(f"  {by_before.get(text, 0):2d} -> {by_after.get(text, 0):2d}  {text}")
     if args.show:
         neg = load_decodes(args.negatives, spots)
         for name, (_n, ss) in {**pos, **neg}.items():
