@@ -45,7 +45,7 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -191,6 +191,47 @@ def okay_negatives(phrase: str, cache: Path) -> Iterator[tuple[str, np.ndarray]]
             if words & set(re.findall(r"[a-z]+", s.lower()))]
     for voice, rate in READERS:
         yield f"read {voice}, {len(said)} sentences", _espeak(" ".join(said), voice, rate, cache)
+
+
+#: "Okay" and what a caregiver says beside the user all day ("Okay, move your
+#: arm.", "Ok, time for your pills."), pinned by half (session 26, branch
+#: wake29): session 26 found "Okay, move ..." woke it 104 times in 144 readings,
+#: and the benchmark's 10,920 sentences never say it.
+OKAY_EVERYDAY = Path("tests") / "data" / "wake-sentences" / "okay-everyday.tab"
+#: The slow pace each reader also reads them at (words a minute).
+SLOW_RATE = 110
+#: Silence around each sentence (seconds): said one at a time, as in a room.
+OKAY_GAP = 1.5
+
+
+def okay_everyday(half: str) -> list[str]:
+    """The pinned "okay" + everyday sentences of ``half`` ("tune" or "held")."""
+    out: list[str] = []
+    keep = False
+    for line in (REPO / OKAY_EVERYDAY).read_text(encoding="utf-8").splitlines():
+        if line.startswith("@"):
+            keep = line[1:].strip().startswith(half)
+        elif line.strip() and keep:
+            out.append(line.strip())
+    return out
+
+
+def okay_everyday_streams(half: str, cache: Path,
+                          readers: Sequence[int] = ()) -> Iterator[tuple[str, np.ndarray]]:
+    """:func:`okay_everyday`'s sentences read one at a time (:data:`OKAY_GAP`
+    of silence around each) by each reader (those numbered ``readers`` in
+    :data:`READERS`, all when empty) at its pace and at :data:`SLOW_RATE`."""
+    said = okay_everyday(half)
+    gap = np.zeros(int(OKAY_GAP * RECOGNIZER_RATE), dtype=np.int16)
+    for n, (voice, rate) in enumerate(READERS):
+        if readers and n not in readers:
+            continue
+        for r in (rate, SLOW_RATE):
+            parts = [gap]
+            for s in said:
+                parts += [_espeak(s, voice, r, cache), gap]
+            yield (f"read {voice} {r} wpm, {len(said)} okay-everyday {half} sentences",
+                   np.concatenate(parts))
 
 
 def okay_prefixed(phrase: str, cache: Path, seed: int = 1,
@@ -431,6 +472,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--peak-spelled", choices=("on", "off"), default=None,
                     help="the peak check also takes tiny.en's own spelling of the phrase"
                          " ('Okay, move.'; confirm.PEAK_SPELLED; default: as voice listen does)")
+    ap.add_argument("--sentence-guard", choices=("on", "off"), default=None,
+                    help="a sure or fairly sure spot needs the phrase or tiny.en's spelling of"
+                         " it alone, not 'okay' and a sentence (confirm.SENTENCE_GUARD;"
+                         " default: as voice listen does)")
     ap.add_argument("--copy-agree", choices=("on", "off"), default=None,
                     help="a spot only the louder copy made may pass on two prompted windows"
                          " saying the phrase just under the floors (confirm.COPY_AGREE)")
@@ -470,6 +515,13 @@ def main(argv: list[str] | None = None) -> int:
                     help="speech not addressed to it: N other sentences with 'Okay, ' put in"
                          " front, drawn by --seed, read by every reader (okay_prefixed: a"
                          " fresh okay set)")
+    ap.add_argument("--okay-everyday", choices=["tune", "held"],
+                    help="speech not addressed to it: the pinned 'okay' + everyday sentences"
+                         " of this half (okay_everyday), one at a time, by every reader at its"
+                         " pace and at SLOW_RATE")
+    ap.add_argument("--readers", default="",
+                    help="with --okay-everyday: only these READERS (0-5, comma-separated), to"
+                         " split a run over processes")
     ap.add_argument("--fresh-negatives", action="store_true",
                     help="a fresh draw of speech not addressed to it (held-out runs)")
     ap.add_argument("--seed", type=int, default=0,
@@ -528,6 +580,8 @@ def main(argv: list[str] | None = None) -> int:
                 confirmer.scrap_guard = args.scrap_guard == "on"
             if args.peak_spelled is not None:
                 confirmer.peak_spelled = args.peak_spelled == "on"
+            if args.sentence_guard is not None:
+                confirmer.sentence_guard = args.sentence_guard == "on"
             if args.copy_agree is not None:
                 confirmer.copy_agree = args.copy_agree == "on"
             if args.run_on_margin is not None:
@@ -676,7 +730,10 @@ def false_wakes(args: argparse.Namespace, phrase: str,
     beside_before = getattr(spotter, "beside_only", 0)
     started = time.monotonic()
     seed = args.seed or (17 if args.fresh_negatives else 16)
-    streams = (okay_negatives(phrase, args.cache) if args.okay_sentences
+    readers = [int(r) for r in args.readers.split(",") if r]
+    streams = (okay_everyday_streams(args.okay_everyday, args.cache, readers)
+               if args.okay_everyday
+               else okay_negatives(phrase, args.cache) if args.okay_sentences
                else okay_prefixed(phrase, args.cache, seed, args.okay_prefixed)
                if args.okay_prefixed else negatives(args.minutes, args.cache, seed))
     for name, pcm in streams:

@@ -78,6 +78,7 @@ def confirmer(real_confirmer: Any) -> Iterator[Any]:
     real_confirmer._decoder = decoder
     real_confirmer.fairly_sure = confirm.FAIRLY_SURE if confirm.FAIRLY_SURE_RULE else None
     real_confirmer.sure_rule = confirm.SURE_RULE
+    real_confirmer.sentence_guard = confirm.SENTENCE_GUARD
     real_confirmer.fits_all = type(real_confirmer).fits_all.__get__(real_confirmer)
 
 
@@ -152,6 +153,10 @@ def test_a_sure_spot_can_be_made_to_need_the_phrase_or_its_spelling(confirmer: A
     _hears(confirmer, [("We're in faction and he won, we'll be okay.", -0.72),
                        ("Okay, Ali.", -0.58), ("The one would be okay.", -0.62)])
     assert confirm.SURE_RULE == "first word"
+    # Since session 26 (confirm.SENTENCE_GUARD, tests/test_wake29_okay_sentences.py)
+    # "first word" needs the phrase or the spelling alone too: refused.
+    assert not confirmer.confirms(long, aligned, strength=0.89, sure=True)
+    confirmer.sentence_guard = False
     assert confirmer.confirms(long, aligned, strength=0.89, sure=True)  # it woke on it
     confirmer.sure_rule = "spelled"
     assert not confirmer.confirms(long, aligned, strength=0.89, sure=True)

@@ -216,6 +216,18 @@ SURE_RULE = "first word"
 #: -> 46 of 48, real 16 of 16 either way. docs/wake-word.md, "branch wake14".
 FAIRLY_SURE = 0.4
 FAIRLY_SURE_RULE = True
+#: "Okay" and a sentence said in the room (session 26, branch wake29): the
+#: network is sure or fairly sure of "okay m-" ("Okay, move your arm.", what a
+#: caregiver says beside the user all day), so the peak check never looked:
+#: a sure spot woke on any window with "okay" (SURE_RULE "first word":
+#: "Okay, move it."), a fairly sure one on the floors with tiny.en's spelling
+#: followed by anything (:func:`says_spelled`: "Okay, move your arm."). With
+#: the guard a window lets such a spot wake only when it says the phrase
+#: (:func:`says_phrase`) or tiny.en's spelling with nothing after it
+#: (:func:`spelled_alone`: "Okay, move.", "Okay, uh, move."); the floors'
+#: avg_logprob still applies to a fairly sure spot. Figures:
+#: docs/wake-word.md, "Session 26 (branch wake29)".
+SENTENCE_GUARD = True
 #: The peak check's text rule (:func:`peak_says`) also takes tiny.en's own
 #: spelling of the phrase when nothing follows it (:func:`spelled_alone`:
 #: "Okay, move.", "Okay, uh, move."; not "Okay, move your arm."), as the
@@ -512,6 +524,9 @@ class WhisperConfirmer:
         under the floors (:data:`COPY_AGREE`)."""
         """A window's scrap without the first word may not wake a spot whose
         other window heard a sentence run on from it (:data:`SCRAP_GUARD`)."""
+        self.sentence_guard = SENTENCE_GUARD
+        """A sure or fairly sure spot needs the phrase or tiny.en's spelling
+        alone, not "okay" and a sentence (:data:`SENTENCE_GUARD`)."""
         self.peak_every_slot = False
         """Put every short window through the peak check, even once one
         passed (the benchmark, to replay rules on both offline)."""
@@ -544,6 +559,9 @@ class WhisperConfirmer:
 
     def _sure_heard(self, text: str) -> bool:
         """Whether a prompted window's ``text`` lets a sure spot wake (:data:`SURE_RULE`)."""
+        if self.sure_rule == "first word" and self.sentence_guard:
+            return (says_phrase(text, self.confirmation)
+                    or spelled_alone(text, self.confirmation))
         if self.sure_rule == "first word":
             return has_first_word(text, self.confirmation)
         return (says_phrase(text, self.confirmation)
@@ -648,9 +666,10 @@ class WhisperConfirmer:
         heard = self._decoder.generate(encoded, len(audio), self._prompt)
         self.heard.append(f"{heard.text.strip()} ({heard.avg_logprob:.2f})")
         self.decodes.append(Decoded(kind, heard.text.strip(), heard.avg_logprob, strength))
+        spelling = spelled_alone if self.sentence_guard else says_spelled
         return heard.avg_logprob >= floor and (
             says_phrase(heard.text, self.confirmation)
-            or (spelled and says_spelled(heard.text, self.confirmation)))
+            or (spelled and spelling(heard.text, self.confirmation)))
 
     def _says_unprompted(self, window: np.ndarray, slot: int,
                          strength: float) -> tuple[str, bool] | None:
