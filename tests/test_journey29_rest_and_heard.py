@@ -72,3 +72,13 @@ def test_a_heard_line_is_said_as_heard(kb: KnowledgeBase, matcher: Matcher) -> N
     say = talk.respond("what did you hear", heard=True).say
     assert say.startswith("I heard: 'what is back loafing'.")
     assert say.endswith("If I heard you wrong, please say it again.")
+
+
+def test_a_feeling_said_alone_is_met_kindly(tmp_path: Path) -> None:
+    replies = voice_text_replies(["tired", "so exhausted", "scared", "fatigue"], tmp_path)
+    for said, reply in zip(["tired", "exhausted", "scared"], replies):
+        # Offered, not read in full: "I'm tired" is met the same way.
+        assert reply["outcome"] == "confirm" and reply["answer"] is None, said
+        assert reply["say"].startswith(f"I'm sorry you're {said}."), said
+    # A subject said alone is still asked about.
+    assert replies[3]["outcome"] == "answer"
