@@ -32,9 +32,7 @@ def test_a_tired_users_stop_is_met_kindly_then_quiet(tmp_path: Path) -> None:
         # Quiet until called: the question while resting is not answered.
         assert replies[1]["say"] == "" and replies[1]["answer"] is None, said
         assert replies[2]["command"] == "wake" and not replies[2]["asleep"], said
-
-
-def test_questions_about_tiredness_stay_questions(tmp_path: Path) -> None:
+    # Questions about tiredness stay questions.
     replies = voice_text_replies(
         ["why am I always tired", "no", "is fatigue a symptom", "no",
          "can we stop the spasms", "I'm tired"], tmp_path)
