@@ -80,3 +80,11 @@ def test_a_feeling_said_alone_is_met_kindly(tmp_path: Path) -> None:
         assert reply["say"].startswith(f"I'm sorry you're {said}."), said
     # A subject said alone is still asked about.
     assert replies[3]["outcome"] == "answer"
+
+
+def test_pardon_and_sorry_before_a_command(tmp_path: Path) -> None:
+    replies = voice_text_replies(
+        ["what causes spasms", "pardon?", "sorry, what did you say", "sorry, slower"], tmp_path)
+    assert replies[1]["command"] == "repeat" and replies[1]["say"] == replies[0]["say"]
+    assert replies[2]["command"] == "repeat" and replies[2]["say"] == replies[0]["say"]
+    assert replies[3]["command"] == "slower"

@@ -5,6 +5,7 @@ half question before it)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
@@ -132,5 +133,19 @@ def _own_command(text: str) -> str | None:
         return "rest"
     if asks_what_was_heard(text):
         return "what_heard"
+    # "Sorry, what did you say?": an apology before a command (journey29,
+    # `voice text`: declined as off the subject, where "what did you say"
+    # alone is "repeat").
+    if clean(text) in _SAY_AGAIN:
+        return "repeat"
+    sorry = _SORRY.fullmatch(clean(text))
+    if sorry:
+        return find_command(sorry.group("rest"))
     return None
+
+
+#: Asking to hear it again ("Pardon?"): declined as off the subject (journey29).
+_SAY_AGAIN = frozenset({"pardon", "pardon me", "come again", "i beg your pardon"})
+#: An apology said before a command.
+_SORRY = re.compile(r"(?:sorry|i am sorry|excuse me|pardon me|pardon) (?P<rest>.+)")
 
