@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from voice.conversation import listing, phrases, replies, speaking, yes_no
+from voice.conversation import listing, phrases, replies, speaking, what_heard, yes_no
 from voice.conversation.reply import Reply
 from voice.matching.normalize import clean
 
@@ -142,6 +142,17 @@ def sleep(talk: Conversation, text: str, command: str) -> Reply:
                          stop_speaking=True)
 
 
+def rest(talk: Conversation, text: str, command: str) -> Reply:
+    """ "I'm tired, can we stop": said kindly, then quiet as after "go to
+    sleep"; the unread parts kept for "go on" once woken."""
+    replies.set_aside(talk)
+    s = talk.state
+    s.asleep = True
+    s.offered = []
+    return replies.reply(talk, text, "command", phrases.REST, command=command,
+                         stop_speaking=True)
+
+
 def never_mind(talk: Conversation, text: str, command: str) -> Reply:
     """ "Never mind": what was asked is let drop."""
     s = talk.state
@@ -191,4 +202,6 @@ HANDLERS: dict[str, Handler] = {
     "sleep": sleep,
     "never_mind": never_mind,
     "simpler": simpler,
+    "rest": rest,
+    "what_heard": what_heard.what_was_heard,
 }

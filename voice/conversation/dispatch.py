@@ -5,6 +5,7 @@ half question before it)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,8 @@ from voice.conversation.choices import find_choice
 from voice.conversation.command_replies import asks_for_help
 from voice.conversation.commands import find_command
 from voice.conversation.reply import Reply
+from voice.conversation.resting import wants_to_rest
+from voice.conversation.what_heard import Asked, asks_what_was_heard
 from voice.matching.emergency import is_emergency
 from voice.matching.normalize import clean
 
@@ -73,6 +76,8 @@ def respond(talk: Conversation, text: str, doubtful: bool = False, heard: bool =
         return replies.reply(talk, text, "emergency", phrases.EMERGENCY, stop_speaking=True)
     asked = forget_asked or talk.asks_yes_no
     command = find_command(text, yes_no_asked=asked) if text else None
+    if command is None and text:
+        command = _own_command(text)
     if talk.state.asleep:
         if command == "wake":
             talk.state.asleep = False
@@ -115,5 +120,32 @@ def respond(talk: Conversation, text: str, doubtful: bool = False, heard: bool =
         return choosing.choose(talk, text, choice)
     if unfinished:
         text = follow_ups.joined(talk, unfinished, text, doubtful, heard, sure)
-    return questions.question(talk, text, doubtful, heard, sure)
+    reply = questions.question(talk, text, doubtful, heard, sure)
+    talk.state.asked = Asked(text, heard, reply)
+    return reply
+
+
+def _own_command(text: str) -> str | None:
+    """A command that is a whole sentence, kept out of commands.find_command
+    (whose phrasings are the recognizers' too): "I'm tired, can we stop",
+    "what did I ask"."""
+    if wants_to_rest(text):
+        return "rest"
+    if asks_what_was_heard(text):
+        return "what_heard"
+    # "Sorry, what did you say?": an apology before a command (journey29,
+    # `voice text`: declined as off the subject, where "what did you say"
+    # alone is "repeat").
+    if clean(text) in _SAY_AGAIN:
+        return "repeat"
+    sorry = _SORRY.fullmatch(clean(text))
+    if sorry:
+        return find_command(sorry.group("rest"))
+    return None
+
+
+#: Asking to hear it again ("Pardon?"): declined as off the subject (journey29).
+_SAY_AGAIN = frozenset({"pardon", "pardon me", "come again", "i beg your pardon"})
+#: An apology said before a command.
+_SORRY = re.compile(r"(?:sorry|i am sorry|excuse me|pardon me|pardon) (?P<rest>.+)")
 

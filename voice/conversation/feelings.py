@@ -215,6 +215,21 @@ def _of_clause(clause: str) -> Feeling | None:
     return None
 
 
+#: A feeling said on its own, as a tired user with little speech says it
+#: ("tired", "so tired", "exhausted", "scared"): each was read an entry in
+#: full (Impact on Daily Life, Coping Strategies), where "I'm tired" is met
+#: kindly and the entry offered (session 26, `voice text`, journey29). Only
+#: words that are feelings and nothing else: not "weak", "dizzy", "sore"
+#: (signs), nor "fatigue" (a subject, asked about).
+_BARE_WORDS = (
+    "worn out", "fed up", "stressed out", "tired", "exhausted", "drained", "weary", "fatigued",
+    "shattered", "sleepy", "sad", "unhappy", "depressed", "miserable", "scared", "afraid",
+    "frightened", "terrified", "anxious", "nervous", "worried", "lonely", "stressed",
+    "overwhelmed", "upset", "frustrated",
+)
+_BARE = re.compile(rf"{_DEGREE}(?P<word>{'|'.join(_BARE_WORDS)})(?: (?:now|today|tonight))?")
+
+
 def feeling_of(text: str) -> Feeling | None:
     """How ``text`` says the speaker feels, or None when it does not say,
     or asks a question (which is matched as one)."""
@@ -223,6 +238,9 @@ def feeling_of(text: str) -> Feeling | None:
         return Feeling("distress")
     if is_question(text):
         return None
+    bare = _BARE.fullmatch(cleaned)
+    if bare:
+        return Feeling("low", bare.group("word"))
     found = [f for f in map(_of_clause, _clauses(text)) if f is not None]
     if not found:
         return None

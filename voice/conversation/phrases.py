@@ -32,6 +32,11 @@ SIMPLER = ("I'm sorry, I can only read it as it is written. Say 'repeat slower' 
 NO_MORE = "That's all I have on that. What else would you like to know?"
 #: "Go on" before any answer (right after "help", say): "That's all I have
 #: on that" spoke of an answer never given.
+#: "What did I ask?" before any question (voice/conversation/what_heard.py).
+NOTHING_ASKED_YET = "You haven't asked me anything yet. Ask me a question, or say 'help'."
+#: A tired user asking to stop (voice/conversation/resting.py): kind, short,
+#: then quiet as after "go to sleep".
+REST = "Of course. Rest well. I'll stay quiet now. Say 'wake up' when you need me."
 NOTHING_READ_YET = "I haven't read you an answer yet. Ask me a question, or say 'list topics'."
 #: "Tell me more" after a whole answer, with a near entry to offer.
 ALL_ON_THAT = "That's all I have on that."

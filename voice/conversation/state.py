@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from voice.content.model import Entry
 from voice.conversation import phrases
 from voice.conversation.personal import Phrasing
 from voice.speech_out.base import VoiceSettings
+
+if TYPE_CHECKING:
+    from voice.conversation.what_heard import Asked
 
 
 @dataclass
@@ -62,3 +66,6 @@ class State:
     #: "MS", "baclofen"): a follow-up's "it" may stand for it
     #: (voice/conversation/subject.py).
     subject: str = ""
+    #: The last question and how it was met, for "what did I ask?"
+    #: (voice/conversation/what_heard.py).
+    asked: Asked | None = None
