@@ -70,6 +70,16 @@ def lost_words(said: str, heard: str) -> int:
     return sum((content_stems(said) - content_stems(heard)).values())
 
 
+def seeded_cache(kb: Any, seeds: str) -> TranscriptCache:
+    """Whisper's transcripts cached in ``seeds`` (comma-separated file names
+    under CACHE; absent ones skipped), decoding afresh what they lack."""
+    cache = TranscriptCache("whisper", [CACHE / f for f in seeds.split(",")
+                                        if f and (CACHE / f).is_file()])
+    # A reading checked by the audio (heard.AUDIO_MARGIN) decodes its clip again.
+    cache.loader = engine_loaders(kb)["whisper"]
+    return cache
+
+
 def tuning_clips(voices: str, rotate: int) -> list[tuple[str, Any, Any]]:
     """(set name, labelled question, WAV) for the tuning halves in ``voices``."""
     variants = VOICE_SETS[voices]
@@ -102,10 +112,7 @@ def main() -> int:
 
     kb = load_knowledge([REPO / "content"])
     matcher = Matcher(kb)
-    cache = TranscriptCache("whisper", [CACHE / f for f in args.seed.split(",")
-                                        if f and (CACHE / f).is_file()])
-    # A reading checked by the audio (heard.AUDIO_MARGIN) decodes its clip again.
-    cache.loader = engine_loaders(kb)["whisper"]
+    cache = seeded_cache(kb, args.seed)
     rec: Any = None
     typed_ok: dict[str, bool] = {}
     counts: Counter[tuple[str, str]] = Counter()

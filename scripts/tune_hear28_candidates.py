@@ -47,8 +47,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "scripts")]
 
-from benchmark_audio import TranscriptCache, _heard, _match, engine_loaders, pad  # noqa: E402
-from classify_spoken_misses import CACHE, tuning_clips  # noqa: E402
+from benchmark_audio import _heard, _match, pad  # noqa: E402
+from classify_spoken_misses import seeded_cache, tuning_clips  # noqa: E402
 from make_spoken_questions import BENCHMARK_VARIANTS, speak  # noqa: E402
 
 import voice.conversation.heard as heard_module  # noqa: E402
@@ -132,9 +132,7 @@ def main() -> int:
 
     kb = load_knowledge([REPO / "content"])
     matcher = Matcher(kb)
-    cache = TranscriptCache("whisper", [CACHE / f for f in args.seed.split(",")
-                                        if f and (CACHE / f).is_file()])
-    cache.loader = engine_loaders(kb)["whisper"]
+    cache = seeded_cache(kb, args.seed)
     rec: Any = None
     texts_of: dict[str, list[str]] = defaultdict(list)
     for q, e in heard_module.question_texts(matcher).items():

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -40,33 +39,14 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from wake_replay_files import load_decodes  # noqa: E402
+from wake_replay_files import Spot, load_decodes, passes_floors, spots  # noqa: E402
 
 from voice.speech_in.wake import confirm  # noqa: E402
 
 NABU = confirm.CONFIRMATIONS["okay nabu"]
 SURE = 0.8  # micro's own cutoff for "okay nabu" (micro.CHECK_SURE checks them by SURE_RULE)
-Spot = dict[str, tuple[str, float, float]]
 
 
-def spots(decodes: list[list[Any]]) -> list[Spot]:
-    """A clip's decodes grouped by spot (they share the time they were made at)."""
-    by: dict[float, Spot] = defaultdict(dict)
-    for kind, text, value, strength, at in decodes:
-        if kind.startswith("fit"):
-            continue
-        by[float(at)][kind] = (text, float(value), float(strength))
-    return [by[t] for t in sorted(by)]
-
-
-def _floors(spot: Spot, spelled: bool) -> bool:
-    for kind, (text, lp, strength) in spot.items():
-        floor = (confirm.SURE_LOGPROB if kind == "long" else confirm.short_floor(strength)
-                 if kind.startswith("short") else None)
-        if floor is not None and lp >= floor and (
-                confirm.says_phrase(text, NABU) or (spelled and confirm.says_spelled(text, NABU))):
-            return True
-    return False
 
 
 def past_phrase(text: str) -> tuple[bool, int]:
@@ -106,8 +86,8 @@ def wakes(spot: Spot, tight: float | None, words: int, okay_first: bool,
         return any(confirm.has_first_word(t, NABU) for k, (t, _v, _s) in spot.items()
                    if k.startswith(("long", "short")))
     if confirm.FAIRLY_SURE_RULE and strength >= confirm.FAIRLY_SURE:
-        return _floors(spot, spelled=True)
-    if not _floors(spot, spelled=False):
+        return passes_floors(spot, NABU, confirm.says_spelled)
+    if not passes_floors(spot, NABU):
         return False
     slots = [n for n in (0, 1) if f"peak{n}" in spot and f"align{n}" in spot]
     if veto and tight is not None and any(

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,13 +41,12 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from wake_replay_files import load_decodes  # noqa: E402
+from wake_replay_files import Spot, load_decodes, passes_floors, spots  # noqa: E402
 
 from voice.speech_in.wake import confirm  # noqa: E402
 
 NABU = confirm.CONFIRMATIONS["okay nabu"]
 SURE = 0.8  # micro's own cutoff for "okay nabu"
-Spot = dict[str, tuple[str, float, float]]
 
 
 @dataclass(frozen=True)
@@ -57,22 +56,6 @@ class Levers:
     copy_agree: bool = False
 
 
-def spots(decodes: list[list[Any]]) -> list[Spot]:
-    by: dict[float, Spot] = defaultdict(dict)
-    for kind, text, value, strength, at in decodes:
-        if not kind.startswith("fit"):
-            by[float(at)][kind] = (text, float(value), float(strength))
-    return [by[t] for t in sorted(by)]
-
-
-def _floors(spot: Spot, spelled: bool) -> bool:
-    for kind, (text, lp, strength) in spot.items():
-        floor = (confirm.SURE_LOGPROB if kind == "long" else confirm.short_floor(strength)
-                 if kind.startswith("short") else None)
-        if floor is not None and lp >= floor and (
-                confirm.says_phrase(text, NABU) or (spelled and confirm.spelled_alone(text, NABU))):
-            return True
-    return False
 
 
 def _agrees(spot: Spot) -> bool:
@@ -92,8 +75,8 @@ def stage(spot: Spot, levers: Levers) -> str:
         return "woke" if any(confirm.has_first_word(t, NABU) for k, (t, _v, _s) in spot.items()
                              if k.startswith(("long", "short"))) else "sure refused"
     if confirm.FAIRLY_SURE_RULE and strength >= confirm.FAIRLY_SURE:
-        return "woke" if _floors(spot, spelled=True) else "floors"
-    if not _floors(spot, spelled=False):
+        return "woke" if passes_floors(spot, NABU, confirm.spelled_alone) else "floors"
+    if not passes_floors(spot, NABU):
         if not (levers.copy_agree and strength <= confirm.COPY_ONLY_STRENGTH and _agrees(spot)):
             return "floors"
         if not any(f"peak{n}" in spot for n in (0, 1)):

@@ -18,8 +18,6 @@ network and Whisper tiny.en (models/). No timing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -29,7 +27,8 @@ import pytest
 
 from voice.speech_in.wake import confirm
 from voice.speech_in.wake.confirm import CONFIRMATIONS, Decoded, copy_agrees, load_confirmer
-from voice.speech_in.wake.micro import load_micro
+
+from .wake_keeping import Keeping, fed
 
 NABU = CONFIRMATIONS["okay nabu"]
 CLIP = "en-029+f4 175 (176 wpm) tv 10dB"
@@ -56,19 +55,6 @@ def test_which_windows_agree() -> None:
     # The unprompted decodes (peak, align) are not windows after the prompt.
     assert not copy_agrees([_d("short1", "Okay Nabu.", -0.4), _d("peak1", "Okay Nabu.", -0.4)],
                            NABU)
-
-
-@dataclass
-class Keeping:
-    """The real confirmer, keeping what the detector asked it."""
-
-    real: Any
-    asked: list[tuple[np.ndarray, list[np.ndarray], float]] = field(default_factory=list)
-
-    def confirms(self, window: np.ndarray, aligned: Sequence[np.ndarray] = (),
-                 strength: float = 0.0, sure: bool = False) -> bool:
-        self.asked.append((window, list(aligned), strength))
-        return bool(self.real.confirms(window, aligned, strength=strength, sure=sure))
 
 
 @pytest.fixture(scope="module")
@@ -105,17 +91,11 @@ def test_okay_move_at_the_peak_wakes_it(draw23: dict[str, np.ndarray], spelled: 
 
 
 def _run(pcm: np.ndarray, agree: bool, spelled: bool = True) -> tuple[bool, Keeping]:
-    real = load_confirmer("okay nabu")
-    assert real is not None  # scripts/install.sh installs the Whisper model
-    real.copy_agree = agree
-    real.peak_spelled = spelled
-    keeping = Keeping(real)
-    detector = load_micro("okay nabu", confirmer=keeping)
-    detector.reset()
-    woke = False
-    for i in range(0, len(pcm), 480):
-        woke = bool(detector.feed(pcm[i:i + 480])) or woke
-    return woke, keeping
+    def set_up(real: Any) -> None:
+        real.copy_agree = agree
+        real.peak_spelled = spelled
+
+    return fed(pcm, set_up)
 
 
 def test_the_louder_copys_spot_under_tv_talk_wakes_it(under_tv: np.ndarray) -> None:

@@ -12,8 +12,6 @@ Whisper tiny.en (models/). No timing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -22,8 +20,8 @@ import numpy as np
 import pytest
 
 from voice.speech_in.wake import confirm
-from voice.speech_in.wake.confirm import load_confirmer
-from voice.speech_in.wake.micro import load_micro
+
+from .wake_keeping import Keeping, fed
 
 READER = ("en-us", 160)
 
@@ -37,35 +35,16 @@ def test_the_pinned_okay_sentences(bench: ModuleType) -> None:
     assert all(s.lower().startswith(("okay", "ok,")) for s in tune + held)
 
 
-@dataclass
-class Keeping:
-    """The real confirmer, keeping the strength of every spot it was asked about."""
-
-    real: Any
-    strengths: list[float] = field(default_factory=list)
-
-    def confirms(self, window: np.ndarray, aligned: Sequence[np.ndarray] = (),
-                 strength: float = 0.0, sure: bool = False) -> bool:
-        self.strengths.append(strength)
-        return bool(self.real.confirms(window, aligned, strength=strength, sure=sure))
-
-
 def _said(bench: ModuleType, text: str, cache: Path) -> np.ndarray:
     gap = np.zeros(int(bench.OKAY_GAP * 16000), dtype=np.int16)
     return np.concatenate([gap, bench._espeak(text, *READER, cache), gap])
 
 
 def _run(pcm: np.ndarray, guard: bool) -> tuple[bool, Keeping]:
-    real = load_confirmer("okay nabu")
-    assert real is not None  # scripts/install.sh installs the Whisper model
-    real.sentence_guard = guard
-    keeping = Keeping(real)
-    detector = load_micro("okay nabu", confirmer=keeping)
-    detector.reset()
-    woke = False
-    for i in range(0, len(pcm), 480):
-        woke = bool(detector.feed(pcm[i:i + 480])) or woke
-    return woke, keeping
+    def set_up(real: Any) -> None:
+        real.sentence_guard = guard
+
+    return fed(pcm, set_up)
 
 
 def _heard(keeping: Keeping) -> list[tuple[str, str, float]]:

@@ -97,16 +97,8 @@ class Conversation:
 
     def respond(self, text: str, doubtful: bool = False, heard: bool = False,
                 sure: Collection[str] = (), long_speech: bool = False) -> Reply:
-        """The assistant's reply to one utterance or typed line.
-
-        ``doubtful``: the recognizer was unsure of the words, so a question is
-        offered ("Did you mean ...?") rather than answered outright.
-        ``heard``: the words came from a recognizer, not the keyboard (a word
-        no dictionary knows is then a mishearing, see Matcher.match), except
-        the words in ``sure``, heard surely (they may name another subject).
-        ``long_speech``: a long stretch of speech was heard; when no words
-        came of it, asking to "say it again" would bring the same again.
-        """
+        """The assistant's reply to one utterance or typed line (the
+        arguments are dispatch.respond's, which says what each means)."""
         return dispatch.respond(self, text, doubtful, heard, sure, long_speech)
 
     def stop(self) -> None:

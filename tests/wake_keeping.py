@@ -1,0 +1,45 @@
+"""The real network and confirmer fed a stream, keeping what the detector
+asked the confirmer (tests/test_wake28_tv_misses.py, test_wake29_okay_sentences.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from voice.speech_in.wake.confirm import load_confirmer
+from voice.speech_in.wake.micro import load_micro
+
+
+@dataclass
+class Keeping:
+    """The real confirmer, keeping every spot it was asked about."""
+
+    real: Any
+    asked: list[tuple[np.ndarray, list[np.ndarray], float]] = field(default_factory=list)
+
+    @property
+    def strengths(self) -> list[float]:
+        return [s for _w, _a, s in self.asked]
+
+    def confirms(self, window: np.ndarray, aligned: Sequence[np.ndarray] = (),
+                 strength: float = 0.0, sure: bool = False) -> bool:
+        self.asked.append((window, list(aligned), strength))
+        return bool(self.real.confirms(window, aligned, strength=strength, sure=sure))
+
+
+def fed(pcm: np.ndarray, set_up: Callable[[Any], None]) -> tuple[bool, Keeping]:
+    """Whether "okay nabu"'s detector woke on ``pcm`` (16 kHz, fed in 30 ms
+    blocks), with the real confirmer as ``set_up`` leaves its switches."""
+    real = load_confirmer("okay nabu")
+    assert real is not None  # scripts/install.sh installs the Whisper model
+    set_up(real)
+    keeping = Keeping(real)
+    detector = load_micro("okay nabu", confirmer=keeping)
+    detector.reset()
+    woke = False
+    for i in range(0, len(pcm), 480):
+        woke = bool(detector.feed(pcm[i:i + 480])) or woke
+    return woke, keeping
