@@ -197,7 +197,7 @@ class WindowDecoder:
             probs = [_probability(np.asarray(step), t)
                      for step, t in zip(result.logits[0], tokens, strict=False)]
         else:
-            probs = self._forced(encoded, prompt_tokens, tokens)
+            probs = self._forced(encoded, samples, prompt_tokens, tokens)
         words: list[Word] = []
         if tokens:
             split, word_tokens = tok.split_to_word_tokens(tokens)
@@ -209,15 +209,26 @@ class WindowDecoder:
         return Segment(text, float(result.no_speech_prob), float(avg_logprob),
                        float(get_compression_ratio(text.strip())), tuple(words))
 
-    def _forced(self, encoded: Any, prompt_tokens: list[int], tokens: list[int]) -> list[float]:
+    def _forced(self, encoded: Any, samples: int, prompt_tokens: list[int],
+                tokens: list[int]) -> list[float]:
         """Each of ``tokens``' probability forced through the decoder after the
         prompt (CTranslate2 ``align``): a beam search returns no logits. The
         greedy softmax gives the same figure for the same tokens, a little
         higher where it left suppressed tokens out (branches hear17, hear18)."""
         if not tokens:
             return []
-        got = self._model.model.align(encoded, self._prompt(prompt_tokens), [tokens], [3000])
+        got = self._model.model.align(encoded, self._prompt(prompt_tokens), [tokens],
+                                      [align_frames(samples)])
         return [float(p) for p in got[0].text_token_probs]
+
+
+def align_frames(samples: int) -> int:
+    """The mel frames ``align`` is told hold speech: the audio's own, not the
+    window's 3,000. They only bound the alignment's time warp, which nothing
+    here reads; the token probabilities are the same to the last bit, and the
+    call costs less: measured (session 27, 8 questions of 2.7 s, content
+    prompt, AVX2 path) 0.100 -> 0.063 s of CPU per question."""
+    return max(1, min(samples // 160, 3000))
 
 
 def _probability(logits: np.ndarray, token: int) -> float:
