@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable
 
 from voice.matching.normalize import clean
+from voice.matching.scope import CAUSE_GIVEN
 
 #: Asked whether a thing harms: makes it worse, hurts, is bad or dangerous,
 #: what it does besides ("side effects"), whether one gets hooked.
@@ -97,6 +98,17 @@ EVERYDAY_MEDICINE = frozenset({
     "prescriptions", "injection", "injections"})
 
 
+#: Asked what causes a thing (session 27, branch scope30). "why" is
+#: scope.asks_why_not_given's, which offers without reordering.
+CAUSE_ASKED = re.compile(
+    r"\bwhat (?:causes|caused|is causing|is the cause of|are the causes of|brings on|triggers)\b")
+
+
+def asks_cause(text: str) -> bool:
+    """``text`` asks what causes a thing ("what causes cramps at night")."""
+    return bool(CAUSE_ASKED.search(clean(text)))
+
+
 def _no_medicine_of_ours(_what: str) -> bool:
     return False
 
@@ -136,7 +148,7 @@ def asks_paying(text: str) -> bool:
 
 def not_said(text: str, answer: str,
              ours: Callable[[str], bool] = _no_medicine_of_ours) -> bool:
-    """Whether ``text`` asks a thing (harm, paying) that ``answer`` never
+    """Whether ``text`` asks a thing (harm, paying, a cause) that ``answer`` never
     speaks of, or whether one's own medicine (``ours``: see
     ``blames_own_medicine``) is to blame: the entry is offered, never read
     (Matcher.match)."""
@@ -144,17 +156,21 @@ def not_said(text: str, answer: str,
         return True
     if asks_harm(text) and not speaks_of_harm(answer):
         return True
+    if asks_cause(text) and not CAUSE_GIVEN.search(answer):
+        return True
     return asks_paying(text) and not PAYING_SAID.search(clean(answer))
 
 
 def says_it(text: str, answer: str) -> bool:
     """Whether ``answer`` speaks of what ``text`` asks (harm, paying): the
     entry to offer first when the best one does not."""
-    if not (asks_harm(text) or asks_paying(text)):
+    if not (asks_harm(text) or asks_paying(text) or asks_cause(text)):
         return False
     said = True
     if asks_harm(text):
         said = speaks_of_harm(answer)
+    if asks_cause(text):
+        said = said and bool(CAUSE_GIVEN.search(answer))
     if asks_paying(text):
         said = said and bool(PAYING_SAID.search(clean(answer)))
     return said

@@ -1398,4 +1398,10 @@ class Matcher:
             return MatchResult(query, "answer", cands)
         if generic:  # an offer made of generic words only: declined
             return MatchResult(query, "no_match", [], misheard)
+        if (self.require_asked_said and asked_not_said.asks_cause(text)
+                and not asked_not_said.says_it(text, cands[0].entry.answer)):
+            # A cause asked: an offered entry that gives one first ("what
+            # causes cramps at night" offered Impact on Daily Life, which
+            # says cramps disturb sleep, not why; session 27, branch scope30).
+            cands = self._saying_first(text, cands)
         return MatchResult(query, "confirm", cands, misheard)
