@@ -27,8 +27,10 @@ Pure: text in, bool out.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from voice.matching.normalize import clean
+from voice.matching.scope import CAUSE_GIVEN
 
 #: Asked whether a thing harms: makes it worse, hurts, is bad or dangerous,
 #: what it does besides ("side effects"), whether one gets hooked.
@@ -72,20 +74,59 @@ PAYING_SAID = re.compile(
 #: (voice/conversation/own_medicine.py's notice is for stopping, changing and
 #: dosing; tests/test_session24_own_medicine.py keeps every in-scope line out
 #: of it, and dev.tsv has "could my tablets be giving me cramps" for Causes.)
-_MEDICINE = (r"(?:medicines?|medications?|meds|pills?|tablets?|capsules?|drugs?|"
-             r"prescriptions?|injections?|baclofen|botox|muscle relaxants?)")
-OWN_BLAME = re.compile(
-    r"\b(?:could|can|might|may|would|is|are|do|does) (?:it be |it |that be |this be )?"
-    rf"(?:my|his|her|their|our) (?:\w+ )?{_MEDICINE} (?:be |that is |that are )?"
-    r"(?:causing|cause|causes|making|make|makes|giving|give|gives|doing|behind|to blame)\b"
-    r"|\b(?:is|could|might) (?:it|this|that) (?:be )?(?:because of |from |due to )?"
-    rf"(?:my|his|her|their|our) (?:\w+ )?{_MEDICINE}\b")
+#: ``what`` is the thing said after "my"; it is a medicine when it holds an
+#: everyday word for one (``EVERYDAY_MEDICINE``) or a medicine the loaded
+#: content names (``Matcher.names_our_medicine``: "baclofen", "botox",
+#: "muscle relaxants" for the shipped content; session 27, branch scope30:
+#: the drug names were a list here, so a page naming another drug was not
+#: followed).
+OWN_BLAME = (
+    re.compile(
+        r"\b(?:could|can|might|may|would|is|are|do|does) (?:it be |it |that be |this be )?"
+        r"(?:my|his|her|their|our) (?P<what>\w+(?: \w+)?) (?:be |that is |that are )?"
+        r"(?:causing|cause|causes|making|make|makes|giving|give|gives|doing|behind|to blame)\b"),
+    re.compile(
+        r"\b(?:is|could|might) (?:it|this|that) (?:be )?(?:because of |from |due to )?"
+        r"(?:my|his|her|their|our) (?P<what>\w+(?: \w+)?)"),
+)
+
+#: Everyday words for a medicine, whatever the content names (grammar of
+#: saying "my medicine", not drug names).
+EVERYDAY_MEDICINE = frozenset({
+    "medicine", "medicines", "medication", "medications", "meds", "pill", "pills",
+    "tablet", "tablets", "capsule", "capsules", "drug", "drugs", "prescription",
+    "prescriptions", "injection", "injections"})
 
 
-def blames_own_medicine(text: str) -> bool:
+#: Asked what causes a thing (session 27, branch scope30). "why" is
+#: scope.asks_why_not_given's, which offers without reordering.
+CAUSE_ASKED = re.compile(
+    r"\bwhat (?:causes|caused|is causing|is the cause of|are the causes of|brings on|triggers)\b")
+
+
+def asks_cause(text: str) -> bool:
+    """``text`` asks what causes a thing ("what causes cramps at night")."""
+    return bool(CAUSE_ASKED.search(clean(text)))
+
+
+def _no_medicine_of_ours(_what: str) -> bool:
+    return False
+
+
+def blames_own_medicine(text: str,
+                        ours: Callable[[str], bool] = _no_medicine_of_ours) -> bool:
     """``text`` asks whether the speaker's (or their relative's) own
-    medicine is to blame ("could my tablets be causing this")."""
-    return bool(OWN_BLAME.search(clean(text)))
+    medicine is to blame ("could my tablets be causing this"). ``ours``
+    tells whether words said name a medicine of the content's
+    (``Matcher.names_our_medicine``); without it only everyday words for a
+    medicine count."""
+    cleaned = clean(text)
+    for pattern in OWN_BLAME:
+        for found in pattern.finditer(cleaned):
+            what = found.group("what")
+            if not EVERYDAY_MEDICINE.isdisjoint(what.split()) or ours(what):
+                return True
+    return False
 
 
 def asks_harm(text: str) -> bool:
@@ -105,12 +146,17 @@ def asks_paying(text: str) -> bool:
     return bool(PAYING_ASKED.search(clean(text)))
 
 
-def not_said(text: str, answer: str) -> bool:
-    """Whether ``text`` asks a thing (harm, paying) that ``answer`` never
-    speaks of: the entry is offered, never read (Matcher.match)."""
-    if blames_own_medicine(text):
+def not_said(text: str, answer: str,
+             ours: Callable[[str], bool] = _no_medicine_of_ours) -> bool:
+    """Whether ``text`` asks a thing (harm, paying, a cause) that ``answer`` never
+    speaks of, or whether one's own medicine (``ours``: see
+    ``blames_own_medicine``) is to blame: the entry is offered, never read
+    (Matcher.match)."""
+    if blames_own_medicine(text, ours):
         return True
     if asks_harm(text) and not speaks_of_harm(answer):
+        return True
+    if asks_cause(text) and not CAUSE_GIVEN.search(answer):
         return True
     return asks_paying(text) and not PAYING_SAID.search(clean(answer))
 
@@ -118,11 +164,13 @@ def not_said(text: str, answer: str) -> bool:
 def says_it(text: str, answer: str) -> bool:
     """Whether ``answer`` speaks of what ``text`` asks (harm, paying): the
     entry to offer first when the best one does not."""
-    if not (asks_harm(text) or asks_paying(text)):
+    if not (asks_harm(text) or asks_paying(text) or asks_cause(text)):
         return False
     said = True
     if asks_harm(text):
         said = speaks_of_harm(answer)
+    if asks_cause(text):
+        said = said and bool(CAUSE_GIVEN.search(answer))
     if asks_paying(text):
         said = said and bool(PAYING_SAID.search(clean(answer)))
     return said

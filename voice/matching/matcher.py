@@ -49,7 +49,7 @@ from voice.matching import (
 )
 from voice.matching import unknown_object as unknown_things
 from voice.matching.off_topic import WORDS as OFF_TOPIC
-from voice.matching.own_medicines import own_medicine_names
+from voice.matching.own_medicines import medicine_keywords, own_medicine_names
 from voice.matching.sound_alike import SoundAlike
 from voice.matching.unknown_subject import unknown_subject
 
@@ -400,6 +400,12 @@ class MatchResult:
         return out
 
 
+def _said(entry: Entry) -> frozenset[str]:
+    """The content tokens of ``entry``'s answer and keywords."""
+    return frozenset(normalize.content_tokens(
+        normalize.prepare(" ".join((entry.answer, *entry.keywords)))))
+
+
 @dataclass
 class _Indexed:
     entry: Entry
@@ -408,6 +414,10 @@ class _Indexed:
     phrases: list[str]
     defines: list[tuple[frozenset[str], str]] = field(default_factory=list)
     """What the entry says what it is: see ``Matcher._definitions``."""
+    said: frozenset[str] = frozenset()
+    """The content tokens of the answer and keywords, built with the index
+    (``Matcher._our_medicine_asked`` re-tokenised every candidate's answer
+    on every question before; session 27, branch scope30)."""
 
 
 class Matcher:
@@ -444,7 +454,7 @@ class Matcher:
             body = frozenset(weights) - strong
             phrases = [normalize.prepare(p) for p in (entry.title, *entry.phrasings)]
             self._items.append(_Indexed(entry, strong, body, phrases,
-                                        self._definitions(entry)))
+                                        self._definitions(entry), _said(entry)))
             self._index.setdefault(entry.id, i)
             for phrase in phrases:
                 self._written.setdefault(_written_key(phrase), set()).add(i)
@@ -942,6 +952,24 @@ class Matcher:
             return frozenset()
         return own_medicine_names(self.kb, self.scope.subjects, self._english)
 
+    @functools.cached_property
+    def medicine_words(self) -> frozenset[str]:
+        """The content tokens the loaded content names its medicines by
+        (own_medicines.medicine_keywords); none without a scope model."""
+        if self.scope is None or self.scope.subjects is None:
+            return frozenset()
+        return medicine_keywords(self.kb, self.scope.subjects)
+
+    def names_our_medicine(self, words: str) -> bool:
+        """Whether ``words`` name a medicine the loaded content names
+        ("baclofen", "botox", "muscle relaxants"): for whose own medicine is
+        to blame (asked_not_said.blames_own_medicine)."""
+        if not self.medicine_words.isdisjoint(normalize.content_tokens(words)):
+            return True
+        subjects = self.scope.subjects if self.scope is not None else None
+        return subjects is not None and any(
+            ours and cat == "medicine" for _, cat, ours in subjects.named(words))
+
     def effect_of_medicine(self, text: str) -> bool:
         """Whether ``text`` names a medicine the content names ("muscle
         relaxants") and a symptom it never names ("side effects",
@@ -979,9 +1007,7 @@ class Matcher:
         if not named or not (asked_not_said.asks_harm(text) or self.effect_of_medicine(text)):
             return None
         for c in cands:
-            said = normalize.content_tokens(
-                normalize.prepare(" ".join((c.entry.answer, *c.entry.keywords))))
-            if named.intersection(said):
+            if named.intersection(self._items[self._index[c.entry.id]].said):
                 return c
         return None
 
@@ -1331,7 +1357,8 @@ class Matcher:
                 # What one of our medicines does, a symptom the content never
                 # names: offered, not read (session 25, branch scope27).
                 return MatchResult(query, "confirm", cands, misheard)
-            if (self.require_asked_said and asked_not_said.not_said(text, cands[0].entry.answer)
+            if (self.require_asked_said and asked_not_said.not_said(
+                    text, cands[0].entry.answer, self.names_our_medicine)
                     and not self._editors_words(text, cands[0].entry)):
                 # Whether a thing harms or who pays, and the entry never
                 # speaks of it ("does exercise make spasms worse" was read
@@ -1371,4 +1398,10 @@ class Matcher:
             return MatchResult(query, "answer", cands)
         if generic:  # an offer made of generic words only: declined
             return MatchResult(query, "no_match", [], misheard)
+        if (self.require_asked_said and asked_not_said.asks_cause(text)
+                and not asked_not_said.says_it(text, cands[0].entry.answer)):
+            # A cause asked: an offered entry that gives one first ("what
+            # causes cramps at night" offered Impact on Daily Life, which
+            # says cramps disturb sleep, not why; session 27, branch scope30).
+            cands = self._saying_first(text, cands)
         return MatchResult(query, "confirm", cands, misheard)

@@ -54,3 +54,19 @@ def own_medicine_names(kb: KnowledgeBase, subjects: HealthSubjects,
             if len(words) == 1 and not subjects.named(keyword) and not knows(words[0]):
                 names.update(normalize.content_tokens(words[0]))
     return frozenset(names)
+
+
+def medicine_keywords(kb: KnowledgeBase, subjects: HealthSubjects) -> frozenset[str]:
+    """The content tokens of the single-word keywords of every entry whose
+    keywords name, whole, a medicine WordNet knows (Medication's
+    "baclofen", "botox", "gabapentin", "tablets"... for the shipped content):
+    the words the content itself names its medicines by, "botox" too, which
+    general English knows (so it is no ``own_medicine_names``). Session 27,
+    branch scope30: ``asked_not_said.OWN_BLAME`` listed "baclofen|botox"."""
+    words: set[str] = set()
+    for entry in kb.entries:
+        if any(_whole_medicine(subjects, k) for k in entry.keywords):
+            for keyword in entry.keywords:
+                if len(normalize.clean(keyword).split()) == 1:
+                    words.update(normalize.content_tokens(keyword))
+    return frozenset(words)
