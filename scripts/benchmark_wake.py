@@ -479,6 +479,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--copy-agree", choices=("on", "off"), default=None,
                     help="a spot only the louder copy made may pass on two prompted windows"
                          " saying the phrase just under the floors (confirm.COPY_AGREE)")
+    ap.add_argument("--near-floors", choices=("on", "off"), default=None,
+                    help="a spot the floors just refuse goes on to the peak check"
+                         " (confirm.NEAR_FLOORS)")
+    ap.add_argument("--near-margin", type=float, default=None,
+                    help="the likelihood margin such a spot needs (confirm.NEAR_MARGIN)")
+    ap.add_argument("--near-without-first", choices=("on", "off"), default=None,
+                    help="such a spot may pass the peak check on a decode without the first"
+                         " word (confirm.NEAR_WITHOUT_FIRST)")
     ap.add_argument("--long-after-peak", choices=("on", "off"), default="off",
                     help="micro with a second stage: the 3.5 s window ends AFTER s after the"
                          " network's peak, not after the spot (micro.LONG_AFTER_PEAK; tried)")
@@ -584,6 +592,12 @@ def main(argv: list[str] | None = None) -> int:
                 confirmer.sentence_guard = args.sentence_guard == "on"
             if args.copy_agree is not None:
                 confirmer.copy_agree = args.copy_agree == "on"
+            if args.near_floors is not None:
+                confirmer.near_floors = args.near_floors == "on"
+            if args.near_without_first is not None:
+                confirmer.near_without_first = args.near_without_first == "on"
+            if args.near_margin is not None:
+                confirmer.near_margin = args.near_margin
             if args.run_on_margin is not None:
                 confirmer.run_on_margin = args.run_on_margin
             if args.sure_rule is not None:

@@ -26,6 +26,12 @@ Levers replayed (each alone, then all):
   confirm.COPY_LONG_LOGPROB / COPY_SHORT_LOGPROB (confirm.COPY_AGREE); the
   peak check was not decoded for it, so it is counted as passing it (an
   upper bound: on negatives, the most it could add).
+- ``near floors``: a spot under confirm.FAIRLY_SURE the floors refuse, with a
+  prompted window saying the phrase at confirm.NEAR_LONG_LOGPROB /
+  NEAR_SHORT_LOGPROB (confirm.near_floor), goes on to the peak check, its
+  likelihood margin held to ``--near-margin`` (confirm.NEAR_FLOORS, session
+  27). Files written with ``benchmark_wake.py --near-floors on`` hold its
+  peak check's decodes; elsewhere it is counted as passing (an upper bound).
 """
 
 from __future__ import annotations
@@ -54,18 +60,25 @@ class Levers:
     spelled_peak: bool = False
     scrap_guard: bool = True
     copy_agree: bool = False
+    near_floors: bool = False
+    near_margin: float = confirm.NEAR_MARGIN
+    near_without_first: bool = confirm.NEAR_WITHOUT_FIRST
 
 
+
+
+def _decoded(spot: Spot) -> list[confirm.Decoded]:
+    return [confirm.Decoded(k, t, lp, s) for k, (t, lp, s) in spot.items()]
 
 
 def _agrees(spot: Spot) -> bool:
-    return confirm.copy_agrees([confirm.Decoded(k, t, lp, s) for k, (t, lp, s) in spot.items()],
-                               NABU)
+    return confirm.copy_agrees(_decoded(spot), NABU)
 
 
-def _peak_ok(text: str, levers: Levers) -> bool:
-    return confirm.peak_says(text, NABU) or (levers.spelled_peak
-                                             and confirm.spelled_alone(text, NABU))
+def _peak_ok(text: str, levers: Levers, near: bool = False) -> bool:
+    without_first = confirm.PEAK_WITHOUT_FIRST and (levers.near_without_first or not near)
+    return (confirm.peak_says(text, NABU, without_first=without_first)
+            or (levers.spelled_peak and confirm.spelled_alone(text, NABU)))
 
 
 def stage(spot: Spot, levers: Levers) -> str:
@@ -76,15 +89,20 @@ def stage(spot: Spot, levers: Levers) -> str:
                              if k.startswith(("long", "short"))) else "sure refused"
     if confirm.FAIRLY_SURE_RULE and strength >= confirm.FAIRLY_SURE:
         return "woke" if passes_floors(spot, NABU, confirm.spelled_alone) else "floors"
+    margin = confirm.ALIGN_MARGIN
+    near = False
     if not passes_floors(spot, NABU):
-        if not (levers.copy_agree and strength <= confirm.COPY_ONLY_STRENGTH and _agrees(spot)):
+        near = levers.near_floors and confirm.near_floor(_decoded(spot), NABU)
+        if near:
+            margin = min(margin, levers.near_margin)
+        elif not (levers.copy_agree and strength <= confirm.COPY_ONLY_STRENGTH and _agrees(spot)):
             return "floors"
         if not any(f"peak{n}" in spot for n in (0, 1)):
-            return "woke (copy agree, peak not decoded)"
+            return f"woke ({'near floors' if near else 'copy agree'}, peak not decoded)"
     slots = [n for n in (0, 1) if f"peak{n}" in spot and f"align{n}" in spot]
     texts = [spot[f"peak{n}"][0] for n in slots]
-    said = [_peak_ok(t, levers) for t in texts]
-    fits = [said[i] and spot[f"align{n}"][1] <= confirm.ALIGN_MARGIN for i, n in enumerate(slots)]
+    said = [_peak_ok(t, levers, near) for t in texts]
+    fits = [said[i] and spot[f"align{n}"][1] <= margin for i, n in enumerate(slots)]
     guarded = (confirm.scrap_refused(texts, NABU) if levers.scrap_guard
                else [False] * len(texts))
     if any(ok and not no for ok, no in zip(fits, guarded, strict=True)):
@@ -112,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--positives", type=Path, nargs="*", default=[])
     ap.add_argument("--negatives", type=Path, nargs="*", default=[])
     ap.add_argument("--show", action="store_true", help="each missed phrase, its stage and decodes")
+    ap.add_argument("--near-margins", default="",
+                    help="also replay the near floors lever at these margins (comma-separated)")
     args = ap.parse_args(argv)
     pos = load_decodes(args.positives, spots)
     neg = load_decodes(args.negatives, spots)
@@ -134,7 +154,11 @@ def main(argv: list[str] | None = None) -> int:
                                             for kind, (t, lp, _s) in s.items()))
     rows = [("as shipped", base), ("spelled peak", Levers(spelled_peak=True)),
             ("no scrap guard", Levers(scrap_guard=False)), ("copy agree", Levers(copy_agree=True)),
-            ("spelled peak + copy agree", Levers(spelled_peak=True, copy_agree=True))]
+            ("spelled peak + copy agree", Levers(spelled_peak=True, copy_agree=True)),
+            ("near floors", Levers(near_floors=True))]
+    rows += [(f"near floors, margin {float(m):g}{', okay first' if not w else ''}",
+              Levers(near_floors=True, near_margin=float(m), near_without_first=w))
+             for m in args.near_margins.split(",") if m for w in (True, False)]
     for label, lv in rows:
         def caught(clips: dict[str, Any], lv: Levers = lv) -> int:
             return sum(clip_stage(n, ss, lv).startswith("woke") for n, ss in clips.values())
