@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from voice.conversation import (
     choosing,
     command_replies,
+    corrections,
     follow_ups,
     not_understood,
     phrases,
@@ -74,6 +75,8 @@ def respond(talk: Conversation, text: str, doubtful: bool = False, heard: bool =
         replies.set_aside(talk)
         s.offered, s.second, s.second_offered, s.others = [], None, None, []
         return replies.reply(talk, text, "emergency", phrases.EMERGENCY, stop_speaking=True)
+    # "sorry, I meant diet": what was meant is the line (corrections.py).
+    text = corrections.meant(text) or text
     asked = forget_asked or talk.asks_yes_no
     command = find_command(text, yes_no_asked=asked) if text else None
     if command is None and text:

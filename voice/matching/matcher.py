@@ -40,8 +40,10 @@ from rapidfuzz import fuzz, process
 from voice.content.model import Entry, EntryKind, KnowledgeBase
 from voice.matching import (
     asked_not_said,
+    asked_of_thing,
     health_subjects,
     normalize,
+    possessives,
     scope,
     sound_alike,
     synonyms,
@@ -910,7 +912,13 @@ class Matcher:
         ``entry``: a caregiver who adds "will the shaking ever stop for good"
         to an entry means it to be answered, though none of its words names a
         subject (tests/test_live_updates.py)."""
-        owners = self._written.get(_written_key(normalize.prepare(text)), ())
+        key = _written_key(normalize.prepare(text))
+        owners = self._written.get(key, ())
+        # "does stress make my spasms worse": the editors' line, said of
+        # one's own (possessives.py).
+        own = possessives.without_possessives(key)
+        if not owners and own is not None:
+            owners = self._written.get(own, ())
         return any(self._items[i].entry is entry for i in owners)
 
     def written_for(self, text: str) -> Entry | None:
@@ -1279,6 +1287,11 @@ class Matcher:
             # names it is offered, never read (session 26, branch scope29).
             return MatchResult(query, "confirm",
                                [medicine, *(c for c in cands if c is not medicine)], misheard)
+        thing = asked_of_thing.offer(self, text, cands)
+        if thing is not None:
+            # "does botox have side effects": the thing's entry offered, the
+            # line declined whole before (asked_of_thing.py, session 27).
+            return MatchResult(query, "confirm", thing, misheard)
         if not cands or cands[0].score < self.confirm_threshold:
             return MatchResult(query, "no_match", cands, misheard)
         text = told
