@@ -114,9 +114,9 @@ def main() -> int:
 
     print(f"Whisper tiny.en, {args.voices} voices, rotate {args.rotate}; "
           f"{decoded} clips decoded, the rest from the transcript cache")
-    print(f"| tuning half | spoken right | typed right | spoken misses | typed wrong "
-          f"| typed declined | hearing (typed right) | spoken wrong answered outright "
-          f"| out of scope declined (answered) |")
+    print("| tuning half | spoken right | typed right | spoken misses | typed wrong "
+          "| typed declined | hearing (typed right) | spoken wrong answered outright "
+          "| out of scope declined (answered) |")
     print("|---|---|---|---|---|---|---|---|---|")
     for s in SETS:
         c = {k[1]: v for k, v in counts.items() if k[0] == s}
