@@ -32,15 +32,34 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "scripts")]
 
-from benchmark_audio import _heard, _match, engine_loaders, pad  # noqa: E402
-from classify_spoken_misses import seeded_cache, tuning_clips  # noqa: E402
+from benchmark_audio import _heard, _match, _said_in, engine_loaders, pad  # noqa: E402
+from classify_spoken_misses import DATA, seeded_cache, tuning_clips  # noqa: E402
+from make_spoken_questions import VOICE_SETS, speak_many  # noqa: E402
 
 from voice.audio.clip import read_wav  # noqa: E402
 from voice.content.loader import load_knowledge  # noqa: E402
+from voice.conversation import heard  # noqa: E402
 from voice.matching.matcher import Matcher, MatchResult  # noqa: E402
+from voice.speech_in.pocketsphinx.corpus import read_labelled  # noqa: E402
 
-SETS = ("dev-even", "tuning")
-LABELS = {"dev-even": "dev.tsv even (colloquial)", "tuning": "tuning.tsv"}
+SETS = ("dev-even", "tuning", "dev-odd", "heldout")
+LABELS = {"dev-even": "dev.tsv even (colloquial)", "tuning": "tuning.tsv",
+          "dev-odd": "held out: dev.tsv odd (colloquial)", "heldout": "held out: heldout.tsv"}
+
+
+def heldout_clips(voices: str, rotate: int) -> list[tuple[str, Any, Any]]:
+    """As ``tuning_clips``, for the held-out halves: heldout.tsv and the odd
+    dev.tsv questions. Counts only (``--heldout`` refuses ``--show``)."""
+    variants = VOICE_SETS[voices]
+    sets = {"heldout": read_labelled(DATA / "heldout.tsv"),
+            "dev-odd": read_labelled(DATA / "dev.tsv")[1::2]}
+    out = []
+    for name, items in sets.items():
+        for j, v in enumerate(variants):
+            said = [q for i, q in enumerate(items) if _said_in(i, j, len(variants), rotate)]
+            for q, wav in zip(said, speak_many([q.text for q in said], v), strict=True):
+                out.append((f"{name}/{v.name}", q, wav))
+    return out
 
 
 def outcome_of(result: MatchResult, want: frozenset[str]) -> str:
@@ -75,7 +94,19 @@ def main() -> int:
                     "~/.cache/voice/transcripts) whose engine code decodes as this one does")
     ap.add_argument("--show", default="", help="comma-separated shares to list clip by clip: "
                     "typed, hearing")
+    ap.add_argument("--set", default="", help="heard.py constants for this run, e.g. "
+                    "SURE_ALTERNATIVES_AGREE=1 (comma-separated; None turns one off)")
+    ap.add_argument("--heldout", action="store_true",
+                    help="the held-out halves instead (heldout.tsv, dev.tsv odd): run once, "
+                         "counts only")
     args = ap.parse_args()
+    if args.heldout and args.show:
+        raise SystemExit("--heldout prints counts only")
+    for pair in filter(None, args.set.split(",")):
+        name, value = pair.split("=")
+        assert hasattr(heard, name), name
+        setattr(heard, name, None if value == "None" else type(getattr(heard, name) or 0.0)(
+            value) if "." in value else int(value))
 
     kb = load_knowledge([REPO / "content"])
     matcher = Matcher(kb)
@@ -84,7 +115,8 @@ def main() -> int:
     counts: Counter[tuple[str, str]] = Counter()
     misses: list[Miss] = []
     decoded = 0
-    for where, q, wav in tuning_clips(args.voices, args.rotate):
+    clips = (heldout_clips if args.heldout else tuning_clips)(args.voices, args.rotate)
+    for where, q, wav in clips:
         setname = where.split("/")[0]
         if wav.name not in cache._known:
             if rec is None:
@@ -120,6 +152,8 @@ def main() -> int:
     print("|---|---|---|---|---|---|---|---|---|")
     for s in SETS:
         c = {k[1]: v for k, v in counts.items() if k[0] == s}
+        if not c:
+            continue
         n = c.get("in", 0)
         missed = n - c.get("spoken right", 0)
         print(f"| {LABELS[s]} | {c.get('spoken right', 0)} / {n} | {c.get('typed right', 0)} / {n} "
