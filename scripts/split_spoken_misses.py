@@ -105,8 +105,9 @@ def main() -> int:
     for pair in filter(None, args.set.split(",")):
         name, value = pair.split("=")
         assert hasattr(heard, name), name
-        setattr(heard, name, None if value == "None" else type(getattr(heard, name) or 0.0)(
-            value) if "." in value else int(value))
+        words: dict[str, object] = {"None": None, "True": True, "False": False}
+        setattr(heard, name, words[value] if value in words
+                else float(value) if "." in value else int(value))
 
     kb = load_knowledge([REPO / "content"])
     matcher = Matcher(kb)

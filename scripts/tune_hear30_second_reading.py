@@ -42,6 +42,7 @@ from classify_spoken_misses import seeded_cache, tuning_clips  # noqa: E402
 
 from voice.audio.clip import read_wav  # noqa: E402
 from voice.content.loader import load_knowledge  # noqa: E402
+from voice.conversation import heard  # noqa: E402
 from voice.matching import normalize, sound_alike, synonyms  # noqa: E402
 from voice.matching.matcher import Matcher  # noqa: E402
 from voice.speech_in.base import Transcript  # noqa: E402
@@ -95,10 +96,16 @@ def main() -> int:
     ap.add_argument("--seed", default="")
     ap.add_argument("--cached-only", action="store_true",
                     help="skip clips no cache file holds (never decode)")
+    ap.add_argument("--no-audio", action="store_true",
+                    help="the app's steps that score readings against the audio off "
+                         "(heard.AUDIO_MARGIN, ASKED_MARGIN, SURE_ALTERNATIVES_AGREE): no clip "
+                         "is decoded again, for a wide sample of older cached hearings")
     ap.add_argument("--closeness", default="0.7,0.75,0.8")
     ap.add_argument("--show", action="store_true")
     args = ap.parse_args()
 
+    if args.no_audio:
+        heard.AUDIO_MARGIN = heard.ASKED_MARGIN = heard.SURE_ALTERNATIVES_AGREE = None
     kb = load_knowledge([REPO / "content"])
     matcher = Matcher(kb)
     cache = seeded_cache(kb, args.seed)
@@ -125,7 +132,21 @@ def main() -> int:
         kind = "in" if want else "out"
         counts[setname, kind] += 1
         if r.outcome != "no_match":
-            counts[setname, f"{kind} base right"] += bool(r.entry and r.entry.id in want)
+            right = bool(r.entry and r.entry.id in want)
+            counts[setname, f"{kind} base right"] += right
+            if r.outcome == "confirm" and r.entry is not None and t.words:
+                # An offer: would every word written (the unsure ones put back)
+                # offer another entry, better scored? (``whole-swap``)
+                got = matcher.match(t.text, doubtful=True, heard=True, sure=heard.surely_heard(t))
+                if (got.outcome != "no_match" and got.entry is not None
+                        and got.entry.id != r.entry.id and got.score > r.score
+                        and got.score >= sound_alike.OFFER_SCORE):
+                    new = got.entry.id in want
+                    res = ("right -> wrong" if right else "wrong -> right" if new
+                           else "wrong -> wrong") if want else "oos -> other"
+                    counts[setname, f"whole-swap {res}"] += 1
+                    shown.append(f"whole-swap     {res:<14} {where:<32} said {q.text!r}\n"
+                                 f"{'':15} heard {t.text!r} -> {got.entry.id}")
             continue
         counts[setname, f"{kind} declined"] += 1
         for name, read in variants.items():
@@ -141,6 +162,10 @@ def main() -> int:
         print(f"{s}: in scope {c.get('in', 0)} (right {c.get('in base right', 0)}, declined "
               f"{c.get('in declined', 0)}), out of scope {c.get('out', 0)} (declined "
               f"{c.get('out declined', 0)}); skipped {c.get('skipped', 0)}")
+        print(f"  whole-swap (offers only) right -> wrong {c.get('whole-swap right -> wrong', 0)}, "
+              f"wrong -> right {c.get('whole-swap wrong -> right', 0)}, wrong -> wrong "
+              f"{c.get('whole-swap wrong -> wrong', 0)}, out of scope "
+              f"{c.get('whole-swap oos -> other', 0)}")
         for name in variants:
             print(f"  {name:<14} right +{c.get(name + ' right', 0)}, wrong offered "
                   f"+{c.get(name + ' wrong', 0)}, out of scope offered "
