@@ -142,7 +142,7 @@ def main() -> int:
         if spoken == "right":
             continue
         m = Miss(where, q.text, t.text, h.text, f"{spoken} ({r.outcome})", typed, q.expected)
-        counts[setname, m.share] += 1
+        counts[setname, f"miss {m.share}"] += 1
         misses.append(m)
 
     print(f"Whisper tiny.en, {args.voices} voices, rotate {args.rotate}; "
@@ -158,8 +158,8 @@ def main() -> int:
         n = c.get("in", 0)
         missed = n - c.get("spoken right", 0)
         print(f"| {LABELS[s]} | {c.get('spoken right', 0)} / {n} | {c.get('typed right', 0)} / {n} "
-              f"| {missed} | {c.get('typed wrong', 0)} | {c.get('typed declined', 0)} "
-              f"| {c.get('hearing', 0)} | {c.get('spoken wrong answered', 0)} "
+              f"| {missed} | {c.get('miss typed wrong', 0)} | {c.get('miss typed declined', 0)} "
+              f"| {c.get('miss hearing', 0)} | {c.get('spoken wrong answered', 0)} "
               f"| {c.get('out declined', 0)} / {c.get('out', 0)} ({c.get('out answered', 0)}) |")
     show = set(args.show.split(",")) - {""}
     for m in misses:

@@ -104,6 +104,8 @@ def main() -> int:
     ap.add_argument("--show", action="store_true")
     args = ap.parse_args()
 
+    # The app's path without the shipped swap: ``whole-swap`` below is it.
+    heard.WHOLE_OVER_OFFER = False
     if args.no_audio:
         heard.AUDIO_MARGIN = heard.ASKED_MARGIN = heard.SURE_ALTERNATIVES_AGREE = None
     kb = load_knowledge([REPO / "content"])
@@ -134,7 +136,8 @@ def main() -> int:
         if r.outcome != "no_match":
             right = bool(r.entry and r.entry.id in want)
             counts[setname, f"{kind} base right"] += right
-            if r.outcome == "confirm" and r.entry is not None and t.words:
+            if (r.outcome == "confirm" and r.entry is not None and t.words
+                    and not matcher.misheard_words(t.text, heard.surely_heard(t))):
                 # An offer: would every word written (the unsure ones put back)
                 # offer another entry, better scored? (``whole-swap``)
                 got = matcher.match(t.text, doubtful=True, heard=True, sure=heard.surely_heard(t))
