@@ -10,7 +10,9 @@ tests' backend (``CT2_USE_MKL=0``, tests/conftest.py) hears these clips a
 little differently, so the words and probabilities are given here and the
 real content, matcher and assistant read them. "will she ever be rid of it"
 in pink noise, heard word for word with "rid" at 0.17, was offered coping
-strategies from an alternative; with every word, the cure entry. Still an
+strategies from an alternative; with every word, the cure entry. "can a
+physiotherapist make me stronger" (en+f3), heard "can a physiotherapy(0.16)
+make me stronger", was offered exercise; now physical therapy. Still an
 offer, never an answer.
 """
 
@@ -32,9 +34,9 @@ RID = Transcript(
      ("of", 0.9956), ("it", 0.9955)))
 
 PHYSIO = Transcript(
-    "can a physiotherapy make me stronger", "whisper", 0.76,
-    [], (("can", 0.82), ("a", 0.85), ("physiotherapy", 0.15), ("make", 0.78), ("me", 0.93),
-         ("stronger", 1.0)))
+    "can a physiotherapy make me stronger", "whisper", 0.7610,
+    [], (("can", 0.8671), ("a", 0.8484), ("physiotherapy", 0.1594), ("make", 0.7612),
+         ("me", 0.9312), ("stronger", 0.9987)))
 
 
 def reply(kb: KnowledgeBase, said: Transcript) -> dict[str, Any]:
