@@ -64,6 +64,9 @@ def test_yes_reads_the_entry_offered(kb: KnowledgeBase, matcher: Matcher) -> Non
     ("is swimming or yoga good", "the-role-of-exercise-and-rehabilitation"),
     ("is it treatable or curable", "is-there-a-cure-for-neuromuscular-disorders"),
     ("is it stress or depression", COPING),
+    # One side the other with "not" in it: yes or no, not two things.
+    ("is it curable or incurable", "is-there-a-cure-for-neuromuscular-disorders"),
+    ("is it treatable or untreatable", "is-there-a-cure-for-neuromuscular-disorders"),
     # A choice, not whether one has a thing (the editors' "do i need a wheelchair").
     ("how do i know if i need a wheelchair", "assistive-devices"),
     ("when should i see a doctor", "when-should-someone-seek-medical-attention-for-muscle-spasms"),

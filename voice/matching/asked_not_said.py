@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from voice.matching.normalize import clean, content_tokens, tokens
+from voice.matching.normalize import clean, content_tokens, is_function_word, tokens
 from voice.matching.scope import CAUSE_GIVEN
 
 #: Asked whether a thing harms: makes it worse, hurts, is bad or dangerous,
@@ -136,9 +136,26 @@ def asks_apart(text: str) -> bool:
         left, right = cleaned[:found.start()].strip(), cleaned[found.end():].strip()
         x, y = _last(tokens(left)), _first(tokens(_skip_hedges(right)))
         said_x, said_y = _last(content_tokens(left)), _first(content_tokens(_skip_hedges(right)))
-        if x is not None and x == y and said_x != said_y:
+        if (x is not None and x == y and said_x != said_y
+                and not _negated(_last(_words(left)), _first(_words(_skip_hedges(right))))):
             return True
     return False
+
+
+#: Prefixes that say "not": "curable or incurable" asks yes or no, not to
+#: tell two things apart (the cure FAQ answers it).
+NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis", "ab")
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in text.split() if not is_function_word(w)]
+
+
+def _negated(x: str | None, y: str | None) -> bool:
+    """One of ``x``, ``y`` is the other with a negating prefix."""
+    if x is None or y is None:
+        return False
+    return any(y == p + x or x == p + y for p in NEGATING_PREFIXES)
 
 
 def _skip_hedges(text: str) -> str:
