@@ -17,7 +17,13 @@ closed list), each with the words an answer about it uses:
   when not what the thing relieves: "reduce discomfort" is no answer to "does
   physio hurt");
 - paying: who pays, what it costs, whether it is covered. An answer speaks of
-  it when it says cost, pay, funding, insurance, financial...
+  it when it says cost, pay, funding, insurance, financial...;
+- telling two apart (session 27, branch scope31): "X or just Y" where the
+  content reads X and Y as one ("depressed or just sad": both mood), "the
+  difference between". An answer tells them apart with differ, unlike,
+  whereas, rather than...;
+- whether one has a thing: "how do i know if i'm depressed". An answer
+  tells with signs, symptoms, a test or a diagnosis.
 
 An entry whose answer never speaks of what is asked is offered, never read
 (Matcher.match), as an amount or a "why" it does not give is (scope.py).
