@@ -17,7 +17,13 @@ closed list), each with the words an answer about it uses:
   when not what the thing relieves: "reduce discomfort" is no answer to "does
   physio hurt");
 - paying: who pays, what it costs, whether it is covered. An answer speaks of
-  it when it says cost, pay, funding, insurance, financial...
+  it when it says cost, pay, funding, insurance, financial...;
+- telling two apart (session 27, branch scope31): "X or just Y" where the
+  content reads X and Y as one ("depressed or just sad": both mood), "the
+  difference between". An answer tells them apart with differ, unlike,
+  whereas, rather than...;
+- whether one has a thing: "how do i know if i'm depressed". An answer
+  tells with signs, symptoms, a test or a diagnosis.
 
 An entry whose answer never speaks of what is asked is offered, never read
 (Matcher.match), as an amount or a "why" it does not give is (scope.py).
@@ -29,7 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from voice.matching.normalize import clean
+from voice.matching.normalize import clean, content_tokens, is_function_word, tokens
 from voice.matching.scope import CAUSE_GIVEN
 
 #: Asked whether a thing harms: makes it worse, hurts, is bad or dangerous,
@@ -109,6 +115,97 @@ def asks_cause(text: str) -> bool:
     return bool(CAUSE_ASKED.search(clean(text)))
 
 
+#: Asked to tell two things apart by name (session 27, branch scope31):
+#: "what's the difference between ...", "how do i tell ... apart", "... versus ...".
+APART_ASKED = re.compile(
+    r"\bdifferences? between\b|\btell (?:\w+ ){0,4}apart\b|\btell the difference\b"
+    r"|\bdistinguish\b|\bversus\b|\bvs\b")
+
+#: An answer telling things apart: how they differ, one unlike the other.
+APART_SAID = re.compile(
+    r"\b(?:differ\w*|distinguish\w*|unlike|whereas|versus|rather than|not the same|"
+    r"mistaken for|confused with|told apart|tell (?:\w+ ){0,3}apart)\b")
+
+
+def asks_apart(text: str) -> bool:
+    """``text`` asks to tell two things apart: by name ("what's the
+    difference between ...", ``APART_ASKED``), or as "X or Y" where X and Y
+    are different words the content reads as one ("how do i know if i'm
+    depressed or just sad": both fold to mood; "is it a cramp or a spasm").
+    Alternatives the content tells apart by their words ("is swimming or
+    yoga good", "is it treatable or curable") are a choice an entry may
+    answer, not this."""
+    cleaned = clean(text)
+    if APART_ASKED.search(cleaned):
+        return True
+    for found in re.finditer(r"\bor\b", cleaned):
+        left, right = cleaned[:found.start()].strip(), cleaned[found.end():].strip()
+        x, y = _last(tokens(left)), _first(tokens(_skip_hedges(right)))
+        said_x, said_y = _last(content_tokens(left)), _first(content_tokens(_skip_hedges(right)))
+        if (x is not None and x == y and said_x != said_y
+                and not _negated(_last(_words(left)), _first(_words(_skip_hedges(right))))):
+            return True
+    return False
+
+
+#: Prefixes that say "not": "curable or incurable" asks yes or no, not to
+#: tell two things apart (the cure FAQ answers it).
+NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis", "ab")
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in text.split() if not is_function_word(w)]
+
+
+def _negated(x: str | None, y: str | None) -> bool:
+    """One of ``x``, ``y`` is the other with a negating prefix."""
+    if x is None or y is None:
+        return False
+    return any(y == p + x or x == p + y for p in NEGATING_PREFIXES)
+
+
+def _skip_hedges(text: str) -> str:
+    words = text.split()
+    while words and words[0] in ("just", "only", "simply", "merely", "maybe", "perhaps"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _last(items: list[str]) -> str | None:
+    return items[-1] if items else None
+
+
+def _first(items: list[str]) -> str | None:
+    return items[0] if items else None
+
+
+#: Asked how to tell whether one has a thing (session 27, branch scope31):
+#: "how do i know if ...", "how can i tell whether ...", "how would i know
+#: i've got it".
+#: What is found out is a state of someone ("i am depressed", "i have got
+#: it", "it is a cramp", "my son has it"), not a choice: "how do i know if
+#: i need a wheelchair" is the editors' "do i need a wheelchair" (Assistive
+#: Devices), answered.
+_HAS_IT = (r"(?:i|you|he|she|it|this|that|they|we|my \w+|my \w+ \w+) "
+           r"(?:am|is|are|have|has|have got|has got|got|suffer|suffers)\b")
+KNOW_IF_ASKED = re.compile(
+    r"\bhow (?:do|would|can|could|will|should|does|did) (?:i|you|we|one|they|he|she|my \w+) "
+    r"(?:ever |really |even )?(?:know|tell|find out|be sure|be certain) (?:for sure )?"
+    r"(?:if|whether) " + _HAS_IT
+    + r"|\bhow to (?:know|tell) (?:if|whether) " + _HAS_IT)
+
+#: An answer telling how one knows: signs, symptoms, a test or a diagnosis.
+SIGNS_SAID = re.compile(
+    r"\b(?:signs?|symptoms?|diagnos\w*|tests?|testing|indicat\w*|notic\w*|recogni\w*|"
+    r"look for|watch for|assess\w*|examin\w*|evaluat\w*|screen\w*)\b")
+
+
+def asks_know_if(text: str) -> bool:
+    """``text`` asks how to tell whether one has a thing ("how do i know if
+    i'm depressed")."""
+    return bool(KNOW_IF_ASKED.search(clean(text)))
+
+
 def _no_medicine_of_ours(_what: str) -> bool:
     return False
 
@@ -158,13 +255,18 @@ def not_said(text: str, answer: str,
         return True
     if asks_cause(text) and not CAUSE_GIVEN.search(answer):
         return True
+    if asks_apart(text) and not APART_SAID.search(clean(answer)):
+        return True
+    if asks_know_if(text) and not SIGNS_SAID.search(clean(answer)):
+        return True
     return asks_paying(text) and not PAYING_SAID.search(clean(answer))
 
 
 def says_it(text: str, answer: str) -> bool:
     """Whether ``answer`` speaks of what ``text`` asks (harm, paying): the
     entry to offer first when the best one does not."""
-    if not (asks_harm(text) or asks_paying(text) or asks_cause(text)):
+    apart, know_if = asks_apart(text), asks_know_if(text)
+    if not (asks_harm(text) or asks_paying(text) or asks_cause(text) or apart or know_if):
         return False
     said = True
     if asks_harm(text):
@@ -173,4 +275,8 @@ def says_it(text: str, answer: str) -> bool:
         said = said and bool(CAUSE_GIVEN.search(answer))
     if asks_paying(text):
         said = said and bool(PAYING_SAID.search(clean(answer)))
+    if apart:
+        said = said and bool(APART_SAID.search(clean(answer)))
+    if know_if:
+        said = said and bool(SIGNS_SAID.search(clean(answer)))
     return said

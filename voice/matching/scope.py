@@ -601,9 +601,15 @@ class ScopeModel:
 #: what dose (branch scope20).
 AMOUNT_ASKED = re.compile(r"\bhow (?:much|many|often|long)\b|\bwhat (?:dose|dosage|amount)\b")
 #: An answer that gives one: a number, in figures or words, or a span of time.
+#: "daily" as a frequency ("stretch daily"), not as everyday ("daily life",
+#: "daily activities": every "daily" of the shipped content; "how much sleep
+#: do i need" was read Impact on Daily Life in full for its "daily
+#: activities", session 27, branch scope31).
 AMOUNT_GIVEN = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|"
-    r"hundreds?|thousands?|millions?|dozens?|once|twice|percent|daily|weekly|"
+    r"hundreds?|thousands?|millions?|dozens?|once|twice|percent|"
+    r"(?:daily|weekly)(?! (?:life|lives|living|activities|activity|tasks?|functioning|"
+    r"routines?|chores|needs|care|challenges|struggles))|"
     r"seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
 
 
