@@ -80,6 +80,23 @@ def seeded_cache(kb: Any, seeds: str) -> TranscriptCache:
     return cache
 
 
+class Hearer:
+    """What Whisper heard of a clip: from the transcript cache, else decoded
+    (tiny.en loaded at the first clip the cache lacks), counting the decodes."""
+
+    def __init__(self, kb: Any, cache: TranscriptCache) -> None:
+        self.kb, self.cache = kb, cache
+        self.rec: Any = None
+        self.decoded = 0
+
+    def __call__(self, wav: Path) -> Any:
+        if wav.name not in self.cache._known:
+            if self.rec is None:
+                self.rec = engine_loaders(self.kb)["whisper"]()
+            self.decoded += 1
+        return self.cache.transcribe(self.rec, pad(read_wav(wav)), wav)
+
+
 def tuning_clips(voices: str, rotate: int) -> list[tuple[str, Any, Any]]:
     """(set name, labelled question, WAV) for the tuning halves in ``voices``."""
     variants = VOICE_SETS[voices]
@@ -112,21 +129,15 @@ def main() -> int:
 
     kb = load_knowledge([REPO / "content"])
     matcher = Matcher(kb)
-    cache = seeded_cache(kb, args.seed)
-    rec: Any = None
+    hear = Hearer(kb, seeded_cache(kb, args.seed))
     typed_ok: dict[str, bool] = {}
     counts: Counter[tuple[str, str]] = Counter()
     top: Counter[str] = Counter()
     shown: list[str] = []
     show = set(args.show.split(",")) - {""}
-    decoded = 0
     for where, q, wav in tuning_clips(args.voices, rotate):
         setname = where.split("/")[0]
-        if wav.name not in cache._known:
-            if rec is None:
-                rec = engine_loaders(kb)["whisper"]()
-            decoded += 1
-        t = cache.transcribe(rec, pad(read_wav(wav)), wav)
+        t = hear(wav)
         h = _heard(t)
         r = _match(matcher, h)
         if not q.expected:
@@ -173,7 +184,7 @@ def main() -> int:
                          f"{r.outcome} {r.entry.id if r.entry else '-'} (want {q.expected})"
                          + (f"\n{'':18} alternatives {t.alternatives}" if t.alternatives else ""))
     print(f"Whisper tiny.en, {args.voices} voices, rotate {rotate} (0 = every condition); "
-          f"{decoded} clips decoded, the rest from the cache")
+          f"{hear.decoded} clips decoded, the rest from the cache")
     classes = ("a-typed", "a-dropped", "a-match", "b", "c")
     for setname in ("tuning", "dev-even"):
         c = {k[1]: v for k, v in counts.items() if k[0] == setname}

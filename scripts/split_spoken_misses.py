@@ -32,11 +32,10 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "scripts")]
 
-from benchmark_audio import _heard, _match, _said_in, engine_loaders, pad  # noqa: E402
-from classify_spoken_misses import DATA, seeded_cache, tuning_clips  # noqa: E402
+from benchmark_audio import _heard, _match, _said_in  # noqa: E402
+from classify_spoken_misses import DATA, Hearer, seeded_cache, tuning_clips  # noqa: E402
 from make_spoken_questions import VOICE_SETS, speak_many  # noqa: E402
 
-from voice.audio.clip import read_wav  # noqa: E402
 from voice.content.loader import load_knowledge  # noqa: E402
 from voice.conversation import heard  # noqa: E402
 from voice.matching.matcher import Matcher, MatchResult  # noqa: E402
@@ -111,19 +110,13 @@ def main() -> int:
 
     kb = load_knowledge([REPO / "content"])
     matcher = Matcher(kb)
-    cache = seeded_cache(kb, args.seed)
-    rec: Any = None
+    hear = Hearer(kb, seeded_cache(kb, args.seed))
     counts: Counter[tuple[str, str]] = Counter()
     misses: list[Miss] = []
-    decoded = 0
     clips = (heldout_clips if args.heldout else tuning_clips)(args.voices, args.rotate)
     for where, q, wav in clips:
         setname = where.split("/")[0]
-        if wav.name not in cache._known:
-            if rec is None:
-                rec = engine_loaders(kb)["whisper"]()
-            decoded += 1
-        t = cache.transcribe(rec, pad(read_wav(wav)), wav)
+        t = hear(wav)
         h = _heard(t)
         r = _match(matcher, h)
         if not q.expected:
@@ -146,7 +139,7 @@ def main() -> int:
         misses.append(m)
 
     print(f"Whisper tiny.en, {args.voices} voices, rotate {args.rotate}; "
-          f"{decoded} clips decoded, the rest from the transcript cache")
+          f"{hear.decoded} clips decoded, the rest from the transcript cache")
     print("| tuning half | spoken right | typed right | spoken misses | typed wrong "
           "| typed declined | hearing (typed right) | spoken wrong answered outright "
           "| out of scope declined (answered) |")
