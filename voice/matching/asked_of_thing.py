@@ -45,7 +45,7 @@ THING_ASKED = (
     re.compile(rf"{_OPENER} (?P<thing>.+?) (?:have|has|cause|causes|give|gives) (?:any )?"
                r"side effects?"),
     re.compile(r"(?:what are |are there )?(?:the |any )?side effects? (?:of|from) (?P<thing>.+)"),
-    re.compile(rf"{_OPENER} (?P<thing>.+?) (?:make|makes) (?:\w+ ){{0,3}}worse"),
+    re.compile(rf"{_OPENER} (?P<thing>.+?) (?:make|makes) (?P<what>(?:\w+ ){{0,3}})worse"),
     re.compile(rf"{_OPENER} (?P<thing>.+?) (?:dangerous|unsafe|addictive|habit forming)"),
     re.compile(rf"{_OPENER} (?:my |the |your )?(?:health )?insurance "
                r"(?:cover|covers|pay for|pays for|fund|funds) (?P<thing>.+)"),
@@ -58,12 +58,26 @@ THING_ASKED = (
 def thing_asked(text: str) -> str | None:
     """The thing ``text`` asks harm or paying of ("does botox have side
     effects": "botox"), or None when it asks neither of a thing."""
+    found = _asked(text)
+    return found.group("thing") if found else None
+
+
+def _asked(text: str) -> re.Match[str] | None:
     cleaned = normalize.clean(text)
     for pattern in THING_ASKED:
         found = pattern.fullmatch(cleaned)
         if found:
-            return found.group("thing")
+            return found
     return None
+
+
+def _names_strange(matcher: Matcher, words: str) -> bool:
+    """``words`` hold a word the content never uses ("alcohol"), or a body
+    word, or name nothing at all."""
+    unknown: dict[str, str] = {}
+    toks = matcher.content_tokens(words, unknown)
+    return (not toks or bool(unknown)
+            or any(w in normalize.BODY_WORDS for w in words.split()))
 
 
 def offer(matcher: Matcher, text: str, cands: list[Candidate]) -> list[Candidate] | None:
@@ -72,15 +86,20 @@ def offer(matcher: Matcher, text: str, cands: list[Candidate]) -> list[Candidate
     when it is not such a line (or would not be declined)."""
     if not ON or matcher.scope is None:
         return None
-    thing = thing_asked(text)
-    if not thing:
+    asked = _asked(text)
+    thing = asked.group("thing") if asked else None
+    if not asked or not thing:
         return None
     if cands and cands[0].score >= matcher.confirm_threshold and matcher.is_ours(text):
         return None  # decided as before
-    unknown: dict[str, str] = {}
-    toks = matcher.content_tokens(thing, unknown)
-    if not toks or unknown or any(w in normalize.BODY_WORDS for w in thing.split()):
+    if _names_strange(matcher, thing):
         # Nothing named, or a thing the content never uses ("alcohol").
+        return None
+    what = (asked.groupdict().get("what") or "").strip()
+    unknown: dict[str, str] = {}
+    if what and matcher.content_tokens(what, unknown) and unknown:
+        # What it would make worse is not ours either: "does stress make a
+        # cold sore worse" is about cold sores (tests/test_health_subjects.py).
         return None
     found = matcher.rank(thing)
     if not found or found[0].score < matcher.confirm_threshold or not matcher.is_ours(thing):
