@@ -1232,9 +1232,9 @@ class Matcher:
         scored = []
         for idx in short:
             score = base[idx]
-            if (idx in shaped and score >= self.confirm_threshold
-                    and shape_topic.bonus_allowed(idx, base, shaped, self._topics, CLOSE_MARGIN)):
-                score = min(100.0, score + SHAPE_BONUS)
+            if idx in shaped and score >= self.confirm_threshold:
+                cap = shape_topic.bonus_cap(idx, base, shaped, self._topics, CLOSE_MARGIN)
+                score = max(score, min(100.0, score + SHAPE_BONUS, 100.0 if cap is None else cap))
             if (asked and score >= self.confirm_threshold
                     and any(asked <= d and h in asked for d, h in self._items[idx].defines)):
                 score = min(100.0, score + DEFINITION_BONUS)
