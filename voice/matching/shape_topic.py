@@ -18,7 +18,8 @@ asked" line taken out (leave-one-out), then went to the exercise section.
 
 Two entries are on the same topic when their titles share a topic word: a
 title word used by at most ``TOPIC_TITLES`` titles, not a condition's name
-("How do assistive devices improve mobility?" and "Assistive Devices" share "assistive"; every title names the disorders).
+("How do assistive devices improve mobility?" and "Assistive Devices" share
+"assistive"; every title names the disorders).
 """
 
 from __future__ import annotations
