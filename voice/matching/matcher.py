@@ -42,9 +42,11 @@ from voice.matching import (
     asked_not_said,
     asked_of_thing,
     health_subjects,
+    keyword_forms,
     normalize,
     possessives,
     scope,
+    shape_topic,
     sound_alike,
     synonyms,
     teller,
@@ -474,6 +476,7 @@ class Matcher:
         self._conditions = frozenset(normalize.tokens(CONDITION_NAMES))
         self._names = self._conditions | frozenset(normalize.tokens(NAMES_TOO))
         self._diseases = self._conditions - frozenset(normalize.tokens(GENERAL_NAMES))
+        self._topics = shape_topic.Topics(kb.entries, self._conditions)
         self._why = normalize.stem("why")
         #: The kinds of disorder the content names: the words it puts before
         #: a word of the "disorder" group ("neuromuscular disorders", "nerve
@@ -607,10 +610,7 @@ class Matcher:
         mentions it in passing; the answer text counts least.
         """
         weights: dict[str, float] = {}
-        counts: dict[str, int] = defaultdict(int)
-        for item in (*entry.phrasings, *entry.keywords):
-            for tok in set(normalize.tokens(item)):
-                counts[tok] += 1
+        counts = keyword_forms.editor_counts(entry.phrasings, entry.keywords)
         for tok, c in counts.items():
             weights[tok] = min(1.0, STRONG_BASE + STRONG_STEP * (c - 1))
         for tok in normalize.tokens(entry.title):
@@ -1220,17 +1220,21 @@ class Matcher:
         any_there = cleaned.split()[:3] in _ANY_THERE
         asked = frozenset(_defined_asked(cleaned) or ())
         short = sorted(coverage, key=coverage.__getitem__, reverse=True)[:SHORTLIST]
-        scored = []
+        base: dict[int, float] = {}
         for idx in short:
             cov = min(coverage[idx], 1.0)
             phrase = self._phrase_similarity(cleaned, self._items[idx]) / 100.0
             # Phrase similarity can lift a covered question but never rescue
             # one whose words the entry does not explain.
-            score = 100.0 * ((1 - PHRASE_SHARE) * cov + PHRASE_SHARE * phrase * cov**0.5)
-            shaped = self._items[idx].entry.kind == kind or (
-                any_there and self._items[idx].phrases[0].split()[:2] in _THERE)
-            if shaped and score >= self.confirm_threshold:
-                score = min(100.0, score + SHAPE_BONUS)
+            base[idx] = 100.0 * ((1 - PHRASE_SHARE) * cov + PHRASE_SHARE * phrase * cov**0.5)
+        shaped = {idx for idx in short if self._items[idx].entry.kind == kind or (
+            any_there and self._items[idx].phrases[0].split()[:2] in _THERE)}
+        scored = []
+        for idx in short:
+            score = base[idx]
+            if idx in shaped and score >= self.confirm_threshold:
+                cap = shape_topic.bonus_cap(idx, base, shaped, self._topics, CLOSE_MARGIN)
+                score = max(score, min(100.0, score + SHAPE_BONUS, 100.0 if cap is None else cap))
             if (asked and score >= self.confirm_threshold
                     and any(asked <= d and h in asked for d, h in self._items[idx].defines)):
                 score = min(100.0, score + DEFINITION_BONUS)
