@@ -121,31 +121,39 @@ def streams(args: argparse.Namespace) -> Iterator[tuple[str, np.ndarray]]:
 
 
 def replay(args: argparse.Namespace) -> None:
+    """Stream by stream (a run stopped early keeps its figures)."""
     two, three = Recorder(), Recorder()
     d2, d3 = spotter(0.0, two), spotter(THIRD, three)
+    check = load_confirmer("okay nabu")
+    check.peak_every_slot = True
     hours = 0.0
+    spots = {"two": 0, "three": 0, "added": 0, "gone": 0}
+    woke: dict[str, list[str]] = {"added": [], "gone": []}
     for name, pcm in streams(args):
+        two.asked.clear()
+        three.asked.clear()
         two.stream = three.stream = name
         feed(d2, pcm)
         feed(d3, pcm)
         hours += len(pcm) / bw.RECOGNIZER_RATE / 3600
-        print(f"  {name}: {hours:.2f} h; spots {len(two.asked)} with two copies,"
-              f" {len(three.asked)} with three", flush=True)
-    keys2 = {a.key() for a in two.asked}
-    keys3 = {a.key() for a in three.asked}
-    added = [a for a in three.asked if a.key() not in keys2]
-    gone = [a for a in two.asked if a.key() not in keys3]
-    print(f"spots decoded in {hours:.2f} h: {len(two.asked)} with two copies,"
-          f" {len(three.asked)} with three ({len(added)} added, {len(gone)} gone)", flush=True)
-    check = load_confirmer("okay nabu")
-    check.peak_every_slot = True
-    for label, spots in (("added", added), ("gone", gone)):
-        woke = []
-        for a in spots:
-            if check.confirms(a.window, a.aligned, strength=a.strength, sure=a.sure):
-                woke.append(f"{a.stream} at {a.at / 60:.1f} min ({check.heard[-1]})")
-        print(f"{label} spots the check confirms: {len(woke)} of {len(spots)}"
-              + "".join(f"\n    {w}" for w in woke), flush=True)
+        keys2 = {a.key() for a in two.asked}
+        keys3 = {a.key() for a in three.asked}
+        new = {"added": [a for a in three.asked if a.key() not in keys2],
+               "gone": [a for a in two.asked if a.key() not in keys3]}
+        spots["two"] += len(two.asked)
+        spots["three"] += len(three.asked)
+        for label, asked in new.items():
+            spots[label] += len(asked)
+            for a in asked:
+                if check.confirms(a.window, a.aligned, strength=a.strength, sure=a.sure):
+                    woke[label].append(f"{a.stream} at {a.at / 60:.1f} min ({check.heard[-1]})")
+        print(f"  {name}: {hours:.2f} h so far; spots {spots['two']} with two copies,"
+              f" {spots['three']} with three ({spots['added']} added, {spots['gone']} gone);"
+              f" the check confirms {len(woke['added'])} added, {len(woke['gone'])} gone",
+              flush=True)
+    for label in ("added", "gone"):
+        print(f"{label} spots the check confirms: {len(woke[label])} of {spots[label]}"
+              + "".join(f"\n    {w}" for w in woke[label]), flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
