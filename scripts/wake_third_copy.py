@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import random
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -116,8 +117,41 @@ def cost(seconds: float, cache: Path, seed: int) -> None:
 def streams(args: argparse.Namespace) -> Iterator[tuple[str, np.ndarray]]:
     if args.okay_everyday:
         yield from bw.okay_everyday_streams(args.okay_everyday, args.cache, [])
+    elif args.streams:
+        yield from some_negatives(args.minutes, args.cache, args.seed,
+                                  {int(n) for n in args.streams.split(",")})
     else:
         yield from bw.negatives(args.minutes, args.cache, seed=args.seed)
+
+
+def some_negatives(minutes: float, cache: Path, seed: int,
+                   wanted: set[int]) -> Iterator[tuple[str, np.ndarray]]:
+    """``bw.negatives``' streams numbered ``wanted`` (0-5: the readers, 6-7: the
+    TV-like ones), the others drawn but not spoken (to split a run over
+    processes: the same sentences, the same mixtures)."""
+    rng = random.Random(seed)
+    sents = bw.sentences()
+    reading = minutes * 0.8 / len(bw.READERS)
+    for n, (voice, rate) in enumerate(bw.READERS):
+        words_needed = int(reading * rate)
+        picked: list[str] = []
+        while sum(len(s.split()) for s in picked) < words_needed:
+            picked.append(rng.choice(sents))
+        if n in wanted:
+            yield f"read {voice}", bw._espeak(" ".join(picked), voice, rate, cache)
+    nrng = np.random.default_rng(seed)
+    tv = minutes * 0.2
+    for i, (a, b) in enumerate([(bw.READERS[0], bw.READERS[3]), (bw.READERS[1], bw.READERS[4])]):
+        words = int(tv / 2 * a[1])
+        ta = " ".join(rng.choice(sents) for _ in range(words // 8))
+        tb = " ".join(rng.choice(sents) for _ in range(words // 8))
+        if not any(len(bw.READERS) + j in wanted for j in range(i, 2)):
+            break  # (the second's pink noise is drawn after the first's: spoken for it)
+        x, y = bw._espeak(ta, *a, cache), bw._espeak(tb, *b, cache)
+        mixed = bw._mix(x, y, 3.0)
+        tv_stream = bw._mix(mixed, bw._pink(len(mixed), nrng), 20.0)
+        if len(bw.READERS) + i in wanted:
+            yield f"tv {i + 1}", tv_stream
 
 
 def replay(args: argparse.Namespace) -> None:
@@ -162,6 +196,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="time the spotter alone on S seconds of audio instead")
     ap.add_argument("--seed", type=int, default=16)
     ap.add_argument("--minutes", type=float, default=150)
+    ap.add_argument("--streams", default="",
+                    help="only these of the seed's streams (0-7, comma-separated)")
     ap.add_argument("--okay-everyday", choices=["tune", "held"])
     ap.add_argument("--cache", type=Path, default=Path("/tmp/voice-wake-bench"))
     args = ap.parse_args(argv)
