@@ -249,7 +249,13 @@ BESIDE_SPEEDS: tuple[float, ...] = SPEEDS
 #: one of the audio as it is). Network alone (session 27, wake30: tuning draws
 #: 23, 25, 27, TV talk): 36 of 48 phrases reach SPOT_CUTOFF as they are, 45
 #: x3, 46 x6; beside x1 and x3, x6 would bring 47. 0: off (as before).
-#: Measured live in session 27 (branch wake31; docs/wake-word.md):
+#: Measured in session 27 (branch wake31; docs/wake-word.md), x6: tuning
+#: draws 23, 25, 27, 28 live 178 -> 180 of 192 (two never-spotted en-us+f2
+#: phrases under TV talk), real people 64/64; fresh seed 311 (2.04 h,
+#: scripts/wake_third_copy.py replay) 0 added false wakes, 60% more spots
+#: for Whisper; the okay-everyday tuning set 10 added spots confirmed, the
+#: spots it moved not yet decoded (a rise not ruled out); the spotter's CPU
+#: about half as much again. Off until the okay side is shown.
 #: ``benchmark_wake.py --beside-third 6``.
 BESIDE_THIRD_GAIN = 0.0
 _CHUNK = 160  # 10 ms: what the feature front end takes at a time
