@@ -251,11 +251,11 @@ BESIDE_SPEEDS: tuple[float, ...] = SPEEDS
 #: x3, 46 x6; beside x1 and x3, x6 would bring 47. 0: off (as before).
 #: Measured in session 27 (branch wake31; docs/wake-word.md), x6: tuning
 #: draws 23, 25, 27, 28 live 178 -> 180 of 192 (two never-spotted en-us+f2
-#: phrases under TV talk), real people 64/64; fresh seed 311 (2.04 h,
+#: phrases under TV talk), real people 64/64; fresh seed 311 (2.23 h,
 #: scripts/wake_third_copy.py replay) 0 added false wakes, 60% more spots
-#: for Whisper; the okay-everyday tuning set 10 added spots confirmed, the
-#: spots it moved not yet decoded (a rise not ruled out); the spotter's CPU
-#: about half as much again. Off until the okay side is shown.
+#: for Whisper; the okay-everyday tuning set 10 wakes added, 10 gone (no
+#: rise); held out (draw 2291, with it) 43 of 48; the spotter's CPU about
+#: half as much again. Off: shown too late to run the wake tests with it on.
 #: ``benchmark_wake.py --beside-third 6``.
 BESIDE_THIRD_GAIN = 0.0
 _CHUNK = 160  # 10 ms: what the feature front end takes at a time
