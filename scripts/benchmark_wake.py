@@ -68,6 +68,7 @@ from voice.speech_in.wake.detector import (  # noqa: E402
 from voice.speech_in.wake.micro import (  # noqa: E402
     BESIDE_GAIN,
     BESIDE_SPEEDS,
+    BESIDE_THIRD_GAIN,
     CHECK_SURE,
     GATED,
     SPEEDS,
@@ -334,6 +335,9 @@ WOKE_ON: dict[str, list[str]] = {}
 #: Every window the second stage decoded, per clip: (window, text,
 #: avg_logprob, the spot's strength, seconds into the clip) (``--decodes``).
 DECODES: dict[str, list[tuple[str, str, float, float, float]]] = {}
+#: Clips woken by a spot only the louder copies made, the third copy first
+#: (micro.BESIDE_THIRD_GAIN).
+THIRD_WAKES: list[str] = []
 #: Wakes the network made alone (above its cutoff, no decode), per clip.
 NETWORK_WAKES: dict[str, int] = {}
 
@@ -353,6 +357,8 @@ def spot(detector: PhraseDetector | MicroWakeDetector, pcm: np.ndarray, phrase: 
             hits.append((i + CHUNK) / RECOGNIZER_RATE)
             if confirmer is not None and detector.confirmations != before:
                 WOKE_ON.setdefault(name, []).append(confirmer.heard[-1])
+                if getattr(detector, "woke_third_first", False):
+                    THIRD_WAKES.append(name)
             elif name:
                 NETWORK_WAKES[name] = NETWORK_WAKES.get(name, 0) + 1
         if isinstance(detector, PhraseDetector) and detector.confirmations != before:
@@ -516,6 +522,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="with --beside-gain: the speeds the louder copy is heard at,"
                          " comma-separated (micro.BESIDE_SPEEDS when not given;"
                          " docs/wake-word.md, session 24)")
+    ap.add_argument("--beside-third", type=float, default=None,
+                    help="with the louder copy beside: a third copy this many times louder"
+                         " spotting too (micro.BESIDE_THIRD_GAIN when not given; 0: off;"
+                         " docs/wake-word.md, session 27 wake31)")
     ap.add_argument("--okay-sentences", action="store_true",
                     help="speech not addressed to it: only the sentences that say the"
                          " phrase's first word, read by every reader (okay_negatives)")
@@ -613,6 +623,8 @@ def main(argv: list[str] | None = None) -> int:
                                          else args.beside_gain),
                             beside_speeds=(BESIDE_SPEEDS if args.beside_speeds is None else
                                            tuple(float(v) for v in args.beside_speeds.split(","))),
+                            beside_third=(BESIDE_THIRD_GAIN if args.beside_third is None
+                                          else args.beside_third),
                             confirm_gated=args.whisper_hears == "both")
         neural.long_after_peak = args.long_after_peak == "on"
         neural.check_sure = args.check_sure == "on"
@@ -627,6 +639,7 @@ def main(argv: list[str] | None = None) -> int:
                  + (f", a copy x{neural.beside_gain:g} louder spotting too"
                     f" (waits {neural.beside_wait:g} s, speeds "
                     f"{', '.join(f'{v:g}' for v in neural.beside_speeds or SPEEDS)})"
+                    + (f", a third copy x{neural.third_gain:g}" if neural.third else "")
                     if neural.beside_gain
                     else ", gated copy spotting too" if neural.gated else "")
                  + (", its spots' windows agreeing under the floors"
@@ -723,6 +736,9 @@ def said_to_it(args: argparse.Namespace, phrase: str,
               + ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in kinds.items()) + ")")
     else:
         print("real recordings wake rate: none under tests/data/real/ name the phrase")
+    if getattr(spotter, "third", None):
+        print(f"  woken by a spot the third copy made first: {len(THIRD_WAKES)}"
+              + (f" ({', '.join(THIRD_WAKES)})" if THIRD_WAKES and args.half == "tune" else ""))
 
     if args.phrases_only:
         args.no_negatives = True
@@ -742,6 +758,7 @@ def false_wakes(args: argparse.Namespace, phrase: str,
     spotter.spots = 0
     decoded_before = getattr(spotter, "confirmations", 0)
     beside_before = getattr(spotter, "beside_only", 0)
+    third_before = getattr(spotter, "third_first", 0)
     started = time.monotonic()
     seed = args.seed or (17 if args.fresh_negatives else 16)
     readers = [int(r) for r in args.readers.split(",") if r]
@@ -767,8 +784,13 @@ def false_wakes(args: argparse.Namespace, phrase: str,
         print(f"  first-stage spots: {spotter.spots}, confirmed {wakes}")
     if isinstance(spotter, MicroWakeDetector) and spotter.confirmer is not None:
         print(f"  spots decoded by Whisper: {spotter.confirmations - decoded_before}"
-              + (f" ({spotter.beside_only - beside_before} only the louder copy made)"
+              + (f" ({spotter.beside_only - beside_before} only the louder copy made"
+                 + (f", {spotter.third_first - third_before} of them the third copy first"
+                    if spotter.third else "") + ")"
                  if spotter.beside_gain else ""))
+        if spotter.third:
+            print(f"  woken by a spot the third copy made first: {len(THIRD_WAKES)}"
+                  + (f" ({', '.join(THIRD_WAKES)})" if THIRD_WAKES else ""))
     per_hour = wakes / (seconds / 3600)
     print(f"false wakes: {wakes} in {seconds / 3600:.2f} h of speech not addressed to it"
           f" = {per_hour:.2f} per hour ({per_hour * 10:.1f} per 10 h);"

@@ -242,6 +242,22 @@ BESIDE_WAIT = 0.3
 #: ``benchmark_wake.py --beside-speeds 1,1.33,1.67,2`` measures it
 #: (docs/wake-word.md, "Session 24").
 BESIDE_SPEEDS: tuple[float, ...] = SPEEDS
+#: With the louder copy beside: a THIRD copy this many times louder (clipped
+#: to 16 bits), heard by a third front end and three more networks at
+#: :data:`SPEEDS`, spotting like the louder copy (never waking by itself, its
+#: means not counting towards the strength, its spots waiting BESIDE_WAIT for
+#: one of the audio as it is). Network alone (session 27, wake30: tuning draws
+#: 23, 25, 27, TV talk): 36 of 48 phrases reach SPOT_CUTOFF as they are, 45
+#: x3, 46 x6; beside x1 and x3, x6 would bring 47. 0: off (as before).
+#: Measured in session 27 (branch wake31; docs/wake-word.md), x6: tuning
+#: draws 23, 25, 27, 28 live 178 -> 180 of 192 (two never-spotted en-us+f2
+#: phrases under TV talk), real people 64/64; fresh seed 311 (2.23 h,
+#: scripts/wake_third_copy.py replay) 0 added false wakes, 60% more spots
+#: for Whisper; the okay-everyday tuning set 10 wakes added, 10 gone (no
+#: rise); held out (draw 2291, with it) 43 of 48; the spotter's CPU about
+#: half as much again. Off: shown too late to run the wake tests with it on.
+#: ``benchmark_wake.py --beside-third 6``.
+BESIDE_THIRD_GAIN = 0.0
 _CHUNK = 160  # 10 ms: what the feature front end takes at a time
 
 
@@ -447,6 +463,15 @@ class MicroWakeDetector:
     ``gated`` network (:data:`BESIDE_SPEEDS`; empty: :data:`SPEEDS`)."""
     beside_only: int = 0
     """Spots decoded that only the louder copy made (for the benchmarks)."""
+    third: list[_Network] = field(default_factory=list)
+    """With ``beside_gain``: networks (one per speed of :data:`SPEEDS`) hearing a
+    third copy ``third_gain`` times louder (:data:`BESIDE_THIRD_GAIN`)."""
+    third_gain: float = 0.0
+    third_first: int = 0
+    """Spots decoded that only the louder copies made, the third one first
+    (for the benchmarks)..."""
+    woke_third_first: bool = False
+    """...and whether the last wake was such a spot's."""
 
     def __post_init__(self) -> None:
         from pymicro_wakeword import MicroWakeWordFeatures
@@ -462,9 +487,18 @@ class MicroWakeDetector:
         self._gated_paths = [_Path(s, n) for s, n in zip(copy_speeds, self.gated, strict=False)]
         self._gate = LoudestGate() if self._gated_paths and not self.beside_gain else None
         self._gated_features = MicroWakeWordFeatures() if self._gated_paths else None
+        self._third_paths = ([_Path(s, n) for s, n in zip(SPEEDS, self.third, strict=False)]
+                             if self.beside_gain and self.third_gain else [])
+        self._third_features = MicroWakeWordFeatures() if self._third_paths else None
+        self._third_frame = 0
+        self._spotted_by = 0
+        """The path whose mean made the pending spot..."""
+        self._third_due = False
+        """...and whether its windows are due as a spot the third copy made first."""
         self.decision = Decision(self.cutoff, self.window, len(self._paths))
         self.spotting = Decision(self.spot_cutoff, self.window,
-                                 len(self._paths) + len(self._gated_paths))
+                                 len(self._paths) + len(self._gated_paths)
+                                 + len(self._third_paths))
         self._frame = 0
         self._gated_frame = 0
         self.fed = 0
@@ -491,8 +525,11 @@ class MicroWakeDetector:
     def reset(self) -> None:
         """A new listening turn: forget all audio so far."""
         self._features.reset()
-        for path in self._paths + self._gated_paths:
+        for path in self._paths + self._gated_paths + self._third_paths:
             path.reset()
+        if self._third_features is not None:
+            self._third_features.reset()
+        self._third_frame = 0
         if self._gate is not None:
             self._gate.reset()
         if self._gated_features is not None:
@@ -539,6 +576,7 @@ class MicroWakeDetector:
             # Sure, but checked like a spot (CHECK_SURE): a spot refused just
             # before, whose mean then went on rising, is decoded again.
             self._pending = self.fed
+            self._spotted_by = 0
             self._peak = (0.0, self.fed)
             self._strength = self._woke_mean
             self._own_at = self.fed  # the audio as it is's own (BESIDE_GAIN)
@@ -548,6 +586,7 @@ class MicroWakeDetector:
         if self._pending is None:
             return False
         if self._cut is None:
+            self._third_due = False
             if self.beside_gain and not self._beside_due():
                 return False
             due = max(self._pending, self._peak[1]) if self.long_after_peak else self._pending
@@ -581,6 +620,7 @@ class MicroWakeDetector:
 
         if not confirmed(audio) and not (self.confirm_gated and confirmed(gated_copy(audio))):
             return False
+        self.woke_third_first = self._third_due
         begin = self._question_start(audio, start, ended)
         self._wake(max(0, self.fed - begin) / RECOGNIZER_RATE)
         return True
@@ -602,6 +642,8 @@ class MicroWakeDetector:
             return False
         self._peak = self._copy_peak
         self.beside_only += 1
+        self._third_due = self._spotted_by >= len(self._paths) + len(self._gated_paths)
+        self.third_first += self._third_due
         return True
 
     def _question_start(self, audio: np.ndarray, start: int, peak: int) -> int:
@@ -665,6 +707,19 @@ class MicroWakeDetector:
                     if self.keep:
                         self.events.append((i, p, at))
                     self._spot(i, p, at)
+        if self._third_features is not None:
+            third = louder(data, self.third_gain)
+            for features in self._third_features.process_streaming(third.tobytes()):
+                self._third_frame += 1
+                at = self._third_frame * _CHUNK
+                for j, path in enumerate(self._third_paths):
+                    p = path.take(self._third_frame - 1, features)
+                    if p is None:
+                        continue
+                    i = len(self._paths) + len(self._gated_paths) + j
+                    if self.keep:
+                        self.events.append((i, p, at))
+                    self._spot(i, p, at)
         return woke
 
     def _spot(self, path: int, p: float, at: int) -> None:
@@ -693,6 +748,7 @@ class MicroWakeDetector:
         mean = self.spotting.mean
         if spotted and self._pending is None and at >= self._quiet_until:
             self._pending = at
+            self._spotted_by = path
             self._sure = False
             self._own_at = at if own else None
             self._peak = (p, at) if own else (0.0, at)
@@ -771,13 +827,15 @@ class Decision:
 def load_micro(phrase: str, folder: Path | None = None, gate: bool = GATED,
                beside_gain: float = BESIDE_GAIN,
                beside_speeds: tuple[float, ...] = BESIDE_SPEEDS,
+               beside_third: float = BESIDE_THIRD_GAIN,
                **overrides: Any) -> MicroWakeDetector:
     """The neural detector for ``phrase``; :class:`ModelMissing` (one line to say)
     when it has no model, the package is missing, or a byte of the model differs.
     With a second stage (``confirmer``) and ``gate``, the network hears the
     gated copy too (:data:`GATED`); without ``gate``, a copy ``beside_gain``
     times louder (:data:`BESIDE_GAIN`; 0: neither), heard at ``beside_speeds``
-    (:data:`BESIDE_SPEEDS`)."""
+    (:data:`BESIDE_SPEEDS`), and beside them a third copy ``beside_third`` times
+    louder (:data:`BESIDE_THIRD_GAIN`; 0: none)."""
     model = micro_model_for(phrase)
     if model is None:
         raise ModelMissing(f"There is no wake word model for '{phrase}'.")
@@ -794,6 +852,9 @@ def load_micro(phrase: str, folder: Path | None = None, gate: bool = GATED,
             overrides["gated"] = [_Network(data, lib) for _ in beside_speeds]
             overrides["beside_gain"] = beside_gain
             overrides["beside_speeds"] = tuple(beside_speeds)
+            if beside_third:
+                overrides["third"] = [_Network(data, lib) for _ in SPEEDS]
+                overrides["third_gain"] = beside_third
         elif gate and confirmer is not None:
             overrides["gated"] = [_Network(data, lib) for _ in SPEEDS]
             if hasattr(confirmer, "sure_logprob"):
