@@ -99,9 +99,15 @@ class Hearer:
 
 def tuning_clips(voices: str, rotate: int) -> list[tuple[str, Any, Any]]:
     """(set name, labelled question, WAV) for the tuning halves in ``voices``."""
+    return clips_of({"tuning": read_labelled(DATA / "tuning.tsv"),
+                     "dev-even": read_labelled(DATA / "dev.tsv")[::2]}, voices, rotate)
+
+
+def clips_of(sets: dict[str, list[Any]], voices: str, rotate: int) -> list[tuple[str, Any, Any]]:
+    """(set name/voice, labelled question, WAV) for each of ``sets``' questions
+    said in the voices of ``voices`` (each in one of them, turn about, with
+    ``rotate``; see benchmark_audio._said_in)."""
     variants = VOICE_SETS[voices]
-    sets = {"tuning": read_labelled(DATA / "tuning.tsv"),
-            "dev-even": read_labelled(DATA / "dev.tsv")[::2]}
     out = []
     for name, items in sets.items():
         for j, v in enumerate(variants):

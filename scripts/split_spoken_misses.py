@@ -32,9 +32,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "scripts")]
 
-from benchmark_audio import _heard, _match, _said_in  # noqa: E402
-from classify_spoken_misses import DATA, Hearer, seeded_cache, tuning_clips  # noqa: E402
-from make_spoken_questions import VOICE_SETS, speak_many  # noqa: E402
+from benchmark_audio import _heard, _match  # noqa: E402
+from classify_spoken_misses import DATA, Hearer, clips_of, seeded_cache, tuning_clips  # noqa: E402
 
 from voice.content.loader import load_knowledge  # noqa: E402
 from voice.conversation import heard  # noqa: E402
@@ -49,16 +48,8 @@ LABELS = {"dev-even": "dev.tsv even (colloquial)", "tuning": "tuning.tsv",
 def heldout_clips(voices: str, rotate: int) -> list[tuple[str, Any, Any]]:
     """As ``tuning_clips``, for the held-out halves: heldout.tsv and the odd
     dev.tsv questions. Counts only (``--heldout`` refuses ``--show``)."""
-    variants = VOICE_SETS[voices]
-    sets = {"heldout": read_labelled(DATA / "heldout.tsv"),
-            "dev-odd": read_labelled(DATA / "dev.tsv")[1::2]}
-    out = []
-    for name, items in sets.items():
-        for j, v in enumerate(variants):
-            said = [q for i, q in enumerate(items) if _said_in(i, j, len(variants), rotate)]
-            for q, wav in zip(said, speak_many([q.text for q in said], v), strict=True):
-                out.append((f"{name}/{v.name}", q, wav))
-    return out
+    return clips_of({"heldout": read_labelled(DATA / "heldout.tsv"),
+                     "dev-odd": read_labelled(DATA / "dev.tsv")[1::2]}, voices, rotate)
 
 
 def outcome_of(result: MatchResult, want: frozenset[str]) -> str:
