@@ -25,8 +25,16 @@ _BEFORE = (r"(?:(?:oh|ah|oops|whoops|sorry|i am sorry|so sorry|my mistake|my bad
            r" )*(?:no )?(?:sorry )?")
 #: Saying that something else was meant.
 _MEANT = (r"(?:i meant|i mean|what i meant was|what i meant is|i meant to say|i meant to ask"
-          r"(?: about)?|i wanted to ask(?: about)?|i was asking about|i was asking)")
-_CORRECTION = re.compile(rf"{_BEFORE}{_MEANT} (?P<rest>.+)")
+          r"(?: about)?)")
+#: Saying what one was asking: a correction only after an apology or a
+#: "no" ("no, I was asking about diet"); alone it opens a question, and
+#: "I wanted to ask you something about what is the" is a half sentence to
+#: be quoted whole (tests/test_robust22_ramble.py), not one meaning "you
+#: something about what is the".
+_ASKING = r"(?:i wanted to ask(?: about)?|i was asking about|i was asking)"
+_APOLOGY = (r"(?:(?:oh|ah|oops|whoops|sorry|i am sorry|so sorry|my mistake|my bad|apologies)"
+            r" )+(?:no )?(?:sorry )?|no (?:sorry )?")
+_CORRECTION = re.compile(rf"(?:{_BEFORE}{_MEANT}|(?:{_APOLOGY}){_ASKING}) (?P<rest>.+)")
 
 
 def meant(text: str) -> str | None:
