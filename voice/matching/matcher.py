@@ -1415,10 +1415,18 @@ class Matcher:
             return MatchResult(query, "answer", cands)
         if generic:  # an offer made of generic words only: declined
             return MatchResult(query, "no_match", [], misheard)
-        if (self.require_asked_said and asked_not_said.asks_cause(text)
-                and not asked_not_said.says_it(text, cands[0].entry.answer)):
+        if self.require_asked_said and (
+                (asked_not_said.asks_cause(text)
+                 and not asked_not_said.says_it(text, cands[0].entry.answer))
+                or (asked_not_said.not_said(text, cands[0].entry.answer,
+                                            self.names_our_medicine)
+                    and not self._editors_words(text, cands[0].entry))):
             # A cause asked: an offered entry that gives one first ("what
             # causes cramps at night" offered Impact on Daily Life, which
             # says cramps disturb sleep, not why; session 27, branch scope30).
+            # Harm or paying asked, as the answer level orders it above: "can
+            # too much exercise make spasms worse" offers The Role of
+            # Exercise first, also when shape_topic's cap has made it a
+            # near tie with the lifestyle FAQ (tests/test_scope29_matching.py).
             cands = self._saying_first(text, cands)
         return MatchResult(query, "confirm", cands, misheard)
