@@ -21,8 +21,8 @@ from voice.matching.normalize import clean
 
 #: What may come before the correction: an apology, a "no", an "oh" (each
 #: optional, in this order).
-_BEFORE = (r"(?:(?:oh|ah|oops|whoops|sorry|i am sorry|so sorry|my mistake|my bad|apologies)"
-           r" )*(?:no )?(?:sorry )?")
+_SORRY = r"(?:oh|ah|oops|whoops|sorry|i am sorry|so sorry|my mistake|my bad|apologies)"
+_BEFORE = rf"(?:{_SORRY} )*(?:no )?(?:sorry )?"
 #: Saying that something else was meant.
 _MEANT = (r"(?:i meant|i mean|what i meant was|what i meant is|i meant to say|i meant to ask"
           r"(?: about)?)")
@@ -32,8 +32,8 @@ _MEANT = (r"(?:i meant|i mean|what i meant was|what i meant is|i meant to say|i 
 #: be quoted whole (tests/test_robust22_ramble.py), not one meaning "you
 #: something about what is the".
 _ASKING = r"(?:i wanted to ask(?: about)?|i was asking about|i was asking)"
-_APOLOGY = (r"(?:(?:oh|ah|oops|whoops|sorry|i am sorry|so sorry|my mistake|my bad|apologies)"
-            r" )+(?:no )?(?:sorry )?|no (?:sorry )?")
+#: ``_BEFORE`` with at least an apology or a "no" in it.
+_APOLOGY = rf"(?:{_SORRY} )+(?:no )?(?:sorry )?|no (?:sorry )?"
 _CORRECTION = re.compile(rf"(?:{_BEFORE}{_MEANT}|(?:{_APOLOGY}){_ASKING}) (?P<rest>.+)")
 
 

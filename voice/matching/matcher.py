@@ -1019,6 +1019,15 @@ class Matcher:
                 return c
         return None
 
+    def _asked_not_said(self, text: str, entry: Entry) -> bool:
+        """Whether ``text`` asks if a thing harms or who pays, ``entry``'s
+        answer never speaks of it, and its editors did not write the line
+        (asked_not_said.not_said): offered, an entry that speaks of it first,
+        at the answer level and the offer level alike."""
+        return (self.require_asked_said
+                and asked_not_said.not_said(text, entry.answer, self.names_our_medicine)
+                and not self._editors_words(text, entry))
+
     def _saying_first(self, text: str, cands: list[Candidate]) -> list[Candidate]:
         """``cands`` with the best one whose answer speaks of what ``text``
         asks (asked_not_said.py) moved first, if it is offered at all ("can
@@ -1374,9 +1383,7 @@ class Matcher:
                 # What one of our medicines does, a symptom the content never
                 # names: offered, not read (session 25, branch scope27).
                 return MatchResult(query, "confirm", cands, misheard)
-            if (self.require_asked_said and asked_not_said.not_said(
-                    text, cands[0].entry.answer, self.names_our_medicine)
-                    and not self._editors_words(text, cands[0].entry)):
+            if self._asked_not_said(text, cands[0].entry):
                 # Whether a thing harms or who pays, and the entry never
                 # speaks of it ("does exercise make spasms worse" was read
                 # the lifestyle FAQ's "Yes, regular exercise ... reduce"):
@@ -1415,12 +1422,9 @@ class Matcher:
             return MatchResult(query, "answer", cands)
         if generic:  # an offer made of generic words only: declined
             return MatchResult(query, "no_match", [], misheard)
-        if self.require_asked_said and (
-                (asked_not_said.asks_cause(text)
-                 and not asked_not_said.says_it(text, cands[0].entry.answer))
-                or (asked_not_said.not_said(text, cands[0].entry.answer,
-                                            self.names_our_medicine)
-                    and not self._editors_words(text, cands[0].entry))):
+        if ((self.require_asked_said and asked_not_said.asks_cause(text)
+                and not asked_not_said.says_it(text, cands[0].entry.answer))
+                or self._asked_not_said(text, cands[0].entry)):
             # A cause asked: an offered entry that gives one first ("what
             # causes cramps at night" offered Impact on Daily Life, which
             # says cramps disturb sleep, not why; session 27, branch scope30).
