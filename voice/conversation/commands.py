@@ -12,6 +12,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
+from voice.conversation import said_freely
 from voice.matching.normalize import FILLER_WORDS, clean
 
 PHRASINGS: dict[str, tuple[str, ...]] = {
@@ -308,8 +309,15 @@ _PRIVACY = re.compile(
     r" (private|safe|secure|confidential)\b"
     r"|\bmy privacy\b"
     r"|\b(do|did|will|are|can|what do|what did|what will) you (keep|store|save|record|remember"
-    r"|send|share|upload|know|collect|log)\w* (about me|me\b|my |what i |of me|everything"
-    r"|anything i |recordings?)"
+    r"|collect|log)\w* (about me|me\b|my |what i |of me|everything|anything i |recordings?)"
+    # "send"/"share" and "know" only of the user's words or data: "can you
+    # send me an uber", "do you know my state tax total" are no privacy
+    # question (CLINC150, tests/data/clinc-tuning.tsv; session 28).
+    r"|\b(do|did|will|are|can|what do|what did|what will) you (send|share|upload)\w* "
+    r"(my (data|voice|information|recordings?|questions?|words|conversations?)|what i "
+    r"|anything i |everything|recordings?)"
+    r"|\b(do|did|will|are|can|what do|what did|what will) you know (about me|everything about"
+    r"|what i (say|said|ask|asked|tell|told))"
     r"|\b(are|were|is) (you|it|this) (recording|storing|saving|keeping|sending|uploading)\b"
     r"|\b(does|do|will|is|are) (my|our) (data|voice|information|recordings?|questions?|words"
     r"|conversations?) (leave|go |get |sent|kept|stored|saved|recorded|shared|private)"
@@ -394,6 +402,9 @@ def find_command(text: str, yes_no_asked: bool = False) -> str | None:
         return "privacy"
     if asks_about_source(text):
         return "source"
+    freely = said_freely.command_of(text)
+    if freely is not None:
+        return freely
     stripped = _strip(text)
     if len(stripped) < 4:
         return None
