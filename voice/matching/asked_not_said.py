@@ -196,7 +196,11 @@ KNOW_IF_ASKED = re.compile(
 
 #: An answer telling how one knows: signs, symptoms, a test or a diagnosis.
 SIGNS_SAID = re.compile(
-    r"\b(?:signs?|symptoms?|diagnos\w*|tests?|testing|indicat\w*|notic\w*|recogni\w*|"
+    r"\b(?:signs?|symptoms?|diagnos\w*|tests?|testing|notic\w*|recogni\w*|"
+    # "indicate" as a sign, not research reporting ("clinical trials
+    # indicate that ...": Medication read for "how do i know if my
+    # medication is working"; session 28, branch typed32).
+    r"(?<!trials )(?<!studies )(?<!research )(?<!evidence )indicat\w*|"
     r"look for|watch for|assess\w*|examin\w*|evaluat\w*|screen\w*)\b")
 
 

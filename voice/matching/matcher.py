@@ -41,9 +41,12 @@ from voice.content.model import Entry, EntryKind, KnowledgeBase
 from voice.matching import (
     asked_not_said,
     asked_of_thing,
+    fold_share,
     health_subjects,
     keyword_forms,
+    manner_asked,
     normalize,
+    offer_rather,
     possessives,
     scope,
     shape_topic,
@@ -465,6 +468,8 @@ class Matcher:
             self._bare.extend((p, i) for p in phrases if not normalize.content_tokens(p))
             for tok, w in weights.items():
                 self._postings[tok].append((i, w))
+        #: Each entry's own words, unfolded (fold_share.py).
+        self._own_stems = [fold_share.own_stems(item.entry) for item in self._items]
         n = len(self._items)
         self._idf = {
             tok: math.log((n + 1) / (len(posts) + 0.5)) + 0.1
@@ -594,6 +599,10 @@ class Matcher:
     def is_content_word(self, word: str) -> bool:
         """Whether the content uses ``word`` (synonyms folded, stemmed) as a content word."""
         return any(t in self._postings for t in normalize.content_tokens(normalize.prepare(word)))
+
+    def own_stems(self, entry: Entry) -> frozenset[str]:
+        """``entry``'s content words as written, no synonym folded (fold_share.py)."""
+        return self._own_stems[self._index[entry.id]]
 
     def rarity(self, word: str) -> float:
         """How rare ``word`` is in general English (scope.GeneralEnglish; 0
@@ -742,7 +751,8 @@ class Matcher:
             return {}
         return {t: CONDITION_SHARE for t, _ in toks if t in self._conditions}
 
-    def _coverage(self, toks: list[tuple[str, float]]) -> dict[int, float]:
+    def _coverage(self, toks: list[tuple[str, float]],
+                  share_of: dict[tuple[str, int], float] | None = None) -> dict[int, float]:
         # Unknown words count less than known ones: a question padded with
         # words the content never uses ("my hands are weak and I keep dropping
         # things") should still find its entry, yet a question made only of
@@ -759,7 +769,8 @@ class Matcher:
             seen.add(tok)
             w = self._idf.get(tok, self._unknown_idf) * conf * shares.get(tok, 1.0)
             for idx, field_weight in self._postings.get(tok, ()):
-                acc[idx] += w * field_weight
+                # fold_share.py: a folded word weighs less where it was not said.
+                acc[idx] += w * field_weight * (share_of or {}).get((tok, idx), 1.0)
         return {idx: v / total for idx, v in acc.items()}
 
     def _phrase_similarity(self, query: str, item: _Indexed) -> float:
@@ -1218,10 +1229,11 @@ class Matcher:
     def rank(self, text: str, limit: int = 5) -> list[Candidate]:
         """Entries ranked for ``text``, best first, with 0-100 scores."""
         cleaned = normalize.prepare(text)
-        toks = self._repair(cleaned.split())
+        toks = manner_asked.without_manner(cleaned, self._repair(cleaned.split()))
         if not toks:
             return self._rank_bare(cleaned)[:limit]
-        coverage = self._coverage(toks)
+        coverage = self._coverage(toks, fold_share.shares(
+            self.said_units(text), self._postings, self._own_stems) if fold_share.ON else None)
         if not coverage:
             return []
         kind = self._preferred_kind(cleaned)
@@ -1253,6 +1265,14 @@ class Matcher:
 
     def match(self, text: str, doubtful: bool = False, heard: bool = False,
               sure: Collection[str] = ()) -> MatchResult:
+        """The outcome for ``text`` (see ``_match``), then offered rather
+        than read where no entry answers what is asked: the asker's own
+        state judged, a choice between two, a cause of a thing no offered
+        entry speaks of (offer_rather.py, session 28)."""
+        return offer_rather.decide(self, self._match(text, doubtful, heard, sure), text)
+
+    def _match(self, text: str, doubtful: bool = False, heard: bool = False,
+               sure: Collection[str] = ()) -> MatchResult:
         """The outcome for ``text``; ``doubtful`` text (words a recognizer was
         unsure of) is never answered outright, only offered with "Did you mean".
 
