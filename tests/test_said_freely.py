@@ -49,6 +49,16 @@ def talk() -> Conversation:
     ("can you tell me where you were born", "about"),
     ("what types of things can i ask the ai", "help"),
     ("can you tell me what i can ask the ai", "help"),
+    # As a tired or hard-of-hearing user of ours says them (written by us).
+    ("i can't hear you very well", "louder"),
+    ("you're speaking too quickly for me", "slower"),
+    ("it's too loud for me", "quieter"),
+    ("not so quick please", "slower"),
+    ("sorry what", "repeat"),
+    ("can you repeat the last bit", "repeat"),
+    ("that's all for today", "sleep"),
+    ("hang on a sec", "pause"),
+    ("go back to the start", "restart"),
 ])
 def test_a_command_in_other_words_is_that_command(said: str, command: str) -> None:
     assert find_command(said) == command
@@ -65,6 +75,8 @@ def test_a_command_in_other_words_is_that_command(said: str, command: str) -> No
     "who made the first spasm medication",
     "stop spasms at night",
     "is it true that cramps are hereditary",
+    "i can't hear in my left ear",
+    "it is too loud in my house",
 ])
 def test_a_question_that_goes_on_is_no_command(said: str) -> None:
     assert command_of(said) is None

@@ -41,6 +41,8 @@ def test_the_sixth_sets_are_split_alternately_by_sha1() -> None:
 #: ("how can i tell if a burn needs a doctor" ~ "... if my tooth needs a
 #: filling", 80.6) without either being a paraphrase written after the other.
 LATER = ("inscope18-tuning.tsv", "inscope18-heldout.tsv", "health-tuning18.tsv",
+         # A corpus by others added later (session 28), not a set of ours.
+         "clinc-tuning.tsv", "clinc-heldout.tsv",
          "health-heldout18.tsv")
 
 

@@ -29,7 +29,7 @@ from voice.matching.normalize import clean
 #: ("ai, stop talking", "what's your age alexa"); dropped before matching.
 _CALLED = r"(?:ai|assistant|computer|robot|alexa|siri|google|jarvis)"
 _LEAD = re.compile(rf"^(?:(?:hey|ok|okay|oh) )?{_CALLED} ")
-_TAIL = re.compile(rf"(?<!\bthe)(?<!\bthis)(?<!\ban) (?:{_CALLED}|please|thanks|thank you)$")
+_TAIL = re.compile(rf"(?<!\bthe)(?<!\bthis)(?<!\ban) (?:{_CALLED}|please|thanks|thank you)$|(?<!\bname) for me$")
 _PLEASE = re.compile(r"^(?:please|ok|okay|so|well|oh|um|uh|hey) ")
 
 #: The assistant's own speaking, as its subject ("you talk", "your voice").
@@ -45,9 +45,10 @@ _POLITE = r"(?:(?:please |can you |could you |would you |will you |may you |can 
 _PATTERNS: tuple[tuple[str, str], ...] = (
     # Speed: "you talk too slow", "i want you to talk more slowly", "can i
     # speed up your voice", "your voice speed is too slow, please increase it".
-    ("slower", rf"{_POLITE}(?:{_YOU_SPEAK} (?:{_TOO}{_FAST}|(?:a (?:bit|little) )?(?:more )?"
-               rf"(?:slowly|slower))|slow (?:down )?(?:your|the) (?:voice|speech|speaking|talking"
-               rf"|reading)(?: down)?)"),
+    ("slower", rf"{_POLITE}(?:not so (?:fast|quick|quickly)"
+               rf"|{_YOU_SPEAK} (?:{_TOO}{_FAST}|(?:a (?:bit|little) )?(?:more )?(?:slowly|slower))"
+               r"|slow (?:down )?(?:your|the) (?:voice|speech|speaking|talking|reading)"
+               r"(?: down)?)"),
     ("faster", rf"{_POLITE}(?:{_YOU_SPEAK} (?:{_TOO}{_SLOW}(?:ly)?(?: please)?(?: increase it)?"
                rf"|(?:a (?:bit|little) )?(?:more )?(?:quickly|faster))"
                r"|speed (?:up )?(?:your|the) (?:voice|speech|speaking|talking|reading)"
@@ -59,13 +60,20 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
                r"(?:speaker |sound |voice )?volume(?: up)?(?: a (?:bit|little))?(?: more)?"
                r"|(?:the |your )?(?:speaker |sound )?volume (?:needs|has|ought) to (?:be )?"
                r"(?:increased|raised|turned up|higher|louder)"
-               r"|(?:higher|more|louder|raise|increase) (?:the )?volume)"),
+               r"|(?:higher|more|louder|raise|increase) (?:the )?volume"
+               r"|i (?:can not|cannot|could not) (?:quite |really |hardly |barely )?hear"
+               r"(?: you| that| it| what you (?:said|say))?(?: very well| well| properly| clearly"
+               r"| at all)?)"),
     ("quieter", r"(?:please |can you |could you |would you |will you |go ahead and )*"
                 r"(?:(?:turn|put|bring|lower|decrease|reduce)(?: down)? (?:the |your |my )?"
                 r"(?:speaker |sound |voice )?volume(?: down)?(?: a (?:bit|little))?"
                 r"|(?:the |your )?(?:speaker |sound )?volume (?:needs|has|ought) to (?:be )?"
                 r"(?:decreased|lowered|reduced|turned down|lower|quieter)"
-                r"|(?:lower|less|reduce|decrease) (?:the )?volume)"),
+                r"|(?:lower|less|reduce|decrease) (?:the )?volume"
+                r"|(?:it is|that is|you are) (?:much |way |a bit |far |a little )?too loud)"),
+    # A moment, or from the start, in other words.
+    ("pause", r"(?:hang on|hold on|wait) (?:a )?(?:sec|second|minute|moment|bit|tick)"),
+    ("restart", r"(?:go )?back to the (?:start|beginning)"),
     # Stop: "ai, stop talking", "halt that immediately", "no more talking",
     # "i don't want you to speak any more for now".
     ("stop", r"(?:please )?(?:(?:stop|halt|quit|cease)(?: (?:talking|speaking|reading|it|that|this"
@@ -78,7 +86,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
                r"(?: question| answer| one more time| once more| please)*"
                r"|i (?:missed|did not (?:hear|get|catch)) (?:that|it|what you said)"
                r"(?: (?:say|repeat) (?:it|that)(?: again)?)?"
-               r"|(?:what|pardon|sorry) (?:did you say|was that)(?: again)?)"),
+               r"|(?:what|pardon|sorry) (?:did you say|was that)(?: again)?|sorry what"
+               r"|(?:please )?(?:repeat|say) (?:the|that) (?:last (?:bit|part|sentence|line)"
+               r"|answer|question)(?: again)?|say the last (?:bit|part|sentence) again)"),
     # Thanks: "thanks for the help", "i appreciate that", "you're the best,
     # thanks so much". A question after it ("thanks, what about diet")
     # is no match: the pattern must take the whole line.
@@ -99,7 +109,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
               r"(?: with me)?)? )?(?:(?:have a (?:good|nice|great) (?:day|night|evening) )?"
               r"(?:good ?bye|bye(?: bye)?)(?: for now| then)?"
               r"|i (?:must|have to|need to|am going to) (?:say good ?bye|go)(?: now)?"
-              r"|i am saying good ?bye(?: now)?|talk to you (?:later|soon|tomorrow))"
+              r"|i am saying good ?bye(?: now)?|(?:talk to|see) you (?:later|soon|tomorrow)"
+              r"|that is (?:all|it) for (?:now|today|tonight))"
               r"(?: (?:helpful )?(?:ai|assistant|device|friend|for now))*"),
     # Greetings and "how are you": answered as "hello" is.
     ("greet", r"(?:(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening|day))"
