@@ -25,7 +25,12 @@ sound_alike.OFFER_SCORE):
   words were all heard below sound_alike.UNSURE;
 - ``class-rare@C``: ``class@C`` with rare content words only as targets
   (sound_alike.TARGET_RARITY, as the shipped repair), everyday words none;
-- with ``--audio-check``, ``class+audio@C``: ``class@C``'s readings that
+- ``letters@C``: a run of 1-3 heard words read as one of the content's
+  initialisms (ALS, MS, EMG, GP, DNA) said letter by letter ("else" and "a
+  mess" for als and ms: EY EH L EH S, EH M EH S), by plain similarity of
+  sound_alike keys;
+- with ``--audio-check``, ``class+audio@C`` and ``letters+audio@C``: their
+  readings that
   match, offered only when the audio scores the best of them at most
   heard.AUDIO_MARGIN below what was heard (the app's gate for its own
   sound-alike readings, heard.checked_by_audio; decodes each declined clip
@@ -130,6 +135,41 @@ class ClassIndex:
         return best
 
 
+#: Letter names' phones, for the initialisms said letter by letter.
+_LETTERS = {"a": "EY", "b": "B IY", "d": "D IY", "e": "IY", "g": "JH IY", "l": "EH L",
+            "m": "EH M", "n": "EH N", "p": "P IY", "s": "EH S"}
+INITIALISMS = ("als", "ms", "emg", "gp", "dna")
+
+
+def letters_key(word: str) -> str:
+    table = sound_alike._symbols()
+    out = [table[p] for c in word for p in _LETTERS[c].split()]
+    return "".join(x for k, x in enumerate(out) if k == 0 or x != out[k - 1])
+
+
+def letters_reader(matcher: Matcher, close: float) -> Callable[[Transcript], list[str]]:
+    keys = {letters_key(w): w for w in INITIALISMS}
+
+    def readings(t: Transcript) -> list[str]:
+        toks = [w for word, _ in t.words for w in normalize.clean(word).split()]
+        found: dict[str, float] = {}
+        for i in range(len(toks)):
+            for n in range(1, min(3, len(toks) - i) + 1):
+                run = toks[i:i + n]
+                if any(w in INITIALISMS for w in run) or (all(
+                        normalize.is_function_word(w) for w in run) and n > 1):
+                    continue
+                k = "".join(sound_alike.key(w) for w in run)
+                for lk, w in keys.items():
+                    sim = Levenshtein.normalized_similarity(k, lk)
+                    if sim >= close:
+                        text = " ".join([*toks[:i], w, *toks[i + n:]])
+                        found[text] = max(found.get(text, 0.0), sim)
+        return sorted(found, key=lambda x: -found[x])[:sound_alike.MAX_READINGS]
+
+    return readings
+
+
 def class_reader(matcher: Matcher, index: ClassIndex, close: float, unsure_only: bool
                  ) -> Callable[[Transcript], list[str]]:
     def readings(t: Transcript) -> list[str]:
@@ -177,6 +217,7 @@ def main() -> int:
                     help="the app's steps that score readings against the audio off")
     ap.add_argument("--closeness", default="0.7,0.75,0.8")
     ap.add_argument("--audio-check", action="store_true")
+    ap.add_argument("--only", default="", help="comma-separated variant name prefixes to run")
     ap.add_argument("--show", action="store_true")
     args = ap.parse_args()
 
@@ -193,8 +234,17 @@ def main() -> int:
         variants[f"class@{c}"] = class_reader(matcher, index, float(c), False)
         variants[f"class-unsure@{c}"] = class_reader(matcher, index, float(c), True)
         variants[f"class-rare@{c}"] = class_reader(matcher, rare, float(c), False)
-    checked = {f"class+audio@{c}": variants[f"class@{c}"]
-               for c in args.closeness.split(",")} if args.audio_check else {}
+        variants[f"letters@{c}"] = letters_reader(matcher, float(c))
+    if args.only:
+        variants = {k: v for k, v in variants.items()
+                    if any(k.startswith(p) for p in args.only.split(","))}
+    checked: dict[str, Callable[[Transcript], list[str]]] = {}
+    for c in args.closeness.split(",") if args.audio_check else ():
+        checked[f"class+audio@{c}"] = class_reader(matcher, index, float(c), False)
+        checked[f"letters+audio@{c}"] = letters_reader(matcher, float(c))
+    if args.only:
+        checked = {k: v for k, v in checked.items()
+                   if any(k.startswith(p) for p in args.only.split(","))}
     rec: Any = None
     counts: Counter[tuple[str, str]] = Counter()
     shown: list[str] = []
