@@ -37,6 +37,7 @@ sound_alike.OFFER_SCORE):
   once more, scores kept in the transcript cache's audio-scores file).
 
     .venv/bin/python scripts/tune_hear31_phone_classes.py --rotate 1 --show
+    PYTHONPATH=/tmp/hear31-pylib .venv/bin/python scripts/tune_hear31_phone_classes.py --keys
     .venv/bin/python scripts/tune_hear31_phone_classes.py --voices natural --rotate 1
     .venv/bin/python scripts/tune_hear31_phone_classes.py --rotate 0 --cached-only --no-audio \\
         --seed whisper-ebe0edee30bfde20.jsonl
@@ -206,6 +207,29 @@ def audio_carried(matcher: Matcher, cache: Any, rec: Any, wav: Path, t: Transcri
     return [good[best]] if scores[best] >= said - heard.AUDIO_MARGIN else []
 
 
+#: Heard / said pairs of the tuning misses (the first seven) and of the
+#: inventions (the last three), docs/speech-in.md "Session 28".
+PAIRS = (("moods", "boots"), ("nap", "zap"), ("helium", "magnesium"), ("here", "gear"),
+         ("much", "buttons"), ("miles", "als"), ("meditation", "rehabilitation"),
+         ("joke", "jerk"), ("station", "stiffen"), ("teeth", "lunches"))
+
+
+def print_keys() -> None:
+    try:
+        import jellyfish  # type: ignore[import-not-found]
+    except ImportError:
+        jellyfish = None
+    for a, b in PAIRS:
+        ka, kb = sound_alike.key(a), sound_alike.key(b)
+        line = (f"{a:>10} {b:<15} cmu-key {Levenshtein.normalized_similarity(ka, kb):.2f}"
+                f"  weighted {similarity(ka, kb):.2f}")
+        if jellyfish is not None:
+            for name in ("metaphone", "nysiis"):
+                code = getattr(jellyfish, name)
+                line += f"  {name} {Levenshtein.normalized_similarity(code(a), code(b)):.2f}"
+        print(line)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--voices", choices=("espeak", "natural"), default="espeak")
@@ -218,8 +242,14 @@ def main() -> int:
     ap.add_argument("--closeness", default="0.7,0.75,0.8")
     ap.add_argument("--audio-check", action="store_true")
     ap.add_argument("--only", default="", help="comma-separated variant name prefixes to run")
+    ap.add_argument("--keys", action="store_true",
+                    help="print how alike the tuning misses' pairs are by each key and stop "
+                         "(jellyfish's metaphone and NYSIIS too, when importable)")
     ap.add_argument("--show", action="store_true")
     args = ap.parse_args()
+    if args.keys:
+        print_keys()
+        return 0
 
     if args.no_audio:
         heard.AUDIO_MARGIN = heard.ASKED_MARGIN = heard.SURE_ALTERNATIVES_AGREE = None
