@@ -47,6 +47,7 @@ from voice.matching import (
     manner_asked,
     normalize,
     offer_rather,
+    own_conditions,
     possessives,
     scope,
     shape_topic,
@@ -960,7 +961,14 @@ class Matcher:
             if named - carried_too or (
                     named and not self.scope.carried(toks, unknown, said)):
                 return False
-        return self.scope.is_ours(toks, unknown, normalize.prepare(text), slack, said)
+        return self.scope.is_ours(toks, unknown, normalize.prepare(text), slack, said,
+                                  own_named=own_conditions.names_own_condition(self, toks))
+
+    @functools.cached_property
+    def own_condition_tokens(self) -> frozenset[str]:
+        """The content tokens of the conditions the content names itself
+        ("ms", "al"; own_conditions.py); none without a scope model."""
+        return own_conditions.condition_tokens(self)
 
     @functools.cached_property
     def own_medicines(self) -> frozenset[str]:

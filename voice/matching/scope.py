@@ -581,9 +581,12 @@ class ScopeModel:
 
     def is_ours(self, tokens: Iterable[str], words: dict[str, str] | None = None,
                 cleaned: str = "", slack: float = 0.0,
-                said: Collection[str] | None = None) -> bool:
+                said: Collection[str] | None = None, own_named: bool = False) -> bool:
         """Whether the question's evidence says ours (``cleaned``: its words,
-        to compare with everyday sentences too; ``slack``: less evidence needed)."""
+        to compare with everyday sentences too; ``slack``: less evidence needed;
+        ``own_named``: it names a condition the content names itself, so the
+        likeness of its small words to everyday questions does not decide,
+        own_conditions.py)."""
         tokens = list(tokens)
         evidence = self.evidence(tokens, words, said)
         if evidence < self.threshold - slack:
@@ -594,7 +597,7 @@ class ScopeModel:
                     and OFF_TOPIC_TOKEN not in tokens and self.nearer_ours(cleaned))
         if not slack and self._classifier_declines(tokens, evidence, cleaned):
             return False
-        return evidence >= NEAREST_ONLY_BELOW or not self.nearer_everyday(cleaned)
+        return evidence >= NEAREST_ONLY_BELOW or own_named or not self.nearer_everyday(cleaned)
 
 
 #: A question that asks an amount: how much, how many, how often, how long,
