@@ -55,6 +55,7 @@ from voice.matching import (
     teller,
 )
 from voice.matching import unknown_object as unknown_things
+from voice.matching.money_only import money_only
 from voice.matching.off_topic import WORDS as OFF_TOPIC
 from voice.matching.own_medicines import medicine_keywords, own_medicine_names
 from voice.matching.sound_alike import SoundAlike
@@ -906,6 +907,12 @@ class Matcher:
                                        and t not in questions)
         return self._subjects
 
+    @property
+    def content_words(self) -> Collection[str]:
+        """Every word the loaded content uses, as written (function words
+        left out)."""
+        return self._raw_words.keys()
+
     def names_subject(self, text: str) -> bool:
         """Whether ``text`` has a word that names something the content is
         about (a condition, symptom, treatment, care topic...): a content token,
@@ -1351,6 +1358,11 @@ class Matcher:
         unknown_thing = unknown_thing or (self.require_known_subject and unknown_subject(
             self, text) is not None)
         if unknown_thing and unknown_things.DECLINE:
+            return MatchResult(query, "no_match", [], misheard)
+        if money_only(self, text, cands[0].entry):
+            # Money, or a household account, and nothing of care named ("what
+            # is my health insurance", "what's my current electric bill"):
+            # money_only.py, session 28.
             return MatchResult(query, "no_match", [], misheard)
         generic = generic_words or synonyms_only or other_kind or unknown_thing
         # A condition named and something else asked about it ("what helps
