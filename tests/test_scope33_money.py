@@ -51,6 +51,9 @@ def test_money_with_nothing_of_care_declined(typed: Callable[[str], Reply], line
     ("is there financial help", "answer"),
     ("are there charities that help with costs", "answer"),
     ("we can't afford the treatment who can help", "answer"),
+    ("is there help with the cost of care", "confirm"),
+    ("can i get help paying for care", "confirm"),
+    ("how do i raise money for research", "confirm"),  # inscope17-tuning
 ])
 def test_money_with_care_named_keeps_its_entry(typed: Callable[[str], Reply], line: str,
                                                outcome: str) -> None:

@@ -513,6 +513,8 @@ class Matcher:
         # leave a half longer than the longest: a held-down key of 100,000
         # letters took 3.5 s here, trying every cut (branch polish9).
         self._longest_word = max(map(len, self._raw_words), default=0)
+        self._content_stems: frozenset[str] | None = None  # see content_stems
+        self._title_tokens: frozenset[str] | None = None  # see title_tokens
         # Everyday words an editor used in a title, phrasing or keyword are the
         # content's own: a clinic's "Where is the clinic?" entry must answer
         # "where is the clinic", though "clinic" is off the shipped subject.
@@ -912,6 +914,21 @@ class Matcher:
         """Every word the loaded content uses, as written (function words
         left out)."""
         return self._raw_words.keys()
+
+    @property
+    def title_tokens(self) -> Collection[str]:
+        """The tokens of every entry's title."""
+        if self._title_tokens is None:
+            self._title_tokens = frozenset(
+                t for entry in self.kb.entries for t in normalize.tokens(entry.title))
+        return self._title_tokens
+
+    @property
+    def content_stems(self) -> Collection[str]:
+        """The stems of ``content_words`` ("cost" for "costs")."""
+        if self._content_stems is None:
+            self._content_stems = frozenset(self._raw_words.values())
+        return self._content_stems
 
     def names_subject(self, text: str) -> bool:
         """Whether ``text`` has a word that names something the content is
