@@ -56,6 +56,7 @@ from voice.matching import (
     teller,
 )
 from voice.matching import unknown_object as unknown_things
+from voice.matching.money_only import money_only
 from voice.matching.off_topic import WORDS as OFF_TOPIC
 from voice.matching.own_medicines import medicine_keywords, own_medicine_names
 from voice.matching.sound_alike import SoundAlike
@@ -513,6 +514,8 @@ class Matcher:
         # leave a half longer than the longest: a held-down key of 100,000
         # letters took 3.5 s here, trying every cut (branch polish9).
         self._longest_word = max(map(len, self._raw_words), default=0)
+        self._content_stems: frozenset[str] | None = None  # see content_stems
+        self._title_tokens: frozenset[str] | None = None  # see title_tokens
         # Everyday words an editor used in a title, phrasing or keyword are the
         # content's own: a clinic's "Where is the clinic?" entry must answer
         # "where is the clinic", though "clinic" is off the shipped subject.
@@ -906,6 +909,27 @@ class Matcher:
             self._subjects = frozenset(t for t in declared if t in confirmed
                                        and t not in questions)
         return self._subjects
+
+    @property
+    def content_words(self) -> Collection[str]:
+        """Every word the loaded content uses, as written (function words
+        left out)."""
+        return self._raw_words.keys()
+
+    @property
+    def title_tokens(self) -> Collection[str]:
+        """The tokens of every entry's title."""
+        if self._title_tokens is None:
+            self._title_tokens = frozenset(
+                t for entry in self.kb.entries for t in normalize.tokens(entry.title))
+        return self._title_tokens
+
+    @property
+    def content_stems(self) -> Collection[str]:
+        """The stems of ``content_words`` ("cost" for "costs")."""
+        if self._content_stems is None:
+            self._content_stems = frozenset(self._raw_words.values())
+        return self._content_stems
 
     def names_subject(self, text: str) -> bool:
         """Whether ``text`` has a word that names something the content is
@@ -1359,6 +1383,11 @@ class Matcher:
         unknown_thing = unknown_thing or (self.require_known_subject and unknown_subject(
             self, text) is not None)
         if unknown_thing and unknown_things.DECLINE:
+            return MatchResult(query, "no_match", [], misheard)
+        if money_only(self, text, cands[0].entry):
+            # Money, or a household account, and nothing of care named ("what
+            # is my health insurance", "what's my current electric bill"):
+            # money_only.py, session 28.
             return MatchResult(query, "no_match", [], misheard)
         generic = generic_words or synonyms_only or other_kind or unknown_thing
         # A condition named and something else asked about it ("what helps
