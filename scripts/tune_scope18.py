@@ -24,8 +24,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from voice.content.loader import load_knowledge  # noqa: E402
+from voice.content.model import KnowledgeBase  # noqa: E402
 from voice.conversation.conversation import Conversation  # noqa: E402
-from voice.matching.matcher import Matcher  # noqa: E402
+from voice.conversation.reply import Reply  # noqa: E402
+from voice.matching.matcher import Matcher, MatchResult  # noqa: E402
 
 DATA = REPO / "tests" / "data"
 #: In-scope tuning halves (expected entry ids; '-' lines are out of scope).
@@ -53,6 +55,17 @@ def rows(name: str) -> list[tuple[str, set[str] | None]]:
     return out
 
 
+def outcome(kb: KnowledgeBase, m: Matcher, name: str, q: str) -> tuple[Reply, MatchResult, str]:
+    """How the conversation meets ``q`` of set ``name``, the matcher's own
+    result, and the dump line (set, question, outcome, first entry, offered)
+    that before/after runs are compared by; also for tune_scope32.py."""
+    r = m.match(q)
+    reply = Conversation(kb, matcher=m).respond(q)
+    first = r.entry.id if r.entry is not None and r.outcome != "no_match" else "-"
+    offered = "|".join(x.id for x in r.offered) if r.outcome == "confirm" else ""
+    return reply, r, f"{name}\t{q}\t{reply.outcome}\t{first}\t{offered}"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dump")
@@ -77,11 +90,9 @@ def main() -> int:
             continue
         right = n_in = wrong = declined = n_out = answered_out = 0
         for q, e in rs:
-            r = m.match(q)
-            reply = Conversation(kb, matcher=m).respond(q)
-            first = r.entry.id if r.entry is not None and r.outcome != "no_match" else "-"
-            offered = "|".join(x.id for x in r.offered) if r.outcome == "confirm" else ""
-            dump.append(f"{name}\t{q}\t{reply.outcome}\t{first}\t{offered}")
+            reply, r, line = outcome(kb, m, name, q)
+            first, offered = line.split("\t")[3:5]
+            dump.append(line)
             if e is None:
                 n_out += 1
                 declined += reply.outcome not in ("answer", "confirm")

@@ -14,10 +14,11 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+sys.path[:0] = [str(REPO), str(REPO / "scripts")]
+
+from tune_scope18 import outcome  # noqa: E402
 
 from voice.content.loader import load_knowledge  # noqa: E402
-from voice.conversation.conversation import Conversation  # noqa: E402
 from voice.matching.matcher import Matcher  # noqa: E402
 
 DATA = REPO / "tests" / "data" / "tuning32"
@@ -47,11 +48,9 @@ def main() -> int:
     for name in SETS:
         right = strict = wrong = n_in = declined = answered = n_out = 0
         for q, e in rows(name):
-            r = m.match(q)
-            reply = Conversation(kb, matcher=m).respond(q)
-            first = r.entry.id if r.entry is not None and r.outcome != "no_match" else "-"
-            offered = "|".join(x.id for x in r.offered) if r.outcome == "confirm" else ""
-            dump.append(f"{name}\t{q}\t{reply.outcome}\t{first}\t{offered}")
+            reply, r, line = outcome(kb, m, name, q)
+            first, offered = line.split("\t")[3:5]
+            dump.append(line)
             if e is None:
                 n_out += 1
                 declined += reply.outcome not in ("answer", "confirm")
