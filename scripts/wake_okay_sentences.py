@@ -37,8 +37,13 @@ from voice.speech_in.wake import confirm  # noqa: E402
 PROMPTED = ("long", "short0", "short1")
 
 
+#: Whether the guard's spelling refuses a bare "Okay, move." (confirm.BARE_GUARD;
+#: ``--bare-guard``).
+BARE = {"on": confirm.BARE_GUARD}
+
+
 def _phrase_window(text: str) -> bool:
-    return confirm.says_phrase(text, NABU) or confirm.spelled_alone(text, NABU)
+    return confirm.says_phrase(text, NABU) or confirm.spelled_counts(text, NABU, BARE["on"])
 
 
 def guarded(spot: Spot) -> str:
@@ -150,7 +155,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sentences", type=Path, metavar="CACHE",
                     help="negatives of --okay-everyday: how often each sentence woke it, as"
                          " shipped and with the guard (CACHE: the run's --cache)")
+    ap.add_argument("--bare-guard", choices=("on", "off"), default=None,
+                    help="the guard refuses a bare 'Okay, move.' too (confirm.BARE_GUARD;"
+                         " default: as shipped)")
     args = ap.parse_args(argv)
+    if args.bare_guard is not None:
+        BARE["on"] = args.bare_guard == "on"
     pos = load_decodes(args.positives, spots)
     syn = {k: v for k, v in pos.items() if ": pos " in k}
     real = {k: v for k, v in pos.items() if ": real " in k}

@@ -88,7 +88,7 @@ def stage(spot: Spot, levers: Levers) -> str:
         return "woke" if any(confirm.has_first_word(t, NABU) for k, (t, _v, _s) in spot.items()
                              if k.startswith(("long", "short"))) else "sure refused"
     if confirm.FAIRLY_SURE_RULE and strength >= confirm.FAIRLY_SURE:
-        return "woke" if passes_floors(spot, NABU, confirm.spelled_alone) else "floors"
+        return "woke" if passes_floors(spot, NABU, confirm.spelled_counts) else "floors"
     margin = confirm.ALIGN_MARGIN
     near = False
     if not passes_floors(spot, NABU):

@@ -228,6 +228,18 @@ FAIRLY_SURE_RULE = True
 #: avg_logprob still applies to a fairly sure spot. Figures:
 #: docs/wake-word.md, "Session 26 (branch wake29)".
 SENTENCE_GUARD = True
+#: ...and tiny.en's spelling counts there only with something between the
+#: first word and "move" ("Okay, uh, move.", "Okay, now move."), not bare
+#: ("Okay, move.", "Okay. Move.", "Ok, move."): what a caregiver says beside
+#: the user (session 28, branch wake32). On the tuning draws' decodes
+#: (23, 25, 27, 28, as shipped and with the third copy, and draws 33, 35)
+#: no phrase was caught through a bare spelling: those caught through
+#: tiny.en's spelling alone were slow ones over pink noise written "Okay, uh,
+#: move." (80-99 wpm). Replayed (scripts/wake_okay_sentences.py --bare-guard):
+#: phrases and real people as without it; the okay-everyday tuning sentences
+#: (600 readings) 61 -> 21 wakes ("Okay, move." 13 -> 0, "Okay. Move." 12
+#: -> 0, "Ok, move." 9 -> 2). docs/wake-word.md, "Session 28 (branch wake32)".
+BARE_GUARD = True
 #: The peak check's text rule (:func:`peak_says`) also takes tiny.en's own
 #: spelling of the phrase when nothing follows it (:func:`spelled_alone`:
 #: "Okay, move.", "Okay, uh, move."; not "Okay, move your arm."), as the
@@ -369,6 +381,22 @@ def spelled_alone(text: str, confirmation: Confirmation) -> bool:
     :data:`PEAK_SPELLED` lets through the peak check."""
     words = [w for w in _WORD.findall(text.lower()) if w not in HESITATIONS]
     return bool(words) and words[-1] in SPELLED_LAST and says_spelled(text, confirmation)
+
+
+def spelled_bare(text: str, confirmation: Confirmation) -> bool:
+    """Whether ``text`` has the phrase's first word right before one of
+    :data:`SPELLED_LAST` ("Okay, move.", "Okay. Move."): :data:`BARE_GUARD`."""
+    words = _WORD.findall(text.lower())
+    return any(w in confirmation.first_words and words[i + 1] in SPELLED_LAST
+               for i, w in enumerate(words[:-1]))
+
+
+def spelled_counts(text: str, confirmation: Confirmation, bare_guard: bool = BARE_GUARD) -> bool:
+    """Whether ``text`` is tiny.en's spelling of the phrase as the sentence
+    guard takes it (:func:`spelled_alone`), and with ``bare_guard``
+    (:data:`BARE_GUARD`) not a bare "Okay, move." (:func:`spelled_bare`)."""
+    return spelled_alone(text, confirmation) and not (
+        bare_guard and spelled_bare(text, confirmation))
 
 
 def has_first_word(text: str, confirmation: Confirmation) -> bool:
@@ -567,6 +595,8 @@ class WhisperConfirmer:
         self.near_without_first = NEAR_WITHOUT_FIRST
         self._near = False
         self.sentence_guard = SENTENCE_GUARD
+        self.bare_guard = BARE_GUARD
+        """...and not a bare "Okay, move." (:data:`BARE_GUARD`)."""
         """A sure or fairly sure spot needs the phrase or tiny.en's spelling
         alone, not "okay" and a sentence (:data:`SENTENCE_GUARD`)."""
         self.peak_every_slot = False
@@ -603,7 +633,7 @@ class WhisperConfirmer:
         """Whether a prompted window's ``text`` lets a sure spot wake (:data:`SURE_RULE`)."""
         if self.sure_rule == "first word" and self.sentence_guard:
             return (says_phrase(text, self.confirmation)
-                    or spelled_alone(text, self.confirmation))
+                    or spelled_counts(text, self.confirmation, self.bare_guard))
         if self.sure_rule == "first word":
             return has_first_word(text, self.confirmation)
         return (says_phrase(text, self.confirmation)
@@ -717,10 +747,16 @@ class WhisperConfirmer:
         heard = self._decoder.generate(encoded, len(audio), self._prompt)
         self.heard.append(f"{heard.text.strip()} ({heard.avg_logprob:.2f})")
         self.decodes.append(Decoded(kind, heard.text.strip(), heard.avg_logprob, strength))
-        spelling = spelled_alone if self.sentence_guard else says_spelled
         return heard.avg_logprob >= floor and (
             says_phrase(heard.text, self.confirmation)
-            or (spelled and spelling(heard.text, self.confirmation)))
+            or (spelled and self._spelled(heard.text)))
+
+    def _spelled(self, text: str) -> bool:
+        """Whether a prompted window's ``text`` counts as tiny.en's spelling
+        of the phrase for a fairly sure spot's floors (:data:`FAIRLY_SURE`)."""
+        if not self.sentence_guard:
+            return says_spelled(text, self.confirmation)
+        return spelled_counts(text, self.confirmation, self.bare_guard)
 
     def _says_unprompted(self, window: np.ndarray, slot: int,
                          strength: float) -> tuple[str, bool] | None:
