@@ -50,15 +50,18 @@ def guarded(spot: Spot) -> str:
     """"woke", "refused" or "unknown" for one spot with the guard on."""
     strength = max(s for _t, _v, s in spot.values())
     decoded = [k for k in PROMPTED if k in spot]
+    # A bare "Okay, move." beside a gapped "Okay, uh, move ..." (confirm.BARE_GUARD).
+    rescued = BARE["on"] and confirm.bare_rescued([spot[k][0] for k in decoded], NABU)
     if strength > SURE:
-        if any(_phrase_window(spot[k][0]) for k in decoded):
+        if rescued or any(_phrase_window(spot[k][0]) for k in decoded):
             return "woke"
         return "refused" if len(decoded) == len(PROMPTED) else "unknown"
     if confirm.FAIRLY_SURE_RULE and strength >= confirm.FAIRLY_SURE:
         for k in decoded:
             text, lp, s = spot[k]
             floor = confirm.SURE_LOGPROB if k == "long" else confirm.short_floor(s)
-            if lp >= floor and _phrase_window(text):
+            bare = rescued and confirm.spelled_alone(text, NABU)
+            if lp >= floor and (bare or _phrase_window(text)):
                 return "woke"
         return "refused" if len(decoded) == len(PROMPTED) else "unknown"
     return "woke" if stage(spot, Levers()).startswith("woke") else "refused"

@@ -3,8 +3,8 @@ tiny.en writes "okay nabu" as "Okay, move.", so with session 26's sentence
 guard a sure or fairly sure spot still woke on a caregiver's "Okay, move."
 (and "Okay. Move.", "Ok, move."). With confirm.BARE_GUARD tiny.en's spelling
 counts only with something between "okay" and "move" ("Okay, uh, move.":
-how it writes a slow phrase over pink noise), never bare: on the tuning
-draws no phrase was caught through a bare spelling.
+how it writes a slow phrase over pink noise), or bare beside such a window
+of the same spot (one tuning phrase of 288 was caught that way).
 
 Real espeak-ng audio (en-us at 160 words a minute, with
 benchmark_wake.OKAY_GAP of silence around), the real okay_nabu network and
@@ -21,7 +21,12 @@ import numpy as np
 import pytest
 
 from voice.speech_in.wake import confirm
-from voice.speech_in.wake.confirm import CONFIRMATIONS, spelled_bare, spelled_counts
+from voice.speech_in.wake.confirm import (
+    CONFIRMATIONS,
+    bare_rescued,
+    spelled_bare,
+    spelled_counts,
+)
 
 from .wake_keeping import Keeping, fed
 
@@ -40,6 +45,16 @@ def test_which_spellings_count() -> None:
         assert spelled_counts(spelled, NABU)
     # A sentence after it never counted (the sentence guard).
     assert not spelled_counts("Okay, uh, move your arm.", NABU, bare_guard=False)
+
+
+def test_a_bare_spelling_beside_a_gapped_one_counts() -> None:
+    # Tuning draw 33's en-us at 88 wpm over pink noise (a sure spot): the
+    # 3.5 s window "Okay, uh, move what?" (the question after it), a short
+    # one "Okay, move.": the phrase, caught as before.
+    assert bare_rescued(["Okay, uh, move what?", "Move.", "Okay, move."], NABU)
+    # A caregiver's "Okay, move." alone: every window bare.
+    assert not bare_rescued(["Okay, move.", "Okay. Move.", "Okay."], NABU)
+    assert not bare_rescued(["Okay, uh, move what?"], NABU)  # nothing bare to count
 
 
 def _said(bench: ModuleType, text: str, cache: Path) -> np.ndarray:
