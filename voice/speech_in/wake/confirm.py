@@ -617,10 +617,10 @@ class WhisperConfirmer:
         self._bare_floor = False
         """A fairly sure spot's window spelled the phrase bare over its floor."""
         self.sentence_guard = SENTENCE_GUARD
-        self.bare_guard = BARE_GUARD
-        """...and not a bare "Okay, move." (:data:`BARE_GUARD`)."""
         """A sure or fairly sure spot needs the phrase or tiny.en's spelling
         alone, not "okay" and a sentence (:data:`SENTENCE_GUARD`)."""
+        self.bare_guard = BARE_GUARD
+        """...and not a bare "Okay, move." (:data:`BARE_GUARD`)."""
         self.peak_every_slot = False
         """Put every short window through the peak check, even once one
         passed (the benchmark, to replay rules on both offline)."""
