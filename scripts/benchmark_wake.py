@@ -482,6 +482,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="a sure or fairly sure spot needs the phrase or tiny.en's spelling of"
                          " it alone, not 'okay' and a sentence (confirm.SENTENCE_GUARD;"
                          " default: as voice listen does)")
+    ap.add_argument("--bare-guard", choices=("on", "off"), default=None,
+                    help="...and not a bare 'Okay, move.' (confirm.BARE_GUARD; default: as"
+                         " voice listen does)")
     ap.add_argument("--copy-agree", choices=("on", "off"), default=None,
                     help="a spot only the louder copy made may pass on two prompted windows"
                          " saying the phrase just under the floors (confirm.COPY_AGREE)")
@@ -600,6 +603,8 @@ def main(argv: list[str] | None = None) -> int:
                 confirmer.peak_spelled = args.peak_spelled == "on"
             if args.sentence_guard is not None:
                 confirmer.sentence_guard = args.sentence_guard == "on"
+            if args.bare_guard is not None:
+                confirmer.bare_guard = args.bare_guard == "on"
             if args.copy_agree is not None:
                 confirmer.copy_agree = args.copy_agree == "on"
             if args.near_floors is not None:

@@ -37,23 +37,31 @@ from voice.speech_in.wake import confirm  # noqa: E402
 PROMPTED = ("long", "short0", "short1")
 
 
+#: Whether the guard's spelling refuses a bare "Okay, move." (confirm.BARE_GUARD;
+#: ``--bare-guard``).
+BARE = {"on": confirm.BARE_GUARD}
+
+
 def _phrase_window(text: str) -> bool:
-    return confirm.says_phrase(text, NABU) or confirm.spelled_alone(text, NABU)
+    return confirm.says_phrase(text, NABU) or confirm.spelled_counts(text, NABU, BARE["on"])
 
 
 def guarded(spot: Spot) -> str:
     """"woke", "refused" or "unknown" for one spot with the guard on."""
     strength = max(s for _t, _v, s in spot.values())
     decoded = [k for k in PROMPTED if k in spot]
+    # A bare "Okay, move." beside a gapped "Okay, uh, move ..." (confirm.BARE_GUARD).
+    rescued = BARE["on"] and confirm.bare_rescued([spot[k][0] for k in decoded], NABU)
     if strength > SURE:
-        if any(_phrase_window(spot[k][0]) for k in decoded):
+        if rescued or any(_phrase_window(spot[k][0]) for k in decoded):
             return "woke"
         return "refused" if len(decoded) == len(PROMPTED) else "unknown"
     if confirm.FAIRLY_SURE_RULE and strength >= confirm.FAIRLY_SURE:
         for k in decoded:
             text, lp, s = spot[k]
             floor = confirm.SURE_LOGPROB if k == "long" else confirm.short_floor(s)
-            if lp >= floor and _phrase_window(text):
+            bare = rescued and confirm.spelled_alone(text, NABU)
+            if lp >= floor and (bare or _phrase_window(text)):
                 return "woke"
         return "refused" if len(decoded) == len(PROMPTED) else "unknown"
     return "woke" if stage(spot, Levers()).startswith("woke") else "refused"
@@ -150,7 +158,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sentences", type=Path, metavar="CACHE",
                     help="negatives of --okay-everyday: how often each sentence woke it, as"
                          " shipped and with the guard (CACHE: the run's --cache)")
+    ap.add_argument("--bare-guard", choices=("on", "off"), default=None,
+                    help="the guard refuses a bare 'Okay, move.' too (confirm.BARE_GUARD;"
+                         " default: as shipped)")
     args = ap.parse_args(argv)
+    if args.bare_guard is not None:
+        BARE["on"] = args.bare_guard == "on"
     pos = load_decodes(args.positives, spots)
     syn = {k: v for k, v in pos.items() if ": pos " in k}
     real = {k: v for k, v in pos.items() if ": real " in k}

@@ -88,7 +88,10 @@ def stage(spot: Spot, levers: Levers) -> str:
         return "woke" if any(confirm.has_first_word(t, NABU) for k, (t, _v, _s) in spot.items()
                              if k.startswith(("long", "short"))) else "sure refused"
     if confirm.FAIRLY_SURE_RULE and strength >= confirm.FAIRLY_SURE:
-        return "woke" if passes_floors(spot, NABU, confirm.spelled_alone) else "floors"
+        rescued = confirm.bare_rescued([t for k, (t, _v, _s) in spot.items()
+                                        if k.startswith(("long", "short"))], NABU)
+        spelled = confirm.spelled_alone if rescued else confirm.spelled_counts
+        return "woke" if passes_floors(spot, NABU, spelled) else "floors"
     margin = confirm.ALIGN_MARGIN
     near = False
     if not passes_floors(spot, NABU):
