@@ -30,7 +30,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,7 @@ from classify_spoken_misses import seeded_cache, tuning_clips  # noqa: E402
 
 from voice.audio.clip import read_wav  # noqa: E402
 from voice.content.loader import load_knowledge  # noqa: E402
+from voice.content.model import KnowledgeBase  # noqa: E402
 from voice.conversation import heard  # noqa: E402
 from voice.matching import normalize, sound_alike, synonyms  # noqa: E402
 from voice.matching.matcher import Matcher  # noqa: E402
@@ -89,6 +91,61 @@ def offered(matcher: Matcher, texts: list[str]) -> Any:
     return None, None
 
 
+@dataclass
+class Heard:
+    """One tuning clip, heard (decoded, or read from the cache) and matched
+    as the app matches it."""
+
+    where: str
+    setname: str
+    q: Any
+    wav: Path
+    t: Transcript
+    r: Any
+    want: frozenset[str]
+    kind: str  # "in" or "out" of scope
+    rec: Any  # the recognizer once one was loaded; None while every clip is cached
+
+
+def heard_clips(kb: KnowledgeBase, matcher: Matcher, cache: Any, voices: str, rotate: int,
+                cached_only: bool, counts: Counter[tuple[str, str]]) -> Iterator[Heard]:
+    """The tuning clips of ``voices`` heard and matched, each counted under
+    its set and kind (``counts``); clips no cache holds are skipped and
+    counted so when ``cached_only``. Also for tune_hear31_phone_classes.py."""
+    rec: Any = None
+    for where, q, wav in tuning_clips(voices, rotate):
+        setname = where.split("/")[0]
+        if wav.name not in cache._known:
+            if cached_only:
+                counts[setname, "skipped"] += 1
+                continue
+            if rec is None:
+                rec = engine_loaders(kb)["whisper"]()
+        t = cache.transcribe(rec, pad(read_wav(wav)), wav)
+        want = frozenset(q.expected.split("|")) if q.expected else frozenset()
+        kind = "in" if want else "out"
+        counts[setname, kind] += 1
+        yield Heard(where, setname, q, wav, t, _match(matcher, _heard(t)), want, kind, rec)
+
+
+def print_counts(counts: Counter[tuple[str, str]], names: Iterable[str],
+                 extra: Callable[[dict[str, int]], str] | None = None) -> None:
+    """Per tuning set: the clips in and out of scope and what the shipped
+    path made of them, then each reading's gains (``names``)."""
+    names = list(names)
+    for s in ("dev-even", "tuning"):
+        c = {k[1]: v for k, v in counts.items() if k[0] == s}
+        print(f"{s}: in scope {c.get('in', 0)} (right {c.get('in base right', 0)}, declined "
+              f"{c.get('in declined', 0)}), out of scope {c.get('out', 0)} (declined "
+              f"{c.get('out declined', 0)}); skipped {c.get('skipped', 0)}")
+        if extra is not None:
+            print(extra(c))
+        for name in names:
+            print(f"  {name:<17} right +{c.get(name + ' right', 0)}, wrong offered "
+                  f"+{c.get(name + ' wrong', 0)}, out of scope offered "
+                  f"+{c.get(name + ' oos offered', 0)}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--voices", choices=("espeak", "natural"), default="espeak")
@@ -117,22 +174,10 @@ def main() -> int:
     }
     for c in args.closeness.split(","):
         variants[f"everyday@{c}"] = everyday_reader(matcher, float(c))
-    rec: Any = None
     counts: Counter[tuple[str, str]] = Counter()
     shown: list[str] = []
-    for where, q, wav in tuning_clips(args.voices, args.rotate):
-        setname = where.split("/")[0]
-        if wav.name not in cache._known:
-            if args.cached_only:
-                counts[setname, "skipped"] += 1
-                continue
-            if rec is None:
-                rec = engine_loaders(kb)["whisper"]()
-        t = cache.transcribe(rec, pad(read_wav(wav)), wav)
-        r = _match(matcher, _heard(t))
-        want = frozenset(q.expected.split("|")) if q.expected else frozenset()
-        kind = "in" if want else "out"
-        counts[setname, kind] += 1
+    for h in heard_clips(kb, matcher, cache, args.voices, args.rotate, args.cached_only, counts):
+        where, setname, q, t, r, want, kind = h.where, h.setname, h.q, h.t, h.r, h.want, h.kind
         if r.outcome != "no_match":
             right = bool(r.entry and r.entry.id in want)
             counts[setname, f"{kind} base right"] += right
@@ -160,19 +205,11 @@ def main() -> int:
             counts[setname, f"{name} {res}"] += 1
             shown.append(f"{name:<14} {res:<11} {where:<32} said {q.text!r}\n{'':15} heard "
                          f"{t.text!r} -> {text!r} -> {got.entry.id}")
-    for s in ("dev-even", "tuning"):
-        c = {k[1]: v for k, v in counts.items() if k[0] == s}
-        print(f"{s}: in scope {c.get('in', 0)} (right {c.get('in base right', 0)}, declined "
-              f"{c.get('in declined', 0)}), out of scope {c.get('out', 0)} (declined "
-              f"{c.get('out declined', 0)}); skipped {c.get('skipped', 0)}")
-        print(f"  whole-swap (offers only) right -> wrong {c.get('whole-swap right -> wrong', 0)}, "
-              f"wrong -> right {c.get('whole-swap wrong -> right', 0)}, wrong -> wrong "
-              f"{c.get('whole-swap wrong -> wrong', 0)}, out of scope "
-              f"{c.get('whole-swap oos -> other', 0)}")
-        for name in variants:
-            print(f"  {name:<14} right +{c.get(name + ' right', 0)}, wrong offered "
-                  f"+{c.get(name + ' wrong', 0)}, out of scope offered "
-                  f"+{c.get(name + ' oos offered', 0)}")
+    print_counts(counts, variants, lambda c: (
+        f"  whole-swap (offers only) right -> wrong {c.get('whole-swap right -> wrong', 0)}, "
+        f"wrong -> right {c.get('whole-swap wrong -> right', 0)}, wrong -> wrong "
+        f"{c.get('whole-swap wrong -> wrong', 0)}, out of scope "
+        f"{c.get('whole-swap oos -> other', 0)}"))
     if args.show:
         print("\n".join(shown))
     return 0

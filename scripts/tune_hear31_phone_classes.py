@@ -56,10 +56,15 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "scripts")]
 
-from benchmark_audio import _heard, _match, engine_loaders, pad  # noqa: E402
-from classify_spoken_misses import seeded_cache, tuning_clips  # noqa: E402
+from benchmark_audio import pad  # noqa: E402
+from classify_spoken_misses import seeded_cache  # noqa: E402
 from rapidfuzz.distance import Levenshtein  # noqa: E402
-from tune_hear30_second_reading import everyday_words, offered  # noqa: E402
+from tune_hear30_second_reading import (  # noqa: E402
+    everyday_words,
+    heard_clips,
+    offered,
+    print_counts,
+)
 
 from voice.audio.clip import read_wav  # noqa: E402
 from voice.content.loader import load_knowledge  # noqa: E402
@@ -275,22 +280,11 @@ def main() -> int:
     if args.only:
         checked = {k: v for k, v in checked.items()
                    if any(k.startswith(p) for p in args.only.split(","))}
-    rec: Any = None
     counts: Counter[tuple[str, str]] = Counter()
     shown: list[str] = []
-    for where, q, wav in tuning_clips(args.voices, args.rotate):
-        setname = where.split("/")[0]
-        if wav.name not in cache._known:
-            if args.cached_only:
-                counts[setname, "skipped"] += 1
-                continue
-            if rec is None:
-                rec = engine_loaders(kb)["whisper"]()
-        t = cache.transcribe(rec, pad(read_wav(wav)), wav)
-        r = _match(matcher, _heard(t))
-        want = frozenset(q.expected.split("|")) if q.expected else frozenset()
-        kind = "in" if want else "out"
-        counts[setname, kind] += 1
+    for h in heard_clips(kb, matcher, cache, args.voices, args.rotate, args.cached_only, counts):
+        where, setname, q, wav, t, r = h.where, h.setname, h.q, h.wav, h.t, h.r
+        want, kind, rec = h.want, h.kind, h.rec
         if r.outcome != "no_match":
             counts[setname, f"{kind} base right"] += bool(r.entry and r.entry.id in want)
             continue
@@ -306,15 +300,7 @@ def main() -> int:
             counts[setname, f"{name} {res}"] += 1
             shown.append(f"{name:<17} {res:<11} {where:<32} said {q.text!r}\n{'':18} heard "
                          f"{t.text!r} -> {text!r} -> {got.entry.id}")
-    for s in ("dev-even", "tuning"):
-        c = {k[1]: v for k, v in counts.items() if k[0] == s}
-        print(f"{s}: in scope {c.get('in', 0)} (right {c.get('in base right', 0)}, declined "
-              f"{c.get('in declined', 0)}), out of scope {c.get('out', 0)} (declined "
-              f"{c.get('out declined', 0)}); skipped {c.get('skipped', 0)}")
-        for name in [*variants, *checked]:
-            print(f"  {name:<17} right +{c.get(name + ' right', 0)}, wrong offered "
-                  f"+{c.get(name + ' wrong', 0)}, out of scope offered "
-                  f"+{c.get(name + ' oos offered', 0)}")
+    print_counts(counts, [*variants, *checked])
     if args.show:
         print("\n".join(shown))
     return 0
