@@ -29,7 +29,8 @@ from voice.matching.normalize import clean
 #: ("ai, stop talking", "what's your age alexa"); dropped before matching.
 _CALLED = r"(?:ai|assistant|computer|robot|alexa|siri|google|jarvis)"
 _LEAD = re.compile(rf"^(?:(?:hey|ok|okay|oh) )?{_CALLED} ")
-_TAIL = re.compile(rf"(?<!\bthe)(?<!\bthis)(?<!\ban) (?:{_CALLED}|please|thanks|thank you)$|(?<!\bname) for me$")
+_TAIL = re.compile(rf"(?<!\bthe)(?<!\bthis)(?<!\ban) (?:{_CALLED}|please|thanks|thank you)$"
+                   r"|(?<!\bname) for me$")
 _PLEASE = re.compile(r"^(?:please|ok|okay|so|well|oh|um|uh|hey) ")
 
 #: The assistant's own speaking, as its subject ("you talk", "your voice").
