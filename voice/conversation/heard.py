@@ -38,7 +38,28 @@ def query_of(heard: Transcript) -> str:
     """
     if is_emergency(heard.text) or find_command(heard.text) or find_choice(heard.text):
         return heard.text
-    return heard.sure_text(sure_word_for(heard.engine))
+    sure = heard.sure_text(sure_word_for(heard.engine))
+    if _turned_to_yes(heard, sure):
+        return heard.text
+    return sure
+
+
+#: A negation left out for being heard unsurely turns a reply around:
+#: "that's incorrect", heard "nothing(unsure) correct" (branch said33, en+f3),
+#: left "correct", a yes, and the entry just offered was read to a user who
+#: had said it was wrong. Such a yes (or "the second one") is not taken: the
+#: whole hearing is matched, no command, and met with "didn't catch that".
+_NEGATIONS = frozenset({"no", "not", "nothing", "never", "none", "nope", "nah", "neither",
+                        "incorrect", "wrong", "dont", "isnt", "in"})
+_READS_AN_OFFER = frozenset({"yes", "second"})
+
+
+def _turned_to_yes(heard: Transcript, sure: str) -> bool:
+    """Whether ``sure`` (the words of ``heard`` heard surely) says yes only
+    because a negation was left out (see _NEGATIONS)."""
+    sure_at = sure_word_for(heard.engine)
+    left_out = {x for w, c in heard.words if c < sure_at for x in normalize.clean(w).split()}
+    return bool(left_out & _NEGATIONS) and find_command(sure) in _READS_AN_OFFER
 
 
 #: A spoken question is answered outright only when at least one of its
