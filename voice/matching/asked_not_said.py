@@ -107,7 +107,11 @@ EVERYDAY_MEDICINE = frozenset({
 #: Asked what causes a thing (session 27, branch scope30). "why" is
 #: scope.asks_why_not_given's, which offers without reordering.
 CAUSE_ASKED = re.compile(
-    r"\bwhat (?:causes|caused|is causing|is the cause of|are the causes of|brings on|triggers)\b")
+    r"\bwhat (?:causes|caused|is causing|is the cause of|are the causes of|brings on|triggers|"
+    # "what makes me anxious" (Coping Strategies was read in full; session
+    # 28, branch mend33), not what makes a thing better or easier, or
+    # what makes a good one (a remedy or a choice asked).
+    r"makes|made)\b(?!(?: \w+){0,3} (?:better|easier|easy|good|best|less|go away)\b)")
 
 
 def asks_cause(text: str) -> bool:
@@ -186,7 +190,9 @@ def _first(items: list[str]) -> str | None:
 #: it", "it is a cramp", "my son has it"), not a choice: "how do i know if
 #: i need a wheelchair" is the editors' "do i need a wheelchair" (Assistive
 #: Devices), answered.
-_HAS_IT = (r"(?:i|you|he|she|it|this|that|they|we|my \w+|my \w+ \w+) "
+#: "the X" too ("how do i know if the baclofen is working": Medication was
+#: read in full; session 28, branch mend33).
+_HAS_IT = (r"(?:i|you|he|she|it|this|that|they|we|(?:my|the) \w+|(?:my|the) \w+ \w+) "
            r"(?:am|is|are|have|has|have got|has got|got|suffer|suffers)\b")
 KNOW_IF_ASKED = re.compile(
     r"\bhow (?:do|would|can|could|will|should|does|did) (?:i|you|we|one|they|he|she|my \w+) "

@@ -25,6 +25,14 @@ outcome (``Matcher.match``), never to the editors' own lines.
   thing no entry names as said ("anxiety", folded onto stress): "what
   causes fatigue" keeps Causes and Risk Factors first (scope30).
 
+- **What helps a spasm at night** ("my legs keep jerking at night, what
+  helps"; session 28, branch mend33): "night" folds onto sleep, so Impact
+  on Daily Life ("disrupted sleep patterns") was the answer in full at
+  this level (80.3), though it does not say what helps. The Conversation
+  offers the entries on what helps first (conversation/at_night.py, whose
+  test of the line is used here); ``Matcher.match`` now offers too, for
+  every caller, never reads.
+
 ``ON = False`` turns them off, for measuring (manner_asked.ON the ranking).
 """
 
@@ -149,6 +157,15 @@ def _tokens_of(matcher: Matcher, entry: Entry) -> frozenset[str]:
     return item.strong | item.body
 
 
+def _helps_at_night(matcher: Matcher, text: str) -> bool:
+    """``text`` asks what helps a spasm at night, as the Conversation's own
+    rule tests it (conversation/at_night.py)."""
+    # Imported here: the conversation package imports the matcher.
+    from voice.conversation.at_night import asks_what_helps_at_night
+
+    return asks_what_helps_at_night(text, matcher)
+
+
 def decide(matcher: Matcher, result: MatchResult, text: str) -> MatchResult:
     """``result`` for ``text`` with the three rules above applied."""
     if not ON or result.outcome == "no_match" or not result.candidates:
@@ -160,7 +177,8 @@ def decide(matcher: Matcher, result: MatchResult, text: str) -> MatchResult:
     if both is not None:
         return replace(result, outcome="confirm", candidates=both)
     if result.outcome == "answer" and (judges_self(text)
-                                       or manner_asked.asks_manner(normalize.prepare(text))):
+                                       or manner_asked.asks_manner(normalize.prepare(text))
+                                       or _helps_at_night(matcher, text)):
         return replace(result, outcome="confirm")
     if result.outcome == "confirm":
         held = _holding_thing(matcher, text, cands)
