@@ -38,8 +38,9 @@ def query_of(heard: Transcript) -> str:
     """
     if is_emergency(heard.text) or find_command(heard.text) or find_choice(heard.text):
         return heard.text
-    sure = heard.sure_text(sure_word_for(heard.engine))
-    if _turned_to_yes(heard, sure):
+    sure_at = sure_word_for(heard.engine)
+    sure = heard.sure_text(sure_at)
+    if _turned_to_yes(heard, sure, sure_at):
         return heard.text
     return sure
 
@@ -54,10 +55,9 @@ _NEGATIONS = frozenset({"no", "not", "nothing", "never", "none", "nope", "nah", 
 _READS_AN_OFFER = frozenset({"yes", "second"})
 
 
-def _turned_to_yes(heard: Transcript, sure: str) -> bool:
-    """Whether ``sure`` (the words of ``heard`` heard surely) says yes only
-    because a negation was left out (see _NEGATIONS)."""
-    sure_at = sure_word_for(heard.engine)
+def _turned_to_yes(heard: Transcript, sure: str, sure_at: float) -> bool:
+    """Whether ``sure`` (the words of ``heard`` heard at ``sure_at`` or
+    more) says yes only because a negation was left out (see _NEGATIONS)."""
     left_out = {x for w, c in heard.words if c < sure_at for x in normalize.clean(w).split()}
     return bool(left_out & _NEGATIONS) and find_command(sure) in _READS_AN_OFFER
 

@@ -470,8 +470,6 @@ class Matcher:
             self._bare.extend((p, i) for p in phrases if not normalize.content_tokens(p))
             for tok, w in weights.items():
                 self._postings[tok].append((i, w))
-        #: Each entry's own words, unfolded (fold_share.py).
-        self._own_stems = [fold_share.own_stems(item.entry) for item in self._items]
         n = len(self._items)
         self._idf = {
             tok: math.log((n + 1) / (len(posts) + 0.5)) + 0.1
@@ -514,8 +512,6 @@ class Matcher:
         # leave a half longer than the longest: a held-down key of 100,000
         # letters took 3.5 s here, trying every cut (branch polish9).
         self._longest_word = max(map(len, self._raw_words), default=0)
-        self._content_stems: frozenset[str] | None = None  # see content_stems
-        self._title_tokens: frozenset[str] | None = None  # see title_tokens
         # Everyday words an editor used in a title, phrasing or keyword are the
         # content's own: a clinic's "Where is the clinic?" entry must answer
         # "where is the clinic", though "clinic" is off the shipped subject.
@@ -603,6 +599,13 @@ class Matcher:
     def is_content_word(self, word: str) -> bool:
         """Whether the content uses ``word`` (synonyms folded, stemmed) as a content word."""
         return any(t in self._postings for t in normalize.content_tokens(normalize.prepare(word)))
+
+    @functools.cached_property
+    def _own_stems(self) -> list[frozenset[str]]:
+        """Each entry's own words, unfolded (fold_share.py), by index: built
+        at the first question that needs them (a cause or "how do I know"
+        asked), not with the index."""
+        return [fold_share.own_stems(item.entry) for item in self._items]
 
     def own_stems(self, entry: Entry) -> frozenset[str]:
         """``entry``'s content words as written, no synonym folded (fold_share.py)."""
@@ -766,6 +769,7 @@ class Matcher:
         if total <= 0:
             return {}
         acc: dict[int, float] = defaultdict(float)
+        folded = share_of or {}  # fold_share.py: a folded word weighs less where not said
         seen: set[str] = set()
         for tok, conf in toks:
             if tok in seen:
@@ -773,8 +777,7 @@ class Matcher:
             seen.add(tok)
             w = self._idf.get(tok, self._unknown_idf) * conf * shares.get(tok, 1.0)
             for idx, field_weight in self._postings.get(tok, ()):
-                # fold_share.py: a folded word weighs less where it was not said.
-                acc[idx] += w * field_weight * (share_of or {}).get((tok, idx), 1.0)
+                acc[idx] += w * field_weight * folded.get((tok, idx), 1.0)
         return {idx: v / total for idx, v in acc.items()}
 
     def _phrase_similarity(self, query: str, item: _Indexed) -> float:
@@ -916,20 +919,15 @@ class Matcher:
         left out)."""
         return self._raw_words.keys()
 
-    @property
-    def title_tokens(self) -> Collection[str]:
+    @functools.cached_property
+    def title_tokens(self) -> frozenset[str]:
         """The tokens of every entry's title."""
-        if self._title_tokens is None:
-            self._title_tokens = frozenset(
-                t for entry in self.kb.entries for t in normalize.tokens(entry.title))
-        return self._title_tokens
+        return frozenset(t for entry in self.kb.entries for t in normalize.tokens(entry.title))
 
-    @property
-    def content_stems(self) -> Collection[str]:
+    @functools.cached_property
+    def content_stems(self) -> frozenset[str]:
         """The stems of ``content_words`` ("cost" for "costs")."""
-        if self._content_stems is None:
-            self._content_stems = frozenset(self._raw_words.values())
-        return self._content_stems
+        return frozenset(self._raw_words.values())
 
     def names_subject(self, text: str) -> bool:
         """Whether ``text`` has a word that names something the content is
