@@ -12,7 +12,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from voice.conversation import said_freely
+from voice.conversation import said_freely, said_loosely
 from voice.matching.normalize import FILLER_WORDS, clean
 
 PHRASINGS: dict[str, tuple[str, ...]] = {
@@ -406,12 +406,13 @@ def find_command(text: str, yes_no_asked: bool = False) -> str | None:
     if freely is not None:
         return freely
     stripped = _strip(text)
-    if len(stripped) < 4:
-        return None
-    hit = process.extractOne(stripped, _ALL, scorer=fuzz.ratio, score_cutoff=90)
-    if hit and _question_turned(stripped, hit[0]):
-        return None
-    return _LOOKUP[hit[0]] if hit else None
+    if len(stripped) >= 4:
+        hit = process.extractOne(stripped, _ALL, scorer=fuzz.ratio, score_cutoff=90)
+        if hit and _question_turned(stripped, hit[0]):
+            return None
+        if hit:
+            return _LOOKUP[hit[0]]
+    return said_loosely.command_of(text)
 
 
 #: A question word the fuzzy pass may not change: "what is it" (Whisper's
