@@ -156,6 +156,43 @@ def decode(name: str, out: Path) -> None:
             f.flush()
 
 
+def timing(name: str) -> None:
+    """Wall-clock ms of ``understood`` with the lever on, less with it off,
+    on the clips of ``name`` where it scored the audio (the app's own call)."""
+    from benchmark_audio import pad
+
+    from voice.content.loader import load_knowledge
+    from voice.conversation import volume_by_audio
+    from voice.conversation.heard import understood
+    from voice.matching.matcher import Matcher
+    from voice.models.manifest import WHISPER_MODEL
+    from voice.speech_in.whisper import WhisperRecognizer
+    from voice.speech_in.whisper.rescoring import scorer_of
+
+    kb = load_knowledge([REPO / "content"])
+    matcher = Matcher(kb)
+    rec = WhisperRecognizer(REPO / "models" / WHISPER_MODEL, kb)
+    extra: list[float] = []
+    for _said, _command, _voice, clip in clips(name, Path("/tmp")):
+        heard = rec.transcribe(pad(clip))  # type: ignore[arg-type]
+        times = {}
+        for on in (False, True):
+            volume_by_audio.ON = on
+            scorer = scorer_of(heard)
+            if scorer is not None:
+                scorer._cut = None  # the cut encoding is made afresh each time
+            t0 = time.perf_counter()
+            understood(heard, matcher)
+            times[on] = time.perf_counter() - t0
+        ran = volume_by_audio.ON and scorer_of(heard) is not None
+        if ran and times[True] - times[False] > 0.005:
+            extra.append(1000 * (times[True] - times[False]))
+    extra.sort()
+    if extra:
+        print(f"{name}: the lever scored {len(extra)} clips, + median {extra[len(extra) // 2]:.0f} "
+              f"ms, p95 {extra[int(len(extra) * 0.95)]:.0f} ms, max {extra[-1]:.0f} ms wall clock")
+
+
 def clean_heard(text: str) -> str:
     from voice.matching.normalize import clean
 
@@ -234,6 +271,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--decode")
     ap.add_argument("--out", type=Path)
+    ap.add_argument("--timing", help="wall-clock cost of the lever on this set")
     ap.add_argument("--score", nargs="*")
     ap.add_argument("--margins", default="0,1,2,3,4,6")
     ap.add_argument("--aparts", default="0,4")
@@ -244,6 +282,8 @@ def main() -> int:
     args = ap.parse_args()
     if args.decode:
         decode(args.decode, args.out)
+    if args.timing:
+        timing(args.timing)
     if args.score:
         score(args.score, [float(m) for m in args.margins.split(",")],
               [float(a) for a in args.aparts.split(",")], args.show,
