@@ -18,6 +18,7 @@ from voice.conversation import (
     phrases,
     questions,
     replies,
+    sleep_confirm,
 )
 from voice.conversation.choices import find_choice
 from voice.conversation.command_replies import asks_for_help
@@ -63,6 +64,8 @@ def respond(talk: Conversation, text: str, doubtful: bool = False, heard: bool =
     forget_asked, talk.state.confirm_forget = talk.state.confirm_forget, False
     # "I only heard 'what is the'" is answered by the very next line too.
     unfinished, talk.state.unfinished = talk.state.unfinished, ""
+    # "Did you say goodbye?" (a lone "bye" heard) likewise.
+    sleep_asked, talk.state.confirm_sleep = talk.state.confirm_sleep, False
     if is_emergency(text):
         # Before anything else, even asleep: this must never be missed.
         s = talk.state
@@ -77,7 +80,7 @@ def respond(talk: Conversation, text: str, doubtful: bool = False, heard: bool =
         return replies.reply(talk, text, "emergency", phrases.EMERGENCY, stop_speaking=True)
     # "sorry, I meant diet": what was meant is the line (corrections.py).
     text = corrections.meant(text) or text
-    asked = forget_asked or talk.asks_yes_no
+    asked = forget_asked or sleep_asked or talk.asks_yes_no
     command = find_command(text, yes_no_asked=asked) if text else None
     if command is None and text:
         command = _own_command(text)
@@ -107,6 +110,16 @@ def respond(talk: Conversation, text: str, doubtful: bool = False, heard: bool =
                                  learned="cleared")
         if command == "no":
             return replies.reply(talk, text, "command", phrases.KEPT_LEARNED, command="no")
+    if sleep_asked and command in ("yes", "sleep"):
+        return command_replies.sleep(talk, text, "sleep")
+    if sleep_asked and command == "no":
+        # Not "that's wrong" about the answer before: the offer, if one
+        # was pending, still waits for its yes.
+        return replies.reply(talk, text, "command", phrases.STILL_LISTENING, command="no")
+    if command == "sleep" and not sleep_asked and sleep_confirm.needs_asking(text, heard):
+        talk.state.confirm_sleep = True
+        return replies.reply(talk, text, "command", phrases.CONFIRM_SLEEP,
+                             command="confirm_sleep")
     if command and unfinished and _finishes_part(text, command):
         # "what helps with spasms and" offered, then "sleep": the rest of
         # the question, not "go to sleep" (session 25: a hand that let go

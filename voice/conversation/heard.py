@@ -14,6 +14,7 @@ import weakref
 from voice.conversation.choices import find_choice
 from voice.conversation.commands import find_command
 from voice.conversation.unfinished import is_unfinished
+from voice.conversation.volume_by_audio import volume_heard
 from voice.matching import normalize
 from voice.matching.emergency import is_emergency
 from voice.matching.matcher import Matcher
@@ -143,6 +144,10 @@ def understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
     whole = whole_over_offer(heard, text, doubtful, matcher)
     if whole is not None:
         return whole, True
+    # "lower volume" heard "lower my wound": declined, so read from the audio.
+    volume = volume_heard(heard, text, matcher)
+    if volume is not None:
+        return volume, False
     return text, doubtful
 
 

@@ -42,6 +42,11 @@ NOTHING_READ_YET = "I haven't read you an answer yet. Ask me a question, or say 
 ALL_ON_THAT = "That's all I have on that."
 NOTHING_BEFORE = "There is no earlier answer to go back to. Ask me a question."
 SLEEP = "Goodbye. I'll stay quiet now. Say 'wake up' when you need me."
+#: A lone "bye" heard (voice/conversation/sleep_confirm.py): Whisper also
+#: writes it for "hi ai". Yes sleeps; anything else is heard as usual.
+CONFIRM_SLEEP = ("Did you say goodbye? Say yes and I'll stay quiet, "
+                 "or ask me a question.")
+STILL_LISTENING = "All right, I'm still listening. What would you like to know?"
 WAKE = "I'm listening. What would you like to know?"
 ALREADY_AWAKE = "I'm here and listening. What would you like to know?"
 #: "Hello" from a first-time user who does not know what to ask: the way

@@ -43,6 +43,9 @@ class State:
     answered_phrasing: Phrasing | None = None
     #: "Forget what you learned" was said: waiting for yes or no.
     confirm_forget: bool = False
+    #: A lone "bye" was heard and "Did you say goodbye?" asked
+    #: (voice/conversation/sleep_confirm.py): waiting for yes or no.
+    confirm_sleep: bool = False
     #: The parts not read when the user said "stop" (or "no" to "Shall I go
     #: on?"): "go on" afterwards reads them; it said "That's all I have".
     stopped_parts: list[str] = field(default_factory=list)

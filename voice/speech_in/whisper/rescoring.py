@@ -78,6 +78,11 @@ class AudioScorer:
         self._others = others
         self._searched: Sequence[tuple[str, float]] | None = None
 
+    @property
+    def seconds(self) -> float:
+        """How long the scored audio is (at most the 30 s window)."""
+        return self._frames / 100
+
     def alternatives(self, heard: str) -> tuple[str, ...]:
         """The decoder's other hearings of this audio, without ``heard`` (as
         ``Transcript.alternatives``), searched once; () when none can be."""
