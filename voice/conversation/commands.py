@@ -110,6 +110,9 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         # A frustrated "shut up" was declined, the third such line reading out
         # the whole topic list (session 12, `voice text`).
         "shut up",
+        # Said by NLU-Evaluation-Data's collectors (foreign-tuning.tsv),
+        # declined before: muting it is stopping its speech.
+        "mute", "mute sound", "mute the sound", "mute it", "mute volume", "mute the volume",
     ),
     "more": (
         "more", "go on", "continue", "tell me more", "keep going", "next", "and then",

@@ -33,6 +33,13 @@ from voice.matching.normalize import clean
 CALLED = frozenset("ai assistant computer robot alexa siri google jarvis olly pda".split())
 #: Said around a command, never its content.
 FILLERS = frozenset("please pls ok okay oh ah um uh hey well so just now kindly".split())
+#: Shortest line taken: one or two words are the fixed phrasings' (and the
+#: fuzzy pass's) to take, and where Whisper's mishearings are: "lower
+#: volume" spoken (espeak-ng en) was heard "slower more", taken for "slower"
+#: here before voice/conversation/volume_by_audio.py could read it from the
+#: audio. Fewer are taken when the assistant is called by name ("pda,
+#: reduce volume", "olly please just stop").
+MIN_WORDS = 3
 #: Longest line taken: a command said at length is still short (the longest
 #: tuning command requests are 13 words); a longer line is a question.
 MAX_WORDS = 14
@@ -229,7 +236,7 @@ def command_of(text: str) -> str | None:
     called = bool(said) and (said[0] in CALLED or said[-1] in CALLED
                              or bool(_THE_AI.search(" ".join(said))))
     words = [w for w in said if w not in CALLED and w not in FILLERS]
-    if not words or len(words) > MAX_WORDS:
+    if not (1 if called else MIN_WORDS) <= len(words) <= MAX_WORDS:
         return None
     line = " ".join(words)
     questioned = bool(_QUESTION_START.match(line))
