@@ -5,24 +5,20 @@ every labelled line of tests/data (held-out sets counted, never printed)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from voice.content.loader import load_knowledge
+from voice.content.model import KnowledgeBase
 from voice.conversation.commands import find_command
 from voice.conversation.conversation import Conversation
 from voice.conversation.said_loosely import command_of
-from voice.matching.matcher import Matcher
+from voice.matching import Matcher
 
-REPO = Path(__file__).resolve().parent.parent
-DATA = REPO / "tests" / "data"
+from .test_said_freely import CLINC_COMMANDS, DATA
 
 
-@pytest.fixture(scope="module")
-def talk() -> Conversation:
-    kb = load_knowledge([REPO / "content"])
-    return Conversation(kb, matcher=Matcher(kb))
+@pytest.fixture()
+def talk(kb: KnowledgeBase, matcher: Matcher) -> Conversation:
+    return Conversation(kb, matcher=matcher)
 
 
 @pytest.mark.parametrize(("said", "command"), [
@@ -153,17 +149,6 @@ def test_nlu_requests_to_the_assistant_get_their_command() -> None:
     assert sum(find_command(q) in want for q, want in kinds) >= 135
     loose_other = [q for q, i in rows if i not in NLU_COMMANDS and command_of(q) is not None]
     assert len(loose_other) <= 2
-
-
-#: CLINC150's intents that are commands of ours (as tests/test_said_freely.py).
-CLINC_COMMANDS = {"greeting": {"greet", "wake"}, "goodbye": {"sleep", "thanks"},
-                  "thank_you": {"thanks"}, "who_made_you": {"about"}, "are_you_a_bot": {"about"},
-                  "where_are_you_from": {"about"}, "how_old_are_you": {"about"},
-                  "what_is_your_name": {"about"}, "who_do_you_work_for": {"about"},
-                  "what_can_i_ask_you": {"help", "topics"}, "cancel": {"stop", "never_mind"},
-                  "change_speed": {"slower", "faster"},
-                  "change_volume": {"louder", "quieter", "usual_volume"},
-                  "yes": {"yes"}, "no": {"no", "wrong"}, "repeat": {"repeat"}}
 
 
 def test_clinc_requests_said_loosely_get_their_command() -> None:
