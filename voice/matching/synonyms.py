@@ -32,10 +32,12 @@ GROUPS: dict[str, tuple[str, ...]] = {
                # "grandad" counted as another subject's words ("i look after my
                # nan who has ms, what should i expect" was declined where "my
                # grandpa" was offered Coping Strategies); said of heredity too
-               # ("my grandad had ms, will i get it"), as parents are.
+               # ("my grandad had ms, will i get it"), as parents are. Not
+               # "nana": Whisper's garble of a word it did not catch ("is nana
+               # qoifon neuromuscular disorders" is said to be unclear,
+               # tests/test_scope.py).
                "grandparent", "grandparents", "grandma", "grandmother", "grandpa",
-               "grandfather", "grandad", "granddad", "gran", "granny", "nan", "nana",
-               "nanna"),
+               "grandfather", "grandad", "granddad", "gran", "granny", "nan"),
     # "can ms make it hard to swallow" was declined (34.4): the early-signs
     # FAQ says "difficulty swallowing", and "hard", a word of Impact on
     # Daily Life's "i find it hard to get dressed", weighed as much as
