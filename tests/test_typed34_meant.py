@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
+from voice.conversation.on_behalf import asked_for
 from voice.conversation.reply import Reply
 from voice.matching.matcher import Matcher
 
@@ -97,3 +98,12 @@ def test_grandparent_who_had_it_offers_hereditary(typed: Callable[[str], Reply],
                                                   line: str) -> None:
     # Declined ("grandad") or offered the section on the conditions.
     assert _offered_first(typed(line)) == HEREDITARY
+
+
+@pytest.mark.parametrize("who", ["grandad", "granddad", "gran"])
+def test_grandparent_told_is_asked_for_as_grandpa_is(who: str) -> None:
+    # "my grandad has ms, what can he do for his spasms" was matched whole
+    # (the section on the conditions offered), "my grandpa ..." after the
+    # telling (the lifestyle FAQ and Causes offered).
+    line = f"my {who} has ms what can he do for his spasms"
+    assert asked_for(line) == "what can he do for his spasms"
