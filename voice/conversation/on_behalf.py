@@ -33,6 +33,9 @@ _CONDITION = (
 _WHO = (
     r"(?:husband|wife|partner|spouse|mum|mom|mother|dad|father|son|daughter|child|kid|"
     r"brother|sister|friend|grandmother|grandfather|grandma|grandpa|nan|nana|granny|"
+    # "grandad", "gran" (session 29, branch typed34): "my grandad has ms,
+    # what can he do for his spasms" was matched whole, not after the telling.
+    r"grandad|granddad|gran|nanna|"
     r"aunt|uncle|boyfriend|girlfriend|fiance|fiancee|parent|cousin|niece|nephew|client|"
     r"patient|neighbour|neighbor)"
 )

@@ -26,12 +26,32 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "family": ("families", "son", "daughter", "children", "child", "kids", "kid", "parents",
                "parent", "mother", "father", "mum", "mom", "dad", "grandchildren", "grandchild",
                "grandkids", "grandson", "granddaughter", "relatives", "siblings", "brother",
-               "sister"),
+               "sister",
+               # Grandparents as people name them (session 29, branch typed34):
+               # unknown to the content and rare in general English, "nan" and
+               # "grandad" counted as another subject's words ("i look after my
+               # nan who has ms, what should i expect" was declined where "my
+               # grandpa" was offered Coping Strategies); said of heredity too
+               # ("my grandad had ms, will i get it"), as parents are. Not
+               # "nana": Whisper's garble of a word it did not catch ("is nana
+               # qoifon neuromuscular disorders" is said to be unclear,
+               # tests/test_scope.py).
+               "grandparent", "grandparents", "grandma", "grandmother", "grandpa",
+               "grandfather", "grandad", "granddad", "gran", "granny", "nan"),
     # "can ms make it hard to swallow" was declined (34.4): the early-signs
     # FAQ says "difficulty swallowing", and "hard", a word of Impact on
     # Daily Life's "i find it hard to get dressed", weighed as much as
     # "swallow". "hard to" only: "hard" alone is also firm (session 26,
     # branch scope28; tuning halves: no line of 4,805 changes).
+    # A condition getting worse, said without what makes it so (session 29,
+    # branch typed34): "worse" was only the word of the editors' "can
+    # exercise make it worse" and "does stress make spasms worse", so "how
+    # do i know if it is getting worse" offered The Role of Exercise and the
+    # lifestyle FAQ. Symptoms that grow are what the FAQ on seeking medical
+    # attention speaks of ("when is it serious", "if spasms become frequent,
+    # last for extended periods"). "make ... worse" (harm asked) is untouched.
+    "serious": ("getting worse", "get worse", "gets worse", "got worse", "getting any worse",
+                "going downhill", "go downhill", "gone downhill"),
     "difficulty": ("difficulties", "difficult", "hard to", "trouble", "troubles"),
     "cure": ("cured", "curable", "cures",
              # Whisper writes a spoken "curable" "cureable" (espeak-ng en-us, en+f3);
@@ -64,7 +84,18 @@ GROUPS: dict[str, tuple[str, ...]] = {
                 "overwork", "overworking", "overexertion"),
     "physiotherapy": ("physio", "physiotherapist", "physiotherapists", "physios"),
     "exercise": ("exercises", "exercising", "workout", "workouts", "sport", "sports", "fitness",
-                 "swim", "swimming", "running", "jog", "jogging", "gym", "pilates", "keep fit"),
+                 "swim", "swimming", "running", "jog", "jogging", "gym", "pilates", "keep fit",
+                 # Walking done as an activity, daily or for its own sake
+                 # (session 29, branch typed34): "walk" is also the word of the
+                 # assistive-devices FAQ ("will a brace help me walk"), which
+                 # was read in full for "does walking every day help keep me
+                 # mobile"; the exercise section's editors wrote "is walking
+                 # good exercise". Walking as an ability ("help me walk",
+                 # "trouble walking") stays unfolded.
+                 "walking every day", "walk every day", "walks every day", "walking daily",
+                 "daily walk", "daily walks", "go for a walk", "go for walks", "going for walks",
+                 "going for a walk", "go walking", "going walking", "long walks", "a long walk",
+                 "walking regularly", "regular walks"),
     "cope": ("coping", "deal", "dealing", "handle", "handling", "manage emotionally"),
     "caregiver": ("caregivers", "carer", "carers", "caring",
                   "caretaker", "look after", "looking after", "looks after", "care for",
