@@ -488,6 +488,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--copy-agree", choices=("on", "off"), default=None,
                     help="a spot only the louder copy made may pass on two prompted windows"
                          " saying the phrase just under the floors (confirm.COPY_AGREE)")
+    ap.add_argument("--words-floor", choices=("on", "off"), default=None,
+                    help="a window saying the phrase under its floor passes on its words"
+                         " alone, without the full stop (confirm.WORDS_FLOOR)")
     ap.add_argument("--near-floors", choices=("on", "off"), default=None,
                     help="a spot the floors just refuse goes on to the peak check"
                          " (confirm.NEAR_FLOORS)")
@@ -607,6 +610,8 @@ def main(argv: list[str] | None = None) -> int:
                 confirmer.bare_guard = args.bare_guard == "on"
             if args.copy_agree is not None:
                 confirmer.copy_agree = args.copy_agree == "on"
+            if args.words_floor is not None:
+                confirmer.words_floor = args.words_floor == "on"
             if args.near_floors is not None:
                 confirmer.near_floors = args.near_floors == "on"
             if args.near_without_first is not None:

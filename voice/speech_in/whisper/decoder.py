@@ -90,6 +90,9 @@ class Segment:
     avg_logprob: float
     compression_ratio: float
     words: tuple[Word, ...]
+    token_logprobs: tuple[tuple[str, float], ...] = ()
+    """Each text token and its log-probability (EOT left out): the wake
+    check can score the phrase's words without its full stop (confirm.WORDS_FLOOR)."""
 
 
 class WindowDecoder:
@@ -207,7 +210,9 @@ class WindowDecoder:
                 at += len(its)
                 words.append(Word(word, float(np.mean(ps)) if ps else 0.0))
         return Segment(text, float(result.no_speech_prob), float(avg_logprob),
-                       float(get_compression_ratio(text.strip())), tuple(words))
+                       float(get_compression_ratio(text.strip())), tuple(words),
+                       tuple((tok.decode([t]), float(np.log(max(p, 1e-9))))
+                             for t, p in zip(tokens, probs, strict=False)))
 
     def _forced(self, encoded: Any, samples: int, prompt_tokens: list[int],
                 tokens: list[int]) -> list[float]:
