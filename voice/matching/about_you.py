@@ -130,21 +130,20 @@ def _listener_words(words: list[str]) -> tuple[bool, set[int]]:
         k = i + 1
         if k < len(words) and words[k] in BEING:
             k += 1
-        elif i > 0 and words[i - 1] in BEING:
-            pass
-        else:
+        elif not (i > 0 and words[i - 1] in BEING):
             continue
         while k < len(words) and words[k] in ("a", "an", "real", "not"):
             k += 1
-        of_listener.update(_owned(words, k - 1))
+        of_listener.update(_predicate(words, k))
     return spoken_of, of_listener
 
 
-def _owned(words: list[str], i: int) -> set[int]:
-    """The words after ``i`` up to the next function word ("your ai
-    program", "your manager")."""
+def _predicate(words: list[str], i: int) -> set[int]:
+    """The positions from ``i`` up to the next function word: what "you are"
+    is said to be ("you are a robot", "you are an artificial intelligence
+    being")."""
     out: set[int] = set()
-    for k in range(i + 1, len(words)):
+    for k in range(i, len(words)):
         if normalize.is_function_word(words[k]) and words[k] not in NAMES:
             break
         out.add(k)
