@@ -56,6 +56,7 @@ from voice.matching import (
     teller,
 )
 from voice.matching import unknown_object as unknown_things
+from voice.matching.about_you import about_you
 from voice.matching.money_only import money_only
 from voice.matching.off_topic import WORDS as OFF_TOPIC
 from voice.matching.own_medicines import medicine_keywords, own_medicine_names
@@ -1386,6 +1387,10 @@ class Matcher:
             # Money, or a household account, and nothing of care named ("what
             # is my health insurance", "what's my current electric bill"):
             # money_only.py, session 28.
+            return MatchResult(query, "no_match", [], misheard)
+        if about_you(self, text, cands[0].entry):
+            # The assistant itself asked about ("who is your manager", "how
+            # is the ai doing"): about_you.py, session 29.
             return MatchResult(query, "no_match", [], misheard)
         generic = generic_words or synonyms_only or other_kind or unknown_thing
         # A condition named and something else asked about it ("what helps
