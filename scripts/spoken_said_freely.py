@@ -18,7 +18,7 @@ spoken, and each spoken miss in one of:
 - ``dropped as unsure``: the whole transcript is the command, the words
   the app kept (``understood``) are not.
 
-    .venv/bin/python scripts/spoken_said_freely.py [--show]
+    .venv/bin/python scripts/spoken_said_freely.py [--show] [--test test_said_loosely.py]
 """
 
 from __future__ import annotations
@@ -53,9 +53,9 @@ VOICES: tuple[Variant, ...] = (
 )
 
 
-def phrasings() -> list[tuple[str, str]]:
-    """(said, command) of tests/test_said_freely.py's first parametrize list."""
-    tree = ast.parse((REPO / "tests" / "test_said_freely.py").read_text(encoding="utf-8"))
+def phrasings(test: str = "test_said_freely.py") -> list[tuple[str, str]]:
+    """(said, command) of the test file's first parametrize list."""
+    tree = ast.parse((REPO / "tests" / test).read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if (isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "parametrize"
                 and isinstance(node.args[0], ast.Tuple)):
@@ -66,11 +66,14 @@ def phrasings() -> list[tuple[str, str]]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--show", action="store_true", help="list every spoken miss")
+    ap.add_argument("--test", default="test_said_freely.py",
+                    help="the test file whose first list is spoken (test_said_loosely.py: "
+                         "voice/conversation/said_loosely.py's requests)")
     args = ap.parse_args()
     kb = load_knowledge([REPO / "content"])
     matcher = Matcher(kb)
     rec = WhisperRecognizer(REPO / "models" / WHISPER_MODEL, kb)
-    items = phrasings()
+    items = phrasings(args.test)
     typed = sum(find_command(s) == c for s, c in items)
     tally: Counter[str] = Counter()
     per_voice: Counter[str] = Counter()

@@ -45,7 +45,7 @@ def talk(kb: KnowledgeBase, matcher: Matcher) -> Conversation:
     ("what is the ai's name", "about"),
     ("what location did you originate at", "about"),
     ("i need to know how you are doing today", "greet"),
-    ("which subjects are you the most experienced with", "help"),
+    ("which subjects are you the most experienced with", "topics"),
     ("how do i change your options so that you speak more slowly", "slower"),
     # As a tired user of ours might say them (written by us).
     ("can you read it a bit slower for me", "slower"),

@@ -177,6 +177,9 @@ _YOU = re.compile(r"\b(?:you|your|yours|yourself)\b")
 _THE_AI = re.compile(r"\b(?:the|this) (?:ai|assistant|robot|computer)\b")
 #: "how old do you have to be" asks of an age limit, not the assistant's age.
 _HAVE_TO = re.compile(r"\bhave to\b")
+#: "are you born with it" asks whether people are born with the condition
+#: (tests/test_scope34_about_you.py): "it" is the condition, not the assistant.
+_IT = re.compile(r"\b(?:it|they|them)\b")
 _USERS_NAME = re.compile(r"\b(?:call|refer to|name) me\b|\bfor me\b")
 #: "don't do that again" is a no, not a repeat.
 _NOT_AGAIN = re.compile(r"^(?:do not|never|no|not)\b")
@@ -185,6 +188,7 @@ _NOT_AGAIN = re.compile(r"^(?:do not|never|no|not)\b")
 #: a follow-up to the answer just read).
 _ASKING = re.compile(r"\b(?:ask|questions|topics|subjects)\b")
 _USER = re.compile(r"\b(?:i|we)\b")
+_TOPICS = re.compile(r"\b(?:topics|subjects|questions)\b")
 
 
 def _split(word: str) -> list[str]:
@@ -209,13 +213,16 @@ def _fitted(words: list[str], vocabulary: frozenset[str]) -> list[str] | None:
 
 def _chosen(rule: Rule, line: str, called: bool) -> str | None:
     if rule.command == "about" and (not (called or _YOU.search(line))
-                                    or _USERS_NAME.search(line) or _HAVE_TO.search(line)):
+                                    or _USERS_NAME.search(line) or _HAVE_TO.search(line)
+                                    or _IT.search(line)):
         return None
     if rule.command == "repeat" and _NOT_AGAIN.match(line):
         return None
-    if rule.command == "help" and not (_ASKING.search(line) if _USER.search(line)
-                                       else _YOU.search(line)):
-        return None
+    if rule.command == "help":
+        if not (_ASKING.search(line) if _USER.search(line) else _YOU.search(line)):
+            return None
+        # "what topics do you cover": the list, as "what topics" is.
+        return "topics" if _TOPICS.search(line) else "help"
     if rule.command in ("louder", "quieter"):
         up, down = bool(_UP.search(line)), bool(_DOWN.search(line))
         if up == down or (rule.command == "louder") != up:
