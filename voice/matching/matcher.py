@@ -57,6 +57,7 @@ from voice.matching import (
 )
 from voice.matching import unknown_object as unknown_things
 from voice.matching.about_you import about_you
+from voice.matching.amount_for_anyone import amount_for_anyone
 from voice.matching.money_only import money_only
 from voice.matching.off_topic import WORDS as OFF_TOPIC
 from voice.matching.own_medicines import medicine_keywords, own_medicine_names
@@ -1387,6 +1388,10 @@ class Matcher:
             # Money, or a household account, and nothing of care named ("what
             # is my health insurance", "what's my current electric bill"):
             # money_only.py, session 28.
+            return MatchResult(query, "no_match", [], misheard)
+        if amount_for_anyone(self, text, cands[0].entry):
+            # An amount asked for anyone of a kind ("how much water should a
+            # child drink"): amount_for_anyone.py, session 29.
             return MatchResult(query, "no_match", [], misheard)
         if about_you(self, text, cands[0].entry):
             # The assistant itself asked about ("who is your manager", "how
