@@ -37,7 +37,13 @@ GROUPS: dict[str, tuple[str, ...]] = {
                # qoifon neuromuscular disorders" is said to be unclear,
                # tests/test_scope.py).
                "grandparent", "grandparents", "grandma", "grandmother", "grandpa",
-               "grandfather", "grandad", "granddad", "gran", "granny", "nan"),
+               "grandfather", "grandad", "granddad", "gran", "granny", "nan",
+               # Aunts and uncles likewise (session 29, branch typed35): "my
+               # aunt has ms, will i get it" offered the section on the
+               # conditions, not the hereditary FAQ "my mum had ms, will i
+               # get it" reaches. Not friends or neighbours: not kin, nothing
+               # of heredity or family is asked of them.
+               "aunt", "aunts", "auntie", "aunty", "uncle", "uncles"),
     # "can ms make it hard to swallow" was declined (34.4): the early-signs
     # FAQ says "difficulty swallowing", and "hard", a word of Impact on
     # Daily Life's "i find it hard to get dressed", weighed as much as
@@ -95,7 +101,13 @@ GROUPS: dict[str, tuple[str, ...]] = {
                  "walking every day", "walk every day", "walks every day", "walking daily",
                  "daily walk", "daily walks", "go for a walk", "go for walks", "going for walks",
                  "going for a walk", "go walking", "going walking", "long walks", "a long walk",
-                 "walking regularly", "regular walks"),
+                 "walking regularly", "regular walks",
+                 # Walking as what helps (session 29, branch typed35): "does
+                 # walking help" offered the assistive-devices FAQ ("help me
+                 # walk"), not The Role of Exercise. Walking helped, not
+                 # helped with ("will a brace help me walk") or a help to walk
+                 # ("a walking stick").
+                 "walking help", "walking helps", "walking helped"),
     "cope": ("coping", "deal", "dealing", "handle", "handling", "manage emotionally"),
     "caregiver": ("caregivers", "carer", "carers", "caring",
                   "caretaker", "look after", "looking after", "looks after", "care for",
