@@ -187,7 +187,6 @@ _NOT_AGAIN = re.compile(r"^(?:do not|never|no|not)\b")
 #: ask", never "what should i do" or "what can i do" (a health question, or
 #: a follow-up to the answer just read).
 _ASKING = re.compile(r"\b(?:ask|questions|topics|subjects)\b")
-_USER = re.compile(r"\b(?:i|we)\b")
 _TOPICS = re.compile(r"\b(?:topics|subjects|questions)\b")
 
 
@@ -219,7 +218,8 @@ def _chosen(rule: Rule, line: str, called: bool) -> str | None:
     if rule.command == "repeat" and _NOT_AGAIN.match(line):
         return None
     if rule.command == "help":
-        if not (_ASKING.search(line) if _USER.search(line) else _YOU.search(line)):
+        # (No "my" gets this far: it is no word of "help"'s.)
+        if not (_ASKING.search(line) if _OWN.search(line) else _YOU.search(line)):
             return None
         # "what topics do you cover": the list, as "what topics" is.
         return "topics" if _TOPICS.search(line) else "help"

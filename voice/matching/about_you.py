@@ -161,12 +161,6 @@ def about_you(matcher: Matcher, text: str, entry: Entry) -> bool:
         return False
     if any(w in scope.REFERRING or w in normalize.BODY_WORDS for w in words):
         return False
-    said = [w for i, w in enumerate(words) if i not in of_listener]
-    rest = " ".join(said)
-    for s, t in matcher.said_units(rest):
-        if t in matcher._conditions:
-            return False
-        d = matcher.scope.distinctiveness(t, s)
-        if d is not None and d >= scope.DISTINCTIVE_AT:
-            return False
-    return True
+    units = matcher.said_units(" ".join(w for i, w in enumerate(words) if i not in of_listener))
+    return not (any(t in matcher._conditions for _, t in units)
+                or matcher.scope.any_distinctive(units))

@@ -53,14 +53,10 @@ def amount_for_anyone(matcher: Matcher, text: str, entry: Entry) -> bool:
     cleaned = normalize.clean(text)
     if not scope.AMOUNT_ASKED.search(cleaned) or not ANYONE.search(cleaned):
         return False
-    for said, token in matcher.said_units(cleaned):
-        if token in matcher._conditions:
-            return False
-        # A word distinctive of the content ("stretch", "magnesium": the
-        # generic-words check's measure) keeps the line for the rest of the
-        # checks: "how often should an adult stretch" is still offered
-        # Physical Therapy, as before.
-        d = matcher.scope.distinctiveness(token, said)
-        if d is not None and d >= scope.DISTINCTIVE_AT:
-            return False
-    return True
+    units = matcher.said_units(cleaned)
+    # A word distinctive of the content ("stretch", "magnesium": the
+    # generic-words check's measure) keeps the line for the rest of the
+    # checks: "how often should an adult stretch" is still offered Physical
+    # Therapy, as before.
+    return not (any(t in matcher._conditions for _, t in units)
+                or matcher.scope.any_distinctive(units))

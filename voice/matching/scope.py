@@ -517,14 +517,19 @@ class ScopeModel:
         rarity = sum(self.english.rarity(w) for w in said.split())
         return math.log10((o + SMOOTHING) / self._ours_total) + rarity
 
+    def any_distinctive(self, said: Iterable[tuple[str, str]]) -> bool:
+        """Whether a unit ``said`` (word or synonym phrase, and the token it
+        folds to) is distinctive of the content (``DISTINCTIVE_AT``)."""
+        return any((d := self.distinctiveness(t, s)) is not None and d >= DISTINCTIVE_AT
+                   for s, t in said)
+
     def generic_only(self, said: Iterable[tuple[str, str]], tokens: Iterable[str],
                      words: dict[str, str] | None = None) -> bool:
         """Whether a question is carried by generic words only (see
         ``DISTINCTIVE_AT``): no unit ``said`` (word or synonym phrase, and the
         token it folds to) is distinctive of the content, and one of its
         ``tokens`` is a word the content does not explain."""
-        if any((d := self.distinctiveness(t, s)) is not None and d >= DISTINCTIVE_AT
-               for s, t in said):
+        if self.any_distinctive(said):
             return False
         words = words or {}
         return any(self.token_evidence(t, words.get(t)) <= UNNAMED_AT for t in set(tokens))
