@@ -34,6 +34,7 @@ from voice.matching.matcher import Matcher
 from voice.services.live_updates import LiveUpdates
 from voice.speech_in.base import Transcript
 from voice.speech_out.base import Speaker, VoiceSettings
+from voice.turn_failure import failed_reply
 
 #: Seconds of speech in which a recognizer that heard nothing is told it
 #: was too much at once, not asked to "say it again" (a user repeating one
@@ -87,7 +88,11 @@ class Assistant:
         """The conversation's reply, spoken and printed (``heard``: from a
         recognizer; ``sure``: the words it heard surely, see surely_heard;
         ``long_speech``: nothing heard in a long stretch of speech)."""
-        reply = self.conversation.respond(text, doubtful, heard, sure, long_speech=long_speech)
+        try:
+            reply = self.conversation.respond(text, doubtful, heard, sure,
+                                              long_speech=long_speech)
+        except Exception as e:  # one line no rule foresaw must not end the assistant
+            reply = failed_reply(text, e, self.conversation.settings)
         if reply.stop_speaking:
             # Silence what was being said, but keep this reply's own unread
             # parts: "Shall I go on?" "Yes." got "All right. What else ...".

@@ -23,6 +23,11 @@ ASK_AGAIN = f"All right. {_IN_OTHER_WORDS}"
 SORRY = "Sorry about that."
 SORRY_ASK_AGAIN = f"{SORRY} {_IN_OTHER_WORDS}"
 DIDNT_CATCH = "Sorry, I didn't catch that."
+#: Answering one line failed in a way no rule foresaw (a bug): said instead of
+#: the program ending with a traceback, which left a hands-free user in silence
+#: with the assistant gone (voice/turn_failure.py).
+TURN_FAILED = ("Sorry, something went wrong on my side with that question. "
+               "Please ask it again, perhaps in other words, or say 'help'.")
 WHAT_ELSE = "All right. What else would you like to know?"
 #: "Never mind": nothing more is asked of a user who let it drop.
 NEVER_MIND = "All right. Ask me whenever you're ready."

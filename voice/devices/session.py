@@ -15,11 +15,13 @@ import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Protocol
 
 from voice.devices.gestures import ButtonEvent
 from voice.errors import VoiceError
 from voice.speech_in.base import Transcript
+from voice.turn_failure import heard_or_nothing
 
 NOTHING_HEARD = "I didn't hear a question. Press the button when you are ready, and ask again."
 #: Hold mode, nobody spoke within the start timeout: the button is still down
@@ -222,7 +224,8 @@ class PushToTalkSession:
         self._thinking = True
         self._show()
         try:
-            transcript = self.recognizer.transcribe(utt.clip)
+            transcript = heard_or_nothing(partial(self.recognizer.transcribe, utt.clip),
+                                          getattr(self.recognizer, "name", ""))
         except VoiceError as e:
             self._error(e.message)
             return

@@ -12,6 +12,7 @@ import argparse
 import sys
 import time
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -29,6 +30,7 @@ from voice.cli.options import (
 from voice.config import Config
 from voice.errors import ConfigInvalid
 from voice.speech_in.base import RecognitionStream, Recognizer, Transcript
+from voice.turn_failure import heard_or_nothing
 
 NAME = "listen"
 HELP = "listen on the microphone and answer spoken questions (hands-free)"
@@ -167,7 +169,9 @@ class _Session:
         return self.mic.listen_until_heard(on_event=self.on_event, on_audio=self.turn.on_audio)
 
     def answer(self, utt: Utterance | None) -> dict[str, Any]:
-        heard = self.turn.transcript(utt) if utt is not None else Transcript("", "")
+        heard = Transcript("", "")
+        if utt is not None:
+            heard = heard_or_nothing(partial(self.turn.transcript, utt), self.recognizer.name)
         if utt is not None and utt.cut:
             self.tell(self.cut_message())
         elif utt is not None:

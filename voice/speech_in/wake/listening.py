@@ -16,6 +16,7 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -31,6 +32,7 @@ from voice.speech_in.wake.unaddressed import (
     heard_line,
     short_enough,
 )
+from voice.turn_failure import heard_or_nothing
 
 NOT_ADDRESSED = "(not addressed to me: say '{phrase}' first)"
 WAITING = "Say '{phrase}' when you want to ask me something."
@@ -224,7 +226,7 @@ def run_with_wake(session: Any, detector: WakeDetector, follow_up: float,
             _answer_cry(session, cry)
             window = 0.0
             continue
-        said = turn.transcript(utt)
+        said = heard_or_nothing(partial(turn.transcript, utt), session.recognizer.name)
         # "okay nabu, okay nabu, what should I eat": the phrase said again
         # (or in a follow-up window) is not part of the question.
         heard = without_leading_phrase(said, detector.phrase)
