@@ -55,6 +55,7 @@ def test_everyday_lines_are_never_read_in_full(typed: Callable[[str], Reply], li
     ("can i still go running", EXERCISE),
     ("i have cramps at night", DAILY),
     ("tell me about diet", DIET),
+    ("eat well", DIET),
 ])
 def test_lines_beside_keep_their_answer(typed: Callable[[str], Reply], line: str,
                                         entry: str) -> None:

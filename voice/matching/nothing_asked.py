@@ -20,7 +20,8 @@ to the condition ("it", "this") and no word of the listener ("you", "me":
   said as such): "where should i go for dinner" (dinner -> diet), "where
   can i go for a walk" (walk -> exercise). "where can i get a wheelchair",
   "where can i get physio", "where can i get support" keep their answer;
-- or it is not a question (no question opener, "who" included) and no unit
+- or it is a sentence (3 words or more: "eat well" names a topic) but not
+  a question (no question opener, "who" included) and no unit
   it says, synonyms included, is distinctive of the content
   (``scope.DISTINCTIVE_AT``): "i need a life" (life 0.97), "i need a
   drink", "living the good life". Questions carried by generic words are
@@ -50,6 +51,8 @@ ON = True
 OPENERS = frozenset(
     "what how why when where which who whom whose can could is are do does did should "
     "will would may might am was were has have".split())
+#: Fewest words of a statement that asks nothing ("get a life").
+MIN_WORDS = 3
 #: Words of the listener or of a request to it: such a line is left to the rest.
 ADDRESSED = frozenset("you your yourself u ur me us".split())
 
@@ -76,4 +79,8 @@ def nothing_asked(matcher: Matcher, text: str, entry: Entry) -> bool:
         toks = set(matcher.content_tokens(text, unknown))
         positive = [t for t in toks if matcher.scope.token_evidence(t, unknown.get(t)) > 0]
         return bool(positive) and not any(t in said for t in positive)
-    return words[0] not in OPENERS and not matcher.scope.any_distinctive(units)
+    # One or two words name a topic, as a tired user says it ("eat well",
+    # "sleep"; the replay's journeys 11 and 42 were offered Dietary
+    # Adjustments for "eat well" in a first version): a sentence is needed.
+    return (len(words) >= MIN_WORDS and words[0] not in OPENERS
+            and not matcher.scope.any_distinctive(units))
