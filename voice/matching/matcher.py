@@ -59,6 +59,7 @@ from voice.matching import unknown_object as unknown_things
 from voice.matching.about_you import about_you
 from voice.matching.amount_for_anyone import amount_for_anyone
 from voice.matching.money_only import money_only
+from voice.matching.nothing_asked import nothing_asked
 from voice.matching.off_topic import WORDS as OFF_TOPIC
 from voice.matching.own_medicines import medicine_keywords, own_medicine_names
 from voice.matching.sound_alike import SoundAlike
@@ -1434,6 +1435,12 @@ class Matcher:
                 and (not self.require_subject or self.names_subject(text)
                      or self._editors_words(text, cands[0].entry))):
             if generic or beyond_name:  # one step down: offered, not answered
+                return MatchResult(query, "confirm", cands, misheard)
+            if nothing_asked(self, text, cands[0].entry):
+                # A place asked of a thing reached through a synonym, or no
+                # question, in generic words ("where should i go for dinner",
+                # "i need a life" were read in full): offered, not read
+                # (nothing_asked.py, session 30).
                 return MatchResult(query, "confirm", cands, misheard)
             if (self.require_amount and (scope.asks_amount_not_given(text, cands[0].entry.answer)
                                          or scope.asks_why_not_given(text, cands[0].entry.answer)
