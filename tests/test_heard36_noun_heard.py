@@ -1,12 +1,14 @@
-"""An adjective Whisper wrote where only a noun can stand is read as the
+"""A word Whisper wrote where only a noun can stand is read as the
 content's noun (voice/conversation/noun_heard.py): "wrong with my nervous"
-is "wrong with my nerves", offered, never read in full.
+is "wrong with my nerves", "what is else" is "what is als", offered, never
+read in full.
 
-The hearing is tiny.en's own (flite's awb voice, session 30,
+The hearings are tiny.en's own (flite's awb and festival's slt voices, session 30,
 scripts/split_spoken_misses.py --voices natural --rotate 1, the AVX2 path):
 the tests' backend hears clips a little differently, so the words and
 probabilities are given here and the real content, matcher and assistant
-read them. Before, coping strategies was offered (a bare "nervous" is worry).
+read them. Before, coping strategies was offered (a bare "nervous" is
+worry), and "what is else" was declined.
 """
 
 from __future__ import annotations
@@ -35,6 +37,11 @@ NERVES = whisper(("how", 0.9398), ("can", 0.9934), ("i", 0.7173), ("tell", 0.639
                  ("with", 0.9939), ("my", 0.6112), ("nervous", 0.9617))
 
 
+WHAT_IS_ELSE = Transcript("what is else", "whisper", 0.8481, ["what does else"],
+                          (("what", 0.9672), ("is", 0.6423), ("else", 0.9347)))
+RECOGNIZING = "recognizing-chronic-spasms-and-neuromuscular-disorders"
+
+
 def reply(kb: KnowledgeBase, said: Transcript) -> dict[str, Any]:
     return Assistant(Conversation(kb), None, out=io.StringIO(),
                      json_lines=True).handle_heard(said)
@@ -50,7 +57,15 @@ def test_my_nervous_is_offered_the_early_signs(kb: KnowledgeBase) -> None:
     assert got["match"]["id"] == EARLY_SIGNS, got
 
 
+def test_what_is_else_is_offered_als(kb: KnowledgeBase) -> None:
+    got = reply(kb, WHAT_IS_ELSE)
+    assert got["outcome"] == "confirm", got
+    assert got["match"]["id"] == RECOGNIZING, got
+
+
 @pytest.mark.parametrize("line, read", [
+    ("what is else", "what is als"),
+    ("is there a cure for else", "is there a cure for als"),
     ("how can i tell if something is wrong with my nervous",
      "how can i tell if something is wrong with my nerves"),
     ("is it the nervous in my legs", "is it the nerves in my legs"),
@@ -63,6 +78,10 @@ def test_a_noun_place_is_read(line: str, read: str) -> None:
     "what is my nervous system",   # the content's own phrase
     "i am nervous about my diagnosis",  # an adjective where one can stand
     "why are people nervous",
+    "what else can i do",  # "else" where English puts it
+    "is there anything else",
+    "do it or else",
+    "tell me something else",
 ])
 def test_an_adjective_is_left_alone(line: str) -> None:
     assert noun_heard.noun_read(line) is None

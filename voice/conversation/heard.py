@@ -468,11 +468,13 @@ _questions: weakref.WeakKeyDictionary[
 
 def _understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
     text, doubtful = query_of(heard), is_doubtful(heard)
-    noun = noun_read(text) if noun_read(heard.text) is not None else None
+    ours = matcher.is_content_word
+    noun = noun_read(text, ours) if noun_read(heard.text, ours) is not None else None
     if noun is not None:
-        # "wrong with my nervous": the noun meant ("nerves"), offered only
-        # (voice/conversation/noun_heard.py). Read in every word written too,
-        # so that "my nervous system" with "system" unsure is not read.
+        # "wrong with my nervous", "what is else": the noun meant ("nerves",
+        # "als"), offered only (voice/conversation/noun_heard.py). Read in
+        # every word written too, so that "my nervous system" with "system"
+        # unsure is not read.
         text, doubtful = noun, True
     if heard.alternatives and (doubtful or not ALTERNATIVES_WHEN_DOUBTFUL):
         from voice.speech_in.whisper.alternatives import offered_alternative
