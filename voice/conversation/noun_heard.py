@@ -46,7 +46,8 @@ _TAKES_ELSE = frozenset(
     "everybody nobody one somewhere anywhere everywhere nowhere what who whom where how "
     "why whatever whoever wherever or little much all".split())
 
-#: Set False to measure without the reading (scripts/tune_heard36_noun_heard.py).
+#: Set False to measure without the reading (scripts/split_spoken_misses.py
+#: --no-noun-heard).
 ON = True
 
 
