@@ -36,7 +36,7 @@ from benchmark_audio import _heard, _match  # noqa: E402
 from classify_spoken_misses import DATA, Hearer, clips_of, seeded_cache, tuning_clips  # noqa: E402
 
 from voice.content.loader import load_knowledge  # noqa: E402
-from voice.conversation import heard  # noqa: E402
+from voice.conversation import heard, noun_heard  # noqa: E402
 from voice.matching.matcher import Matcher, MatchResult  # noqa: E402
 from voice.speech_in.pocketsphinx.corpus import read_labelled  # noqa: E402
 
@@ -86,6 +86,8 @@ def main() -> int:
                     "typed, hearing")
     ap.add_argument("--set", default="", help="heard.py constants for this run, e.g. "
                     "SURE_ALTERNATIVES_AGREE=1 (comma-separated; None turns one off)")
+    ap.add_argument("--no-noun-heard", action="store_true",
+                    help="without the noun read in a noun's place (noun_heard.ON False)")
     ap.add_argument("--heldout", action="store_true",
                     help="the held-out halves instead (heldout.tsv, dev.tsv odd): run once, "
                          "counts only")
@@ -99,6 +101,8 @@ def main() -> int:
         setattr(heard, name, words[value] if value in words
                 else float(value) if "." in value else int(value))
 
+    if args.no_noun_heard:
+        noun_heard.ON = False
     kb = load_knowledge([REPO / "content"])
     matcher = Matcher(kb)
     hear = Hearer(kb, seeded_cache(kb, args.seed))

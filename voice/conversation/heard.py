@@ -13,6 +13,7 @@ import weakref
 
 from voice.conversation.choices import find_choice
 from voice.conversation.commands import find_command
+from voice.conversation.noun_heard import noun_read
 from voice.conversation.unfinished import is_unfinished
 from voice.conversation.volume_by_audio import volume_heard
 from voice.matching import normalize
@@ -467,6 +468,14 @@ _questions: weakref.WeakKeyDictionary[
 
 def _understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
     text, doubtful = query_of(heard), is_doubtful(heard)
+    ours = matcher.is_content_word
+    noun = noun_read(text, ours) if noun_read(heard.text, ours) is not None else None
+    if noun is not None:
+        # "wrong with my nervous", "what is else": the noun meant ("nerves",
+        # "als"), offered only (voice/conversation/noun_heard.py). Read in
+        # every word written too, so that "my nervous system" with "system"
+        # unsure is not read.
+        text, doubtful = noun, True
     if heard.alternatives and (doubtful or not ALTERNATIVES_WHEN_DOUBTFUL):
         from voice.speech_in.whisper.alternatives import offered_alternative
 
