@@ -65,11 +65,13 @@ ALIGNED_PAD = 0.1
 #: probability rose above micro.SPOT_CUTOFF on the path of its peak (the run
 #: holding the peak), instead of ALIGNED[-1] s before its end; never shorter
 #: than ALIGNED[0] nor longer than RUN_LONGEST. The network rises on
-#: "...nabu": scripts/wake_run_windows.py (network alone, tuning draws 23,
-#: 25, 27, 28) found the phrase's start taken in by 47 of the 52 phrases
-#: under TV talk the audio as it is spots (slow ones 8 of 11) at a mean 1.79
-#: s, against 43 (4 of 11) for the fixed 1.8 s. ``benchmark_wake.py
-#: --run-windows on`` measures it live (docs/wake-word.md, "Session 30").
+#: "...nabu", not where the phrase starts: scripts/wake_run_windows.py
+#: (network alone, tuning draws 23, 25, 27, 28, TV talk, the 55 phrases the
+#: audio as it is spots) found the phrase's start in 50 such windows (slow
+#: ones 8 of 11) at a mean 1.77 s, 46 (4 of 11) in the fixed 1.8 s, 52 (9 of
+#: 11) in a fixed 2.0 s; live, tuning draw 23 caught 41 of 48 with it, 42
+#: without (a sure spot's "Okay, uh, move." became "Okay, uh, loop."), none
+#: gained. ``benchmark_wake.py --run-windows on`` (docs/wake-word.md, "Session 30").
 RUN_WINDOWS = False
 RUN_LEAD = 1.4
 RUN_LONGEST = 2.4
