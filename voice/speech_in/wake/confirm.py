@@ -70,8 +70,9 @@ ALIGNED_PAD = 0.1
 #: audio as it is spots) found the phrase's start in 50 such windows (slow
 #: ones 8 of 11) at a mean 1.77 s, 46 (4 of 11) in the fixed 1.8 s, 52 (9 of
 #: 11) in a fixed 2.0 s; live, tuning draw 23 caught 41 of 48 with it, 42
-#: without (a sure spot's "Okay, uh, move." became "Okay, uh, loop."), none
-#: gained. ``benchmark_wake.py --run-windows on`` (docs/wake-word.md, "Session 30").
+#: without (a sure spot's "Okay, uh, move." became "Okay, uh, loop."), draw
+#: 27 (third copy on) 44 against 45; none gained. ``benchmark_wake.py
+#: --run-windows on`` (docs/wake-word.md, "Session 30").
 RUN_WINDOWS = False
 RUN_LEAD = 1.4
 RUN_LONGEST = 2.4
