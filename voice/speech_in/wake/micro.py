@@ -258,8 +258,10 @@ BESIDE_SPEEDS: tuple[float, ...] = SPEEDS
 #: half as much again. Left off there only for want of the wake tests run
 #: with it on; on since session 30 (branch wake36): on main with the bare
 #: guard, tuning draws 25 and 27 live again 47/48 and 45/48 (the same two
-#: gained), real people 16/16 each, and the wake tests pass with it
-#: (docs/wake-word.md, "Session 30"). ``benchmark_wake.py --beside-third 0``: off.
+#: gained), real people 16/16 each; fresh seed 361 (2.22 h, the replay) 0
+#: added; held out (draw 2353, once) 46 of 48; the wake tests pass with it
+#: (the live ``voice listen`` ones only at low load: they time out at load
+#: 4-7). docs/wake-word.md, "Session 30". ``benchmark_wake.py --beside-third 0``: off.
 BESIDE_THIRD_GAIN = 6.0
 _CHUNK = 160  # 10 ms: what the feature front end takes at a time
 
