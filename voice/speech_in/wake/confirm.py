@@ -60,6 +60,22 @@ GATED_SURE_LOGPROB = -0.65
 #: woke on by itself, so 44 -> 45 of 48 caught.
 ALIGNED = (1.2, 1.8)
 ALIGNED_PAD = 0.1
+#: Tried (session 30, branch wake36; off): the longer short window sized to
+#: the spot's own probability run, starting RUN_LEAD s before the network's
+#: probability rose above micro.SPOT_CUTOFF on the path of its peak (the run
+#: holding the peak), instead of ALIGNED[-1] s before its end; never shorter
+#: than ALIGNED[0] nor longer than RUN_LONGEST. The network rises on
+#: "...nabu", not where the phrase starts: scripts/wake_run_windows.py
+#: (network alone, tuning draws 23, 25, 27, 28, TV talk, the 55 phrases the
+#: audio as it is spots) found the phrase's start in 50 such windows (slow
+#: ones 8 of 11) at a mean 1.77 s, 46 (4 of 11) in the fixed 1.8 s, 52 (9 of
+#: 11) in a fixed 2.0 s; live, tuning draw 23 caught 41 of 48 with it, 42
+#: without (a sure spot's "Okay, uh, move." became "Okay, uh, loop."), draw
+#: 27 (third copy on) 44 against 45; none gained. ``benchmark_wake.py
+#: --run-windows on`` (docs/wake-word.md, "Session 30").
+RUN_WINDOWS = False
+RUN_LEAD = 1.4
+RUN_LONGEST = 2.4
 #: ...and only at this avg_logprob or better. With the prompt, a short window
 #: of other words turns into "Okay Nabu." more easily than a long one: on the
 #: tuning draw's speech not addressed to it they came out "... Nabu" at -0.66

@@ -255,9 +255,14 @@ BESIDE_SPEEDS: tuple[float, ...] = SPEEDS
 #: scripts/wake_third_copy.py replay) 0 added false wakes, 60% more spots
 #: for Whisper; the okay-everyday tuning set 10 wakes added, 10 gone (no
 #: rise); held out (draw 2291, with it) 43 of 48; the spotter's CPU about
-#: half as much again. Off: shown too late to run the wake tests with it on.
-#: ``benchmark_wake.py --beside-third 6``.
-BESIDE_THIRD_GAIN = 0.0
+#: half as much again. Left off there only for want of the wake tests run
+#: with it on; on since session 30 (branch wake36): on main with the bare
+#: guard, tuning draws 25 and 27 live again 47/48 and 45/48 (the same two
+#: gained), real people 16/16 each; fresh seed 361 (2.22 h, the replay) 0
+#: added; held out (draw 2353, once) 46 of 48; the wake tests pass with it
+#: (the live ``voice listen`` ones only at low load: they time out at load
+#: 4-7). docs/wake-word.md, "Session 30". ``benchmark_wake.py --beside-third 0``: off.
+BESIDE_THIRD_GAIN = 6.0
 _CHUNK = 160  # 10 ms: what the feature front end takes at a time
 
 
@@ -472,6 +477,9 @@ class MicroWakeDetector:
     (for the benchmarks)..."""
     woke_third_first: bool = False
     """...and whether the last wake was such a spot's."""
+    run_windows: bool | None = None
+    """The longer short window sized to the spot's probability run
+    (confirm.RUN_WINDOWS when None; tried, off)."""
 
     def __post_init__(self) -> None:
         from pymicro_wakeword import MicroWakeWordFeatures
@@ -521,6 +529,12 @@ class MicroWakeDetector:
         spot (None: only the louder copy has so far)..."""
         self._copy_peak = (0.0, 0)
         """...and the louder copy's peak (the short windows' end when it alone spots)."""
+        self._rose: dict[int, int] = {}
+        """Per path, where its probability last rose above ``spot_cutoff`` (while above)..."""
+        self._rise = 0
+        self._copy_rise = 0
+        """...and where the run holding the peak (the louder copy's peak) began."""
+        self._cut_rise = 0
 
     def reset(self) -> None:
         """A new listening turn: forget all audio so far."""
@@ -535,6 +549,7 @@ class MicroWakeDetector:
         if self._gated_features is not None:
             self._gated_features.reset()
         self._own_at = None
+        self._rose.clear()
         self.decision.reset()
         self.spotting.reset()
         self.events.clear()
@@ -559,11 +574,18 @@ class MicroWakeDetector:
         return woke
 
     def _feed_two_stage(self, data: np.ndarray) -> bool:
-        from voice.speech_in.wake.confirm import AFTER, ALIGNED, ALIGNED_PAD, window_samples
+        from voice.speech_in.wake.confirm import (
+            AFTER,
+            ALIGNED,
+            ALIGNED_PAD,
+            RUN_WINDOWS,
+            window_samples,
+        )
 
         self._recent.append(data)
         self._recent_len += len(data)
         pad = int(ALIGNED_PAD * RECOGNIZER_RATE)
+        run_windows = RUN_WINDOWS if self.run_windows is None else self.run_windows
         keep = window_samples() + pad + 2 * len(data)
         while self._recent and self._recent_len - len(self._recent[0]) >= keep:
             self._recent_len -= len(self._recent.popleft())
@@ -578,6 +600,7 @@ class MicroWakeDetector:
             self._pending = self.fed
             self._spotted_by = 0
             self._peak = (0.0, self.fed)
+            self._rise = self.fed
             self._strength = self._woke_mean
             self._own_at = self.fed  # the audio as it is's own (BESIDE_GAIN)
         if woke:
@@ -597,6 +620,7 @@ class MicroWakeDetector:
             # probability peaks as the phrase ends: the short windows end just
             # after it (waited for when the peak came last), the question there.
             self._cut = (self.fed, self._peak[1])
+            self._cut_rise = self._rise
         cut, ended = self._cut
         if self.fed < ended + pad:
             return False
@@ -613,6 +637,8 @@ class MicroWakeDetector:
             window = span(cut - window_samples(), cut)
             aligned = [span(ended + pad - int(s * RECOGNIZER_RATE), ended + pad)
                        for s in ALIGNED]
+            if run_windows:
+                aligned[-1] = span(ended + pad - self._run_length(ended + pad), ended + pad)
             if self._sure:  # the network woke on it (CHECK_SURE): confirm.SURE_RULE
                 return bool(self.confirmer.confirms(window, aligned, strength=self._strength,
                                                     sure=True))
@@ -641,10 +667,21 @@ class MicroWakeDetector:
         if self.fed - self._pending < (AFTER + self.beside_wait) * RECOGNIZER_RATE:
             return False
         self._peak = self._copy_peak
+        self._rise = self._copy_rise
         self.beside_only += 1
         self._third_due = self._spotted_by >= len(self._paths) + len(self._gated_paths)
         self.third_first += self._third_due
         return True
+
+    def _run_length(self, end: int) -> int:
+        """Samples of the window sized to the spot's probability run
+        (confirm.RUN_WINDOWS): from RUN_LEAD s before the run holding the peak
+        rose to ``end``, within ALIGNED[0] and RUN_LONGEST s."""
+        from voice.speech_in.wake.confirm import ALIGNED, RUN_LEAD, RUN_LONGEST
+
+        length = end - (self._cut_rise - int(RUN_LEAD * RECOGNIZER_RATE))
+        return min(max(length, int(ALIGNED[0] * RECOGNIZER_RATE)),
+                   int(RUN_LONGEST * RECOGNIZER_RATE))
 
     def _question_start(self, audio: np.ndarray, start: int, peak: int) -> int:
         """Where the question starts (``audio`` begins at sample ``start``):
@@ -724,21 +761,28 @@ class MicroWakeDetector:
 
     def _spot(self, path: int, p: float, at: int) -> None:
         """Probability ``p`` from ``path``: a spot for the second stage, or its peak."""
+        if p > self.spot_cutoff:
+            self._rose.setdefault(path, at)  # the run this frame belongs to began there
+        else:
+            self._rose.pop(path, None)
+        rose = self._rose.get(path, at)
         if self.beside_gain:
-            self._spot_beside(path, p, at)
+            self._spot_beside(path, p, at, rose)
             return
         if (self.spotting.step(path, p, at) and self._pending is None
                 and at >= self._quiet_until):
             self._pending = at
             self._peak = (p, at)
+            self._rise = rose
             self._strength = self.spotting.mean
             self._sure = False
         elif self._pending is not None and self._cut is None:
             if p > self._peak[0]:
                 self._peak = (p, at)
+                self._rise = rose
             self._strength = max(self._strength, self.spotting.mean)
 
-    def _spot_beside(self, path: int, p: float, at: int) -> None:
+    def _spot_beside(self, path: int, p: float, at: int, rose: int) -> None:
         """:meth:`_spot` with the louder copy beside (:data:`BESIDE_GAIN`): a spot
         on either copy; the peak and the strength are the audio as it is's
         from its own spot on (as without the copy), the louder copy's peak kept
@@ -753,6 +797,7 @@ class MicroWakeDetector:
             self._own_at = at if own else None
             self._peak = (p, at) if own else (0.0, at)
             self._copy_peak = (0.0, at) if own else (p, at)
+            self._rise = self._copy_rise = rose
             self._strength = mean if own else 0.0
             return
         if self._pending is None or self._cut is not None:
@@ -760,6 +805,7 @@ class MicroWakeDetector:
         if not own:
             if p > self._copy_peak[0]:
                 self._copy_peak = (p, at)
+                self._copy_rise = rose
             return
         if self._own_at is None:
             if mean <= self.spot_cutoff:
@@ -767,10 +813,12 @@ class MicroWakeDetector:
             # The copy as it is spots it too: from here on, as without the louder copy.
             self._own_at = at
             self._peak = (p, at)
+            self._rise = rose
             self._strength = max(self._strength, mean)
             return
         if p > self._peak[0]:
             self._peak = (p, at)
+            self._rise = rose
         self._strength = max(self._strength, mean)
 
 
