@@ -104,10 +104,20 @@ def test_voice_listen_says_the_emergency_advice_when_the_cry_comes_over_an_answe
         assert _until(err, "Listening...", seen, 120), seen
         ask_the_long_answer(virtual_mic, replies, err, seen)
         time.sleep(4.0)
-        for _ in range(2):  # said again when not heard, as a user would
+        for _ in range(3):  # said again when not heard, as a user would
+            mark = len(seen)
             virtual_mic.play(cry)
             if _until(err, "(stopped: I heard 'emergency')", seen, 15):
                 break
+            if any("(stopped: I heard" in line for line in seen[mark:]):
+                # The cry was heard as another order and the answer stopped
+                # ("stop", by the full decode, once in the clean-clone CI of
+                # 2026-12-05; 3 of 3 right on the same machine alone): not
+                # what this tests, so the answer is asked for again and the
+                # cry said over it again.
+                _drain(replies)
+                ask_the_long_answer(virtual_mic, replies, err, seen)
+                time.sleep(4.0)
         else:
             raise AssertionError(seen)
         advice = json.loads(replies.get(timeout=30))
@@ -118,3 +128,10 @@ def test_voice_listen_says_the_emergency_advice_when_the_cry_comes_over_an_answe
     finally:
         proc.kill()
     assert not any("Traceback" in line for line in seen), seen
+
+
+def _drain(replies: Any) -> None:
+    """Forget the replies printed so far (the reply to the stop)."""
+    time.sleep(2.0)
+    while not replies.empty():
+        replies.get_nowait()
