@@ -37,6 +37,8 @@ except ImportError:
     from test_listen import REPO, spoken, start_listen  # type: ignore
 
 STOPPED = "(stopped: I heard 'stop')"
+#: Any order that stopped the answer ("stop", the wake phrase, an emergency).
+ANY_STOP = "(stopped: I heard"
 #: A short answer that says "stop" three times itself (about 9 s read): read to its end...
 STOP_FAQ = """# FAQ
 
@@ -102,17 +104,28 @@ def _stop_the_long_answer(virtual_mic: Any, proc: subprocess.Popen[str], stop: P
     """Ask for the long answer, say "stop" a few seconds in (``tries`` times,
     8 s apart, as a user would say it again): the stderr line that says it
     was stopped."""
-    ask_the_long_answer(virtual_mic, replies, err, seen)
-    time.sleep(4.0)  # a few seconds into the 30 s answer
-    for _ in range(tries - 1):
-        virtual_mic.play(stop)
-        if _until(err, STOPPED, seen, 8):
+    for _round in range(2):
+        ask_the_long_answer(virtual_mic, replies, err, seen)
+        time.sleep(4.0)  # a few seconds into the 30 s answer
+        for _ in range(tries - 1):
+            virtual_mic.play(stop)
+            if _until(err, ANY_STOP, seen, 8):
+                break
+        else:
+            virtual_mic.play(stop)
+            assert _until(err, ANY_STOP, seen, 20), seen
+        line = seen[-1]
+        assert _until(err, "Listening...", seen, 60), seen
+        if line.startswith(STOPPED):
             break
-    else:
-        virtual_mic.play(stop)
-        assert _until(err, STOPPED, seen, 20), seen
-    line = seen[-1]
-    assert _until(err, "Listening...", seen, 30), seen
+        # "stop" heard as another order, the answer stopped for it: Whisper
+        # heard it as words of an emergency once in the clean-clone CI of
+        # 2026-12-05 (the advice then read). Not what this tests: the long
+        # answer is asked for again and "stop" said over it again, once.
+        time.sleep(2.0)
+        while not replies.empty():
+            replies.get_nowait()
+    assert line.startswith(STOPPED), seen
     proc.send_signal(signal.SIGINT)
     proc.wait(timeout=15)
     return line
