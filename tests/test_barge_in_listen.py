@@ -98,6 +98,14 @@ def ask_the_long_answer(virtual_mic: Any, replies: queue.Queue[str], err: queue.
     assert (answer.get("match") or {}).get("title") == LONG_TITLE, answer
 
 
+def drain(replies: queue.Queue[str]) -> None:
+    """Forget the replies printed so far (the reply to the order that stopped
+    the answer), once its reading has had time to begin."""
+    time.sleep(2.0)
+    while not replies.empty():
+        replies.get_nowait()
+
+
 def _stop_the_long_answer(virtual_mic: Any, proc: subprocess.Popen[str], stop: Path,
                           replies: queue.Queue[str], err: queue.Queue[str],
                           seen: list[str], tries: int = 1) -> str:
@@ -122,9 +130,7 @@ def _stop_the_long_answer(virtual_mic: Any, proc: subprocess.Popen[str], stop: P
         # heard it as words of an emergency once in the clean-clone CI of
         # 2026-12-05 (the advice then read). Not what this tests: the long
         # answer is asked for again and "stop" said over it again, once.
-        time.sleep(2.0)
-        while not replies.empty():
-            replies.get_nowait()
+        drain(replies)
     assert line.startswith(STOPPED), seen
     proc.send_signal(signal.SIGINT)
     proc.wait(timeout=15)

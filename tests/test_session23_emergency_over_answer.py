@@ -86,10 +86,10 @@ def test_voice_listen_says_the_emergency_advice_when_the_cry_comes_over_an_answe
     "help, I can't breathe": the answer stops and the next reply is the
     emergency advice, not the rest of the answer."""
     try:
-        from tests.test_barge_in_listen import _pump, _until, ask_the_long_answer
+        from tests.test_barge_in_listen import _pump, _until, ask_the_long_answer, drain
         from tests.test_listen import start_listen
     except ImportError:
-        from test_barge_in_listen import _pump, _until, ask_the_long_answer  # type: ignore
+        from test_barge_in_listen import _pump, _until, ask_the_long_answer, drain  # type: ignore
         from test_listen import start_listen  # type: ignore
 
     cry = tmp_path / "cry.wav"
@@ -115,7 +115,7 @@ def test_voice_listen_says_the_emergency_advice_when_the_cry_comes_over_an_answe
                 # 2026-12-05; 3 of 3 right on the same machine alone): not
                 # what this tests, so the answer is asked for again and the
                 # cry said over it again.
-                _drain(replies)
+                drain(replies)
                 ask_the_long_answer(virtual_mic, replies, err, seen)
                 time.sleep(4.0)
         else:
@@ -128,10 +128,3 @@ def test_voice_listen_says_the_emergency_advice_when_the_cry_comes_over_an_answe
     finally:
         proc.kill()
     assert not any("Traceback" in line for line in seen), seen
-
-
-def _drain(replies: Any) -> None:
-    """Forget the replies printed so far (the reply to the stop)."""
-    time.sleep(2.0)
-    while not replies.empty():
-        replies.get_nowait()
