@@ -241,7 +241,8 @@ def voice_settings(cfg: Config, persisted: bool) -> tuple[VoiceSettings, Path | 
 
     Flags and config given explicitly win over the persisted choice.
     """
-    base = VoiceSettings(rate=cfg.rate, volume=cfg.volume, voice=cfg.voice)
+    base = VoiceSettings(rate=cfg.rate, volume=cfg.volume, voice=cfg.voice,
+                         wait=float(cfg.silence_timeout))
     if not persisted:
         return base, None
     from voice.config import user_state_dir
@@ -251,8 +252,9 @@ def voice_settings(cfg: Config, persisted: bool) -> tuple[VoiceSettings, Path | 
     stored = load_voice_settings(base, path)
     chosen = {
         name: getattr(base, name)
-        for name in ("rate", "volume", "voice")
-        if cfg.sources.get(name, "default") != "default"
+        for name, key in (("rate", "rate"), ("volume", "volume"), ("voice", "voice"),
+                          ("wait", "silence_timeout"))
+        if cfg.sources.get(key, "default") != "default"
     }
     return replace(stored, **chosen), path
 

@@ -54,7 +54,8 @@ KEPT: tuple[Kept, ...] = (
          "(word error rates, no sound and no words)",
          voice=False, words=False, removed_by="'voice adapt --reset' deletes it"),
     Kept("voice-settings.json",
-         "the speech rate, volume and voice chosen by voice ('slower', 'louder')",
+         "the speech rate, volume and voice, and the pause that ends a question, "
+         "chosen by voice ('slower', 'louder', 'give me more time')",
          voice=False, words=False, removed_by="delete the file"),
     Kept("phrasings.json",
          "the ways of asking learned from the user (the words of a 'Did you mean ...?' "

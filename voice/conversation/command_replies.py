@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from voice.conversation import listing, phrases, replies, speaking, what_heard, yes_no
+from voice.conversation import listing, phrases, replies, speaking, waiting, what_heard, yes_no
 from voice.conversation.reply import Reply
 from voice.matching.normalize import clean
 
@@ -188,6 +188,7 @@ HANDLERS: dict[str, Handler] = {
     "again_slower": again_changed,
     "again_louder": again_changed,
     **{name: speaking.change for name in speaking.SPEAKING_COMMANDS},
+    **{name: waiting.change for name in waiting.WAITING_COMMANDS},
     "stop": stop,
     "pause": pause,
     "yes": yes_no.yes,

@@ -104,6 +104,24 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "back to normal", "go back to normal", "speak normally", "talk normally",
         "normal speed and volume", "reset speed and volume", "reset your voice",
     ),
+    # A slow speaker cut off mid-question: "you cut me off", "give me more
+    # time" were declined as off the subject (session 31, `voice text`).
+    "wait_longer": (
+        "give me more time", "more time", "i need more time", "i need more time to speak",
+        "i need more time to talk", "give me longer", "wait longer", "wait for me",
+        "please wait for me", "wait for me to finish", "let me finish",
+        "let me finish speaking", "let me finish my question", "you cut me off",
+        "you interrupted me", "do not interrupt me", "do not cut me off",
+        "you did not let me finish", "i was not finished", "i am not finished",
+        "i had not finished", "you are not giving me enough time", "listen longer",
+        "be patient", "be patient with me", "stop interrupting me", "stop cutting me off",
+        "you are too quick for me", "you do not give me time",
+    ),
+    "wait_less": (
+        "do not wait so long", "you wait too long", "you are waiting too long",
+        "answer sooner", "answer quicker", "answer faster", "wait less", "less time",
+        "do not wait as long", "shorter wait", "you take too long to answer",
+    ),
     "stop": (
         "stop", "quiet", "be quiet", "shush", "shh", "stop talking", "enough", "silence",
         "cancel", "that is enough", "stop it", "hush", "ok stop", "stop please",

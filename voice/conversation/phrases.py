@@ -330,7 +330,7 @@ def help_text(examples: list[str]) -> str:
     return (
         "Ask me a question about chronic spasms and neuromuscular disorders, for example: "
         f"{ask}. You can also say: repeat, start again, slower, faster, louder, quieter, stop, "
-        "more, that is wrong, go back, list topics, or goodbye."
+        "more, that is wrong, go back, give me more time, list topics, or goodbye."
     )
 
 
@@ -365,6 +365,26 @@ def usual_changed(command: str, changed: bool) -> str:
     if not changed:
         return f"This is already my usual {what}. " + _AT_LIMIT
     return f"All right, back to my usual {what}. " + _HEAR_AGAIN
+
+def _seconds(value: float) -> str:
+    whole = int(value) if float(value).is_integer() else value
+    return f"{whole} second" + ("" if whole == 1 else "s")
+
+
+def wait_changed(command: str, changed: bool, wait: float) -> str:
+    """"Give me more time" (wait_longer), "don't wait so long" (wait_less).
+    A user who was cut off has lost the question: each says to ask again."""
+    quiet = f"{_seconds(wait)} of quiet"
+    if command == "wait_longer":
+        if not changed:
+            return f"This is the longest I wait: {quiet} ends a question. Please ask it again."
+        return (f"All right, I'll wait longer for you: {quiet} now ends a question. "
+                "Please ask it again.")
+    if not changed:
+        return f"This is the shortest I wait: {quiet} ends a question. What would you like to know?"
+    return (f"All right, I'll answer sooner: {quiet} now ends a question. "
+            "Say 'give me more time' if I cut you off.")
+
 
 # -- the user's own ways of asking (voice/conversation/personal.py) -----------
 NOTHING_LEARNED = "I haven't learned any of your ways of asking yet. What would you like to know?"

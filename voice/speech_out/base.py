@@ -8,7 +8,7 @@ from typing import Protocol
 
 @dataclass(frozen=True)
 class VoiceSettings:
-    """How the assistant speaks; persisted per user."""
+    """How the assistant speaks, and how long it waits; persisted per user."""
 
     rate: int = 150
     """Words per minute (espeak-ng's unit)."""
@@ -16,6 +16,10 @@ class VoiceSettings:
     """0.0 to 1.0."""
     voice: str = "en-us"
     """espeak-ng voice name."""
+    wait: float = 2.0
+    """Seconds of quiet that end a spoken question ([audio] silence_timeout).
+    Not a speech setting, but chosen by voice the same way ("give me more
+    time": voice/conversation/waiting.py) and kept in the same file."""
 
 
 class Speaker(Protocol):

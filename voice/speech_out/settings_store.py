@@ -1,4 +1,5 @@
-"""The user's voice settings (rate, volume, voice), kept between runs.
+"""The user's voice settings (rate, volume, voice, and the pause that ends
+a question), kept between runs.
 
 Stored as JSON in ``voice.config.user_state_dir() / "voice-settings.json"``.
 A missing file means the defaults. A damaged file, or a value out of range,
@@ -25,6 +26,8 @@ FILE_NAME = "voice-settings.json"
 
 #: Same limits as voice.config checks for [speech_out].
 RATE_RANGE = (60, 400)
+#: Same limits as voice.config checks for [audio] silence_timeout.
+WAIT_RANGE = (0.0, 600.0)
 
 
 def default_path() -> Path:
@@ -44,6 +47,11 @@ def _valid(name: str, value: Any) -> bool:
         )
     if name == "voice":
         return isinstance(value, str) and bool(value.strip()) and len(value) < 100
+    if name == "wait":
+        return (
+            isinstance(value, (int, float)) and not isinstance(value, bool)
+            and WAIT_RANGE[0] < float(value) <= WAIT_RANGE[1]
+        )
     return False
 
 
@@ -66,11 +74,11 @@ def load_voice_settings(defaults: VoiceSettings, path: Path | None = None) -> Vo
         log.warning("The voice settings in %s are damaged; using the defaults.", path)
         return defaults
     values: dict[str, Any] = {}
-    for name in ("rate", "volume", "voice"):
+    for name in ("rate", "volume", "voice", "wait"):
         if name not in data:
             continue
         if _valid(name, data[name]):
-            values[name] = float(data[name]) if name == "volume" else data[name]
+            values[name] = float(data[name]) if name in ("volume", "wait") else data[name]
         else:
             log.warning(
                 "The saved voice setting %s=%r in %s is not usable; using %r.",

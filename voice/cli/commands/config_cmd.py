@@ -102,7 +102,7 @@ CHOSEN_BY_VOICE = "chosen by voice"
 
 
 def with_voice_choices(cfg: Config) -> Config:
-    """``cfg`` with the rate, volume and voice the assistant really uses.
+    """``cfg`` with the rate, volume, voice and pause the assistant really uses.
 
     "Slower" or "louder" said to the assistant is kept for the next start and
     wins over a default; without this a caregiver asking why it speaks so
@@ -111,8 +111,11 @@ def with_voice_choices(cfg: Config) -> Config:
     from voice.app import voice_settings
 
     settings, path = voice_settings(cfg, persisted=True)
-    changed = {name: getattr(settings, name) for name in ("rate", "volume", "voice")
-               if getattr(settings, name) != getattr(cfg, name)}
+    # The pause is the settings' silence_timeout ("give me more time").
+    changed = {key: getattr(settings, name)
+               for name, key in (("rate", "rate"), ("volume", "volume"), ("voice", "voice"),
+                                 ("wait", "silence_timeout"))
+               if getattr(settings, name) != getattr(cfg, key)}
     if not changed:
         return cfg
     sources = dict(cfg.sources)

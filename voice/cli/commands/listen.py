@@ -163,8 +163,15 @@ class _Session:
         if self.assistant.live is not None:
             self.assistant.live.refresh(self.assistant)
 
+    def follow_wait(self) -> None:
+        """The next question ends on the pause the user chose by voice ("give
+        me more time": voice/conversation/waiting.py), from the settings at
+        first."""
+        self.mic.silence_timeout = self.assistant.conversation.settings.wait
+
     def listen(self) -> Utterance | None:
         self.refresh()
+        self.follow_wait()
         self.turn = _Turn(self.recognizer)
         return self.mic.listen_until_heard(on_event=self.on_event, on_audio=self.turn.on_audio)
 

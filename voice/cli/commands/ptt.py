@@ -95,6 +95,9 @@ def run(args: argparse.Namespace) -> int:
                 _note("listening...")
             on_event(name)
 
+        # Toggle mode ends on quiet: the pause the user chose by voice ("give
+        # me more time": voice/conversation/waiting.py).
+        mic.silence_timeout = assistant.conversation.settings.wait
         if streamed is not None:
             return streamed.listen(mic, stop, status, end_on_silence)
         return mic.listen(stop, status, end_on_silence=end_on_silence)

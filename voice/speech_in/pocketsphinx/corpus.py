@@ -28,6 +28,8 @@ COMMAND_PHRASES: tuple[str, ...] = (
     "third", "go back", "back", "previous", "goodbye", "bye", "stop listening",
     "wake up", "what", "sorry", "pardon", "i didn't understand", "cancel", "never mind",
     "thank you", "thanks", "okay", "start again", "menu",
+    "give me more time", "wait longer", "you cut me off", "let me finish",
+    "don't wait so long", "answer sooner",
 )
 
 #: Words of an emergency, as people say them (each one is_emergency()). Without

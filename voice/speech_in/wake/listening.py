@@ -184,6 +184,7 @@ def run_with_wake(session: Any, detector: WakeDetector, follow_up: float,
         session.refresh()
 
     while not assistant.wants_exit:
+        session.follow_wait()  # "give me more time" said since the last question
         if window > 0:
             cry = cry_heard(must_wait)
             if cry is not None:
