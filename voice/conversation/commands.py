@@ -158,6 +158,10 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "what other questions can i ask", "what other things can i ask",
         "what else can i say", "give me some examples", "give me an example",
         "what are the commands", "commands",
+        # Asked how to end it (session 31, `voice text`): declined as off the
+        # subject. The help it gets names "stop" and "goodbye".
+        "how do i turn you off", "how do i switch you off", "how do i turn this off",
+        "how do i stop you", "how do i make you stop", "how do i turn it off",
     ),
     "topics": (
         "list topics", "topics", "list", "what topics", "what topics are there", "menu",
