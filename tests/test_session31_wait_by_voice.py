@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import time
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +82,8 @@ def test_questions_and_other_commands_are_not_taken_for_it(line: str) -> None:
 FIRST, REST, GAP = "what can I eat", "to help with my muscle spasms", 3.5
 
 
-def _turns(virtual_mic: Any, folder: Path) -> list[dict[str, Any]]:
+def _two_parts(folder: Path) -> Path:
+    """The question spoken in two parts, GAP seconds apart."""
     parts = []
     for i, text in enumerate((FIRST, REST)):
         raw = folder / f"part{i}.wav"
@@ -93,6 +95,11 @@ def _turns(virtual_mic: Any, folder: Path) -> list[dict[str, Any]]:
                    timeout=30)
     both = folder / "both.wav"
     subprocess.run(["sox", str(first), str(parts[1]), str(both)], check=True, timeout=30)
+    return both
+
+
+def _turns(virtual_mic: Any, folder: Path) -> list[dict[str, Any]]:
+    both = _two_parts(folder)
     proc = start_listen(virtual_mic, "--no-speak", "--no-cues", "--json", "--recognizer",
                         "whisper", "--no-wake", tmp_path=folder)
     try:
@@ -137,3 +144,40 @@ def test_voice_config_says_the_pause_was_chosen_by_voice(tmp_path: Path) -> None
     out = subprocess.run([sys.executable, "-m", "voice", "config"], cwd=REPO, env=env,
                          capture_output=True, text=True, timeout=60, check=True).stdout
     assert "silence_timeout = 4.0    (chosen by voice, kept in" in out, out
+
+
+def _heard_by_ptt(virtual_mic: Any, folder: Path, both: Path) -> str:
+    """What `voice ptt` (keyboard toggle, PocketSphinx) heard for one press."""
+    from .test_ptt_command import Lines, press, running
+
+    env = dict(virtual_mic.env, XDG_CONFIG_HOME=str(folder / "cfg"),
+               XDG_STATE_HOME=str(folder / "state"))
+    for k in ("VOICE_CONFIG", "GPIOZERO_PIN_FACTORY"):
+        env.pop(k, None)
+    with running(env) as proc:
+        assert proc.stdout and proc.stderr
+        err = Lines(proc.stderr)
+        err.wait_for("Each line is one button press", 60)
+        press(proc)
+        err.wait_for("listening...", 10)
+        time.sleep(0.3)  # the null sink's first block (MACHINE-NOTES)
+        virtual_mic.play(both)
+        heard = err.wait_for("heard:", 30)
+        press(proc, "quit")
+        proc.wait(timeout=20)
+    return heard
+
+
+@pytest.mark.audio
+def test_push_to_talk_toggle_waits_as_long_as_the_user_asked(virtual_mic: Any,
+                                                            tmp_path: Path) -> None:
+    """The toggle ends a question on quiet too: at the default 2 s the press
+    hears only the first part; with 5 s chosen by voice, both."""
+    both = _two_parts(tmp_path)
+    before = _heard_by_ptt(virtual_mic, tmp_path / "before", both)
+    # PocketSphinx's words for the rest vary ("my muscles cause a"); its
+    # "help with" marks that the rest was heard in the same press.
+    assert "help" not in before, before  # the control
+    voice_text_replies(["give me more time"] * 3, tmp_path / "after" / "state")
+    after = _heard_by_ptt(virtual_mic, tmp_path / "after", both)
+    assert "eat" in after and "help with" in after, after
