@@ -1,7 +1,8 @@
 """Session 31 (branch scope37, issue 14): what a person is said to have,
 when the content never names it, is declined, never read in full.
 
-"how do i look after someone with a broken leg" was read the caring entry
+"how do i look after someone with a broken leg" and "how do i cope with a
+bad back" were read the caring entry
 (Coping Strategies) in full: "look after" folds onto the content's
 caregiver, "broken" is light as every unknown word is, and legs are no word
 of the score (voice/matching/what_they_have.py). "... with a broken wrist"
@@ -29,6 +30,9 @@ CARING = "coping-strategies-for-individuals-and-caregivers"
     "how do i care for my dad after a fall",
     "how do i look after my wife after her operation",
     "how can i support someone with a bad cold",
+    "how do i cope with a bad back",
+    "how do i deal with a bad burn",
+    "how do i cope with a broken arm in a cast",
 ])
 def test_what_the_content_never_names_is_declined(typed: Callable[[str], Reply],
                                                   line: str) -> None:
@@ -48,6 +52,12 @@ def test_what_the_content_never_names_is_declined(typed: Callable[[str], Reply],
      "how-do-assistive-devices-improve-mobility"),
     ("how do i help my dad with his physio", "confirm",
      "what-role-does-physical-therapy-play-in-managing-these-conditions"),
+    ("how do i cope with poor sleep", "answer", CARING),
+    ("how do i cope with muscle cramps", "answer", CARING),
+    ("how do i cope with being a carer", "answer", CARING),
+    ("how do i cope with a walker", "confirm", CARING),
+    ("how do i live with a neuromuscular disorder", "confirm", "impact-on-daily-life"),
+    ("we are struggling with the stairs", "confirm", "impact-on-daily-life"),
 ])
 def test_what_the_content_names_keeps_its_entry(typed: Callable[[str], Reply], line: str,
                                                 outcome: str, entry: str) -> None:

@@ -1,6 +1,6 @@
-"""What a person is said to have, when the content never names it: "how do
-i look after someone with a broken leg", "how do i care for someone with a
-bad back", "how do i care for my dad after a fall".
+"""What a person is said to have, or to live with, when the content never
+names it: "how do i look after someone with a broken leg", "how do i care
+for my dad after a fall", "how do i cope with a bad back".
 
 Those lines were read the caring entry (Coping Strategies) in full
 (session 31, branch scope37, probes written here): "look after" folds onto
@@ -11,10 +11,12 @@ against "caregiver" 2.99), while a limb is no word of the score at all
 wrist" (a body part the content never names) but not "... a broken leg"
 (legs are the content's). What is asked is how to care for that, and no
 entry says. So when a person ("someone", "my dad", "her") is followed by
-"with" or "after" and what follows names nothing the content knows (every
-word of it unknown to the content, limbs and grammar words aside), the line
-is declined as ``unknown_object``'s lines are: "someone with spasms", "...
-with weak legs", "... with ms", "... in a wheelchair" keep their entry.
+"with" or "after", or "cope", "deal" or "live" by "with", and what follows
+names nothing the content knows (every word of it unknown to the content,
+limbs and grammar words aside), the line is declined as
+``unknown_object``'s lines are. "someone with spasms", "... with weak
+legs", "... with ms", "cope with poor sleep", "cope with a walker" keep
+their entry.
 
 Pure: reads the matcher's tokens.
 """
@@ -36,6 +38,13 @@ ON = True
 #: pronoun for a person (closed classes).
 _PERSONS = PERSONS | frozenset(_KIN) | frozenset(
     "someone somebody person patient him her them".split())
+#: Living with a thing, said of oneself: "how do i cope with a bad back"
+#: was read the caring entry in full as well, "deal with a bad burn"
+#: offered it (probes written here). A closed class of verbs that take
+#: "with" and what is lived with. Not "struggling with": a hardship told
+#: ("we are struggling with the stairs", offered Impact on Daily Life, a
+#: probe a first version declined).
+_LIVING = frozenset("cope coping deal dealing live living".split())
 #: What a person has follows these ("after" only with a determiner: "after
 #: a fall", "after her operation"; "look after him" is no such line).
 _HAVING = frozenset(("with", "after"))
@@ -56,7 +65,8 @@ def unknown_had(matcher: Matcher, text: str) -> str | None:
         return None
     words = normalize.strip_fillers(normalize.clean(text)).replace("'s ", " ").split()
     for i in range(len(words) - 2):
-        if words[i] not in _PERSONS or words[i + 1] not in _HAVING:
+        if not ((words[i] in _PERSONS and words[i + 1] in _HAVING)
+                or (words[i] in _LIVING and words[i + 1] == "with")):
             continue
         j = i + 2
         if words[i + 1] == "after" and words[j] not in _DETERMINERS:
