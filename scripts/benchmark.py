@@ -405,6 +405,13 @@ NLU_TO_IT: dict[str, set[str]] = {
     "audio_volume_mute": {"quieter", "stop"}, "general_repeat": {"repeat", "restart"},
     "general_commandstop": {"stop", "never_mind", "sleep", "exit"},
     "general_praise": {"thanks"},
+    # Session 31 (scope37): a yes, a no or a "does not matter" said to the
+    # assistant is ours too ("yeah that is correct" -> yes, "no, it is not
+    # what i wanted" -> wrong, "does not matter" -> never_mind: counted as
+    # other requests taken before). NLU's affirmations are mostly said of
+    # the answer just given ("you have done it correctly"), so "thanks" fits.
+    "general_affirm": {"yes", "thanks"}, "general_negate": {"no", "wrong"},
+    "general_dontcare": {"never_mind"},
 }
 
 

@@ -64,6 +64,7 @@ from voice.matching.off_topic import WORDS as OFF_TOPIC
 from voice.matching.own_medicines import medicine_keywords, own_medicine_names
 from voice.matching.sound_alike import SoundAlike
 from voice.matching.unknown_subject import unknown_subject
+from voice.matching.what_they_have import unknown_had
 
 Outcome = Literal["answer", "confirm", "no_match"]
 
@@ -1383,6 +1384,10 @@ class Matcher:
         # alcohol make spasms worse": unknown_subject.py, session 26).
         unknown_thing = unknown_thing or (self.require_known_subject and unknown_subject(
             self, text) is not None)
+        # ... or what a person is said to have ("how do i look after someone
+        # with a broken leg" read the caring entry in full: what_they_have.py,
+        # session 31).
+        unknown_thing = unknown_thing or unknown_had(self, text) is not None
         if unknown_thing and unknown_things.DECLINE:
             return MatchResult(query, "no_match", [], misheard)
         if money_only(self, text, cands[0].entry):
