@@ -285,20 +285,24 @@ class TranscriptCache:
         #: clip whose repair is checked is decoded again, once.
         self._scores_path = self.path.with_name(f"audio-scores-{self.path.name}")
         self._scores: dict[tuple[str, str], float] = {}
-        if self._scores_path.is_file():
-            for line in self._scores_path.read_text(encoding="utf-8").splitlines():
+        # A seed's audio scores are read too (after this file's own, which win):
+        # a seeded clip whose reading is checked by the audio is then not
+        # decoded again.
+        for path in self._seed_files("scores", seeds):
+            for line in path.read_text(encoding="utf-8").splitlines():
                 with contextlib.suppress(ValueError, KeyError):
                     row = json.loads(line)
-                    self._scores[row["wav"], row["text"]] = float(row["loglik"])
+                    self._scores.setdefault((row["wav"], row["text"]), float(row["loglik"]))
         #: The same for texts scored against the speech alone
         #: (rescoring.py ``AudioScorer.fits``): (nats, tokens) by WAV and text.
         self._fits_path = self.path.with_name(f"audio-fits-{self.path.name}")
         self._fits: dict[tuple[str, str], tuple[float, int]] = {}
-        if self._fits_path.is_file():
-            for line in self._fits_path.read_text(encoding="utf-8").splitlines():
+        for path in self._seed_files("fits", seeds):
+            for line in path.read_text(encoding="utf-8").splitlines():
                 with contextlib.suppress(ValueError, KeyError):
                     row = json.loads(line)
-                    self._fits[row["wav"], row["text"]] = (float(row["nats"]), int(row["tokens"]))
+                    self._fits.setdefault((row["wav"], row["text"]),
+                                          (float(row["nats"]), int(row["tokens"])))
         #: The beam's other hearings of a clip heard surely (searched by the
         #: app only when it matches nothing: heard.SURE_ALTERNATIVES_AGREE),
         #: by WAV, kept beside the transcripts as the scores are.
@@ -314,6 +318,12 @@ class TranscriptCache:
         #: Loads the engine when a clip must be decoded and none was given.
         self.loader: Callable[[], object] | None = None
         self._engine: object = None
+
+    def _seed_files(self, kind: str, seeds: Sequence[Path]) -> list[Path]:
+        """This cache's own ``audio-KIND-`` file and each seed's, those that exist."""
+        own = self.path.with_name(f"audio-{kind}-{self.path.name}")
+        return [p for p in (own, *(Path(x).with_name(f"audio-{kind}-{Path(x).name}")
+                                   for x in seeds)) if p.is_file()]
 
     def scores(self, rec: object, clip: AudioClip, wav: Path, texts: Sequence[str]
                ) -> list[float]:

@@ -85,14 +85,45 @@ SURE_ANSWER = 0.9
 ALTERNATIVES_WHEN_DOUBTFUL = True
 
 
+#: The words Whisper's prompt (whisper/prompt.py: the content's FAQ questions)
+#: says most often, three times each: "... neuromuscular disorders?". Whisper
+#: writes them over other words that start alike, fairly surely ("what are
+#: nerve stimulators" heard "what are neuromuscular(0.87) disorders(0.96)",
+#: read in full as the entry on recognising the disorders; "are there natural
+#: remedies" heard "are neuromuscular(0.80) disorders(0.51)"), while said they
+#: are heard at 0.95-1.00 (once 0.85, itself a copy for "neurology").
+PROMPT_COPIED = frozenset({"neuromuscular", "disorders"})
+#: A hearing with one of PROMPT_COPIED below this is doubtful: offered, never
+#: read in full. Every tuning clip in the transcript cache (1,356: espeak-ng
+#: tuning.tsv and dev.tsv even in six conditions, health-tuning, foreign-tuning,
+#: the natural voices' tuning halves; 702 in scope, 654 out of scope;
+#: docs/speech-in.md "Session 31"): answered outright with a wrong entry 4 -> 2,
+#: right entries 555 -> 555 (one of them offered instead of read), out of
+#: scope the same; 0.8 gives 4 -> 3, and "spasms" (said twice in the prompt)
+#: added turns 13 right answers into offers for one wrong one more. None
+#: turns it off.
+PROMPT_COPIED_BELOW: float | None = 0.9
+
+
+def _prompt_copied(heard: Transcript) -> bool:
+    """Whether Whisper wrote one of PROMPT_COPIED less surely than PROMPT_COPIED_BELOW."""
+    return (PROMPT_COPIED_BELOW is not None and heard.engine == "whisper" and any(
+        c < PROMPT_COPIED_BELOW and w.lower().strip(".,?!") in PROMPT_COPIED
+        for w, c in heard.words))
+
+
 def is_doubtful(heard: Transcript) -> bool:
     """True when no content word of ``heard`` was heard surely (see SURE_ANSWER),
-    or (Whisper) a word that is not a function word was barely heard (UNHEARD_WORD).
+    or (Whisper) a word that is not a function word was barely heard (UNHEARD_WORD),
+    or a word the prompt repeats was written less than surely (PROMPT_COPIED).
 
     An engine without word confidences is taken at its word.
     """
     if not heard.words:
         return False
+    if _prompt_copied(heard):
+        # Maybe the prompt's own words written over what was said: offered only.
+        return True
     sure = sure_answer_for(heard.engine)
     if heard.engine == "whisper" and any(
         c < _whisper_unheard_word() and not is_function_word(w) for w, c in heard.words
