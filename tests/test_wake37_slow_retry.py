@@ -68,6 +68,13 @@ def _run(pcm: np.ndarray, on: bool) -> tuple[bool, list[confirm.Decoded]]:
     return woke, list(confirmer[0].decodes)
 
 
+def test_on_as_shipped(slow_under_tv: np.ndarray) -> None:
+    assert confirm.SLOW_RETRY is True
+    woke, keeping = fed(slow_under_tv, lambda real: None)  # the confirmer voice listen loads
+    assert keeping.slow_retry
+    assert woke
+
+
 def test_with_the_retry_the_slow_phrase_wakes(slow_under_tv: np.ndarray) -> None:
     woke, decodes = _run(slow_under_tv, True)
     assert any(d.kind == "slow" for d in decodes)
