@@ -561,7 +561,8 @@ def main(argv: list[str] | None = None) -> int:
                          " 51, 53, 55 fresh for the likelihood check, 61, 63, 65 fresh"
                          " for it with the spellings, 71, 73 for the check of sure wakes,"
                          " 81, 83 for the fairly sure spots' rule, 241, 243 for the"
-                         " louder copy beside (session 23),"
+                         " louder copy beside (session 23), 377 for the slow retry"
+                         " (session 31),"
                          " docs/wake-word.md)")
     ap.add_argument("--draw", type=int, default=0,
                     help="a fresh draw of the phrases (paces, TV talk, offsets) by this number;"
