@@ -57,7 +57,7 @@ import numpy as np  # noqa: E402
 
 from voice.audio.clip import RECOGNIZER_RATE, read_wav  # noqa: E402
 from voice.content.loader import load_knowledge  # noqa: E402
-from voice.speech_in.wake.confirm import RUN_WINDOWS, load_confirmer  # noqa: E402
+from voice.speech_in.wake.confirm import load_confirmer  # noqa: E402
 from voice.speech_in.wake.detector import (  # noqa: E402
     PHRASE_WEIGHT,
     SPOT_THRESHOLD,
@@ -491,6 +491,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--words-floor", choices=("on", "off"), default=None,
                     help="a window saying the phrase under its floor passes on its words"
                          " alone, without the full stop (confirm.WORDS_FLOOR)")
+    ap.add_argument("--slow-retry", choices=("on", "off"), default=None,
+                    help="a weak spot heard as a slow phrase ('Okay, uh, ...') checked again "
+                         "on its windows made faster (confirm.SLOW_RETRY; default as shipped)")
     ap.add_argument("--near-floors", choices=("on", "off"), default=None,
                     help="a spot the floors just refuse goes on to the peak check"
                          " (confirm.NEAR_FLOORS)")
@@ -532,10 +535,6 @@ def main(argv: list[str] | None = None) -> int:
                     help="with the louder copy beside: a third copy this many times louder"
                          " spotting too (micro.BESIDE_THIRD_GAIN when not given; 0: off;"
                          " docs/wake-word.md, session 27 wake31)")
-    ap.add_argument("--run-windows", choices=("on", "off"), default=None,
-                    help="micro with a second stage: the longer short window starts"
-                         " confirm.RUN_LEAD s before the spot's probability run rose"
-                         " (confirm.RUN_WINDOWS; docs/wake-word.md, session 30)")
     ap.add_argument("--okay-sentences", action="store_true",
                     help="speech not addressed to it: only the sentences that say the"
                          " phrase's first word, read by every reader (okay_negatives)")
@@ -562,7 +561,8 @@ def main(argv: list[str] | None = None) -> int:
                          " 51, 53, 55 fresh for the likelihood check, 61, 63, 65 fresh"
                          " for it with the spellings, 71, 73 for the check of sure wakes,"
                          " 81, 83 for the fairly sure spots' rule, 241, 243 for the"
-                         " louder copy beside (session 23),"
+                         " louder copy beside (session 23), 377 for the slow retry"
+                         " (session 31),"
                          " docs/wake-word.md)")
     ap.add_argument("--draw", type=int, default=0,
                     help="a fresh draw of the phrases (paces, TV talk, offsets) by this number;"
@@ -616,6 +616,8 @@ def main(argv: list[str] | None = None) -> int:
                 confirmer.copy_agree = args.copy_agree == "on"
             if args.words_floor is not None:
                 confirmer.words_floor = args.words_floor == "on"
+            if args.slow_retry is not None:
+                confirmer.slow_retry = args.slow_retry == "on"
             if args.near_floors is not None:
                 confirmer.near_floors = args.near_floors == "on"
             if args.near_without_first is not None:
@@ -646,8 +648,6 @@ def main(argv: list[str] | None = None) -> int:
             neural.input_gain = args.input_gain
         if args.beside_wait is not None:
             neural.beside_wait = args.beside_wait
-        if args.run_windows is not None:
-            neural.run_windows = args.run_windows == "on"
         stage = (f", spots above {args.spot_cutoff:g} confirmed by Whisper"
                  + (", sure wakes too" if neural.check_sure else ", sure wakes at once")
                  + (f", floors alone from {confirmer.fairly_sure:g}"
@@ -658,9 +658,6 @@ def main(argv: list[str] | None = None) -> int:
                     + (f", a third copy x{neural.third_gain:g}" if neural.third else "")
                     if neural.beside_gain
                     else ", gated copy spotting too" if neural.gated else "")
-                 + (", the longer short window sized to the probability run"
-                    if (RUN_WINDOWS if neural.run_windows is None else neural.run_windows)
-                    else "")
                  + (", its spots' windows agreeing under the floors"
                     if getattr(confirmer, "copy_agree", False) and neural.beside_gain else "")
                  if confirmer

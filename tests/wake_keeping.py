@@ -24,9 +24,19 @@ class Keeping:
     def strengths(self) -> list[float]:
         return [s for _w, _a, s in self.asked]
 
+    @property
+    def slow_retry(self) -> bool:
+        """The real confirmer's confirm.SLOW_RETRY: the detector then hands it
+        the longer short windows too."""
+        return bool(getattr(self.real, "slow_retry", False))
+
     def confirms(self, window: np.ndarray, aligned: Sequence[np.ndarray] = (),
-                 strength: float = 0.0, sure: bool = False) -> bool:
+                 strength: float = 0.0, sure: bool = False,
+                 slow: Sequence[np.ndarray] = ()) -> bool:
         self.asked.append((window, list(aligned), strength))
+        if len(slow):
+            return bool(self.real.confirms(window, aligned, strength=strength, sure=sure,
+                                           slow=slow))
         return bool(self.real.confirms(window, aligned, strength=strength, sure=sure))
 
 

@@ -477,9 +477,6 @@ class MicroWakeDetector:
     (for the benchmarks)..."""
     woke_third_first: bool = False
     """...and whether the last wake was such a spot's."""
-    run_windows: bool | None = None
-    """The longer short window sized to the spot's probability run
-    (confirm.RUN_WINDOWS when None; tried, off)."""
 
     def __post_init__(self) -> None:
         from pymicro_wakeword import MicroWakeWordFeatures
@@ -529,12 +526,6 @@ class MicroWakeDetector:
         spot (None: only the louder copy has so far)..."""
         self._copy_peak = (0.0, 0)
         """...and the louder copy's peak (the short windows' end when it alone spots)."""
-        self._rose: dict[int, int] = {}
-        """Per path, where its probability last rose above ``spot_cutoff`` (while above)..."""
-        self._rise = 0
-        self._copy_rise = 0
-        """...and where the run holding the peak (the louder copy's peak) began."""
-        self._cut_rise = 0
 
     def reset(self) -> None:
         """A new listening turn: forget all audio so far."""
@@ -549,7 +540,6 @@ class MicroWakeDetector:
         if self._gated_features is not None:
             self._gated_features.reset()
         self._own_at = None
-        self._rose.clear()
         self.decision.reset()
         self.spotting.reset()
         self.events.clear()
@@ -578,14 +568,13 @@ class MicroWakeDetector:
             AFTER,
             ALIGNED,
             ALIGNED_PAD,
-            RUN_WINDOWS,
+            SLOW_TEMPO,
             window_samples,
         )
 
         self._recent.append(data)
         self._recent_len += len(data)
         pad = int(ALIGNED_PAD * RECOGNIZER_RATE)
-        run_windows = RUN_WINDOWS if self.run_windows is None else self.run_windows
         keep = window_samples() + pad + 2 * len(data)
         while self._recent and self._recent_len - len(self._recent[0]) >= keep:
             self._recent_len -= len(self._recent.popleft())
@@ -600,7 +589,6 @@ class MicroWakeDetector:
             self._pending = self.fed
             self._spotted_by = 0
             self._peak = (0.0, self.fed)
-            self._rise = self.fed
             self._strength = self._woke_mean
             self._own_at = self.fed  # the audio as it is's own (BESIDE_GAIN)
         if woke:
@@ -620,7 +608,6 @@ class MicroWakeDetector:
             # probability peaks as the phrase ends: the short windows end just
             # after it (waited for when the peak came last), the question there.
             self._cut = (self.fed, self._peak[1])
-            self._cut_rise = self._rise
         cut, ended = self._cut
         if self.fed < ended + pad:
             return False
@@ -637,11 +624,16 @@ class MicroWakeDetector:
             window = span(cut - window_samples(), cut)
             aligned = [span(ended + pad - int(s * RECOGNIZER_RATE), ended + pad)
                        for s in ALIGNED]
-            if run_windows:
-                aligned[-1] = span(ended + pad - self._run_length(ended + pad), ended + pad)
             if self._sure:  # the network woke on it (CHECK_SURE): confirm.SURE_RULE
                 return bool(self.confirmer.confirms(window, aligned, strength=self._strength,
                                                     sure=True))
+            if getattr(self.confirmer, "slow_retry", False):
+                # The short windows SLOW_TEMPO times longer, for a check of
+                # a slow phrase made faster (confirm.SLOW_RETRY).
+                slow = [span(ended + pad - int(s * SLOW_TEMPO * RECOGNIZER_RATE), ended + pad)
+                        for s in ALIGNED]
+                return bool(self.confirmer.confirms(window, aligned, strength=self._strength,
+                                                    slow=slow))
             return bool(self.confirmer.confirms(window, aligned, strength=self._strength))
 
         if not confirmed(audio) and not (self.confirm_gated and confirmed(gated_copy(audio))):
@@ -667,21 +659,10 @@ class MicroWakeDetector:
         if self.fed - self._pending < (AFTER + self.beside_wait) * RECOGNIZER_RATE:
             return False
         self._peak = self._copy_peak
-        self._rise = self._copy_rise
         self.beside_only += 1
         self._third_due = self._spotted_by >= len(self._paths) + len(self._gated_paths)
         self.third_first += self._third_due
         return True
-
-    def _run_length(self, end: int) -> int:
-        """Samples of the window sized to the spot's probability run
-        (confirm.RUN_WINDOWS): from RUN_LEAD s before the run holding the peak
-        rose to ``end``, within ALIGNED[0] and RUN_LONGEST s."""
-        from voice.speech_in.wake.confirm import ALIGNED, RUN_LEAD, RUN_LONGEST
-
-        length = end - (self._cut_rise - int(RUN_LEAD * RECOGNIZER_RATE))
-        return min(max(length, int(ALIGNED[0] * RECOGNIZER_RATE)),
-                   int(RUN_LONGEST * RECOGNIZER_RATE))
 
     def _question_start(self, audio: np.ndarray, start: int, peak: int) -> int:
         """Where the question starts (``audio`` begins at sample ``start``):
@@ -761,28 +742,21 @@ class MicroWakeDetector:
 
     def _spot(self, path: int, p: float, at: int) -> None:
         """Probability ``p`` from ``path``: a spot for the second stage, or its peak."""
-        if p > self.spot_cutoff:
-            self._rose.setdefault(path, at)  # the run this frame belongs to began there
-        else:
-            self._rose.pop(path, None)
-        rose = self._rose.get(path, at)
         if self.beside_gain:
-            self._spot_beside(path, p, at, rose)
+            self._spot_beside(path, p, at)
             return
         if (self.spotting.step(path, p, at) and self._pending is None
                 and at >= self._quiet_until):
             self._pending = at
             self._peak = (p, at)
-            self._rise = rose
             self._strength = self.spotting.mean
             self._sure = False
         elif self._pending is not None and self._cut is None:
             if p > self._peak[0]:
                 self._peak = (p, at)
-                self._rise = rose
             self._strength = max(self._strength, self.spotting.mean)
 
-    def _spot_beside(self, path: int, p: float, at: int, rose: int) -> None:
+    def _spot_beside(self, path: int, p: float, at: int) -> None:
         """:meth:`_spot` with the louder copy beside (:data:`BESIDE_GAIN`): a spot
         on either copy; the peak and the strength are the audio as it is's
         from its own spot on (as without the copy), the louder copy's peak kept
@@ -797,7 +771,6 @@ class MicroWakeDetector:
             self._own_at = at if own else None
             self._peak = (p, at) if own else (0.0, at)
             self._copy_peak = (0.0, at) if own else (p, at)
-            self._rise = self._copy_rise = rose
             self._strength = mean if own else 0.0
             return
         if self._pending is None or self._cut is not None:
@@ -805,7 +778,6 @@ class MicroWakeDetector:
         if not own:
             if p > self._copy_peak[0]:
                 self._copy_peak = (p, at)
-                self._copy_rise = rose
             return
         if self._own_at is None:
             if mean <= self.spot_cutoff:
@@ -813,12 +785,10 @@ class MicroWakeDetector:
             # The copy as it is spots it too: from here on, as without the louder copy.
             self._own_at = at
             self._peak = (p, at)
-            self._rise = rose
             self._strength = max(self._strength, mean)
             return
         if p > self._peak[0]:
             self._peak = (p, at)
-            self._rise = rose
         self._strength = max(self._strength, mean)
 
 
