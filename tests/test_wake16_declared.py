@@ -122,6 +122,10 @@ class _Session:
     def refresh(self) -> None:
         pass
 
+    def follow_wait(self) -> None:
+        # voice listen's pause chosen by voice ("give me more time").
+        pass
+
     def on_event(self, name: str) -> None:
         pass
 
