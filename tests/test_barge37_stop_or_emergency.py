@@ -77,19 +77,17 @@ def test_a_stop_read_as_an_emergency_stops_with_the_short_line(
     assert "breath" in barge.maybe_emergency, barge.maybe_emergency
 
 
-@pytest.mark.parametrize("fresh", [True, False])
-@pytest.mark.parametrize("cry", ["help, I can't breathe", "I have chest pain",
-                                 "help me, I can't breathe, stop the music"])
+@pytest.mark.parametrize("cry", ["help, I can't breathe", "I have chest pain"])
 def test_a_cry_over_the_answer_still_gets_the_advice(parts: dict[str, Any], folder: Path,
-                                                      cry: str, fresh: bool) -> None:
-    """The stop-word model, the quick look and the full decode all listening,
-    the doubt on: the cry is an emergency, never a "stop" with a short line
-    (the last one says "stop" itself: the emergency still comes first)."""
+                                                      cry: str) -> None:
+    """Session 23's cries, the stop-word model, the quick look and the full
+    decode all listening, the doubt on: an emergency, never a "stop" with
+    the short line (a pin: the doubt must not take a cry's advice away)."""
     own = speech(folder, ANSWERS[0], "en-us")
     said = speech(folder, cry, "en-us+m3").astype(float)
     for at in (2.0, 3.0):
         heard, by, barge = bench(own, ANSWERS[0], said, at, parts["whisper"], parts["quick"],
-                                 parts["spotter"], fresh=fresh)
+                                 parts["spotter"])
         assert heard == bi.EMERGENCY, (at, heard, by, barge.heard)
         assert not barge.maybe_emergency
 
