@@ -24,7 +24,12 @@ from voice.models.manifest import WHISPER_MODEL
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
 
-from barge_stop_or_emergency import ANSWERS, bench, read_clip, speech  # noqa: E402
+from barge_stop_or_emergency import (  # type: ignore[import-not-found, unused-ignore]  # noqa: E402
+    ANSWERS,
+    bench,
+    read_clip,
+    speech,
+)
 
 STOPS = REPO / "tests" / "data" / "real" / "stop_words"
 #: Real people's "stop" over the bench's answer, with a canceller that has
