@@ -80,6 +80,11 @@ HELD_OUT_PAUSE_VOICES = [("en-gb-scotland", 140), ("en-us-nyc+f2", 130), ("en+m2
                          ("en-us+f4", 160), ("en-gb-x-gbcwmd+m4", 120)]
 HELD_OUT_PAUSE_PHRASES = ("wait a second", "just a moment", "hang on a moment",
                           "give me a minute")
+#: --cries: session 23's cries (tests/test_session23_emergency_over_answer.py)
+#: and three of tests/data/emergencies-tuning.txt, in CRY_VOICES in turn.
+CRY_PHRASES = ("help, I can't breathe", "I have chest pain", "he's choking",
+               "I need an ambulance", "she collapsed")
+CRY_VOICES = [("en-us+m3", 150), ("en+f3", 150), ("en-gb-x-rp+f2", 130)]
 
 
 class _Talker:
@@ -350,6 +355,51 @@ def pause_clips(tmp: Path, which: str = "tuning") -> list[tuple[str, np.ndarray,
     return [clips[(k % n) * m + k % m] for k in range(len(clips))]
 
 
+def cry_clips(tmp: Path) -> list[tuple[str, np.ndarray, int]]:
+    """espeak-ng's cries (CRY_PHRASES), the voices taking turns."""
+    clips = []
+    for k, phrase in enumerate(CRY_PHRASES * len(CRY_VOICES)):
+        voice, rate = CRY_VOICES[(k + k // len(CRY_PHRASES)) % len(CRY_VOICES)]
+        wav = tmp / f"cry-{k}.wav"
+        subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(wav), phrase],
+                       check=True)
+        c = read_wav(wav)
+        clips.append((f"{phrase!r} {voice} {rate}", c.samples.reshape(-1), c.rate))
+    return clips
+
+
+def cry_run(n: int, clips: list[tuple[str, np.ndarray, int]], talker: _Talker, barge: Any,
+            rng: random.Random, long_answers: list[str]) -> None:
+    """``n`` answers, each with a cry said over it 1-6 s in: how many got
+    the emergency advice, how many were stopped as "stop" (with the short
+    line, or without), how many went on."""
+    from collections import Counter
+
+    got: Counter[str] = Counter()
+    for k in range(n):
+        name, samples, rate = clips[k % len(clips)]
+        voice = _Voice(samples, rate)
+        after = rng.uniform(1.0, 6.0)
+        talker.say(rng.choice(long_answers))
+        timer = threading.Timer(after, voice.play)
+        timer.start()
+        ender = threading.Timer(after + len(samples) / rate + 8.0, talker.stop_speaking)
+        ender.start()
+        heard = barge.watch(talker)
+        timer.join()
+        ender.cancel()
+        talker.wait()
+        what = ("emergency advice" if heard == bi.EMERGENCY
+                else "stop, the short line" if heard == "stop" and barge.maybe_emergency
+                else f"{heard} ({barge.taken_by})" if heard else "went on")
+        got[what] += 1
+        print(f"  {name}: {what}" + (f" (heard {barge.order_text!r})" if heard else ""),
+              flush=True)
+        time.sleep(0.3)
+    print(f"cries over answers: {n}; " + ", ".join(f"{k} {v}" for k, v in got.most_common()),
+          flush=True)
+
+
 def other_clips(which: str = "all") -> list[tuple[str, np.ndarray, int]]:
     """Real people's one-word replies and other short words (not "stop", digits
     or sentences), of one half or all."""
@@ -393,6 +443,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="answers with a real person's 'yes'/'no'/'right' said over them")
     ap.add_argument("--pauses", type=int, default=0,
                     help="answers with another voice saying 'wait', 'hold on'... over them")
+    ap.add_argument("--cries", type=int, default=0,
+                    help="answers with another voice crying 'help, I can't breathe', 'I have "
+                         "chest pain'... over them: emergency advice, or a stop")
+    ap.add_argument("--no-doubt", action="store_true",
+                    help="barge_in.STOP_OR_EMERGENCY off: every emergency reading taken")
     ap.add_argument("--pause-clips", choices=("tuning", "held-out"), default="tuning",
                     help="--pauses: the voices and phrasings tuned on, or held-out ones")
     ap.add_argument("--skip-sentences", action="store_true",
@@ -495,6 +550,8 @@ def main(argv: list[str] | None = None) -> int:
         bi.REALIGN = args.realign and not args.no_realign
     if args.trust_realign:
         bi.DOUBT_SLIPS = False
+    if args.no_doubt:
+        bi.STOP_OR_EMERGENCY = False
     variants = _variants(args)
     resets = SpeexResets()
     busy = _Busy(args.busy) if args.busy else None
@@ -653,6 +710,7 @@ def main(argv: list[str] | None = None) -> int:
         clips = stop_clips(Path(tmpdir), args.clips)
         latencies: list[float] = []
         missed = []
+        as_emergency = doubted = 0
         early: list[str] = []
         long_answers = [a for a in answers if len(a.split()) > 40] or answers
         unhissed = 0  # the stop-word model's firings refused for want of an /s/
@@ -685,6 +743,12 @@ def main(argv: list[str] | None = None) -> int:
             timer.join()
             unhissed += spotter.unhissed if spotter is not None else 0
             texts = "/".join(barge.heard[before:])
+            as_emergency += heard == bi.EMERGENCY
+            doubted += heard == "stop" and bool(barge.maybe_emergency)
+            if heard == bi.EMERGENCY or barge.maybe_emergency:
+                print(f"  {name if args.clips != 'held-out' else 'a clip'}: taken as "
+                      f"{'an emergency' if heard == bi.EMERGENCY else 'stop, the short line'}"
+                      f" (by the {barge.taken_by})", flush=True)
             if quick and args.clips == "tuning":  # held-out clips: as a whole only
                 print(f"  {name}: quick looks " + "; ".join(
                     f"{lk.text!r} {lk.avg_logprob:.2f} p(stop) {lk.stop_probability:.3f}"
@@ -751,6 +815,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  silent within 300 ms of the word's end (the recording): "
                       f"{sum(1 for x in silent if x <= 0.3)}/{args.stops}; median "
                       f"{1000 * float(np.median(silent)):.0f} ms")
+        print(f"  'stop's taken as an emergency (the advice read): {as_emergency}; as 'stop' "
+              f"with the short line (an emergency reading doubted): {doubted}", flush=True)
         print(f"  stops taken on the quick look alone: {barge.quick_stops}; "
               f"on the stop-word model: {barge.spotted_stops}; its firings refused for want "
               f"of an /s/: {unhissed}")
@@ -799,6 +865,8 @@ def main(argv: list[str] | None = None) -> int:
                   "word (not 'stop') said over them" + (": " + ", ".join(false_stops)
                                                           if false_stops else "")
                   + f"; the stop-word model's firings refused for want of an /s/: {unhissed}")
+        if args.cries:
+            cry_run(args.cries, cry_clips(Path(tmpdir)), talker, barge, rng, long_answers)
         if args.pauses:
             pause_run(args.pauses, pause_clips(Path(tmpdir), args.pause_clips), talker, barge,
                       rng, long_answers, saver, each=args.pause_clips != "held-out")

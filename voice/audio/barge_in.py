@@ -105,6 +105,36 @@ PAUSE = "pause"
 #: sentences of the moment are themselves words of an emergency (the
 #: emergency advice it reads says "emergency").
 EMERGENCY = "emergency"
+#: ...but not when that reading rests on the emergency prompt's decode alone
+#: (voice/speech_in/whisper/emergencies.py: the engine's own decode heard no
+#: emergency, the decode after "Help! I can't breathe. ..." did) while the
+#: quick look heard "stop" in the same moments (STOP_NEAR_SECONDS,
+#: STOP_NEAR_LOOK). Then it is taken as "stop", and ``maybe_emergency``
+#: tells `voice listen` to say one short line with the way to the advice
+#: (phrases.STOPPED_MAYBE_EMERGENCY) instead of the advice. Why: a real
+#: person's "stop" over an answer, the assistant's residual voice around it,
+#: came out "she's not breathing" after the emergency prompt (the engine's own
+#: decode "it's not crazy"), and the advice was read to someone who had said
+#: "stop" (as in the clean-clone CI of 2026-12-05): 4 of 45 real "stop"s
+#: (tuning half) with a canceller not yet converged, Whisper alone
+#: (scripts/barge_stop_or_emergency.py; docs/barge-in.md session 31). A cry
+#: the engine's own decode heard as one is never doubted. The stop-word
+#: model is no witness: it saturates on "no", "four" and the like, and went
+#: to 0.75 on "...and breathe" of a cry. Nor is it doubted when a quick look
+#: of those moments heard words of an emergency itself. Cries over answers
+#: kept their advice: 73/87, 17/24 offline (the rest not heard at all, as
+#: before), 20/20 live. Live, the 3 "stop"s of 40 read as an emergency
+#: ("overdose", "heart attack") had no quick look hearing "stop": not doubted.
+STOP_OR_EMERGENCY = True
+#: How far back (s) from a stretch's end a "stop" counts as said with it: the
+#: word may end the stretch before (MAX_SECONDS), the residual after it cut
+#: as a stretch of its own (so it was in every case seen).
+STOP_NEAR_SECONDS = 3.0
+#: The quick look's probability of "stop" as a stretch's first word that
+#: counts (quick_stop.ALIKE_STOP_PROBABILITY: the assistant's own voice at
+#: most 0.011; the session 23 cries 0.000-0.001), or the word "stop"
+#: anywhere in what it heard ("I see if it might stop.").
+STOP_NEAR_LOOK = 0.01
 #: A request to wait counts only when at least this many of the full
 #: decode's prompts heard one (the content prompt, the short-reply, command
 #: and request prompts of voice/speech_in/whisper/short_replies.py). Each
@@ -482,6 +512,16 @@ class BargeIn:
         self.emergencies = emergencies
         self.order_text = ""
         """What the last order taken was heard as ("hold on")."""
+        self.maybe_emergency = ""
+        """When the last "stop" was an emergency reading doubted for a "stop"
+        heard with it (STOP_OR_EMERGENCY): what the full decode heard."""
+        #: STOP_OR_EMERGENCY (tests turn it off to see the emergency reading).
+        self.stop_or_emergency = STOP_OR_EMERGENCY
+        self._doubted = ""
+        #: (microphone time, the quick look's probability of "stop", whether
+        #: it heard words of an emergency) per stretch looked at (at its end),
+        #: of the last STOP_NEAR_SECONDS.
+        self._stop_looks: deque[tuple[float, float, bool]] = deque()
         self.wake_phrase = wake_phrase
         self.reference = reference
         self.confirmer = confirmer
@@ -600,6 +640,8 @@ class BargeIn:
         """Until ``talker`` stops speaking: None, or what interrupted it
         ("stop", "wake", "pause" or "emergency"), after stopping it."""
         self.stopped_at = self.spotted_at = None
+        self.maybe_emergency = self._doubted = ""
+        self._stop_looks.clear()
         if not talker.speaking:
             return None
         try:
@@ -843,6 +885,7 @@ class BargeIn:
             self._verdict = None
         if heard is not None:
             self.taken_by = self._judged_by
+            self.maybe_emergency = self._doubted
         return heard
 
     def spotted(self, end: float) -> str | None:
@@ -921,6 +964,13 @@ class BargeIn:
         unsure = False
         words: tuple[tuple[str, float], ...] = ()
         alike = self.quick.heard_stop(stretch.audio) if self.quick is not None else None
+        looks = getattr(self.quick, "looks", None)
+        if looks:
+            # "I see if it might stop.": "stop" heard, though not as the first word.
+            look = looks[-1]
+            _keep_near(self._stop_looks, (stretch.end, 1.0 if STOP_WORD in words_of(look.text)
+                                          else look.stop_probability, is_emergency(look.text)))
+        doubted = ""
         if alike:
             heard, text = "stop", f"{alike} (quick)"
             self.quick_stops += 1
@@ -944,6 +994,8 @@ class BargeIn:
                 heard, unsure = None, True
             if heard is None and self.emergencies and is_emergency(text):
                 heard, unsure = EMERGENCY, False
+                if self.stop_or_emergency and self._stop_or_emergency(decoded, stretch):
+                    heard, doubted = STOP_WORD, text
             by = "full decode"
         self._note(self.decode_seconds, time.monotonic() - began)
         self._note(self.heard, text)
@@ -972,8 +1024,22 @@ class BargeIn:
         # the stop-word model stopped the answer must not claim it.
         self._judged_by = by
         self.order_text = text
+        self._doubted = doubted
         record.taken = True
         return heard
+
+    def _stop_or_emergency(self, decoded: Heard, stretch: Stretch) -> bool:
+        """Whether an emergency the full decode heard in ``stretch`` is to be
+        doubted for a "stop" (STOP_OR_EMERGENCY): only the emergency prompt's
+        decode heard it, and the quick look heard "stop" in the same moments
+        (its looks are taken in this thread, the one that calls this)."""
+        if getattr(decoded, "instead_of", None) is None:
+            return False  # the engine's own decode heard the emergency: never doubted
+        near = [(p, urgent) for t, p, urgent in self._stop_looks
+                if t >= stretch.end - STOP_NEAR_SECONDS]
+        if any(urgent for _, urgent in near):
+            return False  # the quick look heard the emergency too ("I can't breathe")
+        return max((p for p, _ in near), default=0.0) >= STOP_NEAR_LOOK
 
     def close(self) -> None:
         self.reference.enabled = False
@@ -982,6 +1048,15 @@ class BargeIn:
         if self._canceller is not None:
             self._canceller.close()
             self._canceller = None
+
+
+def _keep_near(figures: deque[tuple[float, float, bool]],
+               figure: tuple[float, float, bool]) -> None:
+    """Append ``figure`` (its time first), keeping only the last
+    STOP_NEAR_SECONDS (and a little)."""
+    figures.append(figure)
+    while figures and figures[0][0] < figure[0] - STOP_NEAR_SECONDS - 1.0:
+        figures.popleft()
 
 
 def _a_sentence(text: str, wake_phrase: str) -> bool:

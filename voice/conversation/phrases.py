@@ -18,6 +18,11 @@ TOPICS_INTRO = "You can ask me about:"
 STILL_NOT_FOUND = "I'm sorry, I still couldn't find an answer."
 NOTHING_TO_REPEAT = "I haven't said anything yet. Ask me a question, or say 'help'."
 STOPPED = "Stopped."
+#: Said when an answer was stopped by a "stop" whose full decode also read as
+#: an emergency, on the emergency prompt's decode alone
+#: (voice/audio/barge_in.py STOP_OR_EMERGENCY): not the whole advice to
+#: someone who said "stop", but the one word that gets it at once.
+STOPPED_MAYBE_EMERGENCY = "Stopped. If you need emergency help, say 'emergency'."
 _IN_OTHER_WORDS = "Please ask again in other words, or say 'list topics'."
 ASK_AGAIN = f"All right. {_IN_OTHER_WORDS}"
 SORRY = "Sorry about that."

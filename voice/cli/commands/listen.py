@@ -43,6 +43,7 @@ CUT_OFF = "That was a long question, so I stopped listening after {seconds} seco
 NO_MIC_AT_START = NO_MICROPHONE + " I will keep trying."
 MIC_AT_LAST = "I can hear the microphone now. Ask your question whenever you are ready."
 STOPPED = "(stopped: I heard '{heard}') by the {how}"
+MAYBE_EMERGENCY = "(also heard as '{heard}': said how to get the emergency advice)"
 WAITING_FOR_REST = "(waiting for the rest of '{heard}')"
 #: Pauses after "and" waited through in one question ("spasms and ... sleep
 #: and ... pain"); then what was heard is answered.
@@ -235,6 +236,15 @@ class _Session:
         if heard is not None:
             print(STOPPED.format(heard=heard, how=self.barge.taken_by), file=sys.stderr,
                   flush=True)
+        if heard == "stop" and self.barge.maybe_emergency:
+            # "stop", also read as an emergency by the emergency prompt's
+            # decode alone (barge_in.STOP_OR_EMERGENCY): the way to the
+            # advice in one line, not the advice read to someone who said stop.
+            from voice.conversation.phrases import STOPPED_MAYBE_EMERGENCY
+
+            print(MAYBE_EMERGENCY.format(heard=self.barge.maybe_emergency), file=sys.stderr,
+                  flush=True)
+            self.tell(STOPPED_MAYBE_EMERGENCY)
         if heard in ("pause", "emergency"):
             # "wait" / "hold on" over the answer: stopped with its unread
             # parts kept, and said so, as a typed "wait" is ("Say 'go on'...").
