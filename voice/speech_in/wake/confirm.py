@@ -662,9 +662,9 @@ class WhisperConfirmer:
         self.near_without_first = NEAR_WITHOUT_FIRST
         self._near = False
         self.words_floor = WORDS_FLOOR
+        """A window saying the phrase may pass on its words alone (:data:`WORDS_FLOOR`)."""
         self.slow_retry = SLOW_RETRY
         """A weak spot heard as a slow phrase is checked again faster (:data:`SLOW_RETRY`)."""
-        """A window saying the phrase may pass on its words alone (:data:`WORDS_FLOOR`)."""
         self._bare_floor = False
         """A fairly sure spot's window spelled the phrase bare over its floor."""
         self.sentence_guard = SENTENCE_GUARD
