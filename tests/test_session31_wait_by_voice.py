@@ -181,3 +181,24 @@ def test_push_to_talk_toggle_waits_as_long_as_the_user_asked(virtual_mic: Any,
     voice_text_replies(["give me more time"] * 3, tmp_path / "after" / "state")
     after = _heard_by_ptt(virtual_mic, tmp_path / "after", both)
     assert "eat" in after and "help with" in after, after
+
+
+def test_voice_doctor_says_the_pause_and_where_it_came_from(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`voice doctor`'s line, from the real settings file (the check alone:
+    the whole doctor speaks and records, which the CI's live tests share)."""
+    from voice.cli.commands.doctor import check_pause
+    from voice.config import Config
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
+    check = check_pause(Config())
+    assert (check.status, check.detail) == ("ok", "2 s of quiet (the default)"), check
+    voice_text_replies(["give me more time"] * 2, tmp_path)
+    check = check_pause(Config())
+    assert check.detail.startswith("4 s of quiet (chosen by voice, kept in "), check
+    assert "give me more time" in check.fix, check
+    import inspect
+
+    from voice.cli.commands import doctor
+
+    assert "check_pause" in inspect.getsource(doctor.run_checks)

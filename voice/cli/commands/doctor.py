@@ -339,6 +339,23 @@ def check_phrasings() -> Check:
                  "'voice phrases' lists them; 'voice phrases --forget' deletes them")
 
 
+def check_pause(cfg: Config) -> Check:
+    """The quiet that ends a spoken question, and where it came from: a
+    caregiver asking why it waits so long (or cuts someone off) hears that
+    the user chose it by voice ("give me more time": conversation/waiting.py)."""
+    from voice.app import voice_settings
+
+    settings, path = voice_settings(cfg, persisted=True)
+    if settings.wait != float(cfg.silence_timeout):
+        where = f"chosen by voice, kept in {path}"
+    elif cfg.sources.get("silence_timeout", "default") == "default":
+        where = "the default"
+    else:
+        where = "from the settings"
+    return Check("Pause that ends a question", "ok", f"{settings.wait:g} s of quiet ({where})",
+                 "say 'give me more time' or 'don't wait so long' to change it")
+
+
 def check_recognizer_choice(cfg: Config, sphinx: Check, vosk: Check,
                             whisper: Check | None = None) -> Check:
     usable = {"pocketsphinx": sphinx.status == "ok", "vosk": vosk.status == "ok",
@@ -492,6 +509,7 @@ def run_checks(cfg: Config) -> list[Check]:
     checks.append(safe("Recognizer for your voice", lambda: check_own_voice(cfg)))
     checks.append(safe("Content", lambda: check_content(cfg)))
     checks.append(safe("Your ways of asking", check_phrasings))
+    checks.append(safe("Pause that ends a question", lambda: check_pause(cfg)))
     checks.append(safe("GPIO", lambda: check_gpio(cfg)))
     checks.append(safe("Privacy", check_privacy))
     checks.append(safe("Wake phrase", lambda: check_wake(cfg)))
