@@ -170,6 +170,12 @@ def simpler(talk: Conversation, text: str, command: str) -> Reply:
     return replies.reply(talk, text, "command", say, command=command, stop_speaking=True)
 
 
+def shorter(talk: Conversation, text: str, command: str) -> Reply:
+    """ "Is there a shorter version?": what it can do instead."""
+    say = phrases.SHORTER if talk.state.history else phrases.NOTHING_READ_YET
+    return replies.reply(talk, text, "command", say, command=command, stop_speaking=True)
+
+
 def restart(talk: Conversation, text: str) -> Reply:
     """"Start again": what was being read, from its first part."""
     s = talk.state
@@ -203,6 +209,7 @@ HANDLERS: dict[str, Handler] = {
     "sleep": sleep,
     "never_mind": never_mind,
     "simpler": simpler,
+    "shorter": shorter,
     "rest": rest,
     "what_heard": what_heard.what_was_heard,
 }

@@ -265,6 +265,18 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "explain it more simply", "more simply", "that is too complicated", "i do not get it",
         "say that in a different way", "say it in a different way",
     ),
+    # Asked for less (session 31, `voice text`): "is there a shorter version"
+    # was declined, the third such line reading out the whole topic list to
+    # a user who had asked for less; "just give me the short answer" was
+    # offered the Conclusion. Not "summary" nor "the short version": the
+    # content's Conclusion is asked for so ("give me the short version").
+    "shorter": (
+        "shorter", "shorter please", "is there a shorter version", "a shorter version",
+        "the short answer", "just the short answer", "give me the short answer",
+        "just give me the short answer", "keep it short", "make it shorter",
+        "can you make it shorter", "too long", "that is too long", "it is too long",
+        "that was too long", "say it in fewer words", "in fewer words",
+    ),
     # Asked to phone someone: "can you call my doctor" was answered, in full,
     # with the entry on when to seek medical attention.
     "call": (

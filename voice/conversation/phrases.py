@@ -39,6 +39,10 @@ NEVER_MIND = "All right. Ask me whenever you're ready."
 #: "What does that mean?" of an answer: it can only read what the content says.
 SIMPLER = ("I'm sorry, I can only read it as it is written. Say 'repeat slower' to hear it "
            "again more slowly, or ask your doctor or nurse to explain it.")
+#: "Is there a shorter version?": it cannot shorten, but it reads a part at
+#: a time and can be stopped.
+SHORTER = ("I'm sorry, I can only read it as it is written, but I read it a part at a time. "
+           "Say 'stop' when you have heard enough, or 'go on' for the next part.")
 NO_MORE = "That's all I have on that. What else would you like to know?"
 #: "Go on" before any answer (right after "help", say): "That's all I have
 #: on that" spoke of an answer never given.
