@@ -22,6 +22,9 @@ from voice.matching.normalize import clean
 _WHEN = r"(?: (?:here|there|now|today|tonight|for now|for today|for tonight|for the day"\
         r"|for a (?:bit|while|moment|minute)))?"
 
+#: When it is put off to: "later", "another day", "tomorrow".
+_LATER = r"(?:later|later on|another (?:day|time)|some other time|tomorrow)"
+
 #: A whole line (cleaned: "let's" is "let us", "I've" is "i have") asking to stop.
 _STOP = re.compile(
     r"(?:please )?(?:"
@@ -38,6 +41,16 @@ _STOP = re.compile(
     r"|stop (?:here|there|for now|for today|for tonight|for the day)"
     r"|call it a day"
     r"|no more(?: questions)? (?:for now|for today|today|tonight)"
+    # Put off (session 31, `voice text`): "can we continue later", "let's
+    # carry on another day", "I'll ask you later", "maybe later" were
+    # declined as off the subject; "I'm too tired to talk" was offered the
+    # Coping entry.
+    r"|(?:(?:can|could|shall|may) we|let us) (?:please )?(?:continue|carry on|go on|do this"
+    r"|talk|finish)(?: this)? " + _LATER +
+    r"|i will (?:ask|talk to) (?:you )?" + _LATER +
+    r"|(?:maybe )?(?:another time|another day)|maybe later"
+    r"|(?:i am|i feel|i am feeling) (?:too|so|much too) (?:tired|exhausted|worn out|sleepy)"
+    r" to (?:talk|listen|go on|carry on|continue|think)(?: (?:now|today|any more|anymore))?"
     r")" + _WHEN + r"(?: (?:please|thanks|thank you|ok|okay))?"
 )
 
@@ -59,7 +72,8 @@ _PLAIN_STOP = re.compile(
 
 def wants_to_rest(text: str) -> bool:
     """``text`` asks, as a whole, to stop for now (maybe saying it is tired)."""
-    line = clean(text)
+    # "lets" typed without its apostrophe ("lets stop for today" was declined).
+    line = re.sub(r"^lets ", "let us ", clean(text))
     if _STOP.fullmatch(line):
         return True
     # The tiredness before or after the stop: "i am tired (so) can we stop",
