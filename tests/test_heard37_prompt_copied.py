@@ -85,3 +85,41 @@ def test_the_words_as_doubt() -> None:
 def test_the_switch_turns_it_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(heard, "PROMPT_COPIED_BELOW", None)
     assert not heard.is_doubtful(NERVE_STIMULATORS[0])
+
+
+def test_the_shipped_words_are_what_the_content_makes() -> None:
+    """PROMPT_COPIED is the shipped content's repeated prompt words, so the
+    hand-named default and the derived set cannot drift apart."""
+    from voice.app import load_matcher
+    from voice.config import Config
+
+    assert heard.prompt_copied_words(load_matcher(Config())) == heard.PROMPT_COPIED
+
+
+def test_edited_content_brings_its_own_repeated_words(tmp_path: Any) -> None:
+    """A caregiver's content whose FAQ says "tremor" three times: a "tremor"
+    written unsurely is doubted and offered, and "neuromuscular", no longer
+    in the prompt, no longer doubts a hearing (session 31)."""
+    from voice.content.loader import load_knowledge
+    from voice.matching.matcher import Matcher
+
+    faq = tmp_path / "faq.md"
+    faq.write_text("# FAQ\n\n" + "".join(
+        f"## {q}\n\n{a}\n\n" for q, a in (
+            ("What causes a tremor?", "A tremor can come from many causes."),
+            ("How is a tremor treated?", "Treatments for a tremor vary."),
+            ("Can a tremor get worse?", "A tremor can change over time."),
+            ("What helps muscle cramps?", "Stretching helps muscle cramps."),
+        )), encoding="utf-8")
+    matcher = Matcher(load_knowledge([tmp_path]))
+    assert heard.prompt_copied_words(matcher) == frozenset({"tremor"})
+    said = whisper(("what", 0.95), ("causes", 0.97), ("a", 0.9), ("tremor", 0.8))
+    assert heard.is_doubtful(said, heard.prompt_copied_words(matcher))
+    assert not heard.is_doubtful(NERVE_STIMULATORS[0], heard.prompt_copied_words(matcher))
+    got = Assistant(Conversation(matcher.kb, matcher=matcher), None, out=io.StringIO(),
+                    json_lines=True).handle_heard(said)
+    assert got["outcome"] == "confirm", got  # heard surely, it would be read
+    surely = whisper(("what", 0.95), ("causes", 0.97), ("a", 0.9), ("tremor", 0.99))
+    got = Assistant(Conversation(matcher.kb, matcher=matcher), None, out=io.StringIO(),
+                    json_lines=True).handle_heard(surely)
+    assert got["outcome"] == "answer", got

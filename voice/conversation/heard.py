@@ -92,6 +92,9 @@ ALTERNATIVES_WHEN_DOUBTFUL = True
 #: read in full as the entry on recognising the disorders; "are there natural
 #: remedies" heard "are neuromuscular(0.80) disorders(0.51)"), while said they
 #: are heard at 0.95-1.00 (once 0.85, itself a copy for "neurology").
+#: The shipped content's; the conversation uses its own content's
+#: (prompt_copied_words: the words in whisper/prompt.REPEATED_IN of the
+#: prompt's sentences), so edited content keeps the check.
 PROMPT_COPIED = frozenset({"neuromuscular", "disorders"})
 #: A hearing with one of PROMPT_COPIED below this is doubtful: offered, never
 #: read in full. Every tuning clip in the transcript cache (1,356: espeak-ng
@@ -105,23 +108,45 @@ PROMPT_COPIED = frozenset({"neuromuscular", "disorders"})
 PROMPT_COPIED_BELOW: float | None = 0.9
 
 
-def _prompt_copied(heard: Transcript) -> bool:
-    """Whether Whisper wrote one of PROMPT_COPIED less surely than PROMPT_COPIED_BELOW."""
+def _prompt_copied(heard: Transcript, copied: frozenset[str]) -> bool:
+    """Whether Whisper wrote one of ``copied`` less surely than PROMPT_COPIED_BELOW."""
     return (PROMPT_COPIED_BELOW is not None and heard.engine == "whisper" and any(
-        c < PROMPT_COPIED_BELOW and w.lower().strip(".,?!") in PROMPT_COPIED
+        c < PROMPT_COPIED_BELOW and w.lower().strip(".,?!") in copied
         for w, c in heard.words))
 
 
-def is_doubtful(heard: Transcript) -> bool:
+#: The prompt's repeated words per matcher (a new matcher comes with new
+#: content: live_updates), from whisper/prompt.repeated_words.
+_repeated_lock = threading.Lock()
+_repeated: weakref.WeakKeyDictionary[Matcher, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def prompt_copied_words(matcher: Matcher) -> frozenset[str]:
+    """PROMPT_COPIED as ``matcher``'s content makes it: the words its Whisper
+    prompt repeats (whisper/prompt.repeated_words), so a caregiver's edited
+    content keeps the check."""
+    from voice.speech_in.whisper.prompt import repeated_words
+
+    with _repeated_lock:
+        words = _repeated.get(matcher)
+    if words is None:
+        words = repeated_words(matcher.kb)
+        with _repeated_lock:
+            _repeated[matcher] = words
+    return words
+
+
+def is_doubtful(heard: Transcript, copied: frozenset[str] = PROMPT_COPIED) -> bool:
     """True when no content word of ``heard`` was heard surely (see SURE_ANSWER),
     or (Whisper) a word that is not a function word was barely heard (UNHEARD_WORD),
-    or a word the prompt repeats was written less than surely (PROMPT_COPIED).
+    or a word the prompt repeats was written less than surely (``copied``: the
+    shipped content's PROMPT_COPIED unless the content's own is given).
 
     An engine without word confidences is taken at its word.
     """
     if not heard.words:
         return False
-    if _prompt_copied(heard):
+    if _prompt_copied(heard, copied):
         # Maybe the prompt's own words written over what was said: offered only.
         return True
     sure = sure_answer_for(heard.engine)
@@ -498,7 +523,7 @@ _questions: weakref.WeakKeyDictionary[
 
 
 def _understood(heard: Transcript, matcher: Matcher) -> tuple[str, bool]:
-    text, doubtful = query_of(heard), is_doubtful(heard)
+    text, doubtful = query_of(heard), is_doubtful(heard, prompt_copied_words(matcher))
     ours = matcher.is_content_word
     noun = noun_read(text, ours) if noun_read(heard.text, ours) is not None else None
     if noun is not None:

@@ -88,6 +88,27 @@ def lead_sentence(kb: KnowledgeBase) -> str:
     return "Questions about " + ", ".join(top) + "." if top else ""
 
 
+#: A word in this many of the prompt's sentences or more is one tiny.en writes
+#: over other words (conversation/heard.py, PROMPT_COPIED): "neuromuscular"
+#: and "disorders", in 3 of the 8 FAQ questions, were written for "nerve
+#: stimulators" and "natural remedies"; "spasms", in 2, doubted as well turned
+#: 13 right answers into offers for one wrong answer fewer (branch heard37).
+REPEATED_IN = 3
+
+
+def repeated_words(kb: KnowledgeBase | None) -> frozenset[str]:
+    """The words (not function words) that REPEATED_IN or more of the prompt's
+    sentences for ``kb`` share: the content's own, so edited content keeps
+    its check (heard.PROMPT_COPIED is this for the shipped content)."""
+    from voice.matching.normalize import is_function_word
+
+    if kb is None:
+        return frozenset()
+    counts = Counter(w for line in _lines(kb) for w in set(clean(line).split())
+                     if not is_function_word(w))
+    return frozenset(w for w, n in counts.items() if n >= REPEATED_IN)
+
+
 def build_prompt(kb: KnowledgeBase | None, count_tokens: Callable[[str], int],
                  limit: int = MAX_PROMPT_TOKENS) -> str:
     """The prompt for ``kb`` within ``limit`` tokens (``count_tokens`` counts
