@@ -202,3 +202,19 @@ def test_voice_doctor_says_the_pause_and_where_it_came_from(
     from voice.cli.commands import doctor
 
     assert "check_pause" in inspect.getsource(doctor.run_checks)
+
+
+@pytest.mark.parametrize("said", [
+    "can you wait a bit longer before answering", "could you give me a bit more time",
+    "please stop cutting me off", "i need more time to answer",
+])
+def test_asked_in_other_words_too(said: str) -> None:
+    assert find_command(said) == "wait_longer", said
+
+
+@pytest.mark.parametrize("line", [
+    "will i live longer", "do i need more time to recover", "how much longer",
+    "tell me that one more time please",
+])
+def test_questions_with_its_words_are_not_it(line: str) -> None:
+    assert find_command(line) != "wait_longer", line

@@ -29,6 +29,14 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "what was the last thing you said", "i did not hear the end",
         # Session 25 (journey26, `voice text`): declined as a question.
         "what was that again",
+        # Asked back for the choices just offered (session 31, `voice text`):
+        # "what were the options again" was read the treatment entry in full,
+        # "can you list them again" declined. Past tense or "again" only:
+        # "what are the options" asks about treatment.
+        # Not "what were the options": 93 (the fuzzy pass) from "what are the
+        # options".
+        "what were the options again", "what were they again", "list them again",
+        "can you list them again", "say the options again", "read the options again",
     ),
     # The last answer again from its first part ("repeat" says only the part
     # just read): "start again" was declined as a question.
@@ -226,6 +234,10 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "wait", "hold on", "hang on", "pause", "one moment", "just a moment", "wait a moment",
         "wait a minute", "wait a second", "one second", "just a second", "give me a moment",
         "give me a minute", "hold on a moment", "hang on a moment",
+        # Thinking aloud (session 31, `voice text`): declined with the long
+        # "I don't have an answer" to someone gathering their words.
+        "let me think", "let me think about it", "i am thinking", "let me see",
+        "give me a second", "wait let me think", "hold on let me think",
     ),
     "greet": ("hello", "hi", "hey", "good morning", "good afternoon", "good evening", "hi there"),
     "thanks": ("thank you", "thanks", "thank you very much", "thanks a lot", "cheers",

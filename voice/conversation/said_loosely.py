@@ -108,6 +108,19 @@ _RULES: tuple[Rule, ...] = (
     _rule("quieter", r"\b(?:volume|loud|quieter|softer|sound|audio|speakers?)\b", """volume
           loud quieter softer sound audio speaker speakers media my turn put move lower decrease
           reduce bring make set down level notch minimum min less all"""),
+    # More time to speak, said in other words than commands.py's ("can you
+    # wait a bit longer before answering", session 31): a cue of waiting
+    # longer or being cut off, and only words of asking for it ("will i live
+    # longer", "do i need more time to recover": live, recover, a question;
+    # not "one more time": "repeat").
+    _rule("wait_longer", r"\b(?:(?:wait|listen)(?:ing)? (?:a (?:bit|little) )?longer"
+                         r"|(?<!one )more time|cut(?:ting)? me off|let me finish"
+                         r"|interrupt(?:ing|ed)? me)\b",
+          """wait waiting listen listening longer long bit little more time give giving me
+          before answering answer answers reply replying respond responding let finish
+          finished finishing speak speaking talk talking cut cutting off interrupt
+          interrupting interrupted stop keep i am was had enough yet still slowly slow""",
+          asked=True),
     _rule("repeat", r"\b(?:again|once more|one more time|repeat|replay|retry)\b", """repeat
           replay retry try say said speak spoke spoken tell hear heard again once more one time
           last just what statement message utterance instruction comment words things thing
