@@ -236,6 +236,12 @@ def load_matcher(cfg: Config, forgiving: bool = False) -> Matcher:
     return Matcher(kb, cfg.answer_threshold, cfg.confirm_threshold)
 
 
+#: The settings the user changes by voice: VoiceSettings' field -> Config's
+#: (the pause is the settings' silence_timeout: "give me more time").
+CHOSEN_BY_VOICE = {"rate": "rate", "volume": "volume", "voice": "voice",
+                   "wait": "silence_timeout"}
+
+
 def voice_settings(cfg: Config, persisted: bool) -> tuple[VoiceSettings, Path | None]:
     """Settings from config, overlaid by what the user last chose by voice.
 
@@ -252,8 +258,7 @@ def voice_settings(cfg: Config, persisted: bool) -> tuple[VoiceSettings, Path | 
     stored = load_voice_settings(base, path)
     chosen = {
         name: getattr(base, name)
-        for name, key in (("rate", "rate"), ("volume", "volume"), ("voice", "voice"),
-                          ("wait", "silence_timeout"))
+        for name, key in CHOSEN_BY_VOICE.items()
         if cfg.sources.get(key, "default") != "default"
     }
     return replace(stored, **chosen), path

@@ -108,13 +108,11 @@ def with_voice_choices(cfg: Config) -> Config:
     wins over a default; without this a caregiver asking why it speaks so
     slowly would read "rate = 150 (default)" here.
     """
+    from voice.app import CHOSEN_BY_VOICE as BY_VOICE
     from voice.app import voice_settings
 
     settings, path = voice_settings(cfg, persisted=True)
-    # The pause is the settings' silence_timeout ("give me more time").
-    changed = {key: getattr(settings, name)
-               for name, key in (("rate", "rate"), ("volume", "volume"), ("voice", "voice"),
-                                 ("wait", "silence_timeout"))
+    changed = {key: getattr(settings, name) for name, key in BY_VOICE.items()
                if getattr(settings, name) != getattr(cfg, key)}
     if not changed:
         return cfg

@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from voice.content.model import KnowledgeBase
-from voice.matching.normalize import clean
+from voice.matching.normalize import clean, is_function_word
 
 #: Whisper keeps at most 223 prompt tokens (half its 448-token context, less
 #: one) and drops the oldest; staying under that keeps every line we chose
@@ -100,8 +100,6 @@ def repeated_words(kb: KnowledgeBase | None) -> frozenset[str]:
     """The words (not function words) that REPEATED_IN or more of the prompt's
     sentences for ``kb`` share: the content's own, so edited content keeps
     its check (heard.PROMPT_COPIED is this for the shipped content)."""
-    from voice.matching.normalize import is_function_word
-
     if kb is None:
         return frozenset()
     counts = Counter(w for line in _lines(kb) for w in set(clean(line).split())
