@@ -18,6 +18,7 @@ from voice.conversation import (
     phrases,
     questions,
     replies,
+    several_commands,
     sleep_confirm,
 )
 from voice.conversation.choices import find_choice
@@ -131,6 +132,12 @@ def respond(talk: Conversation, text: str, doubtful: bool = False, heard: bool =
             # said again, and the rest said next is still joined to it.
             talk.state.unfinished = unfinished
         return command_replies.run_command(talk, text, command)
+    several = several_commands.commands_in(text)
+    if several:
+        # "Slower and louder" to "I only heard 'what is the'": the half
+        # question still waits for its rest, as after "slower" alone.
+        talk.state.unfinished = unfinished
+        return several_commands.run(talk, text, several)
     choice = find_choice(text, zero=True)
     if choice is not None:
         return choosing.choose(talk, text, choice)

@@ -375,6 +375,34 @@ def usual_changed(command: str, changed: bool) -> str:
         return f"This is already my usual {what}. " + _AT_LIMIT
     return f"All right, back to my usual {what}. " + _HEAR_AGAIN
 
+def several_changed(how: list[str], others: list[str], waits: list[str]) -> str:
+    """Several changes asked in one line ("slower and louder",
+    voice/conversation/several_commands.py): the changes made in one
+    sentence ("All right, I'll speak more slowly and louder."), then each
+    other line without its way forward, then one way forward at the end."""
+    lines = []
+    if how:
+        joined = how[0] if len(how) == 1 else ", ".join(how[:-1]) + " and " + how[-1]
+        lines.append(f"All right, I'll speak {joined}.")
+    tails = (_HEAR_AGAIN, _AT_LIMIT)
+    for line in others:
+        for tail in tails:
+            line = line.removesuffix(tail)
+        lines.append(line.strip())
+    changed = bool(how) or any(line.startswith("All right") for line in others)
+    if waits:
+        # One "All right" is enough: "All right, I'll speak more slowly.
+        # I'll wait longer for you: ..."
+        for wait in waits:
+            if lines and wait.startswith("All right, "):
+                wait = wait.removeprefix("All right, ")
+                wait = wait[0].upper() + wait[1:]
+            lines.append(wait)
+    else:
+        lines.append(_HEAR_AGAIN if changed else _AT_LIMIT)
+    return " ".join(lines)
+
+
 def _seconds(value: float) -> str:
     whole = int(value) if float(value).is_integer() else value
     return f"{whole} second" + ("" if whole == 1 else "s")
