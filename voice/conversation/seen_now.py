@@ -28,13 +28,23 @@ from voice.matching.normalize import clean
 
 _WHO = (r"(?:i|i am|i m|he|he is|he s|he has|she|she is|she s|she has|they|they are|they re|"
         r"my (?:\w+ )?\w+|my (?:\w+ )?\w+ is|my (?:\w+ )?\w+ s|my (?:\w+ )?\w+ has)")
+#: A limb or side a person may suddenly not move or feel ("my legs", "her
+#: left arm", "the right side of my body").
+_LIMB = (r"(?:(?:my|his|her|their|the) )?(?:left |right )?(?:arms?|legs?|hands?|feet|foot|"
+         r"fingers|face|side|side of (?:my|his|her|their) (?:body|face))")
 _VERY = r"(?:very |really |so |suddenly |all of a sudden |quite |a bit |a little |getting )*"
 _SIGN = re.compile("|".join([
     # swallowing: "he can't swallow (properly)", "she is struggling to swallow"
-    rf"^{_WHO} (?:can t|can not|cannot|could not|couldn t|is not able to|is unable to|am unable "
-    r"to|are unable to|unable to) (?:swallow|eat or drink|hold (?:his|her|my|their) head up|"
+    rf"^{_WHO} (?:just |now |suddenly |all of a sudden )?(?:can t|can not|cannot|could not|"
+    r"couldn t|is not able to|is unable to|am unable to|are unable to|unable to) "
+    r"(?:swallow|eat or drink|hold (?:his|her|my|their) head up|"
     r"stand up|stand|walk|get up|lift (?:his|her|my|their) arms?|talk properly|speak properly|"
-    r"speak|talk)(?: properly| anymore| any more| now| today| at the moment)?$",
+    r"speak|talk|"
+    # Session 32: "I can't move my legs", "she suddenly can't feel her
+    # arm" were declined or offered Coping Strategies; sudden weakness or
+    # numbness of a limb or one side is a sign of a relapse or a stroke.
+    rf"(?:move|feel|use) {_LIMB})"
+    r"(?: properly| anymore| any more| now| today| at the moment| all of a sudden)?$",
     rf"^{_WHO} (?:struggling|finding it hard|having trouble|having difficulty) (?:to )?"
     r"(?:swallow|swallowing|breathe|breathing|walk|walking|stand|standing|talk|talking|speak|"
     r"speaking)(?: properly| now| today)?$",
