@@ -7,7 +7,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from voice.conversation import listing, phrases, replies, speaking, waiting, what_heard, yes_no
+from voice.conversation import (
+    listing,
+    next_topic,
+    phrases,
+    replies,
+    speaking,
+    waiting,
+    what_heard,
+    yes_no,
+)
 from voice.conversation.reply import Reply
 from voice.matching.normalize import clean
 
@@ -212,4 +221,5 @@ HANDLERS: dict[str, Handler] = {
     "shorter": shorter,
     "rest": rest,
     "what_heard": what_heard.what_was_heard,
+    **{name: next_topic.step for name in next_topic.STEP_COMMANDS},
 }

@@ -24,6 +24,7 @@ from voice.conversation import (
 from voice.conversation.choices import find_choice
 from voice.conversation.command_replies import asks_for_help
 from voice.conversation.commands import find_command
+from voice.conversation.next_topic import asks_to_step
 from voice.conversation.reply import Reply
 from voice.conversation.resting import wants_to_rest
 from voice.conversation.what_heard import Asked, asks_what_was_heard
@@ -156,6 +157,9 @@ def _own_command(text: str) -> str | None:
         return "rest"
     if asks_what_was_heard(text):
         return "what_heard"
+    step = asks_to_step(text)
+    if step:
+        return step
     # "Sorry, what did you say?": an apology before a command (journey29,
     # `voice text`: declined as off the subject, where "what did you say"
     # alone is "repeat").

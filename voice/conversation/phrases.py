@@ -375,6 +375,19 @@ def usual_changed(command: str, changed: bool) -> str:
         return f"This is already my usual {what}. " + _AT_LIMIT
     return f"All right, back to my usual {what}. " + _HEAR_AGAIN
 
+#: "Next topic" / "previous topic" (voice/conversation/next_topic.py).
+NO_TOPIC_READ = ("I haven't read a topic yet. Say 'list topics' to hear them with their "
+                 "numbers, or ask me a question.")
+LAST_TOPIC = ("That was the last topic. Say 'previous topic' to go back, 'list topics' to hear "
+              "them all, or ask me a question.")
+FIRST_TOPIC = ("That was the first topic. Say 'next topic' to go on, 'list topics' to hear "
+               "them all, or ask me a question.")
+
+
+def topic_named(number: int, title: str) -> str:
+    return f"Topic {number}, {title}."
+
+
 def several_changed(how: list[str], others: list[str], waits: list[str]) -> str:
     """Several changes asked in one line ("slower and louder",
     voice/conversation/several_commands.py): the changes made in one
