@@ -260,6 +260,19 @@ def only_told(text: str) -> bool:
             and _ONLY.match(text[told.end():]) is not None)
 
 
+#: A relative who helps, not who has it: "how can my family help me", "what
+#: can my kids do to help" were read the hereditary FAQ in full (session
+#: 32: "family" and "kids" are words of heredity there, and "help" is in
+#: every entry). A relative helping is a carer: "how can my carer help me"
+#: was already answered with Coping Strategies.
+_HELPER = re.compile(
+    r"\b((?:how|what) (?:can|could|should|do|does|would|might|will) (?:my|our) )"
+    r"(?:(?:" + "|".join(_FAMILY + _KIN + _PARTNERS) + r")s?|family|families|relatives|"
+    r"children|loved ones|people)"
+    r"(?= (?:best |really )?(?:help|support|assist|do to help|do for me|do to support)\b)",
+    re.IGNORECASE)
+
+
 def without_teller(text: str) -> str:
     """``text`` without the family word of a telling of who has the
     condition ("my mother has MS, what do I do" -> "my has MS, what do I
@@ -267,6 +280,7 @@ def without_teller(text: str) -> str:
     it. A relative helped with their condition is cared for ("help my son
     with his ms" -> "care for them with his ms")."""
     text = _WHEN.sub(r"\1", text)
+    text = _HELPER.sub(r"\1carer", text)
     caring = cared_for(text)
     if caring is not None:
         return caring
