@@ -75,7 +75,7 @@ def test_what_helps_at_night_is_offered_by_the_matcher(matcher: Matcher, line: s
     # rule offered first; every caller of Matcher.match now gets an offer,
     # and since session 32 (branch scope38) the same entries first as the
     # Conversation: what helps spasms, not Impact on Daily Life
-    # (tests/test_scope38_what_helps_at_night.py).
+    # (tests/test_scope38_intent.py).
     assert asks_what_helps_at_night(line, matcher)
     result = matcher.match(line)
     assert result.outcome == "confirm", result

@@ -11,6 +11,9 @@ branch scope38).
   twitches in his sleep and it wakes him, anything for that" was offered
   Impact on Daily Life, "my wife's legs lock up at night what can we try"
   declined (inscope17-tuning).
+- "new" said of a person ("i'm new to all this") is a newcomer, not news:
+  the Introduction is offered (synonyms.REWRITES); "we're new to all this,
+  my wife was just diagnosed" was read Technological Innovations in full.
 """
 
 from __future__ import annotations
@@ -85,3 +88,34 @@ def test_sleep_asked_is_answered(matcher: Matcher) -> None:
 def test_not_ours_stays_declined(typed: Callable[[str], Reply], line: str) -> None:
     reply = typed(line)
     assert reply.outcome == "no_match", reply.say
+
+
+# New said of a person is a newcomer, not news (synonyms.REWRITES).
+INTRODUCTION = "introduction"
+
+
+@pytest.mark.parametrize("line", [
+    "im new to all this what can you tell me",  # dev.tsv (tuning)
+    "we're new to all this, my wife was just diagnosed",
+    "i'm new to this, where do i start"])
+def test_new_said_of_a_person_is_the_beginning(matcher: Matcher, line: str) -> None:
+    result = matcher.match(line)
+    assert result.outcome == "confirm", result
+    assert result.entry is not None and result.entry.id == INTRODUCTION, result
+
+
+def test_new_to_all_this_is_not_read_technology(typed: Callable[[str], Reply]) -> None:
+    # Was Technological Innovations read in full.
+    reply = typed("we're new to all this, my wife was just diagnosed")
+    assert reply.outcome != "answer", reply.say
+
+
+@pytest.mark.parametrize("line", ["is there anything new", "are there new treatments"])
+def test_new_said_of_a_thing_is_news(matcher: Matcher, line: str) -> None:
+    result = matcher.match(line)
+    assert result.outcome == "answer" and result.entry is not None
+    assert result.entry.id == "what-recent-breakthroughs-offer-hope-for-treatment"
+
+
+def test_new_to_the_market_stays_declined(matcher: Matcher) -> None:
+    assert matcher.match("the drug is new to the market, is it safe").outcome == "no_match"
