@@ -113,7 +113,9 @@ def test_no_line_of_any_question_set_or_of_the_content_is_taken(kb: KnowledgeBas
     one by one) and every "Also asked" line: none taken by either rule, so
     scripts/benchmark.py's figures cannot move; except an in-scope question
     that asks what helps spasms at night (one came with scope16's fresh
-    sets), which must then be offered its own entry."""
+    sets), which must then be offered its own entry. Session 32 (branch
+    scope38): "anything for that" and "what can we try" ask what helps too,
+    and take inscope17-tuning's two lines of that shape, both in scope."""
     lines = every_question_line(kb)
     assert len(lines) > 9000
     ids = {e.id for e in kb.entries}
@@ -123,7 +125,7 @@ def test_no_line_of_any_question_set_or_of_the_content_is_taken(kb: KnowledgeBas
                 if row.strip() and not row.startswith("#") and "\t" in row}
     taken = [q for q in lines if asks_what_helps_at_night(q)]
     in_scope = [q for q in taken if expected.get(q, set()) & ids]
-    assert len(taken) == len(in_scope) <= 1
+    assert len(taken) == len(in_scope) <= 3
     conversation = Conversation(kb, Matcher(kb))
     offered_right = [r.outcome == "confirm" and r.match is not None
                      and r.match.id in expected[q]

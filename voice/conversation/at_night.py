@@ -66,6 +66,8 @@ REMEDY = re.compile(
     r"|\bhow to (?:stop|ease|help|calm|reduce|prevent|relieve|treat|manage|get rid of|deal with|"
     r"cope with|settle|control|avoid)\b"
     r"|\b(?:is there|are there) (?:anything|something|a way|ways|any way|tips|remedies|a remedy)\b"
+    r"|\b(?:anything|something) (?:for|to help with|to ease) (?:it|that|this|them)\b"
+    r"|\bwhat (?:can|could|should) (?:i|we|you|he|she|they) try\b"
     r"|\bany (?:tips|ideas|advice|remedies|suggestions)\b"
     r"|\b(?:tips|remedies|remedy|cure) for\b"
     r"|\bhelp (?:with|for) (?:the |my |his |her |their )?(?:spasms?|cramps?|twitch|jerks?|legs)\b"

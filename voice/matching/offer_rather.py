@@ -31,7 +31,12 @@ outcome (``Matcher.match``), never to the editors' own lines.
   this level (80.3), though it does not say what helps. The Conversation
   offers the entries on what helps first (conversation/at_night.py, whose
   test of the line is used here); ``Matcher.match`` now offers too, for
-  every caller, never reads.
+  every caller, never reads. Since session 32 (branch scope38) it offers
+  the same entries first as the Conversation (``AT_NIGHT_OFFERS``: the
+  lifestyle FAQ and Medication), both named, then the rest: it still put
+  Impact on Daily Life first, which every "Did you mean" built from the
+  matcher alone named (4 of tuning32's in-scope misses: "cramps in my
+  calves every night, what can i do" ...).
 
 ``ON = False`` turns them off, for measuring (manner_asked.ON the ranking).
 """
@@ -166,6 +171,27 @@ def _helps_at_night(matcher: Matcher, text: str) -> bool:
     return asks_what_helps_at_night(text, matcher)
 
 
+def _what_helps_first(matcher: Matcher, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` with the entries the Conversation offers for what helps at
+    night (kind_offers.AT_NIGHT_OFFERS, as the content answers them) first,
+    each at the best score so both are named, then the others in their order.
+    Unchanged when the content answers none of them (an edited content)."""
+    # Imported here: the conversation package imports the matcher.
+    from voice.conversation.kind_offers import AT_NIGHT_OFFERS
+    from voice.matching.matcher import Candidate as _Candidate
+
+    helps: list[Entry] = []
+    for query in AT_NIGHT_OFFERS:
+        found = matcher.match(query)
+        if found.outcome == "answer" and found.entry is not None and found.entry not in helps:
+            helps.append(found.entry)
+    if not helps:
+        return cands
+    top = cands[0].score
+    return [*(_Candidate(entry, top) for entry in helps),
+            *(c for c in cands if c.entry not in helps)]
+
+
 def decide(matcher: Matcher, result: MatchResult, text: str) -> MatchResult:
     """``result`` for ``text`` with the three rules above applied."""
     if not ON or result.outcome == "no_match" or not result.candidates:
@@ -176,9 +202,11 @@ def decide(matcher: Matcher, result: MatchResult, text: str) -> MatchResult:
     both = _both_offered(matcher, text, cands)
     if both is not None:
         return replace(result, outcome="confirm", candidates=both)
+    if _helps_at_night(matcher, text):
+        return replace(result, outcome="confirm",
+                       candidates=_what_helps_first(matcher, cands))
     if result.outcome == "answer" and (judges_self(text)
-                                       or manner_asked.asks_manner(normalize.prepare(text))
-                                       or _helps_at_night(matcher, text)):
+                                       or manner_asked.asks_manner(normalize.prepare(text))):
         return replace(result, outcome="confirm")
     if result.outcome == "confirm":
         held = _holding_thing(matcher, text, cands)

@@ -336,6 +336,18 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"(?:it's|it is|its|it|that's|that is|thats|this is|i've|i have|i've got|"
                 r"i got|you have|you've got|he has|she has|he's got|she's got|they have|"
                 r"someone has)\b)"), "how do doctors find out"),
+    # New said of a person is a newcomer, not news (session 32, branch
+    # scope38): "im new to all this what can you tell me" (dev.tsv, for the
+    # Introduction) was offered What recent breakthroughs offer hope, and
+    # "we're new to all this, my wife was just diagnosed" was read
+    # Technological Innovations in full ("new" is a word of the research and
+    # technology entries' own lines: "what new technology is there"). Said
+    # to be at the beginning, the Introduction's own keyword. Only after a
+    # person and "am / are / is", and before "to", "here", "at" or the end:
+    # "is there anything new", "a new drug", "new to the market" stay news.
+    (re.compile(r"\b(i am|we are|he is|she is|they are|you are) (?:(?:quite|so|very|completely|"
+                r"totally|still|all|fairly|pretty|really|brand) )?new(?= to\b| here\b| at\b|$)"),
+     r"\1 at the beginning"),
     # "How soon" asks when: "how soon should i see a doctor" and "how soon
     # should i contact my neurologist" were declined ("soon" an everyday
     # word carrying nothing), where "when should i see a doctor" is answered
