@@ -7,13 +7,17 @@ for the next run as after "slower" alone."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from voice.conversation.several_commands import commands_in
 
 from .conftest import every_typed_line, voice_text_replies
+from .test_listen import start_listen, wait_for_ready
+from .test_robust25_slow_and import _replies
 
 #: The defaults `voice text` starts with (voice/config.py).
 RATE, VOLUME = 150, 0.9
@@ -73,3 +77,24 @@ def test_no_typed_question_is_taken_for_several_commands() -> None:
     CLINC150's change_volume has one ("louder" twice), which is ours."""
     taken = [line for line in every_typed_line() if commands_in(line)]
     assert len(taken) <= 1
+
+
+@pytest.mark.audio
+def test_said_through_the_microphone(virtual_mic: Any, tmp_path: Path) -> None:
+    """Real `voice listen` with tiny.en through PulseAudio's virtual
+    microphone: the line spoken by espeak-ng is carried out whole."""
+    clip = tmp_path / "said.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "140", "-w", str(clip),
+                    "Please speak more slowly and louder."], check=True, timeout=30)
+    proc = start_listen(virtual_mic, "--no-speak", "--no-cues", "--json", "--recognizer",
+                        "whisper", "--no-wake", tmp_path=tmp_path)
+    try:
+        wait_for_ready(proc, timeout=120)
+        virtual_mic.play(clip)
+        got = _replies(proc, 30)
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)
+    assert len(got) == 1, got
+    assert got[0]["command"] == "slower+louder", got
+    assert got[0]["rate"] < RATE and got[0]["volume"] > VOLUME, got
