@@ -46,7 +46,8 @@ GENERAL = "a neuromuscular disorder"
 #: naming them; the editors' "Also asked" and "Keywords" add "ms", "motor
 #: neurone disease" and "lou gehrig".
 NAMED_ONLY: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("ALS", ("als", "amyotrophic lateral sclerosis", "motor neurone disease",
+    ("ALS", ("als", "amyotrophic lateral sclerosis", "motor neurone", "motor neuron",
+             "motor neurone disease",
              "motor neuron disease", "lou gehrig's disease", "lou gehrigs disease",
              "lou gehrig's", "lou gehrig")),
     ("multiple sclerosis", ("ms", "multiple sclerosis")),
