@@ -82,7 +82,8 @@ def test_a_yes_is_not_learned_as_a_phrasing(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("line", "name"), [
     ("what is als", "ALS"), ("what is ms", "multiple sclerosis"),
     ("what is myasthenia gravis", "myasthenia gravis"),
-    ("what is motor neurone disease", "ALS"),
+    ("what is motor neurone disease", "ALS"), ("tell me about ms", "multiple sclerosis"),
+    ("what does als mean", "ALS"),
 ])
 def test_a_condition_only_named_says_so_then_reads(tmp_path: Path, line: str, name: str) -> None:
     reply = voice_text_replies([line], tmp_path)[0]

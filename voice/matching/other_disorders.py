@@ -53,12 +53,16 @@ NAMED_ONLY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("multiple sclerosis", ("ms", "multiple sclerosis")),
     ("myasthenia gravis", ("myasthenia gravis", "myasthenia")),
 )
-#: How a definition is asked, before the name ("what is als", "what's ms",
-#: "tell me about myasthenia gravis"), and what may follow it.
-_WHAT_IS = re.compile(
-    r"^(?:(?:so|and|please|ok|okay)\s+)*(?:what\s+is|what's|whats|what\s+are|"
-    r"tell\s+me\s+about|explain|what\s+does\s+\w+\s+mean|define|what\s+exactly\s+is)"
-    r"\s+(?:an?\s+|the\s+)?(?P<name>.+?)(?:\s+(?:disease|exactly|please))?$")
+#: How a definition is asked ("what is als", "what's ms", "tell me about
+#: myasthenia gravis", which strip_fillers leaves as "about ..."), with the
+#: name in ``name``.
+_WHAT_IS = (
+    re.compile(r"^(?:(?:so|and|please|ok|okay)\s+)*(?:what\s+is|what's|whats|what\s+are|about|"
+               r"explain|define|what\s+exactly\s+is)\s+(?:an?\s+|the\s+)?(?P<name>.+?)"
+               r"(?:\s+(?:disease|exactly|please))?$"),
+    re.compile(r"^what\s+(?:an?\s+|the\s+)?(?P<name>.+?)\s+is$"),
+    re.compile(r"^what\s+does\s+(?P<name>.+?)\s+(?:mean|stand\s+for)$"),
+)
 
 
 @dataclass(frozen=True)
@@ -147,7 +151,8 @@ def named_only(text: str, entry: Entry) -> str | None:
     one sentence at most); its name as said back, else None."""
     if not ON:
         return None
-    asked = _WHAT_IS.match(normalize.strip_fillers(normalize.clean(text)))
+    line = normalize.strip_fillers(normalize.clean(text))
+    asked = next((m for m in (p.match(line) for p in _WHAT_IS) if m is not None), None)
     if asked is None:
         return None
     said = asked.group("name")
