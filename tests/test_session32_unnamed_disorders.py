@@ -116,7 +116,7 @@ def test_a_disorder_the_content_names_is_not_unnamed(kb: KnowledgeBase) -> None:
 def test_voice_listen_offers_the_general_entry(virtual_mic: Any, tmp_path: Path) -> None:
     wav = tmp_path / "asked.wav"
     subprocess.run(["espeak-ng", "-v", "en", "-s", "140", "-w", str(wav),
-                    "Can muscular dystrophy be cured?"], check=True, timeout=30)
+                    "Is cerebral palsy hereditary?"], check=True, timeout=30)
     proc = start_listen(virtual_mic, "--no-speak", "--no-cues", "--json", "--recognizer",
                         "whisper", "--no-wake", tmp_path=tmp_path)
     try:
@@ -128,4 +128,4 @@ def test_voice_listen_offers_the_general_entry(virtual_mic: Any, tmp_path: Path)
         proc.wait(timeout=10)
     assert replies, "nothing heard"
     assert replies[0]["outcome"] == "confirm", replies
-    assert replies[0]["say"].startswith("My article does not cover muscular dystrophy"), replies
+    assert replies[0]["say"].startswith("My article does not cover cerebral palsy"), replies
