@@ -19,6 +19,7 @@ from voice.conversation import (
     phrases,
     replies,
     two_part_lines,
+    unnamed_disorder,
 )
 from voice.conversation.at_night import asks_what_helps_at_night
 from voice.conversation.feelings import Feeling, feeling_of
@@ -162,8 +163,12 @@ def right_now(talk: Conversation, line: Line) -> Reply | None:
 #: The rules tried before the matcher, in order; the first that replies
 #: wins. A worry, a sign seen now and one's own medicines come before a
 #: feeling ("I'm worried, should I stop my tablets"); a feeling before the
-#: learned phrasings (never an answer read unasked).
-RULES: tuple[Rule, ...] = (worry, seen_now, own_medicine, feeling, learned, at_night, right_now)
+#: learned phrasings (never an answer read unasked). A disorder the
+#: content does not name before the learned phrasings too: its general
+#: entry is offered with a line saying so (unnamed_disorder.py), never
+#: read outright by an older phrasing.
+RULES: tuple[Rule, ...] = (worry, seen_now, own_medicine, feeling,
+                           unnamed_disorder.unnamed_disorder, learned, at_night, right_now)
 
 
 def matched(talk: Conversation, line: Line) -> Reply:
@@ -209,6 +214,8 @@ def matched(talk: Conversation, line: Line) -> Reply:
         return follow_ups.read_already(talk, text, result.entry)
     if result.outcome == "answer" and result.entry is not None:
         reply = replies.answer(talk, text, result.entry, result)
+        # "what is als": the entry names it only in passing; said first.
+        reply = unnamed_disorder.described(talk, text, result.entry, reply)
         talk.state.answer_words, talk.state.read_for = words, text
         return two_part_lines.also_asked(talk, text, result.entry, reply, heard, sure)
     if result.outcome == "confirm":
