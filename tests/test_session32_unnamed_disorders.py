@@ -141,3 +141,16 @@ def test_muscular_disorders_are_ours(tmp_path: Path, line: str, offered: str) ->
     reply = voice_text_replies([line], tmp_path)[0]
     assert reply["outcome"] in ("answer", "confirm"), reply
     assert reply["match"]["title"].startswith(offered), reply
+
+
+@pytest.mark.parametrize(("said", "offered"), [
+    ("my mother has parkinsons, how can i help her",
+     "Coping Strategies for Individuals and Caregivers"),
+    ("my son has cerebral palsy what do we do", "Introduction"),
+])
+def test_told_who_has_it_offers_what_fits_the_telling(tmp_path: Path, said: str,
+                                                      offered: str) -> None:
+    """Said of "this condition" when told who has it (other_disorders.TOLD):
+    with "a neuromuscular disorder" in its place the cure FAQ was offered."""
+    reply = voice_text_replies([said], tmp_path)[0]
+    assert reply["outcome"] == "confirm" and reply["match"]["title"] == offered, reply

@@ -39,6 +39,16 @@ DISORDERS_FILE = Path(__file__).with_name("other_disorders.tsv")
 #: Said in the disorder's place: the article's own words for what it
 #: covers ("neuromuscular disorders"), singular as a disorder named is.
 GENERAL = "a neuromuscular disorder"
+#: Said in its place when the line tells who has it ("my mother has
+#: parkinsons, how can i help her", "caring for someone with cerebral
+#: palsy"): "this condition", as a telling about the content's own
+#: conditions is read (teller.py). "A neuromuscular disorder" there drew
+#: every FAQ whose title names the disorders: the cure FAQ was offered to
+#: "my mother has parkinsons, how can i help her" (98) and "my son has ...
+#: what do we do" (90), where "this condition" gives Coping Strategies (90)
+#: and the Introduction's "where do i start" (session 32, main).
+TOLD = "this condition"
+_TOLD_BEFORE = re.compile(r"\b(?:has|have|had|got|with|from|diagnosed with|living with)\s+$")
 #: The content's own conditions, named once in the article and described
 #: nowhere, as asked about: the name said back <TAB> forms, as in the data
 #: file. Checked in content/article.md: "multiple sclerosis, amyotrophic
@@ -140,7 +150,9 @@ def unnamed_disorder(text: str, kb: KnowledgeBase) -> Found | None:
     cleaned = normalize.clean(text)
     for name, pattern in _unnamed_of(kb):
         if pattern.search(cleaned):
-            general = " ".join(pattern.sub(GENERAL, cleaned).split())
+            def said_instead(found: re.Match[str], line: str = cleaned) -> str:
+                return TOLD if _TOLD_BEFORE.search(line[:found.start()]) else GENERAL
+            general = " ".join(pattern.sub(said_instead, cleaned).split())
             return Found(name, general)
     return None
 
