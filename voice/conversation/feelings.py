@@ -71,6 +71,13 @@ _DISTRESS = re.compile("|".join([
     r"\b(i am|i have become|i feel like) a burden\b",
     r"\bno one (cares|would care|would miss me)\b",
     r"\bnobody (cares|would care|would miss me)\b",
+    # Session 32 (typed): "is life worth living" was declined as off the
+    # subject and "i hate my life" offered Impact on Daily Life, where
+    # "what's the point of living" got this reply.
+    r"\b(is|if) (my )?life (even |still |really )?worth (living|it)\b",
+    r"\blife (is not|is no longer|is just not|does not seem) worth (living|it)\b",
+    r"\bnot worth living\b",
+    r"\bi (really |just )?(hate|cannot stand|can not stand) (my life|living|being alive)\b",
 ]))
 
 #: Words that open a question or a request. A clause starting with one makes
@@ -95,6 +102,14 @@ _I_AM = re.compile(rf"^{_LEADS}(?:i am|i have been|i get|i am getting|i keep get
                    rf"i have got|i get so|i have become) (not )?{_DEGREE}(.+)$")
 _CANNOT = re.compile(rf"^{_LEADS}i (?:can not|just can not|do not|could not) "
                      r"(?:sleep|stop crying|stop worrying|relax|rest|cope|manage)\b")
+
+#: Life said to be hard ("life is so hard", "everything is a struggle"):
+#: met as a low feeling, the coping entry offered; "life is hard" was
+#: offered Impact on Daily Life or the cure FAQ (session 32, typed).
+_HARD = re.compile(rf"^{_LEADS}(?:my )?(?:life|everything|every day|each day|it all) "
+                   r"(?:is|feels|has been|has become|is getting) (?:just )?(?:so |really |very "
+                   r"|too |such )?(?:hard|tough|difficult|a struggle|too much|unbearable)"
+                   r"(?: (?:now|today|these days|at the moment|lately|right now))?$")
 
 #: Feeling alone with it: "nobody understands", "no one listens to me", "I
 #: have no one to talk to" (session 24, `voice text`: declined as off the
@@ -241,6 +256,8 @@ def feeling_of(text: str) -> Feeling | None:
     bare = _BARE.fullmatch(cleaned)
     if bare:
         return Feeling("low", bare.group("word"))
+    if _HARD.fullmatch(cleaned.rstrip(" .!")):
+        return Feeling("low", "struggling")
     found = [f for f in map(_of_clause, _clauses(text)) if f is not None]
     if not found:
         return None
