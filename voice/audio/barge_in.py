@@ -135,15 +135,18 @@ STOP_OR_EMERGENCY = True
 #: from one of 73 cries heard: "I took an overdose", whose own stretch came
 #: out "i talk a little over the dose" and whose advice was read from the
 #: stretch after it, the assistant's residual, heard "heart attack" (the
-#: engine's own "on an amputee"). A cry's advice is never to be lost
-#: (docs/barge-in.md session 32).
+#: engine's own "on an amputee"); and of session 23's cries (--cries
+#: session23 --repeat 4) one of 17: "I have chest pain" came out "Chest pain."
+#: after the prompt, "you can't pay" from the engine ("pain"/"pay" 0.57). A
+#: cry's advice is never to be lost (docs/barge-in.md session 32).
 DOUBT_PROMPT_PHRASE = False
 #: Lever (b), session 32: an emergency reading taken only after the emergency
 #: prompt is doubted when the double-talk check finds the stretch's
 #: microphone the assistant's own echo alone (every piece with sound
 #: correlating at NEAR_NCC or more with what it played). Off for the same
 #: cry (its "heart attack" stretch: 1.00); every other cry's stretch read as
-#: an emergency after the prompt alone was at 0.08-0.30.
+#: an emergency after the prompt alone was at 0.08-0.30 (tuning and session
+#: 23's: 13 stretches).
 DOUBT_ECHO_ONLY = False
 #: How far back (s) from a stretch's end a "stop" counts as said with it: the
 #: word may end the stretch before (MAX_SECONDS), the residual after it cut
