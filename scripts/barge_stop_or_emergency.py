@@ -141,6 +141,7 @@ def run(clips: list[tuple[str, np.ndarray]], whisper: Any, quick: Any, spotter: 
     stretch_counts: Counter[str] = Counter()
     clip_counts: Counter[str] = Counter()
     verdicts: Counter[str] = Counter()
+    lever_counts: Counter[str] = Counter()
     for name, other in clips:
         text, own = answers[rng.randrange(len(answers))]
         at = rng.uniform(1.0, min(5.0, len(own) / RATE - len(other) / RATE - 0.5))
@@ -159,10 +160,20 @@ def run(clips: list[tuple[str, np.ndarray]], whisper: Any, quick: Any, spotter: 
         heard, by, barge = bench(own, text, other, at, whisper, quick, spotter, fresh)
         doubted = " + the short line" if barge.maybe_emergency else ""
         verdicts[f"{heard} ({by}){doubted}" if heard else "not stopped"] += 1
+        # Session 32's levers, on the reading that was taken (the last one noted).
+        levers = ([n for n in barge.emergency_levers if n[0] == barge.order_text][-1:]
+                  if heard == bi.EMERGENCY else [])
+        for _, _, phrase, echo in levers:
+            if phrase:
+                lever_counts["(a) prompt phrase alone"] += 1
+            if echo >= bi.NEAR_NCC:
+                lever_counts["(b) echo only"] += 1
         if show:
             print(f"  {name} at {at:.1f} s: stretches "
                   + "; ".join(f"{r} {t!r} ({i})" for r, t, i in readings)
                   + f" | verdict {heard}{doubted} ({by}"
+                  + "".join(f"; levers: {t!r} own {o!r} phrase {a} ncc {e:.2f}"
+                            for t, o, a, e in barge.emergency_levers)
                   + "".join(f"; {d.by} {d.text!r} {d.order}" for d in barge.decoded
                             if d.by == "full decode")
                   + ")", flush=True)
@@ -171,6 +182,8 @@ def run(clips: list[tuple[str, np.ndarray]], whisper: Any, quick: Any, spotter: 
           f"per clip (any stretch): {dict(clip_counts)}", flush=True)
     print(f"  verdicts (quick look + full decode{' + stop-word model' if spotter else ''}): "
           f"{dict(verdicts)}", flush=True)
+    print(f"  emergency verdicts each lever would doubt (session 32): {dict(lever_counts)}",
+          flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -186,9 +199,14 @@ def main(argv: list[str] | None = None) -> int:
                     help="barge_in.STOP_OR_EMERGENCY off (as before session 31)")
     ap.add_argument("--verdicts-only", action="store_true",
                     help="only the verdicts (not each stretch's full decode): half the decodes")
+    ap.add_argument("--lever", choices=("a", "b", "none"), default="none",
+                    help="session 32's doubt on: (a) the emergency prompt's own phrase "
+                         "alone, (b) the echo alone (default: neither; each is counted)")
     ap.add_argument("--repeat", type=int, default=1, help="each clip at this many moments")
     args = ap.parse_args(argv)
     bi.STOP_OR_EMERGENCY = not args.no_doubt
+    bi.DOUBT_PROMPT_PHRASE = args.lever == "a"
+    bi.DOUBT_ECHO_ONLY = args.lever == "b"
 
     from benchmark_barge_in import stop_clips
 

@@ -126,6 +126,28 @@ EMERGENCY = "emergency"
 #: before), 20/20 live. Live, the 3 "stop"s of 40 read as an emergency
 #: ("overdose", "heart attack") had no quick look hearing "stop": not doubted.
 STOP_OR_EMERGENCY = True
+#: Lever (a), session 32: an emergency reading taken only after the emergency
+#: prompt whose words are exactly one of that prompt's own phrases
+#: ("Overdose.", "Heart attack.") while the engine's own decode heard no word
+#: like the phrase's (ALIKE_RATIO) is doubted too (quick look or not).
+#: Off: on the tuning cries over answers (scripts/barge_stop_or_emergency.py
+#: --stops none --cries tuning --fresh --verdicts-only) it took the advice
+#: from one of 73 cries heard: "I took an overdose", whose own stretch came
+#: out "i talk a little over the dose" and whose advice was read from the
+#: stretch after it, the assistant's residual, heard "heart attack" (the
+#: engine's own "on an amputee"); and of session 23's cries (--cries
+#: session23 --repeat 4) one of 17: "I have chest pain" came out "Chest pain."
+#: after the prompt, "you can't pay" from the engine ("pain"/"pay" 0.57). A
+#: cry's advice is never to be lost (docs/barge-in.md session 32).
+DOUBT_PROMPT_PHRASE = False
+#: Lever (b), session 32: an emergency reading taken only after the emergency
+#: prompt is doubted when the double-talk check finds the stretch's
+#: microphone the assistant's own echo alone (every piece with sound
+#: correlating at NEAR_NCC or more with what it played). Off for the same
+#: cry (its "heart attack" stretch: 1.00); every other cry's stretch read as
+#: an emergency after the prompt alone was at 0.08-0.30 (tuning and session
+#: 23's: 13 stretches).
+DOUBT_ECHO_ONLY = False
 #: How far back (s) from a stretch's end a "stop" counts as said with it: the
 #: word may end the stretch before (MAX_SECONDS), the residual after it cut
 #: as a stretch of its own (so it was in every case seen).
@@ -518,6 +540,13 @@ class BargeIn:
         #: STOP_OR_EMERGENCY (tests turn it off to see the emergency reading).
         self.stop_or_emergency = STOP_OR_EMERGENCY
         self._doubted = ""
+        #: DOUBT_PROMPT_PHRASE, DOUBT_ECHO_ONLY (tests and the bench turn them on/off).
+        self.doubt_prompt_phrase = DOUBT_PROMPT_PHRASE
+        self.doubt_echo_only = DOUBT_ECHO_ONLY
+        #: Per emergency reading of the emergency prompt alone (benchmark):
+        #: its text, the engine's own, whether it is one of the prompt's
+        #: phrases alone, the stretch's least correlation with the echo.
+        self.emergency_levers: list[tuple[str, str, bool, float]] = []
         #: (microphone time, the quick look's probability of "stop", whether
         #: it heard words of an emergency) per stretch looked at (at its end),
         #: of the last STOP_NEAR_SECONDS.
@@ -936,9 +965,15 @@ class BargeIn:
         nothing to judge: the other checks decide)."""
         if not self._taken_off:
             return 0.0
-        mic = np.concatenate([b[2] for b in self._taken_off]).astype(np.float64)
+        return self._least_ncc(np.concatenate([b[2] for b in self._taken_off]),
+                               self._taken_off[0][3])
+
+    def _least_ncc(self, microphone: np.ndarray, began: float) -> float:
+        """near_end_ncc's figure for ``microphone`` recorded from monotonic
+        time ``began``."""
+        mic = microphone.astype(np.float64)
         tail = TAIL + round(LEAD * RECOGNIZER_RATE)
-        ref = self.reference.between(self._taken_off[0][3] + LEAD + self._shift - tail
+        ref = self.reference.between(began + LEAD + self._shift - tail
                                      / RECOGNIZER_RATE, len(mic) + tail).astype(np.float64)
         piece = round(NEAR_PIECE * RECOGNIZER_RATE)
         energy = np.concatenate([[0.0], np.cumsum(ref ** 2)])
@@ -1039,6 +1074,15 @@ class BargeIn:
                 if t >= stretch.end - STOP_NEAR_SECONDS]
         if any(urgent for _, urgent in near):
             return False  # the quick look heard the emergency too ("I can't breathe")
+        own = str(getattr(decoded, "instead_of", ""))
+        phrase = _prompt_phrase_alone(decoded.text, own)
+        echo = (self._least_ncc(stretch.raw, stretch.start)
+                if stretch.raw is not None and len(stretch.raw) else 0.0)
+        self._note(self.emergency_levers, (decoded.text, own, phrase, echo))
+        if self.doubt_prompt_phrase and phrase:
+            return True
+        if self.doubt_echo_only and echo >= self.near_ncc:
+            return True
         return max((p for p, _ in near), default=0.0) >= STOP_NEAR_LOOK
 
     def close(self) -> None:
@@ -1048,6 +1092,28 @@ class BargeIn:
         if self._canceller is not None:
             self._canceller.close()
             self._canceller = None
+
+
+#: Two words this alike (difflib ratio) are "like" each other: "overdose"
+#: and "over those" 0.71, "attack" and "a tack" 0.83.
+ALIKE_RATIO = 0.6
+
+
+def _prompt_phrase_alone(text: str, own: str) -> bool:
+    """Whether ``text`` (the emergency prompt's decode) is exactly one of
+    that prompt's phrases and ``own`` (the engine's own decode) has no word
+    like any of the phrase's (DOUBT_PROMPT_PHRASE)."""
+    from difflib import SequenceMatcher
+
+    from voice.speech_in.whisper.emergencies import EMERGENCY_PROMPT
+
+    said = words_of(text)
+    phrases = [words_of(p) for p in re.split(r"[.!?]", EMERGENCY_PROMPT) if words_of(p)]
+    if not said or said not in phrases:
+        return False
+    long = [w for w in said if len(w) >= 3]
+    return not any(SequenceMatcher(None, w, h).ratio() >= ALIKE_RATIO
+                   for w in words_of(own) for h in long)
 
 
 def _keep_near(figures: deque[tuple[float, float, bool]],
