@@ -54,3 +54,9 @@ def test_not_a_step(said: str) -> None:
 def test_no_typed_line_is_taken_for_a_step() -> None:
     """Of every typed line in tests/data (held out too, counted only)."""
     assert sum(asks_to_step(line) is not None for line in every_typed_line()) == 0
+
+
+def test_help_names_it(tmp_path: Path) -> None:
+    """A user who cannot see the screen learns the commands from "help"."""
+    reply = voice_text_replies(["help"], tmp_path)[0]
+    assert "next topic" in reply["say"], reply

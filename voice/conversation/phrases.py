@@ -339,7 +339,7 @@ def help_text(examples: list[str]) -> str:
     return (
         "Ask me a question about chronic spasms and neuromuscular disorders, for example: "
         f"{ask}. You can also say: repeat, start again, slower, faster, louder, quieter, stop, "
-        "more, that is wrong, go back, give me more time, list topics, or goodbye."
+        "more, that is wrong, go back, give me more time, list topics, next topic, or goodbye."
     )
 
 
