@@ -106,3 +106,19 @@ def test_a_slow_question_is_one_turn(virtual_mic: Any, tmp_path: Path, wake: boo
     finally:
         proc.kill()
         proc.wait(timeout=10)
+
+
+def whisper_listened(virtual_mic: Any, wav: Path, folder: Path,
+                     seconds: float = 30) -> list[dict[str, Any]]:
+    """``wav`` played into the virtual microphone of a real `voice listen
+    --json` with tiny.en and no wake phrase; its JSON replies within
+    ``seconds``."""
+    proc = start_listen(virtual_mic, "--no-speak", "--no-cues", "--json", "--recognizer",
+                        "whisper", "--no-wake", tmp_path=folder)
+    try:
+        wait_for_ready(proc, timeout=120)
+        virtual_mic.play(wav)
+        return _replies(proc, seconds)
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)

@@ -16,8 +16,7 @@ import pytest
 from voice.conversation.several_commands import commands_in
 
 from .conftest import every_typed_line, voice_text_replies
-from .test_listen import start_listen, wait_for_ready
-from .test_robust25_slow_and import _replies
+from .test_robust25_slow_and import whisper_listened
 
 #: The defaults `voice text` starts with (voice/config.py).
 RATE, VOLUME = 150, 0.9
@@ -86,15 +85,7 @@ def test_said_through_the_microphone(virtual_mic: Any, tmp_path: Path) -> None:
     clip = tmp_path / "said.wav"
     subprocess.run(["espeak-ng", "-v", "en-us", "-s", "140", "-w", str(clip),
                     "Please speak more slowly and louder."], check=True, timeout=30)
-    proc = start_listen(virtual_mic, "--no-speak", "--no-cues", "--json", "--recognizer",
-                        "whisper", "--no-wake", tmp_path=tmp_path)
-    try:
-        wait_for_ready(proc, timeout=120)
-        virtual_mic.play(clip)
-        got = _replies(proc, 30)
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
+    got = whisper_listened(virtual_mic, clip, tmp_path)
     assert len(got) == 1, got
     assert got[0]["command"] == "slower+louder", got
     assert got[0]["rate"] < RATE and got[0]["volume"] > VOLUME, got

@@ -26,8 +26,7 @@ from voice.content.model import KnowledgeBase
 from voice.matching import other_disorders
 
 from .conftest import voice_text_replies
-from .test_listen import start_listen, wait_for_ready
-from .test_robust25_slow_and import _replies
+from .test_robust25_slow_and import whisper_listened
 
 CURE = "Is there a cure for neuromuscular disorders"
 
@@ -117,15 +116,7 @@ def test_voice_listen_offers_the_general_entry(virtual_mic: Any, tmp_path: Path)
     wav = tmp_path / "asked.wav"
     subprocess.run(["espeak-ng", "-v", "en", "-s", "140", "-w", str(wav),
                     "Is cerebral palsy hereditary?"], check=True, timeout=30)
-    proc = start_listen(virtual_mic, "--no-speak", "--no-cues", "--json", "--recognizer",
-                        "whisper", "--no-wake", tmp_path=tmp_path)
-    try:
-        wait_for_ready(proc, timeout=120)
-        virtual_mic.play(wav)
-        replies = _replies(proc, 30)
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
+    replies = whisper_listened(virtual_mic, wav, tmp_path)
     assert replies, "nothing heard"
     assert replies[0]["outcome"] == "confirm", replies
     assert replies[0]["say"].startswith("My article does not cover cerebral palsy"), replies
