@@ -87,6 +87,23 @@ def asks_what_helps_at_night(text: str, matcher: Matcher | None = None) -> bool:
                 and not names_another_subject(cleaned, matcher))
 
 
+#: "What about at night?", "and at night?": only the night said, after a
+#: question (session 32, typed: after "what helps with spasms", "what about
+#: at night" was read Impact on Daily Life in full).
+_ONLY_NIGHT = re.compile(r"^(?:(?:and|so|but|ok|okay|then) )*(?:(?:what|how) about )?"
+                         r"(?:(?:and )?(?:just |only |especially )?)(?P<night>.+?)$")
+
+
+def asked_again_at_night(text: str, before: str) -> str | None:
+    """The question ``before`` asked again at night, when ``text`` says only
+    the night ("what about at night"); None otherwise."""
+    found = _ONLY_NIGHT.fullmatch(clean(text).rstrip(" ?.!"))
+    if (found is None or not before or _NIGHT.fullmatch(found.group("night")) is None
+            or _NIGHT.search(clean(before))):
+        return None
+    return f"{before.rstrip(' ?.!')} {found.group('night')}"
+
+
 def names_another_subject(cleaned: str, matcher: Matcher | None) -> bool:
     """Whether ``cleaned`` names a health subject the content never mentions
     (not a part of the body: "my calf"), as the matcher's scope check would

@@ -21,7 +21,7 @@ from voice.conversation import (
     two_part_lines,
     unnamed_disorder,
 )
-from voice.conversation.at_night import asks_what_helps_at_night
+from voice.conversation.at_night import asked_again_at_night, asks_what_helps_at_night
 from voice.conversation.feelings import Feeling, feeling_of
 from voice.conversation.heard import is_contents_question
 from voice.conversation.how_long import asks_how_long
@@ -148,7 +148,17 @@ def at_night(talk: Conversation, line: Line) -> Reply | None:
     if (asks_what_helps_at_night(text, talk.matcher)
             and not is_contents_question(text, talk.matcher)):
         return kind_offers.at_night(talk, text)
-    return None
+    # "What about at night?" after a question: that question at night.
+    # What helps at night is offered as above; anything else asked at
+    # night is matched whole and only offered, never read (session 32:
+    # after "what causes spasms" it read Impact on Daily Life in full).
+    before = talk.state.asked.words if talk.state.asked is not None else ""
+    joined = asked_again_at_night(text, before)
+    if joined is None:
+        return None
+    if asks_what_helps_at_night(joined, talk.matcher):
+        return kind_offers.at_night(talk, text)
+    return matched(talk, replace(line, text=joined, doubtful=True))
 
 
 def right_now(talk: Conversation, line: Line) -> Reply | None:
