@@ -276,6 +276,10 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "what does that mean", "what does it mean", "explain that more simply",
         "explain it more simply", "more simply", "that is too complicated", "i do not get it",
         "say that in a different way", "say it in a different way",
+        # Session 32 (typed): "can you explain that" after an answer was
+        # declined as off the subject.
+        "can you explain that", "could you explain that", "explain that", "explain that to me",
+        "can you explain that to me", "can you explain that again",
     ),
     # Asked for less (session 31, `voice text`): "is there a shorter version"
     # was declined, the third such line reading out the whole topic list to
