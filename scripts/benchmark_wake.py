@@ -494,6 +494,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--slow-retry", choices=("on", "off"), default=None,
                     help="a weak spot heard as a slow phrase ('Okay, uh, ...') checked again "
                          "on its windows made faster (confirm.SLOW_RETRY; default as shipped)")
+    ap.add_argument("--retry-under", choices=("on", "off"), default=None,
+                    help="...and a weak spot whose window wrote the phrase under its floor "
+                         "(confirm.RETRY_UNDER; default as shipped)")
     ap.add_argument("--near-floors", choices=("on", "off"), default=None,
                     help="a spot the floors just refuse goes on to the peak check"
                          " (confirm.NEAR_FLOORS)")
@@ -618,6 +621,8 @@ def main(argv: list[str] | None = None) -> int:
                 confirmer.words_floor = args.words_floor == "on"
             if args.slow_retry is not None:
                 confirmer.slow_retry = args.slow_retry == "on"
+            if args.retry_under is not None:
+                confirmer.retry_under = args.retry_under == "on"
             if args.near_floors is not None:
                 confirmer.near_floors = args.near_floors == "on"
             if args.near_without_first is not None:

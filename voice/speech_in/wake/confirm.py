@@ -341,6 +341,13 @@ WORDS_FLOOR = False
 #: --slow-retry off``: without it.
 SLOW_RETRY = True
 SLOW_TEMPO = 1.6
+#: The retry (:data:`SLOW_RETRY`) also for a weak spot one of whose prompted
+#: windows wrote the phrase itself ("Okay Nabu.") under its floor, not only
+#: "okay" and a hesitation: session 31 saw tuning draw 23's en-us+m3 at
+#: 88 wpm under TV talk ("Okay Nabu." -0.71 / -0.41 under the floors) write
+#: "Okay Nabu." -0.67 at x1.6. docs/wake-word.md, "Session 32 (branch
+#: wake38)". ``benchmark_wake.py --retry-under on|off``.
+RETRY_UNDER = False
 SPELLINGS = ("Okay Nabu.", "Okay, Nabu.", "OK Nabu.", "Okay, now.", "Okay, now move.",
              "Okay, nah.", "Okay, Naboo.")
 
@@ -665,6 +672,8 @@ class WhisperConfirmer:
         """A window saying the phrase may pass on its words alone (:data:`WORDS_FLOOR`)."""
         self.slow_retry = SLOW_RETRY
         """A weak spot heard as a slow phrase is checked again faster (:data:`SLOW_RETRY`)."""
+        self.retry_under = RETRY_UNDER
+        """...and one whose window wrote the phrase under its floor (:data:`RETRY_UNDER`)."""
         self._bare_floor = False
         """A fairly sure spot's window spelled the phrase bare over its floor."""
         self.sentence_guard = SENTENCE_GUARD
@@ -753,7 +762,7 @@ class WhisperConfirmer:
             # its floor counts beside a gapped one (BARE_GUARD).
             said = self._rescued([d.text for d in self.decodes[since:]])
         if (not said and not fairly and self.slow_retry and len(slow) == len(aligned)
-                and any(slow_spelled(d.text, self.confirmation) for d in self.decodes[since:])):
+                and any(self._retried(d.text) for d in self.decodes[since:])):
             # Heard as a slow phrase: the floors again on the windows made
             # faster; the peak check below then hears the faster short ones.
             # Marked for the replays (benchmark_wake.py --decodes).
@@ -788,6 +797,13 @@ class WhisperConfirmer:
                     break
             said = self._peak_said(slots)
         return floors_said if fairly else said
+
+    def _retried(self, text: str) -> bool:
+        """Whether a prompted window's ``text`` (its spot refused by the
+        floors) sends the spot to the retry made faster (:data:`SLOW_RETRY`,
+        :data:`RETRY_UNDER`)."""
+        return (slow_spelled(text, self.confirmation)
+                or (self.retry_under and says_phrase(text, self.confirmation)))
 
     def _peak_said(self, slots: Sequence[tuple[str, bool]]) -> bool:
         """Whether any short window decoded so far lets the spot wake (``slots``:
