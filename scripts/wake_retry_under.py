@@ -129,16 +129,73 @@ def count(paths: list[Path]) -> None:
                       f"off {sum(r['off'] for r in mine)}")
 
 
+def _peak_wakes(peaks: dict[str, str], margins: dict[str, float], refused: list[bool],
+                words: bool) -> bool:
+    """Whether a faster short window passes the peak check (``words``: a
+    word after "okay" needed, as for RETRY_UNDER's spots)."""
+    return any((confirm.peak_says(peaks[n], NABU, fillers=False, without_first=False)
+                if words else confirm.peak_says(peaks[n], NABU))
+               and margins.get(n, 99.0) <= confirm.ALIGN_MARGIN and not no
+               for n, no in zip(sorted(peaks), refused, strict=True))
+
+
+def retried(path: Path) -> None:
+    """A live ``benchmark_wake.py --retry-under on --decodes F`` file: each
+    spot the retry acted on (its "slow" marker), which trigger sent it there
+    (the shipped one, "okay" and a hesitation, or RETRY_UNDER's "Okay Nabu."
+    under the floors) and whether it woke: a faster window over its floor
+    saying the phrase, then a faster short window through the peak check
+    (peak text, likelihood margin, scrap guard)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    tally: dict[tuple[str, bool], int] = {}
+    for clip in data["clips"]:
+        by: dict[float, list[list[Any]]] = {}
+        for row in data["decodes"].get(clip, []):
+            by.setdefault(float(row[4]), []).append(row)
+        for at, rows in by.items():
+            kinds = [r[0] for r in rows]
+            if "slow" not in kinds:
+                continue
+            cut = kinds.index("slow")
+            before, after = rows[:cut], rows[cut + 1:]
+            trigger = ("shipped" if any(confirm.slow_spelled(r[1], NABU) for r in before
+                                        if r[0] in ("long", "short0", "short1"))
+                       else "under")
+            floors = any(confirm.says_phrase(r[1], NABU) and r[2] >= (
+                confirm.SURE_LOGPROB if r[0] == "slow_long" else confirm.ALIGNED_LOGPROB)
+                for r in after if r[0].startswith("slow_"))
+            peaks = {r[0][-1]: r[1] for r in after if r[0].startswith("peak")}
+            margins = {r[0][-1]: r[2] for r in after if r[0].startswith("align")}
+            slots = sorted(peaks)
+            texts = [peaks[n] for n in slots]
+            refused = (confirm.scrap_refused(texts, NABU) if confirm.SCRAP_GUARD
+                       else [False] * len(texts))
+            # RETRY_UNDER's spots need a word after "okay" at the peak; the
+            # "any" column is the same spot without that (the first version).
+            woke = floors and _peak_wakes(peaks, margins, refused, trigger == "under")
+            tally[trigger, woke] = tally.get((trigger, woke), 0) + 1
+            if woke or trigger == "under":
+                first = floors and _peak_wakes(peaks, margins, refused, False)
+                print(f"  {clip} @{at}: {trigger}, {'WOKE' if woke else 'refused'}"
+                      f" (any peak text: {'woke' if first else 'refused'}) {texts}")
+    print(f"{path}: " + ", ".join(f"{t} {'woke' if w else 'refused'} {n}"
+                                  for (t, w), n in sorted(tally.items())))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--feed", type=Path, help="write each fed cut's wakes here")
     ap.add_argument("--before", type=float, default=BEFORE, help="seconds cut before a spot")
     ap.add_argument("--count", type=Path, nargs="*", default=[])
+    ap.add_argument("--retried", type=Path, nargs="*", default=[],
+                    help="live runs' decode files: the spots the retry acted on")
     ap.add_argument("keys", nargs="*", help=f"recordings: {', '.join(SOURCES)}")
     args = ap.parse_args(argv)
     if args.feed:
         feed(args.feed, args.keys, args.before)
     count(args.count)
+    for path in args.retried:
+        retried(path)
     return 0
 
 

@@ -346,7 +346,12 @@ SLOW_TEMPO = 1.6
 #: "okay" and a hesitation: session 31 saw tuning draw 23's en-us+m3 at
 #: 88 wpm under TV talk ("Okay Nabu." -0.71 / -0.41 under the floors) write
 #: "Okay Nabu." -0.67 at x1.6. docs/wake-word.md, "Session 32 (branch
-#: wake38)". ``benchmark_wake.py --retry-under on|off``.
+#: wake38)". ``benchmark_wake.py --retry-under on|off``. Such a spot's peak
+#: check then needs a word after "okay" (not a bare "Okay." or "Okay, uh.",
+#: nor a decode without it): seed 377's "read en" at 700 s, a real "okay"
+#: said in the room, wrote "Okay Nabu." -0.56 made faster and "Okay." at
+#: the peak; the two tuning phrases it gained heard "Okay, now we." and
+#: "Okay, now I'm going to go." there.
 RETRY_UNDER = False
 SPELLINGS = ("Okay Nabu.", "Okay, Nabu.", "OK Nabu.", "Okay, now.", "Okay, now move.",
              "Okay, nah.", "Okay, Naboo.")
@@ -668,6 +673,8 @@ class WhisperConfirmer:
         self.near_margin = NEAR_MARGIN
         self.near_without_first = NEAR_WITHOUT_FIRST
         self._near = False
+        self._under = False
+        """The spot was retried through :data:`RETRY_UNDER` alone."""
         self.words_floor = WORDS_FLOOR
         """A window saying the phrase may pass on its words alone (:data:`WORDS_FLOOR`)."""
         self.slow_retry = SLOW_RETRY
@@ -751,6 +758,7 @@ class WhisperConfirmer:
         self._encoded.clear()
         since = len(self.decodes)
         self._bare_floor = False
+        self._near = self._under = False
         said = self._says(window, self.sure_logprob, "long", strength, spelled=fairly)
         floor = short_floor(strength, self.strong_floor)
         for n, w in enumerate(aligned):
@@ -769,6 +777,8 @@ class WhisperConfirmer:
             from voice.speech_in.wake.tempo import faster
 
             self.decodes.append(Decoded("slow", "", SLOW_TEMPO, strength))
+            self._under = not any(slow_spelled(d.text, self.confirmation)
+                                  for d in self.decodes[since:])
             window = faster(window, SLOW_TEMPO)
             aligned = [faster(w, SLOW_TEMPO) for w in slow]
             self._encoded.clear()
@@ -779,7 +789,6 @@ class WhisperConfirmer:
                 said = self._says(w, floor, f"slow_short{n}", strength, slot=n) or said
         if not said and self.copy_agree and strength <= COPY_ONLY_STRENGTH:
             said = copy_agrees(self.decodes[since:], self.confirmation)
-        self._near = False
         if (not said and not fairly and self.near_floors
                 and near_floor(self.decodes[since:], self.confirmation)):
             # Marked for the replays (benchmark_wake.py --decodes): the peak
@@ -912,6 +921,8 @@ class WhisperConfirmer:
         text = heard.text.strip()
         self.decodes.append(Decoded(f"peak{slot}", text, heard.avg_logprob, strength))
         without_first = PEAK_WITHOUT_FIRST and (self.near_without_first or not self._near)
+        if self._under:  # a word after "okay" (RETRY_UNDER)
+            return text, peak_says(text, self.confirmation, fillers=False, without_first=False)
         return text, (peak_says(text, self.confirmation, without_first=without_first)
                       or (self.peak_spelled and spelled_alone(text, self.confirmation)))
 
