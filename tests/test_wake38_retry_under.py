@@ -63,3 +63,40 @@ def test_without_it_the_floors_refuse_it(slow_under_tv: np.ndarray) -> None:
     assert not any(confirm.slow_spelled(d.text, NABU) for d in prompted)
     assert not any(d.kind == "slow" for d in decodes)
     assert not woke
+
+
+@pytest.fixture(scope="module")
+def caregiver_okay(bench: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> np.ndarray:
+    """The okay-everyday tuning stream of reader 5 (en-029+m4) at 110 wpm, its
+    first 8.1 s: "Okay, move." and the start of "Okay, move it." (the
+    benchmark's cut around the spot at 3.09 s)."""
+    cache: Path = tmp_path_factory.mktemp("okay")
+    voice, _rate = bench.READERS[5]
+    gap = np.zeros(int(bench.OKAY_GAP * 16000), dtype=np.int16)
+    parts = [gap]
+    for said in bench.okay_everyday("tune")[:2]:
+        parts += [bench._espeak(said, voice, bench.SLOW_RATE, cache), gap]
+    return np.concatenate(parts)[:int(8.09 * 16000)]
+
+
+def _under(pcm: np.ndarray, words: bool) -> tuple[bool, list[confirm.Decoded]]:
+    confirmer: list[Any] = []
+
+    def set_up(real: Any) -> None:
+        real.slow_retry = real.retry_under = True
+        real.retry_under_words = words
+        confirmer.append(real)
+
+    woke, _keeping = fed(pcm, set_up)
+    return woke, list(confirmer[0].decodes)
+
+
+def test_a_bare_okay_at_the_peak_does_not_wake_a_retried_spot(caregiver_okay: np.ndarray) -> None:
+    """Made faster, the caregiver's "Okay, move." says "Okay Nabu." over the
+    floor; at the peak tiny.en hears "Okay" and nothing after it: without
+    RETRY_UNDER_WORDS that passes the peak check and wakes it."""
+    woke, decodes = _under(caregiver_okay, True)
+    assert any(d.kind == "slow" for d in decodes)
+    assert not woke
+    woke, decodes = _under(caregiver_okay, False)
+    assert woke

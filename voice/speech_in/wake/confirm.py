@@ -351,8 +351,9 @@ SLOW_TEMPO = 1.6
 #: nor a decode without it): seed 377's "read en" at 700 s, a real "okay"
 #: said in the room, wrote "Okay Nabu." -0.56 made faster and "Okay." at
 #: the peak; the two tuning phrases it gained heard "Okay, now we." and
-#: "Okay, now I'm going to go." there.
+#: "Okay, now I'm going to go." there (``RETRY_UNDER_WORDS``).
 RETRY_UNDER = False
+RETRY_UNDER_WORDS = True
 SPELLINGS = ("Okay Nabu.", "Okay, Nabu.", "OK Nabu.", "Okay, now.", "Okay, now move.",
              "Okay, nah.", "Okay, Naboo.")
 
@@ -675,6 +676,8 @@ class WhisperConfirmer:
         self._near = False
         self._under = False
         """The spot was retried through :data:`RETRY_UNDER` alone."""
+        self.retry_under_words = RETRY_UNDER_WORDS
+        """...and its peak check then needs a word after "okay" (:data:`RETRY_UNDER_WORDS`)."""
         self.words_floor = WORDS_FLOOR
         """A window saying the phrase may pass on its words alone (:data:`WORDS_FLOOR`)."""
         self.slow_retry = SLOW_RETRY
@@ -921,7 +924,7 @@ class WhisperConfirmer:
         text = heard.text.strip()
         self.decodes.append(Decoded(f"peak{slot}", text, heard.avg_logprob, strength))
         without_first = PEAK_WITHOUT_FIRST and (self.near_without_first or not self._near)
-        if self._under:  # a word after "okay" (RETRY_UNDER)
+        if self._under and self.retry_under_words:  # a word after "okay" (RETRY_UNDER)
             return text, peak_says(text, self.confirmation, fillers=False, without_first=False)
         return text, (peak_says(text, self.confirmation, without_first=without_first)
                       or (self.peak_spelled and spelled_alone(text, self.confirmation)))
