@@ -100,3 +100,10 @@ def test_a_bare_okay_at_the_peak_does_not_wake_a_retried_spot(caregiver_okay: np
     assert not woke
     woke, decodes = _under(caregiver_okay, False)
     assert woke
+
+
+def test_on_as_shipped(slow_under_tv: np.ndarray) -> None:
+    assert confirm.RETRY_UNDER is True and confirm.RETRY_UNDER_WORDS is True
+    woke, keeping = fed(slow_under_tv, lambda real: None)  # the confirmer voice listen loads
+    assert keeping.real.retry_under and keeping.real.retry_under_words
+    assert woke

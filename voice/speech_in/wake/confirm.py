@@ -343,16 +343,21 @@ SLOW_RETRY = True
 SLOW_TEMPO = 1.6
 #: The retry (:data:`SLOW_RETRY`) also for a weak spot one of whose prompted
 #: windows wrote the phrase itself ("Okay Nabu.") under its floor, not only
-#: "okay" and a hesitation: session 31 saw tuning draw 23's en-us+m3 at
-#: 88 wpm under TV talk ("Okay Nabu." -0.71 / -0.41 under the floors) write
-#: "Okay Nabu." -0.67 at x1.6. docs/wake-word.md, "Session 32 (branch
-#: wake38)". ``benchmark_wake.py --retry-under on|off``. Such a spot's peak
-#: check then needs a word after "okay" (not a bare "Okay." or "Okay, uh.",
-#: nor a decode without it): seed 377's "read en" at 700 s, a real "okay"
-#: said in the room, wrote "Okay Nabu." -0.56 made faster and "Okay." at
-#: the peak; the two tuning phrases it gained heard "Okay, now we." and
-#: "Okay, now I'm going to go." there (``RETRY_UNDER_WORDS``).
-RETRY_UNDER = False
+#: "okay" and a hesitation (session 31: tuning draw 23's en-us+m3 at 88 wpm
+#: under TV talk, "Okay Nabu." -0.71 / -0.41 under the floors). Such a spot's
+#: peak check then needs a word after "okay" (:data:`RETRY_UNDER_WORDS`: not
+#: a bare "Okay." or "Okay, uh.", nor a decode without it): made faster, a
+#: real "okay" said in the room writes "Okay Nabu." over the floor and
+#: "Okay." at the peak (seed 377's "read en" at 700 s; the okay-everyday
+#: reader 5's "Okay, move." at 110 wpm), where the phrases it gained heard
+#: "Okay, now we." and "Okay, now I'm going to go.". Tuning draws 23, 27, 41,
+#: 43, 45 (third copy on): 224 -> 226 of 240 (draw 23's en-us+m3 at 88 wpm
+#: and en-029+f4 at 176 wpm, TV talk); real people 80 of 80 either way (it
+#: can only add wakes). The spots it can touch cut out of seed 377 (17) and
+#: the okay-everyday readers 0 and 5 (14) and fed again: 0 wakes added; live
+#: on the okay-everyday readers 1-4 and fresh seed 389: docs/wake-word.md,
+#: "Session 32 (branch wake38)". ``benchmark_wake.py --retry-under on|off``.
+RETRY_UNDER = True
 RETRY_UNDER_WORDS = True
 SPELLINGS = ("Okay Nabu.", "Okay, Nabu.", "OK Nabu.", "Okay, now.", "Okay, now move.",
              "Okay, nah.", "Okay, Naboo.")
