@@ -107,3 +107,16 @@ def test_on_as_shipped(slow_under_tv: np.ndarray) -> None:
     woke, keeping = fed(slow_under_tv, lambda real: None)  # the confirmer voice listen loads
     assert keeping.real.retry_under and keeping.real.retry_under_words
     assert woke
+
+
+def test_tuning_draw_1s_slow_phrase_under_tv_talk_wakes_as_shipped() -> None:
+    """tests/data/wake-spots' en-us+m3 at 93 wpm under TV talk (tuning draw 1,
+    missed by the floors: test_wake_floor.py) is caught by the wider retry."""
+    from voice.audio.clip import read_wav
+
+    from .conftest import REPO
+
+    pcm = read_wav(REPO / "tests" / "data" / "wake-spots" / "tv_okay_nabu_en-us+m3_93.wav")
+    woke, keeping = fed(pcm.samples.reshape(-1), lambda real: None)
+    assert any(d.kind == "slow" for d in keeping.real.decodes)
+    assert woke
