@@ -494,6 +494,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--slow-retry", choices=("on", "off"), default=None,
                     help="a weak spot heard as a slow phrase ('Okay, uh, ...') checked again "
                          "on its windows made faster (confirm.SLOW_RETRY; default as shipped)")
+    ap.add_argument("--retry-under", choices=("on", "off"), default=None,
+                    help="...and a weak spot whose window wrote the phrase under its floor "
+                         "(confirm.RETRY_UNDER; default as shipped)")
     ap.add_argument("--near-floors", choices=("on", "off"), default=None,
                     help="a spot the floors just refuse goes on to the peak check"
                          " (confirm.NEAR_FLOORS)")
@@ -562,7 +565,7 @@ def main(argv: list[str] | None = None) -> int:
                          " for it with the spellings, 71, 73 for the check of sure wakes,"
                          " 81, 83 for the fairly sure spots' rule, 241, 243 for the"
                          " louder copy beside (session 23), 377 for the slow retry"
-                         " (session 31),"
+                         " (session 31), 389 for its wider reach (session 32),"
                          " docs/wake-word.md)")
     ap.add_argument("--draw", type=int, default=0,
                     help="a fresh draw of the phrases (paces, TV talk, offsets) by this number;"
@@ -618,6 +621,8 @@ def main(argv: list[str] | None = None) -> int:
                 confirmer.words_floor = args.words_floor == "on"
             if args.slow_retry is not None:
                 confirmer.slow_retry = args.slow_retry == "on"
+            if args.retry_under is not None:
+                confirmer.retry_under = args.retry_under == "on"
             if args.near_floors is not None:
                 confirmer.near_floors = args.near_floors == "on"
             if args.near_without_first is not None:

@@ -18,6 +18,7 @@ import pytest
 from voice.audio.clip import RECOGNIZER_RATE, read_wav
 from voice.speech_in.wake.confirm import (
     ALIGNED_LOGPROB,
+    RETRY_UNDER,
     STRONG_ALIGNED_LOGPROB,
     STRONG_FLOOR,
     STRONG_SPOT,
@@ -67,7 +68,13 @@ def test_the_strong_floor_is_off_by_default(confirmer: Any, tv_phrase: np.ndarra
     assert not STRONG_FLOOR and not confirmer.strong_floor
     detector = load_micro("okay nabu", confirmer=confirmer)
     first = len(confirmer.decodes)
-    assert _wakes(detector, tv_phrase) == 0
+    # Since session 32 (branch wake38) confirm.RETRY_UNDER catches this slow
+    # phrase (its windows made faster); the floor is measured without it.
+    confirmer.retry_under = False
+    try:
+        assert _wakes(detector, tv_phrase) == 0
+    finally:
+        confirmer.retry_under = RETRY_UNDER
     said = [d for d in confirmer.decodes[first:] if "okay nabu" in d.text.lower()]
     assert said and all(d.avg_logprob < ALIGNED_LOGPROB for d in said), \
         [_heard(d) for d in confirmer.decodes[first:]]
