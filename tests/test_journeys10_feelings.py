@@ -6,6 +6,10 @@ leg" were met with "Thank you for telling me how you feel" (feelings.py
 took every "I feel ..." for a feeling). Now "I'm sorry to hear that.", then
 the entry offered as before. No line of tests/data's sets is met
 differently (counted against the rule without sensations).
+
+Since session 32 "I can't feel my legs" is a worrying sign told as it is
+seen (seen_now.py: sudden numbness of a limb can be a relapse or a stroke),
+met with when to get help first: tests/test_session32_sudden_weakness.py.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from .conftest import DATA, voice_text_replies
 
 
 @pytest.mark.parametrize("line", [
-    "I can't feel my legs", "I feel numbness in my legs", "I feel tingling in my hands",
+    "I feel numbness in my legs", "I feel tingling in my hands",
     "I feel a pain in my leg", "I feel pins and needles", "I feel my muscles twitching",
 ])
 def test_a_sensation_is_met_as_something_bad(kb: KnowledgeBase, matcher: Matcher,
@@ -59,5 +63,5 @@ def test_no_line_of_the_question_sets_is_met_differently(
 
 
 def test_the_journey_through_voice_text(tmp_path: Path) -> None:
-    (reply,) = voice_text_replies(["I can't feel my legs"], tmp_path)
+    (reply,) = voice_text_replies(["I feel tingling in my hands"], tmp_path)
     assert reply["say"].startswith(phrases.SORRY_TO_HEAR)
