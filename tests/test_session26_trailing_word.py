@@ -21,8 +21,7 @@ import pytest
 from voice.audio.clip import read_wav
 from voice.conversation.unfinished import trails_off
 
-from .test_listen import start_listen, wait_for_ready
-from .test_robust25_slow_and import _replies
+from .test_robust25_slow_and import whisper_listened
 
 #: (voice, words a minute, question): clips whose "and" the decode left
 #: out before this change (measured with scripts/measure_trailing_word.py).
@@ -108,15 +107,7 @@ def _one_turn(virtual_mic: Any, folder: Path, speed: int) -> str | None:
     subprocess.run(["sox", str(parts[0]), str(wav), "pad", "0", "4.0"], check=True, timeout=30)
     both = folder / "both.wav"
     subprocess.run(["sox", str(wav), str(parts[1]), str(both)], check=True, timeout=30)
-    proc = start_listen(virtual_mic, "--no-speak", "--no-cues", "--json", "--recognizer",
-                        "whisper", "--no-wake", tmp_path=folder)
-    try:
-        wait_for_ready(proc, timeout=120)
-        virtual_mic.play(both)
-        replies = _replies(proc, 40)
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
+    replies = whisper_listened(virtual_mic, both, folder, 40)
     if len(replies) != 1:
         return None
     return str(replies[0]["transcript"]).lower()

@@ -22,8 +22,7 @@ import pytest
 from voice.conversation.commands import find_command
 
 from .conftest import voice_text_replies
-from .test_listen import start_listen, wait_for_ready
-from .test_robust25_slow_and import _replies
+from .test_robust25_slow_and import whisper_listened
 
 
 def _settings(state: Path) -> dict[str, Any]:
@@ -100,15 +99,7 @@ def _two_parts(folder: Path) -> Path:
 
 def _turns(virtual_mic: Any, folder: Path) -> list[dict[str, Any]]:
     both = _two_parts(folder)
-    proc = start_listen(virtual_mic, "--no-speak", "--no-cues", "--json", "--recognizer",
-                        "whisper", "--no-wake", tmp_path=folder)
-    try:
-        wait_for_ready(proc, timeout=120)
-        virtual_mic.play(both)
-        return _replies(proc, 30)
-    finally:
-        proc.kill()
-        proc.wait(timeout=10)
+    return whisper_listened(virtual_mic, both, folder)
 
 
 @pytest.mark.audio
