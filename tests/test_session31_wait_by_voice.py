@@ -166,12 +166,14 @@ def test_push_to_talk_toggle_waits_as_long_as_the_user_asked(virtual_mic: Any,
     hears only the first part; with 5 s chosen by voice, both."""
     both = _two_parts(tmp_path)
     before = _heard_by_ptt(virtual_mic, tmp_path / "before", both)
-    # PocketSphinx's words for the rest vary ("my muscles cause a"); its
-    # "help with" marks that the rest was heard in the same press.
+    # PocketSphinx's words for the rest vary from run to run ("help with my
+    # muscles cause a", "help my muscles cause": the CI of 170800f); its
+    # "help" marks that the rest was heard in the same press, as the control
+    # shows it is not at the default pause.
     assert "help" not in before, before  # the control
     voice_text_replies(["give me more time"] * 3, tmp_path / "after" / "state")
     after = _heard_by_ptt(virtual_mic, tmp_path / "after", both)
-    assert "eat" in after and "help with" in after, after
+    assert "eat" in after and "help" in after, after
 
 
 def test_voice_doctor_says_the_pause_and_where_it_came_from(
