@@ -209,6 +209,8 @@ HANDLERS: dict[str, Handler] = {
     "yes": yes_no.yes,
     "second": yes_no.yes,
     "more": yes_no.yes,
+    "both": yes_no.both,
+    "unsure": yes_no.unsure,
     "forget": forget,
     "no": yes_no.no_or_wrong,
     "wrong": yes_no.no_or_wrong,

@@ -73,12 +73,17 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "you are talking too fast", "you are speaking too fast", "you are going too fast",
         "talk more slowly", "that is too fast", "that is too quick", "too quick",
         "speak more clearly", "talk more clearly",
+        # Session 33 (typed): declined as off the subject.
+        "go slower", "go more slowly",
     ),
     "faster": (
         "faster", "speed up", "speak faster", "talk faster", "too slow", "more quickly",
         "quicker", "speak more quickly", "you are too slow", "hurry up",
         "you are talking too slowly", "you are speaking too slowly", "that is too slow",
         "talk more quickly",
+        # Session 33 (typed): "go faster" was declined, the third such line
+        # reading out the whole topic list.
+        "go faster", "go quicker", "go more quickly",
     ),
     "louder": (
         "louder", "speak up", "volume up", "turn it up", "i can not hear you", "too quiet",
@@ -139,6 +144,8 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         # Said by NLU-Evaluation-Data's collectors (foreign-tuning.tsv),
         # declined before: muting it is stopping its speech.
         "mute", "mute sound", "mute the sound", "mute it", "mute volume", "mute the volume",
+        # Session 33 (typed): declined as off the subject.
+        "that will do", "no more",
     ),
     "more": (
         "more", "go on", "continue", "tell me more", "keep going", "next", "and then",
@@ -238,6 +245,11 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         # "I don't have an answer" to someone gathering their words.
         "let me think", "let me think about it", "i am thinking", "let me see",
         "give me a second", "wait let me think", "hold on let me think",
+        # Asked to be quiet for a while (session 33, typed): "be quiet for
+        # a minute" was declined as off the subject. A pause, not a stop:
+        # "go on" reads the rest.
+        "be quiet for a minute", "be quiet for a moment", "quiet for a minute",
+        "stop for a minute", "stop for a moment", "stop a minute", "stop a moment",
     ),
     "greet": ("hello", "hi", "hey", "good morning", "good afternoon", "good evening", "hi there"),
     "thanks": ("thank you", "thanks", "thank you very much", "thanks a lot", "cheers",
@@ -280,6 +292,10 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         # declined as off the subject.
         "can you explain that", "could you explain that", "explain that", "explain that to me",
         "can you explain that to me", "can you explain that again",
+        # Session 33 (typed): declined as off the subject.
+        "use simpler words", "in simpler words", "say it in simpler words",
+        "can you use simpler words", "say it more simply", "in plain english",
+        "say it in plain english", "make it simpler",
     ),
     # Asked for less (session 31, `voice text`): "is there a shorter version"
     # was declined, the third such line reading out the whole topic list to
@@ -347,6 +363,44 @@ YES_NO_SOUNDALIKES = {"now": "no", "know": "no"}
 #: didn't catch that", though a single key is what a user who types with
 #: difficulty presses (a `voice text` journey).
 TYPED_YES_NO = {"y": "yes", "n": "no"}
+#: How people answer "Did you mean ...?" / "Would you like ...?" in their own
+#: words, taken only while a yes or no is asked (session 33, typed): "yes
+#: please read it", "read it", "yes I would", "go on then", "no, not that
+#: one" were met with "Sorry, I didn't catch that" and the offer again;
+#: "both" to two offers and "maybe" / "I don't know" the same. "both" reads
+#: the first and offers the second after it (yes_no.both); "unsure" offers
+#: again without "I didn't catch that" (yes_no.unsure). Cleaned text, with
+#: and without fillers ("please", "ok"). Not language-model phrasings.
+OFFER_ANSWERS: dict[str, str] = {
+    **dict.fromkeys((
+        "yes please read it", "yes read it", "read it", "read it please", "read it to me",
+        "yes read it to me", "please read it", "yes tell me", "tell me", "yes please tell me",
+        "yes tell me about it", "tell me about it", "yes please tell me about it",
+        "yes i would", "yes i would like that", "i would like that", "yes i would like to",
+        "i would like to", "yes i would like to hear it", "i would like to hear it",
+        "that would be good", "that would be nice", "that would be great", "please",
+        "go on then", "yeah go on", "yes please do", "yes do", "sure go ahead", "ok read it",
+        "yes that is what i meant", "that is what i meant", "yes i did", "i did",
+        "yes that is the one", "that is the one", "let me hear it", "yes let me hear it",
+        "i want to hear it", "yes i want to hear it", "go for it", "why not", "yes sure",
+        "yeah sure", "ok then", "yes go ahead", "yes please go ahead", "yes that one",
+    ), "yes"),
+    **dict.fromkeys((
+        "no not that one", "not that one", "no thanks not now", "not now", "no not now",
+        "no that is not it", "no i did not", "i did not", "no something else",
+        "something else", "no i meant something else", "i meant something else",
+        "no that is not what i meant", "neither one", "no not really",
+    ), "no"),
+    **dict.fromkeys((
+        "both", "both of them", "both please", "both of those", "read both", "read them both",
+        "read both of them", "i want both", "i would like both", "all of them", "the both",
+        "yes both", "both of them please", "tell me both",
+    ), "both"),
+    **dict.fromkeys((
+        "maybe", "i do not know", "not sure", "i am not sure", "i am not sure what i meant",
+        "i do not know what i meant", "perhaps", "possibly", "i do not mind",
+    ), "unsure"),
+}
 
 
 #: Asked what it keeps or sends ("what do you keep about me?", "are you
@@ -447,6 +501,12 @@ def find_command(text: str, yes_no_asked: bool = False) -> str | None:
         return YES_NO_SOUNDALIKES[clean(text)]
     if yes_no_asked and clean(text) in TYPED_YES_NO:
         return TYPED_YES_NO[clean(text)]
+    if yes_no_asked:
+        said = clean(text).strip(" .!?,")
+        plain_said = " ".join(w for w in said.replace(",", " ").split() if w not in FILLER_WORDS)
+        for candidate in (said, said.replace(",", ""), plain_said):
+            if candidate in OFFER_ANSWERS:
+                return OFFER_ANSWERS[candidate]
     plain = " ".join(w for w in clean(text).split() if w not in FILLER_WORDS)
     for candidate in (clean(text), plain, _strip(text), _once(_strip(text))):
         if candidate in _LOOKUP:

@@ -139,6 +139,9 @@ def respond(talk: Conversation, text: str, doubtful: bool = False, heard: bool =
         # question still waits for its rest, as after "slower" alone.
         talk.state.unfinished = unfinished
         return several_commands.run(talk, text, several)
+    opposites = several_commands.opposites_in(text)
+    if opposites:
+        return several_commands.run_opposites(talk, text, opposites)
     choice = find_choice(text, zero=True)
     if choice is not None:
         return choosing.choose(talk, text, choice)

@@ -106,10 +106,29 @@ _CANNOT = re.compile(rf"^{_LEADS}i (?:can not|just can not|do not|could not) "
 #: Life said to be hard ("life is so hard", "everything is a struggle"):
 #: met as a low feeling, the coping entry offered; "life is hard" was
 #: offered Impact on Daily Life or the cure FAQ (session 32, typed).
-_HARD = re.compile(rf"^{_LEADS}(?:my )?(?:life|everything|every day|each day|it all) "
-                   r"(?:is|feels|has been|has become|is getting) (?:just )?(?:so |really |very "
-                   r"|too |such )?(?:hard|tough|difficult|a struggle|too much|unbearable)"
-                   r"(?: (?:now|today|these days|at the moment|lately|right now))?$")
+#: Session 33 (typed): "everything is so hard with ms" was offered the
+#: section on recognizing the disorders, "ms is ruining my life" declined;
+#: the condition it is hard with may be named, and the condition may be
+#: what ruins it.
+_WITH = (r"(?: (?:with|because of) (?:my |the |this |these |all )?(?:ms|als|it|this|spasms|"
+         r"cramps|condition|illness|disease|disorder|pain|multiple sclerosis|"
+         r"myasthenia(?: gravis)?))?")
+_WHEN_SAID = r"(?: (?:now|today|these days|at the moment|lately|right now))?"
+_HARD_SAID = (rf"{_LEADS}(?:(?:my )?(?:life|everything|every day|each day|it all) "
+              r"(?:is|feels|has been|has become|is getting) (?:just )?(?:so |really |very "
+              r"|too |such )?(?:hard|tough|difficult|a struggle|too much|unbearable)"
+              rf"{_WITH}{_WHEN_SAID}"
+              r"|(?:my )?(?:ms|als|it|this|my condition|this condition|this disease|my illness|"
+              r"the spasms|my spasms|the pain) (?:is|has|keeps) (?:ruining|ruined|taking over|"
+              r"taken over|destroying|destroyed|wrecking|wrecked) my life)")
+_HARD = re.compile(rf"^{_HARD_SAID}$")
+#: The same, with help asked after it ("life is hard with ms, what can
+#: help" was declined, session 33): still a struggle told first, met kindly,
+#: its offer the coping entry (kind_offers.feeling).
+_HARD_ASKING = re.compile(
+    rf"^{_HARD_SAID}(?: (?:and|so|but))? (?:what can (?:help|i do|we do)|what helps|"
+    r"how (?:do|can) i cope|how do i deal with it|what do i do|any advice|can you help(?: me)?|"
+    r"what should i do)$")
 
 #: Feeling alone with it: "nobody understands", "no one listens to me", "I
 #: have no one to talk to" (session 24, `voice text`: declined as off the
@@ -122,6 +141,12 @@ _UNHEARD = re.compile(
     # Ending there: "nobody understands spasticity" asks about it.
     r"(?: me| it| us| what i am going through| how i feel| what it is like| to me| me any ?more)?$"
     rf"|^{_LEADS}i (?:have|have got) (?:no one|nobody|noone)(?: to (?:talk to|turn to|help me))?$"
+    # Those close not understanding (session 33, typed): "my family doesn't
+    # understand" was declined as off the subject.
+    rf"|^{_LEADS}(?:my (?:family|friends|husband|wife|partner|kids|children|parents|doctor|boss)"
+    r"|people|other people|my own family) (?:just |really |still )?(?:do not|does not|never) "
+    r"(?:understand|get it|listen|believe me)(?: me| it| what i am going through| how i feel"
+    r"| what it is like| how hard it is)?$"
 )
 
 
@@ -134,6 +159,10 @@ class Feeling:
     better), or said (a feeling, neither word known: "I feel that way")."""
     word: str = ""
     """The feeling word, to say back ("tired", "fed up"); "" for none."""
+    coping: bool = False
+    """Life told to be hard, or feeling unheard: the coping entry is what
+    is offered first, whatever other entry the line's words reach
+    (kind_offers.feeling; session 33)."""
 
 
 def _clauses(text: str) -> list[str]:
@@ -226,7 +255,7 @@ def _of_clause(clause: str) -> Feeling | None:
     if _CANNOT.match(clause):
         return Feeling("low")
     if _UNHEARD.match(clause):
-        return Feeling("low")
+        return Feeling("low", coping=True)
     return None
 
 
@@ -251,13 +280,15 @@ def feeling_of(text: str) -> Feeling | None:
     cleaned = clean(text)
     if _DISTRESS.search(cleaned):
         return Feeling("distress")
+    if _HARD_ASKING.fullmatch(cleaned.rstrip(" .!?")):
+        return Feeling("low", "struggling", coping=True)
     if is_question(text):
         return None
     bare = _BARE.fullmatch(cleaned)
     if bare:
         return Feeling("low", bare.group("word"))
     if _HARD.fullmatch(cleaned.rstrip(" .!")):
-        return Feeling("low", "struggling")
+        return Feeling("low", "struggling", coping=True)
     found = [f for f in map(_of_clause, _clauses(text)) if f is not None]
     if not found:
         return None

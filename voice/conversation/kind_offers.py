@@ -64,10 +64,22 @@ def feeling(talk: Conversation, text: str, felt: Feeling, result: MatchResult) -
     kind = (phrases.DISTRESS if felt.tone == "distress" else
             phrases.THANKS_FOR_TELLING if felt.tone == "said" else
             phrases.sorry_you_are(felt.word))
-    if felt.tone == "distress" and (result.outcome == "no_match" or result.entry is None):
+    if felt.tone == "distress" or felt.coping:
         # "I can't go on" names nothing the content covers; what it has
-        # on coping is the nearest help it can offer.
-        result = talk.matcher.match(DISTRESS_OFFER)
+        # on coping is the nearest help it can offer. Also when the line
+        # names a word of another entry: "I hate my life" was offered
+        # Impact on Daily Life ("life"), "life is so hard" that and the
+        # cure FAQ, "nobody understands me" nothing (session 33): the
+        # coping entry first; after a struggle told, the line's own best
+        # entry too when it has one. Distress gets the one offer: fewer
+        # words to a person in crisis.
+        coping = talk.matcher.match(DISTRESS_OFFER)
+        if coping.outcome != "no_match" and coping.entry is not None:
+            own = [e for e in (result.offered if result.outcome != "no_match" else [])
+                   if e is not coping.entry][:1] if felt.tone != "distress" else []
+            return kindly_offer(
+                talk, text, kind, [coping.entry, *own], coping.entry, coping.score,
+                phrases.FEELING_WAY_FORWARD, "feeling", felt.tone == "distress")
     found = result.outcome != "no_match" and result.entry is not None
     return kindly_offer(
         talk, text, kind, result.offered if found else [], result.entry, result.score,

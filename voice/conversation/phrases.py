@@ -28,6 +28,10 @@ ASK_AGAIN = f"All right. {_IN_OTHER_WORDS}"
 SORRY = "Sorry about that."
 SORRY_ASK_AGAIN = f"{SORRY} {_IN_OTHER_WORDS}"
 DIDNT_CATCH = "Sorry, I didn't catch that."
+#: Said to "maybe" or "I don't know" after an offer (yes_no.unsure).
+THAT_IS_ALL_RIGHT = "That's all right."
+#: ... to "Shall I go on?".
+GO_ON_OR_ASK = "Say 'go on' to hear the rest, or ask me something else."
 #: Answering one line failed in a way no rule foresaw (a bug): said instead of
 #: the program ending with a traceback, which left a hands-free user in silence
 #: with the assistant gone (voice/turn_failure.py).

@@ -36,10 +36,14 @@ _STOP = re.compile(
     r"|i (?:need|want|would like|could do with|could use) (?:a|some) (?:rest|break|sleep|nap"
     r"|breather)"
     r"|(?:i|we) (?:have )?had enough"
-    r"|(?:that is|that will do|that is all|that is it|enough|i am done|i am finished|we are done)"
+    r"|(?:that is|that will do|that is all|that is it|enough|i am done|i am finished|we are done"
+    # "that's enough for today" (session 33, typed): declined as off the subject.
+    r"|that is enough|that will be all)"
     r" (?:for now|for today|for tonight|for the day)"
     r"|stop (?:here|there|for now|for today|for tonight|for the day)"
     r"|call it a day"
+    # "we can stop now" (session 33, typed): declined as off the subject.
+    r"|(?:we|you) can (?:stop|finish|rest)(?: talking)?"
     r"|no more(?: questions)? (?:for now|for today|today|tonight)"
     # Put off (session 31, `voice text`): "can we continue later", "let's
     # carry on another day", "I'll ask you later", "maybe later" were

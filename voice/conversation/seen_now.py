@@ -54,6 +54,15 @@ _SIGN = re.compile("|".join([
     r"very weak|weak all over|too weak to (?:stand|walk|get up))"
     r"(?: and (?:drowsy|confused|sleepy|weak|disoriented|slurring(?: (?:his|her|my|their) "
     r"words)?))?(?: today| now| at the moment)?$",
+    # Choking or coughing at meals (session 33, typed): "he chokes when he
+    # eats", "she coughs when she drinks" were declined as off the subject;
+    # a swallowing problem, as "he can't swallow properly" above. Choking
+    # now ("he is choking", "I keep choking on my food") is emergency.py's.
+    rf"^{_WHO} (?:keeps |keep |often |always |sometimes |tends to )?"
+    r"(?:chokes?|choking|coughs?|coughing|splutters?|spluttering|gags?|gagging) "
+    r"(?:when|while|whenever|every time) (?:(?:he|she|i|they|we) )?"
+    r"(?:eats?|eating|drinks?|drinking|swallows?|swallowing|has (?:a drink|food|a meal)"
+    r"|have (?:a drink|food|a meal))(?: (?:anything|something|food|water|liquids?|now))?$",
     # pain: "he is in a lot of pain", "she's in agony"
     rf"^{_WHO} in {_VERY}(?:a lot of |so much |terrible |awful |severe |bad )?(?:pain|agony)"
     r"(?: today| now| at the moment| all the time)?$",

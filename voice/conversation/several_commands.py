@@ -56,6 +56,35 @@ def commands_in(text: str) -> list[str] | None:
     return found
 
 
+#: How each of two opposites is asked for, in the reply that asks which:
+#: "slower and faster" was declined as off the subject (session 33, typed).
+_SAY = {"slower": "slower", "faster": "faster", "louder": "louder", "quieter": "quieter",
+        "wait_longer": "give me more time", "wait_less": "answer sooner"}
+
+
+def opposites_in(text: str) -> tuple[str, str] | None:
+    """The first two commands of ``text`` that undo each other ("slower and
+    faster"), when every part is a command of COMBINABLE; otherwise None."""
+    parts = [p for p in _JOINS.split(text.lower()) if p.strip(" .!?")]
+    if len(parts) < 2:
+        return None
+    found = [find_command(part) for part in parts]
+    if any(command not in COMBINABLE for command in found):
+        return None
+    for pair in _OPPOSITES:
+        if pair <= set(found):
+            first, second = sorted(pair, key=lambda c: found.index(c))
+            return first, second
+    return None
+
+
+def run_opposites(talk: Conversation, text: str, pair: tuple[str, str]) -> Reply:
+    """Nothing changed; which one is wanted asked, each said as it is said."""
+    say = (f"I can't do both at once, so I've left it as it was. "
+           f"Say '{_SAY[pair[0]]}' or '{_SAY[pair[1]]}'.")
+    return replies.reply(talk, text, "command", say, command="opposites", remember=False)
+
+
 def run(talk: Conversation, text: str, found: list[str]) -> Reply:
     """Every change in ``found`` carried out, said in one reply; with
     "say it again" among them, the last thing said again instead, as

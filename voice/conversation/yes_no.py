@@ -73,6 +73,43 @@ def yes(talk: Conversation, text: str, command: str) -> Reply:
 
 
 
+def both(talk: Conversation, text: str, command: str) -> Reply:
+    """"Both" to two entries offered: the first read, the second offered
+    after it ("You also asked about ...: say yes to hear it"), as a line
+    asking two questions is answered. One offered: a plain yes."""
+    s = talk.state
+    if len(s.offered) < 2:
+        return yes(talk, text, "yes")
+    first, second = s.offered[0], s.offered[1]
+    # Not learned: the words asked for both, not for the first alone.
+    s.offer_words = ""
+    reply = replies.answer(talk, text, first, others=[second])
+    s.second = second
+    if s.pending_parts:
+        # Offered after the first one's last part ("go on" reads on).
+        return reply
+    return two_part_lines.offer_second(talk, reply)
+
+
+def unsure(talk: Conversation, text: str, command: str) -> Reply:
+    """"Maybe" or "I don't know" to an offer: no "I didn't catch that"
+    (it was heard), the offer made again as a plain choice."""
+    s = talk.state
+    if not s.offered and s.pending_parts and s.last_say.endswith(s.pending_prompt):
+        # To "Shall I go on?" just asked.
+        return replies.reply(talk, text, "command",
+                             f"{phrases.THAT_IS_ALL_RIGHT} {phrases.GO_ON_OR_ASK}",
+                             command=command, more=True)
+    if not s.offered:
+        # Parts kept from long before (a topic list, say): nothing was
+        # just asked, and "I don't know" is no question to decline.
+        return replies.reply(talk, text, "command", phrases.NEVER_MIND, command=command)
+    titles = [e.title for e in s.offered]
+    return replies.reply(talk, text, "confirm",
+                         f"{phrases.THAT_IS_ALL_RIGHT} {phrases.would_you_like(titles)}",
+                         match=s.offered[0], score=s.offer_score, command=command)
+
+
 def no_or_wrong(talk: Conversation, text: str, command: str) -> Reply:
     """ "No" or "that's wrong": a phrasing the user taught unlearned, an offer
     declined, "Shall I go on?" declined, or the runner-up offered."""

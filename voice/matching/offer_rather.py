@@ -38,6 +38,14 @@ outcome (``Matcher.match``), never to the editors' own lines.
   matcher alone named (4 of tuning32's in-scope misses: "cramps in my
   calves every night, what can i do" ...).
 
+- **What an everyday word is** ("what is life", "what is sleep";
+  everyday_defined.py, session 33): the entry holds the word but does not
+  say what it is. Offered, never read.
+
+- **What a condition causes** ("can spasms cause damage";
+  effect_asked.py, session 33): the entry on the causes of the conditions
+  does not say what they cause. Offered, never read.
+
 ``ON = False`` turns them off, for measuring (manner_asked.ON the ranking).
 """
 
@@ -48,7 +56,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from voice.content.model import Entry
-from voice.matching import asked_not_said, fold_share, manner_asked, normalize
+from voice.matching import (
+    asked_not_said,
+    effect_asked,
+    everyday_defined,
+    fold_share,
+    manner_asked,
+    normalize,
+)
 
 if TYPE_CHECKING:
     from voice.matching.matcher import Candidate, Matcher, MatchResult
@@ -206,7 +221,11 @@ def decide(matcher: Matcher, result: MatchResult, text: str) -> MatchResult:
         return replace(result, outcome="confirm",
                        candidates=_what_helps_first(matcher, cands))
     if result.outcome == "answer" and (judges_self(text)
-                                       or manner_asked.asks_manner(normalize.prepare(text))):
+                                       or manner_asked.asks_manner(normalize.prepare(text))
+                                       or everyday_defined.asks_everyday_word(text)):
+        return replace(result, outcome="confirm")
+    if (result.outcome == "answer" and effect_asked.asks_effect(text)
+            and result.candidates[0].entry is effect_asked.causes_entry(matcher)):
         return replace(result, outcome="confirm")
     if result.outcome == "confirm":
         held = _holding_thing(matcher, text, cands)
