@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""Rebuilds tests/data/qdoctors-tuning.tsv and qdoctors-heldout.tsv (see tests/data/README.md).
+"""Rebuilds tests/data/qdoctors-*.tsv and icliniq-*.tsv (see tests/data/README.md).
 
-    .venv/bin/python scripts/make_qdoctors_sets.py QUESTION_DOCTORS_JSON
+    .venv/bin/python scripts/make_forum_sets.py CHECKOUT
 
-QUESTION_DOCTORS_JSON: ``questionDoctorQAs.json`` of
-LasseRegin/medical-question-answer-data (MIT licence; commit 685c916 used):
-5,679 questions people sent to the Question Doctors website
-(questiondoctors.com), gathered on 5 May 2017, each with the site's title of
-the question (``question``), the question's own text and tags.
+CHECKOUT: LasseRegin/medical-question-answer-data (MIT licence; commit
+685c916 used), questions people sent to two websites where doctors answer,
+gathered on 5 May 2017, each with its title (``question``), its own text and
+tags: ``questionDoctorQAs.json`` (5,679, questiondoctors.com) and
+``icliniqQAs.json`` (465, icliniq.com).
 
 Everyday health questions the content does not cover; they must be declined.
 What is kept, decided by rules written before any line was read:
@@ -69,22 +69,28 @@ def kept(rows: list[dict[str, object]]) -> dict[str, str]:
     return out
 
 
-def _write(name: str, half: str, rows: list[str]) -> None:
-    header = (f"# Questions people sent to Question Doctors, from "
+#: Source file -> (set name, the site's name).
+SOURCES = {"questionDoctorQAs.json": ("qdoctors", "Question Doctors"),
+           "icliniqQAs.json": ("icliniq", "iCliniq")}
+
+
+def _write(name: str, site: str, half: str, rows: list[str]) -> None:
+    header = (f"# Questions people sent to {site}, from "
               f"LasseRegin/medical-question-answer-data (MIT), whose subject the content "
               f"does not cover, {half} half; see README.md.\n# question")
     (DATA / name).write_text("\n".join([header] + rows) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:
-    rows = kept(json.loads(Path(argv[0]).read_text(encoding="utf-8")))
-    halves: dict[bool, list[str]] = {True: [], False: []}
-    for q in sorted(rows.values(), key=_digest):
-        halves[_digest(q)[0] % 2 == 0].append(q)
-    _write("qdoctors-tuning.tsv", "tuning", halves[True][:PER_HALF])
-    _write("qdoctors-heldout.tsv", "held-out", halves[False][:PER_HALF])
-    print(f"{len(rows)} titles kept; {min(PER_HALF, len(halves[True]))} tuning + "
-          f"{min(PER_HALF, len(halves[False]))} held out")
+    for source, (name, site) in SOURCES.items():
+        rows = kept(json.loads((Path(argv[0]) / source).read_text(encoding="utf-8")))
+        halves: dict[bool, list[str]] = {True: [], False: []}
+        for q in sorted(rows.values(), key=_digest):
+            halves[_digest(q)[0] % 2 == 0].append(q)
+        _write(f"{name}-tuning.tsv", site, "tuning", halves[True][:PER_HALF])
+        _write(f"{name}-heldout.tsv", site, "held-out", halves[False][:PER_HALF])
+        print(f"{source}: {len(rows)} titles kept; {min(PER_HALF, len(halves[True]))} tuning + "
+              f"{min(PER_HALF, len(halves[False]))} held out")
     return 0
 
 
