@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_medquad_sets import OURS  # noqa: E402
+from make_medquad_sets import OURS
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 #: The content's own conditions and treatments, said in a question's title.
@@ -60,7 +60,8 @@ def kept(rows: list[dict[str, object]]) -> dict[str, str]:
     out: dict[str, str] = {}
     for r in rows:
         title = " ".join(str(r.get("question") or "").replace("\t", " ").split())
-        tags = [str(t) for t in (r.get("tags") or []) if isinstance(t, str)]
+        raw = r.get("tags")
+        tags = [t for t in raw if isinstance(t, str)] if isinstance(raw, list) else []
         if not MIN_WORDS <= len(title.split()) <= MAX_WORDS:
             continue
         if any(OURS.search(t) for t in tags) or OURS_TEXT.search(title):
@@ -78,7 +79,7 @@ def _write(name: str, site: str, half: str, rows: list[str]) -> None:
     header = (f"# Questions people sent to {site}, from "
               f"LasseRegin/medical-question-answer-data (MIT), whose subject the content "
               f"does not cover, {half} half; see README.md.\n# question")
-    (DATA / name).write_text("\n".join([header] + rows) + "\n", encoding="utf-8")
+    (DATA / name).write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:

@@ -62,3 +62,36 @@ def test_the_halves_are_split_by_the_rule(name: str) -> None:
         assert even == {half == "tuning"}
         halves[half] = {x.lower() for x in lines}
     assert not halves["tuning"] & halves["heldout"]
+
+
+@pytest.mark.parametrize(("line", "start"), [
+    # qdoctors-tuning.tsv: "I'm sorry you're bad." before.
+    ("i'm getting very bad bruising all over safe to inject clexane in bruise?",
+     "I'm sorry to hear that."),
+    ("i am getting sore muscles", "I'm sorry to hear that."),
+    ("i am getting terrible pain in my legs", "I'm sorry to hear that."),
+    # Said of a person, these judged them ("I'm sorry you're useless.").
+    ("i feel useless", "I'm sorry you're feeling useless."),
+    ("i feel bad", "I'm sorry you're feeling bad."),
+    ("i feel weak", "I'm sorry you're feeling weak."),
+    ("i am sick of my wheelchair", "I'm sorry you're fed up."),
+])
+def test_a_feeling_word_is_said_back_only_of_the_speaker(
+        kb: KnowledgeBase, matcher: Matcher, line: str, start: str) -> None:
+    reply = Conversation(kb, matcher=matcher).respond(line)
+    assert reply.say.startswith(start), reply.say
+
+
+@pytest.mark.parametrize(("line", "start"), [
+    ("I am so tired all the time", "I'm sorry you're tired."),
+    ("im scared of falling", "I'm sorry you're scared."),
+    ("I'm so fed up with all this", "I'm sorry you're fed up."),
+    ("i am worn out looking after him", "I'm sorry you're worn out."),
+    ("i am worried my son has ms", "I'm sorry you're worried."),
+    ("i feel lonely since my wife died", "I'm sorry you're lonely."),
+    ("i feel sick all the time", "I'm sorry you're sick."),
+])
+def test_a_feeling_word_of_the_speaker_is_said_back_as_before(
+        kb: KnowledgeBase, matcher: Matcher, line: str, start: str) -> None:
+    reply = Conversation(kb, matcher=matcher).respond(line)
+    assert reply.say.startswith(start), reply.say
