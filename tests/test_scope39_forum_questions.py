@@ -95,3 +95,27 @@ def test_a_feeling_word_of_the_speaker_is_said_back_as_before(
         kb: KnowledgeBase, matcher: Matcher, line: str, start: str) -> None:
     reply = Conversation(kb, matcher=matcher).respond(line)
     assert reply.say.startswith(start), reply.say
+
+
+@pytest.mark.parametrize("line", [
+    "my dog twitches in his sleep, is there anything for that",
+    "my cat twitches at night, what helps",
+    "our dog keeps twitching at night, any tips",
+])
+def test_a_pets_night_twitch_is_not_offered_the_spasm_entries(
+        kb: KnowledgeBase, matcher: Matcher, line: str) -> None:
+    reply = Conversation(kb, matcher=matcher).respond(line)
+    # Not the at-night offer; the matcher decides as for any line ("my
+    # puppy jerks in his sleep what can i do" is still offered Impact on
+    # Daily Life: "puppy" is no off_topic.py word; not changed here).
+    assert not reply.say.startswith("Spasms at night"), reply.say
+    assert reply.outcome == "no_match", reply.say
+
+
+@pytest.mark.parametrize("line", [
+    "my grandad twitches in his sleep and it wakes him, anything for that",
+    "my son has spasms at night, what helps",
+])
+def test_a_persons_night_twitch_still_is(kb: KnowledgeBase, matcher: Matcher, line: str) -> None:
+    reply = Conversation(kb, matcher=matcher).respond(line)
+    assert reply.outcome == "confirm" and reply.say.startswith("Spasms at night"), reply.say
