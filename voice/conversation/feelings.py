@@ -220,6 +220,35 @@ _SENSATION = re.compile(
     r"fingers?|toes?|body|muscles?|side|left|right|below|in)\b")
 
 
+#: Words after a feeling word that keep it said of the speaker ("tired all
+#: the time", "scared of falling", "fed up with all this", "sad today",
+#: "worried my son has ms": a clause's first word, a pronoun). Any
+#: other word makes the feeling word one of a thing ("i'm getting very bad
+#: bruising all over", qdoctors-tuning.tsv, was met with "I'm sorry you're
+#: bad."; "i am getting sore muscles", "weak legs", "terrible pain"): the
+#: tone is kept, the word is not said back ("I'm sorry to hear that.").
+_ECHO_AFTER = frozenset(
+    "all about of with for by from because since as when whenever while if so too now "
+    "today tonight again lately recently sometimes often always most every these this "
+    "that in and but or right after before than like nowadays anymore any more a lot "
+    "at the moment thanks thank you i my me he she it they we you his her our their there "
+    "what how "
+    # What is done that tires ("i am worn out looking after him", inscope17-tuning).
+    "looking caring waiting trying doing being having going living dealing coping "
+    "getting".split())
+
+
+def _echo(rest: str, word: str) -> str:
+    """``word`` when it is said of the speaker in ``rest``, else ""; "sick
+    of" is "fed up" ("i am sick of my wheelchair": not "you're sick")."""
+    after = re.sub(rf"^{_DEGREE}", "", rest.strip() + " ").strip()[len(word):].split()
+    if not after:
+        return word
+    if word == "sick" and after[0] == "of":
+        return "fed up"
+    return word if after[0] in _ECHO_AFTER else ""
+
+
 def _of_clause(clause: str) -> Feeling | None:
     feel = _I_FEEL.match(clause)
     if feel:
@@ -233,7 +262,7 @@ def _of_clause(clause: str) -> Feeling | None:
             # "i do not feel well": low; "i do not feel scared": said.
             return Feeling("low") if good else Feeling("said")
         if low:
-            return Feeling("low", low)
+            return Feeling("low", _echo(rest, low))
         if good:
             return Feeling("good", good)
         return Feeling("said")
@@ -247,7 +276,7 @@ def _of_clause(clause: str) -> Feeling | None:
         if negated and low:
             return Feeling("said")
         if low:
-            return Feeling("low", low)
+            return Feeling("low", _echo(rest, low))
         if good and _only(rest, good):
             # "i am fine", but not "i am well aware ..." or "i am good at ...".
             return Feeling("good", good)

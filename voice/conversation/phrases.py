@@ -222,9 +222,22 @@ HOW_TO_TAKE = ("I can't say how anyone should take their own medicines: the labe
 WORRY_WAY_FORWARD = "Say 'list topics' to hear what I know, or ask me a question."
 
 
+#: Feeling words said back as "you're feeling ...": "I feel useless" was met
+#: with "I'm sorry you're useless.", "I feel bad" with "I'm sorry you're
+#: bad." (session 33, found through people's questions to iCliniq and
+#: Question Doctors): said of a person, these judge them.
+SAY_FEELING = frozenset(
+    "bad awful terrible horrible dreadful rubbish useless helpless weak guilty ashamed "
+    "lost".split())
+
+
 def sorry_you_are(word: str) -> str:
-    """"I'm sorry you're tired."; ``word`` "" for none said."""
-    return f"I'm sorry you're {word}." if word else SORRY_TO_HEAR
+    """"I'm sorry you're tired.", "I'm sorry you're feeling bad."; ``word``
+    "" for none said."""
+    if not word:
+        return SORRY_TO_HEAR
+    return f"I'm sorry you're feeling {word}." if word in SAY_FEELING else \
+        f"I'm sorry you're {word}."
 
 
 def also_asked(title: str) -> str:

@@ -27,7 +27,11 @@ _PATTERNS = [
     r"\b(overdose|overdosed|poisoned)\b",
     r"\b(unconscious|passed out|fainted|collapsed|not responding|unresponsive)\b",
     r"\b(severe|heavy) bleeding\b",
-    r"\bemergency\b",
+    # Not the name of a contraceptive ("had an emergency contraceptive pill
+    # after sex, can i be pregnant"): two of 201 people's questions to
+    # iCliniq (tests/data/icliniq-tuning.tsv's half, session 33) were told
+    # to call an emergency number for it.
+    r"\bemergency\b(?! (contraceptive|contraception))",
     r"\b(ambulance|nine one one|911|999|112)\b",
     # "call nine one one" heard as "call nine one" (Whisper, espeak-ng en-us).
     r"\bcall nine one\b",
