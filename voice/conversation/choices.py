@@ -9,6 +9,8 @@ number always means the same topic.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from voice.matching.normalize import FILLER_WORDS, clean
@@ -34,6 +36,14 @@ ORDINAL_WORDS = (
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
     "twentieth").split()
 _ORDINALS = {w: n for n, w in enumerate(ORDINAL_WORDS[2:], 3)}
+#: "First" and "second" as topics, only with "topic" said (session 33,
+#: typed: "the first topic" was offered the early-signs FAQ).
+_FIRST_SECOND = {"first": 1, "second": 2}
+#: Going to a topic said before it ("go to topic 3" was offered the
+#: Introduction; session 33, typed). Only before "topic" or "number", and as
+#: a whole phrase: "to" alone after "topic" is a heard "two" (_SOUNDS_LIKE).
+_GO_TO = re.compile(r"^(?:(?:can|could) (?:you|we) |let us |please )?(?:go|jump|skip|move|"
+                    r"switch|take me|turn) (?:back |straight )?to (?=(?:the )?(?:topic|number)\b)")
 #: Words around an ordinal that do not change it ("the third one please").
 _AROUND_ORDINAL = frozenset("one topic please the".split())
 #: Highest number the recognizer's language model is taught (see
@@ -75,10 +85,14 @@ def find_choice(text: str, zero: bool = False) -> Choice | None:
     "3" was told to say "list topics" first). The recognizers' steering
     (short replies, emergencies, alternatives) keeps ``zero`` off: a zero is
     never a reply it should prefer."""
-    words = [w for w in clean(text.replace("-", " ")).split() if w not in FILLER_WORDS]
+    cleaned = _GO_TO.sub("", clean(text.replace("-", " ")))
+    words = [w for w in cleaned.split() if w not in FILLER_WORDS]
     ordinal = [w for w in words if w not in _AROUND_ORDINAL and w not in _AROUND]
     if len(ordinal) == 1 and ordinal[0] in _ORDINALS:
         return Choice(_ORDINALS[ordinal[0]], led="topic" in words)
+    if len(ordinal) == 1 and ordinal[0] in _FIRST_SECOND and "topic" in words:
+        # "the first topic": with "topic" said, no answer to "Did you mean".
+        return Choice(_FIRST_SECOND[ordinal[0]], led=True)
     led = False
     for i, w in enumerate(words):
         if w in LEAD_WORDS:
