@@ -10,7 +10,6 @@ number always means the same topic.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 from voice.matching.normalize import FILLER_WORDS, clean
