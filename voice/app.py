@@ -265,9 +265,15 @@ def voice_settings(cfg: Config, persisted: bool) -> tuple[VoiceSettings, Path | 
 
 
 def usual_voice_settings(cfg: Config, settings: VoiceSettings) -> VoiceSettings:
-    """What "normal speed" and "normal volume" go back to: the settings
-    file's rate and volume (or the defaults), whatever was said since."""
-    return replace(settings, rate=cfg.rate, volume=cfg.volume)
+    """What "normal speed", "normal volume" and "back to normal" go back
+    to: the settings file's rate, volume and voice (or the defaults),
+    whatever was said since. A configured voice espeak-ng cannot use at all
+    keeps the one in use (checked_voice has said why)."""
+    from voice.speech_out.voices import voice_problem
+
+    problem = voice_problem(cfg.voice)
+    voice = cfg.voice if problem is None or not problem[1] else settings.voice
+    return replace(settings, rate=cfg.rate, volume=cfg.volume, voice=voice)
 
 
 def add_output_arguments(parser: argparse.ArgumentParser) -> None:

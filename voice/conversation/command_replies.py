@@ -13,6 +13,7 @@ from voice.conversation import (
     phrases,
     replies,
     speaking,
+    voice_choice,
     waiting,
     what_heard,
     yes_no,
@@ -224,4 +225,5 @@ HANDLERS: dict[str, Handler] = {
     "rest": rest,
     "what_heard": what_heard.what_was_heard,
     **{name: next_topic.step for name in next_topic.STEP_COMMANDS},
+    **{name: voice_choice.change for name in voice_choice.VOICE_COMMANDS},
 }

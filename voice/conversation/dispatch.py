@@ -27,6 +27,7 @@ from voice.conversation.commands import find_command
 from voice.conversation.next_topic import asks_to_step
 from voice.conversation.reply import Reply
 from voice.conversation.resting import wants_to_rest
+from voice.conversation.voice_choice import asks_for_voice
 from voice.conversation.what_heard import Asked, asks_what_was_heard
 from voice.matching.emergency import is_emergency
 from voice.matching.normalize import clean
@@ -163,6 +164,9 @@ def _own_command(text: str) -> str | None:
     step = asks_to_step(text)
     if step:
         return step
+    voice = asks_for_voice(text)
+    if voice:
+        return voice
     # "Sorry, what did you say?": an apology before a command (journey29,
     # `voice text`: declined as off the subject, where "what did you say"
     # alone is "repeat").

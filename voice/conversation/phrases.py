@@ -356,7 +356,8 @@ def help_text(examples: list[str]) -> str:
     return (
         "Ask me a question about chronic spasms and neuromuscular disorders, for example: "
         f"{ask}. You can also say: repeat, start again, slower, faster, louder, quieter, stop, "
-        "more, that is wrong, go back, give me more time, list topics, next topic, or goodbye."
+        "more, that is wrong, go back, give me more time, use a different voice, list topics, "
+        "next topic, or goodbye."
     )
 
 
@@ -387,10 +388,22 @@ def volume_changed(command: str, changed: bool) -> str:
 
 def usual_changed(command: str, changed: bool) -> str:
     """"Normal speed", "normal volume", "back to normal"."""
-    what = {"usual_rate": "speed", "usual_volume": "volume"}.get(command, "speed and volume")
+    what = {"usual_rate": "speed", "usual_volume": "volume"}.get(command,
+                                                                 "voice, speed and volume")
     if not changed:
         return f"This is already my usual {what}. " + _AT_LIMIT
     return f"All right, back to my usual {what}. " + _HEAR_AGAIN
+
+def voice_changed(command: str, changed: bool) -> str:
+    """"Use a different voice", "use a woman's voice" (voice_choice.py)."""
+    what = {"voice_female": "a woman's voice", "voice_male": "a man's voice"}.get(
+        command, "a different voice")
+    if not changed:
+        return (f"I'm already using {what}. Say 'use a different voice' for another, or "
+                "'back to normal' for my usual one.")
+    return (f"All right, this is {what}. Say 'use a different voice' to change it again, or "
+            "'back to normal' for my usual one.")
+
 
 #: "Next topic" / "previous topic" (voice/conversation/next_topic.py).
 NO_TOPIC_READ = ("I haven't read a topic yet. Say 'list topics' to hear them with their "

@@ -58,8 +58,11 @@ def change(talk: Conversation, text: str, command: str) -> Reply:
     if command in ("usual_rate", "usual_volume", "usual_voice"):
         rate = talk.usual.rate if command != "usual_volume" else s.settings.rate
         volume = talk.usual.volume if command != "usual_rate" else s.settings.volume
-        changed = (rate, volume) != (s.settings.rate, s.settings.volume)
-        s.settings = replace(s.settings, rate=rate, volume=volume)
+        # "Back to normal" is the usual voice too, since it can be changed
+        # by voice (voice_choice.py, session 33).
+        voice = talk.usual.voice if command == "usual_voice" else s.settings.voice
+        changed = (rate, volume, voice) != (s.settings.rate, s.settings.volume, s.settings.voice)
+        s.settings = replace(s.settings, rate=rate, volume=volume, voice=voice)
         say = phrases.usual_changed(command, changed)
         return replies.reply(talk, text, "command", say, command=command, remember=False)
     raise ValueError(f"not a speaking command: {command}")
