@@ -67,3 +67,11 @@ def test_the_new_voice_is_a_voice_and_sounds_different() -> None:
         return float(np.count_nonzero(signs[1:] != signs[:-1])) / len(samples)
     assert crossings(woman.samples) > 1.2 * crossings(usual.samples), (
         crossings(woman.samples), crossings(usual.samples))
+
+
+def test_what_it_says_it_keeps_names_the_voice() -> None:
+    """The voice chosen by voice is kept (voice-settings.json, privacy.KEPT):
+    the spoken privacy statement says so."""
+    from voice.conversation import phrases
+
+    assert "rate, volume, voice and pause you chose" in phrases.PRIVACY

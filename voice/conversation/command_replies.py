@@ -52,6 +52,7 @@ class Said:
 #: The commands that only say something.
 SAID = {
     "privacy": Said(phrases.PRIVACY, stop_speaking=True),
+    "offline": Said(phrases.OFFLINE, stop_speaking=True),
     "wake": Said(phrases.ALREADY_AWAKE),
     "greet": Said(phrases.GREETING),
     "thanks": Said(phrases.WELCOME),

@@ -103,8 +103,16 @@ PRIVACY = (
     "used to your voice I may keep the last 60 questions you asked aloud, as sound and "
     "words; 'voice adapt --reset' deletes them. I also keep the ways of asking that you "
     "confirmed with a yes, which you can delete by saying 'forget what you learned', and "
-    "the speech rate and volume you chose. Only if a caregiver turned on the question "
-    "log are your questions' words kept, for 30 days. What would you like to know?"
+    "the speech rate, volume, voice and pause you chose. Only if a caregiver turned on the "
+    "question log are your questions' words kept, for 30 days. What would you like to know?"
+)
+
+
+#: Asked whether it needs the internet ("do you work without internet").
+#: True at run time: tests/test_whisper_cli.py holds a spoken answer to no socket.
+OFFLINE = (
+    "I don't need the internet: I hear you, find the answer and speak on this device, and "
+    "nothing you say or type is sent anywhere. What would you like to know?"
 )
 
 
