@@ -98,7 +98,13 @@ def test_the_question_sets_are_as_before() -> None:
              for row in p.read_text(encoding="utf-8").splitlines()
              if row.strip() and not row.startswith("#")]
     assert len(lines) > 9000
-    assert sum(asked_for(q) is not None for q in lines) == 1
+    # Since session 33 a question asked of a relative as one's own is taken
+    # too ("can my dad still exercise" -> "can i still exercise"): three
+    # more lines, an iCliniq tuning line ("can my wife use serrax-d while
+    # breastfeeding?", still declined) and two held-out ones (counted, not
+    # read); `scripts/replay_conversation.py --compare`: none of the three
+    # replies changed.
+    assert sum(asked_for(q) is not None for q in lines) == 4
 
 
 def test_the_journey_through_voice_text(tmp_path: Path) -> None:

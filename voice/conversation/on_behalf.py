@@ -61,11 +61,36 @@ _TOLD = re.compile(
 MIN_REST_WORDS = 2
 
 
+#: Asked of a relative what one may ask of oneself (session 33, typed):
+#: "can my dad still exercise" and "can my mum go swimming" were offered the
+#: hereditary FAQ first ("dad", "mum" are words of family), where "can i
+#: still exercise" is read The Role of Exercise and Rehabilitation. Asked
+#: as one's own. Not when the verb is heredity's own ("will my children get
+#: it", "should my children be tested", "could my son inherit it"), nor
+#: of helping ("can my husband help me").
+_ASKED_OF = re.compile(
+    rf"{_OPENING}(?P<modal>can|could|should|may|might|must|does|do|is) (?:my|our) "
+    rf"(?:\w+ )?{_WHO}s? (?P<rest>(?:still |also |now |ever )?"
+    r"(?!(?:get|gets|inherit|catch|have|has|develop|be (?:tested|at risk|affected|born)|test"
+    r"|carry|pass|be a carrier"
+    # Nor a relative helping: that is caring (teller._HELPER).
+    r"|help|support|look after|care for|cope)\b)\w+(?: .+)?)$")
+#: The modal as asked of oneself: "does my dad need" -> "do i need".
+_OWN_MODAL = {"does": "do", "is": "am"}
+
+
 def asked_for(text: str) -> str | None:
     """The question in ``text`` after a telling of who has the condition,
-    or None when the line does not start with one (or nothing is asked after it)."""
-    told = _TOLD.match(clean(text))
+    or asked of a relative as one's own ("can my dad still exercise" ->
+    "can i still exercise"); None when the line is neither (or nothing is
+    asked after the telling)."""
+    cleaned = clean(text)
+    told = _TOLD.match(cleaned)
     if told is None:
-        return None
+        of = _ASKED_OF.match(cleaned.rstrip(" ?.!"))
+        if of is None:
+            return None
+        modal = of.group("modal")
+        return f"{_OWN_MODAL.get(modal, modal)} i {of.group('rest')}"
     rest = told.group("rest")
     return rest if len(rest.split()) >= MIN_REST_WORDS else None
