@@ -1,0 +1,152 @@
+"""Two levers on a weak spot heard as "okay" alone, measured and dropped
+(session 33, branch wake39; docs/wake-word.md). Neither is in confirm.py:
+this script patches the check it runs.
+
+``--feed OUT.json KEY ...`` (then ``--count OUT.json``): the slow retry
+(confirm.SLOW_RETRY) also for a weak spot the floors refused whose every
+prompted window heard "okay" alone ("Okay." x3: tuning draw 45's en-us at 90
+wpm under TV talk). Each such spot of a recorded run is cut out as
+wake_retry_under.py does (a tuning clip missed as shipped: whole) and fed to
+the detector ``voice listen`` builds with the retry taking "okay" alone as
+its trigger; a cut that wakes is fed again without.
+
+``--peaks``: what the faster short windows of a RETRY_UNDER spot say at the
+peak and their likelihood margins, with confirm.RETRY_UNDER_WORDS off (a
+bare "Okay" let through): tuning draw 49's en-029+f4 at 81 wpm under TV
+talk (missed as shipped: its peak heard "Okay" alone) beside the three
+cuts of speech not addressed to it that woke session 32's first version.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+for p in (REPO, REPO / "scripts"):
+    if str(p) not in sys.path:
+        sys.path.insert(0, str(p))
+
+import benchmark_wake as bw  # noqa: E402
+import wake_retry_under as wru  # noqa: E402
+from wake_replay_files import Spot, passes_floors  # noqa: E402
+
+from voice.speech_in.wake import confirm  # noqa: E402
+from voice.speech_in.wake.micro import load_micro  # noqa: E402
+
+NABU = wru.NABU
+
+
+def _draw(n: int) -> wru.Streams:
+    return lambda: bw.positives(wru.PHRASE, wru.CACHE, "tune", n)
+
+
+SOURCES = {
+    **wru.SOURCES,
+    "ot12": ("/tmp/wake38/ot12.json",
+             lambda: bw.okay_everyday_streams("tune", wru.CACHE, [1, 2]), False),
+    "ot34": ("/tmp/wake38/ot34.json",
+             lambda: bw.okay_everyday_streams("tune", wru.CACHE, [3, 4]), False),
+    **{f"p{n}": (f"/tmp/wake39/d{n}.json", _draw(n), True) for n in (47, 49, 51)},
+}
+#: --peaks: (recording, clip, spot time, seconds cut before it; 0: the whole clip).
+PEAK_CUTS = [
+    ("p49", "en-029+f4 90 (81 wpm) tv 10dB", 0.0, 0.0),
+    ("n377", "read en", 700.41, 20.0),
+    ("n377", "read en+f3", 251.49, 20.0),
+    ("ot5", "read en-029+m4 110 wpm, 50 okay-everyday tune sentences", 3.09, 6.0),
+]
+
+
+def first_alone(text: str) -> bool:
+    words = confirm._WORD.findall(text.lower())
+    return len(words) == 1 and words[0] in NABU.first_words
+
+
+def touchable(spot: Spot) -> bool:
+    """Whether the "okay alone" trigger can change ``spot``'s verdict."""
+    strength = max(s for _t, _v, s in spot.values())
+    prompted = [t for k, (t, _v, _s) in spot.items() if k in ("long", "short0", "short1")]
+    if not prompted or strength >= confirm.FAIRLY_SURE or passes_floors(spot, NABU):
+        return False
+    if any(confirm.slow_spelled(t, NABU) or confirm.says_phrase(t, NABU) for t in prompted):
+        return False  # the shipped retry's own triggers
+    return all(first_alone(t) for t in prompted)
+
+
+def _cut(pcm: Any, at: float, before: float, whole: bool) -> Any:
+    if whole:
+        return pcm
+    a = max(0, int((at - before) * wru.RATE) // wru.STEP * wru.STEP)
+    return pcm[a:int((at + 5) * wru.RATE)]
+
+
+def feed(out: Path, keys: list[str], before: float) -> None:
+    conf = confirm.load_confirmer(wru.PHRASE)
+    assert conf is not None
+    det = load_micro(wru.PHRASE, confirmer=conf)
+    shipped = conf._retried
+    rows: list[dict[str, Any]] = []
+    for key in keys:
+        path, streams, tuning = SOURCES[key]
+        want = wru.candidates(Path(path), tuning)
+        print(f"{key}: {sum(len(v) for v in want.values())} spots in {len(want)} clips", flush=True)
+        for name, pcm in streams():
+            for at in ([0.0] if tuning else want[name]) if name in want else []:
+                cut = _cut(pcm, at, before, tuning)
+                # The fed spots' prompted windows all heard "okay" alone, so
+                # "any window" here is "every window".
+                conf._retried = lambda t: shipped(t) or first_alone(t)
+                on = len(bw.spot(det, cut, wru.PHRASE))
+                off = on
+                if on:
+                    conf._retried = shipped
+                    off = len(bw.spot(det, cut, wru.PHRASE))
+                conf._retried = shipped
+                rows.append({"key": key, "clip": name, "at": at, "on": on, "off": off})
+                print(f"  {key} {name} @{at:.2f}: lever on {on}, off {off}", flush=True)
+                out.write_text(json.dumps(rows))
+
+
+def peaks() -> None:
+    conf = confirm.load_confirmer(wru.PHRASE)
+    assert conf is not None
+    det = load_micro(wru.PHRASE, confirmer=conf)
+    conf.retry_under_words = False
+    for key in dict.fromkeys(c[0] for c in PEAK_CUTS):
+        for name, pcm in SOURCES[key][1]():
+            for k, clip, at, before in PEAK_CUTS:
+                if k != key or clip != name:
+                    continue
+                conf.decodes.clear()
+                woke = len(bw.spot(det, _cut(pcm, at, before, before == 0.0), wru.PHRASE))
+                print(f"{key} {clip} @{at}: wakes {woke} (RETRY_UNDER_WORDS off)", flush=True)
+                for d in conf.decodes:
+                    if d.kind.startswith(("slow", "peak", "align")):
+                        print(f"    {d.kind} {d.text!r} {d.avg_logprob:.2f}"
+                              f" (spot {d.strength:.2f})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--feed", type=Path, help="write each fed cut's wakes here")
+    ap.add_argument("--before", type=float, default=wru.BEFORE, help="seconds cut before a spot")
+    ap.add_argument("--count", type=Path, nargs="*", default=[])
+    ap.add_argument("--peaks", action="store_true", help="the faster peaks' texts and margins")
+    ap.add_argument("keys", nargs="*", help=f"recordings: {', '.join(SOURCES)}")
+    args = ap.parse_args(argv)
+    wru.touchable = touchable  # wru.candidates picks this lever's spots
+    wru.SOURCES.update(SOURCES)
+    if args.feed:
+        feed(args.feed, args.keys, args.before)
+    if args.peaks:
+        peaks()
+    wru.count(args.count)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
