@@ -130,12 +130,26 @@ def peaks() -> None:
                               f" (spot {d.strength:.2f})")
 
 
+def count_spots(paths: list[Path]) -> None:
+    """How many spots of each decode file the "okay alone" trigger can touch
+    (of a tuning draw's, ``d*.json``: also those of phrases missed as shipped)."""
+    for path in paths:
+        every = sum(len(v) for v in wru.candidates(path).values())
+        line = f"{path}: {every} spots heard as 'okay' alone on every prompted window"
+        if path.name.startswith("d"):
+            missed = sum(len(v) for v in wru.candidates(path, True).values())
+            line += f", {missed} of them on phrases missed as shipped"
+        print(line)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--feed", type=Path, help="write each fed cut's wakes here")
     ap.add_argument("--before", type=float, default=wru.BEFORE, help="seconds cut before a spot")
     ap.add_argument("--count", type=Path, nargs="*", default=[])
     ap.add_argument("--peaks", action="store_true", help="the faster peaks' texts and margins")
+    ap.add_argument("--spots", type=Path, nargs="*", default=[],
+                    help="decode files: count the spots the trigger can touch")
     ap.add_argument("keys", nargs="*", help=f"recordings: {', '.join(SOURCES)}")
     args = ap.parse_args(argv)
     wru.touchable = touchable  # wru.candidates picks this lever's spots
@@ -144,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         feed(args.feed, args.keys, args.before)
     if args.peaks:
         peaks()
+    count_spots(args.spots)
     wru.count(args.count)
     return 0
 
