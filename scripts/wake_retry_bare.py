@@ -38,6 +38,7 @@ from voice.speech_in.wake import confirm  # noqa: E402
 from voice.speech_in.wake.micro import load_micro  # noqa: E402
 
 NABU = wru.NABU
+SURE = 0.8  # the network's own cutoff (micro)
 
 
 def _draw(n: int) -> wru.Streams:
@@ -50,6 +51,8 @@ SOURCES = {
              lambda: bw.okay_everyday_streams("tune", wru.CACHE, [1, 2]), False),
     "ot34": ("/tmp/wake38/ot34.json",
              lambda: bw.okay_everyday_streams("tune", wru.CACHE, [3, 4]), False),
+    "ot24": ("/tmp/wake39/ot24.json",
+             lambda: bw.okay_everyday_streams("tune", wru.CACHE, [2, 4]), False),
     **{f"p{n}": (f"/tmp/wake39/d{n}.json", _draw(n), True) for n in (47, 49, 51)},
 }
 #: --peaks: (recording, clip, spot time, seconds cut before it; 0: the whole clip).
@@ -77,6 +80,17 @@ def touchable(spot: Spot) -> bool:
     return all(first_alone(t) for t in prompted)
 
 
+def touchable_fairly(spot: Spot) -> bool:
+    """Whether retrying a fairly sure spot (``--fairly``) can change ``spot``'s
+    verdict: from FAIRLY_SURE to the network's cutoff, refused by the floors,
+    a prompted window saying the phrase or "okay" and a hesitation."""
+    strength = max(s for _t, _v, s in spot.values())
+    prompted = [t for k, (t, _v, _s) in spot.items() if k in ("long", "short0", "short1")]
+    if not confirm.FAIRLY_SURE <= strength < SURE or passes_floors(spot, NABU):
+        return False
+    return any(confirm.slow_spelled(t, NABU) or confirm.says_phrase(t, NABU) for t in prompted)
+
+
 def _cut(pcm: Any, at: float, before: float, whole: bool) -> Any:
     if whole:
         return pcm
@@ -84,11 +98,19 @@ def _cut(pcm: Any, at: float, before: float, whole: bool) -> Any:
     return pcm[a:int((at + 5) * wru.RATE)]
 
 
-def feed(out: Path, keys: list[str], before: float) -> None:
+def feed(out: Path, keys: list[str], before: float, fairly: bool = False) -> None:
     conf = confirm.load_confirmer(wru.PHRASE)
     assert conf is not None
     det = load_micro(wru.PHRASE, confirmer=conf)
     shipped = conf._retried
+    confirms = conf._confirms
+
+    def fairly_retried(window: Any, aligned: Any, strength: float, fairly: bool = False,
+                       slow: Any = ()) -> bool:
+        # A fairly sure spot the floors refused, checked again as a weak one:
+        # the floors, the retry made faster, then the peak check.
+        said = bool(confirms(window, aligned, strength, fairly, slow))
+        return said or (fairly and bool(confirms(window, aligned, strength, False, slow)))
     rows: list[dict[str, Any]] = []
     for key in keys:
         path, streams, tuning = SOURCES[key]
@@ -99,13 +121,15 @@ def feed(out: Path, keys: list[str], before: float) -> None:
                 cut = _cut(pcm, at, before, tuning)
                 # The fed spots' prompted windows all heard "okay" alone, so
                 # "any window" here is "every window".
-                conf._retried = lambda t: shipped(t) or first_alone(t)
+                if fairly:
+                    conf._confirms = fairly_retried
+                else:
+                    conf._retried = lambda t: shipped(t) or first_alone(t)
                 on = len(bw.spot(det, cut, wru.PHRASE))
                 off = on
+                conf._retried, conf._confirms = shipped, confirms
                 if on:
-                    conf._retried = shipped
                     off = len(bw.spot(det, cut, wru.PHRASE))
-                conf._retried = shipped
                 rows.append({"key": key, "clip": name, "at": at, "on": on, "off": off})
                 print(f"  {key} {name} @{at:.2f}: lever on {on}, off {off}", flush=True)
                 out.write_text(json.dumps(rows))
@@ -147,15 +171,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--feed", type=Path, help="write each fed cut's wakes here")
     ap.add_argument("--before", type=float, default=wru.BEFORE, help="seconds cut before a spot")
     ap.add_argument("--count", type=Path, nargs="*", default=[])
+    ap.add_argument("--fairly", action="store_true",
+                    help="with --feed: retry the fairly sure spots the floors refused instead")
     ap.add_argument("--peaks", action="store_true", help="the faster peaks' texts and margins")
     ap.add_argument("--spots", type=Path, nargs="*", default=[],
                     help="decode files: count the spots the trigger can touch")
     ap.add_argument("keys", nargs="*", help=f"recordings: {', '.join(SOURCES)}")
     args = ap.parse_args(argv)
-    wru.touchable = touchable  # wru.candidates picks this lever's spots
+    wru.touchable = touchable_fairly if args.fairly else touchable  # wru.candidates' spots
     wru.SOURCES.update(SOURCES)
     if args.feed:
-        feed(args.feed, args.keys, args.before)
+        feed(args.feed, args.keys, args.before, args.fairly)
     if args.peaks:
         peaks()
     count_spots(args.spots)
