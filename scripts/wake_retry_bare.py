@@ -1,6 +1,6 @@
-"""Two levers on a weak spot heard as "okay" alone, measured and dropped
-(session 33, branch wake39; docs/wake-word.md). Neither is in confirm.py:
-this script patches the check it runs.
+"""Three retry levers, measured and dropped (session 33, branch wake39;
+docs/wake-word.md). None is in confirm.py: this script patches the check
+it runs.
 
 ``--feed OUT.json KEY ...`` (then ``--count OUT.json``): the slow retry
 (confirm.SLOW_RETRY) also for a weak spot the floors refused whose every
@@ -9,6 +9,14 @@ wpm under TV talk). Each such spot of a recorded run is cut out as
 wake_retry_under.py does (a tuning clip missed as shipped: whole) and fed to
 the detector ``voice listen`` builds with the retry taking "okay" alone as
 its trigger; a cut that wakes is fed again without.
+
+``--fairly --feed OUT.json KEY ...``: the retry also for a fairly sure spot
+(confirm.FAIRLY_SURE up to the network's cutoff) the floors refused, one of
+whose prompted windows says the phrase or "okay" and a hesitation, checked
+again as a weak spot (tuning draw 51's en-us at 122 wpm under TV talk).
+
+``--spots FILE ...``: how many spots of each decode file the "okay alone"
+trigger can touch.
 
 ``--peaks``: what the faster short windows of a RETRY_UNDER spot say at the
 peak and their likelihood margins, with confirm.RETRY_UNDER_WORDS off (a
