@@ -39,6 +39,15 @@ LOW_WORDS = (
     "guilty", "bored", "confused", "lost", "weak", "awful", "terrible", "bad", "rubbish",
     "horrible", "dreadful", "struggling", "sore", "dizzy", "sick", "ill", "unwell",
 )
+#: Low moods, met with the coping entry first (kind_offers.feeling; session
+#: 33, typed: "i'm feeling low today" got no entry offered). Not tiredness
+#: (the fatigue of Impact on Daily Life), fear (worries.py) or signs.
+MOOD_WORDS = frozenset({
+    "sad", "unhappy", "down", "low", "blue", "depressed", "miserable", "tearful", "gloomy",
+    "lonely", "alone", "isolated", "stressed", "stressed out", "overwhelmed", "upset",
+    "anxious", "nervous", "worried", "panicky", "panicking", "fed up", "frustrated",
+    "helpless", "useless",
+})
 #: How people say they feel well.
 GOOD_WORDS = (
     "all right", "happy", "glad", "good", "great", "fine", "okay", "ok", "well", "better",
@@ -192,9 +201,17 @@ _NOT_AFTER = frozenset("at to".split())
 _GOOD_TRAILERS = frozenset("thanks thank you today now again thankfully".split())
 
 
+#: When a feeling is said to be felt, after it: "i feel down at the moment"
+#: was thanked for telling ("down at" reads as a place, _NOT_AFTER; session
+#: 33, typed).
+_FELT_WHEN = re.compile(r" (?:at the moment|right now|just now|at present|these days|today|"
+                        r"tonight|lately|recently|all the time|most days|again)$")
+
+
 def _word_in(rest: str, words: tuple[str, ...]) -> str:
     """The first of ``words`` that ``rest`` starts with (after degree words)."""
     rest = re.sub(rf"^{_DEGREE}", "", rest.strip() + " ").strip()
+    rest = _FELT_WHEN.sub("", rest)
     for word in words:
         if rest == word:
             return word
@@ -300,7 +317,12 @@ _BARE_WORDS = (
     "frightened", "terrified", "anxious", "nervous", "worried", "lonely", "stressed",
     "overwhelmed", "upset", "frustrated",
 )
-_BARE = re.compile(rf"{_DEGREE}(?P<word>{'|'.join(_BARE_WORDS)})(?: (?:now|today|tonight))?")
+_BARE = re.compile(rf"{_DEGREE}(?P<word>{'|'.join(_BARE_WORDS)})(?: (?:now|today|tonight))?"
+                   # "feeling down" was read Coping Strategies in full (session
+                   # 33, typed): "down" and "low" alone are no feeling, after
+                   # "feeling" they are.
+                   rf"|(?:{_DEGREE})?feeling {_DEGREE}(?P<mood>down|low|blue)"
+                   r"(?: (?:now|today|tonight))?")
 
 
 def feeling_of(text: str) -> Feeling | None:
@@ -315,7 +337,7 @@ def feeling_of(text: str) -> Feeling | None:
         return None
     bare = _BARE.fullmatch(cleaned)
     if bare:
-        return Feeling("low", bare.group("word"))
+        return Feeling("low", bare.group("word") or bare.group("mood"))
     if _HARD.fullmatch(cleaned.rstrip(" .!")):
         return Feeling("low", "struggling", coping=True)
     found = [f for f in map(_of_clause, _clauses(text)) if f is not None]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from voice.content.model import Entry
 from voice.conversation import finding, phrases, replies
-from voice.conversation.feelings import Feeling
+from voice.conversation.feelings import MOOD_WORDS, Feeling
 from voice.conversation.own_medicine import names_a_spasm_medicine
 from voice.conversation.reply import Reply
 from voice.conversation.worries import Worry
@@ -64,7 +64,7 @@ def feeling(talk: Conversation, text: str, felt: Feeling, result: MatchResult) -
     kind = (phrases.DISTRESS if felt.tone == "distress" else
             phrases.THANKS_FOR_TELLING if felt.tone == "said" else
             phrases.sorry_you_are(felt.word))
-    if felt.tone == "distress" or felt.coping:
+    if felt.tone == "distress" or felt.coping or felt.word in MOOD_WORDS:
         # "I can't go on" names nothing the content covers; what it has
         # on coping is the nearest help it can offer. Also when the line
         # names a word of another entry: "I hate my life" was offered
@@ -74,7 +74,8 @@ def feeling(talk: Conversation, text: str, felt: Feeling, result: MatchResult) -
         # entry too when it has one. Distress gets the one offer: fewer
         # words to a person in crisis.
         coping = talk.matcher.match(DISTRESS_OFFER)
-        if coping.outcome != "no_match" and coping.entry is not None:
+        own_first = result.outcome != "no_match" and result.entry is coping.entry
+        if coping.outcome != "no_match" and coping.entry is not None and not own_first:
             own = [e for e in (result.offered if result.outcome != "no_match" else [])
                    if e is not coping.entry][:1] if felt.tone != "distress" else []
             return kindly_offer(

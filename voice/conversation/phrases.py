@@ -236,7 +236,10 @@ WORRY_WAY_FORWARD = "Say 'list topics' to hear what I know, or ask me a question
 #: Question Doctors): said of a person, these judge them.
 SAY_FEELING = frozenset(
     "bad awful terrible horrible dreadful rubbish useless helpless weak guilty ashamed "
-    "lost".split())
+    "lost "
+    # "I'm sorry you're down." / "you're low." (session 33, typed): not how
+    # anyone says it.
+    "down low".split())
 
 
 def sorry_you_are(word: str) -> str:
