@@ -226,6 +226,7 @@ def matched(talk: Conversation, line: Line) -> Reply:
         reply = replies.answer(talk, text, result.entry, result)
         # "what is als": the entry names it only in passing; said first.
         reply = unnamed_disorder.described(talk, text, result.entry, reply)
+        reply = unnamed_disorder.spelled_out(talk, text, reply)
         talk.state.answer_words, talk.state.read_for = words, text
         return two_part_lines.also_asked(talk, text, result.entry, reply, heard, sure)
     if result.outcome == "confirm":
@@ -243,10 +244,10 @@ def matched(talk: Conversation, line: Line) -> Reply:
             # does not wait for the rest as `voice listen` does.
             talk.state.unfinished = heard_part(text)
             say = f"{say} {phrases.OR_SAY_THE_REST}"
-        return replies.reply(
+        return unnamed_disorder.spelled_out(talk, text, replies.reply(
             talk, text, "confirm", say,
             match=result.entry, score=result.score, alternatives=result.candidates[1:],
-        )
+        ))
     return not_understood.not_understood(talk, text, result=result,
                                          unclear=doubtful or result.misheard, typed=not heard)
 

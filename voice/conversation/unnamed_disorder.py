@@ -71,6 +71,15 @@ def unnamed_disorder(talk: Conversation, line: Line) -> Reply | None:
     return _said_first(talk, declined, not_by_name(found.name))
 
 
+def spelled_out(talk: Conversation, text: str, reply: Reply) -> Reply:
+    """``reply`` after "MS stands for multiple sclerosis." when ``text`` asks
+    what one of the content's abbreviations stands for."""
+    found = other_disorders.stands_for(text)
+    if found is None:
+        return reply
+    return _said_first(talk, reply, f"{found[0]} stands for {found[1]}.")
+
+
 def described(talk: Conversation, text: str, entry: Entry, reply: Reply) -> Reply:
     """``reply``, the answer ``entry`` to ``text``, after one line when the
     question asks what one of the content's conditions is and the entry only

@@ -75,6 +75,29 @@ _WHAT_IS = (
 )
 
 
+#: What the content's own abbreviations stand for, asked ("what does ms
+#: stand for" was only offered Recognizing Chronic Spasms ..., session 33,
+#: typed): said first, in the article's own words (each full name is in
+#: content/article.md). Not "mg": on a pill box it is milligrams.
+ABBREVIATIONS = {"ms": "multiple sclerosis", "als": "amyotrophic lateral sclerosis"}
+_STANDS_FOR = re.compile(r"^(?:so |and |ok |okay )?(?:what does (?:the )?(?P<a>[a-z]+) "
+                         r"(?:stand for|mean)|what is (?:the )?(?P<b>[a-z]+) short for"
+                         r"|what do the letters (?P<c>[a-z]+) (?:stand for|mean))$")
+
+
+def stands_for(text: str) -> tuple[str, str] | None:
+    """The abbreviation asked about and what it stands for ("MS", "multiple
+    sclerosis"), or None."""
+    if not ON:
+        return None
+    found = _STANDS_FOR.match(normalize.strip_fillers(normalize.clean(text)).rstrip(" ?.!"))
+    if found is None:
+        return None
+    abbreviation = found.group("a") or found.group("b") or found.group("c")
+    full = ABBREVIATIONS.get(abbreviation)
+    return (abbreviation.upper(), full) if full else None
+
+
 @dataclass(frozen=True)
 class Disorder:
     """A disorder of the data file."""
