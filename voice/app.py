@@ -269,10 +269,15 @@ def usual_voice_settings(cfg: Config, settings: VoiceSettings) -> VoiceSettings:
     to: the settings file's rate, volume and voice (or the defaults),
     whatever was said since. A configured voice espeak-ng cannot use at all
     keeps the one in use (checked_voice has said why)."""
-    from voice.speech_out.voices import voice_problem
+    voice = settings.voice
+    if cfg.voice != voice:
+        # Only then is espeak-ng asked (a subprocess, once a process): the
+        # same voice needs no check, and `voice text --no-speak` starts
+        # without it as before.
+        from voice.speech_out.voices import voice_problem
 
-    problem = voice_problem(cfg.voice)
-    voice = cfg.voice if problem is None or not problem[1] else settings.voice
+        problem = voice_problem(cfg.voice)
+        voice = cfg.voice if problem is None or not problem[1] else voice
     return replace(settings, rate=cfg.rate, volume=cfg.volume, voice=voice)
 
 

@@ -518,14 +518,13 @@ def find_command(text: str, yes_no_asked: bool = False) -> str | None:
         return YES_NO_SOUNDALIKES[clean(text)]
     if yes_no_asked and clean(text) in TYPED_YES_NO:
         return TYPED_YES_NO[clean(text)]
+    said = clean(text)  # punctuation is gone: "no, not that one" is "no not that one"
+    plain = " ".join(w for w in said.split() if w not in FILLER_WORDS)
     if yes_no_asked:
-        said = clean(text).strip(" .!?,")
-        plain_said = " ".join(w for w in said.replace(",", " ").split() if w not in FILLER_WORDS)
-        for candidate in (said, said.replace(",", ""), plain_said):
+        for candidate in (said, plain):
             if candidate in OFFER_ANSWERS:
                 return OFFER_ANSWERS[candidate]
-    plain = " ".join(w for w in clean(text).split() if w not in FILLER_WORDS)
-    for candidate in (clean(text), plain, _strip(text), _once(_strip(text))):
+    for candidate in (said, plain, _strip(text), _once(_strip(text))):
         if candidate in _LOOKUP:
             return _LOOKUP[candidate]
     if asks_about_offline(text):
