@@ -27,7 +27,6 @@ CARING = "coping-strategies-for-individuals-and-caregivers"
     "how do i look after someone with a broken leg",
     "how do i care for someone with a bad back",
     "how do i look after someone with a bad burn",
-    "how do i care for my dad after a fall",
     "how do i look after my wife after her operation",
     "how can i support someone with a bad cold",
     "how do i cope with a bad back",
@@ -38,6 +37,13 @@ def test_what_the_content_never_names_is_declined(typed: Callable[[str], Reply],
                                                   line: str) -> None:
     reply = typed(line)
     assert reply.outcome == "no_match", (line, reply.outcome, reply.say)
+
+
+def test_after_a_fall_when_to_get_help_then_offers(typed: Callable[[str], Reply]) -> None:
+    # Declined until session 34; a fall now gets when to get help first and
+    # what helps with walking offered (conversation/falls.py), never read.
+    reply = typed("how do i care for my dad after a fall")
+    assert reply.outcome == "confirm" and reply.say.startswith("Falls can be serious"), reply
 
 
 @pytest.mark.parametrize(("line", "outcome", "entry"), [

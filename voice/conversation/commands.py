@@ -482,6 +482,11 @@ _SOURCE = re.compile(
     r"|^(is|are) (this|that|your) (information|info|answers?|advice)? ?(reliable|accurate"
     r"|trustworthy|up to date|correct|true)\b"
     r"|^how do you know (this|that|all this)\b"
+    # Session 34 (`voice ask`): "how old is this information" was declined.
+    r"|^how (old|recent|up to date|current) (is|are) (this|that|the|your|these) (information"
+    r"|info|article|advice|answers?|content|facts)\b"
+    r"|^when (was|were) (this|that|the|your|these) (information|info|article|advice|answers?"
+    r"|content) (written|published|updated|last updated|made)\b"
     r"|^do you (look it up|look things up|search the internet|use the internet|go online)\b"
 )
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from voice.conversation import (
@@ -30,6 +31,7 @@ from voice.conversation.resting import wants_to_rest
 from voice.conversation.voice_choice import asks_for_voice
 from voice.conversation.what_heard import Asked, asks_what_was_heard
 from voice.matching.emergency import is_emergency
+from voice.matching.emergency_in_general import asked_in_general
 from voice.matching.normalize import clean
 
 if TYPE_CHECKING:
@@ -69,7 +71,12 @@ def respond(talk: Conversation, text: str, doubtful: bool = False, heard: bool =
     unfinished, talk.state.unfinished = talk.state.unfinished, ""
     # "Did you say goodbye?" (a lone "bye" heard) likewise.
     sleep_asked, talk.state.confirm_sleep = talk.state.confirm_sleep, False
-    if is_emergency(text):
+    # A question about the conditions in general with an emergency's words
+    # goes on to be answered, the advice said first; never while asleep, nor
+    # when the line is a command or a choice (then the advice alone).
+    in_general = (asked_in_general(text) and not talk.state.asleep
+                  and find_command(text) is None and find_choice(text, zero=True) is None)
+    if is_emergency(text) and not in_general:
         # Before anything else, even asleep: this must never be missed.
         s = talk.state
         s.asleep = False
@@ -150,6 +157,10 @@ def respond(talk: Conversation, text: str, doubtful: bool = False, heard: bool =
         text = follow_ups.joined(talk, unfinished, text, doubtful, heard, sure)
     reply = questions.question(talk, text, doubtful, heard, sure)
     talk.state.asked = Asked(text, heard, reply)
+    if in_general:
+        # Where to get help first, in case it is happening now; then the
+        # question, answered or offered as any other (emergency_in_general.py).
+        reply = replace(reply, say=f"{phrases.IF_HAPPENING_NOW} {reply.say}")
     return reply
 
 

@@ -34,6 +34,8 @@ WORRY_OFFERS = {
     "contagion": ("are neuromuscular disorders hereditary", "what causes neuromuscular disorders"),
     # "What will my life be like": Impact on Daily Life, then Coping Strategies.
     "life": ("how will my life change", "how can i cope"),
+    # "Is there no more hope": the breakthroughs FAQ, then the cure FAQ.
+    "hope": ("what recent breakthroughs offer hope for treatment", "is there a cure"),
 }
 #: Asked of the content after a question about one's own medicines
 #: (conversation/own_medicine.py), when the line is about the content at all:
@@ -50,6 +52,10 @@ RIGHT_NOW_OFFERS = ("what can i do myself to reduce spasms", "when should i see 
 #: Asked of the content after a worrying sign told as it is seen ("he can't
 #: swallow properly", conversation/seen_now.py): when to seek medical attention.
 SEEN_NOW_OFFERS = ("when should i see a doctor",)
+#: Asked of the content after a fall, asked about or told, that the matcher
+#: does not take (conversation/falls.py): what helps with walking (the
+#: shipped content: the assistive devices FAQ, and physical therapy).
+FALLS_OFFERS = ("what equipment helps with walking", "what is physiotherapy for spasms")
 
 
 def feeling(talk: Conversation, text: str, felt: Feeling, result: MatchResult) -> Reply:

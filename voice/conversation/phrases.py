@@ -11,6 +11,11 @@ EMERGENCY = (
     "now, such as 911, 112 or 999, or ask someone near you to call. "
     "I can only give general information."
 )
+#: Said first to a question about the conditions in general that holds an
+#: emergency's words ("can MS cause chest pain"): the question is then
+#: answered (voice/matching/emergency_in_general.py).
+IF_HAPPENING_NOW = ("If this is happening to someone now, please call your local emergency "
+                    "number, such as 911, 112 or 999.")
 GO_ON = "Shall I go on?"
 CHOOSE_BY_NUMBER = "Say a topic's number to hear it, or ask me a question."
 MORE_TOPICS = "Say a topic's number to hear it, or say 'more' for more topics."
@@ -88,7 +93,8 @@ ABOUT_ME = (
 SOURCE = (
     "I read out, word for word, the health information stored on this device: an article "
     "on chronic spasms and neuromuscular disorders, and anything your caregiver or clinic "
-    "added. I don't search the internet and I don't make up answers. It is general "
+    "added. I don't search the internet and I don't make up answers, and what I know may "
+    "not include the newest research. It is general "
     "information, not medical advice: for advice about your own health, please ask your "
     "doctor or nurse. What would you like to know?"
 )
@@ -187,6 +193,15 @@ AT_NIGHT = ("Spasms at night are hard to live with. What I know doesn't say what
 RIGHT_NOW = ("I'm sorry, that sounds hard. If it is very severe, does not ease, or comes with "
              "trouble breathing or swallowing, call your local emergency number now. What I "
              "know has no first aid for a spasm, but it does say what helps spasms.")
+
+
+#: A fall asked about or told (voice/conversation/falls.py): the content has
+#: no entry on falls, so when to get help comes first.
+FALLS_SAFETY = ("Falls can be serious. If someone has fallen and is hurt, has hit their head, "
+                "or can't get up, call your local emergency number now, such as 911, 112 or "
+                "999.")
+FALLS = (f"{FALLS_SAFETY} What I know doesn't cover falls themselves, but it does say what "
+         "helps with walking and strength.")
 
 
 #: A worrying sign told as it is seen (voice/conversation/seen_now.py): the

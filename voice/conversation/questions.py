@@ -21,11 +21,16 @@ from voice.conversation import (
     two_part_lines,
     unnamed_disorder,
 )
-from voice.conversation.at_night import asked_again_at_night, asks_what_helps_at_night
+from voice.conversation.at_night import (
+    asked_again_at_night,
+    asks_what_helps_at_night,
+    names_another_subject,
+)
+from voice.conversation.falls import about_falls
 from voice.conversation.feelings import Feeling, feeling_of
 from voice.conversation.heard import is_contents_question
 from voice.conversation.how_long import asks_how_long
-from voice.conversation.kind_offers import SEEN_NOW_OFFERS
+from voice.conversation.kind_offers import FALLS_OFFERS, SEEN_NOW_OFFERS
 from voice.conversation.not_understood import LONG_QUESTION_WORDS
 from voice.conversation.own_medicine import asks_about_own_medicine, asks_how_to_take
 from voice.conversation.reply import Reply
@@ -34,6 +39,7 @@ from voice.conversation.seen_now import sign_seen_now
 from voice.conversation.subject import subject_of
 from voice.conversation.unfinished import cut_short, guesses_the_subject, heard_part, trails_off
 from voice.conversation.worries import worry_of
+from voice.matching.normalize import clean
 
 if TYPE_CHECKING:
     from voice.conversation.conversation import Conversation
@@ -248,6 +254,15 @@ def matched(talk: Conversation, line: Line) -> Reply:
             talk, text, "confirm", say,
             match=result.entry, score=result.score, alternatives=result.candidates[1:],
         ))
-    return not_understood.not_understood(talk, text, result=result,
-                                         unclear=doubtful or result.misheard, typed=not heard)
+    if about_falls(text) and not names_another_subject(clean(text), talk.matcher):
+        # "what should I do if I fall", "my husband fell": declined before
+        # (session 34); when to get help, then what helps with walking.
+        return kind_offers.offer_what_helps(talk, text, FALLS_OFFERS, phrases.FALLS, "falls")
+    declined = not_understood.not_understood(talk, text, result=result,
+                                             unclear=doubtful or result.misheard, typed=not heard)
+    if about_falls(text):
+        # A fall with something the content never names ("I fell and broke
+        # my wrist"): when to get help, then declined as before.
+        declined = replace(declined, say=f"{phrases.FALLS_SAFETY} {declined.say}")
+    return declined
 

@@ -26,7 +26,7 @@ from typing import Literal
 
 from voice.matching.normalize import clean
 
-Kind = Literal["outlook", "mobility", "contagion", "life"]
+Kind = Literal["outlook", "mobility", "contagion", "life", "hope"]
 
 #: What "it" may be called: the conditions the content is about.
 _IT = (r"(?:it|this|that|my (?:condition|illness|disease|diagnosis|ms|als|mg)|the (?:condition|"
@@ -145,6 +145,23 @@ _LIFE = re.compile("|".join([
 ]))
 
 
+#: Hope for oneself, or none left ("is there no more hope", "is there hope
+#: for me"): read the breakthroughs FAQ in full as if it had been asked for
+#: (session 33's note, `voice ask`); a kind word first, then it is offered.
+#: "Is there any hope", the content's own line, is matched as before
+#: (questions.worry skips the content's questions).
+_HOPE = re.compile(
+    # None left, or for someone: "is there no more hope", "is there any hope
+    # left", "is there still hope for my son"; not "is there hope".
+    r"^(?:(?:so|and|but|then|tell me) )*is there (?:still |really |even )?"
+    r"(?:(?:no|no more|not any|not much) hope(?: left| anymore| any more| at all)?"
+    r"(?: for (?:me|us|him|her|my \w+))?"
+    r"|(?:any |any more |any real |much |still any )?hope (?:left|anymore|any more)"
+    r"(?: for (?:me|us|him|her|my \w+))?"
+    r"|(?:any |any more |any real |much |still any )?hope for (?:me|us|him|her|my \w+))$"
+    r"|^(?:there is|there s|i have|i ve got|i see) (?:no|no more) hope(?: left)?(?: for me)?$")
+
+
 @dataclass(frozen=True)
 class Worry:
     """A fear the line voices about the speaker's own future."""
@@ -152,7 +169,8 @@ class Worry:
     kind: Kind
     """outlook (dying, life expectancy, getting worse, being all right),
     mobility (a wheelchair, walking), contagion (catching it, giving it
-    to someone) or life (what one's life will be like)."""
+    to someone), life (what one's life will be like) or hope (is there any
+    left for me)."""
 
 
 def worry_of(text: str) -> Worry | None:
@@ -166,4 +184,6 @@ def worry_of(text: str) -> Worry | None:
         return Worry("outlook")
     if _LIFE.search(cleaned):
         return Worry("life")
+    if _HOPE.search(cleaned.rstrip(" ?.!")):
+        return Worry("hope")
     return None

@@ -29,7 +29,7 @@ WORDS = frozenset(
     wrote author book novel hamlet shakespeare
     plus minus divided square root math maths calculate
     birthday present gift holiday holidays hotel egg eggs soup station dog dogs cat cats
-    pet pets vet password wifi
+    pet pets vet puppy puppies kitten kittens password wifi
     clinic clinics""".split()
 )
 
