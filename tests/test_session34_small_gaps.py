@@ -1,12 +1,16 @@
 """Small gaps found by `voice ask` (session 34): a puppy's jerks were offered
 Impact on Daily Life; "is there no more hope" was read the breakthroughs
-FAQ in full; "how old is this information" was declined. Real `voice text`."""
+FAQ in full; "how old is this information", "my speech is slurred
+sometimes" and "my eyelids droop" were declined. Real `voice text`."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from voice.conversation.phrases import WORRY
+import pytest
+
+from voice.conversation.phrases import SEEN_NOW, WORRY
+from voice.conversation.seen_now import sign_seen_now
 from voice.conversation.worries import worry_of
 
 from .conftest import voice_text_replies
@@ -43,3 +47,21 @@ def test_how_old_the_information_is(tmp_path: Path) -> None:
     for reply in (old, written):
         assert reply["command"] == "source" and "newest research" in reply["say"], reply
     assert queen["outcome"] == "no_match", queen
+
+
+@pytest.mark.parametrize("said", ["my speech is slurred sometimes", "his speech is getting slurred",
+                                  "my husband's speech is slurred", "my eyelids droop",
+                                  "her eyelids droop in the evening"])
+def test_slurred_speech_and_drooping_eyelids_told(said: str) -> None:
+    assert sign_seen_now(said), said
+
+
+@pytest.mark.parametrize("said", ["is slurred speech a sign of ms", "why is my speech slurred",
+                                  "my face is drooping"])
+def test_asked_or_an_emergency_is_not(said: str) -> None:
+    assert not sign_seen_now(said), said
+
+
+def test_slurred_speech_gets_when_to_get_help(tmp_path: Path) -> None:
+    (told,) = voice_text_replies(["my speech is slurred sometimes"], tmp_path)
+    assert told["outcome"] == "confirm" and told["say"].startswith(SEEN_NOW), told

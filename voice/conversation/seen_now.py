@@ -33,6 +33,13 @@ _WHO = (r"(?:i|i am|i m|he|he is|he s|he has|she|she is|she s|she has|they|they 
 _LIMB = (r"(?:(?:my|his|her|their|the) )?(?:left |right )?(?:arms?|legs?|hands?|feet|foot|"
          r"fingers|face|side|side of (?:my|his|her|their) (?:body|face))")
 _VERY = r"(?:very |really |so |suddenly |all of a sudden |quite |a bit |a little |getting )*"
+#: Whose speech or eyelids: "my", "his", "my husband's" (clean() keeps "'s"
+#: on a name or a noun).
+_WHOSE = r"(?:my|his|her|their|my (?:\w+ )?\w+(?: s|'s))"
+#: When, said after a sign: "sometimes", "today", "in the evening".
+_WHEN = (r"(?:sometimes|at times|today|now|lately|recently|these days|all the time|"
+         r"in the evening|in the evenings|by the evening|at night|when (?:i|he|she) (?:am|is) "
+         r"tired)")
 _SIGN = re.compile("|".join([
     # swallowing: "he can't swallow (properly)", "she is struggling to swallow"
     rf"^{_WHO} (?:just |now |suddenly |all of a sudden )?(?:can t|can not|cannot|could not|"
@@ -63,6 +70,16 @@ _SIGN = re.compile("|".join([
     r"(?:when|while|whenever|every time) (?:(?:he|she|i|they|we) )?"
     r"(?:eats?|eating|drinks?|drinking|swallows?|swallowing|has (?:a drink|food|a meal)"
     r"|have (?:a drink|food|a meal))(?: (?:anything|something|food|water|liquids?|now))?$",
+    # Speech slurred, or eyelids drooping, told (session 34, `voice ask`:
+    # "my speech is slurred sometimes", "his speech is getting slurred",
+    # "my eyelids droop" were declined): signs to tell a doctor about, and
+    # at once when sudden (a stroke; a myasthenic weakness).
+    rf"^{_WHOSE} (?:speech|voice|words|talking) (?:is|are|has been|have been|s|seems|seem|"
+    rf"sounds|sound|keeps getting|is getting|are getting|has got|has gotten|went|goes) "
+    rf"{_VERY}(?:slurred|slurring|slurry|garbled|muddled|unclear)(?: {_WHEN})?$",
+    rf"^{_WHOSE} (?:eyelids?|eye lids?|eyes) (?:keep |keeps |are |is |have started |"
+    r"has started |have been |has been |start to |starts to )?(?:droop|droops|drooping|drooped|"
+    rf"to droop)(?: {_WHEN})?$",
     # pain: "he is in a lot of pain", "she's in agony"
     rf"^{_WHO} in {_VERY}(?:a lot of |so much |terrible |awful |severe |bad )?(?:pain|agony)"
     r"(?: today| now| at the moment| all the time)?$",
