@@ -21,6 +21,7 @@ from voice.conversation import (
     replies,
     several_commands,
     sleep_confirm,
+    yes_no,
 )
 from voice.conversation.choices import find_choice
 from voice.conversation.command_replies import asks_for_help
@@ -87,6 +88,7 @@ def respond(talk: Conversation, text: str, doubtful: bool = False, heard: bool =
         # are kept for "go on".
         replies.set_aside(talk)
         s.offered, s.second, s.second_offered, s.others = [], None, None, []
+        s.chosen_among = []
         return replies.reply(talk, text, "emergency", phrases.EMERGENCY, stop_speaking=True)
     # "sorry, I meant diet": what was meant is the line (corrections.py).
     text = corrections.meant(text) or text
@@ -94,6 +96,10 @@ def respond(talk: Conversation, text: str, doubtful: bool = False, heard: bool =
     command = find_command(text, yes_no_asked=asked) if text else None
     if command is None and text:
         command = _own_command(text)
+    if (command is None and talk.state.chosen_among and not talk.state.offered
+            and yes_no.asks_for_the_other(text)):
+        # "And the other?" after "yes" read the first of two offered.
+        command = "second"
     if talk.state.asleep:
         if command == "wake":
             talk.state.asleep = False
@@ -155,6 +161,8 @@ def respond(talk: Conversation, text: str, doubtful: bool = False, heard: bool =
         return choosing.choose(talk, text, choice)
     if unfinished:
         text = follow_ups.joined(talk, unfinished, text, doubtful, heard, sure)
+    # A new question: "the other one" no longer means an older offer's.
+    talk.state.chosen_among = []
     reply = questions.question(talk, text, doubtful, heard, sure)
     talk.state.asked = Asked(text, heard, reply)
     if in_general:

@@ -36,6 +36,8 @@ def answer(talk: Conversation, text: str, entry: Entry, result: MatchResult | No
     """``entry`` read: its first part (the disclaimer first, once), the rest
     kept for "go on"; its runner-up kept for "that's wrong"."""
     s = talk.state
+    # Chosen from an offer of two or more: "the other one" may follow.
+    s.chosen_among = list(s.offered) if len(s.offered) > 1 and entry in s.offered else []
     s.offered = []
     s.offer_words, s.answer_words = "", ""
     s.answered_phrasing = phrasing

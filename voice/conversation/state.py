@@ -65,6 +65,10 @@ class State:
     #: The half sentence the user was just asked to finish ("what is the"):
     #: the next line, when it is the rest ("spasticity"), is joined to it.
     unfinished: str = ""
+    #: The entries of the offer the last answer was chosen from ("Did you
+    #: mean A; or B?" "Yes."): "the other one" then reads another of them
+    #: (session 34: it said "What else would you like to know?").
+    chosen_among: list[Entry] = field(default_factory=list)
     #: The thing the last question that named one was about ("spasms",
     #: "MS", "baclofen"): a follow-up's "it" may stand for it
     #: (voice/conversation/subject.py).

@@ -3,13 +3,27 @@ runner-up offered)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from voice.conversation import phrases, replies, two_part_lines
 from voice.conversation.reply import Reply
+from voice.matching.normalize import clean
 
 if TYPE_CHECKING:
     from voice.conversation.conversation import Conversation
+
+
+#: "And the other?", "what about the other one": asking for the other entry
+#: of an offer after one was read (session 34); "the other one" alone is a
+#: command already (commands.PHRASINGS "second").
+_THE_OTHER = re.compile(r"(?:and |what about |how about |now |then |can you read |read |"
+                        r"tell me |and now )*(?:the )?(?:other|second)(?: one)?(?: please)?")
+
+
+def asks_for_the_other(text: str) -> bool:
+    """Whether ``text`` asks for "the other one" in other words."""
+    return _THE_OTHER.fullmatch(clean(text).rstrip(" ?.!")) is not None
 
 
 def wrong(talk: Conversation, text: str, command: str) -> Reply:
@@ -36,6 +50,16 @@ def yes(talk: Conversation, text: str, command: str) -> Reply:
             chosen = s.offered[index]
             return replies.answer(talk, text, chosen, others=[e for e in s.offered if e != chosen],
                                   learned=replies.learn(talk, chosen))
+    if command == "second" and not s.offered and s.chosen_among and s.history:
+        # "The other one" after "yes" read the first of two offered: the
+        # other read (it said "What else would you like to know?").
+        read = s.history[-1]
+        among = s.chosen_among
+        chosen = (among[1] if len(among) > 1 and among[1] != read
+                  else next((e for e in among if e != read), read))
+        reply = replies.answer(talk, text, chosen, others=[e for e in among if e != chosen])
+        s.chosen_among = among
+        return reply
     if command == "more" and not s.pending_parts and s.stopped_parts:
         s.pending_parts, s.stopped_parts = s.stopped_parts, []
     if s.pending_parts:
