@@ -22,7 +22,10 @@ from voice.conversation.reply import Reply
 CAUSES = "causes-and-risk-factors"
 
 
-@pytest.mark.parametrize("line", ["what causes cramps at night", "what causes fatigue"])
+# "what causes fatigue", asked of no one, is declined since session 34
+# (cause_unsaid.py: no sentence of the content gives a cause of fatigue;
+# tests/test_scope40_cause_unsaid.py); asked of oneself it is offered as here.
+@pytest.mark.parametrize("line", ["what causes cramps at night", "what causes my fatigue"])
 def test_an_entry_giving_causes_is_offered_first(typed: Callable[[str], Reply],
                                                  line: str) -> None:
     reply = typed(line)

@@ -58,6 +58,7 @@ from voice.matching import (
 from voice.matching import unknown_object as unknown_things
 from voice.matching.about_you import about_you
 from voice.matching.amount_for_anyone import amount_for_anyone
+from voice.matching.cause_unsaid import cause_sentences, cause_unsaid
 from voice.matching.money_only import money_only
 from voice.matching.nothing_asked import nothing_asked
 from voice.matching.off_topic import WORDS as OFF_TOPIC
@@ -997,6 +998,12 @@ class Matcher:
         return own_conditions.condition_tokens(self)
 
     @functools.cached_property
+    def cause_sentences(self) -> list[frozenset[str]]:
+        """The content tokens of each sentence of the content that gives a
+        cause (cause_unsaid.py)."""
+        return cause_sentences(self)
+
+    @functools.cached_property
     def own_medicines(self) -> frozenset[str]:
         """The content's own names of its medicines that WordNet and general
         English lack ("baclofen"; own_medicines.py); none without a scope
@@ -1402,6 +1409,11 @@ class Matcher:
         if about_you(self, text, cands[0].entry):
             # The assistant itself asked about ("who is your manager", "how
             # is the ai doing"): about_you.py, session 29.
+            return MatchResult(query, "no_match", [], misheard)
+        if cause_unsaid(self, text, cands[0].entry):
+            # A cause asked of a thing no sentence of the content gives a
+            # cause of ("what causes depression" was offered Coping
+            # Strategies): cause_unsaid.py, session 34.
             return MatchResult(query, "no_match", [], misheard)
         generic = generic_words or synonyms_only or other_kind or unknown_thing
         # A condition named and something else asked about it ("what helps

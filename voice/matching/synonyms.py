@@ -384,6 +384,20 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b" + _DET + "(?:" + _CARERS + r") (?:do for|do about|do to help|"
                 r"offer for|offer me for|give me for|give him for|give her for)\b"),
      "doctor treat"),
+    # Being free of it is being cured: "will my husband ever be free of this"
+    # (inscope-tuning32) was declined, "free" an everyday word (session 34,
+    # branch scope40). Only of a condition or a pointer to it: "free of
+    # charge", "free from hiv" (another subject, declined by its name) keep
+    # their words.
+    (re.compile(r"\b(?:be|being|get|getting|got|ever) free (?:of|from)(?= (?:it|this|that|them|"
+                r"these|those|the spasms|the cramps|spasms|cramps|ms|als|my condition|"
+                r"the condition|the disease|my illness)\b)"), "be cured of"),
+    # Damage undone is damage cured: "can the damage be undone"
+    # (inscope-tuning32) was declined, "undone" a rare word the content never
+    # uses. Only of the condition, a pointer to it or its damage: "can my
+    # order be undone" was read the cure FAQ when "undone" was a synonym.
+    (re.compile(r"\b(it|this|that|they|them|the damage|damage|the harm|the nerve damage) "
+                r"(?:be|been|get|gets|ever be) undone\b"), r"\1 be cured"),
     (re.compile(r"\b(tests?|scans?) (?:are |is |get |gets |will be |would be |can be |"
                 r"are being )?done\b"), r"\1"),
     # "last" in "last week" says which week, not what lasts: "my brother got
