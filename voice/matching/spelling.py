@@ -241,6 +241,42 @@ def edit_cost(typed: str, meant: str) -> float:
     return 0.0 if len(typed) + 1 == len(meant) else ODD_EDIT
 
 
+#: Text-speak and spellings so common that the general-English dictionary
+#: holds them as words of their own ("wat", "nite", "docter" are in CMU
+#: Sphinx's vocabulary, so they were never corrected): "wat helps spazms",
+#: "cramps at nite", "is ms contageous" were declined (session 34, `voice
+#: ask`). Read as the words they stand for; like every correction, the line
+#: is then only offered, never answered.
+TEXTSPEAK = {
+    "wat": "what", "wut": "what", "wht": "what", "nite": "night", "tonite": "tonight",
+    "grp": "group", "grps": "groups", "docter": "doctor", "docters": "doctors",
+    "doc": "doctor", "dr": "doctor", "contageous": "contagious", "ppl": "people",
+    "abt": "about", "cuz": "because", "coz": "because", "bc": "because", "u": "you",
+    "ur": "your", "r": "are", "pls": "please", "plz": "please", "b4": "before",
+    "w/": "with", "thru": "through", "excercises": "exercises", "tho": "though",
+}
+#: "how 2 stop spasms", "anything 4 cramps": a digit for a word, only after
+#: these words and before a word (never a number: "stage 4", "need 2 tablets").
+_TWO_AFTER = frozenset("how want wants going able way ways hard easy try trying used".split())
+_FOUR_AFTER = frozenset("good best help tips treatment treatments something anything what "
+                        "cure remedy remedies medicine".split())
+
+
+def _textspeak(words: list[str]) -> list[str]:
+    """``words`` with text-speak read as the words it stands for."""
+    out: list[str] = []
+    for i, word in enumerate(words):
+        before = words[i - 1] if i > 0 else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if word == "2" and before in _TWO_AFTER and after.isalpha():
+            out.append("to")
+        elif word == "4" and before in _FOUR_AFTER and after.isalpha():
+            out.append("for")
+        else:
+            out.append(TEXTSPEAK.get(word, word))
+    return out
+
+
 class Speller:
     """Corrects typed words no dictionary knows, for one knowledge base."""
 
@@ -359,7 +395,9 @@ class Speller:
                 better = None if named else self.correction(word)
                 fixed.append(better or word)
                 changed = changed or better is not None
-        return " ".join(fixed) if changed else None
+        spoken = _textspeak(fixed)
+        changed = changed or spoken != fixed
+        return " ".join(spoken) if changed else None
 
 
 def typed_match(matcher: Matcher, speller: Speller, text: str,
