@@ -65,3 +65,17 @@ def test_asked_or_an_emergency_is_not(said: str) -> None:
 def test_slurred_speech_gets_when_to_get_help(tmp_path: Path) -> None:
     (told,) = voice_text_replies(["my speech is slurred sometimes"], tmp_path)
     assert told["outcome"] == "confirm" and told["say"].startswith(SEEN_NOW), told
+
+
+@pytest.mark.parametrize("said", ["what should we expect", "what should I expect",
+                                  "what can I expect from ms",
+                                  "my son was just diagnosed with als what should we expect"])
+def test_what_to_expect_is_a_worry(said: str) -> None:
+    found = worry_of(said)
+    assert found is not None and found.kind == "outlook", said
+
+
+@pytest.mark.parametrize("said", ["what should I expect from physio",
+                                  "what should I expect at the appointment"])
+def test_what_to_expect_of_a_thing_is_not(said: str) -> None:
+    assert worry_of(said) is None, said

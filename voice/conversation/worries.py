@@ -84,6 +84,13 @@ _OUTLOOK = re.compile("|".join([
     r"\b(?:is|will) (?:it|everything) (?:going to |gonna )?be (?:ok|okay|alright|all right|fine)"
     r" for me$",
     r"\bwhat (?:will|is going to) happen (?:to me )?(?:next|in the future|later on|from now on)$",
+    # Session 34 (`voice ask`): "my son was just diagnosed with als what
+    # should we expect" was offered the hereditary FAQ; "what should I
+    # expect" declined. The future, with nothing else named: "what should
+    # I expect from physio" asks about physio.
+    rf"\bwhat (?:should|can|do|will|might|must) (?:i|we|he|she|they) (?:now |really )?expect"
+    rf"(?: now| next| from now on| in the future| later on| later| long term| from {_IT})?$",
+    rf"^(?:so |and |then )?what to expect(?: now| next| from now on| from {_IT})?$",
 ]))
 
 #: Can it be caught or given to someone ("is it contagious", "can I catch
