@@ -91,6 +91,16 @@ def asks_what_helps_at_night(text: str, matcher: Matcher | None = None) -> bool:
                 and not names_another_subject(cleaned, matcher))
 
 
+def asks_what_helps_a_spasm(text: str, matcher: Matcher | None = None) -> bool:
+    """Whether ``text`` asks what helps a spasm said in everyday words ("how
+    can I stop my legs jumping", "what helps when my legs kick"), at any
+    time, naming no other health subject. Asked of the matcher only when it
+    found nothing (questions.matched): declined before (session 34)."""
+    cleaned = clean(text)
+    return bool(SYMPTOM.search(cleaned) and REMEDY.search(cleaned)
+                and not _NOT.search(cleaned) and not names_another_subject(cleaned, matcher))
+
+
 #: "What about at night?", "and at night?": only the night said, after a
 #: question (session 32, typed: after "what helps with spasms", "what about
 #: at night" was read Impact on Daily Life in full).

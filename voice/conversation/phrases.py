@@ -185,6 +185,10 @@ WORRY_CONTAGION = ("That's an understandable thing to ask. What I know doesn't s
 
 #: Said to "my son has spasms at night, what helps" (conversation/at_night.py)
 #: before the entries on what helps spasms are offered.
+#: Said to "how can I stop my legs jumping" when nothing matched
+#: (conversation/at_night.py): the entries on what helps spasms follow.
+SPASM_HELPS = ("What I know doesn't put it in those words, but it does say what helps "
+               "spasms.")
 AT_NIGHT = ("Spasms at night are hard to live with. What I know doesn't say what helps at "
             "night in particular, but it does say what helps spasms.")
 

@@ -23,6 +23,7 @@ from voice.conversation import (
 )
 from voice.conversation.at_night import (
     asked_again_at_night,
+    asks_what_helps_a_spasm,
     asks_what_helps_at_night,
     names_another_subject,
 )
@@ -30,7 +31,7 @@ from voice.conversation.falls import about_falls
 from voice.conversation.feelings import Feeling, feeling_of
 from voice.conversation.heard import is_contents_question
 from voice.conversation.how_long import asks_how_long
-from voice.conversation.kind_offers import FALLS_OFFERS, SEEN_NOW_OFFERS
+from voice.conversation.kind_offers import AT_NIGHT_OFFERS, FALLS_OFFERS, SEEN_NOW_OFFERS
 from voice.conversation.not_understood import LONG_QUESTION_WORDS
 from voice.conversation.own_medicine import asks_about_own_medicine, asks_how_to_take
 from voice.conversation.reply import Reply
@@ -254,6 +255,11 @@ def matched(talk: Conversation, line: Line) -> Reply:
             talk, text, "confirm", say,
             match=result.entry, score=result.score, alternatives=result.candidates[1:],
         ))
+    if asks_what_helps_a_spasm(text, talk.matcher):
+        # "how can I stop my legs jumping": declined before (session 34);
+        # the entries on what helps spasms offered, as at night.
+        return kind_offers.offer_what_helps(talk, text, AT_NIGHT_OFFERS, phrases.SPASM_HELPS,
+                                            "spasm_helps")
     if about_falls(text) and not names_another_subject(clean(text), talk.matcher):
         # "what should I do if I fall", "my husband fell": declined before
         # (session 34); when to get help, then what helps with walking.
