@@ -84,14 +84,17 @@ _OUTLOOK = re.compile("|".join([
     r"\b(?:is|will) (?:it|everything) (?:going to |gonna )?be (?:ok|okay|alright|all right|fine)"
     r" for me$",
     r"\bwhat (?:will|is going to) happen (?:to me )?(?:next|in the future|later on|from now on)$",
-    # Session 34 (`voice ask`): "my son was just diagnosed with als what
-    # should we expect" was offered the hereditary FAQ; "what should I
-    # expect" declined. The future, with nothing else named: "what should
-    # I expect from physio" asks about physio.
-    rf"\bwhat (?:should|can|do|will|might|must) (?:i|we|he|she|they) (?:now |really )?expect"
-    rf"(?: now| next| from now on| in the future| later on| later| long term| from {_IT})?$",
-    rf"^(?:so |and |then )?what to expect(?: now| next| from now on| from {_IT})?$",
 ]))
+#: Session 34 (`voice ask`): "my son was just diagnosed with als what should
+#: we expect" was offered the hereditary FAQ; "what should I expect"
+#: declined. The future, with nothing else named: "what should I expect
+#: from physio" asks about physio. Not a carer's ("i look after my nan who
+#: has ms what should i expect": the caring entry first, typed34).
+_EXPECT = re.compile(
+    rf"\bwhat (?:should|can|do|will|might|must) (?:i|we|he|she|they) (?:now |really )?expect"
+    rf"(?: now| next| from now on| in the future| later on| later| long term| from {_IT})?$"
+    rf"|^(?:so |and |then )?what to expect(?: now| next| from now on| from {_IT})?$")
+_CARING = re.compile(r"\b(?:look after|looking after|care for|caring for|carer|caregiver)\b")
 
 #: Can it be caught or given to someone ("is it contagious", "can I catch
 #: it from my wife"): the content does not say, so it was declined with "I
@@ -187,7 +190,7 @@ def worry_of(text: str) -> Worry | None:
         return Worry("contagion")
     if _MOBILITY.search(cleaned):
         return Worry("mobility")
-    if _OUTLOOK.search(cleaned):
+    if _OUTLOOK.search(cleaned) or (_EXPECT.search(cleaned) and not _CARING.search(cleaned)):
         return Worry("outlook")
     if _LIFE.search(cleaned):
         return Worry("life")
