@@ -79,3 +79,44 @@ def test_without_it_the_peak_check_refuses_it(under_tv: np.ndarray) -> None:
     assert any(d.kind.startswith("peak") for d in decodes)  # the floors passed
     assert not any(d.kind.startswith("epeak") for d in decodes)
     assert not woke
+
+
+def test_okay_ha_counts_at_the_peak_only_with_the_laugh_lever() -> None:
+    laughs = confirm.PEAK_LAUGHS
+    assert confirm.peak_says("Okay, ha.", NABU, laughs=laughs)
+    assert confirm.peak_says("Okay, hah!", NABU, laughs=laughs)
+    assert not confirm.peak_says("Okay, ha.", NABU)
+    assert not confirm.peak_says("Okay, hi there.", NABU, laughs=laughs)
+    assert not confirm.slow_spelled("Okay, ha, blue.", NABU)  # the retry's trigger untouched
+
+
+@pytest.fixture(scope="module")
+def laugh_over_pink(bench: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> np.ndarray:
+    """Tuning draw 57's en-029+f4 at 139 wpm over pink noise 10 dB down:
+    prompted "Okay Nabu." over the floors, unprompted "Okay, ha." at the peak
+    on both short windows (draw 41's at 132 wpm, the same, wakes under the
+    tests' backend through "Okay, um." on the other window)."""
+    cache: Path = tmp_path_factory.mktemp("laugh")
+    return next(np.asarray(pcm) for name, pcm in bench.positives("okay nabu", cache, "tune", 57)
+                if name == "en-029+f4 150 (139 wpm) pink 10dB")
+
+
+def _laugh(pcm: np.ndarray, laugh: bool) -> tuple[bool, list[confirm.Decoded]]:
+    confirmer: list[Any] = []
+
+    def set_up(real: Any) -> None:
+        real.peak_emphasis = False
+        real.peak_laugh = laugh
+        confirmer.append(real)
+
+    woke, _keeping = fed(pcm, set_up)
+    return woke, list(confirmer[0].decodes)
+
+
+def test_a_laugh_after_okay_at_the_peak_wakes_with_the_lever(laugh_over_pink: np.ndarray) -> None:
+    woke, decodes = _laugh(laugh_over_pink, True)
+    assert woke
+    woke, decodes = _laugh(laugh_over_pink, False)
+    assert any(d.kind.startswith("peak") and "ha" in confirm._WORD.findall(d.text.lower())
+               for d in decodes)
+    assert not woke
