@@ -66,6 +66,7 @@ def spot_passes(rows: list[list[Any]], emphasis: bool, laugh: bool) -> bool:
         if not ok and emphasis and f"ealign{n}" in got:
             etext, emargin = got[f"ealign{n}"][1], got[f"ealign{n}"][2]
             if (confirm.has_first_word(etext, NABU) and _text_ok(etext, under, laugh)
+                    and confirm._WORD.findall(etext.lower()) != confirm._WORD.findall(text.lower())
                     and emargin <= confirm.ALIGN_MARGIN):
                 text, ok = etext, True
         slots.append((text, ok))

@@ -120,3 +120,25 @@ def test_a_laugh_after_okay_at_the_peak_wakes_with_the_lever(laugh_over_pink: np
     assert any(d.kind.startswith("peak") and "ha" in confirm._WORD.findall(d.text.lower())
                for d in decodes)
     assert not woke
+
+
+def test_laugh_on_emphasis_off_as_shipped(laugh_over_pink: np.ndarray) -> None:
+    assert confirm.PEAK_LAUGH is True and confirm.PEAK_EMPHASIS is False
+    woke, keeping = fed(laugh_over_pink, lambda real: None)  # the confirmer voice listen loads
+    assert keeping.real.peak_laugh and not keeping.real.peak_emphasis
+    assert woke
+
+
+def test_the_same_words_emphasised_do_not_pass() -> None:
+    """Seed 255's real "okay" (tests/test_wake27_scrap_guard.py's clip, its
+    margin held to 1.6 there): plain "Okay, any comments?" at 1.67, refused;
+    emphasised the same words at 1.33, which would pass: a re-roll of the
+    likelihood check, not other words heard."""
+    from .test_wake27_scrap_guard import MARGIN, STRENGTH, _windows
+
+    long, aligned = _windows()
+    found = confirm.load_confirmer("okay nabu")
+    assert found is not None
+    found.align_margin = MARGIN
+    found.peak_emphasis = True
+    assert not found.confirms(long, aligned, strength=STRENGTH)

@@ -373,7 +373,13 @@ RETRY_UNDER_WORDS = True
 #: window): the emphasised copy of a TV-only window wrote "Good night.",
 #: "We're going out." within the margin. Probed on the 13 tuning phrases lost
 #: at the peak check over draws 23, 25, 28, 41-53: 4 turned (draws 23, 41,
-#: 43, 53); docs/wake-word.md, "Session 34 (branch wake40)".
+#: 43, 53). Off: live on fresh tuning draws 53, 55, 57, 59 it gained one
+#: (draw 53) and passed no spot of seed 401 (2.25 h) or the okay-everyday
+#: reader 0; but its first version (the same words again counted) woke on
+#: seed 255's real "okay" (tests/test_wake27_scrap_guard.py), and the rule
+#: that refuses it (other words than the plain decode) is not yet measured
+#: live on speech not addressed to it. docs/wake-word.md, "Session 34
+#: (branch wake40)". ``benchmark_wake.py --peak-emphasis on``.
 PEAK_EMPHASIS = False
 #: The peak check's text rule also takes "ha" or "hah" right after "okay" as
 #: a hesitation (PEAK_FILLERS; not elsewhere: the retry's trigger and the
@@ -382,9 +388,13 @@ PEAK_EMPHASIS = False
 #: -0.21 to 0.62) on the only two tuning phrases lost at the peak text over
 #: pink noise (draws 41, 57), "Okay, ha, boo." on caught ones (draws 25, 27,
 #: 28); no decode of the recorded speech not addressed to it (seeds 377,
-#: 389, the okay-everyday readers) has "okay" before "ha" or "hah".
+#: 389, the okay-everyday readers) has "okay" before "ha" or "hah". Fresh
+#: tuning draws 53, 55, 57, 59: 180 -> 181 of 192 (draw 57), real people 64
+#: of 64; no wake added on fresh seed 401 (2.25 h, replayed), the
+#: okay-everyday reader 0 (100 readings) or 120 readings of "Okay, ha ha,
+#: very funny." and the like by the six readers (0 wakes, live).
 #: docs/wake-word.md, "Session 34 (branch wake40)".
-PEAK_LAUGH = False
+PEAK_LAUGH = True
 PEAK_LAUGHS = frozenset({"ha", "hah"})
 SPELLINGS = ("Okay Nabu.", "Okay, Nabu.", "OK Nabu.", "Okay, now.", "Okay, now move.",
              "Okay, nah.", "Okay, Naboo.")
@@ -898,17 +908,18 @@ class WhisperConfirmer:
             limit = min(limit, self.near_margin)
         passed = ok and (not self.align_check or margin <= limit)
         if not passed and self.peak_emphasis:
-            again = self._emphasised_passes(window, slot, strength, limit)
+            again = self._emphasised_passes(window, slot, strength, limit, text)
             if again is not None and again[1]:
                 return again
         return text, passed
 
     def _emphasised_passes(self, window: np.ndarray, slot: int, strength: float,
-                           limit: float) -> tuple[str, bool] | None:
+                           limit: float, plain: str) -> tuple[str, bool] | None:
         """Short window ``slot`` with the speech band raised (:data:`PEAK_EMPHASIS`,
         emphasis.py), decoded unprompted: its text and whether it passes (the
-        first word, the peak check's text rule, a spelling within ``limit``
-        nats a token); kept as "epeak"/"ealign" decodes for the replays."""
+        first word, the peak check's text rule, other words than ``plain``,
+        the plain window's decode, a spelling within ``limit`` nats a token);
+        kept as "epeak"/"ealign" decodes for the replays."""
         from voice.speech_in.wake.emphasis import emphasised
         from voice.speech_in.whisper.rescoring import AudioScorer
 
@@ -919,7 +930,11 @@ class WhisperConfirmer:
         heard = self._decoder.generate(encoded, len(audio), [])
         text = heard.text.strip()
         self.decodes.append(Decoded(f"epeak{slot}", text, heard.avg_logprob, strength))
-        ok = has_first_word(text, self.confirmation) and self._peak_text(text)
+        # Other words than the plain window's: the same words again only
+        # re-roll the likelihood check ("Okay, any comments?" 1.67 plain, 1.33
+        # emphasised: seed 255's real "okay", tests/test_wake27_scrap_guard.py).
+        ok = (has_first_word(text, self.confirmation) and self._peak_text(text)
+              and _WORD.findall(text.lower()) != _WORD.findall(plain.lower()))
         if not (ok or self.decode_all):
             return text, False
         own, *fits = AudioScorer(self._model, self._decoder._tokenizer, encoded, len(audio)
