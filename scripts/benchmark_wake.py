@@ -497,6 +497,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--retry-under", choices=("on", "off"), default=None,
                     help="...and a weak spot whose window wrote the phrase under its floor "
                          "(confirm.RETRY_UNDER; default as shipped)")
+    ap.add_argument("--peak-emphasis", choices=("on", "off"), default=None,
+                    help="a short window the peak check refused heard again with the speech "
+                         "band raised (confirm.PEAK_EMPHASIS; default as shipped)")
+    ap.add_argument("--peak-laugh", choices=("on", "off"), default=None,
+                    help="the peak check takes 'Okay, ha.' as 'okay' and a hesitation "
+                         "(confirm.PEAK_LAUGH; default as shipped)")
     ap.add_argument("--near-floors", choices=("on", "off"), default=None,
                     help="a spot the floors just refuse goes on to the peak check"
                          " (confirm.NEAR_FLOORS)")
@@ -623,6 +629,10 @@ def main(argv: list[str] | None = None) -> int:
                 confirmer.slow_retry = args.slow_retry == "on"
             if args.retry_under is not None:
                 confirmer.retry_under = args.retry_under == "on"
+            if args.peak_emphasis is not None:
+                confirmer.peak_emphasis = args.peak_emphasis == "on"
+            if args.peak_laugh is not None:
+                confirmer.peak_laugh = args.peak_laugh == "on"
             if args.near_floors is not None:
                 confirmer.near_floors = args.near_floors == "on"
             if args.near_without_first is not None:

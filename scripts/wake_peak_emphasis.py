@@ -1,0 +1,124 @@
+"""Two second chances at the peak check (session 34, branch wake40): the
+refused short window heard again with the speech band raised
+(confirm.PEAK_EMPHASIS), and "Okay, ha." taken as "okay" and a hesitation
+(confirm.PEAK_LAUGH). Which spots of live ``benchmark_wake.py --decodes F``
+runs pass only through them, and which clips that gains or wakes.
+
+Run: ``.venv/bin/python scripts/wake_peak_emphasis.py [--laugh] [--no-emphasis] F.json ...``
+
+Every window is decoded in such a run (``--decodes``), so each spot that
+reached the peak check has its short windows' unprompted decodes
+("peak0/1", "align0/1": the likelihood margin) and, in a run with
+``--peak-emphasis on``, for each one the check refused the emphasised
+copy's ("epeak0/1", "ealign0/1"). Each spot is replayed without and with
+the levers (the same text rule, the first word required of an emphasised
+decode, the same margin, then the scrap guard). A clip counts as gained
+(a phrase) or woken (speech not addressed to it) when a spot passes only
+through a lever and no spot of it woke as shipped (scripts/wake_tv_misses.py's
+replay; a retried spot by its faster windows' peak check) nor the network.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+for p in (REPO, REPO / "scripts"):
+    if str(p) not in sys.path:
+        sys.path.insert(0, str(p))
+
+from wake_tv_misses import Levers, stage  # noqa: E402
+
+from voice.speech_in.wake import confirm  # noqa: E402
+
+NABU = confirm.CONFIRMATIONS["okay nabu"]
+
+
+def _text_ok(text: str, under: bool, laugh: bool) -> bool:
+    if under and confirm.RETRY_UNDER_WORDS:
+        return confirm.peak_says(text, NABU, fillers=False, without_first=False)
+    return confirm.peak_says(text, NABU,
+                             laughs=confirm.PEAK_LAUGHS if laugh else frozenset())
+
+
+def spot_passes(rows: list[list[Any]], emphasis: bool, laugh: bool) -> bool:
+    """Whether a spot under confirm.FAIRLY_SURE whose decodes are ``rows``
+    (one spot, in order) passes the peak check with the levers as given."""
+    kinds = [r[0] for r in rows]
+    under = False
+    if "slow" in kinds:  # the retry: its peak check heard the faster windows
+        cut = kinds.index("slow")
+        under = not any(confirm.slow_spelled(r[1], NABU) for r in rows[:cut]
+                        if r[0] in ("long", "short0", "short1"))
+        rows = rows[cut + 1:]
+    got = {r[0]: r for r in rows}
+    slots: list[tuple[str, bool]] = []
+    for n in (0, 1):
+        if f"peak{n}" not in got:
+            continue
+        text = got[f"peak{n}"][1]
+        margin = got.get(f"align{n}", [0, 0, 99.0])[2]
+        ok = _text_ok(text, under, laugh) and margin <= confirm.ALIGN_MARGIN
+        if not ok and emphasis and f"ealign{n}" in got:
+            etext, emargin = got[f"ealign{n}"][1], got[f"ealign{n}"][2]
+            if (confirm.has_first_word(etext, NABU) and _text_ok(etext, under, laugh)
+                    and confirm._WORD.findall(etext.lower()) != confirm._WORD.findall(text.lower())
+                    and emargin <= confirm.ALIGN_MARGIN):
+                text, ok = etext, True
+        slots.append((text, ok))
+    refused = (confirm.scrap_refused([t for t, _ in slots], NABU) if confirm.SCRAP_GUARD
+               else [False] * len(slots))
+    return any(ok and not no for (_t, ok), no in zip(slots, refused, strict=True))
+
+
+def shipped_wakes(rows: list[list[Any]]) -> bool:
+    """Whether the spot woke as shipped."""
+    kinds = [r[0] for r in rows]
+    if "slow" in kinds:
+        return spot_passes(rows, False, False)
+    spot = {r[0]: (r[1], float(r[2]), float(r[3])) for r in rows if not r[0].startswith("fit")}
+    return stage(spot, Levers()).startswith("woke")
+
+
+def report(path: Path, emphasis: bool, laugh: bool) -> tuple[int, int]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    added_spots = added_clips = 0
+    for clip in data["clips"]:
+        by: dict[float, list[list[Any]]] = {}
+        for row in data["decodes"].get(clip, []):
+            by.setdefault(float(row[4]), []).append(row)
+        added = [at for at, rows in by.items()
+                 if max(float(r[3]) for r in rows) < confirm.FAIRLY_SURE
+                 and any(r[0].startswith("peak") for r in rows)
+                 and spot_passes(rows, emphasis, laugh) and not spot_passes(rows, False, False)]
+        shipped = any(shipped_wakes(rows) for rows in by.values())
+        for at in added:
+            texts = [f"{r[0]} {r[1]!r} {r[2]:.2f}" for r in by[at]
+                     if r[0].startswith(("peak", "align", "epeak", "ealign"))]
+            print(f"  {clip} @{at}{' (woke as shipped too)' if shipped else ''}: "
+                  f"{' | '.join(texts)}")
+        added_spots += len(added)
+        if added and not shipped and not data["network"].get(clip, 0):
+            added_clips += 1
+    print(f"{path}: {added_spots} spots pass only through the lever(s), "
+          f"{added_clips} clips woken only by them")
+    return added_spots, added_clips
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--laugh", action="store_true", help="replay confirm.PEAK_LAUGH too")
+    ap.add_argument("--no-emphasis", action="store_true", help="without confirm.PEAK_EMPHASIS")
+    ap.add_argument("files", type=Path, nargs="+")
+    args = ap.parse_args(argv)
+    for path in args.files:
+        report(path, not args.no_emphasis, args.laugh)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
