@@ -29,7 +29,11 @@ WORDS_FILE = Path(__file__).with_name("participles.txt")
 #: "slurred"); no everyday or uncovered line moves. With "-ing" forms and
 #: verb forms WordNet does not list as adjectives kept too, 3 uncovered lines
 #: were newly offered ("a new piercing", "over-exerted", "masturbating").
-ON = True
+#: Off: scripts/benchmark.py, held-out halves run once, counts only: no
+#: issue-14 row moved (heldout.tsv in scope 111/116, fresh uncovered health
+#: 126/130) and one more iCliniq held-out line was offered (declined 98.0 ->
+#: 97.3%, answered outright unchanged), a row that must not fall.
+ON = False
 
 
 @functools.cache
