@@ -34,7 +34,7 @@ from typing import Any, Protocol
 from rapidfuzz import fuzz, process
 
 from voice.content.model import KnowledgeBase
-from voice.matching import normalize
+from voice.matching import normalize, participles
 from voice.matching.classifier import ScopeClassifier
 from voice.matching.health_subjects import HealthSubjects
 from voice.matching.unigrams import Unigrams
@@ -468,6 +468,10 @@ class ScopeModel:
         if not word:
             return RARITY_KNOWN
         rarity = self.english.rarity(word)
+        if participles.describes_only(word):
+            # "withdrawn", "slurred": a rare word that describes names no
+            # other subject (participles.py, branch scope41).
+            rarity = min(rarity, RARITY_FREE)
         if tok == word or (INFLECTED_ONLY and not _inflected(word, tok)):
             return rarity
         return min(rarity, self.english.rarity(tok))
