@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from voice.conversation.phrases import SEEN_NOW, WORRY
+from voice.conversation.phrases import SEEN_NOW, WORRY, WORRY_OTHER
 from voice.conversation.seen_now import sign_seen_now
 from voice.conversation.worries import worry_of
 
@@ -27,9 +27,11 @@ def test_no_more_hope_is_met_kindly(tmp_path: Path) -> None:
     none_left, for_son, asked = voice_text_replies(
         ["is there no more hope", "is there still hope for my son", "is there any hope"],
         tmp_path)
+    assert none_left["say"].startswith(WORRY), none_left
+    # Of someone else: not "what will happen to you".
+    assert for_son["say"].startswith(WORRY_OTHER), for_son
     for reply in (none_left, for_son):
-        assert reply["outcome"] == "confirm" and reply["say"].startswith(WORRY), reply
-        assert "breakthroughs" in reply["say"], reply
+        assert reply["outcome"] == "confirm" and "breakthroughs" in reply["say"], reply
     # The content's own line is read, as before.
     assert asked["outcome"] == "answer", asked
 
@@ -79,3 +81,13 @@ def test_what_to_expect_is_a_worry(said: str) -> None:
                                   "what should I expect at the appointment"])
 def test_what_to_expect_of_a_thing_is_not(said: str) -> None:
     assert worry_of(said) is None, said
+
+
+@pytest.mark.parametrize(("said", "other"), [
+    ("how long has he got", True),
+    ("my son was just diagnosed with als what should we expect", True),
+    ("is it fatal for her", True), ("will it get worse", False), ("am I going to die", False),
+    ("can I catch it from my wife", False)])
+def test_whose_future(said: str, other: bool) -> None:
+    found = worry_of(said)
+    assert found is not None and found.of_other is other, (said, found)

@@ -41,3 +41,8 @@ def test_words() -> None:
     assert asks_for_the_other("And the other?")
     assert not asks_for_the_other("the other day my legs hurt")
     assert not asks_for_the_other("other treatments")
+
+
+def test_after_both_the_other_is_the_second(tmp_path: Path) -> None:
+    *_, other = voice_text_replies([OFFER, "both", "the other one"], tmp_path)
+    assert other["outcome"] == "answer" and other["match"]["title"] == "Physical Therapy", other

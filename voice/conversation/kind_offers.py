@@ -98,7 +98,7 @@ def worry(talk: Conversation, text: str, worry: Worry) -> Reply:
     """A fear about one's own future: a kind word, who can talk it
     through, then the nearest entries offered, never read unasked."""
     return offer_what_helps(talk, text, WORRY_OFFERS[worry.kind],
-                            phrases.worry_words(worry.kind), "worry")
+                            phrases.worry_words(worry.kind, worry.of_other), "worry")
 
 
 def right_now(talk: Conversation, text: str) -> Reply:

@@ -176,6 +176,12 @@ FEELING_WAY_FORWARD = ("I can read you general information about living with the
 WORRY = ("That's a hard thing to be wondering about. I can't tell what will happen to you: "
          "I only have general health information. Your doctor or nurse can talk it "
          "through with you.")
+#: The same, said of someone else ("is there still hope for my son", "how long
+#: has he got"): "what will happen to you" spoke to the wrong person
+#: (session 34, `voice ask`).
+WORRY_OTHER = ("That's a hard thing to be wondering about. I can't tell what will happen to "
+               "anyone in particular: I only have general health information. Their doctor "
+               "or nurse can talk it through with you.")
 #: Said to "is it contagious", "can I catch it from my wife": the content
 #: does not say, so no claim is made either way; it was declined with "I
 #: don't have an answer for that" (session 10).
@@ -215,9 +221,12 @@ SEEN_NOW = ("I can't judge symptoms. If this came on suddenly, is getting worse,
             "911, 112 or 999. Otherwise, please tell the doctor or nurse soon.")
 
 
-def worry_words(kind: str) -> str:
-    """The kind word for a worry of ``kind`` (voice/conversation/worries.py)."""
-    return WORRY_CONTAGION if kind == "contagion" else WORRY
+def worry_words(kind: str, of_other: bool = False) -> str:
+    """The kind word for a worry of ``kind`` (voice/conversation/worries.py),
+    ``of_other``: about someone else's future, not the speaker's."""
+    if kind == "contagion":
+        return WORRY_CONTAGION
+    return WORRY_OTHER if of_other else WORRY
 
 
 #: Asked what to do with one's own medicines ("should I stop taking my

@@ -172,6 +172,14 @@ _HOPE = re.compile(
     r"|^(?:there is|there s|i have|i ve got|i see) (?:no|no more) hope(?: left)?(?: for me)?$")
 
 
+#: Someone else's future, not the speaker's: a relative, "he", "she".
+_OTHER = re.compile(
+    r"\b(?:he|he s|she|she s|him|his|her|they|them|their|my (?:son|daughter|husband|wife|"
+    r"partner|mum|mom|mother|dad|father|child|kid|baby|brother|sister|grandad|grandpa|grandma|"
+    r"granny|nan|friend|boyfriend|girlfriend|aunt|uncle))\b")
+_SELF = re.compile(r"\b(?:i|i m|i am|me|myself)\b")
+
+
 @dataclass(frozen=True)
 class Worry:
     """A fear the line voices about the speaker's own future."""
@@ -181,11 +189,21 @@ class Worry:
     mobility (a wheelchair, walking), contagion (catching it, giving it
     to someone), life (what one's life will be like) or hope (is there any
     left for me)."""
+    of_other: bool = False
+    """About someone else's future ("is there still hope for my son"), not
+    the speaker's own."""
 
 
 def worry_of(text: str) -> Worry | None:
     """The fear ``text`` voices about the speaker's future, or None."""
+    found = _worry_kind(clean(text))
+    if found is None:
+        return None
     cleaned = clean(text)
+    return Worry(found.kind, of_other=bool(_OTHER.search(cleaned)) and not _SELF.search(cleaned))
+
+
+def _worry_kind(cleaned: str) -> Worry | None:
     if _CONTAGION.search(cleaned):
         return Worry("contagion")
     if _MOBILITY.search(cleaned):

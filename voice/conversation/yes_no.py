@@ -46,6 +46,10 @@ def yes(talk: Conversation, text: str, command: str) -> Reply:
     s = talk.state
     if s.offered:
         index = 1 if command == "second" else 0
+        if index == 1 and len(s.offered) == 1 and s.offered[0] in s.chosen_among:
+            # "Both" read the first and offered the second alone: "the
+            # other one" is that one (it said "What else ...?").
+            index = 0
         if index < len(s.offered):
             chosen = s.offered[index]
             return replies.answer(talk, text, chosen, others=[e for e in s.offered if e != chosen],
