@@ -727,12 +727,12 @@ class WhisperConfirmer:
         self.slow_retry = SLOW_RETRY
         """A weak spot heard as a slow phrase is checked again faster (:data:`SLOW_RETRY`)."""
         self.retry_under = RETRY_UNDER
+        """...and one whose window wrote the phrase under its floor (:data:`RETRY_UNDER`)."""
         self.peak_emphasis = PEAK_EMPHASIS
-        self.peak_laugh = PEAK_LAUGH
-        """The peak check takes "okay, ha." too (:data:`PEAK_LAUGH`)."""
         """A short window the peak check refused is heard again with the
         speech band raised (:data:`PEAK_EMPHASIS`)."""
-        """...and one whose window wrote the phrase under its floor (:data:`RETRY_UNDER`)."""
+        self.peak_laugh = PEAK_LAUGH
+        """The peak check takes "okay, ha." too (:data:`PEAK_LAUGH`)."""
         self._bare_floor = False
         """A fairly sure spot's window spelled the phrase bare over its floor."""
         self.sentence_guard = SENTENCE_GUARD
