@@ -91,3 +91,17 @@ def test_what_to_expect_of_a_thing_is_not(said: str) -> None:
 def test_whose_future(said: str, other: bool) -> None:
     found = worry_of(said)
     assert found is not None and found.of_other is other, (said, found)
+
+
+def test_feelings_said_back_as_feelings(tmp_path: Path) -> None:
+    alone, isolated = voice_text_replies(["I feel alone", "I feel isolated"], tmp_path)
+    assert alone["say"].startswith("I'm sorry you're feeling alone."), alone
+    assert isolated["say"].startswith("I'm sorry you're feeling isolated."), isolated
+
+
+@pytest.mark.parametrize("said", ["I can't do anything anymore",
+                                  "I can't do the things I used to do"])
+def test_a_loss_told_is_met_kindly(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["outcome"] == "confirm" and reply["say"].startswith("I'm sorry"), reply
+    assert "Coping Strategies" in reply["say"], reply

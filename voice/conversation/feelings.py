@@ -129,7 +129,13 @@ _HARD_SAID = (rf"{_LEADS}(?:(?:my )?(?:life|everything|every day|each day|it all
               rf"{_WITH}{_WHEN_SAID}"
               r"|(?:my )?(?:ms|als|it|this|my condition|this condition|this disease|my illness|"
               r"the spasms|my spasms|the pain) (?:is|has|keeps) (?:ruining|ruined|taking over|"
-              r"taken over|destroying|destroyed|wrecking|wrecked) my life)")
+              r"taken over|destroying|destroyed|wrecking|wrecked) my life"
+              # Session 34 (`voice ask`): "I can't do anything anymore" was
+              # declined; a loss told, met kindly like a struggle.
+              r"|i (?:can not|cannot|can t) do anything(?: for myself| on my own| by myself)?"
+              r" (?:any ?more|now|these days)"
+              r"|i (?:can not|cannot|can t) do (?:the things|what) i (?:used to|love|loved)"
+              r"(?: do| doing)?(?: any ?more)?)")
 _HARD = re.compile(rf"^{_HARD_SAID}$")
 #: The same, with help asked after it ("life is hard with ms, what can
 #: help" was declined, session 33): still a struggle told first, met kindly,

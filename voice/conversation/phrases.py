@@ -267,7 +267,10 @@ SAY_FEELING = frozenset(
     "lost "
     # "I'm sorry you're down." / "you're low." (session 33, typed): not how
     # anyone says it.
-    "down low".split())
+    "down low "
+    # "I'm sorry you're alone." (session 34, `voice ask` "I feel alone"): it
+    # is the feeling the person told, not a fact about them.
+    "alone isolated worthless trapped".split())
 
 
 def sorry_you_are(word: str) -> str:
