@@ -75,9 +75,10 @@ def respond(talk: Conversation, text: str, doubtful: bool = False, heard: bool =
     # A question about the conditions in general with an emergency's words
     # goes on to be answered, the advice said first; never while asleep, nor
     # when the line is a command or a choice (then the advice alone).
-    in_general = (asked_in_general(text) and not talk.state.asleep
+    emergency = is_emergency(text)
+    in_general = (emergency and not talk.state.asleep and asked_in_general(text)
                   and find_command(text) is None and find_choice(text, zero=True) is None)
-    if is_emergency(text) and not in_general:
+    if emergency and not in_general:
         # Before anything else, even asleep: this must never be missed.
         s = talk.state
         s.asleep = False

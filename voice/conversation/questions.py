@@ -260,13 +260,14 @@ def matched(talk: Conversation, line: Line) -> Reply:
         # the entries on what helps spasms offered, as at night.
         return kind_offers.offer_what_helps(talk, text, AT_NIGHT_OFFERS, phrases.SPASM_HELPS,
                                             "spasm_helps")
-    if about_falls(text) and not names_another_subject(clean(text), talk.matcher):
+    falls = about_falls(text)
+    if falls and not names_another_subject(clean(text), talk.matcher):
         # "what should I do if I fall", "my husband fell": declined before
         # (session 34); when to get help, then what helps with walking.
         return kind_offers.offer_what_helps(talk, text, FALLS_OFFERS, phrases.FALLS, "falls")
     declined = not_understood.not_understood(talk, text, result=result,
                                              unclear=doubtful or result.misheard, typed=not heard)
-    if about_falls(text):
+    if falls:
         # A fall with something the content never names ("I fell and broke
         # my wrist"): when to get help, then declined as before.
         declined = replace(declined, say=f"{phrases.FALLS_SAFETY} {declined.say}")

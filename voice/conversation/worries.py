@@ -196,10 +196,10 @@ class Worry:
 
 def worry_of(text: str) -> Worry | None:
     """The fear ``text`` voices about the speaker's future, or None."""
-    found = _worry_kind(clean(text))
+    cleaned = clean(text)
+    found = _worry_kind(cleaned)
     if found is None:
         return None
-    cleaned = clean(text)
     return Worry(found.kind, of_other=bool(_OTHER.search(cleaned)) and not _SELF.search(cleaned))
 
 

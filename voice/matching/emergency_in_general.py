@@ -47,8 +47,9 @@ _ALWAYS = re.compile(
 def asked_in_general(text: str) -> bool:
     """Whether ``text`` is an emergency's words in a question about the
     conditions in general (not about someone now)."""
-    if not is_emergency(text):
-        return False
     cleaned = clean(text).rstrip(" ?.!")
+    # The cheap shape tests first: is_emergency's long pattern only for a
+    # general question (dispatch.py has asked it already for any line).
     return bool(_ASKED.search(cleaned) and _IN_GENERAL.search(cleaned)
-                and not _PARTICULAR.search(cleaned) and not _ALWAYS.search(cleaned))
+                and not _PARTICULAR.search(cleaned) and not _ALWAYS.search(cleaned)
+                and is_emergency(text))
