@@ -81,6 +81,12 @@ _NOT = re.compile(r"\brestless legs?\b|\brls\b|\bsleep apnoea\b|\bsleep apnea\b"
                   r"|\b(?:dogs?|cats?|pets?|puppy|puppies|kittens?|vet)\b")
 
 
+def not_a_spasm(cleaned: str) -> bool:
+    """Whether cleaned text names what is no spasm of ours: restless legs,
+    sleep apnoea, a pet's (``_NOT``)."""
+    return bool(_NOT.search(cleaned))
+
+
 def asks_what_helps_at_night(text: str, matcher: Matcher | None = None) -> bool:
     """Whether ``text`` asks what helps a spasm (or legs jumping) at night,
     and (given ``matcher``) names no other health subject that the content

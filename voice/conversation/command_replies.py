@@ -60,6 +60,7 @@ SAID = {
     "about": Said(phrases.ABOUT_ME),
     "source": Said(phrases.SOURCE),
     "call": Said(phrases.CANNOT_CALL, stop_speaking=True),
+    "remind": Said(phrases.CANNOT_REMIND, stop_speaking=True),
 }
 
 #: A command carried out: (conversation, the line, the command) to its reply.

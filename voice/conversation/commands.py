@@ -444,7 +444,30 @@ _OFFLINE = re.compile(
     r"|\b(do|does|will) (you|this|it|the assistant) need (the |an |any |a )?(internet|wifi|wi fi"
     r"|network|connection|signal|to be online|to be connected)\b"
     r"|^(are|is) (you|this|it) (online|offline|connected to the internet|on the internet)$"
+    # Session 35 (`voice ask`): "does this send my voice to the internet" was
+    # declined as off the subject.
+    r"|\b(do|does|will|can|is|are) (you|this|it|the assistant) (send|sending|upload|uploading"
+    r"|share|sharing|connect|connecting|talk|talking|go|going)\w* (\w+ ){0,3}?(to|over|with|on"
+    r"|onto|via) (the |a |an |your |some )?(internet|cloud|web|online|servers?)\b"
+    r"|\b(is|are|does|do|will) (my|our) (voice|data|words|questions?|recordings?|information)"
+    r" (sent|uploaded|go|going|get sent|stored|kept|saved) (to|on|in|into|over) (the |a |an )?"
+    r"(internet|cloud|web|servers?)\b"
 )
+
+
+#: Asked to set a reminder or an alarm ("remind me to take my baclofen at
+#: 8", "can you set a reminder for my tablets"): declined as off the subject
+#: (session 35, `voice ask`). It cannot; it says so, and what can.
+_REMIND = re.compile(
+    r"^(?:(?:can|could|will|would) you |please |i want you to |i need you to )*"
+    r"(?:(?:set|make|create|add|give me|put in)(?: me)? (?:a |an |some )?(?:reminders?|alarms?)\b"
+    r"|remind (?:me|him|her|us|them)\b)"
+)
+
+
+def asks_for_a_reminder(text: str) -> bool:
+    """``text`` asks the assistant to set a reminder or an alarm."""
+    return bool(_REMIND.search(clean(text)))
 
 
 def asks_about_offline(text: str) -> bool:
@@ -538,6 +561,8 @@ def find_command(text: str, yes_no_asked: bool = False) -> str | None:
         return "privacy"
     if asks_about_source(text):
         return "source"
+    if asks_for_a_reminder(text):
+        return "remind"
     freely = said_freely.command_of(text)
     if freely is not None:
         return freely

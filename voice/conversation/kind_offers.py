@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from voice.content.model import Entry
 from voice.conversation import finding, phrases, replies
 from voice.conversation.feelings import MOOD_WORDS, Feeling
+from voice.conversation.not_covered import Uncovered
 from voice.conversation.own_medicine import names_a_spasm_medicine
 from voice.conversation.reply import Reply
 from voice.conversation.worries import Worry
@@ -56,6 +57,20 @@ SEEN_NOW_OFFERS = ("when should i see a doctor",)
 #: does not take (conversation/falls.py): what helps with walking (the
 #: shipped content: the assistive devices FAQ, and physical therapy).
 FALLS_OFFERS = ("what equipment helps with walking", "what is physiotherapy for spasms")
+#: Asked of the content after a diagnosis told and nothing asked
+#: (on_behalf.diagnosis_told): how it is treated, and coping (the shipped
+#: content: Treatment Approaches for Long-Term Management, Coping Strategies
+#: for Individuals and Caregivers).
+DIAGNOSIS_OFFERS = ("how are these conditions treated", "how can i cope")
+#: Asked of the content after a spasm told in everyday words that the matcher
+#: does not take (conversation/spasm_told.py): what spasms are, then what
+#: helps (the shipped content: Recognizing Chronic Spasms and Neuromuscular
+#: Disorders, the lifestyle FAQ).
+SPASM_TOLD_OFFERS = ("what are chronic muscle spasms", "what can i do myself to reduce spasms")
+#: Asked of the content after trouble with the hands told or asked that the
+#: matcher does not take (conversation/hands.py): everyday tasks, then
+#: therapy (the shipped content: Impact on Daily Life and Physical Therapy).
+HANDS_OFFERS = ("how will this affect my everyday life", "what is physiotherapy for spasms")
 
 
 def feeling(talk: Conversation, text: str, felt: Feeling, result: MatchResult) -> Reply:
@@ -101,6 +116,13 @@ def worry(talk: Conversation, text: str, worry: Worry) -> Reply:
                             phrases.worry_words(worry.kind, worry.of_other), "worry")
 
 
+def diagnosis_told(talk: Conversation, text: str, kind: str) -> Reply:
+    """A diagnosis told, nothing asked: a kind word, then what helps
+    offered, never read unasked (on_behalf.diagnosis_told)."""
+    say = phrases.DIAGNOSIS_NEWS if kind == "news" else phrases.DIAGNOSIS_TOLD
+    return offer_what_helps(talk, text, DIAGNOSIS_OFFERS, say, "diagnosis_told")
+
+
 def right_now(talk: Conversation, text: str) -> Reply:
     """A spasm happening now: when to call for help at once, then what
     the content says helps, offered (voice/conversation/right_now.py)."""
@@ -135,6 +157,21 @@ def offer_what_helps(talk: Conversation, text: str, queries: Sequence[str], kind
     """``kind`` (a kind word), then the entries the content answers
     ``queries`` with, offered (never read unasked)."""
     return offer_entries(talk, text, finding.entries_answering(talk, queries), kind, command)
+
+
+def not_covered(talk: Conversation, text: str, uncovered: Uncovered,
+                another_subject: bool) -> Reply:
+    """An everyday subject the content does not cover, asked with the
+    conditions (voice/conversation/not_covered.py): said so, and who can
+    tell them, then the nearest entries offered, never read unasked. None
+    when the line does not name the conditions, or also names a health
+    subject the content never mentions ("can I drink alcohol with
+    diabetes"): what is near ours is not near that."""
+    topic = uncovered.topic
+    offered = ([] if another_subject or not uncovered.ours
+               else finding.entries_answering(talk, topic.offers))
+    say = f"{topic.say} {topic.lead}" if offered and topic.lead else topic.say
+    return offer_entries(talk, text, offered, say, "not_covered")
 
 
 def offer_entries(talk: Conversation, text: str, offered: list[Entry], kind: str, command: str,

@@ -94,3 +94,36 @@ def asked_for(text: str) -> str | None:
         return f"{_OWN_MODAL.get(modal, modal)} i {of.group('rest')}"
     rest = told.group("rest")
     return rest if len(rest.split()) >= MIN_REST_WORDS else None
+
+
+#: A diagnosis told, and nothing asked (session 35, `voice ask`): "my husband
+#: has ms" was asked "Did you mean: Recognizing Chronic Spasms ...?", "I was
+#: diagnosed with ms today" "Did you mean: Diagnosis and Medical
+#: Evaluations?". News, not a question: met kindly, then what helps offered
+#: (kind_offers.diagnosis_told).
+_FOUND_OUT = (r"(?:(?:we|i) (?:have |ve )?(?:just |only just |recently )?(?:found out|learned|"
+              r"learnt|heard|were told|was told|got told|got the news)(?: today| yesterday)?"
+              r"(?: that)? |(?:the|my|his|her|our) (?:doctor|neurologist|consultant|gp) "
+              r"(?:just |has just )?(?:said|says|told us|told me|has told us|has told me)"
+              r"(?: that)? )")
+_WHEN = (r"(?: today| yesterday| last week| this week| last month| this month| recently|"
+         r" just now| a (?:few|couple of) (?:days|weeks|months) ago| (?:two|three|four|five|six|"
+         r"\d+) (?:days|weeks|months|years) ago)?")
+_TOLD_ONLY = re.compile(
+    rf"{_OPENING}(?P<found>{_FOUND_OUT})?(?:(?:my|our) (?:\w+ ){{0,2}}{_WHO}|i|he|she|we) "
+    r"(?:(?:has|have|was|were|is|am|got|has been|have been|had been|was just|has just been|"
+    r"have just been|was recently|has recently been|have recently been|just got|got just)"
+    r" )?(?P<news>just )?(?:diagnosed with|diagnosed as having|told (?:he|she|i|they) (?:has|have)|"
+    rf"has|have|has got|have got|got) {_CONDITION}{_WHEN}$")
+
+
+def diagnosis_told(text: str) -> str | None:
+    """Whether ``text`` only tells that someone has one of the conditions:
+    "news" when told as just found out or diagnosed, "told" otherwise, None
+    when it is not such a telling (or something is asked too)."""
+    cleaned = clean(text).rstrip(" ?.!")
+    found = _TOLD_ONLY.fullmatch(cleaned)
+    if found is None:
+        return None
+    new = found.group("found") or found.group("news") or "diagnosed" in cleaned
+    return "news" if new else "told"

@@ -82,6 +82,11 @@ CANNOT_CALL = (
     "I can't make phone calls. If you need help now, please call your local emergency "
     "number, such as 911, 112 or 999, or ask someone near you to call for you."
 )
+#: Asked to set a reminder or an alarm (commands._REMIND): it has no clock.
+CANNOT_REMIND = (
+    "I can't set reminders or alarms. A phone, a pill box with an alarm, or someone you "
+    "trust can remind you. What would you like to know?"
+)
 ABOUT_ME = (
     "I'm not a doctor or a nurse. I read out general health information about chronic "
     "spasms and neuromuscular disorders; it is not medical advice. For advice about your "
@@ -212,6 +217,32 @@ FALLS_SAFETY = ("Falls can be serious. If someone has fallen and is hurt, has hi
                 "999.")
 FALLS = (f"{FALLS_SAFETY} What I know doesn't cover falls themselves, but it does say what "
          "helps with walking and strength.")
+
+
+#: A diagnosis told, nothing asked (on_behalf.diagnosis_told): news met
+#: kindly, then what helps offered (kind_offers.DIAGNOSIS_OFFERS).
+DIAGNOSIS_NEWS = ("I'm sorry to hear that. A new diagnosis is a lot to take in. I have general "
+                  "information about these conditions, how they are treated, and coping with "
+                  "them, for the person and for carers.")
+DIAGNOSIS_TOLD = ("Thank you for telling me. I have general information about these "
+                  "conditions, how they are treated, and coping with them, for the person and "
+                  "for carers.")
+
+
+#: A spasm told in everyday words (voice/conversation/spasm_told.py): the
+#: content cannot say what it is for them, but says what spasms are.
+SPASM_TOLD = ("Muscles that lock, knot or curl up by themselves can be spasms, though I can't "
+              "judge symptoms; please tell the doctor or nurse. What I know does say what "
+              "spasms are and what helps them.")
+
+
+#: Trouble with the hands in everyday tasks (voice/conversation/hands.py):
+#: the content says these conditions make fine motor skills hard (Impact on
+#: Daily Life), and has no entry on aids for the hands.
+HANDS = ("Many people with these conditions find tasks with their hands hard. What I know "
+         "doesn't cover aids for the hands; an occupational therapist can suggest ones that "
+         "help. It does say how these conditions affect everyday tasks, and what therapy "
+         "helps.")
 
 
 #: A worrying sign told as it is seen (voice/conversation/seen_now.py): the

@@ -29,14 +29,24 @@ from voice.conversation.at_night import (
 )
 from voice.conversation.falls import about_falls
 from voice.conversation.feelings import Feeling, feeling_of
+from voice.conversation.hands import hands_task
 from voice.conversation.heard import is_contents_question
 from voice.conversation.how_long import asks_how_long
-from voice.conversation.kind_offers import AT_NIGHT_OFFERS, FALLS_OFFERS, SEEN_NOW_OFFERS
+from voice.conversation.kind_offers import (
+    AT_NIGHT_OFFERS,
+    FALLS_OFFERS,
+    HANDS_OFFERS,
+    SEEN_NOW_OFFERS,
+    SPASM_TOLD_OFFERS,
+)
+from voice.conversation.not_covered import not_covered
 from voice.conversation.not_understood import LONG_QUESTION_WORDS
+from voice.conversation.on_behalf import diagnosis_told
 from voice.conversation.own_medicine import asks_about_own_medicine, asks_how_to_take
 from voice.conversation.reply import Reply
 from voice.conversation.right_now import spasm_happening_now
 from voice.conversation.seen_now import sign_seen_now
+from voice.conversation.spasm_told import spasm_told
 from voice.conversation.subject import subject_of
 from voice.conversation.unfinished import cut_short, guesses_the_subject, heard_part, trails_off
 from voice.conversation.worries import worry_of
@@ -138,6 +148,15 @@ def feeling(talk: Conversation, line: Line) -> Reply | None:
     return None
 
 
+def told(talk: Conversation, line: Line) -> Reply | None:
+    """A diagnosis told, and nothing asked ("my husband has ms", "I was
+    diagnosed with ALS today"): news, met kindly (on_behalf.py)."""
+    kind = diagnosis_told(line.text)
+    if kind is not None and not is_contents_question(line.text, talk.matcher):
+        return kind_offers.diagnosis_told(talk, line.text, kind)
+    return None
+
+
 def learned(talk: Conversation, line: Line) -> Reply | None:
     """Words the user taught ("Did you mean ...?" "Yes"): their entry read."""
     taught = talk.phrasings.find(line.text)
@@ -180,11 +199,12 @@ def right_now(talk: Conversation, line: Line) -> Reply | None:
 #: The rules tried before the matcher, in order; the first that replies
 #: wins. A worry, a sign seen now and one's own medicines come before a
 #: feeling ("I'm worried, should I stop my tablets"); a feeling before the
-#: learned phrasings (never an answer read unasked). A disorder the
+#: learned phrasings (never an answer read unasked), and so is a diagnosis
+#: told with nothing asked. A disorder the
 #: content does not name before the learned phrasings too: its general
 #: entry is offered with a line saying so (unnamed_disorder.py), never
 #: read outright by an older phrasing.
-RULES: tuple[Rule, ...] = (worry, seen_now, own_medicine, feeling,
+RULES: tuple[Rule, ...] = (worry, seen_now, own_medicine, feeling, told,
                            unnamed_disorder.unnamed_disorder, learned, at_night, right_now)
 
 
@@ -236,6 +256,18 @@ def matched(talk: Conversation, line: Line) -> Reply:
         reply = unnamed_disorder.spelled_out(talk, text, reply)
         talk.state.answer_words, talk.state.read_for = words, text
         return two_part_lines.also_asked(talk, text, result.entry, reply, heard, sure)
+    uncovered = not_covered(text) if result.outcome != "answer" else None
+    if uncovered is not None and not (
+            result.outcome == "confirm" and result.entry is not None
+            and result.entry in finding.entries_answering(talk, uncovered.topic.offers)):
+        # "can I drive with ms" was offered Recognizing Chronic Spasms,
+        # "can I get pregnant with ms" declined (session 35, `voice ask`):
+        # said not covered, who can tell them, and the nearest entry. An
+        # entry of the topic's own offered already stays offered alone:
+        # "can my girlfriend's spasms be passed to our baby" asks what the
+        # hereditary FAQ answers (inscope17's tuning half).
+        return kind_offers.not_covered(talk, text, uncovered,
+                                       names_another_subject(uncovered.rest, talk.matcher))
     if result.outcome == "confirm":
         talk.state.offered = result.offered
         talk.state.offer_words = words
@@ -265,6 +297,16 @@ def matched(talk: Conversation, line: Line) -> Reply:
         # "what should I do if I fall", "my husband fell": declined before
         # (session 34); when to get help, then what helps with walking.
         return kind_offers.offer_what_helps(talk, text, FALLS_OFFERS, phrases.FALLS, "falls")
+    if (not falls and hands_task(text)
+            and not names_another_subject(clean(text), talk.matcher)):
+        # "I can't hold a cup", "what can help me hold a pen": declined
+        # before (session 35); what the content says of everyday tasks.
+        return kind_offers.offer_what_helps(talk, text, HANDS_OFFERS, phrases.HANDS, "hands")
+    if not falls and spasm_told(text, talk.matcher):
+        # "my legs lock up at night", "my toes curl up": declined before
+        # (session 35); what spasms are and what helps them offered.
+        return kind_offers.offer_what_helps(talk, text, SPASM_TOLD_OFFERS, phrases.SPASM_TOLD,
+                                            "spasm_told")
     declined = not_understood.not_understood(talk, text, result=result,
                                              unclear=doubtful or result.misheard, typed=not heard)
     if falls:

@@ -61,7 +61,9 @@ _OUTLOOK = re.compile("|".join([
     r"\bhow (?:many|much) (?:years|time) (?:do|have|would|will|might) i (?:have|got)\b",
     r"\b(?:my|what is the|what s the) life expectancy\b",
     rf"\blife expectancy (?:with|of|for) (?:me|{_IT})\b",
-    rf"\b(?:does|will|can) {_IT} (?:shorten|reduce) (?:my )?(?:life|life expectancy|lifespan)\b",
+    # "does ms shorten your life" was offered Impact on Daily Life (session 35).
+    rf"\b(?:does|will|can|could) {_IT} (?:shorten|reduce) (?:my |your |his |her |their |"
+    r"people s |a person s |one s )?(?:life|life expectancy|lifespan|life span)\b",
     r"\bwhat is my (?:prognosis|outlook|future)\b",
     rf"\bwhat is the (?:prognosis|outlook) (?:for me|with {_IT}|for {_IT})\b",
     r"\bwhat (?:will|is going to) happen to me\b",
@@ -70,8 +72,10 @@ _OUTLOOK = re.compile("|".join([
     rf"\b{_WILL} {_IT} {_GOING}(?:worsen|deteriorate|progress)\b",
     rf"\b(?:will|am) i {_GOING}(?:get|getting) (?:any |much )?worse\b",
     rf"\b(?:is|are) {_IT} (?:always )?(?:progressive|degenerative)\b",
-    r"\bhow (?:fast|quickly) (?:will|does|is) (?:it|this|my condition|my ms|my als) "
-    r"(?:progress|get worse|going to progress|going to get worse)\b",
+    # "how fast does als progress" was offered the breakthroughs FAQ (session 35).
+    rf"\bhow (?:fast|quickly) (?:will|does|do|is|are) (?:{_IT}|his ms|his als|her ms|her als) "
+    r"(?:progress|get worse|going to progress|going to get worse|usually progress|spread|"
+    r"develop)\b",
     # Said in the everyday words (session 10: "what does the future hold"
     # declined, "am I going to be okay" taken for a reply to an offer):
     # the future as a whole, or being all right. Ending there: "will I be

@@ -53,6 +53,15 @@ _PATTERNS = [
     r"|child|baby) (will not|would not|does not|did not|is not|can not) (wake|waking) up\b",
     r"\b(took|taken|swallowed|ate) "
     r"(too many|too much(?! time)|a (whole )?(bottle|box|pack|packet) of)\b",
+    # "I took all my baclofen", "he's swallowed all his tablets": offered the
+    # entry on medication, or declined (session 35, `voice ask`). Not a
+    # day's doses taken: "I took all my pills this morning", "as prescribed".
+    r"\b(took|taken|swallowed|ate) (all|the whole lot|the rest) of (my|his|her|their|the|your) "
+    r"(pills|tablets|medicine|medicines|medication|medications|meds|baclofen|tizanidine|"
+    r"painkillers|sleeping pills)\b(?! (this|today|tonight|yesterday|as|on time|at)\b)"
+    r"|\b(took|taken|swallowed|ate) all (my|his|her|their|the|your) "
+    r"(pills|tablets|medicine|medicines|medication|medications|meds|baclofen|tizanidine|"
+    r"painkillers|sleeping pills)\b(?! (this|today|tonight|yesterday|as|on time|at)\b)",
     r"\b(lips|face|skin|fingers|fingertips)( are| is)? (turning|turned|going|gone|are|is) blue\b",
     r"\b(face|mouth|smile) (is )?(drooping|droops|drooped|dropping)\b",
     r"\bbleeding (a lot|heavily|badly|so much|everywhere|will not stop|does not stop)\b",

@@ -1,0 +1,63 @@
+"""Trouble with the hands in everyday tasks, told or asked: "I can't hold a
+cup", "I can't button my shirt", "what can help me hold a pen", "is there a
+gadget for opening jars", "my hand shakes when I write".
+
+The people this assistant is for live with exactly this, and each line was
+declined ("I don't have an answer for that"; session 35, `voice ask`). The
+content has no entry on aids for the hands, but it does say that these
+conditions make fine motor skills hard (Impact on Daily Life) and names the
+therapy that keeps function (Physical Therapy). The user hears that and who
+can suggest aids, then those entries are offered, never read unasked.
+Only when the matcher declined the line (questions.py): "i keep dropping
+things" is the early-signs FAQ's own phrasing and stays its.
+
+Not taken: a thing held or opened that is no task of the hands ("hold a
+meeting", "open a bank account", "can't hold a conversation", "hold on"),
+nor food not kept down ("cant hold anything down": Question Doctors'
+tuning half).
+Pure: text in, True or False out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from voice.matching.normalize import clean
+
+_CANT = (r"(?:can not|cannot|can t|could not|couldn t|unable to|struggle to|struggling to|"
+         r"struggles to|hard to|difficult to|trouble|difficulty|problems?|"
+         r"help(?: me| him| her| them)?(?: to)?|easier to|aids? (?:for|to)|"
+         r"gadgets? (?:for|to)|tools? (?:for|to)|no longer|not able to)")
+#: A task of the hands and what it is done to.
+_TASK = (r"(?:hold|holding|grip|gripping|grasp|grasping|pick up|picking up|button|buttoning|"
+         r"do up|doing up|undo|open|opening|write|writing|type|typing|cut|cutting|tie|tying|"
+         r"use|using|lift|lifting|turn|turning|unscrew|unscrewing|pour|pouring|"
+         r"brush|brushing|shave|shaving)")
+_THING = (r"(?:a |the |my |his |her |their )?(?:cup|cups|mug|mugs|glass|glasses|pen|pens|pencil|"
+          r"fork|forks|knife|knives|spoon|spoons|cutlery|utensils|buttons?|shirt|laces|shoelaces|"
+          r"zip|zips|zipper|jar|jars|bottle|bottles|tin|tins|can|cans|lid|lids|tap|taps|key|keys|"
+          r"door handle|handles?|phone|mouse|keyboard|toothbrush|hairbrush|comb|razor|things|"
+          r"anything|a kettle|kettle|plate|plates|cards|coins|money)")
+_HANDS_TASK = re.compile(
+    rf"\b{_CANT} (?:\w+ ){{0,2}}?{_TASK} (?:\w+ ){{0,2}}?{_THING}\b"
+    # "my hand shakes when I write", "my fingers are so weak and clumsy".
+    r"|\b(?:my|his|her|their) (?:hand|hands|fingers|grip) (?:is |are |keeps |keep |get |gets |"
+    r"feel |feels |have got |has got |went |go |goes |so |very |really |too |always |now )*"
+    r"(?:shake|shakes|shaking|shaky|tremble|trembles|trembling|weak|weaker|clumsy|stiff|"
+    r"useless|won t work|will not work|do not work|does not work|curl|curling|cramp|cramping)\b"
+    # "aids for the hands", "kitchen gadgets for weak hands".
+    r"|\b(?:aids?|gadgets?|tools?|equipment|devices?|utensils|cutlery) (?:\w+ ){0,3}?"
+    r"(?:for|with) (?:\w+ ){0,2}?(?:hands|hand|grip|fingers|arthritis)\b")
+#: Held or opened things that are no task of the hands.
+_NOT = re.compile(r"\b(?:hold|holding|keep|keeping) (?:\w+ ){0,2}down\b"  # nausea
+                  r"|\b(?:hold|holding) (?:a |the )?(?:meeting|conversation|breath|job|"
+                  r"thought|grudge|position|on|still)\b|\bopen (?:a |an |the )?(?:bank|account|"
+                  r"business|shop|app|file|link|website|tab)\b|\buse (?:the |a )?(?:toilet|"
+                  r"bathroom|app|phone app|computer program)\b")
+
+
+def hands_task(text: str) -> bool:
+    """Whether ``text`` tells of, or asks about, trouble with the hands in
+    an everyday task."""
+    cleaned = clean(text)
+    return bool(_HANDS_TASK.search(cleaned) and not _NOT.search(cleaned))

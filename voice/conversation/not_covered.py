@@ -1,0 +1,209 @@
+"""Everyday questions about living with the conditions that the content
+does not cover: driving, pregnancy, sex, alcohol and smoking, cannabis,
+vaccines, flying, and a named test ("is there a blood test for it").
+
+They are among the first things people with MS or ALS ask, and each was
+declined with "I don't have an answer for that", or worse offered an
+unrelated entry: "can I drive with ms" was offered Recognizing Chronic
+Spasms, "can I fly with ms" the same, "does caffeine affect spasms" Impact on
+Daily Life (session 35, `voice ask`). The user now hears that this is not in
+what the assistant knows, who can tell them, and, when the content has
+something near, that entry offered (never read unasked).
+
+Only taken when the line is about the conditions or the user's own life
+with them (a condition named, "it", "still", "anymore": ``_OURS``), so
+"can you drive me to the station", "is it safe to drive in snow" or "what
+wine goes with fish" stay the matcher's, declined as before.
+Pure: text in, a topic or None out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from voice.matching.normalize import clean
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A subject the content does not cover, and what is said of it."""
+
+    key: str
+    #: Said first: that it is not covered, and who can tell them.
+    say: str
+    #: Asked of the content for the entries offered after it (none: the way
+    #: forward is said instead).
+    offers: tuple[str, ...] = ()
+    #: Said between ``say`` and the offer, only when an entry is offered.
+    lead: str = ""
+    #: Taken without the conditions named: words with no other sense
+    #: ("ventilator", "palliative care"), asked by anyone; nothing is
+    #: offered then.
+    anyone: bool = False
+
+
+_ASK = (r"(?:can|could|should|shall|may|will|would|do|does|"
+        r"is it (?:safe|ok|okay|alright|all right) to|am i allowed to|are we allowed to|"
+        r"allowed to|able to|safe to|still|stop|give up|keep)")
+#: Whose condition it is asked with: a condition named, a spasm, its
+#: medicines, or "it"/"this" standing for the condition. Entries are offered
+#: only then.
+_OURS = re.compile(
+    r"\b(?:ms|multiple sclerosis|als|mnd|motor neuron(?:e)? disease|myasthenia(?: gravis)?|"
+    r"neuromuscular|spasms?|spasticity|spastic|cramps?|my (?:condition|illness|diagnosis|"
+    r"disorder|disease)|these conditions|this condition|baclofen|tizanidine|my medication|"
+    r"my medicines?|my tablets|my pills|with it|with this|for it|for this|show it|get it|"
+    r"pass it on|pass this on)\b")
+#: A change the condition brought ("can I still drive", "not anymore"): the
+#: topic is said, but nothing offered: "Will the prednisone affect my son
+#: being that Im still breast feeding" (K-QA's tuning half) is no question
+#: of ours.
+_CHANGED = re.compile(r"\b(?:still|anymore|any more)\b")
+
+#: Relapses and the courses of MS: the content names neither.
+_COURSE = Topic("course",
+                "What I know doesn't cover relapses or the different types of MS. Your MS "
+                "nurse or neurologist can explain them.")
+
+_TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
+    # "can I still drive", "is it safe to drive with ms", "should he stop
+    # driving"; not "drive me/us to", "sex drive", "hard drive".
+    (re.compile(rf"\b{_ASK} (?:\w+ ){{0,3}}?(?:drive|driving)\b(?! (?:me|us|you|him|her|them)\b)"
+                r"|\b(?:driving licen[cs]e|driver s licen[cs]e|behind the wheel)\b"),
+     Topic("driving",
+           "What I know doesn't cover driving. Please ask the doctor whether it is safe; "
+           "they know the person and their medicines.",
+           ("how will this affect my everyday life",),
+           "What I know does say how these conditions affect daily life.")),
+    # "can I get pregnant with ms", "is it safe to have a baby", "will my baby get it".
+    (re.compile(r"\b(?:pregnant|pregnancy|breastfeed|breastfeeding|breast feed|breast feeding|"
+                r"conceive|conceiving|fertility|ivf|trying for a baby|start a family|"
+                r"my baby|our baby|unborn)\b"
+                rf"|\b{_ASK} (?:\w+ ){{0,3}}?(?:have|having) (?:a baby|babies|children|kids|"
+                r"another baby|more children|more kids)\b"),
+     Topic("pregnancy",
+           "What I know doesn't cover pregnancy or having children. Your doctor or midwife "
+           "can talk it through with you.",
+           ("are neuromuscular disorders hereditary",),
+           "What I know does say whether these disorders run in families.")),
+    (re.compile(r"\b(?:sex|sexual|sexually|intimacy|intimate|libido|erection|erections|erectile|"
+                r"impotence|impotent)\b"),
+     Topic("sex",
+           "What I know doesn't cover sex and intimacy. Your doctor or nurse can talk it "
+           "through with you in confidence.")),
+    # Nothing offered: the lifestyle FAQ begins "Yes, regular exercise,
+    # balanced nutrition, hydration ...", heard after "is alcohol bad for
+    # spasms" as a yes to it (session 25, tests/test_session25_drink27.py).
+    (re.compile(r"\b(?:alcohol|alcoholic|beer|beers|wine|booze|liquor|drunk|whisky|whiskey|"
+                r"vodka|gin)\b"),
+     Topic("alcohol",
+           "What I know doesn't cover alcohol. Your doctor or pharmacist can tell you what "
+           "is right for you with your medicines.")),
+    (re.compile(r"\b(?:smoking|smoke|smoker|cigarettes?|cigs|vaping|vape|nicotine)\b"),
+     Topic("smoking",
+           "What I know doesn't cover smoking. Your doctor, nurse or pharmacist can help "
+           "with it.")),
+    (re.compile(r"\b(?:caffeine|coffee|coffees|energy drinks?)\b"),
+     Topic("caffeine",
+           "What I know doesn't cover caffeine. Your doctor or pharmacist can tell you what "
+           "is right for you with your medicines.")),
+    (re.compile(r"\b(?:cannabis|cbd|marijuana|thc|sativex|hemp oil|medical weed)\b"),
+     Topic("cannabis",
+           "What I know doesn't cover cannabis or CBD. Please ask your doctor or pharmacist "
+           "before trying it.",
+           ("what medication helps spasms", "do alternative therapies help"),
+           "What I know does say which medicines and other therapies help.")),
+    # Not "jabs" alone: "are the jabs for spasms any good" asks of
+    # injections for spasms (dev.tsv: medication).
+    (re.compile(r"\b(?:vaccine|vaccines|vaccination|vaccinations|vaccinated|immunisation|"
+                r"immunization|(?:flu|covid|covid 19|coronavirus|booster) "
+                r"(?:jab|jabs|shot|shots))\b"),
+     Topic("vaccines",
+           "What I know doesn't cover vaccines. Your doctor or nurse can tell you which are "
+           "right for you.")),
+    (re.compile(rf"\b{_ASK} (?:\w+ ){{0,3}}?(?:fly|travel)\b"
+                r"|\b(?:flying|air travel|go on holiday|go abroad|travel abroad|on a plane)\b"),
+     Topic("travel",
+           "What I know doesn't cover travel. Your doctor can advise you before you go.",
+           ("how will this affect my everyday life", "what equipment helps with walking"),
+           "What I know does say how these conditions affect daily life, and what "
+           "equipment helps.")),
+    # Session 35 (`voice ask`): what people with ALS and their carers ask
+    # first, each declined. When to call for help is said where it may be
+    # happening now (emergency.py takes "he can't breathe" before this).
+    (re.compile(r"\b(?:ventilator|ventilators|ventilation|breathing machine|bipap|bi pap|cpap|"
+                r"c pap|niv|breathing support|cough assist|cough machine|"
+                r"(?:affect|affects|affecting|weaken|weakens|weakening) (?:my |his |her |their |"
+                r"the )?(?:breathing|lungs|breathing muscles|chest muscles))\b"),
+     Topic("breathing",
+           "What I know doesn't cover breathing or breathing support. The doctor or the "
+           "specialist team can explain it. If someone is struggling to breathe now, call "
+           "your local emergency number, such as 911, 112 or 999.", anyone=True)),
+    (re.compile(r"\b(?:feeding tubes?|peg tubes?|peg feeding|peg feed|tube fed|tube feeding|"
+                r"rig tube|nasogastric|swallow (?:my |his |her |their |the )?(?:tablets|pills|"
+                r"medicine|medicines|medication|capsules)|crush(?:ed|ing)? (?:my |his |her |"
+                r"their |the )?(?:tablets|pills)|(?:tablets|pills) be crushed)\b"),
+     Topic("swallowing",
+           "What I know doesn't cover feeding tubes or help with swallowing. A speech and "
+           "language therapist or the doctor can help, and a pharmacist can tell you whether "
+           "a medicine comes in another form. Trouble swallowing is worth telling the doctor "
+           "about soon.", anyone=True)),
+    (re.compile(r"\b(?:lose|losing|lost) (?:my |his |her |their )?(?:voice|speech|ability to "
+                r"speak|ability to talk)|speech therap(?:y|ist)|speech and language|"
+                r"communication (?:aids?|devices?|boards?)|eye gaze|voice banking|"
+                r"communicate if (?:i|he|she|they) can (?:not|t) (?:speak|talk)|"
+                r"(?:can not|cannot|can t|unable to|struggles? to|hard to) (?:speak|talk) "
+                r"(?:clearly|properly|anymore|any more|well)\b"),
+     Topic("speech",
+           "What I know doesn't cover speech or communication aids. A speech and language "
+           "therapist can help, and can suggest aids. If speech is lost suddenly, call your "
+           "local emergency number now.", anyone=True)),
+    (re.compile(r"\b(?:palliative|end of life care|end of life|hospice|hospices|advance "
+                r"(?:directive|decision|care plan|care planning)|living will|do not "
+                r"resuscitate|dnr|dnacpr)\b"),
+     Topic("palliative",
+           "What I know doesn't cover palliative or end of life care. The doctor or nurse can "
+           "talk it through with you, and help you plan ahead.", anyone=True)),
+    # "what is a relapse", "what is primary progressive ms": declined
+    # (session 35, `voice ask`). A relapse only when the conditions are
+    # named (also of addiction, of cancer); the names of MS's courses anyhow.
+    (re.compile(r"\b(?:relapse|relapses|relapsing|flare up|flare ups|flareup|flareups)\b"),
+     _COURSE),
+    (re.compile(r"\b(?:remitting|relapsing remitting|primary progressive|secondary progressive|"
+                r"progressive relapsing|rrms|ppms|spms)\b"),
+     replace(_COURSE, anyone=True)),
+    # The content names its tests (electromyography, nerve conduction,
+    # genetic testing), not these: what it says of diagnosis is offered.
+    (re.compile(r"\b(?:blood tests?|blood work|mri|mri scans?|ct scan|cat scan|brain scan|"
+                r"lumbar puncture|spinal tap|x ray|xray|x rays)\b"),
+     Topic("test",
+           "What I know doesn't go into that test.",
+           ("how are neuromuscular disorders diagnosed",),
+           "It does say how these conditions are diagnosed.")),
+)
+
+
+@dataclass(frozen=True)
+class Uncovered:
+    """A topic asked about, and what comes with it."""
+
+    topic: Topic
+    #: The cleaned line without the words that named the topic: whether it
+    #: names another health subject too ("smoking" is one, and is this
+    #: topic's own).
+    rest: str
+    #: Whether the line names the conditions, so what is near is offered.
+    ours: bool
+
+
+def not_covered(text: str) -> Uncovered | None:
+    """The uncovered everyday subject ``text`` asks about with the
+    conditions (or, for ``Topic.anyone``, at all), if any."""
+    cleaned = clean(text)
+    ours = bool(_OURS.search(cleaned))
+    asked_of_ours = ours or bool(_CHANGED.search(cleaned))
+    for pattern, topic in _TOPICS:
+        if (asked_of_ours or topic.anyone) and pattern.search(cleaned):
+            return Uncovered(topic, " ".join(pattern.sub(" ", cleaned).split()), ours)
+    return None
