@@ -62,6 +62,7 @@ from voice.matching.cause_unsaid import cause_sentences, cause_unsaid
 from voice.matching.money_only import money_only
 from voice.matching.nothing_asked import nothing_asked
 from voice.matching.off_topic import WORDS as OFF_TOPIC
+from voice.matching.other_kind_declined import other_kind_declined
 from voice.matching.own_medicines import medicine_keywords, own_medicine_names
 from voice.matching.sound_alike import SoundAlike
 from voice.matching.unknown_subject import unknown_subject
@@ -1414,6 +1415,10 @@ class Matcher:
             # A cause asked of a thing no sentence of the content gives a
             # cause of ("what causes depression" was offered Coping
             # Strategies): cause_unsaid.py, session 34.
+            return MatchResult(query, "no_match", [], misheard)
+        if other_kind and other_kind_declined(self, text):
+            # A kind of disorder the content never names ("what are mood
+            # disorders" was offered Coping Strategies): other_kind_declined.py.
             return MatchResult(query, "no_match", [], misheard)
         generic = generic_words or synonyms_only or other_kind or unknown_thing
         # A condition named and something else asked about it ("what helps
