@@ -129,13 +129,16 @@ def _first_person(text: str) -> str:
     return " ".join(out)
 
 
-def retry(result: MatchResult, text: str,
-          match: Callable[[str], MatchResult]) -> MatchResult:
+def retry(result: MatchResult, text: str, match: Callable[[str], MatchResult],
+          checked: bool = True) -> MatchResult:
     """``result`` for ``text``, or, when it was declined and the line asks of
     one relative, what ``match`` finds for the line asked of oneself,
     offered only ("Did you mean ...?"): the question is the same, the words
-    are not the user's."""
-    if not ON or result.outcome != "no_match" or not result.candidates:
+    are not the user's. ``checked``: the matcher checks scope; without the
+    check (``Matcher(check_scope=False)``, the benchmark's "without" column)
+    nothing judges the rewritten line, and it is not tried: on, it took one
+    more line of Question Doctors' tuning half there (95.3% -> 94.7%)."""
+    if not ON or not checked or result.outcome != "no_match" or not result.candidates:
         # Only a line declined on its score alone keeps its candidates: one
         # that a check declined (the scope model, an unknown thing, money...)
         # was judged on what it asks, which the relative does not change.

@@ -1315,7 +1315,7 @@ class Matcher:
         # Declined, and asked of one relative: the same asked of oneself,
         # offered only (as_own.py, session 35).
         return as_own.retry(result, text, lambda own: offer_rather.decide(
-            self, self._match(own, doubtful, heard, sure), own))
+            self, self._match(own, doubtful, heard, sure), own), self.scope is not None)
 
     def _match(self, text: str, doubtful: bool = False, heard: bool = False,
                sure: Collection[str] = ()) -> MatchResult:
