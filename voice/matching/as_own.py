@@ -1,28 +1,29 @@
 """A question asked of one relative, read again as asked of oneself (session
 35, branch scope42): "should my mum see a neurologist" -> "should i see a
-neurologist", "can my wife still live on her own" -> "can i still live on my
-own", "my son was just diagnosed with ms, where do we begin" -> "i was just
-diagnosed with ms, where do we begin".
+neurologist", "my son was just diagnosed with ms, where do we begin" -> "i
+was just diagnosed with ms, where do we begin".
 
 Matched whole, the relative weighs against such a line: "mum", "son" fold to
-"family" (the hereditary FAQ's word), and "her own" is not the "on my own"
-the content's lines fold to "myself". The three lines above were declined
-(35.9, 44.6, and the scope check) where the same question asked of oneself
-is offered its entry (57.9, 47.4, 59.9). The content is about the asker and
-the one they care for alike, so the relative adds nothing to find the entry.
+"family" (the hereditary FAQ's word). Both lines above were declined on
+their score (35.9, 44.6) where the same question asked of oneself is offered
+its entry (57.9, the seek-medical FAQ; 47.4, the Introduction). The content
+is about the asker and the one they care for alike, so the relative adds
+nothing to find the entry.
 
 Used only as a second reading: ``Matcher.match`` tries it when the line as
-said is declined, and offers what it finds, never reads it unasked
-(``retry``). Everything that declines the line as said (the scope check,
+said is declined on its score alone, and offers what it finds, never reads
+it unasked (``retry``). Everything that declines a line (the scope check,
 unknown things, money...) is asked again of the rewritten line, so "my
-wife's birthday", "my son's homework" stay declined. Not rewritten: a
-line that asks whether someone else gets it (inheritance: the relative is
-what is asked), nor one where the asker helps, tells or cares for the
-relative (the caring entries' words), nor one naming two people or a group
-("my kids", "my parents"). The conversation's own reading of a relative as
-the asker (conversation/on_behalf.py, ``_ASKED_OF``) covers only "can my
-dad ..." and is not seen by ``Matcher.match`` callers such as the
-benchmark. Pure apart from ``retry``: text in, text out.
+wife's birthday", "my son's homework" stay declined. A line a check
+declined is not retried: "can my wife still live on her own" (the scope
+model) would be offered the lifestyle FAQ, not the entry it asks for. Not
+rewritten: a line that asks whether someone else gets it (inheritance: the
+relative is what is asked), nor one where the asker helps, tells or cares
+for the relative (the caring entries' words), nor one naming two people or
+a group ("my kids", "my parents"). The conversation's own reading of a
+relative as the asker (conversation/on_behalf.py, ``_ASKED_OF``) covers
+only "can my dad ..." and is not seen by ``Matcher.match`` callers such as
+the benchmark. Pure apart from ``retry``: text in, text out.
 """
 
 from __future__ import annotations
