@@ -39,6 +39,7 @@ from rapidfuzz import fuzz, process
 
 from voice.content.model import Entry, EntryKind, KnowledgeBase
 from voice.matching import (
+    as_own,
     asked_not_said,
     asked_of_thing,
     fold_share,
@@ -1311,7 +1312,11 @@ class Matcher:
         than read where no entry answers what is asked: the asker's own
         state judged, a choice between two, a cause of a thing no offered
         entry speaks of (offer_rather.py, session 28)."""
-        return offer_rather.decide(self, self._match(text, doubtful, heard, sure), text)
+        result = offer_rather.decide(self, self._match(text, doubtful, heard, sure), text)
+        # Declined, and asked of one relative: the same asked of oneself,
+        # offered only (as_own.py, session 35).
+        return as_own.retry(result, text, lambda own: offer_rather.decide(
+            self, self._match(own, doubtful, heard, sure), own), self.scope is not None)
 
     def _match(self, text: str, doubtful: bool = False, heard: bool = False,
                sure: Collection[str] = ()) -> MatchResult:
