@@ -571,7 +571,8 @@ def main(argv: list[str] | None = None) -> int:
                          " for it with the spellings, 71, 73 for the check of sure wakes,"
                          " 81, 83 for the fairly sure spots' rule, 241, 243 for the"
                          " louder copy beside (session 23), 377 for the slow retry"
-                         " (session 31), 389 for its wider reach (session 32),"
+                         " (session 31), 389 for its wider reach (session 32), 401 and 403"
+                         " for the peak check's second hearing (sessions 34, 35),"
                          " docs/wake-word.md)")
     ap.add_argument("--draw", type=int, default=0,
                     help="a fresh draw of the phrases (paces, TV talk, offsets) by this number;"

@@ -4,7 +4,9 @@ refused short window heard again with the speech band raised
 (confirm.PEAK_LAUGH). Which spots of live ``benchmark_wake.py --decodes F``
 runs pass only through them, and which clips that gains or wakes.
 
-Run: ``.venv/bin/python scripts/wake_peak_emphasis.py [--laugh] [--no-emphasis] F.json ...``
+Run: ``.venv/bin/python scripts/wake_peak_emphasis.py [--laugh] [--no-emphasis]
+[--bare-okay] F.json ...`` (``--bare-okay``: session 34's rule, an emphasised
+"Okay." alone counting; confirm.EMPHASIS_WORD_AFTER, session 35).
 
 Every window is decoded in such a run (``--decodes``), so each spot that
 reached the peak check has its short windows' unprompted decodes
@@ -45,7 +47,8 @@ def _text_ok(text: str, under: bool, laugh: bool) -> bool:
                              laughs=confirm.PEAK_LAUGHS if laugh else frozenset())
 
 
-def spot_passes(rows: list[list[Any]], emphasis: bool, laugh: bool) -> bool:
+def spot_passes(rows: list[list[Any]], emphasis: bool, laugh: bool,
+                word_after: bool = confirm.EMPHASIS_WORD_AFTER) -> bool:
     """Whether a spot under confirm.FAIRLY_SURE whose decodes are ``rows``
     (one spot, in order) passes the peak check with the levers as given."""
     kinds = [r[0] for r in rows]
@@ -67,6 +70,7 @@ def spot_passes(rows: list[list[Any]], emphasis: bool, laugh: bool) -> bool:
             etext, emargin = got[f"ealign{n}"][1], got[f"ealign{n}"][2]
             if (confirm.has_first_word(etext, NABU) and _text_ok(etext, under, laugh)
                     and confirm._WORD.findall(etext.lower()) != confirm._WORD.findall(text.lower())
+                    and (confirm.word_after_first(etext, NABU) or not word_after)
                     and emargin <= confirm.ALIGN_MARGIN):
                 text, ok = etext, True
         slots.append((text, ok))
@@ -84,7 +88,8 @@ def shipped_wakes(rows: list[list[Any]]) -> bool:
     return stage(spot, Levers()).startswith("woke")
 
 
-def report(path: Path, emphasis: bool, laugh: bool) -> tuple[int, int]:
+def report(path: Path, emphasis: bool, laugh: bool,
+           word_after: bool = confirm.EMPHASIS_WORD_AFTER) -> tuple[int, int]:
     data = json.loads(path.read_text(encoding="utf-8"))
     added_spots = added_clips = 0
     for clip in data["clips"]:
@@ -94,7 +99,8 @@ def report(path: Path, emphasis: bool, laugh: bool) -> tuple[int, int]:
         added = [at for at, rows in by.items()
                  if max(float(r[3]) for r in rows) < confirm.FAIRLY_SURE
                  and any(r[0].startswith("peak") for r in rows)
-                 and spot_passes(rows, emphasis, laugh) and not spot_passes(rows, False, False)]
+                 and spot_passes(rows, emphasis, laugh, word_after)
+                 and not spot_passes(rows, False, False)]
         shipped = any(shipped_wakes(rows) for rows in by.values())
         for at in added:
             texts = [f"{r[0]} {r[1]!r} {r[2]:.2f}" for r in by[at]
@@ -113,10 +119,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--laugh", action="store_true", help="replay confirm.PEAK_LAUGH too")
     ap.add_argument("--no-emphasis", action="store_true", help="without confirm.PEAK_EMPHASIS")
+    ap.add_argument("--bare-okay", action="store_true",
+                    help="an emphasised 'Okay.' alone counts too (without "
+                         "confirm.EMPHASIS_WORD_AFTER, session 34's rule)")
     ap.add_argument("files", type=Path, nargs="+")
     args = ap.parse_args(argv)
     for path in args.files:
-        report(path, not args.no_emphasis, args.laugh)
+        report(path, not args.no_emphasis, args.laugh, not args.bare_okay)
     return 0
 
 

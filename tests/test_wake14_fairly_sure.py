@@ -80,6 +80,7 @@ def confirmer(real_confirmer: Any) -> Iterator[Any]:
     real_confirmer.sure_rule = confirm.SURE_RULE
     real_confirmer.sentence_guard = confirm.SENTENCE_GUARD
     real_confirmer.fits_all = type(real_confirmer).fits_all.__get__(real_confirmer)
+    real_confirmer.peak_emphasis = confirm.PEAK_EMPHASIS
 
 
 def _hears(confirmer: Any, prompted: list[tuple[str, float]],
@@ -91,6 +92,9 @@ def _hears(confirmer: Any, prompted: list[tuple[str, float]],
     # How much better each short window fits its own decode than the
     # phrase's spellings (confirm.ALIGN_CHECK), as recorded.
     fits = margins or [9.0, 9.0]
+    # Only the windows as they were are recorded, not their copies with the
+    # speech band raised (confirm.PEAK_EMPHASIS, on since session 35).
+    confirmer.peak_emphasis = False
     confirmer.fits_all = lambda slot, texts: [_Fit(0.0)] + [_Fit(-fits[slot])] * (len(texts) - 1)
 
 

@@ -122,10 +122,11 @@ def test_a_laugh_after_okay_at_the_peak_wakes_with_the_lever(laugh_over_pink: np
     assert not woke
 
 
-def test_laugh_on_emphasis_off_as_shipped(laugh_over_pink: np.ndarray) -> None:
-    assert confirm.PEAK_LAUGH is True and confirm.PEAK_EMPHASIS is False
+def test_laugh_on_as_shipped(laugh_over_pink: np.ndarray) -> None:
+    # The emphasis is on too since session 35 (tests/test_wake42_emphasis_on.py).
+    assert confirm.PEAK_LAUGH is True and confirm.PEAK_EMPHASIS is True
     woke, keeping = fed(laugh_over_pink, lambda real: None)  # the confirmer voice listen loads
-    assert keeping.real.peak_laugh and not keeping.real.peak_emphasis
+    assert keeping.real.peak_laugh and keeping.real.peak_emphasis
     assert woke
 
 
