@@ -170,7 +170,16 @@ def not_covered(talk: Conversation, text: str, uncovered: Uncovered,
     topic = uncovered.topic
     offered = ([] if another_subject or not uncovered.ours
                else finding.entries_answering(talk, topic.offers))
-    say = f"{topic.say} {topic.lead}" if offered and topic.lead else topic.say
+    if not offered:
+        # A decline, said with why and who can tell them: "no_match", so the
+        # caregiver's question log keeps it among the unanswered (it keeps
+        # no commands) and a Wyoming client hears it was not handled. Not
+        # counted as a misunderstanding: what was asked was understood.
+        talk.state.pending_parts = []
+        talk.state.offered = []
+        return replies.reply(talk, text, "no_match",
+                             f"{topic.say} {phrases.WORRY_WAY_FORWARD}")
+    say = f"{topic.say} {topic.lead}" if topic.lead else topic.say
     return offer_entries(talk, text, offered, say, "not_covered")
 
 

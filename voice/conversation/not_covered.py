@@ -76,7 +76,20 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "they know the person and their medicines.",
            ("how will this affect my everyday life",),
            "What I know does say how these conditions affect daily life.")),
-    # "can I get pregnant with ms", "is it safe to have a baby", "will my baby get it".
+    # "will my baby get it", "can I pass it to my baby": what the hereditary
+    # FAQ answers, offered.
+    (re.compile(r"\b(?:my|our|the) (?:baby|unborn baby|unborn child)s? (?:\w+ ){0,2}?"
+                r"(?:get|gets|inherit|inherits|catch|have|has|be born with)\b"
+                r"|\bpass(?:ed|ing)? (?:it |this |ms |als )?(?:on )?to (?:my|our|the) "
+                r"(?:baby|unborn baby)\b"),
+     Topic("pregnancy",
+           "What I know doesn't cover pregnancy or having children. Your doctor or midwife "
+           "can talk it through with you.",
+           ("are neuromuscular disorders hereditary",),
+           "What I know does say whether these disorders run in families.")),
+    # "can I get pregnant with ms", "is it safe to have a baby": nothing
+    # offered. "i get leg cramps at night when pregnant, anything for that"
+    # was offered the hereditary FAQ (tests/test_scope38_intent.py).
     (re.compile(r"\b(?:pregnant|pregnancy|breastfeed|breastfeeding|breast feed|breast feeding|"
                 r"conceive|conceiving|fertility|ivf|trying for a baby|start a family|"
                 r"my baby|our baby|unborn)\b"
@@ -84,9 +97,7 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
                 r"another baby|more children|more kids)\b"),
      Topic("pregnancy",
            "What I know doesn't cover pregnancy or having children. Your doctor or midwife "
-           "can talk it through with you.",
-           ("are neuromuscular disorders hereditary",),
-           "What I know does say whether these disorders run in families.")),
+           "can talk it through with you.")),
     (re.compile(r"\b(?:sex|sexual|sexually|intimacy|intimate|libido|erection|erections|erectile|"
                 r"impotence|impotent)\b"),
      Topic("sex",
