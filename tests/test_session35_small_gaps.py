@@ -33,7 +33,10 @@ def test_asked_for_a_reminder(tmp_path: Path, said: str) -> None:
     assert reply["outcome"] == "command" and reply["say"] == CANNOT_REMIND, reply
 
 
-@pytest.mark.parametrize("said", ["what reminds me of spasms", "do spasms remind you of cramps"])
+@pytest.mark.parametrize("said", ["what reminds me of spasms", "do spasms remind you of cramps",
+                                  # CLINC150's tuning half: no reminder asked.
+                                  "can you remind me how to spell because",
+                                  "remind me of how many days i had off so far for the year"])
 def test_a_reminder_only_when_asked_for(tmp_path: Path, said: str) -> None:
     (reply,) = voice_text_replies([said], tmp_path)
     assert reply["say"] != CANNOT_REMIND, reply
