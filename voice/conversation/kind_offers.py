@@ -163,10 +163,11 @@ def not_covered(talk: Conversation, text: str, uncovered: Uncovered,
                 another_subject: bool) -> Reply:
     """An everyday subject the content does not cover, asked with the
     conditions (voice/conversation/not_covered.py): said so, and who can
-    tell them, then the nearest entries offered, never read unasked. None
-    when the line does not name the conditions, or also names a health
-    subject the content never mentions ("can I drink alcohol with
-    diabetes"): what is near ours is not near that."""
+    tell them, then the nearest entries offered, never read unasked.
+    Nothing offered when the topic has no entry near it, when the line does
+    not name the conditions, or when it also names a health subject the
+    content never mentions ("can I drink alcohol with diabetes and ms"):
+    what is near ours is not near that."""
     topic = uncovered.topic
     offered = ([] if another_subject or not uncovered.ours
                else finding.entries_answering(talk, topic.offers))
