@@ -143,3 +143,18 @@ def test_breathing_and_speech_say_when_to_call_for_help(tmp_path: Path) -> None:
     assert "emergency number" in voice["say"], voice
     # Happening now: the emergency advice, as before.
     assert choke["outcome"] == "emergency", choke
+
+
+@pytest.mark.parametrize(("said", "start"), [
+    ("driving", "What I know doesn't cover driving."),
+    ("what about alcohol", "What I know doesn't cover alcohol."),
+    ("pregnancy", "What I know doesn't cover pregnancy"),
+    ("cannabis", "What I know doesn't cover cannabis"),
+    ("flying", "What I know doesn't cover travel."),
+    ("breathing", "What I know doesn't cover breathing"),
+])
+def test_a_topic_said_alone(tmp_path: Path, said: str, start: str) -> None:
+    # A tired user's one word was declined with "I don't have an answer".
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["say"].startswith(start), reply
+    assert reply["outcome"] == "no_match" and "list topics" in reply["say"], reply

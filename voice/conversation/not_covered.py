@@ -208,10 +208,41 @@ class Uncovered:
     ours: bool
 
 
+#: A topic said alone ("driving", "what about alcohol", "pregnancy and ms"):
+#: a tired user's whole question to this assistant, declined before
+#: (session 35, `voice ask`). Nothing offered: nothing else was said.
+_ALONE = re.compile(r"^(?:(?:and|so|ok|okay|what about|how about|tell me about|"
+                    r"what do you know about|anything (?:on|about)) )?(?P<word>.+?)"
+                    r"(?: (?:and|with|in) (?:ms|als|mnd|spasms|myasthenia))?(?: please)?$")
+_ALONE_WORDS = {
+    "driving": "driving", "pregnancy": "pregnancy", "being pregnant": "pregnancy",
+    "breastfeeding": "pregnancy", "sex": "sex", "alcohol": "alcohol", "drinking alcohol": "alcohol",
+    "smoking": "smoking", "caffeine": "caffeine", "coffee": "caffeine", "cannabis": "cannabis",
+    "cbd": "cannabis", "cbd oil": "cannabis", "marijuana": "cannabis", "vaccines": "vaccines",
+    "vaccination": "vaccines", "travel": "travel", "travelling": "travel", "flying": "travel",
+    "breathing": "breathing", "ventilation": "breathing", "speech": "speech",
+    "speaking": "speech", "feeding tubes": "swallowing", "palliative care": "palliative",
+    "end of life care": "palliative", "relapses": "course",
+}
+
+
+def _alone(cleaned: str) -> Uncovered | None:
+    """A topic's word said alone, if ``cleaned`` is one."""
+    found = _ALONE.fullmatch(cleaned.rstrip(" ?.!"))
+    key = _ALONE_WORDS.get(found.group("word")) if found is not None else None
+    topics = [topic for _, topic in _TOPICS if topic.key == key]
+    # The last of a key's topics is the one said of anyone ("pregnancy"
+    # alone asks no baby's inheritance).
+    return Uncovered(topics[-1], "", False) if topics else None
+
+
 def not_covered(text: str) -> Uncovered | None:
     """The uncovered everyday subject ``text`` asks about with the
-    conditions (or, for ``Topic.anyone``, at all), if any."""
+    conditions (or, for ``Topic.anyone``, at all), or says alone, if any."""
     cleaned = clean(text)
+    alone = _alone(cleaned)
+    if alone is not None:
+        return alone
     ours = bool(_OURS.search(cleaned))
     asked_of_ours = ours or bool(_CHANGED.search(cleaned))
     for pattern, topic in _TOPICS:
