@@ -159,7 +159,7 @@ def offer_what_helps(talk: Conversation, text: str, queries: Sequence[str], kind
     return offer_entries(talk, text, finding.entries_answering(talk, queries), kind, command)
 
 
-def not_covered(talk: Conversation, text: str, uncovered: Uncovered,
+def not_covered(talk: Conversation, text: str, uncovered: Uncovered, near: list[Entry],
                 another_subject: bool) -> Reply:
     """An everyday subject the content does not cover, asked with the
     conditions (voice/conversation/not_covered.py): said so, and who can
@@ -169,8 +169,10 @@ def not_covered(talk: Conversation, text: str, uncovered: Uncovered,
     content never mentions ("can I drink alcohol with diabetes and ms"):
     what is near ours is not near that."""
     topic = uncovered.topic
-    offered = ([] if another_subject or not uncovered.ours
-               else finding.entries_answering(talk, topic.offers))
+    # ``near``: the entries answering the topic's offers, found once by
+    # the caller (questions.matched), which also weighs the matcher's offer
+    # against them.
+    offered = [] if another_subject or not uncovered.ours else near
     if not offered:
         # A decline, said with why and who can tell them: "no_match", so the
         # caregiver's question log keeps it among the unanswered (it keeps

@@ -226,14 +226,17 @@ _ALONE_WORDS = {
 }
 
 
+#: Each key's topic said alone: the last of a key's topics, the one said of
+#: anyone ("pregnancy" alone asks no baby's inheritance).
+_BY_KEY = {topic.key: topic for _, topic in _TOPICS}
+
+
 def _alone(cleaned: str) -> Uncovered | None:
     """A topic's word said alone, if ``cleaned`` is one."""
     found = _ALONE.fullmatch(cleaned.rstrip(" ?.!"))
     key = _ALONE_WORDS.get(found.group("word")) if found is not None else None
-    topics = [topic for _, topic in _TOPICS if topic.key == key]
-    # The last of a key's topics is the one said of anyone ("pregnancy"
-    # alone asks no baby's inheritance).
-    return Uncovered(topics[-1], "", False) if topics else None
+    topic = _BY_KEY.get(key) if key is not None else None
+    return Uncovered(topic, "", False) if topic is not None else None
 
 
 def not_covered(text: str) -> Uncovered | None:

@@ -257,16 +257,15 @@ def matched(talk: Conversation, line: Line) -> Reply:
         talk.state.answer_words, talk.state.read_for = words, text
         return two_part_lines.also_asked(talk, text, result.entry, reply, heard, sure)
     uncovered = not_covered(text) if result.outcome != "answer" else None
-    if uncovered is not None and not (
-            result.outcome == "confirm" and result.entry is not None
-            and result.entry in finding.entries_answering(talk, uncovered.topic.offers)):
+    near = finding.entries_answering(talk, uncovered.topic.offers) if uncovered else []
+    if uncovered is not None and not (result.outcome == "confirm" and result.entry in near):
         # "can I drive with ms" was offered Recognizing Chronic Spasms,
         # "can I get pregnant with ms" declined (session 35, `voice ask`):
         # said not covered, who can tell them, and the nearest entry. An
         # entry of the topic's own offered already stays offered alone:
         # "can my girlfriend's spasms be passed to our baby" asks what the
         # hereditary FAQ answers (inscope17's tuning half).
-        return kind_offers.not_covered(talk, text, uncovered,
+        return kind_offers.not_covered(talk, text, uncovered, near,
                                        names_another_subject(uncovered.rest, talk.matcher))
     if result.outcome == "confirm":
         talk.state.offered = result.offered
