@@ -56,12 +56,24 @@ def read_already(talk: Conversation, text: str, entry: Entry) -> Reply:
     others = [e.answer for e in talk.kb.entries if e.id != entry.id]
     said = naming_sentence(entry.answer, subject)
     more = bool(subject) and mentioned_elsewhere(subject, others)
+    return _offered_again(talk, text, entry, phrases.read_already(entry.title, said, not more))
+
+
+def same_for_another(talk: Conversation, text: str, entry: Entry, named: str) -> Reply:
+    """The question before asked again of another condition ("can ms be
+    cured", then "what about als"), answered by the entry just read: said
+    so, read again only on "yes" (voice/conversation/another_condition.py)."""
+    return _offered_again(talk, text, entry, phrases.same_for_another(entry.title, named))
+
+
+def _offered_again(talk: Conversation, text: str, entry: Entry, say: str) -> Reply:
+    """``entry``, just read, offered again with ``say``."""
     s = talk.state
     s.offered = s.kind_offered = [entry]
     s.offer_words, s.offer_repeats, s.offer_score = "", 0, 100.0
     s.pending_parts, s.failures = [], 0
-    return replies.reply(talk, text, "confirm", phrases.read_already(entry.title, said, not more),
-                         match=entry, score=100.0, stop_speaking=True)
+    return replies.reply(talk, text, "confirm", say, match=entry, score=100.0,
+                         stop_speaking=True)
 
 
 def how_long_offer(talk: Conversation, text: str, subject: str, doubtful: bool, heard: bool,

@@ -41,6 +41,16 @@ class Topic:
     #: ("ventilator", "palliative care"), asked by anyone; nothing is
     #: offered then.
     anyone: bool = False
+    #: Whether an entry offered near it may answer it, so the matcher's own
+    #: offer of one stays alone ("can my girlfriend's spasms be passed to
+    #: our baby": the hereditary FAQ). False: no entry says it, so the
+    #: topic's line is said first whatever the matcher offered.
+    near_answers: bool = True
+    #: When set, entries are offered only when the line names one of these
+    #: (rather than the conditions): "i have a side effect from my
+    #: tablets" is told the topic, offered nothing (the medicines the
+    #: content names are not said to be theirs).
+    offered_with: re.Pattern[str] | None = None
 
 
 _ASK = (r"(?:can|could|should|shall|may|will|would|do|does|"
@@ -51,7 +61,8 @@ _ASK = (r"(?:can|could|should|shall|may|will|would|do|does|"
 #: only then.
 _OURS = re.compile(
     r"\b(?:ms|multiple sclerosis|als|mnd|motor neuron(?:e)? disease|myasthenia(?: gravis)?|"
-    r"neuromuscular|spasms?|spasticity|spastic|cramps?|my (?:condition|illness|diagnosis|"
+    r"neuromuscular|spasms?|spasticity|spastic|cramps?|botox|botulinum(?: toxin)?|"
+    r"muscle relaxants?|anticonvulsants?|my (?:condition|illness|diagnosis|"
     r"disorder|disease)|these conditions|this condition|baclofen|tizanidine|my medication|"
     r"my medicines?|my tablets|my pills|with it|with this|for it|for this|show it|get it|"
     r"pass it on|pass this on)\b")
@@ -184,6 +195,35 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
     (re.compile(r"\b(?:remitting|relapsing remitting|primary progressive|secondary progressive|"
                 r"progressive relapsing|rrms|ppms|spms)\b"),
      replace(_COURSE, anyone=True)),
+    # "does hot weather make ms worse", "does cold weather make spasms
+    # worse", "should I use ice or heat for spasms" were declined, "is heat
+    # bad for ms" offered Recognizing Chronic Spasms (session 36, `voice
+    # ask`). Not "a cold" (the illness), nor a hot bath (hydrotherapy, the
+    # content's own: Alternative Therapies, answered before this is asked).
+    (re.compile(r"\b(?:heat|the heat|hot weather|hot days?|heatwaves?|heat waves?|warm weather|"
+                r"summer|cold weather|cold days?|in the cold|winter|the weather|weather|"
+                r"temperature|temperatures|humidity|humid|ice packs?|ice|icepacks?|ice baths?|"
+                r"cold packs?|cold compress(?:es)?|heat packs?|heat pads?|heating pads?|"
+                r"hot water bottles?|saunas?|hot tubs?|getting hot|getting cold|overheating|"
+                r"overheat|too hot|too cold)\b"),
+     Topic("temperature",
+           "What I know doesn't cover heat, cold or the weather. Your doctor, nurse or "
+           "physiotherapist can tell you what helps you.")),
+    # "what are the side effects of baclofen" was offered Medication, which
+    # names no side effect; "what are the side effects", after Medication
+    # was read, declined (session 36, `voice text`). Said of any medicine.
+    (re.compile(r"\b(?:side effects?|side affects?|sideeffects?|adverse effects?|"
+                r"adverse reactions?)\b"),
+     Topic("side effects",
+           "What I know doesn't list the side effects of medicines. The leaflet that comes "
+           "with a medicine lists them, and your pharmacist or doctor can tell you more; tell "
+           "them about any you notice.",
+           ("what medication helps spasms",),
+           "What I know does say which medicines help.", anyone=True, near_answers=False,
+           offered_with=re.compile(r"\b(?:muscle relaxants?|anticonvulsants?|botox|"
+                                   r"botulinum(?: toxin)?|baclofen|tizanidine|"
+                                   r"(?:the|these|those|spasm|muscle) (?:pills|tablets|"
+                                   r"medicines?|medications?|drugs|injections))\b"))),
     # The content names its tests (electromyography, nerve conduction,
     # genetic testing), not these: what it says of diagnosis is offered.
     (re.compile(r"\b(?:blood tests?|blood work|mri|mri scans?|ct scan|cat scan|brain scan|"
@@ -204,7 +244,8 @@ class Uncovered:
     #: names another health subject too ("smoking" is one, and is this
     #: topic's own).
     rest: str
-    #: Whether the line names the conditions, so what is near is offered.
+    #: Whether what is near is offered: the line names the conditions (or
+    #: the topic's ``offered_with``).
     ours: bool
 
 
@@ -222,7 +263,12 @@ _ALONE_WORDS = {
     "vaccination": "vaccines", "travel": "travel", "travelling": "travel", "flying": "travel",
     "breathing": "breathing", "ventilation": "breathing", "speech": "speech",
     "speaking": "speech", "feeding tubes": "swallowing", "palliative care": "palliative",
-    "end of life care": "palliative", "relapses": "course",
+    "end of life care": "palliative", "relapses": "course", "side effects": "side effects",
+    "the side effects": "side effects", "what are the side effects": "side effects",
+    "any side effects": "side effects", "are there side effects": "side effects",
+    "are there any side effects": "side effects", "does it have side effects": "side effects",
+    "do they have side effects": "side effects", "does it have any side effects": "side effects",
+    "do they have any side effects": "side effects",
 }
 
 
@@ -250,5 +296,7 @@ def not_covered(text: str) -> Uncovered | None:
     asked_of_ours = ours or bool(_CHANGED.search(cleaned))
     for pattern, topic in _TOPICS:
         if (asked_of_ours or topic.anyone) and pattern.search(cleaned):
-            return Uncovered(topic, " ".join(pattern.sub(" ", cleaned).split()), ours)
+            offered = ours if topic.offered_with is None else bool(
+                topic.offered_with.search(cleaned))
+            return Uncovered(topic, " ".join(pattern.sub(" ", cleaned).split()), offered)
     return None

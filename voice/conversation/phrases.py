@@ -277,6 +277,19 @@ def read_already(title: str, sentence: str | None, nothing_more: bool) -> str:
             "Shall I read it again? Please say yes or no.")
 
 
+#: The conditions as said aloud: "what about als" is answered of "ALS".
+_CONDITION_NAMES = {"ms": "MS", "als": "ALS", "mnd": "MND"}
+
+
+def same_for_another(title: str, named: str) -> str:
+    """The question before, asked again of the condition ``named`` ("can ms
+    be cured", then "what about als"), answered by the section just read:
+    said so, read again only on "yes"."""
+    name = _CONDITION_NAMES.get(named, named)
+    return (f"For {name}, what I know is the part I just read, {_spoken_title(title)}: it "
+            "speaks of these disorders together. Shall I read it again? Please say yes or no.")
+
+
 #: Said to "how long does diagnosis take" when the entry offered names no
 #: span of time (voice/conversation/how_long.py).
 NO_TIMES = "What I know doesn't say how long that takes."

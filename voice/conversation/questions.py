@@ -21,6 +21,7 @@ from voice.conversation import (
     two_part_lines,
     unnamed_disorder,
 )
+from voice.conversation.another_condition import asked_again, named_again
 from voice.conversation.at_night import (
     asked_again_at_night,
     asks_what_helps_a_spasm,
@@ -157,6 +158,29 @@ def told(talk: Conversation, line: Line) -> Reply | None:
     return None
 
 
+def another_condition(talk: Conversation, line: Line) -> Reply | None:
+    """The question before asked again of another condition ("can ms be
+    cured", then "what about als"; another_condition.py)."""
+    before = talk.state.asked.words if talk.state.asked is not None else ""
+    if named_again(before) is not None:
+        # "and myasthenia gravis" after "what about als": the question
+        # that one asked again.
+        before = talk.state.asked_again
+    joined = asked_again(line.text, before)
+    named = named_again(line.text)
+    if joined is None or named is None:
+        return None
+    talk.state.asked_again = joined
+    got = finding.match(talk, joined, line.doubtful, line.heard, line.sure)
+    if (got.outcome == "answer" and got.entry is not None
+            and follow_ups.just_read(talk, got.entry, line.text)):
+        # The content speaks of the disorders together: the entry just
+        # read is the answer for this one too, said so, read on "yes".
+        return follow_ups.same_for_another(talk, line.text, got.entry, named)
+    # Another entry: offered, never read unasked (as "what about at night").
+    return matched(talk, replace(line, text=joined, doubtful=True))
+
+
 def learned(talk: Conversation, line: Line) -> Reply | None:
     """Words the user taught ("Did you mean ...?" "Yes"): their entry read."""
     taught = talk.phrasings.find(line.text)
@@ -204,7 +228,7 @@ def right_now(talk: Conversation, line: Line) -> Reply | None:
 #: content does not name before the learned phrasings too: its general
 #: entry is offered with a line saying so (unnamed_disorder.py), never
 #: read outright by an older phrasing.
-RULES: tuple[Rule, ...] = (worry, seen_now, own_medicine, feeling, told,
+RULES: tuple[Rule, ...] = (worry, seen_now, own_medicine, feeling, told, another_condition,
                            unnamed_disorder.unnamed_disorder, learned, at_night, right_now)
 
 
@@ -258,7 +282,8 @@ def matched(talk: Conversation, line: Line) -> Reply:
         return two_part_lines.also_asked(talk, text, result.entry, reply, heard, sure)
     uncovered = not_covered(text) if result.outcome != "answer" else None
     near = finding.entries_answering(talk, uncovered.topic.offers) if uncovered else []
-    if uncovered is not None and not (result.outcome == "confirm" and result.entry in near):
+    if uncovered is not None and not (result.outcome == "confirm" and result.entry in near
+                                      and uncovered.topic.near_answers):
         # "can I drive with ms" was offered Recognizing Chronic Spasms,
         # "can I get pregnant with ms" declined (session 35, `voice ask`):
         # said not covered, who can tell them, and the nearest entry. An

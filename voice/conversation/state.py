@@ -73,6 +73,10 @@ class State:
     #: "MS", "baclofen"): a follow-up's "it" may stand for it
     #: (voice/conversation/subject.py).
     subject: str = ""
+    #: The question last asked again of another condition ("what about
+    #: als" after "can ms be cured": "can als be cured"), so that "and
+    #: myasthenia gravis" next asks it again too (another_condition.py).
+    asked_again: str = ""
     #: The last question and how it was met, for "what did I ask?"
     #: (voice/conversation/what_heard.py).
     asked: Asked | None = None
