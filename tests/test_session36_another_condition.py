@@ -114,3 +114,12 @@ def test_heat_and_cold_said_not_covered(tmp_path: Path, said: str) -> None:
 def test_hydrotherapy_weather_requests_and_a_cold_stay(tmp_path: Path, said: str) -> None:
     (reply,) = voice_text_replies([said], tmp_path)
     assert not reply["say"].startswith(TEMPERATURE), reply
+
+
+@pytest.mark.parametrize(("said", "command"), [
+    ("I need a minute", "pause"), ("one minute", "pause"), ("give me a sec", "pause"),
+    ("skip this", "never_mind"), ("skip that one", "never_mind")])
+def test_a_moment_asked_or_an_answer_skipped(tmp_path: Path, said: str, command: str) -> None:
+    # Were declined as off the subject after an answer.
+    _, reply = voice_text_replies(["what causes spasms", said], tmp_path)
+    assert reply["outcome"] == "command" and reply["command"] == command, reply

@@ -250,6 +250,9 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         # "go on" reads the rest.
         "be quiet for a minute", "be quiet for a moment", "quiet for a minute",
         "stop for a minute", "stop for a moment", "stop a minute", "stop a moment",
+        # Session 36 (`voice text`): declined as off the subject.
+        "i need a minute", "i need a moment", "i need a second", "just a minute",
+        "one minute", "give me a sec", "hold on a second", "hang on a second",
     ),
     "greet": ("hello", "hi", "hey", "good morning", "good afternoon", "good evening", "hi there"),
     "thanks": ("thank you", "thanks", "thank you very much", "thanks a lot", "cheers",
@@ -280,6 +283,9 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
     # read out the whole topic list to a user who had just given up on one.
     "never_mind": (
         "never mind", "nevermind", "forget it", "it does not matter", "skip it",
+        # Session 36 (`voice text`): "skip this" during an answer was
+        # declined as off the subject.
+        "skip this", "skip that", "skip this one", "skip that one",
     ),
     # The answer was not understood (session 12, `voice text`): "what does
     # that mean", "can you explain that more simply" were declined as off
