@@ -123,3 +123,28 @@ def test_a_moment_asked_or_an_answer_skipped(tmp_path: Path, said: str, command:
     # Were declined as off the subject after an answer.
     _, reply = voice_text_replies(["what causes spasms", said], tmp_path)
     assert reply["outcome"] == "command" and reply["command"] == command, reply
+
+
+@pytest.mark.parametrize("said", ["my neurologist wants to start me on baclofen",
+                                  "I have been put on tizanidine",
+                                  "the doctor wants me to try botox"])
+def test_a_medicine_prescribed_told(tmp_path: Path, said: str) -> None:
+    # Were declined as off the subject, or Medication read in full.
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["say"].startswith("Your doctor, nurse or pharmacist is the one to ask"), reply
+    assert reply["outcome"] == "confirm" and _id(reply) == "medication", reply
+    assert reply["answer"] is None, reply
+
+
+@pytest.mark.parametrize("said", ["my doctor wants to see me", "what medication helps spasms",
+                                  "should I stop my baclofen"])
+def test_not_told_a_prescription(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert not reply["say"].startswith("Your doctor, nurse or pharmacist is the one"), reply
+
+
+def test_stiffer_is_stiffness(tmp_path: Path) -> None:
+    # Found nothing: "stiffer" was no word of the content's.
+    (reply,) = voice_text_replies(["my legs are getting stiffer"], tmp_path)
+    assert reply["outcome"] == "confirm", reply
+    assert _id(reply) == "recognizing-chronic-spasms-and-neuromuscular-disorders", reply

@@ -84,6 +84,35 @@ _ASKS = re.compile("|".join([
 ]))
 
 
+#: A medicine prescribed or about to be, told ("my neurologist wants to
+#: start me on baclofen", "I've been put on tizanidine"): declined as off
+#: the subject (session 36, `voice ask`). The prescriber is the one to ask
+#: about it; what the content says of medicines is offered.
+_PRESCRIBER = (r"(?:doctor|doctors|neurologist|gp|nurse|consultant|specialist|physician|"
+               r"ms nurse|team|pharmacist)")
+_PRESCRIBED = re.compile("|".join([
+    rf"\b(?:my|his|her|their|our|the) (?:\w+ )?{_PRESCRIBER} (?:wants|want|has asked|is going|"
+    r"are going|has decided|decided|suggested|suggests|says|said|has said|recommended|"
+    r"recommends|thinks|is thinking of|would like) (?:to |that )?(?:(?:me|him|her|us|them) to )?"
+    r"(?:i |he |she |we |they )?"
+    r"(?:should |will |might |could |must )?(?:start|put|try|go on|begin|take|have) "
+    rf"(?:me |him |her |us |them )?(?:on )?(?:{_WHOSE} )?(?:\w+ )?{_MEDICINE}\b",
+    rf"\b{_WHO} (?:ve been|have been|has been|was|were|got|am being|m being|is being|are being) "
+    rf"(?:put|started|prescribed|given) (?:on )?(?:{_WHOSE} )?(?:\w+ )?{_MEDICINE}\b",
+    rf"\b{_WHO} (?:m|am|is|are|just|have just|ve just) (?:starting|started|start) (?:taking |on )?"
+    rf"{_NAMED}\b",
+    rf"\b(?:my|his|her|their|our|the) (?:\w+ )?{_PRESCRIBER} (?:has |just )?(?:prescribed|gave|"
+    rf"has given) (?:me |him |her |us |them )?(?:{_WHOSE} )?(?:\w+ )?{_MEDICINE}\b",
+]))
+
+
+def told_prescribed(text: str) -> bool:
+    """``text`` tells of a medicine prescribed to the speaker (or someone
+    they look after), or about to be ("my neurologist wants to start me on
+    baclofen")."""
+    return bool(_PRESCRIBED.search(clean(text)))
+
+
 #: How or when to take one's own medicine: its label, its leaflet and the
 #: pharmacist say, the content cannot ("how do i take my own pills" was read
 #: Medication in full; session 25, branch journey26).

@@ -263,6 +263,10 @@ def worry_words(kind: str, of_other: bool = False) -> str:
 #: Asked what to do with one's own medicines ("should I stop taking my
 #: baclofen", voice/conversation/own_medicine.py): only a prescriber can
 #: say, and taking too much is an emergency.
+#: A medicine prescribed, or about to be, told (own_medicine.told_prescribed).
+PRESCRIBED = ("Your doctor, nurse or pharmacist is the one to ask about a medicine you are "
+              "given: how to take it, and what to look out for. The leaflet that comes with it "
+              "says so too.")
 OWN_MEDICINE = ("I can't advise anyone on their own medicines. Please don't start, stop or "
                 "change a medicine, or its dose, without asking your doctor, nurse or "
                 "pharmacist first. If someone has taken too much, or feels very unwell, call "

@@ -43,7 +43,11 @@ from voice.conversation.kind_offers import (
 from voice.conversation.not_covered import not_covered
 from voice.conversation.not_understood import LONG_QUESTION_WORDS
 from voice.conversation.on_behalf import diagnosis_told
-from voice.conversation.own_medicine import asks_about_own_medicine, asks_how_to_take
+from voice.conversation.own_medicine import (
+    asks_about_own_medicine,
+    asks_how_to_take,
+    told_prescribed,
+)
 from voice.conversation.reply import Reply
 from voice.conversation.right_now import spasm_happening_now
 from voice.conversation.seen_now import sign_seen_now
@@ -124,7 +128,8 @@ def own_medicine(talk: Conversation, line: Line) -> Reply | None:
     """What to do with one's own medicines, or how to take them."""
     text, doubtful, heard, sure = line.text, line.doubtful, line.heard, line.sure
     how_to_take = asks_how_to_take(text, heard)
-    if ((asks_about_own_medicine(text) or how_to_take)
+    prescribed = not how_to_take and told_prescribed(text)
+    if ((asks_about_own_medicine(text) or how_to_take or prescribed)
             and len(text.split()) <= LONG_QUESTION_WORDS
             and not is_contents_question(text, talk.matcher)):
         # Before a feeling too ("I'm worried, should I stop my tablets"):
@@ -134,7 +139,9 @@ def own_medicine(talk: Conversation, line: Line) -> Reply | None:
         # thing at a time, as before (tests/test_robust22_ramble.py).
         return kind_offers.own_medicine(
             talk, text, finding.match(talk, text, doubtful, heard, sure),
-            phrases.HOW_TO_TAKE if how_to_take else phrases.OWN_MEDICINE)
+            phrases.HOW_TO_TAKE if how_to_take
+            else phrases.PRESCRIBED if prescribed and not asks_about_own_medicine(text)
+            else phrases.OWN_MEDICINE)
     return None
 
 

@@ -207,7 +207,10 @@ GROUPS: dict[str, tuple[str, ...]] = {
                     "magnets", "zap", "zapping", "electric", "electrical", "electrodes", "pulses"),
     "stiff": ("stiffness", "stiffen", "stiffens", "stiffened", "stiffening", "tight",
               "tightness", "tighten", "tightens", "tightened", "knotted",
-              "rigid", "rigidity"),
+              "rigid", "rigidity",
+              # "my legs are getting stiffer" found nothing (session 36,
+              # `voice ask`): Snowball keeps the comparative apart.
+              "stiffer", "stiffest", "tighter"),
     "strength": ("strong", "stronger", "strengthen", "strengthening", "weights", "weight training",
                  "build muscle", "muscle building",
                  # Lifting is strength training; a bare "weight" is body weight
