@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from voice.matching.normalize import clean
+from voice.matching.relatives import RELATIVE
 
 _FALL = re.compile(r"\b(?:fall|falls|falling|fell|fallen|falled)\b")
 #: The other senses of the word, and fall in its season.
@@ -35,9 +36,8 @@ _NOT_A_FALL = re.compile(
     r"|\bblood pressure (?:falls|fell|falling)\b|\b(?:sugar|levels?) (?:falls|fell|falling)\b"
     r"|\bfalling (?:sensation|feeling)\b")
 _PERSON = (r"(?:i|i m|i am|i ve|he|he s|she|she s|they|they re|we|you|me|him|her|them|us|"
-           r"someone|somebody|people|patients|(?:my |our |your |his |her )?(?:husband|wife|"
-           r"partner|mum|mom|mother|dad|father|son|daughter|child|kid|grandad|grandma|granny|"
-           r"grandpa|grandmother|grandfather|nan|brother|sister|friend|aunt|uncle|patient))")
+           rf"someone|somebody|people|patients|(?:my |our |your |his |her )?(?:{RELATIVE}|"
+           r"patient))")
 #: A person falling ("if I fall", "my husband fell", "she keeps falling",
 #: "stop me falling"), or falls as a thing to prevent or fear: never prices,
 #: scores or leaves ("will the market fall").

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from voice.matching.normalize import clean
+from voice.matching.relatives import RELATIVE
 
 #: The conditions the content is about, as people name them.
 _CONDITION = (
@@ -31,13 +32,10 @@ _CONDITION = (
 # is asked about, not who has what.
 #: Who the question is asked for.
 _WHO = (
-    r"(?:husband|wife|partner|spouse|mum|mom|mother|dad|father|son|daughter|child|kid|"
-    r"brother|sister|friend|grandmother|grandfather|grandma|grandpa|nan|nana|granny|"
-    # "grandad", "gran" (session 29, branch typed34): "my grandad has ms,
-    # what can he do for his spasms" was matched whole, not after the telling.
-    r"grandad|granddad|gran|nanna|"
-    r"aunt|uncle|boyfriend|girlfriend|fiance|fiancee|parent|cousin|niece|nephew|client|"
-    r"patient|neighbour|neighbor)"
+    # The relatives (relatives.py: "my grandad has ms, what can he do for
+    # his spasms" was matched whole before "grandad" was among them), and
+    # those a carer looks after.
+    rf"(?:{RELATIVE}|parent|client|patient|neighbour|neighbor)"
 )
 _HAS = (r"(?:has|have|has got|have got|got|was diagnosed with|were diagnosed with|"
         r"has been diagnosed with|have been diagnosed with|is living with|lives with|live with|"

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from voice.matching.normalize import clean
+from voice.matching.relatives import RELATIVE
 
 Kind = Literal["outlook", "mobility", "contagion", "life", "hope"]
 
@@ -178,9 +179,7 @@ _HOPE = re.compile(
 
 #: Someone else's future, not the speaker's: a relative, "he", "she".
 _OTHER = re.compile(
-    r"\b(?:he|he s|she|she s|him|his|her|they|them|their|my (?:son|daughter|husband|wife|"
-    r"partner|mum|mom|mother|dad|father|child|kid|baby|brother|sister|grandad|grandpa|grandma|"
-    r"granny|nan|friend|boyfriend|girlfriend|aunt|uncle))\b")
+    rf"\b(?:he|he s|she|she s|him|his|her|they|them|their|my (?:{RELATIVE}|baby))\b")
 _SELF = re.compile(r"\b(?:i|i m|i am|me|myself)\b")
 
 

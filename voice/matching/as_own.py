@@ -34,6 +34,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from voice.matching.normalize import clean
+from voice.matching.relatives import RELATIVE
 
 if TYPE_CHECKING:
     from voice.matching.matcher import MatchResult
@@ -41,14 +42,8 @@ if TYPE_CHECKING:
 #: ``False`` turns the second reading off (main's behaviour before session 35).
 ON = True
 
-#: One person, as people name a relative or partner (singular: "my kids",
-#: "my parents" are a family, a heredity word).
-_ONE = (r"(?:husband|wife|partner|spouse|boyfriend|girlfriend|fiance|fiancee|mum|mom|mother|"
-        r"mommy|mummy|dad|daddy|father|son|daughter|child|kid|brother|sister|grandmother|"
-        r"grandfather|grandma|grandpa|grandad|granddad|gran|granny|nan|nana|nanna|aunt|auntie|"
-        r"uncle|cousin|niece|nephew|stepdad|stepmum|stepmom|stepson|stepdaughter|friend)")
 #: "my dad", "my elderly mum", "our youngest son": the relative named.
-_RELATIVE = re.compile(rf"\b(?:my|our)(?: [a-z]+)??(?: [a-z]+)?? {_ONE}(?P<s>'s|s')?(?![a-z'])")
+_RELATIVE = re.compile(rf"\b(?:my|our)(?: [a-z]+)??(?: [a-z]+)?? {RELATIVE}(?P<s>'s|s')?(?![a-z'])")
 #: Where a named relative is who the line is about, the subject: first in
 #: the line (after fillers) or after an auxiliary that opens a question.
 _OPENING = r"^(?:(?:hi|hello|um|er|so|well|ok|okay|and|but|also|now) )*"

@@ -23,6 +23,7 @@ import re
 
 from voice.matching.emergency import is_emergency
 from voice.matching.normalize import clean
+from voice.matching.relatives import RELATIVE
 
 _ASKED = re.compile(
     r"^(?:why|can|could|does|do|is|are|will|would|how does|how do|how can|what causes|"
@@ -36,8 +37,8 @@ _IN_GENERAL = re.compile(
 #: Someone in particular, now, or a plea: not a general question.
 _PARTICULAR = re.compile(
     r"\b(?:i|i m|me|my|mine|myself|he|he s|she|she s|him|her|his|hers|we|us|our|"
-    r"now|right now|at the moment|currently|today|tonight|help|please|quick|quickly|"
-    r"mum|mom|dad|husband|wife|son|daughter|child|baby|partner)\b")
+    rf"now|right now|at the moment|currently|today|tonight|help|please|quick|quickly|"
+    rf"{RELATIVE}|baby)\b")
 #: Always the whole emergency advice, however asked.
 _ALWAYS = re.compile(
     r"\b(?:suicid\w*|kill|die|dying|self harm|overdose\w*|overdosed|poison\w*|took|taken|"
