@@ -329,6 +329,11 @@ def scope_benchmark(classifier: bool = False, health_subjects: bool = True,
         ("qdoctors-tuning.tsv", "uncovered health questions (Question Doctors)"),
         ("icliniq-heldout.tsv", "uncovered health questions (iCliniq)"),
         ("icliniq-tuning.tsv", "uncovered health questions (iCliniq)"),
+        # People's own questions to therapists (Counsel Chat, session 36,
+        # branch scope45; scripts/make_counsel_sets.py): anger, trauma,
+        # grief, addiction, self-esteem; no word model counts them.
+        ("counsel/counsel-heldout.tsv", "uncovered health questions (Counsel Chat)"),
+        ("counsel/counsel-tuning.tsv", "uncovered health questions (Counsel Chat)"),
     ):
         qs = _set(name)
         half = ("tuning" if name == "health-heldout.tsv" or "heldout" not in name

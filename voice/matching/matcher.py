@@ -60,6 +60,7 @@ from voice.matching import unknown_object as unknown_things
 from voice.matching.about_you import about_you
 from voice.matching.amount_for_anyone import amount_for_anyone
 from voice.matching.cause_unsaid import cause_sentences, cause_unsaid
+from voice.matching.done_to_unknown import done_to_unknown
 from voice.matching.money_only import money_only
 from voice.matching.nothing_asked import nothing_asked
 from voice.matching.off_topic import WORDS as OFF_TOPIC
@@ -1420,6 +1421,11 @@ class Matcher:
             # A cause asked of a thing no sentence of the content gives a
             # cause of ("what causes depression" was offered Coping
             # Strategies): cause_unsaid.py, session 34.
+            return MatchResult(query, "no_match", [], misheard)
+        if done_to_unknown(self, text, cands[0].entry) is not None:
+            # A common verb of the content's done to a thing it never names
+            # ("how do i manage my anger" was offered Treatment Approaches):
+            # done_to_unknown.py, session 36.
             return MatchResult(query, "no_match", [], misheard)
         if other_kind and other_kind_declined(self, text):
             # A kind of disorder the content never names ("what are mood
