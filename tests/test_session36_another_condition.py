@@ -148,3 +148,29 @@ def test_stiffer_is_stiffness(tmp_path: Path) -> None:
     (reply,) = voice_text_replies(["my legs are getting stiffer"], tmp_path)
     assert reply["outcome"] == "confirm", reply
     assert _id(reply) == "recognizing-chronic-spasms-and-neuromuscular-disorders", reply
+
+
+@pytest.mark.parametrize("said", ["how can I help my husband", "what can I do to help my dad",
+                                  "how do I help my wife"])
+def test_a_carer_asking_how_to_help(tmp_path: Path, said: str) -> None:
+    # Were declined: "help" weighs nothing to the scope check.
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["outcome"] == "confirm" and reply["answer"] is None, reply
+    assert _id(reply) == "coping-strategies-for-individuals-and-caregivers", reply
+    assert reply["say"].startswith("Being there for someone"), reply
+
+
+def test_helping_with_something_else_is_not_taken(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["how can I help my son with his homework"], tmp_path)
+    assert not reply["say"].startswith("Being there for someone"), reply
+
+
+@pytest.mark.parametrize(("said", "offered"), [("do I need a brain scan", None),
+                                               ("will a blood test show if i have it",
+                                                "diagnosis-and-medical-evaluations")])
+def test_a_named_test(tmp_path: Path, said: str, offered: str | None) -> None:
+    # "do I need a brain scan" was offered Neuromodulation Treatments; "will
+    # a blood test show if i have it" (inscope-tuning32) was declined.
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["say"].startswith("What I know doesn't go into that test."), reply
+    assert _id(reply) == offered and reply["answer"] is None, reply

@@ -71,6 +71,10 @@ SPASM_TOLD_OFFERS = ("what are chronic muscle spasms", "what can i do myself to 
 #: matcher does not take (conversation/hands.py): everyday tasks, then
 #: therapy (the shipped content: Impact on Daily Life and Physical Therapy).
 HANDS_OFFERS = ("how will this affect my everyday life", "what is physiotherapy for spasms")
+#: Asked of the content after a carer asks how to help the person they look
+#: after (conversation/helping_someone.py): coping, for both (the shipped
+#: content: Coping Strategies for Individuals and Caregivers).
+HELPING_OFFERS = ("how can caregivers cope",)
 
 
 def feeling(talk: Conversation, text: str, felt: Feeling, result: MatchResult) -> Reply:

@@ -65,6 +65,7 @@ _OURS = re.compile(
     r"muscle relaxants?|anticonvulsants?|my (?:condition|illness|diagnosis|"
     r"disorder|disease)|these conditions|this condition|baclofen|tizanidine|my medication|"
     r"my medicines?|my tablets|my pills|with it|with this|for it|for this|show it|get it|"
+    r"(?:i|he|she|they|you|we) (?:have|has|had) it|"
     r"pass it on|pass this on)\b")
 #: A change the condition brought ("can I still drive", "not anymore"): the
 #: topic is said, but nothing offered: "Will the prednisone affect my son
@@ -228,10 +229,12 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
     # genetic testing), not these: what it says of diagnosis is offered.
     (re.compile(r"\b(?:blood tests?|blood work|mri|mri scans?|ct scan|cat scan|brain scan|"
                 r"lumbar puncture|spinal tap|x ray|xray|x rays)\b"),
+     # Said of anyone ("do I need a brain scan" was offered Neuromodulation
+     # Treatments, session 36), Diagnosis offered only with the conditions.
      Topic("test",
            "What I know doesn't go into that test.",
            ("how are neuromuscular disorders diagnosed",),
-           "It does say how these conditions are diagnosed.")),
+           "It does say how these conditions are diagnosed.", anyone=True)),
 )
 
 

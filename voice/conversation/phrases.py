@@ -239,6 +239,10 @@ SPASM_TOLD = ("Muscles that lock, knot or curl up by themselves can be spasms, t
 #: Trouble with the hands in everyday tasks (voice/conversation/hands.py):
 #: the content says these conditions make fine motor skills hard (Impact on
 #: Daily Life), and has no entry on aids for the hands.
+#: A carer asking how to help the person they look after
+#: (voice/conversation/helping_someone.py).
+HELPING = ("Being there for someone with these conditions matters a great deal. What I know "
+           "has a part on coping, for the person and for those who care for them.")
 HANDS = ("Many people with these conditions find tasks with their hands hard. What I know "
          "doesn't cover aids for the hands; an occupational therapist can suggest ones that "
          "help. It does say how these conditions affect everyday tasks, and what therapy "

@@ -32,11 +32,13 @@ from voice.conversation.falls import about_falls
 from voice.conversation.feelings import Feeling, feeling_of
 from voice.conversation.hands import hands_task
 from voice.conversation.heard import is_contents_question
+from voice.conversation.helping_someone import asks_how_to_help
 from voice.conversation.how_long import asks_how_long
 from voice.conversation.kind_offers import (
     AT_NIGHT_OFFERS,
     FALLS_OFFERS,
     HANDS_OFFERS,
+    HELPING_OFFERS,
     SEEN_NOW_OFFERS,
     SPASM_TOLD_OFFERS,
 )
@@ -333,6 +335,11 @@ def matched(talk: Conversation, line: Line) -> Reply:
         # "I can't hold a cup", "what can help me hold a pen": declined
         # before (session 35); what the content says of everyday tasks.
         return kind_offers.offer_what_helps(talk, text, HANDS_OFFERS, phrases.HANDS, "hands")
+    if not falls and asks_how_to_help(text):
+        # "how can I help my husband": declined before (session 36); the
+        # entry on coping for the person and their carers offered.
+        return kind_offers.offer_what_helps(talk, text, HELPING_OFFERS, phrases.HELPING,
+                                            "helping")
     if not falls and spasm_told(text, talk.matcher):
         # "my legs lock up at night", "my toes curl up": declined before
         # (session 35); what spasms are and what helps them offered.

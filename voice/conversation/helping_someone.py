@@ -1,0 +1,35 @@
+"""A carer asking how to help the person they look after, and nothing else:
+"how can I help my husband", "what can I do to help my dad".
+
+Each was declined ("I don't have an answer for that"; session 36, `voice
+ask`), while "how can I support my husband" was offered the entry on coping
+for individuals and caregivers: "help" is how people ask anything, so the
+scope check weighs it as no word of the content's. Said by a user of this
+assistant, the person helped is almost always the one with the condition;
+the content's entry for carers is offered (kind_offers.py,
+``HELPING_OFFERS``), never read unasked. Only the whole line: "how can I
+help my mum with her computer" names what with, and stays the matcher's.
+Pure: text in, True or False out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from voice.matching.normalize import clean
+from voice.matching.relatives import RELATIVE
+
+_HELPING = re.compile(
+    r"(?:(?:so|and|but|ok|okay|please) )*"
+    r"(?:how (?:can|could|do|should|shall|might) (?:i|we) (?:best |really |still )?"
+    r"|what (?:can|could|should|shall) (?:i|we) do to (?:best )?"
+    r"|what is the best way to |what are the best ways to |is there anything (?:i|we) can do to )"
+    r"(?:help|support|look after|care for|take care of|be there for) "
+    rf"(?:my|our) (?:\w+ )?{RELATIVE}"
+    r"(?: (?:best|more|better|properly|at home|day to day|every day|now|then))?")
+
+
+def asks_how_to_help(text: str) -> bool:
+    """Whether ``text`` only asks how to help someone close ("how can I
+    help my husband")."""
+    return _HELPING.fullmatch(clean(text).rstrip(" ?.!")) is not None
