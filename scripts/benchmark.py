@@ -18,7 +18,7 @@ import resource
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -218,7 +218,7 @@ def _taken_answered(matcher: Matcher, questions: list[str]) -> tuple[int, int]:
     return taken, answered
 
 
-def _answered_wrong(matcher: Matcher, rows: list[tuple[str, set[str] | None]]) -> int:
+def _answered_wrong(matcher: Matcher, rows: Sequence[tuple[str, set[str] | None]]) -> int:
     """Questions answered outright with an entry that is not theirs (any entry,
     for a question that is out of scope)."""
     wrong = 0
