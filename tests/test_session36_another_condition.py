@@ -174,3 +174,11 @@ def test_a_named_test(tmp_path: Path, said: str, offered: str | None) -> None:
     (reply,) = voice_text_replies([said], tmp_path)
     assert reply["say"].startswith("What I know doesn't go into that test."), reply
     assert _id(reply) == offered and reply["answer"] is None, reply
+
+
+@pytest.mark.parametrize(("said", "command"), [("can I have a male voice", "voice_male"),
+                                               ("sound like a woman", "voice_female")])
+def test_another_voice_asked_in_other_words(tmp_path: Path, said: str, command: str) -> None:
+    # Were declined as off the subject.
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["outcome"] == "command" and reply["command"] == command, reply

@@ -34,7 +34,9 @@ VOICE_COMMANDS = frozenset({"voice_female", "voice_male", "voice_other"})
 FEMALE, MALE = "f3", "m3"
 CYCLE = ("", FEMALE, MALE)
 
-_ASK = r"^(?:(?:can|could|would) you (?:please )?|please |i want you to |i would like you to )?"
+_ASK = (r"^(?:(?:can|could|would) you (?:please )?|please |i want you to |i would like you to |"
+        # "can I have a male voice" (session 36, `voice text`): declined.
+        r"(?:can|could|may) i (?:please )?)?")
 _WOMAN = r"(?:woman'?s|woman|female|lady'?s|lady|girl'?s|women'?s)"
 _MAN = r"(?:man'?s|man|male|men'?s)"
 _KIND = rf"(?:a |an )?(?:{_WOMAN}|{_MAN}|different|other|new|some other)|another"
@@ -43,6 +45,8 @@ _VOICE_ASKED = re.compile(
     rf"(?P<kind>{_KIND}) voice(?: (?:please|instead|now))?"
     rf"|{_ASK}(?:change|switch) (?:your|the|to a different) voice(?: please)?"
     r"|(?:i do not like|i can not understand|i cannot understand) (?:your|this|that) voice"
+    # "sound like a woman" (session 36): declined.
+    rf"|{_ASK}(?:sound|speak|talk) like (?:a |an )?(?P<like>{_WOMAN}|{_MAN})(?: please)?"
     rf"|(?P<bare>{_KIND}) voice(?: please)?"
 )
 
@@ -53,7 +57,7 @@ def asks_for_voice(text: str) -> str | None:
     found = _VOICE_ASKED.fullmatch(said)
     if found is None:
         return None
-    kind = found.group("kind") or found.group("bare") or ""
+    kind = found.group("kind") or found.group("bare") or found.group("like") or ""
     if re.search(rf"\b{_WOMAN}$", kind):
         return "voice_female"
     if re.search(rf"\b{_MAN}$", kind):
