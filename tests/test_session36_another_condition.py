@@ -182,3 +182,10 @@ def test_another_voice_asked_in_other_words(tmp_path: Path, said: str, command: 
     # Were declined as off the subject.
     (reply,) = voice_text_replies([said], tmp_path)
     assert reply["outcome"] == "command" and reply["command"] == command, reply
+
+
+@pytest.mark.parametrize("said", ["can I change the wake word", "can I use a different wake word"])
+def test_asked_to_change_the_wake_phrase(tmp_path: Path, said: str) -> None:
+    # Was declined as off the subject: where it can be changed is said.
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["outcome"] == "command" and "caregiver's page" in reply["say"], reply

@@ -61,6 +61,7 @@ SAID = {
     "source": Said(phrases.SOURCE),
     "call": Said(phrases.CANNOT_CALL, stop_speaking=True),
     "remind": Said(phrases.CANNOT_REMIND, stop_speaking=True),
+    "wake_phrase": Said(phrases.WAKE_PHRASE_SET),
 }
 
 #: A command carried out: (conversation, the line, the command) to its reply.

@@ -474,6 +474,19 @@ _REMIND = re.compile(
 )
 
 
+#: Asked to change the wake phrase (session 36, `voice text`: "can I change
+#: the wake word" was declined as off the subject). It cannot be changed by
+#: voice; it says where it can.
+_WAKE_PHRASE = re.compile(
+    r"\b(?:change|set|pick|choose|alter|use|have) (?:the |your |my |a |another |a different |"
+    r"a new )?(?:wake (?:up )?(?:word|phrase|words|name)|wakeword|hot ?word)\b")
+
+
+def asks_to_change_the_wake_phrase(text: str) -> bool:
+    """``text`` asks to change the wake phrase."""
+    return bool(_WAKE_PHRASE.search(clean(text)))
+
+
 def asks_for_a_reminder(text: str) -> bool:
     """``text`` asks the assistant to set a reminder or an alarm."""
     return bool(_REMIND.search(clean(text)))
@@ -572,6 +585,8 @@ def find_command(text: str, yes_no_asked: bool = False) -> str | None:
         return "source"
     if asks_for_a_reminder(text):
         return "remind"
+    if asks_to_change_the_wake_phrase(text):
+        return "wake_phrase"
     freely = said_freely.command_of(text)
     if freely is not None:
         return freely

@@ -267,6 +267,10 @@ def worry_words(kind: str, of_other: bool = False) -> str:
 #: Asked what to do with one's own medicines ("should I stop taking my
 #: baclofen", voice/conversation/own_medicine.py): only a prescriber can
 #: say, and taking too much is an emergency.
+#: Asked to change the wake phrase (commands.asks_to_change_the_wake_phrase).
+WAKE_PHRASE_SET = ("I can't change my wake phrase by voice. It can be changed on the "
+                   "caregiver's page, or in my settings file, by you or whoever looks after "
+                   "this device.")
 #: A medicine prescribed, or about to be, told (own_medicine.told_prescribed).
 PRESCRIBED = ("Your doctor, nurse or pharmacist is the one to ask about a medicine you are "
               "given: how to take it, and what to look out for. The leaflet that comes with it "
