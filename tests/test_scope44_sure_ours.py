@@ -9,6 +9,9 @@ score of 40 and its entry offered ("Did you mean ...?"), never read. The
 uncovered and everyday lines of the same scores stay declined: none of the
 tuning halves' has evidence above 6.7.
 
+Shipped off (``sure_ours.ON = False``): held out, it took one more K-QA
+line (docs/out-of-scope.md, session 36). These tests turn it on.
+
 Typed through the Conversation as `voice text` does (shipped content)."""
 
 from __future__ import annotations
@@ -21,6 +24,22 @@ from voice.content.model import KnowledgeBase
 from voice.conversation.reply import Reply
 from voice.matching import sure_ours, unknown_subject
 from voice.matching.matcher import Matcher
+
+#: As shipped, before any test turns it on.
+_SHIPPED = sure_ours.ON
+
+
+@pytest.fixture(autouse=True)
+def _sure_ours_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sure_ours, "ON", True)
+
+
+def test_shipped_off(matcher: Matcher, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Off as shipped: main's decline."""
+    assert _SHIPPED is False
+    monkeypatch.setattr(sure_ours, "ON", _SHIPPED)
+    assert matcher.match("could low magnesium be behind my cramping calves").outcome == "no_match"
+
 
 #: In-scope tuning lines declined on their score before (40-45), and the
 #: entry now offered first.
