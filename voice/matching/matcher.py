@@ -53,6 +53,7 @@ from voice.matching import (
     scope,
     shape_topic,
     sound_alike,
+    sure_ours,
     synonyms,
     teller,
 )
@@ -1316,11 +1317,16 @@ class Matcher:
         result = offer_rather.decide(self, self._match(text, doubtful, heard, sure), text)
         # Declined, and asked of one relative: the same asked of oneself,
         # offered only (as_own.py, session 35).
-        return as_own.retry(result, text, lambda own: offer_rather.decide(
+        result = as_own.retry(result, text, lambda own: offer_rather.decide(
             self, self._match(own, doubtful, heard, sure), own), self.scope is not None)
+        # Declined on its score alone, and the scope model sure it is ours:
+        # matched again from a lower score, offered only (sure_ours.py,
+        # session 36).
+        return sure_ours.retry(self, result, text, lambda: offer_rather.decide(
+            self, self._match(text, doubtful, heard, sure, floor=sure_ours.FLOOR), text))
 
     def _match(self, text: str, doubtful: bool = False, heard: bool = False,
-               sure: Collection[str] = ()) -> MatchResult:
+               sure: Collection[str] = (), floor: float | None = None) -> MatchResult:
         """The outcome for ``text``; ``doubtful`` text (words a recognizer was
         unsure of) is never answered outright, only offered with "Did you mean".
 
@@ -1331,7 +1337,10 @@ class Matcher:
         Typed text keeps every word (a disease the content does not cover is
         often a word no general dictionary has), and so does heard speech for
         the words in ``sure``, those the recognizer heard surely (see
-        ``misheard_words``)."""
+        ``misheard_words``).
+
+        ``floor``: the score an entry needs to be offered, in place of the
+        confirm threshold (sure_ours.py)."""
         query = text
         noise = self.misheard_words(text, sure) if heard else set()
         if noise:
@@ -1373,7 +1382,7 @@ class Matcher:
             # "does botox have side effects": the thing's entry offered, the
             # line declined whole before (asked_of_thing.py, session 27).
             return MatchResult(query, "confirm", thing, misheard)
-        if not cands or cands[0].score < self.confirm_threshold:
+        if not cands or cands[0].score < (self.confirm_threshold if floor is None else floor):
             return MatchResult(query, "no_match", cands, misheard)
         text = told
         slack = scope.DOUBTFUL_SLACK if doubtful else 0.0

@@ -60,6 +60,35 @@ def unknown_subject(matcher: Matcher, text: str) -> str | None:
     while j < len(words) and words[j] in _BEFORE_OBJECT:
         j += 1
     if (j < len(words) - 1 and words[j] in strange and not words[j].endswith("ly")
-            and not _modifies_ours(matcher, words, j, strange)):
+            and not _modifies_ours(matcher, words, j, strange)
+            and not _acts_on_ours(matcher, words, j)):
         return words[j]
     return None
+
+
+#: Particles that make a phrasal verb of the verb before them ("cut down",
+#: "cut back", "give up", "ease off"): a closed class, grammar.
+PARTICLES = frozenset("down back up out off".split())
+#: Prepositions that may follow the particle before the verb's object
+#: ("cutting down on stress", "backing off from work").
+_OBJECT_PREPOSITIONS = frozenset("on of from with".split())
+#: False: session 35's rule (the gerund read as the unknown subject).
+PHRASAL_ON = True
+
+
+def _acts_on_ours(matcher: Matcher, words: list[str], j: int) -> bool:
+    """Whether ``words[j]`` is the "-ing" form of a phrasal verb whose object
+    is a word the content uses: "does cutting back on stress help with the
+    spasms" asks what lessening stress does (tuning32, declined before with
+    "cutting" read as an unknown thing, as "alcohol" in "does alcohol make
+    spasms worse"); "does cutting back on sugar help" still names sugar,
+    a thing the content never names (session 36, branch scope44)."""
+    if not PHRASAL_ON or not words[j].endswith("ing"):
+        return False
+    k = j + 1
+    if k >= len(words) or words[k] not in PARTICLES:
+        return False
+    while k < len(words) and words[k] in PARTICLES | _OBJECT_PREPOSITIONS:
+        k += 1
+    return (k < len(words) and not normalize.is_function_word(words[k])
+            and matcher.is_content_word(words[k]))
