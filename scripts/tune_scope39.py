@@ -33,7 +33,9 @@ def questions(name: str) -> list[str]:
             if line.strip() and not line.startswith("#")]
 
 
-def main() -> int:
+def main(sets: tuple[str, ...] = SETS) -> int:
+    """Each of ``sets`` (tuning halves) judged; tune_scope45.py judges its
+    own set with this too."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--dump")
     ap.add_argument("--misses", action="store_true", help="print every line taken")
@@ -41,7 +43,7 @@ def main() -> int:
     kb = load_knowledge([REPO / "content"])
     m = Matcher(kb)
     dump: list[str] = []
-    for name in SETS:
+    for name in sets:
         declined = answered = 0
         qs = questions(name)
         for q in qs:
@@ -53,7 +55,7 @@ def main() -> int:
             if args.misses and taken:
                 first, offered = line.split("\t")[3:5]
                 print(f"  TAKEN {reply.outcome}: {q} -> {first} [{offered}]")
-        print(f"{name:24} out declined {declined}/{len(qs)}, answered {answered}")
+        print(f"{name:28} out declined {declined}/{len(qs)}, answered {answered}")
     if args.dump:
         Path(args.dump).write_text("\n".join(dump) + "\n", encoding="utf-8")
     return 0

@@ -11,47 +11,16 @@ two versions of the code. Never the held-out half.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "scripts")]
 
-from tune_scope18 import outcome  # noqa: E402
-from tune_scope39 import questions  # noqa: E402
-
-from voice.content.loader import load_knowledge  # noqa: E402
-from voice.matching.matcher import Matcher  # noqa: E402
+from tune_scope39 import main  # noqa: E402
 
 SETS = ("counsel/counsel-tuning.tsv",)
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--dump")
-    ap.add_argument("--misses", action="store_true", help="print every line taken")
-    args = ap.parse_args()
-    kb = load_knowledge([REPO / "content"])
-    m = Matcher(kb)
-    dump: list[str] = []
-    for name in SETS:
-        declined = answered = 0
-        qs = questions(name)
-        for q in qs:
-            reply, _, line = outcome(kb, m, name, q)
-            dump.append(line)
-            taken = reply.outcome in ("answer", "confirm")
-            declined += not taken
-            answered += reply.outcome == "answer"
-            if args.misses and taken:
-                first, offered = line.split("\t")[3:5]
-                print(f"  TAKEN {reply.outcome}: {q} -> {first} [{offered}]")
-        print(f"{name:28} out declined {declined}/{len(qs)}, answered {answered}")
-    if args.dump:
-        Path(args.dump).write_text("\n".join(dump) + "\n", encoding="utf-8")
-    return 0
-
-
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(SETS))
