@@ -1,7 +1,9 @@
 """Where each missed tuning phrase is lost, as shipped (session 36, branch
 wake44): one line a miss and a table by stage and background.
 
-Run: ``.venv/bin/python scripts/wake_stage_table.py D.json ... [--traces T.json ...]``
+Run: ``.venv/bin/python scripts/wake_stage_table.py D.json ... [--traces T.json ...]
+[--scrap-words N]`` (``--scrap-words 0``: the scrap guard of any length, as
+before session 36; confirm.SCRAP_MAX_WORDS)
 
 The files are ``benchmark_wake.py --half tune --phrases-only --decodes D.json
 [--traces T.json]``'s (tuning half only: this names clips). Each spot of a
@@ -111,9 +113,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("files", type=Path, nargs="+")
     ap.add_argument("--traces", type=Path, nargs="*", default=[])
-    ap.add_argument("--missed", default="",
-                    help="only these clips count as missed (file stem: clip;...), the live run's")
+    ap.add_argument("--scrap-words", type=int, default=confirm.SCRAP_MAX_WORDS or 0,
+                    help="the scrap guard refuses scraps of at most N words (0: any)")
     args = ap.parse_args(argv)
+    original = confirm.scrap_refused
+
+    def refused(heard: Any, confirmation: Any, words: int = confirm.RUN_ON_WORDS) -> list[bool]:
+        return original(heard, confirmation, words, max_words=args.scrap_words or None)
+
+    confirm.scrap_refused = refused  # type: ignore[assignment]
     traces: dict[str, Any] = {}
     for t in args.traces:
         traces[t.stem] = json.loads(t.read_text(encoding="utf-8"))
