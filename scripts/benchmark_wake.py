@@ -475,6 +475,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scrap-guard", choices=("on", "off"), default=None,
                     help="a short window's decode without the first word may not wake a spot"
                          " whose other window ran on past the phrase (confirm.SCRAP_GUARD)")
+    ap.add_argument("--scrap-words", type=int, default=None,
+                    help="the scrap guard refuses only a scrap of at most N words"
+                         " (0: of any length; confirm.SCRAP_MAX_WORDS)")
     ap.add_argument("--peak-spelled", choices=("on", "off"), default=None,
                     help="the peak check also takes tiny.en's own spelling of the phrase"
                          " ('Okay, move.'; confirm.PEAK_SPELLED; default: as voice listen does)")
@@ -616,6 +619,8 @@ def main(argv: list[str] | None = None) -> int:
                 confirmer.run_on_check = args.run_on_check == "on"
             if args.scrap_guard is not None:
                 confirmer.scrap_guard = args.scrap_guard == "on"
+            if args.scrap_words is not None:
+                confirmer.scrap_max_words = args.scrap_words or None
             if args.peak_spelled is not None:
                 confirmer.peak_spelled = args.peak_spelled == "on"
             if args.sentence_guard is not None:

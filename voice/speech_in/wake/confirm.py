@@ -173,6 +173,19 @@ RUN_ON_MARGIN = 1.7
 #: refused: seed 253's (both windows "Okay, now I can see.") is out of reach.
 #: docs/wake-word.md, "Session 25 (branch wake27)".
 SCRAP_GUARD = True
+#: A scrap is short (session 36, branch wake44): the guard refuses a decode
+#: without "okay" of at most this many words (None: of any length). Its two
+#: false wakes' scraps were one word ("in.", "evening."), every scrap beside a
+#: run-on "okay" in the recorded speech not addressed to it one or two
+#: ("down with", "Now move."); under TV talk the phrase's other window hears
+#: "okay" and the TV's words, this one a TV sentence ("We'll see you next
+#: time."): the guard was the commonest peak-check loss on tuning draws
+#: 53-75 (9 of 27 misses). Replayed (scripts/wake_stage_table.py): 2 gains 6
+#: of them (3 gains 4); fresh draws 69-79 269 -> 272 of 288; seeds 377-403
+#: and the okay-everyday tuning readers 0 wakes added; held out (fresh draws
+#: 2421, 2431) 91 of 96 either way. docs/wake-word.md, "Session 36 (branch
+#: wake44)".
+SCRAP_MAX_WORDS: int | None = 2
 #: Spellings of the phrase tiny.en itself writes for it: the prompt's, its
 #: variants, and its unprompted decodes at the peak of espeak-ng's phrase
 #: ("Okay, now move.", "Okay, now.", "Okay, nah.": the commonest on tuning
@@ -626,14 +639,22 @@ def runs_on(text: str, confirmation: Confirmation, words: int = RUN_ON_WORDS) ->
             and sum(w not in known for w in heard) >= words)
 
 
+def spoken_words(text: str) -> int:
+    """How many words ``text`` has ("We'll see you." 3: an apostrophe joins)."""
+    return sum(1 for piece in text.split() if any(c.isalpha() for c in piece))
+
+
 def scrap_refused(heard: Sequence[str], confirmation: Confirmation,
-                  words: int = RUN_ON_WORDS) -> list[bool]:
+                  words: int = RUN_ON_WORDS,
+                  max_words: int | None = SCRAP_MAX_WORDS) -> list[bool]:
     """For each short window's unprompted decode in ``heard``, whether it may
     not wake the spot (:data:`SCRAP_GUARD`): it lacks the phrase's first word
-    while another window's decode ran on past the phrase from it."""
+    while another window's decode ran on past the phrase from it, and (with
+    ``max_words``, :data:`SCRAP_MAX_WORDS`) has at most that many words."""
     if not any(runs_on(text, confirmation, words) for text in heard):
         return [False] * len(heard)
-    return [not has_first_word(text, confirmation) for text in heard]
+    return [not has_first_word(text, confirmation)
+            and (max_words is None or spoken_words(text) <= max_words) for text in heard]
 
 
 def copy_agrees(decoded: Sequence[Decoded], confirmation: Confirmation,
@@ -723,6 +744,8 @@ class WhisperConfirmer:
         needs :data:`RUN_ON_MARGIN` (:data:`RUN_ON_CHECK`)."""
         self.run_on_margin = RUN_ON_MARGIN
         self.scrap_guard = SCRAP_GUARD
+        self.scrap_max_words = SCRAP_MAX_WORDS
+        """Only a scrap of at most this many words is refused (:data:`SCRAP_MAX_WORDS`)."""
         self.copy_agree = COPY_AGREE
         self.peak_spelled = PEAK_SPELLED
         """The peak check takes tiny.en's own spelling too (:data:`PEAK_SPELLED`)."""
@@ -890,7 +913,8 @@ class WhisperConfirmer:
         """Whether any short window decoded so far lets the spot wake (``slots``:
         each one's unprompted decode and whether it passed), a scrap beside a
         run-on "okay" not counting (:data:`SCRAP_GUARD`)."""
-        refused = (scrap_refused([text for text, _ok in slots], self.confirmation)
+        refused = (scrap_refused([text for text, _ok in slots], self.confirmation,
+                                 max_words=self.scrap_max_words)
                    if self.scrap_guard else [False] * len(slots))
         return any(ok and not no for (_t, ok), no in zip(slots, refused, strict=True))
 
