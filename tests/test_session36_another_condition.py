@@ -189,3 +189,18 @@ def test_asked_to_change_the_wake_phrase(tmp_path: Path, said: str) -> None:
     # Was declined as off the subject: where it can be changed is said.
     (reply,) = voice_text_replies([said], tmp_path)
     assert reply["outcome"] == "command" and "caregiver's page" in reply["say"], reply
+
+
+@pytest.mark.parametrize("said", ["how do I lift him safely", "how do I get my husband out of bed",
+                                  "how can I make my home safer for my wife with ms"])
+def test_lifting_someone_and_a_safer_home(tmp_path: Path, said: str) -> None:
+    # Were declined: who can show them is said.
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["say"].startswith("What I know doesn't cover lifting or moving someone"), reply
+
+
+@pytest.mark.parametrize("said", ["how do I lift weights safely", "we need a stair lift"])
+def test_weights_and_equipment_are_not_lifting_someone(tmp_path: Path, said: str) -> None:
+    # A stair lift is an assistive device, the content's own.
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert not reply["say"].startswith("What I know doesn't cover lifting"), reply

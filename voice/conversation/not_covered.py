@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, replace
 
 from voice.matching.normalize import clean
+from voice.matching.relatives import RELATIVE
 
 
 @dataclass(frozen=True)
@@ -210,6 +211,30 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
      Topic("temperature",
            "What I know doesn't cover heat, cold or the weather. Your doctor, nurse or "
            "physiotherapist can tell you what helps you.")),
+    # A carer lifting or moving someone, and the home made safer for them:
+    # "how do I lift him safely", "how can we make the house safer" were
+    # declined (session 36, `voice ask`). Lifting only a person (not
+    # weights), of anyone. Not equipment (hoists, stair lifts, grab rails):
+    # assistive devices, the content's own.
+    (re.compile(r"\b(?:lift|lifting|move|moving|transfer|transferring|carry|carrying|turn|"
+                r"turning|get|getting) (?:him|her|them|someone|a person|"
+                rf"my (?:\w+ )?(?:{RELATIVE}|patient))(?: \w+){{0,3}}? "
+                r"(?:safely|without hurting|out of bed|into bed|in bed|from bed|from the bed|"
+                r"onto the|into the|out of the|off the floor|up the stairs|down the stairs)\b"),
+     Topic("home",
+           "What I know doesn't cover lifting or moving someone, or changes to the home. An "
+           "occupational therapist or physiotherapist can show you safe ways, and suggest "
+           "equipment.",
+           ("what equipment helps with walking",),
+           "What I know does say what equipment helps.", anyone=True)),
+    (re.compile(r"\b(?:make|making|keep|keeping) (?:the |our |my |his |her |their )?(?:house|home|"
+                r"bathroom|stairs|flat|bedroom) (?:safer|safe|more accessible|accessible)\b"),
+     Topic("home",
+           "What I know doesn't cover lifting or moving someone, or changes to the home. An "
+           "occupational therapist or physiotherapist can show you safe ways, and suggest "
+           "equipment.",
+           ("what equipment helps with walking",),
+           "What I know does say what equipment helps.")),
     # "what are the side effects of baclofen" was offered Medication, which
     # names no side effect; "what are the side effects", after Medication
     # was read, declined (session 36, `voice text`). Said of any medicine.
