@@ -298,8 +298,9 @@ def same_for_another(title: str, named: str) -> str:
     be cured", then "what about als"), answered by the section just read:
     said so, read again only on "yes"."""
     name = _CONDITION_NAMES.get(named, named)
-    return (f"For {name}, what I know is the part I just read, {_spoken_title(title)}: it "
-            "speaks of these disorders together. Shall I read it again? Please say yes or no.")
+    # Not "it speaks of them together": a caregiver's own entry may not.
+    return (f"For {name}, what I have is the part I just read, {_spoken_title(title)}. "
+            "Shall I read it again? Please say yes or no.")
 
 
 #: Said to "how long does diagnosis take" when the entry offered names no

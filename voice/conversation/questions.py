@@ -181,7 +181,7 @@ def another_condition(talk: Conversation, line: Line) -> Reply | None:
         return None
     talk.state.asked_again = joined
     got = finding.match(talk, joined, line.doubtful, line.heard, line.sure)
-    if (got.outcome == "answer" and got.entry is not None
+    if (got.outcome in ("answer", "confirm") and got.entry is not None
             and follow_ups.just_read(talk, got.entry, line.text)):
         # The content speaks of the disorders together: the entry just
         # read is the answer for this one too, said so, read on "yes".
