@@ -107,11 +107,13 @@ def main(argv: list[str] | None = None) -> int:
     out_log: list[tuple[float, float, int, bool]] = []  # (callback time, dac, frames, underflow)
     orig_cb = output.ClipPlayer._callback
 
-    def cb(self: Any, outdata: np.ndarray, frames: int, t: Any, status: Any) -> None:
+    # Named as ClipPlayer._callback's parameters, so it stands in for it.
+    def cb(self: output.ClipPlayer, outdata: np.ndarray, frames: int, _time: Any,
+           _status: Any) -> None:
         now = time.monotonic()
-        out_log.append((now, now + t.outputBufferDacTime - t.currentTime, frames,
-                        bool(status.output_underflow)))
-        orig_cb(self, outdata, frames, t, status)
+        out_log.append((now, now + _time.outputBufferDacTime - _time.currentTime, frames,
+                        bool(_status.output_underflow)))
+        orig_cb(self, outdata, frames, _time, _status)
 
     output.ClipPlayer._callback = cb  # type: ignore[method-assign]
 
@@ -143,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         return sd.InputStream(device=dev.index, samplerate=RATE, channels=1, dtype="int16",
                               blocksize=int(RATE * block_seconds), callback=callback), RATE
 
-    bi._open = _open  # type: ignore[assignment]
+    bi._open = _open
 
     proc_log: list[tuple[float, np.ndarray, np.ndarray, np.ndarray]] = []
     orig_process = bi.BargeIn._process
@@ -259,7 +261,7 @@ def report(args: Any, spans: list[tuple[float, float]], in_log: list[Any], out_l
                  if lags else "-")
               + f"; cancelled median {np.median([r[3] for r in rows]) if rows else 0:.0f} dB")
         if not args.quiet:
-            for s, lag, peak, cancelled in rows:
+            for s, lag_ms, peak_at, cancelled_db in rows:
                 events = []
                 at = t0 + s
                 for x in ins:
@@ -268,11 +270,11 @@ def report(args: Any, spans: list[tuple[float, float]], in_log: list[Any], out_l
                 for x in outs:
                     if at <= x[0] < at + args.window and x[3]:
                         events.append("UNDERFLOW")
-                for r in resets:
-                    if at <= r < at + args.window:
+                for reset in resets:
+                    if at <= reset < at + args.window:
                         events.append("RESET")
-                print(f"    {s:5.1f} s: lag {lag:6.1f} ms (peak {peak:5.1f}), cancelled "
-                      f"{cancelled:5.1f} dB {' '.join(events)}")
+                print(f"    {s:5.1f} s: lag {lag_ms:6.1f} ms (peak {peak_at:5.1f}), cancelled "
+                      f"{cancelled_db:5.1f} dB {' '.join(events)}")
     print(f"all answers: echo cancelled by median {np.median(all_db) if all_db else 0:.0f} dB "
           f"per {args.window} s window; speexdsp resets {len(resets)}; lags at the answers' "
           f"starts and after slips {[lag / 16 for lag in barge.lags]}; the player slipped "

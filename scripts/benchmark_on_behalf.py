@@ -24,6 +24,7 @@ from voice.content.loader import load_knowledge  # noqa: E402
 from voice.conversation import Conversation  # noqa: E402
 from voice.conversation import two_part_lines as conversation_mod  # noqa: E402
 from voice.conversation.on_behalf import asked_for  # noqa: E402
+from voice.conversation.reply import Reply  # noqa: E402
 from voice.matching.matcher import Matcher  # noqa: E402
 
 DATA = REPO / "tests" / "data"
@@ -98,7 +99,7 @@ def main() -> int:
     return 0
 
 
-def _without(matcher: Matcher, line: str) -> object:
+def _without(matcher: Matcher, line: str) -> Reply:
     original = conversation_mod.asked_for
     conversation_mod.asked_for = lambda text: None
     try:

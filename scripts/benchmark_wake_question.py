@@ -154,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     from voice.speech_in.base import Transcript
     from voice.speech_in.wake.engine import load_wake_detector
     from voice.speech_in.wake.listening import run_with_wake
+    from voice.speech_in.wake.micro import MicroWakeDetector
 
     folder = Path(tempfile.mkdtemp(prefix="wake-question-"))
     settings = folder / "settings.toml"
@@ -177,18 +178,20 @@ def main(argv: list[str] | None = None) -> int:
             recognizer = _Fed(recognizer, fed)
         session = _Session(cfg, parsed, assistant, recognizer)
         detector = load_wake_detector(cfg.wake_phrase, kb=assistant.conversation.kb)
-        if args.lead is not None:
+        # Only the neural detector has a question lead (PocketSphinx's ignores it).
+        if args.lead is not None and isinstance(detector, MicroWakeDetector):
             detector.question_lead = args.lead
         # The entry each question typed is answered with.
         typed = build_assistant(cfg, parsed, json_lines=False, persist=False, forgiving=True)
         expected = {q[0]: _entry(typed.handle_text(q[0])) for q in QUESTIONS}
-        heard: list[str] = []
+        texts_heard: list[str] = []
         replies: list[dict[str, Any]] = []
         handle_heard = assistant.handle_heard
 
-        def noted(said: Transcript, *a: Any, **k: Any) -> dict[str, Any]:
-            heard.append(said.text)
-            replies.append(handle_heard(said, *a, **k))
+        # The parameter is named as Assistant.handle_heard's (keyword calls).
+        def noted(heard: Transcript, *a: Any, **k: Any) -> dict[str, Any]:
+            texts_heard.append(heard.text)
+            replies.append(handle_heard(heard, *a, **k))
             return replies[-1]
 
         assistant.handle_heard = noted  # type: ignore[method-assign]
@@ -200,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
             for clip in args.clips.split(","):
                 for question in QUESTIONS[:args.questions]:
                     wav = pair(folder, clip, gap, question)
-                    heard.clear()
+                    texts_heard.clear()
                     replies.clear()
                     fed.clear()
                     mic.play(wav)
@@ -214,7 +217,8 @@ def main(argv: list[str] | None = None) -> int:
                         write(args.dump / wav.name, np.concatenate(fed))
                     results.setdefault(gap, []).append(right)
                     if args.show:
-                        print(f"gap {gap:g} {clip} {question[0]!r}: {right} {heard}", flush=True)
+                        print(f"gap {gap:g} {clip} {question[0]!r}: {right} {texts_heard}",
+                              flush=True)
         assistant.wants_exit = True
     kinds = ("answered", "offered", "other", "lost")
     every: list[str] = []

@@ -62,7 +62,7 @@ def main() -> int:
     for q in lines():
         reply = Conversation(kb, matcher=matcher).respond(q)
         first = reply.match.title if reply.match is not None else "-"
-        kind = reply.outcome
+        kind: str = reply.outcome
         if kind == "answer" and first == LISTING:
             kind = "answer: the listing section (worst)"
         elif kind == "confirm" and first == LISTING:

@@ -139,8 +139,8 @@ def load(folder: Path, kb: Any) -> Any:
     from voice.speech_in.whisper.engine import WhisperRecognizer
 
     pins = KNOWN[identify(folder)][1]
-    model_files.WHISPER_FILES = pins  # type: ignore[misc]
-    shared_model.WHISPER_FILES = pins  # type: ignore[misc]
+    model_files.WHISPER_FILES = pins
+    shared_model.WHISPER_FILES = pins
     return WhisperRecognizer(folder, kb)
 
 

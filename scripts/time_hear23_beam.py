@@ -12,6 +12,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 
@@ -25,13 +26,16 @@ from voice.audio.clip import read_wav  # noqa: E402
 from voice.content.loader import load_knowledge  # noqa: E402
 from voice.speech_in.whisper import decoder  # noqa: E402
 
+if TYPE_CHECKING:
+    from voice.speech_in.whisper.engine import WhisperRecognizer
+
 SAID = ("what causes spasms", "anything promising on the horizon", "is there a cure",
         "will my grandchildren get it", "how can rehab help me",
         "what can i change day to day to have fewer spasms")
 
 
 def main() -> int:
-    rec = engine_loaders(load_knowledge([REPO / "content"]))["whisper"]()
+    rec = cast("WhisperRecognizer", engine_loaders(load_knowledge([REPO / "content"]))["whisper"]())
     dec = rec._decoder
     cpu: dict[str, list[float]] = {"encode": [], "beam 1": [], "beam 2": []}
     for said in SAID:

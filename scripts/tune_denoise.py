@@ -96,7 +96,8 @@ _SPEEX_SET_NOISE_SUPPRESS = 18
 def _webrtc(level: int, auto_gain: int, warm: float) -> Filter:
     """WebRTC's suppressor (``pip install webrtc-noise-gain``: measured, not
     adopted, so not a dependency), warmed as speex_denoise.py warms speexdsp."""
-    from webrtc_noise_gain import AudioProcessor
+    # Optional, measured and not adopted: not installed, so mypy has no stubs.
+    from webrtc_noise_gain import AudioProcessor  # type: ignore[import-not-found]
 
     def f(s: np.ndarray) -> np.ndarray:
         n = len(s)
@@ -171,8 +172,8 @@ def make_filter(name: str) -> Filter | None:
     if parts[0] == "rms":  # tune_hear15.py's loudness normalisation, rms-20: -20 dBFS
         from tune_hear15 import _rms
 
-        level = -float(parts[1]) if len(parts) > 1 else -20.0
-        return lambda s: np.clip(_rms(s.astype(np.float64) / 32768.0, level) * 32768.0,
+        dbfs = -float(parts[1]) if len(parts) > 1 else -20.0
+        return lambda s: np.clip(_rms(s.astype(np.float64) / 32768.0, dbfs) * 32768.0,
                                  -32768, 32767).astype(np.int16)
     if parts[0] == "gate":  # spectral_gate.py: gate[-P][-sS], P% turned down, S spreads
         from spectral_gate import gate

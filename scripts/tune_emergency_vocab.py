@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -104,7 +105,8 @@ def calm_and_urgent(rec: object, n_questions: int, crisis_words: int | None = No
           + (f" ({'; '.join(false)})" if false else ""), flush=True)
 
 
-def _crisis_words(rec: object, urgent: list[tuple[str, object]], calm: list[tuple[str, object]],
+def _crisis_words(rec: object, urgent: Sequence[tuple[str, object]],
+                  calm: Sequence[tuple[str, object]],
                   variants: object, n: int) -> None:
     """calm_and_urgent's sets, and CRISES, each transcript classified with one
     word and with ``n`` words allowed before "crisis"."""
@@ -201,12 +203,12 @@ def paired(rec: object, n_questions: int) -> None:
         changed += b.text != a.text
         exp = set(q.expected.split("|")) if q.expected else set()
         oks = []
-        for t in (b, a):
-            r = matcher.match(query_of(t), doubtful=is_doubtful(t))
+        for tr in (b, a):
+            r = matcher.match(query_of(tr), doubtful=is_doubtful(tr))
             entry = r.entry.id if r.entry is not None else None
             oks.append((r.outcome == "answer" and entry in exp) if exp else r.outcome != "answer")
-            if is_emergency(query_of(t)):
-                print(f"  question heard as an emergency: {q.text!r} -> {t.text!r}")
+            if is_emergency(query_of(tr)):
+                print(f"  question heard as an emergency: {q.text!r} -> {tr.text!r}")
         count("tuning questions right", oks[0], oks[1])
         count("questions heard as an emergency", is_emergency(query_of(b)),
               is_emergency(query_of(a)))
@@ -229,8 +231,8 @@ def paired(rec: object, n_questions: int) -> None:
                   is_heard_right(c, query_of(a)))
         count("real tuning half heard as an emergency", is_emergency(query_of(b)),
               is_emergency(query_of(a)))
-    for key, (b, a, n) in tally.items():
-        print(f"{key}: {b}/{n} -> {a}/{n}")
+    for key, (n_before, n_after, n) in tally.items():
+        print(f"{key}: {n_before}/{n} -> {n_after}/{n}")
     print(f"transcripts changed by the vocabulary: {changed}", flush=True)
 
 

@@ -32,6 +32,7 @@ from benchmark_audio import pad  # noqa: E402
 from make_spoken_questions import VOICE_SETS, speak  # noqa: E402
 
 from voice.audio.clip import read_wav  # noqa: E402
+from voice.speech_in.base import Transcript  # noqa: E402
 
 #: Half sentences a tired user might stop at (tuning set, written for this).
 HALVES = ("what is the", "what's the", "what are the", "what is a", "how do i",
@@ -72,9 +73,9 @@ def main() -> int:
     replies: dict[str, Counter[str]] = {s: Counter() for s in said}
     for variant in VOICE_SETS[args.voices]:
         for s in said:
-            t = rec.transcribe(pad(read_wav(speak(s, variant))))  # type: ignore[attr-defined]
+            t = rec.transcribe(pad(read_wav(speak(s, variant))))
 
-            def kind_of(t: object = t) -> str:
+            def kind_of(t: Transcript = t) -> str:
                 got = Assistant(Conversation(kb), None, out=io.StringIO(),
                                 json_lines=True).handle_heard(t)
                 say = str(got.get("say", ""))

@@ -445,7 +445,7 @@ def decode_beams(kb: Any, todo: list[tuple[Any, ...]], limit_seconds: float) -> 
     import voice.speech_in.whisper.engine as E
 
     known = read_beams()
-    E._may_offer_others = lambda heard: True  # type: ignore[assignment]
+    E._may_offer_others = lambda heard: True
     rec: Any = None
     started, done = time.time(), 0
     for c in todo:

@@ -185,9 +185,9 @@ def main() -> int:
             unmatched.append((expected, said, row["text"]))
     print(f"{len(rows)} tuning hearings; how each differs from what was said, by outcome:")
     for k in ("exact", "function", "boundary", "boundary+function", "content"):
-        got = {o: n for (kk, o), n in sorted(table.items()) if kk == k}
-        if got:
-            print(f"  {k:<18} {got}")
+        by_outcome = {o: n for (kk, o), n in sorted(table.items()) if kk == k}
+        if by_outcome:
+            print(f"  {k:<18} {by_outcome}")
     print(f"{len(unmatched)} hearings match nothing; a function-word / boundary reading "
           f"offered at {args.floor:g} or more:")
     for close in (float(c) for c in args.close.split(",")):

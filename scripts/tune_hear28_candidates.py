@@ -151,6 +151,7 @@ def main() -> int:
     kw_rows: list[tuple[str, str | None, tuple[str, str, float], str]] = []
     for setname, expected, wav in items:
         if wav.name not in cache._known and rec is None:
+            assert cache.loader is not None  # seeded_cache sets it
             rec = cache.loader()
         t = cache.transcribe(rec, pad(read_wav(wav)), wav)
         h = _heard(t)

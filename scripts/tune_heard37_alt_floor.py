@@ -47,7 +47,7 @@ BASE = confidence.OFFER_SCORE
 def _apply(setting: str) -> None:
     """``base``, ``sep@F`` or ``all@F`` (see the module's doc)."""
     confidence.OFFER_SCORE = BASE
-    A.confidence = confidence  # type: ignore[assignment]
+    A.confidence = confidence
     if setting == "base":
         return
     kind, value = setting.split("@")

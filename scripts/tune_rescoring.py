@@ -53,8 +53,9 @@ def main() -> int:
     stash: dict[str, Any] = {}
     encode = dec.encode
 
-    def keep(audio: np.ndarray) -> Any:
-        stash["e"], stash["n"] = encode(audio), len(audio)
+    # The engine passes the window's length (decoder.QUESTION_WINDOW_S): kept.
+    def keep(audio: np.ndarray, seconds: float = 30.0) -> Any:
+        stash["e"], stash["n"] = encode(audio, seconds), len(audio)
         return stash["e"]
 
     dec.encode = keep  # type: ignore[method-assign]

@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
                 if floors(s) and "peak0" in s:
                     print(f"  {name}: " + " | ".join(
                         f"{s[f'peak{n}'][0]!r} {margin(s, n, spellings):.2f}"
-                        f" ({min(s[f'fit{n}'], key=lambda k, n=n: s[f'fit{n}'][k])})"
+                        f" ({min(s[f'fit{n}'], key=s[f'fit{n}'].__getitem__)})"
                         for n in (0, 1) if f"fit{n}" in s))
     return 0
 
