@@ -214,3 +214,16 @@ def test_weights_and_equipment_are_not_lifting_someone(tmp_path: Path, said: str
     # A stair lift is an assistive device, the content's own.
     (reply,) = voice_text_replies([said], tmp_path)
     assert not reply["say"].startswith("What I know doesn't cover lifting"), reply
+
+
+def test_the_faq_listed_and_chosen_by_its_number(tmp_path: Path) -> None:
+    # "read the faq" was declined as off the subject; "what was topic 2
+    # again" too.
+    listed, chosen, again = voice_text_replies(["read the faq", "number 20",
+                                                "what was topic 2 again"], tmp_path)
+    assert listed["outcome"] == "command", listed
+    assert listed["say"].startswith("You can ask me about: 19,"), listed
+    assert "What are the early signs of neuromuscular disorders" in listed["say"], listed
+    assert "Introduction" not in listed["say"], listed
+    assert _id(chosen) == "can-lifestyle-changes-help-manage-chronic-spasms", chosen
+    assert _id(again) == "recognizing-chronic-spasms-and-neuromuscular-disorders", again

@@ -27,7 +27,9 @@ LEAD_WORDS = ("number", "topic", "option")
 _AROUND = frozenset("please the say i want would like choose pick hear let me".split()
                     # "what is number five", "tell me about number five", "can
                     # you read number five": declined as questions before.
-                    + "what is tell about read out can you".split())
+                    + "what is tell about read out can you".split()
+                    # "what was topic 2 again": declined (session 36, typed).
+                    + "was again".split())
 #: "The third one", "third" after the list: declined as questions before.
 #: "first" and "second" are the answers to "Did you mean ...?" (commands).
 ORDINAL_WORDS = (

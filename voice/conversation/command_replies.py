@@ -136,6 +136,14 @@ def topics(talk: Conversation, text: str, command: str) -> Reply:
                           if asked_how_many else "")
 
 
+def faq(talk: Conversation, text: str, command: str) -> Reply:
+    """ "Read the FAQ": the list from its first question ("read the faq" was
+    declined as off the subject; session 36, `voice text`); the whole list
+    when the content has no FAQ."""
+    first = listing.first_faq(talk)
+    return listing.topics(talk, text, first=first or 0)
+
+
 def back(talk: Conversation, text: str, command: str) -> Reply:
     """ "Go back": the answer before the last, read again."""
     s = talk.state
@@ -220,6 +228,7 @@ HANDLERS: dict[str, Handler] = {
     "wrong": yes_no.no_or_wrong,
     "help": help_,
     "topics": topics,
+    "faq": faq,
     "back": back,
     "sleep": sleep,
     "never_mind": never_mind,

@@ -189,6 +189,13 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "what topics do you have", "read me everything", "read the whole article",
         "read me the whole article",
     ),
+    # The FAQ's questions listed (session 36, `voice text`: "read the faq"
+    # was declined as off the subject).
+    "faq": (
+        "read the faq", "faq", "the faq", "faqs", "read me the faq", "list the faq",
+        "frequently asked questions", "read the frequently asked questions",
+        "what is in the faq", "go to the faq", "the questions", "read the questions",
+    ),
     "yes": (
         "yes", "yeah", "yep", "yes please", "sure", "correct", "right", "that is right",
         # Whisper writes a spoken "right" as "alright" at times (real speakers).

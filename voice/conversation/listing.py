@@ -17,11 +17,15 @@ if TYPE_CHECKING:
     from voice.conversation.conversation import Conversation
 
 
-def topics(talk: Conversation, text: str, outcome: str = "command", prefix: str = "") -> Reply:
-    """The list of topics with their numbers, a few at a time ("go on" for more)."""
+def topics(talk: Conversation, text: str, outcome: str = "command", prefix: str = "",
+           first: int = 0) -> Reply:
+    """The list of topics with their numbers, a few at a time ("go on" for
+    more), from the ``first`` (0: all; the FAQ's first for "read the FAQ").
+    The numbers stay those of the whole list, so "number 20" is the same
+    topic however it was listed."""
     s = talk.state
     titles = [e.title for e in talk.kb.entries]
-    starts = range(0, len(titles), TOPICS_PER_PART)
+    starts = range(first, len(titles), TOPICS_PER_PART)
     spoken = [phrases.topic_list(titles[i : i + TOPICS_PER_PART], i + 1) for i in starts]
     spoken[-1] = f"{spoken[-1]} {phrases.CHOOSE_BY_NUMBER}"
     s.pending_parts, s.pending_entry = spoken[1:], None
@@ -44,3 +48,9 @@ def examples(talk: Conversation) -> list[str]:
         e.title for e in talk.kb.entries[:2]
     ]
 
+
+
+def first_faq(talk: Conversation) -> int | None:
+    """The list's index of the first FAQ entry, or None when the content has
+    none."""
+    return next((i for i, e in enumerate(talk.kb.entries) if e.kind == "faq"), None)
