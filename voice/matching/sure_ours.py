@@ -24,6 +24,12 @@ closing hands?" has 13.7 against everyday requests). Of 7,408 typed tuning
 lines, 9 move, 8 to their right entry (offered), 1 from declined to a wrong
 entry offered ("is baclofen safe to take long term": Treatment Approaches
 for Long-Term Management); no uncovered or everyday line moves.
+
+Sharper since session 36 round 2 (branch scope46, chosen on the tuning
+halves: K-QA, iCliniq, Question Doctors, MedQuAD, Counsel Chat, COVID-Q,
+everyday requests): evidence 8.0 against everyday requests, and a
+distinctive content word carrying at least ``CARRIER_AT``. The 8 right
+entries are kept; baclofen is declined again.
 """
 
 from __future__ import annotations
