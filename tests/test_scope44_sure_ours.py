@@ -9,9 +9,10 @@ score of 40 and its entry offered ("Did you mean ...?"), never read. The
 uncovered and everyday lines of the same scores stay declined: none of the
 tuning halves' has evidence above 6.7.
 
-Shipped off by scope44 (held out, it took one more K-QA line); on since
-session 36 round 2 (branch scope46) with sharper bars
-(tests/test_scope46_sure_bars.py). These tests turn it on.
+Shipped off (``sure_ours.ON = False``): held out, it took one more K-QA
+line (docs/out-of-scope.md, session 36), and with session 36 round 2's
+sharper bars (tests/test_scope46_sure_bars.py) a K-QA and a Counsel Chat
+line. These tests turn it on.
 
 Typed through the Conversation as `voice text` does (shipped content)."""
 
@@ -35,11 +36,11 @@ def _sure_ours_on(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sure_ours, "ON", True)
 
 
-def test_shipped_on(matcher: Matcher, monkeypatch: pytest.MonkeyPatch) -> None:
-    """On as shipped (session 36 round 2): offered."""
-    assert _SHIPPED is True
+def test_shipped_off(matcher: Matcher, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Off as shipped: main's decline."""
+    assert _SHIPPED is False
     monkeypatch.setattr(sure_ours, "ON", _SHIPPED)
-    assert matcher.match("could low magnesium be behind my cramping calves").outcome == "confirm"
+    assert matcher.match("could low magnesium be behind my cramping calves").outcome == "no_match"
 
 
 #: In-scope tuning lines declined on their score before (40-45), and the
