@@ -10,7 +10,9 @@ uncovered and everyday lines of the same scores stay declined: none of the
 tuning halves' has evidence above 6.7.
 
 Shipped off (``sure_ours.ON = False``): held out, it took one more K-QA
-line (docs/out-of-scope.md, session 36). These tests turn it on.
+line (docs/out-of-scope.md, session 36), and with session 36 round 2's
+sharper bars (tests/test_scope46_sure_bars.py) a K-QA and a Counsel Chat
+line. These tests turn it on.
 
 Typed through the Conversation as `voice text` does (shipped content)."""
 
@@ -153,6 +155,9 @@ def test_the_health_guard_is_needed(matcher: Matcher, monkeypatch: pytest.Monkey
     monkeypatch.setattr(sure_ours, "FLOOR", 38.0)
     assert matcher.match(line).outcome == "no_match"
     monkeypatch.setattr(sure_ours, "HEALTH_EVIDENCE_AT", -100.0)
+    # The carrier (session 36 round 2) keeps it out as well.
+    assert matcher.match(line).outcome == "no_match"
+    monkeypatch.setattr(sure_ours, "CARRIER_AT", -100.0)
     assert matcher.match(line).outcome == "confirm"
 
 
