@@ -204,7 +204,8 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
     # content's own: Alternative Therapies, answered before this is asked).
     (re.compile(r"\b(?:heat|the heat|hot weather|hot days?|heatwaves?|heat waves?|warm weather|"
                 r"summer|cold weather|cold days?|in the cold|winter|the weather|weather|"
-                r"temperature|temperatures|humidity|humid|ice packs?|ice|icepacks?|ice baths?|"
+                r"temperature|temperatures|humidity|humid|ice packs?|icepacks?|ice baths?|"
+                r"ice(?! cream| lolly| lollies| skating)|"
                 r"cold packs?|cold compress(?:es)?|heat packs?|heat pads?|heating pads?|"
                 r"hot water bottles?|saunas?|hot tubs?|getting hot|getting cold|overheating|"
                 r"overheat|too hot|too cold)\b"),
