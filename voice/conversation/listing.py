@@ -49,7 +49,6 @@ def examples(talk: Conversation) -> list[str]:
     ]
 
 
-
 def first_faq(talk: Conversation) -> int | None:
     """The list's index of the first FAQ entry, or None when the content has
     none."""

@@ -183,8 +183,8 @@ def another_condition(talk: Conversation, line: Line) -> Reply | None:
     got = finding.match(talk, joined, line.doubtful, line.heard, line.sure)
     if (got.outcome in ("answer", "confirm") and got.entry is not None
             and follow_ups.just_read(talk, got.entry, line.text)):
-        # The content speaks of the disorders together: the entry just
-        # read is the answer for this one too, said so, read on "yes".
+        # The entry just read is what the content has for this condition
+        # too: said so, read again only on "yes".
         return follow_ups.same_for_another(talk, line.text, got.entry, named)
     # Another entry: offered, never read unasked (as "what about at night").
     return matched(talk, replace(line, text=joined, doubtful=True))
