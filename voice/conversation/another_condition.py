@@ -24,12 +24,15 @@ from __future__ import annotations
 import re
 
 from voice.matching.normalize import clean
+from voice.matching.other_disorders import NAMED_ONLY
 
-#: The conditions the content names, as people say them; "mg" is left out
-#: (milligrams). "These disorders" and the like are what a question names
-#: when it asks of all of them ("can these disorders be cured").
-_NAMED = (r"(?:ms|multiple sclerosis|als|amyotrophic lateral sclerosis|mnd|"
-          r"motor neuron(?:e)? disease|myasthenia gravis|myasthenia)")
+#: The conditions the content names, as people say them (other_disorders'
+#: table of them, and "mnd"); "mg" is left out (milligrams), longest first
+#: so "myasthenia gravis" is not read as "myasthenia". "These disorders" and
+#: the like are what a question names when it asks of all of them ("can
+#: these disorders be cured").
+_FORMS = sorted({*(f for _, forms in NAMED_ONLY for f in forms), "mnd"}, key=len, reverse=True)
+_NAMED = "(?:" + "|".join(re.escape(f) for f in _FORMS) + ")"
 _GENERAL = (r"(?:(?:these|those|the|such|neuromuscular|muscle|muscular) )?"
             r"(?:disorders?|conditions?|diseases?|illness(?:es)?)")
 _IN_BEFORE = re.compile(rf"\b(?:{_NAMED}|{_GENERAL})\b")

@@ -79,6 +79,14 @@ _COURSE = Topic("course",
                 "What I know doesn't cover relapses or the different types of MS. Your MS "
                 "nurse or neurologist can explain them.")
 
+#: Lifting or moving someone, and the home made safer for them.
+_HOME = Topic("home",
+              "What I know doesn't cover lifting or moving someone, or changes to the home. An "
+              "occupational therapist or physiotherapist can show you safe ways, and suggest "
+              "equipment.",
+              ("what equipment helps with walking",),
+              "What I know does say what equipment helps.")
+
 _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
     # "can I still drive", "is it safe to drive with ms", "should he stop
     # driving"; not "drive me/us to", "sex drive", "hard drive".
@@ -222,20 +230,10 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
                 rf"my (?:\w+ )?(?:{RELATIVE}|patient))(?: \w+){{0,3}}? "
                 r"(?:safely|without hurting|out of bed|into bed|in bed|from bed|from the bed|"
                 r"onto the|into the|out of the|off the floor|up the stairs|down the stairs)\b"),
-     Topic("home",
-           "What I know doesn't cover lifting or moving someone, or changes to the home. An "
-           "occupational therapist or physiotherapist can show you safe ways, and suggest "
-           "equipment.",
-           ("what equipment helps with walking",),
-           "What I know does say what equipment helps.", anyone=True)),
+     replace(_HOME, anyone=True)),
     (re.compile(r"\b(?:make|making|keep|keeping) (?:the |our |my |his |her |their )?(?:house|home|"
                 r"bathroom|stairs|flat|bedroom) (?:safer|safe|more accessible|accessible)\b"),
-     Topic("home",
-           "What I know doesn't cover lifting or moving someone, or changes to the home. An "
-           "occupational therapist or physiotherapist can show you safe ways, and suggest "
-           "equipment.",
-           ("what equipment helps with walking",),
-           "What I know does say what equipment helps.")),
+     _HOME),
     # "what are the side effects of baclofen" was offered Medication, which
     # names no side effect; "what are the side effects", after Medication
     # was read, declined (session 36, `voice text`). Said of any medicine.

@@ -289,15 +289,12 @@ def read_already(title: str, sentence: str | None, nothing_more: bool) -> str:
             "Shall I read it again? Please say yes or no.")
 
 
-#: The conditions as said aloud: "what about als" is answered of "ALS".
-_CONDITION_NAMES = {"ms": "MS", "als": "ALS", "mnd": "MND"}
-
-
 def same_for_another(title: str, named: str) -> str:
     """The question before, asked again of the condition ``named`` ("can ms
     be cured", then "what about als"), answered by the section just read:
     said so, read again only on "yes"."""
-    name = _CONDITION_NAMES.get(named, named)
+    # Letters said as letters: "what about als" is answered of "ALS".
+    name = named.upper() if len(named) <= 3 else named
     # Not "it speaks of them together": a caregiver's own entry may not.
     return (f"For {name}, what I have is the part I just read, {_spoken_title(title)}. "
             "Shall I read it again? Please say yes or no.")
