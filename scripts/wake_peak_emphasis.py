@@ -88,6 +88,20 @@ def shipped_wakes(rows: list[list[Any]]) -> bool:
     return stage(spot, Levers()).startswith("woke")
 
 
+def show_added(data: dict[str, Any], clip: str, by: dict[float, list[list[Any]]],
+               added: list[float], shipped: bool) -> int:
+    """Print each spot of ``clip`` a lever ``added`` (its peak and aligned
+    decodes); 1 when the clip is woken only by it (not as shipped, not by
+    the network alone), else 0. wake_scrap_words.py prints its lever's the
+    same way."""
+    for at in added:
+        texts = [f"{r[0]} {r[1]!r} {r[2]:.2f}" for r in by[at]
+                 if r[0].startswith(("peak", "align", "epeak", "ealign"))]
+        print(f"  {clip} @{at}{' (woke as shipped too)' if shipped else ''}: "
+              f"{' | '.join(texts)}")
+    return int(bool(added) and not shipped and not data["network"].get(clip, 0))
+
+
 def report(path: Path, emphasis: bool, laugh: bool,
            word_after: bool = confirm.EMPHASIS_WORD_AFTER) -> tuple[int, int]:
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -102,14 +116,9 @@ def report(path: Path, emphasis: bool, laugh: bool,
                  and spot_passes(rows, emphasis, laugh, word_after)
                  and not spot_passes(rows, False, False)]
         shipped = any(shipped_wakes(rows) for rows in by.values())
-        for at in added:
-            texts = [f"{r[0]} {r[1]!r} {r[2]:.2f}" for r in by[at]
-                     if r[0].startswith(("peak", "align", "epeak", "ealign"))]
-            print(f"  {clip} @{at}{' (woke as shipped too)' if shipped else ''}: "
-                  f"{' | '.join(texts)}")
+        clips_woken = show_added(data, clip, by, added, shipped)
         added_spots += len(added)
-        if added and not shipped and not data["network"].get(clip, 0):
-            added_clips += 1
+        added_clips += clips_woken
     print(f"{path}: {added_spots} spots pass only through the lever(s), "
           f"{added_clips} clips woken only by them")
     return added_spots, added_clips

@@ -29,7 +29,7 @@ for _p in (REPO, REPO / "scripts"):
         sys.path.insert(0, str(_p))
 
 import wake_peak_emphasis  # noqa: E402
-from wake_peak_emphasis import shipped_wakes, spot_passes  # noqa: E402
+from wake_peak_emphasis import shipped_wakes, show_added, spot_passes  # noqa: E402
 
 from voice.speech_in.wake import confirm  # noqa: E402
 
@@ -59,14 +59,9 @@ def report(path: Path, max_words: int | None) -> tuple[int, int]:
         added = [at for at, rows in weak.items()
                  if spot_passes(rows, True, True) and not before[at]]
         wake_peak_emphasis.confirm.scrap_refused = _ORIGINAL
-        for at in added:
-            texts = [f"{r[0]} {r[1]!r} {r[2]:.2f}" for r in by[at]
-                     if r[0].startswith(("peak", "align", "epeak", "ealign"))]
-            print(f"  {clip} @{at}{' (woke as shipped too)' if shipped else ''}: "
-                  f"{' | '.join(texts)}")
+        clips_woken = show_added(data, clip, by, added, shipped)
         added_spots += len(added)
-        if added and not shipped and not data["network"].get(clip, 0):
-            added_clips += 1
+        added_clips += clips_woken
     print(f"{path}: {added_spots} spots pass only with the lever, "
           f"{added_clips} clips woken only by it")
     return added_spots, added_clips
