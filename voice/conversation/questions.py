@@ -28,6 +28,7 @@ from voice.conversation.at_night import (
     asks_what_helps_at_night,
     names_another_subject,
 )
+from voice.conversation.duration_said import without_duration
 from voice.conversation.falls import about_falls
 from voice.conversation.feelings import Feeling, feeling_of
 from voice.conversation.hands import hands_task
@@ -262,6 +263,14 @@ def matched(talk: Conversation, line: Line) -> Reply:
     taken = follow_ups.about_subject(talk, text, result, subject, doubtful, heard, sure)
     if taken is not None:
         words, result = "", taken
+    background = without_duration(text) if result.outcome == "no_match" else None
+    if background is not None:
+        # "I've had ms for ten years and my legs are getting stiffer": the
+        # span of time outweighed the rest (duration_said.py); what the
+        # rest finds is offered, never read.
+        got = finding.match(talk, background, doubtful, heard, sure)
+        if got.outcome != "no_match" and got.entry is not None:
+            words, result = "", replace(got, outcome="confirm")
     if (how_long.REMATCH and result.outcome != "no_match" and asks_how_long(text)
             and not is_contents_question(text, talk.matcher)):
         timed = follow_ups.how_long_offer(talk, text, subject if taken is not None else "",

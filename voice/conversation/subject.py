@@ -63,6 +63,13 @@ _ASKED = frozenset(
 #: baclofen" when they were taken; "what is this" asked of the assistant);
 #: nor "these", "those", which come with their noun.
 _POINTERS = frozenset("it them its".split())
+#: "they" stands for the subject only when the subject is a plural thing
+#: ("what are spasms", then "are they dangerous": declined before, session
+#: 37) and "they" is asked of directly, right after the opening word ("are
+#: they", "do they", "will they"), with no other pointer in the line ("how
+#: do they treat it": the doctors). scripts/tune_follow_ups.py --typed:
+#: see docs/loose-ends.md, "Session 37 (main)".
+_PLURAL_POINTER = "they"
 #: Words a question opens with: only a question's pointer is read as the
 #: subject ("I'll use it again" said in the room is not asked of it).
 _OPENERS = _QUESTION | _NEEDS_VERB | _COPULA
@@ -128,6 +135,25 @@ def _points_back(words: list[str], i: int) -> bool:
         or (after[:1] == ["is"] and (after[2:3] == ["to"] or len(after) == 1)))
 
 
+def _plural(subject: str) -> bool:
+    """Whether ``subject`` is a thing named in the plural ("spasms",
+    "muscle relaxants"; not "ms", "als", "multiple sclerosis")."""
+    words = subject.split()
+    last = words[-1] if words else ""
+    if len(last) <= 3 or not last.endswith("s") or last.endswith("ss"):
+        return False
+    names = load_terms().names
+    return any(names.get((*words[:-1], one)) is not None for one in _singulars(last)[1:])
+
+
+def _they_points_back(words: list[str], subject: str) -> bool:
+    """Whether the "they" of ``words`` ("are they dangerous") stands for
+    ``subject``: right after the opening word, no other pointer, and the
+    subject plural."""
+    return (len(words) > 2 and words[1] == _PLURAL_POINTER and words[0] in _OPENERS
+            and not set(words) & _POINTERS and _plural(subject))
+
+
 def with_subject(text: str, subject: str) -> str | None:
     """``text`` with its first pointer replaced by ``subject`` ("what helps
     it" + "spasms" -> "what helps spasms"); None when it is no question, has
@@ -140,6 +166,8 @@ def with_subject(text: str, subject: str) -> str | None:
     for i, w in enumerate(words):
         if w in _POINTERS and _points_back(words, i):
             return " ".join([*words[:i], *subject.split(), *words[i + 1:]])
+    if _they_points_back(words, subject):
+        return " ".join([words[0], *subject.split(), *words[2:]])
     return None
 
 

@@ -1,0 +1,75 @@
+"""Gaps found by typing into `voice text` (session 37): a span of time said
+as background ("I've had MS for ten years and ...") and "they" standing
+for a plural subject ("what causes spasms", then "are they painful").
+Real `voice text`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from voice.conversation.duration_said import without_duration
+from voice.conversation.subject import with_subject
+
+from .conftest import voice_text_replies
+
+RECOGNIZING = "recognizing-chronic-spasms-and-neuromuscular-disorders"
+EARLY_SIGNS = "what-are-the-early-signs-of-neuromuscular-disorders"
+
+
+def _id(reply: dict) -> str | None:
+    return (reply.get("match") or {}).get("id")
+
+
+@pytest.mark.parametrize(("said", "offered"), [
+    # Was: "Sorry, I don't have an answer for that" (session 36's note).
+    ("I've had ms for ten years and my legs are getting stiffer", RECOGNIZING),
+    ("my wife has had als for two years and she is getting weaker", EARLY_SIGNS),
+])
+def test_a_span_of_time_said_as_background_is_offered(tmp_path: Path, said: str,
+                                                      offered: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["outcome"] == "confirm" and _id(reply) == offered, reply
+    assert reply["answer"] is None, reply  # offered, never read
+
+
+def test_a_span_of_time_with_nothing_of_ours_is_still_declined(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["I've had a cough for three weeks"], tmp_path)
+    assert reply["outcome"] == "no_match", reply
+
+
+@pytest.mark.parametrize(("said", "rest"), [
+    ("I've had ms for ten years and my legs are getting stiffer",
+     "i have had ms and my legs are getting stiffer"),
+    ("for the past few months my hands have been cramping", "my hands have been cramping"),
+    ("she was diagnosed two years ago and is weaker", "she was diagnosed and is weaker"),
+    ("since last year my legs jump at night", "my legs jump at night"),
+    ("what helps stiff legs", None),            # no span said
+    ("how long does botox last", None),         # asks how long: how_long.py's
+    ("how many years does it take", None),
+])
+def test_without_duration(said: str, rest: str | None) -> None:
+    assert without_duration(said) == rest
+
+
+@pytest.mark.parametrize("then", ["are they painful", "do they last", "will they stop"])
+def test_they_for_a_plural_subject_is_offered(tmp_path: Path, then: str) -> None:
+    # Was: declined ("they" was never read as the subject).
+    first, reply = voice_text_replies(["what causes spasms", then], tmp_path)
+    assert first["outcome"] == "answer", first
+    assert reply["outcome"] == "confirm" and reply["answer"] is None, reply
+
+
+@pytest.mark.parametrize(("said", "subject", "read"), [
+    ("are they painful", "spasms", "are spasms painful"),
+    ("do they last", "muscle spasms", "do muscle spasms last"),
+    ("are they painful", "ms", None),             # not a plural
+    ("are they painful", "multiple sclerosis", None),
+    ("are they painful", "baclofen", None),
+    ("how do they treat it", "spasms", "how do they treat spasms"),  # "it" is the pointer
+    ("what do they do", "spasms", None),          # not right after the opening word
+    ("they are painful", "spasms", None),         # no question
+])
+def test_with_subject_they(said: str, subject: str, read: str | None) -> None:
+    assert with_subject(said, subject) == read

@@ -1,0 +1,41 @@
+"""How long the user has had something, said as background: "I've had MS
+for ten years and my legs are getting stiffer" was declined (session 36's
+note), the words of the span ("ten", "years") outweighing the rest, while
+"I have MS and my legs are getting stiffer" is offered Physical Therapy.
+The span says how long, not what is asked; a line that finds nothing as
+said is matched again without it, and what that finds is offered, never
+read in full (questions.matched). A question that asks how long ("how long
+does it last") is the how-long rule's (how_long.py), not this one's."""
+
+from __future__ import annotations
+
+import re
+
+from voice.conversation.how_long import asks_how_long
+from voice.matching.normalize import clean
+
+_COUNT = (r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+          r"twenty|thirty|forty|fifty|\d+|a few|a couple of|a couple|couple of|few|several|many|"
+          r"some|a number of)")
+_UNIT = r"(?:years?|months?|weeks?|days?|yrs?)"
+#: A span of time said as background: "for ten years", "for the past few
+#: months", "over the last two weeks", "since last year", "two years ago",
+#: "for a while", "for a long time", "for ages".
+_SPAN = re.compile(
+    r"\b(?:(?:for|over|in|during) (?:the )?(?:past |last )?(?:about |around |nearly |almost |"
+    rf"over |more than |at least )?{_COUNT} (?:more )?{_UNIT}"
+    r"|for (?:a (?:long )?while|a long time|ages|years|months|decades)"
+    r"|since (?:last (?:year|month|week|summer|winter|spring|autumn|christmas)|\d{4}|"
+    r"i was (?:a )?(?:child|kid|teenager|young|\d+))"
+    rf"|{_COUNT} {_UNIT} ago|last (?:year|month|week))\b")
+
+
+def without_duration(text: str) -> str | None:
+    """``text`` without the spans of time it says as background ("i've had
+    ms and my legs are getting stiffer"), or None when it says none, asks
+    how long, or nothing is left."""
+    said = clean(text)
+    if asks_how_long(said) or not _SPAN.search(said):
+        return None
+    rest = " ".join(_SPAN.sub(" ", said).split())
+    return rest or None
