@@ -17,8 +17,13 @@ if TYPE_CHECKING:
 #: "And the other?", "what about the other one": asking for the other entry
 #: of an offer after one was read (session 34); "the other one" alone is a
 #: command already (commands.PHRASINGS "second").
+#: "What was the other one?", "what was the second option again": declined
+#: as questions (session 37, typed), though only said when one of an offer
+#: was read and the other waits (dispatch: ``chosen_among``, nothing offered).
+#: Not "topic": "the second topic" is topic 2 of the list (choices.py).
 _THE_OTHER = re.compile(r"(?:and |what about |how about |now |then |can you read |read |"
-                        r"tell me |and now )*(?:the )?(?:other|second)(?: one)?(?: please)?")
+                        r"tell me |and now |what was |what is |which was |so )*(?:the )?"
+                        r"(?:other|second)(?: one| option| choice)?(?: again)?(?: please)?")
 
 
 def asks_for_the_other(text: str) -> bool:

@@ -1,7 +1,7 @@
 """Gaps found by typing into `voice text` (session 37): a span of time said
-as background ("I've had MS for ten years and ...") and "they" standing
-for a plural subject ("what causes spasms", then "are they painful").
-Real `voice text`."""
+as background ("I've had MS for ten years and ..."), "they" standing for a
+plural subject ("what causes spasms", then "are they painful"), and "what
+was the other one" after one of two offered was read. Real `voice text`."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from .conftest import voice_text_replies
 
 RECOGNIZING = "recognizing-chronic-spasms-and-neuromuscular-disorders"
 EARLY_SIGNS = "what-are-the-early-signs-of-neuromuscular-disorders"
+TREATMENT = "treatment-approaches-for-long-term-management"
+INNOVATIONS = "technological-innovations-in-treatment"
 
 
 def _id(reply: dict) -> str | None:
@@ -73,3 +75,18 @@ def test_they_for_a_plural_subject_is_offered(tmp_path: Path, then: str) -> None
 ])
 def test_with_subject_they(said: str, subject: str, read: str | None) -> None:
     assert with_subject(said, subject) == read
+
+
+@pytest.mark.parametrize("then", ["what was the other one", "what was the second option again",
+                                  "what's the other one"])
+def test_the_other_asked_after_the_first_was_read(tmp_path: Path, then: str) -> None:
+    # Was: "Sorry, I don't have an answer for that".
+    offer, first, reply = voice_text_replies(["what are the treatments", "the first one", then],
+                                             tmp_path)
+    assert offer["outcome"] == "confirm" and _id(first) == TREATMENT, (offer, first)
+    assert reply["outcome"] == "answer" and _id(reply) == INNOVATIONS, reply
+
+
+def test_the_other_with_nothing_chosen_is_no_command(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["what was the other one"], tmp_path)
+    assert reply["outcome"] == "no_match", reply
