@@ -75,10 +75,13 @@ def volume_heard(heard: Transcript, text: str, matcher: Matcher) -> str | None:
     # A scorer that does not say how long its audio is (a recorded one in
     # tests) is not one this was measured with.
     seconds = getattr(scorer, "seconds", None)
-    # An emergency, a command or a topic number heard is never read again.
+    # An emergency, a command or a topic number heard is never read again;
+    # nor one in the words kept, when those are not what was heard (else
+    # acts_on_its_own has just looked for one in the same line).
     if (not ON or scorer is None or seconds is None or not heard.words
-            or acts_on_its_own(heard.text) or find_command(text) is not None
-            or is_emergency(text) or len(heard.words) > MAX_WORDS or seconds > MAX_SECONDS):
+            or acts_on_its_own(heard.text)
+            or (text != heard.text and (find_command(text) is not None or is_emergency(text)))
+            or len(heard.words) > MAX_WORDS or seconds > MAX_SECONDS):
         return None
     # Every word heard unsurely ("lower my wound" at 0.2-0.5) leaves no text:
     # "Sorry, I didn't catch that", a decline too.

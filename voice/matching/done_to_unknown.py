@@ -15,7 +15,7 @@ a verb, and the word after it, past a determiner or a possessive ("my",
 and no entry deals with it. ``Matcher._match`` declines the line.
 
 Not when that word only describes a content word that follows it
-(unknown_object's ``_modifies_ours``), is a number, a time or a pronoun
+(unknown_object's ``modifies_ours``), is a number, a time or a pronoun
 (``unknown_object.NO_OBJECT``), an adverb ("-ly"), or a part of the body
 ("how do i stop my hand shaking": health_subjects.tsv's "body"), nor when
 the line is an editor's own phrasing of the entry found.
@@ -49,7 +49,7 @@ PROBLEM_VERBS = frozenset(normalize.stem(w) for w in (
 #: Possessives that may stand between the verb and what it acts on ("manage
 #: my anger"), beside unknown_object's determiners and quantifiers.
 _POSSESSIVES = frozenset("my your his her our their its".split())
-_BEFORE_OBJECT = uo._BEFORE_OBJECT | _POSSESSIVES
+_BEFORE_PROBLEM = uo.BEFORE_OBJECT | _POSSESSIVES
 
 
 def _problem_verb(word: str) -> bool:
@@ -76,13 +76,13 @@ def done_to_unknown(matcher: Matcher, text: str, entry: Entry | None = None) -> 
         return None
     words = normalize.strip_fillers(normalize.clean(text)).split()
     for i, word in enumerate(words):
-        if not uo._as_verb(words, i) or not _problem_verb(word):
+        if not uo.as_verb(words, i) or not _problem_verb(word):
             continue
         j = i + 1
-        while j < len(words) and words[j] in _BEFORE_OBJECT:
+        while j < len(words) and words[j] in _BEFORE_PROBLEM:
             j += 1
         if (j < len(words) and words[j] in strange and not words[j].endswith("ly")
-                and not uo._modifies_ours(matcher, words, j, strange)
+                and not uo.modifies_ours(matcher, words, j, strange)
                 and not _body(model, words[j:])):
             return words[j]
     return None

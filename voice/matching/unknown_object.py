@@ -35,8 +35,8 @@ if TYPE_CHECKING:
 #: tight every morning", "the test with the needles" (dev.tsv, in scope)
 #: fold "tight" and "test" onto content words, and the word after them is
 #: no object of theirs).
-_BEFORE_OBJECT = frozenset("a an the some any more much many less few little lot lots of too"
-                           .split())
+BEFORE_OBJECT = frozenset("a an the some any more much many less few little lot lots of too"
+                          .split())
 
 #: Words after which a word is a verb ("to drink", "can i drink", "should
 #: we eat"): "to", subject pronouns, modals and auxiliaries (a closed class).
@@ -93,7 +93,7 @@ def _generic_fold(word: str, model: scope.ScopeModel) -> bool:
     return False
 
 
-def _as_verb(words: list[str], i: int) -> bool:
+def as_verb(words: list[str], i: int) -> bool:
     """Whether ``words[i]`` stands where a verb does: after "to", a subject
     pronoun, a modal or an auxiliary, or as an "-ing" form ("is drinking
     alcohol bad for spasms")."""
@@ -116,18 +116,18 @@ def unknown_object(matcher: Matcher, text: str) -> str | None:
         return None
     words = normalize.strip_fillers(normalize.clean(text)).split()
     for i, word in enumerate(words):
-        if not _as_verb(words, i) or not _generic_fold(word, model):
+        if not as_verb(words, i) or not _generic_fold(word, model):
             continue
         j = i + 1
-        while j < len(words) and words[j] in _BEFORE_OBJECT:
+        while j < len(words) and words[j] in BEFORE_OBJECT:
             j += 1
         if (j < len(words) and words[j] in strange and not words[j].endswith("ly")
-                and not _modifies_ours(matcher, words, j, strange)):
+                and not modifies_ours(matcher, words, j, strange)):
             return words[j]
     return None
 
 
-def _modifies_ours(matcher: Matcher, words: list[str], j: int, strange: set[str]) -> bool:
+def modifies_ours(matcher: Matcher, words: list[str], j: int, strange: set[str]) -> bool:
     """Whether the unknown words from ``words[j]`` on only describe a word
     the content uses, which follows them: "afford private physio" is about
     physio (inscope17-tuning: "we cannot afford private physio, is it still

@@ -17,7 +17,7 @@ determiner or a quantifier ("does too much sugar ..."), and it is one the
 content does not know (``Matcher.content_tokens``' unknown words: no
 number, pronoun, unit of time or "-ly" adverb). Not when the unknown words
 only describe a word of the content's own that follows them ("can private
-physio help": physio, ``unknown_object._modifies_ours``), nor when a
+physio help": physio, ``unknown_object.modifies_ours``), nor when a
 possessive or a person stands there ("does my son ...": "my" is no unknown
 word).
 
@@ -29,7 +29,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from voice.matching import normalize, scope
-from voice.matching.unknown_object import _BEFORE_OBJECT, NO_OBJECT, _modifies_ours
+from voice.matching.unknown_object import BEFORE_OBJECT, NO_OBJECT, modifies_ours
 
 if TYPE_CHECKING:
     from voice.matching.matcher import Matcher
@@ -57,10 +57,10 @@ def unknown_subject(matcher: Matcher, text: str) -> str | None:
     strange = {w for w in unknown.values()
                if not scope._is_number(w) and w not in NO_OBJECT}
     j = 1
-    while j < len(words) and words[j] in _BEFORE_OBJECT:
+    while j < len(words) and words[j] in BEFORE_OBJECT:
         j += 1
     if (j < len(words) - 1 and words[j] in strange and not words[j].endswith("ly")
-            and not _modifies_ours(matcher, words, j, strange)
+            and not modifies_ours(matcher, words, j, strange)
             and not _acts_on_ours(matcher, words, j)):
         return words[j]
     return None

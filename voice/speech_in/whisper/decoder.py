@@ -26,7 +26,9 @@ tuning questions lost every word to the guard.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -90,9 +92,23 @@ class Segment:
     avg_logprob: float
     compression_ratio: float
     words: tuple[Word, ...]
-    token_logprobs: tuple[tuple[str, float], ...] = ()
-    """Each text token and its log-probability (EOT left out): the wake
-    check can score the phrase's words without its full stop (confirm.WORDS_FLOOR)."""
+    token_ids: tuple[int, ...] = ()
+    """The text tokens (EOT left out)."""
+    token_probs: tuple[float, ...] = ()
+    """Each text token's probability (a word's is the mean of its tokens')."""
+    decode_token: Callable[[list[int]], str] | None = field(default=None, repr=False,
+                                                            compare=False)
+    """The tokenizer's ``decode``, for ``token_logprobs``."""
+
+    @functools.cached_property
+    def token_logprobs(self) -> tuple[tuple[str, float], ...]:
+        """Each text token and its log-probability (EOT left out): the wake
+        check can score the phrase's words without its full stop (confirm.WORDS_FLOOR).
+        Made when first read, not on every decode: only that check reads it."""
+        if self.decode_token is None:
+            return ()
+        return tuple((self.decode_token([t]), float(np.log(max(p, 1e-9))))
+                     for t, p in zip(self.token_ids, self.token_probs, strict=False))
 
 
 class WindowDecoder:
@@ -211,8 +227,7 @@ class WindowDecoder:
                 words.append(Word(word, float(np.mean(ps)) if ps else 0.0))
         return Segment(text, float(result.no_speech_prob), float(avg_logprob),
                        float(get_compression_ratio(text.strip())), tuple(words),
-                       tuple((tok.decode([t]), float(np.log(max(p, 1e-9))))
-                             for t, p in zip(tokens, probs, strict=False)))
+                       tuple(tokens), tuple(probs), tok.decode)
 
     def _forced(self, encoded: Any, samples: int, prompt_tokens: list[int],
                 tokens: list[int]) -> list[float]:
