@@ -90,3 +90,21 @@ def test_the_other_asked_after_the_first_was_read(tmp_path: Path, then: str) -> 
 def test_the_other_with_nothing_chosen_is_no_command(tmp_path: Path) -> None:
     (reply,) = voice_text_replies(["what was the other one"], tmp_path)
     assert reply["outcome"] == "no_match", reply
+
+
+@pytest.mark.parametrize("said", ["I can't swallow my spit", "she is drooling",
+                                  "I have too much saliva", "how do I stop drooling"])
+def test_drooling_and_saliva_said_not_covered(tmp_path: Path, said: str) -> None:
+    # Was: "Sorry, I don't have an answer for that" (common in ALS; the
+    # content names only "difficulty swallowing").
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["say"].startswith("What I know doesn't cover drooling"), reply
+    assert "speech and language therapist" in reply["say"], reply
+    assert reply["answer"] is None, reply
+
+
+@pytest.mark.parametrize("said", ["my husband keeps choking on his saliva",
+                                  "is a swollen saliva gland serious"])
+def test_choking_and_a_saliva_gland_are_not_the_saliva_topic(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert "drooling" not in reply["say"], reply

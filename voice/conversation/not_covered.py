@@ -181,6 +181,16 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "language therapist or the doctor can help, and a pharmacist can tell you whether "
            "a medicine comes in another form. Trouble swallowing is worth telling the doctor "
            "about soon.", anyone=True)),
+    # "I can't swallow my spit", "she is drooling", "I have too much
+    # saliva": declined (session 37, typed). Common in ALS, and the content
+    # names only "difficulty swallowing". Not a salivary gland.
+    (re.compile(r"\b(?:drool\w*|saliva(?! glands?\b)|salivat\w*|sialorrh\w*|"
+                r"swallow(?:ing)? (?:my |his |her |their |your |the )?(?:spit|saliva)|"
+                r"(?:my|his|her|their) spit)\b"),
+     Topic("saliva",
+           "What I know doesn't cover drooling or trouble with saliva. The doctor, the nurse "
+           "or a speech and language therapist can help with it. Trouble swallowing is worth "
+           "telling the doctor about soon.", anyone=True)),
     (re.compile(r"\b(?:lose|losing|lost) (?:my |his |her |their )?(?:voice|speech|ability to "
                 r"speak|ability to talk)|speech therap(?:y|ist)|speech and language|"
                 r"communication (?:aids?|devices?|boards?)|eye gaze|voice banking|"
