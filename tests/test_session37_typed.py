@@ -108,3 +108,21 @@ def test_drooling_and_saliva_said_not_covered(tmp_path: Path, said: str) -> None
 def test_choking_and_a_saliva_gland_are_not_the_saliva_topic(tmp_path: Path, said: str) -> None:
     (reply,) = voice_text_replies([said], tmp_path)
     assert "drooling" not in reply["say"], reply
+
+
+@pytest.mark.parametrize("said", ["i think this is a myasthenic crisis", "myasthenic crisis",
+                                  "it could be a myasthenic crisis",
+                                  "how do i know if it is a myasthenic crisis"])
+def test_a_crisis_said_to_be_what_is_seen_is_an_emergency(tmp_path: Path, said: str) -> None:
+    # Was: not an emergency (only "having a ... crisis" was).
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["outcome"] == "emergency", reply
+
+
+@pytest.mark.parametrize("said", ["what is a myasthenic crisis",
+                                  "what are the signs of a myasthenic crisis"])
+def test_a_crisis_asked_about_is_not_covered_with_when_to_call(tmp_path: Path, said: str) -> None:
+    # Was: offered Recognizing Chronic Spasms, which names no crisis.
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["say"].startswith("What I know doesn't cover a myasthenic crisis"), reply
+    assert "emergency number" in reply["say"] and reply["answer"] is None, reply

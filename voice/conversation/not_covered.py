@@ -181,6 +181,17 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "language therapist or the doctor can help, and a pharmacist can tell you whether "
            "a medicine comes in another form. Trouble swallowing is worth telling the doctor "
            "about soon.", anyone=True)),
+    # "what is a myasthenic crisis", "what are the signs of a myasthenic
+    # crisis": offered Recognizing Chronic Spasms (session 37, typed),
+    # which names no crisis. Told as happening, it is an emergency
+    # (emergency.py) before this.
+    (re.compile(r"\b(?:myasthenic|myasthenia gravis|myasthenia|mg) crisis\b|\bcrisis (?:in|with|"
+                r"from) (?:myasthenia|mg)\b"),
+     Topic("crisis",
+           "What I know doesn't cover a myasthenic crisis. If breathing or swallowing gets "
+           "hard, or weakness comes on fast, call your local emergency number now, such as "
+           "911, 112 or 999. The neurologist can tell you the signs to watch for.",
+           anyone=True)),
     # "I can't swallow my spit", "she is drooling", "I have too much
     # saliva": declined (session 37, typed). Common in ALS, and the content
     # names only "difficulty swallowing". Not a salivary gland.

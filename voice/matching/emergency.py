@@ -114,7 +114,12 @@ _SAID_OTHERWISE = [
 #: hispanic crisis": up to CRISIS_WORDS words before it). Kept apart from
 #: the lists so that only this pattern takes the count (the word "crisis" in
 #: another pattern must not make it a format string).
-_CRISIS_HAPPENING = r"\b(having|is in|am in|is having|am having) a (\w+ ){0,%d}crisis\b"
+#: Also a crisis said to be what is seen ("I think this is a myasthenic
+#: crisis", "it could be a crisis": not emergencies before, session 37,
+#: typed) and the two words cried alone.
+_CRISIS_HAPPENING = (r"\b(having|is in|am in|is having|am having|(this|it|that) (is|could be|"
+                     r"might be|may be|must be|looks like|seems like|sounds like)) a "
+                     r"(\w+ ){0,%d}crisis\b|^(help )?(a )?myasthenic crisis( help)?$")
 _CAREGIVER_SAID = [
     # Session 12 (`voice text`): a caregiver telling what they see, each
     # declined or answered from the content before. clean() expands "he's"
