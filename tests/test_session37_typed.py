@@ -126,3 +126,13 @@ def test_a_crisis_asked_about_is_not_covered_with_when_to_call(tmp_path: Path, s
     (reply,) = voice_text_replies([said], tmp_path)
     assert reply["say"].startswith("What I know doesn't cover a myasthenic crisis"), reply
     assert "emergency number" in reply["say"] and reply["answer"] is None, reply
+
+
+@pytest.mark.parametrize("lost", ["where were we", "what were we talking about", "where was I",
+                                  "what was I asking about"])
+def test_lost_the_thread_is_told_the_last_question(tmp_path: Path, lost: str) -> None:
+    # Was: "Sorry, I don't have an answer for that".
+    _, reply = voice_text_replies(["what are spasms", lost], tmp_path)
+    assert reply["outcome"] == "command", reply
+    assert "You asked: 'what are spasms'" in reply["say"], reply
+    assert "Recognizing Chronic Spasms" in reply["say"], reply

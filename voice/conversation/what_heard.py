@@ -29,6 +29,11 @@ _ASKS = re.compile(
     r"|what did you (?:just )?(?:hear|understand|get|think i said)(?: me say)?"
     r"|what question did you (?:hear|answer)"
     r"|what did you hear me (?:say|ask)"
+    # Lost the thread ("where were we", "what was I asking"): declined as
+    # off the subject (session 37, typed); the last question and how it was
+    # met tell them.
+    r"|where (?:were we|was i)(?: again)?"
+    r"|what (?:was i|were we) (?:asking|saying|talking|on)(?: about)?(?: again)?"
     r")(?: please)?"
 )
 
