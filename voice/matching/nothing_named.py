@@ -16,7 +16,8 @@ can only be offered, never answered (``Matcher.require_subject``), so this
 only ever turns an offer into a decline. Not an editor's own phrasing of
 the entry found, nor a line whose only words the content does not use are
 numbers, pronouns or units of time (unknown_object's ``NO_OBJECT``: "give
-me the short version of everything", inscope-tuning32), nor a line
+me the short version of everything", inscope-tuning32), nor a request
+to the assistant ("give me the short version": ``_TO_ASKER``), nor a line
 naming a part of the body ("why do my legs feel heavy": a probe, offered
 the coping entry before, where the heaviness is a symptom asked of), nor
 without a scope model (the benchmark's "without" column).
@@ -35,14 +36,21 @@ if TYPE_CHECKING:
     from voice.content.model import Entry
     from voice.matching.matcher import Matcher
 
-#: False turns the check off (for measuring, and as shipped if the held-out
-#: rows said so: docs/out-of-scope.md, session 37).
-ON = True
+#: Shipped off: held out, dev.tsv's in-scope row lost 2 lines (104 -> 102
+#: right entries) while Counsel Chat gained 4, K-QA and CLINC 1 each
+#: (docs/out-of-scope.md, "Session 37 (branch fresh47)"). True turns it on.
+ON = False
 
 #: Pronouns name no subject, though one is an editor's keyword ("myself",
 #: the lifestyle FAQ's): "I feel like I failed myself", "All I can do is
 #: cry and hate myself" (Counsel Chat) were offered that FAQ.
 _PRONOUN_TOKENS = frozenset(t for w in uo.NO_OBJECT for t in normalize.tokens(w))
+#: A request to the assistant ("give me the short version", "tell me ..."):
+#: its second word says who it is for. tuning.tsv's "give me the short
+#: version" matched with its own phrasing taken out of the content (the
+#: benchmark's leave-one-out) was declined before this guard: "version" is
+#: then a word the content never uses.
+_TO_ASKER = frozenset("me us".split())
 
 
 def nothing_named(matcher: Matcher, text: str, entry: Entry | None = None) -> str | None:
@@ -53,6 +61,9 @@ def nothing_named(matcher: Matcher, text: str, entry: Entry | None = None) -> st
     if not ON or matcher.scope is None:
         return None
     if entry is not None and matcher._editors_words(text, entry):
+        return None
+    words = normalize.strip_fillers(normalize.clean(text)).split()
+    if len(words) > 1 and words[1] in _TO_ASKER:
         return None
     unknown: dict[str, str] = {}
     toks = matcher.content_tokens(text, unknown)
