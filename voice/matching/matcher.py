@@ -64,6 +64,7 @@ from voice.matching.cause_unsaid import cause_sentences, cause_unsaid
 from voice.matching.done_to_unknown import done_to_unknown
 from voice.matching.money_only import money_only
 from voice.matching.nothing_asked import nothing_asked
+from voice.matching.nothing_named import nothing_named
 from voice.matching.off_topic import WORDS as OFF_TOPIC
 from voice.matching.other_kind_declined import other_kind_declined
 from voice.matching.own_medicines import medicine_keywords, own_medicine_names
@@ -1435,6 +1436,11 @@ class Matcher:
             # A common verb of the content's done to a thing it never names
             # ("how do i manage my anger" was offered Treatment Approaches):
             # done_to_unknown.py, session 36.
+            return MatchResult(query, "no_match", [], misheard)
+        if nothing_named(self, text, cands[0].entry) is not None:
+            # No word naming a subject of the content, and a word it never
+            # uses ("i feel guilty about my fathers death" was offered
+            # Coping Strategies): nothing_named.py, session 37.
             return MatchResult(query, "no_match", [], misheard)
         if other_kind and other_kind_declined(self, text):
             # A kind of disorder the content never names ("what are mood
