@@ -5,7 +5,7 @@ helps spasms", but "what helps it" alone names nothing and was told "Sorry,
 I don't have an answer for that". The thing a question names (a condition,
 a symptom, a medicine or a treatment: "spasms", "MS", "baclofen") is kept as
 the subject of the conversation (``subject_of``), and a later question whose
-pointer ("it", "them", "its") stands for it is also
+pointer ("it", "them", "its"; "they" for a plural thing) stands for it is also
 read with the subject in the pointer's place (``with_subject``). The
 conversation decides what to do with the two readings: the line as said
 keeps an answer it has; the reading with the subject is only offered unless
@@ -64,7 +64,7 @@ _ASKED = frozenset(
 #: nor "these", "those", which come with their noun.
 _POINTERS = frozenset("it them its".split())
 #: "they" stands for the subject only when the subject is a plural thing
-#: ("what are spasms", then "are they dangerous": declined before, session
+#: ("what causes spasms", then "are they painful": declined before, session
 #: 37) and "they" is asked of directly, right after the opening word ("are
 #: they", "do they", "will they"), with no other pointer in the line ("how
 #: do they treat it": the doctors). scripts/tune_follow_ups.py --typed:
@@ -147,7 +147,7 @@ def _plural(subject: str) -> bool:
 
 
 def _they_points_back(words: list[str], subject: str) -> bool:
-    """Whether the "they" of ``words`` ("are they dangerous") stands for
+    """Whether the "they" of ``words`` ("are they painful") stands for
     ``subject``: right after the opening word, no other pointer, and the
     subject plural."""
     return (len(words) > 2 and words[1] == _PLURAL_POINTER and words[0] in _OPENERS
