@@ -16,6 +16,7 @@ import pytest
 from voice.content.loader import load_knowledge
 from voice.conversation import Conversation, phrases
 from voice.conversation.choices import find_choice
+from voice.matching import close_phrase
 
 from .conftest import CONTENT, voice_text_replies
 
@@ -50,7 +51,11 @@ def test_a_number_no_offer_has_asks_the_offer_again(talk: Conversation, said: st
     reply = talk.respond(said)
     assert reply.outcome == "confirm" and reply.answer is None, reply.say
     assert reply.say.startswith("Sorry, I didn't catch that. Did you mean:"), reply.say
-    assert talk.respond("2").match.title == "Causes and Risk Factors"  # type: ignore[union-attr]
+    # The second of the two offered (Causes and Risk Factors; since session
+    # 37, close_phrase.py, named first of a three-way tie at 95.5, the
+    # section that says what spasms are second).
+    second = "Recognizing" if close_phrase.ON else "Causes and Risk Factors"
+    assert talk.respond("2").match.title.startswith(second)  # type: ignore[union-attr]
 
 
 def test_the_recognizers_steering_still_takes_no_zero() -> None:

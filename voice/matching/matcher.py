@@ -42,6 +42,7 @@ from voice.matching import (
     as_own,
     asked_not_said,
     asked_of_thing,
+    close_phrase,
     fold_share,
     health_subjects,
     keyword_forms,
@@ -1297,16 +1298,40 @@ class Matcher:
         shaped = {idx for idx in short if self._items[idx].entry.kind == kind or (
             any_there and self._items[idx].phrases[0].split()[:2] in _THERE)}
         scored = []
+        # Entries put first by the question's shape over a sibling on the
+        # same topic, or as the entry defining what is asked: settled.
+        settled: dict[str, tuple[int, bool, bool]] = {}
         for idx in short:
-            score = base[idx]
+            score = shape = base[idx]
             if idx in shaped and score >= self.confirm_threshold:
                 cap = shape_topic.bonus_cap(idx, base, shaped, self._topics, CLOSE_MARGIN)
-                score = max(score, min(100.0, score + SHAPE_BONUS, 100.0 if cap is None else cap))
+                score = shape = max(score, min(100.0, score + SHAPE_BONUS,
+                                               100.0 if cap is None else cap))
             if (asked and score >= self.confirm_threshold
                     and any(asked <= d and h in asked for d, h in self._items[idx].defines)):
                 score = min(100.0, score + DEFINITION_BONUS)
+            settled[self._items[idx].entry.id] = (idx, shape > base[idx], score > shape)
             scored.append(Candidate(self._items[idx].entry, round(score, 1)))
         scored.sort(key=lambda c: c.score, reverse=True)
+
+        def bonus_decides(first: Candidate, second: Candidate) -> bool:
+            i, shaped_i, defined_i = settled[first.entry.id]
+            j, shaped_j, defined_j = settled[second.entry.id]
+            return ((defined_i and not defined_j)
+                    or (shaped_i and not shaped_j and self._topics.same(i, j))
+                    # Harm, paying or a cause asked of a thing: the words
+                    # that ask it ("insurance", "worse") carry the first,
+                    # the thing's own line the second ("will insurance pay
+                    # for my wheelchair": Community Support, then Assistive
+                    # Devices); _saying_first orders such offers.
+                    or asked_not_said.asks_harm(text) or asked_not_said.asks_paying(text)
+                    or asked_not_said.asks_cause(text))
+
+        # Two entries scored nearly alike: the one whose own lines the
+        # question is worded like first (close_phrase.py, session 37).
+        scored = close_phrase.reorder(
+            scored, lambda c: self._items[self._index[c.entry.id]].phrases, cleaned,
+            CLOSE_MARGIN, self.confirm_threshold, SURE_SCORE, bonus_decides)
         return scored[:limit]
 
     def match(self, text: str, doubtful: bool = False, heard: bool = False,
