@@ -435,7 +435,7 @@ PEAK_LAUGHS = frozenset({"ha", "hah"})
 #: tuning draws 81, 83, 85, 87: 180 -> 185 of 192 (TV talk but one), real
 #: people 64 of 64 (it can only add wakes); held out (fresh draws 2441,
 #: 2451, once) 92 -> 93 of 96; no wake added on fresh seed 409 (2.26 h, 44
-#: spots retried) or the okay-everyday tuning reader 3 (162). docs/wake-word.md, "Session 37
+#: spots retried) or the okay-everyday tuning readers 3 and 5 (211). docs/wake-word.md, "Session 37
 #: (branch wake47)". ``benchmark_wake.py --shift-retry off``: without it.
 SHIFT_RETRY = True
 SHIFT_SECONDS = 0.4
