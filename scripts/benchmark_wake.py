@@ -506,6 +506,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--peak-laugh", choices=("on", "off"), default=None,
                     help="the peak check takes 'Okay, ha.' as 'okay' and a hesitation "
                          "(confirm.PEAK_LAUGH; default as shipped)")
+    ap.add_argument("--shift-retry", choices=("on", "off"), default=None,
+                    help="a weak spot refused is checked again on its short windows "
+                         "shifted earlier and later (confirm.SHIFT_RETRY; default as shipped)")
     ap.add_argument("--near-floors", choices=("on", "off"), default=None,
                     help="a spot the floors just refuse goes on to the peak check"
                          " (confirm.NEAR_FLOORS)")
@@ -639,6 +642,8 @@ def main(argv: list[str] | None = None) -> int:
                 confirmer.peak_emphasis = args.peak_emphasis == "on"
             if args.peak_laugh is not None:
                 confirmer.peak_laugh = args.peak_laugh == "on"
+            if args.shift_retry is not None:
+                confirmer.shift_retry = args.shift_retry == "on"
             if args.near_floors is not None:
                 confirmer.near_floors = args.near_floors == "on"
             if args.near_without_first is not None:

@@ -24,6 +24,9 @@ confirm.PEAK_LAUGH), and the clip is put at the furthest stage a spot reached:
   confirm.ALIGN_MARGIN;
 * ``scrap guard``: one passed, refused as a scrap beside a run-on "okay".
 
+The check again on shifted windows (confirm.SHIFT_RETRY, session 37) is
+left out: its decodes (after a "shift" one) are scripts/wake_shift_retry.py's.
+
 A clip lives or dies by its live run; this replay can differ from it on a
 clip whose spot the live run decided differently (printed as ``replay woke``).
 """
@@ -99,6 +102,8 @@ def clip_stage(data: dict[str, Any], clip: str) -> tuple[str, list[list[Any]]]:
             by.setdefault(float(row[4]), []).append(row)
     best, best_rows = "never spotted", []
     for rows in by.values():
+        if rows[0][0] == "shift":  # confirm.SHIFT_RETRY's (scripts/wake_shift_retry.py)
+            continue
         here = spot_stage(rows)
         if ORDER.index(here) > ORDER.index(best):
             best, best_rows = here, rows

@@ -97,6 +97,9 @@ def _run(pcm: np.ndarray, agree: bool, spelled: bool = True) -> tuple[bool, Keep
         # This clip is caught by confirm.RETRY_UNDER since session 32 (branch
         # wake38); the lever here is measured on the path without it.
         real.retry_under = False
+        # ...and without the shifted windows (confirm.SHIFT_RETRY, session 37),
+        # which catch both clips here too.
+        real.shift_retry = False
         # The emphasised second hearing (confirm.PEAK_EMPHASIS, session 34,
         # branch wake40) hears SPELLED_CLIP's peak as "Okay, ah, move.": off here too.
         real.peak_emphasis = False

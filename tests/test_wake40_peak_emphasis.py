@@ -111,6 +111,7 @@ def _laugh(pcm: np.ndarray, laugh: bool) -> tuple[bool, list[confirm.Decoded]]:
     def set_up(real: Any) -> None:
         real.peak_emphasis = False
         real.peak_laugh = laugh
+        real.shift_retry = False  # which catches it without "ha" (session 37)
         confirmer.append(real)
 
     woke, _keeping = fed(pcm, set_up)

@@ -19,6 +19,7 @@ class Keeping:
 
     real: Any
     asked: list[tuple[np.ndarray, list[np.ndarray], float]] = field(default_factory=list)
+    shifted: list[tuple[list[list[np.ndarray]], float]] = field(default_factory=list)
 
     @property
     def strengths(self) -> list[float]:
@@ -29,6 +30,17 @@ class Keeping:
         """The real confirmer's confirm.SLOW_RETRY: the detector then hands it
         the longer short windows too."""
         return bool(getattr(self.real, "slow_retry", False))
+
+    @property
+    def shift_wanted(self) -> bool:
+        """The real confirmer asks for its check on shifted short windows
+        (confirm.SHIFT_RETRY): the detector then waits and hands them over."""
+        return bool(getattr(self.real, "shift_wanted", False))
+
+    def confirms_shifted(self, shifted: Sequence[Sequence[np.ndarray]],
+                         strength: float = 0.0) -> bool:
+        self.shifted.append(([list(s) for s in shifted], strength))
+        return bool(self.real.confirms_shifted(shifted, strength=strength))
 
     def confirms(self, window: np.ndarray, aligned: Sequence[np.ndarray] = (),
                  strength: float = 0.0, sure: bool = False,

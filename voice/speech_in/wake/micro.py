@@ -526,6 +526,9 @@ class MicroWakeDetector:
         spot (None: only the louder copy has so far)..."""
         self._copy_peak = (0.0, 0)
         """...and the louder copy's peak (the short windows' end when it alone spots)."""
+        self._shifted: tuple[int, float] | None = None
+        """A refused spot's short windows' end and strength, while the check on
+        shifted ones waits for its audio (confirm.SHIFT_RETRY)."""
 
     def reset(self) -> None:
         """A new listening turn: forget all audio so far."""
@@ -540,6 +543,7 @@ class MicroWakeDetector:
         if self._gated_features is not None:
             self._gated_features.reset()
         self._own_at = None
+        self._shifted = None
         self.decision.reset()
         self.spotting.reset()
         self.events.clear()
@@ -568,6 +572,7 @@ class MicroWakeDetector:
             AFTER,
             ALIGNED,
             ALIGNED_PAD,
+            SHIFT_SECONDS,
             SLOW_TEMPO,
             window_samples,
         )
@@ -575,10 +580,14 @@ class MicroWakeDetector:
         self._recent.append(data)
         self._recent_len += len(data)
         pad = int(ALIGNED_PAD * RECOGNIZER_RATE)
-        keep = window_samples() + pad + 2 * len(data)
+        shift = int(SHIFT_SECONDS * RECOGNIZER_RATE)
+        keep = window_samples() + pad + 2 * len(data)  # holds the shifted windows too
         while self._recent and self._recent_len - len(self._recent[0]) >= keep:
             self._recent_len -= len(self._recent.popleft())
         woke = self._feed_network(data)
+        if (self._shifted is not None and self.fed >= self._shifted[0] + shift
+                and self._shifted_confirmed(shift)):
+            return True
         if woke and not self.check_sure:
             # Sure at once: the question starts here, as without a second stage.
             self._wake(0.0)
@@ -637,10 +646,36 @@ class MicroWakeDetector:
             return bool(self.confirmer.confirms(window, aligned, strength=self._strength))
 
         if not confirmed(audio) and not (self.confirm_gated and confirmed(gated_copy(audio))):
+            if getattr(self.confirmer, "shift_wanted", False) and self._shifted is None:
+                # Checked again on shifted short windows once the later ones'
+                # audio is in (confirm.SHIFT_RETRY).
+                self._shifted = (ended + pad, self._strength)
             return False
         self.woke_third_first = self._third_due
         begin = self._question_start(audio, start, ended)
         self._wake(max(0, self.fed - begin) / RECOGNIZER_RATE)
+        return True
+
+    def _shifted_confirmed(self, shift: int) -> bool:
+        """The refused spot's check on its short windows ending ``shift``
+        samples earlier and later (confirm.SHIFT_RETRY): wakes when it passes,
+        the question starting where it would have."""
+        from voice.speech_in.wake.confirm import ALIGNED
+
+        assert self._shifted is not None
+        end, strength = self._shifted
+        self._shifted = None
+        audio = np.concatenate(list(self._recent))
+        start = self.fed - len(audio)
+        shifted = [[audio[max(0, e - int(s * RECOGNIZER_RATE) - start):max(0, e - start)]
+                    for s in ALIGNED] for e in (end - shift, end + shift)]
+        self.confirmations += 1
+        if not self.confirmer.confirms_shifted(shifted, strength=strength):
+            return False
+        from voice.speech_in.wake.confirm import ALIGNED_PAD
+
+        peak = end - int(ALIGNED_PAD * RECOGNIZER_RATE)
+        self._wake(max(0, self.fed - self._question_start(audio, start, peak)) / RECOGNIZER_RATE)
         return True
 
     def _beside_due(self) -> bool:
@@ -691,6 +726,7 @@ class MicroWakeDetector:
         self.after = after
         self._pending = None
         self._cut = None
+        self._shifted = None
         self._quiet_until = self.fed + int(REFRACTORY * RECOGNIZER_RATE)
 
     def _feed_network(self, data: np.ndarray) -> bool:
