@@ -17,14 +17,13 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 import numpy as np
 import pytest
 
 from voice.speech_in.wake import confirm
 
-from .wake_keeping import fed
+from .wake_keeping import woke_with
 
 NABU = confirm.CONFIRMATIONS["okay nabu"]
 
@@ -72,18 +71,6 @@ def test_without_the_word_after_rule_it_passed(okay_uh: np.ndarray) -> None:
     assert passed
 
 
-def _woke(pcm: np.ndarray, **switches: Any) -> tuple[bool, list[confirm.Decoded]]:
-    """Whether the detector woke with the real confirmer (its switches as
-    given, the rest as shipped), and what the confirmer decoded."""
-    confirmer: list[Any] = []
-
-    def set_up(real: Any) -> None:
-        for name, value in switches.items():
-            setattr(real, name, value)
-        confirmer.append(real)
-
-    woke, _keeping = fed(pcm, set_up)
-    return woke, list(confirmer[0].decodes)
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +86,7 @@ def under_tv(bench: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> np.
 
 
 def test_the_phrase_under_tv_talk_wakes_as_shipped(under_tv: np.ndarray) -> None:
-    woke, decodes = _woke(under_tv)  # the confirmer voice listen loads
+    woke, decodes = woke_with(under_tv)  # the confirmer voice listen loads
     assert any(d.kind.startswith("epeak") and confirm.word_after_first(d.text, NABU)
                for d in decodes)
     assert woke
@@ -109,6 +96,6 @@ def test_without_the_emphasis_it_is_refused(under_tv: np.ndarray) -> None:
     # The scrap guard of any length too, as measured: with SCRAP_MAX_WORDS
     # (session 36) the plain peak "I'm going to hit that button." is no scrap
     # and wakes the clip without the emphasis (tests/test_wake44_scrap_words.py).
-    woke, decodes = _woke(under_tv, peak_emphasis=False, scrap_max_words=None)
+    woke, decodes = woke_with(under_tv, peak_emphasis=False, scrap_max_words=None)
     assert any(d.kind.startswith("peak") for d in decodes)  # the floors passed
     assert not woke

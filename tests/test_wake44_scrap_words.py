@@ -17,14 +17,13 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 import numpy as np
 import pytest
 
 from voice.speech_in.wake import confirm
 
-from .wake_keeping import fed
+from .wake_keeping import woke_with
 
 NABU = confirm.CONFIRMATIONS["okay nabu"]
 
@@ -56,16 +55,6 @@ def test_short_scraps_are_still_refused() -> None:
                                  max_words=None) == [True, False]
 
 
-def _woke(pcm: np.ndarray, **switches: Any) -> tuple[bool, list[confirm.Decoded]]:
-    confirmer: list[Any] = []
-
-    def set_up(real: Any) -> None:
-        for name, value in switches.items():
-            setattr(real, name, value)
-        confirmer.append(real)
-
-    woke, _keeping = fed(pcm, set_up)
-    return woke, list(confirmer[0].decodes)
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +67,7 @@ def under_tv(bench: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> np.
 
 
 def test_the_phrase_under_tv_talk_wakes_as_shipped(under_tv: np.ndarray) -> None:
-    woke, decodes = _woke(under_tv)  # the confirmer voice listen loads
+    woke, decodes = woke_with(under_tv)  # the confirmer voice listen loads
     peaks = [d.text for d in decodes if d.kind in ("peak0", "peak1")]
     assert any(not confirm.has_first_word(t, NABU) and confirm.spoken_words(t) > 2
                for t in peaks), peaks
@@ -86,6 +75,6 @@ def test_the_phrase_under_tv_talk_wakes_as_shipped(under_tv: np.ndarray) -> None
 
 
 def test_with_the_guard_of_any_length_it_is_refused(under_tv: np.ndarray) -> None:
-    woke, decodes = _woke(under_tv, scrap_max_words=None)
+    woke, decodes = woke_with(under_tv, scrap_max_words=None)
     assert any(d.kind.startswith("peak") for d in decodes)  # the floors passed
     assert not woke

@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 import numpy as np
 import pytest
@@ -27,7 +26,7 @@ from voice.audio.clip import RECOGNIZER_RATE
 from voice.speech_in.wake import confirm
 from voice.speech_in.wake.micro import load_micro
 
-from .wake_keeping import fed
+from .wake_keeping import woke_with
 
 NABU = confirm.CONFIRMATIONS["okay nabu"]
 
@@ -93,22 +92,12 @@ def test_the_detector_hands_over_windows_shifted_both_ways(draw81: dict[str, np.
         assert len(earlier[n]) == len(later[n]) == int(seconds * RECOGNIZER_RATE)
 
 
-def _woke(pcm: np.ndarray, **switches: Any) -> tuple[bool, list[confirm.Decoded]]:
-    confirmer: list[Any] = []
-
-    def set_up(real: Any) -> None:
-        for name, value in switches.items():
-            setattr(real, name, value)
-        confirmer.append(real)
-
-    woke, _keeping = fed(pcm, set_up)
-    return woke, list(confirmer[0].decodes)
 
 
 @pytest.mark.parametrize("name", ["en-us+f2 90 (81 wpm) tv 10dB", "en-029+f4 90 (82 wpm) tv 10dB"])
 def test_the_phrase_under_tv_talk_wakes_as_shipped(draw81: dict[str, np.ndarray],
                                                    name: str) -> None:
-    woke, decodes = _woke(draw81[name])  # the confirmer voice listen loads
+    woke, decodes = woke_with(draw81[name])  # the confirmer voice listen loads
     kinds = [d.kind for d in decodes]
     assert "shift" in kinds, [(d.kind, d.text) for d in decodes]
     assert woke
@@ -116,7 +105,7 @@ def test_the_phrase_under_tv_talk_wakes_as_shipped(draw81: dict[str, np.ndarray]
 
 @pytest.mark.parametrize("name", ["en-us+f2 90 (81 wpm) tv 10dB", "en-029+f4 90 (82 wpm) tv 10dB"])
 def test_without_the_retry_it_is_refused(draw81: dict[str, np.ndarray], name: str) -> None:
-    woke, decodes = _woke(draw81[name], shift_retry=False)
+    woke, decodes = woke_with(draw81[name], shift_retry=False)
     assert not any(d.kind == "shift" for d in decodes)
     assert not woke
 

@@ -65,3 +65,18 @@ def fed(pcm: np.ndarray, set_up: Callable[[Any], None]) -> tuple[bool, Keeping]:
     for i in range(0, len(pcm), 480):
         woke = bool(detector.feed(pcm[i:i + 480])) or woke
     return woke, keeping
+
+
+def woke_with(pcm: np.ndarray, **switches: Any) -> tuple[bool, list[Any]]:
+    """Whether the detector woke with the real confirmer (its switches as
+    given, the rest as shipped), and what the confirmer decoded
+    (``confirm.Decoded``)."""
+    confirmer: list[Any] = []
+
+    def set_up(real: Any) -> None:
+        for name, value in switches.items():
+            setattr(real, name, value)
+        confirmer.append(real)
+
+    woke, _keeping = fed(pcm, set_up)
+    return woke, list(confirmer[0].decodes)
