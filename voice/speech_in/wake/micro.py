@@ -660,7 +660,7 @@ class MicroWakeDetector:
         """The refused spot's check on its short windows ending ``shift``
         samples earlier and later (confirm.SHIFT_RETRY): wakes when it passes,
         the question starting where it would have."""
-        from voice.speech_in.wake.confirm import ALIGNED
+        from voice.speech_in.wake.confirm import ALIGNED, ALIGNED_PAD
 
         assert self._shifted is not None
         end, strength = self._shifted
@@ -672,8 +672,6 @@ class MicroWakeDetector:
         self.confirmations += 1
         if not self.confirmer.confirms_shifted(shifted, strength=strength):
             return False
-        from voice.speech_in.wake.confirm import ALIGNED_PAD
-
         peak = end - int(ALIGNED_PAD * RECOGNIZER_RATE)
         self._wake(max(0, self.fed - self._question_start(audio, start, peak)) / RECOGNIZER_RATE)
         return True
