@@ -63,6 +63,9 @@ def _run(pcm: np.ndarray, near: bool) -> tuple[bool, list[tuple[str, str, float]
         # This clip is caught by confirm.RETRY_UNDER since session 32 (branch
         # wake38); the lever here is measured on the path without it.
         real.retry_under = False
+        # ...and it reaches the peak check through the shifted windows
+        # (confirm.SHIFT_RETRY, session 37): off here too.
+        real.shift_retry = False
 
     woke, keeping = fed(pcm, set_up)
     return woke, [(d.kind, d.text, round(d.avg_logprob, 2)) for d in keeping.real.decodes]
