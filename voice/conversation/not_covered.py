@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from voice.content.model import Entry
 from voice.matching.normalize import clean
 from voice.matching.relatives import RELATIVE
 
@@ -52,6 +53,10 @@ class Topic:
     #: tablets" is told the topic, offered nothing (the medicines the
     #: content names are not said to be theirs).
     offered_with: re.Pattern[str] | None = None
+    #: Said even when the matcher would answer: the content never names it,
+    #: so an entry answered only shares a word with it ("what is foot drop"
+    #: and the early-signs FAQ's "dropping things").
+    over_answer: bool = False
 
 
 _ASK = (r"(?:can|could|should|shall|may|will|would|do|does|"
@@ -192,6 +197,38 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "hard, or weakness comes on fast, call your local emergency number now, such as "
            "911, 112 or 999. The neurologist can tell you the signs to watch for.",
            anyone=True)),
+    # "can ms cause double vision", "does myasthenia affect the eyes",
+    # "what is double vision a sign of" were declined plainly, "I'm seeing
+    # double" offered the seek-medical FAQ with nothing said (session 38,
+    # typed): the eyes are among the first things MS and myasthenia touch,
+    # and the content names neither eyes nor sight. Told as seen now ("I
+    # have double vision"), seen_now.py's before this.
+    (re.compile(r"\b(?:double vision|blurred vision|blurry vision|seeing double|diplopia|"
+                r"eyesight|(?:vision|sight|eye) (?:problems?|loss|changes?)|loss of (?:vision|"
+                r"sight)|eye muscles?|optic neuritis|ptosis|droopy eyelids?|drooping eyelids?|"
+                r"eyelids? droop\w*|(?:affect|affects|affecting|hurt|hurts|damage|damages) "
+                r"(?:the|my|his|her|your|their) (?:eyes|eyesight|vision|sight))\b"),
+     Topic("eyes",
+           "What I know doesn't cover the eyes or eyesight. Please tell your doctor or nurse "
+           "about changes in sight; if sight changes suddenly, call your local emergency "
+           "number now, such as 911, 112 or 999.", anyone=True)),
+    # "what is foot drop" was read the early-signs FAQ, which names no
+    # foot (its "i keep dropping things" carried it; session 38, typed):
+    # said even over the matcher's answer (``over_answer``).
+    (re.compile(r"\b(?:foot drop|drop foot|dropped foot|foot drags?|foot dragging|"
+                r"drag(?:s|ging)? (?:my|his|her|their|the|a|one) (?:left |right )?(?:foot|leg))\b"),
+     Topic("foot drop",
+           "What I know doesn't explain foot drop. A physiotherapist can help, and can "
+           "suggest aids such as a brace or splint. It is worth telling your doctor about.",
+           ("how do assistive devices improve mobility",),
+           "What I know does say how aids such as braces help.", anyone=True,
+           # An aid named, or what helps asked: "can orthotics help with foot
+           # drop" asks what the devices FAQ answers (inscope5's tuning
+           # half), "what can help with drop foot" was offered it too.
+           offered_with=re.compile(r"\b(?:orthotics?|orthoses|orthosis|braces?|splints?|"
+                                   r"insoles?|footwear|shoes|aids?|devices?|equipment|"
+                                   r"help|helps|treat|treatment|treatments|do about)\b"),
+           over_answer=True)),
     # "I can't swallow my spit", "she is drooling", "I have too much
     # saliva": declined (session 37, typed). Common in ALS, and the content
     # names only "difficulty swallowing". Not a salivary gland.
@@ -347,4 +384,19 @@ def not_covered(text: str) -> Uncovered | None:
             offered = ours if topic.offered_with is None else bool(
                 topic.offered_with.search(cleaned))
             return Uncovered(topic, " ".join(pattern.sub(" ", cleaned).split()), offered)
+    return None
+
+
+def said_over_answer(text: str, entry: Entry) -> Uncovered | None:
+    """A topic said even over the matcher's answer (``Topic.over_answer``)
+    that ``text`` asks about, when ``entry`` (the one answered) does not
+    name it anywhere: an entry that does (a page a caregiver added on foot
+    drop) is answered."""
+    cleaned = clean(text)
+    named = clean(" ".join((entry.title, entry.answer, *entry.phrasings, *entry.keywords)))
+    ours = bool(_OURS.search(cleaned))
+    for pattern, topic in _TOPICS:
+        if (topic.over_answer and (ours or topic.anyone) and pattern.search(cleaned)
+                and not pattern.search(named)):
+            return Uncovered(topic, " ".join(pattern.sub(" ", cleaned).split()), False)
     return None

@@ -43,7 +43,7 @@ from voice.conversation.kind_offers import (
     SEEN_NOW_OFFERS,
     SPASM_TOLD_OFFERS,
 )
-from voice.conversation.not_covered import not_covered
+from voice.conversation.not_covered import not_covered, said_over_answer
 from voice.conversation.not_understood import LONG_QUESTION_WORDS
 from voice.conversation.on_behalf import diagnosis_told
 from voice.conversation.own_medicine import (
@@ -291,6 +291,14 @@ def matched(talk: Conversation, line: Line) -> Reply:
     if (result.outcome == "answer" and result.entry is not None
             and follow_ups.just_read(talk, result.entry, text)):
         return follow_ups.read_already(talk, text, result.entry)
+    over = (said_over_answer(text, result.entry)
+            if result.outcome == "answer" and result.entry is not None else None)
+    if over is not None and talk.matcher.match(over.rest).outcome == "no_match":
+        # "what is foot drop" was read the early-signs FAQ (session 38,
+        # typed): what the content never names is said so, not answered.
+        # Not when the rest asks of the content ("can orthotics help with
+        # foot drop": Assistive Devices, inscope5's tuning half).
+        return kind_offers.not_covered(talk, text, over, [], True)
     if result.outcome == "answer" and result.entry is not None:
         reply = replies.answer(talk, text, result.entry, result)
         # "what is als": the entry names it only in passing; said first.

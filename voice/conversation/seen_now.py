@@ -40,12 +40,25 @@ _WHOSE = r"(?:my|his|her|their|my (?:\w+ )?\w+(?: s|'s))"
 _WHEN = (r"(?:sometimes|at times|today|now|lately|recently|these days|all the time|"
          r"in the evening|in the evenings|by the evening|at night|when (?:i|he|she) (?:am|is) "
          r"tired)")
+#: What a told sign is had with: "have", "get", "keep getting", "'ve got".
+_HAVE = (r"(?:have|has|get|gets|am getting|is getting|are getting|keep getting|keeps getting|"
+         r"have got|has got|ve got|s got|am having|is having|are having|have started getting|"
+         r"have started having|started getting|started having|have noticed|noticed)")
+#: Tiredness a sign comes with: myasthenia's weakness grows with use.
+_TIRED = (r"(?:when (?:i|he|she|they) (?:am|is|are|m|s|re|get|gets) (?:tired|exhausted)|"
+          r"if (?:i|he|she|they) (?:am|is|are|m|s|re) tired)")
+_LATE_IN_DAY = (r"(?:(?:at|by|towards|toward|near) the end of the day|as the day goes on|"
+                r"later in the day|in the afternoons?)")
+_WALKING = (r"(?:(?:when|while|as) (?:i|he|she|they) walks?|when walking|while walking|"
+            r"on the stairs|on the carpet)")
 _SIGN = re.compile("|".join([
     # swallowing: "he can't swallow (properly)", "she is struggling to swallow"
     rf"^{_WHO} (?:just |now |suddenly |all of a sudden )?(?:can t|can not|cannot|could not|"
     r"couldn t|is not able to|is unable to|am unable to|are unable to|unable to) "
     r"(?:swallow|eat or drink|hold (?:his|her|my|their) head up|"
-    r"stand up|stand|walk|get up|lift (?:his|her|my|their) arms?|talk properly|speak properly|"
+    r"stand up|stand|walk|get up|"
+    r"lift (?:his|her|my|their) arms?(?: (?:above|over) (?:his|her|my|their) head)?|"
+    r"talk properly|speak properly|"
     r"speak|talk|"
     # Session 32: "I can't move my legs", "she suddenly can't feel her
     # arm" were declined or offered Coping Strategies; sudden weakness or
@@ -80,6 +93,38 @@ _SIGN = re.compile("|".join([
     rf"^{_WHOSE} (?:eyelids?|eye lids?|eyes) (?:keep |keeps |are |is |have started |"
     r"has started |have been |has been |start to |starts to )?(?:droop|droops|drooping|drooped|"
     rf"to droop)(?: {_WHEN})?$",
+    # The signs myasthenia and MS are known by, told (session 38, typed: "I
+    # have double vision", "I drag my left foot", "I have trouble chewing",
+    # "my voice fades when I talk", "I can't lift my arms above my head"
+    # were declined, "I get tired chewing" met as a feeling). Each is one
+    # to tell the doctor about, and at once when it comes on suddenly.
+    rf"^{_WHO} {_HAVE} (?:some |a bit of |bad |terrible )?(?:double vision|blurred vision|"
+    rf"blurry vision|foot drop|a dropped foot|a drop foot)(?: {_WHEN}| {_TIRED})?$",
+    rf"^{_WHO} (?:keep |keeps |am |is |are |have been |has been |keep on )?seeing "
+    rf"(?:double|two of everything|things double)(?: {_WHEN}| {_TIRED})?$",
+    rf"^{_WHOSE} (?:vision|eyesight|sight) (?:is|s|has been|keeps going|goes|went|has gone|"
+    rf"is going|seems|gets|is getting|has got) {_VERY}(?:blurry|blurred|double|fuzzy|"
+    rf"worse)(?: {_WHEN}| {_TIRED})?$",
+    rf"^{_WHO} (?:keep |keeps |have started to |has started to |started to |seem to |"
+    r"seems to |am |is |are )?(?:drag|drags|dragging) (?:my|his|her|their|one) (?:left |right )?"
+    rf"(?:foot|feet|leg|legs)(?: {_WALKING})?$",
+    rf"^{_WHOSE} (?:left |right )?(?:foot|feet|toes?) (?:drags?|is dragging|are dragging|"
+    r"keeps? catching|catch(?:es)?|is catching|keeps? tripping me|drops?|flops?)"
+    rf"(?: on (?:the )?\w+)?(?: {_WALKING})?$",
+    rf"^{_WHO} (?:have |has |am having |is having |are having |get |gets )?(?:trouble|"
+    r"difficulty|problems) (?:with )?chewing(?: (?:food|my food|his food|her food|meat))?"
+    rf"(?: {_WHEN})?$",
+    rf"^{_WHO} (?:get|gets|getting|am getting|is getting) {_VERY}(?:tired|weak) (?:when |while )?"
+    r"(?:chewing|(?:i|he|she|they) chews?|eating)$",
+    rf"^{_WHOSE} (?:jaw|jaws|face) (?:gets|get|is|are|goes|go|feels|feel|is getting) {_VERY}"
+    rf"(?:tired|weak)(?: when (?:i|he|she|they) chews?| when chewing| when eating| {_WHEN})?$",
+    rf"^{_WHOSE} (?:voice|speech) (?:fades|is fading|keeps fading|gets weak|gets weaker|goes weak|"
+    r"is getting weak|is getting weaker|gets quiet|gets quieter|is getting quieter|goes quiet|"
+    r"goes nasal|sounds nasal|is nasal|is going nasal)(?: when (?:i|he|she|they) talks?"
+    rf"| {_WHEN}| {_LATE_IN_DAY})?$",
+    rf"^{_WHOSE} arms (?:get|gets|go|feel|are getting) {_VERY}(?:tired|weak|heavy) "
+    r"(?:when|while) (?:i|he|she|they) (?:brush|brushes|comb|combs|wash|washes|dry|dries) "
+    r"(?:my|his|her|their) hair$",
     # pain: "he is in a lot of pain", "she's in agony"
     rf"^{_WHO} in {_VERY}(?:a lot of |so much |terrible |awful |severe |bad )?(?:pain|agony)"
     r"(?: today| now| at the moment| all the time)?$",
