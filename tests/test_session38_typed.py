@@ -13,8 +13,10 @@ import pytest
 
 from voice.content.model import Entry
 from voice.conversation import phrases
+from voice.conversation.is_it_safe import asks_if_safe
 from voice.conversation.not_covered import not_covered, said_over_answer
 from voice.conversation.seen_now import sign_seen_now
+from voice.conversation.what_else_helps import asks_what_else_helps
 
 from .conftest import every_typed_line, voice_text_replies
 
@@ -112,3 +114,68 @@ def test_an_aid_for_foot_drop_is_still_offered_the_devices_faq(tmp_path: Path, s
     (reply,) = voice_text_replies([said], tmp_path)
     assert reply["outcome"] == "confirm", reply
     assert (reply.get("match") or {}).get("id") == "how-do-assistive-devices-improve-mobility"
+
+
+def test_what_else_can_help_after_an_answer_offers_the_rest_of_what_helps(
+        tmp_path: Path) -> None:
+    """Each "what else" was "Sorry, I don't have an answer for that"; now
+    the entries on what helps not read yet are offered, never read unasked,
+    and what was read is not offered again."""
+    replies = voice_text_replies(["what medicines help spasms", "what else can help", "yes",
+                                  "what else can i do", "is there anything else i can try"],
+                                 tmp_path)
+    assert (replies[0].get("match") or {}).get("id") == "medication"
+    offers = [replies[1], replies[3], replies[4]]
+    for reply in offers:
+        assert reply["outcome"] == "confirm" and reply["answer"] is None, reply
+        assert reply["say"].startswith(phrases.ELSE_HELPS), reply
+        assert "Medication" not in reply["say"], reply
+    read = (replies[2].get("match") or {}).get("title")
+    assert replies[2]["outcome"] == "answer" and read
+    assert read not in replies[3]["say"] and read not in replies[4]["say"]
+
+
+@pytest.mark.parametrize("said", [
+    "what else can help", "what else can I do", "is there anything else I can try",
+    "what else helps with spasms", "And what else could help?", "anything else that helps",
+])
+def test_what_else_helps_is_asked(said: str) -> None:
+    assert asks_what_else_helps(said)
+
+
+@pytest.mark.parametrize("said", [
+    "what else", "what else can I ask", "what else do you know", "what else causes spasms",
+    "what helps spasms", "what else is there",
+])
+def test_other_lines_are_not_what_else_helps(said: str) -> None:
+    assert not asks_what_else_helps(said)
+
+
+def test_what_else_can_help_with_nothing_read_is_as_before(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["what else can help"], tmp_path)
+    assert not reply["say"].startswith(phrases.ELSE_HELPS), reply
+
+
+@pytest.mark.parametrize("first", ["what is botox", "tell me about physical therapy"])
+def test_is_it_safe_after_an_answer_says_who_can_tell_them(tmp_path: Path, first: str) -> None:
+    """It was offered Alternative Therapies and The Role of Exercise,
+    whatever "it" stood for."""
+    replies = voice_text_replies([first, "is it safe"], tmp_path)
+    assert replies[0]["outcome"] == "answer"
+    assert replies[1]["outcome"] == "no_match", replies[1]
+    assert replies[1]["say"].startswith(phrases.IF_SAFE), replies[1]
+
+
+@pytest.mark.parametrize(("said", "asks"), [
+    ("is it safe", True), ("Is it safe for me?", True), ("are they safe", True),
+    ("is that safe to take", True), ("is it dangerous to take", True), ("is it ok to take", True),
+    ("are they dangerous", False),      # after "what causes spasms": of spasms
+    ("is it ok", False), ("is it safe to drive", False), ("is acupuncture safe", False),
+])
+def test_asks_if_safe(said: str, asks: bool) -> None:
+    assert asks_if_safe(said) is asks
+
+
+def test_is_acupuncture_safe_is_still_the_contents(tmp_path: Path) -> None:
+    replies = voice_text_replies(["what is botox", "is acupuncture safe"], tmp_path)
+    assert (replies[1].get("match") or {}).get("id") == "alternative-therapies", replies[1]

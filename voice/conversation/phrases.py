@@ -310,6 +310,12 @@ HOW_TO_TAKE = ("I can't say how anyone should take their own medicines: the labe
                "local emergency number now.")
 #: Said after WORRY when no entry can be offered.
 WORRY_WAY_FORWARD = "Say 'list topics' to hear what I know, or ask me a question."
+#: "What else can help?" after an answer (what_else_helps.py): the others.
+ELSE_HELPS = "What I know also says what helps in other ways."
+ALL_HELPS_READ = "I've read you everything I know about what helps."
+#: "Is it safe?" after an answer (is_it_safe.py).
+IF_SAFE = ("What I know doesn't say what is safe for you. Your doctor, nurse or pharmacist can "
+           "tell you; they know you and your medicines.")
 
 
 #: Feeling words said back as "you're feeling ...": "I feel useless" was met

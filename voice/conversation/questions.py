@@ -35,6 +35,7 @@ from voice.conversation.hands import hands_task
 from voice.conversation.heard import is_contents_question
 from voice.conversation.helping_someone import asks_how_to_help
 from voice.conversation.how_long import asks_how_long
+from voice.conversation.is_it_safe import asks_if_safe
 from voice.conversation.kind_offers import (
     AT_NIGHT_OFFERS,
     FALLS_OFFERS,
@@ -57,6 +58,7 @@ from voice.conversation.seen_now import sign_seen_now
 from voice.conversation.spasm_told import spasm_told
 from voice.conversation.subject import subject_of
 from voice.conversation.unfinished import cut_short, guesses_the_subject, heard_part, trails_off
+from voice.conversation.what_else_helps import asks_what_else_helps, what_else_helps
 from voice.conversation.worries import worry_of
 from voice.matching.normalize import clean
 
@@ -124,6 +126,22 @@ def seen_now(talk: Conversation, line: Line) -> Reply | None:
         # help, then when to seek medical attention offered (seen_now.py).
         return kind_offers.offer_what_helps(talk, text, SEEN_NOW_OFFERS, phrases.SEEN_NOW,
                                             "seen_now")
+    return None
+
+
+def what_else(talk: Conversation, line: Line) -> Reply | None:
+    """"What else can help?" after an answer: the rest of what helps."""
+    if talk.state.history and asks_what_else_helps(line.text):
+        return what_else_helps(talk, line.text)
+    return None
+
+
+def if_safe(talk: Conversation, line: Line) -> Reply | None:
+    """"Is it safe?" after an answer: who can tell them (is_it_safe.py)."""
+    if talk.state.history and asks_if_safe(line.text):
+        talk.state.offered, talk.state.pending_parts = [], []
+        return replies.reply(talk, line.text, "no_match",
+                             f"{phrases.IF_SAFE} {phrases.WORRY_WAY_FORWARD}")
     return None
 
 
@@ -239,7 +257,8 @@ def right_now(talk: Conversation, line: Line) -> Reply | None:
 #: entry is offered with a line saying so (unnamed_disorder.py), never
 #: read outright by an older phrasing.
 RULES: tuple[Rule, ...] = (worry, seen_now, own_medicine, feeling, told, another_condition,
-                           unnamed_disorder.unnamed_disorder, learned, at_night, right_now)
+                           unnamed_disorder.unnamed_disorder, learned, at_night, right_now,
+                           what_else, if_safe)
 
 
 def matched(talk: Conversation, line: Line) -> Reply:
