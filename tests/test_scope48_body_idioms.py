@@ -9,12 +9,13 @@ more found, no out-of-scope tuning line taken."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from voice.content.model import KnowledgeBase
+from voice.conversation.reply import Reply
 from voice.matching import body_idioms, normalize
 from voice.matching.matcher import Matcher
 
@@ -121,3 +122,22 @@ def test_probes_file() -> None:
     rows = [line for line in (DATA / "scope48" / "probes-tuning.tsv").read_text(
         encoding="utf-8").splitlines() if line and not line.startswith("#")]
     assert len(rows) >= 40 and all(len(r.split("\t")) == 2 for r in rows)
+
+
+@pytest.mark.parametrize(("text", "is_said"), [
+    ("My wife's legs lock up at night, what can we try?", True),
+    ("my legs are like jelly", True),
+    ("how do i lock up the house", False),
+    ("my muscles seize up", False),
+])
+def test_said(text: str, is_said: bool) -> None:
+    assert body_idioms.said(text) is is_said
+
+
+def test_told_spasm_keeps_its_reply(typed: Callable[[str], Reply]) -> None:
+    # Offered now by the matcher through the idiom (Recognizing, Impact on
+    # Daily Life); the conversation keeps session 35's reply with its
+    # caution, as when the matcher declined it.
+    reply = typed("my legs lock up at night")
+    assert reply.outcome == "confirm"
+    assert "can't judge symptoms" in reply.say

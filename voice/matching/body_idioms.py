@@ -82,3 +82,17 @@ def rewrite(text: str) -> str:
     if not ON:
         return text
     return _PATTERN.sub(lambda m: f"{m.group(1)} {_content_word(m.group(2))}", text)
+
+
+def said(text: str) -> bool:
+    """Whether raw ``text`` says one of the idioms of a part of the body
+    (the conversation keeps its own replies to a spasm told for them:
+    conversation/questions.py)."""
+    if not ON:
+        return False
+    # Imported here: normalize folds synonyms, which rewrites through this module.
+    from voice.matching.normalize import clean, strip_fillers
+    from voice.matching.persons_own import persons_own
+
+    cleaned = strip_fillers(persons_own(clean(text)))
+    return rewrite(cleaned) != cleaned
