@@ -60,6 +60,7 @@ from voice.conversation.subject import subject_of
 from voice.conversation.unfinished import cut_short, guesses_the_subject, heard_part, trails_off
 from voice.conversation.what_else_helps import asks_what_else_helps, what_else_helps
 from voice.conversation.worries import worry_of
+from voice.matching import body_idioms
 from voice.matching.normalize import clean
 
 if TYPE_CHECKING:
@@ -337,6 +338,18 @@ def matched(talk: Conversation, line: Line) -> Reply:
         # hereditary FAQ answers (inscope17's tuning half).
         return kind_offers.not_covered(talk, text, uncovered, near,
                                        names_another_subject(uncovered.rest, talk.matcher))
+    if result.outcome == "confirm" and body_idioms.said(text):
+        # Offered only through a muscle idiom ("my legs lock up at night",
+        # body_idioms.py, session 38): a spasm told or what helps one asked
+        # keeps the reply it had when the matcher declined it, with its
+        # caution (sessions 34, 35: tests/test_session34_spasm_helps.py,
+        # test_session35_spasm_told.py).
+        if asks_what_helps_a_spasm(text, talk.matcher):
+            return kind_offers.offer_what_helps(talk, text, AT_NIGHT_OFFERS,
+                                                phrases.SPASM_HELPS, "spasm_helps")
+        if spasm_told(text, talk.matcher):
+            return kind_offers.offer_what_helps(talk, text, SPASM_TOLD_OFFERS,
+                                                phrases.SPASM_TOLD, "spasm_told")
     if result.outcome == "confirm":
         talk.state.offered = result.offered
         talk.state.offer_words = words

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from voice.matching import body_idioms
+
 #: canonical word -> words that mean the same here.
 GROUPS: dict[str, tuple[str, ...]] = {
     "medication": ("medicine", "medicines", "medications", "drug", "drugs", "pill", "pills",
@@ -452,6 +454,8 @@ def _names_after(padded: str, phrase: str) -> str:
 
 def fold(text: str) -> str:
     """Cleaned text with every synonym replaced by its group's word."""
+    # "my legs lock up" -> "my legs seize up" (body_idioms.py, session 38).
+    text = body_idioms.rewrite(text)
     if _ASKS_WHETHER.search(text):
         for pattern, replacement in _CONTACTS:
             text = pattern.sub(replacement, text)
