@@ -1,0 +1,55 @@
+"""The wake check's windows disagreeing about the phrase's first word (session 38, branch wake48).
+
+The floors (confirm.py) take a spot when any one prompted window says the
+phrase surely enough; the windows overlap (the 3.5 s one holds both short
+ones), so when one says "Okay Nabu." and the others, over the same audio,
+clearly heard something else, the prompt most likely talked that one into
+it. Fresh seed 409's two false wakes were of this kind, each from a path
+earlier sessions shipped (docs/wake-word.md, "Session 38 (branch wake48)"):
+
+* a fairly sure spot (0.71) whose short window wrote "Okay Nabu." -0.18
+  while the 3.5 s window, over the same words and after the same prompt,
+  wrote "I'd like to hear the last order and spoken again." at -0.21:
+  :func:`long_says_otherwise`;
+* a spot only the louder copy made, whose 3.5 s window wrote "Okay Nabu."
+  at -0.69 (its floor -0.7) while both short windows at the network's peak
+  heard no "okay" prompted ("3 to 4.", "How do you treat a bird?") nor
+  unprompted ("three top world half", which passed the peak check as a
+  phrase under TV talk would): :func:`okay_on_long_only`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+#: Whether a short window's "Okay Nabu." counts when the 3.5 s window
+#: around it heard other words surely (:func:`long_says_otherwise`).
+LONG_AGREE = True
+#: Whether a weak spot the 3.5 s window alone passed needs "okay" in a short
+#: window's decode too (:func:`okay_on_long_only`).
+SHORT_AGREE = True
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def _has_first(text: str, confirmation: Any) -> bool:
+    return any(w in confirmation.first_words for w in _WORD.findall(text.lower()))
+
+
+def long_says_otherwise(text: str, avg_logprob: float, confirmation: Any,
+                        floor: float) -> bool:
+    """Whether the 3.5 s window's prompted decode (``text``, ``avg_logprob``)
+    heard other words as surely as its floor asks of the phrase (``floor``,
+    confirm.SURE_LOGPROB) and no first word at all: a short window inside it
+    saying the phrase is then not believed (:data:`LONG_AGREE`)."""
+    return avg_logprob >= floor and not _has_first(text, confirmation)
+
+
+def okay_on_long_only(short_texts: Sequence[str], confirmation: Any) -> bool:
+    """Whether none of the short windows' decodes (``short_texts``: prompted
+    and unprompted, plain or with the speech band raised) has the phrase's
+    first word: a spot the 3.5 s window alone passed is then not believed
+    (:data:`SHORT_AGREE`)."""
+    return not any(_has_first(t, confirmation) for t in short_texts)
