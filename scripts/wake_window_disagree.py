@@ -10,11 +10,12 @@ replay; a spot the network woke on alone is left alone) is asked:
 
 * ``long says otherwise``: a spot that is not sure passed on a short window
   while the 3.5 s window, which holds it, was decoded over its own floor
-  (confirm.SURE_LOGPROB) with no "okay" in it (seed 409's fairly sure
+  (confirm.SURE_LOGPROB) with none of the phrase's words in it (seed 409's fairly sure
   "I'd like to hear the last order and spoken again." -0.21 around a short
   "Okay Nabu." -0.18);
-* ``okay on the long window only``: a weak spot passed the floors on the
-  3.5 s window alone and neither short window heard "okay", prompted or not
+* ``the phrase on the long window only``: a weak spot passed the floors on
+  the 3.5 s window alone and neither short window heard any of the phrase's
+  words (disagree.phrase_words: "okay", "nabu", "now", "move"...), prompted or not
   (seed 409's louder-copy "Okay Nabu." -0.69 beside "3 to 4.", "How do you
   treat a bird?" prompted and "three top world half" unprompted).
 
@@ -42,6 +43,7 @@ from wake_stage_table import spot_stage  # noqa: E402
 from voice.speech_in.wake import confirm, disagree  # noqa: E402
 
 NABU = confirm.CONFIRMATIONS["okay nabu"]
+WORDS = disagree.phrase_words(NABU, confirm.SPELLINGS)
 
 
 def spots(data: dict[str, Any], clip: str) -> dict[float, list[list[Any]]]:
@@ -72,15 +74,15 @@ def refusal(rows: list[list[Any]]) -> str:
                                       or (fairly and confirm.spelled_counts(t, NABU)))
                      for t, lp in shorts)
     if (not long_said and short_said
-            and disagree.long_says_otherwise(long[1], float(long[2]), NABU,
+            and disagree.long_says_otherwise(long[1], float(long[2]), WORDS,
                                              confirm.SURE_LOGPROB)):
         return "long says otherwise"
     if fairly or not long_said or short_said:
         return ""
     heard = [t for t, _lp in shorts] + [got[k][1] for k in ("peak0", "peak1", "epeak0", "epeak1")
                                         if k in got]
-    if disagree.okay_on_long_only(heard, NABU):
-        return "okay on the long window only"
+    if disagree.phrase_on_long_only(heard, WORDS):
+        return "the phrase on the long window only"
     return ""
 
 

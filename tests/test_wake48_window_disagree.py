@@ -5,7 +5,8 @@ Fresh seed 409's two false wakes, cut from its en-029+m4 reading
 (tests/data/wake-spots/README.md): a fairly sure spot whose short window
 wrote "Okay Nabu." inside a 3.5 s window surely heard as other words
 (disagree.LONG_AGREE), and a louder-copy spot whose 3.5 s window alone wrote
-"Okay Nabu." while neither short window heard "okay" prompted or not
+"Okay Nabu." while neither short window heard any of the phrase's words,
+prompted or not
 (disagree.SHORT_AGREE). Real espeak-ng audio, the real okay_nabu network and
 the real Whisper tiny.en check (tests/wake_keeping.py). No timing.
 """
@@ -37,14 +38,20 @@ def test_shipped_on() -> None:
     assert disagree.SHORT_AGREE is True
 
 
-def test_the_rules_read_the_first_word() -> None:
+def test_the_rules_read_the_phrases_words() -> None:
+    words = disagree.phrase_words(NABU, confirm.SPELLINGS)
     said = "I'd like to hear the last order and spoken again."
-    assert disagree.long_says_otherwise(said, -0.21, NABU, confirm.SURE_LOGPROB)
-    assert not disagree.long_says_otherwise(said, -0.9, NABU, confirm.SURE_LOGPROB)
-    assert not disagree.long_says_otherwise("Okay, and spoken again.", -0.21, NABU,
+    assert disagree.long_says_otherwise(said, -0.21, words, confirm.SURE_LOGPROB)
+    assert not disagree.long_says_otherwise(said, -0.9, words, confirm.SURE_LOGPROB)
+    assert not disagree.long_says_otherwise("Okay, and spoken again.", -0.21, words,
                                             confirm.SURE_LOGPROB)
-    assert disagree.okay_on_long_only(["3 to 4.", "three top world half"], NABU)
-    assert not disagree.okay_on_long_only(["3 to 4.", "Okay, now."], NABU)
+    assert disagree.phrase_on_long_only(["3 to 4.", "three top world half"], words)
+    assert not disagree.phrase_on_long_only(["3 to 4.", "Okay, now."], words)
+    # A sure phrase's short windows kept a piece of "nabu" without "okay"
+    # (tuning draw 87's en-us+m3 at 120 wpm): the phrase, not other words.
+    assert not disagree.phrase_on_long_only(["you", "Uh, boo."], words)
+    assert not disagree.phrase_on_long_only(["What is multiple?", "Nabu, what is multiple?"],
+                                            words)
 
 
 @pytest.mark.parametrize("name", [LONG_OTHERWISE, OKAY_LONG_ONLY])

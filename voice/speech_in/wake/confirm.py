@@ -32,7 +32,8 @@ from voice.speech_in.wake.disagree import (
     LONG_AGREE,
     SHORT_AGREE,
     long_says_otherwise,
-    okay_on_long_only,
+    phrase_on_long_only,
+    phrase_words,
 )
 
 #: Seconds of audio before a spot that are decoded: the slowest phrase
@@ -939,7 +940,8 @@ class WhisperConfirmer:
             said = self._rescued([d.text for d in self.decodes[since:]])
         if (said and not long_said and self.long_agree and long_heard is not None
                 and long_says_otherwise(long_heard.text, long_heard.avg_logprob,
-                                        self.confirmation, self.sure_logprob)):
+                                        phrase_words(self.confirmation, SPELLINGS),
+                                        self.sure_logprob)):
             said = False  # the 3.5 s window around it heard other words (disagree.py)
         if (not said and not fairly and self.slow_retry and len(slow) == len(aligned)
                 and any(self._retried(d.text) for d in self.decodes[since:])):
@@ -983,12 +985,13 @@ class WhisperConfirmer:
 
     def _okay_long_only(self, aligned: Sequence[np.ndarray], floor: float, strength: float,
                         since: int) -> bool:
-        """Whether no short window of a spot the 3.5 s window passed heard the
-        first word, unprompted (the peak check's decodes) nor after the prompt
-        (decoded here when not yet): :data:`disagree.SHORT_AGREE`."""
+        """Whether no short window of a spot the 3.5 s window passed heard any
+        of the phrase's words, unprompted (the peak check's decodes) nor after
+        the prompt (decoded here when not yet): :data:`disagree.SHORT_AGREE`."""
+        words = phrase_words(self.confirmation, SPELLINGS)
         kinds = ("short", "peak", "epeak")
         texts = [d.text for d in self.decodes[since:] if d.kind.startswith(kinds)]
-        if any(has_first_word(t, self.confirmation) for t in texts):
+        if not phrase_on_long_only(texts, words):
             return False
         decoded = {d.kind for d in self.decodes[since:]}
         for n, w in enumerate(aligned):
@@ -998,7 +1001,7 @@ class WhisperConfirmer:
             if self._says(w, floor, f"short{n}", strength, slot=n):
                 return False  # it says the phrase over its floor after all
             texts.extend(d.text for d in self.decodes[before:])
-        return okay_on_long_only(texts, self.confirmation)
+        return phrase_on_long_only(texts, words)
 
     def _retried(self, text: str) -> bool:
         """Whether a prompted window's ``text`` (its spot refused by the

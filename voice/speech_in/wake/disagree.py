@@ -1,4 +1,4 @@
-"""The wake check's windows disagreeing about the phrase's first word (session 38, branch wake48).
+"""The wake check's windows disagreeing about the phrase (session 38, branch wake48).
 
 The floors (confirm.py) take a spot when any one prompted window says the
 phrase surely enough; the windows overlap (the 3.5 s one holds both short
@@ -13,9 +13,9 @@ earlier sessions shipped (docs/wake-word.md, "Session 38 (branch wake48)"):
   :func:`long_says_otherwise`;
 * a spot only the louder copy made, whose 3.5 s window wrote "Okay Nabu."
   at -0.69 (its floor -0.7) while both short windows at the network's peak
-  heard no "okay" prompted ("3 to 4.", "How do you treat a bird?") nor
-  unprompted ("three top world half", which passed the peak check as a
-  phrase under TV talk would): :func:`okay_on_long_only`.
+  heard none of the phrase's words, prompted ("3 to 4.", "How do you treat
+  a bird?") nor unprompted ("three top world half", which passed the peak check as a
+  phrase under TV talk would): :func:`phrase_on_long_only`.
 """
 
 from __future__ import annotations
@@ -27,29 +27,42 @@ from typing import Any
 #: Whether a short window's "Okay Nabu." counts when the 3.5 s window
 #: around it heard other words surely (:func:`long_says_otherwise`).
 LONG_AGREE = True
-#: Whether a weak spot the 3.5 s window alone passed needs "okay" in a short
-#: window's decode too (:func:`okay_on_long_only`).
+#: Whether a weak spot the 3.5 s window alone passed needs one of the
+#: phrase's words in a short window's decode too (:func:`phrase_on_long_only`).
 SHORT_AGREE = True
 
 _WORD = re.compile(r"[a-z]+")
 
 
-def _has_first(text: str, confirmation: Any) -> bool:
-    return any(w in confirmation.first_words for w in _WORD.findall(text.lower()))
+def phrase_words(confirmation: Any, spellings: Sequence[str]) -> frozenset[str]:
+    """Every word the check spells the phrase with: its first and last words,
+    the last word's halves ("na", "boo"), and the words of tiny.en's own
+    spellings (confirm.SPELLINGS: "now", "nah", "move")."""
+    words = set(confirmation.first_words | confirmation.last_words)
+    words |= {w for pair in confirmation.last_pairs for w in pair}
+    words |= {w for s in spellings for w in _WORD.findall(s.lower())}
+    return frozenset(words)
 
 
-def long_says_otherwise(text: str, avg_logprob: float, confirmation: Any,
+def _none_of(text: str, words: frozenset[str]) -> bool:
+    return not any(w in words for w in _WORD.findall(text.lower()))
+
+
+def long_says_otherwise(text: str, avg_logprob: float, words: frozenset[str],
                         floor: float) -> bool:
     """Whether the 3.5 s window's prompted decode (``text``, ``avg_logprob``)
     heard other words as surely as its floor asks of the phrase (``floor``,
-    confirm.SURE_LOGPROB) and no first word at all: a short window inside it
-    saying the phrase is then not believed (:data:`LONG_AGREE`)."""
-    return avg_logprob >= floor and not _has_first(text, confirmation)
+    confirm.SURE_LOGPROB) and none of the phrase's ``words``
+    (:func:`phrase_words`): a short window inside it saying the phrase is
+    then not believed (:data:`LONG_AGREE`)."""
+    return avg_logprob >= floor and _none_of(text, words)
 
 
-def okay_on_long_only(short_texts: Sequence[str], confirmation: Any) -> bool:
+def phrase_on_long_only(short_texts: Sequence[str], words: frozenset[str]) -> bool:
     """Whether none of the short windows' decodes (``short_texts``: prompted
-    and unprompted, plain or with the speech band raised) has the phrase's
-    first word: a spot the 3.5 s window alone passed is then not believed
-    (:data:`SHORT_AGREE`)."""
-    return not any(_has_first(t, confirmation) for t in short_texts)
+    and unprompted, plain or with the speech band raised) has any of the
+    phrase's ``words`` (:func:`phrase_words`): a spot the 3.5 s window alone
+    passed is then not believed (:data:`SHORT_AGREE`). Phrases the network
+    was sure of had short windows that missed "okay" but kept a piece of
+    "nabu" ("Nabu.", "Uh, boo.", "Now move what is..."; tuning draws 85, 87)."""
+    return all(_none_of(t, words) for t in short_texts)
