@@ -28,6 +28,13 @@ from typing import Any
 import numpy as np
 
 from voice.audio.clip import RECOGNIZER_RATE
+from voice.speech_in.wake.disagree import (
+    LONG_AGREE,
+    SHORT_AGREE,
+    long_says_otherwise,
+    phrase_on_long_only,
+    phrase_words,
+)
 
 #: Seconds of audio before a spot that are decoded: the slowest phrase
 #: (espeak-ng at 90 words a minute) lasts about 1.6 s, and a spot at a low
@@ -800,6 +807,10 @@ class WhisperConfirmer:
         """A weak spot refused is checked again on shifted short windows (:data:`SHIFT_RETRY`)."""
         self.shift_wanted = False
         """The last spot refused asks for that check (:meth:`confirms_shifted`)."""
+        self.long_agree = LONG_AGREE
+        """A short window's pass needs the 3.5 s window not to say otherwise (disagree.py)."""
+        self.short_agree = SHORT_AGREE
+        """A weak spot the 3.5 s window alone passed needs "okay" in a short one (disagree.py)."""
         self._bare_floor = False
         """A fairly sure spot's window spelled the phrase bare over its floor."""
         self.sentence_guard = SENTENCE_GUARD
@@ -915,7 +926,9 @@ class WhisperConfirmer:
         since = len(self.decodes)
         self._bare_floor = False
         self._near = self._under = False
-        said = self._says(window, self.sure_logprob, "long", strength, spelled=fairly)
+        said = long_said = self._says(window, self.sure_logprob, "long", strength,
+                                      spelled=fairly)
+        long_heard = self.decodes[-1] if len(self.decodes) > since else None
         floor = short_floor(strength, self.strong_floor)
         for n, w in enumerate(aligned):
             if said and not self.decode_all:
@@ -925,6 +938,11 @@ class WhisperConfirmer:
             # Every window was decoded (none passed): a bare spelling over
             # its floor counts beside a gapped one (BARE_GUARD).
             said = self._rescued([d.text for d in self.decodes[since:]])
+        if (said and not long_said and self.long_agree and long_heard is not None
+                and long_says_otherwise(long_heard.text, long_heard.avg_logprob,
+                                        phrase_words(self.confirmation, SPELLINGS),
+                                        self.sure_logprob)):
+            said = False  # the 3.5 s window around it heard other words (disagree.py)
         if (not said and not fairly and self.slow_retry and len(slow) == len(aligned)
                 and any(self._retried(d.text) for d in self.decodes[since:])):
             # Heard as a slow phrase: the floors again on the windows made
@@ -961,7 +979,29 @@ class WhisperConfirmer:
                 if self._peak_decided(slots) and not (self.decode_all or self.peak_every_slot):
                     break
             said = self._peak_said(slots)
+        if said and long_said and not fairly and self.short_agree and len(aligned):
+            said = not self._okay_long_only(aligned, floor, strength, since)
         return floors_said if fairly else said
+
+    def _okay_long_only(self, aligned: Sequence[np.ndarray], floor: float, strength: float,
+                        since: int) -> bool:
+        """Whether no short window of a spot the 3.5 s window passed heard any
+        of the phrase's words, unprompted (the peak check's decodes) nor after
+        the prompt (decoded here when not yet): :data:`disagree.SHORT_AGREE`."""
+        words = phrase_words(self.confirmation, SPELLINGS)
+        kinds = ("short", "peak", "epeak")
+        texts = [d.text for d in self.decodes[since:] if d.kind.startswith(kinds)]
+        if not phrase_on_long_only(texts, words):
+            return False
+        decoded = {d.kind for d in self.decodes[since:]}
+        for n, w in enumerate(aligned):
+            if f"short{n}" in decoded:
+                continue
+            before = len(self.decodes)
+            if self._says(w, floor, f"short{n}", strength, slot=n):
+                return False  # it says the phrase over its floor after all
+            texts.extend(d.text for d in self.decodes[before:])
+        return phrase_on_long_only(texts, words)
 
     def _retried(self, text: str) -> bool:
         """Whether a prompted window's ``text`` (its spot refused by the
