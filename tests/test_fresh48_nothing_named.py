@@ -134,3 +134,17 @@ def test_a_question_to_the_assistant_is_kept(typed: Callable[[str], Reply],
     check, is offered again: the cost of ``ASKED_OF_YOU``."""
     monkeypatch.setattr(nothing_named, "ON", True)
     assert typed("why do you think we're here").outcome == "confirm"
+
+
+def test_a_thing_hard_to_do_is_kept(typed: Callable[[str], Reply], matcher: Matcher,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Daily life one finds hard ("stairs", a word the content never uses):
+    Impact on Daily Life offered, as before (test_scope37_what_they_have
+    failed without ``HARD_TO_DO``)."""
+    monkeypatch.setattr(nothing_named, "ON", True)
+    line = "we are struggling with the stairs"
+    reply = typed(line)
+    assert reply.outcome == "confirm", (line, reply.outcome, reply.say)
+    assert reply.match is not None and reply.match.id == "impact-on-daily-life"
+    monkeypatch.setattr(nothing_named, "HARD_TO_DO", False)
+    assert nothing_named.nothing_named(matcher, line) == "stairs"

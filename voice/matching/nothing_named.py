@@ -20,7 +20,13 @@ me the short version of everything", inscope-tuning32), nor a request
 to the assistant ("give me the short version": ``_TO_ASKER``), nor a line
 naming a part of the body ("why do my legs feel heavy": a probe, offered
 the coping entry before, where the heaviness is a symptom asked of), nor
-without a scope model (the benchmark's "without" column).
+without a scope model (the benchmark's "without" column). Session 38
+(branch fresh48) turned it on with three more guards: a subject token
+given by a word other than a pronoun or a unit of time counts ("he is
+exhausted by the afternoon": "exhausted" and "night" fold to one token),
+and a question put to the assistant or asking whom to turn to ("what
+topics do you cover", "who can i talk to about how i feel") or a thing
+said to be hard to do ("we are struggling with the stairs") is kept.
 
 Pure: reads the matcher's tokens and subjects.
 """
@@ -28,6 +34,7 @@ Pure: reads the matcher's tokens and subjects.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from voice.matching import normalize, scope
@@ -75,6 +82,17 @@ _TO_ASKER = frozenset("me us".split())
 ASKED_OF_YOU = True
 _TO_YOU = frozenset("you your yourself".split())
 _WHOM_FIRST = frozenset(("who",))
+#: A thing of daily life one finds hard or can no longer do ("we are
+#: struggling with the stairs", tests/test_scope37_what_they_have.py:
+#: Impact on Daily Life offered; "stairs" is a word the content never
+#: uses): daily life with these conditions is the content's. Added after
+#: this branch's held-out run, from that test failing in the suite; the
+#: tuning dump is unchanged by it. ``HARD_TO_DO`` False: without.
+HARD_TO_DO = True
+_HARD_WORDS = frozenset("struggle struggles struggling struggled cannot unable anymore "
+                        "longer difficult difficulty trouble hard harder".split())
+#: "can not" ("can't", as cleaned), "not able".
+_HARD_PAIRS = (("can", "not"), ("not", "able"))
 
 
 def nothing_named(matcher: Matcher, text: str, entry: Entry | None = None) -> str | None:
@@ -91,6 +109,8 @@ def nothing_named(matcher: Matcher, text: str, entry: Entry | None = None) -> st
         return None
     if ASKED_OF_YOU and words and (words[0] in _WHOM_FIRST or _TO_YOU & set(words)):
         return None
+    if HARD_TO_DO and _hard_to_do(words):
+        return None
     unknown: dict[str, str] = {}
     toks = matcher.content_tokens(text, unknown)
     if not toks or _names_subject(matcher, text, toks) or _body(matcher, text):
@@ -98,6 +118,13 @@ def nothing_named(matcher: Matcher, text: str, entry: Entry | None = None) -> st
     strange = sorted(w for w in unknown.values()
                      if not scope._is_number(w) and w not in uo.NO_OBJECT)
     return strange[0] if strange else None
+
+
+def _hard_to_do(words: list[str]) -> bool:
+    """Whether the cleaned ``words`` say something is hard or no longer
+    possible ("we are struggling with the stairs", "i can't ...")."""
+    return bool(_HARD_WORDS & set(words)) or any(
+        pair in _HARD_PAIRS for pair in pairwise(words))
 
 
 def _names_subject(matcher: Matcher, text: str, toks: list[str]) -> bool:
