@@ -10,15 +10,17 @@ Strategies, the lifestyle FAQ, the early signs or the causes on "feel",
 "myself" or "why" alone. A part of the body, a subject of the content, an
 editor's phrasing, or nothing unknown but a pronoun keeps what it had.
 
-Shipped off (``nothing_named.ON``: held out, dev.tsv's in-scope row lost
-two lines); these tests turn it on. Typed through the Conversation as
+Shipped off in session 37 (``nothing_named.ON``: held out, dev.tsv's
+in-scope row lost two lines), on since session 38 with two more guards
+(tests/test_fresh48_nothing_named.py); these tests turn it on. "why do you
+think we're here", a question put to the assistant, is kept by one of
+them since (``ASKED_OF_YOU``). Typed through the Conversation as
 `voice text` does (shipped content)."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 
@@ -34,12 +36,6 @@ def _on(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
-def test_shipped_off() -> None:
-    """Off as shipped: a held-out row got worse (dev.tsv in scope)."""
-    source = Path(nothing_named.__file__).read_text(encoding="utf-8")
-    assert "\nON = False\n" in source
-
-
 #: Tuning lines taken before (each offered an entry), and what is declined
 #: in them now: neither answered nor offered.
 _DECLINED = (
@@ -47,7 +43,6 @@ _DECLINED = (
     ("I feel like I failed myself", "failed"),
     ("All I can do is cry and hate myself", "cry"),
     ("my body hasn’t been feeling good at all what can be wrong?", "body"),
-    ("why do you think we're here", "think"),
 )
 
 
@@ -61,7 +56,7 @@ def test_nothing_of_the_content_named_is_declined(
 
 
 def test_the_word_named(matcher: Matcher) -> None:
-    assert nothing_named.nothing_named(matcher, "why do you think we're here") == "think"
+    assert nothing_named.nothing_named(matcher, "All I can do is cry and hate myself") == "cry"
     # A subject of the content named: not this check's.
     assert nothing_named.nothing_named(matcher, "i feel guilty about my spasms") is None
 
@@ -76,15 +71,15 @@ def test_a_feeling_gets_the_kind_reply(typed: Callable[[str], Reply]) -> None:
 
 def test_the_switch_restores_the_offer(matcher: Matcher, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(nothing_named, "ON", False)
-    assert nothing_named.nothing_named(matcher, "why do you think we're here") is None
-    assert matcher.match("why do you think we're here").outcome == "confirm"
+    assert nothing_named.nothing_named(matcher, "All I can do is cry and hate myself") is None
+    assert matcher.match("All I can do is cry and hate myself").outcome == "confirm"
 
 
 def test_not_without_the_scope_check(kb: KnowledgeBase) -> None:
     """The benchmark's "without" column: the plain matcher, as before."""
     plain = Matcher(kb, check_scope=False)
-    assert nothing_named.nothing_named(plain, "why do you think we're here") is None
-    assert plain.match("why do you think we're here").outcome == "confirm"
+    assert nothing_named.nothing_named(plain, "All I can do is cry and hate myself") is None
+    assert plain.match("All I can do is cry and hate myself").outcome == "confirm"
 
 
 #: In-scope tuning lines and probes that name no subject, or only a part of

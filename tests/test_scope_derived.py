@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from voice.conversation.conversation import Conversation
-from voice.matching import Matcher, normalize, scope
+from voice.matching import Matcher, normalize, nothing_named, scope
 
 
 @pytest.mark.parametrize(("word", "inflected"), [
@@ -31,4 +31,7 @@ def test_a_derived_word_counts_with_its_own_rarity(
     assert outcome("my friend swears by hydrotherapy") == "confirm"
     assert outcome("do physio sessions actually make a difference") == "confirm"
     monkeypatch.setattr(scope, "INFLECTED_ONLY", False)
+    # Since session 38 nothing_named.py declines it too ("mindfulness" a word
+    # the content never uses, no subject named): off, to see this switch alone.
+    monkeypatch.setattr(nothing_named, "ON", False)
     assert outcome("what is mindfulness and does it work") == "confirm"

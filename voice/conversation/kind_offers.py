@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from voice.content.model import Entry
 from voice.conversation import finding, phrases, replies
 from voice.conversation.feelings import MOOD_WORDS, Feeling
+from voice.conversation.medicine_elsewhere import other_condition
 from voice.conversation.not_covered import Uncovered
 from voice.conversation.own_medicine import names_a_spasm_medicine
 from voice.conversation.reply import Reply
@@ -143,8 +144,11 @@ def own_medicine(talk: Conversation, text: str, result: MatchResult, kind: str) 
     nothing. Not said over what is being read, as no question is."""
     offered = finding.entries_answering(talk, OWN_MEDICINE_OFFERS)
     near = {c.entry.id for c in result.candidates[:1]}
+    # Not the nearest entry when the line names a condition the content
+    # never mentions ("when should my baby have the measles jab"):
+    # medicine_elsewhere.py, session 38.
     ours = (result.outcome in ("answer", "confirm") or names_a_spasm_medicine(text)
-            or any(e.id in near for e in offered))
+            or (any(e.id in near for e in offered) and other_condition(text, talk.matcher) is None))
     return offer_entries(talk, text, offered if ours else [], kind,
                          "own_medicine", stop_speaking=False)
 
