@@ -338,8 +338,6 @@ DECODES: dict[str, list[tuple[str, str, float, float, float]]] = {}
 #: Clips woken by a spot only the louder copies made, the third copy first
 #: (micro.BESIDE_THIRD_GAIN).
 THIRD_WAKES: list[str] = []
-#: Clips woken by a provisional spot (micro ``low_cutoff``, low_spot.py).
-LOW_WAKES: list[str] = []
 #: Wakes the network made alone (above its cutoff, no decode), per clip.
 NETWORK_WAKES: dict[str, int] = {}
 
@@ -361,8 +359,6 @@ def spot(detector: PhraseDetector | MicroWakeDetector, pcm: np.ndarray, phrase: 
                 WOKE_ON.setdefault(name, []).append(confirmer.heard[-1])
                 if getattr(detector, "woke_third_first", False):
                     THIRD_WAKES.append(name)
-                if getattr(getattr(detector, "_low", None), "due", False):
-                    LOW_WAKES.append(name)  # the last spot was a provisional one
             elif name:
                 NETWORK_WAKES[name] = NETWORK_WAKES.get(name, 0) + 1
         if isinstance(detector, PhraseDetector) and detector.confirmations != before:
@@ -805,8 +801,7 @@ def _print_low(spotter: PhraseDetector | MicroWakeDetector) -> None:
     """Provisional spots checked so far (micro ``low_cutoff``, low_spot.py)."""
     low = getattr(spotter, "_low", None)
     if low is not None:
-        print(f"  provisional spots checked (low_spot.py, over {low.cutoff:g}): {low.spots},"
-              f" woke {len(LOW_WAKES)} clips")
+        print(f"  provisional spots checked (low_spot.py, over {low.cutoff:g}): {low.spots}")
 
 
 def false_wakes(args: argparse.Namespace, phrase: str,

@@ -44,7 +44,7 @@ class LowSpots:
         self.due = False
         """The pending spot is a provisional one (replaced by any spot)."""
         self.spots = 0
-        """Provisional spots checked so far (for the benchmarks)."""
+        """Provisional spots made and not replaced by a spot: checked (for the benchmarks)."""
 
     def reset(self) -> None:
         for q in self._recent:

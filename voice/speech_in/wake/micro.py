@@ -849,6 +849,7 @@ class MicroWakeDetector:
         if spotted:
             if self._low.due and self._pending is not None:
                 self._pending = self._cut = None  # the spot below takes its place
+                self._low.spots -= 1
             self._low.spotted(at)
             return False
         if self._low.due and self._pending is not None and self._cut is None:
