@@ -21,7 +21,7 @@ import numpy as np
 import pytest
 
 from voice.speech_in.wake.confirm import load_confirmer
-from voice.speech_in.wake.low_spot import LowSpots
+from voice.speech_in.wake.low_spot import LOW_CUTOFF, LowSpots
 from voice.speech_in.wake.micro import load_micro
 
 MISSED = "en-029+f4 90 (88 wpm) tv 10dB"
@@ -58,6 +58,19 @@ def _woke(pcm: np.ndarray, confirmer: object, low_cutoff: float) -> bool:
     for i in range(0, len(pcm), 480):
         woke = bool(detector.feed(pcm[i:i + 480])) or woke
     return woke
+
+
+def test_shipped_on() -> None:
+    assert LOW_CUTOFF == LOW
+
+
+def test_it_wakes_as_voice_listen_loads_it(draw91: dict[str, np.ndarray]) -> None:
+    real = load_confirmer("okay nabu")
+    assert real is not None
+    detector = load_micro("okay nabu", confirmer=real)  # as voice listen loads it
+    detector.reset()
+    pcm = draw91[MISSED]
+    assert any([detector.feed(pcm[i:i + 480]) for i in range(0, len(pcm), 480)])
 
 
 def test_a_provisional_spot_is_made_once_and_gives_way() -> None:
