@@ -532,6 +532,9 @@ def main(argv: list[str] | None = None) -> int:
                          " are checked by Whisper too (micro.CHECK_SURE), or wake at once")
     ap.add_argument("--sure-rule", choices=("spelled", "first word", "full"), default=None,
                     help="with --check-sure on: how a sure spot is checked (confirm.SURE_RULE)")
+    ap.add_argument("--low-cutoff", type=float, default=None,
+                    help="micro, louder copy beside: a mean above this with no spot following"
+                         " is checked too (low_spot.LOW_CUTOFF; 0: off)")
     ap.add_argument("--spot-cutoff", type=float, default=SPOT_CUTOFF,
                     help="micro with a second stage: a mean above this is confirmed")
     ap.add_argument("--input-gain", type=float, default=None,
@@ -672,7 +675,8 @@ def main(argv: list[str] | None = None) -> int:
                                            tuple(float(v) for v in args.beside_speeds.split(","))),
                             beside_third=(BESIDE_THIRD_GAIN if args.beside_third is None
                                           else args.beside_third),
-                            confirm_gated=args.whisper_hears == "both")
+                            confirm_gated=args.whisper_hears == "both",
+                            **({} if args.low_cutoff is None else {"low_cutoff": args.low_cutoff}))
         neural.long_after_peak = args.long_after_peak == "on"
         neural.check_sure = args.check_sure == "on"
         if args.input_gain is not None:
@@ -787,6 +791,7 @@ def said_to_it(args: argparse.Namespace, phrase: str,
         print(f"  woken by a spot the third copy made first: {len(THIRD_WAKES)}"
               + (f" ({', '.join(THIRD_WAKES)})" if THIRD_WAKES and args.half == "tune" else ""))
 
+    _print_low(spotter)
     if args.phrases_only:
         args.no_negatives = True
         return
@@ -795,6 +800,13 @@ def said_to_it(args: argparse.Namespace, phrase: str,
     minutes = sum(len(pcm) for _n, pcm in said) / RECOGNIZER_RATE / 60
     print(f"real people's speech not addressed to it: {len(woke)} wakes in {len(said)} clips"
           f" ({minutes:.1f} min)" + (f": {', '.join(woke)}" if woke else ""), flush=True)
+
+
+def _print_low(spotter: PhraseDetector | MicroWakeDetector) -> None:
+    """Provisional spots checked so far (micro ``low_cutoff``, low_spot.py)."""
+    low = getattr(spotter, "_low", None)
+    if low is not None:
+        print(f"  provisional spots checked (low_spot.py, over {low.cutoff:g}): {low.spots}")
 
 
 def false_wakes(args: argparse.Namespace, phrase: str,
@@ -838,6 +850,7 @@ def false_wakes(args: argparse.Namespace, phrase: str,
         if spotter.third:
             print(f"  woken by a spot the third copy made first: {len(THIRD_WAKES)}"
                   + (f" ({', '.join(THIRD_WAKES)})" if THIRD_WAKES else ""))
+        _print_low(spotter)
     per_hour = wakes / (seconds / 3600)
     print(f"false wakes: {wakes} in {seconds / 3600:.2f} h of speech not addressed to it"
           f" = {per_hour:.2f} per hour ({per_hour * 10:.1f} per 10 h);"

@@ -47,7 +47,8 @@ def under_tv(bench: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> np.
 def _spots(pcm: np.ndarray, third: float) -> tuple[int, int]:
     """(spots handed to the second stage, of them made by the third copy first)."""
     stage = Refusing()
-    detector = load_micro("okay nabu", confirmer=stage, beside_third=third)
+    detector = load_micro("okay nabu", confirmer=stage, beside_third=third,
+                          low_cutoff=0.0)  # the provisional spots off (low_spot.py)
     detector.reset()
     for i in range(0, len(pcm), 480):
         detector.feed(pcm[i:i + 480])

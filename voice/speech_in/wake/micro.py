@@ -36,6 +36,7 @@ from voice.audio.clip import RECOGNIZER_RATE
 from voice.errors import ModelMissing
 from voice.models.manifest import PinnedFile
 from voice.models.verify import file_problem
+from voice.speech_in.wake.low_spot import LOW_CUTOFF, LowSpots
 from voice.speech_in.wake.spotter import phrase_words
 from voice.speech_in.wake.tv_gate import LoudestGate, gated_copy
 
@@ -477,6 +478,9 @@ class MicroWakeDetector:
     (for the benchmarks)..."""
     woke_third_first: bool = False
     """...and whether the last wake was such a spot's."""
+    low_cutoff: float = LOW_CUTOFF
+    """With ``beside_gain``: a mean above this, no spot following, is checked
+    too (low_spot.py; 0: off)."""
 
     def __post_init__(self) -> None:
         from pymicro_wakeword import MicroWakeWordFeatures
@@ -529,6 +533,9 @@ class MicroWakeDetector:
         self._shifted: tuple[int, float] | None = None
         """A refused spot's short windows' end and strength, while the check on
         shifted ones waits for its audio (confirm.SHIFT_RETRY)."""
+        self._low = (LowSpots(self.low_cutoff, self.window, self.spotting.paths,
+                              int(REFRACTORY * RECOGNIZER_RATE))
+                     if self.low_cutoff and self.beside_gain else None)
 
     def reset(self) -> None:
         """A new listening turn: forget all audio so far."""
@@ -544,6 +551,8 @@ class MicroWakeDetector:
             self._gated_features.reset()
         self._own_at = None
         self._shifted = None
+        if self._low is not None:
+            self._low.reset()
         self.decision.reset()
         self.spotting.reset()
         self.events.clear()
@@ -600,6 +609,8 @@ class MicroWakeDetector:
             self._peak = (0.0, self.fed)
             self._strength = self._woke_mean
             self._own_at = self.fed  # the audio as it is's own (BESIDE_GAIN)
+            if self._low is not None:
+                self._low.due = False
         if woke:
             self._strength = max(self._strength, self._woke_mean)
             self._sure = True
@@ -798,6 +809,8 @@ class MicroWakeDetector:
         own = path < len(self._paths)
         spotted = self.spotting.step(path, p, at)
         mean = self.spotting.mean
+        if self._low is not None and self._low_spot(spotted, path, p, at):
+            return
         if spotted and self._pending is None and at >= self._quiet_until:
             self._pending = at
             self._spotted_by = path
@@ -824,6 +837,35 @@ class MicroWakeDetector:
         if p > self._peak[0]:
             self._peak = (p, at)
         self._strength = max(self._strength, mean)
+
+
+    def _low_spot(self, spotted: bool, path: int, p: float, at: int) -> bool:
+        """low_spot.py's hook in :meth:`_spot_beside`: a spot replaces a pending
+        provisional one (so the shipped spots are unchanged); with none pending, a
+        mean over ``low_cutoff`` makes one (windows as a louder-copy-only spot's,
+        its peak on any path). True: this probability is dealt with."""
+        assert self._low is not None
+        low = self._low.step(path, p, at)
+        if spotted:
+            if self._low.due and self._pending is not None:
+                self._pending = self._cut = None  # the spot below takes its place
+                self._low.spots -= 1
+            self._low.spotted(at)
+            return False
+        if self._low.due and self._pending is not None and self._cut is None:
+            if p > self._copy_peak[0]:
+                self._copy_peak = (p, at)
+            return True
+        if low and self._pending is None and at >= self._quiet_until:
+            self._pending = at
+            self._spotted_by = path
+            self._sure = False
+            self._own_at = None
+            self._peak = self._copy_peak = (p, at)
+            self._strength = 0.0
+            self._low.due = True
+            self._low.spots += 1
+        return False
 
 
 def louder(data: np.ndarray, gain: float) -> np.ndarray:
