@@ -78,7 +78,7 @@ def _content_word(idiom: str) -> str:
 
 def rewrite(text: str) -> str:
     """Cleaned ``text`` with each idiom said of a part of the body written
-    in the content's word ("my legs lock up" -> "my legs seize up")."""
+    in the content's word ("my legs lock up" -> "my legs stiff")."""
     if not ON:
         return text
     return _PATTERN.sub(lambda m: f"{m.group(1)} {_content_word(m.group(2))}", text)

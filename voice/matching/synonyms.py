@@ -454,7 +454,7 @@ def _names_after(padded: str, phrase: str) -> str:
 
 def fold(text: str) -> str:
     """Cleaned text with every synonym replaced by its group's word."""
-    # "my legs lock up" -> "my legs seize up" (body_idioms.py, session 38).
+    # "my legs lock up" -> "my legs stiff" (body_idioms.py, session 38).
     text = body_idioms.rewrite(text)
     if _ASKS_WHETHER.search(text):
         for pattern, replacement in _CONTACTS:
