@@ -163,8 +163,14 @@ def at_night(talk: Conversation, text: str) -> Reply:
 def offer_what_helps(talk: Conversation, text: str, queries: Sequence[str], kind: str,
                      command: str) -> Reply:
     """``kind`` (a kind word), then the entries the content answers
-    ``queries`` with, offered (never read unasked)."""
-    return offer_entries(talk, text, finding.entries_answering(talk, queries), kind, command)
+    ``queries`` with, offered (never read unasked). Not the entry just
+    read, when another is left: "what about at night", said after the
+    lifestyle FAQ was read, was offered it again first (session 39, typed)."""
+    entries = finding.entries_answering(talk, queries)
+    last = talk.state.history[-1] if talk.state.history else None
+    if last in entries and len(entries) > 1:
+        entries.remove(last)
+    return offer_entries(talk, text, entries, kind, command)
 
 
 def not_covered(talk: Conversation, text: str, uncovered: Uncovered, near: list[Entry],

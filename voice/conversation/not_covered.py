@@ -23,41 +23,10 @@ import re
 from dataclasses import dataclass, replace
 
 from voice.content.model import Entry
+from voice.conversation.medical_words import MEDICAL_WORDS
+from voice.conversation.uncovered_topic import Topic
 from voice.matching.normalize import clean
 from voice.matching.relatives import RELATIVE
-
-
-@dataclass(frozen=True)
-class Topic:
-    """A subject the content does not cover, and what is said of it."""
-
-    key: str
-    #: Said first: that it is not covered, and who can tell them.
-    say: str
-    #: Asked of the content for the entries offered after it (none: the way
-    #: forward is said instead).
-    offers: tuple[str, ...] = ()
-    #: Said between ``say`` and the offer, only when an entry is offered.
-    lead: str = ""
-    #: Taken without the conditions named: words with no other sense
-    #: ("ventilator", "palliative care"), asked by anyone; nothing is
-    #: offered then.
-    anyone: bool = False
-    #: Whether an entry offered near it may answer it, so the matcher's own
-    #: offer of one stays alone ("can my girlfriend's spasms be passed to
-    #: our baby": the hereditary FAQ). False: no entry says it, so the
-    #: topic's line is said first whatever the matcher offered.
-    near_answers: bool = True
-    #: When set, entries are offered only when the line names one of these
-    #: (rather than the conditions): "i have a side effect from my
-    #: tablets" is told the topic, offered nothing (the medicines the
-    #: content names are not said to be theirs).
-    offered_with: re.Pattern[str] | None = None
-    #: Said even when the matcher would answer: the content never names it,
-    #: so an entry answered only shares a word with it ("what is foot drop"
-    #: and the early-signs FAQ's "dropping things").
-    over_answer: bool = False
-
 
 _ASK = (r"(?:can|could|should|shall|may|will|would|do|does|"
         r"is it (?:safe|ok|okay|alright|all right) to|am i allowed to|are we allowed to|"
@@ -72,7 +41,10 @@ _OURS = re.compile(
     r"disorder|disease)|these conditions|this condition|baclofen|tizanidine|my medication|"
     r"my medicines?|my tablets|my pills|with it|with this|for it|for this|show it|get it|"
     r"(?:i|he|she|they|you|we) (?:have|has|had) it|"
-    r"pass it on|pass this on)\b")
+    r"pass it on|pass this on|"
+    # "can cold weather make it worse" was declined plainly (session 39,
+    # typed): "it" is the condition asked of this assistant.
+    r"(?:make|makes|making) (?:it|them|my symptoms|the symptoms|symptoms) worse)\b")
 #: A change the condition brought ("can I still drive", "not anymore"): the
 #: topic is said, but nothing offered: "Will the prednisone affect my son
 #: being that Im still breast feeding" (K-QA's tuning half) is no question
@@ -379,7 +351,7 @@ def not_covered(text: str) -> Uncovered | None:
         return alone
     ours = bool(_OURS.search(cleaned))
     asked_of_ours = ours or bool(_CHANGED.search(cleaned))
-    for pattern, topic in _TOPICS:
+    for pattern, topic in (*_TOPICS, *MEDICAL_WORDS):
         if (asked_of_ours or topic.anyone) and pattern.search(cleaned):
             offered = ours if topic.offered_with is None else bool(
                 topic.offered_with.search(cleaned))

@@ -46,6 +46,7 @@ from voice.conversation.kind_offers import (
 )
 from voice.conversation.not_covered import not_covered, said_over_answer
 from voice.conversation.not_understood import LONG_QUESTION_WORDS
+from voice.conversation.offer_set_aside import kinder_offer
 from voice.conversation.on_behalf import diagnosis_told
 from voice.conversation.own_medicine import (
     asks_about_own_medicine,
@@ -350,6 +351,15 @@ def matched(talk: Conversation, line: Line) -> Reply:
         if spasm_told(text, talk.matcher):
             return kind_offers.offer_what_helps(talk, text, SPASM_TOLD_OFFERS,
                                                 phrases.SPASM_TOLD, "spasm_told")
+    kinder = kinder_offer(talk, text, result)
+    if kinder == "falls":
+        # "my mum keeps falling" was asked about the hereditary FAQ
+        # (session 39, typed): when to get help first, as when nothing matched.
+        return kind_offers.offer_what_helps(talk, text, FALLS_OFFERS, phrases.FALLS, "falls")
+    if kinder == "spasm_helps":
+        # "how do I stop a cramp" was offered Neuromodulation Treatments.
+        return kind_offers.offer_what_helps(talk, text, AT_NIGHT_OFFERS, phrases.SPASM_HELPS,
+                                            "spasm_helps")
     if result.outcome == "confirm":
         talk.state.offered = result.offered
         talk.state.offer_words = words

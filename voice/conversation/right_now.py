@@ -43,6 +43,11 @@ _NOW = re.compile(
     r"|\b(?:is|are|am|s|m) (?:cramping|spasming|seizing up|locking up|jerking|twitching|"
     r"spasming up|cramping up)\b"
     rf"|\bwhen (?:a|the|my|his|her) {_EPISODE} (?:comes|starts|hits|happens|comes on)\b"
+    # "how do I help my husband when he has a spasm" was read the FAQ on
+    # seeing a doctor in full (session 39, typed).
+    rf"|\bwhen (?:i|he|she|they|we|someone|somebody|my \w+) (?:has|have|gets|get|is having|are "
+    rf"having|am having) (?:a |an |one of (?:his|her|their|my|those) )?(?:bad |severe |"
+    rf"painful )?{_EPISODE}\b"
 )
 
 

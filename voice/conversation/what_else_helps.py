@@ -5,7 +5,7 @@ Typed in session 38: "what medicines help spasms" read Medication, then
 "what else can help", "what else can I do" and "is there anything else I
 can try" were each told "Sorry, I don't have an answer for that". A tired
 user asking for the next thing to try had to know the other sections'
-names. Now the entries that answer what helps (``_HELPS``, asked of the
+names. Now the entries that answer what helps (``HELPS_QUERIES``, asked of the
 content, so a caregiver's own page on what helps is found too), less those
 already read, are offered two at a time, never read unasked.
 Pure: text in, True or False out; the reply is built from the state.
@@ -36,9 +36,9 @@ _ASKS = re.compile(
 #: What helps, asked of the content in words its entries answer outright
 #: (`voice ask`, session 38): the lifestyle FAQ, Treatment Approaches,
 #: Medication, Dietary Adjustments, Alternative Therapies, Physical Therapy.
-_HELPS = ("what helps spasms", "what treatments are there for spasms",
-          "what medicine helps spasms", "what diet helps spasms", "does massage help spasms",
-          "what stretches help spasms")
+HELPS_QUERIES = ("what helps spasms", "what treatments are there for spasms",
+                 "what medicine helps spasms", "what diet helps spasms", "does massage help spasms",
+                 "what stretches help spasms")
 #: Offered at once: two, as "Did you mean X; or Y?" names.
 _AT_ONCE = 2
 
@@ -52,7 +52,7 @@ def what_else_helps(talk: Conversation, text: str) -> Reply:
     """The entries on what helps not read yet, offered; when every one
     was read, said so with the way forward."""
     read = {entry.id for entry in talk.state.history}
-    left = [e for e in finding.entries_answering(talk, _HELPS) if e.id not in read]
+    left = [e for e in finding.entries_answering(talk, HELPS_QUERIES) if e.id not in read]
     if not left:
         return kind_offers.offer_entries(talk, text, [], phrases.ALL_HELPS_READ, "what_else")
     return kind_offers.offer_entries(talk, text, left[:_AT_ONCE], phrases.ELSE_HELPS,

@@ -1,0 +1,89 @@
+"""Medical words for the signs of these conditions that the content never
+uses: "what is dysphagia", "what does dysarthria mean", "what are
+fasciculations", "what is clonus", "what is a flare".
+
+A person newly told one of these words by a neurologist asks what it means;
+each was met with "Sorry, I don't have an answer for that" (session 39,
+`voice ask`), which does not even say the word was heard. Now the word is
+said back with its plain meaning (one line, as "MS stands for multiple
+sclerosis"), that the content does not go into it, and who can; where the
+content names the sign in plain words (the early-signs FAQ's "difficulty
+swallowing"), that entry is offered when the conditions are named.
+Taken of anyone: none of these words has an everyday sense.
+
+And the medicines these conditions are treated with that the content never
+names ("what about pyridostigmine", "what is riluzole", "is ocrevus good
+for ms"): each was declined as if not heard. The name is said back, with
+who can tell them about it; nothing offered (the Medication section is about
+spasm medicines, not these). Asked what to do with one's own (own_medicine.py)
+is taken before this.
+"""
+
+from __future__ import annotations
+
+import re
+
+from voice.conversation.uncovered_topic import Topic
+
+_EARLY_SIGNS = ("what are the early signs of neuromuscular disorders",)
+
+#: Medicines for MS, ALS and myasthenia gravis the content never names, as
+#: said (a brand and its generic name both), with the name said back.
+_MEDICINES = {
+    "pyridostigmine": "pyridostigmine", "mestinon": "Mestinon", "riluzole": "riluzole",
+    "rilutek": "Rilutek", "edaravone": "edaravone", "radicava": "Radicava",
+    "tofersen": "tofersen", "qalsody": "Qalsody", "prednisone": "prednisone",
+    "prednisolone": "prednisolone", "ocrelizumab": "ocrelizumab", "ocrevus": "Ocrevus",
+    "natalizumab": "natalizumab", "tysabri": "Tysabri", "interferon": "interferon",
+    "copaxone": "Copaxone", "glatiramer": "glatiramer", "fingolimod": "fingolimod",
+    "gilenya": "Gilenya", "tecfidera": "Tecfidera", "dimethyl fumarate": "dimethyl fumarate",
+    "rituximab": "rituximab", "ivig": "IVIG", "immunoglobulin": "immunoglobulin",
+    "eculizumab": "eculizumab", "azathioprine": "azathioprine",
+    "mycophenolate": "mycophenolate", "fampridine": "fampridine", "ampyra": "Ampyra",
+    "amifampridine": "amifampridine", "nuedexta": "Nuedexta", "modafinil": "modafinil",
+    "amantadine": "amantadine",
+}
+
+
+def _medicine(said: str, name: str) -> tuple[re.Pattern[str], Topic]:
+    return (re.compile(rf"\b{said}\b"),
+            Topic(f"medicine {said}",
+                  f"What I know doesn't name {name}. Your doctor, nurse or pharmacist can tell "
+                  f"you about it, and the leaflet that comes with it says what it is for.",
+                  anyone=True))
+
+
+MEDICAL_WORDS: tuple[tuple[re.Pattern[str], Topic], ...] = (
+    (re.compile(r"\bdysphagia\b"),
+     Topic("dysphagia",
+           "Dysphagia is the medical word for trouble swallowing. What I know doesn't go "
+           "into it. A speech and language therapist or the doctor can help; trouble "
+           "swallowing is worth telling the doctor about soon.",
+           _EARLY_SIGNS, "What I know does name trouble swallowing as an early sign.",
+           anyone=True)),
+    (re.compile(r"\bdysarthri\w*\b"),
+     Topic("dysarthria",
+           "Dysarthria is the medical word for unclear or slurred speech when the muscles "
+           "used to speak are weak. What I know doesn't go into it. A speech and language "
+           "therapist can help. If speech changes suddenly, call your local emergency number "
+           "now.", anyone=True)),
+    (re.compile(r"\bfascicul\w*\b"),
+     Topic("fasciculations",
+           "Fasciculations are the medical word for small muscle twitches under the skin. "
+           "What I know doesn't go into them. Your doctor or nurse can tell you more.",
+           anyone=True)),
+    (re.compile(r"\bclonus\b"),
+     Topic("clonus",
+           "Clonus is the medical word for a muscle jerking again and again in a rhythm, "
+           "often when it is stretched. What I know doesn't go into it. Your doctor or "
+           "physiotherapist can tell you more.", anyone=True)),
+    # "what is a flare", "what are flares": an MS relapse in the words people
+    # use. Only asked what one is: "solar flare", "flared jeans" are not.
+    (re.compile(r"^(?:(?:and|so|ok|okay) )?what (?:is|are|s) (?:a |an )?(?:ms )?"
+                r"flares?(?: ups?)?$"),
+     Topic("flare",
+           "A flare, or relapse, is when symptoms come back or get worse for a while. What I "
+           "know doesn't cover relapses. Your MS nurse or neurologist can explain them.",
+           anyone=True)),
+    *(_medicine(said, name) for said, name in _MEDICINES.items()),
+)

@@ -1,0 +1,63 @@
+"""The matcher's "Did you mean ...?" set aside for a kinder offer, when the
+line is a fall or asks what helps a spasm, and what the matcher offered
+says neither.
+
+Both were met well only when the matcher found nothing (questions.matched:
+falls.py, at_night.asks_what_helps_a_spasm). When it found something weak,
+its offer went out bare (session 39, `voice ask`):
+- "my mum keeps falling" was asked "Did you mean: Are neuromuscular
+  disorders hereditary; or: Impact on Daily Life?";
+- "how do I stop a cramp" was offered Neuromodulation Treatments or Impact
+  on Daily Life, "how do I ease a cramp" the FAQ on seeing a doctor or
+  Treatment Approaches: none says what helps a cramp.
+A fall now hears when to get help first, then what helps with walking
+(as when the matcher found nothing), unless the matcher offered one of
+those entries itself ("will using a stick stop me falling", dev.tsv: the
+devices entry, kept); a spasm's remedy asked hears the
+entries on what helps spasms, unless the matcher's own offer is one of the
+entries that say what helps (what_else_helps.HELPS_QUERIES, and exercise):
+"what helps my legs jumping" offered Physical Therapy keeps that offer.
+Pure: text, the match and the conversation's matcher in, a choice out.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from voice.conversation import finding
+from voice.conversation.at_night import asks_what_helps_a_spasm, names_another_subject
+from voice.conversation.falls import about_falls
+from voice.conversation.kind_offers import FALLS_OFFERS
+from voice.conversation.what_else_helps import HELPS_QUERIES
+from voice.matching.normalize import clean
+
+if TYPE_CHECKING:
+    from voice.conversation.conversation import Conversation
+    from voice.matching.matcher import MatchResult
+
+#: Entries that say what helps beyond HELPS_QUERIES': exercise (the shipped
+#: content: The Role of Exercise and Rehabilitation).
+_ALSO_HELPS = ("what exercise is good for me",)
+
+#: Entries on walking beyond FALLS_OFFERS': the devices FAQ (the matcher's
+#: offer for "will using a stick stop me falling", dev.tsv).
+_ALSO_WALKING = ("how do assistive devices improve mobility",)
+
+Kinder = Literal["falls", "spasm_helps"]
+
+
+def kinder_offer(talk: Conversation, text: str, result: MatchResult) -> Kinder | None:
+    """Which kinder offer replaces the matcher's "Did you mean ...?" for
+    ``text``, if any: only for an offer (``result.outcome`` "confirm")."""
+    if result.outcome != "confirm":
+        return None
+    if about_falls(text) and not names_another_subject(clean(text), talk.matcher):
+        walking = {e.id for e in finding.entries_answering(talk, (*FALLS_OFFERS, *_ALSO_WALKING))}
+        if not any(e.id in walking for e in result.offered):
+            return "falls"
+        return None
+    if asks_what_helps_a_spasm(text, talk.matcher):
+        helps = {e.id for e in finding.entries_answering(talk, (*HELPS_QUERIES, *_ALSO_HELPS))}
+        if not any(e.id in helps for e in result.offered):
+            return "spasm_helps"
+    return None

@@ -1,0 +1,39 @@
+"""A subject the content does not cover, and what is said of it: the shape
+shared by not_covered.py's everyday topics and medical_words.py's words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A subject the content does not cover, and what is said of it."""
+
+    key: str
+    #: Said first: that it is not covered, and who can tell them.
+    say: str
+    #: Asked of the content for the entries offered after it (none: the way
+    #: forward is said instead).
+    offers: tuple[str, ...] = ()
+    #: Said between ``say`` and the offer, only when an entry is offered.
+    lead: str = ""
+    #: Taken without the conditions named: words with no other sense
+    #: ("ventilator", "palliative care"), asked by anyone; nothing is
+    #: offered then.
+    anyone: bool = False
+    #: Whether an entry offered near it may answer it, so the matcher's own
+    #: offer of one stays alone ("can my girlfriend's spasms be passed to
+    #: our baby": the hereditary FAQ). False: no entry says it, so the
+    #: topic's line is said first whatever the matcher offered.
+    near_answers: bool = True
+    #: When set, entries are offered only when the line names one of these
+    #: (rather than the conditions): "i have a side effect from my
+    #: tablets" is told the topic, offered nothing (the medicines the
+    #: content names are not said to be theirs).
+    offered_with: re.Pattern[str] | None = None
+    #: Said even when the matcher would answer: the content never names it,
+    #: so an entry answered only shares a word with it ("what is foot drop"
+    #: and the early-signs FAQ's "dropping things").
+    over_answer: bool = False
