@@ -149,3 +149,31 @@ def test_a_medicine_the_content_never_names_is_said_back(
 def test_ones_own_unnamed_medicine_is_still_own_medicine(tmp_path: Path) -> None:
     (reply,) = voice_text_replies(["should I stop my riluzole"], tmp_path)
     assert reply["say"].startswith("I can't advise anyone on their own medicines"), reply
+
+
+@pytest.mark.parametrize("said", ["he can't swallow his food", "I think I'm having a relapse",
+                                  "my legs suddenly went numb", "my face has gone numb",
+                                  "she's having a flare up"])
+def test_a_sign_told_now_hears_when_to_call_then_the_seek_medical_offer(
+        tmp_path: Path, said: str) -> None:
+    """Declined plainly, or offered the seek-medical FAQ with nothing said."""
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["say"].startswith(phrases.SEEN_NOW), reply
+    assert reply["outcome"] == "confirm" and reply["answer"] is None, reply
+
+
+@pytest.mark.parametrize("said", ["can I take ibuprofen for cramps",
+                                  "is paracetamol ok with baclofen",
+                                  "my baclofen isn't working anymore",
+                                  "is it ok to give him paracetamol"])
+def test_painkillers_with_ones_own_medicines_get_the_prescribers_notice(
+        tmp_path: Path, said: str) -> None:
+    """Declined plainly, or Medication read in full ("isn't working")."""
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["say"].startswith(phrases.OWN_MEDICINE), reply
+    assert reply["answer"] is None, reply
+
+
+def test_what_a_relapse_is_is_said(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["what is a relapse"], tmp_path)
+    assert reply["say"].startswith("A flare, or relapse,"), reply

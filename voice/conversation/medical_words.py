@@ -1,6 +1,6 @@
 """Medical words for the signs of these conditions that the content never
 uses: "what is dysphagia", "what does dysarthria mean", "what are
-fasciculations", "what is clonus", "what is a flare".
+fasciculations", "what is clonus", "what is a flare", "what is a relapse".
 
 A person newly told one of these words by a neurologist asks what it means;
 each was met with "Sorry, I don't have an answer for that" (session 39,
@@ -77,10 +77,11 @@ MEDICAL_WORDS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "Clonus is the medical word for a muscle jerking again and again in a rhythm, "
            "often when it is stretched. What I know doesn't go into it. Your doctor or "
            "physiotherapist can tell you more.", anyone=True)),
-    # "what is a flare", "what are flares": an MS relapse in the words people
-    # use. Only asked what one is: "solar flare", "flared jeans" are not.
+    # "what is a flare", "what are flares", "what is a relapse": an MS
+    # relapse in the words people use. Only asked what one is: "solar
+    # flare", "flared jeans" are not (nor a relapse of an addiction told).
     (re.compile(r"^(?:(?:and|so|ok|okay) )?what (?:is|are|s) (?:a |an )?(?:ms )?"
-                r"flares?(?: ups?)?$"),
+                r"(?:flares?(?: ups?)?|relapses?)$"),
      Topic("flare",
            "A flare, or relapse, is when symptoms come back or get worse for a while. What I "
            "know doesn't cover relapses. Your MS nurse or neurologist can explain them.",

@@ -35,10 +35,15 @@ _NAMED = (
     r"botulinum(?: toxin)?|pyridostigmine|mestinon|riluzole|edaravone|sativex|nabiximols|"
     r"muscle relaxants?|anticonvulsants?)"
 )
+#: Painkillers bought over the counter: "can I take ibuprofen for cramps",
+#: "is paracetamol ok with baclofen" were declined plainly (session 39,
+#: typed); whether to take one with one's own medicines is the pharmacist's.
+_OTC = (r"(?:ibuprofen|paracetamol|acetaminophen|tylenol|aspirin|naproxen|advil|nurofen|"
+        r"codeine|co codamol|cocodamol|painkillers?|pain killers?)")
 _MEDICINE = (
     r"(?:medicines?|medications?|meds|pills?|tablets?|capsules?|doses?|dosage|drugs?|"
     r"prescriptions?|injections?|jabs?|patch(?:es)?|prednisolone|prednisone|steroids?|"
-    rf"painkillers?|pain killers?|{_NAMED})"
+    rf"{_OTC}|{_NAMED})"
 )
 _NAMES_ONE = re.compile(rf"\b{_NAMED}\b")
 #: Whose: the speaker's own, or that of someone they look after.
@@ -81,6 +86,18 @@ _ASKS = re.compile("|".join([
     rf"\b(?:can|could|should|may) {_WHO} (?:drink|have|take) (?:alcohol|wine|beer|a drink|"
     rf"\w+) (?:with|on|while on|while taking|when taking|alongside) (?:{_WHOSE} )?(?:\w+ )?"
     rf"{_MEDICINE}\b",
+    # can i take ibuprofen for my cramps; should he have some paracetamol
+    rf"\b(?:can|could|should|may) {_WHO} (?:take|have|use|give (?:him|her|them)) "
+    rf"(?:some |an |a )?{_OTC}\b",
+    rf"\bis it (?:ok|okay|safe|alright|all right) (?:for (?:me|him|her|us) )?to (?:take|have|"
+    rf"give (?:him|her|them)) (?:some |an |a )?{_OTC}\b",
+    # is paracetamol ok with baclofen; are painkillers safe with my tablets
+    rf"\b(?:is|are) (?:it )?(?:\w+ )?(?:ok|okay|safe|alright|all right|fine) (?:to take )?"
+    rf"(?:with|alongside) (?:{_WHOSE} )?(?:\w+ )?{_MEDICINE}\b",
+    # my baclofen is not working anymore; his tablets have stopped helping
+    rf"\b(?:my|his|her|their|our) (?:\w+ )?{_MEDICINE} (?:is not|are not|does not|do not|has "
+    r"stopped|have stopped|stopped|no longer|is no longer|are no longer) (?:seem to be |seems to "
+    r"be |seem to |seems to )?(?:working|work|works|helping|help|helps)\b",
 ]))
 
 

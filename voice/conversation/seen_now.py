@@ -55,7 +55,9 @@ _SIGN = re.compile("|".join([
     # swallowing: "he can't swallow (properly)", "she is struggling to swallow"
     rf"^{_WHO} (?:just |now |suddenly |all of a sudden )?(?:can t|can not|cannot|could not|"
     r"couldn t|is not able to|is unable to|am unable to|are unable to|unable to) "
-    r"(?:swallow|eat or drink|hold (?:his|her|my|their) head up|"
+    # "he can't swallow his food" was declined plainly (session 39, typed).
+    r"(?:swallow(?: (?:his|her|my|their) (?:food|drinks?|water|meals?)| food| anything)?|"
+    r"eat or drink|hold (?:his|her|my|their) head up|"
     r"stand up|stand|walk|get up|"
     r"lift (?:his|her|my|their) arms?(?: (?:above|over) (?:his|her|my|their) head)?|"
     r"talk properly|speak properly|"
@@ -125,6 +127,17 @@ _SIGN = re.compile("|".join([
     rf"^{_WHOSE} arms (?:get|gets|go|feel|are getting) {_VERY}(?:tired|weak|heavy) "
     r"(?:when|while) (?:i|he|she|they) (?:brush|brushes|comb|combs|wash|washes|dry|dries) "
     r"(?:my|his|her|their) hair$",
+    # Numbness and a relapse, told (session 39, typed): "my legs suddenly
+    # went numb" was offered the FAQ on seeing a doctor with nothing said,
+    # "I think I'm having a relapse" declined plainly.
+    rf"^{_WHOSE} (?:left |right )?(?:arms?|legs?|hands?|feet|foot|face|fingers|toes|side) "
+    r"(?:have |has |just )?(?:suddenly |all of a sudden )?(?:went|gone|go|goes|is|are|feels?|"
+    rf"keeps? going|is going|are going|have gone|has gone) {_VERY}(?:numb|dead|tingly)"
+    rf"(?: {_WHEN})?$",
+    r"^(?:i think |i believe |i m afraid |i am afraid |i m worried |i am worried |maybe |"
+    rf"perhaps )?{_WHO} (?:having|going through|in the middle of|in|starting|getting) (?:a |an )?"
+    r"(?:relapse|flare|flare up|flareup|ms relapse|ms flare|ms attack|attack of ms)"
+    rf"(?: {_WHEN})?$",
     # pain: "he is in a lot of pain", "she's in agony"
     rf"^{_WHO} in {_VERY}(?:a lot of |so much |terrible |awful |severe |bad )?(?:pain|agony)"
     r"(?: today| now| at the moment| all the time)?$",
