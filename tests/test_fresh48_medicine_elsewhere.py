@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import pytest
 
-from voice.conversation import medicine_elsewhere
+from voice.conversation import medicine_elsewhere, near_medicine
 from voice.conversation.reply import Reply
 from voice.matching.matcher import Matcher
 
@@ -40,6 +40,9 @@ def test_the_notice_and_no_offer(typed: Callable[[str], Reply], matcher: Matcher
 def test_the_switch_restores_the_offer(typed: Callable[[str], Reply],
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(medicine_elsewhere, "ON", False)
+    # Session 39's near_medicine declines the offer too (the scope model
+    # says the line is not ours): off here, to isolate this rule.
+    monkeypatch.setattr(near_medicine, "ON", False)
     reply = typed("when should my baby have the measles jab")
     assert reply.outcome == "confirm"
     assert reply.match is not None and reply.match.id == "medication"

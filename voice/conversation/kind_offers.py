@@ -11,6 +11,7 @@ from voice.content.model import Entry
 from voice.conversation import finding, phrases, replies
 from voice.conversation.feelings import MOOD_WORDS, Feeling
 from voice.conversation.medicine_elsewhere import other_condition
+from voice.conversation.near_medicine import near_is_ours
 from voice.conversation.not_covered import Uncovered
 from voice.conversation.own_medicine import names_a_spasm_medicine
 from voice.conversation.reply import Reply
@@ -146,9 +147,12 @@ def own_medicine(talk: Conversation, text: str, result: MatchResult, kind: str) 
     near = {c.entry.id for c in result.candidates[:1]}
     # Not the nearest entry when the line names a condition the content
     # never mentions ("when should my baby have the measles jab"):
-    # medicine_elsewhere.py, session 38.
+    # medicine_elsewhere.py, session 38; nor when the scope model says the
+    # line is not ours ("i forgot to take my pill this morning, should i
+    # take two tonight"): near_medicine.py, session 39.
     ours = (result.outcome in ("answer", "confirm") or names_a_spasm_medicine(text)
-            or (any(e.id in near for e in offered) and other_condition(text, talk.matcher) is None))
+            or (any(e.id in near for e in offered) and other_condition(text, talk.matcher) is None
+                and near_is_ours(text, talk.matcher, result.misheard)))
     return offer_entries(talk, text, offered if ours else [], kind,
                          "own_medicine", stop_speaking=False)
 
