@@ -54,11 +54,11 @@ _OFFERED = (
      "what-role-does-physical-therapy-play-in-managing-these-conditions"),
     ("the specialist said motor neurone disease, what does that mean for us",
      "recognizing-chronic-spasms-and-neuromuscular-disorders"),
-    ("what research (or clinical trials) is being done for Myasthenia Gravis ?",
-     "recent-advancements-and-research"),
-    ("what research (or clinical trials) is being done for Spasticity ?",
-     "recent-advancements-and-research"),
 )
+# MedQuAD's "what research (or clinical trials) is being done for X" were
+# here (39-43) until "done" became a function word (session 39, branch
+# scope49): they score 70 and are offered with sure_ours off
+# (tests/test_scope49_done.py).
 
 
 @pytest.mark.parametrize(("line", "entry"), _OFFERED)
