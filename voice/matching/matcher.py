@@ -361,7 +361,7 @@ def _before_disorder(words: list[str]) -> list[str]:
             j -= 1
         before = words[j]
         if normalize.is_function_word(before) or before.endswith(("'s", "s'")) \
-                or scope._is_number(before):
+                or scope.is_number(before):
             continue
         if any(f" {' '.join(words[j:i + 1])} " in f" {phrase} " for phrase in synonyms.PHRASES):
             continue
@@ -1058,7 +1058,7 @@ class Matcher:
         # no symptom by ("do muscle relaxants make you drowsy", "... sleepy":
         # "drowsiness" is no WordNet symptom; read Medication in full before).
         return self.unknown_effect and any(
-            w not in unknown_things.NO_OBJECT and not scope._is_number(w)
+            w not in unknown_things.NO_OBJECT and not scope.is_number(w)
             for w in unknown.values())
 
     def _our_medicine_asked(self, text: str, cands: list[Candidate]) -> Candidate | None:
