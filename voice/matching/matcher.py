@@ -1299,8 +1299,9 @@ class Matcher:
             any_there and self._items[idx].phrases[0].split()[:2] in _THERE)}
         scored = []
         # Entries put first by the question's shape over a sibling on the
-        # same topic, or as the entry defining what is asked: settled.
-        settled: dict[str, tuple[int, bool, bool]] = {}
+        # same topic, or as the entry defining what is asked: settled (by
+        # entry id, unique in a knowledge base; its place is ``_index``'s).
+        settled: dict[str, tuple[bool, bool]] = {}
         for idx in short:
             score = shape = base[idx]
             if idx in shaped and score >= self.confirm_threshold:
@@ -1310,13 +1311,14 @@ class Matcher:
             if (asked and score >= self.confirm_threshold
                     and any(asked <= d and h in asked for d, h in self._items[idx].defines)):
                 score = min(100.0, score + DEFINITION_BONUS)
-            settled[self._items[idx].entry.id] = (idx, shape > base[idx], score > shape)
+            settled[self._items[idx].entry.id] = (shape > base[idx], score > shape)
             scored.append(Candidate(self._items[idx].entry, round(score, 1)))
         scored.sort(key=lambda c: c.score, reverse=True)
 
         def bonus_decides(first: Candidate, second: Candidate) -> bool:
-            i, shaped_i, defined_i = settled[first.entry.id]
-            j, shaped_j, defined_j = settled[second.entry.id]
+            shaped_i, defined_i = settled[first.entry.id]
+            shaped_j, defined_j = settled[second.entry.id]
+            i, j = self._index[first.entry.id], self._index[second.entry.id]
             return ((defined_i and not defined_j)
                     or (shaped_i and not shaped_j and self._topics.same(i, j))
                     # Harm, paying or a cause asked of a thing: the words
