@@ -573,19 +573,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fresh-negatives", action="store_true",
                     help="a fresh draw of speech not addressed to it (held-out runs)")
     ap.add_argument("--seed", type=int, default=0,
-                    help="another draw of speech not addressed to it (16: tuning, 17: fresh;"
-                         " 18 was drawn after a rule was changed having seen 17's false wakes;"
-                         " 19 for the short windows; 20 held-out; 21 stopped early, 22 fresh"
-                         " for main's wake path; 24, 26 fresh for the gated copy; 28, 30"
-                         " fresh for the strong spots' floor; 32, 34 fresh for the peak check;"
-                         " 41, 43, 45 fresh for it again, 47 fresh for the spot cutoff 0.02,"
-                         " 51, 53, 55 fresh for the likelihood check, 61, 63, 65 fresh"
-                         " for it with the spellings, 71, 73 for the check of sure wakes,"
-                         " 81, 83 for the fairly sure spots' rule, 241, 243 for the"
-                         " louder copy beside (session 23), 377 for the slow retry"
-                         " (session 31), 389 for its wider reach (session 32), 401 and 403"
-                         " for the peak check's second hearing (sessions 34, 35),"
-                         " docs/wake-word.md)")
+                    help="another draw of speech not addressed to it (16: tuning, 17: fresh)."
+                         " Every seed used so far, and what for, is named in docs/wake-word.md"
+                         " (search it for 'seed'): pick one not named there")
     ap.add_argument("--draw", type=int, default=0,
                     help="a fresh draw of the phrases (paces, TV talk, offsets) by this number;"
                          " 0: the draw tuned on (and 1, 3-12, 21, 22; 13-20 by the network"

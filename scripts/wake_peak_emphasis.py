@@ -58,23 +58,35 @@ def spot_passes(rows: list[list[Any]], emphasis: bool, laugh: bool,
         under = not any(confirm.slow_spelled(r[1], NABU) for r in rows[:cut]
                         if r[0] in ("long", "short0", "short1"))
         rows = rows[cut + 1:]
-    got = {r[0]: r for r in rows}
+    return peak_passes({r[0]: r for r in rows}, under, laugh, emphasis, word_after,
+                       confirm.SCRAP_GUARD)
+
+
+def peak_passes(got: dict[str, list[Any]], under: bool, laugh: bool, emphasis: bool,
+                word_after: bool, scrap_guard: bool) -> bool:
+    """Whether the peak check passes on one spot's short windows' decodes
+    ``got`` (kind -> row): a window's unprompted decode ("peakN") says the
+    phrase within the margin ("alignN"), or with ``emphasis`` its emphasised
+    copy's does ("ealignN": the first word said, other words than the plain
+    decode's, a word after "okay" when ``word_after``); then the scrap guard
+    when ``scrap_guard``. ``under``, ``laugh``: as ``_text_ok``. Shared with
+    wake_shift_retry.py, whose shifted windows are checked the same way."""
     slots: list[tuple[str, bool]] = []
     for n in (0, 1):
         if f"peak{n}" not in got:
             continue
         text = got[f"peak{n}"][1]
-        margin = got.get(f"align{n}", [0, 0, 99.0])[2]
+        margin = float(got.get(f"align{n}", [0, 0, 99.0])[2])
         ok = _text_ok(text, under, laugh) and margin <= confirm.ALIGN_MARGIN
         if not ok and emphasis and f"ealign{n}" in got:
-            etext, emargin = got[f"ealign{n}"][1], got[f"ealign{n}"][2]
+            etext, emargin = got[f"ealign{n}"][1], float(got[f"ealign{n}"][2])
             if (confirm.has_first_word(etext, NABU) and _text_ok(etext, under, laugh)
                     and confirm._WORD.findall(etext.lower()) != confirm._WORD.findall(text.lower())
                     and (confirm.word_after_first(etext, NABU) or not word_after)
                     and emargin <= confirm.ALIGN_MARGIN):
                 text, ok = etext, True
         slots.append((text, ok))
-    refused = (confirm.scrap_refused([t for t, _ in slots], NABU) if confirm.SCRAP_GUARD
+    refused = (confirm.scrap_refused([t for t, _ in slots], NABU) if scrap_guard
                else [False] * len(slots))
     return any(ok and not no for (_t, ok), no in zip(slots, refused, strict=True))
 

@@ -30,7 +30,7 @@ for _p in (REPO, REPO / "scripts"):
     if str(_p) not in sys.path:
         sys.path.insert(0, str(_p))
 
-from wake_peak_emphasis import _text_ok  # noqa: E402
+from wake_peak_emphasis import peak_passes  # noqa: E402
 from wake_stage_table import clip_stage  # noqa: E402
 
 from voice.speech_in.wake import confirm  # noqa: E402
@@ -55,24 +55,10 @@ def set_passes(rows: list[list[Any]], word_after: bool = False) -> bool:
     if not any(r[0].startswith("shift_short") and float(r[2]) >= floor
                and confirm.says_phrase(r[1], NABU) for r in rows):
         return False
-    got = {r[0]: r for r in rows}
-    slots: list[tuple[str, bool]] = []
-    for n in (0, 1):
-        if f"peak{n}" not in got:
-            continue
-        text = got[f"peak{n}"][1]
-        margin = float(got.get(f"align{n}", [0, 0, 99.0])[2])
-        ok = _text_ok(text, word_after, True) and margin <= confirm.ALIGN_MARGIN
-        if not ok and f"ealign{n}" in got:
-            etext, emargin = got[f"ealign{n}"][1], float(got[f"ealign{n}"][2])
-            if (confirm.has_first_word(etext, NABU) and _text_ok(etext, word_after, True)
-                    and confirm._WORD.findall(etext.lower()) != confirm._WORD.findall(text.lower())
-                    and confirm.word_after_first(etext, NABU)
-                    and emargin <= confirm.ALIGN_MARGIN):
-                text, ok = etext, True
-        slots.append((text, ok))
-    refused = confirm.scrap_refused([t for t, _ in slots], NABU)
-    return any(ok and not no for (_t, ok), no in zip(slots, refused, strict=True))
+    # The retry's peak check: "ha" taken, the emphasised copy needing a
+    # word after "okay", the scrap guard always on.
+    return peak_passes({r[0]: r for r in rows}, word_after, laugh=True, emphasis=True,
+                       word_after=True, scrap_guard=True)
 
 
 def retry_groups(data: dict[str, Any], clip: str) -> list[tuple[float, list[list[Any]]]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from voice.conversation.how_long import asks_how_long
+from voice.conversation.how_long import asks_how_long_cleaned
 from voice.matching.normalize import clean
 
 _COUNT = (r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
@@ -34,7 +34,7 @@ def without_duration(text: str) -> str | None:
     ms and my legs are getting stiffer"), or None when it says none, asks
     how long, or nothing is left."""
     said = clean(text)
-    if asks_how_long(said) or not _SPAN.search(said):
+    if asks_how_long_cleaned(said) or not _SPAN.search(said):
         return None
     rest = " ".join(_SPAN.sub(" ", said).split())
     return rest or None

@@ -30,7 +30,12 @@ _TIME_SPAN = re.compile(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|yea
 
 def asks_how_long(text: str) -> bool:
     """``text`` asks how long something takes or lasts."""
-    return bool(_HOW_LONG.search(clean(text)))
+    return asks_how_long_cleaned(clean(text))
+
+
+def asks_how_long_cleaned(cleaned: str) -> bool:
+    """``asks_how_long`` of a line already ``clean``ed (duration_said.py's)."""
+    return bool(_HOW_LONG.search(cleaned))
 
 
 def without_how_long(text: str) -> str:

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 
+from voice.conversation.opening_words import OPENING
 from voice.matching.normalize import clean
 
 _ASKS = re.compile(
-    r"^(?:(?:and|so|but|ok|okay|well|right|then) )*"
+    rf"^{OPENING}"
     r"(?:is (?:it|that|this)|are (?:they|those|these|them)|would (?:it|that|they) be|"
     r"will (?:it|that|they) be) (?:really |actually |definitely |completely |totally )?"
     r"(?:(?:safe|ok|okay|alright|all right)"

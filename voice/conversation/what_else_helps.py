@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from voice.conversation import finding, kind_offers, phrases
+from voice.conversation.opening_words import OPENING
 from voice.conversation.reply import Reply
 from voice.matching.normalize import clean
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 _FOR = (r"(?: (?:for|with) (?:it|them|that|this|those|spasms|the spasms|my spasms|cramps|"
         r"stiffness))?")
 _ASKS = re.compile(
-    r"^(?:(?:and|so|ok|okay|right|well|then|but) )*"
+    rf"^{OPENING}"
     r"(?:what else (?:can|could|would|might|will|may) (?:help|work|i do|i try|we do|we try|"
     r"be done|he do|she do|he try|she try)|what else (?:helps|works|is good)|"
     r"(?:is there )?anything else (?:that |which )?(?:i |we |he |she )?(?:can |could |might )?"

@@ -71,7 +71,7 @@ def done_to_unknown(matcher: Matcher, text: str, entry: Entry | None = None) -> 
     unknown: dict[str, str] = {}
     matcher.content_tokens(text, unknown)
     strange = {w for w in unknown.values()
-               if not scope._is_number(w) and w not in uo.NO_OBJECT}
+               if not scope.is_number(w) and w not in uo.NO_OBJECT}
     if not strange:
         return None
     words = normalize.strip_fillers(normalize.clean(text)).split()

@@ -361,7 +361,7 @@ def _before_disorder(words: list[str]) -> list[str]:
             j -= 1
         before = words[j]
         if normalize.is_function_word(before) or before.endswith(("'s", "s'")) \
-                or scope._is_number(before):
+                or scope.is_number(before):
             continue
         if any(f" {' '.join(words[j:i + 1])} " in f" {phrase} " for phrase in synonyms.PHRASES):
             continue
@@ -1058,7 +1058,7 @@ class Matcher:
         # no symptom by ("do muscle relaxants make you drowsy", "... sleepy":
         # "drowsiness" is no WordNet symptom; read Medication in full before).
         return self.unknown_effect and any(
-            w not in unknown_things.NO_OBJECT and not scope._is_number(w)
+            w not in unknown_things.NO_OBJECT and not scope.is_number(w)
             for w in unknown.values())
 
     def _our_medicine_asked(self, text: str, cands: list[Candidate]) -> Candidate | None:
@@ -1299,8 +1299,9 @@ class Matcher:
             any_there and self._items[idx].phrases[0].split()[:2] in _THERE)}
         scored = []
         # Entries put first by the question's shape over a sibling on the
-        # same topic, or as the entry defining what is asked: settled.
-        settled: dict[str, tuple[int, bool, bool]] = {}
+        # same topic, or as the entry defining what is asked: settled (by
+        # entry id, unique in a knowledge base; its place is ``_index``'s).
+        settled: dict[str, tuple[bool, bool]] = {}
         for idx in short:
             score = shape = base[idx]
             if idx in shaped and score >= self.confirm_threshold:
@@ -1310,13 +1311,14 @@ class Matcher:
             if (asked and score >= self.confirm_threshold
                     and any(asked <= d and h in asked for d, h in self._items[idx].defines)):
                 score = min(100.0, score + DEFINITION_BONUS)
-            settled[self._items[idx].entry.id] = (idx, shape > base[idx], score > shape)
+            settled[self._items[idx].entry.id] = (shape > base[idx], score > shape)
             scored.append(Candidate(self._items[idx].entry, round(score, 1)))
         scored.sort(key=lambda c: c.score, reverse=True)
 
         def bonus_decides(first: Candidate, second: Candidate) -> bool:
-            i, shaped_i, defined_i = settled[first.entry.id]
-            j, shaped_j, defined_j = settled[second.entry.id]
+            shaped_i, defined_i = settled[first.entry.id]
+            shaped_j, defined_j = settled[second.entry.id]
+            i, j = self._index[first.entry.id], self._index[second.entry.id]
             return ((defined_i and not defined_j)
                     or (shaped_i and not shaped_j and self._topics.same(i, j))
                     # Harm, paying or a cause asked of a thing: the words

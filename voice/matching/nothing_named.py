@@ -116,7 +116,7 @@ def nothing_named(matcher: Matcher, text: str, entry: Entry | None = None) -> st
     if not toks or _names_subject(matcher, text, toks) or _body(matcher, text):
         return None
     strange = sorted(w for w in unknown.values()
-                     if not scope._is_number(w) and w not in uo.NO_OBJECT)
+                     if not scope.is_number(w) and w not in uo.NO_OBJECT)
     return strange[0] if strange else None
 
 

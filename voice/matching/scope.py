@@ -249,7 +249,7 @@ _NUMBER_WORDS = frozenset(
 NUMBERS_FREE = True
 
 
-def _is_number(word: str) -> bool:
+def is_number(word: str) -> bool:
     """A number says which or how many, never what a question is about: K-QA's
     patients' "two weeks" must not make "is there a cure for type two"
     (tests/test_conversation.py) a question about another health subject."""
@@ -444,10 +444,10 @@ class ScopeModel:
         if not o:
             # A number is no rare subject: "my wife suffers from MS since 1991"
             # (MeQSum-tuning) was declined on the year's rarity alone (-12.5).
-            rarity = 0.0 if NUMBERS_FREE and _is_number(word or tok) else self._rarity(word, tok)
+            rarity = 0.0 if NUMBERS_FREE and is_number(word or tok) else self._rarity(word, tok)
             return UNSEEN - RARITY_WEIGHT * max(0.0, rarity - RARITY_FREE) - \
                 EVERYDAY_UNSEEN * math.log1p(e) - \
-                (0.0 if _is_number(word or tok) else
+                (0.0 if is_number(word or tok) else
                  min(HEALTH_UNSEEN_MAX, HEALTH_UNSEEN * math.log1p(self._health.get(tok, 0))))
         llr = math.log((o + SMOOTHING) / self._ours_total) - math.log(
             (e + SMOOTHING) / self._everyday_total
@@ -550,7 +550,7 @@ class ScopeModel:
         if not positive or any(t in said for t in positive):
             return False
         return any(t != OFF_TOPIC_TOKEN and not self._ours.get(t) and not self._everyday.get(t)
-                   and not self._health.get(t) and not _is_number(words.get(t, t))
+                   and not self._health.get(t) and not is_number(words.get(t, t))
                    for t in toks)
 
     def _classifier_declines(self, tokens: list[str], evidence: float, cleaned: str) -> bool:

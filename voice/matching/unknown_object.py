@@ -111,7 +111,7 @@ def unknown_object(matcher: Matcher, text: str) -> str | None:
     unknown: dict[str, str] = {}
     matcher.content_tokens(text, unknown)
     strange = {w for w in unknown.values()
-               if not scope._is_number(w) and w not in NO_OBJECT}
+               if not scope.is_number(w) and w not in NO_OBJECT}
     if not strange:
         return None
     words = normalize.strip_fillers(normalize.clean(text)).split()

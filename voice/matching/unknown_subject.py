@@ -55,7 +55,7 @@ def unknown_subject(matcher: Matcher, text: str) -> str | None:
     unknown: dict[str, str] = {}
     matcher.content_tokens(text, unknown)
     strange = {w for w in unknown.values()
-               if not scope._is_number(w) and w not in NO_OBJECT}
+               if not scope.is_number(w) and w not in NO_OBJECT}
     j = 1
     while j < len(words) and words[j] in BEFORE_OBJECT:
         j += 1

@@ -80,7 +80,7 @@ def unknown_had(matcher: Matcher, text: str) -> str | None:
         if j < len(words) and words[j] not in _END:
             continue  # longer than a thing had: a clause
         said = [w for w in had if not normalize.is_function_word(w)]
-        if not said or any(scope._is_number(w) for w in said):
+        if not said or any(scope.is_number(w) for w in said):
             continue
         unknown: dict[str, str] = {}
         toks = matcher.content_tokens(" ".join(said), unknown)
