@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from voice.audio.clip import RECOGNIZER_RATE
+from voice.speech_in.wake import fairly_near
 from voice.speech_in.wake.disagree import (
     LONG_AGREE,
     SHORT_AGREE,
@@ -807,6 +808,8 @@ class WhisperConfirmer:
         """A weak spot refused is checked again on shifted short windows (:data:`SHIFT_RETRY`)."""
         self.shift_wanted = False
         """The last spot refused asks for that check (:meth:`confirms_shifted`)."""
+        self.fairly_near = fairly_near.FAIRLY_NEAR
+        """A fairly sure spot just under the short floor gets the peak check (fairly_near.py)."""
         self.long_agree = LONG_AGREE
         """A short window's pass needs the 3.5 s window not to say otherwise (disagree.py)."""
         self.short_agree = SHORT_AGREE
@@ -846,6 +849,8 @@ class WhisperConfirmer:
         fairly = (self.fairly_sure is not None and strength >= self.fairly_sure
                   and heard is None)
         said = self._confirms(window, aligned, strength, fairly, slow)
+        if fairly and not said and self.fairly_near:
+            said = self._fairly_near(aligned, strength, since)
         if self.shift_retry and heard is None and not fairly and not said:
             self.shift_wanted = any(
                 d.kind.startswith(("long", "short", "slow_"))
@@ -886,6 +891,22 @@ class WhisperConfirmer:
             if woke and not self.decode_all:
                 break
         return woke
+
+    def _fairly_near(self, aligned: Sequence[np.ndarray], strength: float, since: int) -> bool:
+        """A fairly sure spot the floors refused with a short window's phrase
+        just under them (fairly_near.py): the peak check a weak spot gets."""
+        c = self.confirmation
+        if not len(aligned) or not fairly_near.wanted(
+                self.decodes[since:], lambda t: says_phrase(t, c), lambda t: has_first_word(t, c)):
+            return False
+        # Marked for the replays (benchmark_wake.py --decodes): the peak check follows.
+        self.decodes.append(Decoded("fnear", "", 0.0, strength))
+        slots: list[tuple[str, bool]] = []
+        for n, w in enumerate(aligned):
+            slots.append(self._peak_passes(w, n, strength))
+            if self._peak_decided(slots) and not (self.decode_all or self.peak_every_slot):
+                break
+        return self._peak_said(slots)
 
     def _rescued(self, texts: Sequence[str]) -> bool:
         """Whether a bare spelling among a sure or fairly sure spot's prompted
