@@ -79,3 +79,32 @@ def test_speech_not_addressed_to_it_still_refused(name: str) -> None:
     pcm = read_wav(SPOTS / name).samples.reshape(-1)
     woke, decodes = woke_with(pcm, fairly_near=True)
     assert not woke, [(d.kind, d.text, d.avg_logprob) for d in decodes]
+
+
+SLOW = "en-us+m3 90 (93 wpm) pink 10dB"
+
+
+def test_okay_uh_one() -> None:
+    hes = confirm.HESITATIONS
+    assert fairly_near.okay_uh_one("Okay, uh, blue.", NABU.first_words, hes)
+    assert fairly_near.okay_uh_one("Okay, uh...", NABU.first_words, hes)
+    assert not fairly_near.okay_uh_one("Okay, uh, let me call.", NABU.first_words, hes)
+    assert not fairly_near.okay_uh_one("Okay, blue.", NABU.first_words, hes)
+    assert not fairly_near.okay_uh_one("Uh, blue.", NABU.first_words, hes)
+
+
+@pytest.fixture(scope="module")
+def draw99(bench: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> np.ndarray:
+    cache: Path = tmp_path_factory.mktemp("draw99")
+    return next(np.asarray(pcm) for name, pcm in bench.positives("okay nabu", cache, "tune", 99)
+                if name == SLOW)
+
+
+def test_okay_uh_wakes_draw99s_slow_phrase(draw99: np.ndarray) -> None:
+    """Tuning draw 99's en-us+m3 at 93 wpm over pink noise: a sure spot (0.97)
+    whose every window wrote "Okay, uh, blue." or "Uh, blue.": refused by
+    the sentence guard as shipped, taken with fairly_near.OKAY_UH."""
+    woke, decodes = woke_with(draw99, okay_uh=False)
+    assert not woke, [(d.kind, d.text, d.avg_logprob, d.strength) for d in decodes]
+    woke, decodes = woke_with(draw99, okay_uh=True)
+    assert woke, [(d.kind, d.text, d.avg_logprob, d.strength) for d in decodes]

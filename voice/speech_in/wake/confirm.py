@@ -810,6 +810,8 @@ class WhisperConfirmer:
         """The last spot refused asks for that check (:meth:`confirms_shifted`)."""
         self.fairly_near = fairly_near.FAIRLY_NEAR
         """A fairly sure spot just under the short floor gets the peak check (fairly_near.py)."""
+        self.okay_uh = fairly_near.OKAY_UH
+        """A sure or fairly sure spot takes "Okay, uh, blue." (fairly_near.OKAY_UH)."""
         self.long_agree = LONG_AGREE
         """A short window's pass needs the 3.5 s window not to say otherwise (disagree.py)."""
         self.short_agree = SHORT_AGREE
@@ -918,7 +920,8 @@ class WhisperConfirmer:
         """Whether a prompted window's ``text`` lets a sure spot wake (:data:`SURE_RULE`)."""
         if self.sure_rule == "first word" and self.sentence_guard:
             return (says_phrase(text, self.confirmation)
-                    or spelled_counts(text, self.confirmation, self.bare_guard))
+                    or spelled_counts(text, self.confirmation, self.bare_guard)
+                    or self._okay_uh(text))
         if self.sure_rule == "first word":
             return has_first_word(text, self.confirmation)
         return (says_phrase(text, self.confirmation)
@@ -1162,7 +1165,13 @@ class WhisperConfirmer:
         of the phrase for a fairly sure spot's floors (:data:`FAIRLY_SURE`)."""
         if not self.sentence_guard:
             return says_spelled(text, self.confirmation)
-        return spelled_counts(text, self.confirmation, self.bare_guard)
+        return spelled_counts(text, self.confirmation, self.bare_guard) or self._okay_uh(text)
+
+    def _okay_uh(self, text: str) -> bool:
+        """A slow phrase's "Okay, uh, blue." counts for a sure or fairly sure spot
+        (fairly_near.OKAY_UH)."""
+        return self.okay_uh and fairly_near.okay_uh_one(text, self.confirmation.first_words,
+                                                        HESITATIONS)
 
     def _says_unprompted(self, window: np.ndarray, slot: int,
                          strength: float) -> tuple[str, bool] | None:

@@ -19,6 +19,7 @@ for a real "okay" opening a sentence, which is what reading gives there.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -39,3 +40,28 @@ def wanted(decoded: Sequence[Any], says_phrase: Any, has_first_word: Any) -> boo
     near = any(d.kind.startswith("short") and d.avg_logprob >= NEAR_SHORT_LOGPROB
                and says_phrase(d.text) for d in decoded)
     return long_okay and near
+
+
+#: A sure or fairly sure spot whose prompted window wrote "okay", a
+#: hesitation and at most one word ("Okay, uh, blue."): tiny.en's hearing
+#: of a slow phrase, which the sentence guard (confirm.SENTENCE_GUARD)
+#: refuses as "okay" and a sentence. Tuning draw 99's en-us+m3 at 93 wpm
+#: over pink noise (0.51 and 0.97, every window "Okay, uh, blue.") was
+#: missed so. No spot of the 11.26 h of speech not addressed to it of seeds
+#: 410, 413-416 (1925 spots) had such a window; 26 phrase spots of tuning
+#: draws 85-99 did. Off: the okay-everyday readers and the okay sentences
+#: (a caregiver's "Okay, um, thanks.") were not run with it (time).
+OKAY_UH = False
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def okay_uh_one(text: str, first_words: frozenset[str], hesitations: frozenset[str]) -> bool:
+    """Whether ``text`` has the phrase's first word right before a hesitation,
+    with at most one other word after it ("Okay, uh, blue.", not "Okay, uh,
+    let me call.")."""
+    words = _WORD.findall(text.lower())
+    for i, word in enumerate(words[:-1]):
+        if word in first_words and words[i + 1] in hesitations:
+            return len([w for w in words[i + 2:] if w not in hesitations]) <= 1
+    return False
