@@ -509,6 +509,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shift-retry", choices=("on", "off"), default=None,
                     help="a weak spot refused is checked again on its short windows "
                          "shifted earlier and later (confirm.SHIFT_RETRY; default as shipped)")
+    ap.add_argument("--fairly-near", choices=("on", "off"), default=None,
+                    help="a fairly sure spot just under the short floor gets the peak check"
+                         " (fairly_near.py)")
+    ap.add_argument("--okay-uh", choices=("on", "off"), default=None,
+                    help="a sure or fairly sure spot takes 'Okay, uh, blue.' (fairly_near.py)")
     ap.add_argument("--window-agree", choices=("on", "off"), default=None,
                     help="the windows must not disagree about 'okay' (disagree.LONG_AGREE,"
                          " SHORT_AGREE; default: as shipped)")
@@ -640,6 +645,10 @@ def main(argv: list[str] | None = None) -> int:
                 confirmer.peak_laugh = args.peak_laugh == "on"
             if args.shift_retry is not None:
                 confirmer.shift_retry = args.shift_retry == "on"
+            if args.fairly_near is not None:
+                confirmer.fairly_near = args.fairly_near == "on"
+            if args.okay_uh is not None:
+                confirmer.okay_uh = args.okay_uh == "on"
             if args.window_agree is not None:
                 confirmer.long_agree = confirmer.short_agree = args.window_agree == "on"
             if args.near_floors is not None:

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from voice.audio.clip import RECOGNIZER_RATE
+from voice.speech_in.wake import fairly_near
 from voice.speech_in.wake.disagree import (
     LONG_AGREE,
     SHORT_AGREE,
@@ -807,6 +808,10 @@ class WhisperConfirmer:
         """A weak spot refused is checked again on shifted short windows (:data:`SHIFT_RETRY`)."""
         self.shift_wanted = False
         """The last spot refused asks for that check (:meth:`confirms_shifted`)."""
+        self.fairly_near = fairly_near.FAIRLY_NEAR
+        """A fairly sure spot just under the short floor gets the peak check (fairly_near.py)."""
+        self.okay_uh = fairly_near.OKAY_UH
+        """A sure or fairly sure spot takes "Okay, uh, blue." (fairly_near.OKAY_UH)."""
         self.long_agree = LONG_AGREE
         """A short window's pass needs the 3.5 s window not to say otherwise (disagree.py)."""
         self.short_agree = SHORT_AGREE
@@ -846,6 +851,8 @@ class WhisperConfirmer:
         fairly = (self.fairly_sure is not None and strength >= self.fairly_sure
                   and heard is None)
         said = self._confirms(window, aligned, strength, fairly, slow)
+        if fairly and not said and self.fairly_near:
+            said = self._fairly_near(aligned, strength, since)
         if self.shift_retry and heard is None and not fairly and not said:
             self.shift_wanted = any(
                 d.kind.startswith(("long", "short", "slow_"))
@@ -887,6 +894,22 @@ class WhisperConfirmer:
                 break
         return woke
 
+    def _fairly_near(self, aligned: Sequence[np.ndarray], strength: float, since: int) -> bool:
+        """A fairly sure spot the floors refused with a short window's phrase
+        just under them (fairly_near.py): the peak check a weak spot gets."""
+        c = self.confirmation
+        if not len(aligned) or not fairly_near.wanted(
+                self.decodes[since:], lambda t: says_phrase(t, c), lambda t: has_first_word(t, c)):
+            return False
+        # Marked for the replays (benchmark_wake.py --decodes): the peak check follows.
+        self.decodes.append(Decoded("fnear", "", 0.0, strength))
+        slots: list[tuple[str, bool]] = []
+        for n, w in enumerate(aligned):
+            slots.append(self._peak_passes(w, n, strength))
+            if self._peak_decided(slots) and not (self.decode_all or self.peak_every_slot):
+                break
+        return self._peak_said(slots)
+
     def _rescued(self, texts: Sequence[str]) -> bool:
         """Whether a bare spelling among a sure or fairly sure spot's prompted
         windows (``texts``) counts after all (:data:`BARE_GUARD`, :func:`bare_rescued`)."""
@@ -897,7 +920,8 @@ class WhisperConfirmer:
         """Whether a prompted window's ``text`` lets a sure spot wake (:data:`SURE_RULE`)."""
         if self.sure_rule == "first word" and self.sentence_guard:
             return (says_phrase(text, self.confirmation)
-                    or spelled_counts(text, self.confirmation, self.bare_guard))
+                    or spelled_counts(text, self.confirmation, self.bare_guard)
+                    or self._okay_uh(text))
         if self.sure_rule == "first word":
             return has_first_word(text, self.confirmation)
         return (says_phrase(text, self.confirmation)
@@ -1141,7 +1165,13 @@ class WhisperConfirmer:
         of the phrase for a fairly sure spot's floors (:data:`FAIRLY_SURE`)."""
         if not self.sentence_guard:
             return says_spelled(text, self.confirmation)
-        return spelled_counts(text, self.confirmation, self.bare_guard)
+        return spelled_counts(text, self.confirmation, self.bare_guard) or self._okay_uh(text)
+
+    def _okay_uh(self, text: str) -> bool:
+        """A slow phrase's "Okay, uh, blue." counts for a sure or fairly sure spot
+        (fairly_near.OKAY_UH)."""
+        return self.okay_uh and fairly_near.okay_uh_one(text, self.confirmation.first_words,
+                                                        HESITATIONS)
 
     def _says_unprompted(self, window: np.ndarray, slot: int,
                          strength: float) -> tuple[str, bool] | None:
