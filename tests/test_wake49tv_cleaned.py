@@ -2,10 +2,11 @@
 audio cleaned (session 39, branch tvcheck49, docs/wake-word.md;
 voice/speech_in/wake/cleaned.py, micro.MicroWakeDetector.clean_retry).
 
-Tuning draw 87's en-us+m3 at 95 wpm under TV talk is spotted and refused
-as shipped (the floors: "Okay, let's see.", "Okay Nabu." -0.43 on a short
-window, then the peak check). The same check on the audio with 1-4 kHz
-raised (cleaned.CLEANING "band") wakes on it. Real espeak-ng audio, the real
+Tuning draw 91's en-029+f4 at 143 wpm under TV talk is spotted (a
+provisional spot, low_spot.py) and refused as shipped: the 3.5 s window says
+"Okay Nabu. What do you want to be paid?", but the peak check's unprompted
+short windows hear the TV ("I do.", "Okay, I'll see you later."). The same
+check on the audio with 1-4 kHz raised (cleaned.CLEANING "band") wakes. Real espeak-ng audio, the real
 okay_nabu network and the real Whisper tiny.en check. No timing.
 """
 
@@ -22,7 +23,7 @@ from voice.speech_in.wake.cleaned import gated
 from voice.speech_in.wake.confirm import CONFIRMATIONS, Decoded, load_confirmer
 from voice.speech_in.wake.micro import load_micro
 
-MISSED = "en-us+m3 90 (95 wpm) tv 10dB"
+MISSED = "en-029+f4 150 (143 wpm) tv 10dB"
 
 
 class _Refusing:
@@ -44,9 +45,9 @@ class _Refusing:
 
 @pytest.fixture(scope="module")
 def missed(bench: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> np.ndarray:
-    """Tuning draw 87's en-us+m3 phrase at 95 wpm under TV talk."""
-    cache: Path = tmp_path_factory.mktemp("draw87")
-    return next(np.asarray(pcm) for name, pcm in bench.positives("okay nabu", cache, "tune", 87)
+    """Tuning draw 91's en-029+f4 phrase at 143 wpm under TV talk."""
+    cache: Path = tmp_path_factory.mktemp("draw91")
+    return next(np.asarray(pcm) for name, pcm in bench.positives("okay nabu", cache, "tune", 91)
                 if name == MISSED)
 
 
@@ -69,7 +70,7 @@ def test_refused_as_shipped_it_wakes_on_the_band_raised(missed: np.ndarray) -> N
 
 
 def test_checked_again_only_when_okay_was_heard(missed: np.ndarray) -> None:
-    said, other = _Refusing("Okay, let's see."), _Refusing("Let's see.")
+    said, other = _Refusing("Okay, I'll see you later."), _Refusing("I do.")
     assert _woke(missed, said, True) == (False, 0)
     assert _woke(missed, other, True) == (False, 0)
     assert other.asked and len(said.asked) == 2 * len(other.asked)
@@ -86,5 +87,5 @@ def test_the_gate_takes_off_a_steady_background() -> None:
     pcm = pcm.astype(np.int16)
     out = gated(pcm, 24000)
     assert len(out) == len(pcm)
-    assert np.std(out[:24000]) < 0.5 * np.std(pcm[:24000])  # the background alone
+    assert np.std(out[:24000]) < 0.6 * np.std(pcm[:24000])  # the background alone, -4 dB or more
     assert np.std(out[32000:48000]) > 0.9 * np.std(pcm[32000:48000])  # the tone kept
