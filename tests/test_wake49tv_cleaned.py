@@ -6,8 +6,9 @@ Tuning draw 91's en-029+f4 at 143 wpm under TV talk is spotted (a
 provisional spot, low_spot.py) and refused as shipped: the 3.5 s window says
 "Okay Nabu. What do you want to be paid?", but the peak check's unprompted
 short windows hear the TV ("I do.", "Okay, I'll see you later."). The same
-check on the audio with 1-4 kHz raised (cleaned.CLEANING "band") wakes. Real espeak-ng audio, the real
-okay_nabu network and the real Whisper tiny.en check. No timing.
+check on the audio with 1-4 kHz raised (cleaned.CLEANING "band") wakes.
+Real espeak-ng audio, the real okay_nabu network and the real Whisper
+tiny.en check. No timing.
 """
 
 from __future__ import annotations
