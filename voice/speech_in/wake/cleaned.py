@@ -1,16 +1,16 @@
-"""A refused spot checked once more on its audio with the background gated out (session 39).
+"""A refused spot checked once more on its audio cleaned (session 39, off).
 
 Under TV talk most phrases the check still loses were spotted and refused:
 tiny.en writes the TV's words into the windows ("Okay, we'll do a nice.",
-"Bye bye."). Here the background's spectrum is estimated from the audio
-before the phrase's short windows (the TV talk and the room before it was
-said, :data:`PERCENTILE` of each frequency's magnitude over those frames,
-so the TV's own words weigh less than its steady part) and subtracted
-from every frame (a spectral gate, :func:`gated`); the spot's windows are
-then cut from the gated audio and the whole check runs again on them
-(micro.MicroWakeDetector.clean_retry). Only a spot refused after a window
-heard "okay" is checked again, and only when not sure (the network's own
-wakes are decided by confirm.SURE_RULE as before). numpy only: it runs on a Pi.
+"Bye bye."). The refused spot's buffer is cleaned (:data:`CLEANING`: the
+speech band raised, emphasis.py, or the background gated out, :func:`gated`)
+and the spot's windows, cut from it, go through the whole check again
+(micro.MicroWakeDetector.clean_retry). The gate estimates the background
+from the audio before the short windows (the TV talk before the phrase,
+:data:`PERCENTILE` of each frequency's magnitude over those frames) and
+subtracts it from every frame. Only a spot refused after a window heard
+"okay" is checked again, and only when not sure (the network's own wakes
+are decided by confirm.SURE_RULE as before). numpy only: it runs on a Pi.
 """
 
 from __future__ import annotations
