@@ -338,6 +338,8 @@ DECODES: dict[str, list[tuple[str, str, float, float, float]]] = {}
 #: Clips woken by a spot only the louder copies made, the third copy first
 #: (micro.BESIDE_THIRD_GAIN).
 THIRD_WAKES: list[str] = []
+#: Clips woken through the check on the background gated out (micro ``clean_retry``, cleaned.py).
+CLEANED_WAKES: list[str] = []
 #: Wakes the network made alone (above its cutoff, no decode), per clip.
 NETWORK_WAKES: dict[str, int] = {}
 
@@ -350,6 +352,7 @@ def spot(detector: PhraseDetector | MicroWakeDetector, pcm: np.ndarray, phrase: 
     heard = HEARD.setdefault(name, [])
     for i in range(0, len(pcm), CHUNK):
         before = getattr(detector, "confirmations", 0)
+        cleaned = getattr(detector, "cleaned_wakes", 0)
         confirmer = getattr(detector, "confirmer", None)
         decoded = len(confirmer.heard) if confirmer is not None else 0
         structured = len(getattr(confirmer, "decodes", ()))
@@ -359,6 +362,8 @@ def spot(detector: PhraseDetector | MicroWakeDetector, pcm: np.ndarray, phrase: 
                 WOKE_ON.setdefault(name, []).append(confirmer.heard[-1])
                 if getattr(detector, "woke_third_first", False):
                     THIRD_WAKES.append(name)
+                if getattr(detector, "cleaned_wakes", 0) != cleaned:
+                    CLEANED_WAKES.append(name)
             elif name:
                 NETWORK_WAKES[name] = NETWORK_WAKES.get(name, 0) + 1
         if isinstance(detector, PhraseDetector) and detector.confirmations != before:
@@ -537,6 +542,11 @@ def main(argv: list[str] | None = None) -> int:
                          " are checked by Whisper too (micro.CHECK_SURE), or wake at once")
     ap.add_argument("--sure-rule", choices=("spelled", "first word", "full"), default=None,
                     help="with --check-sure on: how a sure spot is checked (confirm.SURE_RULE)")
+    ap.add_argument("--clean-retry", choices=("on", "off"), default=None,
+                    help="a weak spot refused after a window heard 'okay' is checked again"
+                         " with the background gated out (cleaned.py; default: as shipped)")
+    ap.add_argument("--cleaning", choices=("band", "gate"), default=None,
+                    help="with --clean-retry: the speech band raised or the background gated out")
     ap.add_argument("--low-cutoff", type=float, default=None,
                     help="micro, louder copy beside: a mean above this with no spot following"
                          " is checked too (low_spot.LOW_CUTOFF; 0: off)")
@@ -677,6 +687,10 @@ def main(argv: list[str] | None = None) -> int:
                             confirm_gated=args.whisper_hears == "both",
                             **({} if args.low_cutoff is None else {"low_cutoff": args.low_cutoff}))
         neural.long_after_peak = args.long_after_peak == "on"
+        if args.clean_retry is not None:
+            neural.clean_retry = args.clean_retry == "on"
+        if args.cleaning is not None:
+            neural.cleaning = args.cleaning
         neural.check_sure = args.check_sure == "on"
         if args.input_gain is not None:
             neural.input_gain = args.input_gain
@@ -790,6 +804,7 @@ def said_to_it(args: argparse.Namespace, phrase: str,
         print(f"  woken by a spot the third copy made first: {len(THIRD_WAKES)}"
               + (f" ({', '.join(THIRD_WAKES)})" if THIRD_WAKES and args.half == "tune" else ""))
 
+    _print_cleaned(spotter, args.half == "tune")
     _print_low(spotter)
     if args.phrases_only:
         args.no_negatives = True
@@ -806,6 +821,14 @@ def _print_low(spotter: PhraseDetector | MicroWakeDetector) -> None:
     low = getattr(spotter, "_low", None)
     if low is not None:
         print(f"  provisional spots checked (low_spot.py, over {low.cutoff:g}): {low.spots}")
+
+
+def _print_cleaned(spotter: PhraseDetector | MicroWakeDetector, names: bool) -> None:
+    """Wakes through the check on the background gated out (cleaned.py), when on;
+    the clips' names with ``names`` (tuning halves only)."""
+    if getattr(spotter, "clean_retry", False):
+        print(f"  woken through the background gated out (cleaned.py): {len(CLEANED_WAKES)}"
+              + (f" ({', '.join(CLEANED_WAKES)})" if CLEANED_WAKES and names else ""))
 
 
 def false_wakes(args: argparse.Namespace, phrase: str,
@@ -849,6 +872,7 @@ def false_wakes(args: argparse.Namespace, phrase: str,
         if spotter.third:
             print(f"  woken by a spot the third copy made first: {len(THIRD_WAKES)}"
                   + (f" ({', '.join(THIRD_WAKES)})" if THIRD_WAKES else ""))
+        _print_cleaned(spotter, True)
         _print_low(spotter)
     per_hour = wakes / (seconds / 3600)
     print(f"false wakes: {wakes} in {seconds / 3600:.2f} h of speech not addressed to it"

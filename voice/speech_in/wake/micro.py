@@ -36,6 +36,7 @@ from voice.audio.clip import RECOGNIZER_RATE
 from voice.errors import ModelMissing
 from voice.models.manifest import PinnedFile
 from voice.models.verify import file_problem
+from voice.speech_in.wake.cleaned import CLEAN_RETRY, CLEANING
 from voice.speech_in.wake.low_spot import LOW_CUTOFF, LowSpots
 from voice.speech_in.wake.spotter import phrase_words
 from voice.speech_in.wake.tv_gate import LoudestGate, gated_copy
@@ -481,6 +482,13 @@ class MicroWakeDetector:
     low_cutoff: float = LOW_CUTOFF
     """With ``beside_gain``: a mean above this, no spot following, is checked
     too (low_spot.py; 0: off)."""
+    clean_retry: bool = CLEAN_RETRY
+    """A weak spot refused after a window heard "okay" is checked again on
+    its audio with the background gated out (cleaned.py)."""
+    cleaning: str = CLEANING
+    """How (cleaned.py: "band" or "gate")."""
+    cleaned_wakes: int = 0
+    """Wakes through that second check (for the benchmarks)."""
 
     def __post_init__(self) -> None:
         from pymicro_wakeword import MicroWakeWordFeatures
@@ -656,7 +664,9 @@ class MicroWakeDetector:
                                                     slow=slow))
             return bool(self.confirmer.confirms(window, aligned, strength=self._strength))
 
-        if not confirmed(audio) and not (self.confirm_gated and confirmed(gated_copy(audio))):
+        since = len(getattr(self.confirmer, "decodes", ()))
+        if (not confirmed(audio) and not (self.confirm_gated and confirmed(gated_copy(audio)))
+                and not self._cleaned_confirmed(confirmed, audio, start, ended + pad, since)):
             if getattr(self.confirmer, "shift_wanted", False) and self._shifted is None:
                 # Checked again on shifted short windows once the later ones'
                 # audio is in (confirm.SHIFT_RETRY).
@@ -666,6 +676,30 @@ class MicroWakeDetector:
         begin = self._question_start(audio, start, ended)
         self._wake(max(0, self.fed - begin) / RECOGNIZER_RATE)
         return True
+
+    def _cleaned_confirmed(self, confirmed: Any, audio: np.ndarray, start: int, end: int,
+                           since: int) -> bool:
+        """The refused spot's whole check again on ``audio`` with the background
+        (estimated before its short windows, which end at ``end``) gated out
+        (cleaned.py), when on, not sure, and a window of the first check
+        (its decodes from ``since`` on) heard "okay". The shifted retry's
+        request from the first check is kept."""
+        from voice.speech_in.wake.cleaned import cleaned
+        from voice.speech_in.wake.confirm import ALIGNED, Decoded, has_first_word
+
+        decodes = getattr(self.confirmer, "decodes", None)
+        if (not self.clean_retry or self._sure or decodes is None
+                or not any(has_first_word(d.text, self.confirmer.confirmation)
+                           for d in decodes[since:])):
+            return False
+        wanted = getattr(self.confirmer, "shift_wanted", False)
+        # Marked for the replays (benchmark_wake.py --decodes): this check's decodes follow.
+        decodes.append(Decoded("clean", "", 0.0, self._strength))
+        before = max(0, end - int(max(ALIGNED) * RECOGNIZER_RATE) - start)
+        woke = bool(confirmed(cleaned(audio, before, self.cleaning)))
+        self.confirmer.shift_wanted = wanted and not woke
+        self.cleaned_wakes += woke
+        return woke
 
     def _shifted_confirmed(self, shift: int) -> bool:
         """The refused spot's check on its short windows ending ``shift``
