@@ -484,7 +484,7 @@ class MicroWakeDetector:
     too (low_spot.py; 0: off)."""
     clean_retry: bool = CLEAN_RETRY
     """A weak spot refused after a window heard "okay" is checked again on
-    its audio with the background gated out (cleaned.py)."""
+    its audio cleaned (cleaned.py: as shipped, the speech band raised)."""
     cleaning: str = CLEANING
     """How (cleaned.py: "band" or "gate")."""
     cleaned_wakes: int = 0
@@ -679,9 +679,9 @@ class MicroWakeDetector:
 
     def _cleaned_confirmed(self, confirmed: Any, audio: np.ndarray, start: int, end: int,
                            since: int) -> bool:
-        """The refused spot's whole check again on ``audio`` with the background
-        (estimated before its short windows, which end at ``end``) gated out
-        (cleaned.py), when on, not sure, and a window of the first check
+        """The refused spot's whole check again on ``audio`` cleaned
+        (cleaned.py; the gate estimates the background before its short
+        windows, which end at ``end``), when on, not sure, and a window of the first check
         (its decodes from ``since`` on) heard "okay". The shifted retry's
         request from the first check is kept."""
         from voice.speech_in.wake.cleaned import cleaned
