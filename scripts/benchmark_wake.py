@@ -544,7 +544,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="with --check-sure on: how a sure spot is checked (confirm.SURE_RULE)")
     ap.add_argument("--clean-retry", choices=("on", "off"), default=None,
                     help="a weak spot refused after a window heard 'okay' is checked again"
-                         " on its audio cleaned (cleaned.py; default: as shipped, on)")
+                         " on its audio cleaned (cleaned.py; default: as shipped, off)")
     ap.add_argument("--cleaning", choices=("band", "gate"), default=None,
                     help="with --clean-retry: the speech band raised or the background gated out")
     ap.add_argument("--low-cutoff", type=float, default=None,

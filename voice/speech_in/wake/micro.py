@@ -484,7 +484,7 @@ class MicroWakeDetector:
     too (low_spot.py; 0: off)."""
     clean_retry: bool = CLEAN_RETRY
     """A weak spot refused after a window heard "okay" is checked again on
-    its audio cleaned (cleaned.py: as shipped, the speech band raised)."""
+    its audio cleaned (cleaned.py; off as shipped)."""
     cleaning: str = CLEANING
     """How (cleaned.py: "band" or "gate")."""
     cleaned_wakes: int = 0
