@@ -263,6 +263,12 @@ RULES: tuple[Rule, ...] = (worry, seen_now, own_medicine, feeling, told, another
                            what_else, if_safe)
 
 
+#: The reply offer_set_aside.kinder_offer names: what is asked of the
+#: content, and the kind word said first.
+_KINDER = {"falls": (FALLS_OFFERS, phrases.FALLS),
+           "spasm_helps": (AT_NIGHT_OFFERS, phrases.SPASM_HELPS)}
+
+
 def matched(talk: Conversation, line: Line) -> Reply:
     """The line matched, then its follow-up rules: told who has it, a
     pointer for the subject, how long, the section just read, a second
@@ -352,14 +358,12 @@ def matched(talk: Conversation, line: Line) -> Reply:
             return kind_offers.offer_what_helps(talk, text, SPASM_TOLD_OFFERS,
                                                 phrases.SPASM_TOLD, "spasm_told")
     kinder = kinder_offer(talk, text, result)
-    if kinder == "falls":
-        # "my mum keeps falling" was asked about the hereditary FAQ
-        # (session 39, typed): when to get help first, as when nothing matched.
-        return kind_offers.offer_what_helps(talk, text, FALLS_OFFERS, phrases.FALLS, "falls")
-    if kinder == "spasm_helps":
-        # "how do I stop a cramp" was offered Neuromodulation Treatments.
-        return kind_offers.offer_what_helps(talk, text, AT_NIGHT_OFFERS, phrases.SPASM_HELPS,
-                                            "spasm_helps")
+    if kinder is not None:
+        # "my mum keeps falling" was asked about the hereditary FAQ, "how do
+        # I stop a cramp" offered Neuromodulation Treatments (session 39,
+        # typed): the reply each gets when nothing matched.
+        queries, kind = _KINDER[kinder]
+        return kind_offers.offer_what_helps(talk, text, queries, kind, kinder)
     if result.outcome == "confirm":
         talk.state.offered = result.offered
         talk.state.offer_words = words
