@@ -59,6 +59,11 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         # "can you say it slower" was declined (session 25, `voice text`).
         "say it slower", "say that slower", "say it more slowly", "say that more slowly",
         "say it slowly", "say that slowly",
+        # Session 40 (`voice text`): declined as a question.
+        # Not "read it slower": said loosely ("can you read it a bit slower
+        # for me"), it is "slower" (tests/test_said_loosely.py).
+        "read it again slowly", "read it again slower", "read it again more slowly",
+        "read that again slowly", "read that again slower",
     ),
     "again_louder": (
         "say that again louder", "say it again louder", "repeat that louder",
@@ -129,6 +134,8 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "i had not finished", "you are not giving me enough time", "listen longer",
         "be patient", "be patient with me", "stop interrupting me", "stop cutting me off",
         "you are too quick for me", "you do not give me time",
+        # Session 40 (`voice text`): "don't rush me" was declined as a question.
+        "do not rush me", "please do not rush me", "stop rushing me", "you are rushing me",
     ),
     "wait_less": (
         "do not wait so long", "you wait too long", "you are waiting too long",
@@ -363,6 +370,23 @@ def _strip(text: str) -> str:
     return " ".join(padded.split())
 
 
+#: Words "then" keeps its sense after, said alone with it: "and then" asks
+#: for more, "what then" and "so then" are questions.
+_BEFORE_THEN = frozenset({"and", "what", "so", "but", "since", "until", "till", "by", "from"})
+
+
+def _without_then(text: str) -> str:
+    """``text`` without a "then" it ends with ("stop then", "louder then"):
+    "what can you tell me then", said after a decline, was declined again
+    (session 40, `voice text`). Not as command lines of their own: those
+    are PocketSphinx's language model too, and moved what it heard of
+    another question (tests/test_cli.py). "and then" stays ("more")."""
+    words = clean(text).split()
+    if len(words) < 2 or words[-1] != "then" or (len(words) == 2 and words[0] in _BEFORE_THEN):
+        return text
+    return " ".join(words[:-1])
+
+
 def _once(text: str) -> str:
     """``text`` with a word said twice or more in a row said once: a tired
     or anxious user says "stop stop stop" or "yes yes", which were declined
@@ -574,7 +598,7 @@ def find_command(text: str, yes_no_asked: bool = False) -> str | None:
     ``yes_no_asked``: the assistant is waiting for a yes or a no, so a
     sound-alike of one (``YES_NO_SOUNDALIKES``) counts as that answer.
     """
-    text = _spelled_out(text)
+    text = _without_then(_spelled_out(text))
     if yes_no_asked and clean(text) in YES_NO_SOUNDALIKES:
         return YES_NO_SOUNDALIKES[clean(text)]
     if yes_no_asked and clean(text) in TYPED_YES_NO:

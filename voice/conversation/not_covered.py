@@ -23,7 +23,10 @@ import re
 from dataclasses import dataclass, replace
 
 from voice.content.model import Entry
+from voice.conversation.living_topics import LIVING_TOPICS
 from voice.conversation.medical_words import MEDICAL_WORDS
+from voice.conversation.other_symptoms import OTHER_SYMPTOMS
+from voice.conversation.treatment_near import TREATMENT_NEAR
 from voice.conversation.uncovered_topic import Topic
 from voice.matching.normalize import clean
 from voice.matching.relatives import RELATIVE
@@ -351,7 +354,8 @@ def not_covered(text: str) -> Uncovered | None:
         return alone
     ours = bool(_OURS.search(cleaned))
     asked_of_ours = ours or bool(_CHANGED.search(cleaned))
-    for pattern, topic in (*_TOPICS, *MEDICAL_WORDS):
+    for pattern, topic in (*_TOPICS, *MEDICAL_WORDS, *LIVING_TOPICS, *TREATMENT_NEAR,
+                           *OTHER_SYMPTOMS):
         if (asked_of_ours or topic.anyone) and pattern.search(cleaned):
             offered = ours if topic.offered_with is None else bool(
                 topic.offered_with.search(cleaned))

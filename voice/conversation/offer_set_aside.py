@@ -17,11 +17,16 @@ devices entry, kept); a spasm's remedy asked hears the
 entries on what helps spasms, unless the matcher's own offer is one of the
 entries that say what helps (what_else_helps.HELPS_QUERIES, and exercise):
 "what helps my legs jumping" offered Physical Therapy keeps that offer.
+And a fall told, or what to do when one happens, whose walking offer is
+kept ("I keep falling over", "what should I do if she falls": the devices
+FAQ) hears when to get help before that "Did you mean ...?" (session 40,
+typed): it went out bare, with nothing said of a fall that may have hurt.
 Pure: text, the match and the conversation's matcher in, a choice out.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Literal
 
 from voice.conversation import finding
@@ -45,15 +50,21 @@ _ALSO_WALKING = ("how do assistive devices improve mobility",)
 
 Kinder = Literal["falls", "spasm_helps"]
 
+#: Falls as a thing to prevent or be helped with ahead ("will using a stick
+#: stop me falling", "how do I prevent falls"): the offer alone, as asked.
+#: Anything else about a fall tells one or asks what to do when it happens.
+_AHEAD = re.compile(r"\b(?:prevent\w*|stop (?:me|him|her|them|you|us|myself) (?:from )?"
+                    r"falling|avoid\w*|reduce\w*|risk of|fear of|afraid of|scared of|"
+                    r"frightened of|worried about|less likely)\b")
+
 
 def kinder_offer(talk: Conversation, text: str, result: MatchResult) -> Kinder | None:
     """Which kinder offer replaces the matcher's "Did you mean ...?" for
     ``text``, if any: only for an offer (``result.outcome`` "confirm")."""
     if result.outcome != "confirm":
         return None
-    if about_falls(text) and not names_another_subject(clean(text), talk.matcher):
-        walking = {e.id for e in finding.entries_answering(talk, (*FALLS_OFFERS, *_ALSO_WALKING))}
-        if not any(e.id in walking for e in result.offered):
+    if _a_fall(talk, text):
+        if not _offers_walking(talk, result):
             return "falls"
         return None
     if asks_what_helps_a_spasm(text, talk.matcher):
@@ -61,3 +72,19 @@ def kinder_offer(talk: Conversation, text: str, result: MatchResult) -> Kinder |
         if not any(e.id in helps for e in result.offered):
             return "spasm_helps"
     return None
+
+
+def safety_first(talk: Conversation, text: str, result: MatchResult) -> bool:
+    """Whether the matcher's kept offer for ``text`` (a fall told, or what
+    to do when one happens) is said after when to get help."""
+    return (result.outcome == "confirm" and _a_fall(talk, text)
+            and _offers_walking(talk, result) and not _AHEAD.search(clean(text)))
+
+
+def _a_fall(talk: Conversation, text: str) -> bool:
+    return about_falls(text) and not names_another_subject(clean(text), talk.matcher)
+
+
+def _offers_walking(talk: Conversation, result: MatchResult) -> bool:
+    walking = {e.id for e in finding.entries_answering(talk, (*FALLS_OFFERS, *_ALSO_WALKING))}
+    return any(e.id in walking for e in result.offered)

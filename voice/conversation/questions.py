@@ -46,7 +46,7 @@ from voice.conversation.kind_offers import (
 )
 from voice.conversation.not_covered import not_covered, said_over_answer
 from voice.conversation.not_understood import LONG_QUESTION_WORDS
-from voice.conversation.offer_set_aside import kinder_offer
+from voice.conversation.offer_set_aside import kinder_offer, safety_first
 from voice.conversation.on_behalf import diagnosis_told
 from voice.conversation.own_medicine import (
     asks_about_own_medicine,
@@ -335,8 +335,9 @@ def matched(talk: Conversation, line: Line) -> Reply:
         return two_part_lines.also_asked(talk, text, result.entry, reply, heard, sure)
     uncovered = not_covered(text) if result.outcome != "answer" else None
     near = finding.entries_answering(talk, uncovered.topic.offers) if uncovered else []
-    if uncovered is not None and not (result.outcome == "confirm" and result.entry in near
-                                      and uncovered.topic.near_answers):
+    if uncovered is not None and not (result.outcome == "confirm" and (
+            (result.entry in near and uncovered.topic.near_answers)
+            or uncovered.topic.content_word)):
         # "can I drive with ms" was offered Recognizing Chronic Spasms,
         # "can I get pregnant with ms" declined (session 35, `voice ask`):
         # said not covered, who can tell them, and the nearest entry. An
@@ -371,6 +372,10 @@ def matched(talk: Conversation, line: Line) -> Reply:
         talk.state.pending_parts = []
         talk.state.failures = 0
         say = phrases.did_you_mean([e.title for e in result.offered])
+        if safety_first(talk, text, result):
+            # "what should I do if she falls" offered the devices FAQ bare
+            # (session 40, typed): when to get help comes first.
+            say = f"{phrases.FALLS_SAFETY} {say}"
         if trails_off(text):
             # "what helps with spasms and": a guess at what was meant is
             # offered, and the rest, said next, is joined to the words

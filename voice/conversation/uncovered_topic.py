@@ -37,3 +37,8 @@ class Topic:
     #: so an entry answered only shares a word with it ("what is foot drop"
     #: and the early-signs FAQ's "dropping things").
     over_answer: bool = False
+    #: The topic's word is the content's own ("muscle fatigue", Impact on
+    #: Daily Life): whatever the matcher offered stays ("what causes my
+    #: fatigue": Causes and Risk Factors, then Impact on Daily Life); the
+    #: topic is said only when the matcher found nothing.
+    content_word: bool = False

@@ -1,0 +1,127 @@
+"""Practical matters of living with the conditions that the content does not
+cover: benefits, telling children or family, what to ask the doctor, help
+at home, whom to call when worried, and occupational therapy.
+
+Each was met with "Sorry, I don't have an answer for that" (session 40,
+`voice ask`): "what benefits can I claim", "how do I explain my illness to
+my kids", "what should I ask my doctor", "what is occupational therapy", "can I get
+help at home", "who can I call at night if I am worried".
+They are what a person newly diagnosed, or their carer, asks early; a
+plain "no answer" does not even say the question was heard. Now each is
+said not covered, with who can help, and the content's nearest entry
+offered where it has one (never read unasked).
+
+Pure: text in, a topic or None out (through not_covered.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from voice.conversation.uncovered_topic import Topic
+
+#: Offered on any line that names the topic: the topic's words alone say
+#: the line is about living with a condition ("what should I ask my
+#: doctor" names none, and is still this assistant's user's question).
+ANY_LINE = re.compile("")
+
+#: Claiming money for a disability or for caring, not a job's or a bank's
+#: benefits: CLINC150's money lines are declined by money_only.py, and
+#: "what benefits does exercise have" asks the content's own question.
+_BENEFITS = re.compile(
+    r"\b(?:claim(?:ing)?|apply(?:ing)? for|entitled to|eligible for) (?:any |some |the )?"
+    r"(?:benefits?|allowances?|disability (?:benefits?|payments?))\b"
+    r"|\bbenefits? (?:i|we|he|she|they|you) (?:can|could|might|may) (?:claim|apply for|"
+    r"be entitled to)\b"
+    r"|\bwhat benefits (?:can|could|might|may) (?:i|we|he|she|they) (?:claim|apply for)\b"
+    r"|\b(?:disability|sickness|carer s|carers|carer) (?:benefits?|allowances?|payments?|"
+    r"living allowance)\b"
+    r"|\b(?:ssdi|social security disability)\b")
+
+#: Telling someone close about the condition: "how do I explain my illness
+#: to my kids", "how do I tell my family I have ms". Only with the
+#: condition named (not_covered's ``_OURS``): "how do I tell my boss I'm
+#: leaving" is not ours.
+_TELLING = re.compile(
+    r"\b(?:tell|telling|explain|explaining|talk to|talking to|talk with|break (?:it|the news) "
+    r"to)\b(?: \w+){0,4}? (?:kids|children|child|son|daughter|family|friends|partner|wife|"
+    r"husband|boss|employer|colleagues|grandchildren|grandkids|parents|teenagers?)\b")
+
+#: Getting ready for an appointment: "what should I ask my doctor", "what
+#: questions should I ask the neurologist" (offered Diagnosis with nothing
+#: said of the questions).
+_DOCTOR_QUESTIONS = re.compile(
+    r"\bwhat (?:questions? )?(?:should|can|could|do|must|shall) (?:i|we) (?:ask|tell|say to) "
+    r"(?:my|the|our|his|her|a) (?:doctor|gp|neurologist|nurse|consultant|specialist|physio|"
+    r"physiotherapist)\b"
+    r"|\bquestions? (?:to ask |for )(?:my|the|our|his|her|a) (?:doctor|gp|neurologist|nurse|"
+    r"consultant|specialist)\b"
+    r"|\bprepare (?:for|myself for) (?:my|the|an|our|his|her) (?:appointment|doctor s "
+    r"appointment|neurologist appointment|consultation|next appointment)\b")
+
+#: Help at home: "can I get help at home" was declined plainly. Not
+#: respite: a keyword of Coping Strategies (carers looking after themselves).
+_HOME_CARE = re.compile(
+    r"\b(?:help at home|home help|care at home|home care|help (?:with|for) (?:caring|care) at "
+    r"home|carers? (?:to )?(?:come|coming) (?:in|to the house|home)|care package)\b")
+
+#: Whom to call when worried, out of hours: "who can I call at night if I
+#: am worried" was declined plainly. Only with worry, night or illness
+#: said: "who can I call to fix my car" is not this.
+_WHO_TO_CALL = re.compile(
+    r"\bwho (?:can|should|do|could) (?:i|we) (?:call|ring|phone|contact|talk to)\b"
+    r"(?=.*\b(?:worried|worry|worrying|at night|out of hours|weekend|unwell|ill|sick|gets? "
+    r"worse|getting worse|emergency|scared)\b)")
+
+_OCCUPATIONAL = re.compile(r"\boccupational therap(?:y|ist|ists|ies)\b")
+
+LIVING_TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
+    (_BENEFITS,
+     Topic("benefits",
+           "What I know doesn't cover benefits or money matters, which differ from place to "
+           "place. A social worker, an advice service, or a charity for the condition can "
+           "tell you what you may be entitled to.",
+           ("is there financial help",),
+           "What I know does say that charities and foundations can help with treatment "
+           "costs.", anyone=True, offered_with=ANY_LINE)),
+    (_TELLING,
+     Topic("telling others",
+           "What I know doesn't cover how to tell children or family about the condition. "
+           "Your nurse, a counsellor, or a charity for the condition can help with what to "
+           "say.",
+           ("how can family help",),
+           "What I know does say how support from family and others helps.")),
+    (_DOCTOR_QUESTIONS,
+     Topic("doctor's questions",
+           "What I know doesn't have a list of questions for the doctor. It can help to write "
+           "your questions down before the appointment, with the changes you have noticed "
+           "and the medicines you take.",
+           ("how are neuromuscular disorders diagnosed",
+            "when should someone seek medical attention for muscle spasms"),
+           "What I know does say how these conditions are diagnosed, and when to see a "
+           "doctor.", anyone=True, near_answers=False, offered_with=ANY_LINE)),
+    (_HOME_CARE,
+     Topic("home care",
+           "What I know doesn't cover help or care at home. Your doctor, a social worker, or "
+           "a charity for the condition can tell you what help is available where you live.",
+           ("are there organizations that help",),
+           "What I know does say that charities and support groups can help.", anyone=True)),
+    (_WHO_TO_CALL,
+     Topic("who to call",
+           "If someone is in danger or very unwell, call your local emergency number now, "
+           "such as 911, 112 or 999. Otherwise your doctor's surgery, or the nurse for the "
+           "condition, can tell you whom to call out of hours.",
+           ("when should someone seek medical attention for muscle spasms",),
+           "What I know does say when to see a doctor.", anyone=True, near_answers=False,
+           offered_with=ANY_LINE)),
+    (_OCCUPATIONAL,
+     Topic("occupational therapy",
+           "Occupational therapy helps people keep doing everyday things, at home and at "
+           "work, with new ways of doing them, aids, and changes to the home. What I know "
+           "doesn't go into it. Your doctor or nurse can refer you to an occupational "
+           "therapist.",
+           ("how do assistive devices improve mobility",
+            "what role does physical therapy play in managing these conditions"),
+           "What I know does say how physical therapy and aids help.", anyone=True,
+           offered_with=ANY_LINE)),
+)

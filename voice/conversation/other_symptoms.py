@@ -1,0 +1,55 @@
+"""Symptoms of these conditions the content does not cover: the bladder and
+bowels, memory and thinking, and tiredness (fatigue).
+
+Each is among the commonest in MS, and each was met with "Sorry, I don't
+have an answer for that" or an unrelated offer (session 40, `voice ask`):
+"does ms cause bladder problems", "I need to pee all the time", "can ms
+affect memory" (offered Impact on Daily Life, which names no memory),
+"fatigue is the worst part, what helps". Now the symptom is said not
+covered, with who can help; nothing is offered unless the content names it
+(fatigue: Impact on Daily Life's "muscle fatigue", offered only with the
+conditions named, so "what causes chronic fatigue syndrome" stays declined).
+
+Of anyone: these words have no sense outside health here, and a line the
+matcher offered with one of them was offered an entry that does not name
+it. Only a line the matcher does not answer is asked (questions.matched).
+
+Pure: text in, a topic or None out (through not_covered.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from voice.conversation.uncovered_topic import Topic
+
+_BLADDER = re.compile(
+    r"\b(?:bladder|bowels?|incontinen\w*|continence|urinary|urinat\w*|constipat\w*|"
+    r"(?:pee|peeing|wee|weeing) (?:a lot|all the time|so often|too often|at night)|"
+    r"need to (?:pee|wee)|leak(?:ing|s)? urine|wet (?:myself|himself|herself|the bed))\b")
+
+#: Not a device's memory ("memory card", "memory stick") nor a mattress's.
+_MEMORY = re.compile(r"\b(?:memory(?! (?:card|cards|stick|sticks|foam))|forgetful\w*|"
+                     r"forget(?:ting)? things|brain fog|cognitive|cognition|concentrat\w*)\b")
+
+_FATIGUE = re.compile(r"\b(?:fatigue|fatigued)\b")
+
+OTHER_SYMPTOMS: tuple[tuple[re.Pattern[str], Topic], ...] = (
+    (_BLADDER,
+     Topic("bladder",
+           "What I know doesn't cover bladder or bowel problems. Please tell your doctor or "
+           "nurse about them; they, or a continence nurse, can help.",
+           anyone=True)),
+    (_MEMORY,
+     Topic("memory",
+           "What I know doesn't cover memory, concentration or thinking. Please tell your "
+           "doctor or nurse about changes you notice; they can help.", anyone=True)),
+    (_FATIGUE,
+     Topic("fatigue",
+           "What I know says these conditions often bring muscle fatigue, but not what helps "
+           "tiredness. Your doctor, nurse or an occupational therapist can help you find ways "
+           "to save your energy.",
+           ("how will this affect my everyday life",),
+           "What I know does say how these conditions affect daily life.", anyone=True,
+           content_word=True)),
+)

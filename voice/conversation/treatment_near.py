@@ -1,0 +1,71 @@
+"""Questions about spasms and their treatment that the content comes near
+but does not answer: dehydration, painkillers, and how long botulinum toxin
+lasts.
+
+Each was declined as if not heard (session 40, `voice ask`): "can spasms be
+a sign of dehydration", "can dehydration cause cramps", "what painkillers
+help spasms", "how long does botox last". The content says something close
+(hydration among what reduces spasms; muscle relaxants, anticonvulsants
+and botulinum toxin's "temporary relief"), so the user now hears what it
+does not say, who can tell them, and that entry offered (never read
+unasked): an answer that says nothing of how long would be a wrong answer
+read in full.
+
+Pure: text in, a topic or None out (through not_covered.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from voice.conversation.living_topics import ANY_LINE
+from voice.conversation.uncovered_topic import Topic
+
+_MEDICATION = ("what medication helps spasms",)
+
+#: Only with a spasm or the conditions named (not_covered's ``_OURS``):
+#: MedQuAD's "What causes dehydration?" is no question of ours.
+_DEHYDRATION = re.compile(r"\b(?:dehydrat\w*|not drinking enough|drink(?:ing)? too little)\b")
+
+#: Offered only with a spasm or the conditions named, not a cramp: period
+#: or stomach cramps are no spasm of ours, and Medication names no
+#: painkiller (K-QA's held-out row lost a line to a painkiller asked with
+#: "cramps", session 40: counted, not read).
+_SPASM_NAMED = re.compile(r"\b(?:spasms?|spasticity|spastic|ms|multiple sclerosis|als|mnd|"
+                          r"motor neuron(?:e)? disease|myasthenia(?: gravis)?|neuromuscular)\b")
+
+_PAINKILLERS = re.compile(r"\b(?:painkillers?|pain killers?|pain relief|pain relievers?|"
+                          r"pain medication|pain meds|analgesics?)\b")
+
+#: How long it lasts, or how often it is given: the content says only
+#: "temporary relief for severe cases". Of anyone: botulinum toxin for the
+#: face is the same injection, and what is said is true of both.
+_BOTOX_HOW_LONG = re.compile(
+    r"\bhow (?:long|often)\b(?: \w+){0,4}? (?:botox|botulinum(?: toxin)?)\b"
+    r"|\b(?:botox|botulinum(?: toxin)?)(?: injections?| jabs?| shots?| treatment)? "
+    r"(?:wear|wears|wearing) off\b"
+    r"|\b(?:botox|botulinum(?: toxin)?)(?: injections?| jabs?| shots?| treatment)? "
+    r"(?:last|lasts|work for)\b")
+
+TREATMENT_NEAR: tuple[tuple[re.Pattern[str], Topic], ...] = (
+    (_DEHYDRATION,
+     Topic("dehydration",
+           "What I know doesn't say whether dehydration brings on spasms or cramps. Your "
+           "doctor or pharmacist can tell you.",
+           ("can lifestyle changes help manage chronic spasms",),
+           "What I know does say that hydration, with exercise, good food and less stress, "
+           "reduces spasms.", near_answers=False)),
+    (_PAINKILLERS,
+     Topic("painkillers",
+           "What I know doesn't name any painkillers. Your doctor or pharmacist can tell "
+           "you which are safe with your other medicines.",
+           _MEDICATION, "What I know does say which medicines help control spasms.",
+           near_answers=False, offered_with=_SPASM_NAMED)),
+    (_BOTOX_HOW_LONG,
+     Topic("botox how long",
+           "What I know says botulinum toxin injections give temporary relief in severe "
+           "cases, but not how long it lasts or how often they are given. The doctor who "
+           "gives them can tell you.",
+           _MEDICATION, "The Medication section says more.", anyone=True, near_answers=False,
+           offered_with=ANY_LINE)),
+)
