@@ -59,11 +59,13 @@ _DOCTOR_QUESTIONS = re.compile(
     r"|\bprepare (?:for|myself for) (?:my|the|an|our|his|her) (?:appointment|doctor s "
     r"appointment|neurologist appointment|consultation|next appointment)\b")
 
-#: Help at home: "can I get help at home" was declined plainly. Not
+#: Help at home for a person: "can I get help at home" was declined
+#: plainly. Not equipment that helps at home (Assistive Devices), nor
 #: respite: a keyword of Coping Strategies (carers looking after themselves).
 _HOME_CARE = re.compile(
-    r"\b(?:help at home|home help|care at home|home care|help (?:with|for) (?:caring|care) at "
-    r"home|carers? (?:to )?(?:come|coming) (?:in|to the house|home)|care package)\b")
+    r"\b(?:(?:get|getting|need|needs|needing|want|find|arrange|any|some|more|extra) "
+    r"(?:\w+ )?help at home|home help|care at home|home care|carers? (?:to )?(?:come|coming) "
+    r"(?:in|to the house|home)|care package)\b")
 
 #: Whom to call when worried, out of hours: "who can I call at night if I
 #: am worried" was declined plainly. Only with worry, night or illness
@@ -105,7 +107,11 @@ LIVING_TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "What I know doesn't cover help or care at home. Your doctor, a social worker, or "
            "a charity for the condition can tell you what help is available where you live.",
            ("are there organizations that help",),
-           "What I know does say that charities and support groups can help.", anyone=True)),
+           "What I know does say that charities and support groups can help.", anyone=True,
+           # Said only when the matcher found nothing: "what equipment can
+           # help at home" is offered Assistive Devices (scope47's tuning
+           # line, tests/test_scope47_close_phrase.py).
+           content_word=True)),
     (_WHO_TO_CALL,
      Topic("who to call",
            "If someone is in danger or very unwell, call your local emergency number now, "
