@@ -40,14 +40,15 @@ def test_shipped_off(matcher: Matcher, monkeypatch: pytest.MonkeyPatch) -> None:
     """Off as shipped: main's decline."""
     assert _SHIPPED is False
     monkeypatch.setattr(sure_ours, "ON", _SHIPPED)
-    assert matcher.match("could low magnesium be behind my cramping calves").outcome == "no_match"
+    assert matcher.match("will a physio help my husband walk better").outcome == "no_match"
 
 
 #: In-scope tuning lines declined on their score before (40-45), and the
 #: entry now offered first.
+# The two "low magnesium" lines were here (41-42) until "low" before a
+# nutrient became "deficiency of" (session 40, branch scope50): they score 61
+# and are offered Causes and Risk Factors with sure_ours off.
 _OFFERED = (
-    ("could low magnesium be behind my cramping calves", "dietary-adjustments"),
-    ("can low magnesium set off my cramps", "dietary-adjustments"),
     ("we cannot afford private physio, is it still worth doing stretches ourselves",
      "what-role-does-physical-therapy-play-in-managing-these-conditions"),
     ("will a physio help my husband walk better",
@@ -128,7 +129,7 @@ def test_a_relative_is_asked_of_oneself_first(matcher: Matcher) -> None:
 
 
 def test_evidence_is_the_scope_models(matcher: Matcher) -> None:
-    line = "could low magnesium be behind my cramping calves"
+    line = "will a physio help my husband walk better"
     assert sure_ours.evidence(matcher, line) >= sure_ours.EVIDENCE_AT
     assert sure_ours.health_evidence(matcher, line) >= sure_ours.HEALTH_EVIDENCE_AT
     assert sure_ours.surely_ours(matcher, line)

@@ -39,10 +39,10 @@ def test_the_bars_as_shipped() -> None:
     assert sure_ours.CARRIER_AT == 2.5
 
 
-#: The 8 in-scope tuning lines gained (declined on a score of 41-44 before).
+#: The in-scope tuning lines gained (declined on a score of 41-44 before; 8 then).
 _GAINED = (
-    ("could low magnesium be behind my cramping calves", "dietary-adjustments"),
-    ("can low magnesium set off my cramps", "dietary-adjustments"),
+    # The two "low magnesium" lines: offered on their own score since
+    # session 40 (branch scope50, "low" before a nutrient read "deficiency of").
     ("we cannot afford private physio, is it still worth doing stretches ourselves",
      "what-role-does-physical-therapy-play-in-managing-these-conditions"),
     ("will a physio help my husband walk better",

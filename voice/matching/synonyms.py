@@ -427,6 +427,13 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"few (?:days|weeks|months|years)|couple of (?:days|weeks|months|years))\b)"
                 r"|\b(?:recently|newly|just) (?=(?:been |got |was |were |being )?diagnosed\b)"),
      ""),
+    # "low" before a nutrient the content names says a deficiency of it, the
+    # Causes section's own word ("can vitamin deficiency cause cramps"), not
+    # Physical Therapy's keyword "low impact": "could low magnesium be behind
+    # my cramping calves" put 35% of its weight on "low" and was declined
+    # (Dietary Adjustments 41.3, below an offer; session 40, branch scope50).
+    (re.compile(r"\blow (?:levels? of )?(?=(?:magnesium|potassium|calcium|vitamins?|iron|"
+                r"electrolytes?|minerals?|salt)\b)"), "deficiency of "),
 )
 
 
