@@ -68,6 +68,7 @@ from voice.matching.nothing_asked import nothing_asked
 from voice.matching.nothing_named import nothing_named
 from voice.matching.off_topic import WORDS as OFF_TOPIC
 from voice.matching.other_kind_declined import other_kind_declined
+from voice.matching.others_wellbeing import others_wellbeing
 from voice.matching.own_medicines import medicine_keywords, own_medicine_names
 from voice.matching.sound_alike import SoundAlike
 from voice.matching.unknown_subject import unknown_subject
@@ -1468,6 +1469,12 @@ class Matcher:
             # No word naming a subject of the content, and a word it never
             # uses ("i feel guilty about my fathers death" was offered
             # Coping Strategies): nothing_named.py, session 37.
+            return MatchResult(query, "no_match", [], misheard)
+        if others_wellbeing(self, text, cands[0].entry, query) is not None:
+            # A child's or a friend's sleep, mood, stress or diet, nothing of
+            # the content's conditions named ("my daughter finds it difficult
+            # to fall asleep" was offered Impact on Daily Life):
+            # others_wellbeing.py, session 40.
             return MatchResult(query, "no_match", [], misheard)
         if other_kind and other_kind_declined(self, text):
             # A kind of disorder the content never names ("what are mood
