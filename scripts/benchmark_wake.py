@@ -544,7 +544,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="with --check-sure on: how a sure spot is checked (confirm.SURE_RULE)")
     ap.add_argument("--clean-retry", choices=("on", "off"), default=None,
                     help="a weak spot refused after a window heard 'okay' is checked again"
-                         " on its audio cleaned (cleaned.py; default: as shipped, off)")
+                         " on its audio cleaned (cleaned.py; default as shipped: CLEAN_RETRY)")
     ap.add_argument("--clean-strict", choices=("on", "off"), default=None,
                     help="the cleaned re-check wakes only when a short window of it heard"
                          " the whole phrase (cleaned.STRICT; default as shipped)")

@@ -484,7 +484,7 @@ class MicroWakeDetector:
     too (low_spot.py; 0: off)."""
     clean_retry: bool = CLEAN_RETRY
     """A weak spot refused after a window heard "okay" is checked again on
-    its audio cleaned (cleaned.py; off as shipped)."""
+    its audio cleaned (cleaned.py; as shipped: cleaned.CLEAN_RETRY)."""
     cleaning: str = CLEANING
     """How (cleaned.py: "band" or "gate")."""
     clean_strict: bool = STRICT
