@@ -23,7 +23,7 @@ import numpy as np
 #: On again with :data:`STRICT` (docs/wake-word.md "Session 40 (branch
 #: tvstrict50)"): both false wakes through it (seeds 420, 422) are refused, the
 #: tuning gains d91, d87, d69 (en-029+f4 under TV talk) still wake through it,
-#: fresh seed 423 made no wake through it (1.20 h); held-out TV talk draw 2541
+#: fresh seed 423 made no wake through it (2.23 h); held-out TV talk draw 2541
 #: 14 -> 15 of 16. Without STRICT it made both false wakes of seeds 419-422.
 CLEAN_RETRY = True
 #: The cleaned copy's own, stricter decision (session 40): its whole check
