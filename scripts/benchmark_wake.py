@@ -544,7 +544,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="with --check-sure on: how a sure spot is checked (confirm.SURE_RULE)")
     ap.add_argument("--clean-retry", choices=("on", "off"), default=None,
                     help="a weak spot refused after a window heard 'okay' is checked again"
-                         " on its audio cleaned (cleaned.py; default: as shipped, off)")
+                         " on its audio cleaned (cleaned.py; default as shipped: CLEAN_RETRY)")
+    ap.add_argument("--clean-strict", choices=("on", "off"), default=None,
+                    help="the cleaned re-check wakes only when a short window of it heard"
+                         " the whole phrase (cleaned.STRICT; default as shipped)")
     ap.add_argument("--cleaning", choices=("band", "gate"), default=None,
                     help="with --clean-retry: the speech band raised or the background gated out")
     ap.add_argument("--low-cutoff", type=float, default=None,
@@ -691,6 +694,8 @@ def main(argv: list[str] | None = None) -> int:
             neural.clean_retry = args.clean_retry == "on"
         if args.cleaning is not None:
             neural.cleaning = args.cleaning
+        if args.clean_strict is not None:
+            neural.clean_strict = args.clean_strict == "on"
         neural.check_sure = args.check_sure == "on"
         if args.input_gain is not None:
             neural.input_gain = args.input_gain

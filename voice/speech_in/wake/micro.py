@@ -36,7 +36,7 @@ from voice.audio.clip import RECOGNIZER_RATE
 from voice.errors import ModelMissing
 from voice.models.manifest import PinnedFile
 from voice.models.verify import file_problem
-from voice.speech_in.wake.cleaned import CLEAN_RETRY, CLEANING
+from voice.speech_in.wake.cleaned import CLEAN_RETRY, CLEANING, STRICT
 from voice.speech_in.wake.low_spot import LOW_CUTOFF, LowSpots
 from voice.speech_in.wake.spotter import phrase_words
 from voice.speech_in.wake.tv_gate import LoudestGate, gated_copy
@@ -484,9 +484,12 @@ class MicroWakeDetector:
     too (low_spot.py; 0: off)."""
     clean_retry: bool = CLEAN_RETRY
     """A weak spot refused after a window heard "okay" is checked again on
-    its audio cleaned (cleaned.py; off as shipped)."""
+    its audio cleaned (cleaned.py; as shipped: cleaned.CLEAN_RETRY)."""
     cleaning: str = CLEANING
     """How (cleaned.py: "band" or "gate")."""
+    clean_strict: bool = STRICT
+    """The cleaned copy wakes only when a short window of its check heard
+    the whole phrase (cleaned.STRICT)."""
     cleaned_wakes: int = 0
     """Wakes through that second check (for the benchmarks)."""
 
@@ -684,7 +687,7 @@ class MicroWakeDetector:
         windows, which end at ``end``), when on, not sure, and a window of the first check
         (its decodes from ``since`` on) heard "okay". The shifted retry's
         request from the first check is kept."""
-        from voice.speech_in.wake.cleaned import cleaned
+        from voice.speech_in.wake.cleaned import cleaned, strict_passes
         from voice.speech_in.wake.confirm import ALIGNED, Decoded, has_first_word
 
         decodes = getattr(self.confirmer, "decodes", None)
@@ -696,7 +699,10 @@ class MicroWakeDetector:
         # Marked for the replays (benchmark_wake.py --decodes): this check's decodes follow.
         decodes.append(Decoded("clean", "", 0.0, self._strength))
         before = max(0, end - int(max(ALIGNED) * RECOGNIZER_RATE) - start)
+        mark = len(decodes)
         woke = bool(confirmed(cleaned(audio, before, self.cleaning)))
+        if woke and self.clean_strict:
+            woke = strict_passes(decodes[mark:], self.confirmer.confirmation)
         self.confirmer.shift_wanted = wanted and not woke
         self.cleaned_wakes += woke
         return woke
