@@ -596,10 +596,9 @@ def main(argv: list[str] | None = None) -> int:
                          " (search it for 'seed'): pick one not named there")
     ap.add_argument("--draw", type=int, default=0,
                     help="a fresh draw of the phrases (paces, TV talk, offsets) by this number;"
-                         " 0: the draw tuned on (and 1, 3-12, 21, 22; 13-20 by the network"
-                         " alone, scripts/wake_network_gain.py); held out: 2026-2029, 2031,"
-                         " 2041, 2051, 2061, 2071, 2081, 2231, 2241 used. Report a held-out"
-                         " draw once")
+                         " 0: the draw tuned on. The draws already used, tuning and held out,"
+                         " are named in docs/wake-word.md's sessions (search 'draw'); take a"
+                         " new number. Report a held-out draw once")
     ap.add_argument("--no-negatives", action="store_true")
     ap.add_argument("--phrases-only", action="store_true",
                     help="only the wake rate (synthetic and real phrases): no speech not"
