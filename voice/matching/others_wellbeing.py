@@ -57,11 +57,11 @@ _WELLBEING = frozenset(("mood", "stress", "sleep", "vitamin", "diet", "hydrat"))
 _ALLOWED = _WELLBEING | frozenset(("famili", "cope", "help", "manag", "doctor"))
 #: The asker as the one cared for or helped by the person named.
 _ASKER_CARED = frozenset(("me", "us", "myself"))
-#: Words that hand what follows to someone ("i calm my anxious child": the
-#: anxiety is the child's, not the asker's).
 #: How near "i" stands before the word it says of itself ("i am so
 #: stressed": three words).
 _NEAR = 3
+#: Words that hand what follows to someone ("i calm my anxious child": the
+#: anxiety is the child's, not the asker's).
 _HANDED_ON = frozenset("my our his her their your a an the".split())
 
 
