@@ -28,6 +28,7 @@ Pure: reads the matcher's tokens and subjects.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from voice.matching import normalize
@@ -57,6 +58,12 @@ _WELLBEING = frozenset(("mood", "stress", "sleep", "vitamin", "diet", "hydrat"))
 _ALLOWED = _WELLBEING | frozenset(("famili", "cope", "help", "manag", "doctor"))
 #: The asker as the one cared for or helped by the person named.
 _ASKER_CARED = frozenset(("me", "us", "myself"))
+#: The asker helping the person named: a carer's question, the caring
+#: entries' ("how do i help my son with stress": Coping Strategies,
+#: tests/test_session23_typed_items.py; its everyday "exam stress" is
+#: declined by that file's own rule).
+_ASKER_HELPS = re.compile(r"\b(?:how (?:do|can|could|should|shall) (?:i|we)|what can (?:i|we) "
+                          r"do to) (?:help|support|comfort|calm)\b")
 #: How near "i" stands before the word it says of itself ("i am so
 #: stressed": three words).
 _NEAR = 3
@@ -80,7 +87,8 @@ def others_wellbeing(matcher: Matcher, text: str, entry: Entry | None = None,
         return None
     words = normalize.strip_fillers(normalize.clean(text if said is None else said)).split()
     person = next((w for w in words if w in _OTHERS), None)
-    if person is None or _ASKER_CARED & set(words) or _asker_own(words):
+    if (person is None or _ASKER_CARED & set(words) or _asker_own(words)
+            or _ASKER_HELPS.search(" ".join(words))):
         return None
     named = {t for t in matcher.content_tokens(text) if t in matcher.subjects}
     if not named & _WELLBEING or named - _ALLOWED:
