@@ -18,12 +18,7 @@ from __future__ import annotations
 
 import re
 
-from voice.conversation.uncovered_topic import Topic
-
-#: Offered on any line that names the topic: the topic's words alone say
-#: the line is about living with a condition ("what should I ask my
-#: doctor" names none, and is still this assistant's user's question).
-ANY_LINE = re.compile("")
+from voice.conversation.uncovered_topic import ANY_LINE, Topic
 
 #: Claiming money for a disability or for caring, not a job's or a bank's
 #: benefits: CLINC150's money lines are declined by money_only.py, and

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import re
 
-from voice.conversation.living_topics import ANY_LINE
-from voice.conversation.uncovered_topic import Topic
+from voice.conversation.uncovered_topic import ANY_LINE, Topic
 
 _MEDICATION = ("what medication helps spasms",)
 

@@ -6,6 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+#: ``Topic.offered_with`` for a topic whose words alone say the line is
+#: about living with a condition: its entries offered on any line naming it
+#: ("what should I ask my doctor" names no condition, and is still this
+#: assistant's user's question).
+ANY_LINE = re.compile("")
+
 
 @dataclass(frozen=True)
 class Topic:
