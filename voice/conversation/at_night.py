@@ -41,7 +41,9 @@ _LIMB = (r"(?:legs?|arms?|feet|foot|muscles?|body|hands?|toes|calf|calves|thighs
 _MOVES = (r"(?:jump|jumps|jumping|jumpy|kick|kicks|kicking|jerk|jerks|jerking|twitch|twitches|"
           r"twitching|jolt|jolts|jolting|spasm|spasms|spasming|cramp|cramps|cramping|"
           r"tighten|tightens|tightening|lock|locks|locking up|seize up|seizes up|go stiff|"
-          r"goes stiff|going stiff)")
+          r"goes stiff|going stiff|"
+          # "my legs won't stop shaking" was declined plainly (session 41).
+          r"shake|shakes|shaking)")
 SYMPTOM = re.compile(
     r"\b(?:spasms?|spasming|cramps?|cramping|twitch(?:es|ing)?|jerks?|jerking|spasticity|"
     r"charley horses?)\b"

@@ -38,11 +38,17 @@ _NOT_A_FALL = re.compile(
 _PERSON = (r"(?:i|i m|i am|i ve|he|he s|she|she s|they|they re|we|you|me|him|her|them|us|"
            rf"someone|somebody|people|patients|(?:my |our |your |his |her )?(?:{RELATIVE}|"
            r"patient))")
+#: The person's condition said after them: "my mum with ms keeps falling"
+#: was offered the hereditary FAQ first (session 41, `voice ask`): "with
+#: ms" took the two words allowed before "falling".
+_WITH_IT = (r"(?: (?:with|who has|who s got|who has got|who lives with) (?:ms|als|mnd|mg|"
+            r"multiple sclerosis|myasthenia(?: gravis)?|motor neuron(?:e)? disease|parkinson s|"
+            r"spasms|a neuromuscular (?:disorder|disease|condition)|dementia|a stroke))?")
 #: A person falling ("if I fall", "my husband fell", "she keeps falling",
 #: "stop me falling"), or falls as a thing to prevent or fear: never prices,
 #: scores or leaves ("will the market fall").
 _PERSONS_FALL = re.compile(
-    rf"\b{_PERSON} (?:\w+ ){{0,2}}(?:fall|falls|falling|fell|fallen)\b"
+    rf"\b{_PERSON}{_WITH_IT} (?:\w+ ){{0,2}}(?:fall|falls|falling|fell|fallen)\b"
     r"|\b(?:prevent|preventing|prevention of|avoid|avoiding|stop|stopping|reduce|reducing|"
     r"risk of|fear of|afraid of|scared of|frightened of|worried about|after|from|had|have had|"
     r"has had|keep having|about|with) (?:a |the |any |more |many |these |his |her |my )?"

@@ -25,8 +25,14 @@ _HELPING = re.compile(
     r"|what (?:can|could|should|shall) (?:i|we) do to (?:best )?"
     r"|what is the best way to |what are the best ways to |is there anything (?:i|we) can do to )"
     r"(?:help|support|look after|care for|take care of|be there for) "
-    rf"(?:my|our) (?:\w+ )?{RELATIVE}"
-    r"(?: (?:best|more|better|properly|at home|day to day|every day|now|then))?")
+    rf"(?:(?:my|our) (?:\w+ )?{RELATIVE}|him|her|them)"
+    r"(?: (?:best|more|better|properly|at home|day to day|every day|now|then))?"
+    # "what can i do for her", after "my wife has ms", was declined
+    # (session 41, `voice text`): the person, or "him"/"her", said alone.
+    r"|(?:(?:so|and|but|ok|okay|then) )*(?:what|is there anything|anything) (?:else )?"
+    r"(?:can|could|should|shall) (?:i|we) do for "
+    rf"(?:(?:my|our) (?:\w+ )?{RELATIVE}|him|her|them)"
+    r"(?: (?:now|then|at home|day to day|every day))?")
 
 
 def asks_how_to_help(text: str) -> bool:

@@ -1,6 +1,7 @@
 """Practical matters of living with the conditions that the content does not
 cover: benefits, telling children or family, what to ask the doctor, help
-at home, whom to call when worried, and occupational therapy.
+at home, whom to call when worried, occupational therapy, where to find
+more, and how common the conditions are.
 
 Each was met with "Sorry, I don't have an answer for that" (session 40,
 `voice ask`): "what benefits can I claim", "how do I explain my illness to
@@ -72,6 +73,30 @@ _WHO_TO_CALL = re.compile(
 
 _OCCUPATIONAL = re.compile(r"\boccupational therap(?:y|ist|ists|ies)\b")
 
+#: The conditions by name, for the two topics below.
+_CONDITIONS = (r"(?:it|this|ms|als|mnd|mg|multiple sclerosis|myasthenia(?: gravis)?|motor "
+               r"neuron(?:e)? disease|my condition|these conditions|these disorders|spasms|"
+               r"chronic spasms|neuromuscular (?:disorders?|diseases?|conditions?)|"
+               r"amyotrophic lateral sclerosis)")
+
+#: More to read: "where can I find more information" was declined plainly
+#: (session 41, `voice ask`). Only the whole line, or "about" one of the
+#: conditions: "more information about flights" is not this.
+_MORE_INFO = re.compile(
+    r"^(?:(?:so|and|ok|okay|please) )*(?:where|how) (?:can|could|do|should|would|might) "
+    r"(?:i|we) (?:find|get|read|learn|look for|go for|find out)(?: out)? (?:some )?more"
+    r"(?: information| info| help| advice| reliable information)?"
+    rf"(?: (?:about|on) {_CONDITIONS})?$")
+
+#: How common the conditions are: "how many people have als" was offered
+#: Community Support first (session 41, `voice ask`); the Introduction says
+#: only "millions worldwide", no figure for any one condition.
+_HOW_COMMON = re.compile(
+    rf"\bhow (?:common|rare|widespread|prevalent) (?:is|are) {_CONDITIONS}\b"
+    r"|\bhow many people (?:in the world |worldwide )?(?:have|get|are affected by|live with|"
+    rf"suffer from|are diagnosed with|develop|have got) {_CONDITIONS}\b"
+    rf"|^(?:is|are) {_CONDITIONS} (?:very |really )?(?:rare|common)$")
+
 LIVING_TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
     (_BENEFITS,
      Topic("benefits",
@@ -125,4 +150,16 @@ LIVING_TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
             "what role does physical therapy play in managing these conditions"),
            "What I know does say how physical therapy and aids help.", anyone=True,
            offered_with=ANY_LINE)),
+    (_MORE_INFO,
+     Topic("more information",
+           "What I know is one article, kept on this device. Your doctor or nurse, or a "
+           "charity for the condition, can point you to more information you can trust.",
+           ("are there organizations that help",),
+           "What I know does say how charities and support groups help.", anyone=True,
+           offered_with=ANY_LINE)),
+    (_HOW_COMMON,
+     Topic("how common",
+           "What I know says only that chronic spasms and neuromuscular disorders affect "
+           "millions of people worldwide; it gives no figures for each condition.",
+           anyone=True, near_answers=False)),
 )

@@ -44,6 +44,9 @@ _OURS = re.compile(
     r"disorder|disease)|these conditions|this condition|baclofen|tizanidine|my medication|"
     r"my medicines?|my tablets|my pills|with it|with this|for it|for this|show it|get it|"
     r"(?:i|he|she|they|you|we) (?:have|has|had) it|"
+    # "is it safe to get pregnant with mg" was declined plainly (session
+    # 41): "mg" alone is also milligrams.
+    r"(?:with|have|has|had|my|his|her) mg|"
     r"pass it on|pass this on|"
     # "can cold weather make it worse" was declined plainly (session 39,
     # typed): "it" is the condition asked of this assistant.
@@ -282,6 +285,18 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
                                    r"botulinum(?: toxin)?|baclofen|tizanidine|"
                                    r"(?:the|these|those|spasm|muscle) (?:pills|tablets|"
                                    r"medicines?|medications?|drugs|injections))\b"))),
+    # "can you recommend a doctor" was answered Treatment Approaches in
+    # full (session 41, `voice ask`): no entry names a doctor to go to. Said
+    # even over an answer; finding one ("where can I find a neurologist")
+    # stays the matcher's.
+    (re.compile(r"\b(?:recommend|suggest|know of|know) (?:me )?(?:a |any |some |a good |good |"
+                r"the best |a local |a nice )(?:doctors?|gps?|neurologists?|specialists?|"
+                r"physios?|physiotherapists?|consultants?|clinics?|hospitals?|nurses?)\b"),
+     Topic("finding a doctor",
+           "I can't recommend a particular doctor or clinic. Your family doctor can refer you "
+           "to a neurologist, a physiotherapist or another specialist.", anyone=True,
+           near_answers=False,
+           over_answer=True)),
     # The content names its tests (electromyography, nerve conduction,
     # genetic testing), not these: what it says of diagnosis is offered.
     (re.compile(r"\b(?:blood tests?|blood work|mri|mri scans?|ct scan|cat scan|brain scan|"
@@ -291,7 +306,16 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
      Topic("test",
            "What I know doesn't go into that test.",
            ("how are neuromuscular disorders diagnosed",),
-           "It does say how these conditions are diagnosed.", anyone=True)),
+           "It does say how these conditions are diagnosed.", anyone=True,
+           # "do i need an mri" was told only "that test" (session 41, `voice
+           # ask`), while "do i need a scan" is Diagnosis's own line: asking
+           # whether one needs a test is asking how one is diagnosed.
+           # With the conditions named, offered as before (``_OURS``).
+           offered_with=re.compile(
+               _OURS.pattern + "|"
+               r"\b(?:do|will|would|should|might|must) (?:i|we|he|she|they) (?:need|have to have|"
+               r"have to get|get|be sent for) (?:an? |some |any )?(?:mri|mri scan|brain scan|"
+               r"ct scan|cat scan|lumbar puncture|spinal tap|blood tests?|blood work)\b"))),
 )
 
 

@@ -234,6 +234,10 @@ DIAGNOSIS_TOLD = ("Thank you for telling me. I have general information about th
 SPASM_TOLD = ("Muscles that lock, knot or curl up by themselves can be spasms, though I can't "
               "judge symptoms; please tell the doctor or nurse. What I know does say what "
               "spasms are and what helps them.")
+#: The same, for stiffness told ("she gets really stiff in the mornings").
+STIFF_TOLD = ("Stiff muscles can come with spasms and these conditions, though I can't judge "
+              "symptoms; please tell the doctor or nurse. What I know does say what spasms "
+              "are and what helps them.")
 
 
 #: Trouble with the hands in everyday tasks (voice/conversation/hands.py):

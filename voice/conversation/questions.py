@@ -56,7 +56,7 @@ from voice.conversation.own_medicine import (
 from voice.conversation.reply import Reply
 from voice.conversation.right_now import spasm_happening_now
 from voice.conversation.seen_now import sign_seen_now
-from voice.conversation.spasm_told import spasm_told
+from voice.conversation.spasm_told import spasm_told, stiffness_told
 from voice.conversation.subject import subject_of
 from voice.conversation.unfinished import cut_short, guesses_the_subject, heard_part, trails_off
 from voice.conversation.what_else_helps import asks_what_else_helps, what_else_helps
@@ -411,8 +411,8 @@ def matched(talk: Conversation, line: Line) -> Reply:
     if not falls and spasm_told(text, talk.matcher):
         # "my legs lock up at night", "my toes curl up": declined before
         # (session 35); what spasms are and what helps them offered.
-        return kind_offers.offer_what_helps(talk, text, SPASM_TOLD_OFFERS, phrases.SPASM_TOLD,
-                                            "spasm_told")
+        said = phrases.STIFF_TOLD if stiffness_told(text) else phrases.SPASM_TOLD
+        return kind_offers.offer_what_helps(talk, text, SPASM_TOLD_OFFERS, said, "spasm_told")
     declined = not_understood.not_understood(talk, text, result=result,
                                              unclear=doubtful or result.misheard, typed=not heard)
     if falls:

@@ -58,6 +58,16 @@ _HELP_SOMEONE = re.compile(
     r"my \w+)\b|\bhelp (?:me|him|her|them)\b"
 )
 
+#: Told, not asked, as it happens: "I'm having a really bad spasm right
+#: now" was offered "When should someone seek medical attention; or:
+#: Recognizing ..." (session 41, `voice ask`), with nothing said first of
+#: when to call for help. Only these words of "now", and only a line that
+#: is no question ("is it normal to cramp right now" asks the content).
+_TOLD_NOW = re.compile(r"\b(?:right now|just now|at the moment|this minute|as we speak|"
+                       r"won t stop|will not stop|isn t stopping|is not stopping)\b")
+_ASKED = re.compile(r"^(?:is|are|am|can|could|does|do|did|why|what|how|when|where|should|"
+                    r"will|would|which|who)\b")
+
 
 def spasm_happening_now(text: str, matcher: Matcher | None = None) -> bool:
     """Whether ``text`` asks what to do about a spasm happening now, and
@@ -65,6 +75,7 @@ def spasm_happening_now(text: str, matcher: Matcher | None = None) -> bool:
     mentions."""
     cleaned = clean(text)
     return bool(SYMPTOM.search(cleaned) and _NOW.search(cleaned)
-                and (REMEDY.search(cleaned) or _HELP_SOMEONE.search(cleaned))
+                and (REMEDY.search(cleaned) or _HELP_SOMEONE.search(cleaned)
+                     or (_TOLD_NOW.search(cleaned) and not _ASKED.match(cleaned)))
                 and not names_another_subject(cleaned, matcher))
 

@@ -34,6 +34,15 @@ _IDIOM = re.compile(
     r"tighten|tightens|tightening|clench|clenches|clenching|cramp|cramps|go|goes|went|going|"
     r"pull|pulls|draw|draws) ?(?:up|in|into a (?:claw|fist|ball|knot)|rigid|stiff|hard|"
     r"tight)?\b")
+#: A person stiff: "she gets really stiff in the mornings" was declined
+#: (session 41, `voice text`, after "my wife has ms"), while "my muscles are
+#: stiff in the morning" is offered Recognizing: the person, not a muscle,
+#: named. Stiffness is what Physical Therapy and Diagnosis say of spasms.
+_STIFF = re.compile(
+    r"\b(?:i|i m|he|he s|she|she s|they|they re|(?:my|his|her|their) (?:\w+ )?(?:body|legs?|"
+    r"arms?|muscles?)) (?:gets?|got|getting|is|are|am|feels?|felt|goes|went|becomes?|stays?)"
+    r"(?: (?:really|very|so|quite|a bit|a lot|all|more|terribly|awfully|always))* "
+    r"(?:stiff|stiffer|rigid)\b")
 #: The verbs above that say nothing alone: "my legs go" must go somewhere.
 _BARE = re.compile(r"\b(?:go|goes|went|going|pull|pulls|draw|draws)$")
 
@@ -45,8 +54,17 @@ def spasm_told(text: str, matcher: Matcher | None = None) -> bool:
     idiom = _IDIOM.search(cleaned)
     if idiom is not None and _BARE.search(idiom.group(0).rstrip()):
         idiom = None
+    if idiom is None:
+        idiom = _STIFF.search(cleaned)
     # Only the everyday words: the content's own ("spasms", "cramps") the
     # matcher weighs, and declines for a reason ("stomach cramps", "can
     # arteries spasm": MeQSum's tuning half).
     return bool(idiom is not None and not not_a_spasm(cleaned)
                 and not names_another_subject(cleaned, matcher))
+
+
+def stiffness_told(text: str) -> bool:
+    """Whether what ``text`` tells is stiffness ("she gets really stiff"),
+    not a muscle locking or curling up: said back in its own words."""
+    cleaned = clean(text).rstrip(" ?.!")
+    return _IDIOM.search(cleaned) is None and _STIFF.search(cleaned) is not None

@@ -59,6 +59,12 @@ _OUTLOOK = re.compile("|".join([
     r"\bhow long (?:will|would|might|can) (?:i|we) live\b",
     r"\bhow long (?:have|has) (?:i|he|she) got(?: left| to live)?$",
     rf"\bhow long (?:can|do|does|will) (?:i|you|people|someone|one|a person) live with {_IT}\b",
+    # Session 41 (`voice ask`): "how long do people with als live" and "how
+    # long does someone with mg live" met the plain "I don't have an
+    # answer"; the person named before the condition.
+    rf"\bhow long (?:can|do|does|will|would) (?:people|someone|somebody|a person|patients|"
+    rf"one|he|she|they|my \w+) (?:with|who (?:has|have|has got|have got)) {_IT} "
+    r"(?:usually |normally |typically |generally |still )?live\b",
     r"\bhow (?:many|much) (?:years|time) (?:do|have|would|will|might) i (?:have|got)\b",
     r"\b(?:my|what is the|what s the) life expectancy\b",
     rf"\blife expectancy (?:with|of|for) (?:me|{_IT})\b",

@@ -130,6 +130,11 @@ _CAREGIVER_SAID = [
     r"\b(he|she|they|baby|child)('s| is| are|'s been| has been| keeps| started) "
     r"(seizing|convulsing)\b(?! up)",
     r"\b(is|'s|are) having (convulsions|a convulsion|seizures|fits)( now| right now| again)?$",
+    # Session 41 (`voice ask`): "she's had a seizure" was declined plainly.
+    # Just now, not "had a seizure last year": "has had", "just had".
+    r"\b(he|she|they|i|baby|child|my \w+)( has| have|'s|'ve)( just)? had (a |another )"
+    r"(seizure|convulsion)\b(?! (last|in|years|months|weeks|before|as a|when))",
+    r"\b(he|she|they|i|baby|child|my \w+) just had (a |another )(seizure|convulsion)\b",
     r"\b(seizure|fit|convulsion|shaking|jerking)s? (will not|would not|does not|is not|can not) "
     r"stop\b",
     r"\b(he|she)('s| is) (shaking|jerking|twitching) (all over|and (will|would|can) not stop)\b",
