@@ -26,6 +26,7 @@ from voice.conversation import phrases
 from voice.conversation.falls import about_falls
 from voice.conversation.helping_someone import asks_how_to_help
 from voice.conversation.spasm_told import spasm_told, stiffness_told
+from voice.matching.matcher import Matcher
 
 from .conftest import every_typed_line, voice_text_replies
 
@@ -227,3 +228,14 @@ def test_a_seizure_just_had_is_an_emergency(tmp_path: Path, said: str, emergency
     told to call now."""
     (reply,) = voice_text_replies([said], tmp_path)
     assert (reply["outcome"] == "emergency") is emergency, reply
+
+
+@pytest.mark.parametrize("said", ["can you pass me the remote", "could you pass me my glasses"])
+def test_pass_me_something_is_not_passing_it_on(matcher: Matcher, said: str) -> None:
+    """Said in the room, "can you pass me the remote" was offered "Are
+    neuromuscular disorders hereditary?" (its "pass on"): declined now;
+    "can I pass it on to my kids" is answered the hereditary FAQ as before."""
+    assert matcher.match(said).outcome == "no_match"
+    kept = matcher.match("can i pass it on to my kids")
+    assert kept.outcome == "answer" and kept.entry is not None
+    assert kept.entry.id == "are-neuromuscular-disorders-hereditary"

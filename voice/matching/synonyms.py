@@ -366,6 +366,11 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     # something after it ("how long before i see a doctor" is the FAQ's own
     # line). Not "how long until my takeaway is here": a pronoun must follow.
     (re.compile(r"\bhow soon\b"), "when"),
+    # Handing something over is not passing it on: "can you pass me the
+    # remote", said in the room, was offered the hereditary FAQ (its "pass
+    # on") (session 41, `voice ask`). No line of tests/data says "pass me"
+    # or "pass us" (counted at the change): no benchmark row can move.
+    (re.compile(r"\bpass (me|us)\b(?! on\b)"), r"give \1"),
     # "how long should i wait before seeing a doctor" (and "leave it"):
     # declined as "how soon" was. Only with a doctor after it: "how long
     # should i wait before eating after exercise" was declined and stays so.
