@@ -44,6 +44,8 @@ _MOVES = (r"(?:jump|jumps|jumping|jumpy|kick|kicks|kicking|jerk|jerks|jerking|tw
           r"goes stiff|going stiff|"
           # "my legs won't stop shaking" was declined plainly (session 41).
           r"shake|shakes|shaking)")
+#: For a limb's spasm told in a whole line (offer_set_aside.py).
+LIMB, MOVES = _LIMB, _MOVES
 SYMPTOM = re.compile(
     r"\b(?:spasms?|spasming|cramps?|cramping|twitch(?:es|ing)?|jerks?|jerking|spasticity|"
     r"charley horses?)\b"

@@ -30,9 +30,9 @@ import re
 from typing import TYPE_CHECKING, Literal
 
 from voice.conversation import finding
-from voice.conversation.at_night import asks_what_helps_a_spasm, names_another_subject
+from voice.conversation.at_night import LIMB, MOVES, asks_what_helps_a_spasm, names_another_subject
 from voice.conversation.falls import about_falls
-from voice.conversation.kind_offers import FALLS_OFFERS
+from voice.conversation.kind_offers import FALLS_OFFERS, SPASM_TOLD_OFFERS
 from voice.conversation.what_else_helps import HELPS_QUERIES
 from voice.matching.normalize import clean
 
@@ -48,7 +48,19 @@ _ALSO_HELPS = ("what exercise is good for me",)
 #: offer for "will using a stick stop me falling", dev.tsv).
 _ALSO_WALKING = ("how do assistive devices improve mobility",)
 
-Kinder = Literal["falls", "spasm_helps"]
+Kinder = Literal["falls", "spasm_helps", "spasm_told"]
+
+#: A limb's spasm told, the whole line, nothing asked: "my legs keep
+#: jumping" was asked "Did you mean: Dietary Adjustments; or: When should
+#: someone seek medical attention?" (session 41, `voice text`): "jumping"
+#: read as a spasm ties nearly every entry (86.7, 86.5, 86.2), and the
+#: first two were the tie's luck. What spasms are and what helps them are
+#: offered instead, as when the matcher found nothing (spasm_told.py).
+_TOLD_LIMB = re.compile(
+    rf"^(?:and |so |but )?(?:my|his|her|their|our) (?:\w+ )?{LIMB} (?:keep |keeps |won t stop |"
+    rf"will not stop |always |often |sometimes |just |still |are |is |have been |has been |"
+    rf"keep on |keeps on )*{MOVES}(?: (?:at night|all the time|a lot|constantly|all day|every "
+    r"night|in bed|again|so much|badly|now))*$")
 
 #: Falls as a thing to prevent or be helped with ahead ("will using a stick
 #: stop me falling", "how do I prevent falls"): the offer alone, as asked.
@@ -71,6 +83,12 @@ def kinder_offer(talk: Conversation, text: str, result: MatchResult) -> Kinder |
         helps = {e.id for e in finding.entries_answering(talk, (*HELPS_QUERIES, *_ALSO_HELPS))}
         if not any(e.id in helps for e in result.offered):
             return "spasm_helps"
+    cleaned = clean(text).rstrip(" ?.!")
+    if (_TOLD_LIMB.fullmatch(cleaned) and result.offered
+            and not names_another_subject(cleaned, talk.matcher)):
+        told = {e.id for e in finding.entries_answering(talk, SPASM_TOLD_OFFERS)}
+        if result.offered[0].id not in told:
+            return "spasm_told"
     return None
 
 

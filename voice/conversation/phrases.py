@@ -231,9 +231,9 @@ DIAGNOSIS_TOLD = ("Thank you for telling me. I have general information about th
 
 #: A spasm told in everyday words (voice/conversation/spasm_told.py): the
 #: content cannot say what it is for them, but says what spasms are.
-SPASM_TOLD = ("Muscles that lock, knot or curl up by themselves can be spasms, though I can't "
-              "judge symptoms; please tell the doctor or nurse. What I know does say what "
-              "spasms are and what helps them.")
+SPASM_TOLD = ("Muscles that jump, twitch, lock or curl up by themselves can be spasms, though I "
+              "can't judge symptoms; please tell the doctor or nurse. What I know does say "
+              "what spasms are and what helps them.")
 #: The same, for stiffness told ("she gets really stiff in the mornings").
 STIFF_TOLD = ("Stiff muscles can come with spasms and these conditions, though I can't judge "
               "symptoms; please tell the doctor or nurse. What I know does say what spasms "

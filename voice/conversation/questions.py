@@ -266,7 +266,8 @@ RULES: tuple[Rule, ...] = (worry, seen_now, own_medicine, feeling, told, another
 #: The reply offer_set_aside.kinder_offer names: what is asked of the
 #: content, and the kind word said first.
 _KINDER = {"falls": (FALLS_OFFERS, phrases.FALLS),
-           "spasm_helps": (AT_NIGHT_OFFERS, phrases.SPASM_HELPS)}
+           "spasm_helps": (AT_NIGHT_OFFERS, phrases.SPASM_HELPS),
+           "spasm_told": (SPASM_TOLD_OFFERS, phrases.SPASM_TOLD)}
 
 
 def matched(talk: Conversation, line: Line) -> Reply:
