@@ -257,3 +257,12 @@ def test_a_limbs_spasm_asked_about_keeps_the_matchers_offer(tmp_path: Path) -> N
     """Guard (passes before too): asked, not told."""
     (reply,) = voice_text_replies(["why do my legs keep jumping"], tmp_path)
     assert not str(reply["say"]).startswith(phrases.SPASM_TOLD), reply
+
+
+@pytest.mark.parametrize("said", ["is that all", "is that it", "anything else"])
+def test_is_that_all_after_an_answer_asks_for_more(tmp_path: Path, said: str) -> None:
+    """After an answer, "is that all" was declined ("Sorry, I don't have an
+    answer for that") and "is that it" offered two unrelated entries: now
+    they are "tell me more"."""
+    _, more = voice_text_replies(["what helps with spasms", said], tmp_path)
+    assert str(more["say"]).startswith("That's all I have on that."), more

@@ -160,6 +160,10 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         # Declined as questions before ("I don't have an answer for that").
         "more about that", "tell me more about that", "tell me more about it",
         "more about it", "more on that",
+        # Session 41 (`voice text`): asked after an answer, "is that all"
+        # was declined, "is that it" offered two unrelated entries.
+        "is that all", "is that it", "is that everything", "is there more", "is there any more",
+        "is there anything more", "anything else", "nothing else", "is there nothing else",
     ),
     "help": (
         "help", "what can i ask", "what can you do", "what do you know", "how does this work",
