@@ -69,10 +69,10 @@ from voice.matching.nothing_named import nothing_named
 from voice.matching.off_topic import WORDS as OFF_TOPIC
 from voice.matching.other_kind_declined import other_kind_declined
 from voice.matching.others_wellbeing import others_wellbeing
-from voice.matching.wellbeing_apart import wellbeing_apart
 from voice.matching.own_medicines import medicine_keywords, own_medicine_names
 from voice.matching.sound_alike import SoundAlike
 from voice.matching.unknown_subject import unknown_subject
+from voice.matching.wellbeing_apart import wellbeing_apart
 from voice.matching.what_they_have import unknown_had
 
 Outcome = Literal["answer", "confirm", "no_match"]
