@@ -72,6 +72,7 @@ from voice.matching.others_wellbeing import others_wellbeing
 from voice.matching.own_medicines import medicine_keywords, own_medicine_names
 from voice.matching.sound_alike import SoundAlike
 from voice.matching.unknown_subject import unknown_subject
+from voice.matching.wellbeing_apart import wellbeing_apart
 from voice.matching.what_they_have import unknown_had
 
 Outcome = Literal["answer", "confirm", "no_match"]
@@ -1475,6 +1476,12 @@ class Matcher:
             # the content's conditions named ("my daughter finds it difficult
             # to fall asleep" was offered Impact on Daily Life):
             # others_wellbeing.py, session 40.
+            return MatchResult(query, "no_match", [], misheard)
+        if wellbeing_apart(self, text, cands[0].entry) is not None:
+            # Only everyday wellbeing subjects, tied as the content never ties
+            # them or asked of a health matter it does not cover ("i am unable
+            # to sleep at night because of stress" was offered Impact on Daily
+            # Life): wellbeing_apart.py, session 41.
             return MatchResult(query, "no_match", [], misheard)
         if other_kind and other_kind_declined(self, text):
             # A kind of disorder the content never names ("what are mood
