@@ -10,7 +10,7 @@ fresh seed 422's en-029+m4 at 423.09 s ("... for Monday afternoon. Okay,
 check then passed "Okay, not easy." at 1.24 under the 2.1 margin); seed
 421's en-us+m3 at 754.7 s wrote "Okay Nabu, Nabu, Nabu, Nabu." there. The
 phrase said once comes out once: no slow window of the recorded tuning
-draws (81, 83, 85, 87, 94-99; 6 phrases woken through the retry) wrote its
+draws (81, 83, 85, 87, 94-99, 101-109; the phrases woken through the retry) wrote its
 last word twice. A phrase slow enough to need the retry (the slowest,
 espeak-ng at 85-90 wpm, about 1.6 s) fits at most twice into the 3.5 s
 window, so a real "Okay Nabu, okay Nabu" said twice is left alone.
