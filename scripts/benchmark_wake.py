@@ -519,6 +519,12 @@ def main(argv: list[str] | None = None) -> int:
                          " (fairly_near.py)")
     ap.add_argument("--okay-uh", choices=("on", "off"), default=None,
                     help="a sure or fairly sure spot takes 'Okay, uh, blue.' (fairly_near.py)")
+    ap.add_argument("--repeat-guard", choices=("on", "off"), default=None,
+                    help="a slow retry's window writing the phrase over and over does not"
+                         " count (repeated.py; default as shipped)")
+    ap.add_argument("--slow-near", choices=("on", "off"), default=None,
+                    help="the slow retry's short floor lower after a nearly fairly sure spot"
+                         " (slow_near.py; default as shipped)")
     ap.add_argument("--window-agree", choices=("on", "off"), default=None,
                     help="the windows must not disagree about 'okay' (disagree.LONG_AGREE,"
                          " SHORT_AGREE; default: as shipped)")
@@ -661,6 +667,10 @@ def main(argv: list[str] | None = None) -> int:
                 confirmer.fairly_near = args.fairly_near == "on"
             if args.okay_uh is not None:
                 confirmer.okay_uh = args.okay_uh == "on"
+            if args.repeat_guard is not None:
+                confirmer.repeat_guard = args.repeat_guard == "on"
+            if args.slow_near is not None:
+                confirmer.slow_near = args.slow_near == "on"
             if args.window_agree is not None:
                 confirmer.long_agree = confirmer.short_agree = args.window_agree == "on"
             if args.near_floors is not None:

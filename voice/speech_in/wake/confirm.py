@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from voice.audio.clip import RECOGNIZER_RATE
-from voice.speech_in.wake import fairly_near
+from voice.speech_in.wake import fairly_near, repeated, slow_near
 from voice.speech_in.wake.disagree import (
     LONG_AGREE,
     SHORT_AGREE,
@@ -811,6 +811,13 @@ class WhisperConfirmer:
         self.fairly_near = fairly_near.FAIRLY_NEAR
         """A fairly sure spot just under the short floor gets the peak check (fairly_near.py)."""
         self.okay_uh = fairly_near.OKAY_UH
+        self.repeat_guard = repeated.REPEAT_GUARD
+        self.looped = False
+        """The last spot's slow retry wrote the phrase over and over
+        (repeated.py): refused outright, not checked again (micro.py)."""
+        self.slow_near = slow_near.SLOW_NEAR
+        """The slow retry's short floor lower after a nearly fairly sure spot (slow_near.py)."""
+        """A slow window writing the phrase over and over does not count (repeated.py)."""
         """A sure or fairly sure spot takes "Okay, uh, blue." (fairly_near.OKAY_UH)."""
         self.long_agree = LONG_AGREE
         """A short window's pass needs the 3.5 s window not to say otherwise (disagree.py)."""
@@ -844,6 +851,7 @@ class WhisperConfirmer:
         own cutoff (checked by :data:`SURE_RULE`); ``slow``: the ``aligned``
         windows :data:`SLOW_TEMPO` times longer (:data:`SLOW_RETRY`)."""
         since = len(self.decodes)
+        self.looped = False
         heard = self._sure_heard if sure and self.sure_rule != "full" else None
         if heard is not None and not self.decode_all:
             return self._first_word_heard(window, aligned, strength, heard)
@@ -853,7 +861,7 @@ class WhisperConfirmer:
         said = self._confirms(window, aligned, strength, fairly, slow)
         if fairly and not said and self.fairly_near:
             said = self._fairly_near(aligned, strength, since)
-        if self.shift_retry and heard is None and not fairly and not said:
+        if self.shift_retry and heard is None and not fairly and not said and not self.looped:
             self.shift_wanted = any(
                 d.kind.startswith(("long", "short", "slow_"))
                 and has_first_word(d.text, self.confirmation) for d in self.decodes[since:])
@@ -981,10 +989,11 @@ class WhisperConfirmer:
             aligned = [faster(w, SLOW_TEMPO) for w in slow]
             self._encoded.clear()
             said = self._says(window, self.sure_logprob, "slow_long", strength)
+            slow_floor = slow_near.floor(strength, floor) if self.slow_near else floor
             for n, w in enumerate(aligned):
                 if said and not self.decode_all:
                     break
-                said = self._says(w, floor, f"slow_short{n}", strength, slot=n) or said
+                said = self._says(w, slow_floor, f"slow_short{n}", strength, slot=n) or said
         if not said and self.copy_agree and strength <= COPY_ONLY_STRENGTH:
             said = copy_agrees(self.decodes[since:], self.confirmation)
         if (not said and not fairly and self.near_floors
@@ -1142,6 +1151,10 @@ class WhisperConfirmer:
                 and spelled_bare(heard.text, self.confirmation)
                 and spelled_alone(heard.text, self.confirmation)):
             self._bare_floor = True  # refused by BARE_GUARD unless a gapped window comes
+        if (self.repeat_guard and kind.startswith("slow_")
+                and repeated.repeated(heard.text, self.confirmation.last_words)):
+            self.looped = True  # the prompt echoed in a loop, not the phrase said (repeated.py)
+            return False
         if heard.avg_logprob >= floor:
             return (says_phrase(heard.text, self.confirmation)
                     or (spelled and self._spelled(heard.text)))

@@ -692,6 +692,7 @@ class MicroWakeDetector:
 
         decodes = getattr(self.confirmer, "decodes", None)
         if (not self.clean_retry or self._sure or decodes is None
+                or getattr(self.confirmer, "looped", False)  # refused outright (repeated.py)
                 or not any(has_first_word(d.text, self.confirmer.confirmation)
                            for d in decodes[since:])):
             return False
