@@ -811,14 +811,14 @@ class WhisperConfirmer:
         self.fairly_near = fairly_near.FAIRLY_NEAR
         """A fairly sure spot just under the short floor gets the peak check (fairly_near.py)."""
         self.okay_uh = fairly_near.OKAY_UH
+        """A sure or fairly sure spot takes "Okay, uh, blue." (fairly_near.OKAY_UH)."""
         self.repeat_guard = repeated.REPEAT_GUARD
+        """A slow window writing the phrase over and over does not count (repeated.py)."""
         self.looped = False
         """The last spot's slow retry wrote the phrase over and over
         (repeated.py): refused outright, not checked again (micro.py)."""
         self.slow_near = slow_near.SLOW_NEAR
         """The slow retry's short floor lower after a nearly fairly sure spot (slow_near.py)."""
-        """A slow window writing the phrase over and over does not count (repeated.py)."""
-        """A sure or fairly sure spot takes "Okay, uh, blue." (fairly_near.OKAY_UH)."""
         self.long_agree = LONG_AGREE
         """A short window's pass needs the 3.5 s window not to say otherwise (disagree.py)."""
         self.short_agree = SHORT_AGREE
