@@ -266,3 +266,15 @@ def test_is_that_all_after_an_answer_asks_for_more(tmp_path: Path, said: str) ->
     they are "tell me more"."""
     _, more = voice_text_replies(["what helps with spasms", said], tmp_path)
     assert str(more["say"]).startswith("That's all I have on that."), more
+
+
+@pytest.mark.parametrize("said, entry", [("wat shud i eat", "dietary-adjustments"),
+                                         ("phisio", "what-role-does-physical-therapy-play-in-"
+                                                    "managing-these-conditions")])
+def test_text_speak_corrected_to_an_editors_line_is_offered(tmp_path: Path, said: str,
+                                                            entry: str) -> None:
+    """"wat shud i eat" was declined: corrected, it is the editors' own
+    "what should i eat", which the extra evidence asked of a corrected line
+    refused. Offered now (a correction is never answered outright)."""
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["outcome"] == "confirm" and _offered(reply) == entry, reply
