@@ -176,12 +176,16 @@ def test_helping_with_something_else_is_not_taken(tmp_path: Path) -> None:
     assert not reply["say"].startswith("Being there for someone"), reply
 
 
-@pytest.mark.parametrize(("said", "offered"), [("do I need a brain scan", None),
+@pytest.mark.parametrize(("said", "offered"), [("do I need a brain scan",
+                                                "diagnosis-and-medical-evaluations"),
+                                               ("what is a brain scan", None),
                                                ("will a blood test show if i have it",
                                                 "diagnosis-and-medical-evaluations")])
 def test_a_named_test(tmp_path: Path, said: str, offered: str | None) -> None:
     # "do I need a brain scan" was offered Neuromodulation Treatments; "will
     # a blood test show if i have it" (inscope-tuning32) was declined.
+    # Session 41: asking whether one needs a test is asking how one is
+    # diagnosed ("do I need a scan" is Diagnosis's own line): offered.
     (reply,) = voice_text_replies([said], tmp_path)
     assert reply["say"].startswith("What I know doesn't go into that test."), reply
     assert _id(reply) == offered and reply["answer"] is None, reply
