@@ -1,6 +1,7 @@
 """The matcher's "Did you mean ...?" set aside for a kinder offer, when the
-line is a fall or asks what helps a spasm, and what the matcher offered
-says neither.
+line is a fall, asks what helps a spasm, or tells a limb's spasm in a
+whole line (session 41: "my legs keep jumping"), and what the matcher
+offered says none of those.
 
 Both were met well only when the matcher found nothing (questions.matched:
 falls.py, at_night.asks_what_helps_a_spasm). When it found something weak,
