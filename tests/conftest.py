@@ -192,6 +192,13 @@ def default_engine() -> Recognizer:
     return rec
 
 
+def offered_id(reply: dict[str, object]) -> str | None:
+    """The id of the entry a `voice text --json` reply answered or offered."""
+    match = reply.get("match") or {}
+    assert isinstance(match, dict)
+    return match.get("id")
+
+
 def voice_text_replies(lines: list[str], tmp_path: Path) -> list[dict[str, Any]]:
     """Type ``lines`` into a real `voice text --json --no-speak` with private
     settings and state; its JSON replies, after checking it ended cleanly."""

@@ -17,16 +17,11 @@ from voice.conversation.not_covered import not_covered
 from voice.conversation.right_now import spasm_happening_now
 
 from .conftest import every_typed_line, voice_text_replies
+from .conftest import offered_id as _offered
 
 DEVICES_FAQ = "how-do-assistive-devices-improve-mobility"
 LIFESTYLE_FAQ = "can-lifestyle-changes-help-manage-chronic-spasms"
 EARLY_SIGNS_FAQ = "what-are-the-early-signs-of-neuromuscular-disorders"
-
-
-def _offered(reply: dict[str, object]) -> str | None:
-    match = reply.get("match") or {}
-    assert isinstance(match, dict)
-    return match.get("id")
 
 
 @pytest.mark.parametrize("said", ["my mum keeps falling"])

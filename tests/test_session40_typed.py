@@ -16,15 +16,10 @@ from voice.conversation import phrases
 from voice.conversation.not_covered import not_covered
 
 from .conftest import every_typed_line, voice_text_replies
+from .conftest import offered_id as _offered
 
 LIFESTYLE_FAQ = "can-lifestyle-changes-help-manage-chronic-spasms"
 DEVICES_FAQ = "how-do-assistive-devices-improve-mobility"
-
-
-def _offered(reply: dict[str, object]) -> str | None:
-    match = reply.get("match") or {}
-    assert isinstance(match, dict)
-    return match.get("id")
 
 
 @pytest.mark.parametrize("said, begins, offered", [

@@ -29,17 +29,12 @@ from voice.conversation.spasm_told import spasm_told, stiffness_told
 from voice.matching.matcher import Matcher
 
 from .conftest import every_typed_line, voice_text_replies
+from .conftest import offered_id as _offered
 
 CURE_FAQ = "is-there-a-cure-for-neuromuscular-disorders"
 DIAGNOSIS = "diagnosis-and-medical-evaluations"
 COPING = "coping-strategies-for-individuals-and-caregivers"
 RECOGNIZING = "recognizing-chronic-spasms-and-neuromuscular-disorders"
-
-
-def _offered(reply: dict[str, object]) -> str | None:
-    match = reply.get("match") or {}
-    assert isinstance(match, dict)
-    return match.get("id")
 
 
 @pytest.mark.parametrize("said", [
