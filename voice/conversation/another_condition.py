@@ -23,16 +23,11 @@ from __future__ import annotations
 
 import re
 
+from voice.conversation.conditions_named import NAMED as _NAMED
 from voice.matching.normalize import clean
-from voice.matching.other_disorders import NAMED_ONLY
 
-#: The conditions the content names, as people say them (other_disorders'
-#: table of them, and "mnd"); "mg" is left out (milligrams), longest first
-#: so "myasthenia gravis" is not read as "myasthenia". "These disorders" and
-#: the like are what a question names when it asks of all of them ("can
-#: these disorders be cured").
-_FORMS = sorted({*(f for _, forms in NAMED_ONLY for f in forms), "mnd"}, key=len, reverse=True)
-_NAMED = "(?:" + "|".join(re.escape(f) for f in _FORMS) + ")"
+#: "These disorders" and the like are what a question names when it asks of
+#: all of them ("can these disorders be cured").
 _GENERAL = (r"(?:(?:these|those|the|such|neuromuscular|muscle|muscular) )?"
             r"(?:disorders?|conditions?|diseases?|illness(?:es)?)")
 _IN_BEFORE = re.compile(rf"\b(?:{_NAMED}|{_GENERAL})\b")

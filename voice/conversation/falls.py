@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from voice.conversation.conditions_named import NAMED
 from voice.matching.normalize import clean
 from voice.matching.relatives import RELATIVE
 
@@ -41,9 +42,9 @@ _PERSON = (r"(?:i|i m|i am|i ve|he|he s|she|she s|they|they re|we|you|me|him|her
 #: The person's condition said after them: "my mum with ms keeps falling"
 #: was offered the hereditary FAQ first (session 41, `voice ask`): "with
 #: ms" took the two words allowed before "falling".
-_WITH_IT = (r"(?: (?:with|who has|who s got|who has got|who lives with) (?:ms|als|mnd|mg|"
-            r"multiple sclerosis|myasthenia(?: gravis)?|motor neuron(?:e)? disease|parkinson s|"
-            r"spasms|a neuromuscular (?:disorder|disease|condition)|dementia|a stroke))?")
+_WITH_IT = (rf"(?: (?:with|who has|who s got|who has got|who lives with) (?:mg|{NAMED}|"
+            r"parkinson s|spasms|a neuromuscular (?:disorder|disease|condition)|dementia|"
+            r"a stroke))?")
 #: A person falling ("if I fall", "my husband fell", "she keeps falling",
 #: "stop me falling"), or falls as a thing to prevent or fear: never prices,
 #: scores or leaves ("will the market fall").

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 
+from voice.conversation.conditions_named import NAMED
 from voice.conversation.uncovered_topic import ANY_LINE, Topic
+from voice.matching.relatives import RELATIVE
 
 #: Claiming money for a disability or for caring, not a job's or a bank's
 #: benefits: CLINC150's money lines are declined by money_only.py, and
@@ -42,6 +44,36 @@ _TELLING = re.compile(
     r"\b(?:tell|telling|explain|explaining|talk to|talking to|talk with|break (?:it|the news) "
     r"to)\b(?: \w+){0,4}? (?:kids|children|child|son|daughter|family|friends|partner|wife|"
     r"husband|boss|employer|colleagues|grandchildren|grandkids|parents|teenagers?)\b")
+
+#: Work and telling an employer: "should i tell my employer" was declined
+#: plainly, "should i tell my boss i have ms" told the family topic's "how
+#: to tell children or family" (session 42, `voice ask`). The whole line
+#: asking whether to tell them is taken of anyone (``_WORK_ASKED``); staying
+#: in or giving up work only with the conditions named (``_WORK``).
+_WORK_ASKED = re.compile(
+    r"^(?:(?:so|and|but|um|er) )*(?:should|do|must|shall|would|when should|how do|how should|"
+    r"how can) (?:i|we|he|she) (?:tell|inform|let) (?:my|his|her|our|the) (?:boss|employer|"
+    r"manager|line manager|work|workplace|colleagues|coworkers|hr)(?: know)?"
+    r"(?: (?:about (?:it|this|my condition|my diagnosis|my illness)|i have it|i am ill))?$")
+_WORK = re.compile(
+    r"\b(?:tell|telling|inform|informing) (?:my|his|her|our|the) (?:boss|employer|manager|"
+    r"line manager|workplace|colleagues|coworkers|hr)\b"
+    r"|\b(?:keep|carry on|continue|stay in|go back to|return to|give up|stop|quit|lose) "
+    r"(?:working|work|my job|his job|her job|their job)\b"
+    r"|\b(?:employer|employers)\b")
+
+#: A person who will not take help or an aid: "he won't accept help", "she
+#: refuses to use her walker" were declined plainly (session 42, `voice
+#: ask`); "my husband won't use his wheelchair" was read Assistive Devices
+#: in full, which says what a wheelchair does, not how to help him take it.
+#: ``clean`` has already written "won't" as "will not".
+_AID = (r"(?:help|any help|support|care|carers?|a carer|the carers|(?:my|his|her|their|a|the) "
+        r"(?:walker|walking frame|frame|wheelchair|stick|cane|walking stick|scooter|rollator|"
+        r"hoist|aids?|equipment|splint|brace))")
+_REFUSES_HELP = re.compile(
+    rf"\b(?:he|she|my (?:\w+ )?{RELATIVE}|my patient) (?:will not|refuses to|refused to|"
+    r"keeps refusing to|does not want to|do not want to|does not want|do not want) (?:accept |"
+    rf"use |take |have |let (?:me|us) )?{_AID}\b")
 
 #: Getting ready for an appointment: "what should I ask my doctor", "what
 #: questions should I ask the neurologist" (offered Diagnosis with nothing
@@ -74,10 +106,8 @@ _WHO_TO_CALL = re.compile(
 _OCCUPATIONAL = re.compile(r"\boccupational therap(?:y|ist|ists|ies)\b")
 
 #: The conditions by name, for the two topics below.
-_CONDITIONS = (r"(?:it|this|ms|als|mnd|mg|multiple sclerosis|myasthenia(?: gravis)?|motor "
-               r"neuron(?:e)? disease|my condition|these conditions|these disorders|spasms|"
-               r"chronic spasms|neuromuscular (?:disorders?|diseases?|conditions?)|"
-               r"amyotrophic lateral sclerosis)")
+_CONDITIONS = (rf"(?:it|this|mg|{NAMED}|my condition|these conditions|these disorders|spasms|"
+               r"chronic spasms|neuromuscular (?:disorders?|diseases?|conditions?))")
 
 #: More to read: "where can I find more information" was declined plainly
 #: (session 41, `voice ask`). Only the whole line, or "about" one of the
@@ -106,6 +136,29 @@ LIVING_TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            ("is there financial help",),
            "What I know does say that charities and foundations can help with treatment "
            "costs.", anyone=True, offered_with=ANY_LINE)),
+    (_WORK_ASKED,
+     Topic("work",
+           "What I know doesn't cover work, or what to tell an employer. An occupational "
+           "therapist, a social worker or a charity for the condition can help you think it "
+           "through.",
+           ("will it affect my job",),
+           "What I know does say how these conditions can affect work and daily life.",
+           anyone=True, offered_with=ANY_LINE)),
+    (_WORK,
+     Topic("work",
+           "What I know doesn't cover work, or what to tell an employer. An occupational "
+           "therapist, a social worker or a charity for the condition can help you think it "
+           "through.",
+           ("will it affect my job",),
+           "What I know does say how these conditions can affect work and daily life.")),
+    (_REFUSES_HELP,
+     Topic("refusing help",
+           "That's hard, and many carers meet it. What I know doesn't cover it. Their nurse, "
+           "an occupational therapist or a carers' support group can help you both talk it "
+           "through.",
+           ("how can family help",),
+           "What I know does say how carers can help and look after themselves.",
+           anyone=True, near_answers=False, offered_with=ANY_LINE, over_answer=True)),
     (_TELLING,
      Topic("telling others",
            "What I know doesn't cover how to tell children or family about the condition. "

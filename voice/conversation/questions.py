@@ -321,12 +321,17 @@ def matched(talk: Conversation, line: Line) -> Reply:
         return follow_ups.read_already(talk, text, result.entry)
     over = (said_over_answer(text, result.entry)
             if result.outcome == "answer" and result.entry is not None else None)
-    if over is not None and talk.matcher.match(over.rest).outcome == "no_match":
+    if over is not None and (not over.topic.rest_answers
+                             or talk.matcher.match(over.rest).outcome == "no_match"):
         # "what is foot drop" was read the early-signs FAQ (session 38,
         # typed): what the content never names is said so, not answered.
         # Not when the rest asks of the content ("can orthotics help with
         # foot drop": Assistive Devices, inscope5's tuning half).
-        return kind_offers.not_covered(talk, text, over, [], True)
+        # Its own offers as when the matcher declined ("is medical
+        # marijuana good for spasms": Medication, session 42).
+        return kind_offers.not_covered(talk, text, over,
+                                       finding.entries_answering(talk, over.topic.offers),
+                                       names_another_subject(over.rest, talk.matcher))
     if result.outcome == "answer" and result.entry is not None:
         reply = replies.answer(talk, text, result.entry, result)
         # "what is als": the entry names it only in passing; said first.

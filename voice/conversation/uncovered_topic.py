@@ -43,6 +43,12 @@ class Topic:
     #: so an entry answered only shares a word with it ("what is foot drop"
     #: and the early-signs FAQ's "dropping things").
     over_answer: bool = False
+    #: With ``over_answer``: the line without the topic's words may still
+    #: be answered ("can orthotics help with foot drop": the devices FAQ).
+    #: False where that rest is only ever the question of the topic itself
+    #: ("is medical marijuana good for spasms" less the drug is "is good
+    #: for spasms", which the content cannot answer of cannabis).
+    rest_answers: bool = True
     #: The topic's word is the content's own ("muscle fatigue", Impact on
     #: Daily Life): whatever the matcher offered stays ("what causes my
     #: fatigue": Causes and Risk Factors, then Impact on Daily Life); the

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from voice.conversation.conditions_named import NAMED
 from voice.matching.normalize import clean
 from voice.matching.relatives import RELATIVE
 
@@ -31,8 +32,8 @@ Kind = Literal["outlook", "mobility", "contagion", "life", "hope"]
 
 #: What "it" may be called: the conditions the content is about.
 _IT = (r"(?:it|this|that|my (?:condition|illness|disease|diagnosis|ms|als|mg)|the (?:condition|"
-       r"illness|disease)|these (?:disorders|conditions)|ms|als|mnd|mg|multiple sclerosis|"
-       r"myasthenia(?: gravis)?|motor neuron(?:e)? disease|lou gehrig s disease|"
+       r"illness|disease)|these (?:disorders|conditions)|mg|"
+       rf"{NAMED}|lou gehrig s disease|"
        r"(?:a |my )?neuromuscular (?:disorder|disease|condition)s?|my spasms|the spasms|"
        r"spasms|my symptoms|things)")
 #: "will", "is it going to", "am i going to" and the like, said of the future.
@@ -113,8 +114,8 @@ _CARING = re.compile(r"\b(?:look after|looking after|care for|caring for|carer|c
 #: passed down in families ("can my children get it", "can I pass it to my
 #: children"): the hereditary entry answers those, so "get" and "pass" are
 #: not taken, nor "give" to one's children.
-_NAMED = (r"(?:ms|als|mnd|mg|multiple sclerosis|myasthenia(?: gravis)?|motor neuron(?:e)? "
-          r"disease|(?:a )?neuromuscular (?:disorder|disease|condition)|spasms|chronic spasms)")
+_NAMED = (rf"(?:mg|{NAMED}|(?:a )?neuromuscular (?:disorder|disease|condition)|spasms|"
+          r"chronic spasms)")
 #: The line starts with the question, or says first that the speaker (or
 #: someone they look after) has one of the conditions: "is it contagious"
 #: after another illness is named ("what is shingles and is it contagious",

@@ -366,6 +366,13 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     # something after it ("how long before i see a doctor" is the FAQ's own
     # line). Not "how long until my takeaway is here": a pronoun must follow.
     (re.compile(r"\bhow soon\b"), "when"),
+    # Whether a thing makes a difference is whether it helps: "does diet
+    # make a difference" and "does what i eat make a difference" were
+    # declined (session 42, `voice ask`) where "does diet help" is read
+    # Dietary Adjustments. Not "the difference between" (a comparison).
+    (re.compile(r"\b(?:make|makes|making|made) (?:a |any |much |much of a |a big |a real |"
+                r"a lot of |the |a huge |a noticeable )?(?:real |big |huge )?difference\b"
+                r"(?! between)"), "help"),
     # Handing something over is not passing it on: "can you pass me the
     # remote", said in the room, was offered the hereditary FAQ (its "pass
     # on") (session 41, `voice ask`). No line of tests/data says "pass me"

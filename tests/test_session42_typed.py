@@ -1,0 +1,103 @@
+"""Gaps found by typing into `voice ask` (session 42), as a person with MS,
+ALS or myasthenia gravis, or their carer, would ask:
+
+- "is medical marijuana good for spasms" was read the FAQ on when to seek
+  medical attention in full ("medical"), where "does cannabis help spasms"
+  was told the content does not cover cannabis; "will smoking weed help my
+  ms" was told about smoking;
+- "does diet make a difference" and "does what i eat make a difference"
+  were declined, where "does diet help" is read Dietary Adjustments;
+- "should i tell my employer" was declined, "should i tell my boss i have
+  ms" told about telling children or family;
+- "he won't accept help", "she refuses to use her walker" were declined,
+  "my husband won't use his wheelchair" read Assistive Devices in full;
+- "how can i make the bathroom safer", "should i use heat or ice" and
+  "should i put ice on my leg" were declined plainly.
+
+Real `voice text`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import voice_text_replies
+from .conftest import offered_id as _offered
+
+MEDICATION = "medication"
+DIETARY = "dietary-adjustments"
+IMPACT = "impact-on-daily-life"
+COPING = "coping-strategies-for-individuals-and-caregivers"
+
+
+@pytest.mark.parametrize("said", [
+    "is medical marijuana good for spasms",
+    "will smoking weed help my ms",
+])
+def test_cannabis_by_any_name_is_said_not_covered(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith("What I know doesn't cover cannabis"), reply
+    assert reply["answer"] is None and _offered(reply) == MEDICATION, reply
+
+
+@pytest.mark.parametrize("said", ["does diet make a difference",
+                                  "does what i eat make a difference"])
+def test_making_a_difference_is_helping(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["outcome"] in ("answer", "confirm"), reply
+    assert _offered(reply) == DIETARY, reply
+
+
+def test_the_difference_between_two_things_is_no_help(tmp_path: Path) -> None:
+    """Guard (passes before too): a comparison is not "help"."""
+    (reply,) = voice_text_replies(["what is the difference between a spasm and a cramp"],
+                                  tmp_path)
+    assert reply["answer"] is None, reply
+
+
+@pytest.mark.parametrize("said", ["should i tell my employer",
+                                  "should i tell my boss i have ms"])
+def test_telling_an_employer(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith("What I know doesn't cover work"), reply
+    assert reply["answer"] is None and _offered(reply) == IMPACT, reply
+
+
+@pytest.mark.parametrize("said", ["how do i tell my boss i'm leaving",
+                                  "my employer wants me back in the office"])
+def test_work_without_the_conditions_is_not_the_topic(tmp_path: Path, said: str) -> None:
+    """Guard (passes before too)."""
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert "cover work" not in str(reply["say"]), reply
+    assert reply["answer"] is None, reply
+
+
+@pytest.mark.parametrize("said", ["he won't accept help", "she refuses to use her walker",
+                                  "my husband won't use his wheelchair",
+                                  "my mum doesn't want any help"])
+def test_someone_refusing_help(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith("That's hard, and many carers meet it"), reply
+    assert reply["answer"] is None and _offered(reply) == COPING, reply
+
+
+@pytest.mark.parametrize("said", ["the printer won't accept the paper",
+                                  "my son won't eat his vegetables"])
+def test_refusing_other_things_is_not_the_topic(tmp_path: Path, said: str) -> None:
+    """Guard (passes before too)."""
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert "carers meet it" not in str(reply["say"]), reply
+
+
+def test_the_bathroom_made_safer(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["how can i make the bathroom safer"], tmp_path)
+    assert "changes to the home" in str(reply["say"]), reply
+    assert "occupational therapist" in str(reply["say"]), reply
+
+
+@pytest.mark.parametrize("said", ["should i use heat or ice", "should i put ice on my leg"])
+def test_heat_or_ice(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith("What I know doesn't cover heat, cold"), reply
+    assert reply["answer"] is None, reply
