@@ -25,8 +25,8 @@ import pytest
 
 from voice.conversation.conditions_named import FORMS
 
-from .conftest import voice_text_replies
 from .conftest import offered_id as _offered
+from .conftest import voice_text_replies
 
 HEREDITY = "are-neuromuscular-disorders-hereditary"
 CURE_FAQ = "is-there-a-cure-for-neuromuscular-disorders"

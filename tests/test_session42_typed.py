@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import voice_text_replies
 from .conftest import offered_id as _offered
+from .conftest import voice_text_replies
 
 MEDICATION = "medication"
 DIETARY = "dietary-adjustments"
@@ -101,3 +101,27 @@ def test_heat_or_ice(tmp_path: Path, said: str) -> None:
     (reply,) = voice_text_replies([said], tmp_path)
     assert str(reply["say"]).startswith("What I know doesn't cover heat, cold"), reply
     assert reply["answer"] is None, reply
+
+
+@pytest.mark.parametrize("said", ["how do i communicate with him when he can't talk",
+                                  "is there a device that can speak for me"])
+def test_speech_and_communication(tmp_path: Path, said: str) -> None:
+    """Declined plainly, or offered the devices FAQ (which names no speech
+    aid), before."""
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith("What I know doesn't cover speech"), reply
+    assert "speech and language therapist" in str(reply["say"]), reply
+
+
+def test_breathless_lying_down(tmp_path: Path) -> None:
+    """Declined plainly before: in ALS a sign for the doctor."""
+    (reply,) = voice_text_replies(["he gets breathless lying down"], tmp_path)
+    say = str(reply["say"])
+    assert say.startswith("What I know doesn't cover breathing"), reply
+    assert "emergency number" in say, reply
+
+
+def test_short_of_breath_stays_an_emergency(tmp_path: Path) -> None:
+    """Guard (passes before too)."""
+    (reply,) = voice_text_replies(["she is short of breath"], tmp_path)
+    assert reply["outcome"] == "emergency", reply

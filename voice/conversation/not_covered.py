@@ -163,7 +163,10 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
     (re.compile(r"\b(?:ventilator|ventilators|ventilation|breathing machine|bipap|bi pap|cpap|"
                 r"c pap|niv|breathing support|cough assist|cough machine|"
                 r"(?:affect|affects|affecting|weaken|weakens|weakening) (?:my |his |her |their |"
-                r"the )?(?:breathing|lungs|breathing muscles|chest muscles))\b"),
+                r"the )?(?:breathing|lungs|breathing muscles|chest muscles)|"
+                # "he gets breathless lying down" was declined plainly
+                # (session 42, `voice ask`): in ALS a sign for the doctor.
+                r"breathless|breathlessness|out of breath|puffed out|winded)\b"),
      Topic("breathing",
            "What I know doesn't cover breathing or breathing support. The doctor or the "
            "specialist team can explain it. If someone is struggling to breathe now, call "
@@ -235,7 +238,15 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
                 r"communication (?:aids?|devices?|boards?)|eye gaze|voice banking|"
                 r"communicate if (?:i|he|she|they) can (?:not|t) (?:speak|talk)|"
                 r"(?:can not|cannot|can t|unable to|struggles? to|hard to) (?:speak|talk) "
-                r"(?:clearly|properly|anymore|any more|well)\b"),
+                r"(?:clearly|properly|anymore|any more|well)|"
+                # "how do i communicate with him when he can't talk" was
+                # declined plainly, "is there a device that can speak for
+                # me" offered the devices FAQ, which names none (session 42).
+                r"communicate with (?:him|her|them|my (?:\w+ )?\w+) (?:when|if|now|as) "
+                r"(?:he|she|they|i) (?:can not|cannot|can t|is unable to|are unable to) "
+                r"(?:speak|talk)|"
+                r"(?:device|machine|app|computer|gadget)s? (?:that|which|to) (?:can )?(?:speak|"
+                r"talk)s? for\b"),
      Topic("speech",
            "What I know doesn't cover speech or communication aids. A speech and language "
            "therapist can help, and can suggest aids. If speech is lost suddenly, call your "
@@ -296,8 +307,17 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
     # "what are the side effects of baclofen" was offered Medication, which
     # names no side effect; "what are the side effects", after Medication
     # was read, declined (session 36, `voice text`). Said of any medicine.
+    # "do muscle relaxants make you sleepy" was offered Medication, which
+    # names no such effect (session 42, `voice ask`): an effect a named
+    # medicine has on the one taking it is a side effect asked of.
     (re.compile(r"\b(?:side effects?|side affects?|sideeffects?|adverse effects?|"
-                r"adverse reactions?)\b"),
+                r"adverse reactions?)\b"
+                r"|\b(?:muscle relaxants?|anticonvulsants?|botox|baclofen|tizanidine|"
+                r"(?:the|these|those|my|his|her|spasm|muscle) (?:pills|tablets|medicines?|"
+                r"medications?|drugs|injections)) (?:\w+ )?(?:make|makes|made|making|cause|"
+                r"causes|give|gives) (?:you|me|him|her|them|people|one|someone) (?:feel )?"
+                r"(?:sleepy|drowsy|tired|dizzy|sick|nauseous|weak|confused|constipated|"
+                r"put on weight|gain weight|forgetful|wobbly|shaky)\b"),
      Topic("side effects",
            "What I know doesn't list the side effects of medicines. The leaflet that comes "
            "with a medicine lists them, and your pharmacist or doctor can tell you more; tell "

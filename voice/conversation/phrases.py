@@ -247,6 +247,13 @@ STIFF_TOLD = ("Stiff muscles can come with spasms and these conditions, though I
 #: (voice/conversation/helping_someone.py).
 HELPING = ("Being there for someone with these conditions matters a great deal. What I know "
            "has a part on coping, for the person and for those who care for them.")
+#: Someone the user cares for told as low (voice/conversation/someone_low.py):
+#: the kind word, who can help, and the emergency advice in case they speak
+#: of harming themselves, before the coping entry is offered.
+SOMEONE_LOW = ("It's hard to see someone you care for struggling like this. Their doctor or "
+               "nurse can help, so do tell them. If they talk of harming themselves, call your "
+               "local emergency number now, such as 911, 112 or 999. What I know has a part on "
+               "coping, for the person and for those who care for them.")
 HANDS = ("Many people with these conditions find tasks with their hands hard. What I know "
          "doesn't cover aids for the hands; an occupational therapist can suggest ones that "
          "help. It does say how these conditions affect everyday tasks, and what therapy "

@@ -56,6 +56,7 @@ from voice.conversation.own_medicine import (
 from voice.conversation.reply import Reply
 from voice.conversation.right_now import spasm_happening_now
 from voice.conversation.seen_now import sign_seen_now
+from voice.conversation.someone_low import someone_low
 from voice.conversation.spasm_told import spasm_told, stiffness_told
 from voice.conversation.subject import subject_of
 from voice.conversation.unfinished import cut_short, guesses_the_subject, heard_part, trails_off
@@ -179,6 +180,16 @@ def feeling(talk: Conversation, line: Line) -> Reply | None:
     return None
 
 
+def someone_low_told(talk: Conversation, line: Line) -> Reply | None:
+    """Someone the user cares for told as low ("he's been really down since
+    he was diagnosed"): a kind word and who can help, the coping entry
+    offered, never an entry read unasked (someone_low.py)."""
+    if someone_low(line.text) and not is_contents_question(line.text, talk.matcher):
+        return kind_offers.offer_what_helps(talk, line.text, HELPING_OFFERS,
+                                            phrases.SOMEONE_LOW, "someone_low")
+    return None
+
+
 def told(talk: Conversation, line: Line) -> Reply | None:
     """A diagnosis told, and nothing asked ("my husband has ms", "I was
     diagnosed with ALS today"): news, met kindly (on_behalf.py)."""
@@ -258,7 +269,8 @@ def right_now(talk: Conversation, line: Line) -> Reply | None:
 #: content does not name before the learned phrasings too: its general
 #: entry is offered with a line saying so (unnamed_disorder.py), never
 #: read outright by an older phrasing.
-RULES: tuple[Rule, ...] = (worry, seen_now, own_medicine, feeling, told, another_condition,
+RULES: tuple[Rule, ...] = (worry, seen_now, own_medicine, feeling, someone_low_told, told,
+                           another_condition,
                            unnamed_disorder.unnamed_disorder, learned, at_night, right_now,
                            what_else, if_safe)
 
