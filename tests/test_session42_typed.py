@@ -104,6 +104,7 @@ def test_heat_or_ice(tmp_path: Path, said: str) -> None:
 
 
 @pytest.mark.parametrize("said", ["how do i communicate with him when he can't talk",
+                                  "what about when he can't talk",
                                   "is there a device that can speak for me"])
 def test_speech_and_communication(tmp_path: Path, said: str) -> None:
     """Declined plainly, or offered the devices FAQ (which names no speech

@@ -242,9 +242,9 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
                 # "how do i communicate with him when he can't talk" was
                 # declined plainly, "is there a device that can speak for
                 # me" offered the devices FAQ, which names none (session 42).
-                r"communicate with (?:him|her|them|my (?:\w+ )?\w+) (?:when|if|now|as) "
-                r"(?:he|she|they|i) (?:can not|cannot|can t|is unable to|are unable to) "
-                r"(?:speak|talk)|"
+                r"(?:communicate with (?:him|her|them|my (?:\w+ )?\w+) )?(?:when|if|now|as|"
+                r"now that|once) (?:he|she|they|i) (?:can not|cannot|can t|is unable to|are "
+                r"unable to|am unable to) (?:speak|talk)|"
                 r"(?:device|machine|app|computer|gadget)s? (?:that|which|to) (?:can )?(?:speak|"
                 r"talk)s? for\b"),
      Topic("speech",

@@ -13,8 +13,8 @@ condition, symptom or treatment of the content named, is another subject:
 the offer answered another question than the one asked.
 
 Declined in ``Matcher._match``: the line names one of ``_OTHERS`` (a child,
-a grandchild, a teenager, a friend, a colleague), one of ``_WELLBEING``'s
-tokens, and no subject token of the content but those of ``_ALLOWED``
+a grandchild, a teenager, a friend, a colleague), one of ``WELLBEING``'s
+tokens, and no subject token of the content but those of ``ALLOWED``
 (the everyday wellbeing words, "family", which "daughter" folds to,
 "cope", "doctor", "help"). Not an editor's own phrasing of the entry
 found, not a line where the asker is cared for or helped ("my daughter is
@@ -51,11 +51,11 @@ _OTHERS = frozenset(
 #: The everyday wellbeing subjects the content shares with everyone (its
 #: tokens after synonyms: "depression", "crying" fold to ``mood``,
 #: "anxiety" to ``stress``, "asleep" to ``sleep``, "food" to ``diet``).
-_WELLBEING = frozenset(("mood", "stress", "sleep", "vitamin", "diet", "hydrat"))
+WELLBEING = frozenset(("mood", "stress", "sleep", "vitamin", "diet", "hydrat"))
 #: Subject tokens such a line may name besides them: the person
 #: ("family"), and the asking ("cope", "help", "manage", "doctor": "do I
 #: need to see a doctor for ...").
-_ALLOWED = _WELLBEING | frozenset(("famili", "cope", "help", "manag", "doctor"))
+ALLOWED = WELLBEING | frozenset(("famili", "cope", "help", "manag", "doctor"))
 #: The asker as the one cared for or helped by the person named.
 _ASKER_CARED = frozenset(("me", "us", "myself"))
 #: The asker helping the person named: a carer's question, the caring
@@ -91,7 +91,7 @@ def others_wellbeing(matcher: Matcher, text: str, entry: Entry | None = None,
             or _ASKER_HELPS.search(" ".join(words))):
         return None
     named = {t for t in matcher.content_tokens(text) if t in matcher.subjects}
-    if not named & _WELLBEING or named - _ALLOWED:
+    if not named & WELLBEING or named - ALLOWED:
         return None
     return person
 
@@ -104,7 +104,7 @@ def _asker_own(words: list[str]) -> bool:
     understand my tiredness" (probes) were declined before this guard: the
     asker's own low mood and tiredness are the content's."""
     for i, w in enumerate(words):
-        if not set(normalize.tokens(w)) & _WELLBEING:
+        if not set(normalize.tokens(w)) & WELLBEING:
             continue
         after = words[i + 1] if i + 1 < len(words) else ""
         if i and words[i - 1] in ("my", "our") and after not in _OTHERS:

@@ -22,8 +22,8 @@ entry on them:
   lifestyle FAQ).
 
 Such a line is declined in ``Matcher._match`` after ``others_wellbeing``,
-as that module reads the same subjects (``others_wellbeing._WELLBEING``
-and ``_ALLOWED``): every subject token the line names is one of those, so a
+as that module reads the same subjects (``others_wellbeing.WELLBEING``
+and ``ALLOWED``): every subject token the line names is one of those, so a
 condition, a symptom, a spasm, a muscle, a treatment or caring named keeps
 it ("can stress and poor sleep make my spasms worse"). Not an editor's own
 phrasing of the entry found, not without a scope model (the benchmark's
@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from voice.matching import normalize, scope, teller
 from voice.matching.off_topic import HEALTH_WORDS
-from voice.matching.others_wellbeing import _ALLOWED, _WELLBEING
+from voice.matching.others_wellbeing import ALLOWED, WELLBEING
 
 if TYPE_CHECKING:
     from voice.content.model import Entry
@@ -69,8 +69,8 @@ def wellbeing_apart(matcher: Matcher, text: str, entry: Entry | None = None) -> 
         return None
     told = teller.without_teller(text)
     named = {t for t in matcher.content_tokens(told) if t in matcher.subjects}
-    wellbeing = named & _WELLBEING
-    if not wellbeing or named - _ALLOWED:
+    wellbeing = named & WELLBEING
+    if not wellbeing or named - ALLOWED:
         return None
     words = normalize.strip_fillers(normalize.clean(text)).split()
     if TIED and len(wellbeing) > 1 and _CAUSE.search(" ".join(words)) and not any(
