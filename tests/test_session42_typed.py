@@ -126,3 +126,53 @@ def test_short_of_breath_stays_an_emergency(tmp_path: Path) -> None:
     """Guard (passes before too)."""
     (reply,) = voice_text_replies(["she is short of breath"], tmp_path)
     assert reply["outcome"] == "emergency", reply
+
+
+def test_worse_with_age_is_not_read_the_seek_attention_faq(tmp_path: Path) -> None:
+    """Was read the FAQ on seeking medical attention in full: the content
+    never speaks of age. Now said so, and that FAQ offered."""
+    (reply,) = voice_text_replies(["do spasms get worse with age"], tmp_path)
+    assert str(reply["say"]).startswith("What I know doesn't say how these conditions change "
+                                        "with age"), reply
+    assert reply["answer"] is None, reply
+    assert _offered(reply) == "when-should-someone-seek-medical-attention-for-muscle-spasms"
+
+
+def test_spasms_getting_worse_is_still_that_faq(tmp_path: Path) -> None:
+    """Guard (passes before too): without "with age" it is the FAQ's own."""
+    (reply,) = voice_text_replies(["my spasms are getting worse"], tmp_path)
+    assert reply["outcome"] == "answer", reply
+    assert _offered(reply) == "when-should-someone-seek-medical-attention-for-muscle-spasms"
+
+
+@pytest.mark.parametrize(("said", "start"), [
+    ("can i drink coffee", "What I know doesn't cover caffeine"),
+    ("is it ok to have a beer", "What I know doesn't cover alcohol"),
+    ("can i have a cup of tea", "What I know doesn't cover caffeine"),
+])
+def test_leave_for_a_drink(tmp_path: Path, said: str, start: str) -> None:
+    """Declined plainly before."""
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith(start), reply
+
+
+def test_leave_for_a_biscuit_is_no_topic(tmp_path: Path) -> None:
+    """Guard (passes before too)."""
+    (reply,) = voice_text_replies(["can i have a biscuit"], tmp_path)
+    assert "doesn't cover" not in str(reply["say"]), reply
+
+
+@pytest.mark.parametrize("said", ["can diet cure ms", "can surgery cure it",
+                                  "can exercise cure als"])
+def test_a_thing_asked_to_cure_it(tmp_path: Path, said: str) -> None:
+    """Declined plainly, or The Role of Exercise offered alone, before."""
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith("What I know says there is no universal cure yet"), reply
+    assert reply["answer"] is None, reply
+    assert _offered(reply) == "is-there-a-cure-for-neuromuscular-disorders", reply
+
+
+def test_a_cure_for_something_else_is_not_ours(tmp_path: Path) -> None:
+    """Guard (passes before too)."""
+    (reply,) = voice_text_replies(["does honey cure a cough"], tmp_path)
+    assert "universal cure" not in str(reply["say"]), reply

@@ -75,6 +75,17 @@ _REFUSES_HELP = re.compile(
     r"keeps refusing to|does not want to|do not want to|does not want|do not want) (?:accept |"
     rf"use |take |have |let (?:me|us) )?{_AID}\b")
 
+#: A thing asked to cure the condition: "can diet cure ms", "can surgery
+#: cure it" were declined plainly, "can exercise cure als" offered The Role
+#: of Exercise alone (session 42, `voice ask`). The cure FAQ says what is
+#: known; asked only when the matcher did not answer ("can anything cure
+#: ms" is that FAQ's, answered).
+_CURED_BY = re.compile(
+    r"\b(?:can|could|will|would|does|do|might) (?!it |this |they |there |anything |anyone |"
+    r"nothing |someone |you |i |we |he |she )(?:\w+ ){1,3}?(?:cure|cures|heal|heals|reverse|"
+    rf"reverses|get rid of) (?:it|this|my condition|the condition|these conditions|these "
+    rf"disorders|neuromuscular disorders|spasms|my spasms|mg|my ms|my als|{NAMED})\b")
+
 #: Getting ready for an appointment: "what should I ask my doctor", "what
 #: questions should I ask the neurologist" (offered Diagnosis with nothing
 #: said of the questions).
@@ -136,6 +147,12 @@ LIVING_TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            ("is there financial help",),
            "What I know does say that charities and foundations can help with treatment "
            "costs.", anyone=True, offered_with=ANY_LINE)),
+    (_CURED_BY,
+     Topic("cured by",
+           "What I know says there is no universal cure yet, though treatments help manage "
+           "these conditions.",
+           ("is there a cure for neuromuscular disorders",),
+           "It says what is known about a cure.", anyone=True, offered_with=ANY_LINE)),
     (_WORK_ASKED,
      Topic("work",
            "What I know doesn't cover work, or what to tell an employer. An occupational "

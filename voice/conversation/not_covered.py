@@ -138,6 +138,18 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
      Topic("smoking",
            "What I know doesn't cover smoking. Your doctor, nurse or pharmacist can help "
            "with it.")),
+    # "do spasms get worse with age" was read the FAQ on seeking medical
+    # attention in full (session 42, `voice ask`): the content never
+    # speaks of age, and without "with age" the line is that FAQ's own.
+    (re.compile(r"\bwith (?:age|aging|ageing|old age)\b|\b(?:as|when) (?:i|you|we|he|she|"
+                r"they|people|one) (?:get|gets|grow|grows|am getting|are getting|is getting) "
+                r"older\b"),
+     Topic("age",
+           "What I know doesn't say how these conditions change with age. Your doctor or "
+           "nurse can tell you what to expect.",
+           ("when should someone seek medical attention for muscle spasms",),
+           "What I know does say when spasms should be checked by a doctor.",
+           over_answer=True, rest_answers=False)),
     (re.compile(r"\b(?:caffeine|coffee|coffees|energy drinks?)\b"),
      Topic("caffeine",
            "What I know doesn't cover caffeine. Your doctor or pharmacist can tell you what "
@@ -404,8 +416,27 @@ _ALONE_WORDS = {
 _BY_KEY = {topic.key: topic for _, topic in _TOPICS}
 
 
+#: "can i drink coffee", "is it ok to have a beer": declined plainly
+#: (session 42, `voice ask`). The whole line asking leave for a drink is
+#: this assistant's user's question, of anyone: the topic, nothing offered.
+_MAY_I_HAVE = re.compile(
+    r"^(?:(?:so|and|but|ok|okay) )*(?:(?:can|may|should|could) i (?:still |ever )?(?:drink|have)|"
+    r"is it (?:ok|okay|alright|all right|safe|fine) (?:for me )?to (?:drink|have)) "
+    r"(?:a |an |some |the odd |an occasional |any |the occasional )?"
+    r"(?P<what>coffee|coffees|cup of coffee|tea|cup of tea|caffeine|beer|beers|pint|wine|"
+    r"glass of wine|alcohol|alcoholic drinks?|drink of alcohol)"
+    r"(?: (?:now|anymore|any more|at all|sometimes|every day|with my (?:tablets|pills|"
+    r"medicines?|medication)))?$")
+_CAFFEINE_DRINKS = frozenset(("coffee", "coffees", "cup of coffee", "tea", "cup of tea",
+                              "caffeine"))
+
+
 def _alone(cleaned: str) -> Uncovered | None:
     """A topic's word said alone, if ``cleaned`` is one."""
+    asked = _MAY_I_HAVE.fullmatch(cleaned.rstrip(" ?.!"))
+    if asked is not None:
+        drink = _BY_KEY["caffeine" if asked.group("what") in _CAFFEINE_DRINKS else "alcohol"]
+        return Uncovered(drink, "", False)
     found = _ALONE.fullmatch(cleaned.rstrip(" ?.!"))
     key = _ALONE_WORDS.get(found.group("word")) if found is not None else None
     topic = _BY_KEY.get(key) if key is not None else None
