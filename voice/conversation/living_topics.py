@@ -18,6 +18,7 @@ Pure: text in, a topic or None out (through not_covered.py).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from voice.conversation.conditions_named import NAMED
 from voice.conversation.uncovered_topic import ANY_LINE, Topic
@@ -61,6 +62,14 @@ _WORK = re.compile(
     r"|\b(?:keep|carry on|continue|stay in|go back to|return to|give up|stop|quit|lose) "
     r"(?:working|work|my job|his job|her job|their job)\b"
     r"|\b(?:employer|employers)\b")
+
+_WORK_TOPIC = Topic("work",
+                    "What I know doesn't cover work, or what to tell an employer. An "
+                    "occupational therapist, a social worker or a charity for the condition "
+                    "can help you think it through.",
+                    ("will it affect my job",),
+                    "What I know does say how these conditions can affect work and daily "
+                    "life.")
 
 #: A person who will not take help or an aid: "he won't accept help", "she
 #: refuses to use her walker" were declined plainly (session 42, `voice
@@ -153,21 +162,8 @@ LIVING_TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "these conditions.",
            ("is there a cure for neuromuscular disorders",),
            "It says what is known about a cure.", anyone=True, offered_with=ANY_LINE)),
-    (_WORK_ASKED,
-     Topic("work",
-           "What I know doesn't cover work, or what to tell an employer. An occupational "
-           "therapist, a social worker or a charity for the condition can help you think it "
-           "through.",
-           ("will it affect my job",),
-           "What I know does say how these conditions can affect work and daily life.",
-           anyone=True, offered_with=ANY_LINE)),
-    (_WORK,
-     Topic("work",
-           "What I know doesn't cover work, or what to tell an employer. An occupational "
-           "therapist, a social worker or a charity for the condition can help you think it "
-           "through.",
-           ("will it affect my job",),
-           "What I know does say how these conditions can affect work and daily life.")),
+    (_WORK_ASKED, replace(_WORK_TOPIC, anyone=True, offered_with=ANY_LINE)),
+    (_WORK, _WORK_TOPIC),
     (_REFUSES_HELP,
      Topic("refusing help",
            "That's hard, and many carers meet it. What I know doesn't cover it. Their nurse, "
