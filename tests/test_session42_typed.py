@@ -41,6 +41,13 @@ def test_cannabis_by_any_name_is_said_not_covered(tmp_path: Path, said: str) -> 
     assert reply["answer"] is None and _offered(reply) == MEDICATION, reply
 
 
+def test_weed_killer_is_no_cannabis(tmp_path: Path) -> None:
+    """Guard (passes before too): "weed" alone is cannabis ("does weed help
+    ms spasms"), not weed killer."""
+    (reply,) = voice_text_replies(["can weed killer cause spasms"], tmp_path)
+    assert "cannabis" not in str(reply["say"]), reply
+
+
 @pytest.mark.parametrize("said", ["does diet make a difference",
                                   "does what i eat make a difference"])
 def test_making_a_difference_is_helping(tmp_path: Path, said: str) -> None:

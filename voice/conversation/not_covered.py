@@ -125,8 +125,8 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
     # over an answer: "is medical marijuana good for spasms" was answered
     # the seek-medical-attention FAQ in full on "medical" (session 42,
     # `voice ask`); the content never names cannabis.
-    (re.compile(r"\b(?:(?:medical |medicinal )?(?:cannabis|marijuana|weed)|cbd|thc|sativex|"
-                r"hemp oil|"
+    (re.compile(r"\b(?:(?:medical |medicinal )?(?:cannabis|marijuana|weed(?! killers?\b))|"
+                r"cbd|thc|sativex|hemp oil|"
                 r"(?:smoke|smoking|smoked|vape|vaping) (?:weed|pot|a joint|joints))\b"),
      Topic("cannabis",
            "What I know doesn't cover cannabis or CBD. Please ask your doctor or pharmacist "
