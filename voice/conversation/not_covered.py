@@ -443,6 +443,13 @@ def _alone(cleaned: str) -> Uncovered | None:
     return Uncovered(topic, "", False) if topic is not None else None
 
 
+def _taken(pattern: re.Pattern[str], topic: Topic, cleaned: str, ours: bool) -> Uncovered:
+    """``topic`` as asked in ``cleaned``: the rest of the line, and whether
+    its entries are offered (the conditions named, or its ``offered_with``)."""
+    offered = ours if topic.offered_with is None else bool(topic.offered_with.search(cleaned))
+    return Uncovered(topic, " ".join(pattern.sub(" ", cleaned).split()), offered)
+
+
 def not_covered(text: str) -> Uncovered | None:
     """The uncovered everyday subject ``text`` asks about with the
     conditions (or, for ``Topic.anyone``, at all), or says alone, if any."""
@@ -455,9 +462,7 @@ def not_covered(text: str) -> Uncovered | None:
     for pattern, topic in (*_TOPICS, *MEDICAL_WORDS, *LIVING_TOPICS, *TREATMENT_NEAR,
                            *OTHER_SYMPTOMS):
         if (asked_of_ours or topic.anyone) and pattern.search(cleaned):
-            offered = ours if topic.offered_with is None else bool(
-                topic.offered_with.search(cleaned))
-            return Uncovered(topic, " ".join(pattern.sub(" ", cleaned).split()), offered)
+            return _taken(pattern, topic, cleaned, ours)
     return None
 
 
@@ -475,7 +480,5 @@ def said_over_answer(text: str, entry: Entry) -> Uncovered | None:
             # Offered as ``not_covered`` offers: the foot drop topic offers
             # the devices FAQ only with an aid or help asked of; the
             # cannabis topic what it says of medicines when spasms are named.
-            offered = ours if topic.offered_with is None else bool(
-                topic.offered_with.search(cleaned))
-            return Uncovered(topic, " ".join(pattern.sub(" ", cleaned).split()), offered)
+            return _taken(pattern, topic, cleaned, ours)
     return None
