@@ -316,6 +316,28 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
                 r"bathroom|stairs|flat|bedroom|shower|toilet|kitchen) (?:safer|safe|more "
                 r"accessible|accessible|easier to use)\b"),
      replace(_HOME, anyone=True)),
+    # Stairs and the bathroom as a difficulty, of anyone: "i can't get up the
+    # stairs anymore, what can help", "my husband can't manage the stairs",
+    # "what can i put in the bathroom to help" were declined plainly
+    # (session 43, `voice ask`). A fall on the stairs is an emergency first
+    # (emergency.py); a stair lift or grab rails named are equipment, the
+    # content's own (Assistive Devices), and are not taken here.
+    (re.compile(r"\b(?:get|getting|go|going|walk|walking|climb|climbing|manage|managing|"
+                r"cope with|coping with|struggl\w* (?:with|on)|trouble (?:with|on)|"
+                r"difficulty (?:with|on)|problems? (?:with|on)|help (?:me|him|her|them) "
+                r"(?:get |go |walk )?)(?: up| down| on| with)? (?:the |our |my |his |her )?"
+                r"stairs\b(?! ?lifts?)"
+                r"|\b(?:stairs|steps) (?:is|are) (?:getting |becoming )?(?:too |so |very |really )?(?:hard|difficult|"
+                r"a struggle|impossible)\b"
+                r"|\b(?:put|get|fit|have|use) (?:\w+ ){0,2}(?:in|for) the (?:bathroom|shower|"
+                r"toilet|bath) to help\b"
+                r"|\b(?:help|helps|aids?) (?:\w+ ){0,2}(?:in|for|with) (?:the|using the|getting "
+                r"in the|getting out of the) (?:bathroom|shower|toilet|bath)\b"),
+     # The equipment the content names is offered: a difficulty is told,
+     # and "we are struggling with the stairs" was offered Impact on Daily
+     # Life before (tests/test_scope37_what_they_have.py).
+     replace(_HOME, anyone=True, offered_with=re.compile(r"\b(?:stairs|steps|bathroom|shower|"
+                                                         r"toilet|bath)\b"))),
     # "what are the side effects of baclofen" was offered Medication, which
     # names no side effect; "what are the side effects", after Medication
     # was read, declined (session 36, `voice text`). Said of any medicine.

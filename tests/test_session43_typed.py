@@ -1,0 +1,83 @@
+"""Gaps found by typing into `voice ask` (session 43), as a person with MS,
+ALS or myasthenia gravis, or their carer, would ask:
+
+- "is ms an autoimmune disease", "is myasthenia gravis an autoimmune
+  disease" were declined plainly, as naming a condition the content never
+  mentions (WordNet's "autoimmune disease"), though Causes and Risk Factors
+  gives immune system dysfunctions and has "autoimmune" for a keyword;
+- "i can't get up the stairs anymore, what can help", "my husband can't
+  manage the stairs", "what can i put in the bathroom to help" were
+  declined plainly.
+
+Real `voice text`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import offered_id as _offered
+from .conftest import voice_text_replies
+
+CAUSES = "causes-and-risk-factors"
+DEVICES = "assistive-devices"
+HOME = "What I know doesn't cover lifting or moving someone, or changes to the home."
+
+
+@pytest.mark.parametrize("said", [
+    "is ms an autoimmune disease",
+    "is myasthenia gravis an autoimmune disease",
+    "is it an autoimmune disorder",
+])
+def test_autoimmune_is_offered_the_causes(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["outcome"] == "confirm" and _offered(reply) == CAUSES, reply
+
+
+@pytest.mark.parametrize("said", [
+    "is lupus an autoimmune disease",
+    "is type 1 diabetes an autoimmune disease",
+])
+def test_another_autoimmune_condition_is_still_declined(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["outcome"] == "no_match" and _offered(reply) is None, reply
+
+
+@pytest.mark.parametrize("said", [
+    "i can't get up the stairs anymore, what can help",
+    "my husband can't manage the stairs",
+    "the stairs are getting too hard for her",
+    "what can i put in the bathroom to help",
+    "what can help him in the shower",
+])
+def test_stairs_and_bathroom_get_the_home_topic_and_equipment(tmp_path: Path,
+                                                              said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith(HOME), reply
+    assert reply["outcome"] == "confirm" and _offered(reply) == DEVICES, reply
+
+
+def test_yes_to_the_equipment_reads_it(tmp_path: Path) -> None:
+    told, read = voice_text_replies(["i can't get up the stairs anymore", "yes"], tmp_path)
+    assert str(told["say"]).startswith(HOME), told
+    assert read["outcome"] == "answer" and _offered(read) == DEVICES, read
+    assert "Wheelchairs, braces" in str(read["say"]), read
+
+
+@pytest.mark.parametrize(("said", "outcome"), [
+    # A fall on the stairs is an emergency first (emergency.py).
+    ("she fell down the stairs", "emergency"),
+    # Nothing hard told: not the home topic.
+    ("where can i buy stairs carpet", "no_match"),
+])
+def test_stairs_otherwise_are_not_the_home_topic(tmp_path: Path, said: str,
+                                                 outcome: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["outcome"] == outcome and not str(reply["say"]).startswith(HOME), reply
+
+
+def test_a_stair_lift_named_keeps_the_devices_entries(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["should we get a stair lift"], tmp_path)
+    assert not str(reply["say"]).startswith(HOME), reply
+    assert _offered(reply) in (DEVICES, "how-do-assistive-devices-improve-mobility"), reply
