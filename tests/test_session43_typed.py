@@ -7,7 +7,12 @@ ALS or myasthenia gravis, or their carer, would ask:
   gives immune system dysfunctions and has "autoimmune" for a keyword;
 - "i can't get up the stairs anymore, what can help", "my husband can't
   manage the stairs", "what can i put in the bathroom to help" were
-  declined plainly.
+  declined plainly;
+- "can a chiropractor help" was read Alternative Therapies in full
+  ("Acupuncture, massage, and hydrotherapy have shown promising results"),
+  as if it spoke of chiropractic;
+- "should i rest or keep moving", "is it better to rest or exercise" were
+  declined.
 
 Real `voice text`."""
 
@@ -21,6 +26,8 @@ from .conftest import offered_id as _offered
 from .conftest import voice_text_replies
 
 CAUSES = "causes-and-risk-factors"
+ALTERNATIVE = "alternative-therapies"
+EXERCISE = "the-role-of-exercise-and-rehabilitation"
 DEVICES = "assistive-devices"
 HOME = "What I know doesn't cover lifting or moving someone, or changes to the home."
 
@@ -81,3 +88,47 @@ def test_a_stair_lift_named_keeps_the_devices_entries(tmp_path: Path) -> None:
     (reply,) = voice_text_replies(["should we get a stair lift"], tmp_path)
     assert not str(reply["say"]).startswith(HOME), reply
     assert _offered(reply) in (DEVICES, "how-do-assistive-devices-improve-mobility"), reply
+
+
+@pytest.mark.parametrize("said", [
+    "can a chiropractor help",
+    "should i see an osteopath for my spasms",
+    "is homeopathy any good for ms",
+])
+def test_a_therapy_the_section_does_not_name_is_said_then_offered(tmp_path: Path,
+                                                                  said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith("What I know doesn't speak of that therapy"), reply
+    assert reply["outcome"] == "confirm" and _offered(reply) == ALTERNATIVE, reply
+
+
+def test_yes_after_the_therapy_reads_the_section(tmp_path: Path) -> None:
+    _, read = voice_text_replies(["can a chiropractor help", "yes"], tmp_path)
+    assert read["outcome"] == "answer" and _offered(read) == ALTERNATIVE, read
+
+
+@pytest.mark.parametrize("said", [
+    "does acupuncture help",
+    # The editors' own phrasing ("are there natural remedies") and keyword.
+    "do herbal remedies help",
+    "does reflexology help",
+])
+def test_the_therapies_the_section_names_are_still_answered(tmp_path: Path,
+                                                             said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["outcome"] == "answer" and _offered(reply) == ALTERNATIVE, reply
+
+
+@pytest.mark.parametrize("said", [
+    "should i rest or keep moving",
+    "is it better to rest or exercise",
+    "is it best to exercise or rest",
+])
+def test_rest_or_exercise_is_the_exercise_section(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["outcome"] == "answer" and _offered(reply) == EXERCISE, reply
+
+
+def test_rest_set_against_tablets_is_not_exercise(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["should i rest or take my tablets"], tmp_path)
+    assert _offered(reply) != EXERCISE, reply

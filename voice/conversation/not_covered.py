@@ -496,7 +496,7 @@ def said_over_answer(text: str, entry: Entry) -> Uncovered | None:
     cleaned = clean(text)
     named = clean(" ".join((entry.title, entry.answer, *entry.phrasings, *entry.keywords)))
     ours = bool(_OURS.search(cleaned))
-    for pattern, topic in (*_TOPICS, *LIVING_TOPICS):
+    for pattern, topic in (*_TOPICS, *LIVING_TOPICS, *TREATMENT_NEAR):
         if (topic.over_answer and (ours or topic.anyone) and pattern.search(cleaned)
                 and not pattern.search(named)):
             # Offered as ``not_covered`` offers: the foot drop topic offers

@@ -46,6 +46,16 @@ _BOTOX_HOW_LONG = re.compile(
     r"|\b(?:botox|botulinum(?: toxin)?)(?: injections?| jabs?| shots?| treatment)? "
     r"(?:last|lasts|work for)\b")
 
+#: Therapies Alternative Therapies does not name: "can a chiropractor help"
+#: was read that section in full ("Acupuncture, massage, and hydrotherapy
+#: have shown promising results"), as if it spoke of chiropractic (session
+#: 43, `voice ask`; synonyms.py folds these onto "alternative" so that they
+#: reach it). Herbs and natural remedies are the editors' own phrasings of
+#: it, and reflexology its keyword: those stay answered.
+_OTHER_THERAPIES = re.compile(
+    r"\b(?:chiropractors?|chiropractic|chiropracty|osteopaths?|osteopathy|osteopathic|"
+    r"homeopathy|homoeopathy|homeopathic|homoeopathic|homeopaths?|aromatherapy|reiki|cupping)\b")
+
 TREATMENT_NEAR: tuple[tuple[re.Pattern[str], Topic], ...] = (
     (_DEHYDRATION,
      Topic("dehydration",
@@ -67,4 +77,12 @@ TREATMENT_NEAR: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "gives them can tell you.",
            _MEDICATION, "The Medication section says more.", anyone=True, near_answers=False,
            offered_with=ANY_LINE)),
+    (_OTHER_THERAPIES,
+     Topic("other therapies",
+           "What I know doesn't speak of that therapy. Your doctor or physiotherapist can "
+           "tell you whether it is safe for you.",
+           ("are there alternative therapies",),
+           "What I know does say which other therapies have shown promising results.",
+           anyone=True, near_answers=False, offered_with=ANY_LINE, over_answer=True,
+           rest_answers=False)),
 )

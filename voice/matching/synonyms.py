@@ -337,6 +337,21 @@ _ASKS_WHETHER = re.compile(
     r"\b(?:when|whether|should|shall|need to|needs to|must|have to|has to|worth|time to|"
     r"how soon|how long|at what point|how bad|how often)\b")
 REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "is it better to rest or exercise": "better" pulled it under an offer.
+    (re.compile(r"\bis it (?:better|best|wiser) (?=(?:to )?(?:rest|resting|rest up|take it easy|"
+                r"exercise|exercising|keep moving|keep active|stay active|be active|keep mobile) "
+                r"or\b)"),
+     "should i "),
+    # Rest set against keeping active is whether to exercise, The Role of
+    # Exercise's question: "should i rest or keep moving" was declined, "is
+    # it better to rest or exercise" too (37.3; session 43, `voice ask`).
+    (re.compile(r"\b(?:to )?(?:rest|resting|rest up|take it easy|taking it easy) or (?:to )?"
+                r"(?:exercise|exercising|keep moving|keep active|stay active|keep going|"
+                r"be active|move about|move around|keep mobile)\b"
+                r"|\b(?:to )?(?:exercise|exercising|keep moving|keep active|stay active|"
+                r"be active|keep mobile) or (?:to )?(?:rest|resting|rest up|take it easy|"
+                r"taking it easy)\b"),
+     "exercise"),
     # How they (the doctors) know whether it is the condition is how it is
     # diagnosed, the Diagnosis section's own "how do doctors find out what i
     # have": "how do they work out if it's ms" was offered Impact on Daily
