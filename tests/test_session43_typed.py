@@ -12,7 +12,12 @@ ALS or myasthenia gravis, or their carer, would ask:
   ("Acupuncture, massage, and hydrotherapy have shown promising results"),
   as if it spoke of chiropractic;
 - "should i rest or keep moving", "is it better to rest or exercise" were
-  declined.
+  declined;
+- "cramp in my foot" was declined for naming the foot, though "spasms in
+  my foot" was offered (the content's own "cramps" folds onto spasm);
+- "forgot my tablets", "missed a dose of baclofen", said short as a tired
+  user says them, were declined or offered Medication, where "i forgot my
+  tablets" got the advice on one's own medicines.
 
 Real `voice text`."""
 
@@ -132,3 +137,36 @@ def test_rest_or_exercise_is_the_exercise_section(tmp_path: Path, said: str) -> 
 def test_rest_set_against_tablets_is_not_exercise(tmp_path: Path) -> None:
     (reply,) = voice_text_replies(["should i rest or take my tablets"], tmp_path)
     assert _offered(reply) != EXERCISE, reply
+
+
+@pytest.mark.parametrize("said", ["cramp in my foot", "i get cramp in my feet"])
+def test_a_cramp_in_the_foot_is_taken_as_spasms_in_it_are(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["outcome"] == "confirm" and _offered(reply) is not None, reply
+
+
+@pytest.mark.parametrize("said", [
+    "pain in my foot",
+    "athlete's foot",
+    # "depression" is the content's word too, folded onto mood: it must not
+    # carry a question (iCliniq's tuning half, declined before and after).
+    "how to confirm depression?",
+])
+def test_other_foot_troubles_stay_declined(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["outcome"] == "no_match", reply
+
+
+@pytest.mark.parametrize("said", [
+    "forgot my tablets",
+    "missed a dose of baclofen",
+    "forgot to take my pills",
+])
+def test_a_missed_dose_said_short_gets_the_advice(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith("I can't advise anyone on their own medicines"), reply
+
+
+def test_a_forgotten_password_is_not_a_medicine(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["forgot my password"], tmp_path)
+    assert reply["outcome"] == "no_match", reply

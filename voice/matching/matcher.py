@@ -933,6 +933,16 @@ class Matcher:
         return self._raw_words.keys()
 
     @functools.cached_property
+    def _stems_as_written(self) -> frozenset[str]:
+        """The stem of every word the loaded content uses, before synonyms
+        are folded ("cramp" for "cramps", where ``content_words`` has
+        "spasm")."""
+        return frozenset(normalize.stem(w) for entry in self.kb.entries
+                         for text in (entry.title, *entry.phrasings, *entry.keywords,
+                                      entry.answer)
+                         for w in normalize.clean(text).split())
+
+    @functools.cached_property
     def title_tokens(self) -> frozenset[str]:
         """The tokens of every entry's title."""
         return frozenset(t for entry in self.kb.entries for t in normalize.tokens(entry.title))
@@ -982,7 +992,8 @@ class Matcher:
         unknown: dict[str, str] = {}
         toks = self.content_tokens(text, unknown)
         # The tokens said in so many words, before synonyms are folded.
-        said = set(normalize.content_tokens(normalize.strip_fillers(normalize.clean(text))))
+        words = normalize.strip_fillers(normalize.clean(text)).split()
+        said = set(normalize.content_tokens(" ".join(words)))
         if self.scope.subjects is not None:
             named = {cat for _, cat in self.scope.subjects.uncovered(text)}
             # It names a health subject the content never mentions ("morning
@@ -993,8 +1004,15 @@ class Matcher:
             # it does: "what side effects can muscle relaxants have").
             carried_too = health_subjects.CARRIED | (
                 health_subjects.OF_OUR_MEDICINE if self.effect_of_medicine(text) else set())
+            # A word the content itself uses, said as such, carries the
+            # question though the synonyms fold it onto another token:
+            # "cramp in my foot" was declined for naming the foot where
+            # "spasms in my foot" was offered (the FAQ's own "frequent
+            # cramps" folds onto spasm; session 43).
+            own_words = {synonyms.WORDS[w] for w in words
+                         if w in synonyms.WORDS and normalize.stem(w) in self._stems_as_written}
             if named - carried_too or (
-                    named and not self.scope.carried(toks, unknown, said)):
+                    named and not self.scope.carried(toks, unknown, said | own_words)):
                 return False
         return self.scope.is_ours(toks, unknown, normalize.prepare(text), slack, said,
                                   own_named=own_conditions.names_own_condition(self, toks))
