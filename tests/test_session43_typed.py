@@ -17,7 +17,10 @@ ALS or myasthenia gravis, or their carer, would ask:
   my foot" was offered (the content's own "cramps" folds onto spasm);
 - "forgot my tablets", "missed a dose of baclofen", said short as a tired
   user says them, were declined or offered Medication, where "i forgot my
-  tablets" got the advice on one's own medicines.
+  tablets" got the advice on one's own medicines;
+- "new symptoms", "i have a new symptom" were offered What recent
+  breakthroughs offer hope ("new"); "what do i do about new symptoms" was
+  declined.
 
 Real `voice text`."""
 
@@ -170,3 +173,26 @@ def test_a_missed_dose_said_short_gets_the_advice(tmp_path: Path, said: str) -> 
 def test_a_forgotten_password_is_not_a_medicine(tmp_path: Path) -> None:
     (reply,) = voice_text_replies(["forgot my password"], tmp_path)
     assert reply["outcome"] == "no_match", reply
+
+
+@pytest.mark.parametrize("said", [
+    "new symptoms",
+    "i have a new symptom",
+    "what do i do about new symptoms",
+    "my symptoms are changing",
+])
+def test_a_new_symptom_is_for_the_doctor_and_the_faq_offered(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith("A new or changing symptom is worth telling"), reply
+    assert reply["outcome"] == "confirm" and _offered(reply) == (
+        "when-should-someone-seek-medical-attention-for-muscle-spasms"), reply
+
+
+@pytest.mark.parametrize(("said", "entry"), [
+    ("what are the new symptoms of covid", None),
+    ("new treatments", "what-recent-breakthroughs-offer-hope-for-treatment"),
+])
+def test_new_otherwise_is_not_a_new_symptom(tmp_path: Path, said: str, entry: str | None) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert not str(reply["say"]).startswith("A new or changing symptom"), reply
+    assert _offered(reply) == entry, reply

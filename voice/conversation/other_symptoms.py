@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from voice.conversation.uncovered_topic import Topic
+from voice.conversation.uncovered_topic import ANY_LINE, Topic
 
 _BLADDER = re.compile(
     r"\b(?:bladder|bowels?|incontinen\w*|continence|urinary|urinat\w*|constipat\w*|"
@@ -33,6 +33,23 @@ _MEMORY = re.compile(r"\b(?:memory(?! (?:card|cards|stick|sticks|foam))|forgetfu
                      r"forget(?:ting)? things|brain fog|cognitive|cognition|concentrat\w*)\b")
 
 _FATIGUE = re.compile(r"\b(?:fatigue|fatigued)\b")
+
+#: A symptom new to the person or changing: "new symptoms", "i have a new
+#: symptom" were offered What recent breakthroughs offer hope ("new"), "what
+#: do i do about new symptoms" declined (session 43, `voice ask`). Telling
+#: their doctor or nurse is the way forward; the FAQ on when spasms need a
+#: doctor is offered.
+#: Only one's own (or theirs who are looked after): "what are the new
+#: symptoms of covid" is no question of ours.
+_NEW = r"(?:new|different|unusual|strange|odd|changing)"
+_NEW_SYMPTOM = re.compile(
+    rf"^(?:(?:i|he|she|they|we|my \w+) (?:have|has|ve|got|have got|has got|am having|is having|"
+    rf"are having|noticed|have noticed|keep getting|keeps getting|am getting|is getting) )?"
+    rf"(?:a |some )?{_NEW} symptoms?$"
+    rf"|\bwhat (?:do|should|can) (?:i|we) do (?:about|with) (?:a |these |my |his |her |their )?"
+    rf"{_NEW} symptoms?\b"
+    r"|\b(?:my|his|her|their) symptoms? (?:are|is|have|has|keep) (?:changing|changed|"
+    r"different)\b")
 
 OTHER_SYMPTOMS: tuple[tuple[re.Pattern[str], Topic], ...] = (
     (_BLADDER,
@@ -52,4 +69,11 @@ OTHER_SYMPTOMS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            ("how will this affect my everyday life",),
            "What I know does say how these conditions affect daily life.", anyone=True,
            content_word=True)),
+    (_NEW_SYMPTOM,
+     Topic("new symptom",
+           "A new or changing symptom is worth telling your doctor or nurse about soon. If it "
+           "came on suddenly or is severe, call your local emergency number.",
+           ("when should someone seek medical attention for muscle spasms",),
+           "What I know does say when spasms need a doctor.", anyone=True,
+           near_answers=False, offered_with=ANY_LINE)),
 )
