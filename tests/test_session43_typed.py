@@ -110,6 +110,12 @@ def test_a_therapy_the_section_does_not_name_is_said_then_offered(tmp_path: Path
     assert reply["outcome"] == "confirm" and _offered(reply) == ALTERNATIVE, reply
 
 
+def test_a_therapy_for_another_trouble_is_told_not_offered(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["should i see a chiropractor for my neck pain"], tmp_path)
+    assert str(reply["say"]).startswith("What I know doesn't speak of that therapy"), reply
+    assert reply["outcome"] == "no_match" and _offered(reply) is None, reply
+
+
 def test_yes_after_the_therapy_reads_the_section(tmp_path: Path) -> None:
     _, read = voice_text_replies(["can a chiropractor help", "yes"], tmp_path)
     assert read["outcome"] == "answer" and _offered(read) == ALTERNATIVE, read

