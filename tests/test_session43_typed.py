@@ -20,7 +20,10 @@ ALS or myasthenia gravis, or their carer, would ask:
   tablets" got the advice on one's own medicines;
 - "new symptoms", "i have a new symptom" were offered What recent
   breakthroughs offer hope ("new"); "what do i do about new symptoms" was
-  declined.
+  declined;
+- "does the cold make spasms worse", "does ms affect swallowing", "how long
+  do spasms last" were declined plainly; "what benefits can i get" was
+  offered the physiotherapy FAQ.
 
 Real `voice text`."""
 
@@ -202,3 +205,34 @@ def test_new_otherwise_is_not_a_new_symptom(tmp_path: Path, said: str, entry: st
     (reply,) = voice_text_replies([said], tmp_path)
     assert not str(reply["say"]).startswith("A new or changing symptom"), reply
     assert _offered(reply) == entry, reply
+
+
+SEEK = "when-should-someone-seek-medical-attention-for-muscle-spasms"
+EARLY = "what-are-the-early-signs-of-neuromuscular-disorders"
+
+
+@pytest.mark.parametrize(("said", "starts", "entry"), [
+    ("does the cold make spasms worse", "What I know doesn't cover heat, cold", None),
+    ("does ms affect swallowing", "What I know names difficulty swallowing", EARLY),
+    ("can myasthenia affect swallowing", "What I know names difficulty swallowing", EARLY),
+    ("how long do spasms last", "What I know doesn't say how long a spasm lasts", SEEK),
+    ("what benefits can i get", "What I know doesn't cover benefits", None),
+])
+def test_said_what_is_not_covered_and_what_is(tmp_path: Path, said: str, starts: str,
+                                              entry: str | None) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith(starts), reply
+    if entry is not None:
+        assert reply["outcome"] == "confirm" and _offered(reply) == entry, reply
+
+
+@pytest.mark.parametrize("said", [
+    # A cold is the illness; benefits of exercise are the content's own.
+    "what can i do for a cold",
+    "what benefits can i get from exercise",
+])
+def test_a_cold_and_the_benefits_of_exercise_are_not_those_topics(tmp_path: Path,
+                                                                  said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert not str(reply["say"]).startswith(("What I know doesn't cover heat",
+                                              "What I know doesn't cover benefits")), reply

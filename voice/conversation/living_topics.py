@@ -32,7 +32,10 @@ _BENEFITS = re.compile(
     r"(?:benefits?|allowances?|disability (?:benefits?|payments?))\b"
     r"|\bbenefits? (?:i|we|he|she|they|you) (?:can|could|might|may) (?:claim|apply for|"
     r"be entitled to)\b"
-    r"|\bwhat benefits (?:can|could|might|may) (?:i|we|he|she|they) (?:claim|apply for)\b"
+    # "what benefits can i get" was offered the physiotherapy FAQ (session
+    # 43, `voice ask`); not "what benefits can i get from exercise".
+    r"|\bwhat benefits (?:can|could|might|may) (?:i|we|he|she|they) (?:claim|apply for|get|"
+    r"receive)\b(?! from| out of| by| with)"
     r"|\b(?:disability|sickness|carer s|carers|carer) (?:benefits?|allowances?|payments?|"
     r"living allowance)\b"
     r"|\b(?:ssdi|social security disability)\b")

@@ -192,6 +192,27 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "language therapist or the doctor can help, and a pharmacist can tell you whether "
            "a medicine comes in another form. Trouble swallowing is worth telling the doctor "
            "about soon.", anyone=True)),
+    # "does ms affect swallowing", "can myasthenia affect swallowing" were
+    # declined plainly (session 43, `voice ask`), though the early-signs
+    # FAQ names difficulty swallowing. With the conditions named only.
+    (re.compile(r"\b(?:swallowing|swallow|swallows)\b"),
+     Topic("swallowing affected",
+           "What I know names difficulty swallowing among the early signs of these "
+           "disorders, but says nothing more about it. Trouble swallowing is worth telling "
+           "the doctor about soon; a speech and language therapist can help.",
+           ("what are the early signs of neuromuscular disorders",),
+           "The FAQ on early signs names it.", near_answers=False)),
+    # "how long do spasms last" was declined plainly (session 43, `voice
+    # ask`): the content says only that spasms lasting long need a doctor.
+    (re.compile(r"\bhow long (?:do|does|will|can|should|would) (?:\w+ ){0,3}?(?:spasms?|cramps?) "
+                r"(?:last|go on|take to (?:pass|stop|go|ease|wear off))\b"
+                r"|\bhow long (?:is|are) (?:a |the )?(?:spasms?|cramps?) (?:meant|supposed) "
+                r"to last\b"),
+     Topic("spasm length",
+           "What I know doesn't say how long a spasm lasts. It does say that spasms that go on "
+           "for a long time, come often, or come with weakness or numbness need a doctor.",
+           ("when should someone seek medical attention for muscle spasms",),
+           "The FAQ on when to see a doctor says more.", near_answers=False)),
     # "what is a myasthenic crisis", "what are the signs of a myasthenic
     # crisis": offered Recognizing Chronic Spasms (session 37, typed),
     # which names no crisis. Told as happening, it is an emergency
@@ -288,7 +309,11 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
                 r"ice(?! cream| lolly| lollies| skating)|"
                 r"cold packs?|cold compress(?:es)?|heat packs?|heat pads?|heating pads?|"
                 r"hot water bottles?|saunas?|hot tubs?|getting hot|getting cold|overheating|"
-                r"overheat|too hot|too cold)\b"),
+                r"overheat|too hot|too cold)\b"
+                # "does the cold make spasms worse" was declined plainly
+                # (session 43, `voice ask`); "a cold" is the illness.
+                r"|\bthe cold(?= (?:make|makes|making|made|affect|affects|trigger|triggers|bring|"
+                r"brings|help|helps|bother|bothers)\b)"),
      _TEMPERATURE),
     # "should i use heat or ice", "should i put ice on my leg" were declined
     # plainly (session 42, `voice ask`): with no condition named, only heat
