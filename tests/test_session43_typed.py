@@ -23,7 +23,9 @@ ALS or myasthenia gravis, or their carer, would ask:
   declined;
 - "does the cold make spasms worse", "does ms affect swallowing", "how long
   do spasms last" were declined plainly; "what benefits can i get" was
-  offered the physiotherapy FAQ.
+  offered the physiotherapy FAQ;
+- "is gardening ok", "can i still garden", "help at home", "who can help
+  me at home" were declined plainly.
 
 Real `voice text`."""
 
@@ -236,3 +238,27 @@ def test_a_cold_and_the_benefits_of_exercise_are_not_those_topics(tmp_path: Path
     (reply,) = voice_text_replies([said], tmp_path)
     assert not str(reply["say"]).startswith(("What I know doesn't cover heat",
                                               "What I know doesn't cover benefits")), reply
+
+
+@pytest.mark.parametrize("said", [
+    "is gardening ok",
+    "can i still garden",
+    "can he still play golf",
+    "is it safe to go cycling",
+])
+def test_a_pastime_is_met_with_what_helps_and_the_exercise_offered(tmp_path: Path,
+                                                                   said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith("What I know doesn't speak of each hobby"), reply
+    assert reply["outcome"] == "confirm" and _offered(reply) == EXERCISE, reply
+
+
+@pytest.mark.parametrize("said", ["help at home", "who can help me at home"])
+def test_help_at_home_gets_the_home_care_topic(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith("What I know doesn't cover help or care at home"), reply
+
+
+def test_cooking_a_dish_is_no_pastime_asked(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["can i cook chicken in the oven"], tmp_path)
+    assert reply["outcome"] == "no_match" and "hobby" not in str(reply["say"]), reply

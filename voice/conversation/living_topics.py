@@ -116,7 +116,29 @@ _DOCTOR_QUESTIONS = re.compile(
 _HOME_CARE = re.compile(
     r"\b(?:(?:get|getting|need|needs|needing|want|find|arrange|any|some|more|extra) "
     r"(?:\w+ )?help at home|home help|care at home|home care|carers? (?:to )?(?:come|coming) "
-    r"(?:in|to the house|home)|care package)\b")
+    r"(?:in|to the house|home)|care package)\b"
+    # "help at home" said alone, "who can help me at home": declined plainly
+    # (session 43, `voice ask`).
+    r"|^(?:i need |we need )?help at home$"
+    r"|\bwho (?:can|could|will|would) help (?:me|us|him|her|them|my \w+) at home\b")
+
+#: An everyday pastime asked as allowed: "is gardening ok", "can i still
+#: garden" were declined plainly (session 43, `voice ask`). The content
+#: names hobbies (Coping Strategies) and gentle activities (The Role of
+#: Exercise) but no pastime one by one. The pastime alone, or asked with
+#: "still" (not_covered's ``_CHANGED``): "can i cook chicken in the oven"
+#: is not this.
+_PASTIME = (r"(?:garden|gardening|do the garden|do gardening|knit|knitting|sew|"
+            r"sewing|dance|dancing|cycle|cycling|ride a bike|go cycling|fish|fishing|go fishing|"
+            r"play golf|golf|bowling|go bowling|paint|painting|play the piano|play music|"
+            r"do housework|housework|do the housework|do crafts|crafts|walk the dog|"
+            r"walking the dog|play with the grandchildren)")
+_PASTIMES = re.compile(
+    rf"^(?:is|are) {_PASTIME} (?:ok|okay|alright|all right|safe|good for (?:me|him|her|them)|"
+    r"still ok|still okay|allowed)$"
+    rf"|\b(?:can|could|should|will) (?:i|he|she|we|they|my \w+) still {_PASTIME}\b"
+    rf"|^(?:is it )?(?:ok|okay|alright|all right|safe) (?:for (?:me|him|her|them) )?to (?:still )?"
+    rf"{_PASTIME}$")
 
 #: Whom to call when worried, out of hours: "who can I call at night if I
 #: am worried" was declined plainly. Only with worry, night or illness
@@ -191,6 +213,15 @@ LIVING_TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
             "when should someone seek medical attention for muscle spasms"),
            "What I know does say how these conditions are diagnosed, and when to see a "
            "doctor.", anyone=True, near_answers=False, offered_with=ANY_LINE)),
+    (_PASTIMES,
+     Topic("pastimes",
+           "What I know doesn't speak of each hobby. It does say that hobbies and gentle "
+           "activity help, and that swimming, yoga and tai chi are good without straining the "
+           "muscles. A physiotherapist or occupational therapist can suggest ways to keep "
+           "doing what you enjoy.",
+           ("what exercise is good for me",),
+           "What I know does say which activities help.", anyone=True, offered_with=ANY_LINE,
+           near_answers=False)),
     (_HOME_CARE,
      Topic("home care",
            "What I know doesn't cover help or care at home. Your doctor, a social worker, or "
