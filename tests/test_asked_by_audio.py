@@ -17,7 +17,7 @@ import pytest
 from voice.app import Assistant
 from voice.audio.clip import read_wav
 from voice.content.model import KnowledgeBase
-from voice.conversation import Conversation, heard
+from voice.conversation import Conversation, heard, volume_by_audio
 from voice.matching.matcher import Matcher
 from voice.speech_in.base import Transcript
 from voice.speech_in.whisper import WhisperRecognizer
@@ -73,8 +73,13 @@ def test_a_question_heard_as_nothing_matching_is_offered_the_right_entry(
     # Offered, never answered outright: the audio chose among the content's questions.
     assert got["outcome"] == "confirm", got
     assert got["match"]["id"] == entry, got
-    # What the lever changes: the same hearing without it is declined.
+    # What the lever changes: the same hearing without it is declined. The
+    # volume read from the audio is off too: on an Intel Xeon (session 43)
+    # the en-us+m3 clip without this lever fitted "quieter" within
+    # volume_by_audio's margin (its figures were taken on an AMD EPYC), a
+    # step after this one and none of this test's concern.
     monkeypatch.setattr(heard, "ASKED_MARGIN", None)
+    monkeypatch.setattr(volume_by_audio, "ON", False)
     assert reply(kb, said)["outcome"] == "no_match"
     # And without the audio (an older Home Assistant question, a cached transcript).
     monkeypatch.undo()
