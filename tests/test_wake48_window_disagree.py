@@ -60,7 +60,17 @@ def test_seed409s_false_wakes_are_refused(name: str) -> None:
     assert not woke, [(d.kind, d.text, d.avg_logprob) for d in decodes]
 
 
-@pytest.mark.parametrize("name", [LONG_OTHERWISE, OKAY_LONG_ONLY])
+#: Whether the clip wakes without the rules is the decode's, and differs by
+#: CPU: on an Intel Xeon (family 6 model 167, CTranslate2's AVX2 path;
+#: 2026-12-07, session 43) the okay-long-only clip does not wake even
+#: without them (on 76cfeda too); with them it is refused everywhere
+#: (test_seed409s_false_wakes_are_refused).
+_CPU = pytest.mark.xfail(strict=False, reason=(
+    "CPU-dependent: chosen on an AMD EPYC where the clip woke without the rules; on an Intel "
+    "Xeon (family 6 model 167, AVX2 path; 2026-12-07) it does not wake either way"))
+
+
+@pytest.mark.parametrize("name", [LONG_OTHERWISE, pytest.param(OKAY_LONG_ONLY, marks=_CPU)])
 def test_without_the_rules_they_wake(name: str) -> None:
     woke, _decodes = woke_with(_clip(name), long_agree=False, short_agree=False)
     assert woke
