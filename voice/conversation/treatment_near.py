@@ -65,7 +65,7 @@ _THERAPY_FOR_US = re.compile(
     r"multiple sclerosis|als|mnd|motor neurone? disease|myasthenia(?: gravis)?|neuromuscular)\b"
     r"|^(?:can|could|would|will|does|do|is|are|should i (?:see|try)|would it help to see) "
     r"(?:a |an |my |seeing a |seeing an )?\w+(?: really)?(?: help| work| any good| good| worth it|"
-    r"| worth trying| safe)?$")
+    r" worth trying| safe)?$")
 
 TREATMENT_NEAR: tuple[tuple[re.Pattern[str], Topic], ...] = (
     (_DEHYDRATION,
