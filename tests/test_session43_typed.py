@@ -262,3 +262,11 @@ def test_help_at_home_gets_the_home_care_topic(tmp_path: Path, said: str) -> Non
 def test_cooking_a_dish_is_no_pastime_asked(tmp_path: Path) -> None:
     (reply,) = voice_text_replies(["can i cook chicken in the oven"], tmp_path)
     assert reply["outcome"] == "no_match" and "hobby" not in str(reply["say"]), reply
+
+
+def test_swallowing_ones_tablets_keeps_the_pharmacist(tmp_path: Path) -> None:
+    # "swallowing" before tablets was taken by the conditions' swallowing
+    # topic, which has no word of the pharmacist (session 43, review).
+    (reply,) = voice_text_replies(["i have trouble swallowing my tablets"], tmp_path)
+    assert "a pharmacist can tell you whether a medicine comes in another form" in str(
+        reply["say"]), reply

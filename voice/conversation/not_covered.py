@@ -184,8 +184,9 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "specialist team can explain it. If someone is struggling to breathe now, call "
            "your local emergency number, such as 911, 112 or 999.", anyone=True)),
     (re.compile(r"\b(?:feeding tubes?|peg tubes?|peg feeding|peg feed|tube fed|tube feeding|"
-                r"rig tube|nasogastric|swallow (?:my |his |her |their |the )?(?:tablets|pills|"
-                r"medicine|medicines|medication|capsules)|crush(?:ed|ing)? (?:my |his |her |"
+                r"rig tube|nasogastric|swallow(?:ing)? (?:my |his |her |their |the )?"
+                r"(?:tablets|pills|medicine|medicines|medication|capsules)|"
+                r"crush(?:ed|ing)? (?:my |his |her |"
                 r"their |the )?(?:tablets|pills)|(?:tablets|pills) be crushed)\b"),
      Topic("swallowing",
            "What I know doesn't cover feeding tubes or help with swallowing. A speech and "
