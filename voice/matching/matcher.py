@@ -932,6 +932,12 @@ class Matcher:
         left out)."""
         return self._raw_words.keys()
 
+    def _own_words(self, words: list[str]) -> set[str]:
+        """The tokens that ``words`` fold onto through the synonyms, for each
+        word the content itself uses as written ("cramps": spasm)."""
+        return {synonyms.WORDS[w] for w in words
+                if w in synonyms.WORDS and normalize.stem(w) in self._stems_as_written}
+
     @functools.cached_property
     def _stems_as_written(self) -> frozenset[str]:
         """The stem of every word the loaded content uses, before synonyms
@@ -1009,10 +1015,8 @@ class Matcher:
             # "cramp in my foot" was declined for naming the foot where
             # "spasms in my foot" was offered (the FAQ's own "frequent
             # cramps" folds onto spasm; session 43).
-            own_words = {synonyms.WORDS[w] for w in words
-                         if w in synonyms.WORDS and normalize.stem(w) in self._stems_as_written}
             if named - carried_too or (
-                    named and not self.scope.carried(toks, unknown, said | own_words)):
+                    named and not self.scope.carried(toks, unknown, said | self._own_words(words))):
                 return False
         return self.scope.is_ours(toks, unknown, normalize.prepare(text), slack, said,
                                   own_named=own_conditions.names_own_condition(self, toks))
