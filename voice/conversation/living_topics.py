@@ -172,7 +172,29 @@ _HOW_COMMON = re.compile(
     rf"suffer from|are diagnosed with|develop|have got) {_CONDITIONS}\b"
     rf"|^(?:is|are) {_CONDITIONS} (?:very |really )?(?:rare|common)$")
 
+#: Whether a condition counts as a disability: "is ms a disability", "is ms
+#: classed as a disability", "am i disabled" met the plain "I don't have an
+#: answer" (session 44, `voice ask`). The law where one lives decides it.
+#: Only the whole question of whether it counts, so "what disability aids
+#: are there" and "disabled parking" stay the matcher's.
+_DISABILITY = re.compile(
+    rf"^(?:(?:so|and|but|um|er|tell me) )*(?:is|are|does|do|would|will) {_CONDITIONS} "
+    r"(?:really |still )?(?:count(?:ed)? as|classed as|class as|considered|considered as|"
+    r"qualify as|classified as|seen as|a|an)? ?(?:a |an )?(?:disability|disabilities|"
+    r"disabling condition|recogni[sz]ed disability)$"
+    r"|^(?:(?:so|and|but|um|er) )*(?:am i|is (?:he|she|my \w+)|are we|are they|would i be|would "
+    r"(?:he|she) be) (?:now |then |legally |officially )?(?:classed as |classified as |considered |"
+    r"counted as |registered )?disabled(?: now| then| with (?:it|this|" + NAMED + r"))?$")
+
 LIVING_TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
+    (_DISABILITY,
+     Topic("disability",
+           "What I know doesn't say whether a condition counts as a disability: that depends "
+           "on the law where you live. A social worker, an advice service, or a charity for "
+           "the condition can tell you, and what help you may be entitled to.",
+           ("is there financial help",),
+           "What I know does say that charities and foundations can help with treatment "
+           "costs.", anyone=True, offered_with=ANY_LINE)),
     (_BENEFITS,
      Topic("benefits",
            "What I know doesn't cover benefits or money matters, which differ from place to "

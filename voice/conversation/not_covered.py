@@ -63,6 +63,12 @@ _COURSE = Topic("course",
                 "What I know doesn't cover relapses or the different types of MS. Your MS "
                 "nurse or neurologist can explain them.")
 
+#: Stages: the content names none, nor can it tell anyone theirs.
+_STAGE = Topic("stage",
+               "What I know doesn't describe stages of these conditions, and I can't tell "
+               "which stage anyone is at. The neurologist or specialist nurse can explain "
+               "where things stand.")
+
 #: Lifting or moving someone, and the home made safer for them.
 _HOME = Topic("home",
               "What I know doesn't cover lifting or moving someone, or changes to the home. An "
@@ -76,7 +82,26 @@ _TEMPERATURE = Topic("temperature",
                      "What I know doesn't cover heat, cold or the weather. Your doctor, nurse or "
                      "physiotherapist can tell you what helps you.")
 
+#: Pain from the conditions: "can ms cause pain", "does als cause pain"
+#: were declined plainly (session 44, `voice ask`), though Recognizing
+#: Chronic Spasms says they lead to "weakness, stiffness, pain". What it
+#: says is offered; how to treat pain it does not say. The content's own
+#: word: an entry the matcher offered stays ("do spasms cause pain":
+#: Causes and Risk Factors).
+_PAIN = re.compile(
+    r"\b(?:cause|causes|causing|bring|brings|give|gives|mean|lead to|leads to) "
+    r"(?:\w+ ){0,2}?(?:pain|pains|aches|aching)\b"
+    r"|\b(?:is|are) (?!botox\b|the injections?\b|injections?\b)\w+(?: \w+)? (?:very |always |"
+    r"usually |often |really )?painful\b"
+    rf"|\b(?:does|do|will|would) (?:it|this|{NAMED}|spasms|cramps|the spasms|the cramps) hurt\b")
+
 _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
+    (_PAIN,
+     Topic("pain",
+           "What I know says these conditions can bring pain, as well as weakness and "
+           "stiffness, but not how to treat it. Your doctor or nurse can help with pain.",
+           ("what are chronic muscle spasms",),
+           "What I know does say what these conditions bring.", content_word=True)),
     # "can I still drive", "is it safe to drive with ms", "should he stop
     # driving"; not "drive me/us to", "sex drive", "hard drive".
     (re.compile(rf"\b{_ASK} (?:\w+ ){{0,3}}?(?:drive|driving)\b(?! (?:me|us|you|him|her|them)\b)"
@@ -296,6 +321,12 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
     # named (also of addiction, of cancer); the names of MS's courses anyhow.
     (re.compile(r"\b(?:relapse|relapses|relapsing|flare up|flare ups|flareup|flareups)\b"),
      _COURSE),
+    # "what stage is my ms", "what stage of als am i in" were offered
+    # Recognizing Chronic Spasms (session 44, `voice ask`), which has no
+    # stages; only with the conditions named ("what stage of grief").
+    (re.compile(r"\b(?:what|which) (?:stage|phase)s?\b|\bstages? (?:of|in) \w+"
+                r"|\bhow many (?:stages|phases)\b|\b(?:early|late|final|last|end) stages?\b"),
+     _STAGE),
     (re.compile(r"\b(?:remitting|relapsing remitting|primary progressive|secondary progressive|"
                 r"progressive relapsing|rrms|ppms|spms)\b"),
      replace(_COURSE, anyone=True)),
@@ -334,6 +365,14 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
                 rf"my (?:\w+ )?(?:{RELATIVE}|patient))(?: \w+){{0,3}}? "
                 r"(?:safely|without hurting|out of bed|into bed|in bed|from bed|from the bed|"
                 r"onto the|into the|out of the|off the floor|up the stairs|down the stairs)\b"),
+     replace(_HOME, anyone=True)),
+    # The whole line, a person named: "how do i lift him" was declined
+    # plainly (session 44, `voice ask`); not "them" alone ("how do i move
+    # them to another folder").
+    (re.compile(r"^(?:(?:so|and|but|um|er|please) )*(?:how|what is the best way|what s the best "
+                r"way|what is the safest way|what s the safest way) (?:do |can |should |to )?"
+                r"(?:i |we )?(?:safely )?(?:lift|move|transfer|turn|reposition|carry) "
+                rf"(?:him|her|my (?:\w+ )?(?:{RELATIVE}|patient))(?: up)?(?: safely| properly)?$"),
      replace(_HOME, anyone=True)),
     # Of anyone since session 42: "how can i make the bathroom safer" was
     # declined plainly (`voice ask`); entries are offered only with the

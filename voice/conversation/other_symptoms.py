@@ -51,6 +51,15 @@ _NEW_SYMPTOM = re.compile(
     r"|\b(?:my|his|her|their) symptoms? (?:are|is|have|has|keep) (?:changing|changed|"
     r"different)\b")
 
+#: Periods and their pain: "period cramps" was offered the FAQ on when
+#: spasms need a doctor, "menstrual cramps" declined plainly (session 44,
+#: `voice ask`). Not "a period of time", "over a period of weeks".
+_PERIODS = re.compile(
+    r"\b(?:menstrual|menstruation|menstruating|premenstrual|pms)\b"
+    r"|\bperiods? (?:cramps?|cramping|pains?)\b"
+    r"|\b(?:my|her|their|during (?:my|her|their|a)|before (?:my|her|their|a)|on (?:my|her|their)) "
+    r"periods?\b(?! of\b)")
+
 OTHER_SYMPTOMS: tuple[tuple[re.Pattern[str], Topic], ...] = (
     (_BLADDER,
      Topic("bladder",
@@ -69,6 +78,10 @@ OTHER_SYMPTOMS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            ("how will this affect my everyday life",),
            "What I know does say how these conditions affect daily life.", anyone=True,
            content_word=True)),
+    (_PERIODS,
+     Topic("periods",
+           "What I know doesn't cover periods or period pain. A doctor, nurse or pharmacist "
+           "can help with that.", anyone=True)),
     (_NEW_SYMPTOM,
      Topic("new symptom",
            "A new or changing symptom is worth telling your doctor or nurse about soon. If it "

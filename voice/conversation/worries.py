@@ -79,6 +79,10 @@ _OUTLOOK = re.compile("|".join([
     rf"\b{_WILL} {_IT} {_GOING}(?:get|getting|gets|become) (?:any |much |a lot )?worse\b",
     rf"\b{_WILL} {_IT} {_GOING}(?:worsen|deteriorate|progress)\b",
     rf"\b(?:will|am) i {_GOING}(?:get|getting) (?:any |much )?worse\b",
+    # "how bad will it get" met the plain "I don't have an answer" (session
+    # 44, `voice ask`): the same fear as "will it get worse".
+    rf"\bhow bad (?:will|would|could|might|can|is) {_IT} {_GOING}(?:going to |gonna )?get\b",
+    rf"\bhow bad (?:will|would|could|might|can) (?:i|we) {_GOING}get\b",
     rf"\b(?:is|are) {_IT} (?:always )?(?:progressive|degenerative)\b",
     # "how fast does als progress" was offered the breakthroughs FAQ (session 35).
     rf"\bhow (?:fast|quickly) (?:will|does|do|is|are) (?:{_IT}|his ms|his als|her ms|her als) "

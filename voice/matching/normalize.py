@@ -98,8 +98,10 @@ PEOPLE_WORDS = frozenset("wife husband partner spouse boyfriend girlfriend".spli
 #: Where in the body, not what: "my legs are stiff every morning" asks about
 #: stiffness, "my legs been numb for days" about numbness that lasts. The
 #: content never names limbs, so as unknown words they pulled such questions
-#: out of scope.
-BODY_WORDS = frozenset("legs leg arms arm limbs limb thighs thigh calves".split())
+#: out of scope. "calf" was missing while "calves" was there: "cramp in my
+#: calf" and "spasms in my calf" were declined, "cramp in my leg" offered
+#: (session 44, typed).
+BODY_WORDS = frozenset("legs leg arms arm limbs limb thighs thigh calves calf".split())
 # "help" is a stopword because nearly every entry helps with something; it
 # made "how can I help" questions look in-scope for unrelated entries.
 

@@ -339,8 +339,10 @@ _ASKS_WHETHER = re.compile(
 REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "is it better to rest or exercise": "better" pulled it under an offer.
     (re.compile(r"\bis it (?:better|best|wiser) (?=(?:to )?(?:rest|resting|rest up|take it easy|"
-                r"exercise|exercising|keep moving|keep active|stay active|be active|keep mobile) "
-                r"or\b)"),
+                r"exercise|exercising|keep moving|keep active|stay active|be active|keep mobile)"
+                # Or alone: "is it better to exercise" was declined where
+                # "should i exercise" was answered (session 44, `voice ask`).
+                r"(?: or\b|$))"),
      "should i "),
     # Rest set against keeping active is whether to exercise, The Role of
     # Exercise's question: "should i rest or keep moving" was declined, "is

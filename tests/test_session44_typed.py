@@ -1,0 +1,179 @@
+"""Gaps found by typing into `voice ask` (session 44), as a person with MS,
+ALS or myasthenia gravis, or their carer, would ask:
+
+- "cramp in my calf", "spasms in my calf" were declined, though "cramp in
+  my leg" and "spasms in my calves" were offered: "calf" was missing from
+  the limbs that say where, not what (normalize.BODY_WORDS);
+- "period cramps" was offered the FAQ on when spasms need a doctor,
+  "menstrual cramps" declined plainly;
+- "what stage is my ms", "what stage of als am i in" were offered
+  Recognizing Chronic Spasms, which has no stages;
+- "is ms a disability", "am i disabled" were declined plainly;
+- "how bad will it get" was declined plainly, where "will it get worse"
+  was met as the fear it is;
+- "is it better to exercise" was declined, where "should i exercise" was
+  answered;
+- "how do i lift him" was declined plainly, where "how do i lift him out
+  of bed" got the home topic;
+- "can ms cause pain", "does als cause pain" were declined plainly, though
+  Recognizing Chronic Spasms says the conditions lead to pain.
+
+Real `voice text`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import offered_id as _offered
+from .conftest import voice_text_replies
+
+RECOGNIZING = "recognizing-chronic-spasms-and-neuromuscular-disorders"
+EXERCISE = "the-role-of-exercise-and-rehabilitation"
+COMMUNITY = "community-support-and-awareness"
+CURE = "is-there-a-cure-for-neuromuscular-disorders"
+DECLINED = "Sorry, I don't have an answer for that"
+HOME = "What I know doesn't cover lifting or moving someone"
+
+
+@pytest.mark.parametrize("said", [
+    "cramp in my calf",
+    "spasms in my calf",
+    "cramp in my calf muscle",
+])
+def test_a_cramp_in_the_calf_is_offered_as_in_the_leg(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["outcome"] == "confirm" and _offered(reply) is not None, reply
+
+
+@pytest.mark.parametrize("said", ["how much does a calf weigh", "where can i buy a calf"])
+def test_a_calf_the_animal_stays_declined(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["outcome"] == "no_match" and _offered(reply) is None, reply
+
+
+@pytest.mark.parametrize("said", [
+    "period cramps",
+    "menstrual cramps",
+    "can ms affect my periods",
+])
+def test_periods_are_said_not_covered_and_nothing_offered(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith("What I know doesn't cover periods"), reply
+    assert _offered(reply) is None, reply
+
+
+@pytest.mark.parametrize("said", ["spasms over a period of weeks",
+                                  "my legs cramp for a period of time"])
+def test_a_period_of_time_is_no_period(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert "periods" not in str(reply["say"]), reply
+
+
+@pytest.mark.parametrize("said", [
+    "what stage is my ms",
+    "what stage of als am i in",
+    "what are the stages of als",
+    "is she in the final stages of als",
+])
+def test_stages_are_said_not_covered_with_who_can_tell(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith("What I know doesn't describe stages"), reply
+    assert "neurologist" in str(reply["say"]) and _offered(reply) is None, reply
+
+
+@pytest.mark.parametrize("said", ["what stage of grief am i in", "what stage is the project at"])
+def test_stages_of_other_things_are_not_ours(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith(DECLINED), reply
+
+
+@pytest.mark.parametrize("said", [
+    "is ms a disability",
+    "is ms classed as a disability",
+    "does als count as a disability",
+    "am i disabled",
+])
+def test_whether_it_counts_as_a_disability_gets_who_can_tell(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith("What I know doesn't say whether a condition counts as a "
+                                        "disability"), reply
+    assert reply["outcome"] == "confirm" and _offered(reply) == COMMUNITY, reply
+
+
+@pytest.mark.parametrize(("said", "entry"), [
+    ("what disability aids are there", "assistive-devices"),
+    ("where can i get a disabled parking badge", None),
+])
+def test_disability_otherwise_is_not_that_topic(tmp_path: Path, said: str,
+                                                entry: str | None) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert "counts as a disability" not in str(reply["say"]), reply
+    assert _offered(reply) == entry, reply
+
+
+@pytest.mark.parametrize("said", ["how bad will it get", "how bad will my ms get"])
+def test_how_bad_it_will_get_is_met_as_the_fear(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith("That's a hard thing to be wondering about."), reply
+    assert reply["outcome"] == "confirm" and _offered(reply) == CURE, reply
+
+
+def test_how_bad_the_traffic_gets_is_no_fear_of_ours(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["how bad is the traffic going to get"], tmp_path)
+    assert str(reply["say"]).startswith(DECLINED), reply
+
+
+@pytest.mark.parametrize("said", ["is it better to exercise", "is it better to keep active"])
+def test_is_it_better_to_exercise_is_the_exercise_section(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["outcome"] == "answer" and _offered(reply) == EXERCISE, reply
+
+
+@pytest.mark.parametrize("said", [
+    "how do i lift him",
+    "how can we move her safely",
+    "what is the best way to lift my husband",
+    "how do i turn him",
+])
+def test_lifting_someone_gets_the_home_topic(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith(HOME), reply
+
+
+@pytest.mark.parametrize("said", ["how do i move them", "how do i help him"])
+def test_moving_things_or_helping_is_not_lifting(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert not str(reply["say"]).startswith(HOME), reply
+
+
+@pytest.mark.parametrize("said", ["can ms cause pain", "does als cause pain"])
+def test_pain_from_the_conditions_is_said_and_recognizing_offered(tmp_path: Path,
+                                                                 said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith("What I know says these conditions can bring pain"), reply
+    assert reply["outcome"] == "confirm" and _offered(reply) == RECOGNIZING, reply
+
+
+def test_yes_after_pain_reads_what_the_conditions_bring(tmp_path: Path) -> None:
+    _, reply = voice_text_replies(["can ms cause pain", "yes"], tmp_path)
+    assert reply["outcome"] == "answer" and _offered(reply) == RECOGNIZING, reply
+    assert "pain" in str(reply["say"]), reply
+
+
+@pytest.mark.parametrize(("said", "entry"), [
+    # The matcher's own offers stay: the content's word.
+    ("do spasms cause pain", "causes-and-risk-factors"),
+    ("does botox hurt", "medication"),
+])
+def test_pain_the_matcher_offers_keeps_its_offer(tmp_path: Path, said: str, entry: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert not str(reply["say"]).startswith("What I know says these conditions can bring pain")
+    assert reply["outcome"] == "confirm" and _offered(reply) == entry, reply
+
+
+@pytest.mark.parametrize("said", ["can a tattoo cause pain", "is childbirth painful"])
+def test_pain_of_other_things_stays_declined(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith(DECLINED), reply
