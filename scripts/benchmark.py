@@ -334,6 +334,14 @@ def scope_benchmark(classifier: bool = False, health_subjects: bool = True,
         # grief, addiction, self-esteem; no word model counts them.
         ("counsel/counsel-heldout.tsv", "uncovered health questions (Counsel Chat)"),
         ("counsel/counsel-tuning.tsv", "uncovered health questions (Counsel Chat)"),
+        # Questions TruthfulQA's authors wrote to catch false beliefs
+        # (session 44; scripts/make_truthfulqa_sets.py): health and
+        # nutrition, and every other subject (law, history, weather...); no
+        # word model counts them.
+        ("truthfulqa-health-heldout.tsv", "uncovered health questions (TruthfulQA)"),
+        ("truthfulqa-health-tuning.tsv", "uncovered health questions (TruthfulQA)"),
+        ("truthfulqa-general-heldout.tsv", "general questions (TruthfulQA)"),
+        ("truthfulqa-general-tuning.tsv", "general questions (TruthfulQA)"),
     ):
         qs = _set(name)
         half = ("tuning" if name == "health-heldout.tsv" or "heldout" not in name
