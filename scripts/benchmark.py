@@ -338,10 +338,10 @@ def scope_benchmark(classifier: bool = False, health_subjects: bool = True,
         # (session 44; scripts/make_truthfulqa_sets.py): health and
         # nutrition, and every other subject (law, history, weather...); no
         # word model counts them.
-        ("truthfulqa-health-heldout.tsv", "uncovered health questions (TruthfulQA)"),
-        ("truthfulqa-health-tuning.tsv", "uncovered health questions (TruthfulQA)"),
-        ("truthfulqa-general-heldout.tsv", "general questions (TruthfulQA)"),
-        ("truthfulqa-general-tuning.tsv", "general questions (TruthfulQA)"),
+        ("truthfulqa/truthfulqa-health-heldout.tsv", "uncovered health questions (TruthfulQA)"),
+        ("truthfulqa/truthfulqa-health-tuning.tsv", "uncovered health questions (TruthfulQA)"),
+        ("truthfulqa/truthfulqa-general-heldout.tsv", "general questions (TruthfulQA)"),
+        ("truthfulqa/truthfulqa-general-tuning.tsv", "general questions (TruthfulQA)"),
     ):
         qs = _set(name)
         half = ("tuning" if name == "health-heldout.tsv" or "heldout" not in name

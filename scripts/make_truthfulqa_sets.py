@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Rebuilds tests/data/truthfulqa-{health,general}-{tuning,heldout}.tsv (see
+"""Rebuilds tests/data/truthfulqa/truthfulqa-{health,general}-{tuning,heldout}.tsv (see
 tests/data/README.md).
 
     .venv/bin/python scripts/make_truthfulqa_sets.py TRUTHFULQA_CSV
@@ -68,7 +68,7 @@ def _write(name: str, kind: str, half: str, rows: list[tuple[str, str]]) -> None
     header = (f"# {kind} questions from TruthfulQA (sylinrl/TruthfulQA, Apache License 2.0), "
               f"{half} half; see README.md.\n# question<TAB>TruthfulQA category")
     lines = [header] + [f"{q}\t{c}" for q, c in rows]
-    (DATA / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (DATA / "truthfulqa" / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:

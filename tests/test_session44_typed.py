@@ -16,7 +16,12 @@ ALS or myasthenia gravis, or their carer, would ask:
 - "how do i lift him" was declined plainly, where "how do i lift him out
   of bed" got the home topic;
 - "can ms cause pain", "does als cause pain" were declined plainly, though
-  Recognizing Chronic Spasms says the conditions lead to pain.
+  Recognizing Chronic Spasms says the conditions lead to pain;
+- "my voice gets weak when i talk a lot", "my ankle keeps bouncing", "what
+  is a tremor", "restless legs", "are there grants for equipment" were
+  declined plainly; "your voice is too quiet" was declined, where "you are
+  too quiet" turned the voice up (and "my voice is too quiet", one letter
+  off by the fuzzy match, must not).
 
 Real `voice text`."""
 
@@ -176,4 +181,35 @@ def test_pain_the_matcher_offers_keeps_its_offer(tmp_path: Path, said: str, entr
 @pytest.mark.parametrize("said", ["can a tattoo cause pain", "is childbirth painful"])
 def test_pain_of_other_things_stays_declined(tmp_path: Path, said: str) -> None:
     (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith(DECLINED), reply
+
+
+@pytest.mark.parametrize(("said", "starts"), [
+    ("my voice gets weak when i talk a lot", "What I know doesn't cover speech"),
+    ("my voice is too quiet", "What I know doesn't cover speech"),
+    ("my ankle keeps bouncing", "An ankle or leg that bounces by itself"),
+    ("his leg keeps bouncing up and down", "An ankle or leg that bounces by itself"),
+    ("what is a tremor", "A tremor is shaking a person can't control"),
+    ("does ms cause tremors", "A tremor is shaking a person can't control"),
+    ("restless legs", "What I know doesn't cover restless legs"),
+    ("are there grants for equipment", "What I know doesn't cover benefits"),
+])
+def test_more_said_not_covered_with_who_can_help(tmp_path: Path, said: str, starts: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith(starts), reply
+
+
+@pytest.mark.parametrize(("said", "command"), [
+    ("your voice is too quiet", "I'll speak louder"),
+    ("your voice is too loud", "I'll speak more quietly"),
+    ("you're shouting", "I'll speak more quietly"),
+])
+def test_the_assistants_voice_too_quiet_or_loud_is_the_volume(tmp_path: Path, said: str,
+                                                              command: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["outcome"] == "command" and command in str(reply["say"]), reply
+
+
+def test_grants_for_students_are_not_benefits(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["grants for students"], tmp_path)
     assert str(reply["say"]).startswith(DECLINED), reply

@@ -40,15 +40,16 @@ def test_questions_are_chosen_by_their_categories() -> None:
 
 def test_the_halves_are_even_distinct_and_none_is_ours() -> None:
     for stem, health in (("truthfulqa-health", True), ("truthfulqa-general", False)):
-        tuning, heldout = _rows(f"{stem}-tuning.tsv"), _rows(f"{stem}-heldout.tsv")
+        tuning = _rows(f"truthfulqa/{stem}-tuning.tsv")
+        heldout = _rows(f"truthfulqa/{stem}-heldout.tsv")
         assert all(len(r) == 2 for r in tuning + heldout)
         assert abs(len(tuning) - len(heldout)) <= 1
         questions = [q.lower() for q, _ in tuning + heldout]
         assert len(set(questions)) == len(questions)
         assert not any(make_truthfulqa_sets.OURS.search(q) for q in questions)
         assert all((c in make_truthfulqa_sets.HEALTH) == health for _, c in tuning + heldout)
-    assert len(_rows("truthfulqa-general-tuning.tsv")) >= 350
-    assert len(_rows("truthfulqa-health-tuning.tsv")) >= 30
+    assert len(_rows("truthfulqa/truthfulqa-general-tuning.tsv")) >= 350
+    assert len(_rows("truthfulqa/truthfulqa-health-tuning.tsv")) >= 30
 
 
 def _declined_or_urgent(matcher: Matcher, question: str) -> bool:
@@ -60,7 +61,7 @@ def _declined_or_urgent(matcher: Matcher, question: str) -> bool:
 
 
 def test_every_health_tuning_question_is_declined(matcher: Matcher) -> None:
-    rows = _rows("truthfulqa-health-tuning.tsv")
+    rows = _rows("truthfulqa/truthfulqa-health-tuning.tsv")
     taken = [q for q, _ in rows if not _declined_or_urgent(matcher, q)]
     assert not taken, taken
 
@@ -68,6 +69,6 @@ def test_every_health_tuning_question_is_declined(matcher: Matcher) -> None:
 def test_the_general_tuning_half_is_declined(matcher: Matcher) -> None:
     """Session 44: 359 of 362 declined, none read in full but one (see
     docs/out-of-scope.md, "Session 44 (main)")."""
-    rows = _rows("truthfulqa-general-tuning.tsv")
+    rows = _rows("truthfulqa/truthfulqa-general-tuning.tsv")
     taken = [q for q, _ in rows if not _declined_or_urgent(matcher, q)]
     assert len(taken) <= 3, taken

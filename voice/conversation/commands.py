@@ -95,6 +95,10 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "more volume", "speak louder", "talk louder", "turn up the volume", "increase volume",
         "make it louder", "you are too quiet", "that is too quiet",
         "be louder", "i can not hear", "i can hardly hear you", "i can barely hear you",
+        # Session 44 (typed): "your voice is too quiet" was declined, where
+        # "you are too quiet" turned it up.
+        "your voice is too quiet", "your voice is too soft", "you are too soft",
+        "your voice is very quiet", "you are very quiet",
     ),
     "quieter": (
         "quieter", "softer", "volume down", "turn it down", "too loud", "less loud",
@@ -102,6 +106,8 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         "turn down the volume", "decrease volume", "not so loud",
         "you are too loud", "that is too loud", "lower your voice",
         "be quieter", "keep your voice down",
+        "your voice is too loud", "your voice is very loud", "you are very loud",
+        "you are shouting", "stop shouting", "do not shout",
     ),
     # Back to the speed or loudness set in the settings (the caregiver's
     # page, or the defaults): a user who said "slower" three times had to
@@ -648,7 +654,15 @@ def find_command(text: str, yes_no_asked: bool = False) -> str | None:
 _QUESTION_WORDS = frozenset({"what", "how", "why", "who", "where", "when", "which"})
 
 
+#: Whose voice: "my voice is too quiet" is the user's own (the speech
+#: topic), one letter from "your voice is too quiet" (session 44).
+_WHOSE = frozenset({"my", "your", "his", "her", "their", "our"})
+
+
 def _question_turned(said: str, phrasing: str) -> bool:
-    """The fuzzy hit ``phrasing`` starts otherwise than ``said``, a question."""
+    """The fuzzy hit ``phrasing`` starts otherwise than ``said``, a question,
+    or names another person's ("my voice" for "your voice")."""
     first = said.split()[0]
+    if first in _WHOSE and phrasing.split()[0] in _WHOSE and phrasing.split()[0] != first:
+        return True
     return first in _QUESTION_WORDS and phrasing.split()[0] != first

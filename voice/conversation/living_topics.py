@@ -38,7 +38,13 @@ _BENEFITS = re.compile(
     r"receive)\b(?! from| out of| by| with)"
     r"|\b(?:disability|sickness|carer s|carers|carer) (?:benefits?|allowances?|payments?|"
     r"living allowance)\b"
-    r"|\b(?:ssdi|social security disability)\b")
+    r"|\b(?:ssdi|social security disability)\b"
+    # "are there grants for equipment" was declined plainly (session 44,
+    # `voice ask`).
+    r"|\b(?:grants?|funding|financial help|financial support|help with the cost) (?:for|towards|"
+    r"to buy|to pay for|of) (?:a |an |the |some |my |his |her )?(?:mobility |home |disability |"
+    r"special |new |electric |powered )?(?:equipment|wheelchairs?|adaptations|aids|"
+    r"stair ?lifts?|scooters?|hoists?|walkers?)\b")
 
 #: Telling someone close about the condition: "how do I explain my illness
 #: to my kids", "how do I tell my family I have ms". Only with the

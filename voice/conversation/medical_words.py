@@ -77,6 +77,26 @@ MEDICAL_WORDS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "Clonus is the medical word for a muscle jerking again and again in a rhythm, "
            "often when it is stretched. What I know doesn't go into it. Your doctor or "
            "physiotherapist can tell you more.", anyone=True)),
+    # "my ankle keeps bouncing" was declined plainly (session 44, `voice
+    # ask`): clonus told in everyday words.
+    (re.compile(r"\b(?:ankle|ankles|foot|feet|leg|legs|knee|knees|heel) (?:keeps? |starts? |"
+                r"won t stop |will not stop |just )?(?:bouncing|bounces|bounce|jumping up and "
+                r"down|jumps up and down|shaking up and down|shakes up and down|going up and "
+                r"down|goes up and down)\b"),
+     Topic("clonus told",
+           "An ankle or leg that bounces by itself, again and again in a rhythm, is often "
+           "called clonus. I can't judge symptoms, and what I know doesn't go into it. Your "
+           "doctor or physiotherapist can tell you more.", anyone=True)),
+    # "what is a tremor" and "restless legs" were declined plainly (session
+    # 44, `voice ask`): the content names neither.
+    (re.compile(r"\btremors?\b"),
+     Topic("tremor",
+           "A tremor is shaking a person can't control, often of the hands. What I know "
+           "doesn't go into it. Your doctor or nurse can tell you more.", anyone=True)),
+    (re.compile(r"\brestless legs?(?: syndrome)?\b|\brestless leg syndrome\b"),
+     Topic("restless legs",
+           "What I know doesn't cover restless legs. It is worth telling your doctor or nurse "
+           "about; they can help.", anyone=True)),
     # "what is a flare", "what are flares", "what is a relapse": an MS
     # relapse in the words people use. Only asked what one is: "solar
     # flare", "flared jeans" are not (nor a relapse of an addiction told).

@@ -305,7 +305,13 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
                 r"now that|once) (?:he|she|they|i) (?:can not|cannot|can t|is unable to|are "
                 r"unable to|am unable to) (?:speak|talk)|"
                 r"(?:device|machine|app|computer|gadget)s? (?:that|which|to) (?:can )?(?:speak|"
-                r"talk)s? for\b"),
+                r"talk)s? for\b|"
+                # "my voice gets weak when i talk a lot" was declined plainly
+                # (session 44, `voice ask`). One's own voice, not "your voice"
+                # (the assistant's: a volume command).
+                r"\b(?:my|his|her|their) voice (?:gets|is getting|goes|has gone|keeps getting|"
+                r"becomes|is|sounds|has got) (?:very |so |really |a bit |more |too |much )?"
+                r"(?:weak|weaker|quiet|quieter|faint|fainter|hoarse|croaky|nasal|slurred|tired)\b"),
      Topic("speech",
            "What I know doesn't cover speech or communication aids. A speech and language "
            "therapist can help, and can suggest aids. If speech is lost suddenly, call your "
