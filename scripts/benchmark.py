@@ -373,6 +373,16 @@ def scope_benchmark(classifier: bool = False, health_subjects: bool = True,
                                 ("meqsum-heldout.tsv", labelled("meqsum-heldout.tsv"),
                                  "people's own, held-out"),
                                 ("meqsum-tuning.tsv", labelled("meqsum-tuning.tsv"),
+                                 "people's own, tuning"),
+                                # People's questions to doctors' websites about
+                                # our subjects and their neighbours, labelled
+                                # by a helper reading only content/ (session
+                                # 44; scripts/make_forum_ours_sets.py).
+                                ("forum/forum-ours-heldout.tsv",
+                                 labelled("forum/forum-ours-heldout.tsv"),
+                                 "people's own, held-out"),
+                                ("forum/forum-ours-tuning.tsv",
+                                 labelled("forum/forum-ours-tuning.tsv"),
                                  "people's own, tuning")):
         a, r, n_in, n_out = score(ours(checked), rows)
         a0, r0, _, _ = score(ours(plain), rows)

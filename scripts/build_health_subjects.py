@@ -104,6 +104,13 @@ NOUN_USE = True
 #: no noun use or no health question either way.
 NOUN_SENSES: dict[str, str] = {"stroke": "14105785"}
 
+#: Names that are as often the "-ing" form of a verb said of every illness:
+#: "suffering from" is having ("i am suffering from spasms", "my wife is
+#: suffering from ms what can help" were declined as naming another
+#: symptom, WordNet's first "suffering" being agony; session 44, forum
+#: questions). A name only as a noun ("his suffering"), marked "^".
+VERB_FORMS: frozenset[str] = frozenset({"suffering"})
+
 
 Synsets = dict[str, tuple[list[str], list[str]]]
 
@@ -240,7 +247,7 @@ def build(dict_dir: Path, categories: tuple[str, ...] = CATEGORIES) -> list[tupl
             term = lemma.replace("_", " ")
             if not re.fullmatch(r"[a-z][a-z' -]*[a-z]", term):
                 continue  # abbreviations with digits or dots, one-letter names
-            if NOUN_SENSES.get(lemma) == off and NOUN_USE:
+            if (NOUN_SENSES.get(lemma) == off or lemma in VERB_FORMS) and NOUN_USE:
                 names.append("^" + term)
                 continue
             if first.get(lemma) == off and lemma in other and NOUN_USE and " " not in term:

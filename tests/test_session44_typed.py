@@ -21,7 +21,13 @@ ALS or myasthenia gravis, or their carer, would ask:
   is a tremor", "restless legs", "are there grants for equipment" were
   declined plainly; "your voice is too quiet" was declined, where "you are
   too quiet" turned the voice up (and "my voice is too quiet", one letter
-  off by the fuzzy match, must not).
+  off by the fuzzy match, must not);
+- "how do i get a second opinion", "my gp doesn't listen", "can i get physio
+  on the nhs", "is cycling good", "how do i stretch my hamstrings" were
+  declined plainly;
+- "i am suffering from spasms", "is medication necessary for ms", "i am
+  deteriorating quickly, do i have ms" were declined, as was a question
+  opening with the asker's age (forum questions, session 44).
 
 Real `voice text`."""
 
@@ -40,6 +46,7 @@ COMMUNITY = "community-support-and-awareness"
 CURE = "is-there-a-cure-for-neuromuscular-disorders"
 DECLINED = "Sorry, I don't have an answer for that"
 HOME = "What I know doesn't cover lifting or moving someone"
+PHYSIO_FAQ = "what-role-does-physical-therapy-play-in-managing-these-conditions"
 
 
 @pytest.mark.parametrize("said", [
@@ -213,3 +220,72 @@ def test_the_assistants_voice_too_quiet_or_loud_is_the_volume(tmp_path: Path, sa
 def test_grants_for_students_are_not_benefits(tmp_path: Path) -> None:
     (reply,) = voice_text_replies(["grants for students"], tmp_path)
     assert str(reply["say"]).startswith(DECLINED), reply
+
+
+@pytest.mark.parametrize(("said", "entry"), [
+    ("how do i get a second opinion", None),
+    ("my gp doesn't listen", None),
+    ("can i get a wheelchair on the nhs", None),
+    ("can i get physio on the nhs", PHYSIO_FAQ),
+])
+def test_getting_care_where_one_lives_gets_who_can_help(tmp_path: Path, said: str,
+                                                        entry: str | None) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith("What I know doesn't cover how to get care"), reply
+    assert _offered(reply) == entry, reply
+
+
+def test_do_you_listen_is_not_a_doctor_who_does_not(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["do you listen to me"], tmp_path)
+    assert "how to get care" not in str(reply["say"]), reply
+
+
+@pytest.mark.parametrize("said", ["is cycling good", "is gardening good for spasms"])
+def test_a_pastime_asked_good_is_met_as_one_asked_ok(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith("What I know doesn't speak of each hobby"), reply
+    assert reply["outcome"] == "confirm" and _offered(reply) == EXERCISE, reply
+
+
+def test_cycling_good_for_the_environment_is_no_pastime_asked(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["is cycling good for the environment"], tmp_path)
+    assert str(reply["say"]).startswith(DECLINED), reply
+
+
+def test_stretching_the_hamstrings_is_stretching(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["how do i stretch my hamstrings"], tmp_path)
+    assert reply["outcome"] == "answer" and _offered(reply) == "physical-therapy", reply
+
+
+@pytest.mark.parametrize("said", ["i pulled my hamstring", "hamstring injury"])
+def test_a_hamstring_injury_stays_declined(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith(DECLINED), reply
+
+
+@pytest.mark.parametrize(("said", "entry"), [
+    # "suffering" named another symptom (WordNet's agony).
+    ("i am suffering from spasms", None),
+    ("my wife is suffering from ms what can help", None),
+    # "necessary" is "need"; "patient" who is asked about.
+    ("is medication necessary for ms", "medication"),
+    ("ms patient is medication necessary", "medication"),
+    # An age, background as a span of time is.
+    ("23 years old multiple sclerosis (ms) patient for about 10 years is medication necessary?",
+     "medication"),
+    # "deteriorating" is getting worse.
+    ("i am deteriorating quickly, do i have ms", None),
+])
+def test_how_people_write_to_doctors_is_taken(tmp_path: Path, said: str,
+                                              entry: str | None) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["outcome"] in ("confirm", "answer") and _offered(reply) is not None, reply
+    if entry is not None:
+        assert _offered(reply) == entry, reply
+
+
+@pytest.mark.parametrize("said", ["his suffering is terrible", "the economy is deteriorating",
+                                  "how old do you have to be to drive"])
+def test_those_words_alone_take_nothing(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["outcome"] == "no_match" and _offered(reply) is None, reply

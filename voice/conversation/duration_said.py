@@ -1,4 +1,4 @@
-"""How long the user has had something, said as background: "I've had MS
+"""How long the user has had something, or their age, said as background: "I've had MS
 for ten years and my legs are getting stiffer" was declined (session 36's
 note), the words of the span ("ten", "years") outweighing the rest, while
 "I have MS and my legs are getting stiffer" is offered Physical Therapy.
@@ -29,12 +29,20 @@ _SPAN = re.compile(
     r"|for (?:a (?:long )?while|a long time|ages|years|months|decades))\b")
 
 
+#: An age, background too: "23 years old multiple sclerosis (ms) patient
+#: for about 10 years is medication necessary?" (a forum question's tuning
+#: half, session 44) was declined, "... is medication necessary?" offered
+#: Medication.
+_AGE = re.compile(r"\b\d+ ?(?:years?|yrs?) old(?: (?:male|female|man|woman|boy|girl|guy|lady))?\b"
+                  r"|\b\d+ ?(?:yo|y o)\b")
+
+
 def without_duration(text: str) -> str | None:
     """``text`` without the spans of time it says as background ("i've had
     ms and my legs are getting stiffer"), or None when it says none, asks
     how long, or nothing is left."""
     said = clean(text)
-    if asks_how_long_cleaned(said) or not _SPAN.search(said):
+    if asks_how_long_cleaned(said) or not (_SPAN.search(said) or _AGE.search(said)):
         return None
-    rest = " ".join(_SPAN.sub(" ", said).split())
+    rest = " ".join(_AGE.sub(" ", _SPAN.sub(" ", said)).split())
     return rest or None

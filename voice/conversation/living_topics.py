@@ -141,7 +141,9 @@ _PASTIME = (r"(?:garden|gardening|do the garden|do gardening|knit|knitting|sew|"
             r"walking the dog|play with the grandchildren)")
 _PASTIMES = re.compile(
     rf"^(?:is|are) {_PASTIME} (?:ok|okay|alright|all right|safe|good for (?:me|him|her|them)|"
-    r"still ok|still okay|allowed)$"
+    # "is cycling good" was declined plainly (session 44, `voice ask`).
+    r"still ok|still okay|allowed|good|a good idea|good exercise|good for (?:spasms|my spasms|"
+    r"ms|als|mg|people with ms|stiffness))$"
     rf"|\b(?:can|could|should|will) (?:i|he|she|we|they|my \w+) still {_PASTIME}\b"
     rf"|^(?:is it )?(?:ok|okay|alright|all right|safe) (?:for (?:me|him|her|them) )?to (?:still )?"
     rf"{_PASTIME}$")
@@ -192,7 +194,32 @@ _DISABILITY = re.compile(
     r"(?:he|she) be) (?:now |then |legally |officially )?(?:classed as |classified as |considered |"
     r"counted as |registered )?disabled(?: now| then| with (?:it|this|" + NAMED + r"))?$")
 
+#: Getting care where one lives: "how do i get a second opinion", "my gp
+#: doesn't listen", "can i get physio on the nhs" met the plain "I don't
+#: have an answer" (session 44, `voice ask`). The physiotherapy FAQ is
+#: offered when physio is named.
+_SERVICES = re.compile(
+    r"\bsecond opinion\b"
+    r"|\b(?:get|getting|ask for|asking for|need|want) (?:a )?referr(?:al|ed)\b"
+    r"|\b(?:my|the|our|his|her) (?:gp|doctor|neurologist|consultant|specialist) "
+    r"(?:doesn t|does not|won t|will not|never|isn t|is not) (?:listen|listening|"
+    r"take (?:me|us|him|her) seriously|believe (?:me|us|him|her)|"
+    r"taking (?:me|us|him|her) seriously)\b"
+    r"|\bon the nhs\b"
+    r"|\b(?:physio|physiotherapy|physical therapy|wheelchairs?|equipment) (?:for free|free of "
+    r"charge|covered by (?:my |the )?insurance|on (?:my |the )?insurance)\b")
+_PHYSIO = re.compile(r"\b(?:physio|physiotherapy|physiotherapist|physical therapy|physical "
+                     r"therapist)\b")
+
 LIVING_TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
+    (_SERVICES,
+     Topic("services",
+           "What I know doesn't cover how to get care or referrals where you live. You can "
+           "ask your doctor for a referral or a second opinion, and a patients' advice service "
+           "or a charity for the condition can help you.",
+           ("what role does physical therapy play in managing these conditions",),
+           "What I know does say what physiotherapy can do.", anyone=True,
+           offered_with=_PHYSIO)),
     (_DISABILITY,
      Topic("disability",
            "What I know doesn't say whether a condition counts as a disability: that depends "

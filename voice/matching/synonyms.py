@@ -59,7 +59,11 @@ GROUPS: dict[str, tuple[str, ...]] = {
     # attention speaks of ("when is it serious", "if spasms become frequent,
     # last for extended periods"). "make ... worse" (harm asked) is untouched.
     "serious": ("getting worse", "get worse", "gets worse", "got worse", "getting any worse",
-                "going downhill", "go downhill", "gone downhill"),
+                "going downhill", "go downhill", "gone downhill",
+                # "i am deteriorating quickly, do i have ms" was declined on
+                # the rare "deteriorating" (a forum question's tuning half,
+                # session 44). Not "worsen", which is also done to something.
+                "deteriorating", "deteriorated", "worsening", "worsened"),
     "difficulty": ("difficulties", "difficult", "hard to", "trouble", "troubles"),
     "cure": ("cured", "curable", "cures",
              # Whisper writes a spoken "curable" "cureable" (espeak-ng en-us, en+f3);
