@@ -27,7 +27,8 @@ ALS or myasthenia gravis, or their carer, would ask:
   declined plainly;
 - "i am suffering from spasms", "is medication necessary for ms", "i am
   deteriorating quickly, do i have ms" were declined, as was a question
-  opening with the asker's age (forum questions, session 44).
+  opening with the asker's age (forum questions, session 44);
+- "skip" alone after an answer was declined, where "skip that" let it drop.
 
 Real `voice text`."""
 
@@ -289,3 +290,14 @@ def test_how_people_write_to_doctors_is_taken(tmp_path: Path, said: str,
 def test_those_words_alone_take_nothing(tmp_path: Path, said: str) -> None:
     (reply,) = voice_text_replies([said], tmp_path)
     assert reply["outcome"] == "no_match" and _offered(reply) is None, reply
+
+
+def test_skip_alone_after_an_answer_lets_it_drop(tmp_path: Path) -> None:
+    _, reply = voice_text_replies(["what is spasticity", "skip"], tmp_path)
+    assert reply["outcome"] == "command" and str(reply["say"]).startswith("All right."), reply
+
+
+@pytest.mark.parametrize("said", ["skip breakfast", "can i skip my tablets"])
+def test_skip_in_a_question_is_no_command(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["outcome"] != "command", reply

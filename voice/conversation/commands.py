@@ -314,6 +314,9 @@ PHRASINGS: dict[str, tuple[str, ...]] = {
         # Session 36 (`voice text`): "skip this" during an answer was
         # declined as off the subject.
         "skip this", "skip that", "skip this one", "skip that one",
+        # Session 44 (`voice text`): "skip" alone after an answer was
+        # declined as off the subject, where "skip that" let it drop.
+        "skip",
     ),
     # The answer was not understood (session 12, `voice text`): "what does
     # that mean", "can you explain that more simply" were declined as off

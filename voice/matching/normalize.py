@@ -97,7 +97,10 @@ STOPWORDS = frozenset(
 # Medication (session 44, a forum question's tuning half).
 #: Partners are who is asked about, not what: "my wife has MS, can she swim" is
 #: about exercise. (Parents and children stay content words: they say heredity.)
-PEOPLE_WORDS = frozenset("wife husband partner spouse boyfriend girlfriend patient patients".split())
+#: "patient" too: "ms patient, is medication necessary" (a forum question's
+#: tuning half, session 44).
+PEOPLE_WORDS = frozenset("wife husband partner spouse boyfriend girlfriend patient "
+                         "patients".split())
 #: Where in the body, not what: "my legs are stiff every morning" asks about
 #: stiffness, "my legs been numb for days" about numbness that lasts. The
 #: content never names limbs, so as unknown words they pulled such questions
