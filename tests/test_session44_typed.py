@@ -28,7 +28,9 @@ ALS or myasthenia gravis, or their carer, would ask:
 - "i am suffering from spasms", "is medication necessary for ms", "i am
   deteriorating quickly, do i have ms" were declined, as was a question
   opening with the asker's age (forum questions, session 44);
-- "skip" alone after an answer was declined, where "skip that" let it drop.
+- "skip" alone after an answer was declined, where "skip that" let it drop;
+- "can i get a carer" was read Coping Strategies in full, which says nothing
+  of getting one.
 
 Real `voice text`."""
 
@@ -301,3 +303,16 @@ def test_skip_alone_after_an_answer_lets_it_drop(tmp_path: Path) -> None:
 def test_skip_in_a_question_is_no_command(tmp_path: Path, said: str) -> None:
     (reply,) = voice_text_replies([said], tmp_path)
     assert reply["outcome"] != "command", reply
+
+
+@pytest.mark.parametrize("said", ["can i get a carer", "how do we find a carer"])
+def test_getting_a_carer_is_the_home_care_topic_not_coping_read(tmp_path: Path,
+                                                                said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith("What I know doesn't cover help or care at home"), reply
+    assert reply["outcome"] == "confirm" and _offered(reply) == COMMUNITY, reply
+
+
+def test_supporting_ones_carer_keeps_the_coping_entry(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["how can i support my carer"], tmp_path)
+    assert _offered(reply) == "coping-strategies-for-individuals-and-caregivers", reply

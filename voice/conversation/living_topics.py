@@ -128,6 +128,15 @@ _HOME_CARE = re.compile(
     r"|^(?:i need |we need )?help at home$"
     r"|\bwho (?:can|could|will|would) help (?:me|us|him|her|them|my \w+) at home\b")
 
+#: Getting a paid carer: "can i get a carer" was read Coping Strategies in
+#: full ("A strong support system and mental resilience are essential",
+#: session 44, `voice ask`), which says nothing of getting one. Said even
+#: over an answer.
+_GET_A_CARER = re.compile(
+    r"\b(?:can|could|how do|how can|where can|where do|should) (?:i|we|he|she|they) (?:get|find|"
+    r"have|hire|pay for|afford|apply for|arrange) (?:a |some |an )?(?:paid )?(?:carer|carers|"
+    r"caregiver|caregivers|care worker|care workers|home help|personal assistant|home care)\b")
+
 #: An everyday pastime asked as allowed: "is gardening ok", "can i still
 #: garden" were declined plainly (session 43, `voice ask`). The content
 #: names hobbies (Coping Strategies) and gentle activities (The Role of
@@ -277,6 +286,13 @@ LIVING_TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            ("what exercise is good for me",),
            "What I know does say which activities help.", anyone=True, offered_with=ANY_LINE,
            near_answers=False)),
+    (_GET_A_CARER,
+     Topic("home care",
+           "What I know doesn't cover help or care at home. Your doctor, a social worker, or "
+           "a charity for the condition can tell you what help is available where you live.",
+           ("are there organizations that help",),
+           "What I know does say that charities and support groups can help.", anyone=True,
+           offered_with=ANY_LINE, over_answer=True, near_answers=False)),
     (_HOME_CARE,
      Topic("home care",
            "What I know doesn't cover help or care at home. Your doctor, a social worker, or "
