@@ -20,7 +20,12 @@ besides MedQuAD's and MeQSum's. Rules written before any line was read:
 * the question's title, whitespace collapsed, of ``MIN_WORDS`` to
   ``MAX_WORDS`` words (make_forum_sets.py's);
 * a tag matching ``make_medquad_sets.OURS``, or a title matching it or
-  ``make_forum_sets.OURS_TEXT``.
+  ``make_forum_sets.OURS_TEXT``;
+* not a title already in make_forum_sets.py's files (``qdoctors-*.tsv``,
+  ``icliniq-*.tsv``: a title matching ``OURS`` with no such tag is one it
+  may keep). The first version missed this: 67 titles were in both, one
+  labelled in scope here; those rows were dropped, the labels of the rest
+  kept.
 
 Deterministic: titles de-duplicated by lower-cased text; a title goes to
 the tuning half when the first byte of the SHA-1 of its lower-cased text is
@@ -61,12 +66,22 @@ def kept(rows: list[dict[str, object]]) -> dict[str, str]:
     return out
 
 
+def taken_already() -> set[str]:
+    """The lower-cased titles of make_forum_sets.py's files."""
+    data = OUT.parent
+    return {line.split("\t")[0].lower()
+            for name in ("qdoctors-tuning.tsv", "qdoctors-heldout.tsv", "icliniq-tuning.tsv",
+                         "icliniq-heldout.tsv")
+            for line in (data / name).read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print(__doc__)
         return 2
     halves: dict[bool, list[tuple[str, str]]] = {True: [], False: []}
-    seen: set[str] = set()
+    seen = taken_already()
     for source, (_, site) in SOURCES.items():
         rows = kept(json.loads((Path(argv[0]) / source).read_text(encoding="utf-8")))
         for low, q in rows.items():

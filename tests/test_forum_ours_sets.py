@@ -24,6 +24,13 @@ def _rows(name: str) -> list[list[str]]:
             if line.strip() and not line.startswith("#")]
 
 
+def test_no_title_is_in_the_other_forum_sets_too() -> None:
+    others = make_forum_ours_sets.taken_already()
+    assert len(others) >= 500
+    for name in ("forum-ours-tuning.tsv", "forum-ours-heldout.tsv"):
+        assert not {r[0].lower() for r in _rows(name)} & others
+
+
 def test_titles_about_our_subjects_are_kept() -> None:
     rows: list[dict[str, object]] = [
         {"question": "why do my  calves cramp at night?", "tags": []},  # OURS in the title
@@ -39,7 +46,7 @@ def test_titles_about_our_subjects_are_kept() -> None:
 def test_the_halves_are_labelled_with_entries_of_the_content(kb: KnowledgeBase) -> None:
     ids = {e.id for e in kb.entries}
     tuning, heldout = _rows("forum-ours-tuning.tsv"), _rows("forum-ours-heldout.tsv")
-    assert len(tuning) >= 300 and len(heldout) >= 300
+    assert len(tuning) >= 280 and len(heldout) >= 280
     questions = [r[0].lower() for r in tuning + heldout]
     assert len(set(questions)) == len(questions)
     for row in tuning + heldout:
@@ -49,7 +56,7 @@ def test_the_halves_are_labelled_with_entries_of_the_content(kb: KnowledgeBase) 
 
 
 def test_no_tuning_question_is_answered_with_a_wrong_entry(matcher: Matcher) -> None:
-    """Session 44: of 336, none read in full with an entry its label does not
+    """Session 44: of 304, none read in full with an entry its label does not
     name: a wrong answer read aloud is the worst failure."""
     wrong = []
     for question, label, _ in _rows("forum-ours-tuning.tsv"):
@@ -61,8 +68,8 @@ def test_no_tuning_question_is_answered_with_a_wrong_entry(matcher: Matcher) -> 
 
 
 def test_the_tuning_half_is_declined_or_offered_right(matcher: Matcher) -> None:
-    """Session 44: 315 of the 320 `-` lines declined, 4 of the 16 labelled
-    ones offered their entry (3 before the session's changes)."""
+    """Session 44: 285 of the 289 `-` lines declined, 4 of the 15 labelled
+    ones offered their entry (284 and 3 before the session's changes)."""
     declined = right = 0
     for question, label, _ in _rows("forum-ours-tuning.tsv"):
         reply = Conversation(matcher.kb, matcher=matcher).respond(question)
@@ -71,4 +78,4 @@ def test_the_tuning_half_is_declined_or_offered_right(matcher: Matcher) -> None:
             declined += not taken
         else:
             right += taken and reply.match is not None and reply.match.id in label.split("|")
-    assert declined >= 315 and right >= 4, (declined, right)
+    assert declined >= 285 and right >= 4, (declined, right)
