@@ -30,7 +30,9 @@ ALS or myasthenia gravis, or their carer, would ask:
   opening with the asker's age (forum questions, session 44);
 - "skip" alone after an answer was declined, where "skip that" let it drop;
 - "can i get a carer" was read Coping Strategies in full, which says nothing
-  of getting one.
+  of getting one;
+- "should i avoid gluten", "can i eat meat" were declined plainly, "is
+  fasting good for ms" offered what MS is.
 
 Real `voice text`."""
 
@@ -316,3 +318,27 @@ def test_getting_a_carer_is_the_home_care_topic_not_coping_read(tmp_path: Path,
 def test_supporting_ones_carer_keeps_the_coping_entry(tmp_path: Path) -> None:
     (reply,) = voice_text_replies(["how can i support my carer"], tmp_path)
     assert _offered(reply) == "coping-strategies-for-individuals-and-caregivers", reply
+
+
+FOOD = "What I know says a balanced diet"
+
+
+@pytest.mark.parametrize("said", ["is sugar bad for spasms", "is fasting good for ms",
+                                  "is tonic water good for cramps"])
+def test_a_single_food_with_our_conditions_is_told_and_the_diet_offered(tmp_path: Path,
+                                                                       said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith(FOOD), reply
+    assert reply["outcome"] == "confirm" and _offered(reply) == "dietary-adjustments", reply
+
+
+@pytest.mark.parametrize("said", ["should i avoid gluten", "can i eat meat",
+                                  "is red meat bad for you"])
+def test_a_single_food_alone_is_told_nothing_offered(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith(FOOD) and _offered(reply) is None, reply
+
+
+def test_what_to_eat_is_still_the_diet_read(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["what should i eat"], tmp_path)
+    assert reply["outcome"] == "answer" and _offered(reply) == "dietary-adjustments", reply

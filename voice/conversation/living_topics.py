@@ -220,7 +220,36 @@ _SERVICES = re.compile(
 _PHYSIO = re.compile(r"\b(?:physio|physiotherapy|physiotherapist|physical therapy|physical "
                      r"therapist)\b")
 
+#: A single food or diet: "should i avoid gluten", "can i eat meat" met
+#: the plain "I don't have an answer", "is fasting good for ms" was offered
+#: what MS is (session 44, `voice ask`). Dietary Adjustments speaks of
+#: minerals and water, not of one food; it is offered. Coffee and alcohol
+#: are not_covered.py's own topics.
+_FOOD = (r"(?:gluten|dairy|milk|cheese|eggs|meat|red meat|fish|sugar|sweets|chocolate|bananas?|"
+         r"tonic water|fruit|vegetables|bread|wheat|carbs|carbohydrates|processed food|junk food|"
+         r"spicy food|fried food|fasting|intermittent fasting|keto|a keto diet|the keto diet|"
+         r"a ketogenic diet|a vegan diet|a vegetarian diet|going vegan|being vegan|"
+         r"being vegetarian|the paleo diet|a paleo diet|the swank diet|the wahls diet)")
+_FOOD_OURS = re.compile(rf"\b(?:{NAMED}|spasms?|cramps?|cramping|stiffness|spasticity|"
+                        r"my muscles|neuromuscular)\b")
+_FOOD_ASKED = re.compile(
+    rf"\b(?:should|do|must|shall) (?:i|we|he|she|they) (?:avoid|cut out|stop eating|give up|"
+    rf"eat more|eat less|try) {_FOOD}\b"
+    rf"|\b(?:can|may|could|should) (?:i|we|he|she|they) (?:still )?(?:eat|have|drink) {_FOOD}\b"
+    rf"|^(?:is|are) {_FOOD} (?:good|bad|ok|okay|safe|healthy|harmful|helpful)\b")
+
 LIVING_TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
+    (_FOOD_ASKED,
+     Topic("food",
+           "What I know says a balanced diet, with enough minerals such as magnesium and "
+           "vitamin D and enough water, helps the muscles, but not about single foods or "
+           "diets. A doctor or dietitian can advise you.",
+           ("what should i eat",),
+           "What I know does say what helps in the diet.", anyone=True,
+           # Offered only with spasms or the conditions named: "is red meat
+           # bad for you", "are eggs bad for your cholesterol" (health
+           # tuning lines) are told, offered nothing.
+           offered_with=_FOOD_OURS)),
     (_SERVICES,
      Topic("services",
            "What I know doesn't cover how to get care or referrals where you live. You can "
