@@ -32,7 +32,9 @@ ALS or myasthenia gravis, or their carer, would ask:
 - "can i get a carer" was read Coping Strategies in full, which says nothing
   of getting one;
 - "should i avoid gluten", "can i eat meat" were declined plainly, "is
-  fasting good for ms" offered what MS is.
+  fasting good for ms" offered what MS is;
+- "can stress cause ms", "can an injury cause als", "is ms caused by diet"
+  were declined plainly.
 
 Real `voice text`."""
 
@@ -342,3 +344,22 @@ def test_a_single_food_alone_is_told_nothing_offered(tmp_path: Path, said: str) 
 def test_what_to_eat_is_still_the_diet_read(tmp_path: Path) -> None:
     (reply,) = voice_text_replies(["what should i eat"], tmp_path)
     assert reply["outcome"] == "answer" and _offered(reply) == "dietary-adjustments", reply
+
+
+@pytest.mark.parametrize("said", ["can stress cause ms", "can an injury cause als",
+                                  "is ms caused by diet"])
+def test_whether_one_thing_causes_a_condition_is_told_and_causes_offered(tmp_path: Path,
+                                                                         said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith("What I know doesn't say whether that causes it"), reply
+    assert reply["outcome"] == "confirm" and _offered(reply) == "causes-and-risk-factors", reply
+
+
+@pytest.mark.parametrize(("said", "starts"), [
+    ("what causes ms", "Did you mean"),
+    ("does ms cause pain", "What I know says these conditions can bring pain"),
+])
+def test_what_causes_it_and_what_it_causes_are_not_that_topic(tmp_path: Path, said: str,
+                                                              starts: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith(starts), reply

@@ -95,7 +95,23 @@ _PAIN = re.compile(
     r"usually |often |really )?painful\b"
     rf"|\b(?:does|do|will|would) (?:it|this|{NAMED}|spasms|cramps|the spasms|the cramps) hurt\b")
 
+#: Whether one thing causes a condition: "can stress cause ms", "can an
+#: injury cause als", "is ms caused by diet" were declined plainly (session
+#: 44, `voice ask`). The content gives the causes of the conditions in
+#: general, none of one; that is said, and Causes and Risk Factors offered.
+_CAUSE_OF = re.compile(
+    rf"\b(?:can|could|does|do|did|will|would|might|may) (?:\w+ ){{1,4}}?(?:cause|trigger|bring on|"
+    rf"lead to|give (?:you|me|someone|people)) {NAMED}\b"
+    rf"|\b(?:is|are|was|can) {NAMED} (?:be )?(?:caused|triggered|brought on|started) by\b")
+_CAUSE_TOPIC = Topic(
+    "cause of a condition",
+    "What I know doesn't say whether that causes it. It says these conditions come from "
+    "nerve damage, genes and problems of the immune system, among other things.",
+    ("what causes neuromuscular disorders",),
+    "What I know does say what causes them.")
+
 _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
+    (_CAUSE_OF, _CAUSE_TOPIC),
     (_PAIN,
      Topic("pain",
            "What I know says these conditions can bring pain, as well as weakness and "
