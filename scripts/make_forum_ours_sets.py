@@ -43,7 +43,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_forum_sets import MAX_WORDS, MIN_WORDS, OURS, OURS_TEXT, SOURCES
+from make_forum_sets import MAX_WORDS, MIN_WORDS, OURS, OURS_TEXT, SOURCES, title_and_tags
 
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "forum"
 
@@ -56,9 +56,7 @@ def kept(rows: list[dict[str, object]]) -> dict[str, str]:
     """Lower-cased title -> title, for the rows about our subjects."""
     out: dict[str, str] = {}
     for r in rows:
-        title = " ".join(str(r.get("question") or "").replace("\t", " ").split())
-        raw = r.get("tags")
-        tags = [t for t in raw if isinstance(t, str)] if isinstance(raw, list) else []
+        title, tags = title_and_tags(r)
         if not MIN_WORDS <= len(title.split()) <= MAX_WORDS:
             continue
         if any(OURS.search(t) for t in tags) or OURS.search(title) or OURS_TEXT.search(title):

