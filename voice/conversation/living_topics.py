@@ -1,7 +1,9 @@
 """Practical matters of living with the conditions that the content does not
-cover: benefits, telling children or family, what to ask the doctor, help
-at home, whom to call when worried, occupational therapy, where to find
-more, and how common the conditions are.
+cover: benefits, whether a condition counts as a disability, getting care
+or a referral where one lives, telling children or family, what to ask the
+doctor, help at home and getting a carer, whom to call when worried,
+occupational therapy, where to find more, single foods and diets, pastimes,
+and how common the conditions are.
 
 Each was met with "Sorry, I don't have an answer for that" (session 40,
 `voice ask`): "what benefits can I claim", "how do I explain my illness to
@@ -223,8 +225,8 @@ _PHYSIO = re.compile(r"\b(?:physio|physiotherapy|physiotherapist|physical therap
 #: A single food or diet: "should i avoid gluten", "can i eat meat" met
 #: the plain "I don't have an answer", "is fasting good for ms" was offered
 #: what MS is (session 44, `voice ask`). Dietary Adjustments speaks of
-#: minerals and water, not of one food; it is offered. Coffee and alcohol
-#: are not_covered.py's own topics.
+#: minerals and water, not of one food; it is offered with spasms or the
+#: conditions named. Coffee and alcohol are not_covered.py's own topics.
 _FOOD = (r"(?:gluten|dairy|milk|cheese|eggs|meat|red meat|fish|sugar|sweets|chocolate|bananas?|"
          r"tonic water|fruit|vegetables|bread|wheat|carbs|carbohydrates|processed food|junk food|"
          r"spicy food|fried food|fasting|intermittent fasting|keto|a keto diet|the keto diet|"

@@ -1,5 +1,6 @@
 """Symptoms of these conditions the content does not cover: the bladder and
-bowels, memory and thinking, and tiredness (fatigue).
+bowels, memory and thinking, tiredness (fatigue), a new symptom, and
+periods.
 
 Each is among the commonest in MS, and each was met with "Sorry, I don't
 have an answer for that" or an unrelated offer (session 40, `voice ask`):
