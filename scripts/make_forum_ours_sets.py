@@ -36,20 +36,15 @@ answer it, best first, joined by ``|``, or ``-``), site.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_forum_sets import MAX_WORDS, MIN_WORDS, OURS, OURS_TEXT, SOURCES, title_and_tags
+from make_forum_sets import MAX_WORDS, MIN_WORDS, OURS, OURS_TEXT, SOURCES, _digest, title_and_tags
 
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "forum"
-
-
-def _digest(text: str) -> bytes:
-    return hashlib.sha1(text.lower().encode()).digest()
 
 
 def kept(rows: list[dict[str, object]]) -> dict[str, str]:

@@ -32,20 +32,16 @@ out.
 from __future__ import annotations
 
 import csv
-import hashlib
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_covidq_sets import _digest
 from make_medquad_sets import OURS
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 #: TruthfulQA's categories of health questions.
 HEALTH = frozenset({"Health", "Nutrition"})
-
-
-def _digest(text: str) -> bytes:
-    return hashlib.sha1(text.lower().encode()).digest()
 
 
 def kept(rows: list[dict[str, str]]) -> dict[bool, list[tuple[str, str]]]:
@@ -77,9 +73,10 @@ def main(argv: list[str]) -> int:
         return 2
     with open(argv[0], encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
+    parts = kept(rows)
     for health, stem, kind in ((True, "truthfulqa-health", "Health and nutrition"),
                                (False, "truthfulqa-general", "General")):
-        part = kept(rows)[health]
+        part = parts[health]
         for tuning, half in ((True, "tuning"), (False, "heldout")):
             chosen = part[0 if tuning else 1::2]
             _write(f"{stem}-{half}.tsv", kind, "tuning" if tuning else "held-out", chosen)

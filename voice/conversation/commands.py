@@ -665,7 +665,7 @@ _WHOSE = frozenset({"my", "your", "his", "her", "their", "our"})
 def _question_turned(said: str, phrasing: str) -> bool:
     """The fuzzy hit ``phrasing`` starts otherwise than ``said``, a question,
     or names another person's ("my voice" for "your voice")."""
-    first = said.split()[0]
-    if first in _WHOSE and phrasing.split()[0] in _WHOSE and phrasing.split()[0] != first:
-        return True
-    return first in _QUESTION_WORDS and phrasing.split()[0] != first
+    first, hit = said.split()[0], phrasing.split()[0]
+    if hit == first:
+        return False
+    return first in _QUESTION_WORDS or (first in _WHOSE and hit in _WHOSE)
