@@ -111,6 +111,25 @@ def asks_what_helps_a_spasm(text: str, matcher: Matcher | None = None) -> bool:
                 and not _NOT.search(cleaned) and not names_another_subject(cleaned, matcher))
 
 
+#: A question asked, not a thing told: "why do my legs jump at night", "can
+#: spasms keep me awake" are asked of the content (Impact on Daily Life says
+#: spasms disrupt sleep).
+_ASKED = re.compile(r"^(?:what|why|how|when|where|who|which|can|could|do|does|did|is|are|"
+                    r"will|would|should|shall|may|might|has|have)\b")
+
+
+def told_at_night(text: str, matcher: Matcher | None = None) -> bool:
+    """Whether ``text`` tells of a spasm (or legs jumping) at night and asks
+    nothing: "my legs keep jumping at night" was read Impact on Daily Life in
+    full ("night" is folded onto sleep; session 45, `voice text`), where "my
+    legs keep jumping" was met as a spasm told and "... at night, what
+    helps" got what helps spasms offered. Names no other health subject."""
+    cleaned = clean(text)
+    return bool(SYMPTOM.search(cleaned) and _NIGHT.search(cleaned)
+                and not _ASKED.match(cleaned) and "?" not in text
+                and not _NOT.search(cleaned) and not names_another_subject(cleaned, matcher))
+
+
 #: "What about at night?", "and at night?": only the night said, after a
 #: question (session 32, typed: after "what helps with spasms", "what about
 #: at night" was read Impact on Daily Life in full).

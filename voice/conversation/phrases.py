@@ -77,6 +77,11 @@ ALREADY_AWAKE = "I'm here and listening. What would you like to know?"
 GREETING = ("Hello. Ask me a question about chronic spasms or neuromuscular disorders, "
             "or say 'help' to hear what you can ask.")
 WELCOME = "You're welcome. Ask me anything else, or say 'goodbye'."
+#: Said to a "yes", "okay" or "thanks" with nothing waiting: they carry
+#: nothing to hear again, so "repeat" after them says the answer before
+#: them ("ok", then "repeat" said "All right. What else would you like to
+#: know?" again; found typing in session 45).
+NOT_REPEATED = frozenset({WHAT_ELSE, WELCOME})
 EXIT = "Goodbye."
 CANNOT_CALL = (
     "I can't make phone calls. If you need help now, please call your local emergency "

@@ -80,7 +80,7 @@ def reply(talk: Conversation, text: str, outcome: str, say: str, *, remember: bo
           **fields: object) -> Reply:
     """The Reply, with the settings and sleep in force; ``say`` kept for
     "repeat" unless ``remember`` is False."""
-    if remember and say:
+    if remember and say and say not in phrases.NOT_REPEATED:
         talk.state.last_say = say
     reply = Reply(
         input=text, outcome=outcome, say=say,  # type: ignore[arg-type]
