@@ -7,7 +7,11 @@
   so is a spasm told at night now (at_night.told_at_night);
 - "ok", "yes" or "thanks" after an answer, then "repeat": the filler ("All
   right. What else would you like to know?", "You're welcome ...") was said
-  again instead of the answer (phrases.NOT_REPEATED).
+  again instead of the answer; so was "There is no earlier answer to go
+  back to" after "go back" (phrases.NOT_REPEATED);
+- "can my daughter see what i asked", "can anyone see what i ask" got "I
+  still couldn't find an answer" and the whole topic list: what it keeps,
+  and the caregiver's question log, is said (commands._PRIVACY).
 
 Real `voice text`."""
 
@@ -69,3 +73,28 @@ def test_repeat_after_a_filler_with_nothing_before_has_nothing_to_repeat(tmp_pat
     said, again = voice_text_replies(["thanks", "repeat"], tmp_path)
     assert str(said["say"]).startswith("You're welcome"), said
     assert str(again["say"]).startswith("I haven't said anything yet"), again
+
+
+def test_repeat_after_go_back_with_nothing_earlier_says_the_answer_again(tmp_path: Path) -> None:
+    _, answer, back, again = voice_text_replies(
+        ["list topics", "three", "go back", "what was that again"], tmp_path)
+    assert answer["outcome"] == "answer", answer
+    assert str(back["say"]).startswith("There is no earlier answer"), back
+    assert again["say"] == answer["say"], again
+
+
+@pytest.mark.parametrize("said", [
+    "can my daughter see what i asked",
+    "can anyone see what i ask",
+    "does my carer see my questions",
+])
+def test_who_can_see_what_was_asked_is_told_what_is_kept(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["command"] == "privacy", reply
+    assert "question log" in str(reply["say"]), reply
+
+
+@pytest.mark.parametrize("said", ["can my doctor see what i have", "can the doctor see my spasms"])
+def test_a_doctor_seeing_a_symptom_is_no_privacy_question(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["command"] != "privacy", reply

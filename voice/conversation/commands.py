@@ -484,6 +484,12 @@ _PRIVACY = re.compile(
     r"|conversations?) (leave|go |get |sent|kept|stored|saved|recorded|shared|private)"
     r"|\bwhere (does|do) (my|our) (data|voice|information|recordings?|questions?|words) go\b"
     r"|\bwho (else )?can (hear|see|read|listen to) (this|me|what i|my|us)\b"
+    # Whether someone else can see what was asked ("can my daughter see what
+    # i asked": "I still couldn't find an answer", session 45, typed): the
+    # question log a caregiver may turn on. No line of tests/data has it.
+    r"|\b(can|could|does|do|will|would) (anyone|anybody|someone|somebody|other people|others"
+    r"|my \w+|the \w+|your \w+) (else )?(see|hear|read|know|find out|look at|check) "
+    r"(what (i|we) (ask|asked|say|said|type|typed|tell|told)|my questions|our questions)\b"
     r"|^(please )?(delete|erase|remove) (my|all my) (data|recordings?|information|voice"
     r"|questions|history)\b|^(please )?(delete|erase|forget) everything (about me|you know)"
 )

@@ -77,11 +77,14 @@ ALREADY_AWAKE = "I'm here and listening. What would you like to know?"
 GREETING = ("Hello. Ask me a question about chronic spasms or neuromuscular disorders, "
             "or say 'help' to hear what you can ask.")
 WELCOME = "You're welcome. Ask me anything else, or say 'goodbye'."
-#: Said to a "yes", "okay" or "thanks" with nothing waiting: they carry
+#: Said to a "yes", "okay" or "thanks" with nothing waiting, or to a command
+#: with nothing to act on ("go back" before a second answer): they carry
 #: nothing to hear again, so "repeat" after them says the answer before
 #: them ("ok", then "repeat" said "All right. What else would you like to
-#: know?" again; found typing in session 45).
-NOT_REPEATED = frozenset({WHAT_ELSE, WELCOME})
+#: know?" again; "go back", then "what was that again" said "There is no
+#: earlier answer to go back to"; found typing in session 45).
+NOT_REPEATED = frozenset({WHAT_ELSE, WELCOME, NOTHING_BEFORE, NOTHING_READ_YET,
+                          NOTHING_TO_REPEAT})
 EXIT = "Goodbye."
 CANNOT_CALL = (
     "I can't make phone calls. If you need help now, please call your local emergency "
