@@ -212,13 +212,37 @@ _DISABILITY = re.compile(
 _SERVICES = re.compile(
     r"\bsecond opinion\b"
     r"|\b(?:get|getting|ask for|asking for|need|want) (?:a )?referr(?:al|ed)\b"
-    r"|\b(?:my|the|our|his|her) (?:gp|doctor|neurologist|consultant|specialist) "
-    r"(?:doesn t|does not|won t|will not|never|isn t|is not) (?:listen|listening|"
-    r"take (?:me|us|him|her) seriously|believe (?:me|us|him|her)|"
-    r"taking (?:me|us|him|her) seriously)\b"
     r"|\bon the nhs\b"
     r"|\b(?:physio|physiotherapy|physical therapy|wheelchairs?|equipment) (?:for free|free of "
     r"charge|covered by (?:my |the )?insurance|on (?:my |the )?insurance)\b")
+#: Not listened to by one's doctor: "the doctor won't take me seriously" was
+#: read the FAQ on when spasms need a doctor in full (session 45, typed),
+#: where "my gp doesn't listen" got who can help. Said even over an answer:
+#: no entry speaks of a doctor who does not listen. Doctors in general too
+#: ("doctors don't believe me").
+_NOT_LISTENED = re.compile(
+    r"\b(?:(?:my|the|our|his|her) (?:gp|doctor|neurologist|consultant|specialist|nurse)s?|"
+    r"(?:the )?(?:doctors|gps|neurologists|specialists)) "
+    r"(?:just |still |really )?(?:doesn t|does not|do not|don t|won t|will not|never|isn t|"
+    r"is not|aren t|are not|refuse to|refuses to|wouldn t|would not) (?:listen|listening|"
+    r"take (?:me|us|him|her|them|it|this|my symptoms) seriously|believe (?:me|us|him|her|them)|"
+    r"taking (?:me|us|him|her|them|it|this|my symptoms) seriously)\b")
+#: An aid the content does not name: "what's a standing frame", "what is a
+#: perching stool" were declined plainly, "what is a hoist", "do i need a
+#: hoist" read Assistive Devices in full, which names wheelchairs, braces
+#: and footwear only (session 45, typed). Said even over an answer; an aid
+#: the content names (its keywords: "mobility scooter", "rollator") stays
+#: answered (not_covered.said_over_answer). Words with no other sense here:
+#: of anyone.
+_AID_NAMED = re.compile(
+    r"\b(?:standing frames?|stand(?:ing)? aids?|hoists?|ceiling hoists?|riser recliners?"
+    r"(?: chairs?)?|rise and recline chairs?|riser chairs?|commodes?|perching stools?|"
+    r"afos?|ankle foot orthos[ie]s|profiling beds?|hospital beds? (?:at|for) home|"
+    r"slide sheets?|sliding sheets?|transfer boards?|sliding boards?|power ?chairs?|"
+    r"shower chairs?|shower stools?|shower seats?|"
+    r"bath lifts?|bath boards?|bath seats?|grab rails?|grab bars?|raised toilet seats?|"
+    r"toilet frames?|pressure cushions?|pressure mattress(?:es)?|wheelchair ramps?|"
+    r"stair ?lifts?)\b")
 _PHYSIO = re.compile(r"\b(?:physio|physiotherapy|physiotherapist|physical therapy|physical "
                      r"therapist)\b")
 
@@ -267,6 +291,19 @@ LIVING_TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            ("what role does physical therapy play in managing these conditions",),
            "What I know does say what physiotherapy can do.", anyone=True,
            offered_with=_PHYSIO)),
+    (_NOT_LISTENED,
+     Topic("services",
+           "What I know doesn't cover how to get care or referrals where you live. You can "
+           "ask your doctor for a referral or a second opinion, and a patients' advice service "
+           "or a charity for the condition can help you.", anyone=True, near_answers=False,
+           over_answer=True)),
+    (_AID_NAMED,
+     Topic("aid named",
+           "What I know doesn't describe each aid one by one. An occupational therapist or "
+           "physiotherapist can tell you whether it would help, and how to get one.",
+           ("how do assistive devices improve mobility",),
+           "What I know does say how aids such as braces and wheelchairs help.",
+           anyone=True, offered_with=ANY_LINE, over_answer=True)),
     (_DISABILITY,
      Topic("disability",
            "What I know doesn't say whether a condition counts as a disability: that depends "

@@ -281,7 +281,12 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
     (re.compile(r"\b(?:double vision|blurred vision|blurry vision|seeing double|diplopia|"
                 r"eyesight|(?:vision|sight|eye) (?:problems?|loss|changes?)|loss of (?:vision|"
                 r"sight)|eye muscles?|optic neuritis|ptosis|droopy eyelids?|drooping eyelids?|"
-                r"eyelids? droop\w*|(?:affect|affects|affecting|hurt|hurts|damage|damages) "
+                r"eyelids? droop\w*|"
+                # "my mum has mg and her eyes droop" was declined plainly
+                # (session 45, typed).
+                r"(?:eyes?|eye lids?) (?:keep |keeps |are |is |have started |has started |"
+                r"started )?droop\w*|droopy eyes?|drooping eyes?|"
+                r"(?:affect|affects|affecting|hurt|hurts|damage|damages) "
                 r"(?:the|my|his|her|your|their) (?:eyes|eyesight|vision|sight))\b"),
      Topic("eyes",
            "What I know doesn't cover the eyes or eyesight. Please tell your doctor or nurse "

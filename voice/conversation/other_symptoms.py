@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from voice.conversation.conditions_named import NAMED
 from voice.conversation.uncovered_topic import ANY_LINE, Topic
 
 _BLADDER = re.compile(
@@ -61,6 +62,21 @@ _PERIODS = re.compile(
     r"|\b(?:my|her|their|during (?:my|her|their|a)|before (?:my|her|their|a)|on (?:my|her|their)) "
     r"periods?\b(?! of\b)")
 
+#: Spasms or stiffness worse at a time of day: "why are my spasms worse in
+#: the morning", "... in the evening" were declined plainly (session 45,
+#: typed). The content does not say why they change through the day; what
+#: helps spasms is offered. Said only when the matcher found nothing
+#: (``content_word``): "why are my spasms worse at night" keeps Impact on
+#: Daily Life (sleep), "she gets really stiff in the mornings" the stiffness
+#: told.
+_WHEN_OF_DAY = (r"(?:in the (?:morning|mornings|evening|evenings|afternoon|afternoons)|"
+                r"first thing(?: in the morning)?|at night|in the night|at the end of the day|"
+                r"later in the day|by the evening|by the end of the day|"
+                r"when (?:i|he|she|they|we) (?:wake|wakes|wake up|wakes up|get up|gets up))")
+_TIME_OF_DAY = re.compile(
+    rf"\b(?:spasms?|cramps?|cramping|stiffness|stiff|spasticity|(?:{NAMED}) symptoms)\b"
+    r"(?: \w+){0,3}? (?:worse|better|worst|stiffer|tighter|so bad|bad|stronger|more frequent)"
+    rf"(?: \w+){{0,2}}? {_WHEN_OF_DAY}\b")
 OTHER_SYMPTOMS: tuple[tuple[re.Pattern[str], Topic], ...] = (
     (_BLADDER,
      Topic("bladder",
@@ -83,6 +99,15 @@ OTHER_SYMPTOMS: tuple[tuple[re.Pattern[str], Topic], ...] = (
      Topic("periods",
            "What I know doesn't cover periods or period pain. A doctor, nurse or pharmacist "
            "can help with that.", anyone=True)),
+    (_TIME_OF_DAY,
+     Topic("time of day",
+           "What I know doesn't say why symptoms such as spasms or stiffness change with the "
+           "time of day. "
+           "Noting when they are worse can help your doctor, nurse or physiotherapist find "
+           "what helps.",
+           ("what can i do myself to reduce spasms",),
+           "What I know does say what helps spasms.", anyone=True, offered_with=ANY_LINE,
+           content_word=True)),
     (_NEW_SYMPTOM,
      Topic("new symptom",
            "A new or changing symptom is worth telling your doctor or nurse about soon. If it "
