@@ -17,7 +17,12 @@ ALS or myasthenia gravis, or their carer, would ask:
 - "is there a cure for mg", "how is mg treated", "what is mg", "is mg
   hereditary" were declined plainly, where "... myasthenia" was answered:
   "mg" is the condition's name unless it is milligrams;
-- "my mum has mg and her eyes droop" was declined plainly.
+- "my mum has mg and her eyes droop" was declined plainly;
+- "pins and needles in my feet" was declined for naming the feet, where
+  "tingling in my feet" was offered ("pins and needles" is a keyword of
+  the FAQ on seeking medical attention);
+- "im a carer and im burnt out", "i'm at the end of my tether" were
+  declined plainly, "i'm knackered" read Impact on Daily Life in full.
 
 Real `voice text`."""
 
@@ -226,3 +231,30 @@ def test_milligrams_stay_a_dose(tmp_path: Path, said: str, entry: str) -> None:
 def test_drooping_eyes_are_the_eyes_topic(tmp_path: Path, said: str) -> None:
     (reply,) = voice_text_replies([said], tmp_path)
     assert str(reply["say"]).startswith("What I know doesn't cover the eyes"), reply
+
+
+@pytest.mark.parametrize("said", ["pins and needles in my feet", "pins and needles in my legs"])
+def test_pins_and_needles_in_a_limb_is_offered_as_tingling(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["outcome"] == "confirm" and _offered(reply) == SEEK, reply
+
+
+@pytest.mark.parametrize(("said", "starts", "entry"), [
+    ("im a carer and im burnt out", "I'm sorry you're burnt out.",
+     "coping-strategies-for-individuals-and-caregivers"),
+    ("i'm completely burned out caring for him", "I'm sorry you're burned out.",
+     "coping-strategies-for-individuals-and-caregivers"),
+    ("i'm at the end of my tether", "I'm sorry you're struggling.",
+     "coping-strategies-for-individuals-and-caregivers"),
+    ("i'm knackered", "I'm sorry you're knackered.", "impact-on-daily-life"),
+])
+def test_burnt_out_and_knackered_are_feelings_met_kindly(tmp_path: Path, said: str, starts: str,
+                                                        entry: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith(starts), reply
+    assert reply["outcome"] == "confirm" and _offered(reply) == entry, reply
+
+
+def test_a_battery_burnt_out_is_no_feeling(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["my phone battery is burnt out"], tmp_path)
+    assert str(reply["say"]).startswith(DECLINED), reply
