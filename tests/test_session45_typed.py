@@ -22,7 +22,10 @@ ALS or myasthenia gravis, or their carer, would ask:
   "tingling in my feet" was offered ("pins and needles" is a keyword of
   the FAQ on seeking medical attention);
 - "im a carer and im burnt out", "i'm at the end of my tether" were
-  declined plainly, "i'm knackered" read Impact on Daily Life in full.
+  declined plainly, "i'm knackered" read Impact on Daily Life in full;
+- "my dad has ms and keeps wetting himself" was offered Recognizing Chronic
+  Spasms; "how do i thicken drinks", "he cant get out of his chair", "can
+  ms make you dizzy", "why do i feel dizzy" were declined plainly.
 
 Real `voice text`."""
 
@@ -258,3 +261,39 @@ def test_burnt_out_and_knackered_are_feelings_met_kindly(tmp_path: Path, said: s
 def test_a_battery_burnt_out_is_no_feeling(tmp_path: Path) -> None:
     (reply,) = voice_text_replies(["my phone battery is burnt out"], tmp_path)
     assert str(reply["say"]).startswith(DECLINED), reply
+
+
+@pytest.mark.parametrize(("said", "starts"), [
+    ("my dad has ms and keeps wetting himself", "What I know doesn't cover bladder"),
+    ("how do i thicken drinks", "What I know doesn't cover feeding tubes or help with swallowing"),
+    ("does she need thickened fluids",
+     "What I know doesn't cover feeding tubes or help with swallowing"),
+    ("can ms make you dizzy", "What I know doesn't cover dizziness."),
+    ("why do i feel dizzy", "What I know doesn't cover dizziness."),
+    ("i get vertigo when i stand up", "What I know doesn't cover dizziness."),
+    ("i feel dizzy", "I'm sorry you're dizzy. What I know doesn't cover dizziness."),
+])
+def test_more_symptoms_said_not_covered_with_who_can_help(tmp_path: Path, said: str,
+                                                          starts: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith(starts), reply
+    assert _offered(reply) is None, reply
+
+
+def test_getting_up_from_a_chair_gets_the_home_topic_and_equipment(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["he cant get out of his chair"], tmp_path)
+    assert str(reply["say"]).startswith("What I know doesn't cover lifting or moving"), reply
+    assert reply["outcome"] == "confirm" and _offered(reply) == "assistive-devices", reply
+
+
+@pytest.mark.parametrize(("said", "entry"), [
+    # Balance is the early-signs FAQ's "loss of coordination"; a head
+    # spinning with news is no dizziness.
+    ("i have no balance", EARLY_SIGNS),
+    ("my head is spinning with all this information", None),
+])
+def test_balance_and_a_spinning_head_are_not_dizziness(tmp_path: Path, said: str,
+                                                       entry: str | None) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert "dizziness" not in str(reply["say"]), reply
+    assert _offered(reply) == entry, reply

@@ -28,7 +28,7 @@ from voice.conversation.living_topics import LIVING_TOPICS
 from voice.conversation.medical_words import MEDICAL_WORDS
 from voice.conversation.other_symptoms import OTHER_SYMPTOMS
 from voice.conversation.treatment_near import TREATMENT_NEAR
-from voice.conversation.uncovered_topic import Topic
+from voice.conversation.uncovered_topic import ANY_LINE, Topic
 from voice.matching.normalize import clean
 from voice.matching.relatives import RELATIVE
 
@@ -231,6 +231,10 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "specialist team can explain it. If someone is struggling to breathe now, call "
            "your local emergency number, such as 911, 112 or 999.", anyone=True)),
     (re.compile(r"\b(?:feeding tubes?|peg tubes?|peg feeding|peg feed|tube fed|tube feeding|"
+                # "how do i thicken drinks" was declined plainly (session 45,
+                # typed): thickened fluids are for trouble swallowing.
+                r"thicken(?:ed|ing)? (?:his |her |their |my |the )?(?:drinks?|fluids?|liquids?|"
+                r"water|tea)|thickeners?|thickened fluids|"
                 r"rig tube|nasogastric|swallow(?:ing)? (?:my |his |her |their |the )?"
                 r"(?:tablets|pills|medicine|medicines|medication|capsules)|"
                 r"crush(?:ed|ing)? (?:my |his |her |"
@@ -414,6 +418,14 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
                 r"bathroom|stairs|flat|bedroom|shower|toilet|kitchen) (?:safer|safe|more "
                 r"accessible|accessible|easier to use)\b"),
      replace(_HOME, anyone=True)),
+    # Getting up from a chair or out of bed as a difficulty, of anyone: "he
+    # cant get out of his chair" was declined plainly (session 45, typed).
+    # The equipment the content names is offered, as for the stairs.
+    (re.compile(r"\b(?:can not|cannot|can t|could not|unable to|struggl\w* to|trouble|"
+                r"difficulty|hard to|help (?:me|him|her|them)) (?:get|getting|stand|standing) "
+                r"(?:up )?(?:out of|up from|off|from) (?:the|his|her|my|their|a) (?:chair|"
+                r"armchair|bed|sofa|couch|settee|toilet|wheelchair)\b"),
+     replace(_HOME, anyone=True, offered_with=ANY_LINE)),
     # Stairs and the bathroom as a difficulty, of anyone: "i can't get up the
     # stairs anymore, what can help", "my husband can't manage the stairs",
     # "what can i put in the bathroom to help" were declined plainly

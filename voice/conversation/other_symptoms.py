@@ -28,7 +28,18 @@ from voice.conversation.uncovered_topic import ANY_LINE, Topic
 _BLADDER = re.compile(
     r"\b(?:bladder|bowels?|incontinen\w*|continence|urinary|urinat\w*|constipat\w*|"
     r"(?:pee|peeing|wee|weeing) (?:a lot|all the time|so often|too often|at night)|"
-    r"need to (?:pee|wee)|leak(?:ing|s)? urine|wet (?:myself|himself|herself|the bed))\b")
+    r"need to (?:pee|wee)|leak(?:ing|s)? urine|"
+    # "my dad has ms and keeps wetting himself" was offered Recognizing
+    # Chronic Spasms (session 45, typed).
+    r"(?:wet|wets|wetting|pee|pees|peeing|wee|wees|weeing) (?:myself|himself|herself|themselves|"
+    r"the bed))\b")
+
+#: Dizziness: "can ms make you dizzy", "why do i feel dizzy" were declined
+#: plainly (session 45, typed); the content names neither dizziness nor
+#: vertigo (its "loss of coordination" is the early-signs FAQ's, and "i have
+#: no balance" keeps that offer: balance is not taken here).
+_DIZZY = re.compile(r"\b(?:dizzy|dizziness|vertigo|light ?headed|lightheadedness|giddy|"
+                    r"(?:the )?room (?:is )?spinning)\b")
 
 #: Not a device's memory ("memory card", "memory stick") nor a mattress's.
 _MEMORY = re.compile(r"\b(?:memory(?! (?:card|cards|stick|sticks|foam))|forgetful\w*|"
@@ -83,6 +94,11 @@ OTHER_SYMPTOMS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "What I know doesn't cover bladder or bowel problems. Please tell your doctor or "
            "nurse about them; they, or a continence nurse, can help.",
            anyone=True)),
+    (_DIZZY,
+     Topic("dizziness",
+           "What I know doesn't cover dizziness. Please tell your doctor or nurse about it; if "
+           "it comes on suddenly with weakness, trouble speaking or a bad headache, call your "
+           "local emergency number now, such as 911, 112 or 999.", anyone=True)),
     (_MEMORY,
      Topic("memory",
            "What I know doesn't cover memory, concentration or thinking. Please tell your "
