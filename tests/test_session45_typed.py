@@ -25,7 +25,10 @@ ALS or myasthenia gravis, or their carer, would ask:
   declined plainly, "i'm knackered" read Impact on Daily Life in full;
 - "my dad has ms and keeps wetting himself" was offered Recognizing Chronic
   Spasms; "how do i thicken drinks", "he cant get out of his chair", "can
-  ms make you dizzy", "why do i feel dizzy" were declined plainly.
+  ms make you dizzy", "why do i feel dizzy" were declined plainly;
+- "my brother has ms and he wont go to physio" was read the physiotherapy
+  FAQ in full, which says what physio does, not how to help someone who
+  will not go ("wont" is "won't" typed quickly).
 
 Real `voice text`."""
 
@@ -297,3 +300,25 @@ def test_balance_and_a_spinning_head_are_not_dizziness(tmp_path: Path, said: str
     (reply,) = voice_text_replies([said], tmp_path)
     assert "dizziness" not in str(reply["say"]), reply
     assert _offered(reply) == entry, reply
+
+
+REFUSES = "That's hard, and many carers meet it."
+
+
+@pytest.mark.parametrize("said", [
+    "my brother has ms and he wont go to physio",
+    "she refuses to do her exercises",
+    "my husband never wants to see the doctor",
+    "my wife wont use her wheelchair",
+])
+def test_someone_who_will_not_go_or_try_gets_the_carers_reply(tmp_path: Path,
+                                                              said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith(REFUSES), reply
+    assert reply["outcome"] == "confirm", reply
+
+
+def test_whether_physio_helps_stays_the_physio_faq(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["does physio actually help"], tmp_path)
+    assert reply["outcome"] == "answer" and _offered(reply) == (
+        "what-role-does-physical-therapy-play-in-managing-these-conditions"), reply

@@ -93,7 +93,15 @@ _AID = (r"(?:help|any help|support|care|carers?|a carer|the carers|(?:my|his|her
 _REFUSES_HELP = re.compile(
     rf"\b(?:he|she|my (?:\w+ )?{RELATIVE}|my patient) (?:will not|refuses to|refused to|"
     r"keeps refusing to|does not want to|do not want to|does not want|do not want) (?:accept |"
-    rf"use |take |have |let (?:me|us) )?{_AID}\b")
+    rf"use |take |have |let (?:me|us) )?{_AID}\b"
+    # "my brother has ms and he wont go to physio" was read the physiotherapy
+    # FAQ in full (session 45, typed): it says what physio does, not how to
+    # help someone who will not go.
+    rf"|\b(?:he|she|my (?:\w+ )?{RELATIVE}|my patient)(?: \w+)?? (?:will not|refuses to|refused "
+    r"to|keeps refusing to|does not want to|do not want to|never wants to|is not willing to) "
+    r"(?:go to|go for|see|do|try|attend|keep up|bother with) (?:the |his |her |their |any |a )?"
+    r"(?:physio|physiotherapy|physiotherapist|physical therapy|exercises?|stretches|therapy|"
+    r"doctor|gp|neurologist|nurse|appointments?|clinic|hospital|gym)\b")
 
 #: A thing asked to cure the condition: "can diet cure ms", "can surgery
 #: cure it" were declined plainly, "can exercise cure als" offered The Role
@@ -335,7 +343,10 @@ LIVING_TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "through.",
            ("how can family help",),
            "What I know does say how carers can help and look after themselves.",
-           anyone=True, near_answers=False, offered_with=ANY_LINE, over_answer=True)),
+           anyone=True, near_answers=False, offered_with=ANY_LINE, over_answer=True,
+           # What is left is who they are ("my brother has ms and"), which
+           # the matcher takes: the refusal is what is asked.
+           rest_answers=False)),
     (_TELLING,
      Topic("telling others",
            "What I know doesn't cover how to tell children or family about the condition. "
