@@ -28,7 +28,13 @@ ALS or myasthenia gravis, or their carer, would ask:
   ms make you dizzy", "why do i feel dizzy" were declined plainly;
 - "my brother has ms and he wont go to physio" was read the physiotherapy
   FAQ in full, which says what physio does, not how to help someone who
-  will not go ("wont" is "won't" typed quickly).
+  will not go ("wont" is "won't" typed quickly);
+- "my eye keeps twitching" was declined plainly;
+- "my husband has ms and hes really depressed" was read Coping Strategies
+  in full, where "he's really depressed" got the carers' kind word;
+- "my husband has als and is losing weight", "my mum has ms and her legs
+  are swollen", "my wife has ms and she has pressure sores" were declined
+  plainly.
 
 Real `voice text`."""
 
@@ -322,3 +328,50 @@ def test_whether_physio_helps_stays_the_physio_faq(tmp_path: Path) -> None:
     (reply,) = voice_text_replies(["does physio actually help"], tmp_path)
     assert reply["outcome"] == "answer" and _offered(reply) == (
         "what-role-does-physical-therapy-play-in-managing-these-conditions"), reply
+
+
+@pytest.mark.parametrize("said", ["my eye keeps twitching", "why is my eyelid twitching"])
+def test_a_twitching_eye_is_the_eyes_topic(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith("What I know doesn't cover the eyes"), reply
+
+
+def test_twitching_muscles_keep_their_offer(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["why do my muscles twitch"], tmp_path)
+    assert reply["outcome"] == "confirm" and _offered(reply) == (
+        "recognizing-chronic-spasms-and-neuromuscular-disorders"), reply
+
+
+LOW = "It's hard to see someone you care for struggling like this."
+
+
+@pytest.mark.parametrize("said", ["my husband has ms and hes really depressed",
+                                  "my wife has ms and is really down"])
+def test_someone_low_told_after_their_condition_gets_the_carers_kind_word(
+        tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith(LOW), reply
+    assert reply["outcome"] == "confirm" and _offered(reply) == (
+        "coping-strategies-for-individuals-and-caregivers"), reply
+
+
+def test_sad_about_a_match_is_not_low(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["my son has als and he is sad his team lost"], tmp_path)
+    assert not str(reply["say"]).startswith(LOW), reply
+
+
+@pytest.mark.parametrize(("said", "starts"), [
+    ("my husband has als and is losing weight", "What I know doesn't cover weight loss"),
+    ("my mum has ms and her legs are swollen", "What I know doesn't cover swelling."),
+    ("my wife has ms and she has pressure sores", "What I know doesn't cover pressure sores"),
+    ("how do i prevent bed sores", "What I know doesn't cover pressure sores"),
+])
+def test_carers_matters_said_not_covered_with_who_can_help(tmp_path: Path, said: str,
+                                                           starts: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith(starts), reply
+
+
+def test_losing_weight_in_general_stays_declined(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["how do i lose weight"], tmp_path)
+    assert str(reply["say"]).startswith(DECLINED), reply

@@ -290,6 +290,10 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
                 # (session 45, typed).
                 r"(?:eyes?|eye lids?) (?:keep |keeps |are |is |have started |has started |"
                 r"started )?droop\w*|droopy eyes?|drooping eyes?|"
+                # "my eye keeps twitching" was declined plainly (session 45).
+                r"(?:eye|eyes|eyelid|eyelids|eye lid|eye lids) (?:keeps |keep |is |are |has been |"
+                r"have been |won t stop |will not stop )?(?:twitch\w*|flicker\w*|jump\w*)|"
+                r"twitch\w* (?:eye|eyes|eyelid|eyelids)|"
                 r"(?:affect|affects|affecting|hurt|hurts|damage|damages) "
                 r"(?:the|my|his|her|your|their) (?:eyes|eyesight|vision|sight))\b"),
      Topic("eyes",

@@ -88,6 +88,23 @@ _TIME_OF_DAY = re.compile(
     rf"\b(?:spasms?|cramps?|cramping|stiffness|stiff|spasticity|(?:{NAMED}) symptoms)\b"
     r"(?: \w+){0,3}? (?:worse|better|worst|stiffer|tighter|so bad|bad|stronger|more frequent)"
     rf"(?: \w+){{0,2}}? {_WHEN_OF_DAY}\b")
+#: Carers' matters the content never names (session 45, typed, each
+#: declined plainly): "my husband has als and is losing weight", "my mum
+#: has ms and her legs are swollen" (with the conditions named), "my wife has
+#: ms and she has pressure sores" (of anyone: no other sense).
+_WEIGHT = re.compile(
+    r"\b(?:losing|lost|lose|loses|dropping|dropped) (?:so much |a lot of |too much |some |more )?"
+    r"weight|weight loss|(?:getting|got|become|so|very|too) (?:thin|thinner|skinny)|"
+    r"(?:gaining|gained|put on|putting on|puts on) (?:so much |a lot of |too much |some )?weight|"
+    r"weight gain\b")
+_SWELLING = re.compile(
+    r"\b(?:swollen|puffy) (?:legs?|ankles?|feet|foot|hands?|fingers)\b"
+    r"|\b(?:legs?|ankles?|feet|foot|hands?|fingers) (?:are |is |keep |keeps |get |gets |have "
+    r"been |has been |are getting |is getting )?(?:\w+ )?(?:swollen|swelling|puffy|swell)\b"
+    r"|\bswelling (?:in|of) (?:his|her|my|their|the) (?:legs?|ankles?|feet|foot|hands?)\b"
+    r"|\b(?:oedema|edema)\b")
+_PRESSURE_SORES = re.compile(
+    r"\b(?:pressure (?:sores?|ulcers?|areas?|injur\w*|marks?)|bed ?sores?)\b")
 OTHER_SYMPTOMS: tuple[tuple[re.Pattern[str], Topic], ...] = (
     (_BLADDER,
      Topic("bladder",
@@ -124,6 +141,20 @@ OTHER_SYMPTOMS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            ("what can i do myself to reduce spasms",),
            "What I know does say what helps spasms.", anyone=True, offered_with=ANY_LINE,
            content_word=True)),
+    (_WEIGHT,
+     Topic("weight",
+           "What I know doesn't cover weight loss or gain. Please tell the doctor or nurse "
+           "about it; a dietitian can help with eating enough.")),
+    (_SWELLING,
+     Topic("swelling",
+           "What I know doesn't cover swelling. Please tell the doctor or nurse about it; if "
+           "a leg is suddenly swollen, red or painful, or comes with breathlessness, call your "
+           "local emergency number now, such as 911, 112 or 999.")),
+    (_PRESSURE_SORES,
+     Topic("pressure sores",
+           "What I know doesn't cover pressure sores or skin care. Please tell the nurse soon "
+           "about red or broken skin; an occupational therapist can suggest cushions or "
+           "mattresses that ease pressure.", anyone=True)),
     (_NEW_SYMPTOM,
      Topic("new symptom",
            "A new or changing symptom is worth telling your doctor or nurse about soon. If it "
