@@ -34,7 +34,11 @@ ALS or myasthenia gravis, or their carer, would ask:
   in full, where "he's really depressed" got the carers' kind word;
 - "my husband has als and is losing weight", "my mum has ms and her legs
   are swollen", "my wife has ms and she has pressure sores" were declined
-  plainly.
+  plainly;
+- "cramps in my hands when i write" was declined plainly, where "my hands
+  cramp when i write" got what the content says of tasks with the hands;
+- "go away" was read the cure FAQ in full, "leave me alone" Coping
+  Strategies.
 
 Real `voice text`."""
 
@@ -375,3 +379,25 @@ def test_carers_matters_said_not_covered_with_who_can_help(tmp_path: Path, said:
 def test_losing_weight_in_general_stays_declined(tmp_path: Path) -> None:
     (reply,) = voice_text_replies(["how do i lose weight"], tmp_path)
     assert str(reply["say"]).startswith(DECLINED), reply
+
+
+HANDS = "Many people with these conditions find tasks with their hands hard."
+
+
+@pytest.mark.parametrize("said", ["cramps in my hands when i write",
+                                  "spasms in his hands when he eats"])
+def test_cramps_in_the_hands_at_a_task_get_the_hands_reply(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith(HANDS), reply
+    assert reply["outcome"] == "confirm" and _offered(reply) == "impact-on-daily-life", reply
+
+
+@pytest.mark.parametrize("said", ["go away", "leave me alone", "please go away"])
+def test_sent_away_it_goes_quiet(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert reply["outcome"] == "command" and str(reply["say"]).startswith("Goodbye."), reply
+
+
+def test_will_it_go_away_is_still_the_cure_faq(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["will it go away"], tmp_path)
+    assert reply["outcome"] == "answer" and _offered(reply) == CURE, reply
