@@ -38,7 +38,10 @@ ALS or myasthenia gravis, or their carer, would ask:
 - "cramps in my hands when i write" was declined plainly, where "my hands
   cramp when i write" got what the content says of tasks with the hands;
 - "go away" was read the cure FAQ in full, "leave me alone" Coping
-  Strategies.
+  Strategies;
+- "my husband has als, should he get a peg", "what is plasma exchange",
+  "what is a thymectomy", "what are dmts", "can ms be slowed down" were
+  declined plainly.
 
 Real `voice text`."""
 
@@ -401,3 +404,33 @@ def test_sent_away_it_goes_quiet(tmp_path: Path, said: str) -> None:
 def test_will_it_go_away_is_still_the_cure_faq(tmp_path: Path) -> None:
     (reply,) = voice_text_replies(["will it go away"], tmp_path)
     assert reply["outcome"] == "answer" and _offered(reply) == CURE, reply
+
+
+@pytest.mark.parametrize(("said", "starts"), [
+    ("my husband has als, should he get a peg",
+     "What I know doesn't cover feeding tubes or help with swallowing"),
+    ("what is plasma exchange", "What I know doesn't go into plasma exchange."),
+    ("what is a thymectomy", "What I know doesn't go into thymectomy."),
+    ("what are dmts", "What I know doesn't go into disease-modifying therapies."),
+    ("what is a disease modifying therapy",
+     "What I know doesn't go into disease-modifying therapies."),
+])
+def test_treatments_not_named_are_said_with_who_can_tell(tmp_path: Path, said: str,
+                                                          starts: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith(starts), reply
+    assert _offered(reply) is None, reply
+
+
+@pytest.mark.parametrize("said", ["can ms be slowed down", "what slows als down"])
+def test_slowing_the_condition_is_said_and_research_offered(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith("What I know doesn't go into treatments that slow"), reply
+    assert reply["outcome"] == "confirm" and _offered(reply) == (
+        "recent-advancements-and-research"), reply
+
+
+@pytest.mark.parametrize("said", ["what is a clothes peg", "how do i slow down"])
+def test_a_peg_or_slowing_down_alone_is_not_ours(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith(DECLINED), reply

@@ -244,6 +244,14 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "language therapist or the doctor can help, and a pharmacist can tell you whether "
            "a medicine comes in another form. Trouble swallowing is worth telling the doctor "
            "about soon.", anyone=True)),
+    # "my husband has als, should he get a peg" was declined plainly (session
+    # 45, typed): a PEG alone only with the conditions named (a clothes peg).
+    (re.compile(r"\b(?:a|the|his|her|my|their) peg\b"),
+     Topic("swallowing",
+           "What I know doesn't cover feeding tubes or help with swallowing. A speech and "
+           "language therapist or the doctor can help, and a pharmacist can tell you whether "
+           "a medicine comes in another form. Trouble swallowing is worth telling the doctor "
+           "about soon.")),
     # "does ms affect swallowing", "can myasthenia affect swallowing" were
     # declined plainly (session 43, `voice ask`), though the early-signs
     # FAQ names difficulty swallowing. With the conditions named only.
