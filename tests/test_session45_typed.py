@@ -41,7 +41,10 @@ ALS or myasthenia gravis, or their carer, would ask:
   Strategies;
 - "my husband has als, should he get a peg", "what is plasma exchange",
   "what is a thymectomy", "what are dmts", "can ms be slowed down" were
-  declined plainly.
+  declined plainly;
+- "should i tell people at work", "will he suffocate", "what is pba" were
+  declined plainly, "my husband with als is very emotional, laughs and
+  cries for no reason" offered Coping Strategies.
 
 Real `voice text`."""
 
@@ -433,4 +436,21 @@ def test_slowing_the_condition_is_said_and_research_offered(tmp_path: Path, said
 @pytest.mark.parametrize("said", ["what is a clothes peg", "how do i slow down"])
 def test_a_peg_or_slowing_down_alone_is_not_ours(tmp_path: Path, said: str) -> None:
     (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith(DECLINED), reply
+
+
+@pytest.mark.parametrize(("said", "starts"), [
+    ("should i tell people at work", "What I know doesn't cover work"),
+    ("will he suffocate", "What I know doesn't cover breathing"),
+    ("what is pba", "Laughing or crying that comes suddenly"),
+    ("my husband with als is very emotional, laughs and cries for no reason",
+     "Laughing or crying that comes suddenly"),
+])
+def test_more_of_what_carers_ask_gets_its_topic(tmp_path: Path, said: str, starts: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith(starts), reply
+
+
+def test_laughing_and_crying_at_a_film_is_not_ours(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["i laughed and cried at the film"], tmp_path)
     assert str(reply["say"]).startswith(DECLINED), reply

@@ -125,6 +125,19 @@ MEDICAL_WORDS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "What I know doesn't cover restless legs. It is worth telling your doctor or nurse "
            "about; they can help.", anyone=True,
            content_word=True)),
+    # "what is pba", "what is pseudobulbar affect" were declined plainly, "my
+    # husband with als is very emotional, laughs and cries for no reason"
+    # offered Coping Strategies (session 45, typed).
+    (re.compile(r"\b(?:pseudobulbar(?: affect)?|pba|emotional lability|involuntary emotional "
+                r"expression)\b"
+                r"|\b(?:laugh|laughs|laughing|cry|cries|crying) (?:and|or) "
+                r"(?:laugh|laughs|laughing|cry|cries|crying) "
+                r"(?:for no reason|uncontrollably|out of nowhere|at the wrong "
+                r"times?|without meaning to)\b"),
+     Topic("pseudobulbar affect",
+           "Laughing or crying that comes suddenly and can't be controlled is often called "
+           "pseudobulbar affect. What I know doesn't go into it. Your doctor or nurse can tell "
+           "you more; it can be treated.", anyone=True)),
     # "what is a flare", "what are flares", "what is a relapse": an MS
     # relapse in the words people use. Only asked what one is: "solar
     # flare", "flared jeans" are not (nor a relapse of an addiction told).

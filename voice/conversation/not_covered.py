@@ -225,7 +225,9 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
                 r"the )?(?:breathing|lungs|breathing muscles|chest muscles)|"
                 # "he gets breathless lying down" was declined plainly
                 # (session 42, `voice ask`): in ALS a sign for the doctor.
-                r"breathless|breathlessness|out of breath|puffed out|winded)\b"),
+                r"breathless|breathlessness|out of breath|puffed out|winded|"
+                # "will he suffocate" was declined plainly (session 45, typed).
+                r"suffocat\w*)\b"),
      Topic("breathing",
            "What I know doesn't cover breathing or breathing support. The doctor or the "
            "specialist team can explain it. If someone is struggling to breathe now, call "
