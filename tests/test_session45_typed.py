@@ -255,9 +255,13 @@ def test_drooping_eyes_are_the_eyes_topic(tmp_path: Path, said: str) -> None:
     assert str(reply["say"]).startswith("What I know doesn't cover the eyes"), reply
 
 
-@pytest.mark.parametrize("said", ["pins and needles in my feet", "pins and needles in my legs"])
-def test_pins_and_needles_in_a_limb_is_offered_as_tingling(tmp_path: Path, said: str) -> None:
-    (reply,) = voice_text_replies([said], tmp_path)
+def test_pins_and_needles_in_the_feet_is_offered_as_tingling(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["pins and needles in my feet"], tmp_path)
+    assert reply["outcome"] == "confirm" and _offered(reply) == SEEK, reply
+
+
+def test_pins_and_needles_in_the_legs_keeps_its_offer(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["pins and needles in my legs"], tmp_path)
     assert reply["outcome"] == "confirm" and _offered(reply) == SEEK, reply
 
 
