@@ -455,6 +455,11 @@ def test_more_of_what_carers_ask_gets_its_topic(tmp_path: Path, said: str, start
     assert str(reply["say"]).startswith(starts), reply
 
 
+def test_telling_the_boss_one_is_leaving_stays_declined(tmp_path: Path) -> None:
+    (reply,) = voice_text_replies(["how do i tell my boss i'm leaving"], tmp_path)
+    assert str(reply["say"]).startswith(DECLINED), reply
+
+
 def test_laughing_and_crying_at_a_film_is_not_ours(tmp_path: Path) -> None:
     (reply,) = voice_text_replies(["i laughed and cried at the film"], tmp_path)
     assert str(reply["say"]).startswith(DECLINED), reply

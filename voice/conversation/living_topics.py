@@ -64,12 +64,11 @@ _TELLING = re.compile(
 #: in or giving up work only with the conditions named (``_WORK``).
 _WORK_ASKED = re.compile(
     r"^(?:(?:so|and|but|um|er) )*(?:should|do|must|shall|would|when should|how do|how should|"
-    r"how can) (?:i|we|he|she) (?:tell|inform|let) (?:my|his|her|our|the) (?:boss|employer|"
-    r"manager|line manager|work|workplace|colleagues|coworkers|hr)(?: know)?"
+    r"how can) (?:i|we|he|she) (?:tell|inform|let) (?:(?:my|his|her|our|the) (?:boss|employer|"
+    r"manager|line manager|work|workplace|colleagues|coworkers|hr)"
     # "should i tell people at work" was declined plainly (session 45).
-    r"|^(?:(?:so|and|but|um|er) )*(?:should|do|must|shall|would|when should|how do|how should|"
-    r"how can) (?:i|we|he|she) (?:tell|inform|let) (?:people|anyone|everyone|them|my colleagues|"
-    r"my friends) (?:at|from) (?:work|my work|the office|my job)(?: know)?"
+    r"|(?:people|anyone|everyone|them|my colleagues|my friends) (?:at|from) (?:work|my work|"
+    r"the office|my job))(?: know)?"
     r"(?: (?:about (?:it|this|my condition|my diagnosis|my illness)|i have it|i am ill))?$")
 _WORK = re.compile(
     r"\b(?:tell|telling|inform|informing) (?:my|his|her|our|the) (?:boss|employer|manager|"
