@@ -604,6 +604,22 @@ _SHORTHAND = {"pls": "please", "plz": "please", "u": "you", "thx": "thanks", "ty
               "nah": "no", "wat": "what", "wot": "what", "yea": "yes", "yup": "yes"}
 
 
+#: "your" typed as "you're" or "youre" (which clean() makes "you are"),
+#: "you", "yor", "yur", before the assistant's voice: "youre voice is too
+#: quiet" was declined where "your voice is too quiet" turned it up
+#: (session 45, typed). Only before "voice" or "volume", which no "you
+#: are" precedes in a sentence.
+_YOUR_MISSPELT = re.compile(r"\b(?:you are|you|yor|yuor|yur|yer)(?= (?:voice|volume)\b)")
+
+
+def _your_spelled(text: str) -> str:
+    """``text`` with a misspelt "your" before "voice" or "volume" mended
+    (cleaned then), else as it was."""
+    cleaned = clean(text)
+    mended = _YOUR_MISSPELT.sub("your", cleaned)
+    return mended if mended != cleaned else text
+
+
 def _spelled_out(text: str) -> str:
     words = text.split()
     if not any(w.lower().strip(".,!?") in _SHORTHAND for w in words):
@@ -617,7 +633,7 @@ def find_command(text: str, yes_no_asked: bool = False) -> str | None:
     ``yes_no_asked``: the assistant is waiting for a yes or a no, so a
     sound-alike of one (``YES_NO_SOUNDALIKES``) counts as that answer.
     """
-    text = _without_then(_spelled_out(text))
+    text = _without_then(_your_spelled(_spelled_out(text)))
     if yes_no_asked and clean(text) in YES_NO_SOUNDALIKES:
         return YES_NO_SOUNDALIKES[clean(text)]
     if yes_no_asked and clean(text) in TYPED_YES_NO:

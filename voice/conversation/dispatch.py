@@ -192,6 +192,8 @@ def _own_command(text: str) -> str | None:
     # alone is "repeat").
     if clean(text) in _SAY_AGAIN:
         return "repeat"
+    if clean(text).rstrip(" .!") in _SENT_AWAY:
+        return "sleep"
     sorry = _SORRY.fullmatch(clean(text))
     if sorry:
         return find_command(sorry.group("rest"))
@@ -200,6 +202,13 @@ def _own_command(text: str) -> str | None:
 
 #: Asking to hear it again ("Pardon?"): declined as off the subject (journey29).
 _SAY_AGAIN = frozenset({"pardon", "pardon me", "come again", "i beg your pardon"})
+#: The assistant sent away: "go away" was read the cure FAQ in full (its
+#: "will it go away"), "leave me alone" Coping Strategies (session 45,
+#: typed). It goes quiet, as on "goodbye". Kept out of the command
+#: phrasings, which are PocketSphinx's language model too.
+_SENT_AWAY = frozenset({"go away", "go away please", "please go away", "go away now",
+                        "just go away", "leave me alone", "please leave me alone",
+                        "leave me alone please", "just leave me alone", "leave me be"})
 #: An apology said before a command.
 _SORRY = re.compile(r"(?:sorry|i am sorry|excuse me|pardon me|pardon) (?P<rest>.+)")
 

@@ -31,6 +31,9 @@ Tone = Literal["distress", "low", "good", "said"]
 #: Multi-word ones first, so "fed up" is echoed whole.
 LOW_WORDS = (
     "fed up", "worn out", "run down", "stressed out", "freaked out", "in pain", "sick and tired",
+    # "im a carer and im burnt out" was declined plainly, "i'm knackered"
+    # read Impact on Daily Life in full (session 45, typed).
+    "burnt out", "burned out", "knackered",
     "sad", "unhappy", "down", "low", "depressed", "miserable", "tearful", "gloomy",
     "tired", "exhausted", "drained", "weary", "fatigued", "shattered", "sleepy",
     "scared", "afraid", "frightened", "terrified", "anxious", "nervous", "worried", "panicky",
@@ -46,7 +49,7 @@ MOOD_WORDS = frozenset({
     "sad", "unhappy", "down", "low", "blue", "depressed", "miserable", "tearful", "gloomy",
     "lonely", "alone", "isolated", "stressed", "stressed out", "overwhelmed", "upset",
     "anxious", "nervous", "worried", "panicky", "panicking", "fed up", "frustrated",
-    "helpless", "useless",
+    "helpless", "useless", "burnt out", "burned out",
 })
 #: How people say they feel well.
 GOOD_WORDS = (
@@ -134,6 +137,10 @@ _HARD_SAID = (rf"{_LEADS}(?:(?:my )?(?:life|everything|every day|each day|it all
               # declined; a loss told, met kindly like a struggle.
               r"|i (?:can not|cannot|can t) do anything(?: for myself| on my own| by myself)?"
               r" (?:any ?more|now|these days)"
+              # "i'm at the end of my tether" was declined plainly (session
+              # 45, typed): a struggle told, as "life is too much".
+              r"|i am (?:just |really |completely )?at (?:the end of my tether|the end of my rope|"
+              r"my wits end|my wit s end|my wit's end|breaking point)"
               r"|i (?:can not|cannot|can t) do (?:the things|what) i (?:used to|love|loved)"
               r"(?: do| doing)?(?: any ?more)?)")
 _HARD = re.compile(rf"^{_HARD_SAID}$")
@@ -318,7 +325,8 @@ def _of_clause(clause: str) -> Feeling | None:
 #: words that are feelings and nothing else: not "weak", "dizzy", "sore"
 #: (signs), nor "fatigue" (a subject, asked about).
 _BARE_WORDS = (
-    "worn out", "fed up", "stressed out", "tired", "exhausted", "drained", "weary", "fatigued",
+    "worn out", "fed up", "stressed out", "burnt out", "burned out", "knackered", "tired",
+    "exhausted", "drained", "weary", "fatigued",
     "shattered", "sleepy", "sad", "unhappy", "depressed", "miserable", "scared", "afraid",
     "frightened", "terrified", "anxious", "nervous", "worried", "lonely", "stressed",
     "overwhelmed", "upset", "frustrated",

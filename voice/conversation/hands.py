@@ -45,6 +45,12 @@ _HANDS_TASK = re.compile(
     r"feel |feels |have got |has got |went |go |goes |so |very |really |too |always |now )*"
     r"(?:shake|shakes|shaking|shaky|tremble|trembles|trembling|weak|weaker|clumsy|stiff|"
     r"useless|won t work|will not work|do not work|does not work|curl|curling|cramp|cramping)\b"
+    # "cramps in my hands when i write" was declined plainly (session 45,
+    # typed): the task named after the hands.
+    r"|\b(?:cramps?|cramping|spasms?|shaking|shakes|pain|aches?|stiffness) in (?:my|his|her|their) "
+    r"(?:hand|hands|fingers|wrist|wrists) (?:when|while|if) (?:i|he|she|they) (?:try to )?"
+    r"(?:write|writes|writing|type|types|typing|hold|holds|holding|grip|grips|eat|eats|eating|"
+    r"sew|sews|sewing|knit|knits|knitting|draw|draws|drawing|use)\b"
     # "aids for the hands", "kitchen gadgets for weak hands".
     r"|\b(?:aids?|gadgets?|tools?|equipment|devices?|utensils|cutlery) (?:\w+ ){0,3}?"
     r"(?:for|with) (?:\w+ ){0,2}?(?:hands|hand|grip|fingers|arthritis)\b")

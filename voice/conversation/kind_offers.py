@@ -88,9 +88,7 @@ def feeling(talk: Conversation, text: str, felt: Feeling, result: MatchResult) -
     if felt.tone == "good":
         s.offered = []
         return replies.reply(talk, text, "command", phrases.GLAD, command="feeling")
-    kind = (phrases.DISTRESS if felt.tone == "distress" else
-            phrases.THANKS_FOR_TELLING if felt.tone == "said" else
-            phrases.sorry_you_are(felt.word))
+    kind = kind_word(felt)
     if felt.tone == "distress" or felt.coping or felt.word in MOOD_WORDS:
         # "I can't go on" names nothing the content covers; what it has
         # on coping is the nearest help it can offer. Also when the line
@@ -113,6 +111,20 @@ def feeling(talk: Conversation, text: str, felt: Feeling, result: MatchResult) -
         talk, text, kind, result.offered if found else [], result.entry, result.score,
         phrases.FEELING_WAY_FORWARD, "feeling", felt.tone == "distress",
         alternatives=result.candidates[1:])
+
+
+def kind_word(felt: Feeling) -> str:
+    """The kind word a feeling is met with first."""
+    return (phrases.DISTRESS if felt.tone == "distress" else
+            phrases.THANKS_FOR_TELLING if felt.tone == "said" else
+            phrases.sorry_you_are(felt.word))
+
+
+def told_of_the_body(felt: Feeling) -> bool:
+    """Whether ``felt`` is the body's ("i get bad cramps", "i feel awful"),
+    not a mood nor distress: what the line names may be a symptom the
+    content does not cover, said so after the kind word."""
+    return felt.tone in ("low", "said") and not felt.coping and felt.word not in MOOD_WORDS
 
 
 def worry(talk: Conversation, text: str, worry: Worry) -> Reply:
@@ -178,7 +190,7 @@ def offer_what_helps(talk: Conversation, text: str, queries: Sequence[str], kind
 
 
 def not_covered(talk: Conversation, text: str, uncovered: Uncovered, near: list[Entry],
-                another_subject: bool) -> Reply:
+                another_subject: bool, first: str = "") -> Reply:
     """An everyday subject the content does not cover, asked with the
     conditions (voice/conversation/not_covered.py): said so, and who can
     tell them, then the nearest entries offered, never read unasked.
@@ -187,6 +199,9 @@ def not_covered(talk: Conversation, text: str, uncovered: Uncovered, near: list[
     content never mentions ("can I drink alcohol with diabetes and ms"):
     what is near ours is not near that."""
     topic = uncovered.topic
+    # ``first``: a kind word said before it, when the line told how the
+    # body feels ("i get bad cramps during my period").
+    said = f"{first} {topic.say}" if first else topic.say
     # ``near``: the entries answering the topic's offers, found once by
     # the caller (questions.matched), which also weighs the matcher's offer
     # against them.
@@ -199,8 +214,8 @@ def not_covered(talk: Conversation, text: str, uncovered: Uncovered, near: list[
         talk.state.pending_parts = []
         talk.state.offered = []
         return replies.reply(talk, text, "no_match",
-                             f"{topic.say} {phrases.WORRY_WAY_FORWARD}")
-    say = f"{topic.say} {topic.lead}" if topic.lead else topic.say
+                             f"{said} {phrases.WORRY_WAY_FORWARD}")
+    say = f"{said} {topic.lead}" if topic.lead else said
     return offer_entries(talk, text, offered, say, "not_covered")
 
 

@@ -64,8 +64,11 @@ _TELLING = re.compile(
 #: in or giving up work only with the conditions named (``_WORK``).
 _WORK_ASKED = re.compile(
     r"^(?:(?:so|and|but|um|er) )*(?:should|do|must|shall|would|when should|how do|how should|"
-    r"how can) (?:i|we|he|she) (?:tell|inform|let) (?:my|his|her|our|the) (?:boss|employer|"
-    r"manager|line manager|work|workplace|colleagues|coworkers|hr)(?: know)?"
+    r"how can) (?:i|we|he|she) (?:tell|inform|let) (?:(?:my|his|her|our|the) (?:boss|employer|"
+    r"manager|line manager|work|workplace|colleagues|coworkers|hr)"
+    # "should i tell people at work" was declined plainly (session 45).
+    r"|(?:people|anyone|everyone|them|my colleagues|my friends) (?:at|from) (?:work|my work|"
+    r"the office|my job))(?: know)?"
     r"(?: (?:about (?:it|this|my condition|my diagnosis|my illness)|i have it|i am ill))?$")
 _WORK = re.compile(
     r"\b(?:tell|telling|inform|informing) (?:my|his|her|our|the) (?:boss|employer|manager|"
@@ -93,7 +96,15 @@ _AID = (r"(?:help|any help|support|care|carers?|a carer|the carers|(?:my|his|her
 _REFUSES_HELP = re.compile(
     rf"\b(?:he|she|my (?:\w+ )?{RELATIVE}|my patient) (?:will not|refuses to|refused to|"
     r"keeps refusing to|does not want to|do not want to|does not want|do not want) (?:accept |"
-    rf"use |take |have |let (?:me|us) )?{_AID}\b")
+    rf"use |take |have |let (?:me|us) )?{_AID}\b"
+    # "my brother has ms and he wont go to physio" was read the physiotherapy
+    # FAQ in full (session 45, typed): it says what physio does, not how to
+    # help someone who will not go.
+    rf"|\b(?:he|she|my (?:\w+ )?{RELATIVE}|my patient)(?: \w+)?? (?:will not|refuses to|refused "
+    r"to|keeps refusing to|does not want to|do not want to|never wants to|is not willing to) "
+    r"(?:go to|go for|see|do|try|attend|keep up|bother with) (?:the |his |her |their |any |a )?"
+    r"(?:physio|physiotherapy|physiotherapist|physical therapy|exercises?|stretches|therapy|"
+    r"doctor|gp|neurologist|nurse|appointments?|clinic|hospital|gym)\b")
 
 #: A thing asked to cure the condition: "can diet cure ms", "can surgery
 #: cure it" were declined plainly, "can exercise cure als" offered The Role
@@ -212,13 +223,37 @@ _DISABILITY = re.compile(
 _SERVICES = re.compile(
     r"\bsecond opinion\b"
     r"|\b(?:get|getting|ask for|asking for|need|want) (?:a )?referr(?:al|ed)\b"
-    r"|\b(?:my|the|our|his|her) (?:gp|doctor|neurologist|consultant|specialist) "
-    r"(?:doesn t|does not|won t|will not|never|isn t|is not) (?:listen|listening|"
-    r"take (?:me|us|him|her) seriously|believe (?:me|us|him|her)|"
-    r"taking (?:me|us|him|her) seriously)\b"
     r"|\bon the nhs\b"
     r"|\b(?:physio|physiotherapy|physical therapy|wheelchairs?|equipment) (?:for free|free of "
     r"charge|covered by (?:my |the )?insurance|on (?:my |the )?insurance)\b")
+#: Not listened to by one's doctor: "the doctor won't take me seriously" was
+#: read the FAQ on when spasms need a doctor in full (session 45, typed),
+#: where "my gp doesn't listen" got who can help. Said even over an answer:
+#: no entry speaks of a doctor who does not listen. Doctors in general too
+#: ("doctors don't believe me").
+_NOT_LISTENED = re.compile(
+    r"\b(?:(?:my|the|our|his|her) (?:gp|doctor|neurologist|consultant|specialist|nurse)s?|"
+    r"(?:the )?(?:doctors|gps|neurologists|specialists)) "
+    r"(?:just |still |really )?(?:doesn t|does not|do not|don t|won t|will not|never|isn t|"
+    r"is not|aren t|are not|refuse to|refuses to|wouldn t|would not) (?:listen|listening|"
+    r"take (?:me|us|him|her|them|it|this|my symptoms) seriously|believe (?:me|us|him|her|them)|"
+    r"taking (?:me|us|him|her|them|it|this|my symptoms) seriously)\b")
+#: An aid the content does not name: "what's a standing frame", "what is a
+#: perching stool" were declined plainly, "what is a hoist", "do i need a
+#: hoist" read Assistive Devices in full, which names wheelchairs, braces
+#: and footwear only (session 45, typed). Said even over an answer; an aid
+#: the content names (its keywords: "mobility scooter", "rollator") stays
+#: answered (not_covered.said_over_answer). Words with no other sense here:
+#: of anyone.
+_AID_NAMED = re.compile(
+    r"\b(?:standing frames?|stand(?:ing)? aids?|hoists?|ceiling hoists?|riser recliners?"
+    r"(?: chairs?)?|rise and recline chairs?|riser chairs?|commodes?|perching stools?|"
+    r"afos?|ankle foot orthos[ie]s|profiling beds?|hospital beds? (?:at|for) home|"
+    r"slide sheets?|sliding sheets?|transfer boards?|sliding boards?|power ?chairs?|"
+    r"shower chairs?|shower stools?|shower seats?|"
+    r"bath lifts?|bath boards?|bath seats?|grab rails?|grab bars?|raised toilet seats?|"
+    r"toilet frames?|pressure cushions?|pressure mattress(?:es)?|wheelchair ramps?|"
+    r"stair ?lifts?)\b")
 _PHYSIO = re.compile(r"\b(?:physio|physiotherapy|physiotherapist|physical therapy|physical "
                      r"therapist)\b")
 
@@ -267,6 +302,19 @@ LIVING_TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            ("what role does physical therapy play in managing these conditions",),
            "What I know does say what physiotherapy can do.", anyone=True,
            offered_with=_PHYSIO)),
+    (_NOT_LISTENED,
+     Topic("services",
+           "What I know doesn't cover how to get care or referrals where you live. You can "
+           "ask your doctor for a referral or a second opinion, and a patients' advice service "
+           "or a charity for the condition can help you.", anyone=True, near_answers=False,
+           over_answer=True)),
+    (_AID_NAMED,
+     Topic("aid named",
+           "What I know doesn't describe each aid one by one. An occupational therapist or "
+           "physiotherapist can tell you whether it would help, and how to get one.",
+           ("how do assistive devices improve mobility",),
+           "What I know does say how aids such as braces and wheelchairs help.",
+           anyone=True, offered_with=ANY_LINE, over_answer=True)),
     (_DISABILITY,
      Topic("disability",
            "What I know doesn't say whether a condition counts as a disability: that depends "
@@ -298,7 +346,10 @@ LIVING_TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "through.",
            ("how can family help",),
            "What I know does say how carers can help and look after themselves.",
-           anyone=True, near_answers=False, offered_with=ANY_LINE, over_answer=True)),
+           anyone=True, near_answers=False, offered_with=ANY_LINE, over_answer=True,
+           # What is left is who they are ("my brother has ms and"), which
+           # the matcher takes: the refusal is what is asked.
+           rest_answers=False)),
     (_TELLING,
      Topic("telling others",
            "What I know doesn't cover how to tell children or family about the condition. "

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from voice.conversation.conditions_named import NAMED
 from voice.conversation.uncovered_topic import Topic
 
 _EARLY_SIGNS = ("what are the early signs of neuromuscular disorders",)
@@ -43,6 +44,27 @@ _MEDICINES = {
     "amifampridine": "amifampridine", "nuedexta": "Nuedexta", "modafinil": "modafinil",
     "amantadine": "amantadine",
 }
+
+
+#: Treatments that are no tablet, the content never naming them: "what is
+#: plasma exchange", "what is a thymectomy", "what are dmts" were declined
+#: plainly (session 45, typed). The regex said <TAB> the name said back.
+_TREATMENTS = {
+    r"plasma exchange|plasmapheresis|plex": "plasma exchange",
+    r"thymectomy|thymus (?:removal|surgery|operation)": "thymectomy",
+    r"disease modifying (?:therapy|therapies|treatments?|drugs?|medicines?|medications?)|dmts?":
+        "disease-modifying therapies",
+    r"hsct|stem cell transplants?": "stem cell transplants",
+}
+
+
+def _treatment(said: str, name: str) -> tuple[re.Pattern[str], Topic]:
+    it, is_ = ("them", "they are") if name.endswith("s") else ("it", "it is")
+    return (re.compile(rf"\b(?:{said})\b"),
+            Topic(f"treatment {name}",
+                  f"What I know doesn't go into {name}. The neurologist or specialist nurse can "
+                  f"tell you about {it}, and whether {is_} right for you.",
+                  anyone=True))
 
 
 def _medicine(said: str, name: str) -> tuple[re.Pattern[str], Topic]:
@@ -103,6 +125,19 @@ MEDICAL_WORDS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "What I know doesn't cover restless legs. It is worth telling your doctor or nurse "
            "about; they can help.", anyone=True,
            content_word=True)),
+    # "what is pba", "what is pseudobulbar affect" were declined plainly, "my
+    # husband with als is very emotional, laughs and cries for no reason"
+    # offered Coping Strategies (session 45, typed).
+    (re.compile(r"\b(?:pseudobulbar(?: affect)?|pba|emotional lability|involuntary emotional "
+                r"expression)\b"
+                r"|\b(?:laugh|laughs|laughing|cry|cries|crying) (?:and|or) "
+                r"(?:laugh|laughs|laughing|cry|cries|crying) "
+                r"(?:for no reason|uncontrollably|out of nowhere|at the wrong "
+                r"times?|without meaning to)\b"),
+     Topic("pseudobulbar affect",
+           "Laughing or crying that comes suddenly and can't be controlled is often called "
+           "pseudobulbar affect. What I know doesn't go into it. Your doctor or nurse can tell "
+           "you more; it can be treated.", anyone=True)),
     # "what is a flare", "what are flares", "what is a relapse": an MS
     # relapse in the words people use. Only asked what one is: "solar
     # flare", "flared jeans" are not (nor a relapse of an addiction told).
@@ -113,4 +148,20 @@ MEDICAL_WORDS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "know doesn't cover relapses. Your MS nurse or neurologist can explain them.",
            anyone=True)),
     *(_medicine(said, name) for said, name in _MEDICINES.items()),
+    *(_treatment(said, name) for said, name in _TREATMENTS.items()),
+    # "can ms be slowed down", "what slows als down" were declined plainly
+    # (session 45, typed). Recent Advancements says trials look for
+    # medicines "aimed at slowing disease progression": offered.
+    (re.compile(rf"\b(?:{NAMED}|it|this|the condition|the disease) (?:be |being )?slowed\b"
+                rf"|\b(?:slow|slows|slowing) (?:down )?(?:the )?(?:progression of )?"
+                rf"(?:{NAMED}|it|this|the condition|the disease)(?: down)?$"
+                rf"|\bslow (?:its |the )?progression\b"),
+     Topic("slowing",
+           "What I know doesn't go into treatments that slow these conditions down. The "
+           "neurologist can tell you what is available.",
+           ("what is the latest research",),
+           "What I know does say that research is looking for medicines that slow them.",
+           # Said only when the matcher found nothing: "can exercise slow
+           # down ms" keeps what it offers.
+           content_word=True)),
 )

@@ -28,7 +28,7 @@ from voice.conversation.living_topics import LIVING_TOPICS
 from voice.conversation.medical_words import MEDICAL_WORDS
 from voice.conversation.other_symptoms import OTHER_SYMPTOMS
 from voice.conversation.treatment_near import TREATMENT_NEAR
-from voice.conversation.uncovered_topic import Topic
+from voice.conversation.uncovered_topic import ANY_LINE, Topic
 from voice.matching.normalize import clean
 from voice.matching.relatives import RELATIVE
 
@@ -225,12 +225,18 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
                 r"the )?(?:breathing|lungs|breathing muscles|chest muscles)|"
                 # "he gets breathless lying down" was declined plainly
                 # (session 42, `voice ask`): in ALS a sign for the doctor.
-                r"breathless|breathlessness|out of breath|puffed out|winded)\b"),
+                r"breathless|breathlessness|out of breath|puffed out|winded|"
+                # "will he suffocate" was declined plainly (session 45, typed).
+                r"suffocat\w*)\b"),
      Topic("breathing",
            "What I know doesn't cover breathing or breathing support. The doctor or the "
            "specialist team can explain it. If someone is struggling to breathe now, call "
            "your local emergency number, such as 911, 112 or 999.", anyone=True)),
     (re.compile(r"\b(?:feeding tubes?|peg tubes?|peg feeding|peg feed|tube fed|tube feeding|"
+                # "how do i thicken drinks" was declined plainly (session 45,
+                # typed): thickened fluids are for trouble swallowing.
+                r"thicken(?:ed|ing)? (?:his |her |their |my |the )?(?:drinks?|fluids?|liquids?|"
+                r"water|tea)|thickeners?|thickened fluids|"
                 r"rig tube|nasogastric|swallow(?:ing)? (?:my |his |her |their |the )?"
                 r"(?:tablets|pills|medicine|medicines|medication|capsules)|"
                 r"crush(?:ed|ing)? (?:my |his |her |"
@@ -240,6 +246,14 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "language therapist or the doctor can help, and a pharmacist can tell you whether "
            "a medicine comes in another form. Trouble swallowing is worth telling the doctor "
            "about soon.", anyone=True)),
+    # "my husband has als, should he get a peg" was declined plainly (session
+    # 45, typed): a PEG alone only with the conditions named (a clothes peg).
+    (re.compile(r"\b(?:a|the|his|her|my|their) peg\b"),
+     Topic("swallowing",
+           "What I know doesn't cover feeding tubes or help with swallowing. A speech and "
+           "language therapist or the doctor can help, and a pharmacist can tell you whether "
+           "a medicine comes in another form. Trouble swallowing is worth telling the doctor "
+           "about soon.")),
     # "does ms affect swallowing", "can myasthenia affect swallowing" were
     # declined plainly (session 43, `voice ask`), though the early-signs
     # FAQ names difficulty swallowing. With the conditions named only.
@@ -281,7 +295,16 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
     (re.compile(r"\b(?:double vision|blurred vision|blurry vision|seeing double|diplopia|"
                 r"eyesight|(?:vision|sight|eye) (?:problems?|loss|changes?)|loss of (?:vision|"
                 r"sight)|eye muscles?|optic neuritis|ptosis|droopy eyelids?|drooping eyelids?|"
-                r"eyelids? droop\w*|(?:affect|affects|affecting|hurt|hurts|damage|damages) "
+                r"eyelids? droop\w*|"
+                # "my mum has mg and her eyes droop" was declined plainly
+                # (session 45, typed).
+                r"(?:eyes?|eye lids?) (?:keep |keeps |are |is |have started |has started |"
+                r"started )?droop\w*|droopy eyes?|drooping eyes?|"
+                # "my eye keeps twitching" was declined plainly (session 45).
+                r"(?:eye|eyes|eyelid|eyelids|eye lid|eye lids) (?:keeps |keep |is |are |has been |"
+                r"have been |won t stop |will not stop )?(?:twitch\w*|flicker\w*|jump\w*)|"
+                r"twitch\w* (?:eye|eyes|eyelid|eyelids)|"
+                r"(?:affect|affects|affecting|hurt|hurts|damage|damages) "
                 r"(?:the|my|his|her|your|their) (?:eyes|eyesight|vision|sight))\b"),
      Topic("eyes",
            "What I know doesn't cover the eyes or eyesight. Please tell your doctor or nurse "
@@ -409,6 +432,14 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
                 r"bathroom|stairs|flat|bedroom|shower|toilet|kitchen) (?:safer|safe|more "
                 r"accessible|accessible|easier to use)\b"),
      replace(_HOME, anyone=True)),
+    # Getting up from a chair or out of bed as a difficulty, of anyone: "he
+    # cant get out of his chair" was declined plainly (session 45, typed).
+    # The equipment the content names is offered, as for the stairs.
+    (re.compile(r"\b(?:can not|cannot|can t|could not|unable to|struggl\w* to|trouble|"
+                r"difficulty|hard to|help (?:me|him|her|them)) (?:get|getting|stand|standing) "
+                r"(?:up )?(?:out of|up from|off|from) (?:the|his|her|my|their|a) (?:chair|"
+                r"armchair|bed|sofa|couch|settee|toilet|wheelchair)\b"),
+     replace(_HOME, anyone=True, offered_with=ANY_LINE)),
     # Stairs and the bathroom as a difficulty, of anyone: "i can't get up the
     # stairs anymore, what can help", "my husband can't manage the stairs",
     # "what can i put in the bathroom to help" were declined plainly

@@ -68,6 +68,7 @@ from voice.matching.normalize import clean
 
 if TYPE_CHECKING:
     from voice.conversation.conversation import Conversation
+    from voice.matching.matcher import MatchResult
 
 
 @dataclass(frozen=True)
@@ -175,9 +176,18 @@ def feeling(talk: Conversation, line: Line) -> Reply | None:
     if line.felt is not None:
         # Before the learned phrasings too: a feeling is never read an
         # answer unasked (and offers made to one are not learned).
-        return kind_offers.feeling(talk, line.text, line.felt,
-                                   finding.match(talk, line.text, line.doubtful, line.heard,
-                                                 line.sure))
+        result = finding.match(talk, line.text, line.doubtful, line.heard, line.sure)
+        if kind_offers.told_of_the_body(line.felt):
+            # "i get bad cramps during my period" was met "I'm sorry to hear
+            # that" and offered the FAQ on when spasms need a doctor, "i get
+            # terrible bladder problems" told only what the assistant knows
+            # (session 45, typed): the symptom the content does not cover is
+            # said so after the kind word, with who can help, as when asked.
+            uncovered = _uncovered(talk, line.text, result,
+                                   first=kind_offers.kind_word(line.felt))
+            if uncovered is not None:
+                return uncovered
+        return kind_offers.feeling(talk, line.text, line.felt, result)
     return None
 
 
@@ -292,6 +302,41 @@ _KINDER = {"falls": (FALLS_OFFERS, phrases.FALLS),
            "spasm_told": (SPASM_TOLD_OFFERS, phrases.SPASM_TOLD)}
 
 
+def _uncovered(talk: Conversation, text: str, result: MatchResult,
+               first: str = "") -> Reply | None:
+    """A subject the content does not cover, asked in ``text``, said so
+    with who can help (``first`` said before it), given the matcher's
+    ``result``; None when the matcher's answer or offer stands."""
+    over = (said_over_answer(text, result.entry)
+            if result.outcome == "answer" and result.entry is not None else None)
+    if over is not None and (not over.topic.rest_answers
+                             or talk.matcher.match(over.rest).outcome == "no_match"):
+        # "what is foot drop" was read the early-signs FAQ (session 38,
+        # typed): what the content never names is said so, not answered.
+        # Not when the rest asks of the content ("can orthotics help with
+        # foot drop": Assistive Devices, inscope5's tuning half).
+        # Its own offers as when the matcher declined ("is medical
+        # marijuana good for spasms": Medication, session 42).
+        return kind_offers.not_covered(talk, text, over,
+                                       finding.entries_answering(talk, over.topic.offers),
+                                       names_another_subject(over.rest, talk.matcher), first)
+    uncovered = not_covered(text) if result.outcome != "answer" else None
+    near = finding.entries_answering(talk, uncovered.topic.offers) if uncovered else []
+    if uncovered is not None and not (result.outcome == "confirm" and (
+            (result.entry in near and uncovered.topic.near_answers)
+            or uncovered.topic.content_word)):
+        # "can I drive with ms" was offered Recognizing Chronic Spasms,
+        # "can I get pregnant with ms" declined (session 35, `voice ask`):
+        # said not covered, who can tell them, and the nearest entry. An
+        # entry of the topic's own offered already stays offered alone:
+        # "can my girlfriend's spasms be passed to our baby" asks what the
+        # hereditary FAQ answers (inscope17's tuning half).
+        return kind_offers.not_covered(talk, text, uncovered, near,
+                                       names_another_subject(uncovered.rest, talk.matcher),
+                                       first)
+    return None
+
+
 def matched(talk: Conversation, line: Line) -> Reply:
     """The line matched, then its follow-up rules: told who has it, a
     pointer for the subject, how long, the section just read, a second
@@ -341,19 +386,9 @@ def matched(talk: Conversation, line: Line) -> Reply:
     if (result.outcome == "answer" and result.entry is not None
             and follow_ups.just_read(talk, result.entry, text)):
         return follow_ups.read_already(talk, text, result.entry)
-    over = (said_over_answer(text, result.entry)
-            if result.outcome == "answer" and result.entry is not None else None)
-    if over is not None and (not over.topic.rest_answers
-                             or talk.matcher.match(over.rest).outcome == "no_match"):
-        # "what is foot drop" was read the early-signs FAQ (session 38,
-        # typed): what the content never names is said so, not answered.
-        # Not when the rest asks of the content ("can orthotics help with
-        # foot drop": Assistive Devices, inscope5's tuning half).
-        # Its own offers as when the matcher declined ("is medical
-        # marijuana good for spasms": Medication, session 42).
-        return kind_offers.not_covered(talk, text, over,
-                                       finding.entries_answering(talk, over.topic.offers),
-                                       names_another_subject(over.rest, talk.matcher))
+    uncovered_said = _uncovered(talk, text, result)
+    if uncovered_said is not None:
+        return uncovered_said
     if result.outcome == "answer" and result.entry is not None:
         reply = replies.answer(talk, text, result.entry, result)
         # "what is als": the entry names it only in passing; said first.
@@ -361,19 +396,6 @@ def matched(talk: Conversation, line: Line) -> Reply:
         reply = unnamed_disorder.spelled_out(talk, text, reply)
         talk.state.answer_words, talk.state.read_for = words, text
         return two_part_lines.also_asked(talk, text, result.entry, reply, heard, sure)
-    uncovered = not_covered(text) if result.outcome != "answer" else None
-    near = finding.entries_answering(talk, uncovered.topic.offers) if uncovered else []
-    if uncovered is not None and not (result.outcome == "confirm" and (
-            (result.entry in near and uncovered.topic.near_answers)
-            or uncovered.topic.content_word)):
-        # "can I drive with ms" was offered Recognizing Chronic Spasms,
-        # "can I get pregnant with ms" declined (session 35, `voice ask`):
-        # said not covered, who can tell them, and the nearest entry. An
-        # entry of the topic's own offered already stays offered alone:
-        # "can my girlfriend's spasms be passed to our baby" asks what the
-        # hereditary FAQ answers (inscope17's tuning half).
-        return kind_offers.not_covered(talk, text, uncovered, near,
-                                       names_another_subject(uncovered.rest, talk.matcher))
     if result.outcome == "confirm" and body_idioms.said(text):
         # Offered only through a muscle idiom ("my legs lock up at night",
         # body_idioms.py, session 38): a spasm told or what helps one asked

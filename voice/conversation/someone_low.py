@@ -34,9 +34,16 @@ _WHEN = (r"(?: (?:since (?:the|his|her|their) diagnosis|since (?:he|she|they) (?
          r"diagnosed|since (?:the|his|her) (?:news|illness|condition|ms|als|mg)|lately|recently|"
          r"these days|all the time|a lot|at the moment|most days|every day|since then|"
          r"and i do not know what to do|and i do not know how to help))*")
+#: Their condition told first: "my husband has ms and hes really depressed"
+#: was read Coping Strategies in full (session 45, typed).
+_TOLD_FIRST = (rf"(?:{_PERSON} (?:has|has got|had|was diagnosed with|is living with|lives with) "
+               r"(?:\w+ ){1,3}?(?:and|but|so) )")
 _SOMEONE_LOW = re.compile(
     r"^(?:(?:so|and|but|well|i think|i feel like|i am worried|i am worried that|i worry) )*"
+    rf"{_TOLD_FIRST}?"
     rf"{_PERSON} (?:is|has been|seems|gets|feels|is getting|is feeling|has become|keeps being) "
+    rf"{_DEGREE}{_LOW}{_WHEN}$"
+    rf"|^{_TOLD_FIRST}(?:is|has been|seems|gets|feels|is getting|is feeling|has become) "
     rf"{_DEGREE}{_LOW}{_WHEN}$"
     rf"|^(?:(?:so|and|but|well) )*{_PERSON} (?:cries|keeps crying|has been crying|is crying|"
     rf"cries all the time|is always crying|will not stop crying){_WHEN}$")

@@ -935,8 +935,26 @@ class Matcher:
     def _own_words(self, words: list[str]) -> set[str]:
         """The tokens that ``words`` fold onto through the synonyms, for each
         word the content itself uses as written ("cramps": spasm)."""
-        return {synonyms.WORDS[w] for w in words
-                if w in synonyms.WORDS and normalize.stem(w) in self._stems_as_written}
+        own = {synonyms.WORDS[w] for w in words
+               if w in synonyms.WORDS and normalize.stem(w) in self._stems_as_written}
+        # A phrase the content writes as such, too: "pins and needles in my
+        # fingers" was declined for naming the fingers where "tingling in my
+        # fingers" was offered, though "pins and needles" is a keyword of the
+        # FAQ on seeking medical attention (session 45, typed).
+        padded = f" {' '.join(words)} "
+        own |= {normalize.stem(canonical) for phrase, canonical in self._phrases_as_written
+                if f" {phrase} " in padded}
+        return own
+
+    @functools.cached_property
+    def _phrases_as_written(self) -> tuple[tuple[str, str], ...]:
+        """The synonym phrases the loaded content writes as such, each with
+        the word it folds onto ("pins and needles", "tingling")."""
+        written = " ".join(f" {normalize.clean(text)} " for entry in self.kb.entries
+                           for text in (entry.title, *entry.phrasings, *entry.keywords,
+                                        entry.answer))
+        return tuple((phrase, canonical) for phrase, canonical in synonyms.PHRASES.items()
+                     if f" {phrase} " in written)
 
     @functools.cached_property
     def _stems_as_written(self) -> frozenset[str]:

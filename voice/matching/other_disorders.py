@@ -186,7 +186,8 @@ def named_only(text: str, entry: Entry) -> str | None:
     one sentence at most); its name as said back, else None."""
     if not ON:
         return None
-    line = normalize.strip_fillers(normalize.clean(text))
+    # "what is mg": the condition's name written out (normalize.mg_named).
+    line = normalize.strip_fillers(normalize.mg_named(normalize.clean(text)))
     asked = next((m for m in (p.match(line) for p in _WHAT_IS) if m is not None), None)
     if asked is None:
         return None
