@@ -53,7 +53,9 @@ def test_everyday_lines_are_never_read_in_full(typed: Callable[[str], Reply], li
     ("when should i see a doctor",
      "when-should-someone-seek-medical-attention-for-muscle-spasms"),
     ("can i still go running", EXERCISE),
-    ("i have cramps at night", DAILY),
+    # "i have cramps at night" was here (Impact on Daily Life, read in full):
+    # since session 45 a spasm told at night is met as a spasm told, with its
+    # caution and what helps offered (tests/test_session45_main.py).
     ("tell me about diet", DIET),
     ("eat well", DIET),
 ])

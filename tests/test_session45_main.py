@@ -36,6 +36,9 @@ CURE = "is-there-a-cure-for-neuromuscular-disorders"
     "my legs twitch at night",
     "my husband's legs keep jerking at night",
     "my husband gets cramps every night",
+    # Read Impact on Daily Life in full before (session 30's
+    # test_scope36_nothing_asked kept it as that line's answer).
+    "i have cramps at night",
 ])
 def test_a_spasm_told_at_night_is_met_as_a_spasm_told(tmp_path: Path, said: str) -> None:
     (reply,) = voice_text_replies([said], tmp_path)
