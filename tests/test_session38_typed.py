@@ -105,7 +105,10 @@ def test_few_typed_lines_of_the_sets_meet_the_new_rules() -> None:
     lines = [line for line in every_typed_line() if line not in later]
     told = sum(1 for line in lines if sign_seen_now(line))
     topics = [u.topic.key for line in lines if (u := not_covered(line)) is not None]
-    assert told <= 1
+    # Two since session 45 (branch typed45b): the scope48 probe "my feet
+    # feel like lead when i walk", heavy limbs told, its labelled entry (the
+    # early signs) offered first.
+    assert told <= 2
     assert topics.count("foot drop") <= 1 and topics.count("eyes") <= 10
 
 

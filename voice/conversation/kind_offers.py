@@ -55,6 +55,10 @@ RIGHT_NOW_OFFERS = ("what can i do myself to reduce spasms", "when should i see 
 #: Asked of the content after a worrying sign told as it is seen ("he can't
 #: swallow properly", conversation/seen_now.py): when to seek medical attention.
 SEEN_NOW_OFFERS = ("when should i see a doctor",)
+#: After weak or heavy limbs, or tripping, told (seen_now.weakness_seen_now):
+#: the early-signs FAQ the matcher read in full before (it names muscle
+#: weakness), then when to see a doctor.
+WEAKNESS_OFFERS = ("what are the early signs", "when should i see a doctor")
 #: Asked of the content after a fall, asked about or told, that the matcher
 #: does not take (conversation/falls.py): what helps with walking (the
 #: shipped content: the assistive devices FAQ, and physical therapy).

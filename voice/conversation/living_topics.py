@@ -226,6 +226,26 @@ _SERVICES = re.compile(
     r"|\bon the nhs\b"
     r"|\b(?:physio|physiotherapy|physical therapy|wheelchairs?|equipment) (?:for free|free of "
     r"charge|covered by (?:my |the )?insurance|on (?:my |the )?insurance)\b")
+#: Finding a physiotherapist: "how do i find a physio" was read the
+#: physiotherapy FAQ in full (session 45, typed), which says what physio
+#: does, not how to get it; "can i get physio on the nhs" got who can help.
+#: Said even over an answer, the physiotherapy FAQ offered.
+_PHYSIO_WORDS = (r"(?:a |an |to |some |my |his |her |our |a good |a local |an nhs |nhs |private )?"
+                 r"(?:physio|physios|physiotherapy|physiotherapists?|physical therapy|"
+                 r"physical therapists?|neuro physio|neurophysio|neuro physiotherapy)"
+                 r"(?: (?:near me|nearby|locally|near (?:here|us|where i live)|in my area|"
+                 r"who knows about (?:ms|als|mg|spasms|neurological conditions)))?$")
+_FIND_PHYSIO = re.compile(
+    r"\b(?:how (?:do|can|could|would|should|shall) (?:i|we|you|he|she|they|one) "
+    r"(?:go (?:to|about) )?|how to |(?:i|we) (?:need|want) to )"
+    r"(?:find|finding|get|getting|see|get to see|get (?:him |her |them |me |us )?referred to|"
+    r"be referred to|access|get hold of|book|arrange|look for|go for) "
+    rf"{_PHYSIO_WORDS}"
+    # Not "where can i get physio": answered, a guard since session 36
+    # (tests/test_scope36_nothing_asked.py), as "where can i get a
+    # wheelchair" is.
+    r"|\b(?:where (?:do|can|could|would|should|shall) (?:i|we|you|he|she|they|one) |where to )"
+    rf"(?:find|see|look for|go for) {_PHYSIO_WORDS}")
 #: Not listened to by one's doctor: "the doctor won't take me seriously" was
 #: read the FAQ on when spasms need a doctor in full (session 45, typed),
 #: where "my gp doesn't listen" got who can help. Said even over an answer:
@@ -302,6 +322,16 @@ LIVING_TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            ("what role does physical therapy play in managing these conditions",),
            "What I know does say what physiotherapy can do.", anyone=True,
            offered_with=_PHYSIO)),
+    (_FIND_PHYSIO,
+     Topic("services",
+           "What I know doesn't cover how to get care or referrals where you live. You can "
+           "ask your doctor for a referral or a second opinion, and a patients' advice service "
+           "or a charity for the condition can help you.",
+           ("what role does physical therapy play in managing these conditions",),
+           "What I know does say what physiotherapy can do.", anyone=True,
+           # No entry says how to find one: said first over the matcher's
+           # offer too ("where can i find a physiotherapist near me").
+           offered_with=_PHYSIO, over_answer=True, rest_answers=False, near_answers=False)),
     (_NOT_LISTENED,
      Topic("services",
            "What I know doesn't cover how to get care or referrals where you live. You can "

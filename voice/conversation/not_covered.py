@@ -398,6 +398,13 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
                 r"|\bthe cold(?= (?:make|makes|making|made|affect|affects|trigger|triggers|bring|"
                 r"brings|help|helps|bother|bothers)\b)"),
      _TEMPERATURE),
+    # "does cold water help spasms" was read the lifestyle FAQ (session 45,
+    # typed: the matcher folds water onto its "hydration"), which says
+    # nothing of cold. Said even over an answer; a cold bath stays
+    # hydrotherapy's (Alternative Therapies, the content's own).
+    (re.compile(r"\b(?:cold|icy|freezing|ice) (?:water|showers?|swims?|swimming|dips?|plunges?|"
+                r"plunge pools?)\b|\b(?:wild|open water|sea) swimming\b"),
+     replace(_TEMPERATURE, over_answer=True, rest_answers=False)),
     # "should i use heat or ice", "should i put ice on my leg" were declined
     # plainly (session 42, `voice ask`): with no condition named, only heat
     # set against cold, or ice or heat put on the body, is taken.

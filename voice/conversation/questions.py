@@ -44,6 +44,7 @@ from voice.conversation.kind_offers import (
     HELPING_OFFERS,
     SEEN_NOW_OFFERS,
     SPASM_TOLD_OFFERS,
+    WEAKNESS_OFFERS,
 )
 from voice.conversation.not_covered import not_covered, said_over_answer
 from voice.conversation.not_understood import LONG_QUESTION_WORDS
@@ -56,7 +57,7 @@ from voice.conversation.own_medicine import (
 )
 from voice.conversation.reply import Reply
 from voice.conversation.right_now import spasm_happening_now
-from voice.conversation.seen_now import sign_seen_now
+from voice.conversation.seen_now import sign_seen_now, weakness_seen_now
 from voice.conversation.someone_low import someone_low
 from voice.conversation.spasm_told import spasm_told, stiffness_told
 from voice.conversation.subject import subject_of
@@ -129,8 +130,10 @@ def seen_now(talk: Conversation, line: Line) -> Reply | None:
     if sign_seen_now(text) and not is_contents_question(text, talk.matcher):
         # "he can't swallow properly", "she's confused": when to call for
         # help, then when to seek medical attention offered (seen_now.py).
-        return kind_offers.offer_what_helps(talk, text, SEEN_NOW_OFFERS, phrases.SEEN_NOW,
-                                            "seen_now")
+        # Weak or heavy legs, tripping: the early-signs FAQ first (session
+        # 45, typed: it was read in full).
+        offers = WEAKNESS_OFFERS if weakness_seen_now(text) else SEEN_NOW_OFFERS
+        return kind_offers.offer_what_helps(talk, text, offers, phrases.SEEN_NOW, "seen_now")
     return None
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from voice.conversation.conditions_named import NAMED
 from voice.matching.normalize import clean
 
 _WHO = (r"(?:i|i am|i m|he|he is|he s|he has|she|she is|she s|she has|they|they are|they re|"
@@ -143,18 +144,66 @@ _SIGN = re.compile("|".join([
     r"(?: today| now| at the moment| all the time)?$",
 ]))
 
+#: Legs or arms weak or heavy, and tripping, told (session 45, typed: "i
+#: have ms and my legs feel heavy", "my legs feel like jelly", "i keep
+#: tripping" were read the early-signs FAQ in full, which lists signs and
+#: says nothing to one who has them now). A sign to tell the doctor about,
+#: and at once when sudden (a relapse, a stroke, a myasthenic weakness).
+#: The early-signs FAQ the matcher found is offered first
+#: (kind_offers.WEAKNESS_OFFERS), then when to see a doctor.
+_WEAKNESS = re.compile("|".join([
+    rf"^{_WHOSE} (?:left |right )?(?:arms?|legs?|feet|foot|knees?|body) (?:feel|feels|are|is|"
+    r"have been|has been|are feeling|is feeling|keep feeling|keeps feeling|go|goes|keep going|"
+    r"keeps going|are going|is going|get|gets|are getting|is getting|have gone|has gone|went|re|"
+    rf"s) {_VERY}(?:heavy|heavier|weak|weaker|wobbly|shaky|like jelly|like lead|jelly|"
+    r"like they (?:will|are going to|re going to|might) give way)"
+    rf"(?: {_WHEN}| {_TIRED}| {_WALKING}| {_LATE_IN_DAY})?$",
+    rf"^{_WHOSE} (?:left |right )?(?:legs?|knees?) (?:keep |keeps |have started to |"
+    r"has started to |sometimes |often |just )?(?:give way|gives way|giving way|gave way|"
+    r"buckle|buckles|buckling|buckled|give out|gives out|giving out|gave out)"
+    rf"(?: on (?:me|him|her|them))?(?: {_WHEN}| {_WALKING})?$",
+    rf"^{_WHO} (?:keep |keeps |keep on |keeps on |am |is |are |have been |has been |always |"
+    r"often |have started |has started |started )?(?:tripping|stumbling)(?: up| over)?"
+    r"(?: (?:my|his|her|their) (?:own )?feet| over (?:things|nothing|everything))?"
+    rf"(?: a lot| all the time)?(?: {_WHEN}| {_WALKING})?$",
+    rf"^{_WHO} (?:trip|trips|stumble|stumbles) (?:up |over )?(?:a lot|all the time|"
+    r"over (?:my|his|her|their) (?:own )?feet|over (?:things|nothing|everything))"
+    rf"(?: {_WHEN}| {_WALKING})?$",
+]))
+
 #: "I'm confused" said to the assistant is about what it said (and "I'm a
 #: bit confused about the treatments" a question): only someone else's
 #: confusion is taken.
 _NOT_FOLLOWING = re.compile(r"^(?:i am|i m|i) (?:\w+ )*confused\b")
 
 
-def sign_seen_now(text: str) -> bool:
-    """Whether ``text`` tells of a worrying sign someone has now."""
+#: The condition told before the sign: "i have ms and", "my husband has als
+#: and".
+_CONDITION_FIRST = re.compile(
+    r"^(?:i|he|she|they|my (?:\w+ )?\w+) (?:have|has|have got|has got|ve got|s got|"
+    rf"was diagnosed with|has been diagnosed with|have been diagnosed with|lives with|"
+    rf"live with|is living with|am living with) (?:{NAMED}|mg) (?:and|so|but) ")
+
+
+def _said(text: str) -> str:
+    """``text`` cleaned, without the words said before a sign ("so")."""
     words = clean(text).rstrip(" .!").split()
     while words and words[0] in ("and", "so", "but", "um", "er", "help", "oh", "please"):
         words.pop(0)
-    said = " ".join(words)
+    return " ".join(words)
+
+
+def sign_seen_now(text: str) -> bool:
+    """Whether ``text`` tells of a worrying sign someone has now."""
+    said = _said(text)
     if _NOT_FOLLOWING.search(said):
         return False
-    return bool(_SIGN.search(said))
+    return bool(_SIGN.search(said)) or weakness_seen_now(text)
+
+
+def weakness_seen_now(text: str) -> bool:
+    """Whether ``text`` tells of weak or heavy limbs, or tripping
+    (``_WEAKNESS``). "i have ms and my legs feel heavy": the condition told
+    first says whose sign it is (session 45, typed). Only for these: "my mum
+    has mg and her eyes droop" keeps the eyes topic (session 45's test)."""
+    return bool(_WEAKNESS.search(_CONDITION_FIRST.sub("", _said(text))))

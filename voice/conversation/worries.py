@@ -79,6 +79,19 @@ _OUTLOOK = re.compile("|".join([
     rf"\b{_WILL} {_IT} {_GOING}(?:get|getting|gets|become) (?:any |much |a lot )?worse\b",
     rf"\b{_WILL} {_IT} {_GOING}(?:worsen|deteriorate|progress)\b",
     rf"\b(?:will|am) i {_GOING}(?:get|getting) (?:any |much )?worse\b",
+    # "does ms get worse", "does mg get worse" were read the FAQ on when
+    # spasms need a doctor in full (session 45, typed): the same fear as
+    # "will it get worse", asked in the present. Only a condition named and
+    # the whole line: "does it get worse at night", "do spasms get worse in
+    # the heat" ask about symptoms.
+    rf"^(?:(?:so|and|but|tell me) )*(?:does|do|can|could) (?:{NAMED}|mg|my (?:ms|als|mg|"
+    r"condition)|these conditions|neuromuscular (?:disorders|diseases|conditions)) "
+    r"(?:always |usually |normally |eventually |ever |just |only |keep )?(?:get|gets|getting|"
+    r"go on getting|keep getting) (?:any |much |progressively )?worse"
+    r"(?: over time| with time| with age| over the years| as (?:you|i|we|people) get older)?$",
+    rf"^(?:(?:so|and|but|tell me) )*(?:does|do) (?:{NAMED}|mg|my (?:ms|als|mg|condition)) "
+    r"(?:always |usually |normally |eventually |ever )?(?:progress|worsen|deteriorate)"
+    r"(?: over time| with time| with age| over the years)?$",
     # "how bad will it get" met the plain "I don't have an answer" (session
     # 44, `voice ask`): the same fear as "will it get worse".
     rf"\bhow bad (?:will|would|could|might|can|is) {_IT} {_GOING}(?:going to |gonna )?get\b",
