@@ -302,6 +302,18 @@ _HOME_CARE_TOPIC = Topic(
     ("are there organizations that help",),
     "What I know does say that charities and support groups can help.", anyone=True)
 
+#: Getting care or a referral where one lives: "can i get physio on the
+#: nhs" (_SERVICES) and, said over an answer, how to find a physio
+#: (_FIND_PHYSIO).
+_SERVICES_TOPIC = Topic(
+    "services",
+    "What I know doesn't cover how to get care or referrals where you live. You can "
+    "ask your doctor for a referral or a second opinion, and a patients' advice service "
+    "or a charity for the condition can help you.",
+    ("what role does physical therapy play in managing these conditions",),
+    "What I know does say what physiotherapy can do.", anyone=True,
+    offered_with=_PHYSIO)
+
 LIVING_TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
     (_FOOD_ASKED,
      Topic("food",
@@ -314,24 +326,11 @@ LIVING_TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            # bad for you", "are eggs bad for your cholesterol" (health
            # tuning lines) are told, offered nothing.
            offered_with=_FOOD_OURS)),
-    (_SERVICES,
-     Topic("services",
-           "What I know doesn't cover how to get care or referrals where you live. You can "
-           "ask your doctor for a referral or a second opinion, and a patients' advice service "
-           "or a charity for the condition can help you.",
-           ("what role does physical therapy play in managing these conditions",),
-           "What I know does say what physiotherapy can do.", anyone=True,
-           offered_with=_PHYSIO)),
-    (_FIND_PHYSIO,
-     Topic("services",
-           "What I know doesn't cover how to get care or referrals where you live. You can "
-           "ask your doctor for a referral or a second opinion, and a patients' advice service "
-           "or a charity for the condition can help you.",
-           ("what role does physical therapy play in managing these conditions",),
-           "What I know does say what physiotherapy can do.", anyone=True,
-           # No entry says how to find one: said first over the matcher's
-           # offer too ("where can i find a physiotherapist near me").
-           offered_with=_PHYSIO, over_answer=True, rest_answers=False, near_answers=False)),
+    (_SERVICES, _SERVICES_TOPIC),
+    # No entry says how to find one: said first over the matcher's offer too
+    # ("where can i find a physiotherapist near me").
+    (_FIND_PHYSIO, replace(_SERVICES_TOPIC, over_answer=True, rest_answers=False,
+                           near_answers=False)),
     (_NOT_LISTENED,
      Topic("services",
            "What I know doesn't cover how to get care or referrals where you live. You can "
