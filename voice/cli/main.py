@@ -17,7 +17,7 @@ from pathlib import Path
 from types import ModuleType
 
 from voice import __version__
-from voice.cli import commands
+from voice.cli import commands, starting
 from voice.errors import VoiceError
 
 
@@ -80,6 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     voice.cli.shutdown); called with ``argv`` (tests) it returns the code."""
     if argv is not None:
         return _main(argv)
+    starting.guard()  # the `voice` script enters here, not through __main__
     try:
         from voice.cli import shutdown
 
@@ -98,6 +99,7 @@ def _main(argv: Sequence[str] | None) -> int:
         parser = build_parser()
     except KeyboardInterrupt:
         return _stopped()
+    starting.release()  # from here the commands handle Ctrl-C themselves
     words = list(sys.argv[1:] if argv is None else argv)
     if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help", "--version")):
         # A bare `voice` starts the assistant the most accessible way available.
