@@ -153,6 +153,84 @@ _CAREGIVER_SAID = [
     # Whisper's hearing of espeak-ng's "she won't respond" (en, en+f3; he too).
     r"^(he|she) went to respond$",
 ]
+#: Not asked: a line that does not start as a question does ("what is a
+#: stroke", "can baclofen cause an allergic reaction" stay questions).
+_TOLD = (r"^(?!(what|whats|why|how|is|are|can|could|does|do|did|should|when|will|would|where"
+         r"|which|who)\b)")
+_RELATIVE = (r"(he|she|they|husband|wife|partner|mother|mum|mom|father|dad|son|daughter|child"
+             r"|baby|brother|sister|grandad|grandpa|grandma|nan|nana)")
+_SEEN_SESSION46 = [
+    # Session 46 (`voice ask`, typed as a carer or patient says what is
+    # happening): each of these was declined plainly, or offered an entry
+    # ("i feel like i'm going to pass out": the hereditary FAQ; "i stopped
+    # my baclofen suddenly and im hallucinating": Medication). Counted over
+    # every line of tests/data (held-out files by count only): none taken
+    # but the emergencies' own file (tests/test_session46_emergencies.py).
+    # Someone blue, named as a relative ("my wife is blue"; "he is blue"
+    # was one already). Not "feeling blue".
+    rf"\b{_RELATIVE}('s| is| has)( turning| turned| gone| going| is going| is turning)? blue\b",
+    # Breathing failing, told (myasthenia gravis, ALS): "my breathing is
+    # getting worse with mg" was declined.
+    _TOLD + r".*\b(my|his|her|their) (breathing|breath) (is |has )?(getting|got|gone|become|"
+    r"becoming) (worse|weaker|harder|bad|very bad|shallow|shallower)\b",
+    _TOLD + r".*\b(can|could) (hardly|barely) (breathe|breath|swallow)\b",
+    # Help wanted now, in other words than "help" ("i need a doctor now").
+    r"\bneeds? (a doctor|an ambulance|a paramedic|medical help|urgent help|help) "
+    r"(now|right now|urgently|immediately|quickly|fast)\b",
+    # A stroke's signs told, or thought to have happened.
+    _TOLD + r"(?=.*\b(slurred|slurring)\b)(?=.*\b(arm|leg|face|hand|side)\b)"
+    r"(?=.*\b(numb|weak|drooping|dropped|droopy|can not (feel|move|lift)))",
+    r"\bi think (he|she|they|i|my \w+) (has had|had|is having|have had|has|might have had) "
+    r"a (stroke|mini stroke|heart attack)\b",
+    _TOLD + r".*\bsudden(ly)? (i |he |she |they )?(can not|could not) "
+    r"(speak|talk|see|stand|walk)\b",
+    _TOLD + r".*\b(can not|could not) (speak|talk|see|stand|walk) (all of a )?sudden(ly)?\b",
+    _TOLD + r".*\b(have|has|'ve|'s) (suddenly|all of a sudden) (gone|went|become|got) "
+    r"(weak|numb|floppy|paralysed|paralyzed)\b",
+    # Lost, not "losing sight in my left eye?" over years (a forum question).
+    _TOLD + r".*\b(suddenly )?lost (the |my |his |her |all )?(sight|vision) (in|of) "
+    r"(one|my|his|her|the|both)\b",
+    # About to faint or collapse.
+    _TOLD + r".*\b(going to|about to|gonna) (pass out|faint|black out|collapse)\b",
+    # Hallucinating now (delirium; or stopping baclofen all at once, whose
+    # withdrawal the content does not cover and which is dangerous).
+    _TOLD + r".*\b(i am|he is|she is|they are|keeps|keep) (hallucinating|seeing things that are "
+    r"not there)\b",
+    _TOLD + r".*\bstopped (my|his|her|their|the) (baclofen|tizanidine)\b.*\b(suddenly|all at "
+    r"once|hallucinat\w*|seiz\w*|fever|confused|fitting)\b",
+    # The headache of a bleed in the brain.
+    r"\b(worst|worse) headache (of|in) (my|his|her|their) life\b",
+    _TOLD + r".*\bsudden(ly)? (severe|terrible|awful|excruciating|really bad|very bad) headache\b",
+    r"\bthunderclap headache\b",
+    # Fever with confusion, a stiff neck or drowsiness.
+    _TOLD + r"(?=.*\b(fever|temperature)\b)(?=.*\b(confused|stiff neck|drowsy|floppy|"
+    r"will not wake|can not wake|rash that)\b)",
+    # Swelling of the airway, an allergic reaction happening.
+    _TOLD + r".*\b(my|his|her|their) (face|tongue|lips|lip|throat|mouth) (is |are )?"
+    r"(swelling|swollen|swelled|puffing)( up)?\b",
+    r"\b(having|is having|am having|has|had) (an )?(allergic reaction|anaphylactic|anaphylaxis)\b"
+    r"(?! (to|before|last|in|years|months|weeks|once|as a|when))",
+    r"^(help )?(anaphylaxis|anaphylactic shock)( help)?$",
+    _TOLD + r".*\bthroat (feels |is )?(tight|tightening|closing up)\b",
+    # Injured now: a broken hip or leg, a bad burn or cut, bleeding from the
+    # head. Not a break told as the past of a question ("I fell last year and
+    # broke my hip, can exercise help").
+    _TOLD + r".*\b(broke|broken|has broken|have broken|has broke) (my|his|her) (hip|leg|neck|"
+    r"back|thigh)\b(?!.*\b(last|ago|years|months|before|once|can|could|should|will|would|what"
+    r"|how|why|is it|does)\b)",
+    r"\b(burned|burnt|cut|scalded) (myself|himself|herself|themselves) (badly|really badly|"
+    r"very badly)\b|\bbadly (burned|burnt|scalded)\b",
+    r"\bbleeding from (my|his|her|their|the) (head|ear|ears|mouth)\b",
+    # Something swallowed and stuck ("stuck in my throat" was one already).
+    r"\bswallowed (something|a \w+)\b.*\bstuck\b",
+    # Heart: the pain that spreads into the left arm.
+    _TOLD + r".*\bpain (down|in|into|spreading to|spreading down|going down) (my|his|her) "
+    r"left arm\b",
+    # Myasthenia gravis: the head fallen and swallowing or breathing failing.
+    r"(?=.*\b(can not|cannot|unable to|struggling to) (lift|hold up|hold) (my|his|her|their) "
+    r"head\b)(?=.*\b(swallow|breath))",
+]
+
 #: Words allowed between "having a" and "crisis": Whisper tiny.en heard
 #: espeak-ng's "my husband is having a myasthenic crisis" as "... having a my
 #: hispanic crisis" (AVX-512 EPYC, AVX2 path) and "... a myostatic crisis"
@@ -169,7 +247,8 @@ CRISIS_WORDS = 2
 def _compile(crisis_words: int) -> re.Pattern[str]:
     crisis = _CRISIS_HAPPENING % crisis_words
     return re.compile(
-        "|".join(f"(?:{p})" for p in [*_PATTERNS, *_SAID_OTHERWISE, crisis, *_CAREGIVER_SAID]))
+        "|".join(f"(?:{p})" for p in [*_PATTERNS, *_SAID_OTHERWISE, crisis, *_CAREGIVER_SAID,
+                                      *_SEEN_SESSION46]))
 
 
 _RE = _compile(CRISIS_WORDS)
