@@ -185,13 +185,15 @@ def content_tokens(text: str) -> list[str]:
 #: "how is mg treated", "what is mg" were declined plainly where "... for
 #: myasthenia" was answered (session 45, typed); people with it call it MG.
 #: Not milligrams: after a number ("10 mg", "ten mg"), "how many", "per",
-#: or before "of", "a day", a dose or a tablet.
+#: or before "of", "a day", a dose or a tablet. Nor a road or a car of that
+#: name ("how is the traffic in MG road?", NLU-Evaluation-Data's tuning
+#: half, was read as myasthenia).
 _MG_NAMED = re.compile(
     r"(?<![0-9] )(?<!\bone )(?<!\btwo )(?<!\bfive )(?<!\bten )(?<!\bmany )(?<!\bmuch )"
     r"(?<!\bper )(?<!\bhalf )(?<!\bfifty )(?<!\btwenty )(?<!\bhundred )(?<!\bthousand )"
     r"\bmg\b(?! (?:of|a day|per|daily|dose|doses|dosage|tablets?|pills?|capsules?|twice|once|"
     r"three times|each|every|in the|at night|in the morning|injection|injections|at a time|"
-    r"is too|too|max|maximum|or|and \d))")
+    r"is too|too|max|maximum|or|and \d|road|motor|motors|car|cars))")
 
 
 def mg_named(cleaned: str) -> str:
