@@ -68,9 +68,10 @@ def test_ctrl_c_inside_an_import_callback_is_one_line() -> None:
 def test_once_started_ctrl_c_is_the_commands_to_handle() -> None:
     """After the guard is released, Ctrl-C raises KeyboardInterrupt again, so
     a command stops its speech and audio first (voice/cli/shutdown.py)."""
+    # "ready" inside the try: a press between the two would escape it.
     code = ("from voice.cli import starting\nstarting.guard()\nstarting.release()\n"
-            "import time\nprint('ready', flush=True)\n"
-            "try:\n    time.sleep(8)\n"
+            "import time\n"
+            "try:\n    print('ready', flush=True)\n    time.sleep(8)\n"
             "except KeyboardInterrupt:\n    print('handled', flush=True)\n")
     proc = _start(code)
     assert proc.stdout is not None

@@ -97,6 +97,17 @@ _ASKS = re.compile("|".join([
     # is paracetamol ok with baclofen; are painkillers safe with my tablets
     rf"\b(?:is|are) (?:it )?(?:\w+ )?(?:ok|okay|safe|alright|all right|fine) (?:to take )?"
     rf"(?:with|alongside) (?:{_WHOSE} )?(?:\w+ )?{_MEDICINE}\b",
+    # can i take my tablets with food (offered Dietary Adjustments, session 46)
+    rf"\b(?:can|could|should|may) {_WHO} (?:take|have) (?:{_WHOSE} )?(?:\w+ )?{_MEDICINE} "
+    r"(?:with|on|after|before|without) (?:food|an empty stomach|meals?|milk|juice|grapefruit|"
+    r"alcohol|a drink|coffee|tea)\b",
+    # Someone else's medicine: "can i take my husbands pills", "can i borrow
+    # my mums baclofen" (declined plainly, or offered Medication: session 46,
+    # `voice ask`); only a prescriber can say, as for one's own.
+    rf"\b(?:can|could|may|should|shall) (?:i|he|she|we) (?:take|borrow|use|have|try|share) "
+    rf"(?:some of )?(?:my|his|her|our|their|a) (?:\w+ )?(?:\w+'s|\w+s) (?:\w+ )?{_MEDICINE}\b",
+    rf"\bgave (?:me|him|her|us) (?:some of )?(?:his|her|their) (?:\w+ )?{_MEDICINE}\b.*"
+    r"\b(?:can|could|should|may|is it ok|is it okay|is it safe) (?:i|he|she|we)\b",
     # my baclofen is not working anymore; his tablets have stopped helping
     rf"\b(?:my|his|her|their|our) (?:\w+ )?{_MEDICINE} (?:is not|are not|does not|do not|has "
     r"stopped|have stopped|stopped|no longer|is no longer|are no longer) (?:seem to be |seems to "

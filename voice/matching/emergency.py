@@ -174,8 +174,10 @@ _SEEN_SESSION46 = [
     _TOLD + r".*\b(my|his|her|their) (breathing|breath) (is |has )?(getting|got|gone|become|"
     r"becoming) (worse|weaker|harder|bad|very bad|shallow|shallower)\b",
     _TOLD + r".*\b(can|could) (hardly|barely) (breathe|breath|swallow)\b",
-    # Help wanted now, in other words than "help" ("i need a doctor now").
-    r"\bneeds? (a doctor|an ambulance|a paramedic|medical help|urgent help|help) "
+    # Help wanted now, in other words than "help" ("i need a doctor now";
+    # "i need help now" is the help command's, with the emergency number
+    # first: tests/test_journeys6_help.py).
+    r"\bneeds? (a doctor|an ambulance|a paramedic|medical help|urgent help) "
     r"(now|right now|urgently|immediately|quickly|fast)\b",
     # A stroke's signs told, or thought to have happened.
     _TOLD + r"(?=.*\b(slurred|slurring)\b)(?=.*\b(arm|leg|face|hand|side)\b)"
@@ -221,6 +223,11 @@ _SEEN_SESSION46 = [
     r"\b(burned|burnt|cut|scalded) (myself|himself|herself|themselves) (badly|really badly|"
     r"very badly)\b|\bbadly (burned|burnt|scalded)\b",
     r"\bbleeding from (my|his|her|their|the) (head|ear|ears|mouth)\b",
+    # Asked to be taken to hospital now (normalize.clean reads "a&e", "the
+    # er" and "casualty" as "hospital"): "take me to a&e" was offered the FAQ
+    # on when to seek attention.
+    r"^(please )?(take|get|drive) (me|him|her|us) to (the )?hospital( now| please| quickly"
+    r"| right now)*$",
     # Something swallowed and stuck ("stuck in my throat" was one already).
     r"\bswallowed (something|a \w+)\b.*\bstuck\b",
     # Heart: the pain that spreads into the left arm.

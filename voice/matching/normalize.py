@@ -132,6 +132,19 @@ _NON_WORD = re.compile(r"[^a-z0-9' ]+")
 _WHAT_IS_MEAN = re.compile(r"^what is ((?:\S+ ){0,3}?\S+) mean$")
 
 
+#: The hospital's emergency department by its everyday names: "should i go
+#: to a&e" was declined plainly where "... to the hospital" was answered the
+#: FAQ on when to seek attention, and "the er" lost "er" as a hesitation
+#: ("I only heard 'should i go to the'", session 46, `voice ask`). Not
+#: "emergency room": the word "emergency" is an emergency's (emergency.py).
+#: "the er" only where it ends the line or a clause, not "the er, best one".
+_HOSPITAL_NAMED = re.compile(
+    r"\b(?:a and e|a e|a n e|urgent care|casualty)\b"
+    r"|\bthe er\b(?=$| (?:or|now|tonight|today|right|then|for|with|about|if|because|again)\b)")
+#: The UK's non-emergency line, asked of as calling a doctor is.
+_LINE_111 = re.compile(r"\b(call|ring|phone|dial|try) 111\b")
+
+
 def clean(text: str) -> str:
     """Lower-case words with contractions expanded and punctuation removed."""
     text = text.lower().replace("’", "'")
@@ -143,6 +156,10 @@ def clean(text: str) -> str:
             verb = "has" if i + 1 < len(said) and said[i + 1] in _HE_HAS else "is"
             words[i] = f"{_HE_SHE[w]} {verb}"
     cleaned = " ".join(w.strip("'") for w in words if w.strip("'"))
+    if " e" in cleaned or "care" in cleaned or "casualty" in cleaned or " er" in cleaned:
+        cleaned = _HOSPITAL_NAMED.sub("hospital", cleaned)
+    if "111" in cleaned:
+        cleaned = _LINE_111.sub(r"\1 the doctor", cleaned)
     # "what's X mean" is "what does X mean": as "what is X mean" it was
     # offered where "what does neuromuscular mean" was answered.
     return _WHAT_IS_MEAN.sub(r"what does \1 mean", cleaned)
