@@ -273,3 +273,12 @@ def test_an_appointment_or_diagnosis_ahead_offers_diagnosis(tmp_path: Path, said
     assert str(reply["say"]).startswith("What I know says neurologists use tests"), reply
     assert reply["outcome"] == "confirm", reply
     assert _offered(reply) == "diagnosis-and-medical-evaluations", reply
+
+
+@pytest.mark.parametrize("said", ["is it normal to be so tired with ms",
+                                  "is it normal to feel this exhausted with mg"])
+def test_whether_tiredness_is_usual_offers_daily_life(tmp_path: Path, said: str) -> None:
+    (reply,) = voice_text_replies([said], tmp_path)
+    assert str(reply["say"]).startswith("What I know says people with these conditions often "
+                                        "struggle with muscle fatigue"), reply
+    assert reply["outcome"] == "confirm" and _offered(reply) == "impact-on-daily-life", reply

@@ -171,6 +171,15 @@ _APPOINTMENT = re.compile(
     r"|\bhow long (?:does it|will it|did it|can it|do they) (?:usually |normally )?take to "
     r"(?:get )?(?:a )?diagnos\w*")
 
+#: Whether tiredness is usual with the conditions: "is it normal to be so
+#: tired with ms" was declined plainly (session 46, typed); Impact on Daily
+#: Life says these conditions often bring muscle fatigue. Only when the
+#: matcher found nothing (``content_word``), with a condition named.
+_TIRED_NORMAL = re.compile(
+    r"\bis it (?:normal|common|usual|expected) (?:for (?:me|him|her|people|someone|us) )?to "
+    r"(?:be|feel|get) (?:so |this |very |really |always |constantly |that )*(?:tired|exhausted|"
+    r"fatigued|worn out|drained|wiped out)\b")
+
 #: Help at home for a person: "can I get help at home" was declined
 #: plainly. Not equipment that helps at home (Assistive Devices), nor
 #: respite: a keyword of Coping Strategies (carers looking after themselves).
@@ -436,6 +445,13 @@ LIVING_TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "say.",
            ("how can family help",),
            "What I know does say how support from family and others helps.")),
+    (_TIRED_NORMAL,
+     Topic("tired",
+           "What I know says people with these conditions often struggle with muscle fatigue, "
+           "but it can't say what is usual for you. Tell your doctor or nurse if it is new or "
+           "getting worse.",
+           ("how will this affect my everyday life",),
+           "What I know does say how these conditions affect daily life.", content_word=True)),
     (_APPOINTMENT,
      Topic("appointment",
            "What I know says neurologists use tests such as electromyography, nerve "
