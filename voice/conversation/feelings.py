@@ -172,6 +172,19 @@ _UNHEARD = re.compile(
 )
 
 
+#: A carer with no time or rest of their own: "i look after my dad and i
+#: have no time for myself" was declined plainly (session 46, typed). A
+#: struggle told; the coping entry (carers looking after themselves, respite)
+#: is offered.
+_NO_TIME = re.compile(
+    rf"^{_LEADS}i (?:have|have got|get|ve got) (?:no|hardly any|never any|not any) "
+    r"(?:time (?:for|to) (?:myself|me)|time of my own|me time|life of my own|life any ?more|"
+    r"break|breaks|rest|time off)(?: any ?more| at all)?$"
+    rf"|^{_LEADS}i (?:never|do not|don t|can never|can not|cannot|can t) (?:get|have) (?:a break|"
+    r"any breaks?|any rest|any time (?:for|to) myself|time (?:for|to) myself|time off|a minute "
+    r"to myself|a moment to myself)(?: any ?more| at all)?$")
+
+
 @dataclass(frozen=True)
 class Feeling:
     """What the line says of how the speaker feels."""
@@ -313,7 +326,7 @@ def _of_clause(clause: str) -> Feeling | None:
         return None
     if _CANNOT.match(clause):
         return Feeling("low")
-    if _UNHEARD.match(clause):
+    if _UNHEARD.match(clause) or _NO_TIME.match(clause):
         return Feeling("low", coping=True)
     return None
 

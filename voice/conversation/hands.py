@@ -15,6 +15,14 @@ Not taken: a thing held or opened that is no task of the hands ("hold a
 meeting", "open a bank account", "can't hold a conversation", "hold on"),
 nor food not kept down ("cant hold anything down": Question Doctors'
 tuning half).
+And, asked what can help (session 46, typed): "my husband has als hes
+lost the use of his hands what can help" was offered the early-signs FAQ,
+"my wife has ms and keeps dropping things what can help" read it in full:
+it lists signs, and says nothing of what helps. Those meet the hands reply
+whatever the matcher found (``help_asked``). "my dad keeps dropping
+things", told, was offered the hereditary FAQ first ("dad"), where "my
+husband keeps dropping things" found the early-signs FAQ: ``dropping_told``
+lets questions.py offer that first (offer_set_aside.py).
 Pure: text in, True or False out.
 """
 
@@ -60,6 +68,37 @@ _NOT = re.compile(r"\b(?:hold|holding|keep|keeping) (?:\w+ ){0,2}down\b"  # naus
                   r"thought|grudge|position|on|still)\b|\bopen (?:a |an |the )?(?:bank|account|"
                   r"business|shop|app|file|link|website|tab)\b|\buse (?:the |a )?(?:toilet|"
                   r"bathroom|app|phone app|computer program)\b")
+
+
+#: Things dropped, or the hands' use lost: told of the hands without a task.
+_DROPPING = (r"(?:keep|keeps|keep on|keeps on|always|is always|am always|are always|is|am|are|"
+             r"has started|have started|started|s|m) (?:dropping|dropped) (?:things|stuff|"
+             r"everything|cups|(?:my|his|her|their) (?:cup|cups|mug|fork|knife|spoon|pen|"
+             r"phone|drink|tea|coffee|keys))\b")
+_LOST_USE = (r"\b(?:lost|losing|lose|has no|have no|got no) (?:the )?(?:use of|strength in|"
+             r"(?:the )?grip (?:in|of)|feeling in) (?:my|his|her|their) (?:hands?|fingers|arms?)\b")
+_TOLD = re.compile(rf"\b{_DROPPING}|{_LOST_USE}")
+#: What can help asked after the trouble is told.
+_HELP = re.compile(r"\b(?:what|anything|something) (?:can|could|would|will|might) help\b"
+                   r"|\bwhat (?:helps|would help)\b|\bis there anything (?:that )?(?:can|could|"
+                   r"would|will|to) help\b|\bwhat (?:can|could|should) (?:i|we|he|she|they) "
+                   r"(?:do|try|use|get)\b")
+_DROPPING_ALONE = re.compile(rf"^(?:and |so |but )?(?:my|his|her|their|our) (?:\w+ )?\w+ "
+                             rf"{_DROPPING}(?: all the time| a lot| lately| now)?$")
+
+
+def help_asked(text: str) -> bool:
+    """Whether ``text`` tells of hands that drop things, have lost their
+    use or struggle with a task, and asks what can help."""
+    cleaned = clean(text)
+    return bool((_TOLD.search(cleaned) or hands_task(text)) and _HELP.search(cleaned)
+                and not _NOT.search(cleaned))
+
+
+def dropping_told(text: str) -> bool:
+    """Whether ``text`` is only someone's dropping things, told: "my dad
+    keeps dropping things"."""
+    return bool(_DROPPING_ALONE.fullmatch(clean(text).rstrip(" ?.!")))
 
 
 def hands_task(text: str) -> bool:

@@ -32,7 +32,16 @@ _HELPING = re.compile(
     r"|(?:(?:so|and|but|ok|okay|then) )*(?:what|is there anything|anything) (?:else )?"
     r"(?:can|could|should|shall) (?:i|we) do for "
     rf"(?:(?:my|our) (?:\w+ )?{RELATIVE}|him|her|them)"
-    r"(?: (?:now|then|at home|day to day|every day))?")
+    r"(?: (?:now|then|at home|day to day|every day))?"
+    # "what do i say to someone just diagnosed with ms" was offered Diagnosis
+    # and Medical Evaluations (session 46, typed): what to say to them is
+    # being there for them; the coping entry speaks of support.
+    r"|(?:(?:so|and|but|um|er) )*(?:what|how) (?:do|should|can|could|shall) (?:i|we) "
+    r"(?:say to|talk to|speak to|support|comfort) "
+    rf"(?:someone|somebody|a friend|(?:my|our) (?:\w+ )?{RELATIVE}|him|her|them)"
+    r"(?: who (?:has|s|is|was|has been|have been|has just been))?"
+    r"(?: (?:just|newly|recently|only just))? (?:been )?diagnosed(?: with (?:ms|als|mg|mnd|"
+    r"multiple sclerosis|motor neurone? disease|myasthenia(?: gravis)?|it|this))?")
 
 
 def asks_how_to_help(text: str) -> bool:

@@ -37,6 +37,8 @@ WORRY_OFFERS = {
     "contagion": ("are neuromuscular disorders hereditary", "what causes neuromuscular disorders"),
     # "What will my life be like": Impact on Daily Life, then Coping Strategies.
     "life": ("how will my life change", "how can i cope"),
+    # "My son's got ms, is it my fault": what runs in families, then causes.
+    "blame": ("are neuromuscular disorders hereditary", "what causes neuromuscular disorders"),
     # "Is there no more hope": the breakthroughs FAQ, then the cure FAQ.
     "hope": ("what recent breakthroughs offer hope for treatment", "is there a cure"),
 }

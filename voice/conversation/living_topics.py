@@ -57,6 +57,26 @@ _TELLING = re.compile(
     r"to)\b(?: \w+){0,4}? (?:kids|children|child|son|daughter|family|friends|partner|wife|"
     r"husband|boss|employer|colleagues|grandchildren|grandkids|parents|teenagers?)\b")
 
+#: Children or family frightened by, or not understanding, the condition:
+#: "my kids are scared", "my kids dont understand my ms" were declined
+#: plainly (session 46, typed). The whole line, so "my kids are scared of
+#: the dark" is not this; of anyone (told to this assistant, it is the
+#: condition they fear).
+_FAMILY = (r"(?:kids|children|child|son|daughter|sons|daughters|grandchildren|grandkids|family|"
+           r"teenagers?)")
+_CHILDREN_AFRAID = re.compile(
+    rf"^(?:(?:and|but|so|um|er) )*(?:my|our|his|her) {_FAMILY} (?:are|is|re|s|seem|seems|get|"
+    r"gets|have been|has been|keep|keeps|are getting|is getting) (?:so |really |very |a bit |"
+    r"quite |getting |all )*(?:scared|frightened|afraid|worried|upset|anxious|confused|"
+    r"crying|struggling)"
+    r"(?: (?:about|of|by) (?:it|this|all this|my (?:ms|als|mg|illness|condition|diagnosis)|"
+    r"(?:his|her) (?:ms|als|mg|illness|condition|diagnosis)|what is happening|what s happening|"
+    r"what is going on|what s going on))?$"
+    rf"|^(?:(?:and|but|so|um|er) )*(?:my|our|his|her) {_FAMILY} (?:do not|don t|does not|"
+    r"doesn t|can t|cannot|can not) (?:really )?(?:understand|get)(?: (?:it|this|what is "
+    r"happening|what s happening|my (?:ms|als|mg|illness|condition|diagnosis)|(?:his|her) "
+    r"(?:ms|als|mg|illness|condition|diagnosis)))?$")
+
 #: Work and telling an employer: "should i tell my employer" was declined
 #: plainly, "should i tell my boss i have ms" told the family topic's "how
 #: to tell children or family" (session 42, `voice ask`). The whole line
@@ -104,7 +124,11 @@ _REFUSES_HELP = re.compile(
     r"to|keeps refusing to|does not want to|do not want to|never wants to|is not willing to) "
     r"(?:go to|go for|see|do|try|attend|keep up|bother with) (?:the |his |her |their |any |a )?"
     r"(?:physio|physiotherapy|physiotherapist|physical therapy|exercises?|stretches|therapy|"
-    r"doctor|gp|neurologist|nurse|appointments?|clinic|hospital|gym)\b")
+    r"doctor|gp|neurologist|nurse|appointments?|clinic|hospital|gym)\b"
+    # "my brother is in denial about his ms" was offered the hereditary FAQ
+    # first ("brother"; session 46, typed).
+    rf"|\b(?:he|she|my (?:\w+ )?{RELATIVE}|my patient) (?:is|s|seems|seems to be|has been|"
+    r"keeps being) (?:still |completely |totally |really |just |a bit |so )?in denial\b")
 
 #: A thing asked to cure the condition: "can diet cure ms", "can surgery
 #: cure it" were declined plainly, "can exercise cure als" offered The Role
@@ -128,6 +152,33 @@ _DOCTOR_QUESTIONS = re.compile(
     r"consultant|specialist)\b"
     r"|\bprepare (?:for|myself for) (?:my|the|an|our|his|her) (?:appointment|doctor s "
     r"appointment|neurologist appointment|consultation|next appointment)\b")
+
+#: An appointment or a diagnosis ahead, and what happens: "i have a neuro
+#: appointment next week what will they do", "my gp thinks i might have ms
+#: what happens next", "how long does it take to get diagnosed with als"
+#: were declined plainly (session 46, typed). Diagnosis and Medical
+#: Evaluations says which tests neurologists use; not what each visit
+#: holds, nor how long it takes.
+_WHAT_NEXT = (r"(?=.*\b(?:what (?:will|do|would|does|might|should|can) (?:they|he|she|i|we|the "
+              r"\w+) (?:do|expect|ask|test|check|look for)|what happens|what will happen|what to "
+              r"expect|what (?:now|next)|what do i do|what should i do)\b)")
+_APPOINTMENT = re.compile(
+    r"\b(?:neuro|neurology|neurologist|neurologists|specialist|consultant|emg|nerve conduction)"
+    rf"(?: \w+)? (?:appointment|appt|referral|clinic|visit|test)s?\b{_WHAT_NEXT}"
+    rf"|\b(?:referred|a referral) to (?:a |the )?(?:neuro|neurology|neurologist)\b{_WHAT_NEXT}"
+    rf"|\b(?:might|may|could|probably|think i) (?:have|have got|has|has got) (?:{NAMED}|mg)\b"
+    rf"{_WHAT_NEXT}"
+    r"|\bhow long (?:does it|will it|did it|can it|do they) (?:usually |normally )?take to "
+    r"(?:get )?(?:a )?diagnos\w*")
+
+#: Whether tiredness is usual with the conditions: "is it normal to be so
+#: tired with ms" was declined plainly (session 46, typed); Impact on Daily
+#: Life says these conditions often bring muscle fatigue. Only when the
+#: matcher found nothing (``content_word``), with a condition named.
+_TIRED_NORMAL = re.compile(
+    r"\bis it (?:normal|common|usual|expected) (?:for (?:me|him|her|people|someone|us) )?to "
+    r"(?:be|feel|get) (?:so |this |very |really |always |constantly |that )*(?:tired|exhausted|"
+    r"fatigued|worn out|drained|wiped out)\b")
 
 #: Help at home for a person: "can I get help at home" was declined
 #: plainly. Not equipment that helps at home (Assistive Devices), nor
@@ -379,6 +430,14 @@ LIVING_TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            # What is left is who they are ("my brother has ms and"), which
            # the matcher takes: the refusal is what is asked.
            rest_answers=False)),
+    (_CHILDREN_AFRAID,
+     Topic("telling others",
+           "It's hard when those close to you are frightened or don't understand. What I know "
+           "doesn't cover how to talk with children or family about the condition. Your "
+           "nurse, a counsellor, or a charity for the condition can help with what to say.",
+           ("how can family help",),
+           "What I know does say how support from family and others helps.", anyone=True,
+           offered_with=ANY_LINE)),
     (_TELLING,
      Topic("telling others",
            "What I know doesn't cover how to tell children or family about the condition. "
@@ -386,6 +445,21 @@ LIVING_TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "say.",
            ("how can family help",),
            "What I know does say how support from family and others helps.")),
+    (_TIRED_NORMAL,
+     Topic("tired",
+           "What I know says people with these conditions often struggle with muscle fatigue, "
+           "but it can't say what is usual for you. Tell your doctor or nurse if it is new or "
+           "getting worse.",
+           ("how will this affect my everyday life",),
+           "What I know does say how these conditions affect daily life.", content_word=True)),
+    (_APPOINTMENT,
+     Topic("appointment",
+           "What I know says neurologists use tests such as electromyography, nerve "
+           "conduction studies and genetic testing to find out what is wrong. It doesn't say "
+           "what each visit holds or how long it takes; the clinic or your doctor can tell "
+           "you what to expect.",
+           ("how are neuromuscular disorders diagnosed",),
+           "", anyone=True, offered_with=ANY_LINE)),
     (_DOCTOR_QUESTIONS,
      Topic("doctor's questions",
            "What I know doesn't have a list of questions for the doctor. It can help to write "

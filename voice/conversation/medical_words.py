@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from voice.conversation.conditions_named import NAMED
-from voice.conversation.uncovered_topic import Topic
+from voice.conversation.uncovered_topic import ANY_LINE, Topic
 
 _EARLY_SIGNS = ("what are the early signs of neuromuscular disorders",)
 
@@ -56,6 +56,35 @@ _TREATMENTS = {
         "disease-modifying therapies",
     r"hsct|stem cell transplants?": "stem cell transplants",
 }
+
+
+#: Medicines for spasms the Medication section does not name, though it
+#: names the kinds they are (muscle relaxants, anticonvulsants): "what is
+#: tizanidine" was declined plainly (session 46, typed), where "what is
+#: baclofen" is an "Also asked" line. The name said back, what the section
+#: says of the kind, and the section offered.
+#: Those also given for anxiety or nerve pain (diazepam, clonazepam,
+#: pregabalin) are offered the section only with spasms or the conditions
+#: named: iCliniq's "doctor prescribed ... clonazepam" for anxiety is not
+#: ours (tune_fresh47, session 46).
+_SPASM_MEDICINES = {
+    "tizanidine": "tizanidine", "zanaflex": "Zanaflex", "dantrolene": "dantrolene",
+    "methocarbamol": "methocarbamol", "cyclobenzaprine": "cyclobenzaprine",
+}
+_ALSO_FOR_OTHERS = {"diazepam": "diazepam", "clonazepam": "clonazepam",
+                    "pregabalin": "pregabalin"}
+_MEDICATION = ("what medication helps spasms",)
+_SPASMS_NAMED = re.compile(rf"\b(?:spasms?|spasticity|spastic|cramps?|stiffness|{NAMED}|mg)\b")
+
+
+def _spasm_medicine(said: str, name: str,
+                    offered_with: re.Pattern[str] = ANY_LINE) -> tuple[re.Pattern[str], Topic]:
+    return (re.compile(rf"\b{said}\b"),
+            Topic(f"spasm medicine {said}",
+                  f"What I know doesn't name {name}. It does say that muscle relaxants and "
+                  f"anticonvulsants help control spasms. Your doctor, nurse or pharmacist can "
+                  f"tell you about {name}, and the leaflet that comes with it says what it is "
+                  f"for.", _MEDICATION, "", anyone=True, offered_with=offered_with))
 
 
 def _treatment(said: str, name: str) -> tuple[re.Pattern[str], Topic]:
@@ -147,7 +176,24 @@ MEDICAL_WORDS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "A flare, or relapse, is when symptoms come back or get worse for a while. What I "
            "know doesn't cover relapses. Your MS nurse or neurologist can explain them.",
            anyone=True)),
+    # "whats the difference between spasms and cramps" was declined plainly
+    # (session 46, typed): the content says what chronic spasms are, and
+    # names cramps only among early signs.
+    (re.compile(r"\bdifference (?:between|from) (?:a |an )?(?:spasms?|cramps?|cramping|"
+                r"spasticity|twitch(?:es|ing)?) (?:and|or|vs|versus) (?:a |an )?(?:spasms?|"
+                r"cramps?|cramping|spasticity|twitch(?:es|ing)?)\b"
+                r"|\b(?:is|are) (?:a |an )?(?:spasms?|cramps?) (?:the same (?:thing )?as|"
+                r"different (?:from|to)|like) (?:a |an )?(?:spasms?|cramps?)\b"
+                r"|\b(?:spasms?|cramps?) (?:vs|versus) (?:spasms?|cramps?)\b"),
+     Topic("spasm or cramp",
+           "What I know doesn't set out how these differ. It does say that chronic spasms "
+           "are muscles tightening by themselves, again and again, and it names frequent "
+           "cramps among early signs. Your doctor or physiotherapist can tell you which you "
+           "have.", ("what are chronic muscle spasms",), "", anyone=True,
+           offered_with=ANY_LINE)),
     *(_medicine(said, name) for said, name in _MEDICINES.items()),
+    *(_spasm_medicine(said, name) for said, name in _SPASM_MEDICINES.items()),
+    *(_spasm_medicine(said, name, _SPASMS_NAMED) for said, name in _ALSO_FOR_OTHERS.items()),
     *(_treatment(said, name) for said, name in _TREATMENTS.items()),
     # "can ms be slowed down", "what slows als down" were declined plainly
     # (session 45, typed). Recent Advancements says trials look for

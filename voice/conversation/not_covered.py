@@ -99,7 +99,24 @@ _PAIN = re.compile(
     r"(?:\w+ ){0,2}?(?:pain|pains|aches|aching)\b"
     r"|\b(?:is|are) (?!botox\b|the injections?\b|injections?\b)\w+(?: \w+)? (?:very |always |"
     r"usually |often |really )?painful\b"
-    rf"|\b(?:does|do|will|would) (?:it|this|{NAMED}|spasms|cramps|the spasms|the cramps) hurt\b")
+    rf"|\b(?:does|do|will|would) (?:it|this|{NAMED}|spasms|cramps|the spasms|the cramps) hurt\b"
+    # "what helps ms pain" was declined plainly (session 46, typed).
+    r"|\b(?:what|anything|something) (?:helps?|can help|could help|is good for|is best for) "
+    r"(?:with )?(?:\w+ ){0,2}?(?:pain|pains|aches|aching)\b"
+    r"|\bhow (?:can|do|could|should) (?:i|we|you|he|she) (?:ease|relieve|manage|treat|help|stop|"
+    r"reduce|cope with|deal with) (?:\w+ ){0,2}?(?:pain|pains|aches|aching)\b")
+
+#: Sleep asked after with the conditions: "how can i sleep better with ms"
+#: was declined plainly (session 46, typed), where "how can i sleep better"
+#: was offered Impact on Daily Life, which says these conditions disrupt
+#: sleep. Said only when the matcher found nothing (``content_word``).
+_SLEEP = re.compile(
+    r"\b(?:sleep|sleeping) (?:better|well|properly|through the night|at night)\b"
+    r"|\b(?:help|helps|helping) (?:me |him |her |them |us |you )?(?:to )?(?:sleep|get to sleep|"
+    r"stay asleep)\b"
+    r"|\b(?:sleep|sleeping) (?:problems?|issues?|troubles?|difficulties)\b"
+    r"|\b(?:trouble|problems?|difficulty) (?:sleeping|getting to sleep|staying asleep)\b"
+    r"|\binsomnia\b")
 
 #: Whether one thing causes a condition: "can stress cause ms", "can an
 #: injury cause als", "is ms caused by diet" were declined plainly (session
@@ -124,6 +141,14 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "stiffness, but not how to treat it. Your doctor or nurse can help with pain.",
            ("what are chronic muscle spasms",),
            "What I know does say what these conditions bring.", content_word=True)),
+    (_SLEEP,
+     Topic("sleep",
+           "What I know says these conditions can disrupt sleep, but not what helps sleep. "
+           "Your doctor or nurse can help, so do tell them if spasms or pain keep you awake.",
+           ("how will this affect my everyday life",
+            "can lifestyle changes help manage chronic spasms"),
+           "What I know does say how they affect daily life, and what reduces spasms.",
+           content_word=True)),
     # "can I still drive", "is it safe to drive with ms", "should he stop
     # driving"; not "drive me/us to", "sex drive", "hard drive".
     (re.compile(rf"\b{_ASK} (?:\w+ ){{0,3}}?(?:drive|driving)\b(?! (?:me|us|you|him|her|them)\b)"
@@ -405,6 +430,14 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
     (re.compile(r"\b(?:cold|icy|freezing|ice) (?:water|showers?|swims?|swimming|dips?|plunges?|"
                 r"plunge pools?)\b|\b(?:wild|open water|sea) swimming\b"),
      replace(_TEMPERATURE, over_answer=True, rest_answers=False)),
+    # "do spasms get worse in the heat" was read the FAQ on seeing a doctor
+    # in full, "my spasms are worse when its cold" offered it (session 46,
+    # typed): it says nothing of the weather. Said even over an answer.
+    (re.compile(r"\b(?:worse|better|bad|badly|flare up|flares up|play up|plays up) (?:in|when|"
+                r"with|during|if) (?:the )?(?:heat|cold|hot weather|cold weather|winter|summer|"
+                r"it s (?:cold|hot|warm)|its (?:cold|hot|warm)|it is (?:cold|hot|warm)|it gets "
+                r"(?:cold|hot|warm)|the weather (?:changes|is cold|is hot))\b"),
+     replace(_TEMPERATURE, over_answer=True, rest_answers=False)),
     # "should i use heat or ice", "should i put ice on my leg" were declined
     # plainly (session 42, `voice ask`): with no condition named, only heat
     # set against cold, or ice or heat put on the body, is taken.
@@ -432,6 +465,14 @@ _TOPICS: tuple[tuple[re.Pattern[str], Topic], ...] = (
                 r"(?:i |we )?(?:safely )?(?:lift|move|transfer|turn|reposition|carry) "
                 rf"(?:him|her|my (?:\w+ )?(?:{RELATIVE}|patient))(?: up)?(?: safely| properly)?$"),
      replace(_HOME, anyone=True)),
+    # Asked after something told: "my husband is in a wheelchair now how do
+    # i lift him" was offered Assistive Devices bare (session 46, typed),
+    # which says nothing of lifting: the topic said first, then that offer.
+    (re.compile(r"\b(?:how|what is the best way|what s the best way|what is the safest way|"
+                r"what s the safest way) (?:do |can |should |to )?(?:i |we )?(?:safely )?"
+                r"(?:lift|move|transfer|turn|reposition|carry) "
+                rf"(?:him|her|my (?:\w+ )?(?:{RELATIVE}|patient))(?: up)?(?: safely| properly)?$"),
+     replace(_HOME, anyone=True, near_answers=False, offered_with=ANY_LINE)),
     # Of anyone since session 42: "how can i make the bathroom safer" was
     # declined plainly (`voice ask`); entries are offered only with the
     # conditions named, as before.
@@ -626,10 +667,11 @@ def said_over_answer(text: str, entry: Entry) -> Uncovered | None:
     drop) is answered."""
     cleaned = clean(text)
     named = clean(" ".join((entry.title, entry.answer, *entry.phrasings, *entry.keywords)))
+    text = clean(" ".join((entry.title, entry.answer)))
     ours = bool(_OURS.search(cleaned))
     for pattern, topic in (*_TOPICS, *LIVING_TOPICS, *TREATMENT_NEAR):
         if (topic.over_answer and (ours or topic.anyone) and pattern.search(cleaned)
-                and not pattern.search(named)):
+                and not pattern.search(text if topic.text_names else named)):
             # Offered as ``not_covered`` offers: the foot drop topic offers
             # the devices FAQ only with an aid or help asked of; the
             # cannabis topic what it says of medicines when spasms are named.

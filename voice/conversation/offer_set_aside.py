@@ -22,6 +22,11 @@ And a fall told, or what to do when one happens, whose walking offer is
 kept ("I keep falling over", "what should I do if she falls": the devices
 FAQ) hears when to get help before that "Did you mean ...?" (session 40,
 typed): it went out bare, with nothing said of a fall that may have hurt.
+And (session 46, typed) hands told or asked about ("what aids are there
+for weak hands" was offered the early-signs FAQ) hear the hands reply, and
+someone's dropping things, told ("my dad keeps dropping things": the
+hereditary FAQ first, for "dad"), the early-signs FAQ first with its
+caution, as weak legs told are (seen_now.py).
 Pure: text, the match and the conversation's matcher in, a choice out.
 """
 
@@ -33,7 +38,15 @@ from typing import TYPE_CHECKING, Literal
 from voice.conversation import finding
 from voice.conversation.at_night import LIMB, MOVES, asks_what_helps_a_spasm, names_another_subject
 from voice.conversation.falls import about_falls
-from voice.conversation.kind_offers import FALLS_OFFERS, SPASM_TOLD_OFFERS
+from voice.conversation.hands import dropping_told, hands_task
+from voice.conversation.helping_someone import asks_how_to_help
+from voice.conversation.kind_offers import (
+    FALLS_OFFERS,
+    HANDS_OFFERS,
+    HELPING_OFFERS,
+    SPASM_TOLD_OFFERS,
+    WEAKNESS_OFFERS,
+)
 from voice.conversation.what_else_helps import HELPS_QUERIES
 from voice.matching.normalize import clean
 
@@ -49,7 +62,10 @@ _ALSO_HELPS = ("what exercise is good for me",)
 #: offer for "will using a stick stop me falling", dev.tsv).
 _ALSO_WALKING = ("how do assistive devices improve mobility",)
 
-Kinder = Literal["falls", "spasm_helps", "spasm_told"]
+Kinder = Literal["falls", "spasm_helps", "spasm_told", "hands", "dropping", "helping"]
+
+#: Entries on the hands beyond HANDS_OFFERS': the devices entries.
+_ALSO_HANDS = ("how do assistive devices improve mobility", "what equipment can help me")
 
 #: A limb's spasm told, the whole line, nothing asked: "my legs keep
 #: jumping" was asked "Did you mean: Dietary Adjustments; or: When should
@@ -85,6 +101,22 @@ def kinder_offer(talk: Conversation, text: str, result: MatchResult) -> Kinder |
         if not any(e.id in helps for e in result.offered):
             return "spasm_helps"
     cleaned = clean(text).rstrip(" ?.!")
+    if result.offered and not names_another_subject(cleaned, talk.matcher):
+        if dropping_told(text):
+            early = {e.id for e in finding.entries_answering(talk, WEAKNESS_OFFERS[:1])}
+            if result.offered[0].id not in early:
+                return "dropping"
+        elif asks_how_to_help(text):
+            # "what do i say to someone just diagnosed with ms": Diagnosis
+            # was offered (session 46, typed); coping speaks of support.
+            helping = {e.id for e in finding.entries_answering(talk, HELPING_OFFERS)}
+            if result.offered[0].id not in helping:
+                return "helping"
+        elif hands_task(text) and not about_falls(text):
+            hands = {e.id for e in finding.entries_answering(talk, (*HANDS_OFFERS,
+                                                                    *_ALSO_HANDS))}
+            if result.offered[0].id not in hands:
+                return "hands"
     if (_TOLD_LIMB.fullmatch(cleaned) and result.offered
             and not names_another_subject(cleaned, talk.matcher)):
         told = {e.id for e in finding.entries_answering(talk, SPASM_TOLD_OFFERS)}

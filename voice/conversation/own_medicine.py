@@ -109,9 +109,11 @@ _ASKS = re.compile("|".join([
     rf"\bgave (?:me|him|her|us) (?:some of )?(?:his|her|their) (?:\w+ )?{_MEDICINE}\b.*"
     r"\b(?:can|could|should|may|is it ok|is it okay|is it safe) (?:i|he|she|we)\b",
     # my baclofen is not working anymore; his tablets have stopped helping
-    rf"\b(?:my|his|her|their|our) (?:\w+ )?{_MEDICINE} (?:is not|are not|does not|do not|has "
-    r"stopped|have stopped|stopped|no longer|is no longer|are no longer) (?:seem to be |seems to "
-    r"be |seem to |seems to )?(?:working|work|works|helping|help|helps)\b",
+    # "baclofen isnt working anymore" was read Medication in full (session
+    # 46, typed): the medicine named first, nobody's said.
+    rf"\b(?:(?:my|his|her|their|our) (?:\w+ )?{_MEDICINE}|^{_NAMED}) (?:is not|are not|does not|"
+    r"do not|has stopped|have stopped|stopped|no longer|is no longer|are no longer) "
+    r"(?:seem to be |seems to be |seem to |seems to )?(?:working|work|works|helping|help|helps)\b",
 ]))
 
 

@@ -275,11 +275,22 @@ SEEN_NOW = ("I can't judge symptoms. If this came on suddenly, is getting worse,
             "911, 112 or 999. Otherwise, please tell the doctor or nurse soon.")
 
 
+#: Asked whether someone's condition is the asker's fault (worries.py,
+#: ``_BLAME``): the content names genes, nerve damage and the immune system
+#: among many causes, and nothing a relative did.
+WORRY_BLAME = ("Many parents and families ask this, and it's a heavy thing to carry. What I "
+               "know says these conditions come from many things, such as genes, nerve damage "
+               "and the immune system; it says nothing of anyone being to blame. Their doctor "
+               "can talk it through with you.")
+
+
 def worry_words(kind: str, of_other: bool = False) -> str:
     """The kind word for a worry of ``kind`` (voice/conversation/worries.py),
     ``of_other``: about someone else's future, not the speaker's."""
     if kind == "contagion":
         return WORRY_CONTAGION
+    if kind == "blame":
+        return WORRY_BLAME
     return WORRY_OTHER if of_other else WORRY
 
 

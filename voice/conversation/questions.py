@@ -32,7 +32,7 @@ from voice.conversation.at_night import (
 from voice.conversation.duration_said import without_duration
 from voice.conversation.falls import about_falls
 from voice.conversation.feelings import Feeling, feeling_of
-from voice.conversation.hands import hands_task
+from voice.conversation.hands import hands_task, help_asked
 from voice.conversation.heard import is_contents_question
 from voice.conversation.helping_someone import asks_how_to_help
 from voice.conversation.how_long import asks_how_long
@@ -57,7 +57,11 @@ from voice.conversation.own_medicine import (
 )
 from voice.conversation.reply import Reply
 from voice.conversation.right_now import spasm_happening_now
-from voice.conversation.seen_now import sign_seen_now, weakness_seen_now
+from voice.conversation.seen_now import (
+    asks_if_it_is_the_condition,
+    sign_seen_now,
+    weakness_seen_now,
+)
 from voice.conversation.someone_low import someone_low
 from voice.conversation.spasm_told import spasm_told, stiffness_told
 from voice.conversation.subject import subject_of
@@ -127,6 +131,12 @@ def worry(talk: Conversation, line: Line) -> Reply | None:
 def seen_now(talk: Conversation, line: Line) -> Reply | None:
     """A worrying sign told as it is seen."""
     text = line.text
+    if (asks_if_it_is_the_condition(text) and not_covered(text) is None
+                            and not is_contents_question(text, talk.matcher)):
+        # "my muscles twitch all the time is it als" was offered Dietary
+        # Adjustments (session 46, typed): no entry says whose it is.
+        return kind_offers.offer_what_helps(talk, text, WEAKNESS_OFFERS, phrases.SEEN_NOW,
+                                            "seen_now")
     if sign_seen_now(text) and not is_contents_question(text, talk.matcher):
         # "he can't swallow properly", "she's confused": when to call for
         # help, then when to seek medical attention offered (seen_now.py).
@@ -284,6 +294,16 @@ def right_now(talk: Conversation, line: Line) -> Reply | None:
     return None
 
 
+def hands_helped(talk: Conversation, line: Line) -> Reply | None:
+    """Hands that drop things or have lost their use, and what can help
+    asked (hands.help_asked): the hands reply whatever the matcher found;
+    the early-signs FAQ it found lists signs, not what helps (session 46)."""
+    if help_asked(line.text) and not is_contents_question(line.text, talk.matcher):
+        return kind_offers.offer_what_helps(talk, line.text, HANDS_OFFERS, phrases.HANDS,
+                                            "hands")
+    return None
+
+
 #: The rules tried before the matcher, in order; the first that replies
 #: wins. A worry, a sign seen now and one's own medicines come before a
 #: feeling ("I'm worried, should I stop my tablets"); a feeling before the
@@ -295,12 +315,15 @@ def right_now(talk: Conversation, line: Line) -> Reply | None:
 RULES: tuple[Rule, ...] = (worry, seen_now, own_medicine, feeling, someone_low_told, told,
                            another_condition,
                            unnamed_disorder.unnamed_disorder, learned, at_night, right_now,
-                           what_else, if_safe)
+                           what_else, if_safe, hands_helped)
 
 
 #: The reply offer_set_aside.kinder_offer names: what is asked of the
 #: content, and the kind word said first.
 _KINDER = {"falls": (FALLS_OFFERS, phrases.FALLS),
+           "hands": (HANDS_OFFERS, phrases.HANDS),
+           "dropping": (WEAKNESS_OFFERS, phrases.SEEN_NOW),
+           "helping": (HELPING_OFFERS, phrases.HELPING),
            "spasm_helps": (AT_NIGHT_OFFERS, phrases.SPASM_HELPS),
            "spasm_told": (SPASM_TOLD_OFFERS, phrases.SPASM_TOLD)}
 

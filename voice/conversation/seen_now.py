@@ -135,6 +135,16 @@ _SIGN = re.compile("|".join([
     r"(?:have |has |just )?(?:suddenly |all of a sudden )?(?:went|gone|go|goes|is|are|feels?|"
     rf"keeps? going|is going|are going|have gone|has gone) {_VERY}(?:numb|dead|tingly)"
     rf"(?: {_WHEN})?$",
+    # Tingling told by where it is felt (session 46, typed): "tingling in my
+    # hands", "pins and needles in my fingers" were declined plainly, where
+    # "tingling in my feet" was offered the FAQ on seeing a doctor.
+    # "I feel tingling in my hands" stays a feeling told (journeys10).
+    rf"^(?:(?:{_WHO}) {_HAVE} )?"
+    r"(?:some |a lot of |constant |bad |this |a )?(?:tingling|tingles|pins and needles|"
+    r"numbness|a numb feeling|a tingly feeling) (?:in|on) (?:my|his|her|their|both) "
+    r"(?:left |right )?(?:hands?|fingers|fingertips|arms?|legs?|feet|foot|toes|face|lips)"
+    r"(?: and (?:my |his |her |their )?(?:hands?|fingers|fingertips|arms?|legs?|feet|foot|"
+    rf"toes|face|lips))?(?: {_WHEN}| all the time| a lot)?$",
     r"^(?:i think |i believe |i m afraid |i am afraid |i m worried |i am worried |maybe |"
     rf"perhaps )?{_WHO} (?:having|going through|in the middle of|in|starting|getting) (?:a |an )?"
     r"(?:relapse|flare|flare up|flareup|ms relapse|ms flare|ms attack|attack of ms)"
@@ -191,6 +201,27 @@ def _said(text: str) -> str:
     while words and words[0] in ("and", "so", "but", "um", "er", "help", "oh", "please"):
         words.pop(0)
     return " ".join(words)
+
+
+#: A sign told, then whether it is one of the conditions asked: "my muscles
+#: twitch all the time is it als" was offered Dietary Adjustments first
+#: (session 46, typed). No entry can tell whose condition it is: the
+#: caution, then the early-signs FAQ and the one on seeing a doctor
+#: (kind_offers.WEAKNESS_OFFERS). Only a statement before it ("i", "my",
+#: "he", "she"), and only the conditions' names after it.
+_IS_IT_THE_CONDITION = re.compile(
+    r"^(?:i|i m|i am|i ve|i have|i keep|my|he|he s|she|she s|they|his|her|our) (?:\w+ ){1,14}?"
+    r"(?:is (?:it|that|this)|could (?:it|that|this) be|might (?:it|that|this) be|"
+    r"does (?:it|that|this) mean (?:i|he|she|they|my \w+) (?:have|has|ve got|s got|got)|"
+    r"do i have|have i got|has (?:he|she) got|does (?:he|she) have|am i getting)"
+    r"(?: (?:a sign of|signs of|the start of|early|a symptom of))? "
+    rf"(?:{NAMED}|mg)$")
+
+
+def asks_if_it_is_the_condition(text: str) -> bool:
+    """Whether ``text`` tells a sign and asks whether it is one of the
+    conditions (``_IS_IT_THE_CONDITION``)."""
+    return bool(_IS_IT_THE_CONDITION.search(_said(text).rstrip(" ?")))
 
 
 def sign_seen_now(text: str) -> bool:

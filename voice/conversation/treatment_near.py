@@ -67,6 +67,17 @@ _THERAPY_FOR_US = re.compile(
     r"(?:a |an |my |seeing a |seeing an )?\w+(?: really)?(?: help| work| any good| good| worth it|"
     r" worth trying| safe)?$")
 
+#: Nerve stimulation the Neuromodulation section does not name: "what is
+#: deep brain stimulation", "what is a tens machine" were read it in full
+#: (session 46, typed), whose text names only spinal cord and transcranial
+#: magnetic stimulation; both are the editors' "Also asked" lines, so the
+#: section's own words decide (``Topic.text_names``). Not "tens of ...".
+_OTHER_STIMULATION = re.compile(
+    r"\b(?:deep brain stimulat\w*|deep brain stimulators?|dbs|vagus nerve stimulat\w*|"
+    r"transcutaneous electrical nerve stimulation|tens (?:machines?|units?|therapy|pads?|"
+    r"devices?)|(?:a|the|my|use|using|try|trying) tens(?! of)\b)\b"
+    r"|^(?:what is|what s|does|do|is|can) tens(?! of)\b")
+
 TREATMENT_NEAR: tuple[tuple[re.Pattern[str], Topic], ...] = (
     (_DEHYDRATION,
      Topic("dehydration",
@@ -96,4 +107,12 @@ TREATMENT_NEAR: tuple[tuple[re.Pattern[str], Topic], ...] = (
            "What I know does say which other therapies have shown promising results.",
            anyone=True, near_answers=False, offered_with=_THERAPY_FOR_US, over_answer=True,
            rest_answers=False)),
+    (_OTHER_STIMULATION,
+     Topic("other stimulation",
+           "What I know doesn't describe that kind of stimulation. It does speak of nerve "
+           "stimulation treatments such as spinal cord stimulation and transcranial magnetic "
+           "stimulation. The neurologist or physiotherapist can tell you whether it might help.",
+           ("what is neuromodulation",),
+           "", anyone=True, near_answers=False, offered_with=ANY_LINE, over_answer=True,
+           rest_answers=False, text_names=True)),
 )

@@ -54,3 +54,9 @@ class Topic:
     #: fatigue": Causes and Risk Factors, then Impact on Daily Life); the
     #: topic is said only when the matcher found nothing.
     content_word: bool = False
+    #: With ``over_answer``: whether the entry answered names the topic is
+    #: judged by its title and text alone, not the editors' "Also asked"
+    #: lines and keywords: "what is deep brain stimulation" is one of
+    #: Neuromodulation's lines, whose text names only spinal cord and
+    #: transcranial magnetic stimulation (session 46, typed).
+    text_names: bool = False

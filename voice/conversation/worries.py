@@ -28,7 +28,7 @@ from voice.conversation.conditions_named import NAMED
 from voice.matching.normalize import clean
 from voice.matching.relatives import RELATIVE
 
-Kind = Literal["outlook", "mobility", "contagion", "life", "hope"]
+Kind = Literal["outlook", "mobility", "contagion", "life", "hope", "blame"]
 
 #: What "it" may be called: the conditions the content is about.
 _IT = (r"(?:it|this|that|my (?:condition|illness|disease|diagnosis|ms|als|mg)|the (?:condition|"
@@ -201,6 +201,26 @@ _HOPE = re.compile(
     r"|^(?:there is|there s|i have|i ve got|i see) (?:no|no more) hope(?: left)?(?: for me)?$")
 
 
+#: A parent or relative asking whether someone's condition is their fault:
+#: "my sons got ms, is it my fault" was offered Causes and Risk Factors bare
+#: (session 46, typed). Causes says what these conditions come from and the
+#: hereditary FAQ what runs in families; neither speaks of blame, so the
+#: kind word comes first. Only with someone else's condition said: "is it
+#: my fault", "did i do something to cause this" of one's own are Causes'
+#: own lines.
+_BLAME = re.compile(
+    r"\b(?:is it|is this|was it|it s|it is|is that|was that) (?:all |really )?(?:my|our) fault\b"
+    r"|\b(?:am i|are we) (?:to blame|responsible|the reason|the cause)\b"
+    r"|\b(?:did|could|have|has|might) (?:i|we) (?:\w+ )?(?:caused?|done something to cause|do "
+    r"something to cause|do something wrong|done something wrong|given (?:him|her|them) it|give "
+    r"(?:him|her|them) it)\b"
+    r"|\b(?:because of me|my fault|our fault|blame myself|blame ourselves)\b")
+_SOMEONES = re.compile(
+    rf"\b(?:my|our) (?:{RELATIVE}|baby|child|kid|boy|girl|little one)s?(?: s)? (?:has|have|has got|"
+    rf"got|s got|was diagnosed|has been diagnosed|is diagnosed|is living|lives|s)\b"
+    r"|\b(?:he|she|they) (?:has|have|has got|got|s got|was diagnosed|has been diagnosed)"
+    rf" (?:{NAMED}|mg|it)\b")
+
 #: Someone else's future, not the speaker's: a relative, "he", "she".
 _OTHER = re.compile(
     rf"\b(?:he|he s|she|she s|him|his|her|they|them|their|my (?:{RELATIVE}|baby))\b")
@@ -231,6 +251,8 @@ def worry_of(text: str) -> Worry | None:
 
 
 def _worry_kind(cleaned: str) -> Worry | None:
+    if _BLAME.search(cleaned) and _SOMEONES.search(cleaned):
+        return Worry("blame")
     if _CONTAGION.search(cleaned):
         return Worry("contagion")
     if _MOBILITY.search(cleaned):

@@ -214,8 +214,16 @@ _MG_NAMED = re.compile(
 
 
 def mg_named(cleaned: str) -> str:
-    """``cleaned`` with "mg" as the condition's name written out."""
-    return _MG_NAMED.sub("myasthenia gravis", cleaned) if "mg" in cleaned.split() else cleaned
+    """``cleaned`` with "mg" as the condition's name written out, and "mnd"
+    ("what is mnd" was declined plainly, where "what is motor neurone
+    disease" is an "Also asked" line: session 46, typed)."""
+    words = cleaned.split()
+    if "mnd" in words:
+        cleaned = _MND.sub("motor neurone disease", cleaned)
+    return _MG_NAMED.sub("myasthenia gravis", cleaned) if "mg" in words else cleaned
+
+
+_MND = re.compile(r"\bmnd\b")
 
 
 @lru_cache(maxsize=65536)
