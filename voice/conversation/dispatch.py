@@ -21,6 +21,7 @@ from voice.conversation import (
     replies,
     several_commands,
     sleep_confirm,
+    small_turns,
     yes_no,
 )
 from voice.conversation.choices import find_choice
@@ -94,7 +95,9 @@ def respond(talk: Conversation, text: str, doubtful: bool = False, heard: bool =
     # "sorry, I meant diet": what was meant is the line (corrections.py).
     text = corrections.meant(text) or text
     asked = forget_asked or sleep_asked or talk.asks_yes_no
-    command = find_command(text, yes_no_asked=asked) if text else None
+    # "Nothing else, thanks" is done for now, not "tell me more" (small_turns.py).
+    command = (small_turns.overriding(text) or find_command(text, yes_no_asked=asked)
+               if text else None)
     if command is None and text:
         command = _own_command(text)
     if (command is None and talk.state.chosen_among and not talk.state.offered
@@ -194,6 +197,11 @@ def _own_command(text: str) -> str | None:
         return "repeat"
     if clean(text).rstrip(" .!") in _SENT_AWAY:
         return "sleep"
+    # "Great", "what time is it", "speak up, I'm deaf", "you're useless"
+    # (small_turns.py): each was declined as a question off the subject.
+    turn = small_turns.turn_of(text)
+    if turn:
+        return turn
     sorry = _SORRY.fullmatch(clean(text))
     if sorry:
         return find_command(sorry.group("rest"))
