@@ -145,7 +145,7 @@ def test_frustration_with_nothing_answered_asks_again(tmp_path: Path) -> None:
     ("pause for a moment", "pause"), ("brb", "pause"),
     ("i'll be back", "pause"),
     ("is this being recorded", "privacy"), ("is anyone listening to this", "privacy"),
-    ("is this a doctor", "about"),
+    ("is this a doctor", "about"), ("tell me what you can do", "help"),
     ("am i talking to a real person", "about"),
     ("you lost me", "repeat"), ("can you explain that simpler", "simpler"),
 ])

@@ -226,6 +226,13 @@ _LOST = frozenset(("you lost me", "you have lost me", "i am lost", "eh", "huh wh
 _SIMPLER = re.compile(r"(?:can you |could you |please )?explain (?:that|it|this)"
                       r"(?: (?:more )?(?:simply|simpler|more simply|better|again))?(?: please)?")
 
+#: What it can do, in words the help phrasings miss: "tell me what you can
+#: do" got "I only heard 'tell me what you can do'".
+_HELP = frozenset(("tell me what you can do", "what can you do for me", "what do you do",
+                   "what are you able to do", "what are you good for", "what is this for",
+                   "what is this thing for", "what does this do", "how can you help me",
+                   "how can you help", "what can you help me with"))
+
 #: Sorry for being slow: no rush.
 _SLOW_USER = re.compile(
     r"(?:sorry )?(?:i am|i am a bit|i am very|i am so|i am being) slow(?: at typing| typing"
@@ -278,6 +285,8 @@ def _whole(line: str) -> str | None:
         return "sleep"
     if line in _LOST:
         return "repeat"
+    if line in _HELP:
+        return "help"
     if line in _AWAKE:
         return "wake"
     if line in _MOMENT:
