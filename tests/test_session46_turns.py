@@ -26,6 +26,14 @@ between questions (voice/conversation/small_turns.py):
 - "are you awake", "you there", "again but slower", "the answer before",
   "go back one", "pause for a moment", "is this being
   recorded", "not too bad", "sorry i'm slow" were declined plainly;
+- "seriously" after an answer read the FAQ on when to seek medical
+  attention in full; "really", "wow", "no way" were declined plainly;
+- "i'll ask my doctor", "i'll think about it", "i will try that" were
+  declined plainly, "worth a try" offered the physiotherapy FAQ;
+- "did you get that", "do you understand me", "that was a lot", "too much
+  information", "bye love", "goodnight love", "i think thats all", "cheers
+  for that", "sorry for the typos", "im fine how are you", "one more time
+  slower", "hello anyone home", "how do you know" were declined plainly;
 - "nothing else thanks" after an answer was taken for "tell me more" and
   offered the next entry; "no more questions" was declined plainly.
 
@@ -181,3 +189,34 @@ def test_said_about_the_user_is_met_without_an_answer(
     (reply,) = voice_text_replies([said], tmp_path)
     assert str(reply["say"]).startswith(say), reply
     assert _offered(reply) is None, reply
+
+
+@pytest.mark.parametrize(("said", "command"), [
+    ("seriously", "noted"), ("really", "noted"), ("wow", "noted"), ("no way", "noted"),
+    ("i'll ask my doctor", "plan"), ("i'll think about it", "plan"),
+    ("i will try that", "plan"), ("worth a try", "plan"),
+    ("did you get that", "what_heard"), ("do you understand me", "what_heard"),
+    ("that was a lot", "shorter"), ("too much information", "shorter"),
+    ("bye love", "sleep"), ("goodnight love", "sleep"), ("i think thats all", "sleep"),
+    ("cheers for that", "thanks"), ("sorry for the typos", "no_rush"),
+    ("im fine how are you", "well"), ("one more time slower", "again_slower"),
+    ("hello anyone home", "wake"), ("how do you know", "source"),
+])
+def test_more_small_turns_after_an_answer(tmp_path: Path, said: str, command: str) -> None:
+    answered, reply = voice_text_replies([ASKED, said], tmp_path)
+    assert reply["command"] == command, reply
+    if command != "again_slower":
+        assert reply["outcome"] not in ("answer", "confirm"), reply
+
+
+def test_what_they_will_do_is_a_good_idea(tmp_path: Path) -> None:
+    _, reply = voice_text_replies([ASKED, "i'll ask my doctor"], tmp_path)
+    assert reply["say"] == ("That sounds like a good idea. Ask me another question "
+                            "whenever you like."), reply
+
+
+def test_praise_to_an_offer_offers_it_again_plainly(tmp_path: Path) -> None:
+    offer, reply = voice_text_replies(["i'm exhausted", "great"], tmp_path)
+    assert offer["outcome"] == "confirm", offer
+    assert reply["outcome"] == "confirm" and _offered(reply) == _offered(offer), reply
+    assert str(reply["say"]).startswith("Would you like to hear about"), reply

@@ -242,6 +242,7 @@ HANDLERS: dict[str, Handler] = {
     "rest": rest,
     "praise": small_turns.acknowledged,
     "noted": small_turns.acknowledged,
+    "plan": small_turns.acknowledged,
     "what_heard": what_heard.what_was_heard,
     **{name: next_topic.step for name in next_topic.STEP_COMMANDS},
     **{name: voice_choice.change for name in voice_choice.VOICE_COMMANDS},

@@ -86,6 +86,8 @@ WELCOME = "You're welcome. Ask me anything else, or say 'goodbye'."
 #: "Great", "that helps" after an answer (small_turns.py): said so, and the
 #: way forward, not the long decline (session 46, typed).
 GLAD_IT_HELPED = "Glad that helped. Ask me another question whenever you like."
+#: "I'll ask my doctor", "worth a try" (small_turns.py).
+GOOD_PLAN = "That sounds like a good idea. Ask me another question whenever you like."
 #: "Hmm", "I see", "got it" after an answer (small_turns.py).
 ASK_ANOTHER = "All right. Ask me another question whenever you like."
 #: "Great", "hmm" before any answer (small_turns.py).
@@ -97,7 +99,7 @@ NO_RUSH = "That's all right, take your time. I'm listening."
 TYPING_FOR = "Thank you for telling me. Ask me a question whenever you're ready."
 NOT_REPEATED = frozenset({WHAT_ELSE, WELCOME, NOTHING_BEFORE, NOTHING_READ_YET,
                           NOTHING_TO_REPEAT, GLAD_IT_HELPED, ASK_ANOTHER, ASK_WHENEVER,
-                          NO_RUSH, TYPING_FOR})
+                          NO_RUSH, TYPING_FOR, GOOD_PLAN})
 EXIT = "Goodbye."
 CANNOT_CALL = (
     "I can't make phone calls. If you need help now, please call your local emergency "

@@ -49,6 +49,18 @@ _PRAISE = frozenset((
     "helpful", "very helpful", "really helpful", "good to know", "that is good to know",
     "that is clear", "that is very clear", "that makes sense", "makes sense",
     "that is better", "that is much better", "much better", "better",
+    "good idea", "that is a good idea", "great idea",
+))
+
+#: What they will do about it: "i'll ask my doctor", "worth a try" (which
+#: offered the physiotherapy FAQ), "i'll think about it".
+_PLAN = frozenset((
+    "i will ask my doctor", "i will ask my nurse", "i will ask my gp", "i will ask the doctor",
+    "i will talk to my doctor", "i will talk to my nurse", "i will talk to my doctor about it",
+    "i will talk to my nurse about it", "i will speak to my doctor", "i will speak to my gp",
+    "i will mention it to my doctor", "i will think about it", "i will try that",
+    "i will give it a try", "i will give that a try", "i will give it a go", "worth a try",
+    "worth a go", "worth trying", "i might try that", "i will try it",
 ))
 
 #: Heard, and nothing asked: an "all right" and the way forward.
@@ -58,7 +70,8 @@ _NOTED = frozenset((
     "fair enough", "interesting", "that is interesting", "oh right", "fine", "noted",
     "right then", "okay good", "ok good", "good good", "i know", "i thought so",
     "i did not know that", "i never knew that", "oh dear", "oh well", "fair dos",
-    "ok then", "okay then", "right ok",
+    "ok then", "okay then", "right ok", "wow", "really", "seriously", "no way", "blimey",
+    "gosh", "goodness", "crikey",
 ))
 
 #: Thanks in the words people say them ("ta", "cheers love", "bless you").
@@ -68,7 +81,8 @@ _THANKS = frozenset((
     "god bless you", "god bless", "bless", "love you", "i love you", "much appreciated",
     "thank you kindly", "you are a gem", "you are a lifesaver", "you are a life saver",
     "you are brilliant", "you are amazing", "you are awesome", "you are lovely",
-    "good job", "good girl", "good boy", "clever girl", "clever boy",
+    "thanks", "thank you", "cheers", "thanks for your help today", "thank you for today",
+    "thanks for today", "good job", "good girl", "good boy", "clever girl", "clever boy",
 ))
 
 #: A goodnight or a goodbye in everyday words: "night night" read Impact
@@ -77,7 +91,9 @@ _GOODBYE = frozenset((
     "night night", "nighty night", "night", "nite", "sleep well", "sleep tight",
     "i am off to bed", "i am going to bed", "off to bed", "time for bed", "bed time",
     "cheerio", "ta ta", "ta ra", "tara", "see ya", "see ya later", "laters", "catch you later",
-    "bye for now", "i will talk to you later",
+    "bye for now", "i will talk to you later", "bye", "goodbye", "bye bye", "goodnight",
+    "good night", "that is enough for today", "that is enough for now", "i think that is all",
+    "i think that is it", "that is all for today", "enough for today",
     "i will speak to you later", "speak later", "talk later",
 ))
 
@@ -93,7 +109,8 @@ _GREETING = frozenset((
 _AWAKE = frozenset(("are you awake", "you awake", "are you still awake", "you there",
                     "still there", "you still there", "anyone there", "hello are you there",
                     "hello anyone there", "are you on", "are you still on", "is it on",
-                    "is this on", "is this thing on", "are you working", "are you still working"))
+                    "is this on", "is this thing on", "are you working", "are you still working",
+                    "hello anyone home", "anyone home", "anybody home", "anybody there"))
 
 #: Who or what it is, in words said_freely.py misses: "is this a doctor"
 #: read the FAQ on when to seek medical attention in full.
@@ -117,7 +134,10 @@ _MOMENT = frozenset(("i need to think", "let me think", "let me think about that
                      "pause for a minute", "pause for a second", "pause a moment"))
 
 #: How they are, said back to "how are you": "not bad" was declined.
-_WELL = frozenset(("not bad", "not too bad", "not so bad", "could be worse", "mustn't grumble",
+_WELL = frozenset(("i am fine how are you", "i am good how are you", "fine how are you",
+                   "not bad how are you", "i am ok how are you", "i am okay how are you",
+                   "fine and you", "good and you", "not bad and you",
+                   "not bad", "not too bad", "not so bad", "could be worse", "mustn't grumble",
                    "must not grumble", "can not complain", "cannot complain", "surviving",
                    "getting there", "i am getting there", "not too bad today", "so so"))
 
@@ -156,7 +176,8 @@ _AGAIN_SLOWER = frozenset(("again but slower", "again slower", "again slowly",
                            "again but slowly", "again but more slowly", "slower this time",
                            "say it again but slower", "say that again but slower",
                            "repeat that but slower", "repeat it but slower",
-                           "once more slower", "once more but slower", "slower again please"))
+                           "once more slower", "once more but slower", "slower again please",
+                           "one more time slower", "one more time but slower"))
 
 #: Who is typing or speaking ("my carer is typing for me", "i'm typing for
 #: my mum"): "my carer is typing for me" read Coping Strategies in full,
@@ -220,7 +241,19 @@ _FRUSTRATED = re.compile(
 #: The answer not followed: said again, as "I don't understand" is.
 _LOST = frozenset(("you lost me", "you have lost me", "i am lost", "eh", "huh what", "what now",
                    "i did not get that", "i did not follow that", "i did not follow",
-                   "i do not follow", "i do not follow you"))
+                   "i do not follow", "i do not follow you", "read that to me again",
+                   "read it to me again", "what was the last bit", "i missed the last bit",
+                   "say the last bit again", "what was the end"))
+
+#: Whether it understood them: what it heard is said (what_heard.py).
+_UNDERSTOOD_ME = frozenset(("did you get that", "do you understand me", "can you understand me",
+                            "did you understand", "did you understand me", "did you hear me",
+                            "did you catch that", "do you understand what i am saying"))
+
+#: A lot to take in: the answer is read a part at a time (the "shorter" reply).
+_A_LOT = frozenset(("that was a lot", "that is a lot", "that is a lot to take in",
+                    "a lot to take in", "too much information", "that is a lot of information",
+                    "that was a lot of information", "too much", "that was too much"))
 
 #: Asked to put it more simply: "can you explain that simpler".
 _SIMPLER = re.compile(r"(?:can you |could you |please )?explain (?:that|it|this)"
@@ -231,12 +264,15 @@ _SIMPLER = re.compile(r"(?:can you |could you |please )?explain (?:that|it|this)
 _HELP = frozenset(("tell me what you can do", "what can you do for me", "what do you do",
                    "what are you able to do", "what are you good for", "what is this for",
                    "what is this thing for", "what does this do", "how can you help me",
-                   "how can you help", "what can you help me with"))
+                   "how can you help", "what can you help me with", "i need some help",
+                   "do you know everything", "what else can you do"))
 
 #: Sorry for being slow: no rush.
 _SLOW_USER = re.compile(
     r"(?:sorry )?(?:i am|i am a bit|i am very|i am so|i am being) slow(?: at typing| typing"
     r"| today)?|sorry (?:for|about) (?:being slow|the wait|taking so long|keeping you)"
+    r"|sorry (?:i|i just) (?:dozed off|fell asleep|nodded off|drifted off)"
+    r"|(?:sorry (?:for|about) (?:the|my) (?:typos|typing|spelling)|excuse my (?:typing|spelling))"
     r"|sorry (?:i am|i am being) (?:slow|so slow)|(?:sorry )?(?:it|typing) takes me (?:a while"
     r"|ages|a long time)|sorry (?:about that|for that)|sorry i am back|sorry i was away")
 
@@ -285,6 +321,14 @@ def _whole(line: str) -> str | None:
         return "sleep"
     if line in _LOST:
         return "repeat"
+    if line in _PLAN:
+        return "plan"
+    if line in _UNDERSTOOD_ME:
+        return "what_heard"
+    if line in _A_LOT:
+        return "shorter"
+    if line == "how do you know":
+        return "source"
     if line in _HELP:
         return "help"
     if line in _AWAKE:
@@ -309,9 +353,17 @@ def acknowledged(talk: Conversation, text: str, command: str) -> Reply:
     a word that did not ask for it), "Shall I go on?" asked again;
     otherwise glad it helped (after an answer), and the way forward."""
     s = talk.state
-    if s.offered or s.pending_parts:
+    if s.offered:
+        # Offered again as a choice, without "That's all right" (nothing
+        # was declined).
+        titles = [e.title for e in s.offered]
+        return replies.reply(talk, text, "confirm", phrases.would_you_like(titles),
+                             match=s.offered[0], score=s.offer_score, command=command)
+    if s.pending_parts:
         return yes_no.unsure(talk, text, command)
-    if not s.history:
+    if command == "plan":
+        say = phrases.GOOD_PLAN
+    elif not s.history:
         say = phrases.ASK_WHENEVER
     elif command == "praise":
         say = phrases.GLAD_IT_HELPED
