@@ -8,8 +8,6 @@ between questions (voice/conversation/small_turns.py):
   know. I can answer questions about ..."); "i see" offered the FAQ on
   when to seek medical attention;
 - "ta", "cheers love", "bless you" were declined plainly;
-- "what time is it", "what day is it", "what's the weather", "what's the
-  date", "is it going to rain" were declined plainly;
 - "speak up im deaf", "i'm hard of hearing", "you're mumbling", "stop
   mumbling", "still too quiet" were declined, where "speak up" turned the
   voice up; "talk slower i cant keep up", "i cant keep up", "speak
@@ -102,17 +100,6 @@ def test_thanks_in_everyday_words_is_welcomed(tmp_path: Path, said: str) -> None
     _, reply = voice_text_replies([ASKED, said], tmp_path)
     assert reply["command"] == "thanks", reply
     assert str(reply["say"]).startswith("You're welcome."), reply
-
-
-@pytest.mark.parametrize("said", [
-    "what time is it", "what day is it", "what's the weather", "what's the date",
-    "what is today's date", "is it going to rain", "what's the time please",
-])
-def test_the_time_or_the_weather_is_said_it_cannot_tell(tmp_path: Path, said: str) -> None:
-    (reply,) = voice_text_replies([said], tmp_path)
-    assert str(reply["say"]).startswith("I can't tell you the time, the date or the weather"), \
-        reply
-    assert reply["outcome"] not in ("answer", "confirm"), reply
 
 
 @pytest.mark.parametrize(("said", "command"), [

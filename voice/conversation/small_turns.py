@@ -262,7 +262,7 @@ _SIMPLER = re.compile(r"(?:can you |could you |please )?explain (?:that|it|this)
 #: What it can do, in words the help phrasings miss: "tell me what you can
 #: do" got "I only heard 'tell me what you can do'".
 _HELP = frozenset(("tell me what you can do", "what can you do for me", "what do you do",
-                   "what are you able to do", "what are you good for", "what is this for",
+                   "what are you able to do", "what are you good for",
                    "what is this thing for", "what does this do", "how can you help me",
                    "how can you help", "what can you help me with", "i need some help",
                    "do you know everything", "what else can you do"))
@@ -339,7 +339,10 @@ def _whole(line: str) -> str | None:
         return "back"
     if line in _AGAIN_SLOWER:
         return "again_slower"
-    for pattern, command in ((_CLOCK, "clock"), (_LOUDER, "louder"), (_SLOWER, "slower"),
+    # Not _CLOCK yet: a dozen older tests take "what's the weather" and
+    # "what time is it" for their plain off-subject decline (docs/loose-ends.md,
+    # session 46); wiring it in means re-pointing those first.
+    for pattern, command in ((_LOUDER, "louder"), (_SLOWER, "slower"),
                              (_FRUSTRATED, "wrong"), (_SIMPLER, "simpler"),
                              (_SLOW_USER, "no_rush"), (_TYPING_FOR, "typing_for"),
                              (_PRIVACY, "privacy"), (_ABOUT, "about")):
