@@ -12,6 +12,7 @@ from voice.conversation import (
     next_topic,
     phrases,
     replies,
+    small_turns,
     speaking,
     voice_choice,
     waiting,
@@ -62,6 +63,10 @@ SAID = {
     "call": Said(phrases.CANNOT_CALL, stop_speaking=True),
     "remind": Said(phrases.CANNOT_REMIND, stop_speaking=True),
     "wake_phrase": Said(phrases.WAKE_PHRASE_SET),
+    "clock": Said(phrases.CANNOT_TELL_TIME),
+    "no_rush": Said(phrases.NO_RUSH),
+    "typing_for": Said(phrases.TYPING_FOR),
+    "well": Said(phrases.GLAD),
 }
 
 #: A command carried out: (conversation, the line, the command) to its reply.
@@ -235,6 +240,9 @@ HANDLERS: dict[str, Handler] = {
     "simpler": simpler,
     "shorter": shorter,
     "rest": rest,
+    "praise": small_turns.acknowledged,
+    "noted": small_turns.acknowledged,
+    "plan": small_turns.acknowledged,
     "what_heard": what_heard.what_was_heard,
     **{name: next_topic.step for name in next_topic.STEP_COMMANDS},
     **{name: voice_choice.change for name in voice_choice.VOICE_COMMANDS},

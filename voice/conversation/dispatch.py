@@ -21,6 +21,7 @@ from voice.conversation import (
     replies,
     several_commands,
     sleep_confirm,
+    small_turns,
     yes_no,
 )
 from voice.conversation.choices import find_choice
@@ -94,9 +95,11 @@ def respond(talk: Conversation, text: str, doubtful: bool = False, heard: bool =
     # "sorry, I meant diet": what was meant is the line (corrections.py).
     text = corrections.meant(text) or text
     asked = forget_asked or sleep_asked or talk.asks_yes_no
-    command = find_command(text, yes_no_asked=asked) if text else None
+    # "Nothing else, thanks" is done for now, not "tell me more" (small_turns.py).
+    command = (small_turns.overriding(text) or find_command(text, yes_no_asked=asked)
+               if text else None)
     if command is None and text:
-        command = _own_command(text)
+        command = _own_command(text, doubtful)
     if (command is None and talk.state.chosen_among and not talk.state.offered
             and yes_no.asks_for_the_other(text)):
         # "And the other?" after "yes" read the first of two offered.
@@ -173,7 +176,7 @@ def respond(talk: Conversation, text: str, doubtful: bool = False, heard: bool =
     return reply
 
 
-def _own_command(text: str) -> str | None:
+def _own_command(text: str, doubtful: bool = False) -> str | None:
     """A command that is a whole sentence, kept out of commands.find_command
     (whose phrasings are the recognizers' too): "I'm tired, can we stop",
     "what did I ask"."""
@@ -194,6 +197,13 @@ def _own_command(text: str) -> str | None:
         return "repeat"
     if clean(text).rstrip(" .!") in _SENT_AWAY:
         return "sleep"
+    # "Great", "what time is it", "speak up, I'm deaf", "you're useless"
+    # (small_turns.py): each was declined as a question off the subject.
+    # Not heard unsurely: asked again then, as a question is (the words may
+    # not be what was said).
+    turn = None if doubtful else small_turns.turn_of(text)
+    if turn:
+        return turn
     sorry = _SORRY.fullmatch(clean(text))
     if sorry:
         return find_command(sorry.group("rest"))

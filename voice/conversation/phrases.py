@@ -83,12 +83,33 @@ WELCOME = "You're welcome. Ask me anything else, or say 'goodbye'."
 #: them ("ok", then "repeat" said "All right. What else would you like to
 #: know?" again; "go back", then "what was that again" said "There is no
 #: earlier answer to go back to"; found typing in session 45).
+#: "Great", "that helps" after an answer (small_turns.py): said so, and the
+#: way forward, not the long decline (session 46, typed).
+GLAD_IT_HELPED = "Glad that helped. Ask me another question whenever you like."
+#: "I'll ask my doctor", "worth a try" (small_turns.py).
+GOOD_PLAN = "That sounds like a good idea. Ask me another question whenever you like."
+#: "Hmm", "I see", "got it" after an answer (small_turns.py).
+ASK_ANOTHER = "All right. Ask me another question whenever you like."
+#: "Great", "hmm" before any answer (small_turns.py).
+ASK_WHENEVER = ("All right. Ask me a question whenever you like, or say 'help' to hear "
+                "what you can ask.")
+#: "Sorry, I'm slow", "sorry about that" (small_turns.py).
+NO_RUSH = "That's all right, take your time. I'm listening."
+#: "My carer is typing for me" (small_turns.py): nothing asked yet.
+TYPING_FOR = "Thank you for telling me. Ask me a question whenever you're ready."
 NOT_REPEATED = frozenset({WHAT_ELSE, WELCOME, NOTHING_BEFORE, NOTHING_READ_YET,
-                          NOTHING_TO_REPEAT})
+                          NOTHING_TO_REPEAT, GLAD_IT_HELPED, ASK_ANOTHER, ASK_WHENEVER,
+                          NO_RUSH, TYPING_FOR, GOOD_PLAN})
 EXIT = "Goodbye."
 CANNOT_CALL = (
     "I can't make phone calls. If you need help now, please call your local emergency "
     "number, such as 911, 112 or 999, or ask someone near you to call for you."
+)
+#: Asked the time, the date or the weather (small_turns.py): declined
+#: plainly before, as a question off the subject (session 46, typed).
+CANNOT_TELL_TIME = (
+    "I can't tell you the time, the date or the weather: I only read out health information "
+    "about chronic spasms and neuromuscular disorders. What would you like to know?"
 )
 #: Asked to set a reminder or an alarm (commands._REMIND): it has no clock.
 CANNOT_REMIND = (
