@@ -26,6 +26,7 @@ from voice.content.model import Entry
 from voice.conversation.conditions_named import NAMED
 from voice.conversation.living_topics import LIVING_TOPICS
 from voice.conversation.medical_words import MEDICAL_WORDS
+from voice.conversation.not_understood import LONG_QUESTION_WORDS
 from voice.conversation.other_symptoms import OTHER_SYMPTOMS
 from voice.conversation.treatment_near import TREATMENT_NEAR
 from voice.conversation.uncovered_topic import ANY_LINE, Topic
@@ -109,14 +110,19 @@ _PAIN = re.compile(
 #: Sleep asked after with the conditions: "how can i sleep better with ms"
 #: was declined plainly (session 46, typed), where "how can i sleep better"
 #: was offered Impact on Daily Life, which says these conditions disrupt
-#: sleep. Said only when the matcher found nothing (``content_word``).
+#: sleep. Said only when the matcher found nothing (``content_word``), and
+#: not at the end of a ramble of several asks (over LONG_QUESTION_WORDS: "...
+#: anything she could eat or any exercise she could do or maybe a medicine
+#: that would help her sleep better" is asked one thing at a time,
+#: tests/test_journeys6_rambles.py).
 _SLEEP = re.compile(
+    rf"^(?!(?:\S+ ){{{LONG_QUESTION_WORDS}}})(?=.*(?:"
     r"\b(?:sleep|sleeping) (?:better|well|properly|through the night|at night)\b"
     r"|\b(?:help|helps|helping) (?:me |him |her |them |us |you )?(?:to )?(?:sleep|get to sleep|"
     r"stay asleep)\b"
     r"|\b(?:sleep|sleeping) (?:problems?|issues?|troubles?|difficulties)\b"
     r"|\b(?:trouble|problems?|difficulty) (?:sleeping|getting to sleep|staying asleep)\b"
-    r"|\binsomnia\b")
+    r"|\binsomnia\b))")
 
 #: Whether one thing causes a condition: "can stress cause ms", "can an
 #: injury cause als", "is ms caused by diet" were declined plainly (session
