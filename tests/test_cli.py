@@ -25,7 +25,7 @@ def test_ask_prints_the_answer() -> None:
 
 
 def test_ask_json_batch_keeps_order_and_contract() -> None:
-    questions = ["can these disorders be cured?", "what's the weather", "", "I can't breathe",
+    questions = ["can these disorders be cured?", "who won the football", "", "I can't breathe",
                  "devices", "what should I eat"]
     result = voice("ask", "--json", "--no-speak", stdin="\n".join(questions) + "\n")
     assert result.returncode == 0, result.stderr

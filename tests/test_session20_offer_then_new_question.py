@@ -1,7 +1,7 @@
 """Session 20: a whole new question said to a "Did you mean ...?".
 
 Found using `voice text`: "how much magnesium should I take" is offered
-Dietary Adjustments; "what is the weather tomorrow" said next was met with
+Dietary Adjustments; "who will win the football tomorrow" said next was met with
 "Sorry, I didn't catch that. Did you mean: Dietary Adjustments?", as if the
 clear sentence had been a "yes" misheard. A line of five words or more that
 matches nothing is a new question, declined as any other
@@ -25,7 +25,7 @@ NOT_CAUGHT = "Sorry, I didn't catch that"
 
 def test_a_new_question_said_to_an_offer_is_declined_not_met_with_the_offer(
         kb: KnowledgeBase, matcher: Matcher) -> None:
-    for line in ("what is the weather tomorrow",
+    for line in ("who will win the football tomorrow",
                  "I had a stroke last year, what exercises help"):
         talk = Conversation(kb, matcher)
         assert talk.respond(OFFERED).outcome == "confirm"
@@ -47,7 +47,7 @@ def test_a_short_line_said_to_an_offer_is_still_asked_again(
 
 
 def test_through_voice_text(tmp_path: Path) -> None:
-    offer, weather = voice_text_replies([OFFERED, "what is the weather tomorrow"], tmp_path)
+    offer, weather = voice_text_replies([OFFERED, "who will win the football tomorrow"], tmp_path)
     assert offer["outcome"] == "confirm"
     assert weather["outcome"] == "no_match"
     assert not weather["say"].startswith(NOT_CAUGHT)

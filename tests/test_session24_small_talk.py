@@ -5,7 +5,9 @@
 - "what time is it" typed to a "Did you mean ...?" was met with "Sorry, I
   didn't catch that. Did you mean ...?": typed, it is a new question, no
   "yes" misheard, declined as any other (spoken, the offer is still asked
-  again: Whisper's hearing of a "yes" can be a few odd words);
+  again: Whisper's hearing of a "yes" can be a few odd words). Since
+  session 46 the time is told it cannot be given (small_turns.py), so the
+  tests ask "what is the capital of france" and "who won the football";
 - "I have a question" was declined: now "I'm here and listening"."""
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ def test_a_typed_question_to_an_offer_is_a_new_question(kb: KnowledgeBase,
                                                        matcher: Matcher) -> None:
     talk = Conversation(kb, matcher)
     _offered(talk)
-    reply = talk.respond("what time is it")
+    reply = talk.respond("what is the capital of france")
     assert reply.outcome == "no_match"
     assert not reply.say.startswith(phrases.DIDNT_CATCH), reply.say
 
@@ -64,7 +66,7 @@ def test_a_spoken_one_to_an_offer_still_asks_the_offer_again(kb: KnowledgeBase,
                                                             matcher: Matcher) -> None:
     talk = Conversation(kb, matcher)
     _offered(talk)
-    reply = talk.respond("what time is it", heard=True)
+    reply = talk.respond("who won the football", heard=True)
     assert reply.outcome == "confirm" and reply.say.startswith(phrases.DIDNT_CATCH)
 
 
@@ -77,7 +79,7 @@ def test_announcing_a_question_is_answered_go_ahead(kb: KnowledgeBase, matcher: 
 
 
 def test_in_voice_text(tmp_path: Path) -> None:
-    replies = voice_text_replies(["I'm so tired of all this", "what time is it",
+    replies = voice_text_replies(["I'm so tired of all this", "what is the capital of france",
                                   "nobody understands", "I have a question"], tmp_path)
     assert replies[1]["outcome"] == "no_match"
     assert not replies[1]["say"].startswith(phrases.DIDNT_CATCH)

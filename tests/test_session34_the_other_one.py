@@ -32,7 +32,7 @@ def test_said_again_the_first(tmp_path: Path) -> None:
 
 
 def test_a_new_question_ends_it(tmp_path: Path) -> None:
-    *_, other = voice_text_replies([OFFER, "yes", "what is the weather", "and the other"],
+    *_, other = voice_text_replies([OFFER, "yes", "who won the football", "and the other"],
                                    tmp_path)
     assert other["outcome"] != "answer", other
 

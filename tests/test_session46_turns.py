@@ -207,3 +207,14 @@ def test_praise_to_an_offer_offers_it_again_plainly(tmp_path: Path) -> None:
     assert offer["outcome"] == "confirm", offer
     assert reply["outcome"] == "confirm" and _offered(reply) == _offered(offer), reply
     assert str(reply["say"]).startswith("Would you like to hear about"), reply
+
+
+@pytest.mark.parametrize("said", ["what time is it", "what's the weather like today",
+                                  "what day is it", "is it going to rain tomorrow"])
+def test_the_time_or_the_weather_is_said_to_be_beyond_it(tmp_path: Path, said: str) -> None:
+    """Declined plainly before ("Sorry, I don't have an answer for that"):
+    it has no clock or network use for them, and says so with what it does."""
+    from voice.conversation import phrases
+
+    reply = voice_text_replies([said], tmp_path)[0]
+    assert reply["say"] == phrases.CANNOT_TELL_TIME and reply["outcome"] != "answer"

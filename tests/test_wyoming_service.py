@@ -45,7 +45,7 @@ from .conftest import CONTENT
 T = TypeVar("T")
 CURE = "is-there-a-cure-for-neuromuscular-disorders"
 IN_SCOPE = "can these disorders be cured?"
-OUT_OF_SCOPE = "what is the weather tomorrow"
+OUT_OF_SCOPE = "who will win the football tomorrow"
 EMERGENCY = "I can't breathe"
 #: Offered, not answered, by the real content: two assistive-device entries.
 UNSURE = "braces for my legs"

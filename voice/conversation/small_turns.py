@@ -339,10 +339,7 @@ def _whole(line: str) -> str | None:
         return "back"
     if line in _AGAIN_SLOWER:
         return "again_slower"
-    # Not _CLOCK yet: a dozen older tests take "what's the weather" and
-    # "what time is it" for their plain off-subject decline (docs/loose-ends.md,
-    # session 46); wiring it in means re-pointing those first.
-    for pattern, command in ((_LOUDER, "louder"), (_SLOWER, "slower"),
+    for pattern, command in ((_CLOCK, "clock"), (_LOUDER, "louder"), (_SLOWER, "slower"),
                              (_FRUSTRATED, "wrong"), (_SIMPLER, "simpler"),
                              (_SLOW_USER, "no_rush"), (_TYPING_FOR, "typing_for"),
                              (_PRIVACY, "privacy"), (_ABOUT, "about")):
