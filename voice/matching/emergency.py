@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from voice.matching.normalize import clean
+from voice.matching.relatives import RELATIVE
 
 _PATTERNS = [
     r"\b(can not|could not|cant|unable to|hard to|struggling to|trouble|difficulty) breath",
@@ -157,8 +158,8 @@ _CAREGIVER_SAID = [
 #: stroke", "can baclofen cause an allergic reaction" stay questions).
 _TOLD = (r"^(?!(what|whats|why|how|is|are|can|could|does|do|did|should|when|will|would|where"
          r"|which|who)\b)")
-_RELATIVE = (r"(he|she|they|husband|wife|partner|mother|mum|mom|father|dad|son|daughter|child"
-             r"|baby|brother|sister|grandad|grandpa|grandma|nan|nana)")
+#: The one list of how relatives are named (relatives.py), and the pronouns.
+_RELATIVE = rf"(he|she|they|baby|{RELATIVE})"
 _SEEN_SESSION46 = [
     # Session 46 (`voice ask`, typed as a carer or patient says what is
     # happening): each of these was declined plainly, or offered an entry

@@ -156,10 +156,7 @@ def clean(text: str) -> str:
             verb = "has" if i + 1 < len(said) and said[i + 1] in _HE_HAS else "is"
             words[i] = f"{_HE_SHE[w]} {verb}"
     cleaned = " ".join(w.strip("'") for w in words if w.strip("'"))
-    if " e" in cleaned or "care" in cleaned or "casualty" in cleaned or " er" in cleaned:
-        cleaned = _HOSPITAL_NAMED.sub("hospital", cleaned)
-    if "111" in cleaned:
-        cleaned = _LINE_111.sub(r"\1 the doctor", cleaned)
+    cleaned = _LINE_111.sub(r"\1 the doctor", _HOSPITAL_NAMED.sub("hospital", cleaned))
     # "what's X mean" is "what does X mean": as "what is X mean" it was
     # offered where "what does neuromuscular mean" was answered.
     return _WHAT_IS_MEAN.sub(r"what does \1 mean", cleaned)
@@ -213,6 +210,9 @@ _MG_NAMED = re.compile(
     r"is too|too|max|maximum|or|and \d|road|motor|motors|car|cars))")
 
 
+_MND = re.compile(r"\bmnd\b")
+
+
 def mg_named(cleaned: str) -> str:
     """``cleaned`` with "mg" as the condition's name written out, and "mnd"
     ("what is mnd" was declined plainly, where "what is motor neurone
@@ -221,9 +221,6 @@ def mg_named(cleaned: str) -> str:
     if "mnd" in words:
         cleaned = _MND.sub("motor neurone disease", cleaned)
     return _MG_NAMED.sub("myasthenia gravis", cleaned) if "mg" in words else cleaned
-
-
-_MND = re.compile(r"\bmnd\b")
 
 
 @lru_cache(maxsize=65536)
